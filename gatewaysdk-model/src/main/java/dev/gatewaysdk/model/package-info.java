@@ -1,0 +1,3 @@
+/** Gateway API resources as immutable values with fluent builders, and manifest reading and writing. */
+@GatewayApiStyle
+package dev.gatewaysdk.model;
