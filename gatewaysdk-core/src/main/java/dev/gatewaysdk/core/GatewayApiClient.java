@@ -1,0 +1,145 @@
+package dev.gatewaysdk.core;
+
+import dev.gatewaysdk.core.internal.Discovery;
+import dev.gatewaysdk.core.internal.RawClient;
+import dev.gatewaysdk.core.internal.Transport;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.util.Config;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * A client for the Gateway API resources of one cluster, over the official Kubernetes Java client: requests
+ * go through the {@link ApiClient}'s OkHttp client (its authentication, TLS, exec credential plugins and
+ * proxies), with bodies written and read by Jackson.
+ *
+ * <p>On first use the client discovers which Gateway API kinds and versions the cluster serves
+ * ({@link #capabilities()}); each typed client then uses its kind's best served version. Thread-safe; share
+ * one instance.
+ *
+ * <pre>{@code
+ * GatewayApiClient client = GatewayApiClient.fromDefaultConfig();
+ * System.out.println(client.capabilities().describe());
+ * RouteManager routes = RouteManager.create(client);
+ * routes.setWeights(RouteRef.httpRoute("shop", "storefront"), Map.of("storefront-v1", 90, "storefront-v2", 10));
+ * }</pre>
+ */
+public final class GatewayApiClient {
+  private final ApiClient apiClient;
+  private final RetryPolicy retryPolicy;
+  private final String fieldManager;
+  private final Transport transport;
+  private final RawClient raw;
+  private volatile Capabilities capabilities;
+
+  private GatewayApiClient(Builder b) {
+    this.apiClient = b.apiClient;
+    this.retryPolicy = b.retryPolicy;
+    this.fieldManager = b.fieldManager;
+    this.transport = new Transport(apiClient, retryPolicy);
+    this.raw = new RawClient(transport, this::capabilities, fieldManager);
+  }
+
+  /** A client over {@code apiClient} with default options. */
+  public static GatewayApiClient create(ApiClient apiClient) {
+    return builder(apiClient).build();
+  }
+
+  /**
+   * A client configured like {@code kubectl}: {@code $KUBECONFIG}, {@code ~/.kube/config}, the in-cluster
+   * service account, or {@code localhost:8080}, in that order (client-java's {@link Config#defaultClient()}).
+   *
+   * @throws UnavailableException if the configuration cannot be read
+   */
+  public static GatewayApiClient fromDefaultConfig() {
+    try {
+      return create(Config.defaultClient());
+    } catch (IOException e) {
+      throw new UnavailableException(
+          "cannot load the Kubernetes client configuration: " + e.getMessage(),
+          ApiStatus.of(0, "ConfigurationError", String.valueOf(e.getMessage())),
+          e);
+    }
+  }
+
+  public static Builder builder(ApiClient apiClient) {
+    return new Builder(apiClient);
+  }
+
+  /** The underlying client-java client. */
+  public ApiClient apiClient() {
+    return apiClient;
+  }
+
+  /** The field manager used for writes that do not name one. */
+  public String fieldManager() {
+    return fieldManager;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /**
+   * What Gateway API the cluster serves; discovered on first call and kept.
+   *
+   * @throws GatewayApiException if discovery fails
+   */
+  public Capabilities capabilities() {
+    Capabilities c = capabilities;
+    if (c == null) {
+      synchronized (this) {
+        c = capabilities;
+        if (c == null) {
+          c = new Discovery(transport).discover();
+          capabilities = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** Discovers the cluster's Gateway API again (after CRDs were installed or upgraded). */
+  public Capabilities refreshCapabilities() {
+    Capabilities c = new Discovery(transport).discover();
+    capabilities = c;
+    return c;
+  }
+
+  RawClient raw() {
+    return raw;
+  }
+
+  /** Builds a {@link GatewayApiClient}. */
+  public static final class Builder {
+    private final ApiClient apiClient;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private String fieldManager = "gatewaysdk";
+
+    Builder(ApiClient apiClient) {
+      this.apiClient = Objects.requireNonNull(apiClient, "apiClient");
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * The field manager of writes that do not name one; {@code gatewaysdk} by default.
+     *
+     * @throws IllegalArgumentException if blank
+     */
+    public Builder fieldManager(String fieldManager) {
+      if (fieldManager == null || fieldManager.isBlank()) {
+        throw new IllegalArgumentException("fieldManager must not be blank: " + fieldManager);
+      }
+      this.fieldManager = fieldManager;
+      return this;
+    }
+
+    public GatewayApiClient build() {
+      return new GatewayApiClient(this);
+    }
+  }
+}
