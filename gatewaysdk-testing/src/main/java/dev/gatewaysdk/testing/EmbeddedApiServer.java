@@ -1,0 +1,152 @@
+package dev.gatewaysdk.testing;
+
+import dev.gatewaysdk.testing.internal.server.ApiServer;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.util.ClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Kubernetes API server in this JVM, speaking the REST API on loopback HTTP for the Gateway API
+ * kinds (every served version of the loaded CRDs), Namespaces, Services, Secrets, ConfigMaps, Events,
+ * Leases and CustomResourceDefinitions. The official Java client, its informers and {@code kubectl}
+ * work against it: discovery, CRUD, optimistic concurrency, watch with bookmarks and 410 Gone, all
+ * patch types and server-side apply, the status subresource, finalizers, dry run, field validation,
+ * printer-column tables. Objects live in memory as JSON trees (optionally persisted to a state file).
+ *
+ * <p>Instances are thread-safe; close them to stop the listener (try-with-resources).
+ *
+ * <pre>{@code
+ * try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
+ *   CustomObjectsApi api = new CustomObjectsApi(server.apiClient());
+ *   api.createNamespacedCustomObject("gateway.networking.k8s.io", "v1", "default", "httproutes", route).execute();
+ *   Files.writeString(Path.of("kubeconfig"), server.kubeconfig());   // kubectl --kubeconfig kubeconfig get httproutes
+ * }
+ * }</pre>
+ */
+public final class EmbeddedApiServer implements AutoCloseable {
+  private final ApiServer server;
+  private final EmbeddedApiServerOptions options;
+  private final ApiClient client;
+  private Path kubeconfigFile;
+
+  private EmbeddedApiServer(ApiServer server, EmbeddedApiServerOptions options) {
+    this.server = server;
+    this.options = options;
+    this.client = new ClientBuilder().setBasePath(server.url()).build();
+    // Watches and informers hold requests open for minutes; a read timeout would cut them.
+    this.client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());
+  }
+
+  /** Starts a server with {@link EmbeddedApiServerOptions#defaults()}. */
+  public static EmbeddedApiServer start() {
+    return start(EmbeddedApiServerOptions.defaults());
+  }
+
+  /**
+   * Starts a server; the Gateway API CRDs of the configured release and channel are installed (parsed
+   * once per JVM, so later starts are fast).
+   *
+   * @throws dev.gatewaysdk.model.CrdSourceException if the CRDs cannot be found
+   * @throws UncheckedIOException if the port cannot be bound or a manifest cannot be read
+   */
+  public static EmbeddedApiServer start(EmbeddedApiServerOptions options) {
+    Objects.requireNonNull(options, "options");
+    List<Path> manifests = new ArrayList<>();
+    if (options.gatewayApi()) {
+      manifests.add(options.crdSource().installManifest(options.release(), options.channel()));
+    }
+    manifests.addAll(options.extraCrds());
+    ApiServer server =
+        ApiServer.start(options.port(), manifests, options.stateFile().orElse(null), options.watchHistory(),
+            options.bookmarkIntervalMillis());
+    return new EmbeddedApiServer(server, options);
+  }
+
+  /** The base URL, such as {@code http://127.0.0.1:41234}. */
+  public String url() {
+    return server.url();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public EmbeddedApiServerOptions options() {
+    return options;
+  }
+
+  /** A kubeconfig (YAML) whose current context, {@code gatewaysdk}, points at this server. */
+  public String kubeconfig() {
+    return "apiVersion: v1\n"
+        + "kind: Config\n"
+        + "clusters:\n"
+        + "- name: gatewaysdk\n"
+        + "  cluster:\n"
+        + "    server: " + url() + "\n"
+        + "contexts:\n"
+        + "- name: gatewaysdk\n"
+        + "  context:\n"
+        + "    cluster: gatewaysdk\n"
+        + "    user: gatewaysdk\n"
+        + "    namespace: default\n"
+        + "current-context: gatewaysdk\n"
+        + "users:\n"
+        + "- name: gatewaysdk\n"
+        + "  user: {}\n";
+  }
+
+  /** {@link #kubeconfig()} written to a temporary file (once), deleted by {@link #close()}. */
+  public synchronized Path kubeconfigFile() {
+    if (kubeconfigFile == null) {
+      try {
+        Path f = Files.createTempFile("gatewaysdk-kubeconfig-", ".yaml");
+        try {
+          Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+          // not a POSIX file system
+        }
+        Files.writeString(f, kubeconfig());
+        kubeconfigFile = f;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write kubeconfig: " + e.getMessage(), e);
+      }
+    }
+    return kubeconfigFile;
+  }
+
+  /** An official Java client for this server (no read timeout, so watches and informers stay open). */
+  public ApiClient apiClient() {
+    return client;
+  }
+
+  /** The current cluster-wide resourceVersion. */
+  public long resourceVersion() {
+    return server.resourceVersion();
+  }
+
+  /** Stops the listener, ends open watches, writes the state file if configured. */
+  @Override
+  public synchronized void close() {
+    server.close();
+    if (kubeconfigFile != null) {
+      try {
+        Files.deleteIfExists(kubeconfigFile);
+      } catch (IOException ignored) {
+        // a temp file; best effort
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedApiServer{" + url() + "}";
+  }
+}

@@ -1,0 +1,204 @@
+package dev.gatewaysdk.testing;
+
+import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to start an {@link EmbeddedApiServer}. Immutable and thread-safe; build with {@link #builder()},
+ * copy-and-modify with {@link #newBuilder()}.
+ *
+ * <p>Defaults: a free port, Gateway API {@value CrdSource#LATEST_RELEASE} on the <b>standard</b>
+ * channel (what most clusters run; choose {@link Channel#EXPERIMENTAL} for experimental kinds and
+ * fields), CRDs from {@link CrdSource#fromEnvironment()}, no extra CRDs, no state file, and a watch
+ * history of 10,000 events.
+ *
+ * <pre>{@code
+ * EmbeddedApiServerOptions options = EmbeddedApiServerOptions.builder()
+ *     .channel(Channel.EXPERIMENTAL)
+ *     .stateFile(Path.of("cluster.json"))
+ *     .build();
+ * }</pre>
+ */
+public final class EmbeddedApiServerOptions {
+  private final int port;
+  private final String release;
+  private final Channel channel;
+  private final CrdSource crdSource;
+  private final boolean gatewayApi;
+  private final List<Path> extraCrds;
+  private final Path stateFile;
+  private final int watchHistory;
+  private final long bookmarkIntervalMillis;
+
+  private EmbeddedApiServerOptions(Builder b) {
+    this.port = b.port;
+    this.release = b.release;
+    this.channel = b.channel;
+    this.crdSource = b.crdSource;
+    this.gatewayApi = b.gatewayApi;
+    this.extraCrds = List.copyOf(b.extraCrds);
+    this.stateFile = b.stateFile;
+    this.watchHistory = b.watchHistory;
+    this.bookmarkIntervalMillis = b.bookmarkIntervalMillis;
+  }
+
+  /** The defaults described above. */
+  public static EmbeddedApiServerOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder newBuilder() {
+    Builder b = new Builder();
+    b.port = port;
+    b.release = release;
+    b.channel = channel;
+    b.crdSource = crdSource;
+    b.gatewayApi = gatewayApi;
+    b.extraCrds.addAll(extraCrds);
+    b.stateFile = stateFile;
+    b.watchHistory = watchHistory;
+    b.bookmarkIntervalMillis = bookmarkIntervalMillis;
+    return b;
+  }
+
+  /** The TCP port on loopback; 0 picks a free one. */
+  public int port() {
+    return port;
+  }
+
+  /** The Gateway API release whose CRDs are installed, such as {@code v1.6.1}. */
+  public String release() {
+    return release;
+  }
+
+  public Channel channel() {
+    return channel;
+  }
+
+  /** Where the Gateway API CRDs come from; the CRD source setting unless set. */
+  public CrdSource crdSource() {
+    return crdSource == null ? CrdSource.fromEnvironment() : crdSource;
+  }
+
+  /** Whether the Gateway API CRDs are installed at start (true unless disabled). */
+  public boolean gatewayApi() {
+    return gatewayApi;
+  }
+
+  /** YAML files whose CustomResourceDefinitions are installed too. */
+  public List<Path> extraCrds() {
+    return extraCrds;
+  }
+
+  /** The file objects are kept in across restarts, if any. */
+  public Optional<Path> stateFile() {
+    return Optional.ofNullable(stateFile);
+  }
+
+  /** How many events the server retains; watches from an older resourceVersion get 410 Gone. */
+  public int watchHistory() {
+    return watchHistory;
+  }
+
+  /** How often an idle watch that allows bookmarks receives one. */
+  public long bookmarkIntervalMillis() {
+    return bookmarkIntervalMillis;
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedApiServerOptions{port=" + port + ", release=" + release + ", channel=" + channel.id()
+        + ", gatewayApi=" + gatewayApi + ", extraCrds=" + extraCrds + ", stateFile=" + stateFile
+        + ", watchHistory=" + watchHistory + "}";
+  }
+
+  /** Builds {@link EmbeddedApiServerOptions}; not thread-safe. */
+  public static final class Builder {
+    private int port;
+    private String release = CrdSource.LATEST_RELEASE;
+    private Channel channel = Channel.STANDARD;
+    private CrdSource crdSource;
+    private boolean gatewayApi = true;
+    private final List<Path> extraCrds = new ArrayList<>();
+    private Path stateFile;
+    private int watchHistory = 10_000;
+    private long bookmarkIntervalMillis = 5_000;
+
+    private Builder() {}
+
+    /** @throws IllegalArgumentException unless 0..65535 */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException unless the release looks like {@code v1.6.1} */
+    public Builder release(String release) {
+      if (release == null || !release.matches("v\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.]+)?")) {
+        throw new IllegalArgumentException("release must look like v1.6.1: " + release);
+      }
+      this.release = release;
+      return this;
+    }
+
+    public Builder channel(Channel channel) {
+      this.channel = Objects.requireNonNull(channel, "channel");
+      return this;
+    }
+
+    public Builder crdSource(CrdSource crdSource) {
+      this.crdSource = Objects.requireNonNull(crdSource, "crdSource");
+      return this;
+    }
+
+    /** Whether to install the Gateway API CRDs at start; false starts with built-in kinds only. */
+    public Builder gatewayApi(boolean install) {
+      this.gatewayApi = install;
+      return this;
+    }
+
+    public Builder addExtraCrds(Path manifest) {
+      extraCrds.add(Objects.requireNonNull(manifest, "manifest"));
+      return this;
+    }
+
+    public Builder stateFile(Path file) {
+      this.stateFile = file;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException unless at least 1 */
+    public Builder watchHistory(int events) {
+      if (events < 1) {
+        throw new IllegalArgumentException("watchHistory must be at least 1: " + events);
+      }
+      this.watchHistory = events;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException unless at least 10 ms */
+    public Builder bookmarkIntervalMillis(long millis) {
+      if (millis < 10) {
+        throw new IllegalArgumentException("bookmarkIntervalMillis must be at least 10: " + millis);
+      }
+      this.bookmarkIntervalMillis = millis;
+      return this;
+    }
+
+    public EmbeddedApiServerOptions build() {
+      return new EmbeddedApiServerOptions(this);
+    }
+  }
+}

@@ -1,0 +1,489 @@
+package dev.gatewaysdk.testing.internal.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes Kubernetes REST paths to {@link Resources}, writes JSON and Status answers, streams watches. */
+final class ApiHandler implements HttpHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+  static final long MAX_BODY = 3L * 1024 * 1024;
+  private static final byte[] NEWLINE = {'\n'};
+
+  private final Resources resources;
+  private final Registry registry;
+  private final Store store;
+  private final OpenApi openApi;
+  private final String serverAddress;
+  private final long bookmarkIntervalMillis;
+  private volatile boolean closing;
+
+  ApiHandler(Resources resources, String serverAddress, long bookmarkIntervalMillis) {
+    this.resources = resources;
+    this.registry = resources.registry;
+    this.store = resources.store;
+    this.openApi = new OpenApi(registry);
+    this.serverAddress = serverAddress;
+    this.bookmarkIntervalMillis = bookmarkIntervalMillis;
+  }
+
+  void closing() {
+    closing = true;
+  }
+
+  @Override
+  public void handle(HttpExchange ex) throws IOException {
+    List<String> warnings = new ArrayList<>();
+    try {
+      route(ex, warnings);
+    } catch (ApiError e) {
+      send(ex, e.code, e.status, warnings);
+    } catch (RuntimeException e) {
+      LOG.warn("{} {} failed", ex.getRequestMethod(), ex.getRequestURI(), e);
+      ApiError err = ApiError.internal(String.valueOf(e));
+      send(ex, err.code, err.status, warnings);
+    } catch (IOException e) {
+      LOG.debug("{} {}: client went away: {}", ex.getRequestMethod(), ex.getRequestURI(), e.toString());
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void route(HttpExchange ex, List<String> warnings) throws IOException {
+    String method = ex.getRequestMethod();
+    String rawPath = ex.getRequestURI().getRawPath();
+    Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+    List<String> seg = new ArrayList<>();
+    for (String s : rawPath.split("/")) {
+      if (!s.isEmpty()) {
+        seg.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
+      }
+    }
+    byte[] body = readBody(ex);
+    if (seg.isEmpty()) {
+      ObjectNode paths = Json.object();
+      paths.putArray("paths").add("/api").add("/api/v1").add("/apis").add("/openapi/v3").add("/version").add("/healthz");
+      send(ex, 200, paths, warnings);
+      return;
+    }
+    String root = seg.get(0);
+    if (seg.size() == 1 && (root.equals("healthz") || root.equals("livez") || root.equals("readyz"))) {
+      sendText(ex, 200, "ok");
+      return;
+    }
+    if (seg.size() == 1 && root.equals("version")) {
+      ObjectNode v = Json.object();
+      v.put("major", "1");
+      v.put("minor", "33");
+      v.put("gitVersion", "v1.33.0");
+      v.put("gitCommit", "gatewaysdk-embedded");
+      v.put("gitTreeState", "clean");
+      v.put("buildDate", "2025-01-01T00:00:00Z");
+      v.put("goVersion", "java" + System.getProperty("java.specification.version"));
+      v.put("compiler", "gatewaysdk");
+      v.put("platform", "linux/amd64");
+      send(ex, 200, v, warnings);
+      return;
+    }
+    if (root.equals("openapi")) {
+      JsonNode doc = openApi.serve(seg, query);
+      if (doc == null) {
+        throw ApiError.resourceNotFound();
+      }
+      send(ex, 200, doc, warnings);
+      return;
+    }
+    String group;
+    String version;
+    int rest;
+    if (root.equals("api")) {
+      if (seg.size() == 1) {
+        send(ex, 200, registry.apiVersions(serverAddress), warnings);
+        return;
+      }
+      group = "";
+      version = seg.get(1);
+      rest = 2;
+    } else if (root.equals("apis")) {
+      if (seg.size() == 1) {
+        send(ex, 200, registry.apiGroupList(), warnings);
+        return;
+      }
+      group = seg.get(1);
+      if (seg.size() == 2) {
+        if (registry.versions(group).isEmpty()) {
+          throw ApiError.resourceNotFound();
+        }
+        ObjectNode g = registry.apiGroup(group);
+        g.put("kind", "APIGroup");
+        g.put("apiVersion", "v1");
+        send(ex, 200, g, warnings);
+        return;
+      }
+      version = seg.get(2);
+      rest = 3;
+    } else {
+      throw ApiError.resourceNotFound();
+    }
+    if (seg.size() == rest) {
+      ObjectNode list = registry.apiResourceList(group, version);
+      if (list == null) {
+        throw ApiError.resourceNotFound();
+      }
+      send(ex, 200, list, warnings);
+      return;
+    }
+    List<String> r = seg.subList(rest, seg.size());
+    boolean legacyWatch = false;
+    if (r.get(0).equals("watch")) {
+      legacyWatch = true;
+      r = r.subList(1, r.size());
+      if (r.isEmpty()) {
+        throw ApiError.resourceNotFound();
+      }
+    }
+    String namespace = null;
+    if (r.get(0).equals("namespaces") && r.size() >= 3 && !(r.size() == 3 && (r.get(2).equals("status") || r.get(2).equals("finalize")))) {
+      namespace = r.get(1);
+      r = r.subList(2, r.size());
+    }
+    if (r.size() > 3) {
+      throw ApiError.resourceNotFound();
+    }
+    String plural = r.get(0);
+    String name = r.size() > 1 ? r.get(1) : null;
+    String sub = r.size() > 2 ? r.get(2) : null;
+    ResourceType type = registry.lookup(group, version, plural);
+    if (type == null || (namespace != null && !type.namespaced) || (sub != null && !(sub.equals("status") && type.hasStatus)
+        && !(sub.equals("finalize") && Resources.isNamespace(type)))) {
+      throw ApiError.resourceNotFound();
+    }
+    if ("finalize".equals(sub)) {
+      sub = null;
+    }
+    if (type.namespaced && namespace == null && name != null) {
+      throw ApiError.resourceNotFound();
+    }
+    if (legacyWatch) {
+      query.put("watch", "true");
+    }
+    Call c = new Call(type, version, namespace, name, sub, query);
+    c.userAgent = ex.getRequestHeaders().getFirst("User-Agent");
+    String accept = ex.getRequestHeaders().getFirst("Accept");
+    boolean table = accept != null && accept.contains("as=Table");
+    try {
+      dispatch(ex, c, method, body, table, warnings);
+    } finally {
+      warnings.addAll(c.warnings);
+    }
+  }
+
+  private void dispatch(HttpExchange ex, Call c, String method, byte[] body, boolean table, List<String> warnings) throws IOException {
+    String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+    switch (method) {
+      case "GET":
+        if (c.name == null) {
+          if (isTrue(c.param("watch"))) {
+            watch(ex, c, table);
+            return;
+          }
+          ObjectNode list = resources.list(c);
+          if (table) {
+            List<ObjectNode> items = new ArrayList<>();
+            list.path("items").forEach(i -> items.add((ObjectNode) i));
+            send(ex, 200, Tables.table(c.type, c.version, items, c.param("includeObject"), list.get("metadata")), c.warnings);
+          } else {
+            send(ex, 200, list, c.warnings);
+          }
+          return;
+        }
+        ObjectNode obj = resources.get(c);
+        if (table) {
+          ObjectNode meta = Json.object();
+          meta.put("resourceVersion", Json.text(obj, "metadata", "resourceVersion"));
+          send(ex, 200, Tables.table(c.type, c.version, List.of(obj), c.param("includeObject"), meta), c.warnings);
+        } else {
+          send(ex, 200, obj, c.warnings);
+        }
+        return;
+      case "POST":
+        if (c.name != null) {
+          throw ApiError.methodNotAllowed();
+        }
+        send(ex, 201, resources.create(c, object(body, contentType)), c.warnings);
+        return;
+      case "PUT":
+        if (c.name == null) {
+          throw ApiError.methodNotAllowed();
+        }
+        send(ex, 200, resources.update(c, object(body, contentType)), c.warnings);
+        return;
+      case "PATCH": {
+        if (c.name == null) {
+          throw ApiError.methodNotAllowed();
+        }
+        boolean existed = store.get(c.type, c.namespace, c.name) != null;
+        ObjectNode out = resources.patch(c, contentType, body);
+        send(ex, existed ? 200 : 201, out, c.warnings);
+        return;
+      }
+      case "DELETE": {
+        JsonNode opts = null;
+        if (body.length > 0) {
+          try {
+            opts = Json.parse(body);
+          } catch (IOException e) {
+            throw ApiError.badRequest("invalid DeleteOptions: " + Json.message(e));
+          }
+        }
+        if (c.name == null) {
+          send(ex, 200, resources.deleteCollection(c), c.warnings);
+        } else {
+          ObjectNode last = resources.delete(c, opts);
+          send(ex, 200, last, c.warnings);
+        }
+        return;
+      }
+      default:
+        throw ApiError.methodNotAllowed();
+    }
+  }
+
+  private ObjectNode object(byte[] body, String contentType) {
+    String ct = contentType == null ? "application/json" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+    JsonNode n;
+    try {
+      if (ct.equals("application/json") || ct.isEmpty() || ct.equals("*/*")) {
+        n = Json.parse(body);
+      } else if (ct.equals("application/yaml")) {
+        n = Json.parseYaml(body);
+      } else {
+        throw ApiError.unsupportedMediaType(ct, "application/json, application/yaml");
+      }
+    } catch (IOException e) {
+      throw ApiError.badRequest("the object provided is unrecognized: json parse error: " + Json.message(e));
+    }
+    if (n == null || n.isMissingNode()) {
+      throw ApiError.badRequest("the object provided is unrecognized: the request body is empty");
+    }
+    if (!(n instanceof ObjectNode)) {
+      throw ApiError.badRequest("the object provided is unrecognized: json: cannot unmarshal " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " into Go value of type map[string]interface {}");
+    }
+    return (ObjectNode) n;
+  }
+
+  // ---- watch
+
+  private void watch(HttpExchange ex, Call c, boolean table) throws IOException {
+    Predicate<ObjectNode> filter =
+        Selectors.labels(c.param("labelSelector")).and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
+    String rv = c.param("resourceVersion");
+    boolean bookmarks = isTrue(c.param("allowWatchBookmarks"));
+    boolean initialEvents = isTrue(c.param("sendInitialEvents"));
+    long timeout = Resources.parseLong(c.param("timeoutSeconds"), 0);
+    if (timeout <= 0) {
+      timeout = 1800 + ThreadLocalRandom.current().nextLong(1800);
+    }
+    Long from = null;
+    if (rv != null && !rv.isEmpty() && !rv.equals("0") && !initialEvents) {
+      from = Resources.parseLong(rv, 0);
+    }
+    Store.Watcher w = new Store.Watcher(c.type, c.namespace, filter);
+    ApiError gone = null;
+    try {
+      store.watch(w, from);
+    } catch (ApiError e) {
+      if (e.code != 410) {
+        throw e;
+      }
+      gone = e;
+    }
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.getResponseHeaders().set("Cache-Control", "no-cache, private");
+    ex.sendResponseHeaders(200, 0);
+    OutputStream out = ex.getResponseBody();
+    try {
+      if (gone != null) {
+        writeEvent(out, "ERROR", gone.status);
+        return;
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
+      long nextBookmark = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bookmarkIntervalMillis);
+      boolean initialSent = !initialEvents;
+      // The synthetic initial events are queued before any live event.
+      int initial = w.initialCount;
+      out.flush();
+      while (!closing) {
+        if (!initialSent && initial == 0) {
+          if (bookmarks) {
+            writeEvent(out, "BOOKMARK", bookmark(c, w.initialRv, true));
+          }
+          initialSent = true;
+        }
+        long now = System.nanoTime();
+        if (now >= deadline) {
+          break;
+        }
+        long wait = Math.min(deadline - now, Math.max(0, nextBookmark - now));
+        Store.Event e = w.queue.poll(Math.max(1, wait), TimeUnit.NANOSECONDS);
+        if (e == null) {
+          if (bookmarks && System.nanoTime() >= nextBookmark) {
+            writeEvent(out, "BOOKMARK", bookmark(c, store.resourceVersion(), false));
+          }
+          nextBookmark = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bookmarkIntervalMillis);
+          continue;
+        }
+        if (e == Store.Watcher.CLOSE) {
+          break;
+        }
+        if (initial > 0) {
+          initial--;
+        }
+        Store.Event t = w.translate(e);
+        if (t == null) {
+          continue;
+        }
+        ObjectNode obj = Resources.render(t.object, c.type, c.version);
+        if (table) {
+          ObjectNode meta = Json.object();
+          meta.put("resourceVersion", Long.toString(t.rv));
+          obj = Tables.table(c.type, c.version, List.of(obj), c.param("includeObject"), meta);
+        }
+        writeEvent(out, t.type, obj);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      store.unwatch(w);
+      w.close();
+      try {
+        out.close();
+      } catch (IOException ignored) {
+        // the client is gone already
+      }
+    }
+  }
+
+  private ObjectNode bookmark(Call c, long rv, boolean initialEnd) {
+    ObjectNode b = Json.object();
+    b.put("kind", c.type.kind);
+    b.put("apiVersion", c.type.apiVersion(c.version));
+    ObjectNode m = b.putObject("metadata");
+    m.put("resourceVersion", Long.toString(rv));
+    if (initialEnd) {
+      m.putObject("annotations").put("k8s.io/initial-events-end", "true");
+    }
+    return b;
+  }
+
+  private static void writeEvent(OutputStream out, String type, ObjectNode object) throws IOException {
+    ObjectNode ev = Json.object();
+    ev.put("type", type);
+    ev.set("object", object);
+    out.write(Json.bytes(ev));
+    out.write(NEWLINE);
+    out.flush();
+  }
+
+  // ---- plumbing
+
+  private static boolean isTrue(String v) {
+    return v != null && (v.equals("true") || v.equals("1"));
+  }
+
+  private static byte[] readBody(HttpExchange ex) throws IOException {
+    String len = ex.getRequestHeaders().getFirst("Content-Length");
+    if (len != null) {
+      try {
+        if (Long.parseLong(len.trim()) > MAX_BODY) {
+          drain(ex.getRequestBody());
+          throw ApiError.tooLarge(MAX_BODY);
+        }
+      } catch (NumberFormatException ignored) {
+        // the HTTP layer rejects malformed lengths
+      }
+    }
+    try (InputStream in = ex.getRequestBody()) {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      byte[] chunk = new byte[16384];
+      long total = 0;
+      int n;
+      while ((n = in.read(chunk)) > 0) {
+        total += n;
+        if (total > MAX_BODY) {
+          drain(in);
+          throw ApiError.tooLarge(MAX_BODY);
+        }
+        buf.write(chunk, 0, n);
+      }
+      return buf.toByteArray();
+    }
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    byte[] chunk = new byte[16384];
+    while (in.read(chunk) > 0) {
+      // discard so the connection can be reused
+    }
+  }
+
+  static Map<String, String> query(String raw) {
+    Map<String, String> q = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return q;
+    }
+    for (String part : raw.split("&")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      int eq = part.indexOf('=');
+      String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+      String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+      q.putIfAbsent(k, v);
+    }
+    return q;
+  }
+
+  private static void send(HttpExchange ex, int code, JsonNode body, List<String> warnings) throws IOException {
+    byte[] bytes = Json.bytes(body);
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.getResponseHeaders().set("Cache-Control", "no-cache, private");
+    for (String w : warnings) {
+      ex.getResponseHeaders().add("Warning", "299 - \"" + w.replace("\"", "\\\"") + "\"");
+    }
+    ex.sendResponseHeaders(code, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static void sendText(HttpExchange ex, int code, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    ex.sendResponseHeaders(code, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  static List<String> split(String s) {
+    return Arrays.asList(s.split(","));
+  }
+}

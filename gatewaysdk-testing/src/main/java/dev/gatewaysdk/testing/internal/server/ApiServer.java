@@ -1,0 +1,234 @@
+package dev.gatewaysdk.testing.internal.server;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server: an HTTP listener on loopback over the registry, store and REST semantics. Public
+ * only so the public {@code EmbeddedApiServer} can start it; not API.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final Map<String, List<JsonNode>> MANIFESTS = new ConcurrentHashMap<>();
+  private static final AtomicInteger SERVERS = new AtomicInteger();
+
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final ScheduledExecutorService saver;
+  private final ApiHandler handler;
+  private final Resources resources;
+  private final Path stateFile;
+  private final String url;
+
+  private ApiServer(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis) throws IOException {
+    Registry registry = new Registry();
+    Store store = new Store(history, 0);
+    this.resources = new Resources(registry, store, SchemaEngines.detect());
+    this.stateFile = stateFile;
+    if (stateFile != null && Files.isRegularFile(stateFile)) {
+      restore(stateFile);
+    } else {
+      for (String ns : new String[] {"default", "kube-system", "kube-public", "kube-node-lease"}) {
+        ObjectNode o = Json.object();
+        o.put("apiVersion", "v1");
+        o.put("kind", "Namespace");
+        o.putObject("metadata").put("name", ns);
+        create(registry.get("", "namespaces"), o);
+      }
+      ResourceType crdType = registry.get("apiextensions.k8s.io", "customresourcedefinitions");
+      for (Path p : manifests) {
+        for (JsonNode doc : load(p)) {
+          if ("CustomResourceDefinition".equals(doc.path("kind").asText())) {
+            create(crdType, ((ObjectNode) doc).deepCopy());
+          }
+        }
+      }
+    }
+    int n = SERVERS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "gatewaysdk-apiserver-" + n + "-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    int bound = http.getAddress().getPort();
+    this.url = "http://127.0.0.1:" + bound;
+    this.handler = new ApiHandler(resources, "127.0.0.1:" + bound, bookmarkMillis);
+    http.createContext("/", handler);
+    http.setExecutor(executor);
+    http.start();
+    if (stateFile != null) {
+      saver = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gatewaysdk-apiserver-" + n + "-state");
+        t.setDaemon(true);
+        return t;
+      });
+      saver.scheduleWithFixedDelay(this::saveIfDirty, 1, 1, TimeUnit.SECONDS);
+    } else {
+      saver = null;
+    }
+    LOG.info("Embedded API server listening on {} ({} resource types)", url, registry.all().size());
+  }
+
+  /**
+   * Starts a server on loopback.
+   *
+   * @param port 0 for a free port
+   * @param manifests YAML files whose CustomResourceDefinitions are installed at start
+   * @param stateFile where objects persist across restarts, or null
+   * @param history how many events watches can resume from
+   * @param bookmarkMillis how often idle watches that allow bookmarks get one
+   */
+  public static ApiServer start(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis) {
+    try {
+      return new ApiServer(port, manifests, stateFile, history, bookmarkMillis);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded API server: " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses (once per JVM and file version) the YAML documents of a manifest. */
+  public static List<JsonNode> load(Path manifest) {
+    String key;
+    try {
+      key = manifest.toAbsolutePath() + "@" + Files.getLastModifiedTime(manifest).toMillis() + "#" + Files.size(manifest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + manifest + ": " + e.getMessage(), e);
+    }
+    return MANIFESTS.computeIfAbsent(key, k -> parseAll(manifest));
+  }
+
+  private static List<JsonNode> parseAll(Path manifest) {
+    List<JsonNode> docs = new ArrayList<>();
+    try (JsonParser parser = Json.YAML.getFactory().createParser(manifest.toFile());
+        MappingIterator<JsonNode> it = Json.YAML.readValues(parser, JsonNode.class)) {
+      while (it.hasNextValue()) {
+        JsonNode n = it.nextValue();
+        if (n != null && n.isObject()) {
+          docs.add(n);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot parse " + manifest + ": " + e.getMessage(), e);
+    }
+    return List.copyOf(docs);
+  }
+
+  private void create(ResourceType type, ObjectNode obj) {
+    Call c = new Call(type, type.storageVersion, type.namespaced ? Json.text(obj, "metadata", "namespace") : null, null, null,
+        Map.of("fieldManager", "gatewaysdk"));
+    try {
+      resources.create(c, obj);
+    } catch (ApiError e) {
+      throw new IllegalStateException("cannot install " + type.kind + " " + Json.text(obj, "metadata", "name") + ": "
+          + e.status.path("message").asText(), e);
+    }
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  /** The current cluster-wide resourceVersion. */
+  public long resourceVersion() {
+    return resources.store.resourceVersion();
+  }
+
+  @Override
+  public void close() {
+    handler.closing();
+    resources.store.closeAllWatches();
+    http.stop(0);
+    executor.shutdownNow();
+    if (saver != null) {
+      saver.shutdownNow();
+      save();
+    }
+  }
+
+  // ---- state file
+
+  private void saveIfDirty() {
+    if (resources.store.dirty()) {
+      save();
+    }
+  }
+
+  private synchronized void save() {
+    ObjectNode state = Json.object();
+    state.put("resourceVersion", Long.toString(resources.store.resourceVersion()));
+    ArrayNode items = state.putArray("items");
+    resources.store.snapshot().forEach((k, objs) -> objs.forEach(items::add));
+    try {
+      Path parent = stateFile.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path tmp = Files.createTempFile(parent, stateFile.getFileName().toString(), ".tmp");
+      Files.write(tmp, Json.bytes(state));
+      Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      LOG.warn("cannot write state file {}: {}", stateFile, e.toString());
+    }
+  }
+
+  private void restore(Path file) throws IOException {
+    JsonNode state = Json.parse(Files.readAllBytes(file));
+    long rv = state.path("resourceVersion").asLong(0);
+    Store fresh = resources.store;
+    List<JsonNode> crds = new ArrayList<>();
+    List<JsonNode> rest = new ArrayList<>();
+    for (JsonNode o : state.path("items")) {
+      (o.path("kind").asText().equals("CustomResourceDefinition") ? crds : rest).add(o);
+    }
+    fresh.lock.lock();
+    try {
+      ResourceType crdType = resources.registry.get("apiextensions.k8s.io", "customresourcedefinitions");
+      for (JsonNode crd : crds) {
+        fresh.restore(crdType, (ObjectNode) crd);
+        Builtins.afterWrite(resources, crdType, null, (ObjectNode) crd);
+      }
+      for (JsonNode o : rest) {
+        String apiVersion = o.path("apiVersion").asText();
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        ResourceType t = resources.registry.byKind(group, o.path("kind").asText());
+        if (t == null) {
+          LOG.warn("state file {}: no type for {} {}, skipped", file, apiVersion, o.path("kind").asText());
+          continue;
+        }
+        fresh.restore(t, (ObjectNode) o);
+      }
+      fresh.restoreResourceVersion(rv);
+    } finally {
+      fresh.lock.unlock();
+    }
+    LOG.info("Restored {} objects from {}", crds.size() + rest.size(), file);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.gatewaysdk.testing.internal.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the built-in kinds' registry strategies do: defaults of Namespaces, Services and Secrets; CRD lifecycle. */
+final class Builtins {
+  private Builtins() {}
+
+  static boolean isCrd(ResourceType t) {
+    return t.group.equals("apiextensions.k8s.io") && t.plural.equals("customresourcedefinitions");
+  }
+
+  static void prepareCreate(Resources r, ResourceType type, ObjectNode obj) {
+    if (!type.builtin) {
+      return;
+    }
+    ObjectNode meta = Json.with(obj, "metadata");
+    String name = Json.text(meta, "name");
+    if (Resources.isNamespace(type)) {
+      Json.with(meta, "labels").put("kubernetes.io/metadata.name", name);
+      ObjectNode spec = Json.with(obj, "spec");
+      if (!spec.has("finalizers")) {
+        spec.putArray("finalizers").add("kubernetes");
+      }
+      obj.putObject("status").put("phase", "Active");
+    } else if (type.group.isEmpty() && type.plural.equals("services")) {
+      ObjectNode spec = Json.with(obj, "spec");
+      if (!spec.hasNonNull("type")) {
+        spec.put("type", "ClusterIP");
+      }
+      if (!spec.path("type").asText().equals("ExternalName")) {
+        if (!spec.hasNonNull("clusterIP") || spec.get("clusterIP").asText().isEmpty()) {
+          spec.put("clusterIP", r.nextServiceIp());
+        }
+        if (!spec.has("clusterIPs")) {
+          spec.putArray("clusterIPs").add(spec.get("clusterIP").asText());
+        }
+        if (!spec.has("ipFamilies")) {
+          spec.putArray("ipFamilies").add("IPv4");
+        }
+        if (!spec.has("ipFamilyPolicy")) {
+          spec.put("ipFamilyPolicy", "SingleStack");
+        }
+        if (!spec.has("internalTrafficPolicy")) {
+          spec.put("internalTrafficPolicy", "Cluster");
+        }
+      }
+      if (!spec.has("sessionAffinity")) {
+        spec.put("sessionAffinity", "None");
+      }
+      for (JsonNode p : spec.path("ports")) {
+        if (p instanceof ObjectNode) {
+          ObjectNode port = (ObjectNode) p;
+          if (!port.has("protocol")) {
+            port.put("protocol", "TCP");
+          }
+          if (!port.has("targetPort") && port.has("port")) {
+            port.set("targetPort", port.get("port"));
+          }
+        }
+      }
+      ObjectNode status = obj.putObject("status");
+      status.putObject("loadBalancer");
+    } else if (type.group.isEmpty() && type.plural.equals("secrets")) {
+      if (!obj.hasNonNull("type")) {
+        obj.put("type", "Opaque");
+      }
+    } else if (isCrd(type)) {
+      obj.set("status", crdStatus(obj));
+    }
+  }
+
+  static ObjectNode crdStatus(JsonNode crd) {
+    ObjectNode status = Json.object();
+    ArrayNode conds = status.putArray("conditions");
+    String now = Json.now();
+    for (String[] c : new String[][] {
+        {"NamesAccepted", "NoConflicts", "no conflicts found"},
+        {"Established", "InitialNamesAccepted", "the initial names have been accepted"}}) {
+      ObjectNode cond = conds.addObject();
+      cond.put("type", c[0]);
+      cond.put("status", "True");
+      cond.put("lastTransitionTime", now);
+      cond.put("reason", c[1]);
+      cond.put("message", c[2]);
+    }
+    status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
+    ArrayNode stored = status.putArray("storedVersions");
+    for (JsonNode v : crd.path("spec").path("versions")) {
+      if (v.path("storage").asBoolean()) {
+        stored.add(v.path("name").asText());
+      }
+    }
+    return status;
+  }
+
+  static void validate(Resources r, ResourceType type, ObjectNode obj, ObjectNode old) {
+    if (!isCrd(type)) {
+      return;
+    }
+    List<String[]> causes = new ArrayList<>();
+    JsonNode spec = obj.path("spec");
+    String group = spec.path("group").asText("");
+    String plural = spec.path("names").path("plural").asText("");
+    String name = Json.text(obj, "metadata", "name");
+    if (!(plural + "." + group).equals(name)) {
+      causes.add(new String[] {"metadata.name", "FieldValueInvalid", "Invalid value: \"" + name + "\": must be spec.names.plural+\".\"+spec.group"});
+    }
+    if (spec.path("names").path("kind").asText("").isEmpty()) {
+      causes.add(new String[] {"spec.names.kind", "FieldValueRequired", "Required value"});
+    }
+    int storage = 0;
+    for (JsonNode v : spec.path("versions")) {
+      if (v.path("storage").asBoolean()) {
+        storage++;
+      }
+    }
+    if (storage != 1) {
+      causes.add(new String[] {"spec.versions", "FieldValueInvalid", "Invalid value: []apiextensions.CustomResourceDefinitionVersion(nil): must have exactly one version marked as storage version"});
+    }
+    String scope = spec.path("scope").asText("");
+    if (!scope.equals("Namespaced") && !scope.equals("Cluster")) {
+      causes.add(new String[] {"spec.scope", "FieldValueNotSupported", "Unsupported value: \"" + scope + "\": supported values: \"Cluster\", \"Namespaced\""});
+    }
+    if (old != null && !group.equals(old.path("spec").path("group").asText())) {
+      causes.add(new String[] {"spec.group", "FieldValueInvalid", "Invalid value: \"" + group + "\": field is immutable"});
+    }
+    if (!causes.isEmpty()) {
+      throw ApiError.invalid(type, name, causes);
+    }
+  }
+
+  static void afterWrite(Resources r, ResourceType type, ObjectNode old, ObjectNode obj) {
+    if (!isCrd(type)) {
+      return;
+    }
+    ResourceType t = ResourceType.fromCrd(obj);
+    if (old != null) {
+      ResourceType before = ResourceType.fromCrd(old);
+      if (!before.key().equals(t.key())) {
+        r.registry.remove(before.group, before.plural);
+      }
+    }
+    if (obj.path("metadata").has("deletionTimestamp")) {
+      return;
+    }
+    r.engine.prepare(obj);
+    if (t.versions.isEmpty()) {
+      r.registry.remove(t.group, t.plural);
+    } else {
+      r.registry.add(t);
+    }
+  }
+
+  static void afterDelete(Resources r, ResourceType type, ObjectNode last) {
+    if (!isCrd(type)) {
+      return;
+    }
+    ResourceType t = r.registry.get(last.path("spec").path("group").asText(), last.path("spec").path("names").path("plural").asText());
+    if (t == null || t.builtin) {
+      return;
+    }
+    for (ObjectNode o : r.store.list(t, null, null)) {
+      ObjectNode gone = o.deepCopy();
+      Json.metadata(gone).put("resourceVersion", Long.toString(r.store.nextResourceVersion()));
+      r.store.remove(t, gone);
+    }
+    r.store.dropType(t.key());
+    r.registry.remove(t.group, t.plural);
+  }
+}

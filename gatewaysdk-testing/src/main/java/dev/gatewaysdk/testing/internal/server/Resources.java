@@ -1,0 +1,690 @@
+package dev.gatewaysdk.testing.internal.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST semantics of the API server over the {@link Store}: create, get, list, update, patch, apply,
+ * delete, with resourceVersion preconditions, generation, status subresource, finalizers, dry run,
+ * defaulting and validation. Thread-safe: every write runs under the store's lock.
+ */
+final class Resources {
+  private static final Logger LOG = LoggerFactory.getLogger(Resources.class);
+  static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  static final Pattern DNS_1035 = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
+
+  final Registry registry;
+  final Store store;
+  volatile SchemaEngine engine;
+  private int nextServiceIp = 10;
+
+  Resources(Registry registry, Store store, SchemaEngine engine) {
+    this.registry = registry;
+    this.store = store;
+    this.engine = engine;
+  }
+
+  // ---- reads
+
+  ObjectNode get(Call c) {
+    ObjectNode o = store.get(c.type, c.namespace, c.name);
+    if (o == null) {
+      throw ApiError.notFound(c.type, c.name);
+    }
+    return render(o, c.type, c.version);
+  }
+
+  /** A list object; items rendered at the call's version. */
+  ObjectNode list(Call c) {
+    Predicate<ObjectNode> filter =
+        Selectors.labels(c.param("labelSelector")).and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
+    long limit = parseLong(c.param("limit"), 0);
+    String after = null;
+    long listRv;
+    String cont = c.param("continue");
+    List<ObjectNode> all;
+    store.lock.lock();
+    try {
+      listRv = store.resourceVersion();
+      if (cont != null && !cont.isEmpty()) {
+        String[] token = decodeContinue(cont);
+        listRv = Long.parseLong(token[0]);
+        after = token[1];
+      }
+      all = store.list(c.type, c.namespace, after);
+    } finally {
+      store.lock.unlock();
+    }
+    ObjectNode list = Json.object();
+    list.put("apiVersion", c.type.apiVersion(c.version));
+    list.put("kind", c.type.listKind);
+    ObjectNode meta = list.putObject("metadata");
+    meta.put("resourceVersion", Long.toString(listRv));
+    ArrayNode items = list.putArray("items");
+    int matched = 0;
+    boolean selectors = c.param("labelSelector") != null || c.param("fieldSelector") != null;
+    for (int i = 0; i < all.size(); i++) {
+      ObjectNode o = all.get(i);
+      if (!filter.test(o)) {
+        continue;
+      }
+      if (limit > 0 && matched == limit) {
+        ObjectNode last = (ObjectNode) items.get(items.size() - 1);
+        String lastKey = Store.key(c.type.namespaced ? Json.text(last, "metadata", "namespace") : null, Json.text(last, "metadata", "name"));
+        meta.put("continue", encodeContinue(listRv, lastKey));
+        if (!selectors) {
+          meta.put("remainingItemCount", all.size() - i);
+        }
+        break;
+      }
+      items.add(render(o, c.type, c.version));
+      matched++;
+    }
+    return list;
+  }
+
+  static String encodeContinue(long rv, String key) {
+    ObjectNode t = Json.object();
+    t.put("v", "meta.k8s.io/v1");
+    t.put("rv", rv);
+    t.put("start", key + "\u0000");
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.bytes(t));
+  }
+
+  static String[] decodeContinue(String token) {
+    try {
+      JsonNode t = Json.parse(Base64.getUrlDecoder().decode(token.replace('=', ' ').trim()));
+      String start = t.path("start").asText();
+      if (!"meta.k8s.io/v1".equals(t.path("v").asText()) || start.isEmpty()) {
+        throw new IllegalArgumentException("version");
+      }
+      return new String[] {Long.toString(t.path("rv").asLong()), start.substring(0, start.length() - 1)};
+    } catch (Exception e) {
+      throw ApiError.badRequest("continue key is not valid: " + e.getMessage());
+    }
+  }
+
+  /** The stored object at {@code version}: only apiVersion changes (conversion None). */
+  static ObjectNode render(ObjectNode stored, ResourceType type, String version) {
+    String apiVersion = type.apiVersion(version);
+    if (apiVersion.equals(stored.path("apiVersion").asText())) {
+      return stored;
+    }
+    ObjectNode copy = stored.deepCopy();
+    copy.put("apiVersion", apiVersion);
+    return copy;
+  }
+
+  // ---- writes
+
+  ObjectNode create(Call c, ObjectNode body) {
+    normalizeIdentity(c, body, true);
+    ObjectNode meta = Json.with(body, "metadata");
+    if (meta.hasNonNull("resourceVersion") && !meta.get("resourceVersion").asText().isEmpty()) {
+      throw ApiError.badRequest("resourceVersion should not be set on objects to be created");
+    }
+    store.lock.lock();
+    try {
+      return doCreate(c, body);
+    } finally {
+      store.lock.unlock();
+    }
+  }
+
+  private ObjectNode doCreate(Call c, ObjectNode body) {
+    ResourceType type = c.type;
+    ObjectNode meta = Json.with(body, "metadata");
+    if (!meta.hasNonNull("name") || meta.get("name").asText().isEmpty()) {
+      String gen = Json.text(meta, "generateName");
+      if (gen != null && !gen.isEmpty()) {
+        String name;
+        do {
+          StringBuilder sb = new StringBuilder(gen);
+          for (int i = 0; i < 5; i++) {
+            sb.append(NAME_CHARS.charAt(RANDOM.nextInt(NAME_CHARS.length())));
+          }
+          name = sb.toString();
+        } while (store.get(type, c.namespace, name) != null);
+        meta.put("name", name);
+      }
+    }
+    String name = Json.text(meta, "name");
+    validateName(type, name == null ? "" : name, meta);
+    if (type.namespaced) {
+      checkNamespaceWritable(c, name);
+    }
+    if (store.get(type, c.namespace, name) != null) {
+      throw ApiError.alreadyExists(type, name);
+    }
+    meta.put("uid", UUID.randomUUID().toString());
+    meta.put("creationTimestamp", Json.now());
+    meta.remove("deletionTimestamp");
+    meta.remove("deletionGracePeriodSeconds");
+    meta.remove("selfLink");
+    if (type.tracksGeneration) {
+      meta.put("generation", 1);
+    } else {
+      meta.remove("generation");
+    }
+    if (type.hasStatus && !type.builtin) {
+      body.remove("status");
+    }
+    Builtins.prepareCreate(this, type, body);
+    ObjectNode obj = engine.defaults(type, c.version, body);
+    validate(c, obj, null);
+    Builtins.validate(this, type, obj, null);
+    ManagedFields.track(c, null, obj, "Update");
+    obj.put("apiVersion", type.apiVersion(type.storageVersion));
+    if (c.dryRun()) {
+      return render(obj, type, c.version);
+    }
+    meta = Json.metadata(obj);
+    meta.put("resourceVersion", Long.toString(store.nextResourceVersion()));
+    store.put(type, obj, null);
+    Builtins.afterWrite(this, type, null, obj);
+    return render(obj, type, c.version);
+  }
+
+  private void checkNamespaceWritable(Call c, String name) {
+    ResourceType nsType = registry.get("", "namespaces");
+    ObjectNode ns = store.get(nsType, null, c.namespace);
+    if (ns == null) {
+      throw ApiError.namespaceNotFound(c.namespace);
+    }
+    if (ns.path("metadata").has("deletionTimestamp")) {
+      throw ApiError.forbidden(
+          c.type, name, "unable to create new content in namespace " + c.namespace + " because it is being terminated");
+    }
+  }
+
+  /** PUT: replaces the object (or its status), with optimistic concurrency on resourceVersion. */
+  ObjectNode update(Call c, ObjectNode body) {
+    normalizeIdentity(c, body, false);
+    store.lock.lock();
+    try {
+      ObjectNode current = store.get(c.type, c.namespace, c.name);
+      if (current == null) {
+        if (c.type.allowCreateOnUpdate && c.subresource == null) {
+          Json.with(body, "metadata").remove("resourceVersion");
+          return doCreate(c, body);
+        }
+        throw ApiError.notFound(c.type, c.name);
+      }
+      String rv = Json.text(body, "metadata", "resourceVersion");
+      if (rv == null || rv.isEmpty()) {
+        if (!c.type.allowUnconditionalUpdate) {
+          throw ApiError.invalid(
+              c.type, c.name, List.<String[]>of(new String[] {"metadata.resourceVersion", "FieldValueInvalid", "Invalid value: 0x0: must be specified for an update"}));
+        }
+      }
+      return commit(c, current, body);
+    } finally {
+      store.lock.unlock();
+    }
+  }
+
+  /**
+   * Writes {@code updated} (at the call's version) over {@code current}; the caller holds the lock.
+   * Checks the resourceVersion precondition, keeps identity, status/spec separation, generation.
+   */
+  ObjectNode commit(Call c, ObjectNode current, ObjectNode updated) {
+    ResourceType type = c.type;
+    ObjectNode meta = Json.with(updated, "metadata");
+    String rv = Json.text(meta, "resourceVersion");
+    String currentRv = Json.text(current, "metadata", "resourceVersion");
+    if (rv != null && !rv.isEmpty() && !rv.equals(currentRv)) {
+      throw ApiError.conflict(type, c.name);
+    }
+    ObjectNode curMeta = Json.metadata(current);
+    boolean statusOnly = "status".equals(c.subresource);
+    ObjectNode next;
+    if (statusOnly) {
+      next = current.deepCopy();
+      if (updated.has("status")) {
+        next.set("status", updated.get("status"));
+      } else {
+        next.remove("status");
+      }
+      if (meta.has("managedFields")) {
+        Json.metadata(next).set("managedFields", meta.get("managedFields"));
+      }
+      next.put("apiVersion", type.apiVersion(c.version));
+    } else {
+      next = updated;
+      if (type.hasStatus) {
+        if (current.has("status")) {
+          next.set("status", current.get("status"));
+        } else {
+          next.remove("status");
+        }
+      }
+      ObjectNode m = Json.with(next, "metadata");
+      for (String f : new String[] {"uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace", "name"}) {
+        if (curMeta.has(f)) {
+          m.set(f, curMeta.get(f));
+        } else {
+          m.remove(f);
+        }
+      }
+      if (!m.has("managedFields") && curMeta.has("managedFields")) {
+        m.set("managedFields", curMeta.get("managedFields"));
+      }
+      if (curMeta.has("deletionTimestamp")) {
+        // Finalizers may only be removed from an object being deleted, not added.
+        List<String> oldF = texts(curMeta.get("finalizers"));
+        for (String f : texts(m.get("finalizers"))) {
+          if (!oldF.contains(f)) {
+            throw ApiError.forbidden(type, c.name, "no new finalizers can be added if the object is being deleted, found new finalizers []string{\"" + f + "\"}");
+          }
+        }
+      }
+    }
+    ObjectNode nm = Json.with(next, "metadata");
+    nm.put("resourceVersion", currentRv);
+    if (type.tracksGeneration && specChanged(current, next)) {
+      nm.put("generation", curMeta.path("generation").asLong(0) + 1);
+    }
+    next = engine.defaults(type, c.version, next);
+    nm = Json.metadata(next);
+    validate(c, next, current);
+    Builtins.validate(this, type, next, current);
+    ManagedFields.track(c, current, next, "Update");
+    next.put("apiVersion", type.apiVersion(type.storageVersion));
+    if (sameIgnoringManagedTime(current, next)) {
+      return render(current, type, c.version);
+    }
+    if (c.dryRun()) {
+      return render(next, type, c.version);
+    }
+    if (nm.has("deletionTimestamp") && texts(nm.get("finalizers")).isEmpty() && !isNamespace(type)) {
+      nm.put("resourceVersion", Long.toString(store.nextResourceVersion()));
+      store.put(type, next, current);
+      removeNow(type, next);
+      return render(next, type, c.version);
+    }
+    nm.put("resourceVersion", Long.toString(store.nextResourceVersion()));
+    store.put(type, next, current);
+    Builtins.afterWrite(this, type, current, next);
+    return render(next, type, c.version);
+  }
+
+  static boolean specChanged(ObjectNode a, ObjectNode b) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    a.fieldNames().forEachRemaining(keys::add);
+    b.fieldNames().forEachRemaining(keys::add);
+    for (String k : keys) {
+      if (k.equals("metadata") || k.equals("status") || k.equals("apiVersion") || k.equals("kind")) {
+        continue;
+      }
+      if (!java.util.Objects.equals(a.get(k), b.get(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameIgnoringManagedTime(ObjectNode current, ObjectNode next) {
+    ObjectNode a = current.deepCopy();
+    ObjectNode b = next.deepCopy();
+    for (ObjectNode o : new ObjectNode[] {a, b}) {
+      ObjectNode m = Json.metadata(o);
+      if (m != null) {
+        m.remove("resourceVersion");
+        JsonNode mf = m.get("managedFields");
+        if (mf != null) {
+          for (JsonNode e : mf) {
+            ((ObjectNode) e).remove("time");
+          }
+        }
+      }
+    }
+    return a.equals(b);
+  }
+
+  ObjectNode patch(Call c, String contentType, byte[] body) {
+    String ct = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+    boolean apply = ct.equals("application/apply-patch+yaml") || ct.equals("application/apply-patch+cbor");
+    if (!ct.equals("application/json-patch+json") && !ct.equals("application/merge-patch+json")
+        && !(ct.equals("application/strategic-merge-patch+json") && c.type.builtin) && !apply) {
+      throw ApiError.unsupportedMediaType(ct, c.type.builtin
+          ? "application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml"
+          : "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
+    }
+    if (!apply && c.param("force") != null) {
+      throw ApiError.badRequest("force: Invalid value: true: may not be specified for non-apply patch");
+    }
+    JsonNode patch;
+    try {
+      patch = apply ? Json.parseYaml(body) : Json.parse(body);
+    } catch (java.io.IOException e) {
+      throw ApiError.badRequest(apply ? "error decoding YAML: " + Json.message(e) : "json: " + e.getMessage().split("\n")[0]);
+    }
+    if (patch == null || patch.isMissingNode()) {
+      throw ApiError.badRequest("the request body must not be empty");
+    }
+    store.lock.lock();
+    try {
+      ObjectNode current = store.get(c.type, c.namespace, c.name);
+      if (apply) {
+        if (!patch.isObject()) {
+          throw ApiError.badRequest("error decoding YAML: the apply configuration must be an object");
+        }
+        if (c.param("fieldManager") == null || c.param("fieldManager").isEmpty()) {
+          throw ApiError.badRequest("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
+        }
+        return applyPatch(c, current, (ObjectNode) patch);
+      }
+      if (current == null) {
+        throw ApiError.notFound(c.type, c.name);
+      }
+      ObjectNode base = render(current, c.type, c.version).deepCopy();
+      JsonNode patched;
+      switch (ct) {
+        case "application/json-patch+json":
+          patched = Patches.jsonPatch(base, patch);
+          break;
+        case "application/merge-patch+json":
+          patched = Patches.mergePatch(base, patch);
+          break;
+        default:
+          patched = Patches.strategicMerge(base, patch, "");
+      }
+      if (!(patched instanceof ObjectNode)) {
+        throw ApiError.badRequest("the patched object is not an object");
+      }
+      ObjectNode obj = (ObjectNode) patched;
+      checkIdentityUnchanged(c, obj);
+      return commit(c, current, obj);
+    } finally {
+      store.lock.unlock();
+    }
+  }
+
+  private void checkIdentityUnchanged(Call c, ObjectNode obj) {
+    String name = Json.text(obj, "metadata", "name");
+    if (name != null && !name.equals(c.name)) {
+      throw ApiError.badRequest("the name of the object (" + name + ") does not match the name on the URL (" + c.name + ")");
+    }
+    String kind = Json.text(obj, "kind");
+    String apiVersion = Json.text(obj, "apiVersion");
+    if (kind != null && !kind.equals(c.type.kind) || apiVersion != null && !apiVersion.equals(c.type.apiVersion(c.version))) {
+      throw ApiError.badRequest("the API version in the data (" + apiVersion + ") does not match the expected API version (" + c.type.apiVersion(c.version) + ")");
+    }
+    obj.put("apiVersion", c.type.apiVersion(c.version));
+    obj.put("kind", c.type.kind);
+  }
+
+  private ObjectNode applyPatch(Call c, ObjectNode current, ObjectNode config) {
+    normalizeIdentity(c, config, false);
+    String cfgRv = Json.text(config, "metadata", "resourceVersion");
+    if (current == null) {
+      if (cfgRv != null && !cfgRv.isEmpty()) {
+        throw ApiError.notFound(c.type, c.name);
+      }
+      if ("status".equals(c.subresource)) {
+        throw ApiError.notFound(c.type, c.name);
+      }
+      ObjectNode obj = ManagedFields.apply(c, null, config);
+      return doCreate(c, obj);
+    }
+    if (cfgRv != null && !cfgRv.isEmpty() && !cfgRv.equals(Json.text(current, "metadata", "resourceVersion"))) {
+      throw ApiError.conflict(c.type, c.name);
+    }
+    ObjectNode merged = ManagedFields.apply(c, render(current, c.type, c.version).deepCopy(), config);
+    return commit(c, current, merged);
+  }
+
+  /** DELETE: honours preconditions, finalizers (deletionTimestamp) and dry run; returns the last state. */
+  ObjectNode delete(Call c, JsonNode options) {
+    store.lock.lock();
+    try {
+      ObjectNode current = store.get(c.type, c.namespace, c.name);
+      if (current == null) {
+        throw ApiError.notFound(c.type, c.name);
+      }
+      JsonNode pre = options == null ? null : options.get("preconditions");
+      if (pre != null && pre.isObject()) {
+        String uid = Json.text(pre, "uid");
+        String curUid = Json.text(current, "metadata", "uid");
+        if (uid != null && !uid.equals(curUid)) {
+          throw ApiError.conflict(c.type, c.name, "Precondition failed: UID in precondition: " + uid + ", UID in object meta: " + curUid);
+        }
+        String rv = Json.text(pre, "resourceVersion");
+        String curRv = Json.text(current, "metadata", "resourceVersion");
+        if (rv != null && !rv.equals(curRv)) {
+          throw ApiError.conflict(c.type, c.name, "Precondition failed: ResourceVersion in precondition: " + rv + ", ResourceVersion in object meta: " + curRv);
+        }
+      }
+      return deleteLocked(c.type, current, c.dryRun(), c.version);
+    } finally {
+      store.lock.unlock();
+    }
+  }
+
+  ObjectNode deleteLocked(ResourceType type, ObjectNode current, boolean dryRun, String version) {
+    ObjectNode meta = Json.metadata(current);
+    boolean isNamespace = isNamespace(type);
+    boolean finalizers = !texts(meta.get("finalizers")).isEmpty() || isNamespace;
+    if (finalizers) {
+      if (meta.has("deletionTimestamp")) {
+        return render(current, type, version);
+      }
+      ObjectNode next = current.deepCopy();
+      ObjectNode nm = Json.metadata(next);
+      nm.put("deletionTimestamp", Json.now());
+      nm.put("deletionGracePeriodSeconds", 0);
+      if (type.tracksGeneration) {
+        nm.put("generation", meta.path("generation").asLong(0) + 1);
+      }
+      if (isNamespace) {
+        Json.with(next, "status").put("phase", "Terminating");
+      }
+      if (dryRun) {
+        return render(next, type, version);
+      }
+      nm.put("resourceVersion", Long.toString(store.nextResourceVersion()));
+      store.put(type, next, current);
+      if (isNamespace) {
+        terminateNamespace(nm.path("name").asText());
+      }
+      return render(next, type, version);
+    }
+    if (dryRun) {
+      return render(current, type, version);
+    }
+    return render(removeNow(type, current), type, version);
+  }
+
+  private ObjectNode removeNow(ResourceType type, ObjectNode current) {
+    ObjectNode last = current.deepCopy();
+    Json.metadata(last).put("resourceVersion", Long.toString(store.nextResourceVersion()));
+    store.remove(type, last);
+    Builtins.afterDelete(this, type, last);
+    String ns = Json.text(last, "metadata", "namespace");
+    if (type.namespaced && ns != null) {
+      maybeFinishNamespace(ns);
+    }
+    return last;
+  }
+
+  private void terminateNamespace(String ns) {
+    for (ResourceType t : new ArrayList<>(registry.all())) {
+      if (!t.namespaced) {
+        continue;
+      }
+      for (ObjectNode o : store.list(t, ns, null)) {
+        deleteLocked(t, o, false, t.storageVersion);
+      }
+    }
+    maybeFinishNamespace(ns);
+  }
+
+  private void maybeFinishNamespace(String ns) {
+    ResourceType nsType = registry.get("", "namespaces");
+    ObjectNode n = store.get(nsType, null, ns);
+    if (n == null || !n.path("metadata").has("deletionTimestamp")) {
+      return;
+    }
+    for (ResourceType t : registry.all()) {
+      if (t.namespaced && store.count(t, ns) > 0) {
+        return;
+      }
+    }
+    ObjectNode last = n.deepCopy();
+    Json.with(last, "spec").remove("finalizers");
+    Json.metadata(last).put("resourceVersion", Long.toString(store.nextResourceVersion()));
+    store.remove(nsType, last);
+  }
+
+  ObjectNode deleteCollection(Call c) {
+    Predicate<ObjectNode> filter =
+        Selectors.labels(c.param("labelSelector")).and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
+    store.lock.lock();
+    try {
+      ObjectNode list = Json.object();
+      list.put("apiVersion", c.type.apiVersion(c.version));
+      list.put("kind", c.type.listKind);
+      ArrayNode items = list.putArray("items");
+      for (ObjectNode o : store.list(c.type, c.namespace, null)) {
+        if (filter.test(o)) {
+          items.add(deleteLocked(c.type, o, c.dryRun(), c.version));
+        }
+      }
+      list.putObject("metadata").put("resourceVersion", Long.toString(store.resourceVersion()));
+      return list;
+    } finally {
+      store.lock.unlock();
+    }
+  }
+
+  // ---- helpers
+
+  /** Defaults kind/apiVersion/namespace from the URL and rejects mismatches as the real server does. */
+  private void normalizeIdentity(Call c, ObjectNode body, boolean create) {
+    String apiVersion = Json.text(body, "apiVersion");
+    String kind = Json.text(body, "kind");
+    String expected = c.type.apiVersion(c.version);
+    if (kind != null && !kind.isEmpty() && !kind.equals(c.type.kind)) {
+      throw ApiError.badRequest("the object provided is unrecognized (must be of type " + c.type.kind + "): kind " + kind + " does not match the requested resource");
+    }
+    if (apiVersion != null && !apiVersion.isEmpty() && !apiVersion.equals(expected)) {
+      throw ApiError.badRequest("the API version in the data (" + apiVersion + ") does not match the expected API version (" + expected + ")");
+    }
+    body.put("apiVersion", expected);
+    body.put("kind", c.type.kind);
+    ObjectNode meta = Json.with(body, "metadata");
+    if (c.type.namespaced) {
+      String ns = Json.text(meta, "namespace");
+      if (ns != null && !ns.isEmpty() && !ns.equals(c.namespace)) {
+        throw ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+      }
+      meta.put("namespace", c.namespace);
+    } else {
+      meta.remove("namespace");
+    }
+    if (!create) {
+      String name = Json.text(meta, "name");
+      if (name == null || name.isEmpty()) {
+        meta.put("name", c.name);
+      } else if (!name.equals(c.name)) {
+        throw ApiError.badRequest("the name of the object (" + name + ") does not match the name on the URL (" + c.name + ")");
+      }
+    }
+  }
+
+  private void validateName(ResourceType type, String name, ObjectNode meta) {
+    List<String[]> causes = new ArrayList<>();
+    if (name.isEmpty()) {
+      causes.add(new String[] {"metadata.name", "FieldValueRequired", "Required value: name or generateName is required"});
+    } else if (type.group.isEmpty() && type.plural.equals("namespaces")) {
+      if (name.length() > 63 || !DNS_LABEL.matcher(name).matches()) {
+        causes.add(new String[] {"metadata.name", "FieldValueInvalid", "Invalid value: \"" + name + "\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"});
+      }
+    } else if (type.group.isEmpty() && type.plural.equals("services")) {
+      if (name.length() > 63 || !DNS_1035.matcher(name).matches()) {
+        causes.add(new String[] {"metadata.name", "FieldValueInvalid", "Invalid value: \"" + name + "\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"});
+      }
+    } else if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+      causes.add(new String[] {"metadata.name", "FieldValueInvalid", "Invalid value: \"" + name + "\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"});
+    }
+    if (!causes.isEmpty()) {
+      throw ApiError.invalid(type, name, causes);
+    }
+  }
+
+  private void validate(Call c, ObjectNode obj, ObjectNode old) {
+    if (c.type.builtin) {
+      return;
+    }
+    String mode = c.fieldValidation();
+    SchemaEngine.Outcome out = engine.validate(c.type, c.version, obj, old == null ? null : render(old, c.type, c.version), mode);
+    if (!out.unknownFields.isEmpty()) {
+      if (mode.equals("Strict")) {
+        StringBuilder sb = new StringBuilder("strict decoding error: ");
+        for (int i = 0; i < out.unknownFields.size(); i++) {
+          sb.append(i == 0 ? "" : ", ").append("unknown field \"").append(out.unknownFields.get(i)).append('"');
+        }
+        throw ApiError.badRequest(sb.toString());
+      }
+      if (mode.equals("Warn")) {
+        for (String f : out.unknownFields) {
+          c.warnings.add("unknown field \"" + f + "\"");
+        }
+      }
+    }
+    if (!out.causes.isEmpty()) {
+      throw ApiError.invalid(c.type, Json.text(obj, "metadata", "name"), out.causes);
+    }
+    c.warnings.addAll(out.warnings);
+  }
+
+  static boolean isNamespace(ResourceType type) {
+    return type.group.isEmpty() && type.plural.equals("namespaces");
+  }
+
+  synchronized String nextServiceIp() {
+    int n = nextServiceIp++;
+    return "10.96." + (n / 250) + "." + (n % 250 + 1);
+  }
+
+  static List<String> texts(JsonNode arr) {
+    List<String> l = new ArrayList<>();
+    if (arr != null && arr.isArray()) {
+      arr.forEach(n -> l.add(n.asText()));
+    }
+    return l;
+  }
+
+  static long parseLong(String s, long dflt) {
+    if (s == null || s.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("invalid integer: " + s);
+    }
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  static Logger log() {
+    return LOG;
+  }
+}
