@@ -1,0 +1,35 @@
+package dev.gatewaysdk.core.validation;
+
+import java.util.Locale;
+
+/**
+ * What to do with fields the schema does not declare, as the API server's {@code fieldValidation} query
+ * parameter: {@link #STRICT} fails the request (400 {@code strict decoding error: unknown field "spec.foo"}),
+ * {@link #WARN} accepts it with a warning, {@link #IGNORE} drops the fields silently. Either way unknown
+ * fields are pruned from what would be stored.
+ */
+public enum FieldValidation {
+  STRICT,
+  WARN,
+  IGNORE;
+
+  /**
+   * Parses {@code Strict}, {@code Warn} or {@code Ignore} in any case, as the query parameter spells them.
+   *
+   * @throws IllegalArgumentException naming the accepted values
+   */
+  public static FieldValidation parse(String text) {
+    for (FieldValidation v : values()) {
+      if (v.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("fieldValidation must be Strict, Warn or Ignore: " + text);
+  }
+
+  /** The query-parameter spelling: {@code Strict}, {@code Warn}, {@code Ignore}. */
+  public String id() {
+    String n = name().toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+  }
+}
