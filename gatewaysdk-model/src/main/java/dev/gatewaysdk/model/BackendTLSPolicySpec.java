@@ -1,0 +1,59 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The desired state of a {@link BackendTLSPolicy}: which backends, and how to validate them.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableBackendTLSPolicySpec.class)
+@JsonDeserialize(builder = BackendTLSPolicySpec.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class BackendTLSPolicySpec implements WithBackendTLSPolicySpec {
+  BackendTLSPolicySpec() {}
+
+  /** The backends (usually Services) the policy applies to. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<LocalPolicyTargetReferenceWithSectionName> targetRefs();
+
+  /** How to validate the backends' certificates. */
+  public abstract BackendTLSPolicyValidation validation();
+
+  /** Implementation-specific TLS options. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract Map<String, String> options();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link BackendTLSPolicySpec} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableBackendTLSPolicySpec.Builder {
+    Builder() {}
+  }
+}

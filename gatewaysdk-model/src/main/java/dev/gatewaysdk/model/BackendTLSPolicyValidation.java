@@ -1,0 +1,81 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * How a Gateway validates a backend's certificate: trusted CAs and expected names.
+ *
+ * <pre>{@code
+ * BackendTLSPolicyValidation v = BackendTLSPolicyValidation.systemTrust("auth.example.com");
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableBackendTLSPolicyValidation.class)
+@JsonDeserialize(builder = BackendTLSPolicyValidation.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class BackendTLSPolicyValidation implements WithBackendTLSPolicyValidation {
+  BackendTLSPolicyValidation() {}
+
+  /** ConfigMaps (or other objects) holding trusted CA certificates. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<LocalObjectReference> caCertificateRefs();
+
+  /** A well-known trust store, instead of {@code caCertificateRefs}. */
+  public abstract Optional<WellKnownCACertificatesType> wellKnownCACertificates();
+
+  /** The name used for SNI and certificate verification. */
+  public abstract String hostname();
+
+  /** Names the certificate must carry instead of {@code hostname}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<SubjectAltName> subjectAltNames();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** Validation of {@code hostname} against the system trust store. */
+  public static BackendTLSPolicyValidation systemTrust(String hostname) {
+    return builder().hostname(hostname).wellKnownCACertificates(WellKnownCACertificatesType.SYSTEM).build();
+  }
+
+  /** Validation of {@code hostname} against the CA certificates of the ConfigMaps {@code configMaps}. */
+  public static BackendTLSPolicyValidation caConfigMaps(String hostname, String... configMaps) {
+    Builder b = builder().hostname(hostname);
+    for (String name : configMaps) {
+      b.addCaCertificateRef(LocalObjectReference.of("", "ConfigMap", name));
+    }
+    return b.build();
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link BackendTLSPolicyValidation} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableBackendTLSPolicyValidation.Builder {
+    Builder() {}
+  }
+}

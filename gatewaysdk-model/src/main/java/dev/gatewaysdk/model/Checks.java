@@ -1,0 +1,48 @@
+package dev.gatewaysdk.model;
+
+import java.util.Optional;
+
+/** Argument checks shared by the model's builders; messages name the field and the offending value. */
+final class Checks {
+  static final int MAX_WEIGHT = 1_000_000;
+
+  private Checks() {}
+
+  static void check(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  static int port(String field, int port) {
+    check(port >= 1 && port <= 65535, field + " must be 1..65535: " + port);
+    return port;
+  }
+
+  static void port(String field, Optional<Integer> port) {
+    if (port.isPresent()) {
+      port(field, port.get());
+    }
+  }
+
+  static int weight(int weight) {
+    check(weight >= 0 && weight <= MAX_WEIGHT, "weight must be 0.." + MAX_WEIGHT + ": " + weight);
+    return weight;
+  }
+
+  static void weight(Optional<Integer> weight) {
+    if (weight.isPresent()) {
+      weight(weight.get());
+    }
+  }
+
+  static int percent(int percent) {
+    check(percent >= 0 && percent <= 100, "percent must be 0..100: " + percent);
+    return percent;
+  }
+
+  static String path(String field, String path) {
+    check(path != null && path.startsWith("/"), field + " must start with '/': " + path);
+    return path;
+  }
+}

@@ -1,0 +1,13 @@
+package dev.gatewaysdk.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The spec fields every route kind shares: the parents it attaches to and default-Gateway use. */
+public interface CommonRouteSpec {
+  /** The Gateways (or other parents) the route attaches to. */
+  List<ParentReference> parentRefs();
+
+  /** Whether the route also attaches to default Gateways. */
+  Optional<GatewayDefaultScope> useDefaultGateways();
+}

@@ -1,0 +1,68 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A fraction {@code numerator/denominator}, for example of requests to mirror.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableFraction.class)
+@JsonDeserialize(builder = Fraction.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class Fraction implements WithFraction {
+  Fraction() {}
+
+  /** The numerator, at least 0. */
+  public abstract int numerator();
+
+  /** The denominator, above 0; the server defaults it to 100. */
+  public abstract Optional<Integer> denominator();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  @Value.Check
+  void check() {
+    Checks.check(numerator() >= 0, "numerator must be >= 0: " + numerator());
+    if (denominator().isPresent()) {
+      Checks.check(denominator().get() > 0, "denominator must be > 0: " + denominator().get());
+      Checks.check(numerator() <= denominator().get(), "numerator must be <= denominator: " + numerator() + "/" + denominator().get());
+    }
+  }
+
+  /** The fraction {@code numerator/denominator}. */
+  public static Fraction of(int numerator, int denominator) {
+    return builder().numerator(numerator).denominator(denominator).build();
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link Fraction} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableFraction.Builder {
+    Builder() {}
+  }
+}

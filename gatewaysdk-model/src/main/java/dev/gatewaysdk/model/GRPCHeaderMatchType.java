@@ -1,0 +1,75 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a {@link GRPCHeaderMatch} compares a metadata value.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
+ * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
+ * is by value. Immutable and thread-safe.
+ */
+public final class GRPCHeaderMatchType {
+  /** {@code Exact}: The value must be equal. */
+  public static final GRPCHeaderMatchType EXACT = new GRPCHeaderMatchType("Exact");
+  /** {@code RegularExpression}: The value must match a regular expression. */
+  public static final GRPCHeaderMatchType REGULAR_EXPRESSION = new GRPCHeaderMatchType("RegularExpression");
+
+  private static final List<GRPCHeaderMatchType> KNOWN = List.of(EXACT, REGULAR_EXPRESSION);
+
+  private final String value;
+
+  private GRPCHeaderMatchType(String value) {
+    this.value = value;
+  }
+
+  /**
+   * The value {@code value}: a constant when known, otherwise a new instance that keeps it.
+   *
+   * @throws NullPointerException if {@code value} is null
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static GRPCHeaderMatchType of(String value) {
+    Objects.requireNonNull(value, "value");
+    for (GRPCHeaderMatchType k : KNOWN) {
+      if (k.value.equals(value)) {
+        return k;
+      }
+    }
+    return new GRPCHeaderMatchType(value);
+  }
+
+  /** The constants this SDK knows. */
+  public static List<GRPCHeaderMatchType> knownValues() {
+    return KNOWN;
+  }
+
+  /** Whether this is one of the {@link #knownValues() known values}. */
+  public boolean isKnown() {
+    return KNOWN.contains(this);
+  }
+
+  /** The value as written in manifests. */
+  @JsonValue
+  public String value() {
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GRPCHeaderMatchType && ((GRPCHeaderMatchType) o).value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A gRPC service and/or method condition.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableGRPCMethodMatch.class)
+@JsonDeserialize(builder = GRPCMethodMatch.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class GRPCMethodMatch implements WithGRPCMethodMatch {
+  GRPCMethodMatch() {}
+
+  /** How to compare; the server defaults it to {@code Exact}. */
+  public abstract Optional<GRPCMethodMatchType> type();
+
+  /** The fully qualified service, such as {@code com.example.User}. */
+  public abstract Optional<String> service();
+
+  /** The method, such as {@code Login}. */
+  public abstract Optional<String> method();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** Exactly {@code service}/{@code method}. */
+  public static GRPCMethodMatch exact(String service, String method) {
+    return builder().service(service).method(method).build();
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link GRPCMethodMatch} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableGRPCMethodMatch.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,61 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The conditions of one gRPC match: method and metadata headers.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableGRPCRouteMatch.class)
+@JsonDeserialize(builder = GRPCRouteMatch.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class GRPCRouteMatch implements WithGRPCRouteMatch {
+  GRPCRouteMatch() {}
+
+  /** The service/method condition. */
+  public abstract Optional<GRPCMethodMatch> method();
+
+  /** Metadata header conditions. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<GRPCHeaderMatch> headers();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link GRPCRouteMatch} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableGRPCRouteMatch.Builder {
+    Builder() {}
+
+    /** Requires metadata header {@code name} to equal {@code value}. */
+    public Builder header(String name, String value) {
+      return addHeader(GRPCHeaderMatch.builder().name(name).value(value).build());
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The observed state of a {@link Gateway}.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableGatewayStatus.class)
+@JsonDeserialize(builder = GatewayStatus.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class GatewayStatus implements WithGatewayStatus {
+  GatewayStatus() {}
+
+  /** Addresses the Gateway is reachable at. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<GatewayStatusAddress> addresses();
+
+  /** Conditions such as {@code Accepted} and {@code Programmed}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<Condition> conditions();
+
+  /** Per-listener status. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<ListenerStatus> listeners();
+
+  /** The number of {@link ListenerSet}s attached. */
+  public abstract Optional<Integer> attachedListenerSets();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link GatewayStatus} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableGatewayStatus.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,63 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Sends each request (headers and optionally body) to an authorization service before forwarding it.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableHTTPExternalAuthFilter.class)
+@JsonDeserialize(builder = HTTPExternalAuthFilter.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class HTTPExternalAuthFilter implements WithHTTPExternalAuthFilter {
+  HTTPExternalAuthFilter() {}
+
+  /** HTTP or gRPC. */
+  public abstract Optional<HTTPRouteExternalAuthProtocol> protocol();
+
+  /** The authorization service. */
+  public abstract Optional<BackendObjectReference> backendRef();
+
+  /** Settings for gRPC authorization services. */
+  public abstract Optional<GRPCAuthConfig> grpc();
+
+  /** Settings for HTTP authorization services. */
+  public abstract Optional<HTTPAuthConfig> http();
+
+  /** Whether and how much body to send. */
+  public abstract Optional<ForwardBodyConfig> forwardBody();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link HTTPExternalAuthFilter} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableHTTPExternalAuthFilter.Builder {
+    Builder() {}
+  }
+}

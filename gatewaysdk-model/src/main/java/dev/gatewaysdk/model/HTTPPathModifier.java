@@ -1,0 +1,75 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A path replacement used by redirects and rewrites.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableHTTPPathModifier.class)
+@JsonDeserialize(builder = HTTPPathModifier.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class HTTPPathModifier implements WithHTTPPathModifier {
+  HTTPPathModifier() {}
+
+  /** Which replacement to perform. */
+  public abstract HTTPPathModifierType type();
+
+  /** The new path, for {@code ReplaceFullPath}. */
+  public abstract Optional<String> replaceFullPath();
+
+  /** The new prefix, for {@code ReplacePrefixMatch}. */
+  public abstract Optional<String> replacePrefixMatch();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /**
+   * Replaces the whole path with {@code path}.
+   *
+   * @throws IllegalArgumentException if {@code path} does not start with {@code /}
+   */
+  public static HTTPPathModifier replaceFullPath(String path) {
+    return builder().type(HTTPPathModifierType.REPLACE_FULL_PATH).replaceFullPath(Checks.path("replaceFullPath", path)).build();
+  }
+
+  /**
+   * Replaces the matched prefix with {@code prefix}.
+   *
+   * @throws IllegalArgumentException if {@code prefix} does not start with {@code /}
+   */
+  public static HTTPPathModifier replacePrefixMatch(String prefix) {
+    return builder().type(HTTPPathModifierType.REPLACE_PREFIX_MATCH).replacePrefixMatch(Checks.path("replacePrefixMatch", prefix)).build();
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link HTTPPathModifier} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableHTTPPathModifier.Builder {
+    Builder() {}
+  }
+}

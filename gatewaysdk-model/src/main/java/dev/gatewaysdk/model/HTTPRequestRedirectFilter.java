@@ -1,0 +1,95 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A redirect answer. Unset parts keep the request's value.
+ *
+ * <pre>{@code
+ * HTTPRequestRedirectFilter toHttps = HTTPRequestRedirectFilter.builder().https().statusCode(301).build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableHTTPRequestRedirectFilter.class)
+@JsonDeserialize(builder = HTTPRequestRedirectFilter.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class HTTPRequestRedirectFilter implements WithHTTPRequestRedirectFilter {
+  HTTPRequestRedirectFilter() {}
+
+  /** The new scheme, {@code http} or {@code https}. */
+  public abstract Optional<String> scheme();
+
+  /** The new hostname. */
+  public abstract Optional<String> hostname();
+
+  /** The new path. */
+  public abstract Optional<HTTPPathModifier> path();
+
+  /** The new port. */
+  public abstract Optional<Integer> port();
+
+  /** The redirect status (301, 302, 303, 307 or 308); the server defaults it to 302. */
+  public abstract Optional<Integer> statusCode();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  @Value.Check
+  void check() {
+    Checks.port("port", port());
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link HTTPRequestRedirectFilter} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableHTTPRequestRedirectFilter.Builder {
+    Builder() {}
+
+    /** Redirects to scheme {@code https}. */
+    public Builder https() {
+      return scheme("https");
+    }
+
+    /**
+     * Replaces the whole path with {@code path}.
+     *
+     * @throws IllegalArgumentException if {@code path} does not start with {@code /}
+     */
+    public Builder replaceFullPath(String path) {
+      return path(HTTPPathModifier.replaceFullPath(path));
+    }
+
+    /**
+     * Replaces the matched prefix with {@code prefix}.
+     *
+     * @throws IllegalArgumentException if {@code prefix} does not start with {@code /}
+     */
+    public Builder replacePrefixMatch(String prefix) {
+      return path(HTTPPathModifier.replacePrefixMatch(prefix));
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Retry policy of an {@link HTTPRouteRule}.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableHTTPRouteRetry.class)
+@JsonDeserialize(builder = HTTPRouteRetry.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class HTTPRouteRetry implements WithHTTPRouteRetry {
+  HTTPRouteRetry() {}
+
+  /** HTTP status codes (400..599) that trigger a retry. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<Integer> codes();
+
+  /** The maximum number of retries. */
+  public abstract Optional<Integer> attempts();
+
+  /** The minimum wait between tries, a Gateway API duration. */
+  public abstract Optional<String> backoff();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link HTTPRouteRetry} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableHTTPRouteRetry.Builder {
+    Builder() {}
+  }
+}

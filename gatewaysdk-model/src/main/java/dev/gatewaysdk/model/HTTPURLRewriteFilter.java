@@ -1,0 +1,72 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A rewrite of hostname and/or path applied before a request is forwarded.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableHTTPURLRewriteFilter.class)
+@JsonDeserialize(builder = HTTPURLRewriteFilter.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class HTTPURLRewriteFilter implements WithHTTPURLRewriteFilter {
+  HTTPURLRewriteFilter() {}
+
+  /** The new Host header value. */
+  public abstract Optional<String> hostname();
+
+  /** The new path. */
+  public abstract Optional<HTTPPathModifier> path();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link HTTPURLRewriteFilter} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableHTTPURLRewriteFilter.Builder {
+    Builder() {}
+
+    /**
+     * Replaces the whole path with {@code path}.
+     *
+     * @throws IllegalArgumentException if {@code path} does not start with {@code /}
+     */
+    public Builder replaceFullPath(String path) {
+      return path(HTTPPathModifier.replaceFullPath(path));
+    }
+
+    /**
+     * Replaces the matched prefix with {@code prefix}.
+     *
+     * @throws IllegalArgumentException if {@code prefix} does not start with {@code /}
+     */
+    public Builder replacePrefixMatch(String prefix) {
+      return path(HTTPPathModifier.replacePrefixMatch(prefix));
+    }
+  }
+}

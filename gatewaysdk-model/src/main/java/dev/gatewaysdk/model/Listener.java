@@ -1,0 +1,136 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A logical endpoint of a {@link Gateway}: a port, protocol and optional hostname.
+ *
+ * <pre>{@code
+ * Listener http = Listener.http("http", 80);
+ * Listener https = Listener.https("https", "*.example.com", 443, ListenerTLSConfig.terminate("wildcard-cert"));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableListener.class)
+@JsonDeserialize(builder = Listener.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class Listener implements WithListener {
+  Listener() {}
+
+  /** The listener name, unique within the Gateway; routes use it as {@code sectionName}. */
+  public abstract String name();
+
+  /** The hostname (or wildcard) the listener accepts; absent accepts all. */
+  public abstract Optional<String> hostname();
+
+  /** The network port. */
+  public abstract int port();
+
+  /** The accepted protocol. */
+  public abstract ProtocolType protocol();
+
+  /** TLS settings, for HTTPS and TLS listeners. */
+  public abstract Optional<ListenerTLSConfig> tls();
+
+  /** Which routes may attach; the server defaults it to routes of the same namespace. */
+  public abstract Optional<AllowedRoutes> allowedRoutes();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  @Value.Check
+  void check() {
+    Checks.port("port", port());
+  }
+
+  /**
+   * A plain HTTP listener for all hostnames.
+   *
+   * @throws IllegalArgumentException if the port is not 1..65535
+   */
+  public static Listener http(String name, int port) {
+    return builder().name(name).port(port).protocol(ProtocolType.HTTP).build();
+  }
+
+  /**
+   * A plain HTTP listener for {@code hostname} (may be a wildcard such as {@code *.example.com}).
+   *
+   * @throws IllegalArgumentException if the port is not 1..65535
+   */
+  public static Listener http(String name, String hostname, int port) {
+    return builder().name(name).hostname(hostname).port(port).protocol(ProtocolType.HTTP).build();
+  }
+
+  /**
+   * An HTTPS listener for {@code hostname} with TLS settings {@code tls}, for example
+   * {@code ListenerTLSConfig.terminate("wildcard-cert")}.
+   *
+   * @throws IllegalArgumentException if the port is not 1..65535
+   */
+  public static Listener https(String name, String hostname, int port, ListenerTLSConfig tls) {
+    return builder().name(name).hostname(hostname).port(port).protocol(ProtocolType.HTTPS).tls(tls).build();
+  }
+
+  /**
+   * A TLS listener for {@code hostname}, usually with {@link ListenerTLSConfig#passthrough()} for {@link TLSRoute}s.
+   *
+   * @throws IllegalArgumentException if the port is not 1..65535
+   */
+  public static Listener tls(String name, String hostname, int port, ListenerTLSConfig tls) {
+    return builder().name(name).hostname(hostname).port(port).protocol(ProtocolType.TLS).tls(tls).build();
+  }
+
+  /**
+   * A TCP listener.
+   *
+   * @throws IllegalArgumentException if the port is not 1..65535
+   */
+  public static Listener tcp(String name, int port) {
+    return builder().name(name).port(port).protocol(ProtocolType.TCP).build();
+  }
+
+  /**
+   * A UDP listener.
+   *
+   * @throws IllegalArgumentException if the port is not 1..65535
+   */
+  public static Listener udp(String name, int port) {
+    return builder().name(name).port(port).protocol(ProtocolType.UDP).build();
+  }
+
+  /** This listener accepting routes from all namespaces. */
+  public Listener allowingRoutesFromAllNamespaces() {
+    return withAllowedRoutes(AllowedRoutes.fromNamespaces(FromNamespaces.ALL));
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link Listener} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableListener.Builder {
+    Builder() {}
+  }
+}

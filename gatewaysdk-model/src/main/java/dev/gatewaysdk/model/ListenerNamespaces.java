@@ -1,0 +1,54 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Namespaces {@link ListenerSet}s may attach from.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableListenerNamespaces.class)
+@JsonDeserialize(builder = ListenerNamespaces.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class ListenerNamespaces implements WithListenerNamespaces {
+  ListenerNamespaces() {}
+
+  /** All, Same, Selector or None; the server defaults it to {@code None}. */
+  public abstract Optional<FromNamespaces> from();
+
+  /** The namespace selector when {@code from} is {@code Selector}. */
+  public abstract Optional<LabelSelector> selector();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link ListenerNamespaces} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableListenerNamespaces.Builder {
+    Builder() {}
+  }
+}

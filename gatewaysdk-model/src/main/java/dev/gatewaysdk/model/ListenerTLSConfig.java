@@ -1,0 +1,78 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * TLS settings of a listener: mode and certificates.
+ *
+ * <pre>{@code
+ * ListenerTLSConfig tls = ListenerTLSConfig.terminate("wildcard-cert");
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableListenerTLSConfig.class)
+@JsonDeserialize(builder = ListenerTLSConfig.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class ListenerTLSConfig implements WithListenerTLSConfig {
+  ListenerTLSConfig() {}
+
+  /** Terminate or pass through; the server defaults it to {@code Terminate}. */
+  public abstract Optional<TLSModeType> mode();
+
+  /** Certificates (and keys) served by a terminating listener. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<SecretObjectReference> certificateRefs();
+
+  /** Implementation-specific TLS options. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract Map<String, String> options();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** Terminates TLS with the certificates of the Secrets {@code secretNames}. */
+  public static ListenerTLSConfig terminate(String... secretNames) {
+    Builder b = builder().mode(TLSModeType.TERMINATE);
+    for (String name : secretNames) {
+      b.addCertificateRef(SecretObjectReference.secret(name));
+    }
+    return b.build();
+  }
+
+  /** Passes TLS through to the backend unchanged. */
+  public static ListenerTLSConfig passthrough() {
+    return builder().mode(TLSModeType.PASSTHROUGH).build();
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link ListenerTLSConfig} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableListenerTLSConfig.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,61 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * A reference to an object in the same namespace, such as an extension filter or a CA ConfigMap.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableLocalObjectReference.class)
+@JsonDeserialize(builder = LocalObjectReference.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class LocalObjectReference implements WithLocalObjectReference {
+  LocalObjectReference() {}
+
+  /** The API group; empty for the core group. */
+  public abstract String group();
+
+  /** The kind, such as {@code ConfigMap}. */
+  public abstract String kind();
+
+  /** The object's name. */
+  public abstract String name();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A reference to {@code kind}/{@code name} of {@code group} (empty for the core group). */
+  public static LocalObjectReference of(String group, String kind, String name) {
+    return builder().group(group).kind(kind).name(name).build();
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link LocalObjectReference} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableLocalObjectReference.Builder {
+    Builder() {}
+  }
+}

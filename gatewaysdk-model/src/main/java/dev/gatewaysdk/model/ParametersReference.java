@@ -1,0 +1,60 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A reference to an implementation-specific parameters object of a {@link GatewayClass}.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableParametersReference.class)
+@JsonDeserialize(builder = ParametersReference.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class ParametersReference implements WithParametersReference {
+  ParametersReference() {}
+
+  /** The API group. */
+  public abstract String group();
+
+  /** The kind. */
+  public abstract String kind();
+
+  /** The name. */
+  public abstract String name();
+
+  /** The namespace, for namespaced parameter kinds. */
+  public abstract Optional<String> namespace();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link ParametersReference} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableParametersReference.Builder {
+    Builder() {}
+  }
+}

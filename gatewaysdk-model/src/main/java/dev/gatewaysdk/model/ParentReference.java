@@ -1,0 +1,86 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A reference from a route (or policy status) to its parent, usually a Gateway, optionally narrowed to
+ * one listener ({@code sectionName}) or port.
+ *
+ * <pre>{@code
+ * ParentReference ref = ParentReference.gateway("infra", "shared-gw").withSectionName("https");
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableParentReference.class)
+@JsonDeserialize(builder = ParentReference.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class ParentReference implements WithParentReference {
+  ParentReference() {}
+
+  /** The parent's API group; the server defaults it to {@code gateway.networking.k8s.io}. */
+  public abstract Optional<String> group();
+
+  /** The parent's kind; the server defaults it to {@code Gateway}. */
+  public abstract Optional<String> kind();
+
+  /** The parent's namespace; absent means the route's own namespace. */
+  public abstract Optional<String> namespace();
+
+  /** The parent's name. */
+  public abstract String name();
+
+  /** The listener (or other section) of the parent to attach to. */
+  public abstract Optional<String> sectionName();
+
+  /** The parent port to attach to. */
+  public abstract Optional<Integer> port();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  @Value.Check
+  void check() {
+    Checks.port("port", port());
+  }
+
+  /** A reference to the Gateway {@code name} in the route's own namespace. */
+  public static ParentReference gateway(String name) {
+    return builder().name(name).build();
+  }
+
+  /** A reference to the Gateway {@code name} in {@code namespace}. */
+  public static ParentReference gateway(String namespace, String name) {
+    return builder().namespace(namespace).name(name).build();
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link ParentReference} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableParentReference.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,58 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The status of a policy with respect to one ancestor (for example a Gateway).
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutablePolicyAncestorStatus.class)
+@JsonDeserialize(builder = PolicyAncestorStatus.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class PolicyAncestorStatus implements WithPolicyAncestorStatus {
+  PolicyAncestorStatus() {}
+
+  /** The ancestor this status is about. */
+  public abstract ParentReference ancestorRef();
+
+  /** The controller that wrote this status. */
+  public abstract String controllerName();
+
+  /** Conditions such as {@code Accepted}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<Condition> conditions();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link PolicyAncestorStatus} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutablePolicyAncestorStatus.Builder {
+    Builder() {}
+  }
+}

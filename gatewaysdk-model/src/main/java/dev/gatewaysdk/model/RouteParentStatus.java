@@ -1,0 +1,68 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The status of a route with respect to one parent, written by that parent's controller.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableRouteParentStatus.class)
+@JsonDeserialize(builder = RouteParentStatus.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class RouteParentStatus implements WithRouteParentStatus {
+  RouteParentStatus() {}
+
+  /** The parent this status is about. */
+  public abstract ParentReference parentRef();
+
+  /** The controller that wrote this status, such as {@code example.net/gateway-controller}. */
+  public abstract String controllerName();
+
+  /** Conditions such as {@code Accepted} and {@code ResolvedRefs}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<Condition> conditions();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** The condition of {@code type}, if present. */
+  public java.util.Optional<Condition> condition(String type) {
+    for (Condition c : conditions()) {
+      if (c.type().equals(type)) {
+        return java.util.Optional.of(c);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link RouteParentStatus} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableRouteParentStatus.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,60 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Session affinity for a route rule: requests of one session go to the same backend.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableSessionPersistence.class)
+@JsonDeserialize(builder = SessionPersistence.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class SessionPersistence implements WithSessionPersistence {
+  SessionPersistence() {}
+
+  /** The cookie or header name carrying the session. */
+  public abstract Optional<String> sessionName();
+
+  /** The absolute session lifetime, a Gateway API duration such as {@code 1h}. */
+  public abstract Optional<String> absoluteTimeout();
+
+  /** Cookie or header based; the server defaults it to {@code Cookie}. */
+  public abstract Optional<SessionPersistenceType> type();
+
+  /** Cookie settings. */
+  public abstract Optional<CookieConfig> cookieConfig();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link SessionPersistence} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableSessionPersistence.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,74 @@
+package dev.gatewaysdk.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One rule of a {@link UDPRoute}: UDP traffic is split across the backends by weight.
+ *
+ * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableUDPRouteRule.class)
+@JsonDeserialize(builder = UDPRouteRule.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class UDPRouteRule implements WithUDPRouteRule {
+  UDPRouteRule() {}
+
+  /** An optional rule name. */
+  public abstract Optional<String> name();
+
+  /** Where connections go. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public abstract List<BackendRef> backendRefs();
+
+  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
+  @AllowNulls
+  @JsonAnyGetter
+  public abstract Map<String, Object> unknownFields();
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().mergeFrom(this);
+  }
+
+  /** Builds {@link UDPRouteRule} instances; not thread-safe. */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
+  public static final class Builder extends ImmutableUDPRouteRule.Builder {
+    Builder() {}
+
+    /**
+     * Sends connections to port {@code port} of Service {@code service}.
+     *
+     * @throws IllegalArgumentException if the port is not 1..65535
+     */
+    public Builder backend(String service, int port) {
+      return addBackendRef(BackendRef.of(service, port));
+    }
+
+    /**
+     * Sends a {@code weight} share of connections to port {@code port} of Service {@code service}.
+     *
+     * @throws IllegalArgumentException if the port is not 1..65535 or the weight not 0..1000000
+     */
+    public Builder backend(String service, int port, int weight) {
+      return addBackendRef(BackendRef.of(service, port, weight));
+    }
+  }
+}
