@@ -39,7 +39,7 @@ public abstract class AllowedListeners implements WithAllowedListeners {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link AllowedListeners} instances; not thread-safe. */

@@ -55,7 +55,7 @@ public abstract class AllowedRoutes implements WithAllowedRoutes {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link AllowedRoutes} instances; not thread-safe. */

@@ -65,7 +65,7 @@ public abstract class BackendObjectReference implements WithBackendObjectReferen
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link BackendObjectReference} instances; not thread-safe. */

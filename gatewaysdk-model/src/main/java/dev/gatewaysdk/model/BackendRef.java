@@ -78,7 +78,7 @@ public abstract class BackendRef implements WithBackendRef {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link BackendRef} instances; not thread-safe. */

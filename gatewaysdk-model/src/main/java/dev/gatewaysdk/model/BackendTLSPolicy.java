@@ -289,20 +289,14 @@ public final class BackendTLSPolicy implements GatewayApiObject {
 
     private ObjectMeta.Builder metadataBuilder() {
       if (metadataBuilder == null) {
-        metadataBuilder = ObjectMeta.builder();
-        if (metadata != null) {
-          metadataBuilder.mergeFrom(metadata);
-        }
+        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
       }
       return metadataBuilder;
     }
 
     private BackendTLSPolicySpec.Builder specBuilder() {
       if (specBuilder == null) {
-        specBuilder = BackendTLSPolicySpec.builder();
-        if (spec != null) {
-          specBuilder.mergeFrom(spec);
-        }
+        specBuilder = spec != null ? spec.toBuilder() : BackendTLSPolicySpec.builder();
       }
       return specBuilder;
     }

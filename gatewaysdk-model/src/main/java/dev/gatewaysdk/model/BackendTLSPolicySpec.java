@@ -47,7 +47,7 @@ public abstract class BackendTLSPolicySpec implements WithBackendTLSPolicySpec {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link BackendTLSPolicySpec} instances; not thread-safe. */

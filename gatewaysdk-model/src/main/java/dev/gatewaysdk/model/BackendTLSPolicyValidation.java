@@ -69,7 +69,7 @@ public abstract class BackendTLSPolicyValidation implements WithBackendTLSPolicy
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link BackendTLSPolicyValidation} instances; not thread-safe. */

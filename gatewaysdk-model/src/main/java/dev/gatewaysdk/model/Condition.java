@@ -64,7 +64,7 @@ public abstract class Condition implements WithCondition {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link Condition} instances; not thread-safe. */

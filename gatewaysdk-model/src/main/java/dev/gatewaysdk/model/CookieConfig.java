@@ -39,7 +39,7 @@ public abstract class CookieConfig implements WithCookieConfig {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link CookieConfig} instances; not thread-safe. */

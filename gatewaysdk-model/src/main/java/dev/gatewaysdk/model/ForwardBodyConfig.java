@@ -39,7 +39,7 @@ public abstract class ForwardBodyConfig implements WithForwardBodyConfig {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ForwardBodyConfig} instances; not thread-safe. */

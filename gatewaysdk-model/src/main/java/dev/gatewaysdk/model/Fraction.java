@@ -56,7 +56,7 @@ public abstract class Fraction implements WithFraction {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link Fraction} instances; not thread-safe. */

@@ -45,7 +45,7 @@ public abstract class FrontendTLSConfig implements WithFrontendTLSConfig {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link FrontendTLSConfig} instances; not thread-safe. */

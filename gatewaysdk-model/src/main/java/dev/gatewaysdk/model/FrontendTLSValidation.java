@@ -43,7 +43,7 @@ public abstract class FrontendTLSValidation implements WithFrontendTLSValidation
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link FrontendTLSValidation} instances; not thread-safe. */

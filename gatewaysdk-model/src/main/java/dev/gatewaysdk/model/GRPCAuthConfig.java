@@ -40,7 +40,7 @@ public abstract class GRPCAuthConfig implements WithGRPCAuthConfig {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GRPCAuthConfig} instances; not thread-safe. */

@@ -79,7 +79,7 @@ public abstract class GRPCBackendRef implements WithGRPCBackendRef {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GRPCBackendRef} instances; not thread-safe. */

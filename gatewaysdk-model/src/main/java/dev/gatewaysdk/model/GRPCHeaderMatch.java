@@ -45,7 +45,7 @@ public abstract class GRPCHeaderMatch implements WithGRPCHeaderMatch {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GRPCHeaderMatch} instances; not thread-safe. */

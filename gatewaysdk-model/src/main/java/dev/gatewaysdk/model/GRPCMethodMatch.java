@@ -50,7 +50,7 @@ public abstract class GRPCMethodMatch implements WithGRPCMethodMatch {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GRPCMethodMatch} instances; not thread-safe. */

@@ -305,20 +305,14 @@ public final class GRPCRoute implements Route {
 
     private ObjectMeta.Builder metadataBuilder() {
       if (metadataBuilder == null) {
-        metadataBuilder = ObjectMeta.builder();
-        if (metadata != null) {
-          metadataBuilder.mergeFrom(metadata);
-        }
+        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
       }
       return metadataBuilder;
     }
 
     private GRPCRouteSpec.Builder specBuilder() {
       if (specBuilder == null) {
-        specBuilder = GRPCRouteSpec.builder();
-        if (spec != null) {
-          specBuilder.mergeFrom(spec);
-        }
+        specBuilder = spec != null ? spec.toBuilder() : GRPCRouteSpec.builder();
       }
       return specBuilder;
     }

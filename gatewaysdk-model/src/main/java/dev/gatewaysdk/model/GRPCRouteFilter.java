@@ -66,7 +66,7 @@ public abstract class GRPCRouteFilter implements WithGRPCRouteFilter {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GRPCRouteFilter} instances; not thread-safe. */

@@ -44,7 +44,7 @@ public abstract class GRPCRouteMatch implements WithGRPCRouteMatch {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GRPCRouteMatch} instances; not thread-safe. */

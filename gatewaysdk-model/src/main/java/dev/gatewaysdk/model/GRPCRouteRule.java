@@ -59,7 +59,7 @@ public abstract class GRPCRouteRule implements WithGRPCRouteRule {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GRPCRouteRule} instances; not thread-safe. */

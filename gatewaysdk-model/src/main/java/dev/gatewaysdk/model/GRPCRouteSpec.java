@@ -52,7 +52,7 @@ public abstract class GRPCRouteSpec implements WithGRPCRouteSpec, CommonRouteSpe
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GRPCRouteSpec} instances; not thread-safe. */

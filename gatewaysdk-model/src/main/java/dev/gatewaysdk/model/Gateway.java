@@ -291,20 +291,14 @@ public final class Gateway implements GatewayApiObject {
 
     private ObjectMeta.Builder metadataBuilder() {
       if (metadataBuilder == null) {
-        metadataBuilder = ObjectMeta.builder();
-        if (metadata != null) {
-          metadataBuilder.mergeFrom(metadata);
-        }
+        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
       }
       return metadataBuilder;
     }
 
     private GatewaySpec.Builder specBuilder() {
       if (specBuilder == null) {
-        specBuilder = GatewaySpec.builder();
-        if (spec != null) {
-          specBuilder.mergeFrom(spec);
-        }
+        specBuilder = spec != null ? spec.toBuilder() : GatewaySpec.builder();
       }
       return specBuilder;
     }

@@ -8,8 +8,7 @@ import org.immutables.value.Value;
 
 /**
  * The one Immutables style of the model: the abstract class is the public type ({@code HTTPRouteRule}), its
- * generated implementation stays package-private, builders start from {@code builder()} and copy with
- * {@code mergeFrom(...)} (so that attributes named {@code from} stay possible), collections are depluralized
+ * generated implementation stays package-private, builders start from {@code builder()}, collections are depluralized
  * ({@code addMatch}), and copies come from the generated {@code With*} interfaces ({@code withName(...)},
  * callable on the public type). Jackson reads through the builders ({@code @JsonDeserialize(builder = ...)}),
  * which avoids an intermediate object per value.
@@ -24,7 +23,6 @@ import org.immutables.value.Value;
     depluralize = true,
     depluralizeDictionary = {"match:matches", "address:addresses", "status:statuses", "policy:policies", "class:classes"},
     typeWith = "With*",
-    from = "mergeFrom",
     get = {"is*", "get*"},
     defaultAsDefault = true,
     allParameters = false,

@@ -39,7 +39,7 @@ public abstract class GatewayBackendTLS implements WithGatewayBackendTLS {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GatewayBackendTLS} instances; not thread-safe. */

@@ -283,20 +283,14 @@ public final class GatewayClass implements GatewayApiObject {
 
     private ObjectMeta.Builder metadataBuilder() {
       if (metadataBuilder == null) {
-        metadataBuilder = ObjectMeta.builder();
-        if (metadata != null) {
-          metadataBuilder.mergeFrom(metadata);
-        }
+        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
       }
       return metadataBuilder;
     }
 
     private GatewayClassSpec.Builder specBuilder() {
       if (specBuilder == null) {
-        specBuilder = GatewayClassSpec.builder();
-        if (spec != null) {
-          specBuilder.mergeFrom(spec);
-        }
+        specBuilder = spec != null ? spec.toBuilder() : GatewayClassSpec.builder();
       }
       return specBuilder;
     }

@@ -45,7 +45,7 @@ public abstract class GatewayClassSpec implements WithGatewayClassSpec {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GatewayClassSpec} instances; not thread-safe. */

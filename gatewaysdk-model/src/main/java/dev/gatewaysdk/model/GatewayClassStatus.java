@@ -44,7 +44,7 @@ public abstract class GatewayClassStatus implements WithGatewayClassStatus {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GatewayClassStatus} instances; not thread-safe. */

@@ -47,7 +47,7 @@ public abstract class GatewayInfrastructure implements WithGatewayInfrastructure
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GatewayInfrastructure} instances; not thread-safe. */

@@ -59,7 +59,7 @@ public abstract class GatewaySpec implements WithGatewaySpec {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GatewaySpec} instances; not thread-safe. */

@@ -52,7 +52,7 @@ public abstract class GatewaySpecAddress implements WithGatewaySpecAddress {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GatewaySpecAddress} instances; not thread-safe. */

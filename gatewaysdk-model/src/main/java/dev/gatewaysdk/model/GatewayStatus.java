@@ -52,7 +52,7 @@ public abstract class GatewayStatus implements WithGatewayStatus {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GatewayStatus} instances; not thread-safe. */

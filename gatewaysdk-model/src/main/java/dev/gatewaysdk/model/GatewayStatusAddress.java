@@ -42,7 +42,7 @@ public abstract class GatewayStatusAddress implements WithGatewayStatusAddress {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GatewayStatusAddress} instances; not thread-safe. */

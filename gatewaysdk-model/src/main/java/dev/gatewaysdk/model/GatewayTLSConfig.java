@@ -42,7 +42,7 @@ public abstract class GatewayTLSConfig implements WithGatewayTLSConfig {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link GatewayTLSConfig} instances; not thread-safe. */

@@ -48,7 +48,7 @@ public abstract class HTTPAuthConfig implements WithHTTPAuthConfig {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPAuthConfig} instances; not thread-safe. */

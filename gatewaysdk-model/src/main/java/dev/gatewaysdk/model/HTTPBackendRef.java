@@ -83,7 +83,7 @@ public abstract class HTTPBackendRef implements WithHTTPBackendRef {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPBackendRef} instances; not thread-safe. */

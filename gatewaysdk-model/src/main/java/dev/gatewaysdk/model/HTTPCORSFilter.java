@@ -64,7 +64,7 @@ public abstract class HTTPCORSFilter implements WithHTTPCORSFilter {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPCORSFilter} instances; not thread-safe. */

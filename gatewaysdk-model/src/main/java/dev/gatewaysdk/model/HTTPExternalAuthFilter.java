@@ -51,7 +51,7 @@ public abstract class HTTPExternalAuthFilter implements WithHTTPExternalAuthFilt
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPExternalAuthFilter} instances; not thread-safe. */

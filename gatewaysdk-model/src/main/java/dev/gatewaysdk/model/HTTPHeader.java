@@ -46,7 +46,7 @@ public abstract class HTTPHeader implements WithHTTPHeader {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPHeader} instances; not thread-safe. */

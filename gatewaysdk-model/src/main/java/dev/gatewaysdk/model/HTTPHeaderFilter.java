@@ -52,7 +52,7 @@ public abstract class HTTPHeaderFilter implements WithHTTPHeaderFilter {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPHeaderFilter} instances; not thread-safe. */

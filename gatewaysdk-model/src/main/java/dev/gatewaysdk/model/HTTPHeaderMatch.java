@@ -50,7 +50,7 @@ public abstract class HTTPHeaderMatch implements WithHTTPHeaderMatch {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPHeaderMatch} instances; not thread-safe. */

@@ -76,7 +76,7 @@ public abstract class HTTPPathMatch implements WithHTTPPathMatch {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPPathMatch} instances; not thread-safe. */

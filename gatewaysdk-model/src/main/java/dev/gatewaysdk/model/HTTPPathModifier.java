@@ -63,7 +63,7 @@ public abstract class HTTPPathModifier implements WithHTTPPathModifier {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPPathModifier} instances; not thread-safe. */

@@ -50,7 +50,7 @@ public abstract class HTTPQueryParamMatch implements WithHTTPQueryParamMatch {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPQueryParamMatch} instances; not thread-safe. */

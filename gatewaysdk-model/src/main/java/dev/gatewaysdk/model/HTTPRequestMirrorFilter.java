@@ -62,7 +62,7 @@ public abstract class HTTPRequestMirrorFilter implements WithHTTPRequestMirrorFi
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPRequestMirrorFilter} instances; not thread-safe. */

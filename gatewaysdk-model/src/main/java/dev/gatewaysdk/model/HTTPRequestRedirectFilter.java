@@ -60,7 +60,7 @@ public abstract class HTTPRequestRedirectFilter implements WithHTTPRequestRedire
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPRequestRedirectFilter} instances; not thread-safe. */

@@ -308,20 +308,14 @@ public final class HTTPRoute implements Route {
 
     private ObjectMeta.Builder metadataBuilder() {
       if (metadataBuilder == null) {
-        metadataBuilder = ObjectMeta.builder();
-        if (metadata != null) {
-          metadataBuilder.mergeFrom(metadata);
-        }
+        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
       }
       return metadataBuilder;
     }
 
     private HTTPRouteSpec.Builder specBuilder() {
       if (specBuilder == null) {
-        specBuilder = HTTPRouteSpec.builder();
-        if (spec != null) {
-          specBuilder.mergeFrom(spec);
-        }
+        specBuilder = spec != null ? spec.toBuilder() : HTTPRouteSpec.builder();
       }
       return specBuilder;
     }

@@ -108,7 +108,7 @@ public abstract class HTTPRouteFilter implements WithHTTPRouteFilter {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPRouteFilter} instances; not thread-safe. */

@@ -51,7 +51,7 @@ public abstract class HTTPRouteMatch implements WithHTTPRouteMatch {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPRouteMatch} instances; not thread-safe. */

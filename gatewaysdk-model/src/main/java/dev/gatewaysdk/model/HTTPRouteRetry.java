@@ -47,7 +47,7 @@ public abstract class HTTPRouteRetry implements WithHTTPRouteRetry {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPRouteRetry} instances; not thread-safe. */

@@ -69,7 +69,7 @@ public abstract class HTTPRouteRule implements WithHTTPRouteRule {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPRouteRule} instances; not thread-safe. */

@@ -52,7 +52,7 @@ public abstract class HTTPRouteSpec implements WithHTTPRouteSpec, CommonRouteSpe
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPRouteSpec} instances; not thread-safe. */

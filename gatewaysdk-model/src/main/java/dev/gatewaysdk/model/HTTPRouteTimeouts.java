@@ -42,7 +42,7 @@ public abstract class HTTPRouteTimeouts implements WithHTTPRouteTimeouts {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPRouteTimeouts} instances; not thread-safe. */

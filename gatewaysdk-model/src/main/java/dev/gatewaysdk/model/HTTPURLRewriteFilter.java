@@ -42,7 +42,7 @@ public abstract class HTTPURLRewriteFilter implements WithHTTPURLRewriteFilter {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link HTTPURLRewriteFilter} instances; not thread-safe. */

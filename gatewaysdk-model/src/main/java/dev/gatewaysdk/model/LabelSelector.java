@@ -49,7 +49,7 @@ public abstract class LabelSelector implements WithLabelSelector {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link LabelSelector} instances; not thread-safe. */

@@ -46,7 +46,7 @@ public abstract class LabelSelectorRequirement implements WithLabelSelectorRequi
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link LabelSelectorRequirement} instances; not thread-safe. */

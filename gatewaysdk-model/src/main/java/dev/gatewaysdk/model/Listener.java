@@ -124,7 +124,7 @@ public abstract class Listener implements WithListener {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link Listener} instances; not thread-safe. */

@@ -123,7 +123,7 @@ public abstract class ListenerEntry implements WithListenerEntry {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ListenerEntry} instances; not thread-safe. */

@@ -50,7 +50,7 @@ public abstract class ListenerEntryStatus implements WithListenerEntryStatus {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ListenerEntryStatus} instances; not thread-safe. */

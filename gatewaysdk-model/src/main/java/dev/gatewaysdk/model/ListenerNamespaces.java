@@ -42,7 +42,7 @@ public abstract class ListenerNamespaces implements WithListenerNamespaces {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(from()).selector(selector()).unknownFields(unknownFields());
   }
 
   /** Builds {@link ListenerNamespaces} instances; not thread-safe. */

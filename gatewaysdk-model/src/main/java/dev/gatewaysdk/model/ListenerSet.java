@@ -289,20 +289,14 @@ public final class ListenerSet implements GatewayApiObject {
 
     private ObjectMeta.Builder metadataBuilder() {
       if (metadataBuilder == null) {
-        metadataBuilder = ObjectMeta.builder();
-        if (metadata != null) {
-          metadataBuilder.mergeFrom(metadata);
-        }
+        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
       }
       return metadataBuilder;
     }
 
     private ListenerSetSpec.Builder specBuilder() {
       if (specBuilder == null) {
-        specBuilder = ListenerSetSpec.builder();
-        if (spec != null) {
-          specBuilder.mergeFrom(spec);
-        }
+        specBuilder = spec != null ? spec.toBuilder() : ListenerSetSpec.builder();
       }
       return specBuilder;
     }

@@ -43,7 +43,7 @@ public abstract class ListenerSetSpec implements WithListenerSetSpec {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ListenerSetSpec} instances; not thread-safe. */

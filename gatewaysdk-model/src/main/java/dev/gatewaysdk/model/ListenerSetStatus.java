@@ -44,7 +44,7 @@ public abstract class ListenerSetStatus implements WithListenerSetStatus {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ListenerSetStatus} instances; not thread-safe. */

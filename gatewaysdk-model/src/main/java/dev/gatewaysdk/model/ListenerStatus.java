@@ -48,7 +48,7 @@ public abstract class ListenerStatus implements WithListenerStatus {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ListenerStatus} instances; not thread-safe. */

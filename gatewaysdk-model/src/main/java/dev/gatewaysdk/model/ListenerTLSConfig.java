@@ -66,7 +66,7 @@ public abstract class ListenerTLSConfig implements WithListenerTLSConfig {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ListenerTLSConfig} instances; not thread-safe. */

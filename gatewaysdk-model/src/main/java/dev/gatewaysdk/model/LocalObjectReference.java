@@ -49,7 +49,7 @@ public abstract class LocalObjectReference implements WithLocalObjectReference {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link LocalObjectReference} instances; not thread-safe. */

@@ -44,7 +44,7 @@ public abstract class LocalParametersReference implements WithLocalParametersRef
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link LocalParametersReference} instances; not thread-safe. */

@@ -53,7 +53,7 @@ public abstract class LocalPolicyTargetReferenceWithSectionName implements WithL
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link LocalPolicyTargetReferenceWithSectionName} instances; not thread-safe. */

@@ -102,7 +102,7 @@ public abstract class ObjectMeta implements WithObjectMeta {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ObjectMeta} instances; not thread-safe. */

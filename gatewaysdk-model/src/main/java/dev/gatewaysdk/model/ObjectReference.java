@@ -53,7 +53,7 @@ public abstract class ObjectReference implements WithObjectReference {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ObjectReference} instances; not thread-safe. */

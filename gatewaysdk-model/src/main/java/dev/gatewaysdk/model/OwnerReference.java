@@ -54,7 +54,7 @@ public abstract class OwnerReference implements WithOwnerReference {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link OwnerReference} instances; not thread-safe. */

@@ -48,7 +48,7 @@ public abstract class ParametersReference implements WithParametersReference {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ParametersReference} instances; not thread-safe. */

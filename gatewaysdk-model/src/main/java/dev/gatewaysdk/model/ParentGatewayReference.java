@@ -53,7 +53,7 @@ public abstract class ParentGatewayReference implements WithParentGatewayReferen
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ParentGatewayReference} instances; not thread-safe. */

@@ -74,7 +74,7 @@ public abstract class ParentReference implements WithParentReference {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ParentReference} instances; not thread-safe. */

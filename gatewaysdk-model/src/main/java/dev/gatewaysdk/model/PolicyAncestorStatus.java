@@ -46,7 +46,7 @@ public abstract class PolicyAncestorStatus implements WithPolicyAncestorStatus {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link PolicyAncestorStatus} instances; not thread-safe. */

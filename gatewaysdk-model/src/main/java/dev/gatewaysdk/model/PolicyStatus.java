@@ -39,7 +39,7 @@ public abstract class PolicyStatus implements WithPolicyStatus {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link PolicyStatus} instances; not thread-safe. */

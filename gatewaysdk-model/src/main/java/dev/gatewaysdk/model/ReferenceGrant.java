@@ -262,20 +262,14 @@ public final class ReferenceGrant implements GatewayApiObject {
 
     private ObjectMeta.Builder metadataBuilder() {
       if (metadataBuilder == null) {
-        metadataBuilder = ObjectMeta.builder();
-        if (metadata != null) {
-          metadataBuilder.mergeFrom(metadata);
-        }
+        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
       }
       return metadataBuilder;
     }
 
     private ReferenceGrantSpec.Builder specBuilder() {
       if (specBuilder == null) {
-        specBuilder = ReferenceGrantSpec.builder();
-        if (spec != null) {
-          specBuilder.mergeFrom(spec);
-        }
+        specBuilder = spec != null ? spec.toBuilder() : ReferenceGrantSpec.builder();
       }
       return specBuilder;
     }

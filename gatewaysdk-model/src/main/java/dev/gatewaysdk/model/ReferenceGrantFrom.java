@@ -49,7 +49,7 @@ public abstract class ReferenceGrantFrom implements WithReferenceGrantFrom {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ReferenceGrantFrom} instances; not thread-safe. */

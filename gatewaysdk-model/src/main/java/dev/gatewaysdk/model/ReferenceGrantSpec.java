@@ -42,7 +42,7 @@ public abstract class ReferenceGrantSpec implements WithReferenceGrantSpec {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(from()).to(to()).unknownFields(unknownFields());
   }
 
   /** Builds {@link ReferenceGrantSpec} instances; not thread-safe. */

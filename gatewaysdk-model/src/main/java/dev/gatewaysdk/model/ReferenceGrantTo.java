@@ -55,7 +55,7 @@ public abstract class ReferenceGrantTo implements WithReferenceGrantTo {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link ReferenceGrantTo} instances; not thread-safe. */

@@ -47,7 +47,7 @@ public abstract class RouteGroupKind implements WithRouteGroupKind {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link RouteGroupKind} instances; not thread-safe. */

@@ -42,7 +42,7 @@ public abstract class RouteNamespaces implements WithRouteNamespaces {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(from()).selector(selector()).unknownFields(unknownFields());
   }
 
   /** Builds {@link RouteNamespaces} instances; not thread-safe. */

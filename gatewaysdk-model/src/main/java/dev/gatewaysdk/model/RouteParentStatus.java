@@ -56,7 +56,7 @@ public abstract class RouteParentStatus implements WithRouteParentStatus {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link RouteParentStatus} instances; not thread-safe. */

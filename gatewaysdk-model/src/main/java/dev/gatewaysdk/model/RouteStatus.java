@@ -39,7 +39,7 @@ public abstract class RouteStatus implements WithRouteStatus {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link RouteStatus} instances; not thread-safe. */

@@ -57,7 +57,7 @@ public abstract class SecretObjectReference implements WithSecretObjectReference
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link SecretObjectReference} instances; not thread-safe. */

@@ -48,7 +48,7 @@ public abstract class SessionPersistence implements WithSessionPersistence {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link SessionPersistence} instances; not thread-safe. */

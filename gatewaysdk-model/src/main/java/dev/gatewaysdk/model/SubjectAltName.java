@@ -45,7 +45,7 @@ public abstract class SubjectAltName implements WithSubjectAltName {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link SubjectAltName} instances; not thread-safe. */

@@ -38,7 +38,7 @@ public abstract class SupportedFeature implements WithSupportedFeature {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link SupportedFeature} instances; not thread-safe. */

@@ -299,20 +299,14 @@ public final class TCPRoute implements Route {
 
     private ObjectMeta.Builder metadataBuilder() {
       if (metadataBuilder == null) {
-        metadataBuilder = ObjectMeta.builder();
-        if (metadata != null) {
-          metadataBuilder.mergeFrom(metadata);
-        }
+        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
       }
       return metadataBuilder;
     }
 
     private TCPRouteSpec.Builder specBuilder() {
       if (specBuilder == null) {
-        specBuilder = TCPRouteSpec.builder();
-        if (spec != null) {
-          specBuilder.mergeFrom(spec);
-        }
+        specBuilder = spec != null ? spec.toBuilder() : TCPRouteSpec.builder();
       }
       return specBuilder;
     }

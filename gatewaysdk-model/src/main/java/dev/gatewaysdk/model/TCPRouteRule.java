@@ -44,7 +44,7 @@ public abstract class TCPRouteRule implements WithTCPRouteRule {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link TCPRouteRule} instances; not thread-safe. */

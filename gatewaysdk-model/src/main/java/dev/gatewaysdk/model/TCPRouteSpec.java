@@ -48,7 +48,7 @@ public abstract class TCPRouteSpec implements WithTCPRouteSpec, CommonRouteSpec 
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link TCPRouteSpec} instances; not thread-safe. */

@@ -39,7 +39,7 @@ public abstract class TLSConfig implements WithTLSConfig {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link TLSConfig} instances; not thread-safe. */

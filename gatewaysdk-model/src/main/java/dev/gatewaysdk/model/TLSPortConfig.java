@@ -46,7 +46,7 @@ public abstract class TLSPortConfig implements WithTLSPortConfig {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link TLSPortConfig} instances; not thread-safe. */

@@ -305,20 +305,14 @@ public final class TLSRoute implements Route {
 
     private ObjectMeta.Builder metadataBuilder() {
       if (metadataBuilder == null) {
-        metadataBuilder = ObjectMeta.builder();
-        if (metadata != null) {
-          metadataBuilder.mergeFrom(metadata);
-        }
+        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
       }
       return metadataBuilder;
     }
 
     private TLSRouteSpec.Builder specBuilder() {
       if (specBuilder == null) {
-        specBuilder = TLSRouteSpec.builder();
-        if (spec != null) {
-          specBuilder.mergeFrom(spec);
-        }
+        specBuilder = spec != null ? spec.toBuilder() : TLSRouteSpec.builder();
       }
       return specBuilder;
     }

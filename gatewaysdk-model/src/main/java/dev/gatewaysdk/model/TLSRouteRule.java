@@ -44,7 +44,7 @@ public abstract class TLSRouteRule implements WithTLSRouteRule {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link TLSRouteRule} instances; not thread-safe. */

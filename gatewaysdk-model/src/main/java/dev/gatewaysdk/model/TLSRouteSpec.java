@@ -52,7 +52,7 @@ public abstract class TLSRouteSpec implements WithTLSRouteSpec, CommonRouteSpec 
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link TLSRouteSpec} instances; not thread-safe. */

@@ -298,20 +298,14 @@ public final class UDPRoute implements Route {
 
     private ObjectMeta.Builder metadataBuilder() {
       if (metadataBuilder == null) {
-        metadataBuilder = ObjectMeta.builder();
-        if (metadata != null) {
-          metadataBuilder.mergeFrom(metadata);
-        }
+        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
       }
       return metadataBuilder;
     }
 
     private UDPRouteSpec.Builder specBuilder() {
       if (specBuilder == null) {
-        specBuilder = UDPRouteSpec.builder();
-        if (spec != null) {
-          specBuilder.mergeFrom(spec);
-        }
+        specBuilder = spec != null ? spec.toBuilder() : UDPRouteSpec.builder();
       }
       return specBuilder;
     }

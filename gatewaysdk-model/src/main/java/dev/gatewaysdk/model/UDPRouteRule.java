@@ -44,7 +44,7 @@ public abstract class UDPRouteRule implements WithUDPRouteRule {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link UDPRouteRule} instances; not thread-safe. */

@@ -48,7 +48,7 @@ public abstract class UDPRouteSpec implements WithUDPRouteSpec, CommonRouteSpec 
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().mergeFrom(this);
+    return builder().from(this);
   }
 
   /** Builds {@link UDPRouteSpec} instances; not thread-safe. */
