@@ -1,0 +1,94 @@
+package dev.gatewaysdk.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatewaysdk.model.GenericObject;
+import dev.gatewaysdk.model.Manifests;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewaySdkCliTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return GatewaySdkCli.run(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  @Test
+  void versionNamesSdkAndGatewayApiRelease() {
+    assertThat(run("version")).isZero();
+    assertThat(out.toString()).startsWith("gatewaysdk 0.").contains("Gateway API v1.6.1")
+        .contains("v1.0.0..v1.6.1");
+    assertThat(VersionCommand.sdkVersion()).doesNotContain("${").isNotEqualTo("unknown");
+  }
+
+  @Test
+  void convertWritesNormalizedYaml(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("in.yaml");
+    Files.writeString(file, "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"s\"}}\n");
+    assertThat(run("convert", file.toString())).isZero();
+    assertThat(out.toString()).isEqualTo("apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void convertJoinsFilesAndWritesJson(@TempDir Path dir) throws IOException {
+    Path a = dir.resolve("a.yaml");
+    Path b = dir.resolve("b.yaml");
+    Files.writeString(a, "apiVersion: v1\nkind: Secret\n---\napiVersion: v1\nkind: Service\n");
+    Files.writeString(b, "apiVersion: cert-manager.io/v1\nkind: Certificate\n");
+    assertThat(run("convert", "--to", "json", a.toString(), b.toString())).isZero();
+    List<Object> back = Manifests.readAll(out.toString());
+    assertThat(back).extracting(o -> ((GenericObject) o).kind()).containsExactly("Secret", "Service", "Certificate");
+  }
+
+  @Test
+  void badInputNamesFileDocumentAndLine(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, "apiVersion: v1\nkind: Secret\n---\napiVersion: v1\nkind: Secret\ndata: [\n");
+    assertThat(run("convert", file.toString())).isEqualTo(1);
+    assertThat(err.toString()).startsWith("error: " + file + " document 2 (line 7");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void unservedVersionIsConvertedWithANoteOrRejectedWhenStrict(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("route.yaml");
+    Files.writeString(file, "apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: HTTPRoute\nmetadata: {name: r}\n");
+    assertThat(run("convert", file.toString())).isZero();
+    assertThat(out.toString()).contains("apiVersion: gateway.networking.k8s.io/v1alpha2");
+    assertThat(err.toString()).contains("note: " + file + " document 1 (line 1): HTTPRoute")
+        .contains("use gateway.networking.k8s.io/v1 (served since v1.0.0)");
+    assertThat(run("convert", "--strict", file.toString())).isEqualTo(1);
+  }
+
+  @Test
+  void missingFileIsAnError() {
+    assertThat(run("convert", "/nonexistent/x.yaml")).isEqualTo(1);
+    assertThat(err.toString()).startsWith("error: /nonexistent/x.yaml: cannot read");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(run("convert")).isEqualTo(2);
+    assertThat(err.toString()).contains("FILE");
+    assertThat(run("convert", "--to", "xml", "x")).isEqualTo(2);
+    assertThat(run()).isEqualTo(2);
+    assertThat(run("nosuch")).isEqualTo(2);
+  }
+
+  @Test
+  void helpListsEveryRegisteredSubcommand() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("version").contains("convert");
+    assertThat(GatewaySdkCli.commandLine(new PrintWriter(out), new PrintWriter(err)).getSubcommands())
+        .hasSize(GatewaySdkCli.SUBCOMMANDS.size() + 0);
+  }
+}

@@ -1,0 +1,436 @@
+package dev.gatewaysdk.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which API versions of each Gateway API kind a release serves, per channel, and which one it stores.
+ *
+ * <p>The table covers the releases v1.0.0, v1.1.0, v1.2.0, v1.3.0, v1.4.0, v1.5.0 and v1.6.1; a patch
+ * release resolves to its minor ({@code v1.2.1} serves what {@code v1.2.0} serves, {@code v1.6.0} what
+ * {@code v1.6.1} serves: the CRDs of those patches declare the same versions). It was taken from the
+ * {@code config/crd} CRDs of each release tag and is checked against the official CRDs by the tests.
+ * It also covers the kinds this SDK has no type for ({@code BackendLBPolicy}, {@code XListenerSet},
+ * {@code XBackendTrafficPolicy}, {@code XMesh}, {@code XBackend}). Instances are immutable and thread-safe.
+ *
+ * <pre>{@code
+ * ServedVersions v15 = ServedVersions.of("v1.5.1");
+ * v15.served(Channel.STANDARD, "TLSRoute");     // [v1]
+ * v15.storage(Channel.EXPERIMENTAL, "TLSRoute"); // Optional[v1]
+ * ServedVersions.explain("gateway.networking.k8s.io/v1alpha2", "HTTPRoute");
+ * // Optional["HTTPRoute gateway.networking.k8s.io/v1alpha2 is not served by any Gateway API release
+ * //           v1.0.0..v1.6.1; use gateway.networking.k8s.io/v1 (served since v1.0.0)"]
+ * }</pre>
+ */
+public final class ServedVersions {
+  /** The API group of the Gateway API kinds. */
+  public static final String GROUP = "gateway.networking.k8s.io";
+  /** The API group of the experimental {@code X...} kinds. */
+  public static final String EXPERIMENTAL_GROUP = "gateway.networking.x-k8s.io";
+
+  /**
+   * Every API version any Gateway API release (including the v0.x ones) ever used; other versions of
+   * the Gateway API groups are typos, not history.
+   */
+  private static final Set<String> HISTORIC_VERSIONS = Set.of("v1alpha1", "v1alpha2", "v1alpha3", "v1beta1", "v1");
+
+  private static final Pattern RELEASE = Pattern.compile("v(\\d+)\\.(\\d+)\\.(\\d+)");
+
+  // release channel kind served-versions; '*' marks the storage version, '!' a deprecated version.
+  // Versions a CRD lists with served: false are left out.
+  private static final String TABLE =
+      """
+        v1.0.0 standard     GatewayClass          v1 v1beta1*
+        v1.0.0 standard     Gateway               v1 v1beta1*
+        v1.0.0 standard     HTTPRoute             v1 v1beta1*
+        v1.0.0 standard     ReferenceGrant        v1alpha2! v1beta1*
+        v1.0.0 experimental BackendTLSPolicy      v1alpha2*
+        v1.0.0 experimental GatewayClass          v1 v1beta1*
+        v1.0.0 experimental Gateway               v1 v1beta1*
+        v1.0.0 experimental GRPCRoute             v1alpha2*
+        v1.0.0 experimental HTTPRoute             v1 v1beta1*
+        v1.0.0 experimental ReferenceGrant        v1alpha2! v1beta1*
+        v1.0.0 experimental TCPRoute              v1alpha2*
+        v1.0.0 experimental TLSRoute              v1alpha2*
+        v1.0.0 experimental UDPRoute              v1alpha2*
+        v1.1.0 standard     GatewayClass          v1* v1beta1
+        v1.1.0 standard     Gateway               v1* v1beta1
+        v1.1.0 standard     GRPCRoute             v1*
+        v1.1.0 standard     HTTPRoute             v1* v1beta1
+        v1.1.0 standard     ReferenceGrant        v1beta1*
+        v1.1.0 experimental BackendLBPolicy       v1alpha2*
+        v1.1.0 experimental BackendTLSPolicy      v1alpha3*
+        v1.1.0 experimental GatewayClass          v1* v1beta1
+        v1.1.0 experimental Gateway               v1* v1beta1
+        v1.1.0 experimental GRPCRoute             v1* v1alpha2!
+        v1.1.0 experimental HTTPRoute             v1* v1beta1
+        v1.1.0 experimental ReferenceGrant        v1alpha2! v1beta1*
+        v1.1.0 experimental TCPRoute              v1alpha2*
+        v1.1.0 experimental TLSRoute              v1alpha2*
+        v1.1.0 experimental UDPRoute              v1alpha2*
+        v1.2.0 standard     GatewayClass          v1* v1beta1
+        v1.2.0 standard     Gateway               v1* v1beta1
+        v1.2.0 standard     GRPCRoute             v1*
+        v1.2.0 standard     HTTPRoute             v1* v1beta1
+        v1.2.0 standard     ReferenceGrant        v1beta1*
+        v1.2.0 experimental BackendLBPolicy       v1alpha2*
+        v1.2.0 experimental BackendTLSPolicy      v1alpha3*
+        v1.2.0 experimental GatewayClass          v1* v1beta1
+        v1.2.0 experimental Gateway               v1* v1beta1
+        v1.2.0 experimental GRPCRoute             v1*
+        v1.2.0 experimental HTTPRoute             v1* v1beta1
+        v1.2.0 experimental ReferenceGrant        v1beta1*
+        v1.2.0 experimental TCPRoute              v1alpha2*
+        v1.2.0 experimental TLSRoute              v1alpha2*
+        v1.2.0 experimental UDPRoute              v1alpha2*
+        v1.3.0 standard     GatewayClass          v1* v1beta1
+        v1.3.0 standard     Gateway               v1* v1beta1
+        v1.3.0 standard     GRPCRoute             v1*
+        v1.3.0 standard     HTTPRoute             v1* v1beta1
+        v1.3.0 standard     ReferenceGrant        v1beta1*
+        v1.3.0 experimental BackendTLSPolicy      v1alpha3*
+        v1.3.0 experimental GatewayClass          v1* v1beta1
+        v1.3.0 experimental Gateway               v1* v1beta1
+        v1.3.0 experimental GRPCRoute             v1*
+        v1.3.0 experimental HTTPRoute             v1* v1beta1
+        v1.3.0 experimental ReferenceGrant        v1beta1*
+        v1.3.0 experimental TCPRoute              v1alpha2*
+        v1.3.0 experimental TLSRoute              v1alpha2*
+        v1.3.0 experimental UDPRoute              v1alpha2*
+        v1.3.0 experimental XBackendTrafficPolicy v1alpha1*
+        v1.3.0 experimental XListenerSet          v1alpha1*
+        v1.4.0 standard     BackendTLSPolicy      v1*
+        v1.4.0 standard     GatewayClass          v1* v1beta1
+        v1.4.0 standard     Gateway               v1* v1beta1
+        v1.4.0 standard     GRPCRoute             v1*
+        v1.4.0 standard     HTTPRoute             v1* v1beta1
+        v1.4.0 standard     ReferenceGrant        v1beta1*
+        v1.4.0 experimental BackendTLSPolicy      v1* v1alpha3!
+        v1.4.0 experimental GatewayClass          v1* v1beta1
+        v1.4.0 experimental Gateway               v1* v1beta1
+        v1.4.0 experimental GRPCRoute             v1*
+        v1.4.0 experimental HTTPRoute             v1* v1beta1
+        v1.4.0 experimental ReferenceGrant        v1beta1*
+        v1.4.0 experimental TCPRoute              v1alpha2*
+        v1.4.0 experimental TLSRoute              v1alpha2 v1alpha3*
+        v1.4.0 experimental UDPRoute              v1alpha2*
+        v1.4.0 experimental XBackendTrafficPolicy v1alpha1*
+        v1.4.0 experimental XListenerSet          v1alpha1*
+        v1.4.0 experimental XMesh                 v1alpha1*
+        v1.5.0 standard     BackendTLSPolicy      v1*
+        v1.5.0 standard     GatewayClass          v1* v1beta1
+        v1.5.0 standard     Gateway               v1* v1beta1
+        v1.5.0 standard     GRPCRoute             v1*
+        v1.5.0 standard     HTTPRoute             v1* v1beta1
+        v1.5.0 standard     ListenerSet           v1*
+        v1.5.0 standard     ReferenceGrant        v1 v1beta1*
+        v1.5.0 standard     TLSRoute              v1*
+        v1.5.0 experimental BackendTLSPolicy      v1* v1alpha3!
+        v1.5.0 experimental GatewayClass          v1* v1beta1
+        v1.5.0 experimental Gateway               v1* v1beta1
+        v1.5.0 experimental GRPCRoute             v1*
+        v1.5.0 experimental HTTPRoute             v1* v1beta1
+        v1.5.0 experimental ListenerSet           v1*
+        v1.5.0 experimental ReferenceGrant        v1 v1beta1*
+        v1.5.0 experimental TCPRoute              v1alpha2*
+        v1.5.0 experimental TLSRoute              v1* v1alpha2! v1alpha3!
+        v1.5.0 experimental UDPRoute              v1alpha2*
+        v1.5.0 experimental XBackendTrafficPolicy v1alpha1*
+        v1.5.0 experimental XMesh                 v1alpha1*
+        v1.6.1 standard     BackendTLSPolicy      v1*
+        v1.6.1 standard     GatewayClass          v1* v1beta1
+        v1.6.1 standard     Gateway               v1* v1beta1
+        v1.6.1 standard     GRPCRoute             v1*
+        v1.6.1 standard     HTTPRoute             v1* v1beta1
+        v1.6.1 standard     ListenerSet           v1*
+        v1.6.1 standard     ReferenceGrant        v1 v1beta1*
+        v1.6.1 standard     TCPRoute              v1*
+        v1.6.1 standard     TLSRoute              v1*
+        v1.6.1 standard     UDPRoute              v1*
+        v1.6.1 experimental BackendTLSPolicy      v1* v1alpha3!
+        v1.6.1 experimental GatewayClass          v1* v1beta1
+        v1.6.1 experimental Gateway               v1* v1beta1
+        v1.6.1 experimental GRPCRoute             v1*
+        v1.6.1 experimental HTTPRoute             v1* v1beta1
+        v1.6.1 experimental ListenerSet           v1*
+        v1.6.1 experimental ReferenceGrant        v1 v1beta1*
+        v1.6.1 experimental TCPRoute              v1* v1alpha2!
+        v1.6.1 experimental TLSRoute              v1* v1alpha2! v1alpha3!
+        v1.6.1 experimental UDPRoute              v1* v1alpha2!
+        v1.6.1 experimental XBackend              v1alpha1*
+        v1.6.1 experimental XBackendTrafficPolicy v1alpha1*
+        v1.6.1 experimental XMesh                 v1alpha1*
+      """;
+
+  private static final Map<String, ServedVersions> RELEASES = parse(TABLE);
+  private static final ServedVersions LATEST = RELEASES.get(CrdSource.LATEST_RELEASE);
+
+  private final String release;
+  private final Map<Channel, Map<String, Entry>> kinds;
+
+  private ServedVersions(String release, Map<Channel, Map<String, Entry>> kinds) {
+    this.release = release;
+    this.kinds = kinds;
+  }
+
+  /** The releases in the table, oldest first: {@code v1.0.0 ... v1.6.1}. */
+  public static List<String> releases() {
+    return List.copyOf(RELEASES.keySet());
+  }
+
+  /** The newest release, {@value CrdSource#LATEST_RELEASE}. */
+  public static ServedVersions latest() {
+    return LATEST;
+  }
+
+  /**
+   * The table of {@code release} or of the release its minor version resolves to.
+   *
+   * @throws IllegalArgumentException if {@code release} is not {@code vX.Y.Z} of a minor in the table
+   */
+  public static ServedVersions of(String release) {
+    Matcher m = RELEASE.matcher(release == null ? "" : release.trim());
+    if (m.matches()) {
+      String minor = "v" + m.group(1) + "." + m.group(2) + ".";
+      for (ServedVersions table : RELEASES.values()) {
+        if (table.release.startsWith(minor)) {
+          return table;
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "release must be a Gateway API release " + first() + ".." + last() + " such as " + last() + ": " + release);
+  }
+
+  /** The release this table describes, such as {@code v1.6.1}. */
+  public String release() {
+    return release;
+  }
+
+  /** The kinds the channel's install defines, such as {@code [GatewayClass, Gateway, HTTPRoute, ...]}. */
+  public Set<String> kinds(Channel channel) {
+    return kinds.get(channel).keySet();
+  }
+
+  /** The served versions of {@code kind}, in the order of its CRD; empty if the channel lacks the kind. */
+  public List<String> served(Channel channel, String kind) {
+    Entry e = kinds.get(channel).get(kind);
+    return e == null ? List.of() : e.served;
+  }
+
+  /** The storage version of {@code kind}, if the channel defines the kind. */
+  public Optional<String> storage(Channel channel, String kind) {
+    Entry e = kinds.get(channel).get(kind);
+    return e == null ? Optional.empty() : Optional.of(e.storage);
+  }
+
+  /** Whether {@code version} (such as {@code v1beta1}) of {@code kind} is served in {@code channel}. */
+  public boolean isServed(Channel channel, String kind, String version) {
+    return served(channel, kind).contains(version);
+  }
+
+  /** Whether {@code version} of {@code kind} is served in {@code channel} but marked deprecated. */
+  public boolean isDeprecated(Channel channel, String kind, String version) {
+    Entry e = kinds.get(channel).get(kind);
+    return e != null && e.deprecated.contains(version);
+  }
+
+  /** The API group of a kind known to any release, such as {@value #GROUP} for {@code HTTPRoute}. */
+  public static Optional<String> groupOf(String kind) {
+    for (ServedVersions table : RELEASES.values()) {
+      if (table.kinds.get(Channel.EXPERIMENTAL).containsKey(kind)) {
+        return Optional.of(table.kinds.get(Channel.EXPERIMENTAL).get(kind).group);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code group} is one of the two Gateway API groups. */
+  public static boolean isGatewayApiGroup(String group) {
+    return GROUP.equals(group) || EXPERIMENTAL_GROUP.equals(group);
+  }
+
+  /**
+   * Whether {@code version} is an API version some Gateway API release (v0.x included) used for some
+   * kind: {@code v1alpha1}, {@code v1alpha2}, {@code v1alpha3}, {@code v1beta1} or {@code v1}.
+   */
+  public static boolean isHistoricVersion(String version) {
+    return HISTORIC_VERSIONS.contains(version);
+  }
+
+  /**
+   * Explains why {@code apiVersion} of {@code kind} is a poor choice, or returns empty when the standard
+   * channel of the latest release serves it and does not deprecate it. Unknown kinds and groups other
+   * than the Gateway API ones are not explained (empty).
+   *
+   * <p>Example: {@code TLSRoute gateway.networking.k8s.io/v1alpha2 is served only by experimental-channel
+   * installs of v1.0.0..v1.6.1 (deprecated since v1.5.0); use gateway.networking.k8s.io/v1 (standard
+   * channel since v1.5.0)}.
+   */
+  public static Optional<String> explain(String apiVersion, String kind) {
+    Optional<String> group = groupOf(kind);
+    if (apiVersion == null || group.isEmpty() || !apiVersion.startsWith(group.get() + "/")) {
+      return Optional.empty();
+    }
+    String version = apiVersion.substring(group.get().length() + 1);
+    if (LATEST.isServed(Channel.STANDARD, kind, version)
+        && !LATEST.isDeprecated(Channel.STANDARD, kind, version)) {
+      return Optional.empty();
+    }
+    String subject = kind + " " + apiVersion;
+    List<String> standard = servingReleases(Channel.STANDARD, kind, version);
+    List<String> experimental = servingReleases(Channel.EXPERIMENTAL, kind, version);
+    experimental.removeAll(standard);
+    StringBuilder text = new StringBuilder(subject);
+    if (standard.isEmpty() && experimental.isEmpty()) {
+      text.append(" is not served by any Gateway API release ").append(first()).append("..").append(last());
+    } else {
+      text.append(" is served ");
+      if (standard.isEmpty()) {
+        text.append("only ");
+      }
+      List<String> parts = new ArrayList<>();
+      if (!standard.isEmpty()) {
+        parts.add("by all installs of " + ranges(standard));
+      }
+      if (!experimental.isEmpty()) {
+        parts.add("by experimental-channel installs of " + ranges(experimental));
+      }
+      text.append(String.join(" and ", parts)).append(deprecation(kind, version));
+    }
+    text.append(recommendation(kind, group.get(), version));
+    return Optional.of(text.toString());
+  }
+
+  private static final List<String> PREFERENCE = List.of("v1", "v1beta1", "v1alpha3", "v1alpha2", "v1alpha1");
+
+  private static String recommendation(String kind, String group, String version) {
+    for (Channel channel : Channel.values()) {
+      for (String v : PREFERENCE) {
+        if (LATEST.isServed(channel, kind, v) && !LATEST.isDeprecated(channel, kind, v)) {
+          if (v.equals(version)) {
+            return "; " + kind + " is not part of the standard channel";
+          }
+          String since = servingReleases(channel, kind, v).get(0);
+          String when = channel == Channel.STANDARD && since.equals(first())
+              ? "served since " + since
+              : channel.id() + " channel since " + since;
+          return "; use " + group + "/" + v + " (" + when + ")";
+        }
+      }
+    }
+    return "; " + kind + " is not part of " + last();
+  }
+
+  private static String deprecation(String kind, String version) {
+    for (ServedVersions table : RELEASES.values()) {
+      if (table.isDeprecated(Channel.STANDARD, kind, version) || table.isDeprecated(Channel.EXPERIMENTAL, kind, version)) {
+        return " (deprecated since " + table.release + ")";
+      }
+    }
+    return "";
+  }
+
+  private static List<String> servingReleases(Channel channel, String kind, String version) {
+    List<String> out = new ArrayList<>();
+    for (ServedVersions table : RELEASES.values()) {
+      if (table.isServed(channel, kind, version)) {
+        out.add(table.release);
+      }
+    }
+    return out;
+  }
+
+  /** Joins consecutive releases: {@code v1.0.0..v1.1.0, v1.3.0}. */
+  private static String ranges(List<String> releases) {
+    List<String> all = releases();
+    List<String> parts = new ArrayList<>();
+    int i = 0;
+    while (i < releases.size()) {
+      int start = all.indexOf(releases.get(i));
+      int j = i;
+      while (j + 1 < releases.size() && all.indexOf(releases.get(j + 1)) == start + (j + 1 - i)) {
+        j++;
+      }
+      parts.add(i == j ? releases.get(i) : releases.get(i) + ".." + releases.get(j));
+      i = j + 1;
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String first() {
+    return RELEASES.keySet().iterator().next();
+  }
+
+  private static String last() {
+    return LATEST.release;
+  }
+
+  @Override
+  public String toString() {
+    return "ServedVersions " + release;
+  }
+
+  private static final class Entry {
+    final String group;
+    final List<String> served;
+    final String storage;
+    final Set<String> deprecated;
+
+    Entry(String group, List<String> served, String storage, Set<String> deprecated) {
+      this.group = group;
+      this.served = served;
+      this.storage = storage;
+      this.deprecated = deprecated;
+    }
+  }
+
+  private static Map<String, ServedVersions> parse(String table) {
+    Map<String, Map<Channel, Map<String, Entry>>> rows = new LinkedHashMap<>();
+    for (String line : table.split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length < 4) {
+        continue;
+      }
+      Map<Channel, Map<String, Entry>> release = rows.computeIfAbsent(f[0], r -> {
+        Map<Channel, Map<String, Entry>> m = new LinkedHashMap<>();
+        for (Channel c : Channel.values()) {
+          m.put(c, new LinkedHashMap<>());
+        }
+        return m;
+      });
+      List<String> served = new ArrayList<>();
+      Set<String> deprecated = new LinkedHashSet<>();
+      String storage = null;
+      for (int i = 3; i < f.length; i++) {
+        String v = f[i].replace("*", "").replace("!", "");
+        served.add(v);
+        if (f[i].contains("*")) {
+          storage = v;
+        }
+        if (f[i].contains("!")) {
+          deprecated.add(v);
+        }
+      }
+      String group = f[2].startsWith("X") ? EXPERIMENTAL_GROUP : GROUP;
+      release.get(Channel.parse(f[1])).put(f[2],
+          new Entry(group, List.copyOf(served), storage, Collections.unmodifiableSet(deprecated)));
+    }
+    Map<String, ServedVersions> out = new LinkedHashMap<>();
+    rows.forEach((release, channels) -> {
+      Map<Channel, Map<String, Entry>> frozen = new LinkedHashMap<>();
+      channels.forEach((c, m) -> frozen.put(c, Collections.unmodifiableMap(m)));
+      out.put(release.toLowerCase(Locale.ROOT), new ServedVersions(release, Collections.unmodifiableMap(frozen)));
+    });
+    return Collections.unmodifiableMap(out);
+  }
+}
