@@ -49,6 +49,7 @@ public final class CompiledCrd {
   private final String plural;
   private final boolean namespaced;
   private final Map<String, Schema> served;
+  private final java.util.Set<String> statusSubresource;
   private final List<String> allVersions;
   private final String storageVersion;
   private final int ruleCount;
@@ -67,6 +68,7 @@ public final class CompiledCrd {
     }
     Map<String, Schema> versions = new LinkedHashMap<>();
     List<String> all = new ArrayList<>();
+    java.util.Set<String> withStatus = new java.util.HashSet<>();
     String storage = null;
     int rules = 0;
     JsonNode shared = spec.path("validation").path("openAPIV3Schema");
@@ -78,6 +80,9 @@ public final class CompiledCrd {
       }
       if (!v.path("served").asBoolean(true)) {
         continue;
+      }
+      if (v.path("subresources").has("status") || spec.path("subresources").has("status")) {
+        withStatus.add(version);
       }
       JsonNode schemaNode = v.path("schema").path("openAPIV3Schema");
       if (schemaNode.isMissingNode()) {
@@ -96,6 +101,7 @@ public final class CompiledCrd {
       }
     }
     this.served = Collections.unmodifiableMap(versions);
+    this.statusSubresource = java.util.Set.copyOf(withStatus);
     this.allVersions = List.copyOf(all);
     this.storageVersion = storage == null ? (all.isEmpty() ? "" : all.get(0)) : storage;
     this.ruleCount = rules;
@@ -224,6 +230,13 @@ public final class CompiledCrd {
       Defaulter.apply(schema, old);
       Pruner.pruneObject(schema, old);
     }
+    if (statusSubresource.contains(version)) {
+      // The server resets status on create and keeps the stored status on update: only /status changes it.
+      obj.remove("status");
+      if (old != null) {
+        old.remove("status");
+      }
+    }
     List<Cause> causes = new ArrayList<>(MetadataValidator.validate(obj, namespaced));
     List<Cause> structural = StructuralValidator.validate(schema, obj, "");
     if (old != null) {
@@ -238,6 +251,61 @@ public final class CompiledCrd {
       causes.addAll(CelValidator.validate(schema, obj, old));
     }
     return ValidationResult.of(kind, apiVersion, objName, causes, warnings);
+  }
+
+  /**
+   * Validates a write to the {@code status} subresource as the API server does: only {@code status} is
+   * checked (schema messages name paths relative to it, e.g. {@code addresses[0].value in body ...}), against
+   * {@code oldObject}'s status for transition rules.
+   *
+   * @throws IllegalArgumentException if this CRD does not serve {@code version}
+   */
+  public ValidationResult validateStatus(String version, JsonNode object, @Nullable JsonNode oldObject, FieldValidation mode) {
+    Schema schema = schema(version);
+    String apiVersion = object.path("apiVersion").asText(group + "/" + version);
+    String objName = object.path("metadata").path("name").asText("");
+    ObjectNode obj = objectCopy(object);
+    Defaulter.apply(schema, obj);
+    List<String> unknown = Pruner.pruneObject(schema, obj).stream().filter(f -> f.startsWith("status")).toList();
+    if (!unknown.isEmpty() && mode == FieldValidation.STRICT) {
+      return ValidationResult.of(kind, apiVersion, objName, unknown.stream()
+          .map(f -> Cause.of(f, Cause.FIELD_VALUE_UNKNOWN, "unknown field \"" + f + "\"")).toList(), List.of());
+    }
+    List<String> warnings = mode == FieldValidation.WARN
+        ? unknown.stream().map(f -> "unknown field \"" + f + "\"").toList() : List.of();
+    Schema statusSchema = schema.properties.get("status");
+    JsonNode status = obj.get("status");
+    if (statusSchema == null || status == null) {
+      return ValidationResult.of(kind, apiVersion, objName, List.of(), warnings);
+    }
+    JsonNode oldStatus = null;
+    if (oldObject != null && oldObject.isObject()) {
+      ObjectNode old = oldObject.deepCopy();
+      Defaulter.apply(schema, old);
+      Pruner.pruneObject(schema, old);
+      oldStatus = old.get("status");
+    }
+    List<Cause> causes = new ArrayList<>();
+    for (Cause c : StructuralValidator.validate(statusSchema, status, "")) {
+      String f = c.field().isEmpty() ? "status" : c.field().startsWith("[") ? "status" + c.field() : "status." + c.field();
+      causes.add(Cause.of(f, c.reason(), c.message()));
+    }
+    if (oldStatus != null) {
+      causes = ratchet(causes, obj, oldObject);
+    }
+    if (causes.stream().anyMatch(c -> BLOCKING.contains(c.reason()))) {
+      causes.add(Cause.of("<nil>", Cause.FIELD_VALUE_INVALID, "Invalid value: \"null\": some validation rules were not "
+          + "checked because the object was invalid; correct the existing errors to complete validation"));
+    } else {
+      causes.addAll(CelValidator.validateAt(statusSchema, status, oldStatus, "status",
+          dev.gatewaysdk.core.validation.internal.KubernetesCel.RUNTIME_COST_BUDGET));
+    }
+    return ValidationResult.of(kind, apiVersion, objName, causes, warnings);
+  }
+
+  /** Whether {@code version} has the status subresource (then {@link #validate} ignores {@code status}). */
+  public boolean hasStatusSubresource(String version) {
+    return statusSubresource.contains(version);
   }
 
   private static List<Cause> ratchet(List<Cause> causes, JsonNode obj, JsonNode old) {

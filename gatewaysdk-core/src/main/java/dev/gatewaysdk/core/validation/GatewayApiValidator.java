@@ -134,6 +134,21 @@ public final class GatewayApiValidator {
   }
 
   /**
+   * Validates a write of {@code object}'s status through the {@code /status} subresource (see
+   * {@link CompiledCrd#validateStatus}); {@code oldObject} may be null.
+   */
+  public ValidationResult validateStatus(JsonNode object, JsonNode oldObject) {
+    ValidationResult routed = validate(object, oldObject, FieldValidation.IGNORE);
+    if (routed.statusCode() == 400) {
+      return routed;
+    }
+    String apiVersion = object.path("apiVersion").asText("");
+    int slash = apiVersion.indexOf('/');
+    return byGroupKind.get(apiVersion.substring(0, slash) + "/" + object.path("kind").asText())
+        .validateStatus(apiVersion.substring(slash + 1), object, oldObject, FieldValidation.STRICT);
+  }
+
+  /**
    * Validates {@code object} (an update when {@code oldObject} is not null). An apiVersion/kind these CRDs
    * do not serve yields one {@link Cause#KIND_NOT_SERVED} cause.
    */

@@ -154,7 +154,7 @@ class CompiledCrdTest {
     ValidationResult r = crd.validate("v1", widget("{name: b}"), widget("{name: a}"), FieldValidation.STRICT);
     assertThat(r.causes()).singleElement().satisfies(c -> {
       assertThat(c.field()).isEqualTo("spec.name");
-      assertThat(c.message()).isEqualTo("Invalid value: \"string\": name is immutable");
+      assertThat(c.message()).isEqualTo("Invalid value: \"b\": name is immutable");
     });
     assertThat(crd.validate("v1", widget("{name: a}"), widget("{}"), FieldValidation.STRICT).valid())
         .as("no old value: transition rule skipped").isTrue();

@@ -37,8 +37,13 @@ public final class CelValidator {
 
   /** As {@link #validate(Schema, JsonNode, JsonNode)} with an explicit per-object cost budget. */
   public static List<Cause> validate(Schema root, JsonNode object, JsonNode old, long costBudget) {
+    return validateAt(root, object, old, "", costBudget);
+  }
+
+  /** Validates a subtree found at field path {@code path} (e.g. {@code status}). */
+  public static List<Cause> validateAt(Schema schema, JsonNode node, JsonNode old, String path, long costBudget) {
     CelValidator v = new CelValidator(costBudget);
-    v.walk(root, object, old, "");
+    v.walk(schema, node, old, path);
     return v.causes;
   }
 
@@ -50,7 +55,7 @@ public final class CelValidator {
       for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         Schema cs = s == null ? null : s.child(e.getKey());
-        JsonNode oc = old != null && old.isObject() ? old.get(e.getKey()) : null;
+        JsonNode oc = old != null && old.isObject() && !(s != null && "atomic".equals(s.mapType)) ? old.get(e.getKey()) : null;
         m.put(e.getKey(), walk(cs, e.getValue(), oc, FieldPath.child(path, e.getKey())));
       }
       value = m;
@@ -111,18 +116,22 @@ public final class CelValidator {
       } catch (Exception | StackOverflowError e) {
         budget -= cost[0];
         if (isCostError(e)) {
+          exhausted = true;
           if (budgetBound || budget <= 0) {
-            exhausted = true;
             causes.add(Cause.of(path, Cause.FIELD_VALUE_INVALID, "Invalid value: " + GoValues.quote(s.typeName())
                 + ": validation failed due to running out of cost budget, no further validation rules will be run"));
           } else {
             causes.add(Cause.of(path, Cause.FIELD_VALUE_INVALID, "Invalid value: " + GoValues.quote(s.typeName())
-                + ": rule evaluation error: operation cancelled: actual cost limit exceeded evaluating rule: "
-                + rule.rule().trim()));
+                + ": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to "
+                + "call cost exceeds limit for rule: " + ruleErrorString(rule)));
           }
         } else {
-          causes.add(Cause.of(path, Cause.FIELD_VALUE_INVALID, "Invalid value: " + GoValues.quote(s.typeName())
-              + ": " + evaluationError(e) + " evaluating rule: " + rule.rule().trim()));
+          String err = evaluationError(e);
+          String detail = err.startsWith("no matching overload") || err.startsWith("no such overload")
+              ? "'" + err + "': call arguments did not match a supported operator, function or macro signature for rule: "
+                  + ruleErrorString(rule)
+              : err + " evaluating rule: " + ruleErrorString(rule);
+          causes.add(Cause.of(path, Cause.FIELD_VALUE_INVALID, "Invalid value: " + GoValues.quote(s.typeName()) + ": " + detail));
         }
         continue;
       }
@@ -132,11 +141,11 @@ public final class CelValidator {
       }
       if (!(result instanceof Boolean)) {
         causes.add(Cause.of(path, Cause.FIELD_VALUE_INVALID, "Invalid value: " + GoValues.quote(s.typeName())
-            + ": rule evaluated to a non-bool value " + result + " evaluating rule: " + rule.rule().trim()));
+            + ": rule evaluated to a non-bool value " + result + " evaluating rule: " + ruleErrorString(rule)));
         continue;
       }
       String field = rule.fieldPath() == null ? path : joinFieldPath(path, rule.fieldPath());
-      causes.add(fieldError(field, s.typeName(), message(rule, vars), rule.reason()));
+      causes.add(fieldError(field, badValue(s, v), message(rule, vars), rule.reason()));
     }
   }
 
@@ -157,15 +166,25 @@ public final class CelValidator {
     return "failed rule: " + rule.rule().trim();
   }
 
-  private static Cause fieldError(String field, String type, String detail, String reason) {
+  /** The value a failed rule reports: the type name for objects and arrays, the value itself for scalars. */
+  private static String badValue(Schema s, JsonNode v) {
+    return v.isObject() || v.isArray() ? GoValues.quote(s.typeName().isEmpty() ? (v.isObject() ? "object" : "array") : s.typeName())
+        : GoValues.value(v);
+  }
+
+  private static String ruleErrorString(CompiledRule rule) {
+    return rule.message() != null && !rule.message().isBlank() ? rule.message().trim() : rule.rule().trim();
+  }
+
+  private static Cause fieldError(String field, String value, String detail, String reason) {
     if (reason == null) {
       reason = Cause.FIELD_VALUE_INVALID;
     }
     return switch (reason) {
       case Cause.FIELD_VALUE_FORBIDDEN -> Cause.of(field, reason, "Forbidden: " + detail);
       case Cause.FIELD_VALUE_REQUIRED -> Cause.of(field, reason, "Required value: " + detail);
-      case Cause.FIELD_VALUE_DUPLICATE -> Cause.of(field, reason, "Duplicate value: " + GoValues.quote(type));
-      default -> Cause.of(field, Cause.FIELD_VALUE_INVALID, "Invalid value: " + GoValues.quote(type) + ": " + detail);
+      case Cause.FIELD_VALUE_DUPLICATE -> Cause.of(field, reason, "Duplicate value: " + value);
+      default -> Cause.of(field, Cause.FIELD_VALUE_INVALID, "Invalid value: " + value + ": " + detail);
     };
   }
 
