@@ -56,7 +56,11 @@ public final class CelValidator {
         Map.Entry<String, JsonNode> e = it.next();
         Schema cs = s == null ? null : s.child(e.getKey());
         JsonNode oc = old != null && old.isObject() && !(s != null && "atomic".equals(s.mapType)) ? old.get(e.getKey()) : null;
-        m.put(e.getKey(), walk(cs, e.getValue(), oc, FieldPath.child(path, e.getKey())));
+        Object child = walk(cs, e.getValue(), oc, FieldPath.child(path, e.getKey()));
+        String name = celName(s, e.getKey());
+        if (name != null) {
+          m.put(name, child);
+        }
       }
       value = m;
     } else if (v.isArray()) {
@@ -228,11 +232,56 @@ public final class CelValidator {
     return msg;
   }
 
+  private static final java.util.Set<String> CEL_RESERVED = java.util.Set.of("true", "false", "null", "in", "as",
+      "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package", "namespace",
+      "return", "var", "void", "while");
+
+  /**
+   * The name under which an object property is visible to CEL, as the API server escapes it: reserved words
+   * become {@code __namespace__}, and {@code __ . - /} become {@code __underscores__ __dot__ __dash__ __slash__};
+   * null when the name cannot be escaped. Keys of maps (additionalProperties) are not escaped.
+   */
+  static String celName(Schema s, String name) {
+    if (s != null && s.additionalProperties != null && !s.properties.containsKey(name)) {
+      return name;
+    }
+    if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+      return null;
+    }
+    if (CEL_RESERVED.contains(name)) {
+      return "__" + name + "__";
+    }
+    StringBuilder b = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '_' && i + 1 < name.length() && name.charAt(i + 1) == '_') {
+        b.append("__underscores__");
+        i++;
+      } else if (c == '.') {
+        b.append("__dot__");
+      } else if (c == '-') {
+        b.append("__dash__");
+      } else if (c == '/') {
+        b.append("__slash__");
+      } else if (Character.isLetterOrDigit(c) && c < 128 || c == '_') {
+        b.append(c);
+      } else {
+        return null;
+      }
+    }
+    return b.toString();
+  }
+
   /** Converts a subtree to CEL values without evaluating rules (for {@code oldSelf}). */
   static Object convert(Schema s, JsonNode v) {
     if (v.isObject()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      v.fields().forEachRemaining(e -> m.put(e.getKey(), convert(s == null ? null : s.child(e.getKey()), e.getValue())));
+      v.fields().forEachRemaining(e -> {
+        String name = celName(s, e.getKey());
+        if (name != null) {
+          m.put(name, convert(s == null ? null : s.child(e.getKey()), e.getValue()));
+        }
+      });
       return m;
     }
     if (v.isArray()) {
