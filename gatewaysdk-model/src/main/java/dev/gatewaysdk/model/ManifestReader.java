@@ -1,6 +1,9 @@
 package dev.gatewaysdk.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.internal.manifest.FieldPaths;
@@ -249,7 +252,7 @@ public final class ManifestReader {
 
   private static void checkReadable(Class<?> type) {
     if (type != Object.class && type != GenericObject.class && !type.isAssignableFrom(ObjectNode.class)
-        && ObjectBinding.kindOf(type).isEmpty()) {
+        && !GatewayApiObject.class.isAssignableFrom(type)) {
       throw new IllegalArgumentException(
           "type must be a Gateway API type, GenericObject, ObjectNode or Object: " + type.getName());
     }
@@ -342,7 +345,7 @@ public final class ManifestReader {
           for (JsonMappingException.Reference ref : e.getPath()) {
             path.add(ref.getFieldName() != null ? ref.getFieldName() : (Object) ref.getIndex());
           }
-          throw located(source, number, locations, root, path, bindingReason(e), e);
+          throw located(source, number, locations, root, path, bindingReason(e, tree.at(pointer(path, prefix.size()))), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
           // invariants of the typed model (@Value.Check) report themselves this way
           throw located(source, number, locations, root, prefix, e.getMessage(), e);
@@ -366,11 +369,75 @@ public final class ManifestReader {
     return versions.isEmpty() ? "no version of it" : String.join(", ", versions);
   }
 
-  private static String bindingReason(JsonMappingException e) {
+  /** Says what a binding failure means in the manifest's terms, not in Java's. */
+  private static String bindingReason(JsonMappingException e, JsonNode actual) {
+    if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
+      return e.getCause().getMessage(); // a model invariant, such as "weight must be 0..1000000: -1"
+    }
+    if (e instanceof MismatchedInputException && ((MismatchedInputException) e).getTargetType() != null) {
+      Class<?> target = ((MismatchedInputException) e).getTargetType();
+      if (target.getSimpleName().equals("Builder") && target.getEnclosingClass() != null) {
+        target = target.getEnclosingClass();
+      }
+      return "expected " + describe(target) + ", got " + describe(actual);
+    }
     String message = e.getOriginalMessage();
     // Jackson appends the reference chain after a newline; the field path says it better
     int cut = message.indexOf("\n");
     return cut < 0 ? message : message.substring(0, cut);
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+        || type == java.math.BigInteger.class) {
+      return "an integer";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "a boolean";
+    }
+    if (type == String.class || type.isEnum() || type.isAnnotationPresent(JsonCreator.class)) {
+      return "a string";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
+    }
+    return "an object";
+  }
+
+  private static String describe(JsonNode actual) {
+    if (actual == null || actual.isMissingNode()) {
+      return "nothing";
+    }
+    String shown = actual.isContainerNode() ? "" : " " + (actual.toString().length() > 40
+        ? actual.toString().substring(0, 40) + "..." : actual.toString());
+    switch (actual.getNodeType()) {
+      case ARRAY:
+        return "a list";
+      case OBJECT:
+        return "an object";
+      case STRING:
+        return "the string" + shown;
+      case BOOLEAN:
+        return "the boolean" + shown;
+      case NUMBER:
+        return "the number" + shown;
+      case NULL:
+        return "null";
+      default:
+        return actual.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + shown;
+    }
+  }
+
+  /** A JSON Pointer to {@code path} without its first {@code skip} segments. */
+  private static String pointer(List<Object> path, int skip) {
+    StringBuilder out = new StringBuilder();
+    for (Object segment : path.subList(skip, path.size())) {
+      out.append('/').append(String.valueOf(segment).replace("~", "~0").replace("/", "~1"));
+    }
+    return out.toString();
   }
 
   private static String requireText(

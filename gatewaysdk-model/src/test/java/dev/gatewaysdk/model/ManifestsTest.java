@@ -62,6 +62,7 @@ class ManifestsTest {
     assertThat(docs).extracting(ManifestDocument::documentNumber).containsExactly(1, 2, 4);
     assertThat(docs).extracting(ManifestDocument::line).containsExactly(2, 10, 25);
     assertThat(docs.get(0).object()).isInstanceOf(GenericObject.class);
+    assertThat(docs.get(1).object()).isInstanceOf(Gateway.class);
     assertThat(docs.get(2).object()).isInstanceOf(GenericObject.class);
     assertThat(((GenericObject) docs.get(2).object()).name()).contains("c");
   }
@@ -119,6 +120,71 @@ class ManifestsTest {
     assertThat(Manifests.read(Manifests.toJson(object), GenericObject.class)).isEqualTo(object);
   }
 
+  private static final String ROUTE = String.join("\n",
+      "apiVersion: gateway.networking.k8s.io/v1",
+      "kind: HTTPRoute",
+      "metadata:",
+      "  name: canary",
+      "spec:",
+      "  rules:",
+      "  - backendRefs:",
+      "    - name: stable",
+      "      port: 8080",
+      "      weight: 90",
+      "    - name: canary",
+      "      port: 8080",
+      "      weight: %s",
+      "");
+
+  @Test
+  void gatewayApiKindsAreReadTyped() {
+    HTTPRoute route = Manifests.read(String.format(ROUTE, "10"), HTTPRoute.class);
+    assertThat(route.metadata().name()).contains("canary");
+    assertThat(route.apiVersion()).isEqualTo("gateway.networking.k8s.io/v1");
+    assertThat(Manifests.readAll(String.format(ROUTE, "10")).get(0)).isInstanceOf(HTTPRoute.class);
+    assertThat(Manifests.read(String.format(ROUTE, "10"), GenericObject.class).kind()).isEqualTo("HTTPRoute");
+    assertThat(Manifests.read(String.format(ROUTE, "10"), GatewayApiObject.class)).isEqualTo(route);
+    assertThat(Manifests.fromTree(Manifests.toTree(route))).isEqualTo(route);
+    assertThat(Manifests.read(Manifests.toYaml(route), HTTPRoute.class)).isEqualTo(route);
+    assertThat(Manifests.read(Manifests.toJson(route), HTTPRoute.class)).isEqualTo(route);
+  }
+
+  @Test
+  void wrongFieldTypeNamesPathLineAndColumn() {
+    ManifestException e = org.assertj.core.api.Assertions.catchThrowableOfType(ManifestException.class,
+        () -> Manifests.readAll("apiVersion: v1\nkind: Secret\n---\n" + String.format(ROUTE, "ten")));
+    assertThat(e.getMessage()).isEqualTo("document 2 (line 16, column 7) at spec.rules[0].backendRefs[1].weight:"
+        + " expected an integer, got the string \"ten\"");
+    assertThat(e.fieldPath()).hasValue("spec.rules[0].backendRefs[1].weight");
+    assertThat(e.documentNumber()).hasValue(2);
+    assertThat(e.line()).hasValue(16);
+    assertThat(e.column()).hasValue(7);
+  }
+
+  @Test
+  void scalarsAreNotCoercedAcrossTypes() {
+    assertThatThrownBy(() -> Manifests.readAll(String.format(ROUTE, "\"10\"")))
+        .hasMessageEndingWith("at spec.rules[0].backendRefs[1].weight: expected an integer, got the string \"10\"");
+    assertThatThrownBy(() -> Manifests.readAll(String.format(ROUTE, "1.5")))
+        .hasMessageEndingWith("at spec.rules[0].backendRefs[1].weight: expected an integer, got the number 1.5");
+    assertThatThrownBy(() -> Manifests.readAll(String.format(ROUTE, "10").replace("name: canary\n      port", "name: 7\n      port")))
+        .hasMessageContaining("at spec.rules[0].backendRefs[1].name: expected a string, got the number 7");
+  }
+
+  @Test
+  void modelInvariantsAreReportedWithTheirPath() {
+    assertThatThrownBy(() -> Manifests.readAll(String.format(ROUTE, "-1")))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage("document 1 (line 11, column 7) at spec.rules[0].backendRefs[1]: weight must be 0..1000000: -1");
+  }
+
+  @Test
+  void readingAsAnotherKindFails() {
+    assertThatThrownBy(() -> Manifests.read(String.format(ROUTE, "10"), Gateway.class))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage("document 1 (line 1): expected Gateway, found HTTPRoute gateway.networking.k8s.io/v1");
+  }
+
   @Test
   void readOneRejectsSeveralOrNoDocuments() {
     assertThatThrownBy(() -> Manifests.read(MIXED, GenericObject.class))
@@ -152,6 +218,7 @@ class ManifestsTest {
     return files.stream().map(file -> DynamicTest.dynamicTest(examples.relativize(file).toString(), () -> {
       List<Object> objects = Manifests.readAll(file);
       assertThat(objects).isNotEmpty();
+      assertTyped(objects);
       List<JsonNode> original = plainTrees(Files.readString(file));
       assertThat(trees(objects)).as("read").isEqualTo(original);
       assertThat(trees(Manifests.readAll(Manifests.toYaml(objects)))).as("via YAML").isEqualTo(original);
@@ -175,6 +242,7 @@ class ManifestsTest {
       tests.add(DynamicTest.dynamicTest("snippet " + (i + 1), () -> {
         List<Object> objects = Manifests.readAll(snippet);
         assertThat(objects).isNotEmpty();
+        assertTyped(objects);
         List<JsonNode> original = plainTrees(snippet);
         assertThat(trees(objects)).isEqualTo(original);
         assertThat(trees(Manifests.readAll(Manifests.toYaml(objects)))).isEqualTo(original);
@@ -195,6 +263,20 @@ class ManifestsTest {
     }
     assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("TLSRoute gateway.networking.k8s.io/v1alpha2 is served only"));
     assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("HTTPRoute gateway.networking.k8s.io/v1alpha2 is not served"));
+  }
+
+  /** Modelled Gateway API kinds come back as their model class, everything else as a GenericObject. */
+  static void assertTyped(List<Object> objects) {
+    for (Object o : objects) {
+      JsonNode tree = Manifests.toTree(o);
+      boolean modelled = tree.path("apiVersion").asText().startsWith(GatewayApiKind.GROUP + "/")
+          && GatewayApiKind.ofKind(tree.path("kind").asText()).isPresent();
+      if (modelled) {
+        assertThat(o).isInstanceOf(GatewayApiKind.ofKind(tree.path("kind").asText()).get().type());
+      } else {
+        assertThat(o).isInstanceOf(GenericObject.class);
+      }
+    }
   }
 
   /** The documents as an independent plain YAML reading sees them (SnakeYAML through Jackson's mapper). */

@@ -1,41 +1,75 @@
 package dev.gatewaysdk.model.internal.manifest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.model.GatewayApiKind;
+import dev.gatewaysdk.model.GatewayApiObject;
+import dev.gatewaysdk.model.internal.Json;
 import java.util.Optional;
 
-/** Binds trees to the typed Gateway API model and back; the one place that knows the typed kinds. */
+/**
+ * Binds trees to the typed Gateway API model and back through the model's shared mapper, the one place
+ * that knows which kinds are typed. The mapper has no default typing, so input never picks a Java class.
+ */
 public final class ObjectBinding {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /**
+   * The model's mapper, but as strict about scalar types as the API server: {@code "80"} is no integer,
+   * {@code 1.5} no integer, {@code 80} no string, {@code "true"} no boolean.
+   */
+  private static final ObjectMapper STRICT = strict(Json.mapper().copy());
 
   private ObjectBinding() {}
 
-  /** The typed class for {@code kind} of the Gateway API group, if the model has one. */
+  private static ObjectMapper strict(ObjectMapper mapper) {
+    mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+      mapper.coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return mapper;
+  }
+
+  /** The typed class for {@code kind} of {@code group}, if the model has one. */
   public static Optional<Class<?>> typeFor(String group, String kind) {
-    return Optional.empty();
+    if (!GatewayApiKind.GROUP.equals(group)) {
+      return Optional.empty();
+    }
+    return GatewayApiKind.ofKind(kind).map(GatewayApiKind::type);
   }
 
   /** The kind a typed class stands for, if it is one. */
   public static Optional<String> kindOf(Class<?> type) {
-    return Optional.empty();
+    if (!GatewayApiObject.class.isAssignableFrom(type)) {
+      return Optional.empty();
+    }
+    return GatewayApiKind.of(type).map(GatewayApiKind::kind);
   }
 
   /** Binds {@code tree} to {@code type}. */
   public static <T> T bind(ObjectNode tree, Class<T> type) throws JsonMappingException {
     try {
-      return MAPPER.treeToValue(tree, type);
+      return STRICT.treeToValue(tree, type);
     } catch (JsonMappingException e) {
       throw e;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw JsonMappingException.from((com.fasterxml.jackson.core.JsonParser) null, e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw JsonMappingException.fromUnexpectedIOE(e);
     }
   }
 
   /** The tree of a typed object. */
   public static ObjectNode tree(Object value) {
-    return MAPPER.valueToTree(value);
+    return Json.mapper().valueToTree(value);
   }
 }
