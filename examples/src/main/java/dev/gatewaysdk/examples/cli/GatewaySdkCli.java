@@ -19,14 +19,15 @@ import picocli.CommandLine.Command;
     name = "gatewaysdk",
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
-    description = "Kubernetes Gateway API SDK tools: convert manifests, show versions.",
+    description = "Kubernetes Gateway API SDK tools: convert and validate manifests, show versions.",
     synopsisSubcommandLabel = "COMMAND")
 public final class GatewaySdkCli implements Runnable {
 
   /** Every subcommand, in the order help lists them. Add new commands here. */
   static final List<Supplier<Object>> SUBCOMMANDS = List.of(
       VersionCommand::new,
-      ConvertCommand::new);
+      ConvertCommand::new,
+      ValidateCommand::new);
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CelSuitesTest {
   static final List<String> SUITES = List.of(
       "gateway", "gateway_experimental", "gatewayclass", "listenerset", "httproute", "httproute_standard",
-      "httproute_experimental", "grpcroute", "grpcroute_experimental", "backendtlspolicy", "backendtrafficpolicy");
+      "httproute_experimental", "grpcroute", "grpcroute_experimental", "backendtlspolicy", "backendtrafficpolicy", "v1.0.0");
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();

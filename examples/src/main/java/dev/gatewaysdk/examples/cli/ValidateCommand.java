@@ -1,0 +1,131 @@
+package dev.gatewaysdk.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gatewaysdk.core.validation.Cause;
+import dev.gatewaysdk.core.validation.FieldValidation;
+import dev.gatewaysdk.core.validation.GatewayApiValidator;
+import dev.gatewaysdk.core.validation.ValidationResult;
+import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gatewaysdk validate [--release v1.6.1] [--channel standard|experimental] [--crds PATH] FILE...}:
+ * validates every Gateway API document as the API server would (schema, defaults, CEL rules) and prints
+ * errors as kubectl does; exits 1 when any document is rejected. Documents of core kinds are skipped.
+ */
+@Command(
+    name = "validate",
+    description = "Validate Gateway API manifests offline, exactly as the API server with the release's CRDs would.")
+final class ValidateCommand implements Callable<Integer> {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files (multi-document YAML or JSON); - reads standard input.")
+  List<String> files;
+
+  @Option(names = "--release", description = "Gateway API release whose CRDs to use (default ${DEFAULT-VALUE}).")
+  String release = CrdSource.LATEST_RELEASE;
+
+  @Option(names = "--channel", description = "standard or experimental (default ${DEFAULT-VALUE}).")
+  String channel = "standard";
+
+  @Option(names = "--crds", paramLabel = "PATH", description = "Use the CRDs in this file or directory instead of a release.")
+  Path crds;
+
+  @Option(names = "--field-validation", description = "Strict, Warn or Ignore: what unknown fields do (default ${DEFAULT-VALUE}).")
+  String fieldValidation = "Strict";
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    FieldValidation mode = FieldValidation.parse(fieldValidation);
+    GatewayApiValidator validator = crds != null
+        ? GatewayApiValidator.fromFiles(crds)
+        : GatewayApiValidator.forRelease(release, Channel.parse(channel));
+    int rejected = 0;
+    int checked = 0;
+    for (String file : files) {
+      List<JsonNode> docs;
+      try {
+        docs = read(file);
+      } catch (IOException | RuntimeException e) {
+        err.println("error: " + file + ": " + e.getMessage());
+        rejected++;
+        continue;
+      }
+      for (int i = 0; i < docs.size(); i++) {
+        JsonNode doc = docs.get(i);
+        String apiVersion = doc.path("apiVersion").asText("");
+        String kind = doc.path("kind").asText("");
+        String name = doc.path("metadata").path("name").asText("");
+        int slash = apiVersion.indexOf('/');
+        if (!apiVersion.isEmpty() && !kind.isEmpty() && (slash < 0 || !apiVersion.substring(0, slash).contains("."))) {
+          out.println(kind.toLowerCase(Locale.ROOT) + "/" + name + " skipped (" + apiVersion + " is not a custom resource)");
+          continue;
+        }
+        checked++;
+        ValidationResult result = validator.validate(doc, null, mode);
+        String resource = kind.toLowerCase(Locale.ROOT) + (slash < 0 ? "" : "." + apiVersion.substring(0, slash)) + "/" + name;
+        result.warnings().forEach(w -> err.println("Warning: " + w));
+        if (result.valid()) {
+          out.println(resource + " valid");
+          continue;
+        }
+        rejected++;
+        if (result.causes().stream().anyMatch(c -> c.reason().equals(Cause.KIND_NOT_SERVED))) {
+          err.println("error: resource mapping not found for name: \"" + name + "\" namespace: \""
+              + doc.path("metadata").path("namespace").asText("") + "\" from \"" + file + "\": "
+              + result.causes().get(0).message() + "\nensure CRDs are installed first");
+        } else if (result.statusCode() == 400) {
+          err.println("Error from server (BadRequest): error when creating \"" + file + "\": "
+              + result.kubectlMessage().replaceFirst("^Error from server \\(BadRequest\\): ", ""));
+        } else {
+          err.println("Error from server (Invalid): error when creating \"" + file + "\": " + result.kubectlMessage());
+        }
+      }
+    }
+    out.flush();
+    err.flush();
+    if (checked == 0 && rejected == 0) {
+      err.println("warning: no Gateway API documents found");
+    }
+    return rejected == 0 ? 0 : 1;
+  }
+
+  private static List<JsonNode> read(String file) throws IOException {
+    try (Reader r = file.equals("-")
+        ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+        : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(r)) {
+      List<JsonNode> docs = new ArrayList<>();
+      while (it.hasNextValue()) {
+        JsonNode doc = it.nextValue();
+        if (doc != null && doc.isObject() && !doc.isEmpty()) {
+          docs.add(doc);
+        }
+      }
+      return docs;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.gatewaysdk.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gatewaysdk.model.CrdSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void requireCrds() {
+    assumeTrue(CrdSource.fromEnvironment().directory().map(d -> Files.isDirectory(d.resolve("v1.6.1"))).orElse(false),
+        "CRD source setting names no directory with v1.6.1");
+  }
+
+  private int run(String... args) {
+    return GatewaySdkCli.run(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  private static final String ROUTE = """
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: canary}
+      spec:
+        parentRefs: [{name: gw}]
+        rules:
+        - matches: [{path: {type: PathPrefix, value: /}}]
+          backendRefs:
+          - {name: stable, port: 80, weight: %d}
+          - {name: canary, port: 80, weight: 10}
+      """;
+
+  @Test
+  void validManifestPassesAndNamesEachDocument(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("route.yaml");
+    Files.writeString(file, ROUTE.formatted(90) + "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n");
+    assertThat(run("validate", file.toString())).isZero();
+    assertThat(out.toString()).contains("httproute.gateway.networking.k8s.io/canary valid")
+        .contains("namespace/ns skipped");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void violationIsPrintedLikeKubectlAndFails(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("route.yaml");
+    Files.writeString(file, ROUTE.formatted(1000001));
+    assertThat(run("validate", file.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("Error from server (Invalid): error when creating \"" + file
+        + "\": The HTTPRoute \"canary\" is invalid: spec.rules[0].backendRefs[0].weight: Invalid value: 1000001: "
+        + "spec.rules[0].backendRefs[0].weight in body should be less than or equal to 1000000");
+  }
+
+  @Test
+  void unservedApiVersionIsReported(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tls.yaml");
+    Files.writeString(file, """
+        apiVersion: gateway.networking.k8s.io/v1alpha2
+        kind: TLSRoute
+        metadata: {name: t}
+        spec: {hostnames: [a.example.com], rules: [{backendRefs: [{name: s, port: 443}]}]}
+        """);
+    assertThat(run("validate", "--release", "v1.6.1", "--channel", "standard", file.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("resource mapping not found for name: \"t\"")
+        .contains("no matches for kind \"TLSRoute\" in version \"gateway.networking.k8s.io/v1alpha2\"");
+  }
+
+  @Test
+  void unknownFieldFailsStrictAndWarnsUnderWarn(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("route.yaml");
+    Files.writeString(file, ROUTE.formatted(90).replace("spec:\n", "spec:\n  bogus: 1\n"));
+    assertThat(run("validate", file.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("strict decoding error: unknown field \"spec.bogus\"");
+    StringWriter warnErr = new StringWriter();
+    int code = GatewaySdkCli.run(new PrintWriter(new StringWriter()), new PrintWriter(warnErr),
+        "validate", "--field-validation", "Warn", file.toString());
+    assertThat(code).isZero();
+    assertThat(warnErr.toString()).contains("Warning: unknown field \"spec.bogus\"");
+  }
+
+  @Test
+  void crdsOptionReadsCrdsFromPath(@TempDir Path dir) throws IOException {
+    Path crds = CrdSource.fromEnvironment().directory().orElseThrow().resolve("v1.0.0/experimental-install.yaml");
+    Path file = dir.resolve("tls.yaml");
+    Files.writeString(file, """
+        apiVersion: gateway.networking.k8s.io/v1alpha2
+        kind: TLSRoute
+        metadata: {name: t}
+        spec: {rules: [{backendRefs: [{name: s, port: 443}]}]}
+        """);
+    assertThat(run("validate", "--crds", crds.toString(), file.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("tlsroute.gateway.networking.k8s.io/t valid");
+  }
+}
