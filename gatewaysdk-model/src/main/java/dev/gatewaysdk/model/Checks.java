@@ -2,7 +2,10 @@ package dev.gatewaysdk.model;
 
 import java.util.Optional;
 
-/** Argument checks shared by the model's builders; messages name the field and the offending value. */
+/**
+ * Argument checks shared by the model's builders; messages name the field and the offending value. Messages are
+ * built only on failure: these checks run for every value read from JSON.
+ */
 final class Checks {
   static final int MAX_WEIGHT = 1_000_000;
 
@@ -15,7 +18,9 @@ final class Checks {
   }
 
   static int port(String field, int port) {
-    check(port >= 1 && port <= 65535, field + " must be 1..65535: " + port);
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException(field + " must be 1..65535: " + port);
+    }
     return port;
   }
 
@@ -26,7 +31,9 @@ final class Checks {
   }
 
   static int weight(int weight) {
-    check(weight >= 0 && weight <= MAX_WEIGHT, "weight must be 0.." + MAX_WEIGHT + ": " + weight);
+    if (weight < 0 || weight > MAX_WEIGHT) {
+      throw new IllegalArgumentException("weight must be 0.." + MAX_WEIGHT + ": " + weight);
+    }
     return weight;
   }
 
@@ -37,12 +44,16 @@ final class Checks {
   }
 
   static int percent(int percent) {
-    check(percent >= 0 && percent <= 100, "percent must be 0..100: " + percent);
+    if (percent < 0 || percent > 100) {
+      throw new IllegalArgumentException("percent must be 0..100: " + percent);
+    }
     return percent;
   }
 
   static String path(String field, String path) {
-    check(path != null && path.startsWith("/"), field + " must start with '/': " + path);
+    if (path == null || !path.startsWith("/")) {
+      throw new IllegalArgumentException(field + " must start with '/': " + path);
+    }
     return path;
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
+import dev.gatewaysdk.model.internal.FractionCodec;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -17,8 +18,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableFraction.class)
-@JsonDeserialize(builder = Fraction.Builder.class)
+@JsonSerialize(using = FractionCodec.Writer.class)
+@JsonDeserialize(using = FractionCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class Fraction implements WithFraction {
@@ -37,10 +38,14 @@ public abstract class Fraction implements WithFraction {
 
   @Value.Check
   void check() {
-    Checks.check(numerator() >= 0, "numerator must be >= 0: " + numerator());
-    if (denominator().isPresent()) {
-      Checks.check(denominator().get() > 0, "denominator must be > 0: " + denominator().get());
-      Checks.check(numerator() <= denominator().get(), "numerator must be <= denominator: " + numerator() + "/" + denominator().get());
+    if (numerator() < 0) {
+      throw new IllegalArgumentException("numerator must be >= 0: " + numerator());
+    }
+    if (denominator().isPresent() && denominator().get() <= 0) {
+      throw new IllegalArgumentException("denominator must be > 0: " + denominator().get());
+    }
+    if (denominator().isPresent() && numerator() > denominator().get()) {
+      throw new IllegalArgumentException("numerator must be <= denominator: " + numerator() + "/" + denominator().get());
     }
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
+import dev.gatewaysdk.model.internal.FrontendTLSConfigCodec;
 import java.util.List;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -18,8 +19,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableFrontendTLSConfig.class)
-@JsonDeserialize(builder = FrontendTLSConfig.Builder.class)
+@JsonSerialize(using = FrontendTLSConfigCodec.Writer.class)
+@JsonDeserialize(using = FrontendTLSConfigCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class FrontendTLSConfig implements WithFrontendTLSConfig {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.GRPCRouteCodec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +29,8 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  */
-@JsonDeserialize(builder = GRPCRoute.Builder.class)
+@JsonSerialize(using = GRPCRouteCodec.Writer.class)
+@JsonDeserialize(using = GRPCRouteCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public final class GRPCRoute implements Route {
@@ -188,16 +191,20 @@ public final class GRPCRoute implements Route {
      */
     @JsonProperty("apiVersion")
     public Builder apiVersion(String apiVersion) {
-      Checks.check(apiVersion != null && apiVersion.startsWith(GatewayApiKind.GROUP + "/")
-              && apiVersion.length() > GatewayApiKind.GROUP.length() + 1,
-          "apiVersion must be " + GatewayApiKind.GROUP + "/<version>: " + apiVersion);
+      if (apiVersion == null || !apiVersion.startsWith(GatewayApiKind.GROUP)
+          || apiVersion.length() <= GatewayApiKind.GROUP.length() + 1
+          || apiVersion.charAt(GatewayApiKind.GROUP.length()) != '/') {
+        throw new IllegalArgumentException("apiVersion must be " + GatewayApiKind.GROUP + "/<version>: " + apiVersion);
+      }
       this.apiVersion = apiVersion;
       return this;
     }
 
     @JsonProperty("kind")
     private Builder kind(String kind) {
-      Checks.check(KIND.equals(kind), "kind must be " + KIND + ": " + kind);
+      if (!KIND.equals(kind)) {
+        throw new IllegalArgumentException("kind must be " + KIND + ": " + kind);
+      }
       return this;
     }
 

@@ -10,8 +10,9 @@ import org.immutables.value.Value;
  * The one Immutables style of the model: the abstract class is the public type ({@code HTTPRouteRule}), its
  * generated implementation stays package-private, builders start from {@code builder()}, collections are depluralized
  * ({@code addMatch}), and copies come from the generated {@code With*} interfaces ({@code withName(...)},
- * callable on the public type). Jackson reads through the builders ({@code @JsonDeserialize(builder = ...)}),
- * which avoids an intermediate object per value.
+ * callable on the public type). JSON goes through streaming codecs in {@code model.internal}
+ * ({@code @JsonSerialize(using = ...)}, {@code @JsonDeserialize(using = ...)}) that call the builders directly: no
+ * reflection and no intermediate objects per value.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
+import dev.gatewaysdk.model.internal.HTTPPathMatchCodec;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -21,8 +22,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableHTTPPathMatch.class)
-@JsonDeserialize(builder = HTTPPathMatch.Builder.class)
+@JsonSerialize(using = HTTPPathMatchCodec.Writer.class)
+@JsonDeserialize(using = HTTPPathMatchCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPPathMatch implements WithHTTPPathMatch {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
+import dev.gatewaysdk.model.internal.HTTPRouteMatchCodec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableHTTPRouteMatch.class)
-@JsonDeserialize(builder = HTTPRouteMatch.Builder.class)
+@JsonSerialize(using = HTTPRouteMatchCodec.Writer.class)
+@JsonDeserialize(using = HTTPRouteMatchCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPRouteMatch implements WithHTTPRouteMatch {

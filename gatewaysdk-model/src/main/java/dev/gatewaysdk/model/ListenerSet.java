@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.ListenerSetCodec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +28,8 @@ import java.util.Optional;
  *     .listener(ListenerEntry.http("team-a-http", "a.example.com", 8080)).build();
  * }</pre>
  */
-@JsonDeserialize(builder = ListenerSet.Builder.class)
+@JsonSerialize(using = ListenerSetCodec.Writer.class)
+@JsonDeserialize(using = ListenerSetCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public final class ListenerSet implements GatewayApiObject {
@@ -184,16 +187,20 @@ public final class ListenerSet implements GatewayApiObject {
      */
     @JsonProperty("apiVersion")
     public Builder apiVersion(String apiVersion) {
-      Checks.check(apiVersion != null && apiVersion.startsWith(GatewayApiKind.GROUP + "/")
-              && apiVersion.length() > GatewayApiKind.GROUP.length() + 1,
-          "apiVersion must be " + GatewayApiKind.GROUP + "/<version>: " + apiVersion);
+      if (apiVersion == null || !apiVersion.startsWith(GatewayApiKind.GROUP)
+          || apiVersion.length() <= GatewayApiKind.GROUP.length() + 1
+          || apiVersion.charAt(GatewayApiKind.GROUP.length()) != '/') {
+        throw new IllegalArgumentException("apiVersion must be " + GatewayApiKind.GROUP + "/<version>: " + apiVersion);
+      }
       this.apiVersion = apiVersion;
       return this;
     }
 
     @JsonProperty("kind")
     private Builder kind(String kind) {
-      Checks.check(KIND.equals(kind), "kind must be " + KIND + ": " + kind);
+      if (!KIND.equals(kind)) {
+        throw new IllegalArgumentException("kind must be " + KIND + ": " + kind);
+      }
       return this;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
+import dev.gatewaysdk.model.internal.ListenerStatusCodec;
 import java.util.List;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -17,8 +18,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableListenerStatus.class)
-@JsonDeserialize(builder = ListenerStatus.Builder.class)
+@JsonSerialize(using = ListenerStatusCodec.Writer.class)
+@JsonDeserialize(using = ListenerStatusCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ListenerStatus implements WithListenerStatus {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.ReferenceGrantCodec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +28,8 @@ import java.util.Optional;
  *     .from("gateway.networking.k8s.io", "HTTPRoute", "frontend").to("", "Service").build();
  * }</pre>
  */
-@JsonDeserialize(builder = ReferenceGrant.Builder.class)
+@JsonSerialize(using = ReferenceGrantCodec.Writer.class)
+@JsonDeserialize(using = ReferenceGrantCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public final class ReferenceGrant implements GatewayApiObject {
@@ -164,16 +167,20 @@ public final class ReferenceGrant implements GatewayApiObject {
      */
     @JsonProperty("apiVersion")
     public Builder apiVersion(String apiVersion) {
-      Checks.check(apiVersion != null && apiVersion.startsWith(GatewayApiKind.GROUP + "/")
-              && apiVersion.length() > GatewayApiKind.GROUP.length() + 1,
-          "apiVersion must be " + GatewayApiKind.GROUP + "/<version>: " + apiVersion);
+      if (apiVersion == null || !apiVersion.startsWith(GatewayApiKind.GROUP)
+          || apiVersion.length() <= GatewayApiKind.GROUP.length() + 1
+          || apiVersion.charAt(GatewayApiKind.GROUP.length()) != '/') {
+        throw new IllegalArgumentException("apiVersion must be " + GatewayApiKind.GROUP + "/<version>: " + apiVersion);
+      }
       this.apiVersion = apiVersion;
       return this;
     }
 
     @JsonProperty("kind")
     private Builder kind(String kind) {
-      Checks.check(KIND.equals(kind), "kind must be " + KIND + ": " + kind);
+      if (!KIND.equals(kind)) {
+        throw new IllegalArgumentException("kind must be " + KIND + ": " + kind);
+      }
       return this;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
+import dev.gatewaysdk.model.internal.ReferenceGrantSpecCodec;
 import java.util.List;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -17,8 +18,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableReferenceGrantSpec.class)
-@JsonDeserialize(builder = ReferenceGrantSpec.Builder.class)
+@JsonSerialize(using = ReferenceGrantSpecCodec.Writer.class)
+@JsonDeserialize(using = ReferenceGrantSpecCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ReferenceGrantSpec implements WithReferenceGrantSpec {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
+import dev.gatewaysdk.model.internal.RouteGroupKindCodec;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -17,8 +18,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableRouteGroupKind.class)
-@JsonDeserialize(builder = RouteGroupKind.Builder.class)
+@JsonSerialize(using = RouteGroupKindCodec.Writer.class)
+@JsonDeserialize(using = RouteGroupKindCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class RouteGroupKind implements WithRouteGroupKind {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
+import dev.gatewaysdk.model.internal.RouteStatusCodec;
 import java.util.List;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -17,8 +18,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableRouteStatus.class)
-@JsonDeserialize(builder = RouteStatus.Builder.class)
+@JsonSerialize(using = RouteStatusCodec.Writer.class)
+@JsonDeserialize(using = RouteStatusCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class RouteStatus implements WithRouteStatus {

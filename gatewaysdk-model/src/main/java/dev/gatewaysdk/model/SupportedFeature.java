@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
+import dev.gatewaysdk.model.internal.SupportedFeatureCodec;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -16,8 +17,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableSupportedFeature.class)
-@JsonDeserialize(builder = SupportedFeature.Builder.class)
+@JsonSerialize(using = SupportedFeatureCodec.Writer.class)
+@JsonDeserialize(using = SupportedFeatureCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class SupportedFeature implements WithSupportedFeature {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
+import dev.gatewaysdk.model.internal.TLSPortConfigCodec;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -16,8 +17,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableTLSPortConfig.class)
-@JsonDeserialize(builder = TLSPortConfig.Builder.class)
+@JsonSerialize(using = TLSPortConfigCodec.Writer.class)
+@JsonDeserialize(using = TLSPortConfigCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class TLSPortConfig implements WithTLSPortConfig {

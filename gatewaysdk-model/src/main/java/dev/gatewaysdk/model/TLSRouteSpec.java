@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
+import dev.gatewaysdk.model.internal.TLSRouteSpecCodec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(as = ImmutableTLSRouteSpec.class)
-@JsonDeserialize(builder = TLSRouteSpec.Builder.class)
+@JsonSerialize(using = TLSRouteSpecCodec.Writer.class)
+@JsonDeserialize(using = TLSRouteSpecCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class TLSRouteSpec implements WithTLSRouteSpec, CommonRouteSpec {

@@ -1,0 +1,125 @@
+package dev.gatewaysdk.model.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import dev.gatewaysdk.model.*;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Streaming JSON codec of {@link BackendTLSPolicySpec}: field by field, without reflection. Kept in sync with the model type by
+ * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+public final class BackendTLSPolicySpecCodec {
+  private static final SerializedString F_TARGET_REFS = new SerializedString("targetRefs");
+  private static final SerializedString F_VALIDATION = new SerializedString("validation");
+  private static final SerializedString F_OPTIONS = new SerializedString("options");
+
+  private static final java.util.Set<String> KNOWN = java.util.Set.of("targetRefs", "validation", "options");
+
+  /** Writes {@link BackendTLSPolicySpec}. */
+  public static final Writer WRITER = new Writer();
+
+  /** Reads {@link BackendTLSPolicySpec}. */
+  public static final Reader READER = new Reader();
+
+  private BackendTLSPolicySpecCodec() {}
+
+  /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
+  public static final class Writer extends JsonSerializer<BackendTLSPolicySpec> {
+    @Override
+    public void serialize(BackendTLSPolicySpec v, JsonGenerator g, SerializerProvider p) throws IOException {
+      g.writeStartObject();
+    if (!v.targetRefs().isEmpty()) {
+      g.writeFieldName(F_TARGET_REFS);
+      g.writeStartArray();
+      for (LocalPolicyTargetReferenceWithSectionName e : v.targetRefs()) {
+        LocalPolicyTargetReferenceWithSectionNameCodec.WRITER.serialize(e, g, p);
+      }
+      g.writeEndArray();
+    }
+    g.writeFieldName(F_VALIDATION);
+    BackendTLSPolicyValidationCodec.WRITER.serialize(v.validation(), g, p);
+    if (!v.options().isEmpty()) {
+      g.writeFieldName(F_OPTIONS);
+      g.writeStartObject();
+      for (Map.Entry<String, String> e : v.options().entrySet()) {
+        g.writeFieldName(e.getKey());
+        g.writeString(e.getValue());
+      }
+      g.writeEndObject();
+    }
+      Codecs.writeUnknown(v.unknownFields(), g, p);
+      g.writeEndObject();
+    }
+
+    @Override
+    public Class<BackendTLSPolicySpec> handledType() {
+      return BackendTLSPolicySpec.class;
+    }
+  }
+
+  /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
+  public static final class Reader extends JsonDeserializer<BackendTLSPolicySpec> {
+    @Override
+    public BackendTLSPolicySpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      Codecs.expectObject(p, ctxt);
+      BackendTLSPolicySpec.Builder b = BackendTLSPolicySpec.builder();
+      String field = null;
+      try {
+        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+          if (p.nextToken() == JsonToken.VALUE_NULL) {
+            if (!KNOWN.contains(field)) {
+              b.putUnknownField(field, null);
+            }
+            continue;
+          }
+          switch (field) {
+          case "targetRefs": {
+            Codecs.expectArray(p, ctxt);
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              b.addTargetRef(Codecs.object(p, ctxt, LocalPolicyTargetReferenceWithSectionNameCodec.READER));
+            }
+            break;
+          }
+          case "validation":
+            b.validation(Codecs.object(p, ctxt, BackendTLSPolicyValidationCodec.READER));
+            break;
+          case "options": {
+            Codecs.expectObject(p, ctxt);
+            Map<String, String> map = new LinkedHashMap<>();
+            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+              p.nextToken();
+              map.put(key, Codecs.string(p, ctxt));
+            }
+            b.options(map);
+            break;
+          }
+          default:
+            b.putUnknownField(field, Codecs.unknown(p, ctxt));
+        }
+        }
+      } catch (Exception e) {
+        throw Codecs.wrap(e, BackendTLSPolicySpec.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, BackendTLSPolicySpec.class, p, ctxt);
+      }
+    }
+
+    @Override
+    public Class<?> handledType() {
+      return BackendTLSPolicySpec.class;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.gatewaysdk.model.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import dev.gatewaysdk.model.*;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Streaming JSON codec of {@link UDPRouteSpec}: field by field, without reflection. Kept in sync with the model type by
+ * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+public final class UDPRouteSpecCodec {
+  private static final SerializedString F_PARENT_REFS = new SerializedString("parentRefs");
+  private static final SerializedString F_USE_DEFAULT_GATEWAYS = new SerializedString("useDefaultGateways");
+  private static final SerializedString F_RULES = new SerializedString("rules");
+
+  private static final java.util.Set<String> KNOWN = java.util.Set.of("parentRefs", "useDefaultGateways", "rules");
+
+  /** Writes {@link UDPRouteSpec}. */
+  public static final Writer WRITER = new Writer();
+
+  /** Reads {@link UDPRouteSpec}. */
+  public static final Reader READER = new Reader();
+
+  private UDPRouteSpecCodec() {}
+
+  /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
+  public static final class Writer extends JsonSerializer<UDPRouteSpec> {
+    @Override
+    public void serialize(UDPRouteSpec v, JsonGenerator g, SerializerProvider p) throws IOException {
+      g.writeStartObject();
+    if (!v.parentRefs().isEmpty()) {
+      g.writeFieldName(F_PARENT_REFS);
+      g.writeStartArray();
+      for (ParentReference e : v.parentRefs()) {
+        ParentReferenceCodec.WRITER.serialize(e, g, p);
+      }
+      g.writeEndArray();
+    }
+    if (v.useDefaultGateways().isPresent()) {
+      g.writeFieldName(F_USE_DEFAULT_GATEWAYS);
+      g.writeString(v.useDefaultGateways().get().value());
+    }
+    if (!v.rules().isEmpty()) {
+      g.writeFieldName(F_RULES);
+      g.writeStartArray();
+      for (UDPRouteRule e : v.rules()) {
+        UDPRouteRuleCodec.WRITER.serialize(e, g, p);
+      }
+      g.writeEndArray();
+    }
+      Codecs.writeUnknown(v.unknownFields(), g, p);
+      g.writeEndObject();
+    }
+
+    @Override
+    public Class<UDPRouteSpec> handledType() {
+      return UDPRouteSpec.class;
+    }
+  }
+
+  /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
+  public static final class Reader extends JsonDeserializer<UDPRouteSpec> {
+    @Override
+    public UDPRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      Codecs.expectObject(p, ctxt);
+      UDPRouteSpec.Builder b = UDPRouteSpec.builder();
+      String field = null;
+      try {
+        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+          if (p.nextToken() == JsonToken.VALUE_NULL) {
+            if (!KNOWN.contains(field)) {
+              b.putUnknownField(field, null);
+            }
+            continue;
+          }
+          switch (field) {
+          case "parentRefs": {
+            Codecs.expectArray(p, ctxt);
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              b.addParentRef(Codecs.object(p, ctxt, ParentReferenceCodec.READER));
+            }
+            break;
+          }
+          case "useDefaultGateways":
+            b.useDefaultGateways(GatewayDefaultScope.of(Codecs.string(p, ctxt)));
+            break;
+          case "rules": {
+            Codecs.expectArray(p, ctxt);
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              b.addRule(Codecs.object(p, ctxt, UDPRouteRuleCodec.READER));
+            }
+            break;
+          }
+          default:
+            b.putUnknownField(field, Codecs.unknown(p, ctxt));
+        }
+        }
+      } catch (Exception e) {
+        throw Codecs.wrap(e, UDPRouteSpec.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, UDPRouteSpec.class, p, ctxt);
+      }
+    }
+
+    @Override
+    public Class<?> handledType() {
+      return UDPRouteSpec.class;
+    }
+  }
+}
