@@ -1,0 +1,140 @@
+package dev.gatewaysdk.benchmarks;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatewaysdk.model.Gateway;
+import dev.gatewaysdk.model.HTTPMethod;
+import dev.gatewaysdk.model.HTTPRoute;
+import dev.gatewaysdk.model.Listener;
+import dev.gatewaysdk.model.ListenerTLSConfig;
+import dev.gatewaysdk.model.Manifests;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JSON read and write of a large HTTPRoute (16 rules with matches, filters and weighted backends) and of a
+ * Gateway with 64 listeners: gatewaysdk's model through its public {@link Manifests} API against fabric8's
+ * {@code kubernetes-model-gatewayapi} with a plain Jackson {@link ObjectMapper}, on the same JSON text.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ModelJson}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ModelJsonBenchmark {
+  private final ObjectMapper fabric8Mapper =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  String routeJson;
+  String gatewayJson;
+  HTTPRoute route;
+  Gateway gateway;
+  io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute fabric8Route;
+  io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway fabric8Gateway;
+
+  @Setup
+  public void setUp() throws Exception {
+    route = largeRoute();
+    gateway = largeGateway();
+    routeJson = Manifests.toJson(route);
+    gatewayJson = Manifests.toJson(gateway);
+    fabric8Route =
+        fabric8Mapper.readValue(routeJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class);
+    fabric8Gateway =
+        fabric8Mapper.readValue(gatewayJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class);
+  }
+
+  /** 16 rules, each with a path, header, query and method match, header filters and three weighted backends. */
+  static HTTPRoute largeRoute() {
+    HTTPRoute.Builder b = HTTPRoute.builder().name("large-route").namespace("default")
+        .parentRef("my-gateway").hostname("shop.example.com").hostname("api.example.com");
+    for (int i = 0; i < 16; i++) {
+      int n = i;
+      b.rule(r -> r.pathPrefix("/svc-" + n)
+          .header("x-tenant", "tenant-" + n)
+          .queryParam("version", "v" + n)
+          .method(HTTPMethod.GET)
+          .requestHeaders(h -> h.setHeader("x-route", "rule-" + n).addHeader("x-trace", "on").removeHeader("x-debug"))
+          .requestTimeout(Duration.ofSeconds(10))
+          .backend("svc-" + n + "-stable", 8080, 80)
+          .backend("svc-" + n + "-canary", 8080, 15)
+          .backend("svc-" + n + "-shadow", 8080, 5));
+    }
+    return b.build();
+  }
+
+  /** 64 listeners alternating HTTP and HTTPS with TLS termination, each on its own hostname. */
+  static Gateway largeGateway() {
+    Gateway.Builder b = Gateway.builder().name("large-gateway").namespace("default").gatewayClassName("envoy");
+    for (int i = 0; i < 64; i++) {
+      String host = "host-" + i + ".example.com";
+      b.listener(i % 2 == 0
+          ? Listener.http("http-" + i, host, 80)
+          : Listener.https("https-" + i, host, 443, ListenerTLSConfig.terminate("cert-" + i)));
+    }
+    return b.build();
+  }
+
+  @Benchmark
+  public HTTPRoute readRouteGatewaysdk() {
+    return Manifests.read(routeJson, HTTPRoute.class);
+  }
+
+  @Benchmark
+  public HTTPRoute readRouteMapper() throws Exception {
+    return dev.gatewaysdk.model.internal.Json.mapper().readValue(routeJson, HTTPRoute.class);
+  }
+
+  @Benchmark
+  public String writeRouteMapper() throws Exception {
+    return dev.gatewaysdk.model.internal.Json.mapper().writeValueAsString(route);
+  }
+
+  @Benchmark
+  public Object readRouteFabric8() throws Exception {
+    return fabric8Mapper.readValue(routeJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class);
+  }
+
+  @Benchmark
+  public String writeRouteGatewaysdk() {
+    return Manifests.toJson(route);
+  }
+
+  @Benchmark
+  public String writeRouteFabric8() throws Exception {
+    return fabric8Mapper.writeValueAsString(fabric8Route);
+  }
+
+  @Benchmark
+  public Gateway readGatewayGatewaysdk() {
+    return Manifests.read(gatewayJson, Gateway.class);
+  }
+
+  @Benchmark
+  public Object readGatewayFabric8() throws Exception {
+    return fabric8Mapper.readValue(gatewayJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class);
+  }
+
+  @Benchmark
+  public String writeGatewayGatewaysdk() {
+    return Manifests.toJson(gateway);
+  }
+
+  @Benchmark
+  public String writeGatewayFabric8() throws Exception {
+    return fabric8Mapper.writeValueAsString(fabric8Gateway);
+  }
+}
