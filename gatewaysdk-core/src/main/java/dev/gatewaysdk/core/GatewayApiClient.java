@@ -1,6 +1,9 @@
 package dev.gatewaysdk.core;
 
 import dev.gatewaysdk.core.internal.Discovery;
+import dev.gatewaysdk.core.internal.FieldCheck;
+import dev.gatewaysdk.core.internal.Kinds;
+import dev.gatewaysdk.core.internal.TypedClient;
 import dev.gatewaysdk.core.internal.RawClient;
 import dev.gatewaysdk.core.internal.Transport;
 import io.kubernetes.client.openapi.ApiClient;
@@ -30,6 +33,7 @@ public final class GatewayApiClient {
   private final String fieldManager;
   private final Transport transport;
   private final RawClient raw;
+  private final FieldCheck fieldCheck;
   private volatile Capabilities capabilities;
 
   private GatewayApiClient(Builder b) {
@@ -38,6 +42,7 @@ public final class GatewayApiClient {
     this.fieldManager = b.fieldManager;
     this.transport = new Transport(apiClient, retryPolicy);
     this.raw = new RawClient(transport, this::capabilities, fieldManager);
+    this.fieldCheck = new FieldCheck(raw, b.checkFields);
   }
 
   /** A client over {@code apiClient} with default options. */
@@ -106,8 +111,36 @@ public final class GatewayApiClient {
     return c;
   }
 
+  /**
+   * The client of a namespaced kind bound to {@code type}: a model class, or {@code ObjectNode} for JSON.
+   *
+   * @throws IllegalArgumentException if {@code kind} is not a namespaced Gateway API kind
+   */
+  public <T> NamespacedClient<T> namespaced(String kind, Class<T> type) {
+    if (!Kinds.require(kind).namespaced) {
+      throw new IllegalArgumentException(kind + " is cluster-scoped: use clusterScoped(...)");
+    }
+    return new TypedClient<>(raw, kind, type, null, fieldCheck);
+  }
+
+  /**
+   * The client of a cluster-scoped kind (GatewayClass) bound to {@code type}.
+   *
+   * @throws IllegalArgumentException if {@code kind} is not a cluster-scoped Gateway API kind
+   */
+  public <T> ResourceClient<T> clusterScoped(String kind, Class<T> type) {
+    if (Kinds.require(kind).namespaced) {
+      throw new IllegalArgumentException(kind + " is namespaced: use namespaced(...)");
+    }
+    return new TypedClient<>(raw, kind, type, null, fieldCheck);
+  }
+
   RawClient raw() {
     return raw;
+  }
+
+  FieldCheck fieldCheck() {
+    return fieldCheck;
   }
 
   /** Builds a {@link GatewayApiClient}. */
@@ -115,6 +148,7 @@ public final class GatewayApiClient {
     private final ApiClient apiClient;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private String fieldManager = "gatewaysdk";
+    private boolean checkFields = true;
 
     Builder(ApiClient apiClient) {
       this.apiClient = Objects.requireNonNull(apiClient, "apiClient");
@@ -135,6 +169,16 @@ public final class GatewayApiClient {
         throw new IllegalArgumentException("fieldManager must not be blank: " + fieldManager);
       }
       this.fieldManager = fieldManager;
+      return this;
+    }
+
+    /**
+     * Whether writes fail with {@link UnsupportedByClusterException} when an object has fields the cluster's
+     * CRD does not declare (which the server would otherwise drop silently); on by default. The CRD of each
+     * kind is read once; if it cannot be read (no permission) the check is skipped.
+     */
+    public Builder checkFields(boolean checkFields) {
+      this.checkFields = checkFields;
       return this;
     }
 

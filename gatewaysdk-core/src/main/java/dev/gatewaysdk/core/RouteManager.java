@@ -64,7 +64,7 @@ public final class RouteManager {
     if (fieldManager == null || fieldManager.isBlank()) {
       throw new IllegalArgumentException("fieldManager must not be blank: " + fieldManager);
     }
-    return new RouteManager(new ApiRouteStore(client.raw(), fieldManager), false, 10);
+    return new RouteManager(new ApiRouteStore(client.raw(), client.fieldCheck(), fieldManager), false, 10);
   }
 
   /** A manager whose changes the server validates but does not store ({@code dryRun=All}). */

@@ -208,19 +208,13 @@ public final class RawClient {
    */
   public static final class Watch implements Iterator<Event>, Closeable {
     private final Response response;
-    private final MappingIterator<JsonNode> events;
     private final String what;
+    private MappingIterator<JsonNode> events;
     private volatile boolean closed;
 
     Watch(Response response, String what) {
       this.response = response;
       this.what = what;
-      try {
-        this.events = Json.mapper().readerFor(JsonNode.class).readValues(Objects.requireNonNull(response.body()).byteStream());
-      } catch (IOException e) {
-        response.close();
-        throw Errors.fromIo(e, what);
-      }
     }
 
     @Override
@@ -229,6 +223,10 @@ public final class RawClient {
         return false;
       }
       try {
+        if (events == null) {
+          // created lazily: the parser reads ahead to detect the encoding, which blocks until an event arrives
+          events = Json.mapper().readerFor(JsonNode.class).readValues(Objects.requireNonNull(response.body()).byteStream());
+        }
         return events.hasNextValue();
       } catch (IOException e) {
         if (closed) {
