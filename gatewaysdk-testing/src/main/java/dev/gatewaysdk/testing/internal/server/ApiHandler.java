@@ -188,6 +188,7 @@ final class ApiHandler implements HttpHandler {
     c.userAgent = ex.getRequestHeaders().getFirst("User-Agent");
     String accept = ex.getRequestHeaders().getFirst("Accept");
     boolean table = accept != null && accept.contains("as=Table");
+    c.partialMetadata = !table && accept != null && accept.contains("as=PartialObjectMetadata");
     try {
       dispatch(ex, c, method, body, table, warnings);
     } finally {
@@ -209,12 +210,24 @@ final class ApiHandler implements HttpHandler {
             List<ObjectNode> items = new ArrayList<>();
             list.path("items").forEach(i -> items.add((ObjectNode) i));
             send(ex, 200, Tables.table(c.type, c.version, items, c.param("includeObject"), list.get("metadata")), c.warnings);
+          } else if (c.partialMetadata) {
+            ObjectNode partial = Json.object();
+            partial.put("kind", "PartialObjectMetadataList");
+            partial.put("apiVersion", "meta.k8s.io/v1");
+            partial.set("metadata", list.get("metadata"));
+            com.fasterxml.jackson.databind.node.ArrayNode items = partial.putArray("items");
+            list.path("items").forEach(i -> items.add(partial((ObjectNode) i)));
+            send(ex, 200, partial, c.warnings);
           } else {
             send(ex, 200, list, c.warnings);
           }
           return;
         }
         ObjectNode obj = resources.get(c);
+        if (c.partialMetadata) {
+          send(ex, 200, partial(obj), c.warnings);
+          return;
+        }
         if (table) {
           ObjectNode meta = Json.object();
           meta.put("resourceVersion", Json.text(obj, "metadata", "resourceVersion"));
@@ -366,7 +379,7 @@ final class ApiHandler implements HttpHandler {
           meta.put("resourceVersion", Long.toString(t.rv));
           obj = Tables.table(c.type, c.version, List.of(obj), c.param("includeObject"), meta);
         }
-        writeEvent(out, t.type, obj);
+        writeEvent(out, t.type, c.partialMetadata ? partial(obj) : obj);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -379,6 +392,14 @@ final class ApiHandler implements HttpHandler {
         // the client is gone already
       }
     }
+  }
+
+  static ObjectNode partial(ObjectNode obj) {
+    ObjectNode p = Json.object();
+    p.put("kind", "PartialObjectMetadata");
+    p.put("apiVersion", "meta.k8s.io/v1");
+    p.set("metadata", obj.path("metadata"));
+    return p;
   }
 
   private ObjectNode bookmark(Call c, long rv, boolean initialEnd) {

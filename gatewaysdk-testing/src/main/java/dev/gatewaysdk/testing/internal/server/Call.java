@@ -16,6 +16,8 @@ final class Call {
   String userAgent = "";
   /** Set when server-side apply already computed managedFields for this write. */
   boolean managedFieldsDone;
+  /** The client asked for PartialObjectMetadata(List) instead of full objects. */
+  boolean partialMetadata;
 
   Call(ResourceType type, String version, String namespace, String name, String subresource, Map<String, String> query) {
     this.type = type;
