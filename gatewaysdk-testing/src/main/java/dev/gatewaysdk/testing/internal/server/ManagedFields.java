@@ -485,9 +485,22 @@ final class ManagedFields {
           }
         }
       }
-      gone.sort(Comparator.comparingInt(l -> -l.size()));
+      // Remove the outermost paths only: an item goes as a whole, not field by field (its key fields
+      // would be gone before the item could be found).
+      gone.sort(Comparator.comparingInt(List::size));
+      List<List<String>> removed = new ArrayList<>();
       for (List<String> p : gone) {
-        removeAt(result, p);
+        boolean covered = false;
+        for (List<String> r : removed) {
+          if (p.size() > r.size() && p.subList(0, r.size()).equals(r)) {
+            covered = true;
+            break;
+          }
+        }
+        if (!covered) {
+          removeAt(result, p);
+          removed.add(p);
+        }
       }
       mine.fields = new LinkedHashSet<>(applied);
       mine.time = Json.now();

@@ -34,6 +34,8 @@ final class ResourceType {
   final JsonNode crd;
   /** openAPIV3Schema per served version (CRDs only). */
   final Map<String, JsonNode> schemas;
+  /** The schema engine's compiled form of {@link #crd}, cached here; set once, racy but idempotent. */
+  volatile Object compiled;
   /** additionalPrinterColumns per served version (CRDs only). */
   final Map<String, JsonNode> printerColumns;
 

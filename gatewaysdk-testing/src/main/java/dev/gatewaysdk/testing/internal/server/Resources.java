@@ -187,6 +187,7 @@ final class Resources {
     ObjectNode obj = engine.defaults(type, c.version, body);
     validate(c, obj, null);
     Builtins.validate(this, type, obj, null);
+    obj = engine.prune(type, c.version, obj);
     ManagedFields.track(c, null, obj, "Update");
     obj.put("apiVersion", type.apiVersion(type.storageVersion));
     if (c.dryRun()) {
@@ -302,6 +303,8 @@ final class Resources {
     nm = Json.metadata(next);
     validate(c, next, current);
     Builtins.validate(this, type, next, current);
+    next = engine.prune(type, c.version, next);
+    nm = Json.metadata(next);
     ManagedFields.track(c, current, next, "Update");
     next.put("apiVersion", type.apiVersion(type.storageVersion));
     if (sameIgnoringManagedTime(current, next)) {
@@ -634,7 +637,8 @@ final class Resources {
     SchemaEngine.Outcome out = engine.validate(c.type, c.version, obj, old == null ? null : render(old, c.type, c.version), mode);
     if (!out.unknownFields.isEmpty()) {
       if (mode.equals("Strict")) {
-        StringBuilder sb = new StringBuilder("strict decoding error: ");
+        StringBuilder sb = new StringBuilder(c.type.kind + " in version \"" + c.version + "\" cannot be handled as a "
+            + c.type.kind + ": strict decoding error: ");
         for (int i = 0; i < out.unknownFields.size(); i++) {
           sb.append(i == 0 ? "" : ", ").append("unknown field \"").append(out.unknownFields.get(i)).append('"');
         }

@@ -20,7 +20,15 @@ interface SchemaEngine {
         public Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode) {
           return Outcome.OK;
         }
+
+        @Override
+        public ObjectNode prune(ResourceType type, String version, ObjectNode obj) {
+          return obj;
+        }
       };
+
+  /** {@code obj} without the fields the schema does not declare, as the server stores it. */
+  ObjectNode prune(ResourceType type, String version, ObjectNode obj);
 
   /** {@code obj} with schema defaults applied (may be {@code obj} itself, modified). */
   ObjectNode defaults(ResourceType type, String version, ObjectNode obj);

@@ -1,10 +1,74 @@
 package dev.gatewaysdk.testing.internal.server;
 
-/** Picks the schema engine: the core validation engine once available, else pass-through. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.core.validation.Cause;
+import dev.gatewaysdk.core.validation.CompiledCrd;
+import dev.gatewaysdk.core.validation.FieldValidation;
+import dev.gatewaysdk.core.validation.ValidationResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The schema engine of the server: the core validation engine ({@link CompiledCrd}) per CRD. */
 final class SchemaEngines {
   private SchemaEngines() {}
 
   static SchemaEngine detect() {
-    return SchemaEngine.PASS_THROUGH;
+    return new CoreEngine();
+  }
+
+  /** Adapts {@link CompiledCrd}: defaults, structural and CEL validation, pruning. */
+  static final class CoreEngine implements SchemaEngine {
+    private static CompiledCrd compiled(ResourceType type) {
+      CompiledCrd c = (CompiledCrd) type.compiled;
+      if (c == null) {
+        c = CompiledCrd.compile(type.crd);
+        type.compiled = c;
+      }
+      return c;
+    }
+
+    @Override
+    public void prepare(JsonNode crd) {
+      // Compiling at CRD registration keeps the first request fast; the engine caches by content.
+      CompiledCrd.compile(crd);
+    }
+
+    @Override
+    public ObjectNode defaults(ResourceType type, String version, ObjectNode obj) {
+      if (type.crd == null) {
+        return obj;
+      }
+      return compiled(type).applyDefaults(version, obj);
+    }
+
+    @Override
+    public ObjectNode prune(ResourceType type, String version, ObjectNode obj) {
+      if (type.crd == null) {
+        return obj;
+      }
+      return compiled(type).prune(version, obj);
+    }
+
+    @Override
+    public Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode) {
+      if (type.crd == null) {
+        return Outcome.OK;
+      }
+      ValidationResult r = compiled(type).validate(version, obj, old, FieldValidation.parse(mode));
+      if (r.valid() && r.warnings().isEmpty()) {
+        return Outcome.OK;
+      }
+      List<String[]> causes = new ArrayList<>();
+      List<String> unknown = new ArrayList<>();
+      for (Cause c : r.causes()) {
+        if (c.reason().equals(Cause.FIELD_VALUE_UNKNOWN)) {
+          unknown.add(c.field());
+        } else {
+          causes.add(new String[] {c.field(), c.reason(), c.message()});
+        }
+      }
+      return new Outcome(causes, r.warnings(), unknown);
+    }
   }
 }

@@ -1,0 +1,242 @@
+package dev.gatewaysdk.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kubectl against the embedded server: the official examples, printer columns, watch, patch, invalid examples. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class EmbeddedApiServerKubectlTest {
+  /** Per official invalid example: the field path and a fragment of the message the server answers. */
+  static final Map<String, String[]> INVALID = Map.ofEntries(
+      Map.entry("standard/gateway/duplicate-listeners.yaml", new String[] {"spec.listeners[1]", "Duplicate value"}),
+      Map.entry("standard/gateway/hostname-tcp.yaml", new String[] {"spec.listeners", "hostname must not be specified for protocols ['TCP', 'UDP']"}),
+      Map.entry("standard/gateway/hostname-udp.yaml", new String[] {"spec.listeners", "hostname must not be specified for protocols ['TCP', 'UDP']"}),
+      Map.entry("standard/gateway/invalid-addresses.yaml", new String[] {"spec.addresses[5].value", "must be of type ipv4"}),
+      Map.entry("standard/gateway/invalid-listener-name.yaml", new String[] {"spec.listeners[0].name", "should match"}),
+      Map.entry("standard/gateway/invalid-listener-port.yaml", new String[] {"spec.listeners[0].port", "should be less than or equal to 65535"}),
+      Map.entry("standard/gateway/invalid-tls-mode.yaml", new String[] {"spec.listeners", "tls mode must be Terminate for protocol HTTPS"}),
+      Map.entry("standard/gateway/tlsconfig-tcp.yaml", new String[] {"spec.listeners", "tls must not be specified for protocols"}),
+      Map.entry("standard/gatewayclass/invalid-controller.yaml", new String[] {"spec.controllerName", "should match"}),
+      Map.entry("standard/httproute/duplicate-header-match.yaml", new String[] {"spec.rules[0].matches[0].headers[1]", "Duplicate value"}),
+      Map.entry("standard/httproute/duplicate-query-match.yaml", new String[] {"spec.rules[0].matches[0].queryParams[1]", "Duplicate value"}),
+      Map.entry("standard/httproute/httproute-portless-backend.yaml", new String[] {"spec.rules[0].backendRefs[0]", "Must have port for Service reference"}),
+      Map.entry("standard/httproute/httproute-portless-service.yaml", new String[] {"spec.rules[0].backendRefs[0]", "Must have port for Service reference"}),
+      Map.entry("standard/httproute/invalid-backend-group.yaml", new String[] {"spec.rules[0].backendRefs[0].group", "should match"}),
+      Map.entry("standard/httproute/invalid-backend-kind.yaml", new String[] {"spec.rules[0].backendRefs[0].kind", "should match"}),
+      Map.entry("standard/httproute/invalid-backend-port.yaml", new String[] {"spec.rules[0].backendRefs[0].port", "less than or equal to 65535"}),
+      Map.entry("standard/httproute/invalid-filter-duplicate-header.yaml", new String[] {"spec.rules[0].filters[0].requestHeaderModifier.remove[1]", "Duplicate value"}),
+      Map.entry("standard/httproute/invalid-filter-duplicate.yaml", new String[] {"spec.rules[0].filters", "RequestHeaderModifier filter cannot be repeated"}),
+      Map.entry("standard/httproute/invalid-filter-empty.yaml", new String[] {"spec.rules[0].filters[0]", "filter.requestHeaderModifier must be specified"}),
+      Map.entry("standard/httproute/invalid-filter-wrong-field.yaml", new String[] {"spec.rules[0].filters[0]", "filter.requestRedirect must be nil"}),
+      Map.entry("standard/httproute/invalid-header-name.yaml", new String[] {"spec.rules[0].matches[0].headers[0].name", "should match"}),
+      Map.entry("standard/httproute/invalid-hostname.yaml", new String[] {"spec.hostnames[0]", "should match"}),
+      Map.entry("standard/httproute/invalid-httpredirect-hostname.yaml", new String[] {"spec.rules[0].filters[0].requestRedirect.hostname", "should match"}),
+      Map.entry("standard/httproute/invalid-method.yaml", new String[] {"spec.rules[0].matches[0].method", "Unsupported value: \"NOTREAL\""}),
+      Map.entry("standard/httproute/invalid-path-alphanum-specialchars-mix.yaml", new String[] {"spec.rules[0].matches[0].path", "must only contain valid characters"}),
+      Map.entry("standard/httproute/invalid-path-specialchars.yaml", new String[] {"spec.rules[0].matches[0].path", "must only contain valid characters"}),
+      Map.entry("standard/httproute/invalid-request-redirect-with-backendref.yaml", new String[] {"spec.rules[0]", "RequestRedirect filter must not be used together with backendRefs"}),
+      Map.entry("standard/referencegrant/missing-from.yaml", new String[] {"spec.from", "Required value"}),
+      Map.entry("standard/referencegrant/missing-ns.yaml", new String[] {"spec.from[0].namespace", "Required value"}),
+      Map.entry("standard/referencegrant/missing-to.yaml", new String[] {"spec.to", "Required value"}),
+      Map.entry("standard/tlsroute/invalid-hostname.yaml", new String[] {"spec.hostnames[0]", "should match"}),
+      Map.entry("standard/tlsroute/no-hostname.yaml", new String[] {"spec.hostnames", "Required value"}));
+
+  static Path kubectl;
+  static Path examples;
+  static EmbeddedApiServer server;
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void start() {
+    kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+    assumeTrue(kubectl != null, "kubectl is not on PATH");
+    Path crds = CrdSource.fromEnvironment().directory().orElse(null);
+    assumeTrue(crds != null && Files.isDirectory(crds.resolve("v1.6.1/examples")),
+        "the official examples are not available: set " + CrdSource.ENV + " to a directory with v1.6.1/examples");
+    examples = crds.resolve("v1.6.1");
+    server = EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().channel(Channel.EXPERIMENTAL).build());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  record Result(int exit, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+
+  static Result kubectl(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", server.kubeconfigFile().toString(),
+        "--cache-dir", tmp.resolve("cache").toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("HOME", tmp.toString());
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("kubectl " + String.join(" ", args) + " finished").isTrue();
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  static List<Path> yamls(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(f -> f.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
+    }
+  }
+
+  @Test
+  void everyOfficialExampleAppliesClientSideAndServerSide() throws Exception {
+    for (String channel : List.of("standard", "experimental")) {
+      Path dir = examples.resolve("examples").resolve(channel);
+      List<Path> files = yamls(dir);
+      List<String> namespaces = new ArrayList<>(List.of("apply"));
+      files.stream().filter(f -> f.getFileName().toString().startsWith("0-")).forEach(f -> namespaces.addAll(List.of("-f", f.toString())));
+      if (namespaces.size() > 1) {
+        Result ns = kubectl(namespaces.toArray(String[]::new));
+        assertThat(ns.exit()).as(ns.all()).isZero();
+      }
+      Result client = kubectl("apply", "-R", "-f", dir.toString());
+      assertThat(client.exit()).as("kubectl apply -R -f " + dir + ": " + client.all()).isZero();
+      Result ssa = kubectl("apply", "--server-side", "--force-conflicts", "-R", "-f", dir.toString());
+      assertThat(ssa.exit()).as("kubectl apply --server-side -R -f " + dir + ": " + ssa.all()).isZero();
+      for (Path f : files) {
+        for (String doc : Files.readString(f).split("(?m)^---")) {
+          java.util.regex.Matcher kind = java.util.regex.Pattern.compile("(?m)^kind: (\\w+)").matcher(doc);
+          java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?m)^  name: (\\S+)").matcher(doc);
+          if (kind.find() && name.find()) {
+            String ref = "(?m)^" + kind.group(1).toLowerCase(java.util.Locale.ROOT) + "(\\.[a-z0-9.]+)?/"
+                + java.util.regex.Pattern.quote(name.group(1)) + " ";
+            assertThat(client.out()).as(f + " client-side; stderr: " + client.err()).containsPattern(ref + "(created|configured|unchanged)");
+            assertThat(ssa.out()).as(f + " server-side").containsPattern(ref + "serverside-applied");
+          }
+        }
+      }
+    }
+    Result again = kubectl("apply", "-f", examples.resolve("examples/standard/simple-gateway/gateway.yaml").toString());
+    assertThat(again.out()).contains("unchanged");
+  }
+
+  @Test
+  void getPrintsTheCrdPrinterColumns() throws Exception {
+    kubectl("apply", "-f", examples.resolve("examples/standard/http-routing").toString());
+    Result gateways = kubectl("get", "gateways");
+    assertThat(gateways.exit()).as(gateways.all()).isZero();
+    assertThat(gateways.out().lines().findFirst().orElse("")).matches("NAME\\s+CLASS\\s+ADDRESS\\s+PROGRAMMED\\s+AGE");
+    assertThat(gateways.out()).containsPattern("example-gateway\\s+example-gateway-class\\s+");
+    Result routes = kubectl("get", "httproutes");
+    assertThat(routes.out().lines().findFirst().orElse("")).matches("NAME\\s+HOSTNAMES\\s+AGE");
+    assertThat(routes.out()).containsPattern("foo-route\\s+\\[\"foo.example.com\"\\]\\s+\\d+s");
+    Result crds = kubectl("get", "crds");
+    assertThat(crds.out()).contains("httproutes.gateway.networking.k8s.io");
+  }
+
+  @Test
+  void getWatchSeesChangesAndPatchesApply() throws Exception {
+    kubectl("apply", "-f", examples.resolve("examples/standard/simple-gateway/httproute.yaml").toString());
+    Path out = tmp.resolve("watch.txt");
+    ProcessBuilder pb = new ProcessBuilder(kubectl.toString(), "--kubeconfig", server.kubeconfigFile().toString(),
+        "--cache-dir", tmp.resolve("cache").toString(), "get", "httproutes", "-w", "--output-watch-events");
+    pb.environment().put("HOME", tmp.toString());
+    pb.redirectErrorStream(true).redirectOutput(out.toFile());
+    Process watch = pb.start();
+    try {
+      waitFor(out, "foo");
+      Result merge = kubectl("patch", "httproute", "foo", "--type=merge", "-p", "{\"spec\":{\"hostnames\":[\"merged.example.com\"]}}");
+      assertThat(merge.exit()).as(merge.all()).isZero();
+      Result json = kubectl("patch", "httproute", "foo", "--type=json", "-p",
+          "[{\"op\":\"replace\",\"path\":\"/spec/hostnames/0\",\"value\":\"json.example.com\"}]");
+      assertThat(json.exit()).as(json.all()).isZero();
+      waitFor(out, "json.example.com");
+      Result delete = kubectl("delete", "httproute", "foo");
+      assertThat(delete.out()).contains("deleted");
+      waitFor(out, "DELETED");
+      assertThat(Files.readString(out)).contains("ADDED", "MODIFIED", "merged.example.com", "json.example.com");
+      assertThat(kubectl("get", "httproute", "foo").err()).contains("httproutes.gateway.networking.k8s.io \"foo\" not found");
+    } finally {
+      watch.destroy();
+      watch.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  static void waitFor(Path out, String text) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      if (Files.exists(out) && Files.readString(out, StandardCharsets.UTF_8).contains(text)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(Files.readString(out)).as("kubectl get -w output").contains(text);
+  }
+
+  @Test
+  void everyOfficialInvalidExampleIsRejectedWithItsCause() throws Exception {
+    Path root = examples.resolve("invalid-examples");
+    assumeTrue(Files.isDirectory(root), "no invalid examples at " + root);
+    List<Path> files = yamls(root);
+    List<String> args = new ArrayList<>();
+    files.forEach(f -> args.addAll(List.of("-f", f.toString())));
+    for (boolean serverSide : new boolean[] {false, true}) {
+      List<String> cmd = new ArrayList<>(List.of("apply"));
+      if (serverSide) {
+        cmd.add("--server-side");
+      }
+      cmd.addAll(args);
+      Result r = kubectl(cmd.toArray(String[]::new));
+      assertThat(r.exit()).isNotZero();
+      assertThat(r.out()).as("nothing invalid is accepted").doesNotContainPattern("(created|configured|serverside-applied)");
+      String[] blocks = r.err().split("(?m)^(?=Error from server)");
+      List<String> errors = new ArrayList<>();
+      for (String b : blocks) {
+        if (b.startsWith("Error from server")) {
+          errors.add(b);
+        }
+      }
+      assertThat(errors).as("one error per invalid example:\n" + r.err()).hasSize(files.size());
+      for (int i = 0; i < files.size(); i++) {
+        Path f = files.get(i);
+        String name = root.relativize(f).toString();
+        String doc = Files.readString(f);
+        java.util.regex.Matcher kind = java.util.regex.Pattern.compile("(?m)^kind: (\\w+)").matcher(doc);
+        java.util.regex.Matcher objName = java.util.regex.Pattern.compile("(?m)^  name: (\\S+)").matcher(doc);
+        assertThat(kind.find() && objName.find()).as(name).isTrue();
+        String block = errors.get(i);
+        assertThat(block).as((serverSide ? "server-side " : "client-side ") + name)
+            .contains(kind.group(1) + ".gateway.networking.k8s.io \"" + objName.group(1) + "\" is invalid: ");
+        if (!serverSide) {
+          assertThat(block).contains("\"" + f + "\"");
+        }
+        String[] expected = INVALID.get(name);
+        if (name.startsWith("standard/")) {
+          assertThat(expected).as("an expectation for " + name).isNotNull();
+          assertThat(block).as(name).contains(expected[0] + ": ", expected[1]);
+        }
+      }
+    }
+  }
+}
