@@ -34,15 +34,12 @@ import java.util.Objects;
 public final class EmbeddedApiServer implements AutoCloseable {
   private final ApiServer server;
   private final EmbeddedApiServerOptions options;
-  private final ApiClient client;
+  private ApiClient client;
   private Path kubeconfigFile;
 
   private EmbeddedApiServer(ApiServer server, EmbeddedApiServerOptions options) {
     this.server = server;
     this.options = options;
-    this.client = new ClientBuilder().setBasePath(server.url()).build();
-    // Watches and informers hold requests open for minutes; a read timeout would cut them.
-    this.client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());
   }
 
   /** Starts a server with {@link EmbeddedApiServerOptions#defaults()}. */
@@ -123,7 +120,14 @@ public final class EmbeddedApiServer implements AutoCloseable {
   }
 
   /** An official Java client for this server (no read timeout, so watches and informers stay open). */
-  public ApiClient apiClient() {
+  public synchronized ApiClient apiClient() {
+    // Built on first use: the client's JSON setup costs more than starting the server.
+    if (client == null) {
+      ApiClient c = new ClientBuilder().setBasePath(server.url()).build();
+      // Watches and informers hold requests open for minutes; a read timeout would cut them.
+      c.setHttpClient(c.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());
+      client = c;
+    }
     return client;
   }
 

@@ -27,7 +27,8 @@ public final class GatewaySdkCli implements Runnable {
   static final List<Supplier<Object>> SUBCOMMANDS = List.of(
       VersionCommand::new,
       ConvertCommand::new,
-      ValidateCommand::new);
+      ValidateCommand::new,
+      ServeCommand::new);
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

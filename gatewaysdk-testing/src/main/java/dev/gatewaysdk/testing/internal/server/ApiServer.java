@@ -58,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
         create(registry.get("", "namespaces"), o);
       }
       ResourceType crdType = registry.get("apiextensions.k8s.io", "customresourcedefinitions");
+      long t0 = System.nanoTime();
       for (Path p : manifests) {
         for (JsonNode doc : load(p)) {
           if ("CustomResourceDefinition".equals(doc.path("kind").asText())) {
@@ -65,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
           }
         }
       }
+      LOG.debug("installed CRDs in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
     int n = SERVERS.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
@@ -123,7 +125,28 @@ public final class ApiServer implements AutoCloseable {
     return MANIFESTS.computeIfAbsent(key, k -> parseAll(manifest));
   }
 
+  /**
+   * Parses a manifest's YAML documents. YAML parsing dominates a cold start, so the result is also kept
+   * as JSON in the temp directory, keyed by path, size and modification time, for later JVMs.
+   */
   private static List<JsonNode> parseAll(Path manifest) {
+    Path cache = null;
+    try {
+      String id = manifest.toAbsolutePath() + "|" + Files.size(manifest) + "|" + Files.getLastModifiedTime(manifest).toMillis();
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      cache = Path.of(System.getProperty("java.io.tmpdir"), "gatewaysdk-manifest-cache",
+          java.util.HexFormat.of().formatHex(digest, 0, 16) + ".json");
+      if (Files.isRegularFile(cache)) {
+        JsonNode arr = Json.parse(Files.readAllBytes(cache));
+        if (arr.isArray()) {
+          List<JsonNode> docs = new ArrayList<>();
+          arr.forEach(docs::add);
+          return List.copyOf(docs);
+        }
+      }
+    } catch (IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+      LOG.debug("manifest cache unavailable for {}: {}", manifest, e.toString());
+    }
     List<JsonNode> docs = new ArrayList<>();
     try (JsonParser parser = Json.YAML.getFactory().createParser(manifest.toFile());
         MappingIterator<JsonNode> it = Json.YAML.readValues(parser, JsonNode.class)) {
@@ -135,6 +158,18 @@ public final class ApiServer implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot parse " + manifest + ": " + e.getMessage(), e);
+    }
+    if (cache != null) {
+      try {
+        Files.createDirectories(cache.getParent());
+        ArrayNode arr = Json.array();
+        docs.forEach(arr::add);
+        Path tmp = Files.createTempFile(cache.getParent(), "manifest", ".tmp");
+        Files.write(tmp, Json.bytes(arr));
+        Files.move(tmp, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("cannot write manifest cache {}: {}", cache, e.toString());
+      }
     }
     return List.copyOf(docs);
   }

@@ -148,7 +148,7 @@ final class Builtins {
     if (obj.path("metadata").has("deletionTimestamp")) {
       return;
     }
-    r.engine.prepare(obj);
+    t.compiled = r.engine.prepare(obj);
     if (t.versions.isEmpty()) {
       r.registry.remove(t.group, t.plural);
     } else {

@@ -50,6 +50,8 @@ interface SchemaEngine {
     }
   }
 
-  /** Compiles a CRD ahead of use so the first request is fast; optional. */
-  default void prepare(JsonNode crd) {}
+  /** Starts compiling a CRD ahead of use; the result (or a Future of it) is kept on the resource type. */
+  default Object prepare(JsonNode crd) {
+    return null;
+  }
 }

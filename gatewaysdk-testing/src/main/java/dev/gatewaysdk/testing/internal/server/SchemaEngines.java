@@ -19,19 +19,43 @@ final class SchemaEngines {
 
   /** Adapts {@link CompiledCrd}: defaults, structural and CEL validation, pruning. */
   static final class CoreEngine implements SchemaEngine {
+    private static final java.util.concurrent.ExecutorService COMPILER =
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "gatewaysdk-apiserver-crd-compiler");
+          t.setDaemon(true);
+          return t;
+        });
+
     private static CompiledCrd compiled(ResourceType type) {
-      CompiledCrd c = (CompiledCrd) type.compiled;
-      if (c == null) {
-        c = CompiledCrd.compile(type.crd);
-        type.compiled = c;
+      Object c = type.compiled;
+      if (c instanceof CompiledCrd) {
+        return (CompiledCrd) c;
       }
-      return c;
+      CompiledCrd done;
+      if (c instanceof java.util.concurrent.Future) {
+        try {
+          done = ((java.util.concurrent.Future<?>) c).get() instanceof CompiledCrd
+              ? (CompiledCrd) ((java.util.concurrent.Future<?>) c).get() : CompiledCrd.compile(type.crd);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          done = CompiledCrd.compile(type.crd);
+        } catch (java.util.concurrent.ExecutionException e) {
+          done = CompiledCrd.compile(type.crd);
+        }
+      } else {
+        done = CompiledCrd.compile(type.crd);
+      }
+      type.compiled = done;
+      return done;
     }
 
+    /**
+     * Compiles in the background so that starting the server and registering CRDs stays fast; the first
+     * request that needs the CRD waits for it. The engine caches compilations per JVM by content.
+     */
     @Override
-    public void prepare(JsonNode crd) {
-      // Compiling at CRD registration keeps the first request fast; the engine caches by content.
-      CompiledCrd.compile(crd);
+    public Object prepare(JsonNode crd) {
+      return COMPILER.submit(() -> CompiledCrd.compile(crd));
     }
 
     @Override

@@ -1,0 +1,100 @@
+package dev.gatewaysdk.examples.cli;
+
+import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
+import dev.gatewaysdk.testing.EmbeddedApiServer;
+import dev.gatewaysdk.testing.EmbeddedApiServerOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gatewaysdk serve}: runs the embedded Kubernetes API server with the Gateway API CRDs until
+ * interrupted, and writes a kubeconfig for kubectl and clients.
+ *
+ * <pre>
+ * gatewaysdk serve --port 6443 --kubeconfig gatewaysdk.kubeconfig --state cluster.json
+ * KUBECONFIG=gatewaysdk.kubeconfig kubectl apply -f gateway.yaml
+ * </pre>
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run an embedded Kubernetes API server with the Gateway API CRDs (for kubectl, clients, tests) until interrupted.")
+public final class ServeCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "0", description = "TCP port on 127.0.0.1 (0: a free port). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--kubeconfig", defaultValue = "gatewaysdk.kubeconfig",
+      description = "Where to write the kubeconfig. Default: ${DEFAULT-VALUE}.")
+  Path kubeconfig;
+
+  @Option(names = "--release", defaultValue = CrdSource.LATEST_RELEASE,
+      description = "Gateway API release whose CRDs are installed. Default: ${DEFAULT-VALUE}.")
+  String release;
+
+  @Option(names = "--channel", defaultValue = "standard",
+      description = "Release channel: standard or experimental. Default: ${DEFAULT-VALUE}.")
+  String channel;
+
+  @Option(names = "--state", description = "Keep objects in this file across restarts.")
+  Path state;
+
+  /** Counted down to stop serving: by the shutdown hook (Ctrl+C) or by tests. */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    EmbeddedApiServerOptions.Builder options =
+        EmbeddedApiServerOptions.builder().port(port).release(release).channel(Channel.parse(channel));
+    if (state != null) {
+      options.stateFile(state);
+    }
+    EmbeddedApiServer server = EmbeddedApiServer.start(options.build());
+    Thread hook = new Thread(stop::countDown, "gatewaysdk-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      Path parent = kubeconfig.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(kubeconfig, server.kubeconfig());
+      out.println("Kubernetes API server with Gateway API " + release + " (" + Channel.parse(channel).id()
+          + " channel) listening on " + server.url());
+      out.println("kubeconfig written to " + kubeconfig.toAbsolutePath());
+      if (state != null) {
+        out.println("objects are kept in " + state.toAbsolutePath());
+      }
+      out.println();
+      out.println("Use it with kubectl:");
+      out.println("  export KUBECONFIG=" + kubeconfig.toAbsolutePath());
+      out.println("  kubectl get crds");
+      out.println("  kubectl apply -f gateway.yaml");
+      out.println("  kubectl get gateways,httproutes -A");
+      out.println();
+      out.println("Press Ctrl+C to stop.");
+      out.flush();
+      stop.await();
+      return 0;
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting; nothing to remove
+      }
+      out.println("stopped");
+      out.flush();
+    }
+  }
+}
