@@ -80,8 +80,12 @@ public final class AllowedRoutesCodec {
             break;
           case "kinds": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addKind(Codecs.object(p, ctxt, RouteGroupKindCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addKind(Codecs.object(p, ctxt, RouteGroupKindCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

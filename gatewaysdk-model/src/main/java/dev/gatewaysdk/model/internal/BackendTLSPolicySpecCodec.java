@@ -85,8 +85,12 @@ public final class BackendTLSPolicySpecCodec {
           switch (field) {
           case "targetRefs": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addTargetRef(Codecs.object(p, ctxt, LocalPolicyTargetReferenceWithSectionNameCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addTargetRef(Codecs.object(p, ctxt, LocalPolicyTargetReferenceWithSectionNameCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -89,8 +89,12 @@ public final class BackendTLSPolicyValidationCodec {
           switch (field) {
           case "caCertificateRefs": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addCaCertificateRef(Codecs.object(p, ctxt, LocalObjectReferenceCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addCaCertificateRef(Codecs.object(p, ctxt, LocalObjectReferenceCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
@@ -102,8 +106,12 @@ public final class BackendTLSPolicyValidationCodec {
             break;
           case "subjectAltNames": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addSubjectAltName(Codecs.object(p, ctxt, SubjectAltNameCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addSubjectAltName(Codecs.object(p, ctxt, SubjectAltNameCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

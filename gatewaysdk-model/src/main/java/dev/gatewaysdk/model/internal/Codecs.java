@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.util.Map;
@@ -30,16 +31,19 @@ final class Codecs {
     }
   }
 
-  /** A string, coercing other scalars (YAML writes {@code 80} for an unquoted string) as Jackson does. */
+  /**
+   * A string; other tokens go through Jackson's own string deserializer, so the mapper's coercion settings decide
+   * whether {@code 80} is accepted for a string (the default mapper accepts it, a strict one reports a mismatch).
+   */
   static String string(JsonParser p, DeserializationContext ctxt) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.VALUE_STRING) {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
       return p.getText();
     }
-    if (t != null && t.isScalarValue() && t != JsonToken.VALUE_NULL && t != JsonToken.VALUE_EMBEDDED_OBJECT) {
-      return p.getValueAsString();
+    String v = ctxt.readValue(p, String.class);
+    if (v == null) {
+      throw MismatchedInputException.from(p, String.class, "expected a string");
     }
-    return (String) ctxt.handleUnexpectedToken(String.class, p);
+    return v;
   }
 
   static int intValue(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -48,7 +52,7 @@ final class Codecs {
     }
     Integer v = ctxt.readValue(p, Integer.class);
     if (v == null) {
-      throw JsonMappingException.from(p, "expected an integer");
+      throw MismatchedInputException.from(p, Integer.class, "expected an integer");
     }
     return v;
   }
@@ -59,7 +63,7 @@ final class Codecs {
     }
     Long v = ctxt.readValue(p, Long.class);
     if (v == null) {
-      throw JsonMappingException.from(p, "expected an integer");
+      throw MismatchedInputException.from(p, Long.class, "expected an integer");
     }
     return v;
   }
@@ -71,7 +75,7 @@ final class Codecs {
     }
     Boolean v = ctxt.readValue(p, Boolean.class);
     if (v == null) {
-      throw JsonMappingException.from(p, "expected a boolean");
+      throw MismatchedInputException.from(p, Boolean.class, "expected a boolean");
     }
     return v;
   }
@@ -109,6 +113,15 @@ final class Codecs {
     }
     Throwable cause = e instanceof JsonMappingException ? e : JsonMappingException.from(p, e.getMessage(), e);
     return JsonMappingException.wrapWithPath(cause, type, field);
+  }
+
+  /** Adds list index {@code index} to the path of a failure while reading that element. */
+  static IOException wrap(Exception e, int index, JsonParser p) {
+    if (e instanceof JsonProcessingException && !(e instanceof JsonMappingException)) {
+      return (IOException) e;
+    }
+    Throwable cause = e instanceof JsonMappingException ? e : JsonMappingException.from(p, e.getMessage(), e);
+    return JsonMappingException.wrapWithPath(cause, java.util.List.class, index);
   }
 
   /** A value-check or missing-field failure of a builder, as Jackson's typed instantiation error. */

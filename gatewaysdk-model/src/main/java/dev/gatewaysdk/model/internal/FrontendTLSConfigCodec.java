@@ -78,8 +78,12 @@ public final class FrontendTLSConfigCodec {
             break;
           case "perPort": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addPerPort(Codecs.object(p, ctxt, TLSPortConfigCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addPerPort(Codecs.object(p, ctxt, TLSPortConfigCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -77,8 +77,12 @@ public final class FrontendTLSValidationCodec {
           switch (field) {
           case "caCertificateRefs": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addCaCertificateRef(Codecs.object(p, ctxt, ObjectReferenceCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addCaCertificateRef(Codecs.object(p, ctxt, ObjectReferenceCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -72,8 +72,12 @@ public final class GRPCAuthConfigCodec {
           switch (field) {
           case "allowedHeaders": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addAllowedHeader(Codecs.string(p, ctxt));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addAllowedHeader(Codecs.string(p, ctxt));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -118,8 +118,12 @@ public final class GRPCBackendRefCodec {
             break;
           case "filters": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addFilter(Codecs.object(p, ctxt, GRPCRouteFilterCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addFilter(Codecs.object(p, ctxt, GRPCRouteFilterCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

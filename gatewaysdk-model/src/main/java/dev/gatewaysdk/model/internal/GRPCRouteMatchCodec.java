@@ -80,8 +80,12 @@ public final class GRPCRouteMatchCodec {
             break;
           case "headers": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addHeader(Codecs.object(p, ctxt, GRPCHeaderMatchCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addHeader(Codecs.object(p, ctxt, GRPCHeaderMatchCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -103,22 +103,34 @@ public final class GRPCRouteRuleCodec {
             break;
           case "matches": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addMatch(Codecs.object(p, ctxt, GRPCRouteMatchCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addMatch(Codecs.object(p, ctxt, GRPCRouteMatchCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "filters": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addFilter(Codecs.object(p, ctxt, GRPCRouteFilterCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addFilter(Codecs.object(p, ctxt, GRPCRouteFilterCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "backendRefs": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addBackendRef(Codecs.object(p, ctxt, GRPCBackendRefCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addBackendRef(Codecs.object(p, ctxt, GRPCBackendRefCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -95,8 +95,12 @@ public final class GRPCRouteSpecCodec {
           switch (field) {
           case "parentRefs": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addParentRef(Codecs.object(p, ctxt, ParentReferenceCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addParentRef(Codecs.object(p, ctxt, ParentReferenceCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
@@ -105,15 +109,23 @@ public final class GRPCRouteSpecCodec {
             break;
           case "hostnames": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addHostname(Codecs.string(p, ctxt));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addHostname(Codecs.string(p, ctxt));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "rules": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addRule(Codecs.object(p, ctxt, GRPCRouteRuleCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addRule(Codecs.object(p, ctxt, GRPCRouteRuleCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -81,15 +81,23 @@ public final class GatewayClassStatusCodec {
           switch (field) {
           case "conditions": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "supportedFeatures": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addSupportedFeature(Codecs.object(p, ctxt, SupportedFeatureCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addSupportedFeature(Codecs.object(p, ctxt, SupportedFeatureCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -107,15 +107,23 @@ public final class GatewaySpecCodec {
             break;
           case "listeners": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addListener(Codecs.object(p, ctxt, ListenerCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addListener(Codecs.object(p, ctxt, ListenerCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "addresses": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addAddress(Codecs.object(p, ctxt, GatewaySpecAddressCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addAddress(Codecs.object(p, ctxt, GatewaySpecAddressCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

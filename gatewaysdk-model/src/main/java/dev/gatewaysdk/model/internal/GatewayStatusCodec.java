@@ -95,22 +95,34 @@ public final class GatewayStatusCodec {
           switch (field) {
           case "addresses": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addAddress(Codecs.object(p, ctxt, GatewayStatusAddressCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addAddress(Codecs.object(p, ctxt, GatewayStatusAddressCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "conditions": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "listeners": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addListener(Codecs.object(p, ctxt, ListenerStatusCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addListener(Codecs.object(p, ctxt, ListenerStatusCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -89,15 +89,23 @@ public final class HTTPAuthConfigCodec {
             break;
           case "allowedHeaders": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addAllowedHeader(Codecs.string(p, ctxt));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addAllowedHeader(Codecs.string(p, ctxt));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "allowedResponseHeaders": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addAllowedResponseHeader(Codecs.string(p, ctxt));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addAllowedResponseHeader(Codecs.string(p, ctxt));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -118,8 +118,12 @@ public final class HTTPBackendRefCodec {
             break;
           case "filters": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addFilter(Codecs.object(p, ctxt, HTTPRouteFilterCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addFilter(Codecs.object(p, ctxt, HTTPRouteFilterCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

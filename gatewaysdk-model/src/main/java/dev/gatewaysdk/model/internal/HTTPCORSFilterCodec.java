@@ -109,8 +109,12 @@ public final class HTTPCORSFilterCodec {
           switch (field) {
           case "allowOrigins": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addAllowOrigin(Codecs.string(p, ctxt));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addAllowOrigin(Codecs.string(p, ctxt));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
@@ -119,22 +123,34 @@ public final class HTTPCORSFilterCodec {
             break;
           case "allowMethods": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addAllowMethod(Codecs.string(p, ctxt));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addAllowMethod(Codecs.string(p, ctxt));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "allowHeaders": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addAllowHeader(Codecs.string(p, ctxt));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addAllowHeader(Codecs.string(p, ctxt));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "exposeHeaders": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addExposeHeader(Codecs.string(p, ctxt));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addExposeHeader(Codecs.string(p, ctxt));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

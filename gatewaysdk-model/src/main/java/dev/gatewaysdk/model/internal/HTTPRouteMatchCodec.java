@@ -94,15 +94,23 @@ public final class HTTPRouteMatchCodec {
             break;
           case "headers": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addHeader(Codecs.object(p, ctxt, HTTPHeaderMatchCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addHeader(Codecs.object(p, ctxt, HTTPHeaderMatchCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "queryParams": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addQueryParam(Codecs.object(p, ctxt, HTTPQueryParamMatchCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addQueryParam(Codecs.object(p, ctxt, HTTPQueryParamMatchCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -82,8 +82,12 @@ public final class HTTPRouteRetryCodec {
           switch (field) {
           case "codes": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addCode(Codecs.intValue(p, ctxt));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addCode(Codecs.intValue(p, ctxt));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

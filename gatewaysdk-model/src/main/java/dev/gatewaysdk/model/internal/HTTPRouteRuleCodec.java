@@ -113,22 +113,34 @@ public final class HTTPRouteRuleCodec {
             break;
           case "matches": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addMatch(Codecs.object(p, ctxt, HTTPRouteMatchCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addMatch(Codecs.object(p, ctxt, HTTPRouteMatchCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "filters": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addFilter(Codecs.object(p, ctxt, HTTPRouteFilterCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addFilter(Codecs.object(p, ctxt, HTTPRouteFilterCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "backendRefs": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addBackendRef(Codecs.object(p, ctxt, HTTPBackendRefCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addBackendRef(Codecs.object(p, ctxt, HTTPBackendRefCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

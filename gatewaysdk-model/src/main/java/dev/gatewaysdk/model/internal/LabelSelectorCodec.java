@@ -92,8 +92,12 @@ public final class LabelSelectorCodec {
           }
           case "matchExpressions": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addMatchExpression(Codecs.object(p, ctxt, LabelSelectorRequirementCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addMatchExpression(Codecs.object(p, ctxt, LabelSelectorRequirementCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

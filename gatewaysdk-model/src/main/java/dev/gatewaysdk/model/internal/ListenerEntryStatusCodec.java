@@ -90,8 +90,12 @@ public final class ListenerEntryStatusCodec {
             break;
           case "supportedKinds": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addSupportedKind(Codecs.object(p, ctxt, RouteGroupKindCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addSupportedKind(Codecs.object(p, ctxt, RouteGroupKindCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
@@ -100,8 +104,12 @@ public final class ListenerEntryStatusCodec {
             break;
           case "conditions": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -78,8 +78,12 @@ public final class ListenerSetSpecCodec {
             break;
           case "listeners": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addListener(Codecs.object(p, ctxt, ListenerEntryCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addListener(Codecs.object(p, ctxt, ListenerEntryCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

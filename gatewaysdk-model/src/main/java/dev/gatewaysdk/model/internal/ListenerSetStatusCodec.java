@@ -81,15 +81,23 @@ public final class ListenerSetStatusCodec {
           switch (field) {
           case "conditions": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "listeners": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addListener(Codecs.object(p, ctxt, ListenerEntryStatusCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addListener(Codecs.object(p, ctxt, ListenerEntryStatusCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -90,8 +90,12 @@ public final class ListenerTLSConfigCodec {
             break;
           case "certificateRefs": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addCertificateRef(Codecs.object(p, ctxt, SecretObjectReferenceCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addCertificateRef(Codecs.object(p, ctxt, SecretObjectReferenceCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

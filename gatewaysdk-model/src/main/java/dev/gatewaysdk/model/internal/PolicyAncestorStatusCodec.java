@@ -84,8 +84,12 @@ public final class PolicyAncestorStatusCodec {
             break;
           case "conditions": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -72,8 +72,12 @@ public final class PolicyStatusCodec {
           switch (field) {
           case "ancestors": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addAncestor(Codecs.object(p, ctxt, PolicyAncestorStatusCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addAncestor(Codecs.object(p, ctxt, PolicyAncestorStatusCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -81,15 +81,23 @@ public final class ReferenceGrantSpecCodec {
           switch (field) {
           case "from": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addFrom(Codecs.object(p, ctxt, ReferenceGrantFromCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addFrom(Codecs.object(p, ctxt, ReferenceGrantFromCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
           case "to": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addTo(Codecs.object(p, ctxt, ReferenceGrantToCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addTo(Codecs.object(p, ctxt, ReferenceGrantToCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -72,8 +72,12 @@ public final class RouteStatusCodec {
           switch (field) {
           case "parents": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addParent(Codecs.object(p, ctxt, RouteParentStatusCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addParent(Codecs.object(p, ctxt, RouteParentStatusCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

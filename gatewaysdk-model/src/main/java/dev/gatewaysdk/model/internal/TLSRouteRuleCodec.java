@@ -80,8 +80,12 @@ public final class TLSRouteRuleCodec {
             break;
           case "backendRefs": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addBackendRef(Codecs.object(p, ctxt, BackendRefCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addBackendRef(Codecs.object(p, ctxt, BackendRefCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }

@@ -86,8 +86,12 @@ public final class UDPRouteSpecCodec {
           switch (field) {
           case "parentRefs": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addParentRef(Codecs.object(p, ctxt, ParentReferenceCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addParentRef(Codecs.object(p, ctxt, ParentReferenceCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
@@ -96,8 +100,12 @@ public final class UDPRouteSpecCodec {
             break;
           case "rules": {
             Codecs.expectArray(p, ctxt);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              b.addRule(Codecs.object(p, ctxt, UDPRouteRuleCodec.READER));
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              try {
+                b.addRule(Codecs.object(p, ctxt, UDPRouteRuleCodec.READER));
+              } catch (Exception e) {
+                throw Codecs.wrap(e, i, p);
+              }
             }
             break;
           }
