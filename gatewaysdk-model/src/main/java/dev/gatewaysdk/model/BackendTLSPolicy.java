@@ -165,7 +165,7 @@ public final class BackendTLSPolicy implements GatewayApiObject {
 
   /**
    * Builds {@link BackendTLSPolicy} objects; not thread-safe. Metadata shortcuts ({@link #name(String)},
-   * {@link #namespace(String)}, ...) edit the metadata set so far, and spec shortcuts edit the spec set so far.
+   * {@link #label(String, String)}, ...) edit the metadata set so far, and spec shortcuts edit the spec set so far.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
