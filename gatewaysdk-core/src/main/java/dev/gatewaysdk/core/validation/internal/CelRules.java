@@ -54,6 +54,9 @@ public final class CelRules {
     if (s.additionalProperties != null) {
       n += compile(s.additionalProperties, path + ".additionalProperties");
     }
+    if (n > 0) {
+      s.markSubtreeHasRules();
+    }
     return n;
   }
 
@@ -95,11 +98,27 @@ public final class CelRules {
           r.hasNonNull("message") ? r.get("message").asText() : null, messageExpression, messageProgram,
           r.hasNonNull("reason") ? r.get("reason").asText() : null,
           r.hasNonNull("fieldPath") ? r.get("fieldPath").asText() : null,
-          transition, optionalOldSelf);
+          transition, optionalOldSelf, (int) CelNavigableAst.fromAst(ast).getRoot().allNodes().count(),
+          comprehensionDepth(ast));
     } catch (CelEvaluationException e) {
       throw new RuleCompileException(rule, path + ".x-kubernetes-validations rule " + GoValues.quote(rule)
           + " cannot be planned: " + e.getMessage(), e);
     }
+  }
+
+  private static int comprehensionDepth(CelAbstractSyntaxTree ast) {
+    return CelNavigableAst.fromAst(ast).getRoot().allNodes()
+        .filter(n -> n.getKind() == CelExpr.ExprKind.Kind.COMPREHENSION)
+        .mapToInt(n -> {
+          int d = 0;
+          for (var p = n.parent(); p.isPresent(); p = p.get().parent()) {
+            if (p.get().getKind() == CelExpr.ExprKind.Kind.COMPREHENSION) {
+              d++;
+            }
+          }
+          return d + 1;
+        })
+        .max().orElse(0);
   }
 
   private static boolean referencesOldSelf(CelAbstractSyntaxTree ast) {

@@ -43,12 +43,20 @@ public final class CelValidator {
   /** Validates a subtree found at field path {@code path} (e.g. {@code status}). */
   public static List<Cause> validateAt(Schema schema, JsonNode node, JsonNode old, String path, long costBudget) {
     CelValidator v = new CelValidator(costBudget);
-    v.walk(schema, node, old, path);
+    v.walk(schema, node, old, path, false);
     return v.causes;
   }
 
   /** Converts a subtree to CEL values and evaluates its rules; returns the converted value. */
-  private Object walk(Schema s, JsonNode v, JsonNode old, String path) {
+  /** Size units of the value last returned by {@link #walk}: nodes plus string length / 16. */
+  private long lastSize;
+
+  private Object walk(Schema s, JsonNode v, JsonNode old, String path, boolean needValue) {
+    if (!needValue && (s == null || !s.subtreeHasRules())) {
+      return null; // nothing below has rules and no rule above reads this value
+    }
+    boolean childNeed = needValue || !s.rules().isEmpty();
+    long size = 1;
     Object value;
     if (v.isObject()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -56,7 +64,8 @@ public final class CelValidator {
         Map.Entry<String, JsonNode> e = it.next();
         Schema cs = s == null ? null : s.child(e.getKey());
         JsonNode oc = old != null && old.isObject() && !(s != null && "atomic".equals(s.mapType)) ? old.get(e.getKey()) : null;
-        Object child = walk(cs, e.getValue(), oc, FieldPath.child(path, e.getKey()));
+        Object child = walk(cs, e.getValue(), oc, FieldPath.child(path, e.getKey()), childNeed);
+        size += lastSize;
         String name = celName(s, e.getKey());
         if (name != null) {
           m.put(name, child);
@@ -71,19 +80,24 @@ public final class CelValidator {
       for (int i = 0; i < v.size(); i++) {
         JsonNode item = v.get(i);
         JsonNode oi = oldByKey == null ? null : oldByKey.get(keys(s, item));
-        l.add(walk(is, item, oi, FieldPath.index(path, i)));
+        l.add(walk(is, item, oi, FieldPath.index(path, i), childNeed));
+        size += lastSize;
       }
       value = l;
     } else {
       value = scalar(s, v);
+      if (v.isTextual()) {
+        size += v.textValue().length() / 16;
+      }
     }
     if (s != null && !s.rules().isEmpty() && !v.isNull()) {
-      evaluate(s, v, value, old, path);
+      evaluate(s, v, value, old, path, size);
     }
+    lastSize = size;
     return value;
   }
 
-  private void evaluate(Schema s, JsonNode v, Object self, JsonNode old, String path) {
+  private void evaluate(Schema s, JsonNode v, Object self, JsonNode old, String path, long size) {
     boolean unchanged = old != null && StructuralValidator.equalJson(old, v);
     Object oldSelf = null;
     for (CompiledRule rule : s.rules()) {
@@ -93,8 +107,7 @@ public final class CelValidator {
       if (unchanged && !rule.transition()) {
         continue; // ratcheting: an unchanged value keeps passing whatever it failed before
       }
-      Map<String, Object> vars = new HashMap<>(4);
-      vars.put("self", self);
+      Object oldVar = null;
       if (rule.transition()) {
         if (old == null && !rule.optionalOldSelf()) {
           continue;
@@ -102,21 +115,28 @@ public final class CelValidator {
         if (oldSelf == null && old != null) {
           oldSelf = convert(s, old);
         }
-        vars.put("oldSelf", rule.optionalOldSelf() ? Optional.ofNullable(oldSelf) : oldSelf);
+        oldVar = rule.optionalOldSelf() ? Optional.ofNullable(oldSelf) : oldSelf;
       } else if (rule.optionalOldSelf()) {
-        vars.put("oldSelf", Optional.empty());
+        oldVar = Optional.empty();
       }
+      Vars vars = new Vars(self, oldVar);
       long[] cost = {0};
       boolean budgetBound = budget <= KubernetesCel.PER_CALL_COST_LIMIT;
       long limit = Math.min(KubernetesCel.PER_CALL_COST_LIMIT, budget);
       Object result;
       try {
-        result = rule.program().trace(vars, (expr, val) -> {
+        if (rule.boundedBy(size, limit)) {
+          // Statically within the limit (as the server's estimator would prove): skip per-step accounting.
+          cost[0] = rule.astSize() + size;
+          result = rule.program().eval(vars);
+        } else {
+          result = rule.program().trace(vars, (expr, val) -> {
           cost[0] += 1 + sizeCost(val);
-          if (cost[0] > limit) {
-            throw new CostLimitExceeded();
-          }
-        });
+            if (cost[0] > limit) {
+              throw new CostLimitExceeded();
+            }
+          });
+        }
       } catch (Exception | StackOverflowError e) {
         budget -= cost[0];
         if (isCostError(e)) {
@@ -153,7 +173,21 @@ public final class CelValidator {
     }
   }
 
-  private String message(CompiledRule rule, Map<String, Object> vars) {
+  /** The activation of one rule: {@code self} and, for transition rules, {@code oldSelf}. */
+  private record Vars(Object self, Object oldSelf) implements dev.cel.runtime.CelVariableResolver {
+    @Override
+    public Optional<Object> find(String name) {
+      if (name.equals("self")) {
+        return Optional.of(self);
+      }
+      if (name.equals("oldSelf") && oldSelf != null) {
+        return Optional.of(oldSelf);
+      }
+      return Optional.empty();
+    }
+  }
+
+  private String message(CompiledRule rule, Vars vars) {
     if (rule.messageProgram() != null && !exhausted) {
       try {
         Object m = rule.messageProgram().eval(vars);

@@ -145,6 +145,17 @@ public final class Schema {
     this.rules = List.copyOf(compiled);
   }
 
+  private boolean subtreeHasRules;
+
+  /** Whether this node or a node below it has CEL rules; set by the compiler. */
+  public boolean subtreeHasRules() {
+    return subtreeHasRules;
+  }
+
+  void markSubtreeHasRules() {
+    this.subtreeHasRules = true;
+  }
+
   /** The property schema for {@code name}: a declared property, else additionalProperties, else null. */
   public Schema child(String name) {
     Schema s = properties.get(name);
