@@ -123,6 +123,20 @@ public final class GatewayApiValidator {
     return byGroupKind.values();
   }
 
+  /**
+   * Validates a typed model object (converted to its JSON tree with {@link dev.gatewaysdk.model.Manifests#toTree})
+   * as a new object with {@link FieldValidation#STRICT}.
+   */
+  public ValidationResult validate(dev.gatewaysdk.model.GatewayApiObject object) {
+    return validate(dev.gatewaysdk.model.Manifests.toTree(object));
+  }
+
+  /** Validates an update of typed model objects; transition rules run against {@code oldObject}. */
+  public ValidationResult validateUpdate(dev.gatewaysdk.model.GatewayApiObject object,
+      dev.gatewaysdk.model.GatewayApiObject oldObject) {
+    return validateUpdate(dev.gatewaysdk.model.Manifests.toTree(object), dev.gatewaysdk.model.Manifests.toTree(oldObject));
+  }
+
   /** Validates a new object with {@link FieldValidation#STRICT}, as {@code kubectl create} does. */
   public ValidationResult validate(JsonNode object) {
     return validate(object, null, FieldValidation.STRICT);
