@@ -452,6 +452,56 @@ public final class RouteManager {
     });
   }
 
+  // ---------------------------------------------------------------------------------------------- custom
+
+  /**
+   * Sends the JSON patch (RFC 6902: {@code test}, {@code add}, {@code replace}, {@code remove}) that
+   * {@code edit} computes from the route's current state, for callers that need several edits in one
+   * atomic write, such as weights and annotations together. {@code edit} receives a copy of the route and
+   * should guard what it changes with {@code test} operations; when a guard fails the route is read again
+   * and {@code edit} called again (at most {@link #maxAttempts()} times). An exception thrown by
+   * {@code edit} ends the change and propagates. A patch without writes writes nothing.
+   *
+   * <pre>{@code
+   * routes.patch(ref, route -> ops);   // ops: [{"op":"test",...},{"op":"add","path":"/metadata/annotations/x",...}]
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the patch has another operation or a path that is not a string
+   * @throws ConflictException if guards kept failing {@link #maxAttempts()} times
+   */
+  public RouteChange patch(RouteRef route, java.util.function.Function<ObjectNode, ? extends JsonNode> edit) {
+    Objects.requireNonNull(edit, "edit");
+    return run(route, plan -> {
+      JsonNode ops = edit.apply(plan.route.deepCopy());
+      for (JsonNode op : ops == null ? Json.mapper().createArrayNode() : ops) {
+        String path = op.path("path").isTextual() ? op.path("path").asText() : null;
+        String kind = op.path("op").asText();
+        if (path == null) {
+          throw new IllegalArgumentException("patch operation without a string path: " + op);
+        }
+        switch (kind) {
+          case "test":
+            plan.patch.test(path, op.path("value"));
+            break;
+          case "add":
+            plan.patch.add(path, op.path("value"));
+            plan.describe("add " + path);
+            break;
+          case "replace":
+            plan.patch.replace(path, op.path("value"));
+            plan.describe("replace " + path);
+            break;
+          case "remove":
+            plan.patch.remove(path);
+            plan.describe("remove " + path);
+            break;
+          default:
+            throw new IllegalArgumentException("unsupported patch operation (test, add, replace, remove): " + op);
+        }
+      }
+    });
+  }
+
   // --------------------------------------------------------------------------------------------- parents
 
   /** Attaches the route to {@code parent} (a Gateway or one of its listeners); nothing if attached already. */

@@ -283,4 +283,47 @@ class RouteManagerTest {
     }
     pool.shutdown();
   }
+
+  @Test
+  void customPatchWritesWeightsAndAnnotationsInOneChange() {
+    RouteChange c = manager.patch(ref, route -> {
+      JsonNode entry = route.path("spec").path("rules").get(0).path("backendRefs").get(1);
+      com.fasterxml.jackson.databind.node.ArrayNode ops = dev.gatewaysdk.core.internal.Json.mapper().createArrayNode();
+      ops.addObject().put("op", "test").put("path", "/spec/rules/0/backendRefs/1").set("value", entry);
+      ops.addObject().put("op", "replace").put("path", "/spec/rules/0/backendRefs/1/weight").put("value", 30);
+      ops.addObject().put("op", "add").put("path", "/metadata/annotations").putObject("value").put("step", "2");
+      return ops;
+    });
+
+    assertThat(c.changed()).isTrue();
+    assertThat(store.patches.get()).isEqualTo(1);
+    ObjectNode after = store.current(ref);
+    assertThat(after.at("/spec/rules/0/backendRefs/1/weight").asInt()).isEqualTo(30);
+    assertThat(after.at("/metadata/annotations/step").asText()).isEqualTo("2");
+    assertThat(after.at("/spec/rules/1")).isEqualTo(expected().at("/spec/rules/1"));
+  }
+
+  @Test
+  void customPatchIsRecomputedWhenItsGuardFailsAndItsExceptionsPropagate() {
+    List<Integer> seen = new ArrayList<>();
+    RouteRef stale = RouteRef.from(store.current(ref));
+    manager.setWeights(ref, Map.of("app-canary", 7));
+
+    RouteChange c = manager.patch(stale, route -> {
+      JsonNode entry = route.at("/spec/rules/0/backendRefs/1");
+      seen.add(entry.path("weight").asInt());
+      com.fasterxml.jackson.databind.node.ArrayNode ops = dev.gatewaysdk.core.internal.Json.mapper().createArrayNode();
+      ops.addObject().put("op", "test").put("path", "/spec/rules/0/backendRefs/1").set("value", entry);
+      ops.addObject().put("op", "replace").put("path", "/spec/rules/0/backendRefs/1/weight").put("value", entry.path("weight").asInt() + 1);
+      return ops;
+    });
+
+    assertThat(seen).containsExactly(5, 7);
+    assertThat(c.route().at("/spec/rules/0/backendRefs/1/weight").asInt()).isEqualTo(8);
+    assertThatThrownBy(() -> manager.patch(ref, route -> { throw new IllegalStateException("edited elsewhere"); }))
+        .isInstanceOf(IllegalStateException.class).hasMessage("edited elsewhere");
+    assertThatThrownBy(() -> manager.patch(ref, route -> dev.gatewaysdk.core.internal.Json.mapper().createArrayNode()
+        .add(dev.gatewaysdk.core.internal.Json.mapper().createObjectNode().put("op", "move").put("path", "/a"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported patch operation");
+  }
 }
