@@ -1,0 +1,211 @@
+package dev.gatewaysdk.canary;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One metric check of an analysis step: which {@link MetricProvider} (by the name it was registered under) to
+ * ask what, the accepted range, how often to measure, and when to decide. A measurement inside
+ * {@code [min, max]} succeeds, outside fails; a measurement that errors or has no value is inconclusive.
+ * The check passes after {@link #successes()} consecutive successes, and fails when failures exceed
+ * {@link #failureLimit()} or inconclusive measurements exceed {@link #inconclusiveLimit()} (Argo Rollouts'
+ * failureLimit/inconclusiveLimit, Flagger's threshold).
+ *
+ * <p>Instances are immutable.
+ *
+ * <pre>{@code
+ * AnalysisCheck rate = AnalysisCheck.builder("success-rate", "prometheus")
+ *     .query("sum(rate(http_requests_total{service=\"{{canary}}\",code!~\"5..\"}[{{interval}}]))"
+ *         + " / sum(rate(http_requests_total{service=\"{{canary}}\"}[{{interval}}]))")
+ *     .min(0.99).interval(Duration.ofSeconds(30)).failureLimit(1).successes(2)
+ *     .build();
+ * }</pre>
+ */
+public final class AnalysisCheck {
+  private final String name;
+  private final String provider;
+  private final String query;
+  private final double min;
+  private final double max;
+  private final Duration interval;
+  private final int failureLimit;
+  private final int inconclusiveLimit;
+  private final int successes;
+
+  private AnalysisCheck(Builder b) {
+    this.name = b.name;
+    this.provider = b.provider;
+    this.query = b.query;
+    this.min = b.min;
+    this.max = b.max;
+    this.interval = b.interval;
+    this.failureLimit = b.failureLimit;
+    this.inconclusiveLimit = b.inconclusiveLimit;
+    this.successes = b.successes;
+  }
+
+  /**
+   * @throws IllegalArgumentException if {@code name} or {@code provider} is blank
+   */
+  public static Builder builder(String name, String provider) {
+    return new Builder(name, provider);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The name the {@link MetricProvider} is registered under with {@link Canary.Builder#provider}. */
+  public String provider() {
+    return provider;
+  }
+
+  /** The provider's query (templated with {@code {{canary}}}, {@code {{stable}}}, {@code {{interval}}}...). */
+  public String query() {
+    return query;
+  }
+
+  public double min() {
+    return min;
+  }
+
+  public double max() {
+    return max;
+  }
+
+  public Duration interval() {
+    return interval;
+  }
+
+  public int failureLimit() {
+    return failureLimit;
+  }
+
+  public int inconclusiveLimit() {
+    return inconclusiveLimit;
+  }
+
+  /** Consecutive successful measurements needed to pass. */
+  public int successes() {
+    return successes;
+  }
+
+  /** Whether {@code value} is inside the accepted range. */
+  public boolean accepts(double value) {
+    return !Double.isNaN(value) && value >= min && value <= max;
+  }
+
+  Optional<String> describeRange() {
+    if (min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY) {
+      return Optional.empty();
+    }
+    return Optional.of((min == Double.NEGATIVE_INFINITY ? "" : min + " <= ") + "value"
+        + (max == Double.POSITIVE_INFINITY ? "" : " <= " + max));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof AnalysisCheck)) {
+      return false;
+    }
+    AnalysisCheck c = (AnalysisCheck) o;
+    return name.equals(c.name) && provider.equals(c.provider) && query.equals(c.query)
+        && Double.compare(min, c.min) == 0 && Double.compare(max, c.max) == 0 && interval.equals(c.interval)
+        && failureLimit == c.failureLimit && inconclusiveLimit == c.inconclusiveLimit && successes == c.successes;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, provider, query, min, max, interval, failureLimit, inconclusiveLimit, successes);
+  }
+
+  @Override
+  public String toString() {
+    return "check " + name + " (" + provider + (describeRange().map(r -> ", " + r).orElse("")) + ", every "
+        + interval.toSeconds() + "s)";
+  }
+
+  /** Builds an {@link AnalysisCheck}; defaults: any value, every minute, no failure allowed, 2 inconclusive, 1 success. */
+  public static final class Builder {
+    private final String name;
+    private final String provider;
+    private String query = "";
+    private double min = Double.NEGATIVE_INFINITY;
+    private double max = Double.POSITIVE_INFINITY;
+    private Duration interval = Duration.ofMinutes(1);
+    private int failureLimit;
+    private int inconclusiveLimit = 2;
+    private int successes = 1;
+
+    Builder(String name, String provider) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("check name must not be blank: " + name);
+      }
+      if (provider == null || provider.isBlank()) {
+        throw new IllegalArgumentException("check " + name + ": provider must not be blank");
+      }
+      this.name = name;
+      this.provider = provider;
+    }
+
+    public Builder query(String query) {
+      this.query = Objects.requireNonNull(query, "query");
+      return this;
+    }
+
+    public Builder min(double min) {
+      this.min = min;
+      return this;
+    }
+
+    public Builder max(double max) {
+      this.max = max;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException if not positive */
+    public Builder interval(Duration interval) {
+      if (interval == null || interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("check " + name + ": interval must be positive: " + interval);
+      }
+      this.interval = interval;
+      return this;
+    }
+
+    /** Failed measurements tolerated; one more fails the check. @throws IllegalArgumentException if negative */
+    public Builder failureLimit(int failureLimit) {
+      if (failureLimit < 0) {
+        throw new IllegalArgumentException("check " + name + ": failureLimit must be >= 0: " + failureLimit);
+      }
+      this.failureLimit = failureLimit;
+      return this;
+    }
+
+    /** Inconclusive measurements tolerated; one more fails the check. @throws IllegalArgumentException if negative */
+    public Builder inconclusiveLimit(int inconclusiveLimit) {
+      if (inconclusiveLimit < 0) {
+        throw new IllegalArgumentException("check " + name + ": inconclusiveLimit must be >= 0: " + inconclusiveLimit);
+      }
+      this.inconclusiveLimit = inconclusiveLimit;
+      return this;
+    }
+
+    /** Consecutive successes needed to pass. @throws IllegalArgumentException if below 1 */
+    public Builder successes(int successes) {
+      if (successes < 1) {
+        throw new IllegalArgumentException("check " + name + ": successes must be >= 1: " + successes);
+      }
+      this.successes = successes;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException if {@code min > max} */
+    public AnalysisCheck build() {
+      if (min > max || Double.isNaN(min) || Double.isNaN(max)) {
+        throw new IllegalArgumentException("check " + name + ": min must be <= max: " + min + " > " + max);
+      }
+      return new AnalysisCheck(this);
+    }
+  }
+}

@@ -1,0 +1,992 @@
+package dev.gatewaysdk.canary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.canary.internal.EventRecorder;
+import dev.gatewaysdk.canary.internal.Jsons;
+import dev.gatewaysdk.canary.internal.RouteEdits;
+import dev.gatewaysdk.canary.internal.RouteHealth;
+import dev.gatewaysdk.canary.internal.State;
+import dev.gatewaysdk.core.GatewayApiClient;
+import dev.gatewaysdk.core.GatewayApiException;
+import dev.gatewaysdk.core.NotFoundException;
+import dev.gatewaysdk.core.RouteManager;
+import dev.gatewaysdk.core.RouteRef;
+import dev.gatewaysdk.core.internal.JsonPatch;
+import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
+import io.kubernetes.client.extended.leaderelection.LeaderElector;
+import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives a {@link CanaryPlan} on a cluster, like Flagger or Argo Rollouts but as a library: weight steps,
+ * pauses, manual gates, metric analysis, mirroring and A/B matches, then promotion, or rollback to 100% stable
+ * when a check fails, a route change is refused or not accepted within the progress deadline, or on abort.
+ *
+ * <p><b>Durable.</b> The rollout state (step, weights, analysis counters, phase, last transition and reason)
+ * lives in the primary route's {@code canary.gatewaysdk.dev/state} annotation, written in the same guarded JSON
+ * patch as the route changes it describes. A process that dies at any point and a new instance that starts
+ * later continue where it stopped: no step runs twice and no weight goes back. Several replicas may run the same
+ * plan under {@link #runWithLeaderElection}; one drives, the others wait and take over.
+ *
+ * <p><b>Surgical.</b> Only the weights of the stable and canary backends in the rules that have both, the
+ * canary's mirror filter on those rules and the A/B rules the plan adds are touched; everything else on the
+ * route stays as it is. Weights changed by someone else are handled by the plan's {@link ExternalEditPolicy}.
+ *
+ * <p><b>Controlled</b> from code ({@link #promote()}, {@link #pause()}, {@link #resume()}, {@link #abort(String)})
+ * or from the cluster: {@code kubectl annotate httproute storefront canary.gatewaysdk.dev/command=promote}.
+ * Both go through that annotation, so they reach whichever replica drives.
+ *
+ * <p>Before a step proceeds, its route change is read back and every parent must report {@code Accepted} and
+ * {@code ResolvedRefs} for the new generation. All waiting goes through the {@link CanaryClock}. Each
+ * transition is also recorded as a Kubernetes Event on the route and told to the {@link CanaryListener}s.
+ * Instances are thread-safe; run one rollout per instance at a time.
+ *
+ * <pre>{@code
+ * Canary canary = Canary.builder(client, plan)
+ *     .provider("prometheus", PrometheusProvider.create(URI.create("http://prometheus:9090")))
+ *     .listener(new CanaryMetrics(meterRegistry))
+ *     .build();
+ * CanaryStatus end = canary.run();            // blocks until promoted, rolled back or aborted
+ * if (end.phase() != Phase.PROMOTED) System.err.println(end.reason());
+ * }</pre>
+ */
+public final class Canary {
+  private static final Logger LOG = LoggerFactory.getLogger(Canary.class);
+  private static final int MAX_CONSECUTIVE_ERRORS = 20;
+
+  /** Makes the stable backend serve the new version ({@link Promotion#SWAP}); must be idempotent. */
+  @FunctionalInterface
+  public interface SwapAction {
+    void swap(CanaryPlan plan) throws Exception;
+  }
+
+  private final GatewayApiClient client;
+  private final RouteManager routes;
+  private final CanaryPlan plan;
+  private final CanaryClock clock;
+  private final Map<String, MetricProvider> providers;
+  private final List<CanaryListener> listeners;
+  private final SwapAction swap;
+  private final Duration pollInterval;
+  private final boolean verifyRoutes;
+  private final EventRecorder events;
+
+  private Canary(Builder b) {
+    this.client = b.client;
+    this.routes = RouteManager.create(b.client, b.fieldManager);
+    this.plan = b.plan;
+    this.clock = b.clock;
+    this.providers = Map.copyOf(b.providers);
+    this.listeners = List.copyOf(b.listeners);
+    this.swap = b.swap;
+    this.pollInterval = b.pollInterval;
+    this.verifyRoutes = b.verifyRoutes;
+    this.events = b.events ? new EventRecorder(b.client.apiClient(), b.fieldManager) : null;
+  }
+
+  public static Builder builder(GatewayApiClient client, CanaryPlan plan) {
+    return new Builder(client, plan);
+  }
+
+  public CanaryPlan plan() {
+    return plan;
+  }
+
+  // ------------------------------------------------------------------------------------------------ running
+
+  /**
+   * Runs the rollout until it is promoted, rolled back or aborted, and returns how it ended. Resumes a
+   * rollout of this plan already under way on the route.
+   *
+   * @throws InvalidPlanException if the routes or backends do not exist, before anything changes
+   * @throws IllegalStateException if the route is in the middle of a rollout of another plan
+   * @throws InterruptedException if interrupted; the rollout stays where it is, another run continues it
+   */
+  public CanaryStatus run() throws InterruptedException {
+    int errors = 0;
+    while (true) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      Pass p;
+      try {
+        p = pass();
+        errors = 0;
+      } catch (InvalidPlanException | NotFoundException e) {
+        throw e;
+      } catch (GatewayApiException e) {
+        if (++errors >= MAX_CONSECUTIVE_ERRORS) {
+          throw e;
+        }
+        LOG.warn("canary {}: API error, retrying in {}: {}", plan.primaryRoute(), pollInterval, e.getMessage());
+        clock.sleepUntil(clock.now().plus(pollInterval));
+        continue;
+      }
+      notify(l -> l.statusChanged(p.status));
+      if (p.done) {
+        return p.status;
+      }
+      Instant now = clock.now();
+      Instant wake = p.wake.isBefore(now.plus(pollInterval)) ? p.wake : now.plus(pollInterval);
+      if (wake.isAfter(now)) {
+        clock.sleepUntil(wake);
+      }
+    }
+  }
+
+  /**
+   * One reconciliation pass: reads the routes, acts on commands, external edits, route status, the current
+   * step, and writes at most one state change to the primary route. {@link #run()} repeats this.
+   *
+   * @throws InvalidPlanException if the routes or backends do not exist, before anything changes
+   */
+  public CanaryStatus reconcile() {
+    Pass p = pass();
+    notify(l -> l.statusChanged(p.status));
+    return p.status;
+  }
+
+  /** The rollout's status as stored on the primary route (before the first step: step -1, PROGRESSING). */
+  public CanaryStatus status() {
+    State st = state(read(plan.primaryRoute()));
+    if (st == null || !plan.id().equals(st.plan)) {
+      State s = new State();
+      s.plan = plan.id();
+      return status(s);
+    }
+    return status(st);
+  }
+
+  /**
+   * Runs the rollout while holding the Lease of {@code election}; replicas running the same plan wait, and one
+   * of them takes over if this one dies or loses the lease. Returns how the rollout ended, also on replicas
+   * that never led.
+   *
+   * @throws InterruptedException if interrupted
+   */
+  public CanaryStatus runWithLeaderElection(LeaderElection election) throws InterruptedException {
+    while (true) {
+      CanaryStatus s = status();
+      if (s.terminal()) {
+        return s;
+      }
+      LeaseLock lock = new LeaseLock(election.namespace(), election.name(), election.identity(), client.apiClient());
+      LeaderElectionConfig config = new LeaderElectionConfig(
+          lock, election.leaseDuration(), election.renewDeadline(), election.retryPeriod());
+      LeaderElector elector = new LeaderElector(config, t -> LOG.debug("lease {}: {}", election, t.toString()));
+      CountDownLatch leading = new CountDownLatch(1);
+      AtomicBoolean lost = new AtomicBoolean();
+      Thread self = Thread.currentThread();
+      Thread electing = new Thread(() -> elector.run(leading::countDown, () -> {
+        if (leading.getCount() == 0 && lost.compareAndSet(false, true)) {
+          self.interrupt();
+        }
+      }), "canary-lease-" + election.identity());
+      electing.setDaemon(true);
+      electing.start();
+      try {
+        while (!leading.await(Math.max(10, Math.min(pollInterval.toMillis(), election.retryPeriod().toMillis())), TimeUnit.MILLISECONDS)) {
+          CanaryStatus now = status();
+          if (now.terminal()) {
+            return now;
+          }
+        }
+        LOG.info("canary {}: {} leads", plan.primaryRoute(), election.identity());
+        try {
+          return run();
+        } catch (InterruptedException e) {
+          if (!lost.get()) {
+            throw e;
+          }
+          LOG.warn("canary {}: {} lost the lease; waiting to lead again", plan.primaryRoute(), election.identity());
+        }
+      } finally {
+        lost.set(true);
+        elector.close();
+        electing.interrupt();
+      }
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------- commands
+
+  /** Finishes the current pause, manual gate or analysis now and continues; resumes a paused rollout. */
+  public void promote() {
+    command("promote");
+  }
+
+  /** Pauses the rollout where it is until {@link #resume()} or {@link #promote()}. */
+  public void pause() {
+    command("pause");
+  }
+
+  /** Continues a paused rollout, writing its weights back if someone changed them. */
+  public void resume() {
+    command("resume");
+  }
+
+  /** Rolls back to 100% stable and ends the rollout as ABORTED with {@code reason}. */
+  public void abort(String reason) {
+    command("abort" + (reason == null || reason.isBlank() ? "" : ": " + reason));
+  }
+
+  private void command(String command) {
+    String key = "/metadata/annotations/" + Jsons.token(State.COMMAND_ANNOTATION);
+    routes.patch(plan.primaryRoute(), route -> {
+      ArrayNode ops = Jsons.array();
+      if (route.path("metadata").path("annotations").isObject()) {
+        ops.addObject().put("op", "add").put("path", key).put("value", command);
+      } else {
+        ops.addObject().put("op", "test").put("path", "/metadata/resourceVersion").set("value", route.at("/metadata/resourceVersion"));
+        ops.addObject().put("op", "add").put("path", "/metadata/annotations").set("value", Jsons.object().put(State.COMMAND_ANNOTATION, command));
+      }
+      return ops;
+    });
+  }
+
+  // --------------------------------------------------------------------------------------------- dry run
+
+  /**
+   * What the rollout would do from the routes' current state, step by step, without changing anything.
+   *
+   * @throws InvalidPlanException if the routes or backends do not exist
+   */
+  public CanaryDryRun dryRun() {
+    List<ObjectNode> current = new ArrayList<>();
+    for (RouteRef r : plan.routes()) {
+      current.add(read(r));
+    }
+    validate(current);
+    List<String> lines = new ArrayList<>();
+    List<JsonNode> patches = new ArrayList<>();
+    State st = new State();
+    st.plan = plan.id();
+    st.weight = RouteEdits.canaryShare(current.get(0), plan.stable(), plan.canary());
+    for (int i = 0; i <= plan.steps().size(); i++) {
+      List<Runnable> ignored = new ArrayList<>();
+      st = advance(st, i, Instant.EPOCH, ignored);
+      if (st.swap.equals("pending")) {
+        st.swap = "done";
+      }
+      List<String> changes = new ArrayList<>();
+      for (int r = 0; r < current.size(); r++) {
+        RouteRef ref = plan.routes().get(r);
+        RouteEdits.Result res = RouteEdits.converge(current.get(r), key(ref), ref.kind(), plan.stable(), plan.canary(), st, abSteps(st));
+        st.added.set(key(ref), res.abRules);
+        if (res.writes()) {
+          current.set(r, (ObjectNode) JsonPatch.apply(current.get(r), res.ops));
+          changes.add(ref + " " + String.join(", ", res.changes));
+        }
+        if (r == 0) {
+          patches.add(res.ops);
+        }
+      }
+      String what = i < plan.steps().size() ? "steps[" + i + "] " + plan.steps().get(i) : "promotion (" + plan.promotion() + ")";
+      lines.add(what + ": " + (changes.isEmpty() ? "no route change" : String.join("; ", changes)));
+      if (plan.promotion() == Promotion.SWAP && i == plan.steps().size()) {
+        State after = st.copy();
+        after.weight = 0;
+        for (int r = 0; r < current.size(); r++) {
+          RouteRef ref = plan.routes().get(r);
+          RouteEdits.Result res = RouteEdits.converge(current.get(r), key(ref), ref.kind(), plan.stable(), plan.canary(), after, List.of());
+          if (res.writes()) {
+            current.set(r, (ObjectNode) JsonPatch.apply(current.get(r), res.ops));
+            lines.add("after the swap action: " + ref + " " + String.join(", ", res.changes));
+          }
+        }
+      }
+    }
+    return new CanaryDryRun(plan, lines, patches);
+  }
+
+  /**
+   * Checks the plan against the cluster: every route exists, every route has a rule with both backends, every
+   * check's provider is registered.
+   *
+   * @throws InvalidPlanException naming each problem
+   */
+  public void validate() {
+    List<ObjectNode> current = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < plan.routes().size(); i++) {
+      try {
+        current.add(read(plan.routes().get(i)));
+      } catch (NotFoundException e) {
+        problems.add("routes[" + i + "] " + plan.routes().get(i) + ": not found");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidPlanException(problems);
+    }
+    validate(current);
+  }
+
+  private void validate(List<ObjectNode> current) {
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < current.size(); i++) {
+      if (RouteEdits.managedRules(current.get(i), plan.stable(), plan.canary()).isEmpty()) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode rule : current.get(i).path("spec").path("rules")) {
+          for (JsonNode b : rule.path("backendRefs")) {
+            names.add(b.path("name").asText());
+          }
+        }
+        problems.add("routes[" + i + "] " + plan.routes().get(i) + ": no rule has both backends " + plan.stable()
+            + " and " + plan.canary() + " (backends in the route: " + names + ")");
+      }
+    }
+    for (int i = 0; i < plan.steps().size(); i++) {
+      for (AnalysisCheck c : plan.steps().get(i).checks()) {
+        if (!providers.containsKey(c.provider())) {
+          problems.add("steps[" + i + "] (" + plan.steps().get(i) + "): check " + c.name() + " uses provider "
+              + c.provider() + ", which is not registered (registered: " + new java.util.TreeSet<>(providers.keySet()) + ")");
+        }
+      }
+    }
+    if (plan.promotion() == Promotion.SWAP && swap == null) {
+      problems.add("promotion: SWAP needs a swap action (Canary.Builder.swap)");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidPlanException(problems);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ engine
+
+  /** The result of one pass. */
+  private static final class Pass {
+    final CanaryStatus status;
+    final Instant wake;
+    final boolean done;
+
+    Pass(CanaryStatus status, Instant wake, boolean done) {
+      this.status = status;
+      this.wake = wake;
+      this.done = done;
+    }
+  }
+
+  /** Another writer changed the state since it was read: read again. */
+  private static final class StaleState extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StaleState() {
+      super(null, null, false, false);
+    }
+  }
+
+  private Pass pass() {
+    Instant now = clock.now();
+    ObjectNode primary;
+    try {
+      primary = read(plan.primaryRoute());
+    } catch (NotFoundException e) {
+      validate();
+      throw e;
+    }
+    State st = state(primary);
+    List<Runnable> notes = new ArrayList<>();
+    if (st == null || !plan.id().equals(st.plan)) {
+      if (st != null && !st.phase.terminal()) {
+        throw new IllegalStateException(plan.primaryRoute() + " is in the middle of another rollout (plan " + st.plan
+            + ", " + st.phase + " at step " + st.step + "); abort it or let it finish first");
+      }
+      validate();
+      State from = new State();
+      from.plan = plan.id();
+      from.rev = st == null ? 0 : st.rev;
+      from.weight = RouteEdits.canaryShare(primary, plan.stable(), plan.canary());
+      State next = advance(from, 0, now, notes);
+      return commit(primary, st, next, true, null, notes, now);
+    }
+    if (!st.synced) {
+      return sync(primary, st, now);
+    }
+    String command = annotation(primary, State.COMMAND_ANNOTATION);
+    if (command != null) {
+      return command(primary, st, command.trim(), now);
+    }
+    if (st.phase.terminal()) {
+      return new Pass(status(st), now, true);
+    }
+    if (st.phase == Phase.PAUSED) {
+      return new Pass(status(st), now.plus(pollInterval), false);
+    }
+    // someone else changed the weights?
+    List<ObjectNode> all = new ArrayList<>();
+    all.add(primary);
+    for (int i = 1; i < plan.routes().size(); i++) {
+      all.add(read(plan.routes().get(i)));
+    }
+    for (int i = 0; i < all.size(); i++) {
+      Optional<String> edit = RouteEdits.externalEdit(all.get(i), plan.stable(), plan.canary(), st.weight, st.stableRemoved);
+      if (edit.isPresent()) {
+        return externalEdit(primary, st, plan.routes().get(i) + ": " + edit.get(), now);
+      }
+    }
+    // the last change accepted by every parent?
+    if (verifyRoutes) {
+      for (int i = 0; i < all.size(); i++) {
+        RouteHealth h = RouteHealth.check(all.get(i));
+        if (h.verdict == RouteHealth.Verdict.REFUSED) {
+          return rollback(primary, st, Phase.ROLLED_BACK, plan.routes().get(i) + " change refused: " + h.detail, now);
+        }
+        if (h.verdict == RouteHealth.Verdict.PENDING) {
+          Instant deadline = st.changedAt.plus(plan.progressDeadline());
+          if (!now.isBefore(deadline)) {
+            return rollback(primary, st, Phase.ROLLED_BACK, "progress deadline " + dev.gatewaysdk.canary.internal.DurationText.format(plan.progressDeadline())
+                + " exceeded: " + plan.routes().get(i) + " " + h.detail, now);
+          }
+          return new Pass(status(st), deadline.isBefore(now.plus(pollInterval)) ? deadline : now.plus(pollInterval), false);
+        }
+      }
+    }
+    if (st.step >= plan.steps().size()) {
+      return finishSwap(primary, st, now);
+    }
+    Step step = plan.steps().get(st.step);
+    switch (step.kind()) {
+      case PAUSE: {
+        Instant end = st.stepStartedAt.plus(step.duration().orElseThrow());
+        if (now.isBefore(end)) {
+          return new Pass(status(st), end, false);
+        }
+        return commit(primary, st, advance(st, st.step + 1, now, notes), true, null, notes, now);
+      }
+      case ANALYSIS:
+        return analyse(primary, st, step, now);
+      default:
+        return commit(primary, st, advance(st, st.step + 1, now, notes), true, null, notes, now);
+    }
+  }
+
+  private Pass analyse(ObjectNode primary, State st, Step step, Instant now) {
+    State next = st.copy();
+    List<Runnable> notes = new ArrayList<>();
+    Instant wake = Instant.MAX;
+    boolean measured = false;
+    String failure = null;
+    boolean allPassed = true;
+    for (AnalysisCheck check : step.checks()) {
+      State.Counters c = next.analysis.computeIfAbsent(check.name(), k -> {
+        State.Counters n = new State.Counters();
+        n.next = st.stepStartedAt;
+        return n;
+      });
+      if (c.passed) {
+        continue;
+      }
+      if (!now.isBefore(c.next)) {
+        Measurement m = measure(check, st, now);
+        measured = true;
+        c.next = now.plus(check.interval());
+        switch (m.verdict()) {
+          case SUCCESS:
+            c.successes++;
+            c.consecutive++;
+            c.passed = c.consecutive >= check.successes();
+            break;
+          case FAILURE:
+            c.failures++;
+            c.consecutive = 0;
+            if (c.failures > check.failureLimit() && failure == null) {
+              failure = "analysis " + check.name() + " failed " + c.failures + " time(s), limit " + check.failureLimit()
+                  + ": " + m.message();
+            }
+            break;
+          default:
+            c.inconclusive++;
+            c.consecutive = 0;
+            if (c.inconclusive > check.inconclusiveLimit() && failure == null) {
+              failure = "analysis " + check.name() + " inconclusive " + c.inconclusive + " time(s), limit "
+                  + check.inconclusiveLimit() + ": " + m.message();
+            }
+        }
+        notes.add(() -> notify(l -> l.analysisResult(status(next), check, m)));
+        if (m.verdict() != Measurement.Verdict.SUCCESS && events != null) {
+          notes.add(() -> events.record(primary, "Warning", "AnalysisMeasurement",
+              "steps[" + st.step + "] " + check.name() + ": " + m, clock.now()));
+        }
+      }
+      if (!c.passed) {
+        allPassed = false;
+        wake = c.next.isBefore(wake) ? c.next : wake;
+      }
+    }
+    if (failure != null) {
+      State rb = rollbackState(next, Phase.ROLLED_BACK, failure, now, notes);
+      return commit(primary, st, rb, true, null, notes, now);
+    }
+    if (allPassed) {
+      State adv = advance(next, st.step + 1, now, notes);
+      return commit(primary, st, adv, true, null, notes, now);
+    }
+    if (measured) {
+      Pass p = commit(primary, st, next, false, null, notes, now);
+      return new Pass(p.status, wake, false);
+    }
+    return new Pass(status(st), wake, false);
+  }
+
+  private Measurement measure(AnalysisCheck check, State st, Instant now) {
+    MetricProvider provider = providers.get(check.provider());
+    AnalysisContext ctx = new AnalysisContext(check, plan.primaryRoute(), plan.stable(), plan.canary(), st.step, st.weight, now);
+    try {
+      Measurement m = provider.measure(ctx);
+      return m == null ? Measurement.inconclusive("provider " + check.provider() + " returned nothing") : m;
+    } catch (Exception | LinkageError e) {
+      LOG.debug("check {} errored", check.name(), e);
+      return Measurement.inconclusive(check.provider() + " failed: " + e);
+    }
+  }
+
+  private Pass finishSwap(ObjectNode primary, State st, Instant now) {
+    if (!"pending".equals(st.swap)) {
+      return new Pass(status(st), now, true);
+    }
+    try {
+      swap.swap(plan);
+    } catch (Exception e) {
+      LOG.warn("canary {}: swap action failed, retrying: {}", plan.primaryRoute(), e.toString());
+      return new Pass(status(st), now.plus(pollInterval), false);
+    }
+    State next = st.copy();
+    next.weight = 0;
+    next.swap = "done";
+    next.phase = Phase.PROMOTED;
+    next.reason = "promoted; " + plan.stable() + " now serves the new version";
+    next.transitionAt = now;
+    List<Runnable> notes = new ArrayList<>();
+    notes.add(() -> notify(l -> l.promoted(status(next))));
+    notes.add(() -> event(primary, "Normal", "Promoted", next.reason));
+    return commit(primary, st, next, true, null, notes, now);
+  }
+
+  private Pass command(ObjectNode primary, State st, String command, Instant now) {
+    String verb = command.split(":", 2)[0].trim().toLowerCase(Locale.ROOT);
+    String detail = command.contains(":") ? command.substring(command.indexOf(':') + 1).trim() : "";
+    List<Runnable> notes = new ArrayList<>();
+    State next;
+    if (st.phase.terminal()) {
+      next = st.copy();
+      LOG.info("canary {}: ignoring command {} after the rollout ended {}", plan.primaryRoute(), command, st.phase);
+    } else {
+      switch (verb) {
+        case "promote":
+          if (st.phase == Phase.PAUSED && !st.gate) {
+            next = resumed(st, "resumed by promote", now, notes);
+          } else {
+            next = advance(st, Math.min(st.step + 1, plan.steps().size()), now, notes);
+            next.reason = next.reason.isEmpty() ? "promoted past steps[" + st.step + "] by command" : next.reason;
+          }
+          break;
+        case "resume":
+          if (st.phase != Phase.PAUSED) {
+            next = st.copy();
+          } else if (st.gate) {
+            next = advance(st, st.step + 1, now, notes);
+          } else {
+            next = resumed(st, "resumed by command", now, notes);
+          }
+          break;
+        case "pause":
+          next = st.copy();
+          if (st.phase != Phase.PAUSED) {
+            next.phase = Phase.PAUSED;
+            next.reason = "paused by command" + (detail.isEmpty() ? "" : ": " + detail);
+            next.transitionAt = now;
+            State n = next;
+            notes.add(() -> notify(l -> l.paused(status(n))));
+            notes.add(() -> event(primary, "Normal", "Paused", n.reason));
+          }
+          break;
+        case "abort":
+          next = rollbackState(st, Phase.ABORTED, "aborted by command" + (detail.isEmpty() ? "" : ": " + detail), now, notes);
+          break;
+        default:
+          next = st.copy();
+          LOG.warn("canary {}: unknown command {} (promote, pause, resume, abort) removed", plan.primaryRoute(), command);
+          State n = next;
+          notes.add(() -> event(primary, "Warning", "UnknownCommand", "unknown command " + command + "; use promote, pause, resume or abort"));
+          n.reason = st.reason;
+      }
+    }
+    return commit(primary, st, next, true, command, notes, now);
+  }
+
+  private State resumed(State st, String reason, Instant now, List<Runnable> notes) {
+    State next = st.copy();
+    next.phase = Phase.PROGRESSING;
+    next.reason = reason;
+    next.transitionAt = now;
+    // a resumed step's waiting restarts; the route is re-verified from now on
+    next.changedAt = now;
+    notes.add(() -> notify(l -> l.resumed(status(next))));
+    notes.add(() -> event(primary(), "Normal", "Resumed", reason));
+    return next;
+  }
+
+  private Pass externalEdit(ObjectNode primary, State st, String edit, Instant now) {
+    List<Runnable> notes = new ArrayList<>();
+    switch (plan.externalEditPolicy()) {
+      case ABORT:
+        return commit(primary, st, rollbackState(st, Phase.ABORTED, "external edit: " + edit, now, notes), true, null, notes, now);
+      case REASSERT: {
+        State next = st.copy();
+        next.reason = "weights written back after an external edit: " + edit;
+        next.changedAt = now;
+        notes.add(() -> event(primary, "Warning", "ExternalEditReverted", next.reason));
+        return commit(primary, st, next, true, null, notes, now);
+      }
+      default: {
+        State next = st.copy();
+        next.phase = Phase.PAUSED;
+        next.reason = "paused after an external edit: " + edit;
+        next.transitionAt = now;
+        notes.add(() -> notify(l -> l.paused(status(next))));
+        notes.add(() -> event(primary, "Warning", "ExternalEdit", next.reason));
+        return commit(primary, st, next, false, null, notes, now);
+      }
+    }
+  }
+
+  private Pass rollback(ObjectNode primary, State st, Phase phase, String reason, Instant now) {
+    List<Runnable> notes = new ArrayList<>();
+    return commit(primary, st, rollbackState(st, phase, reason, now, notes), true, null, notes, now);
+  }
+
+  private State rollbackState(State st, Phase phase, String reason, Instant now, List<Runnable> notes) {
+    State next = st.copy();
+    next.phase = phase;
+    next.weight = 0;
+    next.mirror = 0;
+    next.ab = false;
+    next.gate = false;
+    next.swap = "";
+    next.reason = reason;
+    next.transitionAt = now;
+    notes.add(() -> notify(l -> l.rolledBack(status(next))));
+    notes.add(() -> event(primary(), "Warning", phase == Phase.ABORTED ? "Aborted" : "RolledBack", reason));
+    return next;
+  }
+
+  /** The state after moving to step {@code index} ({@code steps.size()}: promotion), with its route effect. */
+  private State advance(State st, int index, Instant now, List<Runnable> notes) {
+    State next = st.copy();
+    int from = st.step;
+    next.step = index;
+    next.stepStartedAt = now;
+    next.transitionAt = now;
+    next.analysis.clear();
+    next.gate = false;
+    next.phase = Phase.PROGRESSING;
+    next.reason = "";
+    if (from >= 0 && from < plan.steps().size()) {
+      Step done = plan.steps().get(from);
+      notes.add(() -> notify(l -> l.stepFinished(status(next), done)));
+    }
+    if (index >= plan.steps().size()) {
+      next.weight = 100;
+      next.mirror = 0;
+      next.ab = false;
+      if (plan.promotion() == Promotion.SWAP) {
+        next.swap = "pending";
+        next.reason = "promoting: canary at 100%, swap pending";
+      } else {
+        next.phase = Phase.PROMOTED;
+        next.stableRemoved = plan.promotion() == Promotion.REMOVE_STABLE;
+        next.reason = "promoted";
+        notes.add(() -> notify(l -> l.promoted(status(next))));
+        notes.add(() -> event(primary(), "Normal", "Promoted", "canary " + plan.canary() + " promoted"));
+      }
+      return next;
+    }
+    Step step = plan.steps().get(index);
+    switch (step.kind()) {
+      case SET_WEIGHT:
+        next.weight = step.percent();
+        if (step.percent() > 0) {
+          next.mirror = 0;
+        }
+        break;
+      case MIRROR:
+        next.mirror = step.percent();
+        break;
+      case MATCH:
+        next.ab = true;
+        break;
+      case PAUSE_UNTIL_PROMOTED:
+        next.phase = Phase.PAUSED;
+        next.gate = true;
+        next.reason = "waiting for promotion at steps[" + index + "]";
+        notes.add(() -> notify(l -> l.paused(status(next))));
+        break;
+      default:
+        break;
+    }
+    notes.add(() -> notify(l -> l.stepStarted(status(next), step)));
+    notes.add(() -> event(primary(), "Normal", "StepStarted", "steps[" + index + "] " + step + "; canary " + next.weight + "%"));
+    return next;
+  }
+
+  /**
+   * Writes {@code next} to the primary route, guarded by the state read ({@code expected}), together with the
+   * route changes it implies ({@code converge}) and the removal of the consumed {@code command}.
+   */
+  private Pass commit(ObjectNode primary, State expected, State next, boolean converge, String command, List<Runnable> notes, Instant now) {
+    String expectedText = annotation(primary, State.ANNOTATION);
+    RouteRef ref = plan.primaryRoute();
+    next.rev = (expected == null ? 0 : expected.rev) + 1;
+    boolean secondaries = plan.routes().size() > 1;
+    try {
+      routes.patch(ref, route -> {
+        String current = annotation(route, State.ANNOTATION);
+        if (!Objects.equals(current, expectedText)) {
+          throw new StaleState();
+        }
+        if (command != null && !command.equals(Optional.ofNullable(annotation(route, State.COMMAND_ANNOTATION)).map(String::trim).orElse(null))) {
+          throw new StaleState();
+        }
+        ArrayNode ops = Jsons.array();
+        if (converge) {
+          RouteEdits.Result r = RouteEdits.converge(route, key(ref), ref.kind(), plan.stable(), plan.canary(), next, abSteps(next));
+          ops.addAll(r.ops);
+          if (next.ab) {
+            next.added.set(key(ref), r.abRules);
+          } else {
+            next.added.remove(key(ref));
+          }
+          if (r.writes()) {
+            next.changedAt = now;
+            if (!r.changes.isEmpty()) {
+              LOG.info("canary {}: {}", ref, r.changes);
+            }
+          }
+          next.synced = !secondaries;
+        }
+        JsonNode annotations = route.path("metadata").path("annotations");
+        String base = "/metadata/annotations/";
+        if (current == null) {
+          ops.addObject().put("op", "test").put("path", "/metadata/resourceVersion").set("value", route.at("/metadata/resourceVersion"));
+        } else {
+          ops.addObject().put("op", "test").put("path", base + Jsons.token(State.ANNOTATION)).put("value", current);
+        }
+        if (command != null) {
+          ops.addObject().put("op", "test").put("path", base + Jsons.token(State.COMMAND_ANNOTATION)).set("value", annotations.get(State.COMMAND_ANNOTATION));
+          ops.addObject().put("op", "remove").put("path", base + Jsons.token(State.COMMAND_ANNOTATION));
+        }
+        if (annotations.isObject()) {
+          ops.addObject().put("op", "add").put("path", base + Jsons.token(State.ANNOTATION)).put("value", next.write());
+          ops.addObject().put("op", "add").put("path", base + Jsons.token(State.PHASE_ANNOTATION)).put("value", next.phase.name());
+        } else {
+          ops.addObject().put("op", "add").put("path", "/metadata/annotations").set("value",
+              Jsons.object().put(State.ANNOTATION, next.write()).put(State.PHASE_ANNOTATION, next.phase.name()));
+        }
+        return ops;
+      });
+    } catch (StaleState e) {
+      LOG.debug("canary {}: state changed by another writer; reading again", ref);
+      return new Pass(status(expected == null ? next : expected), now, false);
+    }
+    for (Runnable n : notes) {
+      try {
+        n.run();
+      } catch (RuntimeException e) {
+        LOG.warn("canary {}: listener failed: {}", ref, e.toString());
+      }
+    }
+    return new Pass(status(next), now, false);
+  }
+
+  /** Brings the secondary routes to the state, then records that on the primary. */
+  private Pass sync(ObjectNode primary, State st, Instant now) {
+    State next = st.copy();
+    for (int i = 1; i < plan.routes().size(); i++) {
+      RouteRef ref = plan.routes().get(i);
+      ArrayNode[] ab = new ArrayNode[1];
+      routes.patch(ref, route -> {
+        RouteEdits.Result r = RouteEdits.converge(route, key(ref), ref.kind(), plan.stable(), plan.canary(), st, abSteps(st));
+        ab[0] = r.abRules;
+        if (r.writes()) {
+          LOG.info("canary {}: {}", ref, r.changes);
+          return r.ops;
+        }
+        return Jsons.array();
+      });
+      if (st.ab) {
+        next.added.set(key(ref), ab[0]);
+      } else {
+        next.added.remove(key(ref));
+      }
+    }
+    next.synced = true;
+    return commit(primary, st, next, false, null, List.of(), now);
+  }
+
+  private List<List<CanaryMatch>> abSteps(State st) {
+    List<List<CanaryMatch>> out = new ArrayList<>();
+    if (!st.ab) {
+      return out;
+    }
+    for (int i = 0; i <= st.step && i < plan.steps().size(); i++) {
+      if (plan.steps().get(i).kind() == Step.Kind.MATCH) {
+        out.add(plan.steps().get(i).matches());
+      }
+    }
+    return out;
+  }
+
+  private CanaryStatus status(State st) {
+    Optional<Step> current = st.step >= 0 && st.step < plan.steps().size() ? Optional.of(plan.steps().get(st.step)) : Optional.empty();
+    Map<String, String> analysis = new LinkedHashMap<>();
+    st.analysis.forEach((k, c) -> analysis.put(k, c.successes + " ok (" + c.consecutive + " in a row), " + c.failures
+        + " failed, " + c.inconclusive + " inconclusive" + (c.passed ? ", passed" : "")));
+    return new CanaryStatus(st.phase, st.step, plan.steps().size(), current, st.weight, st.mirror, st.reason,
+        st.transitionAt, st.rev, analysis);
+  }
+
+  private void notify(Consumer<CanaryListener> call) {
+    for (CanaryListener l : listeners) {
+      try {
+        call.accept(l);
+      } catch (RuntimeException e) {
+        LOG.warn("canary {}: listener {} failed: {}", plan.primaryRoute(), l, e.toString());
+      }
+    }
+  }
+
+  private ObjectNode lastPrimary;
+
+  private synchronized ObjectNode primary() {
+    return lastPrimary;
+  }
+
+  private void event(ObjectNode route, String type, String reason, String message) {
+    if (events != null && route != null) {
+      events.record(route, type, reason, message, clock.now());
+    }
+  }
+
+  private ObjectNode read(RouteRef ref) {
+    ObjectNode r = routes.patch(ref.withoutState(), route -> Jsons.array()).route();
+    if (ref.equals(plan.primaryRoute())) {
+      synchronized (this) {
+        lastPrimary = r;
+      }
+    }
+    return r;
+  }
+
+  private static State state(JsonNode route) {
+    String text = annotation(route, State.ANNOTATION);
+    return text == null ? null : State.parse(text);
+  }
+
+  private static String annotation(JsonNode route, String key) {
+    JsonNode v = route.path("metadata").path("annotations").get(key);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static String key(RouteRef ref) {
+    return ref.kind() + "/" + ref.namespace() + "/" + ref.name();
+  }
+
+  @Override
+  public String toString() {
+    return "Canary " + plan.primaryRoute() + " " + plan.stable() + " -> " + plan.canary();
+  }
+
+  /** Builds a {@link Canary}; defaults: system clock, 5 second polling, route verification and Events on. */
+  public static final class Builder {
+    private final GatewayApiClient client;
+    private final CanaryPlan plan;
+    private CanaryClock clock = CanaryClock.system();
+    private final Map<String, MetricProvider> providers = new LinkedHashMap<>();
+    private final List<CanaryListener> listeners = new ArrayList<>();
+    private SwapAction swap;
+    private Duration pollInterval = Duration.ofSeconds(5);
+    private boolean verifyRoutes = true;
+    private boolean events = true;
+    private String fieldManager = "gatewaysdk-canary";
+
+    Builder(GatewayApiClient client, CanaryPlan plan) {
+      this.client = Objects.requireNonNull(client, "client");
+      this.plan = Objects.requireNonNull(plan, "plan");
+    }
+
+    public Builder clock(CanaryClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Registers {@code provider} for the checks naming {@code name}. */
+    public Builder provider(String name, MetricProvider provider) {
+      providers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(provider, "provider"));
+      return this;
+    }
+
+    public Builder listener(CanaryListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** The action of {@link Promotion#SWAP}. */
+    public Builder swap(SwapAction swap) {
+      this.swap = Objects.requireNonNull(swap, "swap");
+      return this;
+    }
+
+    /** How often the routes are read while waiting (for commands, route status, external edits). */
+    public Builder pollInterval(Duration interval) {
+      if (interval == null || interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("pollInterval must be positive: " + interval);
+      }
+      this.pollInterval = interval;
+      return this;
+    }
+
+    /**
+     * Whether a step waits for every parent to report Accepted and ResolvedRefs for the route's new generation
+     * (default on; turn off only for clusters without a Gateway controller).
+     */
+    public Builder verifyRoutes(boolean verify) {
+      this.verifyRoutes = verify;
+      return this;
+    }
+
+    /** Whether transitions are recorded as Kubernetes Events on the primary route (default on). */
+    public Builder events(boolean events) {
+      this.events = events;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException if blank */
+    public Builder fieldManager(String fieldManager) {
+      if (fieldManager == null || fieldManager.isBlank()) {
+        throw new IllegalArgumentException("fieldManager must not be blank: " + fieldManager);
+      }
+      this.fieldManager = fieldManager;
+      return this;
+    }
+
+    public Canary build() {
+      return new Canary(this);
+    }
+  }
+}

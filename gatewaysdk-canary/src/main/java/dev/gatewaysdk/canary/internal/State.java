@@ -1,0 +1,121 @@
+package dev.gatewaysdk.canary.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.canary.Phase;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The rollout state kept in the primary route's {@value #ANNOTATION} annotation, written in the same JSON patch
+ * as the route changes it describes. Mutable; copy before changing.
+ */
+public final class State {
+  public static final String ANNOTATION = "canary.gatewaysdk.dev/state";
+  public static final String PHASE_ANNOTATION = "canary.gatewaysdk.dev/phase";
+  public static final String COMMAND_ANNOTATION = "canary.gatewaysdk.dev/command";
+
+  public String plan;
+  /** Incremented by every write: a fencing token between drivers. */
+  public long rev;
+  public Phase phase = Phase.PROGRESSING;
+  /** The current step; {@code steps.size()} is the promotion. */
+  public int step = -1;
+  public int weight;
+  public int mirror;
+  /** How many MATCH steps are in effect (their rules present). */
+  public boolean ab;
+  public boolean gate;
+  public boolean stableRemoved;
+  /** Promotion by swap: "" none, "pending" canary at 100 awaiting the swap action, "done". */
+  public String swap = "";
+  /** Secondary routes already carry this state's route changes. */
+  public boolean synced = true;
+  public Instant stepStartedAt = Instant.EPOCH;
+  /** When the route spec last changed (the progress deadline counts from here). */
+  public Instant changedAt = Instant.EPOCH;
+  public Instant transitionAt = Instant.EPOCH;
+  public String reason = "";
+  public Map<String, Counters> analysis = new LinkedHashMap<>();
+  /** Rules added per route ("HTTPRoute/ns/name"), so cleanup removes exactly those. */
+  public ObjectNode added = Jsons.object();
+
+  /** Analysis counters of one check in the current step. */
+  public static final class Counters {
+    public int consecutive;
+    public int successes;
+    public int failures;
+    public int inconclusive;
+    public boolean passed;
+    public Instant next = Instant.EPOCH;
+  }
+
+  public static State parse(String text) {
+    try {
+      JsonNode n = Jsons.mapper().readTree(text);
+      State s = new State();
+      s.plan = n.path("plan").asText();
+      s.rev = n.path("rev").asLong();
+      s.phase = Phase.valueOf(n.path("phase").asText("PROGRESSING"));
+      s.step = n.path("step").asInt(-1);
+      s.weight = n.path("weight").asInt();
+      s.mirror = n.path("mirror").asInt();
+      s.ab = n.path("ab").asBoolean();
+      s.gate = n.path("gate").asBoolean();
+      s.stableRemoved = n.path("stableRemoved").asBoolean();
+      s.swap = n.path("swap").asText("");
+      s.synced = n.path("synced").asBoolean(true);
+      s.stepStartedAt = Instant.parse(n.path("stepStartedAt").asText(Instant.EPOCH.toString()));
+      s.changedAt = Instant.parse(n.path("changedAt").asText(Instant.EPOCH.toString()));
+      s.transitionAt = Instant.parse(n.path("transitionAt").asText(Instant.EPOCH.toString()));
+      s.reason = n.path("reason").asText("");
+      n.path("analysis").fields().forEachRemaining(e -> {
+        Counters c = new Counters();
+        JsonNode v = e.getValue();
+        c.consecutive = v.path("consecutive").asInt();
+        c.successes = v.path("successes").asInt();
+        c.failures = v.path("failures").asInt();
+        c.inconclusive = v.path("inconclusive").asInt();
+        c.passed = v.path("passed").asBoolean();
+        c.next = Instant.parse(v.path("next").asText(Instant.EPOCH.toString()));
+        s.analysis.put(e.getKey(), c);
+      });
+      if (n.path("added").isObject()) {
+        s.added = (ObjectNode) n.get("added");
+      }
+      return s;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("unreadable canary state annotation " + ANNOTATION + ": " + e.getMessage(), e);
+    }
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode o = Jsons.object();
+    o.put("plan", plan).put("rev", rev).put("phase", phase.name()).put("step", step).put("weight", weight)
+        .put("mirror", mirror).put("ab", ab).put("gate", gate).put("stableRemoved", stableRemoved).put("swap", swap)
+        .put("synced", synced).put("stepStartedAt", stepStartedAt.toString()).put("changedAt", changedAt.toString())
+        .put("transitionAt", transitionAt.toString()).put("reason", reason);
+    ObjectNode a = o.putObject("analysis");
+    analysis.forEach((k, c) -> a.putObject(k).put("consecutive", c.consecutive).put("successes", c.successes)
+        .put("failures", c.failures).put("inconclusive", c.inconclusive).put("passed", c.passed)
+        .put("next", c.next.toString()));
+    o.set("added", added.deepCopy());
+    return o;
+  }
+
+  public String write() {
+    return Jsons.write(toJson());
+  }
+
+  public State copy() {
+    return parse(write());
+  }
+
+  public ArrayNode addedRules(String routeKey) {
+    JsonNode a = added.path(routeKey);
+    return a.isArray() ? (ArrayNode) a : Jsons.array();
+  }
+}
