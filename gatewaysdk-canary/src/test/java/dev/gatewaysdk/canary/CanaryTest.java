@@ -318,4 +318,229 @@ class CanaryTest {
         .hasMessageContaining("steps[0] (analysis [x]): check x uses provider datadog, which is not registered");
     assertThat(cluster.get(ref).at("/metadata/resourceVersion").asText()).isEqualTo(rv);
   }
+
+  /** Runs passes until {@code stop} holds (at most 50), advancing virtual time by the poll interval. */
+  CanaryStatus reconcileUntil(Canary canary, java.util.function.Predicate<CanaryStatus> stop) {
+    CanaryStatus s = canary.reconcile();
+    for (int i = 0; i < 50 && !stop.test(s); i++) {
+      clock.advance(Duration.ofSeconds(5));
+      s = canary.reconcile();
+    }
+    return s;
+  }
+
+  private void externalEditAtPause(RouteRef ref) {
+    cluster.externalPatch(ref, "[{'op':'replace','path':'/spec/rules/0/backendRefs/1/weight','value':40},"
+        + "{'op':'replace','path':'/spec/rules/0/backendRefs/0/weight','value':60}]");
+  }
+
+  @Test
+  void externalEditPausesTheRolloutAndResumeWritesTheWeightsBack() throws Exception {
+    RouteRef ref = newRoute();
+    CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofMinutes(30))).step(Step.setWeight(100)).build();
+    Canary canary = canary(plan).build();
+    reconcileUntil(canary, s -> s.step() == 1);
+    externalEditAtPause(ref);
+
+    CanaryStatus s = reconcileUntil(canary, x -> x.phase() == Phase.PAUSED);
+
+    assertThat(s.reason()).isEqualTo("paused after an external edit: HTTPRoute default/" + ref.name()
+        + ": rules[0] web-v1 weight 60, expected 90; rules[0] web-v2 weight 40, expected 10");
+    clock.advance(Duration.ofHours(2));
+    assertThat(canary.reconcile().phase()).isEqualTo(Phase.PAUSED);
+    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(40);
+    canary.resume();
+    s = canary.reconcile();
+    assertThat(s.phase()).isEqualTo(Phase.PROGRESSING);
+    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(10);
+    assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(cluster.events(ref.name())).anyMatch(e -> e.startsWith("ExternalEdit: paused after an external edit"));
+  }
+
+  @Test
+  void externalEditUnderAbortPolicyRollsBack() throws Exception {
+    RouteRef ref = newRoute();
+    CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofMinutes(30))).step(Step.setWeight(100))
+        .externalEditPolicy(ExternalEditPolicy.ABORT).build();
+    Canary canary = canary(plan).build();
+    reconcileUntil(canary, s -> s.step() == 1);
+    externalEditAtPause(ref);
+
+    CanaryStatus end = canary.run();
+
+    assertThat(end.phase()).isEqualTo(Phase.ABORTED);
+    assertThat(end.reason()).startsWith("external edit: HTTPRoute default/" + ref.name() + ": rules[0] web-v1 weight 60");
+    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(0);
+    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v1")).isEqualTo(100);
+  }
+
+  @Test
+  void externalEditUnderReassertPolicyIsWrittenBackAndTheRolloutContinues() throws Exception {
+    RouteRef ref = newRoute();
+    CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofMinutes(30))).step(Step.setWeight(100))
+        .externalEditPolicy(ExternalEditPolicy.REASSERT).build();
+    Canary canary = canary(plan).build();
+    reconcileUntil(canary, s -> s.step() == 1);
+    externalEditAtPause(ref);
+
+    CanaryStatus s = canary.reconcile();
+
+    assertThat(s.phase()).isEqualTo(Phase.PROGRESSING);
+    assertThat(s.reason()).startsWith("weights written back after an external edit");
+    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(10);
+    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v1")).isEqualTo(90);
+    assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
+  }
+
+  @Test
+  void pauseAndResumeCommandsHoldTheRolloutWhereItIs() throws Exception {
+    RouteRef ref = newRoute();
+    CanaryPlan plan = plan(ref).weights(10, 20, 30).build();
+    Canary canary = canary(plan).build();
+    reconcileUntil(canary, s -> s.step() == 1);
+    canary.pause();
+
+    CanaryStatus s = canary.reconcile();
+    clock.advance(Duration.ofHours(5));
+    s = canary.reconcile();
+
+    assertThat(s.phase()).isEqualTo(Phase.PAUSED);
+    assertThat(s.reason()).isEqualTo("paused by command");
+    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(20);
+    cluster.externalPatch(ref, "[{'op':'add','path':'/metadata/annotations/canary.gatewaysdk.dev~1command','value':'resume'}]");
+    assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
+  }
+
+  @Test
+  void routeChangeNotAcceptedWithinTheProgressDeadlineRollsBack() throws Exception {
+    RouteRef ref = newRoute();
+    CanaryPlan plan = plan(ref).weights(10, 50).progressDeadline(Duration.ofMinutes(3)).build();
+    Canary canary = canary(plan).build();
+    cluster.controllerRunning = false;
+    try {
+      CanaryStatus end = canary.run();
+
+      assertThat(end.phase()).isEqualTo(Phase.ROLLED_BACK);
+      assertThat(end.step()).isEqualTo(0);
+      assertThat(end.reason()).startsWith("progress deadline 3m exceeded: HTTPRoute default/" + ref.name()
+          + " Gateway default/gw: Accepted is for generation 1, not 2");
+      assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(0);
+      assertThat(clock.now()).isAfterOrEqualTo(Instant.parse("2030-01-01T00:03:00Z"));
+    } finally {
+      cluster.controllerRunning = true;
+    }
+  }
+
+  @Test
+  void routeChangeRefusedByTheGatewayRollsBack() throws Exception {
+    RouteRef ref = newRoute();
+    CanaryPlan plan = plan(ref).weights(10, 50).build();
+    cluster.missingBackends.add("web-v2");
+    try {
+      CanaryStatus end = canary(plan).build().run();
+
+      assertThat(end.phase()).isEqualTo(Phase.ROLLED_BACK);
+      assertThat(end.reason()).contains("change refused: Gateway default/gw reports ResolvedRefs=False (BackendNotFound): service web-v2 not found");
+      assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(0);
+    } finally {
+      cluster.missingBackends.clear();
+    }
+  }
+
+  @Test
+  void httpAndGrpcRoutesMoveInLockstep() throws Exception {
+    RouteRef http = newRoute();
+    String grpcName = "grpc-" + names.incrementAndGet();
+    cluster.createRoute(("{'apiVersion':'gateway.networking.k8s.io/v1','kind':'GRPCRoute','metadata':{'name':'" + grpcName + "','namespace':'default'},"
+        + "'spec':{'parentRefs':[{'name':'gw'}],'rules':[{'matches':[{'method':{'service':'shop.Cart'}}],"
+        + "'backendRefs':[{'name':'web-v1','port':9090,'weight':100},{'name':'web-v2','port':9090,'weight':0}]}]}}"));
+    RouteRef grpc = RouteRef.grpcRoute("default", grpcName);
+    CanaryPlan plan = plan(http).route(grpc).step(Step.match(CanaryMatch.header("x-canary", "1"))).weights(20, 60).build();
+    List<String> seen = new ArrayList<>();
+    Canary canary = canary(plan).listener(new CanaryListener() {
+      @Override
+      public void statusChanged(CanaryStatus status) {
+        JsonNode h = cluster.get(http);
+        JsonNode g = cluster.get(grpc);
+        if (Cluster.state(h) != null && Cluster.state(h).synced) {
+          assertThat(Cluster.weight(g, 0, "web-v2")).isEqualTo(Cluster.weight(h, 0, "web-v2"));
+          seen.add(status.phase() + " " + Cluster.weight(g, 0, "web-v2") + " " + g.at("/spec/rules").size());
+        }
+      }
+    }).build();
+
+    CanaryStatus end = canary.run();
+
+    assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(seen).contains("PROGRESSING 0 2", "PROGRESSING 20 2", "PROGRESSING 60 2", "PROMOTED 100 1");
+    JsonNode g = cluster.get(grpc);
+    assertThat(Cluster.weight(g, 0, "web-v2")).isEqualTo(100);
+    assertThat(g.at("/spec/rules/0/matches/0/method/service").asText()).isEqualTo("shop.Cart");
+  }
+
+  @Test
+  void dryRunDescribesEveryChangeAndWritesNothing() {
+    RouteRef ref = newRoute();
+    String rv = cluster.get(ref).at("/metadata/resourceVersion").asText();
+    CanaryPlan plan = plan(ref).step(Step.mirror(100)).step(Step.match(CanaryMatch.queryParam("canary", "on")))
+        .weights(50).step(Step.pause(Duration.ofMinutes(1))).build();
+
+    CanaryDryRun dry = canary(plan).build().dryRun();
+
+    assertThat(dry.lines()).containsExactly(
+        "steps[0] mirror 100%: HTTPRoute default/" + ref.name() + " rules[0] + mirror 100% to web-v2",
+        "steps[1] match [query-param canary=on]: HTTPRoute default/" + ref.name() + " + rule [/ ?canary=on] -> web-v2",
+        "steps[2] setWeight 50: HTTPRoute default/" + ref.name() + " rules[0] web-v2: 0 -> 50, rules[0] web-v1: 100 -> 50, rules[0] - mirror to web-v2",
+        "steps[3] pause 1m: no route change",
+        "promotion (KEEP_STABLE): HTTPRoute default/" + ref.name() + " rules[0] web-v2: 50 -> 100, rules[0] web-v1: 50 -> 0, - rules[2] (A/B rule to web-v2)");
+    assertThat(dry.patches().get(0).get(0).path("op").asText()).isEqualTo("test");
+    assertThat(dry.toString()).contains("dry run of plan " + plan.id());
+    assertThat(cluster.get(ref).at("/metadata/resourceVersion").asText()).isEqualTo(rv);
+  }
+
+  @Test
+  void promotionBySwapReturnsTheWeightsToStableAfterTheSwapAction() throws Exception {
+    RouteRef ref = newRoute();
+    CanaryPlan plan = plan(ref).weights(50).promotion(Promotion.SWAP).build();
+    List<Integer> canaryWeightAtSwap = new ArrayList<>();
+
+    assertThatThrownBy(() -> canary(plan).build().run()).hasMessageContaining("promotion: SWAP needs a swap action");
+    CanaryStatus end = canary(plan).swap(p -> canaryWeightAtSwap.add(Cluster.weight(cluster.get(ref), 0, "web-v2"))).build().run();
+
+    assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(canaryWeightAtSwap).containsExactly(100);
+    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v1")).isEqualTo(100);
+    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(0);
+  }
+
+  @Test
+  void promotionCanRemoveTheStableBackend() throws Exception {
+    RouteRef ref = newRoute();
+    CanaryPlan plan = plan(ref).weights(50).promotion(Promotion.REMOVE_STABLE).build();
+
+    CanaryStatus end = canary(plan).build().run();
+
+    assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
+    JsonNode route = cluster.get(ref);
+    assertThat(route.at("/spec/rules/0/backendRefs").size()).isEqualTo(1);
+    assertThat(Cluster.weight(route, 0, "web-v2")).isEqualTo(100);
+    assertThat(route.at("/spec/rules/1")).isEqualTo(Cluster.parse(ROUTE).at("/spec/rules/1"));
+  }
+
+  @Test
+  void finishedRolloutIsNotRepeatedAndAnotherPlanCannotStartMidRollout() throws Exception {
+    RouteRef ref = newRoute();
+    CanaryPlan plan = plan(ref).weights(10, 100).build();
+    assertThat(canary(plan).build().run().phase()).isEqualTo(Phase.PROMOTED);
+    int writes = cluster.history(ref).size();
+
+    assertThat(canary(plan).build().run().phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(cluster.history(ref)).hasSize(writes);
+
+    RouteRef other = newRoute();
+    Canary first = canary(plan(other).weights(10).step(Step.pauseUntilPromoted()).weights(100).build()).build();
+    first.reconcile();
+    assertThatThrownBy(() -> canary(plan(other).weights(20).build()).build().run())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("is in the middle of another rollout");
+  }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     name = "gatewaysdk",
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
-    description = "Kubernetes Gateway API SDK tools: convert and validate manifests, show versions.",
+    description = "Kubernetes Gateway API SDK tools: convert and validate manifests, run canaries, show versions.",
     synopsisSubcommandLabel = "COMMAND")
 public final class GatewaySdkCli implements Runnable {
 
@@ -28,7 +28,8 @@ public final class GatewaySdkCli implements Runnable {
       VersionCommand::new,
       ConvertCommand::new,
       ValidateCommand::new,
-      ServeCommand::new);
+      ServeCommand::new,
+      CanaryCommand::new);
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

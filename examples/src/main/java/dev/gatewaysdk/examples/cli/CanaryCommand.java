@@ -1,0 +1,224 @@
+package dev.gatewaysdk.examples.cli;
+
+import dev.gatewaysdk.canary.AnalysisCheck;
+import dev.gatewaysdk.canary.Canary;
+import dev.gatewaysdk.canary.CanaryListener;
+import dev.gatewaysdk.canary.CanaryPlan;
+import dev.gatewaysdk.canary.CanaryStatus;
+import dev.gatewaysdk.canary.InvalidPlanException;
+import dev.gatewaysdk.canary.LeaderElection;
+import dev.gatewaysdk.canary.PrometheusProvider;
+import dev.gatewaysdk.canary.Step;
+import dev.gatewaysdk.core.GatewayApiClient;
+import dev.gatewaysdk.core.GatewayApiException;
+import dev.gatewaysdk.core.RouteRef;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.util.Config;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gatewaysdk canary --route ns/name --stable a --canary b --steps 5,10,25,50,100 --interval 30s}: runs a
+ * progressive canary on the routes with a live progress line. Exit 0 when promoted, 3 when rolled back, 4 when
+ * aborted, 1 on errors (bad plan, unreachable cluster), each with a one-line reason.
+ */
+@Command(
+    name = "canary",
+    description = {"Run a progressive canary: shift weight step by step, check metrics, promote or roll back.",
+        "Exit codes: 0 promoted, 3 rolled back, 4 aborted, 1 error, 2 usage."})
+final class CanaryCommand implements Callable<Integer> {
+  static final int ROLLED_BACK = 3;
+  static final int ABORTED = 4;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--route", paramLabel = "[KIND/]NS/NAME", description = "Route to move (repeat for lockstep; the first keeps the state).")
+  List<String> routes;
+
+  @Option(names = "--stable", description = "Stable backend name.")
+  String stable;
+
+  @Option(names = "--canary", description = "Canary backend name.")
+  String canary;
+
+  @Option(names = "--steps", split = ",", paramLabel = "W", description = "Canary weights, e.g. 5,10,25,50,100.")
+  List<Integer> steps;
+
+  @Option(names = "--interval", defaultValue = "30s", description = "Wait (or analysis interval) after each weight (default ${DEFAULT-VALUE}).")
+  String interval;
+
+  @Option(names = "--prometheus", paramLabel = "URL", description = "Prometheus server for the check after each weight.")
+  URI prometheus;
+
+  @Option(names = "--query", description = "PromQL query; {{canary}}, {{stable}}, {{interval}}, {{namespace}} are replaced.")
+  String query;
+
+  @Option(names = "--min", description = "Lowest accepted query value.")
+  Double min;
+
+  @Option(names = "--max", description = "Highest accepted query value.")
+  Double max;
+
+  @Option(names = "--failure-limit", defaultValue = "0", description = "Failed measurements tolerated per step (default ${DEFAULT-VALUE}).")
+  int failureLimit;
+
+  @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML/JSON) instead of --route/--stable/--canary/--steps.")
+  Path plan;
+
+  @Option(names = "--dry-run", description = "Print the plan and every change it would make; change nothing.")
+  boolean dryRun;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig (default: $KUBECONFIG, ~/.kube/config, in-cluster).")
+  Path kubeconfig;
+
+  @Option(names = "--lease", paramLabel = "NS/NAME", description = "Run under a coordination.k8s.io Lease (several replicas).")
+  String lease;
+
+  @Option(names = "--no-verify", description = "Do not wait for Accepted/ResolvedRefs (clusters without a Gateway controller).")
+  boolean noVerify;
+
+  @Option(names = "--poll", defaultValue = "5s", description = "How often routes are read while waiting (default ${DEFAULT-VALUE}).")
+  String poll;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CanaryPlan p;
+    try {
+      p = plan();
+    } catch (InvalidPlanException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    Canary.Builder builder = Canary.builder(client(), p).verifyRoutes(!noVerify).pollInterval(duration(poll, "--poll"));
+    if (prometheus != null) {
+      builder.provider("prometheus", PrometheusProvider.create(prometheus));
+    }
+    String[] last = {""};
+    builder.listener(new CanaryListener() {
+      @Override
+      public void statusChanged(CanaryStatus status) {
+        String line = status.toString();
+        if (!line.equals(last[0])) {
+          out.println(line);
+          out.flush();
+          last[0] = line;
+        }
+      }
+    });
+    Canary c = builder.build();
+    try {
+      if (dryRun) {
+        out.println(c.dryRun());
+        return 0;
+      }
+      CanaryStatus end;
+      if (lease != null) {
+        String[] parts = lease.split("/", 2);
+        if (parts.length != 2) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--lease must be NS/NAME: " + lease);
+        }
+        end = c.runWithLeaderElection(LeaderElection.of(parts[0], parts[1], identity()));
+      } else {
+        end = c.run();
+      }
+      switch (end.phase()) {
+        case PROMOTED:
+          out.println("promoted: " + p.canary() + " serves " + p.primaryRoute() + (end.reason().isEmpty() ? "" : " (" + end.reason() + ")"));
+          return 0;
+        case ABORTED:
+          err.println("aborted: " + end.reason());
+          return ABORTED;
+        default:
+          err.println("rolled back: " + end.reason());
+          return ROLLED_BACK;
+      }
+    } catch (InvalidPlanException | IllegalStateException | GatewayApiException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private CanaryPlan plan() {
+    if (plan != null) {
+      if (routes != null || steps != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--plan replaces --route and --steps; give one or the other");
+      }
+      return CanaryPlan.read(plan);
+    }
+    if (routes == null || stable == null || canary == null || steps == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "need --plan FILE, or --route, --stable, --canary and --steps");
+    }
+    if ((prometheus == null) != (query == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--prometheus and --query go together");
+    }
+    Duration every = duration(interval, "--interval");
+    CanaryPlan.Builder b = CanaryPlan.builder().stable(stable).canary(canary);
+    for (String r : routes) {
+      try {
+        b.route(RouteRef.parse(r));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--route: " + e.getMessage());
+      }
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      b.step(Step.setWeight(steps.get(i)));
+      if (i == steps.size() - 1 && steps.get(i) == 100) {
+        break;
+      }
+      if (prometheus != null) {
+        AnalysisCheck.Builder check = AnalysisCheck.builder("query", "prometheus").query(query).interval(every).failureLimit(failureLimit);
+        if (min != null) {
+          check.min(min);
+        }
+        if (max != null) {
+          check.max(max);
+        }
+        b.step(Step.analysis(check.build()));
+      } else {
+        b.step(Step.pause(every));
+      }
+    }
+    return b.build();
+  }
+
+  private Duration duration(String text, String option) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
+    if (!m.matches()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), option + ": not a duration (250ms, 30s, 5m, 1h): " + text);
+    }
+    long n = Long.parseLong(m.group(1));
+    switch (m.group(2)) {
+      case "ms": return Duration.ofMillis(n);
+      case "s": return Duration.ofSeconds(n);
+      case "m": return Duration.ofMinutes(n);
+      default: return Duration.ofHours(n);
+    }
+  }
+
+  private GatewayApiClient client() throws IOException {
+    if (kubeconfig == null) {
+      return GatewayApiClient.fromDefaultConfig();
+    }
+    ApiClient api = Config.fromConfig(kubeconfig.toString());
+    return GatewayApiClient.create(api);
+  }
+
+  private static String identity() {
+    String host = System.getenv("HOSTNAME");
+    return (host == null || host.isBlank() ? "gatewaysdk" : host) + "-" + ProcessHandle.current().pid();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.gatewaysdk.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.gatewaysdk.testing.EmbeddedApiServer;
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CanaryCommandTest {
+  static EmbeddedApiServer server;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeAll
+  static void start() {
+    server = EmbeddedApiServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static void createRoute(String name) throws Exception {
+    Map<String, Object> route = Map.of(
+        "apiVersion", "gateway.networking.k8s.io/v1", "kind", "HTTPRoute",
+        "metadata", Map.of("name", name, "namespace", "default"),
+        "spec", Map.of("parentRefs", List.of(Map.of("name", "gw")), "rules", List.of(Map.of("backendRefs", List.of(
+            Map.of("name", "web-v1", "port", 80, "weight", 100), Map.of("name", "web-v2", "port", 80, "weight", 0))))));
+    new CustomObjectsApi(server.apiClient()).createNamespacedCustomObject("gateway.networking.k8s.io", "v1", "default", "httproutes", route).execute();
+  }
+
+  @SuppressWarnings("unchecked")
+  static long canaryWeight(String name) throws Exception {
+    Map<String, Object> r = (Map<String, Object>) new CustomObjectsApi(server.apiClient())
+        .getNamespacedCustomObject("gateway.networking.k8s.io", "v1", "default", "httproutes", name).execute();
+    List<Map<String, Object>> rules = (List<Map<String, Object>>) ((Map<String, Object>) r.get("spec")).get("rules");
+    List<Map<String, Object>> refs = (List<Map<String, Object>>) rules.get(0).get("backendRefs");
+    return ((Number) refs.get(1).get("weight")).longValue();
+  }
+
+  private int run(String... args) {
+    return GatewaySdkCli.run(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  @Test
+  void canaryPromotesAndExitsZeroWithProgressLines() throws Exception {
+    createRoute("cli-ok");
+
+    int code = run("canary", "--kubeconfig", server.kubeconfigFile().toString(), "--route", "default/cli-ok",
+        "--stable", "web-v1", "--canary", "web-v2", "--steps", "10,50,100", "--interval", "0s", "--no-verify", "--poll", "10ms");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("PROGRESSING step 1/5 (setWeight 10) canary 10%")
+        .contains("PROGRESSING step 4/5 (pause 0s) canary 50%")
+        .contains("promoted: web-v2 serves HTTPRoute default/cli-ok");
+    assertThat(canaryWeight("cli-ok")).isEqualTo(100);
+  }
+
+  @Test
+  void failingQueryRollsBackAndExitsThreeWithTheReason() throws Exception {
+    createRoute("cli-bad");
+    HttpServer prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    prometheus.createContext("/api/v1/query", ex -> {
+      byte[] body = "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"0.42\"]}}".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      try (OutputStream o = ex.getResponseBody()) {
+        o.write(body);
+      }
+    });
+    prometheus.start();
+    try {
+      int code = run("canary", "--kubeconfig", server.kubeconfigFile().toString(), "--route", "default/cli-bad",
+          "--stable", "web-v1", "--canary", "web-v2", "--steps", "10,50,100", "--interval", "1ms", "--no-verify", "--poll", "10ms",
+          "--prometheus", "http://127.0.0.1:" + prometheus.getAddress().getPort(), "--query", "success_rate{svc=\"{{canary}}\"}",
+          "--min", "0.99");
+
+      assertThat(code).isEqualTo(3);
+      assertThat(err.toString().trim()).isEqualTo("rolled back: analysis query failed 1 time(s), limit 0: 0.42 outside 0.99 <= value");
+      assertThat(canaryWeight("cli-bad")).isZero();
+    } finally {
+      prometheus.stop(0);
+    }
+  }
+
+  @Test
+  void dryRunPrintsTheChangesAndBadPlansFailWithTheStep(@TempDir Path dir) throws Exception {
+    createRoute("cli-dry");
+    Path plan = dir.resolve("plan.yaml");
+    Files.writeString(plan, "routes: [default/cli-dry]\nstable: web-v1\ncanary: web-v2\nsteps: [{setWeight: 30}, {pause: 1m}]\n");
+
+    assertThat(run("canary", "--kubeconfig", server.kubeconfigFile().toString(), "--plan", plan.toString(), "--dry-run")).isZero();
+    assertThat(out.toString()).contains("steps[0] setWeight 30: HTTPRoute default/cli-dry rules[0] web-v2: 0 -> 30, rules[0] web-v1: 100 -> 70");
+    assertThat(canaryWeight("cli-dry")).isZero();
+
+    Files.writeString(plan, "routes: [default/cli-dry]\nstable: web-v1\ncanary: web-v2\nsteps: [{setWeight: 30}, {setWeight: 20}]\n");
+    assertThat(run("canary", "--kubeconfig", server.kubeconfigFile().toString(), "--plan", plan.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("steps[1] (setWeight 20): lowers the canary's share from 30 to 20");
+  }
+}
