@@ -63,7 +63,7 @@ class CanaryCrashTest {
     assertThat(Cluster.weight(route, 0, "web-v1")).isEqualTo(0);
     assertThat(route.at("/spec/rules").size()).isEqualTo(2);
     assertThat(route.at("/spec/rules/0/filters").size()).isEqualTo(1);
-    CanaryTest.assertUntouched(route);
+    CanaryTest.assertUntouched(cluster, route);
     // weights, steps and state revisions only go forward in every version written
     int weight = -1;
     int step = -1;

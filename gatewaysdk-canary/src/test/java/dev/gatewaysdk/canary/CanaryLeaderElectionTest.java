@@ -52,7 +52,7 @@ class CanaryLeaderElectionTest {
             }
           }).build();
       LeaderElection lease = LeaderElection.of("default", "web-canary", name)
-          .withTiming(Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(200));
+          .withTiming(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250));
       this.thread = new Thread(() -> {
         try {
           result.set(canary.runWithLeaderElection(lease));

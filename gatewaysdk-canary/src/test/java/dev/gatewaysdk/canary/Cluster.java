@@ -45,6 +45,8 @@ final class Cluster implements AutoCloseable {
   /** Route versions returned to canary writes (PATCH responses), in order. */
   final List<ObjectNode> written = new CopyOnWriteArrayList<>();
   final AtomicInteger patches = new AtomicInteger();
+  /** Routes as the server stored them at creation (with its defaults), by name. */
+  final java.util.Map<String, ObjectNode> created = new ConcurrentHashMap<>();
   /** Crash on the n-th route PATCH (1-based) of a canary client; 0 = never. */
   volatile int crashAt;
   volatile boolean crashAfterWrite;
@@ -152,7 +154,9 @@ final class Cluster implements AutoCloseable {
     String created = send("POST", plural(route), Jsons.write(route), "application/json");
     ObjectNode r = parse(created);
     reportStatus(r);
-    return get(RouteRef.of(r.path("kind").asText(), NS, r.path("metadata").path("name").asText()));
+    ObjectNode stored = get(RouteRef.of(r.path("kind").asText(), NS, r.path("metadata").path("name").asText()));
+    this.created.put(stored.path("metadata").path("name").asText(), stored);
+    return stored;
   }
 
   ObjectNode get(RouteRef ref) {
