@@ -2,10 +2,23 @@ package dev.gatewaysdk.core;
 
 import dev.gatewaysdk.core.internal.Discovery;
 import dev.gatewaysdk.core.internal.FieldCheck;
+import dev.gatewaysdk.core.internal.Informers;
 import dev.gatewaysdk.core.internal.Kinds;
 import dev.gatewaysdk.core.internal.TypedClient;
 import dev.gatewaysdk.core.internal.RawClient;
 import dev.gatewaysdk.core.internal.Transport;
+import dev.gatewaysdk.model.BackendTLSPolicy;
+import dev.gatewaysdk.model.GRPCRoute;
+import dev.gatewaysdk.model.Gateway;
+import dev.gatewaysdk.model.GatewayApiKind;
+import dev.gatewaysdk.model.GatewayApiObject;
+import dev.gatewaysdk.model.GatewayClass;
+import dev.gatewaysdk.model.HTTPRoute;
+import dev.gatewaysdk.model.ListenerSet;
+import dev.gatewaysdk.model.ReferenceGrant;
+import dev.gatewaysdk.model.TCPRoute;
+import dev.gatewaysdk.model.TLSRoute;
+import dev.gatewaysdk.model.UDPRoute;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.Config;
 import java.io.IOException;
@@ -111,6 +124,56 @@ public final class GatewayApiClient {
     return c;
   }
 
+  /** GatewayClasses (cluster-scoped): {@code client.gatewayClasses().get("istio")}. */
+  public ResourceClient<GatewayClass> gatewayClasses() {
+    return clusterScoped("GatewayClass", GatewayClass.class);
+  }
+
+  /** Gateways: {@code client.gateways().inNamespace("shop").list()}. */
+  public NamespacedClient<Gateway> gateways() {
+    return namespaced("Gateway", Gateway.class);
+  }
+
+  /** ListenerSets: {@code client.listenerSets().inNamespace("shop").list()}. */
+  public NamespacedClient<ListenerSet> listenerSets() {
+    return namespaced("ListenerSet", ListenerSet.class);
+  }
+
+  /** HTTPRoutes: {@code client.httpRoutes().inNamespace("shop").list()}. */
+  public NamespacedClient<HTTPRoute> httpRoutes() {
+    return namespaced("HTTPRoute", HTTPRoute.class);
+  }
+
+  /** GRPCRoutes: {@code client.grpcRoutes().inNamespace("shop").list()}. */
+  public NamespacedClient<GRPCRoute> grpcRoutes() {
+    return namespaced("GRPCRoute", GRPCRoute.class);
+  }
+
+  /** TLSRoutes: {@code client.tlsRoutes().inNamespace("shop").list()}. */
+  public NamespacedClient<TLSRoute> tlsRoutes() {
+    return namespaced("TLSRoute", TLSRoute.class);
+  }
+
+  /** TCPRoutes: {@code client.tcpRoutes().inNamespace("shop").list()}. */
+  public NamespacedClient<TCPRoute> tcpRoutes() {
+    return namespaced("TCPRoute", TCPRoute.class);
+  }
+
+  /** UDPRoutes: {@code client.udpRoutes().inNamespace("shop").list()}. */
+  public NamespacedClient<UDPRoute> udpRoutes() {
+    return namespaced("UDPRoute", UDPRoute.class);
+  }
+
+  /** ReferenceGrants: {@code client.referenceGrants().inNamespace("shop").list()}. */
+  public NamespacedClient<ReferenceGrant> referenceGrants() {
+    return namespaced("ReferenceGrant", ReferenceGrant.class);
+  }
+
+  /** BackendTLSPolicies: {@code client.backendTlsPolicies().inNamespace("shop").list()}. */
+  public NamespacedClient<BackendTLSPolicy> backendTlsPolicies() {
+    return namespaced("BackendTLSPolicy", BackendTLSPolicy.class);
+  }
+
   /**
    * The client of a namespaced kind bound to {@code type}: a model class, or {@code ObjectNode} for JSON.
    *
@@ -133,6 +196,48 @@ public final class GatewayApiClient {
       throw new IllegalArgumentException(kind + " is namespaced: use namespaced(...)");
     }
     return new TypedClient<>(raw, kind, type, null, fieldCheck);
+  }
+
+  /**
+   * A wait on {@code object} (a typed object such as an {@code HTTPRoute}, or its JSON): its kind, namespace
+   * and name say what to watch, its class what {@link Await#until} returns.
+   *
+   * <pre>{@code
+   * client.await(route).until(RouteConditions.acceptedBy("my-gateway"), Duration.ofSeconds(30));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the object lacks kind or name, or is not a Gateway API kind
+   */
+  @SuppressWarnings("unchecked")
+  public <T> Await<T> await(T object) {
+    com.fasterxml.jackson.databind.JsonNode tree = object instanceof com.fasterxml.jackson.databind.JsonNode
+        ? (com.fasterxml.jackson.databind.JsonNode) object
+        : dev.gatewaysdk.core.internal.Json.mapper().valueToTree(object);
+    String kind = tree.path("kind").asText("");
+    String name = tree.path("metadata").path("name").asText("");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("object has no metadata.name: " + kind);
+    }
+    Kinds.Info info = Kinds.require(kind);
+    String ns = info.namespaced ? tree.path("metadata").path("namespace").asText("default") : null;
+    return new Await<>(raw, kind, ns, name, (Class<T>) object.getClass());
+  }
+
+  /**
+   * Starts a cache of the objects of {@code type} (a model class such as {@code HTTPRoute.class}).
+   *
+   * @throws UnsupportedByClusterException if the cluster does not serve the kind
+   * @throws IllegalArgumentException if {@code type} is not a Gateway API kind
+   */
+  public <T extends GatewayApiObject> ResourceCache<T> cache(Class<T> type, CacheOptions options) {
+    GatewayApiKind kind = GatewayApiKind.of(type)
+        .orElseThrow(() -> new IllegalArgumentException("not a Gateway API kind: " + type.getName()));
+    return new Informers.InformerCache<>(raw, kind.kind(), type, options);
+  }
+
+  /** {@link #cache(Class, CacheOptions)} of every namespace, without resync. */
+  public <T extends GatewayApiObject> ResourceCache<T> cache(Class<T> type) {
+    return cache(type, CacheOptions.defaults());
   }
 
   RawClient raw() {

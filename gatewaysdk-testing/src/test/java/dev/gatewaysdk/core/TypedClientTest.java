@@ -1,0 +1,188 @@
+package dev.gatewaysdk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.GatewayClass;
+import dev.gatewaysdk.model.HTTPRoute;
+import dev.gatewaysdk.model.ReferenceGrant;
+import dev.gatewaysdk.testing.EmbeddedApiServer;
+import dev.gatewaysdk.testing.EmbeddedApiServerOptions;
+import io.kubernetes.client.util.CallGeneratorParams;
+import io.kubernetes.client.util.Watchable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Typed clients, waits and caches on the model's types against the embedded server. */
+class TypedClientTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static EmbeddedApiServer server;
+  private static EmbeddedApiServer old;
+  private static GatewayApiClient client;
+  private static final AtomicInteger requests = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    server = Servers.start("v1.6.1", Channel.STANDARD);
+    old = Servers.start("v1.0.0", Channel.STANDARD);
+    var api = server.apiClient();
+    api.setHttpClient(api.getHttpClient().newBuilder().addInterceptor(chain -> {
+      requests.incrementAndGet();
+      return chain.proceed(chain.request());
+    }).build());
+    client = GatewayApiClient.create(api);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (old != null) {
+      old.close();
+    }
+  }
+
+  static HTTPRoute canary(String name, String gateway) {
+    return HTTPRoute.builder().name(name).namespace("default").parentRef(gateway)
+        .rule(r -> r.pathPrefix("/app").backend("app-stable", 8080, 95).backend("app-canary", 8080, 5))
+        .build();
+  }
+
+  @Test
+  void typedRoutesRoundTripThroughTheServer() {
+    ResourceClient<HTTPRoute> routes = client.httpRoutes().inNamespace("default");
+    HTTPRoute created = routes.create(canary("typed", "my-gateway"));
+    assertThat(created.metadata().resourceVersion()).isPresent();
+    HTTPRoute read = routes.get("typed");
+    assertThat(read.spec().rules().get(0).backendRefs()).hasSize(2);
+    assertThat(read.apiVersion()).isEqualTo("gateway.networking.k8s.io/v1");
+    assertThat(client.httpRoutes().list(ListOptions.defaults())).extracting(r -> r.metadata().name().orElse("")).contains("typed");
+  }
+
+  @Test
+  void objectsSentAreRetargetedToTheServedVersionAndReadOnesKeepTheirs() {
+    GatewayApiClient oldClient = GatewayApiClient.create(old.apiClient());
+    ReferenceGrant grant = JSON.convertValue(JSON.createObjectNode()
+        .put("apiVersion", "gateway.networking.k8s.io/v1").put("kind", "ReferenceGrant")
+        .set("metadata", JSON.createObjectNode().put("name", "g").put("namespace", "default")), ReferenceGrant.class);
+    ObjectNode spec = JSON.createObjectNode();
+    spec.putArray("from").addObject().put("group", "gateway.networking.k8s.io").put("kind", "HTTPRoute").put("namespace", "a");
+    spec.putArray("to").addObject().put("group", "").put("kind", "Service");
+    ObjectNode g = JSON.valueToTree(grant);
+    g.set("spec", spec);
+    ReferenceGrant created = oldClient.referenceGrants().inNamespace("default").create(JSON.convertValue(g, ReferenceGrant.class));
+    assertThat(created.apiVersion()).isEqualTo("gateway.networking.k8s.io/v1beta1");
+  }
+
+  @Test
+  void gatewayClassesAreClusterScoped() {
+    ObjectNode gc = JSON.createObjectNode().put("apiVersion", "gateway.networking.k8s.io/v1").put("kind", "GatewayClass");
+    gc.putObject("metadata").put("name", "example");
+    gc.putObject("spec").put("controllerName", "example.com/gateway-controller");
+    client.gatewayClasses().create(JSON.convertValue(gc, GatewayClass.class));
+    assertThat(client.gatewayClasses().get("example").metadata().namespace()).isEmpty();
+  }
+
+  @Test
+  void awaitReturnsWhenTheStatusArrivesThroughTheWatch() throws Exception {
+    ResourceClient<HTTPRoute> routes = client.httpRoutes().inNamespace("default");
+    HTTPRoute route = routes.create(canary("awaited", "gw-a"));
+    ResourceClient<ObjectNode> raw = client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+    Thread controller = new Thread(() -> {
+      ObjectNode r = raw.get("awaited");
+      ObjectNode parent = r.putObject("status").putArray("parents").addObject();
+      parent.putObject("parentRef").put("name", "gw-a");
+      parent.put("controllerName", "example.com/c");
+      parent.putArray("conditions").addObject().put("type", "Accepted").put("status", "True").put("reason", "Accepted")
+          .put("message", "").put("lastTransitionTime", "2026-01-01T00:00:00Z").put("observedGeneration", r.at("/metadata/generation").asLong(1));
+      raw.updateStatus(r, WriteOptions.defaults());
+    });
+    controller.start();
+    HTTPRoute accepted = client.await(route).until(RouteConditions.acceptedBy("gw-a"), Duration.ofSeconds(30));
+    controller.join();
+    assertThat(accepted.status()).isNotNull();
+    assertThat(RouteConditions.acceptedBy("gw-a").test(JSON.valueToTree(accepted))).isTrue();
+  }
+
+  @Test
+  void awaitTimeoutStatesTheLastObservedStatus() {
+    HTTPRoute route = client.httpRoutes().inNamespace("default").create(canary("never", "gw-b"));
+    assertThatThrownBy(() -> client.await(route).until(RouteConditions.acceptedBy("gw-b"), Duration.ofMillis(300)))
+        .isInstanceOf(AwaitTimeoutException.class)
+        .hasMessageContaining("HTTPRoute default/never was not accepted by Gateway gw-b within PT0.3S; last observed status: none");
+  }
+
+  @Test
+  void cacheIndexesRoutesAndFeedsOneRoundTripChanges() throws Exception {
+    GatewayApiClient.create(server.apiClient()).httpRoutes().inNamespace("default").create(canary("cached-1", "edge"));
+    client.httpRoutes().inNamespace("default").create(canary("cached-2", "other"));
+    try (ResourceCache<HTTPRoute> cache = client.cache(HTTPRoute.class, CacheOptions.builder().namespace("default").build())) {
+      assertThat(cache.waitForSync(Duration.ofSeconds(30))).isTrue();
+      assertThat(cache.byIndex(ResourceCache.BY_PARENT_GATEWAY, "default/edge"))
+          .extracting(r -> r.metadata().name().orElse("")).containsExactly("cached-1");
+      assertThat(cache.byIndex(ResourceCache.BY_BACKEND_SERVICE, "default/app-canary")).hasSizeGreaterThanOrEqualTo(2);
+
+      CountDownLatch added = new CountDownLatch(1);
+      cache.addHandler(new ResourceHandler<>() {
+        @Override
+        public void onAdd(HTTPRoute r) {
+          if (r.metadata().name().orElse("").equals("cached-3")) {
+            added.countDown();
+          }
+        }
+      });
+      client.httpRoutes().inNamespace("default").create(canary("cached-3", "edge"));
+      assertThat(added.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(cache.get("default", "cached-3")).isPresent();
+
+      RouteManager manager = RouteManager.create(client);
+      requests.set(0);
+      RouteChange c = manager.setWeights(RouteRef.from(cache.get("default", "cached-1").orElseThrow()), Map.of("app-canary", 50));
+      assertThat(requests.get()).isEqualTo(1);
+      assertThat(c.route(HTTPRoute.class).spec().rules().get(0).backendRefs().get(1).weight()).contains(50);
+    }
+  }
+
+  @Test
+  void expiredResourceVersionBecomesAnErrorEventTheInformerRelistsOn() {
+    EmbeddedApiServer small = EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().watchHistory(3).build());
+    try {
+      GatewayApiClient c = GatewayApiClient.create(small.apiClient());
+      for (int i = 0; i < 10; i++) {
+        c.httpRoutes().inNamespace("default").create(canary("h" + i, "gw"));
+      }
+      var lw = new dev.gatewaysdk.core.internal.Informers.TypedListerWatcher<>(
+          c.raw(), "HTTPRoute", HTTPRoute.class, CacheOptions.defaults());
+      assertThat(lw.list(new CallGeneratorParams(false, null, null)).getItems()).hasSize(10);
+      try (Watchable<?> w = lw.watch(new CallGeneratorParams(true, "1", 5))) {
+        var e = (io.kubernetes.client.util.Watch.Response<?>) w.next();
+        assertThat(e.type).isEqualTo("ERROR");
+        assertThat(e.status.getCode()).isEqualTo(410);
+      } catch (java.io.IOException e) {
+        throw new AssertionError(e);
+      }
+    } finally {
+      small.close();
+    }
+  }
+
+  @Test
+  void cacheOfAKindTheClusterDoesNotServeFailsAtOnce() {
+    GatewayApiClient oldClient = GatewayApiClient.create(old.apiClient());
+    assertThatThrownBy(() -> oldClient.cache(dev.gatewaysdk.model.TLSRoute.class))
+        .isInstanceOf(UnsupportedByClusterException.class)
+        .hasMessageContaining("TLSRoute is not served by this cluster (Gateway API v1.0.0, standard channel)");
+    assertThat(List.of()).isEmpty();
+  }
+}
