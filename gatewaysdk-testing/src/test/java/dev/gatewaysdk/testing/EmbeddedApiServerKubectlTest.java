@@ -184,6 +184,24 @@ class EmbeddedApiServerKubectlTest {
     }
   }
 
+  @Test
+  void typedCreateCommandsSendingProtobufWork() throws Exception {
+    assertThat(kubectl("create", "namespace", "typed").exit()).isZero();
+    assertThat(kubectl("create", "configmap", "settings", "-n", "typed", "--from-literal=a=b").exit()).isZero();
+    Result secret = kubectl("create", "secret", "generic", "creds", "-n", "typed", "--from-literal=password=s3cret");
+    assertThat(secret.exit()).as(secret.all()).isZero();
+    assertThat(kubectl("create", "service", "clusterip", "web", "-n", "typed", "--tcp=80:8080").exit()).isZero();
+    assertThat(kubectl("get", "configmap", "settings", "-n", "typed", "-o", "jsonpath={.data.a}").out()).isEqualTo("b");
+    assertThat(kubectl("get", "secret", "creds", "-n", "typed", "-o", "jsonpath={.type} {.data.password}").out())
+        .isEqualTo("Opaque czNjcmV0");
+    assertThat(kubectl("get", "service", "web", "-n", "typed", "-o", "jsonpath={.spec.ports[0].port} {.spec.ports[0].targetPort} {.spec.type}").out())
+        .isEqualTo("80 8080 ClusterIP");
+    Result ns = kubectl("get", "namespaces");
+    assertThat(ns.out()).containsPattern("typed\\s+Active");
+    assertThat(kubectl("delete", "namespace", "typed").out()).contains("deleted");
+    assertThat(kubectl("get", "configmap", "settings", "-n", "typed").err()).contains("not found");
+  }
+
   static void waitFor(Path out, String text) throws Exception {
     for (int i = 0; i < 200; i++) {
       if (Files.exists(out) && Files.readString(out, StandardCharsets.UTF_8).contains(text)) {

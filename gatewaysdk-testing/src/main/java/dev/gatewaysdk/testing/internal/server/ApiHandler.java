@@ -240,13 +240,13 @@ final class ApiHandler implements HttpHandler {
         if (c.name != null) {
           throw ApiError.methodNotAllowed();
         }
-        send(ex, 201, resources.create(c, object(body, contentType)), c.warnings);
+        send(ex, 201, resources.create(c, object(body, contentType, c.type)), c.warnings);
         return;
       case "PUT":
         if (c.name == null) {
           throw ApiError.methodNotAllowed();
         }
-        send(ex, 200, resources.update(c, object(body, contentType)), c.warnings);
+        send(ex, 200, resources.update(c, object(body, contentType, c.type)), c.warnings);
         return;
       case "PATCH": {
         if (c.name == null) {
@@ -279,7 +279,7 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
-  private ObjectNode object(byte[] body, String contentType) {
+  private ObjectNode object(byte[] body, String contentType, ResourceType type) {
     String ct = contentType == null ? "application/json" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
     JsonNode n;
     try {
@@ -287,6 +287,8 @@ final class ApiHandler implements HttpHandler {
         n = Json.parse(body);
       } else if (ct.equals("application/yaml")) {
         n = Json.parseYaml(body);
+      } else if (ct.equals("application/vnd.kubernetes.protobuf")) {
+        n = Protobuf.decode(body, type);
       } else {
         throw ApiError.unsupportedMediaType(ct, "application/json, application/yaml");
       }
