@@ -185,6 +185,39 @@ class EmbeddedApiServerKubectlTest {
   }
 
   @Test
+  void theReleaseInstallManifestAppliesAndItsKindsAreServedLive() throws Exception {
+    try (EmbeddedApiServer empty = EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().gatewayApi(false).build())) {
+      List<String> base = List.of(kubectl.toString(), "--kubeconfig", empty.kubeconfigFile().toString(),
+          "--cache-dir", tmp.resolve("cache-empty").toString());
+      Result before = run(base, "get", "httproutes");
+      assertThat(before.exit()).isNotZero();
+      assertThat(before.err()).contains("the server doesn't have a resource type \"httproutes\"");
+      Result install = run(base, "apply", "--server-side", "-f", examples.resolve("standard-install.yaml").toString());
+      assertThat(install.exit()).as(install.all()).isZero();
+      assertThat(install.out()).contains("customresourcedefinition.apiextensions.k8s.io/httproutes.gateway.networking.k8s.io serverside-applied",
+          "validatingadmissionpolicy.admissionregistration.k8s.io/safe-upgrades.gateway.networking.k8s.io serverside-applied");
+      Result crd = run(base, "get", "crd", "gateways.gateway.networking.k8s.io", "-o", "jsonpath={.status.conditions[?(@.type==\"Established\")].status}");
+      assertThat(crd.out()).isEqualTo("True");
+      Result apply = run(base, "apply", "-f", examples.resolve("examples/standard/simple-gateway").toString());
+      assertThat(apply.exit()).as(apply.all()).isZero();
+      assertThat(run(base, "get", "httproutes").out()).contains("foo");
+    }
+  }
+
+  static Result run(List<String> base, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(base);
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("HOME", tmp.toString());
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
   void typedCreateCommandsSendingProtobufWork() throws Exception {
     assertThat(kubectl("create", "namespace", "typed").exit()).isZero();
     assertThat(kubectl("create", "configmap", "settings", "-n", "typed", "--from-literal=a=b").exit()).isZero();

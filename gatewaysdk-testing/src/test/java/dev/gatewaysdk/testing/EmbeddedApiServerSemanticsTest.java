@@ -196,6 +196,35 @@ class EmbeddedApiServerSemanticsTest {
   }
 
   @Test
+  void invalidObjectsAreRejectedWithTheServersCauses() throws Exception {
+    HttpResponse<String> r = http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes", "application/json",
+        "{\"apiVersion\":\"gateway.networking.k8s.io/v1\",\"kind\":\"HTTPRoute\",\"metadata\":{\"name\":\"bad\"},"
+            + "\"spec\":{\"rules\":[{\"matches\":[{\"method\":\"NOTREAL\"}]}]}}");
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body()).contains("HTTPRoute.gateway.networking.k8s.io \\\"bad\\\" is invalid: [spec.rules[0].matches[0].method: Unsupported value: \\\"NOTREAL\\\"",
+        "\"reason\":\"FieldValueNotSupported\"", "\"field\":\"spec.rules[0].matches[0].method\"");
+  }
+
+  @Test
+  void fieldValidationStrictRejectsUnknownFieldsAndWarnPrunesThemWithAWarning() throws Exception {
+    String body = "{\"apiVersion\":\"gateway.networking.k8s.io/v1\",\"kind\":\"HTTPRoute\",\"metadata\":{\"name\":\"%s\"},"
+        + "\"spec\":{\"hostnames\":[\"a.example.com\"],\"colour\":\"blue\"}}";
+    HttpResponse<String> strict = http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes?fieldValidation=Strict",
+        "application/json", String.format(body, "strict"));
+    assertThat(strict.statusCode()).isEqualTo(400);
+    assertThat(strict.body()).contains("strict decoding error: unknown field \\\"spec.colour\\\"");
+    HttpResponse<String> warn = http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes?fieldValidation=Warn",
+        "application/json", String.format(body, "warn"));
+    assertThat(warn.statusCode()).isEqualTo(201);
+    assertThat(warn.headers().allValues("Warning")).anySatisfy(w -> assertThat(w).contains("unknown field \\\"spec.colour\\\""));
+    assertThat(warn.body()).doesNotContain("colour");
+    HttpResponse<String> ignore = http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes?fieldValidation=Ignore",
+        "application/json", String.format(body, "ignore"));
+    assertThat(ignore.statusCode()).isEqualTo(201);
+    assertThat(ignore.headers().allValues("Warning")).isEmpty();
+  }
+
+  @Test
   void dryRunDoesNotPersist() throws Exception {
     KubernetesApiResponse<DynamicKubernetesObject> r = routes.create(route("dry", "a.example.com"), new CreateOptions().dryRun("All"));
     assertThat(r.isSuccess()).isTrue();

@@ -34,6 +34,15 @@ public final class ApiServer implements AutoCloseable {
   private static final Map<String, List<JsonNode>> MANIFESTS = new ConcurrentHashMap<>();
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
+  static {
+    // The JDK server writes headers and body in separate segments; with Nagle's algorithm on, each
+    // response waits for the client's delayed ACK (~40 ms). Read once by the JDK, before the first
+    // server is created; a value the user set wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer http;
   private final ExecutorService executor;
   private final ScheduledExecutorService saver;
