@@ -458,7 +458,11 @@ final class ManagedFields {
           if (q.size() >= p.size() && q.subList(0, p.size()).equals(p)) {
             if (!java.util.Objects.equals(valueAt(config, p), valueAt(base, p))) {
               if (lose.computeIfAbsent(e, x -> new LinkedHashSet<>()).add(q)) {
-                conflicts.add(new String[] {e.manager, dotted(q), e.operation.equals("Update") ? null : null});
+                // As the real server words it: Update managers are named with their version and time.
+                String using = e.operation.equals("Update")
+                    ? e.apiVersion + (e.time == null ? "" : " at " + e.time) : null;
+                String who = e.subresource == null ? e.manager : e.manager + "\" with subresource \"" + e.subresource;
+                conflicts.add(new String[] {who, dotted(q), using});
               }
             }
           }
@@ -532,7 +536,10 @@ final class ManagedFields {
       if (el.startsWith("f:")) {
         sb.append('.').append(el.substring(2));
       } else if (el.startsWith("k:")) {
-        sb.append('[').append(el.substring(2).replace("{", "").replace("}", "").replace("\"", "").replace(":", "=")).append(']');
+        JsonNode key = parse(el.substring(2));
+        StringBuilder k = new StringBuilder();
+        key.fields().forEachRemaining(f -> k.append(k.length() == 0 ? "" : ",").append(f.getKey()).append('=').append(Json.string(f.getValue())));
+        sb.append('[').append(k).append(']');
       } else if (el.startsWith("v:")) {
         sb.append("[").append(el.substring(2)).append("]");
       }
