@@ -241,6 +241,11 @@ public final class Canary {
     command("resume");
   }
 
+  /** Rolls back to 100% stable and ends the rollout as ABORTED. */
+  public void abort() {
+    abort(null);
+  }
+
   /** Rolls back to 100% stable and ends the rollout as ABORTED with {@code reason}. */
   public void abort(String reason) {
     command("abort" + (reason == null || reason.isBlank() ? "" : ": " + reason));
@@ -622,9 +627,7 @@ public final class Canary {
         default:
           next = st.copy();
           LOG.warn("canary {}: unknown command {} (promote, pause, resume, abort) removed", plan.primaryRoute(), command);
-          State n = next;
           notes.add(() -> event(primary, "Warning", "UnknownCommand", "unknown command " + command + "; use promote, pause, resume or abort"));
-          n.reason = st.reason;
       }
     }
     return commit(primary, st, next, true, command, notes, now);

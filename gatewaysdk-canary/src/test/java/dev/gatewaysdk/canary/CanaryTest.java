@@ -544,4 +544,23 @@ class CanaryTest {
     assertThatThrownBy(() -> canary(plan(other).weights(20).build()).build().run())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("is in the middle of another rollout");
   }
+
+  @Test
+  void unknownCommandIsRemovedWithAWarningAndChangesNothing() {
+    RouteRef ref = newRoute();
+    Canary canary = canary(plan(ref).weights(10).step(Step.pauseUntilPromoted()).weights(100).build()).build();
+    CanaryStatus before = reconcileUntil(canary, s -> s.phase() == Phase.PAUSED);
+    cluster.externalPatch(ref, "[{'op':'add','path':'/metadata/annotations/canary.gatewaysdk.dev~1command','value':'launch'}]");
+
+    CanaryStatus after = canary.reconcile();
+
+    assertThat(after.phase()).isEqualTo(Phase.PAUSED);
+    assertThat(after.step()).isEqualTo(before.step());
+    assertThat(after.revision()).isEqualTo(before.revision() + 1);
+    assertThat(cluster.get(ref).path("metadata").path("annotations").has(State.COMMAND_ANNOTATION)).isFalse();
+    assertThat(cluster.events(ref.name())).contains("UnknownCommand: unknown command launch; use promote, pause, resume or abort");
+    canary.abort();
+    assertThat(canary.reconcile().phase()).isEqualTo(Phase.ABORTED);
+    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isZero();
+  }
 }
