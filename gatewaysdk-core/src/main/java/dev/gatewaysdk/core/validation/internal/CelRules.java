@@ -10,6 +10,8 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Compiles every {@code x-kubernetes-validations} rule of a schema tree and attaches the programs to the nodes. */
 public final class CelRules {
@@ -60,12 +62,47 @@ public final class CelRules {
     return n;
   }
 
+  /** A compiled rule expression; identical rules recur across versions and kinds, so programs are shared. */
+  private record Planned(CelRuntime.Program program, boolean transition, int astSize, int comprehensionDepth) {}
+
+  private static final int PLAN_CACHE_LIMIT = 20_000;
+  private static final Map<String, Planned> RULES = new ConcurrentHashMap<>();
+  private static final Map<String, CelRuntime.Program> MESSAGES = new ConcurrentHashMap<>();
+
   private static CompiledRule compileRule(JsonNode r, String path) {
     String rule = r.path("rule").asText("");
     if (rule.isBlank()) {
       throw new RuleCompileException(rule, path + ".x-kubernetes-validations: rule must not be empty", null);
     }
     boolean optionalOldSelf = r.path("optionalOldSelf").asBoolean(false);
+    Planned planned = RULES.get(optionalOldSelf + "\u0000" + rule);
+    if (planned == null) {
+      planned = planRule(rule, optionalOldSelf, path);
+      if (RULES.size() >= PLAN_CACHE_LIMIT) {
+        RULES.clear();
+      }
+      RULES.put(optionalOldSelf + "\u0000" + rule, planned);
+    }
+    String messageExpression = r.hasNonNull("messageExpression") ? r.get("messageExpression").asText() : null;
+    CelRuntime.Program messageProgram = null;
+    if (messageExpression != null) {
+      messageProgram = MESSAGES.get(optionalOldSelf + "\u0000" + messageExpression);
+      if (messageProgram == null) {
+        messageProgram = planMessage(rule, messageExpression, optionalOldSelf, path);
+        if (MESSAGES.size() >= PLAN_CACHE_LIMIT) {
+          MESSAGES.clear();
+        }
+        MESSAGES.put(optionalOldSelf + "\u0000" + messageExpression, messageProgram);
+      }
+    }
+    return new CompiledRule(rule, planned.program(),
+        r.hasNonNull("message") ? r.get("message").asText() : null, messageExpression, messageProgram,
+        r.hasNonNull("reason") ? r.get("reason").asText() : null,
+        r.hasNonNull("fieldPath") ? r.get("fieldPath").asText() : null,
+        planned.transition(), optionalOldSelf, planned.astSize(), planned.comprehensionDepth());
+  }
+
+  private static Planned planRule(String rule, boolean optionalOldSelf, String path) {
     CelAbstractSyntaxTree ast;
     try {
       ast = KubernetesCel.compiler(optionalOldSelf).compile(rule).getAst();
@@ -77,32 +114,26 @@ public final class CelRules {
       throw new RuleCompileException(rule, path + ".x-kubernetes-validations rule " + GoValues.quote(rule)
           + " must evaluate to a bool, not " + ast.getResultType(), null);
     }
-    boolean transition = referencesOldSelf(ast);
-    String messageExpression = r.hasNonNull("messageExpression") ? r.get("messageExpression").asText() : null;
-    CelRuntime.Program messageProgram = null;
-    if (messageExpression != null) {
-      try {
-        CelAbstractSyntaxTree m = KubernetesCel.compiler(optionalOldSelf).compile(messageExpression).getAst();
-        if (!m.getResultType().equals(SimpleType.STRING) && !m.getResultType().equals(SimpleType.DYN)) {
-          throw new RuleCompileException(rule, path + ".x-kubernetes-validations messageExpression "
-              + GoValues.quote(messageExpression) + " must evaluate to a string", null);
-        }
-        messageProgram = KubernetesCel.runtime().createProgram(m);
-      } catch (CelValidationException | CelEvaluationException e) {
-        throw new RuleCompileException(rule, path + ".x-kubernetes-validations messageExpression "
-            + GoValues.quote(messageExpression) + " does not compile: " + e.getMessage(), e);
-      }
-    }
     try {
-      return new CompiledRule(rule, KubernetesCel.runtime().createProgram(ast),
-          r.hasNonNull("message") ? r.get("message").asText() : null, messageExpression, messageProgram,
-          r.hasNonNull("reason") ? r.get("reason").asText() : null,
-          r.hasNonNull("fieldPath") ? r.get("fieldPath").asText() : null,
-          transition, optionalOldSelf, (int) CelNavigableAst.fromAst(ast).getRoot().allNodes().count(),
-          comprehensionDepth(ast));
+      return new Planned(KubernetesCel.runtime().createProgram(ast), referencesOldSelf(ast),
+          (int) CelNavigableAst.fromAst(ast).getRoot().allNodes().count(), comprehensionDepth(ast));
     } catch (CelEvaluationException e) {
       throw new RuleCompileException(rule, path + ".x-kubernetes-validations rule " + GoValues.quote(rule)
           + " cannot be planned: " + e.getMessage(), e);
+    }
+  }
+
+  private static CelRuntime.Program planMessage(String rule, String messageExpression, boolean optionalOldSelf, String path) {
+    try {
+      CelAbstractSyntaxTree m = KubernetesCel.compiler(optionalOldSelf).compile(messageExpression).getAst();
+      if (!m.getResultType().equals(SimpleType.STRING) && !m.getResultType().equals(SimpleType.DYN)) {
+        throw new RuleCompileException(rule, path + ".x-kubernetes-validations messageExpression "
+            + GoValues.quote(messageExpression) + " must evaluate to a string", null);
+      }
+      return KubernetesCel.runtime().createProgram(m);
+    } catch (CelValidationException | CelEvaluationException e) {
+      throw new RuleCompileException(rule, path + ".x-kubernetes-validations messageExpression "
+          + GoValues.quote(messageExpression) + " does not compile: " + e.getMessage(), e);
     }
   }
 
