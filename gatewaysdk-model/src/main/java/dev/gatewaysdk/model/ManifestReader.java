@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.model.internal.manifest.FastJson;
 import dev.gatewaysdk.model.internal.manifest.FieldPaths;
 import dev.gatewaysdk.model.internal.manifest.Locations;
 import dev.gatewaysdk.model.internal.manifest.ObjectBinding;
@@ -179,7 +180,31 @@ public final class ManifestReader {
    *     or a problem as for {@link #readAll(String)}
    */
   public <T> T read(String text, Class<T> type) {
-    return single(new StringReader(text), null, type);
+    T fast = readPlainJson(text, type);
+    return fast != null ? fast : single(new StringReader(text), null, type);
+  }
+
+  /**
+   * Binds a plain JSON object of a typed kind straight from the text; null for anything else, such as
+   * YAML, an error or an API version that deserves a note, which the located tree path then handles.
+   */
+  private <T> T readPlainJson(String text, Class<T> type) {
+    Optional<String> kind = ObjectBinding.kindOf(type);
+    if (kind.isEmpty()) {
+      return null;
+    }
+    T value = FastJson.read(text, type, maxDocumentSize, maxNestingDepth);
+    if (value == null) {
+      return null;
+    }
+    String apiVersion = ((GatewayApiObject) value).apiVersion();
+    int slash = apiVersion.indexOf('/');
+    if (slash < 0 || !GatewayApiKind.GROUP.equals(apiVersion.substring(0, slash))
+        || !ServedVersions.isHistoricVersion(apiVersion.substring(slash + 1))
+        || ServedVersions.explain(apiVersion, kind.get()).isPresent()) {
+      return null;
+    }
+    return value;
   }
 
   /**

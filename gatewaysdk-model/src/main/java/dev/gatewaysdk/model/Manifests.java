@@ -162,6 +162,9 @@ public final class Manifests {
    */
   public static String toJson(Object object) {
     try {
+      if (object instanceof GatewayApiObject && ObjectBinding.kindOf(object.getClass()).isPresent()) {
+        return ManifestWriters.typedJson(object);
+      }
       return ManifestWriters.json(toTree(object));
     } catch (JsonProcessingException e) {
       throw new ManifestException("cannot write JSON: " + e.getOriginalMessage(), e);

@@ -28,6 +28,8 @@ public final class ManifestWriters {
       .writer();
 
   private static final ObjectWriter JSON;
+  /** As {@link #JSON}, but through the model's codecs, so typed objects need no tree first. */
+  private static final ObjectWriter TYPED_JSON;
 
   static {
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
@@ -38,6 +40,7 @@ public final class ManifestWriters {
         .withArrayIndenter(new DefaultIndenter("  ", "\n"))
         .withObjectIndenter(new DefaultIndenter("  ", "\n"));
     JSON = new ObjectMapper().writer(printer);
+    TYPED_JSON = dev.gatewaysdk.model.internal.Json.mapper().writer(printer);
   }
 
   private ManifestWriters() {}
@@ -70,6 +73,19 @@ public final class ManifestWriters {
   /** One YAML document without a leading {@code ---}, ending in a newline. */
   public static String yaml(JsonNode tree) throws JsonProcessingException {
     return YAML.writeValueAsString(tree);
+  }
+
+  /** A typed Gateway API object as indented JSON with a trailing newline, exactly as {@link #json} of its tree. */
+  public static String typedJson(Object typed) throws JsonProcessingException {
+    java.io.StringWriter out = new java.io.StringWriter(4096);
+    try {
+      TYPED_JSON.writeValue(out, typed);
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e); // a StringWriter does not fail
+    }
+    return out.append('\n').toString();
   }
 
   /** Indented JSON with a trailing newline. */

@@ -68,6 +68,11 @@ public final class ObjectBinding {
     }
   }
 
+  /** Binds the value at {@code parser}'s current token to {@code type}, strictly as {@link #bind} does. */
+  static <T> T read(com.fasterxml.jackson.core.JsonParser parser, Class<T> type) throws java.io.IOException {
+    return STRICT.readValue(parser, type);
+  }
+
   /** The tree of a typed object. */
   public static ObjectNode tree(Object value) {
     return Json.mapper().valueToTree(value);

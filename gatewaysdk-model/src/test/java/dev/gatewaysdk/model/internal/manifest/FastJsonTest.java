@@ -1,0 +1,120 @@
+package dev.gatewaysdk.model.internal.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.gatewaysdk.model.Gateway;
+import dev.gatewaysdk.model.HTTPRoute;
+import dev.gatewaysdk.model.ManifestException;
+import dev.gatewaysdk.model.ManifestReader;
+import dev.gatewaysdk.model.Manifests;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code read(String, type)} of JSON binds straight from the text; {@code read(Reader, type)} always goes
+ * through the located tree, so the two must agree on every result and every error message.
+ */
+class FastJsonTest {
+  private static final int MAX = ManifestReader.DEFAULT_MAX_DOCUMENT_SIZE;
+  private static final String ROUTE = "{\n"
+      + "  \"apiVersion\": \"gateway.networking.k8s.io/%s\",\n"
+      + "  \"kind\": %s,\n"
+      + "  \"metadata\": {\"name\": \"r\", \"namespace\": \"default\", \"labels\": {\"app\": \"shop\"}},\n"
+      + "  \"spec\": {\n"
+      + "    \"parentRefs\": [{\"name\": \"gw\"}],\n"
+      + "    \"hostnames\": [\"shop.example.com\"],\n"
+      + "    \"rules\": [{\n"
+      + "      \"matches\": [{\"path\": {\"type\": \"PathPrefix\", \"value\": \"/\"}}],\n"
+      + "      \"backendRefs\": [{\"name\": \"stable\", \"port\": 8080, \"weight\": 90},\n"
+      + "                      {\"name\": \"canary\", \"port\": 8080, \"weight\": %s}],\n"
+      + "      \"futureRuleField\": {\"n\": 1, \"big\": 12345678901234567890, \"f\": 1.25, \"list\": [true, null, \"x\"]}\n"
+      + "    }]\n"
+      + "  },\n"
+      + "  \"status\": {\"parents\": [{\"parentRef\": {\"name\": \"gw\"}, \"controllerName\": \"example.com/c\","
+      + " \"conditions\": []}]},\n"
+      + "  \"futureTopLevel\": {\"deep\": {\"er\": [1, 2.5, -3]}}%s\n"
+      + "}\n";
+
+  private static String route(String version, String kind, String weight, String extra) {
+    return String.format(ROUTE, version, kind, weight, extra);
+  }
+
+  @Test
+  void plainJsonReadsAsThroughTheTree() {
+    String json = route("v1", "\"HTTPRoute\"", "10", "");
+    HTTPRoute fast = Manifests.read(json, HTTPRoute.class);
+    assertThat(fast).isEqualTo(Manifests.read(new StringReader(json), HTTPRoute.class));
+    assertThat(fast.unknownFields()).containsKey("futureTopLevel");
+    assertThat(fast.spec().rules().get(0).backendRefs().get(1).weight()).hasValue(10);
+    // the fast path itself answers for the plain case, and gives up where the codecs would accept too much
+    assertThat(FastJson.read(json, HTTPRoute.class, MAX, 100)).isEqualTo(fast);
+    assertThat(FastJson.read(json.replace("\"kind\": \"HTTPRoute\",", ""), HTTPRoute.class, MAX, 100)).isNull();
+    assertThat(FastJson.read(route("v1", "null", "10", ""), HTTPRoute.class, MAX, 100)).isNull();
+    assertThat(FastJson.read(json + "{}", HTTPRoute.class, MAX, 100)).isNull();
+  }
+
+  @Test
+  void oldApiVersionsReadAsThroughTheTree() {
+    String json = route("v1beta1", "\"HTTPRoute\"", "10", "");
+    assertThat(Manifests.read(json, HTTPRoute.class).apiVersion()).isEqualTo("gateway.networking.k8s.io/v1beta1");
+    ManifestReader strict = ManifestReader.builder().strict(true).build();
+    assertSameOutcome(strict, json);
+  }
+
+  @Test
+  void errorsAreWordedAsByTheTree() {
+    List<String> broken = List.of(
+        route("v1", "\"HTTPRoute\"", "\"ten\"", ""),
+        route("v1", "\"HTTPRoute\"", "1.5", ""),
+        route("v1", "\"HTTPRoute\"", "-1", ""),
+        route("v1", "null", "10", ""),
+        route("v1", "7", "10", ""),
+        route("v1", "\"Gateway\"", "10", ""),
+        route("v9", "\"HTTPRoute\"", "10", ""),
+        route("v1", "\"HTTPRoute\"", "10", ",\n  \"kind\": \"HTTPRoute\""),
+        route("v1", "\"HTTPRoute\"", "10", "") + "{\"apiVersion\": \"v1\", \"kind\": \"Secret\"}",
+        route("v1", "\"HTTPRoute\"", "10", "").replace("\"apiVersion\": \"gateway.networking.k8s.io/v1\",", ""),
+        route("v1", "\"HTTPRoute\"", "10", "").replace("\"kind\": \"HTTPRoute\",", ""),
+        route("v1", "\"HTTPRoute\"", "10", "").replace("\"metadata\"", "\"metadata\": null, \"x\""),
+        route("v1", "\"HTTPRoute\"", "10", "").replace("\"spec\": {", "\"spec\": {,"));
+    for (String json : broken) {
+      assertSameOutcome(ManifestReader.defaults(), json);
+    }
+  }
+
+  @Test
+  void limitsApplyAsThroughTheTree() {
+    String json = route("v1", "\"HTTPRoute\"", "10", "");
+    assertSameOutcome(ManifestReader.builder().maxNestingDepth(5).build(), json);
+    assertSameOutcome(ManifestReader.builder().maxNestingDepth(6).build(), json);
+    assertSameOutcome(ManifestReader.builder().maxNestingDepth(7).build(), json);
+    assertSameOutcome(ManifestReader.builder().maxDocumentSize(json.length() - 10).build(), json);
+    assertThat(catchThrowable(() -> ManifestReader.builder().maxNestingDepth(5).build().read(json, HTTPRoute.class)))
+        .isInstanceOf(ManifestException.class).hasMessageContaining("nesting deeper than 5 levels");
+  }
+
+  @Test
+  void typedJsonIsTheTreeWrittenOut() {
+    HTTPRoute route = Manifests.read(route("v1", "\"HTTPRoute\"", "10", ""), HTTPRoute.class);
+    assertThat(Manifests.toJson(route)).isEqualTo(Manifests.toJson(Manifests.toTree(route)));
+    Gateway gateway = Gateway.builder().name("g").gatewayClassName("envoy").build();
+    assertThat(Manifests.toJson(gateway)).isEqualTo(Manifests.toJson(Manifests.toTree(gateway)));
+  }
+
+  private static void assertSameOutcome(ManifestReader reader, String json) {
+    Object viaTree;
+    try {
+      viaTree = reader.read(new StringReader(json), HTTPRoute.class);
+    } catch (RuntimeException e) {
+      viaTree = e;
+    }
+    if (viaTree instanceof RuntimeException) {
+      Throwable fast = catchThrowable(() -> reader.read(json, HTTPRoute.class));
+      assertThat(fast).as(json).isInstanceOf(viaTree.getClass()).hasMessage(((Throwable) viaTree).getMessage());
+    } else {
+      assertThat(reader.read(json, HTTPRoute.class)).as(json).isEqualTo(viaTree);
+    }
+  }
+}
