@@ -21,7 +21,10 @@ import java.util.Objects;
  * patch types and server-side apply, the status subresource, finalizers, dry run, field validation,
  * printer-column tables. Objects live in memory as JSON trees (optionally persisted to a state file).
  *
- * <p>Instances are thread-safe; close them to stop the listener (try-with-resources).
+ * <p>Instances are thread-safe; close them to stop the listener (try-with-resources). The server runs
+ * on the JDK's HTTP server and sets {@code sun.net.httpserver.nodelay=true} (unless set) when this class
+ * loads; a JDK HTTP server created earlier in the same JVM without it makes every response wait ~40 ms
+ * for delayed ACKs, so start this server first or pass {@code -Dsun.net.httpserver.nodelay=true}.
  *
  * <pre>{@code
  * try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
@@ -32,6 +35,13 @@ import java.util.Objects;
  * }</pre>
  */
 public final class EmbeddedApiServer implements AutoCloseable {
+  static {
+    // As early as possible: the JDK reads it once, when its first HTTP server is created.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final ApiServer server;
   private final EmbeddedApiServerOptions options;
   private ApiClient client;
