@@ -241,6 +241,7 @@ public final class Informers {
 
     private final DefaultSharedIndexInformer<Cached<T>, CachedList<T>> informer;
     private final long resyncMillis;
+    private final Thread thread;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public InformerCache(RawClient raw, String kind, Class<T> type, CacheOptions options) {
@@ -251,9 +252,9 @@ public final class Informers {
           BY_PARENT_GATEWAY, c -> c.parents,
           BY_BACKEND_SERVICE, c -> c.backends);
       informer.addIndexers(indexers);
-      Thread t = new Thread(informer::run, "gatewaysdk-cache-" + kind);
-      t.setDaemon(true);
-      t.start();
+      this.thread = new Thread(informer::run, "gatewaysdk-cache-" + kind);
+      thread.setDaemon(true);
+      thread.start();
     }
 
     @SuppressWarnings("unchecked")
@@ -347,6 +348,11 @@ public final class Informers {
     @Override
     public void close() {
       informer.stop();
+      try {
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
