@@ -1,0 +1,198 @@
+package dev.gatewaysdk.testing.internal.controller;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.core.ConflictException;
+import dev.gatewaysdk.core.GatewayApiException;
+import dev.gatewaysdk.core.NotFoundException;
+import dev.gatewaysdk.testing.internal.kube.Informer;
+import dev.gatewaysdk.testing.internal.kube.Kube;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link Reconciler}: one informer per watched kind, and one worker thread that, after any change,
+ * waits the configured delay, reconciles the whole snapshot and writes each changed status through the
+ * {@code /status} subresource (a conflict just causes another pass).
+ */
+public final class ControllerLoop implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ControllerLoop.class);
+  private static final List<String> GATEWAY_KINDS =
+      List.of("GatewayClass", "Gateway", "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute", "ReferenceGrant");
+
+  private final Kube kube;
+  private final Reconciler reconciler;
+  private final Duration delay;
+  private final Map<String, Kube.ResourceInfo> resources = new LinkedHashMap<>();
+  private final Map<String, Informer> informers = new LinkedHashMap<>();
+  private final Object lock = new Object();
+  private final AtomicLong changes = new AtomicLong();
+  private long handled;
+  private final Thread worker;
+  private volatile boolean closed;
+
+  public ControllerLoop(Kube kube, Reconciler reconciler, Duration delay) {
+    this.kube = kube;
+    this.reconciler = reconciler;
+    this.delay = delay;
+    this.worker = new Thread(this::work, "gatewaysdk-simulated-controller");
+    worker.setDaemon(true);
+  }
+
+  /**
+   * Discovers the served kinds, starts the informers and the worker, and waits for the first lists.
+   *
+   * @throws GatewayApiException if the cluster does not serve the Gateway API
+   */
+  public ControllerLoop start(Duration syncTimeout) {
+    for (String kind : GATEWAY_KINDS) {
+      kube.preferredResource(Reconciler.GROUP, kind).ifPresent(r -> resources.put(kind, r));
+    }
+    if (!resources.containsKey("GatewayClass") || !resources.containsKey("Gateway")) {
+      throw new GatewayApiException("the cluster does not serve the Gateway API (GatewayClass, Gateway)",
+          dev.gatewaysdk.core.ApiStatus.of(404, "NotFound", "gateway.networking.k8s.io not served"));
+    }
+    resources.put("Service", kube.resource("v1", "Service"));
+    resources.put("Secret", kube.resource("v1", "Secret"));
+    resources.put("Namespace", kube.resource("v1", "Namespace"));
+    for (Map.Entry<String, Kube.ResourceInfo> e : resources.entrySet()) {
+      informers.put(e.getKey(), new Informer(kube, e.getValue().collection(null), this::changed));
+    }
+    informers.values().forEach(Informer::start);
+    try {
+      for (Informer i : informers.values()) {
+        if (!i.awaitSynced(syncTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          close();
+          throw new GatewayApiException("the simulated controller's informers did not sync within " + syncTimeout,
+              dev.gatewaysdk.core.ApiStatus.of(0, "Timeout", "informer sync"));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("interrupted while starting the simulated controller", e);
+    }
+    worker.start();
+    changed();
+    return this;
+  }
+
+  private void changed() {
+    synchronized (lock) {
+      changes.incrementAndGet();
+      lock.notifyAll();
+    }
+  }
+
+  private void work() {
+    while (!closed) {
+      try {
+        synchronized (lock) {
+          while (!closed && changes.get() == handled) {
+            lock.wait();
+          }
+          handled = changes.get();
+        }
+        if (closed) {
+          return;
+        }
+        if (!delay.isZero()) {
+          Thread.sleep(delay.toMillis());
+          synchronized (lock) {
+            handled = changes.get();
+          }
+        }
+        pass();
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("simulated controller pass failed", e);
+        sleepQuietly(200);
+        changed();
+      }
+    }
+  }
+
+  private void pass() {
+    Reconciler.Snapshot snapshot = new Reconciler.Snapshot() {
+      @Override
+      public Collection<ObjectNode> list(String kind) {
+        Informer i = informers.get(kind);
+        return i == null ? List.of() : i.list();
+      }
+
+      @Override
+      public ObjectNode get(String kind, String namespace, String name) {
+        Informer i = informers.get(kind);
+        return i == null ? null : i.get(namespace, name);
+      }
+
+      @Override
+      public boolean serves(String kind) {
+        return informers.containsKey(kind);
+      }
+    };
+    List<Reconciler.Update> updates = reconciler.reconcile(snapshot);
+    boolean retry = false;
+    for (Reconciler.Update u : updates) {
+      if (closed) {
+        return;
+      }
+      Kube.ResourceInfo r = resources.get(u.kind);
+      String ns = Reconciler.namespace(u.object);
+      String path = r.item(ns.isEmpty() ? null : ns, Reconciler.name(u.object)) + "/status";
+      try {
+        kube.replace(path, u.object);
+        LOG.debug("wrote status of {}", u);
+      } catch (ConflictException | NotFoundException e) {
+        LOG.debug("status of {} not written ({}); retrying with fresh state", u, e.getMessage());
+        retry = true;
+      } catch (GatewayApiException e) {
+        if (closed) {
+          return;
+        }
+        LOG.warn("cannot write status of {}: {}", u, e.getMessage());
+      }
+    }
+    if (retry) {
+      sleepQuietly(20);
+      changed();
+    }
+  }
+
+  /** The cached object, for tests of the controller itself. */
+  public Optional<ObjectNode> cached(String kind, String namespace, String name) {
+    Informer i = informers.get(kind);
+    return i == null ? Optional.empty() : Optional.ofNullable(i.get(namespace, name));
+  }
+
+  public List<String> watchedKinds() {
+    return new ArrayList<>(informers.keySet());
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    synchronized (lock) {
+      lock.notifyAll();
+    }
+    worker.interrupt();
+    informers.values().forEach(Informer::close);
+  }
+}
