@@ -6,6 +6,7 @@ import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Listener;
 import dev.gatewaysdk.model.ListenerTLSConfig;
+import dev.gatewaysdk.model.ProtocolType;
 import dev.gatewaysdk.model.ReferenceGrant;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
@@ -47,7 +48,8 @@ public final class Fixtures {
   public static Gateway gateway(String namespace, String name, String gatewayClassName) {
     return Gateway.builder().name(name).namespace(namespace).gatewayClassName(gatewayClassName)
         .listener(allowAll(Listener.http(HTTP_LISTENER, HTTP_PORT)))
-        .listener(allowAll(Listener.https(HTTPS_LISTENER, null, HTTPS_PORT, ListenerTLSConfig.terminate(name + "-tls"))))
+        .listener(allowAll(Listener.builder().name(HTTPS_LISTENER).port(HTTPS_PORT).protocol(ProtocolType.HTTPS)
+            .tls(ListenerTLSConfig.terminate(name + "-tls")).build()))
         .build();
   }
 
@@ -79,9 +81,8 @@ public final class Fixtures {
   public static V1Secret tlsSecret(String namespace, String name, SelfSignedCertificate certificate) {
     return new V1Secret().apiVersion("v1").kind("Secret").type("kubernetes.io/tls")
         .metadata(new V1ObjectMeta().name(name).namespace(namespace))
-        .data(Map.of(
-            "tls.crt", certificate.certificatePem().getBytes(StandardCharsets.US_ASCII),
-            "tls.key", certificate.privateKeyPem().getBytes(StandardCharsets.US_ASCII)));
+        .putDataItem("tls.crt", certificate.certificatePem().getBytes(StandardCharsets.US_ASCII))
+        .putDataItem("tls.key", certificate.privateKeyPem().getBytes(StandardCharsets.US_ASCII));
   }
 
   /**
