@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -20,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The extension behind {@link GatewayApiTest}. */
-final class GatewayApiExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+final class GatewayApiExtension
+    implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayApiExtension.class);
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GatewayApiExtension.class);
   private static final String NAMESPACE_KEY = "testNamespace";
@@ -50,6 +53,19 @@ final class GatewayApiExtension implements BeforeAllCallback, BeforeEachCallback
     Unavailable(String reason) {
       this.reason = reason;
     }
+  }
+
+  /** Backends that cannot run here disable the tests, with the reason, rather than failing them. */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (context.getTestClass().isEmpty()) {
+      return ConditionEvaluationResult.enabled("not a test class");
+    }
+    GatewayClusterOptions options = options(settings(context));
+    Optional<String> reason = GatewayCluster.availability(options);
+    return reason.isPresent()
+        ? ConditionEvaluationResult.disabled("@GatewayApiTest(backend = " + options.backend() + ") skipped: " + reason.get())
+        : ConditionEvaluationResult.enabled(options.backend() + " backend available");
   }
 
   @Override
