@@ -61,7 +61,13 @@ final class GatewayApiExtension
     if (context.getTestClass().isEmpty()) {
       return ConditionEvaluationResult.enabled("not a test class");
     }
-    GatewayClusterOptions options = options(settings(context));
+    GatewayClusterOptions options;
+    try {
+      options = options(settings(context));
+    } catch (ExtensionConfigurationException e) {
+      // Reported as such by beforeAll; a failing condition would wrap it.
+      return ConditionEvaluationResult.enabled("misconfigured: " + e.getMessage());
+    }
     Optional<String> reason = GatewayCluster.availability(options);
     return reason.isPresent()
         ? ConditionEvaluationResult.disabled("@GatewayApiTest(backend = " + options.backend() + ") skipped: " + reason.get())

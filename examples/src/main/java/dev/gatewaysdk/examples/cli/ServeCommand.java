@@ -4,6 +4,7 @@ import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.testing.EmbeddedApiServer;
 import dev.gatewaysdk.testing.EmbeddedApiServerOptions;
+import dev.gatewaysdk.testing.SimulatedGatewayController;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
  * interrupted, and writes a kubeconfig for kubectl and clients.
  *
  * <pre>
- * gatewaysdk serve --port 6443 --kubeconfig gatewaysdk.kubeconfig --state cluster.json
+ * gatewaysdk serve --port 6443 --kubeconfig gatewaysdk.kubeconfig --state cluster.json   # --controller none: no status
  * KUBECONFIG=gatewaysdk.kubeconfig kubectl apply -f gateway.yaml
  * </pre>
  */
@@ -49,6 +50,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--state", description = "Keep objects in this file across restarts.")
   Path state;
 
+  @Option(names = "--controller", defaultValue = "simulated",
+      description = "Gateway controller writing status for GatewayClasses with controllerName "
+          + SimulatedGatewayController.DEFAULT_CONTROLLER_NAME + ": simulated or none. Default: ${DEFAULT-VALUE}.")
+  String controller;
+
   /** Counted down to stop serving: by the shutdown hook (Ctrl+C) or by tests. */
   final CountDownLatch stop = new CountDownLatch(1);
 
@@ -60,7 +66,12 @@ public final class ServeCommand implements Callable<Integer> {
     if (state != null) {
       options.stateFile(state);
     }
+    if (!"simulated".equals(controller) && !"none".equals(controller)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--controller must be simulated or none: " + controller);
+    }
     EmbeddedApiServer server = EmbeddedApiServer.start(options.build());
+    SimulatedGatewayController simulated = null;
     Thread hook = new Thread(stop::countDown, "gatewaysdk-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -69,11 +80,18 @@ public final class ServeCommand implements Callable<Integer> {
         Files.createDirectories(parent);
       }
       Files.writeString(kubeconfig, server.kubeconfig());
+      if ("simulated".equals(controller)) {
+        simulated = SimulatedGatewayController.start(server.apiClient());
+      }
       out.println("Kubernetes API server with Gateway API " + release + " (" + Channel.parse(channel).id()
           + " channel) listening on " + server.url());
       out.println("kubeconfig written to " + kubeconfig.toAbsolutePath());
       if (state != null) {
         out.println("objects are kept in " + state.toAbsolutePath());
+      }
+      if (simulated != null) {
+        out.println("simulated Gateway controller writes status for GatewayClasses with controllerName "
+            + simulated.controllerName());
       }
       out.println();
       out.println("Use it with kubectl:");
@@ -87,6 +105,9 @@ public final class ServeCommand implements Callable<Integer> {
       stop.await();
       return 0;
     } finally {
+      if (simulated != null) {
+        simulated.close();
+      }
       server.close();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

@@ -53,7 +53,7 @@ abstract class BaseCluster implements GatewayCluster {
         gc.put("kind", "GatewayClass");
         gc.putObject("metadata").put("name", SIMULATED_CLASS);
         gc.putObject("spec").put("controllerName", SimulatedGatewayController.DEFAULT_CONTROLLER_NAME)
-            .put("description", "Status written by gatewaysdk's simulated controller; no data plane.");
+            .put("description", "gatewaysdk simulated controller: status only, no data plane");
         Kube.ResourceInfo r = kube.preferredResource(GatewayApiKind.GROUP, "GatewayClass")
             .orElseThrow(() -> new IllegalStateException("the cluster does not serve GatewayClass"));
         gc.put("apiVersion", r.apiVersion);

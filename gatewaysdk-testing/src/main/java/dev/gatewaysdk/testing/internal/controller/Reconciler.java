@@ -214,7 +214,8 @@ public final class Reconciler {
         if (a.port != b.port || !a.accepted || !b.accepted) {
           continue;
         }
-        boolean udpVsTcp = Set.of(a.protocol, b.protocol).equals(Set.of("TCP", "UDP"));
+        boolean udpVsTcp = ("TCP".equals(a.protocol) && "UDP".equals(b.protocol))
+            || ("UDP".equals(a.protocol) && "TCP".equals(b.protocol));
         if (!a.protocol.equals(b.protocol) && !udpVsTcp) {
           a.conflictReason = "ProtocolConflict";
         } else if (a.protocol.equals(b.protocol) && Objects.equals(a.hostname, b.hostname) && a.conflictReason == null) {
