@@ -55,7 +55,7 @@ public final class GatewayApiClient {
     this.fieldManager = b.fieldManager;
     this.transport = new Transport(apiClient, retryPolicy);
     this.raw = new RawClient(transport, this::capabilities, fieldManager);
-    this.fieldCheck = new FieldCheck(raw, b.checkFields);
+    this.fieldCheck = new FieldCheck(raw, b.checkFields, b.validator);
   }
 
   /** A client over {@code apiClient} with default options. */
@@ -254,6 +254,7 @@ public final class GatewayApiClient {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private String fieldManager = "gatewaysdk";
     private boolean checkFields = true;
+    private dev.gatewaysdk.core.validation.GatewayApiValidator validator;
 
     Builder(ApiClient apiClient) {
       this.apiClient = Objects.requireNonNull(apiClient, "apiClient");
@@ -284,6 +285,16 @@ public final class GatewayApiClient {
      */
     public Builder checkFields(boolean checkFields) {
       this.checkFields = checkFields;
+      return this;
+    }
+
+    /**
+     * Validates objects client-side before create and update (schema, defaults aside, and CEL rules, exactly
+     * like the API server), failing with {@link InvalidException} and the validator's causes without sending
+     * anything; e.g. {@code GatewayApiValidator.fromCluster(apiClient)}. Off by default.
+     */
+    public Builder validator(dev.gatewaysdk.core.validation.GatewayApiValidator validator) {
+      this.validator = Objects.requireNonNull(validator, "validator");
       return this;
     }
 

@@ -1,7 +1,13 @@
 package dev.gatewaysdk.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewaysdk.core.ApiStatus;
 import dev.gatewaysdk.core.GatewayApiException;
+import dev.gatewaysdk.core.InvalidException;
+import dev.gatewaysdk.core.validation.Cause;
+import dev.gatewaysdk.core.validation.GatewayApiValidator;
+import dev.gatewaysdk.core.validation.ValidationResult;
+import java.util.ArrayList;
 import dev.gatewaysdk.core.UnsupportedByClusterException;
 import java.io.IOException;
 import java.util.List;
@@ -22,10 +28,33 @@ public final class FieldCheck {
   private final RawClient raw;
   private final boolean enabled;
   private final Map<String, Optional<JsonNode>> schemas = new ConcurrentHashMap<>();
+  private final GatewayApiValidator validator;
 
-  public FieldCheck(RawClient raw, boolean enabled) {
+  public FieldCheck(RawClient raw, boolean enabled, GatewayApiValidator validator) {
     this.raw = raw;
     this.enabled = enabled;
+    this.validator = validator;
+  }
+
+  /**
+   * Validates a whole object client-side before create or update, when a validator is configured.
+   *
+   * @throws InvalidException with the validator's causes, like the server's 422
+   */
+  void validate(JsonNode body) {
+    if (validator == null) {
+      return;
+    }
+    ValidationResult r = validator.validate(body);
+    if (!r.valid()) {
+      List<ApiStatus.Cause> causes = new ArrayList<>();
+      for (Cause c : r.causes()) {
+        causes.add(ApiStatus.Cause.of(c.field(), c.reason(), c.message()));
+      }
+      ApiStatus status = ApiStatus.of(r.statusCode(), r.statusCode() == 400 ? "BadRequest" : "Invalid",
+          r.statusMessage(), r.name(), r.kind(), causes, Optional.empty());
+      throw new InvalidException("client-side validation: " + r.statusMessage(), status, null);
+    }
   }
 
   /** The openAPIV3Schema of {@code kind} at the served version, if readable. */

@@ -135,7 +135,9 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
   @Override
   public T create(T object, WriteOptions options) {
     ObjectNode body = outgoing(object, "spec");
-    return toTyped(raw.create(kind, namespaceOf(body), body, options));
+    String ns = namespaceOf(body);
+    fieldCheck.validate(body);
+    return toTyped(raw.create(kind, ns, body, options));
   }
 
   @Override
@@ -146,7 +148,9 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
   @Override
   public T update(T object, WriteOptions options) {
     ObjectNode body = outgoing(object, "spec");
-    return toTyped(raw.update(kind, namespaceOf(body), nameOf(body), body, options, false));
+    String ns = namespaceOf(body);
+    fieldCheck.validate(body);
+    return toTyped(raw.update(kind, ns, nameOf(body), body, options, false));
   }
 
   @Override
