@@ -68,6 +68,10 @@ final class DemoReport {
     return outcome;
   }
 
+  synchronized Map<String, String> facts() {
+    return Map.copyOf(facts);
+  }
+
   synchronized List<Sample> samples() {
     return List.copyOf(samples);
   }

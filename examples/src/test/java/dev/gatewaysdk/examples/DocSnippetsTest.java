@@ -1,0 +1,180 @@
+package dev.gatewaysdk.examples;
+
+import static dev.gatewaysdk.testing.GatewayApiAssertions.awaitThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewaysdk.core.Backend;
+import dev.gatewaysdk.core.Capabilities;
+import dev.gatewaysdk.core.GatewayApiClient;
+import dev.gatewaysdk.core.NotFoundException;
+import dev.gatewaysdk.core.Redirect;
+import dev.gatewaysdk.core.RequestMatch;
+import dev.gatewaysdk.core.ResourceClient;
+import dev.gatewaysdk.core.RouteManager;
+import dev.gatewaysdk.core.RouteRef;
+import dev.gatewaysdk.core.RuleSelector;
+import dev.gatewaysdk.core.validation.GatewayApiValidator;
+import dev.gatewaysdk.core.validation.ValidationResult;
+import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.HTTPRoute;
+import dev.gatewaysdk.model.Manifests;
+import dev.gatewaysdk.testing.GatewayApiTest;
+import dev.gatewaysdk.testing.GatewayCluster;
+import dev.gatewaysdk.testing.TestNamespace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java snippets of docs/*.md and the README's quick start are copies of code that compiles and runs: of
+ * the examples, of their tests, or of this class. {@link #everyDocSnippetIsCopiedFromTestedCode} checks that
+ * each paragraph of each snippet appears, line by line, in those sources.
+ */
+@GatewayApiTest
+class DocSnippetsTest {
+  @Test
+  void modelKeepsUnknownFieldsAndCopiesWithChanges() {
+    // docs/model.md: unknown fields
+    String yaml = "apiVersion: gateway.networking.k8s.io/v1\n"
+        + "kind: HTTPRoute\n"
+        + "metadata: {name: shop}\n"
+        + "spec:\n"
+        + "  futureField: {enabled: true}\n"
+        + "  rules: [{backendRefs: [{name: shop-v1, port: 8080}]}]\n";
+    HTTPRoute route = Manifests.read(yaml, HTTPRoute.class);
+    Object kept = route.spec().unknownFields().get("futureField");       // {enabled=true}
+    HTTPRoute moved = route.toBuilder().namespace("prod").build();       // copy with one change
+    String back = Manifests.toYaml(moved);                               // futureField is written back
+
+    assertThat(kept).isEqualTo(Map.of("enabled", true));
+    assertThat(moved.metadata().namespace()).contains("prod");
+    assertThat(route.metadata().namespace()).isEmpty();
+    assertThat(back).contains("futureField:").contains("enabled: true");
+  }
+
+  @Test
+  void validatorReportsLikeTheApiServer() {
+    // docs/validation.md
+    GatewayApiValidator validator = GatewayApiValidator.forRelease("v1.6.1", Channel.STANDARD);
+    HTTPRoute route = HTTPRoute.builder().name("shop").namespace("default")
+        .parentRef("my-gateway")
+        .rule(r -> r.pathPrefix("/").redirectToHttps().backend("shop-v1", 8080))
+        .build();
+    ValidationResult result = validator.validate(Manifests.toTree(route));
+    if (!result.valid()) {
+      System.err.println(result.kubectlMessage());   // The HTTPRoute "shop" is invalid: spec.rules[0]: ...
+    }
+
+    assertThat(result.valid()).isFalse();
+    assertThat(result.kubectlMessage()).startsWith("The HTTPRoute \"shop\" is invalid: spec.rules[0]");
+  }
+
+  @Test
+  void clientBasics(GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) {
+    String namespace = ns.name();
+    TrafficSplitExample.run(client, namespace, cluster.gatewayClassName().orElseThrow());
+
+    // docs/client.md: typed clients
+    Capabilities served = client.capabilities();             // what the cluster serves, discovered once
+    ResourceClient<HTTPRoute> routes = client.httpRoutes().inNamespace(namespace);
+    HTTPRoute route = routes.get("canary-route");
+    List<HTTPRoute> all = routes.list();
+    boolean exists = routes.find("no-such-route").isPresent();
+
+    assertThat(served.serves(HTTPRoute.KIND)).isTrue();
+    assertThat(served.preferredVersion(HTTPRoute.KIND)).contains("v1");
+    assertThat(all).extracting(r -> r.metadata().name().orElseThrow()).containsExactly("canary-route");
+    assertThat(exists).isFalse();
+    assertThat(route.spec().rules()).hasSize(1);
+    assertThatThrownBy(() -> routes.get("no-such-route")).isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("no-such-route");
+  }
+
+  @Test
+  void routeManagerOperations(GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) {
+    String namespace = ns.name();
+    TrafficSplitExample.run(client, namespace, cluster.gatewayClassName().orElseThrow());
+    ExampleObjects.services(client, namespace, 8080, "app-mirror");
+
+    // docs/client.md: RouteManager
+    RouteManager routes = RouteManager.create(client);
+    RouteRef ref = RouteRef.httpRoute(namespace, "canary-route");
+    routes.shiftTraffic(ref, "app-stable", "app-canary", 25);                      // 90/10 becomes 75/25
+    routes.addMatchRule(ref, RequestMatch.header("x-canary", "always"), Backend.service("app-canary", 8080));
+    routes.setMirror(ref, RuleSelector.all(), Backend.service("app-mirror", 8080), 100);
+    routes.addRedirectRule(ref, RequestMatch.pathPrefix("/old"), Redirect.toPath("/new"));
+
+    HTTPRoute stored = client.httpRoutes().inNamespace(namespace).get("canary-route");
+    assertThat(stored.spec().rules()).hasSize(3);
+    awaitThat(client, stored).isAcceptedBy("my-gateway").hasResolvedRefs()
+        .hasBackendWeight("app-stable", 75).hasBackendWeight("app-canary", 25);
+  }
+
+  // ------------------------------------------------------------------------------------------- the check
+
+  private static final List<String> DOCS = List.of(
+      "docs/testing.md");
+
+  @Test
+  void everyDocSnippetIsCopiedFromTestedCode() throws Exception {
+    Path root = Path.of("..");
+    List<List<String>> sources = new ArrayList<>();
+    for (String dir : List.of("examples/src/main/java", "examples/src/test/java")) {
+      try (Stream<Path> files = Files.walk(root.resolve(dir))) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+          sources.add(Files.readAllLines(f).stream().map(String::strip).filter(l -> !l.isEmpty())
+              .collect(Collectors.toList()));
+        }
+      }
+    }
+    List<String> snippets = new ArrayList<>();
+    for (String doc : DOCS) {
+      snippets.addAll(javaBlocks(Files.readString(root.resolve(doc))));
+    }
+    String canary = Files.readString(root.resolve("docs/canary.md"));
+    int demoSection = canary.indexOf("## In `gatewaysdk demo`");
+    assertThat(demoSection).isNotNegative();
+    snippets.addAll(javaBlocks(canary.substring(demoSection)));
+    String readme = Files.readString(root.resolve("README.md"));
+    int quickStart = readme.indexOf("## Quick start");
+    assertThat(quickStart).isNotNegative();
+    String section = readme.substring(quickStart, readme.indexOf("\n## ", quickStart + 1));
+    snippets.addAll(javaBlocks(section));
+    assertThat(snippets).hasSizeGreaterThanOrEqualTo(5);
+
+    for (String snippet : snippets) {
+      for (String paragraph : snippet.split("\n\\s*\n")) {
+        List<String> lines = paragraph.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
+        assertThat(sources.stream().anyMatch(src -> containsRun(src, lines)))
+            .as("this snippet paragraph is not a copy of tested code:%n%s", paragraph).isTrue();
+      }
+    }
+  }
+
+  private static List<String> javaBlocks(String markdown) {
+    List<String> blocks = new ArrayList<>();
+    int at = 0;
+    while ((at = markdown.indexOf("```java\n", at)) >= 0) {
+      int end = markdown.indexOf("\n```", at + 8);
+      blocks.add(markdown.substring(at + 8, end));
+      at = end + 4;
+    }
+    return blocks;
+  }
+
+  private static boolean containsRun(List<String> source, List<String> lines) {
+    for (int i = 0; i + lines.size() <= source.size(); i++) {
+      if (source.subList(i, i + lines.size()).equals(lines)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
