@@ -58,12 +58,14 @@ public final class ManifestReader {
   private final int maxNestingDepth;
   private final int maxAliases;
   private final boolean strict;
+  private final ReadLimits limits;
 
   private ManifestReader(Builder b) {
     this.maxDocumentSize = b.maxDocumentSize;
     this.maxNestingDepth = b.maxNestingDepth;
     this.maxAliases = b.maxAliases;
     this.strict = b.strict;
+    this.limits = new ReadLimits(maxDocumentSize, maxNestingDepth, maxAliases);
   }
 
   /** The reader with the default limits, not strict. */
@@ -365,12 +367,10 @@ public final class ManifestReader {
       if (type.isPresent()) {
         try {
           object = ObjectBinding.bind(tree, type.get());
-        } catch (JsonMappingException e) {
+        } catch (ObjectBinding.Failure f) {
           List<Object> path = new ArrayList<>(prefix);
-          for (JsonMappingException.Reference ref : e.getPath()) {
-            path.add(ref.getFieldName() != null ? ref.getFieldName() : (Object) ref.getIndex());
-          }
-          throw located(source, number, locations, root, path, bindingReason(e, tree.at(pointer(path, prefix.size()))), e);
+          path.addAll(f.path());
+          throw located(source, number, locations, root, path, bindingReason(f.getCause(), tree.at(pointer(path, prefix.size()))), f.getCause());
         } catch (IllegalArgumentException | IllegalStateException e) {
           // invariants of the typed model (@Value.Check) report themselves this way
           throw located(source, number, locations, root, prefix, e.getMessage(), e);
@@ -394,10 +394,19 @@ public final class ManifestReader {
     return versions.isEmpty() ? "no version of it" : String.join(", ", versions);
   }
 
+  /** How the generated builders report required attributes that are absent. */
+  private static final java.util.regex.Pattern MISSING =
+      java.util.regex.Pattern.compile("required attributes are not set \\[([^\\]]*)\\]");
+
   /** Says what a binding failure means in the manifest's terms, not in Java's. */
   private static String bindingReason(JsonMappingException e, JsonNode actual) {
     if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
-      return e.getCause().getMessage(); // a model invariant, such as "weight must be 0..1000000: -1"
+      String message = e.getCause().getMessage();
+      java.util.regex.Matcher missing = MISSING.matcher(message);
+      if (missing.find()) {
+        return "missing required field" + (missing.group(1).contains(",") ? "s " : " ") + missing.group(1);
+      }
+      return message; // a model invariant, such as "weight must be 0..1000000: -1"
     }
     if (e instanceof MismatchedInputException && ((MismatchedInputException) e).getTargetType() != null) {
       Class<?> target = ((MismatchedInputException) e).getTargetType();
@@ -505,7 +514,7 @@ public final class ManifestReader {
   }
 
   private ReadLimits limits() {
-    return new ReadLimits(maxDocumentSize, maxNestingDepth, maxAliases);
+    return limits;
   }
 
   /** Builds a {@link ManifestReader}; not thread-safe. */

@@ -227,6 +227,16 @@ public final class ServedVersions {
     return e == null ? List.of() : e.served;
   }
 
+  /** The served versions of a modelled kind; see {@link #served(Channel, String)}. */
+  public List<String> served(Channel channel, GatewayApiKind kind) {
+    return served(channel, kind.kind());
+  }
+
+  /** The storage version of a modelled kind, if the channel defines it. */
+  public Optional<String> storage(Channel channel, GatewayApiKind kind) {
+    return storage(channel, kind.kind());
+  }
+
   /** The storage version of {@code kind}, if the channel defines the kind. */
   public Optional<String> storage(Channel channel, String kind) {
     Entry e = kinds.get(channel).get(kind);

@@ -59,6 +59,15 @@ class ServedVersionsTest {
   }
 
   @Test
+  void everyModelledKindIsInTheLatestRelease() {
+    for (GatewayApiKind kind : GatewayApiKind.values()) {
+      assertThat(ServedVersions.latest().storage(Channel.EXPERIMENTAL, kind)).as(kind.kind()).isPresent();
+      assertThat(ServedVersions.latest().served(Channel.STANDARD, kind)).as(kind.kind()).contains("v1");
+      assertThat(ServedVersions.groupOf(kind.kind())).contains(GatewayApiKind.GROUP);
+    }
+  }
+
+  @Test
   void patchReleasesResolveToTheirMinor() {
     assertThat(ServedVersions.of("v1.6.0").release()).isEqualTo("v1.6.1");
     assertThat(ServedVersions.of("v1.2.1").release()).isEqualTo("v1.2.0");

@@ -1,6 +1,7 @@
 package dev.gatewaysdk.model.internal.manifest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.GatewayApiKind;
 import dev.gatewaysdk.model.GatewayApiObject;
 import dev.gatewaysdk.model.internal.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,15 +61,72 @@ public final class ObjectBinding {
     return GatewayApiKind.of(type).map(GatewayApiKind::kind);
   }
 
-  /** Binds {@code tree} to {@code type}. */
-  public static <T> T bind(ObjectNode tree, Class<T> type) throws JsonMappingException {
-    try {
-      return STRICT.treeToValue(tree, type);
-    } catch (JsonMappingException e) {
-      throw e;
-    } catch (JsonProcessingException e) {
-      throw JsonMappingException.fromUnexpectedIOE(e);
+  /** A binding failure with the path of the offending field, taken from the parser where it stopped. */
+  public static final class Failure extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Object> path;
+
+    Failure(List<Object> path, JsonMappingException cause) {
+      super(cause.getOriginalMessage(), cause, false, false);
+      this.path = List.copyOf(path);
     }
+
+    /** Field names ({@code String}) and array indexes ({@code Integer}) from the document root. */
+    public List<Object> path() {
+      return path;
+    }
+
+    @Override
+    public synchronized JsonMappingException getCause() {
+      return (JsonMappingException) super.getCause();
+    }
+  }
+
+  /**
+   * Binds {@code tree} to {@code type}.
+   *
+   * @throws Failure with the path where binding stopped
+   */
+  public static <T> T bind(ObjectNode tree, Class<T> type) throws Failure {
+    JsonParser parser = STRICT.treeAsTokens(tree);
+    try {
+      return STRICT.readValue(parser, type);
+    } catch (JsonMappingException e) {
+      throw new Failure(path(parser, e), e);
+    } catch (IOException e) {
+      JsonMappingException wrapped = JsonMappingException.fromUnexpectedIOE(e);
+      throw new Failure(path(parser, wrapped), wrapped);
+    } finally {
+      try {
+        parser.close();
+      } catch (IOException e) {
+        // a tree parser holds no resources
+      }
+    }
+  }
+
+  /**
+   * The path where the parser stopped: exact even when the failing deserializer did not record its
+   * position in the exception. Falls back to the exception's reference chain.
+   */
+  private static List<Object> path(JsonParser parser, JsonMappingException e) {
+    List<Object> path = new ArrayList<>();
+    JsonStreamContext c = parser.getParsingContext();
+    while (c != null && !c.inRoot()) {
+      if (c.inObject() && c.getCurrentName() != null) {
+        path.add(0, c.getCurrentName());
+      } else if (c.inArray() && c.getEntryCount() > 0) {
+        path.add(0, c.getCurrentIndex());
+      }
+      c = c.getParent();
+    }
+    if (!path.isEmpty() || e.getPath().isEmpty()) {
+      return path;
+    }
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      path.add(ref.getFieldName() != null ? ref.getFieldName() : (Object) ref.getIndex());
+    }
+    return path;
   }
 
   /** Binds the value at {@code parser}'s current token to {@code type}, strictly as {@link #bind} does. */

@@ -1,16 +1,13 @@
 package dev.gatewaysdk.model.internal.manifest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.gatewaysdk.model.ManifestException;
 import java.io.BufferedReader;
@@ -23,7 +20,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -34,9 +30,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * duplicate keys are rejected. Nothing in the input chooses a Java type. Not thread-safe.
  */
 public final class TreeReader implements Closeable {
-  /** Characters the parser may read ahead of its position; the in-flight size check allows for them. */
-  private static final int READ_AHEAD = 16 * 1024;
-
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** One document: {@code tree} is null for an empty document. */
@@ -100,44 +93,18 @@ public final class TreeReader implements Closeable {
     try {
       boolean json = startsWithJson(buffered);
       // parser positions count code points, the reader counts chars (two for a surrogate pair): allow both
-      CountingReader counter = new CountingReader(buffered, 2L * limits.maxDocumentChars + READ_AHEAD);
-      StreamReadConstraints constraints = StreamReadConstraints.builder()
-          .maxNestingDepth(limits.maxNestingDepth + 1)
-          .maxStringLength(Math.max(limits.maxDocumentChars, 1024))
-          .maxNameLength(Math.max(Math.min(limits.maxDocumentChars, 50_000), 1024))
-          .build();
-      JsonParser parser;
-      if (json) {
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
-        parser = factory.createParser(counter);
-      } else {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(limits.maxAliases);
-        options.setNestingDepthLimit(limits.maxNestingDepth);
-        options.setCodePointLimit(codePointLimit(limits));
-        options.setAllowDuplicateKeys(false);
-        options.setAllowRecursiveKeys(false);
-        YAMLFactory factory = YAMLFactory.builder()
-            .loaderOptions(options)
-            .streamReadConstraints(constraints)
-            .build();
-        parser = factory.createParser(counter);
-      }
+      CountingReader counter = new CountingReader(buffered, 2L * limits.maxDocumentChars + ReadLimits.READ_AHEAD);
+      JsonParser parser = json ? limits.json.createParser(counter) : limits.yaml.createParser(counter);
       return new TreeReader(source, limits, counter, parser, !json);
     } catch (IOException e) {
       throw new ManifestException(source, 0, 0, 0, null, "cannot read: " + e, e);
     }
   }
 
-  private static int codePointLimit(ReadLimits limits) {
-    long limit = (long) limits.maxDocumentChars + READ_AHEAD;
-    return (int) Math.min(Integer.MAX_VALUE, limit);
-  }
-
   private static boolean startsWithJson(BufferedReader in) throws IOException {
-    in.mark(64 * 1024);
+    in.mark(8 * 1024);
     try {
-      for (int i = 0; i < 64 * 1024; i++) {
+      for (int i = 0; i < 8 * 1024; i++) {
         int c = in.read();
         if (c < 0) {
           return false;
@@ -212,7 +179,8 @@ public final class TreeReader implements Closeable {
 
   private JsonNode value(JsonToken token, int depth) throws IOException {
     nodes++;
-    String anchor = yaml ? ((YAMLParser) parser).getCurrentAnchor() : null;
+    Object id = yaml ? parser.getObjectId() : null;
+    String anchor = id == null ? null : id.toString();
     long before = nodes;
     JsonNode result;
     switch (token) {
@@ -320,11 +288,11 @@ public final class TreeReader implements Closeable {
       // YAML merge keys: fields written in the mapping itself win over merged ones
       for (JsonNode merge : merges) {
         for (JsonNode source : merge.isArray() ? merge : List.of(merge)) {
-          source.fields().forEachRemaining(e -> {
+          for (java.util.Map.Entry<String, JsonNode> e : source.properties()) {
             if (!node.has(e.getKey())) {
               node.set(e.getKey(), e.getValue().deepCopy());
             }
-          });
+          }
         }
       }
     }
