@@ -62,8 +62,9 @@ final class DemoCommand implements Callable<Integer> {
       description = "Analysis threshold: highest acceptable canary error rate (default ${DEFAULT-VALUE}).")
   double maxErrorRate;
 
-  @Option(names = "--max-latency", defaultValue = "200ms", converter = DurationConverter.class,
-      description = "Analysis threshold: highest acceptable canary p95 latency (default ${DEFAULT-VALUE}).")
+  @Option(names = "--max-latency", defaultValue = "500ms", converter = DurationConverter.class,
+      description = "Analysis threshold: highest acceptable canary p95 latency; one slow interval per step is "
+          + "tolerated (default ${DEFAULT-VALUE}).")
   Duration maxLatency;
 
   @Option(names = "--rps", defaultValue = "50", description = "Requests per second (default ${DEFAULT-VALUE}).")
