@@ -262,7 +262,9 @@ class SimulatedGatewayControllerTest {
     awaitThat(cluster, r).isAcceptedBy("gw").hasUnresolvedRefs("BackendNotFound");
 
     cluster.create(Fixtures.service(ns.name(), "absent", 9999));
-    HTTPRoute wrongPort = awaitThat(cluster, r).until(a -> a.hasUnresolvedRefs("BackendNotFound")).actual();
+    // The earlier "not found" status also says BackendNotFound: wait for the one about the port.
+    HTTPRoute wrongPort = awaitThat(cluster, r).until(a -> a.hasUnresolvedRefs("BackendNotFound")
+        .satisfies(x -> assertThat(conditionMessage((HTTPRoute) x, "ResolvedRefs")).contains("has no port 8080"))).actual();
     assertThat(conditionMessage(wrongPort, "ResolvedRefs")).contains("has no port 8080");
 
     cluster.delete(Fixtures.service(ns.name(), "absent", 9999));
