@@ -56,4 +56,14 @@ final class Checks {
     }
     return path;
   }
+
+  /** {@code apiVersion} if it is {@code gateway.networking.k8s.io/<version>}; shared by every kind's builder. */
+  static String apiVersion(String apiVersion) {
+    if (apiVersion == null || !apiVersion.startsWith(GatewayApiKind.GROUP)
+        || apiVersion.length() <= GatewayApiKind.GROUP.length() + 1
+        || apiVersion.charAt(GatewayApiKind.GROUP.length()) != '/') {
+      throw new IllegalArgumentException("apiVersion must be " + GatewayApiKind.GROUP + "/<version>: " + apiVersion);
+    }
+    return apiVersion;
+  }
 }

@@ -191,12 +191,7 @@ public final class GRPCRoute implements Route {
      */
     @JsonProperty("apiVersion")
     public Builder apiVersion(String apiVersion) {
-      if (apiVersion == null || !apiVersion.startsWith(GatewayApiKind.GROUP)
-          || apiVersion.length() <= GatewayApiKind.GROUP.length() + 1
-          || apiVersion.charAt(GatewayApiKind.GROUP.length()) != '/') {
-        throw new IllegalArgumentException("apiVersion must be " + GatewayApiKind.GROUP + "/<version>: " + apiVersion);
-      }
-      this.apiVersion = apiVersion;
+      this.apiVersion = Checks.apiVersion(apiVersion);
       return this;
     }
 
