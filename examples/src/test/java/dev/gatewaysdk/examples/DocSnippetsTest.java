@@ -18,7 +18,15 @@ import dev.gatewaysdk.core.RuleSelector;
 import dev.gatewaysdk.core.validation.GatewayApiValidator;
 import dev.gatewaysdk.core.validation.ValidationResult;
 import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.GRPCRoute;
+import dev.gatewaysdk.model.Gateway;
+import dev.gatewaysdk.model.HTTPMethod;
 import dev.gatewaysdk.model.HTTPRoute;
+import dev.gatewaysdk.model.HTTPRouteRule;
+import dev.gatewaysdk.model.Listener;
+import dev.gatewaysdk.model.ListenerTLSConfig;
+import dev.gatewaysdk.model.TLSRoute;
+import java.time.Duration;
 import dev.gatewaysdk.model.Manifests;
 import dev.gatewaysdk.testing.GatewayApiTest;
 import dev.gatewaysdk.testing.GatewayCluster;
@@ -57,6 +65,60 @@ class DocSnippetsTest {
     assertThat(moved.metadata().namespace()).contains("prod");
     assertThat(route.metadata().namespace()).isEmpty();
     assertThat(back).contains("futureField:").contains("enabled: true");
+  }
+
+  @Test
+  void modelBuildersReadModifyWrite() {
+    // docs/model.md: build objects
+    HTTPRoute canary = HTTPRoute.builder()
+        .name("canary-route").namespace("default")
+        .parentRef("my-gateway")
+        .rule(r -> r.pathPrefix("/app").backend("app-stable", 8080, 90).backend("app-canary", 8080, 10))
+        .build();
+
+    Gateway gateway = Gateway.builder().name("gw").namespace("infra").gatewayClassName("envoy")
+        .listener(Listener.http("http", 80))
+        .listener(Listener.https("https", "*.example.com", 443, ListenerTLSConfig.terminate("wildcard-cert")))
+        .build();
+
+    HTTPRouteRule rule = HTTPRouteRule.builder()
+        .pathExact("/login").header("x-canary", "true").method(HTTPMethod.POST)  // one match: all must hold
+        .match(m -> m.pathPrefix("/api"))                                        // a second match (OR)
+        .redirectToHttps()                                                       // or redirect(...), rewrite(...)
+        .mirror("shadow", 8080, 10)                                              // mirror 10 % of requests
+        .requestTimeout(Duration.ofSeconds(10))
+        .backend("web", 8080)
+        .build();
+
+    TLSRoute passthrough = TLSRoute.builder().name("db").parentRef("gw")
+        .hostname("db.example.com").rule(r -> r.backend("db", 5432)).build();
+    GRPCRoute grpc = GRPCRoute.builder().name("users").parentRef("gw")
+        .rule(r -> r.method("com.example.User", "Login").backend("auth", 50051)).build();
+
+    // docs/model.md: read, modify, write
+    String json = Manifests.toJson(canary);
+    HTTPRoute read = Manifests.read(json, HTTPRoute.class);
+    HTTPRoute edited = read.withSpec(read.spec().withHostnames("shop.example.com"));
+    String back = Manifests.toJson(edited);                            // unknown fields and status kept
+
+    // docs/model.md: Immutables values
+    HTTPRoute route = edited;
+    HTTPRoute.Builder b = route.toBuilder().label("team", "edge");   // metadata shortcuts: ObjectBuilder
+    b.metadataBuilder().putAnnotation("owner", "team-a");           // the metadata being built
+    b.spec(s -> s.addHostname("www.example.com"));                   // the spec being built
+    HTTPRoute copy = b.build();                                      // spec checks (required fields) run here
+
+    assertThat(canary.spec().rules().get(0).backendRefs()).extracting(r -> r.weight().orElseThrow())
+        .containsExactly(90, 10);
+    assertThat(gateway.spec().listeners()).hasSize(2);
+    assertThat(rule.matches()).hasSize(2);
+    assertThat(passthrough.spec().hostnames()).containsExactly("db.example.com");
+    assertThat(grpc.spec().rules()).hasSize(1);
+    assertThat(read).isEqualTo(canary);
+    assertThat(Manifests.read(back, HTTPRoute.class).spec().hostnames()).containsExactly("shop.example.com");
+    assertThat(copy.metadata().labels()).containsEntry("team", "edge");
+    assertThat(copy.metadata().annotations()).containsEntry("owner", "team-a");
+    assertThat(copy.spec().hostnames()).containsExactly("shop.example.com", "www.example.com");
   }
 
   @Test
@@ -120,7 +182,7 @@ class DocSnippetsTest {
   // ------------------------------------------------------------------------------------------- the check
 
   private static final List<String> DOCS = List.of(
-      "docs/testing.md");
+      "docs/model.md", "docs/testing.md");
 
   @Test
   void everyDocSnippetIsCopiedFromTestedCode() throws Exception {

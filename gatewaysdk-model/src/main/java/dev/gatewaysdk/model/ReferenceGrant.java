@@ -1,7 +1,6 @@
 package dev.gatewaysdk.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,12 +8,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ReferenceGrantCodec;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * Allows objects in other namespaces to refer to objects in this namespace (for example routes to Services).
@@ -28,60 +25,47 @@ import java.util.Optional;
  *     .from("gateway.networking.k8s.io", "HTTPRoute", "frontend").to("", "Service").build();
  * }</pre>
  */
+@Value.Immutable
+@GatewayApiKindStyle
 @JsonSerialize(using = ReferenceGrantCodec.Writer.class)
 @JsonDeserialize(using = ReferenceGrantCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public final class ReferenceGrant implements GatewayApiObject {
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class ReferenceGrant implements GatewayApiObject {
   /** The kind as written in manifests: {@value}. */
   public static final String KIND = "ReferenceGrant";
 
   /** The API version of new objects: {@value}. */
   public static final String DEFAULT_API_VERSION = GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
 
-  private final String apiVersion;
-  private final ObjectMeta metadata;
-  private final ReferenceGrantSpec spec;
-  private final Map<String, Object> unknownFields;
-
-  private ReferenceGrant(Builder b) {
-    this.apiVersion = b.apiVersion;
-    this.metadata = b.metadata();
-    this.spec = b.spec();
-    this.unknownFields = b.unknownFields == null
-        ? Collections.emptyMap()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(b.unknownFields));
-  }
+  ReferenceGrant() {}
 
   @Override
+  @Value.Default
   @JsonProperty("apiVersion")
   public String apiVersion() {
-    return apiVersion;
+    return DEFAULT_API_VERSION;
   }
 
   @Override
   @JsonProperty("kind")
-  public String kind() {
+  public final String kind() {
     return KIND;
   }
 
   @Override
   @JsonProperty("metadata")
-  public ObjectMeta metadata() {
-    return metadata;
-  }
+  public abstract ObjectMeta metadata();
 
   /** The desired state. */
   @JsonProperty("spec")
-  public ReferenceGrantSpec spec() {
-    return spec;
-  }
+  public abstract ReferenceGrantSpec spec();
 
   @Override
+  @AllowNulls
   @JsonAnyGetter
-  public Map<String, Object> unknownFields() {
-    return unknownFields;
-  }
+  public abstract Map<String, Object> unknownFields();
 
   /**
    * A copy with API version {@code apiVersion}, such as {@code gateway.networking.k8s.io/v1beta1}.
@@ -89,30 +73,17 @@ public final class ReferenceGrant implements GatewayApiObject {
    * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value GatewayApiKind#GROUP}
    */
   @Override
-  public ReferenceGrant withApiVersion(String apiVersion) {
-    return toBuilder().apiVersion(apiVersion).build();
-  }
+  public abstract ReferenceGrant withApiVersion(String apiVersion);
 
   @Override
-  public ReferenceGrant withMetadata(ObjectMeta metadata) {
-    return toBuilder().metadata(Objects.requireNonNull(metadata, "metadata")).build();
-  }
+  public abstract ReferenceGrant withMetadata(ObjectMeta metadata);
 
   /** A copy with {@code spec}. */
-  public ReferenceGrant withSpec(ReferenceGrantSpec spec) {
-    return toBuilder().spec(Objects.requireNonNull(spec, "spec")).build();
-  }
+  public abstract ReferenceGrant withSpec(ReferenceGrantSpec spec);
 
-  /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.apiVersion = apiVersion;
-    b.metadata = metadata;
-    b.spec = spec;
-    if (!unknownFields.isEmpty()) {
-      b.unknownFields = new LinkedHashMap<>(unknownFields);
-    }
-    return b;
+  @Value.Check
+  void check() {
+    Checks.apiVersion(apiVersion());
   }
 
   /** A new builder with API version {@value #DEFAULT_API_VERSION}. */
@@ -120,110 +91,31 @@ public final class ReferenceGrant implements GatewayApiObject {
     return new Builder();
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
-    }
-    if (!(other instanceof ReferenceGrant)) {
-      return false;
-    }
-    ReferenceGrant o = (ReferenceGrant) other;
-    return apiVersion.equals(o.apiVersion) && metadata.equals(o.metadata) && spec.equals(o.spec)
-        && unknownFields.equals(o.unknownFields);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(apiVersion, metadata, spec, unknownFields);
-  }
-
-  @Override
-  public String toString() {
-    return "ReferenceGrant{apiVersion=" + apiVersion + ", metadata=" + metadata + ", spec=" + spec
-        + (unknownFields.isEmpty() ? "" : ", unknownFields=" + unknownFields) + "}";
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
    * Builds {@link ReferenceGrant} objects; not thread-safe. Metadata shortcuts ({@link #name(String)},
-   * {@link #label(String, String)}, ...) edit the metadata set so far, and spec shortcuts edit the spec set so far.
+   * {@link #label(String, String)}, ...) edit the metadata set so far ({@link #metadataBuilder()}), and spec
+   * shortcuts edit the spec set so far ({@link #specBuilder()}). A spec's required fields are checked by
+   * {@link #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder {
-    private String apiVersion = DEFAULT_API_VERSION;
-    private ObjectMeta metadata;
-    private ObjectMeta.Builder metadataBuilder;
-    private ReferenceGrantSpec spec;
-    private ReferenceGrantSpec.Builder specBuilder;
-    private Map<String, Object> unknownFields;
-
-    Builder() {}
-
-    /**
-     * Sets the API version, such as {@code gateway.networking.k8s.io/v1beta1}.
-     *
-     * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value GatewayApiKind#GROUP}
-     */
-    @JsonProperty("apiVersion")
-    public Builder apiVersion(String apiVersion) {
-      this.apiVersion = Checks.apiVersion(apiVersion);
-      return this;
+  public static final class Builder extends ImmutableReferenceGrant.Builder implements NamespacedObjectBuilder<Builder> {
+    Builder() {
+      metadataBuilder();
+      specBuilder();
     }
 
     @JsonProperty("kind")
     private Builder kind(String kind) {
-      if (!KIND.equals(kind)) {
-        throw new IllegalArgumentException("kind must be " + KIND + ": " + kind);
-      }
+      Checks.check(KIND.equals(kind), "kind must be " + KIND + ": " + kind);
       return this;
     }
 
-    /** Sets the metadata, replacing what the metadata shortcuts set so far. */
-    @JsonProperty("metadata")
-    public Builder metadata(ObjectMeta metadata) {
-      this.metadata = metadata;
-      this.metadataBuilder = null;
-      return this;
-    }
-
-    /** Sets the object name. */
-    public Builder name(String name) {
-      metadataBuilder().name(name);
-      return this;
-    }
-
-    /** Sets the namespace. */
-    public Builder namespace(String namespace) {
-      metadataBuilder().namespace(namespace);
-      return this;
-    }
-
-    /** Adds label {@code key=value}. */
-    public Builder label(String key, String value) {
-      metadataBuilder().putLabel(key, value);
-      return this;
-    }
-
-    /** Adds annotation {@code key=value}. */
-    public Builder annotation(String key, String value) {
-      metadataBuilder().putAnnotation(key, value);
-      return this;
-    }
-
-    /** Sets the spec, replacing what the spec shortcuts set so far. */
-    @JsonProperty("spec")
-    public Builder spec(ReferenceGrantSpec spec) {
-      this.spec = spec;
-      this.specBuilder = null;
-      return this;
-    }
-
-    /** Edits the spec set so far with {@code edit}. */
-    public Builder spec(java.util.function.Consumer<ReferenceGrantSpec.Builder> edit) {
-      edit.accept(specBuilder());
-      return this;
-    }
 
     /** Allows objects of {@code group}/{@code kind} in {@code namespace} to refer into this namespace. */
     public Builder from(String group, String kind, String namespace) {
@@ -241,53 +133,6 @@ public final class ReferenceGrant implements GatewayApiObject {
     public Builder to(String group, String kind, String name) {
       specBuilder().addTo(ReferenceGrantTo.of(group, kind, name));
       return this;
-    }
-
-    /** Keeps field {@code name} that this SDK does not model. */
-    @JsonAnySetter
-    public Builder putUnknownField(String name, Object value) {
-      if (unknownFields == null) {
-        unknownFields = new LinkedHashMap<>();
-      }
-      unknownFields.put(name, value);
-      return this;
-    }
-
-    /**
-     * Builds the object.
-     *
-     * @throws IllegalStateException if a required spec field is missing
-     */
-    public ReferenceGrant build() {
-      return new ReferenceGrant(this);
-    }
-
-    private ObjectMeta.Builder metadataBuilder() {
-      if (metadataBuilder == null) {
-        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
-      }
-      return metadataBuilder;
-    }
-
-    private ReferenceGrantSpec.Builder specBuilder() {
-      if (specBuilder == null) {
-        specBuilder = spec != null ? spec.toBuilder() : ReferenceGrantSpec.builder();
-      }
-      return specBuilder;
-    }
-
-    private ObjectMeta metadata() {
-      if (metadataBuilder != null) {
-        return metadataBuilder.build();
-      }
-      return metadata != null ? metadata : ObjectMeta.builder().build();
-    }
-
-    private ReferenceGrantSpec spec() {
-      if (specBuilder != null) {
-        return specBuilder.build();
-      }
-      return spec != null ? spec : ReferenceGrantSpec.builder().build();
     }
   }
 }

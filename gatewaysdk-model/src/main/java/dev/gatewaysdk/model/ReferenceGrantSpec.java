@@ -43,7 +43,7 @@ public abstract class ReferenceGrantSpec implements WithReferenceGrantSpec {
 
   /** A builder initialized with this object's values. */
   public Builder toBuilder() {
-    return builder().from(from()).to(to()).unknownFields(unknownFields());
+    return builder().from(this);
   }
 
   /** Builds {@link ReferenceGrantSpec} instances; not thread-safe. */
@@ -51,5 +51,13 @@ public abstract class ReferenceGrantSpec implements WithReferenceGrantSpec {
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
   public static final class Builder extends ImmutableReferenceGrantSpec.Builder {
     Builder() {}
+
+    /**
+     * Replaces every field with those of {@code spec} (the usual Immutables copy method is named after the
+     * {@code from} field here, so it is written by hand).
+     */
+    public Builder from(ReferenceGrantSpec spec) {
+      return from(spec.from()).to(spec.to()).unknownFields(spec.unknownFields());
+    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.gatewaysdk.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,12 +8,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.TLSRouteCodec;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
  * Routes TLS connections by SNI hostname, usually from a passthrough listener, to backends.
@@ -29,70 +28,53 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  */
+@Value.Immutable
+@GatewayApiKindStyle
 @JsonSerialize(using = TLSRouteCodec.Writer.class)
 @JsonDeserialize(using = TLSRouteCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public final class TLSRoute implements Route {
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class TLSRoute implements Route {
   /** The kind as written in manifests: {@value}. */
   public static final String KIND = "TLSRoute";
 
   /** The API version of new objects: {@value}. */
   public static final String DEFAULT_API_VERSION = GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
 
-  private final String apiVersion;
-  private final ObjectMeta metadata;
-  private final TLSRouteSpec spec;
-  private final RouteStatus status;
-  private final Map<String, Object> unknownFields;
-
-  private TLSRoute(Builder b) {
-    this.apiVersion = b.apiVersion;
-    this.metadata = b.metadata();
-    this.spec = b.spec();
-    this.status = b.status;
-    this.unknownFields = b.unknownFields == null
-        ? Collections.emptyMap()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(b.unknownFields));
-  }
+  TLSRoute() {}
 
   @Override
+  @Value.Default
   @JsonProperty("apiVersion")
   public String apiVersion() {
-    return apiVersion;
+    return DEFAULT_API_VERSION;
   }
 
   @Override
   @JsonProperty("kind")
-  public String kind() {
+  public final String kind() {
     return KIND;
   }
 
   @Override
   @JsonProperty("metadata")
-  public ObjectMeta metadata() {
-    return metadata;
-  }
+  public abstract ObjectMeta metadata();
 
   /** The desired state. */
   @Override
   @JsonProperty("spec")
-  public TLSRouteSpec spec() {
-    return spec;
-  }
+  public abstract TLSRouteSpec spec();
 
   /** The observed state written by controllers, if any. */
   @Override
   @JsonProperty("status")
-  public Optional<RouteStatus> status() {
-    return Optional.ofNullable(status);
-  }
+  public abstract Optional<RouteStatus> status();
 
   @Override
+  @AllowNulls
   @JsonAnyGetter
-  public Map<String, Object> unknownFields() {
-    return unknownFields;
-  }
+  public abstract Map<String, Object> unknownFields();
 
   /**
    * A copy with API version {@code apiVersion}, such as {@code gateway.networking.k8s.io/v1beta1}.
@@ -100,42 +82,28 @@ public final class TLSRoute implements Route {
    * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value GatewayApiKind#GROUP}
    */
   @Override
-  public TLSRoute withApiVersion(String apiVersion) {
-    return toBuilder().apiVersion(apiVersion).build();
-  }
+  public abstract TLSRoute withApiVersion(String apiVersion);
 
   @Override
-  public TLSRoute withMetadata(ObjectMeta metadata) {
-    return toBuilder().metadata(Objects.requireNonNull(metadata, "metadata")).build();
-  }
+  public abstract TLSRoute withMetadata(ObjectMeta metadata);
 
   /** A copy with {@code spec}. */
-  public TLSRoute withSpec(TLSRouteSpec spec) {
-    return toBuilder().spec(Objects.requireNonNull(spec, "spec")).build();
-  }
+  public abstract TLSRoute withSpec(TLSRouteSpec spec);
 
   /** A copy with {@code status}. */
   @Override
-  public TLSRoute withStatus(RouteStatus status) {
-    return toBuilder().status(Objects.requireNonNull(status, "status")).build();
-  }
+  public abstract TLSRoute withStatus(RouteStatus status);
+
+  abstract TLSRoute withStatus(Optional<? extends RouteStatus> status);
 
   /** A copy without status, as sent when creating or updating the spec. */
   public TLSRoute withoutStatus() {
-    return status == null ? this : toBuilder().status(null).build();
+    return status().isPresent() ? withStatus(Optional.empty()) : this;
   }
 
-  /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.apiVersion = apiVersion;
-    b.metadata = metadata;
-    b.spec = spec;
-    b.status = status;
-    if (!unknownFields.isEmpty()) {
-      b.unknownFields = new LinkedHashMap<>(unknownFields);
-    }
-    return b;
+  @Value.Check
+  void check() {
+    Checks.apiVersion(apiVersion());
   }
 
   /** A new builder with API version {@value #DEFAULT_API_VERSION}. */
@@ -143,111 +111,31 @@ public final class TLSRoute implements Route {
     return new Builder();
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
-    }
-    if (!(other instanceof TLSRoute)) {
-      return false;
-    }
-    TLSRoute o = (TLSRoute) other;
-    return apiVersion.equals(o.apiVersion) && metadata.equals(o.metadata) && spec.equals(o.spec) && Objects.equals(status, o.status)
-        && unknownFields.equals(o.unknownFields);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(apiVersion, metadata, spec, status, unknownFields);
-  }
-
-  @Override
-  public String toString() {
-    return "TLSRoute{apiVersion=" + apiVersion + ", metadata=" + metadata + ", spec=" + spec + (status == null ? "" : ", status=" + status)
-        + (unknownFields.isEmpty() ? "" : ", unknownFields=" + unknownFields) + "}";
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
    * Builds {@link TLSRoute} objects; not thread-safe. Metadata shortcuts ({@link #name(String)},
-   * {@link #label(String, String)}, ...) edit the metadata set so far, and spec shortcuts edit the spec set so far.
+   * {@link #label(String, String)}, ...) edit the metadata set so far ({@link #metadataBuilder()}), and spec
+   * shortcuts edit the spec set so far ({@link #specBuilder()}). A spec's required fields are checked by
+   * {@link #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder {
-    private String apiVersion = DEFAULT_API_VERSION;
-    private ObjectMeta metadata;
-    private ObjectMeta.Builder metadataBuilder;
-    private TLSRouteSpec spec;
-    private TLSRouteSpec.Builder specBuilder;
-    private RouteStatus status;
-    private Map<String, Object> unknownFields;
-
-    Builder() {}
-
-    /**
-     * Sets the API version, such as {@code gateway.networking.k8s.io/v1beta1}.
-     *
-     * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value GatewayApiKind#GROUP}
-     */
-    @JsonProperty("apiVersion")
-    public Builder apiVersion(String apiVersion) {
-      this.apiVersion = Checks.apiVersion(apiVersion);
-      return this;
+  public static final class Builder extends ImmutableTLSRoute.Builder implements NamespacedObjectBuilder<Builder> {
+    Builder() {
+      metadataBuilder();
+      specBuilder();
     }
 
     @JsonProperty("kind")
     private Builder kind(String kind) {
-      if (!KIND.equals(kind)) {
-        throw new IllegalArgumentException("kind must be " + KIND + ": " + kind);
-      }
+      Checks.check(KIND.equals(kind), "kind must be " + KIND + ": " + kind);
       return this;
     }
 
-    /** Sets the metadata, replacing what the metadata shortcuts set so far. */
-    @JsonProperty("metadata")
-    public Builder metadata(ObjectMeta metadata) {
-      this.metadata = metadata;
-      this.metadataBuilder = null;
-      return this;
-    }
-
-    /** Sets the object name. */
-    public Builder name(String name) {
-      metadataBuilder().name(name);
-      return this;
-    }
-
-    /** Sets the namespace. */
-    public Builder namespace(String namespace) {
-      metadataBuilder().namespace(namespace);
-      return this;
-    }
-
-    /** Adds label {@code key=value}. */
-    public Builder label(String key, String value) {
-      metadataBuilder().putLabel(key, value);
-      return this;
-    }
-
-    /** Adds annotation {@code key=value}. */
-    public Builder annotation(String key, String value) {
-      metadataBuilder().putAnnotation(key, value);
-      return this;
-    }
-
-    /** Sets the spec, replacing what the spec shortcuts set so far. */
-    @JsonProperty("spec")
-    public Builder spec(TLSRouteSpec spec) {
-      this.spec = spec;
-      this.specBuilder = null;
-      return this;
-    }
-
-    /** Edits the spec set so far with {@code edit}. */
-    public Builder spec(java.util.function.Consumer<TLSRouteSpec.Builder> edit) {
-      edit.accept(specBuilder());
-      return this;
-    }
 
     /** Attaches the route to the Gateway {@code gateway} in the route's namespace. */
     public Builder parentRef(String gateway) {
@@ -274,63 +162,9 @@ public final class TLSRoute implements Route {
     }
 
     /** Adds a rule configured by {@code rule}. */
-    public Builder rule(java.util.function.Consumer<TLSRouteRule.Builder> rule) {
+    public Builder rule(Consumer<TLSRouteRule.Builder> rule) {
       specBuilder().rule(rule);
       return this;
-    }
-
-    /** Sets the status; {@code null} removes it. */
-    @JsonProperty("status")
-    public Builder status(RouteStatus status) {
-      this.status = status;
-      return this;
-    }
-
-    /** Keeps field {@code name} that this SDK does not model. */
-    @JsonAnySetter
-    public Builder putUnknownField(String name, Object value) {
-      if (unknownFields == null) {
-        unknownFields = new LinkedHashMap<>();
-      }
-      unknownFields.put(name, value);
-      return this;
-    }
-
-    /**
-     * Builds the object.
-     *
-     * @throws IllegalStateException if a required spec field is missing
-     */
-    public TLSRoute build() {
-      return new TLSRoute(this);
-    }
-
-    private ObjectMeta.Builder metadataBuilder() {
-      if (metadataBuilder == null) {
-        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
-      }
-      return metadataBuilder;
-    }
-
-    private TLSRouteSpec.Builder specBuilder() {
-      if (specBuilder == null) {
-        specBuilder = spec != null ? spec.toBuilder() : TLSRouteSpec.builder();
-      }
-      return specBuilder;
-    }
-
-    private ObjectMeta metadata() {
-      if (metadataBuilder != null) {
-        return metadataBuilder.build();
-      }
-      return metadata != null ? metadata : ObjectMeta.builder().build();
-    }
-
-    private TLSRouteSpec spec() {
-      if (specBuilder != null) {
-        return specBuilder.build();
-      }
-      return spec != null ? spec : TLSRouteSpec.builder().build();
     }
   }
 }

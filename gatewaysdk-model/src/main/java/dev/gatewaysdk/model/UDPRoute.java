@@ -1,7 +1,6 @@
 package dev.gatewaysdk.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,12 +8,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.UDPRouteCodec;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
 
 /**
  * Forwards UDP datagrams from a Gateway listener to backends.
@@ -28,70 +27,53 @@ import java.util.Optional;
  *     .rule(r -> r.backend("coredns", 53)).build();
  * }</pre>
  */
+@Value.Immutable
+@GatewayApiKindStyle
 @JsonSerialize(using = UDPRouteCodec.Writer.class)
 @JsonDeserialize(using = UDPRouteCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public final class UDPRoute implements Route {
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class UDPRoute implements Route {
   /** The kind as written in manifests: {@value}. */
   public static final String KIND = "UDPRoute";
 
   /** The API version of new objects: {@value}. */
   public static final String DEFAULT_API_VERSION = GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
 
-  private final String apiVersion;
-  private final ObjectMeta metadata;
-  private final UDPRouteSpec spec;
-  private final RouteStatus status;
-  private final Map<String, Object> unknownFields;
-
-  private UDPRoute(Builder b) {
-    this.apiVersion = b.apiVersion;
-    this.metadata = b.metadata();
-    this.spec = b.spec();
-    this.status = b.status;
-    this.unknownFields = b.unknownFields == null
-        ? Collections.emptyMap()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(b.unknownFields));
-  }
+  UDPRoute() {}
 
   @Override
+  @Value.Default
   @JsonProperty("apiVersion")
   public String apiVersion() {
-    return apiVersion;
+    return DEFAULT_API_VERSION;
   }
 
   @Override
   @JsonProperty("kind")
-  public String kind() {
+  public final String kind() {
     return KIND;
   }
 
   @Override
   @JsonProperty("metadata")
-  public ObjectMeta metadata() {
-    return metadata;
-  }
+  public abstract ObjectMeta metadata();
 
   /** The desired state. */
   @Override
   @JsonProperty("spec")
-  public UDPRouteSpec spec() {
-    return spec;
-  }
+  public abstract UDPRouteSpec spec();
 
   /** The observed state written by controllers, if any. */
   @Override
   @JsonProperty("status")
-  public Optional<RouteStatus> status() {
-    return Optional.ofNullable(status);
-  }
+  public abstract Optional<RouteStatus> status();
 
   @Override
+  @AllowNulls
   @JsonAnyGetter
-  public Map<String, Object> unknownFields() {
-    return unknownFields;
-  }
+  public abstract Map<String, Object> unknownFields();
 
   /**
    * A copy with API version {@code apiVersion}, such as {@code gateway.networking.k8s.io/v1beta1}.
@@ -99,42 +81,28 @@ public final class UDPRoute implements Route {
    * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value GatewayApiKind#GROUP}
    */
   @Override
-  public UDPRoute withApiVersion(String apiVersion) {
-    return toBuilder().apiVersion(apiVersion).build();
-  }
+  public abstract UDPRoute withApiVersion(String apiVersion);
 
   @Override
-  public UDPRoute withMetadata(ObjectMeta metadata) {
-    return toBuilder().metadata(Objects.requireNonNull(metadata, "metadata")).build();
-  }
+  public abstract UDPRoute withMetadata(ObjectMeta metadata);
 
   /** A copy with {@code spec}. */
-  public UDPRoute withSpec(UDPRouteSpec spec) {
-    return toBuilder().spec(Objects.requireNonNull(spec, "spec")).build();
-  }
+  public abstract UDPRoute withSpec(UDPRouteSpec spec);
 
   /** A copy with {@code status}. */
   @Override
-  public UDPRoute withStatus(RouteStatus status) {
-    return toBuilder().status(Objects.requireNonNull(status, "status")).build();
-  }
+  public abstract UDPRoute withStatus(RouteStatus status);
+
+  abstract UDPRoute withStatus(Optional<? extends RouteStatus> status);
 
   /** A copy without status, as sent when creating or updating the spec. */
   public UDPRoute withoutStatus() {
-    return status == null ? this : toBuilder().status(null).build();
+    return status().isPresent() ? withStatus(Optional.empty()) : this;
   }
 
-  /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.apiVersion = apiVersion;
-    b.metadata = metadata;
-    b.spec = spec;
-    b.status = status;
-    if (!unknownFields.isEmpty()) {
-      b.unknownFields = new LinkedHashMap<>(unknownFields);
-    }
-    return b;
+  @Value.Check
+  void check() {
+    Checks.apiVersion(apiVersion());
   }
 
   /** A new builder with API version {@value #DEFAULT_API_VERSION}. */
@@ -142,111 +110,31 @@ public final class UDPRoute implements Route {
     return new Builder();
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
-    }
-    if (!(other instanceof UDPRoute)) {
-      return false;
-    }
-    UDPRoute o = (UDPRoute) other;
-    return apiVersion.equals(o.apiVersion) && metadata.equals(o.metadata) && spec.equals(o.spec) && Objects.equals(status, o.status)
-        && unknownFields.equals(o.unknownFields);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(apiVersion, metadata, spec, status, unknownFields);
-  }
-
-  @Override
-  public String toString() {
-    return "UDPRoute{apiVersion=" + apiVersion + ", metadata=" + metadata + ", spec=" + spec + (status == null ? "" : ", status=" + status)
-        + (unknownFields.isEmpty() ? "" : ", unknownFields=" + unknownFields) + "}";
+  /** A builder initialized with this object's values. */
+  public Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
    * Builds {@link UDPRoute} objects; not thread-safe. Metadata shortcuts ({@link #name(String)},
-   * {@link #label(String, String)}, ...) edit the metadata set so far, and spec shortcuts edit the spec set so far.
+   * {@link #label(String, String)}, ...) edit the metadata set so far ({@link #metadataBuilder()}), and spec
+   * shortcuts edit the spec set so far ({@link #specBuilder()}). A spec's required fields are checked by
+   * {@link #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder {
-    private String apiVersion = DEFAULT_API_VERSION;
-    private ObjectMeta metadata;
-    private ObjectMeta.Builder metadataBuilder;
-    private UDPRouteSpec spec;
-    private UDPRouteSpec.Builder specBuilder;
-    private RouteStatus status;
-    private Map<String, Object> unknownFields;
-
-    Builder() {}
-
-    /**
-     * Sets the API version, such as {@code gateway.networking.k8s.io/v1beta1}.
-     *
-     * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value GatewayApiKind#GROUP}
-     */
-    @JsonProperty("apiVersion")
-    public Builder apiVersion(String apiVersion) {
-      this.apiVersion = Checks.apiVersion(apiVersion);
-      return this;
+  public static final class Builder extends ImmutableUDPRoute.Builder implements NamespacedObjectBuilder<Builder> {
+    Builder() {
+      metadataBuilder();
+      specBuilder();
     }
 
     @JsonProperty("kind")
     private Builder kind(String kind) {
-      if (!KIND.equals(kind)) {
-        throw new IllegalArgumentException("kind must be " + KIND + ": " + kind);
-      }
+      Checks.check(KIND.equals(kind), "kind must be " + KIND + ": " + kind);
       return this;
     }
 
-    /** Sets the metadata, replacing what the metadata shortcuts set so far. */
-    @JsonProperty("metadata")
-    public Builder metadata(ObjectMeta metadata) {
-      this.metadata = metadata;
-      this.metadataBuilder = null;
-      return this;
-    }
-
-    /** Sets the object name. */
-    public Builder name(String name) {
-      metadataBuilder().name(name);
-      return this;
-    }
-
-    /** Sets the namespace. */
-    public Builder namespace(String namespace) {
-      metadataBuilder().namespace(namespace);
-      return this;
-    }
-
-    /** Adds label {@code key=value}. */
-    public Builder label(String key, String value) {
-      metadataBuilder().putLabel(key, value);
-      return this;
-    }
-
-    /** Adds annotation {@code key=value}. */
-    public Builder annotation(String key, String value) {
-      metadataBuilder().putAnnotation(key, value);
-      return this;
-    }
-
-    /** Sets the spec, replacing what the spec shortcuts set so far. */
-    @JsonProperty("spec")
-    public Builder spec(UDPRouteSpec spec) {
-      this.spec = spec;
-      this.specBuilder = null;
-      return this;
-    }
-
-    /** Edits the spec set so far with {@code edit}. */
-    public Builder spec(java.util.function.Consumer<UDPRouteSpec.Builder> edit) {
-      edit.accept(specBuilder());
-      return this;
-    }
 
     /** Attaches the route to the Gateway {@code gateway} in the route's namespace. */
     public Builder parentRef(String gateway) {
@@ -267,63 +155,9 @@ public final class UDPRoute implements Route {
     }
 
     /** Adds a rule configured by {@code rule}. */
-    public Builder rule(java.util.function.Consumer<UDPRouteRule.Builder> rule) {
+    public Builder rule(Consumer<UDPRouteRule.Builder> rule) {
       specBuilder().rule(rule);
       return this;
-    }
-
-    /** Sets the status; {@code null} removes it. */
-    @JsonProperty("status")
-    public Builder status(RouteStatus status) {
-      this.status = status;
-      return this;
-    }
-
-    /** Keeps field {@code name} that this SDK does not model. */
-    @JsonAnySetter
-    public Builder putUnknownField(String name, Object value) {
-      if (unknownFields == null) {
-        unknownFields = new LinkedHashMap<>();
-      }
-      unknownFields.put(name, value);
-      return this;
-    }
-
-    /**
-     * Builds the object.
-     *
-     * @throws IllegalStateException if a required spec field is missing
-     */
-    public UDPRoute build() {
-      return new UDPRoute(this);
-    }
-
-    private ObjectMeta.Builder metadataBuilder() {
-      if (metadataBuilder == null) {
-        metadataBuilder = metadata != null ? metadata.toBuilder() : ObjectMeta.builder();
-      }
-      return metadataBuilder;
-    }
-
-    private UDPRouteSpec.Builder specBuilder() {
-      if (specBuilder == null) {
-        specBuilder = spec != null ? spec.toBuilder() : UDPRouteSpec.builder();
-      }
-      return specBuilder;
-    }
-
-    private ObjectMeta metadata() {
-      if (metadataBuilder != null) {
-        return metadataBuilder.build();
-      }
-      return metadata != null ? metadata : ObjectMeta.builder().build();
-    }
-
-    private UDPRouteSpec spec() {
-      if (specBuilder != null) {
-        return specBuilder.build();
-      }
-      return spec != null ? spec : UDPRouteSpec.builder().build();
     }
   }
 }

@@ -1,10 +1,12 @@
 package dev.gatewaysdk.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaysdk.model.internal.Json;
 import java.io.InputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -69,5 +71,53 @@ class GatewayApiObjectTest {
     assertThat(renamed.metadata().namespace()).isEqualTo(obj.metadata().namespace());
     assertThat(renamed).isNotEqualTo(obj);
     assertThat(renamed.getClass()).isEqualTo(obj.getClass());
+  }
+
+  @ParameterizedTest
+  @EnumSource(GatewayApiKind.class)
+  void everyKindIsAnImmutablesValueWhoseBuilderEditsWhatWasSetBefore(GatewayApiKind kind) throws Exception {
+    GatewayApiObject obj = Json.mapper().treeToValue(document(kind), kind.type());
+    assertThat(obj.getClass().getSimpleName()).isEqualTo("Immutable" + kind.kind());
+
+    ObjectBuilder<?> builder = (ObjectBuilder<?>) kind.type().getMethod("toBuilder").invoke(obj);
+    builder.label("team", "edge").name("copy");
+    GatewayApiObject copy = (GatewayApiObject) builder.getClass().getMethod("build").invoke(builder);
+
+    assertThat(copy.metadata().labels()).containsEntry("team", "edge").containsAllEntriesOf(obj.metadata().labels());
+    assertThat(copy.metadata().name()).contains("copy");
+    assertThat(copy.unknownFields()).isEqualTo(obj.unknownFields());
+    assertThat(copy.withMetadata(obj.metadata())).isEqualTo(obj).hasSameHashCodeAs(obj);
+    assertThat(builder instanceof NamespacedObjectBuilder).isEqualTo(kind.namespaced());
+  }
+
+  @Test
+  void nestedBuildersOfAKindAreEditedInPlaceUntilBuild() {
+    HTTPRoute.Builder b = HTTPRoute.builder().metadata(ObjectMeta.of("prod", "web"));
+    b.metadataBuilder().putAnnotation("owner", "team-a");
+    b.spec(s -> s.addHostname("shop.example.com")).parentRef("gw");
+
+    HTTPRoute route = b.build();
+
+    assertThat(route.metadata().namespace()).contains("prod");
+    assertThat(route.metadata().annotations()).containsEntry("owner", "team-a");
+    assertThat(route.spec().hostnames()).containsExactly("shop.example.com");
+    assertThat(route.spec().parentRefs()).extracting(ParentReference::name).containsExactly("gw");
+  }
+
+  @Test
+  void aForeignApiVersionIsRejectedOnBuildAndOnCopy() {
+    assertThatThrownBy(() -> HTTPRoute.builder().name("web").apiVersion("networking.k8s.io/v1").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("apiVersion must be gateway.networking.k8s.io/<version>: networking.k8s.io/v1");
+    Gateway gw = Gateway.builder().name("gw").gatewayClassName("envoy").build();
+    assertThatThrownBy(() -> gw.withApiVersion("v1")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("apiVersion must be");
+  }
+
+  @Test
+  void aSpecMissingARequiredFieldFailsOnBuildNamingIt() {
+    assertThatThrownBy(() -> Gateway.builder().name("gw").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("gatewayClassName");
   }
 }
