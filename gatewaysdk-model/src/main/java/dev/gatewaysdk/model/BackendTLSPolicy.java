@@ -131,7 +131,6 @@ public abstract class BackendTLSPolicy implements GatewayApiObject {
       return this;
     }
 
-
     /** Applies the policy to {@code target}. */
     public Builder targetRef(LocalPolicyTargetReferenceWithSectionName target) {
       specBuilder().addTargetRef(target);

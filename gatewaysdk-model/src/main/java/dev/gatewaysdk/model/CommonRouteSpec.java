@@ -10,4 +10,14 @@ public interface CommonRouteSpec {
 
   /** Whether the route also attaches to default Gateways. */
   Optional<GatewayDefaultScope> useDefaultGateways();
+
+  /**
+   * What the spec builders of every route kind share; {@link RouteBuilder}'s shortcuts go through it.
+   *
+   * @param <B> the spec builder type, returned for chaining
+   */
+  interface Builder<B extends Builder<B>> {
+    /** Adds {@code parent} to the parents the route attaches to. */
+    B addParentRef(ParentReference parent);
+  }
 }

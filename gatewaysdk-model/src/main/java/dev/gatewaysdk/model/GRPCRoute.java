@@ -124,7 +124,7 @@ public abstract class GRPCRoute implements Route {
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableGRPCRoute.Builder implements NamespacedObjectBuilder<Builder> {
+  public static final class Builder extends ImmutableGRPCRoute.Builder implements RouteBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
@@ -133,19 +133,6 @@ public abstract class GRPCRoute implements Route {
     @JsonProperty("kind")
     private Builder kind(String kind) {
       Checks.check(KIND.equals(kind), "kind must be " + KIND + ": " + kind);
-      return this;
-    }
-
-
-    /** Attaches the route to the Gateway {@code gateway} in the route's namespace. */
-    public Builder parentRef(String gateway) {
-      specBuilder().addParentRef(ParentReference.gateway(gateway));
-      return this;
-    }
-
-    /** Attaches the route to {@code parent}. */
-    public Builder parentRef(ParentReference parent) {
-      specBuilder().addParentRef(parent);
       return this;
     }
 

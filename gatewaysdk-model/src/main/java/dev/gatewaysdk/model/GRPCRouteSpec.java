@@ -59,7 +59,7 @@ public abstract class GRPCRouteSpec implements WithGRPCRouteSpec, CommonRouteSpe
   /** Builds {@link GRPCRouteSpec} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableGRPCRouteSpec.Builder {
+  public static final class Builder extends ImmutableGRPCRouteSpec.Builder implements CommonRouteSpec.Builder<Builder> {
     Builder() {}
 
     /** Adds a rule configured by {@code rule}. */

@@ -133,7 +133,6 @@ public abstract class Gateway implements GatewayApiObject {
       return this;
     }
 
-
     /** Sets the {@link GatewayClass} that implements the Gateway. */
     public Builder gatewayClassName(String gatewayClassName) {
       specBuilder().gatewayClassName(gatewayClassName);

@@ -131,7 +131,6 @@ public abstract class GatewayClass implements GatewayApiObject {
       return this;
     }
 
-
     /** Sets the controller that implements the class. */
     public Builder controllerName(String controllerName) {
       specBuilder().controllerName(controllerName);

@@ -127,7 +127,7 @@ public abstract class HTTPRoute implements Route {
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableHTTPRoute.Builder implements NamespacedObjectBuilder<Builder> {
+  public static final class Builder extends ImmutableHTTPRoute.Builder implements RouteBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
@@ -136,19 +136,6 @@ public abstract class HTTPRoute implements Route {
     @JsonProperty("kind")
     private Builder kind(String kind) {
       Checks.check(KIND.equals(kind), "kind must be " + KIND + ": " + kind);
-      return this;
-    }
-
-
-    /** Attaches the route to the Gateway {@code gateway} in the route's namespace. */
-    public Builder parentRef(String gateway) {
-      specBuilder().addParentRef(ParentReference.gateway(gateway));
-      return this;
-    }
-
-    /** Attaches the route to {@code parent}. */
-    public Builder parentRef(ParentReference parent) {
-      specBuilder().addParentRef(parent);
       return this;
     }
 

@@ -59,7 +59,7 @@ public abstract class HTTPRouteSpec implements WithHTTPRouteSpec, CommonRouteSpe
   /** Builds {@link HTTPRouteSpec} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableHTTPRouteSpec.Builder {
+  public static final class Builder extends ImmutableHTTPRouteSpec.Builder implements CommonRouteSpec.Builder<Builder> {
     Builder() {}
 
     /** Adds a rule configured by {@code rule}. */

@@ -131,7 +131,6 @@ public abstract class ListenerSet implements GatewayApiObject {
       return this;
     }
 
-
     /** Attaches the listeners to the Gateway {@code gateway} in this object's namespace. */
     public Builder parentRef(String gateway) {
       specBuilder().parentRef(ParentGatewayReference.of(gateway));

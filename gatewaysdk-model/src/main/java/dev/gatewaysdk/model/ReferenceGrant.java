@@ -116,7 +116,6 @@ public abstract class ReferenceGrant implements GatewayApiObject {
       return this;
     }
 
-
     /** Allows objects of {@code group}/{@code kind} in {@code namespace} to refer into this namespace. */
     public Builder from(String group, String kind, String namespace) {
       specBuilder().addFrom(ReferenceGrantFrom.of(group, kind, namespace));

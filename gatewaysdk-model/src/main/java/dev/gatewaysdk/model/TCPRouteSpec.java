@@ -55,7 +55,7 @@ public abstract class TCPRouteSpec implements WithTCPRouteSpec, CommonRouteSpec 
   /** Builds {@link TCPRouteSpec} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableTCPRouteSpec.Builder {
+  public static final class Builder extends ImmutableTCPRouteSpec.Builder implements CommonRouteSpec.Builder<Builder> {
     Builder() {}
 
     /** Adds a rule configured by {@code rule}. */

@@ -59,7 +59,7 @@ public abstract class TLSRouteSpec implements WithTLSRouteSpec, CommonRouteSpec 
   /** Builds {@link TLSRouteSpec} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableTLSRouteSpec.Builder {
+  public static final class Builder extends ImmutableTLSRouteSpec.Builder implements CommonRouteSpec.Builder<Builder> {
     Builder() {}
 
     /** Adds a rule configured by {@code rule}. */

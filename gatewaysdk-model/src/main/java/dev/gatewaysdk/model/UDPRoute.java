@@ -123,7 +123,7 @@ public abstract class UDPRoute implements Route {
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableUDPRoute.Builder implements NamespacedObjectBuilder<Builder> {
+  public static final class Builder extends ImmutableUDPRoute.Builder implements RouteBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
@@ -132,19 +132,6 @@ public abstract class UDPRoute implements Route {
     @JsonProperty("kind")
     private Builder kind(String kind) {
       Checks.check(KIND.equals(kind), "kind must be " + KIND + ": " + kind);
-      return this;
-    }
-
-
-    /** Attaches the route to the Gateway {@code gateway} in the route's namespace. */
-    public Builder parentRef(String gateway) {
-      specBuilder().addParentRef(ParentReference.gateway(gateway));
-      return this;
-    }
-
-    /** Attaches the route to {@code parent}. */
-    public Builder parentRef(ParentReference parent) {
-      specBuilder().addParentRef(parent);
       return this;
     }
 

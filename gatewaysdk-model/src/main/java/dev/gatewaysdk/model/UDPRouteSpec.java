@@ -55,7 +55,7 @@ public abstract class UDPRouteSpec implements WithUDPRouteSpec, CommonRouteSpec 
   /** Builds {@link UDPRouteSpec} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableUDPRouteSpec.Builder {
+  public static final class Builder extends ImmutableUDPRouteSpec.Builder implements CommonRouteSpec.Builder<Builder> {
     Builder() {}
 
     /** Adds a rule configured by {@code rule}. */

@@ -90,6 +90,19 @@ class GatewayApiObjectTest {
     assertThat(builder instanceof NamespacedObjectBuilder).isEqualTo(kind.namespaced());
   }
 
+  @ParameterizedTest
+  @EnumSource(value = GatewayApiKind.class, names = {"HTTP_ROUTE", "GRPC_ROUTE", "TLS_ROUTE", "TCP_ROUTE", "UDP_ROUTE"})
+  void everyRouteBuilderAttachesParentsThroughTheSharedShortcuts(GatewayApiKind kind) throws Exception {
+    RouteBuilder<?> builder = (RouteBuilder<?>) kind.type().getMethod("builder").invoke(null);
+    builder.name("r").namespace("apps").parentRef("gw").parentRef(ParentReference.gateway("other").withSectionName("https"));
+
+    Route route = (Route) builder.getClass().getMethod("build").invoke(builder);
+
+    assertThat(route.spec().parentRefs()).extracting(ParentReference::name).containsExactly("gw", "other");
+    assertThat(route.spec().parentRefs().get(1).sectionName()).contains("https");
+    assertThat(route.metadata().namespace()).contains("apps");
+  }
+
   @Test
   void nestedBuildersOfAKindAreEditedInPlaceUntilBuild() {
     HTTPRoute.Builder b = HTTPRoute.builder().metadata(ObjectMeta.of("prod", "web"));
