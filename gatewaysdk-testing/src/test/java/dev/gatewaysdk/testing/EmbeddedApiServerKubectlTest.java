@@ -143,6 +143,33 @@ class EmbeddedApiServerKubectlTest {
   }
 
   @Test
+  void applyingAnUnchangedGatewayAgainKeepsGenerationAndResourceVersion() throws Exception {
+    Path file = tmp.resolve("reapplied-gateway.yaml");
+    String gateway = "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: reapplied\n  namespace: default\n"
+        + "spec:\n  gatewayClassName: example\n  listeners:\n  - name: http\n    protocol: HTTP\n    port: 80\n";
+    Files.writeString(file, gateway);
+    String[] get = {"get", "gateway", "reapplied", "-o", "jsonpath={.metadata.generation} {.metadata.resourceVersion}"};
+    for (String[] apply : List.of(new String[] {"apply", "-f", file.toString()},
+        new String[] {"apply", "--server-side", "-f", file.toString()})) {
+      Result first = kubectl(apply);
+      assertThat(first.exit()).as(first.all()).isZero();
+      String before = kubectl(get).out();
+      Result second = kubectl(apply);
+      assertThat(second.exit()).as(second.all()).isZero();
+      String after = kubectl(get).out();
+      assertThat(after).as(String.join(" ", apply) + " twice").isEqualTo(before).startsWith("1 ");
+    }
+    Files.writeString(file, gateway.replace("  namespace: default\n", "  namespace: default\n  labels:\n    team: a\n"));
+    String before = kubectl(get).out();
+    assertThat(kubectl("apply", "--server-side", "-f", file.toString()).exit()).isZero();
+    String labelled = kubectl(get).out();
+    assertThat(labelled).as("a label changes resourceVersion, not generation").startsWith("1 ").isNotEqualTo(before);
+    Files.writeString(file, gateway.replace("port: 80", "port: 8080"));
+    assertThat(kubectl("apply", "--server-side", "-f", file.toString()).exit()).isZero();
+    assertThat(kubectl(get).out()).startsWith("2 ");
+  }
+
+  @Test
   void getPrintsTheCrdPrinterColumns() throws Exception {
     kubectl("apply", "-f", examples.resolve("examples/standard/http-routing").toString());
     Result gateways = kubectl("get", "gateways");

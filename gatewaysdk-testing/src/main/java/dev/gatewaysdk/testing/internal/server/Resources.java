@@ -296,15 +296,15 @@ final class Resources {
     }
     ObjectNode nm = Json.with(next, "metadata");
     nm.put("resourceVersion", currentRv);
-    if (type.tracksGeneration && specChanged(current, next)) {
-      nm.put("generation", curMeta.path("generation").asLong(0) + 1);
-    }
     next = engine.defaults(type, c.version, next);
-    nm = Json.metadata(next);
     validate(c, next, current);
     Builtins.validate(this, type, next, current);
     next = engine.prune(type, c.version, next);
     nm = Json.metadata(next);
+    // Compared as stored (defaulted, pruned): a body that leaves out defaulted fields changes nothing.
+    if (type.tracksGeneration && specChanged(current, next)) {
+      nm.put("generation", curMeta.path("generation").asLong(0) + 1);
+    }
     ManagedFields.track(c, current, next, "Update");
     next.put("apiVersion", type.apiVersion(type.storageVersion));
     if (sameIgnoringManagedTime(current, next)) {
