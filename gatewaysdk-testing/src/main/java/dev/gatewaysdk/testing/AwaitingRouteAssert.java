@@ -1,5 +1,6 @@
 package dev.gatewaysdk.testing;
 
+import dev.gatewaysdk.model.ParentReference;
 import dev.gatewaysdk.model.Route;
 import dev.gatewaysdk.testing.internal.kube.Awaiter;
 import java.time.Duration;
@@ -47,6 +48,21 @@ public final class AwaitingRouteAssert<T extends Route> {
   /** Waits until {@link RouteAssert#isNotAcceptedBy(String, String)} passes. */
   public AwaitingRouteAssert<T> isNotAcceptedBy(String gateway, String reason) {
     return until(a -> a.isNotAcceptedBy(gateway, reason));
+  }
+
+  /** Waits until {@link RouteAssert#isAcceptedBy(ParentReference)} passes. */
+  public AwaitingRouteAssert<T> isAcceptedBy(ParentReference parent) {
+    return until(a -> a.isAcceptedBy(parent));
+  }
+
+  /** Waits until {@link RouteAssert#isNotAcceptedBy(ParentReference, String)} passes. */
+  public AwaitingRouteAssert<T> isNotAcceptedBy(ParentReference parent, String reason) {
+    return until(a -> a.isNotAcceptedBy(parent, reason));
+  }
+
+  /** Waits until {@link RouteAssert#hasResolvedRefs(ParentReference)} passes. */
+  public AwaitingRouteAssert<T> hasResolvedRefs(ParentReference parent) {
+    return until(a -> a.hasResolvedRefs(parent));
   }
 
   /** Waits until {@link RouteAssert#hasResolvedRefs()} passes. */

@@ -3,9 +3,13 @@ package dev.gatewaysdk.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.Manifests;
+import dev.gatewaysdk.model.ParentReference;
 import dev.gatewaysdk.model.Route;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -27,16 +31,43 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
   }
 
   /**
-   * The parent Gateway {@code gateway} (a name in the route's namespace, or {@code namespace/name}) reports
-   * {@code Accepted=True} for the current generation.
+   * The parent Gateway {@code gateway} reports {@code Accepted=True} for the current generation. {@code gateway}
+   * is {@code namespace/name}, or a bare name: the Gateway of that name the route's parentRefs point to (in
+   * whichever namespace they name), else the one in the route's namespace. Every status entry for that Gateway
+   * (one per listener or port the route attaches to) must report it; use {@link #isAcceptedBy(ParentReference)}
+   * to check one parentRef.
+   *
+   * @throws AssertionError also when a bare name is ambiguous (parentRefs name it in several namespaces)
    */
   public RouteAssert isAcceptedBy(String gateway) {
     return hasParentCondition(gateway, "Accepted", true, null);
   }
 
-  /** The parent {@code gateway} reports {@code Accepted=False} with {@code reason}, such as {@code NotAllowedByListeners}. */
+  /**
+   * The status entry of {@code parent} reports {@code Accepted=True} for the current generation. The entry is
+   * matched as the Gateway API matches {@code status.parents[].parentRef} to {@code spec.parentRefs[]}: group
+   * (default {@code gateway.networking.k8s.io}), kind (default {@code Gateway}), namespace (default the route's),
+   * name, sectionName and port must all be equal.
+   *
+   * <pre>{@code
+   * assertThat(route).isAcceptedBy(ParentReference.gateway("infra", "shared").withSectionName("https"));
+   * }</pre>
+   */
+  public RouteAssert isAcceptedBy(ParentReference parent) {
+    return hasParentCondition(parent, "Accepted", true, null);
+  }
+
+  /**
+   * The parent {@code gateway} (as in {@link #isAcceptedBy(String)}) reports {@code Accepted=False} with
+   * {@code reason}, such as {@code NotAllowedByListeners}.
+   */
   public RouteAssert isNotAcceptedBy(String gateway, String reason) {
     return hasParentCondition(gateway, "Accepted", false, reason);
+  }
+
+  /** The status entry of {@code parent} (matched as in {@link #isAcceptedBy(ParentReference)}) reports {@code Accepted=False} with {@code reason}. */
+  public RouteAssert isNotAcceptedBy(ParentReference parent, String reason) {
+    return hasParentCondition(parent, "Accepted", false, reason);
   }
 
   /** Every parent entry reports {@code ResolvedRefs=True} for the current generation (and there is at least one). */
@@ -50,10 +81,15 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
       JsonNode c = StatusTrees.current(p.path("conditions"), "ResolvedRefs", generation());
       if (c == null || !"True".equals(c.path("status").asText())) {
         failWithMessage("Expected %s to have ResolvedRefs=True for parent %s but was %s%s", describe(),
-            p.path("parentRef").path("name").asText(), StatusTrees.describe(c), statusText());
+            Parent.of(p.path("parentRef"), namespace()), StatusTrees.describe(c), statusText());
       }
     }
     return this;
+  }
+
+  /** The status entry of {@code parent} (matched as in {@link #isAcceptedBy(ParentReference)}) reports {@code ResolvedRefs=True}. */
+  public RouteAssert hasResolvedRefs(ParentReference parent) {
+    return hasParentCondition(parent, "ResolvedRefs", true, null);
   }
 
   /** Some parent reports {@code ResolvedRefs=False} with {@code reason}, such as {@code BackendNotFound}. */
@@ -69,20 +105,35 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
   }
 
   /**
-   * The parent {@code gateway} reports condition {@code type} with {@code status}, and with {@code reason}
-   * unless null, for the current generation.
+   * The parent Gateway {@code gateway} (as in {@link #isAcceptedBy(String)}) reports condition {@code type} with
+   * {@code status}, and with {@code reason} unless null, for the current generation, in every status entry.
    */
   public RouteAssert hasParentCondition(String gateway, String type, boolean status, String reason) {
-    JsonNode parent = parent(gateway);
-    if (parent == null) {
-      failWithMessage("Expected %s to have a status entry for parent Gateway %s but it has none%s", describe(), gateway,
+    return hasCondition(gateway(gateway), type, status, reason);
+  }
+
+  /**
+   * The status entry of {@code parent} (matched as in {@link #isAcceptedBy(ParentReference)}) reports condition
+   * {@code type} with {@code status}, and with {@code reason} unless null, for the current generation.
+   */
+  public RouteAssert hasParentCondition(ParentReference parent, String type, boolean status, String reason) {
+    return hasCondition(Parent.of(parent, namespace()), type, status, reason);
+  }
+
+  private RouteAssert hasCondition(Parent parent, String type, boolean status, String reason) {
+    List<JsonNode> entries = entries(parent);
+    if (entries.isEmpty()) {
+      failWithMessage("Expected %s to have a status entry for parent %s but it has none%s", describe(), parent,
           statusText());
     }
-    JsonNode c = StatusTrees.current(parent.path("conditions"), type, generation());
-    if (c == null || !(status ? "True" : "False").equals(c.path("status").asText())
-        || (reason != null && !reason.equals(c.path("reason").asText()))) {
-      failWithMessage("Expected %s to have %s=%s%s from parent %s but was %s%s", describe(), type, status ? "True" : "False",
-          reason == null ? "" : " (" + reason + ")", gateway, StatusTrees.describe(c), statusText());
+    for (JsonNode entry : entries) {
+      JsonNode c = StatusTrees.current(entry.path("conditions"), type, generation());
+      if (c == null || !(status ? "True" : "False").equals(c.path("status").asText())
+          || (reason != null && !reason.equals(c.path("reason").asText()))) {
+        failWithMessage("Expected %s to have %s=%s%s from parent %s but was %s%s", describe(), type, status ? "True" : "False",
+            reason == null ? "" : " (" + reason + ")", Parent.of(entry.path("parentRef"), namespace()),
+            StatusTrees.describe(c), statusText());
+      }
     }
     return this;
   }
@@ -103,36 +154,63 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
     return this;
   }
 
-  /** Whether a parent entry for {@code gateway} exists (written by any controller). */
+  /** Whether a status entry for the Gateway {@code gateway} (as in {@link #isAcceptedBy(String)}) exists (written by any controller). */
   public RouteAssert hasParent(String gateway) {
-    if (parent(gateway) == null) {
-      failWithMessage("Expected %s to have a status entry for parent Gateway %s%s", describe(), gateway, statusText());
+    return hasParent(gateway(gateway));
+  }
+
+  /** Whether a status entry for {@code parent} (matched as in {@link #isAcceptedBy(ParentReference)}) exists. */
+  public RouteAssert hasParent(ParentReference parent) {
+    return hasParent(Parent.of(parent, namespace()));
+  }
+
+  private RouteAssert hasParent(Parent parent) {
+    if (entries(parent).isEmpty()) {
+      failWithMessage("Expected %s to have a status entry for parent %s%s", describe(), parent, statusText());
     }
     return this;
   }
 
-  private JsonNode parent(String gateway) {
-    String ns = tree.path("metadata").path("namespace").asText();
-    String name = gateway;
-    int slash = gateway.indexOf('/');
-    if (slash >= 0) {
-      ns = gateway.substring(0, slash);
-      name = gateway.substring(slash + 1);
-    }
+  /** The status entries that describe {@code parent}. */
+  private List<JsonNode> entries(Parent parent) {
+    List<JsonNode> out = new ArrayList<>();
     for (JsonNode p : parents()) {
-      JsonNode ref = p.path("parentRef");
-      String refNs = ref.path("namespace").asText(tree.path("metadata").path("namespace").asText());
-      if (name.equals(ref.path("name").asText()) && ns.equals(refNs) && "Gateway".equals(ref.path("kind").asText("Gateway"))) {
-        return p;
+      if (parent.matches(Parent.of(p.path("parentRef"), namespace()))) {
+        out.add(p);
       }
     }
-    return null;
+    return out;
+  }
+
+  /** {@code namespace/name} or a bare name, resolved through spec.parentRefs (see {@link #isAcceptedBy(String)}). */
+  private Parent gateway(String gateway) {
+    int slash = gateway.indexOf('/');
+    if (slash >= 0) {
+      return new Parent(Parent.GROUP, "Gateway", gateway.substring(0, slash), gateway.substring(slash + 1), null, null, true);
+    }
+    Set<String> namespaces = new TreeSet<>();
+    for (JsonNode ref : tree.path("spec").path("parentRefs")) {
+      Parent p = Parent.of(ref, namespace());
+      if (p.group.equals(Parent.GROUP) && p.kind.equals("Gateway") && p.name.equals(gateway)) {
+        namespaces.add(p.namespace);
+      }
+    }
+    if (namespaces.size() > 1) {
+      failWithMessage("Expected a parent Gateway %s of %s, but its parentRefs name Gateways %s in namespaces %s: "
+          + "say which as namespace/name", gateway, describe(), gateway, namespaces);
+    }
+    String ns = namespaces.isEmpty() ? namespace() : namespaces.iterator().next();
+    return new Parent(Parent.GROUP, "Gateway", ns, gateway, null, null, true);
   }
 
   private List<JsonNode> parents() {
     List<JsonNode> out = new ArrayList<>();
     tree.path("status").path("parents").forEach(out::add);
     return out;
+  }
+
+  private String namespace() {
+    return tree.path("metadata").path("namespace").asText();
   }
 
   private long generation() {
@@ -146,5 +224,50 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
 
   private String statusText() {
     return "\nstatus: " + (tree.has("status") ? tree.get("status").toString() : "(none)");
+  }
+
+  /** A parent reference with the API's defaults filled in; {@code anySection} matches every sectionName and port. */
+  private static final class Parent {
+    static final String GROUP = "gateway.networking.k8s.io";
+    final String group;
+    final String kind;
+    final String namespace;
+    final String name;
+    final String sectionName;
+    final Integer port;
+    final boolean anySection;
+
+    Parent(String group, String kind, String namespace, String name, String sectionName, Integer port, boolean anySection) {
+      this.group = group;
+      this.kind = kind;
+      this.namespace = namespace;
+      this.name = name;
+      this.sectionName = sectionName;
+      this.port = port;
+      this.anySection = anySection;
+    }
+
+    static Parent of(ParentReference ref, String routeNamespace) {
+      return new Parent(ref.group().orElse(GROUP), ref.kind().orElse("Gateway"), ref.namespace().orElse(routeNamespace),
+          ref.name(), ref.sectionName().orElse(null), ref.port().orElse(null), false);
+    }
+
+    static Parent of(JsonNode ref, String routeNamespace) {
+      return new Parent(ref.path("group").asText(GROUP), ref.path("kind").asText("Gateway"),
+          ref.path("namespace").asText(routeNamespace), ref.path("name").asText(),
+          ref.hasNonNull("sectionName") ? ref.get("sectionName").asText() : null,
+          ref.hasNonNull("port") ? ref.get("port").asInt() : null, false);
+    }
+
+    boolean matches(Parent entry) {
+      return group.equals(entry.group) && kind.equals(entry.kind) && namespace.equals(entry.namespace) && name.equals(entry.name)
+          && (anySection || Objects.equals(sectionName, entry.sectionName) && Objects.equals(port, entry.port));
+    }
+
+    @Override
+    public String toString() {
+      return (group.equals(GROUP) ? "" : (group.isEmpty() ? "core" : group) + " ") + kind + " " + namespace + "/" + name
+          + (sectionName == null ? "" : " section " + sectionName) + (port == null ? "" : " port " + port);
+    }
   }
 }

@@ -7,6 +7,7 @@ import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.GatewayClass;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Manifests;
+import dev.gatewaysdk.model.ParentReference;
 import org.junit.jupiter.api.Test;
 
 class GatewayApiAssertionsTest {
@@ -14,16 +15,24 @@ class GatewayApiAssertionsTest {
       + "lastTransitionTime: '2024-01-01T00:00:00Z'}";
 
   static HTTPRoute route(long generation, String parentsYaml) {
+    return route(generation, "{name: gw}", parentsYaml);
+  }
+
+  static HTTPRoute route(long generation, String parentRefsYaml, String parentsYaml) {
     return Manifests.read("apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
         + "metadata: {name: app, namespace: shop, generation: " + generation + "}\n"
-        + "spec:\n  parentRefs: [{name: gw}]\n  rules:\n  - backendRefs:\n"
+        + "spec:\n  parentRefs: [" + parentRefsYaml + "]\n  rules:\n  - backendRefs:\n"
         + "    - {name: app-stable, port: 8080, weight: 90}\n    - {name: app-canary, port: 8080, weight: 10}\n"
         + "    - {name: app-default, port: 8080}\n"
         + (parentsYaml == null ? "" : "status:\n  parents:\n" + parentsYaml), HTTPRoute.class);
   }
 
   static String parent(String gateway, String accepted, String resolved, long generation) {
-    return "  - parentRef: {name: " + gateway + "}\n    controllerName: example.net/gw\n    conditions:\n"
+    return parentOf("{name: " + gateway + "}", accepted, resolved, generation);
+  }
+
+  static String parentOf(String parentRefYaml, String accepted, String resolved, long generation) {
+    return "  - parentRef: " + parentRefYaml + "\n    controllerName: example.net/gw\n    conditions:\n"
         + "    - " + String.format(CONDITION, "Accepted", accepted.split(":")[0], accepted.split(":")[1], generation) + "\n"
         + "    - " + String.format(CONDITION, "ResolvedRefs", resolved.split(":")[0], resolved.split(":")[1], generation) + "\n";
   }
@@ -51,7 +60,7 @@ class GatewayApiAssertionsTest {
     assertThat(r).isNotAcceptedBy("gw", "NotAllowedByListeners").hasUnresolvedRefs("BackendNotFound");
     assertThatThrownBy(() -> assertThat(r).isAcceptedBy("gw"))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("Accepted=True from parent gw but was False (NotAllowedByListeners");
+        .hasMessageContaining("Accepted=True from parent Gateway shop/gw but was False (NotAllowedByListeners");
     assertThatThrownBy(() -> assertThat(r).isNotAcceptedBy("gw", "NoMatchingParent")).isInstanceOf(AssertionError.class);
     assertThatThrownBy(() -> assertThat(r).hasUnresolvedRefs("RefNotPermitted")).isInstanceOf(AssertionError.class);
   }
@@ -60,11 +69,60 @@ class GatewayApiAssertionsTest {
   void otherParentsAndMissingStatusFail() {
     HTTPRoute r = route(1, parent("other", "True:Accepted", "True:ResolvedRefs", 1));
     assertThatThrownBy(() -> assertThat(r).isAcceptedBy("gw"))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("no status entry for parent Gateway gw".replace("no ", "a "))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("a status entry for parent Gateway shop/gw")
         .hasMessageContaining("but it has none");
     assertThatThrownBy(() -> assertThat(r).isAcceptedBy("elsewhere/other")).isInstanceOf(AssertionError.class);
     assertThatThrownBy(() -> assertThat(route(1, null)).hasResolvedRefs())
         .isInstanceOf(AssertionError.class).hasMessageContaining("no controller has written status.parents");
+  }
+
+  @Test
+  void bareGatewayNameFollowsTheParentRefIntoAnotherNamespace() {
+    HTTPRoute r = route(1, "{name: gw, namespace: infra}",
+        parentOf("{name: gw, namespace: infra}", "False:NotAllowedByListeners", "True:ResolvedRefs", 1));
+    assertThat(r).isNotAcceptedBy("gw", "NotAllowedByListeners").isNotAcceptedBy("infra/gw", "NotAllowedByListeners")
+        .isNotAcceptedBy(ParentReference.gateway("infra", "gw"), "NotAllowedByListeners")
+        .hasResolvedRefs(ParentReference.gateway("infra", "gw")).hasParent("gw");
+    assertThatThrownBy(() -> assertThat(r).isNotAcceptedBy("shop/gw", "NotAllowedByListeners"))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("a status entry for parent Gateway shop/gw");
+    assertThatThrownBy(() -> assertThat(r).isNotAcceptedBy(ParentReference.gateway("gw"), "NotAllowedByListeners"))
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> assertThat(r).isAcceptedBy("gw"))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("from parent Gateway infra/gw but was False");
+  }
+
+  @Test
+  void parentReferenceMatchesGroupKindNamespaceNameSectionAndPort() {
+    HTTPRoute r = route(1, "{name: gw, sectionName: a}, {name: gw, sectionName: b}, {name: gw, port: 8443},"
+            + " {group: example.com, kind: Gateway, name: gw}",
+        parentOf("{name: gw, sectionName: a}", "True:Accepted", "True:ResolvedRefs", 1)
+            + parentOf("{name: gw, namespace: shop, sectionName: b}", "False:NoMatchingParent", "True:ResolvedRefs", 1)
+            + parentOf("{group: gateway.networking.k8s.io, kind: Gateway, name: gw, port: 8443}", "True:Accepted", "False:RefNotPermitted", 1)
+            + parentOf("{group: example.com, kind: Gateway, name: gw}", "True:Accepted", "True:ResolvedRefs", 1));
+    ParentReference a = ParentReference.gateway("gw").withSectionName("a");
+    ParentReference b = ParentReference.gateway("shop", "gw").withSectionName("b");
+    ParentReference port = ParentReference.gateway("gw").withPort(8443);
+    assertThat(r).isAcceptedBy(a).hasResolvedRefs(a).isNotAcceptedBy(b, "NoMatchingParent").isAcceptedBy(port)
+        .isAcceptedBy(ParentReference.builder().group("example.com").kind("Gateway").name("gw").build());
+    assertThatThrownBy(() -> assertThat(r).isAcceptedBy(b)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("from parent Gateway shop/gw section b but was False (NoMatchingParent");
+    assertThatThrownBy(() -> assertThat(r).hasResolvedRefs(port)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("port 8443");
+    assertThatThrownBy(() -> assertThat(r).isAcceptedBy(ParentReference.gateway("gw"))).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but it has none");
+    assertThatThrownBy(() -> assertThat(r).isAcceptedBy(ParentReference.builder().group("example.com").kind("Gateway")
+        .name("gw").sectionName("a").build())).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> assertThat(r).isAcceptedBy("gw")).as("by name: every entry of the Gateway, across sections")
+        .isInstanceOf(AssertionError.class).hasMessageContaining("section b");
+  }
+
+  @Test
+  void bareNameNamedInSeveralNamespacesIsAmbiguous() {
+    HTTPRoute r = route(1, "{name: gw}, {name: gw, namespace: infra}",
+        parent("gw", "True:Accepted", "True:ResolvedRefs", 1) + parentOf("{name: gw, namespace: infra}", "True:Accepted", "True:ResolvedRefs", 1));
+    assertThat(r).isAcceptedBy("shop/gw").isAcceptedBy("infra/gw");
+    assertThatThrownBy(() -> assertThat(r).isAcceptedBy("gw")).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("namespaces [infra, shop]");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.GatewayClass;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Manifests;
+import dev.gatewaysdk.model.ParentReference;
 import dev.gatewaysdk.model.RouteParentStatus;
 import dev.gatewaysdk.testing.internal.kube.Kube;
 import java.time.Duration;
@@ -239,6 +240,27 @@ class SimulatedGatewayControllerTest {
       patch.putObject("metadata").putObject("labels").put("team", "shop");
       new Kube(cluster.apiClient()).mergePatch("/api/v1/namespaces/" + apps, patch);
       awaitThat(cluster, s).isAcceptedBy(ns.name() + "/selected");
+    } finally {
+      cluster.deleteNamespace(apps);
+    }
+  }
+
+  @Test
+  void routeChecksFindTheParentInTheNamespaceItsParentRefNames() {
+    plainGateway("same", "  - {name: http, port: 80, protocol: HTTP}\n");
+    plainGateway("open", "  - {name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}\n");
+    String apps = cluster.createTestNamespace("apps");
+    try {
+      HTTPRoute rejected = route("r", apps, "{name: same, namespace: $NS}", null, "[]");
+      awaitThat(cluster, rejected).isNotAcceptedBy("same", "NotAllowedByListeners")
+          .isNotAcceptedBy(ParentReference.gateway(ns.name(), "same"), "NotAllowedByListeners");
+      HTTPRoute accepted = route("a", apps, "{name: open, namespace: $NS, sectionName: http}", null, "[]");
+      HTTPRoute seen = awaitThat(cluster, accepted).isAcceptedBy("open")
+          .isAcceptedBy(ParentReference.gateway(ns.name(), "open").withSectionName("http"))
+          .hasResolvedRefs(ParentReference.gateway(ns.name(), "open").withSectionName("http")).actual();
+      assertThat(seen).isAcceptedBy(ns.name() + "/open");
+      assertThatThrownBy(() -> assertThat(seen).isAcceptedBy(ParentReference.gateway(ns.name(), "open")))
+          .as("a parentRef without sectionName is another parent").isInstanceOf(AssertionError.class);
     } finally {
       cluster.deleteNamespace(apps);
     }
