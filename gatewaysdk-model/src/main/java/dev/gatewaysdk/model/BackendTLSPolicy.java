@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
-import dev.gatewaysdk.model.internal.BackendTLSPolicyCodec;
+import dev.gatewaysdk.model.internal.KindCodec;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -28,8 +28,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GatewayApiKindStyle
-@JsonSerialize(using = BackendTLSPolicyCodec.Writer.class)
-@JsonDeserialize(using = BackendTLSPolicyCodec.Reader.class)
+@JsonSerialize(using = KindCodec.Writer.class)
+@JsonDeserialize(using = KindCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)

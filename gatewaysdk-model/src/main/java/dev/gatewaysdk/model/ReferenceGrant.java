@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
-import dev.gatewaysdk.model.internal.ReferenceGrantCodec;
+import dev.gatewaysdk.model.internal.KindCodec;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -27,8 +27,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GatewayApiKindStyle
-@JsonSerialize(using = ReferenceGrantCodec.Writer.class)
-@JsonDeserialize(using = ReferenceGrantCodec.Reader.class)
+@JsonSerialize(using = KindCodec.Writer.class)
+@JsonDeserialize(using = KindCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)

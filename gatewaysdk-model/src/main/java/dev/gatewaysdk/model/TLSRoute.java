@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
-import dev.gatewaysdk.model.internal.TLSRouteCodec;
+import dev.gatewaysdk.model.internal.KindCodec;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,8 +30,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GatewayApiKindStyle
-@JsonSerialize(using = TLSRouteCodec.Writer.class)
-@JsonDeserialize(using = TLSRouteCodec.Reader.class)
+@JsonSerialize(using = KindCodec.Writer.class)
+@JsonDeserialize(using = KindCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)

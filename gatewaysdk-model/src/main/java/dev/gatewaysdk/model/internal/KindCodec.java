@@ -1,0 +1,234 @@
+package dev.gatewaysdk.model.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import dev.gatewaysdk.model.*;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Streaming JSON codec of the ten top-level kinds: {@code apiVersion}, {@code kind}, {@code metadata}, {@code spec},
+ * {@code status} and unknown top-level fields, with the spec and status written and read by their own codecs. One
+ * {@link Writer} and one {@link Reader} serve every kind; the reader specializes itself per target type.
+ *
+ * @param <T> the kind
+ * @param <B> its builder
+ * @param <S> its spec
+ * @param <U> its status ({@code Void} for kinds without one)
+ */
+public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder<B>, S, U> {
+  private static final SerializedString F_API_VERSION = new SerializedString("apiVersion");
+  private static final SerializedString F_KIND = new SerializedString("kind");
+  private static final SerializedString F_METADATA = new SerializedString("metadata");
+  private static final SerializedString F_SPEC = new SerializedString("spec");
+  private static final SerializedString F_STATUS = new SerializedString("status");
+
+  private static final Map<Class<?>, KindCodec<?, ?, ?, ?>> CODECS = Map.of(
+      GatewayClass.class, new KindCodec<>(GatewayClass.class, GatewayClass::builder, GatewayClass::spec, GatewayClass.Builder::spec, GatewayClassSpecCodec.WRITER, GatewayClassSpecCodec.READER, GatewayClass::status, GatewayClass.Builder::status, GatewayClassStatusCodec.WRITER, GatewayClassStatusCodec.READER),
+      Gateway.class, new KindCodec<>(Gateway.class, Gateway::builder, Gateway::spec, Gateway.Builder::spec, GatewaySpecCodec.WRITER, GatewaySpecCodec.READER, Gateway::status, Gateway.Builder::status, GatewayStatusCodec.WRITER, GatewayStatusCodec.READER),
+      ListenerSet.class, new KindCodec<>(ListenerSet.class, ListenerSet::builder, ListenerSet::spec, ListenerSet.Builder::spec, ListenerSetSpecCodec.WRITER, ListenerSetSpecCodec.READER, ListenerSet::status, ListenerSet.Builder::status, ListenerSetStatusCodec.WRITER, ListenerSetStatusCodec.READER),
+      HTTPRoute.class, new KindCodec<>(HTTPRoute.class, HTTPRoute::builder, HTTPRoute::spec, HTTPRoute.Builder::spec, HTTPRouteSpecCodec.WRITER, HTTPRouteSpecCodec.READER, HTTPRoute::status, HTTPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
+      GRPCRoute.class, new KindCodec<>(GRPCRoute.class, GRPCRoute::builder, GRPCRoute::spec, GRPCRoute.Builder::spec, GRPCRouteSpecCodec.WRITER, GRPCRouteSpecCodec.READER, GRPCRoute::status, GRPCRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
+      TLSRoute.class, new KindCodec<>(TLSRoute.class, TLSRoute::builder, TLSRoute::spec, TLSRoute.Builder::spec, TLSRouteSpecCodec.WRITER, TLSRouteSpecCodec.READER, TLSRoute::status, TLSRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
+      TCPRoute.class, new KindCodec<>(TCPRoute.class, TCPRoute::builder, TCPRoute::spec, TCPRoute.Builder::spec, TCPRouteSpecCodec.WRITER, TCPRouteSpecCodec.READER, TCPRoute::status, TCPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
+      UDPRoute.class, new KindCodec<>(UDPRoute.class, UDPRoute::builder, UDPRoute::spec, UDPRoute.Builder::spec, UDPRouteSpecCodec.WRITER, UDPRouteSpecCodec.READER, UDPRoute::status, UDPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
+      ReferenceGrant.class, new KindCodec<ReferenceGrant, ReferenceGrant.Builder, ReferenceGrantSpec, Void>(ReferenceGrant.class, ReferenceGrant::builder, ReferenceGrant::spec, ReferenceGrant.Builder::spec, ReferenceGrantSpecCodec.WRITER, ReferenceGrantSpecCodec.READER, null, null, null, null),
+      BackendTLSPolicy.class, new KindCodec<>(BackendTLSPolicy.class, BackendTLSPolicy::builder, BackendTLSPolicy::spec, BackendTLSPolicy.Builder::spec, BackendTLSPolicySpecCodec.WRITER, BackendTLSPolicySpecCodec.READER, BackendTLSPolicy::status, BackendTLSPolicy.Builder::status, PolicyStatusCodec.WRITER, PolicyStatusCodec.READER));
+
+  /** The codec of the kind an implementation class belongs to; the generated classes extend the kind's class. */
+  private static final ClassValue<KindCodec<?, ?, ?, ?>> BY_CLASS = new ClassValue<>() {
+    @Override
+    protected KindCodec<?, ?, ?, ?> computeValue(Class<?> type) {
+      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+        KindCodec<?, ?, ?, ?> codec = CODECS.get(c);
+        if (codec != null) {
+          return codec;
+        }
+      }
+      return null;
+    }
+  };
+
+  private final Class<T> type;
+  private final String kind;
+  private final SerializedString kindValue;
+  private final Supplier<B> builder;
+  private final Function<T, S> spec;
+  private final BiConsumer<B, S> setSpec;
+  private final JsonSerializer<S> specWriter;
+  private final JsonDeserializer<S> specReader;
+  private final Function<T, Optional<U>> status;
+  private final BiConsumer<B, U> setStatus;
+  private final JsonSerializer<U> statusWriter;
+  private final JsonDeserializer<U> statusReader;
+  private final Reader reader = new Reader(this);
+
+  private KindCodec(Class<T> type, Supplier<B> builder, Function<T, S> spec, BiConsumer<B, S> setSpec,
+      JsonSerializer<S> specWriter, JsonDeserializer<S> specReader, Function<T, Optional<U>> status,
+      BiConsumer<B, U> setStatus, JsonSerializer<U> statusWriter, JsonDeserializer<U> statusReader) {
+    this.type = type;
+    this.kind = GatewayApiKind.of(type).orElseThrow().kind();
+    this.kindValue = new SerializedString(kind);
+    this.builder = builder;
+    this.spec = spec;
+    this.setSpec = setSpec;
+    this.specWriter = specWriter;
+    this.specReader = specReader;
+    this.status = status;
+    this.setStatus = setStatus;
+    this.statusWriter = statusWriter;
+    this.statusReader = statusReader;
+  }
+
+  /** The codec of {@code type} (a kind's class or its implementation). */
+  @SuppressWarnings("unchecked")
+  static <T extends GatewayApiObject> KindCodec<T, ?, ?, ?> of(Class<T> type) {
+    KindCodec<?, ?, ?, ?> codec = BY_CLASS.get(type);
+    if (codec == null) {
+      throw new IllegalArgumentException("not a Gateway API kind: " + type.getName());
+    }
+    return (KindCodec<T, ?, ?, ?>) codec;
+  }
+
+  void write(T v, JsonGenerator g, SerializerProvider p) throws IOException {
+    g.writeStartObject();
+    g.writeFieldName(F_API_VERSION);
+    g.writeString(v.apiVersion());
+    g.writeFieldName(F_KIND);
+    g.writeString(kindValue);
+    g.writeFieldName(F_METADATA);
+    ObjectMetaCodec.WRITER.serialize(v.metadata(), g, p);
+    g.writeFieldName(F_SPEC);
+    specWriter.serialize(spec.apply(v), g, p);
+    if (status != null) {
+      Optional<U> s = status.apply(v);
+      if (s.isPresent()) {
+        g.writeFieldName(F_STATUS);
+        statusWriter.serialize(s.get(), g, p);
+      }
+    }
+    Codecs.writeUnknown(v.unknownFields(), g, p);
+    g.writeEndObject();
+  }
+
+  T read(JsonParser p, DeserializationContext ctxt) throws IOException {
+    Codecs.expectObject(p, ctxt);
+    B b = builder.get();
+    String field = null;
+    try {
+      for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+        JsonToken token = p.nextToken();
+        switch (field) {
+          case "apiVersion":
+            if (token != JsonToken.VALUE_NULL) {
+              b.apiVersion(Codecs.string(p, ctxt));
+            }
+            break;
+          case "kind":
+            if (token != JsonToken.VALUE_NULL) {
+              String k = Codecs.string(p, ctxt);
+              if (!kind.equals(k)) {
+                throw new IllegalArgumentException("kind must be " + kind + ": " + k);
+              }
+            }
+            break;
+          case "metadata":
+            if (token != JsonToken.VALUE_NULL) {
+              b.metadata(Codecs.object(p, ctxt, ObjectMetaCodec.READER));
+            }
+            break;
+          case "spec":
+            if (token != JsonToken.VALUE_NULL) {
+              setSpec.accept(b, Codecs.object(p, ctxt, specReader));
+            }
+            break;
+          case "status":
+            if (statusReader != null) {
+              if (token != JsonToken.VALUE_NULL) {
+                setStatus.accept(b, Codecs.object(p, ctxt, statusReader));
+              }
+              break;
+            }
+            // no status in this kind: kept like any other unknown field
+          default:
+            b.putUnknownField(field, token == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
+        }
+      }
+    } catch (Exception e) {
+      throw Codecs.wrap(e, type, field, p);
+    }
+    try {
+      return type.cast(b.build());
+    } catch (RuntimeException e) {
+      throw Codecs.invalid(e, type, p, ctxt);
+    }
+  }
+
+  /** The serializer of every kind, named by the kinds' {@code @JsonSerialize}. */
+  public static final class Writer extends JsonSerializer<GatewayApiObject> {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void serialize(GatewayApiObject v, JsonGenerator g, SerializerProvider p) throws IOException {
+      ((KindCodec) of(v.getClass())).write(v, g, p);
+    }
+
+    @Override
+    public Class<GatewayApiObject> handledType() {
+      return GatewayApiObject.class;
+    }
+  }
+
+  /**
+   * The deserializer of every kind, named by the kinds' {@code @JsonDeserialize}: Jackson asks it for a reader of
+   * the target kind ({@link #createContextual}), which it answers with that kind's reader.
+   */
+  public static final class Reader extends JsonDeserializer<GatewayApiObject> implements ContextualDeserializer {
+    private final KindCodec<?, ?, ?, ?> codec;
+
+    /** The reader Jackson instantiates; it specializes itself per target kind. */
+    public Reader() {
+      this(null);
+    }
+
+    private Reader(KindCodec<?, ?, ?, ?> codec) {
+      this.codec = codec;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+        throws JsonMappingException {
+      Class<?> target = ctxt.getContextualType() == null ? null : ctxt.getContextualType().getRawClass();
+      if (target == null || !GatewayApiObject.class.isAssignableFrom(target) || BY_CLASS.get(target) == null) {
+        return this;
+      }
+      return BY_CLASS.get(target).reader;
+    }
+
+    @Override
+    public GatewayApiObject deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (codec == null) {
+        throw JsonMappingException.from(p, "no Gateway API kind to read as");
+      }
+      return codec.read(p, ctxt);
+    }
+
+    @Override
+    public Class<?> handledType() {
+      return codec == null ? GatewayApiObject.class : codec.type;
+    }
+  }
+}
