@@ -152,9 +152,23 @@ class EmbeddedApiServerGenerationTest {
         .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":" + written.getRaw().getAsJsonObject("status") + "}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+    assertThat(rv(get("status"))).as("status PUT and merge patch that change nothing").isEqualTo(rv(written));
+    String statusApply = "{\"apiVersion\":\"gateway.networking.k8s.io/v1\",\"kind\":\"Gateway\",\"metadata\":{\"name\":\"status\"},"
+        + "\"status\":" + written.getRaw().getAsJsonObject("status") + "}";
+    applyStatus(statusApply);
+    written = get("status");
+    applyStatus(statusApply);
     DynamicKubernetesObject after = get("status");
-    assertThat(rv(after)).as("unchanged status writes").isEqualTo(rv(written));
+    assertThat(rv(after)).as("server-side apply of an unchanged status").isEqualTo(rv(written));
     assertThat(generation(after)).isEqualTo(1L);
+  }
+
+  static void applyStatus(String config) throws Exception {
+    HttpResponse<String> applied = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/apis/" + GROUP
+            + "/v1/namespaces/default/gateways/status/status?fieldManager=status-writer&force=true"))
+        .header("Content-Type", "application/apply-patch+yaml")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(config)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
   }
 
   @Test
