@@ -2,12 +2,9 @@ package dev.gatewaysdk.testing;
 
 import dev.gatewaysdk.core.GatewayApiClient;
 import dev.gatewaysdk.model.Gateway;
-import dev.gatewaysdk.model.GatewayApiKind;
 import dev.gatewaysdk.model.GatewayClass;
-import dev.gatewaysdk.model.Manifests;
 import dev.gatewaysdk.model.Route;
 import dev.gatewaysdk.testing.internal.kube.Awaiter;
-import dev.gatewaysdk.testing.internal.kube.Kube;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -45,7 +42,8 @@ public final class GatewayApiAssertions {
   /**
    * Checks that wait until the route named like {@code route} (same kind, namespace and name) passes them.
    *
-   * @throws IllegalStateException if the cluster does not serve the route's kind
+   * <p>A check that finds the cluster not serving the route's kind throws
+   * {@link dev.gatewaysdk.core.UnsupportedByClusterException}.
    */
   public static <T extends Route> AwaitingRouteAssert<T> awaitThat(GatewayApiClient client, T route) {
     return new AwaitingRouteAssert<>(awaiter(client, route), route);
@@ -64,18 +62,9 @@ public final class GatewayApiAssertions {
     return awaitThat(cluster.client(), gateway);
   }
 
-  @SuppressWarnings("unchecked")
   private static <T extends dev.gatewaysdk.model.GatewayApiObject> Awaiter<T> awaiter(GatewayApiClient client, T object) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(object, "object");
-    Kube kube = new Kube(client.apiClient());
-    String kind = object.kind();
-    Kube.ResourceInfo r = kube.preferredResource(GatewayApiKind.GROUP, kind)
-        .orElseThrow(() -> new IllegalStateException("the cluster does not serve " + kind));
-    Class<T> type = (Class<T>) object.getClass();
-    String name = object.metadata().name()
-        .orElseThrow(() -> new IllegalArgumentException(kind + " has no metadata.name"));
-    return new Awaiter<>(kube, r, object.metadata().namespace().orElse(null), name,
-        tree -> Manifests.fromTree(tree, type));
+    return new Awaiter<>(client, object);
   }
 }

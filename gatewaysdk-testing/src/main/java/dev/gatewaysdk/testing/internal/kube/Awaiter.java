@@ -1,41 +1,43 @@
 package dev.gatewaysdk.testing.internal.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatewaysdk.core.GatewayApiException;
-import dev.gatewaysdk.core.NotFoundException;
+import dev.gatewaysdk.core.AwaitTimeoutException;
+import dev.gatewaysdk.core.GatewayApiClient;
+import dev.gatewaysdk.core.StatusCheck;
+import dev.gatewaysdk.model.GatewayApiObject;
+import dev.gatewaysdk.model.Manifests;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * Waits, by watching one object, until a check (an assertion that throws {@link AssertionError}) passes on
- * its latest state. No polling: the object is read once, then each watch event is checked.
+ * Waits until a check (an assertion that throws {@link AssertionError}) passes on one object's latest state,
+ * through the core client's watch-driven {@link GatewayApiClient#await(Object) await}: the check runs on the
+ * object as read and on every watch event, and a timeout fails with the check's last message.
  */
-public final class Awaiter<T> {
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "gatewaysdk-await-timer");
-    t.setDaemon(true);
-    return t;
-  });
+public final class Awaiter<T extends GatewayApiObject> {
+  private final GatewayApiClient client;
+  private final JsonNode identity;
+  private final Class<T> type;
+  private final String where;
 
-  private final Kube kube;
-  private final Kube.ResourceInfo resource;
-  private final String namespace;
-  private final String name;
-  private final Function<ObjectNode, T> convert;
-
-  public Awaiter(Kube kube, Kube.ResourceInfo resource, String namespace, String name, Function<ObjectNode, T> convert) {
-    this.kube = kube;
-    this.resource = resource;
-    this.namespace = resource.namespaced ? namespace : null;
-    this.name = name;
-    this.convert = convert;
+  /**
+   * @throws IllegalArgumentException if {@code object} has no name or is not a Gateway API kind
+   */
+  @SuppressWarnings("unchecked")
+  public Awaiter(GatewayApiClient client, T object) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.type = (Class<T>) object.getClass();
+    String name = object.metadata().name()
+        .orElseThrow(() -> new IllegalArgumentException(object.kind() + " has no metadata.name"));
+    // kind, namespace and name say what to watch; as a tree, core's await returns the tree unconverted
+    ObjectNode id = JsonNodeFactory.instance.objectNode().put("kind", object.kind());
+    ObjectNode meta = id.putObject("metadata").put("name", name);
+    object.metadata().namespace().ifPresent(ns -> meta.put("namespace", ns));
+    this.identity = id;
+    this.where = object.kind() + " " + object.metadata().namespace().map(ns -> ns + "/").orElse("") + name;
   }
 
   /**
@@ -44,80 +46,30 @@ public final class Awaiter<T> {
    * @throws AssertionError with the last failure if none passes within {@code timeout}
    */
   public T await(Consumer<T> check, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    AssertionError last = null;
-    T latest = null;
-    String rv = null;
-    boolean relist = true;
-    while (true) {
-      if (relist) {
-        try {
-          ObjectNode obj = kube.get(resource.item(namespace, name));
-          latest = convert.apply(obj);
-          rv = obj.path("metadata").path("resourceVersion").asText(null);
-          try {
-            check.accept(latest);
-            return latest;
-          } catch (AssertionError e) {
-            last = e;
-          }
-        } catch (NotFoundException e) {
-          latest = null;
-          rv = null;
-          last = new AssertionError(resource.kind + " " + where() + " does not exist");
-        }
-        relist = false;
+    AssertionError[] last = {null};
+    Object[] passed = {null};
+    StatusCheck passes = StatusCheck.of("passing the check", tree -> {
+      T state = Manifests.fromTree(tree, type);
+      try {
+        check.accept(state);
+        passed[0] = state;
+        return true;
+      } catch (AssertionError e) {
+        last[0] = e;
+        return false;
       }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        break;
+    });
+    try {
+      client.await(identity).until(passes, timeout);
+    } catch (AwaitTimeoutException e) {
+      AssertionError failure = last[0];
+      String reason = e.lastObserved().isEmpty() || failure == null ? where + " does not exist" : failure.getMessage();
+      AssertionError timedOut = new AssertionError("Not satisfied within " + timeout + " for " + where + ":\n" + reason);
+      if (failure != null) {
+        timedOut.addSuppressed(failure);
       }
-      try (WatchStream w = kube.watch(resource.collection(namespace), rv, "metadata.name=" + name)) {
-        ScheduledFuture<?> stop = TIMER.schedule(w::close, left, TimeUnit.NANOSECONDS);
-        try {
-          for (Optional<JsonNode> e = w.next(); e.isPresent(); e = w.next()) {
-            String type = e.get().path("type").asText();
-            JsonNode obj = e.get().path("object");
-            if ("ERROR".equals(type)) {
-              relist = true;
-              break;
-            }
-            if ("BOOKMARK".equals(type) || !name.equals(obj.path("metadata").path("name").asText())) {
-              continue;
-            }
-            rv = obj.path("metadata").path("resourceVersion").asText(rv);
-            if ("DELETED".equals(type)) {
-              latest = null;
-              last = new AssertionError(resource.kind + " " + where() + " was deleted");
-              continue;
-            }
-            latest = convert.apply((ObjectNode) obj);
-            try {
-              check.accept(latest);
-              return latest;
-            } catch (AssertionError ae) {
-              last = ae;
-            }
-          }
-        } finally {
-          stop.cancel(false);
-        }
-      } catch (GatewayApiException e) {
-        relist = true;
-        if (deadline - System.nanoTime() <= 0) {
-          break;
-        }
-      }
+      throw timedOut;
     }
-    AssertionError timeoutError = new AssertionError("Not satisfied within " + timeout + " for " + resource.kind + " "
-        + where() + ":\n" + (last == null ? "" : last.getMessage()));
-    if (last != null) {
-      timeoutError.addSuppressed(last);
-    }
-    throw timeoutError;
-  }
-
-  private String where() {
-    return (namespace == null ? "" : namespace + "/") + name;
+    return type.cast(passed[0]);
   }
 }

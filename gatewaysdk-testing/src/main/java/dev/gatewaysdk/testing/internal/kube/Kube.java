@@ -176,15 +176,7 @@ public final class Kube {
 
   /** Opens a watch; the caller closes it (from any thread) to stop. */
   public WatchStream watch(String collectionPath, String resourceVersion) {
-    return watch(collectionPath, resourceVersion, null);
-  }
-
-  /** Opens a watch limited by {@code fieldSelector} (null for none). */
-  public WatchStream watch(String collectionPath, String resourceVersion, String fieldSelector) {
     List<Pair> q = new ArrayList<>();
-    if (fieldSelector != null) {
-      q.add(new Pair("fieldSelector", fieldSelector));
-    }
     q.add(new Pair("watch", "true"));
     q.add(new Pair("allowWatchBookmarks", "true"));
     if (resourceVersion != null) {
