@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives a {@link CanaryPlan} on a cluster, like Flagger or Argo Rollouts but as a library: weight steps,
- * pauses, manual gates, metric analysis, mirroring and A/B matches, then promotion, or rollback to 100% stable
- * when a check fails, a route change is refused or not accepted within the progress deadline, or on abort.
+ * pauses, manual gates, metric analysis (at analysis steps and in the background, see {@link CanaryPlan}),
+ * mirroring and A/B matches, then promotion, or rollback to 100% stable when a check fails, a route change is refused or not accepted within the progress deadline, or on abort.
  *
  * <p><b>Durable.</b> The rollout state (step, weights, analysis counters, phase, last transition and reason)
  * lives in the primary route's {@code canary.gatewaysdk.dev/state} annotation, written in the same guarded JSON
@@ -285,7 +285,10 @@ public final class Canary {
     st.weight = RouteEdits.canaryShare(current.get(0), plan.stable(), plan.canary());
     for (int i = 0; i <= plan.steps().size(); i++) {
       List<Runnable> ignored = new ArrayList<>();
+      boolean backgroundBefore = !st.background.isEmpty();
       st = advance(st, i, Instant.EPOCH, ignored);
+      String background = !backgroundBefore && !st.background.isEmpty()
+          ? "; background analysis from here until promotion: " + plan.backgroundAnalysis() : "";
       if (st.swap.equals("pending")) {
         st.swap = "done";
       }
@@ -303,7 +306,7 @@ public final class Canary {
         }
       }
       String what = i < plan.steps().size() ? "steps[" + i + "] " + plan.steps().get(i) : "promotion (" + plan.promotion() + ")";
-      lines.add(what + ": " + (changes.isEmpty() ? "no route change" : String.join("; ", changes)));
+      lines.add(what + ": " + (changes.isEmpty() ? "no route change" : String.join("; ", changes)) + background);
       if (plan.promotion() == Promotion.SWAP && i == plan.steps().size()) {
         State after = st.copy();
         after.weight = 0;
@@ -362,6 +365,13 @@ public final class Canary {
           problems.add("steps[" + i + "] (" + plan.steps().get(i) + "): check " + c.name() + " uses provider "
               + c.provider() + ", which is not registered (registered: " + new java.util.TreeSet<>(providers.keySet()) + ")");
         }
+      }
+    }
+    for (int i = 0; i < plan.backgroundAnalysis().size(); i++) {
+      AnalysisCheck c = plan.backgroundAnalysis().get(i);
+      if (!providers.containsKey(c.provider())) {
+        problems.add("backgroundAnalysis[" + i + "]: check " + c.name() + " uses provider " + c.provider()
+            + ", which is not registered (registered: " + new java.util.TreeSet<>(providers.keySet()) + ")");
       }
     }
     if (plan.promotion() == Promotion.SWAP && swap == null) {
@@ -431,7 +441,9 @@ public final class Canary {
       return new Pass(status(st), now, true);
     }
     if (st.phase == Phase.PAUSED) {
-      return new Pass(status(st), now.plus(pollInterval), false);
+      // background checks keep measuring at gates and while paused: the canary still takes traffic
+      Pass bg = background(primary, st, now);
+      return bg != null ? bg : soonest(new Pass(status(st), now.plus(pollInterval), false), st);
     }
     // someone else changed the weights?
     List<ObjectNode> all = new ArrayList<>();
@@ -465,19 +477,121 @@ public final class Canary {
     if (st.step >= plan.steps().size()) {
       return finishSwap(primary, st, now);
     }
+    Pass bg = background(primary, st, now);
+    if (bg != null) {
+      return bg;
+    }
     Step step = plan.steps().get(st.step);
     switch (step.kind()) {
       case PAUSE: {
         Instant end = st.stepStartedAt.plus(step.duration().orElseThrow());
         if (now.isBefore(end)) {
-          return new Pass(status(st), end, false);
+          return soonest(new Pass(status(st), end, false), st);
         }
         return commit(primary, st, advance(st, st.step + 1, now, notes), true, null, notes, now);
       }
       case ANALYSIS:
-        return analyse(primary, st, step, now);
+        return soonest(analyse(primary, st, step, now), st);
       default:
         return commit(primary, st, advance(st, st.step + 1, now, notes), true, null, notes, now);
+    }
+  }
+
+  /** Whether the canary takes requests in {@code st}: a weight, a mirror or match rules. */
+  private static boolean givesTraffic(State st) {
+    return st.weight > 0 || st.mirror > 0 || st.ab;
+  }
+
+  /** Whether the background checks run in {@code st}: from the canary's first traffic until promotion. */
+  private boolean backgroundActive(State st) {
+    return !plan.backgroundAnalysis().isEmpty() && st.step >= 0 && st.step < plan.steps().size()
+        && !st.phase.terminal() && (!st.background.isEmpty() || givesTraffic(st));
+  }
+
+  /** {@code p}, waking no later than the next background measurement due in {@code st}. */
+  private Pass soonest(Pass p, State st) {
+    if (p.done || !backgroundActive(st)) {
+      return p;
+    }
+    Instant wake = p.wake;
+    for (State.Counters c : st.background.values()) {
+      wake = c.next.isBefore(wake) ? c.next : wake;
+    }
+    return new Pass(p.status, wake, false);
+  }
+
+  /** Starts the background checks' clocks: the first measurement is due one interval from {@code now}. */
+  private void startBackground(State st, Instant now) {
+    for (AnalysisCheck check : plan.backgroundAnalysis()) {
+      st.background.computeIfAbsent(check.name(), k -> {
+        State.Counters c = new State.Counters();
+        c.next = now.plus(check.interval());
+        return c;
+      });
+    }
+  }
+
+  /**
+   * Measures the background checks due at {@code now} and writes their counters, or rolls back when one exceeds
+   * its failure or inconclusive limit; null when none is due.
+   */
+  private Pass background(ObjectNode primary, State st, Instant now) {
+    if (!backgroundActive(st)) {
+      return null;
+    }
+    State next = st.copy();
+    List<Runnable> notes = new ArrayList<>();
+    boolean changed = false;
+    if (next.background.size() < plan.backgroundAnalysis().size()) {
+      // the canary took traffic without a step starting the checks (a state written before they existed)
+      startBackground(next, now);
+      changed = true;
+    }
+    String failure = null;
+    for (AnalysisCheck check : plan.backgroundAnalysis()) {
+      State.Counters c = next.background.get(check.name());
+      if (now.isBefore(c.next)) {
+        continue;
+      }
+      Measurement m = measure(check, st, now);
+      changed = true;
+      c.next = now.plus(check.interval());
+      String f = count(check, c, m, "background analysis ", false);
+      failure = failure == null ? f : failure;
+      notes.add(() -> notify(l -> l.analysisResult(status(next), check, m)));
+      if (m.verdict() != Measurement.Verdict.SUCCESS && events != null) {
+        notes.add(() -> events.record(primary, "Warning", "AnalysisMeasurement", "background " + check.name() + ": " + m, clock.now()));
+      }
+    }
+    if (failure != null) {
+      return commit(primary, st, rollbackState(next, Phase.ROLLED_BACK, failure, now, notes), true, null, notes, now);
+    }
+    return changed ? commit(primary, st, next, false, null, notes, now) : null;
+  }
+
+  /**
+   * Counts measurement {@code m} of {@code check} in {@code c}; returns the rollback reason when a limit is
+   * exceeded, else null.
+   */
+  private static String count(AnalysisCheck check, State.Counters c, Measurement m, String what, boolean canPass) {
+    switch (m.verdict()) {
+      case SUCCESS:
+        c.successes++;
+        c.consecutive++;
+        c.passed = canPass && c.consecutive >= check.successes();
+        return null;
+      case FAILURE:
+        c.failures++;
+        c.consecutive = 0;
+        return c.failures > check.failureLimit()
+            ? what + check.name() + " failed " + c.failures + " time(s), limit " + check.failureLimit() + ": " + m.message()
+            : null;
+      default:
+        c.inconclusive++;
+        c.consecutive = 0;
+        return c.inconclusive > check.inconclusiveLimit()
+            ? what + check.name() + " inconclusive " + c.inconclusive + " time(s), limit " + check.inconclusiveLimit() + ": " + m.message()
+            : null;
     }
   }
 
@@ -501,28 +615,8 @@ public final class Canary {
         Measurement m = measure(check, st, now);
         measured = true;
         c.next = now.plus(check.interval());
-        switch (m.verdict()) {
-          case SUCCESS:
-            c.successes++;
-            c.consecutive++;
-            c.passed = c.consecutive >= check.successes();
-            break;
-          case FAILURE:
-            c.failures++;
-            c.consecutive = 0;
-            if (c.failures > check.failureLimit() && failure == null) {
-              failure = "analysis " + check.name() + " failed " + c.failures + " time(s), limit " + check.failureLimit()
-                  + ": " + m.message();
-            }
-            break;
-          default:
-            c.inconclusive++;
-            c.consecutive = 0;
-            if (c.inconclusive > check.inconclusiveLimit() && failure == null) {
-              failure = "analysis " + check.name() + " inconclusive " + c.inconclusive + " time(s), limit "
-                  + check.inconclusiveLimit() + ": " + m.message();
-            }
-        }
+        String f = count(check, c, m, "analysis ", true);
+        failure = failure == null ? f : failure;
         notes.add(() -> notify(l -> l.analysisResult(status(next), check, m)));
         if (m.verdict() != Measurement.Verdict.SUCCESS && events != null) {
           notes.add(() -> events.record(primary, "Warning", "AnalysisMeasurement",
@@ -743,8 +837,13 @@ public final class Canary {
       default:
         break;
     }
+    boolean startsBackground = !plan.backgroundAnalysis().isEmpty() && next.background.isEmpty() && givesTraffic(next);
+    if (startsBackground) {
+      startBackground(next, now);
+    }
     notes.add(() -> notify(l -> l.stepStarted(status(next), step)));
-    notes.add(() -> event(primary(), "Normal", "StepStarted", "steps[" + index + "] " + step + "; canary " + next.weight + "%"));
+    notes.add(() -> event(primary(), "Normal", "StepStarted", "steps[" + index + "] " + step + "; canary " + next.weight + "%"
+        + (startsBackground ? "; background analysis started" : "")));
     return next;
   }
 
@@ -860,6 +959,8 @@ public final class Canary {
     Map<String, String> analysis = new LinkedHashMap<>();
     st.analysis.forEach((k, c) -> analysis.put(k, c.successes + " ok (" + c.consecutive + " in a row), " + c.failures
         + " failed, " + c.inconclusive + " inconclusive" + (c.passed ? ", passed" : "")));
+    st.background.forEach((k, c) -> analysis.put("background/" + k, c.successes + " ok (" + c.consecutive + " in a row), "
+        + c.failures + " failed, " + c.inconclusive + " inconclusive"));
     return new CanaryStatus(st.phase, st.step, plan.steps().size(), current, st.weight, st.mirror, st.reason,
         st.transitionAt, st.rev, analysis);
   }

@@ -26,6 +26,13 @@ import java.util.Objects;
  * the steps, how it ends ({@link Promotion}), how long a route change may take to be accepted (progress
  * deadline), and what to do about weights someone else changed ({@link ExternalEditPolicy}).
  *
+ * <p><b>Background analysis</b> ({@link Builder#backgroundAnalysis}, Argo Rollouts' background AnalysisRun,
+ * Flagger's per-interval checks): checks measured every {@link AnalysisCheck#interval()} from the first step
+ * that gives the canary traffic (a weight above 0, a mirror or a match step) until promotion, through pauses
+ * and manual gates. The first measurement comes one interval after the canary gets traffic. A background check
+ * that exceeds its failure or inconclusive limit (counted over the whole rollout) rolls back like a failed
+ * analysis step; it never passes, so {@link AnalysisCheck#successes()} does not apply.
+ *
  * <p>Steps are checked when the plan is built: weights 0..100, no lowering of the canary's share unless the
  * step says so, mirroring only before the canary takes traffic. Problems are reported together in an
  * {@link InvalidPlanException}, each naming its step. Instances are immutable.
@@ -48,6 +55,8 @@ import java.util.Objects;
  * progressDeadline: 10m
  * externalEditPolicy: PAUSE          # PAUSE, ABORT, REASSERT
  * promotion: KEEP_STABLE             # KEEP_STABLE, SWAP, REMOVE_STABLE
+ * backgroundAnalysis:
+ *   - {name: error-rate, provider: prometheus, query: "...", max: 0.01, interval: 1m, failureLimit: 2}
  * steps:
  *   - mirror: 50
  *   - match: [{header: x-canary, value: always}, {cookie: beta, value: "yes"}]
@@ -66,6 +75,7 @@ public final class CanaryPlan {
   private final String stable;
   private final String canary;
   private final List<Step> steps;
+  private final List<AnalysisCheck> background;
   private final Duration progressDeadline;
   private final ExternalEditPolicy externalEditPolicy;
   private final Promotion promotion;
@@ -76,6 +86,7 @@ public final class CanaryPlan {
     this.stable = b.stable;
     this.canary = b.canary;
     this.steps = List.copyOf(b.steps);
+    this.background = List.copyOf(b.background);
     this.progressDeadline = b.progressDeadline;
     this.externalEditPolicy = b.externalEditPolicy;
     this.promotion = b.promotion;
@@ -93,6 +104,7 @@ public final class CanaryPlan {
     b.stable = stable;
     b.canary = canary;
     b.steps.addAll(steps);
+    b.background.addAll(background);
     b.progressDeadline = progressDeadline;
     b.externalEditPolicy = externalEditPolicy;
     b.promotion = promotion;
@@ -144,6 +156,11 @@ public final class CanaryPlan {
     return steps;
   }
 
+  /** The checks measured in the background from the first step giving the canary traffic until promotion. */
+  public List<AnalysisCheck> backgroundAnalysis() {
+    return background;
+  }
+
   /** How long a route change may take to be accepted by every parent before the rollout rolls back. */
   public Duration progressDeadline() {
     return progressDeadline;
@@ -182,6 +199,9 @@ public final class CanaryPlan {
     o.put("progressDeadline", dev.gatewaysdk.canary.internal.DurationText.format(progressDeadline));
     o.put("externalEditPolicy", externalEditPolicy.name());
     o.put("promotion", promotion.name());
+    if (!background.isEmpty()) {
+      o.set("backgroundAnalysis", PlanReader.checksJson(background));
+    }
     ArrayNode s = o.putArray("steps");
     for (Step step : steps) {
       s.add(PlanReader.stepJson(step));
@@ -219,6 +239,7 @@ public final class CanaryPlan {
     private String stable;
     private String canary;
     private final List<Step> steps = new ArrayList<>();
+    private final List<AnalysisCheck> background = new ArrayList<>();
     private Duration progressDeadline = Duration.ofMinutes(10);
     private ExternalEditPolicy externalEditPolicy = ExternalEditPolicy.PAUSE;
     private Promotion promotion = Promotion.KEEP_STABLE;
@@ -253,6 +274,20 @@ public final class CanaryPlan {
 
     public Builder steps(List<Step> steps) {
       steps.forEach(this::step);
+      return this;
+    }
+
+    /**
+     * Adds checks measured in the background from the first step that gives the canary traffic until promotion
+     * (see the class documentation); names must be unique among the background checks.
+     */
+    public Builder backgroundAnalysis(AnalysisCheck... checks) {
+      return backgroundAnalysis(List.of(checks));
+    }
+
+    /** Like {@link #backgroundAnalysis(AnalysisCheck...)}. */
+    public Builder backgroundAnalysis(List<AnalysisCheck> checks) {
+      checks.forEach(c -> background.add(Objects.requireNonNull(c, "check")));
       return this;
     }
 
@@ -352,6 +387,18 @@ public final class CanaryPlan {
             break;
           default:
             break;
+        }
+      }
+      if (!background.isEmpty()) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < background.size(); i++) {
+          if (!names.add(background.get(i).name())) {
+            problems.add("backgroundAnalysis[" + i + "]: check name " + background.get(i).name() + " is used twice");
+          }
+        }
+        if (steps.stream().noneMatch(Step::givesCanaryTraffic)) {
+          problems.add("backgroundAnalysis: no step gives the canary traffic (setWeight above 0, mirror or match),"
+              + " so the checks would never run");
         }
       }
       if (!problems.isEmpty()) {

@@ -74,7 +74,10 @@ public final class CanaryStatus {
     return revision;
   }
 
-  /** Per check of the current analysis step: {@code 2 ok (2 in a row), 1 failed, 0 inconclusive}. */
+  /**
+   * Per check of the current analysis step, and per background check as {@code background/<name>}:
+   * {@code 2 ok (2 in a row), 1 failed, 0 inconclusive}.
+   */
   public Map<String, String> analysis() {
     return analysis;
   }

@@ -132,6 +132,11 @@ public final class Step {
     return Optional.ofNullable(duration);
   }
 
+  /** Whether this step sends requests to the canary: a weight or mirror above 0, or a match. */
+  boolean givesCanaryTraffic() {
+    return kind == Kind.MATCH || (kind == Kind.SET_WEIGHT || kind == Kind.MIRROR) && value > 0;
+  }
+
   public List<AnalysisCheck> checks() {
     return checks;
   }

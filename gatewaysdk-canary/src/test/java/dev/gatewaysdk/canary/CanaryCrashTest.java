@@ -145,4 +145,50 @@ class CanaryCrashTest {
       assertPromotedWithoutRegressionOrRepeatedStep(ref, end);
     }
   }
+
+  @Test
+  void crashBeforeOrAfterEveryWriteKeepsTheBackgroundCountersWithoutDoubleCounting() throws Exception {
+    // clean run: start (weight 10, counters), pause, failure 1 at 10m, failure 2 at 20m, failure 3 at 30m → rollback
+    AnalysisCheck errors = AnalysisCheck.builder("errors", "code").max(0.1).interval(Duration.ofMinutes(10)).failureLimit(2).build();
+    Function<RouteRef, CanaryPlan> plan = ref -> CanaryPlan.builder().route(ref).stable("web-v1").canary("web-v2")
+        .weights(10).step(Step.pause(Duration.ofHours(1))).weights(100).backgroundAnalysis(errors).build();
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    Function<RouteRef, Canary> canary = ref -> Canary.builder(client, plan.apply(ref)).clock(clock)
+        .provider("code", MetricProvider.of(ctx -> {
+          calls.incrementAndGet();
+          return 0.5;
+        })).build();
+    RouteRef clean = newRoute();
+    int before = cluster.patches.get();
+    assertThat(canary.apply(clean).run().phase()).isEqualTo(Phase.ROLLED_BACK);
+    int writes = cluster.patches.get() - before;
+    assertThat(writes).isEqualTo(5);
+    assertThat(calls.get()).isEqualTo(3);
+
+    for (boolean after : new boolean[] {false, true}) {
+      for (int n = 1; n <= writes; n++) {
+        RouteRef ref = newRoute();
+        Instant start = clock.now();
+        calls.set(0);
+        cluster.crashAfterWrite = after;
+        cluster.crashAt = cluster.patches.get() + n;
+        Throwable t = catchThrowable(() -> canary.apply(ref).run());
+        cluster.crashAt = 0;
+        assertThat(t).as("write %d %s", n, after ? "after" : "before").isInstanceOf(Cluster.Crash.class);
+
+        CanaryStatus end = canary.apply(ref).run();
+
+        String at = "crash " + (after ? "after" : "before") + " write " + n;
+        assertThat(end.phase()).as(at).isEqualTo(Phase.ROLLED_BACK);
+        assertThat(end.step()).as(at).isEqualTo(1);
+        assertThat(end.reason()).as(at).startsWith("background analysis errors failed 3 time(s), limit 2");
+        assertThat(end.lastTransition()).as(at).isEqualTo(start.plus(Duration.ofMinutes(30)));
+        assertThat(end.analysis()).as(at).containsEntry("background/errors", "0 ok (0 in a row), 3 failed, 0 inconclusive");
+        // a measurement whose write never landed is taken again; one that landed is not
+        boolean lostMeasurement = !after && n >= 3;
+        assertThat(calls.get()).as(at).isEqualTo(lostMeasurement ? 4 : 3);
+        assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).as(at).isZero();
+      }
+    }
+  }
 }

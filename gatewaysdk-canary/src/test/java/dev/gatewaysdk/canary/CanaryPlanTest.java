@@ -78,7 +78,7 @@ class CanaryPlanTest {
     assertThatThrownBy(() -> CanaryPlan.parse(bad))
         .isInstanceOf(InvalidPlanException.class)
         .satisfies(e -> assertThat(((InvalidPlanException) e).problems()).containsExactly(
-            "colour: unknown field; expected one of [canary, externalEditPolicy, progressDeadline, promotion, route, routes, stable, steps]",
+            "colour: unknown field; expected one of [backgroundAnalysis, canary, externalEditPolicy, progressDeadline, promotion, route, routes, stable, steps]",
             "routes[1]: route must be namespace/name or kind/namespace/name: nonsense",
             "steps[1].pause: not a duration (30s, 5m, 1h30m, 250ms or PT30S): soon",
             "steps[2]: unknown step jump; expected setWeight, weights, setWeights, pause, pauseUntilPromoted, mirror, match or analysis",
@@ -98,5 +98,59 @@ class CanaryPlanTest {
     assertThatThrownBy(() -> CanaryPlan.builder().route(RouteRef.grpcRoute("shop", "api")).stable("a").canary("b")
         .step(Step.match(CanaryMatch.queryParam("q", "1"))).build())
         .hasMessageContaining("steps[0] (match [query-param q=1]): GRPCRoutes cannot match query parameters");
+  }
+
+  @Test
+  void backgroundAnalysisReadsFromYamlAndRoundTrips() {
+    String yaml = String.join("\n",
+        "routes: [shop/web]",
+        "stable: a",
+        "canary: b",
+        "backgroundAnalysis:",
+        "  - {name: error-rate, provider: prometheus, query: 'sum(errors)', max: 0.01, interval: 1m, failureLimit: 2}",
+        "  - {name: latency, provider: webhook, inconclusiveLimit: 0}",
+        "steps: [{setWeight: 10}, {pause: 1h}, {setWeight: 100}]");
+
+    CanaryPlan plan = CanaryPlan.parse(yaml);
+
+    assertThat(plan.backgroundAnalysis()).extracting(AnalysisCheck::name).containsExactly("error-rate", "latency");
+    AnalysisCheck first = plan.backgroundAnalysis().get(0);
+    assertThat(first.max()).isEqualTo(0.01);
+    assertThat(first.interval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(first.failureLimit()).isEqualTo(2);
+    assertThat(plan.backgroundAnalysis().get(1).inconclusiveLimit()).isZero();
+    assertThat(plan.toJson().at("/backgroundAnalysis/0/query").asText()).isEqualTo("sum(errors)");
+    assertThat(CanaryPlan.parse(plan.toString())).isEqualTo(plan);
+    assertThat(plan.newBuilder().build()).isEqualTo(plan);
+    CanaryPlan without = CanaryPlan.parse(yaml.replaceAll("(?s)backgroundAnalysis:.*?steps", "steps"));
+    assertThat(without.backgroundAnalysis()).isEmpty();
+    assertThat(without.toJson().has("backgroundAnalysis")).isFalse();
+    assertThat(without.id()).isNotEqualTo(plan.id());
+  }
+
+  @Test
+  void badBackgroundChecksAreNamedWithTheirPath() {
+    String bad = String.join("\n",
+        "routes: [shop/web]",
+        "stable: a",
+        "canary: b",
+        "backgroundAnalysis:",
+        "  - {name: x, provider: p, min: 2, max: 1}",
+        "  - {name: y, provider: p, interval: often}",
+        "  - {name: z, provider: p}",
+        "  - {name: z, provider: p}",
+        "steps: [{pause: 1m}]");
+
+    assertThatThrownBy(() -> CanaryPlan.parse(bad))
+        .isInstanceOf(InvalidPlanException.class)
+        .satisfies(e -> assertThat(((InvalidPlanException) e).problems()).containsExactly(
+            "backgroundAnalysis[0]: check x: min must be <= max: 2.0 > 1.0",
+            "backgroundAnalysis[1]: not a duration (30s, 5m, 1h30m, 250ms or PT30S): often"));
+    assertThatThrownBy(() -> CanaryPlan.parse(bad.replaceAll("  - \\{name: [xy].*\n", "")))
+        .satisfies(e -> assertThat(((InvalidPlanException) e).problems()).containsExactly(
+            "backgroundAnalysis[1]: check name z is used twice",
+            "backgroundAnalysis: no step gives the canary traffic (setWeight above 0, mirror or match), so the checks would never run"));
+    assertThatThrownBy(() -> CanaryPlan.parse("routes: [shop/web]\nstable: a\ncanary: b\nbackgroundAnalysis: {name: x}\nsteps: [{setWeight: 5}]"))
+        .hasMessageContaining("backgroundAnalysis: must be a list of checks");
   }
 }

@@ -71,6 +71,11 @@ final class CanaryCommand implements Callable<Integer> {
   @Option(names = "--failure-limit", defaultValue = "0", description = "Failed measurements tolerated per step (default ${DEFAULT-VALUE}).")
   int failureLimit;
 
+  @Option(names = "--background", description = {"With --prometheus: check the query every --interval in the background from the"
+      + " first weight until promotion (failures counted over the whole rollout), holding each weight for --interval,"
+      + " instead of an analysis step after each weight."})
+  boolean background;
+
   @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML/JSON) instead of --route/--stable/--canary/--steps.")
   Path plan;
 
@@ -165,6 +170,9 @@ final class CanaryCommand implements Callable<Integer> {
     if ((prometheus == null) != (query == null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--prometheus and --query go together");
     }
+    if (background && prometheus == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--background needs --prometheus and --query");
+    }
     Duration every = duration(interval, "--interval");
     CanaryPlan.Builder b = CanaryPlan.builder().stable(stable).canary(canary);
     for (String r : routes) {
@@ -174,23 +182,26 @@ final class CanaryCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "--route: " + e.getMessage());
       }
     }
+    AnalysisCheck check = null;
+    if (prometheus != null) {
+      AnalysisCheck.Builder c = AnalysisCheck.builder("query", "prometheus").query(query).interval(every).failureLimit(failureLimit);
+      if (min != null) {
+        c.min(min);
+      }
+      if (max != null) {
+        c.max(max);
+      }
+      check = c.build();
+    }
+    if (background) {
+      b.backgroundAnalysis(check);
+    }
     for (int i = 0; i < steps.size(); i++) {
       b.step(Step.setWeight(steps.get(i)));
       if (i == steps.size() - 1 && steps.get(i) == 100) {
         break;
       }
-      if (prometheus != null) {
-        AnalysisCheck.Builder check = AnalysisCheck.builder("query", "prometheus").query(query).interval(every).failureLimit(failureLimit);
-        if (min != null) {
-          check.min(min);
-        }
-        if (max != null) {
-          check.max(max);
-        }
-        b.step(Step.analysis(check.build()));
-      } else {
-        b.step(Step.pause(every));
-      }
+      b.step(check != null && !background ? Step.analysis(check) : Step.pause(every));
     }
     return b.build();
   }

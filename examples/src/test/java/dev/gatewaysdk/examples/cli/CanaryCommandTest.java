@@ -101,6 +101,39 @@ class CanaryCommandTest {
   }
 
   @Test
+  void backgroundQueryFailingDuringTheFirstHoldRollsBackNamingIt() throws Exception {
+    createRoute("cli-bg");
+    HttpServer prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    prometheus.createContext("/api/v1/query", ex -> {
+      byte[] body = "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"0.42\"]}}".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      try (OutputStream o = ex.getResponseBody()) {
+        o.write(body);
+      }
+    });
+    prometheus.start();
+    try {
+      String[] args = {"canary", "--kubeconfig", server.kubeconfigFile().toString(), "--route", "default/cli-bg",
+          "--stable", "web-v1", "--canary", "web-v2", "--steps", "10,50,100", "--interval", "20ms", "--no-verify", "--poll", "5ms",
+          "--prometheus", "http://127.0.0.1:" + prometheus.getAddress().getPort(), "--query", "success_rate{svc=\"{{canary}}\"}",
+          "--min", "0.99", "--background"};
+      String[] dry = java.util.Arrays.copyOf(args, args.length + 1);
+      dry[args.length] = "--dry-run";
+      assertThat(run(dry)).isZero();
+      assertThat(out.toString()).contains("steps[0] setWeight 10: ").contains("; background analysis from here until promotion: [check query (prometheus, 0.99 <= value")
+          .contains("steps[1] pause 20ms: no route change");
+
+      int code = run(args);
+
+      assertThat(code).as(err.toString()).isEqualTo(3);
+      assertThat(err.toString().trim()).isEqualTo("rolled back: background analysis query failed 1 time(s), limit 0: 0.42 outside 0.99 <= value");
+      assertThat(canaryWeight("cli-bg")).isZero();
+    } finally {
+      prometheus.stop(0);
+    }
+  }
+
+  @Test
   void dryRunPrintsTheChangesAndBadPlansFailWithTheStep(@TempDir Path dir) throws Exception {
     createRoute("cli-dry");
     Path plan = dir.resolve("plan.yaml");

@@ -22,7 +22,8 @@ import java.util.Set;
 /** Reads the YAML/JSON form of a {@link CanaryPlan}, collecting problems with the path of each field. */
 public final class PlanReader {
   private static final Set<String> TOP = Set.of(
-      "routes", "route", "stable", "canary", "steps", "progressDeadline", "externalEditPolicy", "promotion");
+      "routes", "route", "stable", "canary", "steps", "progressDeadline", "externalEditPolicy", "promotion",
+      "backgroundAnalysis");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -73,6 +74,15 @@ public final class PlanReader {
     }
     for (int i = 0; i < steps.size(); i++) {
       steps(b, steps.get(i), "steps[" + i + "]");
+    }
+    JsonNode background = root.path("backgroundAnalysis");
+    if (!background.isMissingNode() && !background.isNull() && !background.isArray()) {
+      problems.add("backgroundAnalysis: must be a list of checks");
+    } else {
+      for (int i = 0; i < background.size(); i++) {
+        JsonNode c = background.get(i);
+        attempt("backgroundAnalysis[" + i + "]", () -> b.backgroundAnalysis(check(c)));
+      }
     }
     if (!problems.isEmpty()) {
       throw new InvalidPlanException(problems);
@@ -247,25 +257,29 @@ public final class PlanReader {
         }
         break;
       }
-      default: {
-        ArrayNode a = o.putArray("analysis");
-        for (AnalysisCheck c : s.checks()) {
-          ObjectNode j = a.addObject().put("name", c.name()).put("provider", c.provider());
-          if (!c.query().isEmpty()) {
-            j.put("query", c.query());
-          }
-          if (c.min() != Double.NEGATIVE_INFINITY) {
-            j.put("min", c.min());
-          }
-          if (c.max() != Double.POSITIVE_INFINITY) {
-            j.put("max", c.max());
-          }
-          j.put("interval", DurationText.format(c.interval())).put("failureLimit", c.failureLimit())
-              .put("inconclusiveLimit", c.inconclusiveLimit()).put("successes", c.successes());
-        }
-      }
+      default:
+        o.set("analysis", checksJson(s.checks()));
     }
     return o;
   }
 
+  /** The YAML/JSON form of analysis checks. */
+  public static ArrayNode checksJson(List<AnalysisCheck> checks) {
+    ArrayNode a = Jsons.array();
+    for (AnalysisCheck c : checks) {
+      ObjectNode j = a.addObject().put("name", c.name()).put("provider", c.provider());
+      if (!c.query().isEmpty()) {
+        j.put("query", c.query());
+      }
+      if (c.min() != Double.NEGATIVE_INFINITY) {
+        j.put("min", c.min());
+      }
+      if (c.max() != Double.POSITIVE_INFINITY) {
+        j.put("max", c.max());
+      }
+      j.put("interval", DurationText.format(c.interval())).put("failureLimit", c.failureLimit())
+          .put("inconclusiveLimit", c.inconclusiveLimit()).put("successes", c.successes());
+    }
+    return a;
+  }
 }

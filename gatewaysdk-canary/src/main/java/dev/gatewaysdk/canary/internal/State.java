@@ -40,10 +40,12 @@ public final class State {
   public Instant transitionAt = Instant.EPOCH;
   public String reason = "";
   public Map<String, Counters> analysis = new LinkedHashMap<>();
+  /** Counters of the plan's background checks, kept across steps; empty until the canary takes traffic. */
+  public Map<String, Counters> background = new LinkedHashMap<>();
   /** Rules added per route ("HTTPRoute/ns/name"), so cleanup removes exactly those. */
   public ObjectNode added = Jsons.object();
 
-  /** Analysis counters of one check in the current step. */
+  /** Analysis counters of one check (of the current step, or a background check). */
   public static final class Counters {
     public int consecutive;
     public int successes;
@@ -72,17 +74,8 @@ public final class State {
       s.changedAt = Instant.parse(n.path("changedAt").asText(Instant.EPOCH.toString()));
       s.transitionAt = Instant.parse(n.path("transitionAt").asText(Instant.EPOCH.toString()));
       s.reason = n.path("reason").asText("");
-      n.path("analysis").fields().forEachRemaining(e -> {
-        Counters c = new Counters();
-        JsonNode v = e.getValue();
-        c.consecutive = v.path("consecutive").asInt();
-        c.successes = v.path("successes").asInt();
-        c.failures = v.path("failures").asInt();
-        c.inconclusive = v.path("inconclusive").asInt();
-        c.passed = v.path("passed").asBoolean();
-        c.next = Instant.parse(v.path("next").asText(Instant.EPOCH.toString()));
-        s.analysis.put(e.getKey(), c);
-      });
+      readCounters(n.path("analysis"), s.analysis);
+      readCounters(n.path("background"), s.background);
       if (n.path("added").isObject()) {
         s.added = (ObjectNode) n.get("added");
       }
@@ -98,12 +91,32 @@ public final class State {
         .put("mirror", mirror).put("ab", ab).put("gate", gate).put("stableRemoved", stableRemoved).put("swap", swap)
         .put("synced", synced).put("stepStartedAt", stepStartedAt.toString()).put("changedAt", changedAt.toString())
         .put("transitionAt", transitionAt.toString()).put("reason", reason);
-    ObjectNode a = o.putObject("analysis");
-    analysis.forEach((k, c) -> a.putObject(k).put("consecutive", c.consecutive).put("successes", c.successes)
-        .put("failures", c.failures).put("inconclusive", c.inconclusive).put("passed", c.passed)
-        .put("next", c.next.toString()));
+    writeCounters(o.putObject("analysis"), analysis);
+    if (!background.isEmpty()) {
+      writeCounters(o.putObject("background"), background);
+    }
     o.set("added", added.deepCopy());
     return o;
+  }
+
+  private static void readCounters(JsonNode from, Map<String, Counters> into) {
+    from.fields().forEachRemaining(e -> {
+      Counters c = new Counters();
+      JsonNode v = e.getValue();
+      c.consecutive = v.path("consecutive").asInt();
+      c.successes = v.path("successes").asInt();
+      c.failures = v.path("failures").asInt();
+      c.inconclusive = v.path("inconclusive").asInt();
+      c.passed = v.path("passed").asBoolean();
+      c.next = Instant.parse(v.path("next").asText(Instant.EPOCH.toString()));
+      into.put(e.getKey(), c);
+    });
+  }
+
+  private static void writeCounters(ObjectNode into, Map<String, Counters> counters) {
+    counters.forEach((k, c) -> into.putObject(k).put("consecutive", c.consecutive).put("successes", c.successes)
+        .put("failures", c.failures).put("inconclusive", c.inconclusive).put("passed", c.passed)
+        .put("next", c.next.toString()));
   }
 
   public String write() {
