@@ -18,11 +18,13 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -105,6 +107,9 @@ public final class KubernetesCel {
 
   private static CelRuntime buildRuntime() {
     List<CelFunctionBinding> bindings = new ArrayList<>();
+    // CEL's own matches() compiles its pattern on every call; rules use a handful of constant patterns.
+    bindings.add(CelFunctionBinding.from("matches", String.class, String.class, KubernetesCel::matches));
+    bindings.add(CelFunctionBinding.from("matches_string", String.class, String.class, KubernetesCel::matches));
     bindings.add(CelFunctionBinding.from("k8s_is_ip_string", String.class, Formats::isIP));
     bindings.add(CelFunctionBinding.from("k8s_is_cidr_string", String.class, s -> Formats.isCidr(s, false)));
     bindings.add(CelFunctionBinding.from("k8s_is_url_string", String.class, KubernetesCel::isUrl));
@@ -131,9 +136,28 @@ public final class KubernetesCel {
     }
     return CelRuntimeFactory.standardCelRuntimeBuilder()
         .setOptions(OPTIONS)
+        .setStandardEnvironmentEnabled(false)
+        .setStandardFunctions(CelStandardFunctions.newBuilder()
+            .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES).build())
         .addLibraries(CelExtensions.strings(), CelExtensions.optional(), CelExtensions.encoders(OPTIONS))
         .addFunctionBindings(bindings)
         .build();
+  }
+
+  private static final int MAX_CACHED_PATTERNS = 1024;
+  private static final ConcurrentHashMap<String, Pattern> PATTERNS =
+      new ConcurrentHashMap<>();
+
+  /** RE2 {@code find} semantics, as CEL's {@code matches}; compiled patterns are kept (bounded). */
+  private static boolean matches(String s, String regex) {
+    Pattern p = PATTERNS.get(regex);
+    if (p == null) {
+      p = Pattern.compile(regex);
+      if (PATTERNS.size() < MAX_CACHED_PATTERNS) {
+        PATTERNS.putIfAbsent(regex, p);
+      }
+    }
+    return p.matcher(s).find();
   }
 
   private static boolean isUrl(String s) {
