@@ -107,6 +107,27 @@ class CompiledCrdTest {
   }
 
   @Test
+  void matchesFindsThePatternAnywhereAsTheApiServerDoes() {
+    CompiledCrd crd = CompiledCrd.compile(OfficialData.yaml(WIDGET_CRD
+        .replace("name: widgets.example.com", "name: gadgets.example.com").replace("kind: Widget, plural: widgets", "kind: Gadget, plural: gadgets")
+        .replace("rule: self == oldSelf", "rule: self.matches('b') && self.matches('^[a-z]+$')")
+        .replace("name is immutable", "bad name")));
+    java.util.function.Function<String, ValidationResult> validate = name -> crd.validate("v1", OfficialData.yaml("""
+        apiVersion: example.com/v1
+        kind: Gadget
+        metadata: {name: g, namespace: default}
+        spec: {name: %s}
+        """.formatted(name)), null, FieldValidation.STRICT);
+
+    assertThat(validate.apply("abc").causes()).isEmpty();
+    assertThat(validate.apply("abc").causes()).isEmpty();   // the cached pattern answers the same
+    assertThat(validate.apply("acd").causes()).singleElement()
+        .satisfies(c -> assertThat(c.message()).isEqualTo("Invalid value: \"acd\": bad name"));
+    assertThat(validate.apply("ABC").causes()).singleElement()
+        .satisfies(c -> assertThat(c.field()).isEqualTo("spec.name"));
+  }
+
+  @Test
   void validObjectHasNoCauses() {
     ValidationResult r = widgets().validate("v1", widget("{min: 1, max: 2, ratio: 0.5, port: http, tags: [a, b]}"), null,
         FieldValidation.STRICT);
