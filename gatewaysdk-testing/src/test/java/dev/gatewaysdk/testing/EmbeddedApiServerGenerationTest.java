@@ -163,6 +163,29 @@ class EmbeddedApiServerGenerationTest {
     assertThat(generation(after)).isEqualTo(1L);
   }
 
+  @Test
+  void customResourcesWithoutTheStatusSubresourceCountEverythingButMetadata() throws Exception {
+    String crd = "{\"apiVersion\":\"apiextensions.k8s.io/v1\",\"kind\":\"CustomResourceDefinition\",\"metadata\":{\"name\":\"gadgets.example.com\"},"
+        + "\"spec\":{\"group\":\"example.com\",\"scope\":\"Namespaced\",\"names\":{\"plural\":\"gadgets\",\"singular\":\"gadget\",\"kind\":\"Gadget\",\"listKind\":\"GadgetList\"},"
+        + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true,\"schema\":{\"openAPIV3Schema\":{\"type\":\"object\","
+        + "\"properties\":{\"spec\":{\"type\":\"object\",\"properties\":{\"size\":{\"type\":\"integer\",\"default\":1}}},"
+        + "\"status\":{\"type\":\"object\",\"x-kubernetes-preserve-unknown-fields\":true}}}}}]}}";
+    HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/apis/apiextensions.k8s.io/v1/customresourcedefinitions"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(crd)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    DynamicKubernetesApi gadgets = new DynamicKubernetesApi("example.com", "v1", "gadgets", server.apiClient());
+    JsonObject body = JsonParser.parseString("{\"apiVersion\":\"example.com/v1\",\"kind\":\"Gadget\","
+        + "\"metadata\":{\"name\":\"g\",\"namespace\":\"default\"},\"spec\":{}}").getAsJsonObject();
+    DynamicKubernetesObject g = gadgets.create(new DynamicKubernetesObject(body)).throwsApiException().getObject();
+    body.getAsJsonObject("metadata").addProperty("resourceVersion", rv(g));
+    DynamicKubernetesObject same = gadgets.update(new DynamicKubernetesObject(body)).throwsApiException().getObject();
+    assertThat(rv(same)).as("spec.size left to its default").isEqualTo(rv(g));
+    JsonObject withStatus = same.getRaw().deepCopy();
+    withStatus.add("status", JsonParser.parseString("{\"phase\":\"Ready\"}"));
+    DynamicKubernetesObject statusChanged = gadgets.update(new DynamicKubernetesObject(withStatus)).throwsApiException().getObject();
+    assertThat(generation(statusChanged)).as("status is part of the object without the subresource").isEqualTo(2L);
+  }
+
   static void applyStatus(String config) throws Exception {
     HttpResponse<String> applied = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/apis/" + GROUP
             + "/v1/namespaces/default/gateways/status/status?fieldManager=status-writer&force=true"))

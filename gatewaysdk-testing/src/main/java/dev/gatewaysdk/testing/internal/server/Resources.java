@@ -302,7 +302,8 @@ final class Resources {
     next = engine.prune(type, c.version, next);
     nm = Json.metadata(next);
     // Compared as stored (defaulted, pruned): a body that leaves out defaulted fields changes nothing.
-    if (type.tracksGeneration && specChanged(current, next)) {
+    // Status counts only for custom resources without the status subresource, as in the real server.
+    if (type.tracksGeneration && specChanged(current, next, type.hasStatus || type.builtin)) {
       nm.put("generation", curMeta.path("generation").asLong(0) + 1);
     }
     ManagedFields.track(c, current, next, "Update");
@@ -325,12 +326,13 @@ final class Resources {
     return render(next, type, c.version);
   }
 
-  static boolean specChanged(ObjectNode a, ObjectNode b) {
+  /** Whether anything but metadata (and status, if {@code ignoreStatus}) differs. */
+  static boolean specChanged(ObjectNode a, ObjectNode b, boolean ignoreStatus) {
     java.util.Set<String> keys = new java.util.HashSet<>();
     a.fieldNames().forEachRemaining(keys::add);
     b.fieldNames().forEachRemaining(keys::add);
     for (String k : keys) {
-      if (k.equals("metadata") || k.equals("status") || k.equals("apiVersion") || k.equals("kind")) {
+      if (k.equals("metadata") || (ignoreStatus && k.equals("status")) || k.equals("apiVersion") || k.equals("kind")) {
         continue;
       }
       if (!java.util.Objects.equals(a.get(k), b.get(k))) {
