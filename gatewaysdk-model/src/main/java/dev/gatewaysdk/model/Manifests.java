@@ -26,7 +26,7 @@ import java.util.List;
  * List<Object> objects = Manifests.readAll(Path.of("app.yaml"));
  * HTTPRoute route = Manifests.read(yaml, HTTPRoute.class);
  * String out = Manifests.toYaml(objects);          // documents separated by ---
- * String json = Manifests.toJson(route);
+ * String json = Manifests.toJson(route);            // indented; toCompactJson for one line
  * Manifests.check(Path.of("app.yaml")).forEach(System.err::println);
  * }</pre>
  */
@@ -161,11 +161,30 @@ public final class Manifests {
    * @throws IllegalArgumentException if {@code object} is not a Kubernetes object
    */
   public static String toJson(Object object) {
+    return json(object, true);
+  }
+
+  /**
+   * One object as compact JSON: one line without whitespace between tokens and without a trailing
+   * newline, as API request bodies and logs want it. Same fields and order as {@link #toJson(Object)}.
+   *
+   * <pre>{@code
+   * String body = Manifests.toCompactJson(route);   // {"apiVersion":"gateway.networking.k8s.io/v1",...}
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code object} is not a Kubernetes object
+   */
+  public static String toCompactJson(Object object) {
+    return json(object, false);
+  }
+
+  private static String json(Object object, boolean indent) {
     try {
       if (object instanceof GatewayApiObject && ObjectBinding.kindOf(object.getClass()).isPresent()) {
-        return ManifestWriters.typedJson(object);
+        return ManifestWriters.typedJson(object, indent);
       }
-      return ManifestWriters.json(toTree(object));
+      ObjectNode tree = toTree(object);
+      return indent ? ManifestWriters.json(tree) : ManifestWriters.compactJson(tree);
     } catch (JsonProcessingException e) {
       throw new ManifestException("cannot write JSON: " + e.getOriginalMessage(), e);
     }

@@ -89,6 +89,21 @@ class ManifestsTest {
   }
 
   @Test
+  void compactJsonIsOneLineWithTheSameContentAsIndented() throws IOException {
+    for (Object o : Manifests.readAll(MIXED)) {
+      String compact = Manifests.toCompactJson(o);
+      String indented = Manifests.toJson(o);
+      assertThat(compact).doesNotContain("\n").doesNotContain(": ").startsWith("{\"apiVersion\":")
+          .isEqualTo(JSON.writeValueAsString(JSON.readTree(indented)))
+          .isEqualTo(Manifests.toCompactJson(Manifests.toTree(o)));
+      assertThat(Manifests.read(compact, Object.class)).isEqualTo(o);
+    }
+    assertThat(Manifests.toCompactJson(Manifests.readAll(MIXED).get(1)))
+        .contains("\"futureField\":{\"kept\":true}").endsWith("}");
+    assertThatThrownBy(() -> Manifests.toCompactJson("text")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void readsConcatenatedJsonValuesAsDocuments() {
     String json = "{\"apiVersion\":\"v1\",\"kind\":\"Secret\"}\n{\"apiVersion\":\"v1\",\"kind\":\"Service\"}\n";
     assertThat(Manifests.readDocuments(json)).extracting(ManifestDocument::kind).containsExactly("Secret", "Service");

@@ -1,9 +1,8 @@
 package dev.gatewaysdk.model.internal.manifest;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -11,6 +10,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** Writes JSON trees as Kubernetes-style YAML (block style, minimal quotes) and indented JSON. */
@@ -27,20 +30,32 @@ public final class ManifestWriters {
               .build())
       .writer();
 
+  /** Indented JSON of trees. */
   private static final ObjectWriter JSON;
-  /** As {@link #JSON}, but through the model's codecs, so typed objects need no tree first. */
-  private static final ObjectWriter TYPED_JSON;
+  /** Compact JSON of trees. */
+  private static final ObjectWriter COMPACT_JSON = new ObjectMapper().writer();
+  /** As {@link #JSON}, but through the model's codecs, so typed objects need no tree first; by type. */
+  private static final ClassValue<ObjectWriter> TYPED_JSON;
+  /** As {@link #COMPACT_JSON}, through the model's codecs, by type. */
+  private static final ClassValue<ObjectWriter> TYPED_COMPACT_JSON;
 
   static {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
-            Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator(""))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    IndentingPrinter printer = new IndentingPrinter();
     JSON = new ObjectMapper().writer(printer);
-    TYPED_JSON = dev.gatewaysdk.model.internal.Json.mapper().writer(printer);
+    ObjectMapper model = dev.gatewaysdk.model.internal.Json.mapper();
+    // a writer for the value's own type resolves its serializer once, not on every write
+    TYPED_JSON = new ClassValue<>() {
+      @Override
+      protected ObjectWriter computeValue(Class<?> type) {
+        return model.writerFor(type).with(printer);
+      }
+    };
+    TYPED_COMPACT_JSON = new ClassValue<>() {
+      @Override
+      protected ObjectWriter computeValue(Class<?> type) {
+        return model.writerFor(type);
+      }
+    };
   }
 
   private ManifestWriters() {}
@@ -75,21 +90,89 @@ public final class ManifestWriters {
     return YAML.writeValueAsString(tree);
   }
 
-  /** A typed Gateway API object as indented JSON with a trailing newline, exactly as {@link #json} of its tree. */
-  public static String typedJson(Object typed) throws JsonProcessingException {
-    java.io.StringWriter out = new java.io.StringWriter(4096);
-    try {
-      TYPED_JSON.writeValue(out, typed);
-    } catch (JsonProcessingException e) {
-      throw e;
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e); // a StringWriter does not fail
-    }
-    return out.append('\n').toString();
+  /**
+   * A typed Gateway API object as JSON, exactly as {@link #json} or {@link #compactJson} of its tree:
+   * indented with a trailing newline, or compact on one line without one.
+   */
+  public static String typedJson(Object typed, boolean indent) throws JsonProcessingException {
+    return write((indent ? TYPED_JSON : TYPED_COMPACT_JSON).get(typed.getClass()), typed, indent);
   }
 
   /** Indented JSON with a trailing newline. */
   public static String json(JsonNode tree) throws JsonProcessingException {
-    return JSON.writeValueAsString(tree) + "\n";
+    return write(JSON, tree, true);
+  }
+
+  /** Compact JSON on one line, without a trailing newline. */
+  public static String compactJson(JsonNode tree) throws JsonProcessingException {
+    return write(COMPACT_JSON, tree, false);
+  }
+
+  /**
+   * Writes through Jackson's UTF-8 generator into a plain byte buffer and decodes once: quicker than its
+   * char generator into a {@code StringWriter}, and the trailing newline costs no extra copy.
+   */
+  private static String write(ObjectWriter writer, Object value, boolean newline) throws JsonProcessingException {
+    Utf8Buffer out = Utf8Buffer.acquire();
+    try {
+      try (JsonGenerator g = writer.createGenerator(out, JsonEncoding.UTF8)) {
+        writer.writeValue(g, value);
+        if (newline) {
+          g.writeRaw('\n');
+        }
+      }
+      return out.decode();
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IllegalStateException(e); // an in-memory buffer does not fail
+    } finally {
+      out.release();
+    }
+  }
+
+  /** An unsynchronized in-memory byte sink, reused by its thread while it stays small. */
+  private static final class Utf8Buffer extends OutputStream {
+    private static final int KEPT = 256 * 1024;
+    private static final ThreadLocal<Utf8Buffer> FREE = new ThreadLocal<>();
+    private byte[] bytes = new byte[8192];
+    private int count;
+
+    static Utf8Buffer acquire() {
+      Utf8Buffer b = FREE.get();
+      if (b == null) {
+        return new Utf8Buffer();
+      }
+      FREE.set(null); // a nested write, if any, gets its own
+      b.count = 0;
+      return b;
+    }
+
+    void release() {
+      if (bytes.length <= KEPT) {
+        FREE.set(this);
+      }
+    }
+
+    @Override
+    public void write(int b) {
+      if (count == bytes.length) {
+        bytes = Arrays.copyOf(bytes, count * 2);
+      }
+      bytes[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (len > bytes.length - count) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + len));
+      }
+      System.arraycopy(b, off, bytes, count, len);
+      count += len;
+    }
+
+    String decode() {
+      return new String(bytes, 0, count, StandardCharsets.UTF_8);
+    }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -27,6 +28,14 @@ public final class ObjectBinding {
    * {@code 1.5} no integer, {@code 80} no string, {@code "true"} no boolean.
    */
   private static final ObjectMapper STRICT = strict(Json.mapper().copy());
+
+  /** Readers of {@link #STRICT} by type, so a read finds its root deserializer without a lookup. */
+  private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return STRICT.readerFor(type);
+    }
+  };
 
   private ObjectBinding() {}
 
@@ -131,7 +140,7 @@ public final class ObjectBinding {
 
   /** Binds the value at {@code parser}'s current token to {@code type}, strictly as {@link #bind} does. */
   static <T> T read(com.fasterxml.jackson.core.JsonParser parser, Class<T> type) throws java.io.IOException {
-    return STRICT.readValue(parser, type);
+    return READERS.get(type).readValue(parser);
   }
 
   /** The tree of a typed object. */

@@ -85,6 +85,33 @@ class FastJsonTest {
   }
 
   @Test
+  void duplicateFieldsAreRejectedAsByTheTree() {
+    String json = route("v1", "\"HTTPRoute\"", "10", "");
+    StringBuilder many = new StringBuilder(",\n  \"many\": {");
+    for (int i = 0; i < 100; i++) {
+      many.append(i == 0 ? "" : ", ").append("\"f").append(i).append("\": {\"a\": ").append(i).append('}');
+    }
+    String large = route("v1", "\"HTTPRoute\"", "10", many + "}");
+    List<String> duplicated = List.of(
+        json.replace("\"name\": \"r\",", "\"name\": \"r\", \"name\": \"s\","),
+        json.replace("\"n\": 1,", "\"n\": 1, \"n\": 2,"),
+        json.replace("\"er\": [1, 2.5, -3]", "\"er\": [1], \"er\": 2"),
+        json.replace("{\"name\": \"canary\",", "{\"name\": \"canary\", \"name\": \"c\","),
+        large.replace("\"f99\": {\"a\": 99}", "\"f99\": {\"a\": 99}, \"f7\": 1"),
+        large.replace("\"f99\": {\"a\": 99}", "\"f99\": {\"a\": 99, \"a\": 1}"));
+    for (String d : duplicated) {
+      assertThat(d).isNotEqualTo(json).isNotEqualTo(large);
+      assertThat(FastJson.read(d, HTTPRoute.class, MAX, 100)).as(d).isNull();
+      assertThat(catchThrowable(() -> Manifests.read(d, HTTPRoute.class))).as(d)
+          .isInstanceOf(ManifestException.class).hasMessageContaining("uplicate");
+      assertSameOutcome(ManifestReader.defaults(), d);
+    }
+    // the same names in sibling and nested objects are no duplicates, also past the hash-set switch
+    assertThat(FastJson.read(large, HTTPRoute.class, MAX, 100)).isNotNull()
+        .isEqualTo(Manifests.read(new StringReader(large), HTTPRoute.class));
+  }
+
+  @Test
   void limitsApplyAsThroughTheTree() {
     String json = route("v1", "\"HTTPRoute\"", "10", "");
     assertSameOutcome(ManifestReader.builder().maxNestingDepth(5).build(), json);
