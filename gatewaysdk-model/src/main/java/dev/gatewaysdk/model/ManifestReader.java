@@ -200,13 +200,30 @@ public final class ManifestReader {
       return null;
     }
     String apiVersion = ((GatewayApiObject) value).apiVersion();
+    return PLAIN_VERSIONS.get(type).contains(apiVersion) || isPlainVersion(apiVersion, type, kind.get()) ? value : null;
+  }
+
+  /**
+   * The API versions found {@linkplain #isPlainVersion plain} so far, by type: only versions some release
+   * serves get in, so each set stays as small as the list of served versions.
+   */
+  private static final ClassValue<java.util.Set<String>> PLAIN_VERSIONS = new ClassValue<>() {
+    @Override
+    protected java.util.Set<String> computeValue(Class<?> type) {
+      return java.util.concurrent.ConcurrentHashMap.newKeySet();
+    }
+  };
+
+  /** Whether {@code apiVersion} of {@code kind} reads without a note, so the fast path may answer. */
+  private static boolean isPlainVersion(String apiVersion, Class<?> type, String kind) {
     int slash = apiVersion.indexOf('/');
     if (slash < 0 || !GatewayApiKind.GROUP.equals(apiVersion.substring(0, slash))
         || !ServedVersions.isHistoricVersion(apiVersion.substring(slash + 1))
-        || ServedVersions.explain(apiVersion, kind.get()).isPresent()) {
-      return null;
+        || ServedVersions.explain(apiVersion, kind).isPresent()) {
+      return false;
     }
-    return value;
+    PLAIN_VERSIONS.get(type).add(apiVersion);
+    return true;
   }
 
   /**

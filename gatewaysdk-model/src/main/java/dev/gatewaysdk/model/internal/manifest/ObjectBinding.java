@@ -64,11 +64,18 @@ public final class ObjectBinding {
 
   /** The kind a typed class stands for, if it is one. */
   public static Optional<String> kindOf(Class<?> type) {
-    if (!GatewayApiObject.class.isAssignableFrom(type)) {
-      return Optional.empty();
-    }
-    return GatewayApiKind.of(type).map(GatewayApiKind::kind);
+    return KINDS.get(type);
   }
+
+  private static final ClassValue<Optional<String>> KINDS = new ClassValue<>() {
+    @Override
+    protected Optional<String> computeValue(Class<?> type) {
+      if (!GatewayApiObject.class.isAssignableFrom(type)) {
+        return Optional.empty();
+      }
+      return GatewayApiKind.of(type).map(GatewayApiKind::kind);
+    }
+  };
 
   /** A binding failure with the path of the offending field, taken from the parser where it stopped. */
   public static final class Failure extends Exception {
