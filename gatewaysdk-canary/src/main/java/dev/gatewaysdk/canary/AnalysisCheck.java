@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One metric check of an analysis step: which {@link MetricProvider} (by the name it was registered under) to
+ * One metric check of an analysis step or of a plan's background analysis ({@link CanaryPlan.Builder#backgroundAnalysis}): which {@link MetricProvider} (by the name it was registered under) to
  * ask what, the accepted range, how often to measure, and when to decide. A measurement inside
  * {@code [min, max]} succeeds, outside fails; a measurement that errors or has no value is inconclusive.
  * The check passes after {@link #successes()} consecutive successes, and fails when failures exceed

@@ -16,6 +16,7 @@ public interface CanaryListener {
 
   default void stepFinished(CanaryStatus status, Step step) {}
 
+  /** Each measurement of a step's or a background check, after its counters are stored. */
   default void analysisResult(CanaryStatus status, AnalysisCheck check, Measurement measurement) {}
 
   default void paused(CanaryStatus status) {}

@@ -137,6 +137,29 @@ class CanaryBackgroundAnalysisTest {
   }
 
   @Test
+  void checksKeepMeasuringWhilePausedByCommandAndRollBackFromThere() {
+    RouteRef ref = newRoute();
+    CanaryPlan plan = plan(ref).weights(10, 20, 100).backgroundAnalysis(errorRate(Duration.ofMinutes(10), 1)).build();
+    List<String> results = new ArrayList<>();
+    Canary canary = canary(plan).provider("code", MetricProvider.of(ctx -> 0.5)).listener(recorder(clock, results)).build();
+    CanaryStatus s = canary.reconcile();
+    assertThat(s.step()).isZero();
+    canary.pause();
+    assertThat(canary.reconcile().phase()).isEqualTo(Phase.PAUSED);
+
+    for (int i = 0; i < 30 && !s.terminal(); i++) {
+      clock.advance(Duration.ofMinutes(1));
+      s = canary.reconcile();
+    }
+
+    assertThat(s.phase()).isEqualTo(Phase.ROLLED_BACK);
+    assertThat(s.step()).isZero();
+    assertThat(s.reason()).startsWith("background analysis error-rate failed 2 time(s), limit 1");
+    assertThat(results).containsExactly("10m@10:FAILURE", "20m@10:FAILURE");
+    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isZero();
+  }
+
+  @Test
   void inconclusiveMeasurementsBeyondTheLimitRollBackAndRemoveTheMirror() throws Exception {
     RouteRef ref = newRoute();
     AnalysisCheck latency = AnalysisCheck.builder("latency", "flaky").max(0.5).interval(Duration.ofMinutes(1))
