@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives a {@link CanaryPlan} on a cluster, like Flagger or Argo Rollouts but as a library: weight steps,
  * pauses, manual gates, metric analysis (at analysis steps and in the background, see {@link CanaryPlan}),
- * mirroring and A/B matches, then promotion, or rollback to 100% stable when a check fails, a route change is refused or not accepted within the progress deadline, or on abort.
+ * mirroring and A/B matches, then promotion, or rollback to 100% stable when a check fails, a route change is
+ * refused or not accepted within the progress deadline, or on abort.
  *
  * <p><b>Durable.</b> The rollout state (step, weights, analysis counters, phase, last transition and reason)
  * lives in the primary route's {@code canary.gatewaysdk.dev/state} annotation, written in the same guarded JSON
