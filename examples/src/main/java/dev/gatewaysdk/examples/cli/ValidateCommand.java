@@ -10,6 +10,9 @@ import dev.gatewaysdk.core.validation.GatewayApiValidator;
 import dev.gatewaysdk.core.validation.ValidationResult;
 import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
+import dev.gatewaysdk.model.ManifestException;
+import dev.gatewaysdk.model.ManifestNote;
+import dev.gatewaysdk.model.Manifests;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -74,6 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
         rejected++;
         continue;
       }
+      List<ManifestNote> notes = notes(file);
       for (int i = 0; i < docs.size(); i++) {
         JsonNode doc = docs.get(i);
         String apiVersion = doc.path("apiVersion").asText("");
@@ -97,6 +101,8 @@ final class ValidateCommand implements Callable<Integer> {
           err.println("error: resource mapping not found for name: \"" + name + "\" namespace: \""
               + doc.path("metadata").path("namespace").asText("") + "\" from \"" + file + "\": "
               + result.causes().get(0).message() + "\nensure CRDs are installed first");
+          notes.stream().filter(n -> n.kind().equals(kind) && n.apiVersion().equals(apiVersion))
+              .map(ManifestNote::message).distinct().forEach(m -> err.println("hint: " + m));
         } else if (result.statusCode() == 400) {
           err.println("Error from server (BadRequest): error when creating \"" + file + "\": "
               + result.kubectlMessage().replaceFirst("^Error from server \\(BadRequest\\): ", ""));
@@ -111,6 +117,18 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("warning: no Gateway API documents found");
     }
     return rejected == 0 ? 0 : 1;
+  }
+
+  /** What the model knows about the file's API versions (unserved or outdated ones). */
+  private static List<ManifestNote> notes(String file) {
+    if (file.equals("-")) {
+      return List.of();
+    }
+    try {
+      return Manifests.check(Path.of(file));
+    } catch (ManifestException e) {
+      return List.of(); // read() already accepted the YAML; the validator reports what the model rejects
+    }
   }
 
   private static List<JsonNode> read(String file) throws IOException {

@@ -75,6 +75,26 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aVersionNoReleaseServesGetsAHintNamingTheServedOne(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("mirror.yaml");
+    Files.writeString(file, """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: shadow}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1alpha2
+        kind: HTTPRoute
+        metadata: {name: traffic-mirror}
+        spec: {rules: [{backendRefs: [{name: app, port: 8080}]}]}
+        """);
+    assertThat(run("validate", file.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("no matches for kind \"HTTPRoute\" in version \"gateway.networking.k8s.io/v1alpha2\"")
+        .contains("hint: HTTPRoute gateway.networking.k8s.io/v1alpha2 is not served by any Gateway API release")
+        .contains("use gateway.networking.k8s.io/v1");
+  }
+
+  @Test
   void unknownFieldFailsStrictAndWarnsUnderWarn(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("route.yaml");
     Files.writeString(file, ROUTE.formatted(90).replace("spec:\n", "spec:\n  bogus: 1\n"));
