@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Waits for an object to reach a state, driven by a watch on that object (no polling): returns as soon as
@@ -22,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class Await<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(Await.class);
+  /** The pause before reading again after a dropped connection. */
+  private static final long RECONNECT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "gatewaysdk-await-timer");
     t.setDaemon(true);
@@ -46,7 +51,8 @@ public final class Await<T> {
    * Blocks until the object satisfies {@code check}, and returns it.
    *
    * @throws AwaitTimeoutException if {@code timeout} passes first; the message has the last observed status
-   * @throws GatewayApiException if reading or watching fails
+   * @throws GatewayApiException if reading or watching fails for another reason than a dropped connection or an
+   *     unavailable server (those are retried, reading again and watching from there, until {@code timeout})
    */
   public T until(StatusCheck check, Duration timeout) {
     Objects.requireNonNull(check, "check");
@@ -66,6 +72,9 @@ public final class Await<T> {
         resourceVersion = current.path("metadata").path("resourceVersion").asText(null);
       } catch (NotFoundException e) {
         last = null;
+      } catch (UnavailableException | ServerTimeoutException e) {
+        pauseAfter(e, deadline);
+        continue;
       }
       long remaining = deadline - System.nanoTime();
       if (remaining <= 0) {
@@ -89,6 +98,8 @@ public final class Await<T> {
             return convert(last);
           }
         }
+      } catch (UnavailableException | ServerTimeoutException e) {
+        pauseAfter(e, deadline); // the connection dropped mid-watch (server restart, idle proxy): read again
       } catch (GatewayApiException e) {
         if (e.statusCode() != 410) {
           throw e; // 410: the resourceVersion expired; read again and re-watch
@@ -100,6 +111,21 @@ public final class Await<T> {
       if (System.nanoTime() - deadline >= 0) {
         throw timeout(check, timeout, last);
       }
+    }
+  }
+
+  /** Rethrows {@code e} when the deadline has passed, else logs it and pauses briefly before the next read. */
+  private void pauseAfter(GatewayApiException e, long deadline) {
+    long remaining = deadline - System.nanoTime();
+    if (remaining <= 0) {
+      throw e;
+    }
+    LOG.debug("waiting for {} {}/{}: {}; reading again", kind, namespace, name, e.getMessage());
+    try {
+      TimeUnit.NANOSECONDS.sleep(Math.min(remaining, RECONNECT_PAUSE_NANOS));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw e;
     }
   }
 

@@ -116,6 +116,54 @@ class TypedClientTest {
   }
 
   @Test
+  void awaitSurvivesAWatchConnectionThatDrops() throws Exception {
+    AtomicInteger watches = new AtomicInteger();
+    var api = server.apiClient();
+    api.setHttpClient(api.getHttpClient().newBuilder().addInterceptor(chain -> {
+      okhttp3.Response response = chain.proceed(chain.request());
+      if (!"true".equals(chain.request().url().queryParameter("watch")) || watches.getAndIncrement() > 0) {
+        return response;
+      }
+      response.close(); // the first watch: the stream breaks as a dropped connection would
+      okio.Source broken = new okio.ForwardingSource(okio.Okio.source(new java.io.ByteArrayInputStream(new byte[0]))) {
+        @Override
+        public long read(okio.Buffer sink, long byteCount) throws java.io.IOException {
+          throw new java.io.IOException("connection reset (test)");
+        }
+      };
+      return response.newBuilder()
+          .body(okhttp3.ResponseBody.create(okio.Okio.buffer(broken), okhttp3.MediaType.get("application/json"), -1))
+          .build();
+    }).build());
+    GatewayApiClient dropping = GatewayApiClient.create(api);
+    HTTPRoute route = dropping.httpRoutes().inNamespace("default").create(canary("dropped", "gw-d"));
+    Thread controller = new Thread(() -> {
+      try {
+        while (watches.get() == 0) { // the status arrives only once the await watches (and its stream broke)
+          Thread.sleep(10);
+        }
+      } catch (InterruptedException e) {
+        return;
+      }
+      ResourceClient<ObjectNode> raw = client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+      ObjectNode r = raw.get("dropped");
+      ObjectNode parent = r.putObject("status").putArray("parents").addObject();
+      parent.putObject("parentRef").put("name", "gw-d");
+      parent.put("controllerName", "example.com/c");
+      parent.putArray("conditions").addObject().put("type", "Accepted").put("status", "True").put("reason", "Accepted")
+          .put("message", "").put("lastTransitionTime", "2026-01-01T00:00:00Z").put("observedGeneration", 1);
+      raw.updateStatus(r, WriteOptions.defaults());
+    });
+    controller.start();
+
+    HTTPRoute accepted = dropping.await(route).until(RouteConditions.acceptedBy("gw-d"), Duration.ofSeconds(30));
+    controller.join();
+
+    assertThat(watches.get()).as("watches opened").isPositive();
+    assertThat(RouteConditions.acceptedBy("gw-d").test(JSON.valueToTree(accepted))).isTrue();
+  }
+
+  @Test
   void awaitTimeoutStatesTheLastObservedStatus() {
     HTTPRoute route = client.httpRoutes().inNamespace("default").create(canary("never", "gw-b"));
     assertThatThrownBy(() -> client.await(route).until(RouteConditions.acceptedBy("gw-b"), Duration.ofMillis(300)))
