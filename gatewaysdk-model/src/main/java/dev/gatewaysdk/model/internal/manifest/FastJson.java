@@ -5,7 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -27,9 +31,24 @@ public final class FastJson {
   private FastJson() {}
 
   private static JsonFactory factory(int maxNestingDepth) {
-    return JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxNestingDepth).build())
-        .build();
+    return new WatchingFactory((JsonFactoryBuilder) new JsonFactoryBuilder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxNestingDepth).build()));
+  }
+
+  /** Creates {@link Watching} parsers for byte input, which is all this class gives it. */
+  private static final class WatchingFactory extends JsonFactory {
+    private static final long serialVersionUID = 1L;
+
+    WatchingFactory(JsonFactoryBuilder b) {
+      super(b);
+    }
+
+    @Override
+    protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt) {
+      // UTF-8 without a byte order mark: the text was a Java string starting with '{'
+      return new Watching(ctxt, _parserFeatures, _objectCodec, _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
+          data, offset, offset + len);
+    }
   }
 
   /**
@@ -42,7 +61,7 @@ public final class FastJson {
       return null;
     }
     JsonFactory factory = maxNestingDepth == 100 ? DEFAULT_FACTORY : factory(maxNestingDepth);
-    try (Watching p = new Watching(factory.createParser(text.getBytes(StandardCharsets.UTF_8)))) {
+    try (Watching p = (Watching) factory.createParser(text.getBytes(StandardCharsets.UTF_8))) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
@@ -81,9 +100,10 @@ public final class FastJson {
   /**
    * Sees every token: notes whether the top-level object has a string apiVersion and kind (the codecs
    * accept them absent) and rejects duplicate fields. Every method that moves the parser goes through
-   * {@link #nextToken()} or {@link #nextFieldName()}, so nothing is skipped unseen.
+   * {@link #nextToken()} or {@link #nextFieldName()}, so nothing is skipped unseen. A subclass of Jackson's
+   * UTF-8 parser rather than a delegate, so reading values costs no extra call.
    */
-  static final class Watching extends JsonParserDelegate {
+  static final class Watching extends UTF8StreamJsonParser {
     /** Above this many fields an object's names move to a hash set. */
     private static final int LINEAR_LIMIT = 24;
     private static final int NONE = 0;
@@ -96,18 +116,21 @@ public final class FastJson {
     private String[] names = new String[64];
     private int top;
     private int[] starts = new int[16];
+    /** Per open object, a bit per name hash seen (see {@link #name}). */
+    private long[] masks = new long[16];
     /** Open objects; arrays do not count. */
     private int depth;
     /** The names of an open object with many fields, by depth; null for the others. */
     private Set<String>[] large;
 
-    Watching(JsonParser d) {
-      super(d);
+    Watching(IOContext ctxt, int features, ObjectCodec codec, ByteQuadsCanonicalizer symbols, byte[] data, int start,
+        int end) {
+      super(ctxt, features, null, codec, symbols, data, start, end, false);
     }
 
     @Override
     public JsonToken nextToken() throws IOException {
-      JsonToken t = delegate.nextToken();
+      JsonToken t = super.nextToken();
       if (pending != NONE) {
         if (t == JsonToken.VALUE_STRING) {
           if (pending == API_VERSION) {
@@ -119,7 +142,7 @@ public final class FastJson {
         pending = NONE;
       }
       if (t == JsonToken.FIELD_NAME) {
-        name(delegate.currentName());
+        name(currentName());
       } else if (t == JsonToken.START_OBJECT) {
         openObject();
       } else if (t == JsonToken.END_OBJECT) {
@@ -130,13 +153,13 @@ public final class FastJson {
 
     @Override
     public String nextFieldName() throws IOException {
-      String name = delegate.nextFieldName();
+      String name = super.nextFieldName();
       if (name != null) {
         pending = NONE;
         name(name);
       } else {
         // not a name: account for the token as nextToken would
-        JsonToken t = delegate.currentToken();
+        JsonToken t = currentToken();
         if (pending != NONE) {
           if (t == JsonToken.VALUE_STRING) {
             if (pending == API_VERSION) {
@@ -212,7 +235,9 @@ public final class FastJson {
     private void openObject() {
       if (depth == starts.length) {
         starts = Arrays.copyOf(starts, depth * 2);
+        masks = Arrays.copyOf(masks, depth * 2);
       }
+      masks[depth] = 0;
       starts[depth++] = top;
     }
 
@@ -227,15 +252,30 @@ public final class FastJson {
       }
     }
 
-    @SuppressWarnings("unchecked")
+    /** Notes a field name of the innermost open object; small enough to inline, the rest is {@link #rareName}. */
     private void name(String name) {
-      if (depth == 1) {
+      int level = depth - 1;
+      if (level <= 0) {
+        if (level < 0) {
+          return;
+        }
         pending = name.equals("apiVersion") ? API_VERSION : name.equals("kind") ? KIND : NONE;
       }
-      int level = depth - 1;
-      if (level < 0) {
+      // a 64-bit filter by hash (cached in the canonical name strings the parser hands out): a name whose
+      // bit is not yet set is new; only a bit already set, or a large object, takes the slow path
+      int hash = name.hashCode();
+      long bit = 1L << ((hash * 0x9E3779B9) >>> 26); // the top 6 bits of a multiplicative hash
+      long mask = masks[level];
+      if ((mask & bit) == 0 && top - starts[level] < LINEAR_LIMIT && top < names.length) {
+        masks[level] = mask | bit;
+        names[top++] = name;
         return;
       }
+      rareName(name, level, hash, bit);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void rareName(String name, int level, int hash, long bit) {
       if (large != null && level < large.length && large[level] != null) {
         if (!large[level].add(name)) {
           throw new Duplicate();
@@ -243,24 +283,30 @@ public final class FastJson {
         return;
       }
       int start = starts[level];
-      for (int i = start; i < top; i++) {
-        if (names[i].equals(name)) {
-          throw new Duplicate();
+      if ((masks[level] & bit) != 0) {
+        for (int i = start; i < top; i++) {
+          String seen = names[i];
+          if (seen == name || seen.hashCode() == hash && seen.equals(name)) {
+            throw new Duplicate();
+          }
         }
       }
       if (top - start < LINEAR_LIMIT) {
+        masks[level] |= bit;
         if (top == names.length) {
           names = Arrays.copyOf(names, top * 2);
         }
         names[top++] = name;
         return;
       }
+      // many fields: a hash set from here on, so the check stays linear
       if (large == null || level >= large.length) {
         large = large == null ? new Set[Math.max(8, level + 1)] : Arrays.copyOf(large, Math.max(large.length * 2, level + 1));
       }
       Set<String> set = new HashSet<>(Arrays.asList(names).subList(start, top));
       set.add(name);
       large[level] = set;
+      masks[level] = -1L; // every further name takes the slow path, to the set
     }
   }
 }
