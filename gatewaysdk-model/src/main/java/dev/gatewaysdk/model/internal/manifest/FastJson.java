@@ -98,10 +98,11 @@ public final class FastJson {
   }
 
   /**
-   * Sees every token: notes whether the top-level object has a string apiVersion and kind (the codecs
+   * Sees every field name: notes whether the top-level object has a string apiVersion and kind (the codecs
    * accept them absent) and rejects duplicate fields. Every method that moves the parser goes through
-   * {@link #nextToken()} or {@link #nextFieldName()}, so nothing is skipped unseen. A subclass of Jackson's
-   * UTF-8 parser rather than a delegate, so reading values costs no extra call.
+   * {@link #nextToken()} or {@link #nextFieldName()}, so no name passes unseen. A subclass of Jackson's
+   * UTF-8 parser rather than a delegate, so reading values costs no extra call; the names of each open
+   * object are kept by nesting level, and a field at index 0 starts a new object at its level.
    */
   static final class Watching extends UTF8StreamJsonParser {
     /** Above this many fields an object's names move to a hash set. */
@@ -112,15 +113,11 @@ public final class FastJson {
     int pending = NONE;
     boolean sawApiVersion;
     boolean sawKind;
-    /** Field names of the open objects, innermost last; {@code starts[d]} is where object d's names begin. */
-    private String[] names = new String[64];
-    private int top;
-    private int[] starts = new int[16];
-    /** Per open object, a bit per name hash seen (see {@link #name}). */
+    /** By nesting level: the names of the open object there, how many, and a bit per name hash seen. */
+    private String[][] names = new String[16][];
+    private int[] counts = new int[16];
     private long[] masks = new long[16];
-    /** Open objects; arrays do not count. */
-    private int depth;
-    /** The names of an open object with many fields, by depth; null for the others. */
+    /** The names of an open object with many fields, by level; null for the others. */
     private Set<String>[] large;
 
     Watching(IOContext ctxt, int features, ObjectCodec codec, ByteQuadsCanonicalizer symbols, byte[] data, int start,
@@ -132,21 +129,10 @@ public final class FastJson {
     public JsonToken nextToken() throws IOException {
       JsonToken t = super.nextToken();
       if (pending != NONE) {
-        if (t == JsonToken.VALUE_STRING) {
-          if (pending == API_VERSION) {
-            sawApiVersion = true;
-          } else {
-            sawKind = true;
-          }
-        }
-        pending = NONE;
+        valueOfPending(t);
       }
       if (t == JsonToken.FIELD_NAME) {
         name(currentName());
-      } else if (t == JsonToken.START_OBJECT) {
-        openObject();
-      } else if (t == JsonToken.END_OBJECT) {
-        closeObject();
       }
       return t;
     }
@@ -154,29 +140,24 @@ public final class FastJson {
     @Override
     public String nextFieldName() throws IOException {
       String name = super.nextFieldName();
+      if (pending != NONE) {
+        valueOfPending(currentToken());
+      }
       if (name != null) {
-        pending = NONE;
         name(name);
-      } else {
-        // not a name: account for the token as nextToken would
-        JsonToken t = currentToken();
-        if (pending != NONE) {
-          if (t == JsonToken.VALUE_STRING) {
-            if (pending == API_VERSION) {
-              sawApiVersion = true;
-            } else {
-              sawKind = true;
-            }
-          }
-          pending = NONE;
-        }
-        if (t == JsonToken.START_OBJECT) {
-          openObject();
-        } else if (t == JsonToken.END_OBJECT) {
-          closeObject();
-        }
       }
       return name;
+    }
+
+    private void valueOfPending(JsonToken t) {
+      if (t == JsonToken.VALUE_STRING) {
+        if (pending == API_VERSION) {
+          sawApiVersion = true;
+        } else {
+          sawKind = true;
+        }
+      }
+      pending = NONE;
     }
 
     @Override
@@ -211,99 +192,85 @@ public final class FastJson {
       return t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
     }
 
-    @Override
-    public JsonParser skipChildren() throws IOException {
-      JsonToken t = currentToken();
-      if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
-        return this;
-      }
-      int open = 1;
-      while (open > 0) {
-        t = nextToken();
-        if (t == null) {
-          return this;
-        }
-        if (t.isStructStart()) {
-          open++;
-        } else if (t.isStructEnd()) {
-          open--;
-        }
-      }
-      return this;
-    }
-
-    private void openObject() {
-      if (depth == starts.length) {
-        starts = Arrays.copyOf(starts, depth * 2);
-        masks = Arrays.copyOf(masks, depth * 2);
-      }
-      masks[depth] = 0;
-      starts[depth++] = top;
-    }
-
-    private void closeObject() {
-      if (depth == 0) {
-        return;
-      }
-      depth--;
-      top = starts[depth];
-      if (large != null && depth < large.length) {
-        large[depth] = null;
-      }
-    }
-
     /** Notes a field name of the innermost open object; small enough to inline, the rest is {@link #rareName}. */
     private void name(String name) {
-      int level = depth - 1;
-      if (level <= 0) {
-        if (level < 0) {
-          return;
-        }
+      int level = _parsingContext.getNestingDepth();
+      if (level == 1) {
         pending = name.equals("apiVersion") ? API_VERSION : name.equals("kind") ? KIND : NONE;
       }
       // a 64-bit filter by hash (cached in the canonical name strings the parser hands out): a name whose
       // bit is not yet set is new; only a bit already set, or a large object, takes the slow path
       int hash = name.hashCode();
       long bit = 1L << ((hash * 0x9E3779B9) >>> 26); // the top 6 bits of a multiplicative hash
-      long mask = masks[level];
-      if ((mask & bit) == 0 && top - starts[level] < LINEAR_LIMIT && top < names.length) {
-        masks[level] = mask | bit;
-        names[top++] = name;
-        return;
+      if (level < names.length && names[level] != null) {
+        int count = counts[level];
+        if (_parsingContext.getCurrentIndex() == 0) {
+          // the first field of a new object at this level
+          masks[level] = bit;
+          counts[level] = 1;
+          names[level][0] = name;
+          if (large != null && level < large.length) {
+            large[level] = null;
+          }
+          return;
+        }
+        long mask = masks[level];
+        if ((mask & bit) == 0 && count < LINEAR_LIMIT) {
+          masks[level] = mask | bit;
+          names[level][count] = name;
+          counts[level] = count + 1;
+          return;
+        }
       }
       rareName(name, level, hash, bit);
     }
 
     @SuppressWarnings("unchecked")
     private void rareName(String name, int level, int hash, long bit) {
+      if (level >= names.length) {
+        int size = Math.max(names.length * 2, level + 1);
+        names = Arrays.copyOf(names, size);
+        counts = Arrays.copyOf(counts, size);
+        masks = Arrays.copyOf(masks, size);
+      }
+      if (names[level] == null || _parsingContext.getCurrentIndex() == 0) {
+        if (names[level] == null) {
+          names[level] = new String[LINEAR_LIMIT];
+        }
+        names[level][0] = name;
+        counts[level] = 1;
+        masks[level] = bit;
+        if (large != null && level < large.length) {
+          large[level] = null;
+        }
+        return;
+      }
       if (large != null && level < large.length && large[level] != null) {
         if (!large[level].add(name)) {
           throw new Duplicate();
         }
         return;
       }
-      int start = starts[level];
+      String[] seen = names[level];
+      int count = counts[level];
       if ((masks[level] & bit) != 0) {
-        for (int i = start; i < top; i++) {
-          String seen = names[i];
-          if (seen == name || seen.hashCode() == hash && seen.equals(name)) {
+        for (int i = 0; i < count; i++) {
+          if (seen[i] == name || seen[i].hashCode() == hash && seen[i].equals(name)) {
             throw new Duplicate();
           }
         }
       }
-      if (top - start < LINEAR_LIMIT) {
+      if (count < LINEAR_LIMIT) {
         masks[level] |= bit;
-        if (top == names.length) {
-          names = Arrays.copyOf(names, top * 2);
-        }
-        names[top++] = name;
+        seen[count] = name;
+        counts[level] = count + 1;
         return;
       }
       // many fields: a hash set from here on, so the check stays linear
       if (large == null || level >= large.length) {
-        large = large == null ? new Set[Math.max(8, level + 1)] : Arrays.copyOf(large, Math.max(large.length * 2, level + 1));
+        large = large == null ? new Set[Math.max(16, level + 1)] : Arrays.copyOf(large, Math.max(large.length * 2, level + 1));
       }
-      Set<String> set = new HashSet<>(Arrays.asList(names).subList(start, top));
+      Set<String> set = new HashSet<>(Arrays.asList(seen));
       set.add(name);
       large[level] = set;
       masks[level] = -1L; // every further name takes the slow path, to the set
