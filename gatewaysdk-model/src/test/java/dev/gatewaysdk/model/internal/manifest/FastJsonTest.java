@@ -56,6 +56,21 @@ class FastJsonTest {
   }
 
   @Test
+  void stringsWithEscapesAndNonAsciiReadAsThroughTheTree() {
+    String json = route("v1", "\"HTTPRoute\"", "10", ",\n  \"note\": [\"t\\u00e9st \\\"q\\\" \\\\ \\n\", \"sh\u00f6p \u20ac \ud83d\ude00\","
+        + " \"\", \"plain\", {\"k\\u0041\": \"v\\/w\"}]")
+        .replace("\"app\": \"shop\"", "\"app\": \"sh\u00f6p\", \"tier\": \"a\\tb\", \"empty\": \"\"");
+    HTTPRoute fast = FastJson.read(json, HTTPRoute.class, MAX, 100);
+    assertThat(fast).isNotNull().isEqualTo(Manifests.read(new StringReader(json), HTTPRoute.class));
+    assertThat(fast.metadata().labels()).containsEntry("app", "sh\u00f6p").containsEntry("tier", "a\tb")
+        .containsEntry("empty", "");
+    assertThat(fast.unknownFields().get("note")).isEqualTo(List.of("t\u00e9st \"q\" \\ \n", "sh\u00f6p \u20ac \ud83d\ude00", "",
+        "plain", java.util.Map.of("kA", "v/w")));
+    // a raw control character inside a string is invalid JSON: the tree path words the error
+    assertSameOutcome(ManifestReader.defaults(), json.replace("plain", "pl\u0001ain"));
+  }
+
+  @Test
   void oldApiVersionsReadAsThroughTheTree() {
     String json = route("v1beta1", "\"HTTPRoute\"", "10", "");
     assertThat(Manifests.read(json, HTTPRoute.class).apiVersion()).isEqualTo("gateway.networking.k8s.io/v1beta1");
