@@ -15,20 +15,36 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fast path of reading one typed object from JSON text: binds straight from the token stream with
  * the strict mapper, without a tree or locations. It only ever answers for the plain case and gives up
  * (returns null) on anything else, so the located tree path, which runs next, alone words every error.
  *
- * <p>Speed: the text is parsed as UTF-8 bytes (Jackson's byte parser is quicker than its char parser),
- * and duplicate fields are found by a small per-object name list instead of Jackson's hash-set based
- * detection; objects with many fields switch to a hash set, so no input makes the check quadratic.
+ * <p>Speed: the text is parsed as UTF-8 bytes (Jackson's byte parser is quicker than its char parser) by a
+ * subclass of that parser, and duplicate fields are found by a per-object name list behind a 64-bit hash
+ * filter instead of Jackson's hash-set based detection; objects with many fields switch to a hash set, so
+ * no input makes the check quadratic. Factories are built once per nesting limit.
  */
 public final class FastJson {
   private static final JsonFactory DEFAULT_FACTORY = factory(100);
 
+  /** Factories of readers with other nesting limits; a few at most in practice, so at most 32 are kept. */
+  private static final ConcurrentHashMap<Integer, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
+
   private FastJson() {}
+
+  private static JsonFactory factoryFor(int maxNestingDepth) {
+    JsonFactory f = FACTORIES.get(maxNestingDepth);
+    if (f == null) {
+      f = factory(maxNestingDepth);
+      if (FACTORIES.size() < 32) {
+        FACTORIES.putIfAbsent(maxNestingDepth, f);
+      }
+    }
+    return f;
+  }
 
   private static JsonFactory factory(int maxNestingDepth) {
     return new WatchingFactory((JsonFactoryBuilder) new JsonFactoryBuilder()
@@ -60,7 +76,7 @@ public final class FastJson {
     if (text.length() > maxDocumentChars || !startsWithObject(text)) {
       return null;
     }
-    JsonFactory factory = maxNestingDepth == 100 ? DEFAULT_FACTORY : factory(maxNestingDepth);
+    JsonFactory factory = maxNestingDepth == 100 ? DEFAULT_FACTORY : factoryFor(maxNestingDepth);
     try (Watching p = (Watching) factory.createParser(text.getBytes(StandardCharsets.UTF_8))) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
