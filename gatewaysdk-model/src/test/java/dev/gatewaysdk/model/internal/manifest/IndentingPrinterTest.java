@@ -35,6 +35,31 @@ class IndentingPrinterTest {
   }
 
   @Test
+  void eachWriteHasItsOwnIndentationState() throws Exception {
+    JsonNode tree = MAPPER.readTree("{\"a\": [{\"b\": {\"c\": [1, 2]}}, {}], \"d\": {\"e\": \"f\"}}");
+    String expected = reference(tree);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(pool.submit(() -> {
+          for (int i = 0; i < 500; i++) {
+            if (!ManifestWriters.json(tree).equals(expected)) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> r : results) {
+        assertThat(r.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void indentsBeyondThePrecomputedLevels() throws Exception {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode node = root;
