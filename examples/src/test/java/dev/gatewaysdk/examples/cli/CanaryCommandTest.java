@@ -74,18 +74,25 @@ class CanaryCommandTest {
     assertThat(canaryWeight("cli-ok")).isEqualTo(100);
   }
 
-  @Test
-  void failingQueryRollsBackAndExitsThreeWithTheReason() throws Exception {
-    createRoute("cli-bad");
+  /** A Prometheus query API on loopback whose every instant query returns the scalar {@code value}; started. */
+  private static HttpServer prometheusAnswering(String value) throws java.io.IOException {
     HttpServer prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     prometheus.createContext("/api/v1/query", ex -> {
-      byte[] body = "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"0.42\"]}}".getBytes(StandardCharsets.UTF_8);
+      byte[] body = ("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"" + value + "\"]}}")
+          .getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(200, body.length);
       try (OutputStream o = ex.getResponseBody()) {
         o.write(body);
       }
     });
     prometheus.start();
+    return prometheus;
+  }
+
+  @Test
+  void failingQueryRollsBackAndExitsThreeWithTheReason() throws Exception {
+    createRoute("cli-bad");
+    HttpServer prometheus = prometheusAnswering("0.42");
     try {
       int code = run("canary", "--kubeconfig", server.kubeconfigFile().toString(), "--route", "default/cli-bad",
           "--stable", "web-v1", "--canary", "web-v2", "--steps", "10,50,100", "--interval", "1ms", "--no-verify", "--poll", "10ms",
@@ -103,15 +110,7 @@ class CanaryCommandTest {
   @Test
   void backgroundQueryFailingDuringTheFirstHoldRollsBackNamingIt() throws Exception {
     createRoute("cli-bg");
-    HttpServer prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    prometheus.createContext("/api/v1/query", ex -> {
-      byte[] body = "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"0.42\"]}}".getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream o = ex.getResponseBody()) {
-        o.write(body);
-      }
-    });
-    prometheus.start();
+    HttpServer prometheus = prometheusAnswering("0.42");
     try {
       String[] args = {"canary", "--kubeconfig", server.kubeconfigFile().toString(), "--route", "default/cli-bg",
           "--stable", "web-v1", "--canary", "web-v2", "--steps", "10,50,100", "--interval", "20ms", "--no-verify", "--poll", "5ms",
