@@ -64,7 +64,9 @@ public final class CelValidator {
         Map.Entry<String, JsonNode> e = it.next();
         Schema cs = s == null ? null : s.child(e.getKey());
         JsonNode oc = old != null && old.isObject() && !(s != null && "atomic".equals(s.mapType)) ? old.get(e.getKey()) : null;
-        Object child = walk(cs, e.getValue(), oc, FieldPath.child(path, e.getKey()), childNeed);
+        // a path is only read where rules are, so none is built for subtrees without rules
+        String childPath = cs != null && cs.subtreeHasRules() ? FieldPath.child(path, e.getKey()) : path;
+        Object child = walk(cs, e.getValue(), oc, childPath, childNeed);
         size += lastSize;
         String name = celName(s, e.getKey());
         if (name != null) {
@@ -80,7 +82,7 @@ public final class CelValidator {
       for (int i = 0; i < v.size(); i++) {
         JsonNode item = v.get(i);
         JsonNode oi = oldByKey == null ? null : oldByKey.get(keys(s, item));
-        l.add(walk(is, item, oi, FieldPath.index(path, i), childNeed));
+        l.add(walk(is, item, oi, is != null && is.subtreeHasRules() ? FieldPath.index(path, i) : path, childNeed));
         size += lastSize;
       }
       value = l;
