@@ -1,5 +1,6 @@
 package dev.gatewaysdk.canary;
 
+import dev.gatewaysdk.core.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -253,7 +254,7 @@ public final class Canary {
   }
 
   private void command(String command) {
-    String key = "/metadata/annotations/" + Jsons.token(State.COMMAND_ANNOTATION);
+    String key = "/metadata/annotations/" + Json.pointerToken(State.COMMAND_ANNOTATION);
     routes.patch(plan.primaryRoute(), route -> {
       ArrayNode ops = Jsons.array();
       if (route.path("metadata").path("annotations").isObject()) {
@@ -888,15 +889,15 @@ public final class Canary {
         if (current == null) {
           ops.addObject().put("op", "test").put("path", "/metadata/resourceVersion").set("value", route.at("/metadata/resourceVersion"));
         } else {
-          ops.addObject().put("op", "test").put("path", base + Jsons.token(State.ANNOTATION)).put("value", current);
+          ops.addObject().put("op", "test").put("path", base + Json.pointerToken(State.ANNOTATION)).put("value", current);
         }
         if (command != null) {
-          ops.addObject().put("op", "test").put("path", base + Jsons.token(State.COMMAND_ANNOTATION)).set("value", annotations.get(State.COMMAND_ANNOTATION));
-          ops.addObject().put("op", "remove").put("path", base + Jsons.token(State.COMMAND_ANNOTATION));
+          ops.addObject().put("op", "test").put("path", base + Json.pointerToken(State.COMMAND_ANNOTATION)).set("value", annotations.get(State.COMMAND_ANNOTATION));
+          ops.addObject().put("op", "remove").put("path", base + Json.pointerToken(State.COMMAND_ANNOTATION));
         }
         if (annotations.isObject()) {
-          ops.addObject().put("op", "add").put("path", base + Jsons.token(State.ANNOTATION)).put("value", next.write());
-          ops.addObject().put("op", "add").put("path", base + Jsons.token(State.PHASE_ANNOTATION)).put("value", next.phase.name());
+          ops.addObject().put("op", "add").put("path", base + Json.pointerToken(State.ANNOTATION)).put("value", next.write());
+          ops.addObject().put("op", "add").put("path", base + Json.pointerToken(State.PHASE_ANNOTATION)).put("value", next.phase.name());
         } else {
           ops.addObject().put("op", "add").put("path", "/metadata/annotations").set("value",
               Jsons.object().put(State.ANNOTATION, next.write()).put(State.PHASE_ANNOTATION, next.phase.name()));

@@ -9,7 +9,6 @@ import dev.gatewaysdk.core.internal.JsonPatch;
 import dev.gatewaysdk.core.internal.RouteStore;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +124,7 @@ public final class RouteManager {
           List.of("created " + ref), Json.mapper().createArrayNode(), created);
     } catch (AlreadyExistsException e) {
       ObjectNode existing = store.get(spec.kind(), ref.namespace(), ref.name());
-      if (contains(existing.path("spec"), specNode)) {
+      if (Json.contains(existing.path("spec"), specNode)) {
         return new RouteChange(
             RouteRef.from(existing), false, dryRun, 1, 2, rv(existing), rv(existing), List.of(), List.of(),
             Json.mapper().createArrayNode(), existing);
@@ -604,7 +603,7 @@ public final class RouteManager {
     void upsertRule(ObjectNode rule) {
       JsonNode rules = rules();
       for (JsonNode r : rules) {
-        if (contains(r, rule)) {
+        if (Json.contains(r, rule)) {
           return;
         }
       }
@@ -735,35 +734,5 @@ public final class RouteManager {
       }
     }
     return out;
-  }
-
-  /** Whether {@code actual} has everything {@code wanted} has (server defaults may add fields). */
-  static boolean contains(JsonNode actual, JsonNode wanted) {
-    if (wanted.isObject()) {
-      if (!actual.isObject()) {
-        return false;
-      }
-      Iterator<Map.Entry<String, JsonNode>> it = wanted.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        JsonNode a = actual.get(e.getKey());
-        if (a == null || !contains(a, e.getValue())) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (wanted.isArray()) {
-      if (!actual.isArray() || actual.size() != wanted.size()) {
-        return false;
-      }
-      for (int i = 0; i < wanted.size(); i++) {
-        if (!contains(actual.get(i), wanted.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return wanted.isNumber() && actual.isNumber() ? wanted.asLong() == actual.asLong() : wanted.equals(actual);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatewaysdk.model;
 
+import dev.gatewaysdk.model.internal.Releases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +37,6 @@ public final class CrdSource {
   public static final String LATEST_RELEASE = "v1.6.1";
 
   private static final Logger LOG = LoggerFactory.getLogger(CrdSource.class);
-  private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.]+)?");
 
   private final Optional<Path> directory;
   private final Path cache;
@@ -82,9 +81,7 @@ public final class CrdSource {
    * @throws IllegalArgumentException if {@code release} is not a version such as {@code v1.6.1}
    */
   public Path installManifest(String release, Channel channel) {
-    if (release == null || !VERSION.matcher(release).matches()) {
-      throw new IllegalArgumentException("release must look like v1.6.1: " + release);
-    }
+    Releases.require(release);
     String file = channel.id() + "-install.yaml";
     if (directory.isPresent()) {
       Path p = directory.get().resolve(release).resolve(file);

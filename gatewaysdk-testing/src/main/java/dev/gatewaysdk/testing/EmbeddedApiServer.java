@@ -1,5 +1,6 @@
 package dev.gatewaysdk.testing;
 
+import dev.gatewaysdk.testing.internal.kube.Kubeconfigs;
 import dev.gatewaysdk.testing.internal.server.ApiServer;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,18 +113,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
   /** {@link #kubeconfig()} written to a temporary file (once), deleted by {@link #close()}. */
   public synchronized Path kubeconfigFile() {
     if (kubeconfigFile == null) {
-      try {
-        Path f = Files.createTempFile("gatewaysdk-kubeconfig-", ".yaml");
-        try {
-          Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-          // not a POSIX file system
-        }
-        Files.writeString(f, kubeconfig());
-        kubeconfigFile = f;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write kubeconfig: " + e.getMessage(), e);
-      }
+      kubeconfigFile = Kubeconfigs.writeTemporary(kubeconfig());
     }
     return kubeconfigFile;
   }

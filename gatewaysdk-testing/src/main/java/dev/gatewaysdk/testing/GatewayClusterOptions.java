@@ -1,5 +1,6 @@
 package dev.gatewaysdk.testing;
 
+import dev.gatewaysdk.model.internal.Releases;
 import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.testing.GatewayCluster.Backend;
@@ -160,10 +161,7 @@ public final class GatewayClusterOptions {
 
     /** @throws IllegalArgumentException unless the release looks like {@code v1.6.1} */
     public Builder release(String release) {
-      if (release == null || !release.matches("v\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.]+)?")) {
-        throw new IllegalArgumentException("release must look like v1.6.1: " + release);
-      }
-      this.release = release;
+      this.release = Releases.require(release);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.gatewaysdk.canary.internal;
 
+import dev.gatewaysdk.core.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -170,7 +171,7 @@ public final class RouteEdits {
       }
       JsonNode rule = rules.get(i);
       for (JsonNode k : known) {
-        if (Jsons.contains(rule, k)) {
+        if (Json.contains(rule, k)) {
           present.add(i);
           break;
         }
@@ -180,7 +181,7 @@ public final class RouteEdits {
     for (int i : present) {
       JsonNode match = null;
       for (JsonNode w : r.abRules) {
-        if (Jsons.contains(rules.get(i), w) && !satisfied.contains(w)) {
+        if (Json.contains(rules.get(i), w) && !satisfied.contains(w)) {
           match = w;
           break;
         }

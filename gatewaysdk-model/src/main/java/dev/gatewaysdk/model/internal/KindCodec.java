@@ -208,14 +208,10 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
         throws JsonMappingException {
-      Class<?> target = ctxt.getContextualType() == null ? null : ctxt.getContextualType().getRawClass();
-      if (target == null || !GatewayApiObject.class.isAssignableFrom(target) || BY_CLASS.get(target) == null) {
-        return this;
-      }
-      return BY_CLASS.get(target).reader;
+      KindCodec<?, ?, ?, ?> target = ctxt.getContextualType() == null ? null : BY_CLASS.get(ctxt.getContextualType().getRawClass());
+      return target == null ? this : target.reader;
     }
 
     @Override

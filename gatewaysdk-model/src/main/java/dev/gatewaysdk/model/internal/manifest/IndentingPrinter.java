@@ -65,11 +65,7 @@ final class IndentingPrinter implements PrettyPrinter, Instantiatable<IndentingP
 
   @Override
   public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-    nesting--;
-    if (entries > 0) {
-      g.writeRaw(line(nesting));
-    }
-    g.writeRaw('}');
+    close(g, entries, '}');
   }
 
   @Override
@@ -91,10 +87,15 @@ final class IndentingPrinter implements PrettyPrinter, Instantiatable<IndentingP
 
   @Override
   public void writeEndArray(JsonGenerator g, int values) throws IOException {
+    close(g, values, ']');
+  }
+
+  /** Ends an object or array: back one level, and a line break before the bracket unless it was empty. */
+  private void close(JsonGenerator g, int members, char bracket) throws IOException {
     nesting--;
-    if (values > 0) {
+    if (members > 0) {
       g.writeRaw(line(nesting));
     }
-    g.writeRaw(']');
+    g.writeRaw(bracket);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatewaysdk.testing.internal.cluster;
 
+import dev.gatewaysdk.testing.internal.kube.Kubeconfigs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.core.AlreadyExistsException;
@@ -16,10 +17,8 @@ import dev.gatewaysdk.testing.SimulatedGatewayController;
 import dev.gatewaysdk.testing.internal.kube.Kube;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
@@ -105,18 +104,7 @@ abstract class BaseCluster implements GatewayCluster {
   @Override
   public synchronized Path kubeconfigFile() {
     if (kubeconfigFile == null) {
-      try {
-        Path f = Files.createTempFile("gatewaysdk-kubeconfig-", ".yaml");
-        try {
-          Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-          // not a POSIX file system
-        }
-        Files.writeString(f, kubeconfig());
-        kubeconfigFile = f;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write kubeconfig: " + e.getMessage(), e);
-      }
+      kubeconfigFile = Kubeconfigs.writeTemporary(kubeconfig());
     }
     return kubeconfigFile;
   }
