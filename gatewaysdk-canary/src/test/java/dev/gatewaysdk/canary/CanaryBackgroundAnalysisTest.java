@@ -1,58 +1,28 @@
 package dev.gatewaysdk.canary;
 
+import static dev.gatewaysdk.canary.CanaryFixture.T0;
+import static dev.gatewaysdk.canary.CanaryFixture.constant;
+import static dev.gatewaysdk.canary.CanaryFixture.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaysdk.canary.internal.State;
-import dev.gatewaysdk.core.GatewayApiClient;
 import dev.gatewaysdk.core.RouteRef;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Background checks: measured every interval from the canary's first traffic until promotion, through pauses and gates. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CanaryBackgroundAnalysisTest {
-  static Cluster cluster;
-  static GatewayApiClient client;
-  static final AtomicInteger names = new AtomicInteger();
-  static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
-
-  final VirtualClock clock = VirtualClock.at(T0);
-
-  @BeforeAll
-  static void start() {
-    cluster = new Cluster();
-    client = cluster.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
-
-  static RouteRef newRoute() {
-    String name = "bg-" + names.incrementAndGet();
-    cluster.createRoute(CanaryTest.ROUTE.replace("NAME", name));
-    return RouteRef.httpRoute("default", name);
-  }
-
-  static CanaryPlan.Builder plan(RouteRef route) {
-    return CanaryPlan.builder().route(route).stable("web-v1").canary("web-v2");
-  }
-
-  Canary.Builder canary(CanaryPlan plan) {
-    return Canary.builder(client, plan).clock(clock).pollInterval(Duration.ofSeconds(5));
-  }
+  @RegisterExtension static final CanaryFixture fixture = new CanaryFixture("bg");
 
   static AnalysisCheck errorRate(Duration interval, int failureLimit) {
     return AnalysisCheck.builder("error-rate", "code").max(0.01).interval(interval).failureLimit(failureLimit).build();
@@ -63,21 +33,21 @@ class CanaryBackgroundAnalysisTest {
     return new CanaryListener() {
       @Override
       public void analysisResult(CanaryStatus status, AnalysisCheck check, Measurement m) {
-        into.add(Duration.between(T0, clock.now()).toMinutes() + "m@" + status.canaryWeight() + ":" + m.verdict());
+        into.add(Duration.between(T0, fixture.clock.now()).toMinutes() + "m@" + status.canaryWeight() + ":" + m.verdict());
       }
     };
   }
 
   @Test
   void failingCheckDuringALongPauseRollsBackAtThatStepInOneChangeNamingTheCheck() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(10).step(Step.pause(Duration.ofHours(1))).weights(100)
         .backgroundAnalysis(errorRate(Duration.ofMinutes(5), 1)).build();
     List<String> results = new ArrayList<>();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Canary canary = canary(plan)
+    Canary canary = fixture.canary(plan)
         .provider("code", MetricProvider.of(ctx -> ctx.time().isBefore(T0.plusSeconds(20 * 60)) ? 0.0 : 0.2))
-        .listener(recorder(clock, results)).listener(new CanaryMetrics(registry, ref.toString(), clock)).build();
+        .listener(recorder(fixture.clock, results)).listener(new CanaryMetrics(registry, ref.toString(), fixture.clock)).build();
 
     CanaryStatus end = canary.run();
 
@@ -86,11 +56,11 @@ class CanaryBackgroundAnalysisTest {
     assertThat(end.reason()).isEqualTo("background analysis error-rate failed 2 time(s), limit 1: 0.2 outside value <= 0.01");
     assertThat(end.lastTransition()).isEqualTo(T0.plus(Duration.ofMinutes(25)));
     assertThat(results).containsExactly("5m@10:SUCCESS", "10m@10:SUCCESS", "15m@10:SUCCESS", "20m@10:FAILURE", "25m@10:FAILURE");
-    JsonNode route = cluster.get(ref);
+    JsonNode route = fixture.cluster.get(ref);
     assertThat(Cluster.weight(route, 0, "web-v2")).isZero();
     assertThat(Cluster.weight(route, 0, "web-v1")).isEqualTo(100);
-    CanaryTest.assertUntouched(cluster, route);
-    List<String> history = cluster.history(ref);
+    fixture.assertUntouched(route);
+    List<String> history = fixture.cluster.history(ref);
     JsonNode last = Cluster.parse(history.get(history.size() - 1));
     JsonNode before = Cluster.parse(history.get(history.size() - 2));
     assertThat(Cluster.weight(before, 0, "web-v2")).isEqualTo(10);
@@ -98,7 +68,7 @@ class CanaryBackgroundAnalysisTest {
     assertThat(Cluster.weight(last, 0, "web-v2")).isZero();
     assertThat(Cluster.state(last).phase).isEqualTo(Phase.ROLLED_BACK);
     assertThat(Cluster.state(last).background.get("error-rate").failures).isEqualTo(2);
-    assertThat(cluster.events(ref.name()))
+    assertThat(fixture.cluster.events(ref.name()))
         .contains("RolledBack: " + end.reason())
         .contains("AnalysisMeasurement: background error-rate: FAILURE 0.2 (0.2 outside value <= 0.01)")
         .anyMatch(e -> e.equals("StepStarted: steps[0] setWeight 10; canary 10%; background analysis started"));
@@ -109,14 +79,14 @@ class CanaryBackgroundAnalysisTest {
 
   @Test
   void failingCheckAtAManualGateRollsBackWithoutAnyoneActing() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(20).step(Step.pauseUntilPromoted()).weights(100)
         .backgroundAnalysis(errorRate(Duration.ofMinutes(10), 0)).build();
     List<String> results = new ArrayList<>();
     List<Integer> pausedAt = new ArrayList<>();
-    Canary canary = canary(plan)
+    Canary canary = fixture.canary(plan)
         .provider("code", MetricProvider.of(ctx -> ctx.time().isBefore(T0.plus(Duration.ofHours(2))) ? 0.0 : 0.5))
-        .listener(recorder(clock, results))
+        .listener(recorder(fixture.clock, results))
         .listener(new CanaryListener() {
           @Override
           public void paused(CanaryStatus status) {
@@ -132,23 +102,23 @@ class CanaryBackgroundAnalysisTest {
     assertThat(end.reason()).startsWith("background analysis error-rate failed 1 time(s), limit 0: 0.5 outside");
     assertThat(end.lastTransition()).isEqualTo(T0.plus(Duration.ofHours(2)));
     assertThat(results).hasSize(12).allMatch(r -> r.startsWith(results.indexOf(r) * 10 + 10 + "m@20:"));
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isZero();
-    assertThat(cluster.get(ref).at("/metadata/annotations/canary.gatewaysdk.dev~1phase").asText()).isEqualTo("ROLLED_BACK");
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isZero();
+    assertThat(fixture.cluster.get(ref).at("/metadata/annotations/canary.gatewaysdk.dev~1phase").asText()).isEqualTo("ROLLED_BACK");
   }
 
   @Test
   void checksKeepMeasuringWhilePausedByCommandAndRollBackFromThere() {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(10, 20, 100).backgroundAnalysis(errorRate(Duration.ofMinutes(10), 1)).build();
     List<String> results = new ArrayList<>();
-    Canary canary = canary(plan).provider("code", MetricProvider.of(ctx -> 0.5)).listener(recorder(clock, results)).build();
+    Canary canary = fixture.canary(plan).provider("code", constant(0.5)).listener(recorder(fixture.clock, results)).build();
     CanaryStatus s = canary.reconcile();
     assertThat(s.step()).isZero();
     canary.pause();
     assertThat(canary.reconcile().phase()).isEqualTo(Phase.PAUSED);
 
     for (int i = 0; i < 30 && !s.terminal(); i++) {
-      clock.advance(Duration.ofMinutes(1));
+      fixture.clock.advance(Duration.ofMinutes(1));
       s = canary.reconcile();
     }
 
@@ -156,18 +126,18 @@ class CanaryBackgroundAnalysisTest {
     assertThat(s.step()).isZero();
     assertThat(s.reason()).startsWith("background analysis error-rate failed 2 time(s), limit 1");
     assertThat(results).containsExactly("10m@10:FAILURE", "20m@10:FAILURE");
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isZero();
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isZero();
   }
 
   @Test
   void inconclusiveMeasurementsBeyondTheLimitRollBackAndRemoveTheMirror() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     AnalysisCheck latency = AnalysisCheck.builder("latency", "flaky").max(0.5).interval(Duration.ofMinutes(1))
         .inconclusiveLimit(2).failureLimit(5).build();
     CanaryPlan plan = plan(ref).step(Step.mirror(50)).step(Step.pause(Duration.ofHours(1))).weights(50)
         .backgroundAnalysis(latency).build();
     AtomicInteger calls = new AtomicInteger();
-    Canary canary = canary(plan).provider("flaky", ctx -> {
+    Canary canary = fixture.canary(plan).provider("flaky", ctx -> {
       calls.incrementAndGet();
       throw new java.io.IOException("metrics backend down");
     }).build();
@@ -180,16 +150,16 @@ class CanaryBackgroundAnalysisTest {
     assertThat(end.reason()).startsWith("background analysis latency inconclusive 3 time(s), limit 2: ")
         .contains("metrics backend down");
     assertThat(end.lastTransition()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
-    JsonNode route = cluster.get(ref);
+    JsonNode route = fixture.cluster.get(ref);
     assertThat(route.at("/spec/rules/0/filters").size()).isEqualTo(1);
     assertThat(Cluster.weight(route, 0, "web-v2")).isZero();
-    CanaryTest.assertUntouched(cluster, route);
+    fixture.assertUntouched(route);
   }
 
   @Test
   void passingChecksRunFromTheFirstTrafficUntilPromotionAndChangeNothingElse() throws Exception {
-    RouteRef with = newRoute();
-    RouteRef without = newRoute();
+    RouteRef with = fixture.newRoute();
+    RouteRef without = fixture.newRoute();
     AnalysisCheck check = AnalysisCheck.builder("error-rate", "code").max(0.01).interval(Duration.ofMinutes(5)).build();
     List<String> results = new ArrayList<>();
     List<String> stepsWith = new ArrayList<>();
@@ -199,10 +169,10 @@ class CanaryBackgroundAnalysisTest {
     CanaryPlan withoutPlan = plan(without).step(Step.pause(Duration.ofMinutes(10))).weights(20)
         .step(Step.pause(Duration.ofMinutes(30))).weights(100).build();
 
-    CanaryStatus end = canary(withPlan).provider("code", MetricProvider.of(ctx -> 0.0))
-        .listener(recorder(clock, results)).listener(stepRecorder(stepsWith)).build().run();
+    CanaryStatus end = fixture.canary(withPlan).provider("code", constant(0.0))
+        .listener(recorder(fixture.clock, results)).listener(stepRecorder(stepsWith)).build().run();
     VirtualClock other = VirtualClock.at(T0);
-    CanaryStatus endWithout = Canary.builder(client, withoutPlan).clock(other).listener(stepRecorder(stepsWithout)).build().run();
+    CanaryStatus endWithout = Canary.builder(fixture.client, withoutPlan).clock(other).listener(stepRecorder(stepsWithout)).build().run();
 
     assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
     assertThat(endWithout.phase()).isEqualTo(Phase.PROMOTED);
@@ -212,12 +182,12 @@ class CanaryBackgroundAnalysisTest {
     assertThat(results).containsExactly("15m@20:SUCCESS", "20m@20:SUCCESS", "25m@20:SUCCESS", "30m@20:SUCCESS",
         "35m@20:SUCCESS", "40m@20:SUCCESS");
     assertThat(end.analysis()).containsEntry("background/error-rate", "6 ok (6 in a row), 0 failed, 0 inconclusive");
-    JsonNode route = cluster.get(with);
+    JsonNode route = fixture.cluster.get(with);
     assertThat(Cluster.weight(route, 0, "web-v2")).isEqualTo(100);
-    assertThat(Cluster.weight(cluster.get(without), 0, "web-v2")).isEqualTo(100);
-    CanaryTest.assertUntouched(cluster, route);
+    assertThat(Cluster.weight(fixture.cluster.get(without), 0, "web-v2")).isEqualTo(100);
+    fixture.assertUntouched(route);
     // counter writes in between: weights and steps never go back, every write bumps the revision
-    List<String> history = cluster.history(with);
+    List<String> history = fixture.cluster.history(with);
     assertThat(history).hasSizeGreaterThan(6);
     for (int i = 1; i < history.size(); i++) {
       JsonNode a = Cluster.parse(history.get(i - 1));
@@ -227,8 +197,8 @@ class CanaryBackgroundAnalysisTest {
       assertThat(Cluster.state(b).rev).isEqualTo(Cluster.state(a).rev + 1);
     }
     // the promoted rollout measures no more
-    clock.advance(Duration.ofHours(1));
-    assertThat(canary(withPlan).provider("code", MetricProvider.of(ctx -> 1.0)).listener(recorder(clock, results)).build()
+    fixture.clock.advance(Duration.ofHours(1));
+    assertThat(fixture.canary(withPlan).provider("code", constant(1.0)).listener(recorder(fixture.clock, results)).build()
         .run().phase()).isEqualTo(Phase.PROMOTED);
     assertThat(results).hasSize(6);
   }
@@ -244,11 +214,11 @@ class CanaryBackgroundAnalysisTest {
 
   @Test
   void dryRunNamesTheBackgroundChecksAtTheStepWhereTheyStart() {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).step(Step.pause(Duration.ofMinutes(1))).step(Step.match(CanaryMatch.header("x-canary", "1")))
         .weights(50).backgroundAnalysis(errorRate(Duration.ofSeconds(30), 1)).build();
 
-    CanaryDryRun dry = canary(plan).provider("code", MetricProvider.of(ctx -> 0.0)).build().dryRun();
+    CanaryDryRun dry = fixture.canary(plan).provider("code", constant(0.0)).build().dryRun();
 
     assertThat(dry.lines()).hasSize(4);
     assertThat(dry.lines().get(0)).isEqualTo("steps[0] pause 1m: no route change");
@@ -260,16 +230,16 @@ class CanaryBackgroundAnalysisTest {
 
   @Test
   void backgroundChecksAreValidatedLikeStepChecks() {
-    RouteRef ref = newRoute();
-    String rv = cluster.get(ref).at("/metadata/resourceVersion").asText();
+    RouteRef ref = fixture.newRoute();
+    String rv = fixture.cluster.get(ref).at("/metadata/resourceVersion").asText();
     CanaryPlan unknown = plan(ref).weights(10, 100)
         .backgroundAnalysis(AnalysisCheck.builder("x", "datadog").build()).build();
 
-    assertThatThrownBy(() -> canary(unknown).provider("code", MetricProvider.of(ctx -> 0.0)).build().validate())
+    assertThatThrownBy(() -> fixture.canary(unknown).provider("code", constant(0.0)).build().validate())
         .isInstanceOf(InvalidPlanException.class)
         .hasMessageContaining("backgroundAnalysis[0]: check x uses provider datadog, which is not registered (registered: [code])");
-    assertThatThrownBy(() -> canary(unknown).build().run()).hasMessageContaining("check x uses provider datadog");
-    assertThat(cluster.get(ref).at("/metadata/resourceVersion").asText()).isEqualTo(rv);
+    assertThatThrownBy(() -> fixture.canary(unknown).build().run()).hasMessageContaining("check x uses provider datadog");
+    assertThat(fixture.cluster.get(ref).at("/metadata/resourceVersion").asText()).isEqualTo(rv);
     assertThatThrownBy(() -> plan(ref).weights(10).backgroundAnalysis(errorRate(Duration.ofMinutes(1), 0), errorRate(Duration.ofMinutes(2), 0)).build())
         .isInstanceOf(InvalidPlanException.class)
         .hasMessageContaining("backgroundAnalysis[1]: check name error-rate is used twice");
@@ -280,22 +250,22 @@ class CanaryBackgroundAnalysisTest {
   @Test
   void stateWithoutBackgroundCountersStartsThemWhenTheCanaryHasTraffic() {
     // a route whose state has the canary at 10% but no background counters (written before they existed)
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(10).step(Step.pause(Duration.ofHours(1))).weights(100)
         .backgroundAnalysis(errorRate(Duration.ofMinutes(5), 0)).build();
-    Canary canary = canary(plan).provider("code", MetricProvider.of(ctx -> 0.0)).build();
+    Canary canary = fixture.canary(plan).provider("code", constant(0.0)).build();
     canary.reconcile();
     canary.reconcile();
-    State st = Cluster.state(cluster.get(ref));
+    State st = Cluster.state(fixture.cluster.get(ref));
     assertThat(st.step).isEqualTo(1);
     st.background.clear();
-    cluster.externalPatch(ref, "[{'op':'replace','path':'/metadata/annotations/canary.gatewaysdk.dev~1state','value':"
+    fixture.cluster.externalPatch(ref, "[{'op':'replace','path':'/metadata/annotations/canary.gatewaysdk.dev~1state','value':"
         + com.fasterxml.jackson.databind.node.TextNode.valueOf(st.write()) + "}]");
-    clock.advance(Duration.ofMinutes(1));
+    fixture.clock.advance(Duration.ofMinutes(1));
 
     canary.reconcile();
 
-    State after = Cluster.state(cluster.get(ref));
+    State after = Cluster.state(fixture.cluster.get(ref));
     assertThat(after.background.get("error-rate").next).isEqualTo(T0.plus(Duration.ofMinutes(6)));
   }
 }

@@ -1,10 +1,10 @@
 package dev.gatewaysdk.canary;
 
+import static dev.gatewaysdk.canary.CanaryFixture.constant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatewaysdk.core.GatewayApiClient;
 import dev.gatewaysdk.core.RouteRef;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,62 +13,40 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The driver dies at every write (before it reaches the server, or after) and at every step; a fresh one resumes. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CanaryCrashTest {
-  static Cluster cluster;
-  static GatewayApiClient client;
-  static int names;
-
-  final VirtualClock clock = VirtualClock.at(Instant.parse("2030-01-01T00:00:00Z"));
-
-  @BeforeAll
-  static void start() {
-    cluster = new Cluster();
-    client = cluster.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
-
-  RouteRef newRoute() {
-    String name = "crash-" + (++names);
-    cluster.createRoute(CanaryTest.ROUTE.replace("NAME", name));
-    return RouteRef.httpRoute("default", name);
-  }
+  @RegisterExtension static final CanaryFixture fixture = new CanaryFixture("crash");
 
   CanaryPlan plan(RouteRef ref) {
     AnalysisCheck ok = AnalysisCheck.builder("ok", "code").min(0.9).interval(Duration.ofMinutes(1)).successes(2).build();
-    return CanaryPlan.builder().route(ref).stable("web-v1").canary("web-v2")
+    return CanaryFixture.plan(ref)
         .step(Step.mirror(20)).step(Step.match(CanaryMatch.header("x-canary", "1")))
         .weights(10).step(Step.analysis(ok)).step(Step.pause(Duration.ofMinutes(2))).weights(50)
         .build();
   }
 
   Canary canary(CanaryPlan plan) {
-    return Canary.builder(client, plan).clock(clock).provider("code", MetricProvider.of(ctx -> 1.0)).build();
+    return fixture.canary(plan).provider("code", constant(1.0)).build();
   }
 
   void assertPromotedWithoutRegressionOrRepeatedStep(RouteRef ref, CanaryStatus end) {
     assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
-    JsonNode route = cluster.get(ref);
+    JsonNode route = fixture.cluster.get(ref);
     assertThat(Cluster.weight(route, 0, "web-v2")).isEqualTo(100);
     assertThat(Cluster.weight(route, 0, "web-v1")).isEqualTo(0);
     assertThat(route.at("/spec/rules").size()).isEqualTo(2);
     assertThat(route.at("/spec/rules/0/filters").size()).isEqualTo(1);
-    CanaryTest.assertUntouched(cluster, route);
+    fixture.assertUntouched(route);
     // weights, steps and state revisions only go forward in every version written
     int weight = -1;
     int step = -1;
     long rev = 0;
-    for (String s : cluster.history(ref)) {
+    for (String s : fixture.cluster.history(ref)) {
       JsonNode r = Cluster.parse(s);
       var st = Cluster.state(r);
       assertThat(Cluster.weight(r, 0, "web-v2")).as("weight in %s", s).isGreaterThanOrEqualTo(weight);
@@ -78,16 +56,16 @@ class CanaryCrashTest {
       step = st.step;
       rev = st.rev;
     }
-    Map<String, Long> starts = cluster.events(ref.name()).stream().filter(e -> e.startsWith("StepStarted"))
+    Map<String, Long> starts = fixture.cluster.events(ref.name()).stream().filter(e -> e.startsWith("StepStarted"))
         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     assertThat(starts.values()).allMatch(n -> n == 1);
   }
 
   int cleanRunWrites() throws Exception {
-    RouteRef ref = newRoute();
-    int before = cluster.patches.get();
+    RouteRef ref = fixture.newRoute();
+    int before = fixture.cluster.patches.get();
     assertPromotedWithoutRegressionOrRepeatedStep(ref, canary(plan(ref)).run());
-    return cluster.patches.get() - before;
+    return fixture.cluster.patches.get() - before;
   }
 
   @Test
@@ -96,11 +74,11 @@ class CanaryCrashTest {
     assertThat(writes).isGreaterThanOrEqualTo(7);
     for (boolean after : new boolean[] {false, true}) {
       for (int n = 1; n <= writes; n++) {
-        RouteRef ref = newRoute();
-        cluster.crashAfterWrite = after;
-        cluster.crashAt = cluster.patches.get() + n;
+        RouteRef ref = fixture.newRoute();
+        fixture.cluster.crashAfterWrite = after;
+        fixture.cluster.crashAt = fixture.cluster.patches.get() + n;
         Throwable t = catchThrowable(() -> canary(plan(ref)).run());
-        cluster.crashAt = 0;
+        fixture.cluster.crashAt = 0;
         assertThat(t).as("write %d %s", n, after ? "after" : "before").isInstanceOf(Cluster.Crash.class);
 
         CanaryStatus end = canary(plan(ref)).run();
@@ -112,13 +90,13 @@ class CanaryCrashTest {
 
   @Test
   void interruptedAtEveryStepResumesWithAFreshInstance() throws Exception {
-    int steps = plan(newRoute()).steps().size();
+    int steps = plan(fixture.newRoute()).steps().size();
     for (int k = 0; k <= steps; k++) {
-      RouteRef ref = newRoute();
+      RouteRef ref = fixture.newRoute();
       int stopAt = k;
       Thread[] driver = new Thread[1];
       Throwable[] failure = new Throwable[1];
-      Canary first = Canary.builder(client, plan(ref)).clock(clock).provider("code", MetricProvider.of(ctx -> 1.0))
+      Canary first = fixture.canary(plan(ref)).provider("code", constant(1.0))
           .listener(new CanaryListener() {
             @Override
             public void statusChanged(CanaryStatus status) {
@@ -150,30 +128,30 @@ class CanaryCrashTest {
   void crashBeforeOrAfterEveryWriteKeepsTheBackgroundCountersWithoutDoubleCounting() throws Exception {
     // clean run: start (weight 10, counters), pause, failure 1 at 10m, failure 2 at 20m, failure 3 at 30m → rollback
     AnalysisCheck errors = AnalysisCheck.builder("errors", "code").max(0.1).interval(Duration.ofMinutes(10)).failureLimit(2).build();
-    Function<RouteRef, CanaryPlan> plan = ref -> CanaryPlan.builder().route(ref).stable("web-v1").canary("web-v2")
+    Function<RouteRef, CanaryPlan> plan = ref -> CanaryFixture.plan(ref)
         .weights(10).step(Step.pause(Duration.ofHours(1))).weights(100).backgroundAnalysis(errors).build();
     java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-    Function<RouteRef, Canary> canary = ref -> Canary.builder(client, plan.apply(ref)).clock(clock)
+    Function<RouteRef, Canary> canary = ref -> fixture.canary(plan.apply(ref))
         .provider("code", MetricProvider.of(ctx -> {
           calls.incrementAndGet();
           return 0.5;
         })).build();
-    RouteRef clean = newRoute();
-    int before = cluster.patches.get();
+    RouteRef clean = fixture.newRoute();
+    int before = fixture.cluster.patches.get();
     assertThat(canary.apply(clean).run().phase()).isEqualTo(Phase.ROLLED_BACK);
-    int writes = cluster.patches.get() - before;
+    int writes = fixture.cluster.patches.get() - before;
     assertThat(writes).isEqualTo(5);
     assertThat(calls.get()).isEqualTo(3);
 
     for (boolean after : new boolean[] {false, true}) {
       for (int n = 1; n <= writes; n++) {
-        RouteRef ref = newRoute();
-        Instant start = clock.now();
+        RouteRef ref = fixture.newRoute();
+        Instant start = fixture.clock.now();
         calls.set(0);
-        cluster.crashAfterWrite = after;
-        cluster.crashAt = cluster.patches.get() + n;
+        fixture.cluster.crashAfterWrite = after;
+        fixture.cluster.crashAt = fixture.cluster.patches.get() + n;
         Throwable t = catchThrowable(() -> canary.apply(ref).run());
-        cluster.crashAt = 0;
+        fixture.cluster.crashAt = 0;
         assertThat(t).as("write %d %s", n, after ? "after" : "before").isInstanceOf(Cluster.Crash.class);
 
         CanaryStatus end = canary.apply(ref).run();
@@ -187,7 +165,7 @@ class CanaryCrashTest {
         // a measurement whose write never landed is taken again; one that landed is not
         boolean lostMeasurement = !after && n >= 3;
         assertThat(calls.get()).as(at).isEqualTo(lostMeasurement ? 4 : 3);
-        assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).as(at).isZero();
+        assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).as(at).isZero();
       }
     }
   }

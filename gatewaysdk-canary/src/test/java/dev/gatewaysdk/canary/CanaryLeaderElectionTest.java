@@ -11,10 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two replicas run one plan under a Lease: one drives, the other waits; when the driver dies the other takes over
@@ -23,17 +22,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class CanaryLeaderElectionTest {
-  static Cluster cluster;
-
-  @BeforeAll
-  static void start() {
-    cluster = new Cluster();
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
+  @RegisterExtension static final CanaryFixture fixture = new CanaryFixture("ha");
 
   static final class Replica {
     final String name;
@@ -44,7 +33,7 @@ class CanaryLeaderElectionTest {
 
     Replica(String name, CanaryPlan plan) {
       this.name = name;
-      this.canary = Canary.builder(cluster.client(), plan).pollInterval(Duration.ofMillis(50))
+      this.canary = Canary.builder(fixture.cluster.client(), plan).pollInterval(Duration.ofMillis(50))
           .listener(new CanaryListener() {
             @Override
             public void stepStarted(CanaryStatus status, Step step) {
@@ -75,7 +64,7 @@ class CanaryLeaderElectionTest {
 
   static String holder() {
     try {
-      V1Lease l = new CoordinationV1Api(cluster.server.apiClient()).readNamespacedLease("web-canary", "default").execute();
+      V1Lease l = new CoordinationV1Api(fixture.cluster.server.apiClient()).readNamespacedLease("web-canary", "default").execute();
       return l.getSpec() == null ? null : l.getSpec().getHolderIdentity();
     } catch (Exception e) {
       return null;
@@ -84,9 +73,8 @@ class CanaryLeaderElectionTest {
 
   @Test
   void oneReplicaDrivesAndAnotherTakesOverWhenItDies() throws Exception {
-    cluster.createRoute(CanaryTest.ROUTE.replace("NAME", "ha"));
-    RouteRef ref = RouteRef.httpRoute("default", "ha");
-    CanaryPlan plan = CanaryPlan.builder().route(ref).stable("web-v1").canary("web-v2")
+    RouteRef ref = fixture.newRoute();
+    CanaryPlan plan = CanaryFixture.plan(ref)
         .weights(10).step(Step.pauseUntilPromoted()).weights(50, 100).build();
     Replica a = new Replica("replica-a", plan);
     Replica b = new Replica("replica-b", plan);
@@ -110,6 +98,6 @@ class CanaryLeaderElectionTest {
     assertThat(((CanaryStatus) b.result.get()).phase()).isEqualTo(Phase.PROMOTED);
     assertThat(a.started).containsExactly("0 setWeight 10", "1 pause until promoted");
     assertThat(b.started).containsExactly("2 setWeight 50", "3 setWeight 100");
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(100);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(100);
   }
 }

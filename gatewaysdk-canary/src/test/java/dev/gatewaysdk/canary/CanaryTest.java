@@ -1,12 +1,11 @@
 package dev.gatewaysdk.canary;
 
+import static dev.gatewaysdk.canary.CanaryFixture.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.canary.internal.State;
-import dev.gatewaysdk.core.GatewayApiClient;
 import dev.gatewaysdk.core.RouteRef;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,76 +13,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CanaryTest {
-  static Cluster cluster;
-  static GatewayApiClient client;
-  static final AtomicInteger names = new AtomicInteger();
-
-  final VirtualClock clock = VirtualClock.at(Instant.parse("2030-01-01T00:00:00Z"));
-
-  @BeforeAll
-  static void start() {
-    cluster = new Cluster();
-    client = cluster.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
-
-  static final String ROUTE = "{'apiVersion':'gateway.networking.k8s.io/v1','kind':'HTTPRoute',"
-      + "'metadata':{'name':'NAME','namespace':'default','annotations':{'team':'web'}},"
-      + "'spec':{'parentRefs':[{'name':'gw'}],'rules':["
-      + "{'matches':[{'path':{'type':'PathPrefix','value':'/'}}],"
-      + " 'filters':[{'type':'RequestHeaderModifier','requestHeaderModifier':{'add':[{'name':'x-env','value':'prod'}]}}],"
-      + " 'backendRefs':[{'name':'web-v1','port':80,'weight':100},{'name':'web-v2','port':80,'weight':0}]},"
-      + "{'matches':[{'path':{'type':'PathPrefix','value':'/admin'}}],'backendRefs':[{'name':'admin','port':80}]}]}}";
-
-  static RouteRef newRoute() {
-    String name = "web-" + names.incrementAndGet();
-    cluster.createRoute(ROUTE.replace("NAME", name));
-    return RouteRef.httpRoute("default", name);
-  }
-
-  static CanaryPlan.Builder plan(RouteRef route) {
-    return CanaryPlan.builder().route(route).stable("web-v1").canary("web-v2");
-  }
-
-  Canary.Builder canary(CanaryPlan plan) {
-    return Canary.builder(client, plan).clock(clock).pollInterval(Duration.ofSeconds(5));
-  }
-
-  /** rules[1] and the first rule's matches and filters as created (with the server's defaults). */
-  static void assertUntouched(Cluster cluster, JsonNode route) {
-    ObjectNode original = cluster.created.get(route.path("metadata").path("name").asText());
-    assertThat(route.at("/spec/rules/1")).isEqualTo(original.at("/spec/rules/1"));
-    assertThat(route.at("/spec/rules/0/matches")).isEqualTo(original.at("/spec/rules/0/matches"));
-    assertThat(route.at("/spec/rules/0/filters/0")).isEqualTo(original.at("/spec/rules/0/filters/0"));
-    assertThat(route.at("/spec/parentRefs")).isEqualTo(original.at("/spec/parentRefs"));
-    assertThat(route.at("/metadata/annotations/team").asText()).isEqualTo("web");
-  }
+  @RegisterExtension static final CanaryFixture fixture = new CanaryFixture("web");
 
   @Test
   void fullRolloutShiftsWeightStepByStepAndPromotes() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(5, 10, 25).step(Step.pause(Duration.ofMinutes(10))).weights(50, 75, 100).build();
     List<String> seen = new ArrayList<>();
-    Canary canary = canary(plan).listener(new CanaryListener() {
+    Canary canary = fixture.canary(plan).listener(new CanaryListener() {
       @Override
       public void stepStarted(CanaryStatus status, Step step) {
-        JsonNode route = cluster.get(ref);
+        JsonNode route = fixture.cluster.get(ref);
         int w = plan.weightAfter(status.step());
         assertThat(Cluster.weight(route, 0, "web-v2")).isEqualTo(w);
         assertThat(Cluster.weight(route, 0, "web-v1")).isEqualTo(100 - w);
         assertThat(Cluster.state(route).step).isEqualTo(status.step());
-        assertUntouched(cluster, route);
+        fixture.assertUntouched(route);
         seen.add(step + "@" + w);
       }
     }).build();
@@ -93,13 +44,13 @@ class CanaryTest {
     assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
     assertThat(seen).containsExactly("setWeight 5@5", "setWeight 10@10", "setWeight 25@25", "pause 10m@25",
         "setWeight 50@50", "setWeight 75@75", "setWeight 100@100");
-    JsonNode route = cluster.get(ref);
+    JsonNode route = fixture.cluster.get(ref);
     assertThat(Cluster.weight(route, 0, "web-v2")).isEqualTo(100);
     assertThat(Cluster.weight(route, 0, "web-v1")).isEqualTo(0);
     assertThat(route.at("/metadata/annotations/canary.gatewaysdk.dev~1phase").asText()).isEqualTo("PROMOTED");
-    assertUntouched(cluster, route);
-    assertThat(clock.now()).isAfterOrEqualTo(Instant.parse("2030-01-01T00:10:00Z"));
-    assertThat(cluster.events(ref.name())).contains("Promoted: canary web-v2 promoted")
+    fixture.assertUntouched(route);
+    assertThat(fixture.clock.now()).isAfterOrEqualTo(Instant.parse("2030-01-01T00:10:00Z"));
+    assertThat(fixture.cluster.events(ref.name())).contains("Promoted: canary web-v2 promoted")
         .anyMatch(e -> e.startsWith("StepStarted: steps[3] pause 10m"));
     assertMonotonic(ref);
   }
@@ -109,7 +60,7 @@ class CanaryTest {
     int weight = -1;
     long rev = 0;
     int step = -1;
-    for (String s : cluster.history(ref)) {
+    for (String s : fixture.cluster.history(ref)) {
       JsonNode r = Cluster.parse(s);
       State st = Cluster.state(r);
       if (st == null || st.phase == Phase.ROLLED_BACK || st.phase == Phase.ABORTED) {
@@ -126,12 +77,12 @@ class CanaryTest {
 
   @Test
   void failedAnalysisAtStepNRollsBackInOneChange() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     AnalysisCheck errors = AnalysisCheck.builder("error-rate", "code").max(0.01).interval(Duration.ofMinutes(1)).failureLimit(1).build();
     CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.analysis(errors))
         .step(Step.setWeight(25)).step(Step.analysis(errors)).step(Step.setWeight(50)).build();
     List<String> results = new ArrayList<>();
-    Canary canary = canary(plan)
+    Canary canary = fixture.canary(plan)
         .provider("code", MetricProvider.of(ctx -> ctx.canaryWeight() >= 25 ? 0.2 : 0.0))
         .listener(new CanaryListener() {
           @Override
@@ -146,27 +97,27 @@ class CanaryTest {
     assertThat(end.step()).isEqualTo(3);
     assertThat(end.reason()).contains("analysis error-rate failed 2 time(s), limit 1").contains("0.2 outside value <= 0.01");
     assertThat(results).containsExactly("1:SUCCESS", "3:FAILURE", "3:FAILURE");
-    JsonNode route = cluster.get(ref);
+    JsonNode route = fixture.cluster.get(ref);
     assertThat(Cluster.weight(route, 0, "web-v1")).isEqualTo(100);
     assertThat(Cluster.weight(route, 0, "web-v2")).isEqualTo(0);
-    assertUntouched(cluster, route);
-    List<String> history = cluster.history(ref);
+    fixture.assertUntouched(route);
+    List<String> history = fixture.cluster.history(ref);
     JsonNode last = Cluster.parse(history.get(history.size() - 1));
     JsonNode before = Cluster.parse(history.get(history.size() - 2));
     assertThat(Cluster.weight(before, 0, "web-v2")).isEqualTo(25);
     assertThat(Cluster.weight(last, 0, "web-v2")).isEqualTo(0);
     assertThat(Cluster.state(last).phase).isEqualTo(Phase.ROLLED_BACK);
-    assertThat(cluster.events(ref.name())).anyMatch(e -> e.startsWith("RolledBack: analysis error-rate failed"));
+    assertThat(fixture.cluster.events(ref.name())).anyMatch(e -> e.startsWith("RolledBack: analysis error-rate failed"));
   }
 
   @Test
   void inconclusiveMeasurementsCountAgainstTheirOwnLimit() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     AnalysisCheck check = AnalysisCheck.builder("latency", "flaky").max(0.5).interval(Duration.ofSeconds(30))
         .inconclusiveLimit(2).failureLimit(5).build();
     CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.analysis(check)).step(Step.setWeight(50)).build();
     AtomicInteger calls = new AtomicInteger();
-    Canary canary = canary(plan).provider("flaky", ctx -> {
+    Canary canary = fixture.canary(plan).provider("flaky", ctx -> {
       calls.incrementAndGet();
       throw new java.io.IOException("metrics backend down");
     }).build();
@@ -176,18 +127,18 @@ class CanaryTest {
     assertThat(end.phase()).isEqualTo(Phase.ROLLED_BACK);
     assertThat(calls.get()).isEqualTo(3);
     assertThat(end.reason()).contains("analysis latency inconclusive 3 time(s), limit 2").contains("metrics backend down");
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(0);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(0);
   }
 
   @Test
   void analysisNeedsConsecutiveSuccessesAndToleratesFailuresUpToTheLimit() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     AnalysisCheck check = AnalysisCheck.builder("success-rate", "seq").min(0.99).interval(Duration.ofSeconds(30))
         .failureLimit(1).successes(2).build();
     double[] values = {0.999, 0.9, 0.995, 0.999};
     AtomicInteger i = new AtomicInteger();
     CanaryPlan plan = plan(ref).step(Step.setWeight(20)).step(Step.analysis(check)).step(Step.setWeight(100)).build();
-    Canary canary = canary(plan).provider("seq", MetricProvider.of(ctx -> values[i.getAndIncrement()])).build();
+    Canary canary = fixture.canary(plan).provider("seq", MetricProvider.of(ctx -> values[i.getAndIncrement()])).build();
 
     CanaryStatus end = canary.run();
 
@@ -197,21 +148,21 @@ class CanaryTest {
 
   @Test
   void manualGateWaitsUntilPromotedFromCodeOrByAnnotation() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pauseUntilPromoted())
         .step(Step.setWeight(50)).step(Step.pauseUntilPromoted()).step(Step.setWeight(100)).build();
     List<Integer> pausedAt = new ArrayList<>();
     Canary[] holder = new Canary[1];
-    holder[0] = canary(plan).listener(new CanaryListener() {
+    holder[0] = fixture.canary(plan).listener(new CanaryListener() {
       @Override
       public void paused(CanaryStatus status) {
         pausedAt.add(status.step());
-        JsonNode route = cluster.get(ref);
+        JsonNode route = fixture.cluster.get(ref);
         assertThat(route.at("/metadata/annotations/canary.gatewaysdk.dev~1phase").asText()).isEqualTo("PAUSED");
         if (status.step() == 1) {
           holder[0].promote();
         } else {
-          cluster.externalPatch(ref, "[{'op':'add','path':'/metadata/annotations/canary.gatewaysdk.dev~1command','value':'promote'}]");
+          fixture.cluster.externalPatch(ref, "[{'op':'add','path':'/metadata/annotations/canary.gatewaysdk.dev~1command','value':'promote'}]");
         }
       }
     }).build();
@@ -220,39 +171,39 @@ class CanaryTest {
 
     assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
     assertThat(pausedAt).containsExactly(1, 3);
-    assertThat(cluster.get(ref).path("metadata").path("annotations").has(State.COMMAND_ANNOTATION)).isFalse();
+    assertThat(fixture.cluster.get(ref).path("metadata").path("annotations").has(State.COMMAND_ANNOTATION)).isFalse();
   }
 
   @Test
   void gateWithoutPromotionStaysPausedAtItsWeight() {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pauseUntilPromoted()).step(Step.setWeight(100)).build();
-    Canary canary = canary(plan).build();
+    Canary canary = fixture.canary(plan).build();
 
     CanaryStatus s = null;
     for (int i = 0; i < 10; i++) {
       s = canary.reconcile();
-      clock.advance(Duration.ofHours(1));
+      fixture.clock.advance(Duration.ofHours(1));
     }
 
     assertThat(s.phase()).isEqualTo(Phase.PAUSED);
     assertThat(s.step()).isEqualTo(1);
     assertThat(s.reason()).isEqualTo("waiting for promotion at steps[1]");
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(10);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(10);
   }
 
   @Test
   void abortRollsBackAndRemovesTheMirrorAndMatchRulesItAdded() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).step(Step.mirror(50))
         .step(Step.match(CanaryMatch.header("x-canary", "always"), CanaryMatch.cookie("beta", "yes")))
         .step(Step.pauseUntilPromoted()).step(Step.setWeight(10)).step(Step.pauseUntilPromoted()).build();
     JsonNode[] atGate = new JsonNode[2];
     Canary[] holder = new Canary[1];
-    holder[0] = canary(plan).listener(new CanaryListener() {
+    holder[0] = fixture.canary(plan).listener(new CanaryListener() {
       @Override
       public void paused(CanaryStatus status) {
-        atGate[status.step() == 2 ? 0 : 1] = cluster.get(ref);
+        atGate[status.step() == 2 ? 0 : 1] = fixture.cluster.get(ref);
         if (status.step() == 2) {
           holder[0].promote();
         } else {
@@ -285,19 +236,19 @@ class CanaryTest {
     // aborted: stable 100, canary listed at 0, A/B rule removed, everything else as created
     assertThat(end.phase()).isEqualTo(Phase.ABORTED);
     assertThat(end.reason()).isEqualTo("aborted by command: users complain");
-    JsonNode route = cluster.get(ref);
+    JsonNode route = fixture.cluster.get(ref);
     assertThat(route.at("/spec/rules").size()).isEqualTo(2);
     assertThat(Cluster.weight(route, 0, "web-v1")).isEqualTo(100);
     assertThat(Cluster.weight(route, 0, "web-v2")).isEqualTo(0);
     assertThat(route.at("/spec/rules/0/filters").size()).isEqualTo(1);
-    assertUntouched(cluster, route);
-    assertThat(cluster.events(ref.name())).contains("Aborted: aborted by command: users complain");
+    fixture.assertUntouched(route);
+    assertThat(fixture.cluster.events(ref.name())).contains("Aborted: aborted by command: users complain");
   }
 
   @Test
   void badPlansAreRejectedBeforeAnythingChanges() {
-    RouteRef ref = newRoute();
-    String rv = cluster.get(ref).at("/metadata/resourceVersion").asText();
+    RouteRef ref = fixture.newRoute();
+    String rv = fixture.cluster.get(ref).at("/metadata/resourceVersion").asText();
 
     assertThatThrownBy(() -> plan(ref).weights(10, 150).build())
         .isInstanceOf(InvalidPlanException.class).hasMessageContaining("steps[1] (setWeight 150): weight must be 0..100: 150");
@@ -307,39 +258,39 @@ class CanaryTest {
     assertThatThrownBy(() -> plan(ref).weights(10).step(Step.mirror(20)).build())
         .hasMessageContaining("steps[1] (mirror 20%): mirrors to a canary that already takes 10%");
     CanaryPlan missingBackend = CanaryPlan.builder().route(ref).stable("web-v1").canary("web-v3").weights(10).build();
-    assertThatThrownBy(() -> canary(missingBackend).build().run())
+    assertThatThrownBy(() -> fixture.canary(missingBackend).build().run())
         .isInstanceOf(InvalidPlanException.class)
         .hasMessageContaining("routes[0] HTTPRoute default/" + ref.name() + ": no rule has both backends web-v1 and web-v3")
         .hasMessageContaining("[web-v1, web-v2, admin]");
     CanaryPlan unknownRoute = plan(RouteRef.httpRoute("default", "nope")).route(ref).weights(10).build();
-    assertThatThrownBy(() -> canary(unknownRoute).build().run())
+    assertThatThrownBy(() -> fixture.canary(unknownRoute).build().run())
         .isInstanceOf(InvalidPlanException.class).hasMessageContaining("routes[0] HTTPRoute default/nope: not found");
     CanaryPlan unknownProvider = plan(ref).step(Step.analysis(AnalysisCheck.builder("x", "datadog").build())).build();
-    assertThatThrownBy(() -> canary(unknownProvider).build().run())
+    assertThatThrownBy(() -> fixture.canary(unknownProvider).build().run())
         .hasMessageContaining("steps[0] (analysis [x]): check x uses provider datadog, which is not registered");
-    assertThat(cluster.get(ref).at("/metadata/resourceVersion").asText()).isEqualTo(rv);
+    assertThat(fixture.cluster.get(ref).at("/metadata/resourceVersion").asText()).isEqualTo(rv);
   }
 
   /** Runs passes until {@code stop} holds (at most 50), advancing virtual time by the poll interval. */
   CanaryStatus reconcileUntil(Canary canary, java.util.function.Predicate<CanaryStatus> stop) {
     CanaryStatus s = canary.reconcile();
     for (int i = 0; i < 50 && !stop.test(s); i++) {
-      clock.advance(Duration.ofSeconds(5));
+      fixture.clock.advance(Duration.ofSeconds(5));
       s = canary.reconcile();
     }
     return s;
   }
 
   private void externalEditAtPause(RouteRef ref) {
-    cluster.externalPatch(ref, "[{'op':'replace','path':'/spec/rules/0/backendRefs/1/weight','value':40},"
+    fixture.cluster.externalPatch(ref, "[{'op':'replace','path':'/spec/rules/0/backendRefs/1/weight','value':40},"
         + "{'op':'replace','path':'/spec/rules/0/backendRefs/0/weight','value':60}]");
   }
 
   @Test
   void externalEditPausesTheRolloutAndResumeWritesTheWeightsBack() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofMinutes(30))).step(Step.setWeight(100)).build();
-    Canary canary = canary(plan).build();
+    Canary canary = fixture.canary(plan).build();
     reconcileUntil(canary, s -> s.step() == 1);
     externalEditAtPause(ref);
 
@@ -347,23 +298,23 @@ class CanaryTest {
 
     assertThat(s.reason()).isEqualTo("paused after an external edit: HTTPRoute default/" + ref.name()
         + ": rules[0] web-v1 weight 60, expected 90; rules[0] web-v2 weight 40, expected 10");
-    clock.advance(Duration.ofHours(2));
+    fixture.clock.advance(Duration.ofHours(2));
     assertThat(canary.reconcile().phase()).isEqualTo(Phase.PAUSED);
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(40);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(40);
     canary.resume();
     s = canary.reconcile();
     assertThat(s.phase()).isEqualTo(Phase.PROGRESSING);
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(10);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(10);
     assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
-    assertThat(cluster.events(ref.name())).anyMatch(e -> e.startsWith("ExternalEdit: paused after an external edit"));
+    assertThat(fixture.cluster.events(ref.name())).anyMatch(e -> e.startsWith("ExternalEdit: paused after an external edit"));
   }
 
   @Test
   void externalEditUnderAbortPolicyRollsBack() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofMinutes(30))).step(Step.setWeight(100))
         .externalEditPolicy(ExternalEditPolicy.ABORT).build();
-    Canary canary = canary(plan).build();
+    Canary canary = fixture.canary(plan).build();
     reconcileUntil(canary, s -> s.step() == 1);
     externalEditAtPause(ref);
 
@@ -371,16 +322,16 @@ class CanaryTest {
 
     assertThat(end.phase()).isEqualTo(Phase.ABORTED);
     assertThat(end.reason()).startsWith("external edit: HTTPRoute default/" + ref.name() + ": rules[0] web-v1 weight 60");
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(0);
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v1")).isEqualTo(100);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(0);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v1")).isEqualTo(100);
   }
 
   @Test
   void externalEditUnderReassertPolicyIsWrittenBackAndTheRolloutContinues() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofMinutes(30))).step(Step.setWeight(100))
         .externalEditPolicy(ExternalEditPolicy.REASSERT).build();
-    Canary canary = canary(plan).build();
+    Canary canary = fixture.canary(plan).build();
     reconcileUntil(canary, s -> s.step() == 1);
     externalEditAtPause(ref);
 
@@ -388,36 +339,36 @@ class CanaryTest {
 
     assertThat(s.phase()).isEqualTo(Phase.PROGRESSING);
     assertThat(s.reason()).startsWith("weights written back after an external edit");
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(10);
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v1")).isEqualTo(90);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(10);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v1")).isEqualTo(90);
     assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
   }
 
   @Test
   void pauseAndResumeCommandsHoldTheRolloutWhereItIs() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(10, 20, 30).build();
-    Canary canary = canary(plan).build();
+    Canary canary = fixture.canary(plan).build();
     reconcileUntil(canary, s -> s.step() == 1);
     canary.pause();
 
     CanaryStatus s = canary.reconcile();
-    clock.advance(Duration.ofHours(5));
+    fixture.clock.advance(Duration.ofHours(5));
     s = canary.reconcile();
 
     assertThat(s.phase()).isEqualTo(Phase.PAUSED);
     assertThat(s.reason()).isEqualTo("paused by command");
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(20);
-    cluster.externalPatch(ref, "[{'op':'add','path':'/metadata/annotations/canary.gatewaysdk.dev~1command','value':'resume'}]");
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(20);
+    fixture.cluster.externalPatch(ref, "[{'op':'add','path':'/metadata/annotations/canary.gatewaysdk.dev~1command','value':'resume'}]");
     assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
   }
 
   @Test
   void routeChangeNotAcceptedWithinTheProgressDeadlineRollsBack() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(10, 50).progressDeadline(Duration.ofMinutes(3)).build();
-    Canary canary = canary(plan).build();
-    cluster.controllerRunning = false;
+    Canary canary = fixture.canary(plan).build();
+    fixture.cluster.controllerRunning = false;
     try {
       CanaryStatus end = canary.run();
 
@@ -425,44 +376,44 @@ class CanaryTest {
       assertThat(end.step()).isEqualTo(0);
       assertThat(end.reason()).startsWith("progress deadline 3m exceeded: HTTPRoute default/" + ref.name()
           + " Gateway default/gw: Accepted is for generation 1, not 2");
-      assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(0);
-      assertThat(clock.now()).isAfterOrEqualTo(Instant.parse("2030-01-01T00:03:00Z"));
+      assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(0);
+      assertThat(fixture.clock.now()).isAfterOrEqualTo(Instant.parse("2030-01-01T00:03:00Z"));
     } finally {
-      cluster.controllerRunning = true;
+      fixture.cluster.controllerRunning = true;
     }
   }
 
   @Test
   void routeChangeRefusedByTheGatewayRollsBack() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(10, 50).build();
-    cluster.missingBackends.add("web-v2");
+    fixture.cluster.missingBackends.add("web-v2");
     try {
-      CanaryStatus end = canary(plan).build().run();
+      CanaryStatus end = fixture.canary(plan).build().run();
 
       assertThat(end.phase()).isEqualTo(Phase.ROLLED_BACK);
       assertThat(end.reason()).contains("change refused: Gateway default/gw reports ResolvedRefs=False (BackendNotFound): service web-v2 not found");
-      assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(0);
+      assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(0);
     } finally {
-      cluster.missingBackends.clear();
+      fixture.cluster.missingBackends.clear();
     }
   }
 
   @Test
   void httpAndGrpcRoutesMoveInLockstep() throws Exception {
-    RouteRef http = newRoute();
-    String grpcName = "grpc-" + names.incrementAndGet();
-    cluster.createRoute(("{'apiVersion':'gateway.networking.k8s.io/v1','kind':'GRPCRoute','metadata':{'name':'" + grpcName + "','namespace':'default'},"
+    RouteRef http = fixture.newRoute();
+    String grpcName = fixture.newName("grpc");
+    fixture.cluster.createRoute(("{'apiVersion':'gateway.networking.k8s.io/v1','kind':'GRPCRoute','metadata':{'name':'" + grpcName + "','namespace':'default'},"
         + "'spec':{'parentRefs':[{'name':'gw'}],'rules':[{'matches':[{'method':{'service':'shop.Cart'}}],"
         + "'backendRefs':[{'name':'web-v1','port':9090,'weight':100},{'name':'web-v2','port':9090,'weight':0}]}]}}"));
     RouteRef grpc = RouteRef.grpcRoute("default", grpcName);
     CanaryPlan plan = plan(http).route(grpc).step(Step.match(CanaryMatch.header("x-canary", "1"))).weights(20, 60).build();
     List<String> seen = new ArrayList<>();
-    Canary canary = canary(plan).listener(new CanaryListener() {
+    Canary canary = fixture.canary(plan).listener(new CanaryListener() {
       @Override
       public void statusChanged(CanaryStatus status) {
-        JsonNode h = cluster.get(http);
-        JsonNode g = cluster.get(grpc);
+        JsonNode h = fixture.cluster.get(http);
+        JsonNode g = fixture.cluster.get(grpc);
         if (Cluster.state(h) != null && Cluster.state(h).synced) {
           assertThat(Cluster.weight(g, 0, "web-v2")).isEqualTo(Cluster.weight(h, 0, "web-v2"));
           seen.add(status.phase() + " " + Cluster.weight(g, 0, "web-v2") + " " + g.at("/spec/rules").size());
@@ -474,19 +425,19 @@ class CanaryTest {
 
     assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
     assertThat(seen).contains("PROGRESSING 0 2", "PROGRESSING 20 2", "PROGRESSING 60 2", "PROMOTED 100 1");
-    JsonNode g = cluster.get(grpc);
+    JsonNode g = fixture.cluster.get(grpc);
     assertThat(Cluster.weight(g, 0, "web-v2")).isEqualTo(100);
     assertThat(g.at("/spec/rules/0/matches/0/method/service").asText()).isEqualTo("shop.Cart");
   }
 
   @Test
   void dryRunDescribesEveryChangeAndWritesNothing() {
-    RouteRef ref = newRoute();
-    String rv = cluster.get(ref).at("/metadata/resourceVersion").asText();
+    RouteRef ref = fixture.newRoute();
+    String rv = fixture.cluster.get(ref).at("/metadata/resourceVersion").asText();
     CanaryPlan plan = plan(ref).step(Step.mirror(100)).step(Step.match(CanaryMatch.queryParam("canary", "on")))
         .weights(50).step(Step.pause(Duration.ofMinutes(1))).build();
 
-    CanaryDryRun dry = canary(plan).build().dryRun();
+    CanaryDryRun dry = fixture.canary(plan).build().dryRun();
 
     assertThat(dry.lines()).containsExactly(
         "steps[0] mirror 100%: HTTPRoute default/" + ref.name() + " rules[0] + mirror 100% to web-v2",
@@ -496,71 +447,71 @@ class CanaryTest {
         "promotion (KEEP_STABLE): HTTPRoute default/" + ref.name() + " rules[0] web-v2: 50 -> 100, rules[0] web-v1: 50 -> 0, - rules[2] (A/B rule to web-v2)");
     assertThat(dry.patches().get(0).get(0).path("op").asText()).isEqualTo("test");
     assertThat(dry.toString()).contains("dry run of plan " + plan.id());
-    assertThat(cluster.get(ref).at("/metadata/resourceVersion").asText()).isEqualTo(rv);
+    assertThat(fixture.cluster.get(ref).at("/metadata/resourceVersion").asText()).isEqualTo(rv);
   }
 
   @Test
   void promotionBySwapReturnsTheWeightsToStableAfterTheSwapAction() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(50).promotion(Promotion.SWAP).build();
     List<Integer> canaryWeightAtSwap = new ArrayList<>();
 
-    assertThatThrownBy(() -> canary(plan).build().run()).hasMessageContaining("promotion: SWAP needs a swap action");
-    CanaryStatus end = canary(plan).swap(p -> canaryWeightAtSwap.add(Cluster.weight(cluster.get(ref), 0, "web-v2"))).build().run();
+    assertThatThrownBy(() -> fixture.canary(plan).build().run()).hasMessageContaining("promotion: SWAP needs a swap action");
+    CanaryStatus end = fixture.canary(plan).swap(p -> canaryWeightAtSwap.add(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2"))).build().run();
 
     assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
     assertThat(canaryWeightAtSwap).containsExactly(100);
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v1")).isEqualTo(100);
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isEqualTo(0);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v1")).isEqualTo(100);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(0);
   }
 
   @Test
   void promotionCanRemoveTheStableBackend() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(50).promotion(Promotion.REMOVE_STABLE).build();
 
-    CanaryStatus end = canary(plan).build().run();
+    CanaryStatus end = fixture.canary(plan).build().run();
 
     assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
-    JsonNode route = cluster.get(ref);
+    JsonNode route = fixture.cluster.get(ref);
     assertThat(route.at("/spec/rules/0/backendRefs").size()).isEqualTo(1);
     assertThat(Cluster.weight(route, 0, "web-v2")).isEqualTo(100);
-    assertUntouched(cluster, route);
+    fixture.assertUntouched(route);
   }
 
   @Test
   void finishedRolloutIsNotRepeatedAndAnotherPlanCannotStartMidRollout() throws Exception {
-    RouteRef ref = newRoute();
+    RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(10, 100).build();
-    assertThat(canary(plan).build().run().phase()).isEqualTo(Phase.PROMOTED);
-    int writes = cluster.history(ref).size();
+    assertThat(fixture.canary(plan).build().run().phase()).isEqualTo(Phase.PROMOTED);
+    int writes = fixture.cluster.history(ref).size();
 
-    assertThat(canary(plan).build().run().phase()).isEqualTo(Phase.PROMOTED);
-    assertThat(cluster.history(ref)).hasSize(writes);
+    assertThat(fixture.canary(plan).build().run().phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(fixture.cluster.history(ref)).hasSize(writes);
 
-    RouteRef other = newRoute();
-    Canary first = canary(plan(other).weights(10).step(Step.pauseUntilPromoted()).weights(100).build()).build();
+    RouteRef other = fixture.newRoute();
+    Canary first = fixture.canary(plan(other).weights(10).step(Step.pauseUntilPromoted()).weights(100).build()).build();
     first.reconcile();
-    assertThatThrownBy(() -> canary(plan(other).weights(20).build()).build().run())
+    assertThatThrownBy(() -> fixture.canary(plan(other).weights(20).build()).build().run())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("is in the middle of another rollout");
   }
 
   @Test
   void unknownCommandIsRemovedWithAWarningAndChangesNothing() {
-    RouteRef ref = newRoute();
-    Canary canary = canary(plan(ref).weights(10).step(Step.pauseUntilPromoted()).weights(100).build()).build();
+    RouteRef ref = fixture.newRoute();
+    Canary canary = fixture.canary(plan(ref).weights(10).step(Step.pauseUntilPromoted()).weights(100).build()).build();
     CanaryStatus before = reconcileUntil(canary, s -> s.phase() == Phase.PAUSED);
-    cluster.externalPatch(ref, "[{'op':'add','path':'/metadata/annotations/canary.gatewaysdk.dev~1command','value':'launch'}]");
+    fixture.cluster.externalPatch(ref, "[{'op':'add','path':'/metadata/annotations/canary.gatewaysdk.dev~1command','value':'launch'}]");
 
     CanaryStatus after = canary.reconcile();
 
     assertThat(after.phase()).isEqualTo(Phase.PAUSED);
     assertThat(after.step()).isEqualTo(before.step());
     assertThat(after.revision()).isEqualTo(before.revision() + 1);
-    assertThat(cluster.get(ref).path("metadata").path("annotations").has(State.COMMAND_ANNOTATION)).isFalse();
-    assertThat(cluster.events(ref.name())).contains("UnknownCommand: unknown command launch; use promote, pause, resume or abort");
+    assertThat(fixture.cluster.get(ref).path("metadata").path("annotations").has(State.COMMAND_ANNOTATION)).isFalse();
+    assertThat(fixture.cluster.events(ref.name())).contains("UnknownCommand: unknown command launch; use promote, pause, resume or abort");
     canary.abort();
     assertThat(canary.reconcile().phase()).isEqualTo(Phase.ABORTED);
-    assertThat(Cluster.weight(cluster.get(ref), 0, "web-v2")).isZero();
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isZero();
   }
 }

@@ -7,33 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.Channel;
-import dev.gatewaysdk.testing.EmbeddedApiServer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GatewayApiClientTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static EmbeddedApiServer latest;
-  private static EmbeddedApiServer old;
-
-  @BeforeAll
-  static void start() {
-    latest = Servers.start("v1.6.1", Channel.EXPERIMENTAL);
-    old = Servers.start("v1.0.0", Channel.STANDARD);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (latest != null) {
-      latest.close();
-    }
-    if (old != null) {
-      old.close();
-    }
-  }
+  @RegisterExtension static final Servers servers = new Servers(Channel.EXPERIMENTAL);
 
   static ObjectNode route(String name, String... backends) {
     ObjectNode r = JSON.createObjectNode();
@@ -50,14 +31,14 @@ class GatewayApiClientTest {
 
   @Test
   void capabilitiesReportReleaseChannelAndBestVersions() {
-    Capabilities l = GatewayApiClient.create(latest.apiClient()).capabilities();
+    Capabilities l = GatewayApiClient.create(servers.latest.apiClient()).capabilities();
     assertThat(l.release()).contains("v1.6.1");
     assertThat(l.channel()).contains(Channel.EXPERIMENTAL);
     assertThat(l.preferredVersion("TLSRoute")).contains("v1");
     assertThat(l.preferredVersion("ReferenceGrant")).contains("v1");
     assertThat(l.preferredVersion("BackendTLSPolicy")).contains("v1");
 
-    Capabilities o = GatewayApiClient.create(old.apiClient()).capabilities();
+    Capabilities o = GatewayApiClient.create(servers.old.apiClient()).capabilities();
     assertThat(o.describe()).isEqualTo("Gateway API v1.0.0, standard channel");
     assertThat(o.preferredVersion("HTTPRoute")).contains("v1");
     assertThat(o.preferredVersion("ReferenceGrant")).contains("v1beta1");
@@ -66,7 +47,7 @@ class GatewayApiClientTest {
 
   @Test
   void unservedKindFailsWithoutARequestNamingReleaseAndRemedy() {
-    GatewayApiClient client = GatewayApiClient.create(old.apiClient());
+    GatewayApiClient client = GatewayApiClient.create(servers.old.apiClient());
     assertThatThrownBy(() -> client.namespaced("TLSRoute", ObjectNode.class).inNamespace("default").list())
         .isInstanceOf(UnsupportedByClusterException.class)
         .hasMessage("TLSRoute is not served by this cluster (Gateway API v1.0.0, standard channel); install the experimental channel or v1.5.0+");
@@ -74,7 +55,7 @@ class GatewayApiClientTest {
 
   @Test
   void unservedFieldFailsNamingTheField() {
-    GatewayApiClient client = GatewayApiClient.create(old.apiClient());
+    GatewayApiClient client = GatewayApiClient.create(servers.old.apiClient());
     ObjectNode r = route("named-rule", "a");
     ((ObjectNode) r.at("/spec/rules/0")).put("name", "primary");
     assertThatThrownBy(() -> client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("default").create(r))
@@ -85,7 +66,7 @@ class GatewayApiClientTest {
   @Test
   void crudKeepsUnknownFieldsAndUsesOptimisticConcurrency() {
     ResourceClient<ObjectNode> routes =
-        GatewayApiClient.create(latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+        GatewayApiClient.create(servers.latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
     ObjectNode created = routes.create(route("crud", "a", "b"));
     assertThat(created.at("/metadata/resourceVersion").asText()).isNotEmpty();
     assertThat(routes.get("crud").at("/spec/rules/0/backendRefs/1/name").asText()).isEqualTo("b");
@@ -108,7 +89,7 @@ class GatewayApiClientTest {
   @Test
   void dryRunWritesAreNotStored() {
     ResourceClient<ObjectNode> routes =
-        GatewayApiClient.create(latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+        GatewayApiClient.create(servers.latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
     ObjectNode out = routes.create(route("dry", "a"), WriteOptions.dryRunOnly());
     assertThat(out.at("/metadata/name").asText()).isEqualTo("dry");
     assertThat(routes.find("dry")).isEmpty();
@@ -117,7 +98,7 @@ class GatewayApiClientTest {
   @Test
   void jsonPatchTestOperationGuardsAndMergePatchMerges() throws Exception {
     ResourceClient<ObjectNode> routes =
-        GatewayApiClient.create(latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+        GatewayApiClient.create(servers.latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
     routes.create(route("patched", "a", "b"));
     JsonNode ops = JSON.readTree("[{\"op\":\"test\",\"path\":\"/spec/rules/0/backendRefs/0/weight\",\"value\":49},"
         + "{\"op\":\"replace\",\"path\":\"/spec/rules/0/backendRefs/0/weight\",\"value\":1}]");
@@ -131,7 +112,7 @@ class GatewayApiClientTest {
   @Test
   void serverSideApplyOwnsFieldsAndConflictsWithoutForce() {
     ResourceClient<ObjectNode> routes =
-        GatewayApiClient.create(latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+        GatewayApiClient.create(servers.latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
     ObjectNode r = route("applied", "a");
     routes.apply(r, ApplyOptions.of("team-a"));
     ObjectNode other = r.deepCopy();
@@ -143,7 +124,7 @@ class GatewayApiClientTest {
   @Test
   void listPagesThroughLargeResults() {
     AtomicInteger lists = new AtomicInteger();
-    var api = latest.apiClient();
+    var api = servers.latest.apiClient();
     api.setHttpClient(api.getHttpClient().newBuilder().addInterceptor(chain -> {
       if (chain.request().url().encodedPath().endsWith("/namespaces/paged/httproutes")) {
         lists.incrementAndGet();
@@ -180,8 +161,8 @@ class GatewayApiClientTest {
 
   @Test
   void watchStreamsAddedModifiedDeleted() {
-    NamespacedClient<ObjectNode> all = GatewayApiClient.create(latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class);
-    GatewayApiClient client = GatewayApiClient.create(latest.apiClient());
+    NamespacedClient<ObjectNode> all = GatewayApiClient.create(servers.latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class);
+    GatewayApiClient client = GatewayApiClient.create(servers.latest.apiClient());
     createNamespace(client, "watched");
     ResourceClient<ObjectNode> routes = all.inNamespace("watched");
     try (Watch<ObjectNode> w = routes.watch(ListOptions.defaults())) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.Channel;
-import dev.gatewaysdk.testing.EmbeddedApiServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,45 +16,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** RouteManager against the embedded API server (v1.6.1 experimental, and v1.0.0 standard). */
 class RouteManagerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static EmbeddedApiServer server;
-  private static EmbeddedApiServer old;
-  private static GatewayApiClient client;
-  private static RouteManager manager;
-  private static final AtomicInteger requests = new AtomicInteger();
+  @RegisterExtension static final Servers servers = new Servers(Channel.EXPERIMENTAL);
   private static final AtomicInteger seq = new AtomicInteger();
+  private static RouteManager manager;
 
   @BeforeAll
-  static void start() {
-    server = Servers.start("v1.6.1", Channel.EXPERIMENTAL);
-    old = Servers.start("v1.0.0", Channel.STANDARD);
-    var api = server.apiClient();
-    api.setHttpClient(api.getHttpClient().newBuilder().addInterceptor(chain -> {
-      requests.incrementAndGet();
-      return chain.proceed(chain.request());
-    }).build());
-    client = GatewayApiClient.create(api);
-    manager = RouteManager.create(client);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (old != null) {
-      old.close();
-    }
+  static void createManager() {
+    manager = RouteManager.create(servers.client);
   }
 
   private static ResourceClient<ObjectNode> routes() {
-    return client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+    return servers.client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
   }
 
   /** The seed guide's canary route plus fields a newer controller might have written. */
@@ -124,15 +102,15 @@ class RouteManagerTest {
   void knownRouteChangesInOneRoundTripWhereTheSeedNeedsTwo() {
     RouteRef ref = canary();
     RouteRef known = RouteRef.from(routes().get(ref.name()));
-    requests.set(0);
+    servers.requests.set(0);
     RouteChange c = manager.setWeights(known, Map.of("app-stable", 50, "app-canary", 50));
-    assertThat(requests.get()).isEqualTo(1);
-    requests.set(0);
+    assertThat(servers.requests.get()).isEqualTo(1);
+    servers.requests.set(0);
     manager.shiftTraffic(c.ref(), "app-stable", "app-canary", 100);
-    assertThat(requests.get()).isEqualTo(1);
-    requests.set(0);
+    assertThat(servers.requests.get()).isEqualTo(1);
+    servers.requests.set(0);
     manager.setWeights(ref.withoutState(), Map.of("app-canary", 1));
-    assertThat(requests.get()).isEqualTo(2);
+    assertThat(servers.requests.get()).isEqualTo(2);
   }
 
   @Test
@@ -194,7 +172,7 @@ class RouteManagerTest {
 
   @Test
   void mirrorPercentOnV100FailsNamingTheClusterRelease() {
-    GatewayApiClient oldClient = GatewayApiClient.create(old.apiClient());
+    GatewayApiClient oldClient = GatewayApiClient.create(servers.old.apiClient());
     RouteManager m = RouteManager.create(oldClient);
     m.createCanaryRoute(CanaryRoute.of("default", "m", ParentRef.gateway("gw"), Backend.service("a", 80), Backend.service("b", 80)));
     assertThatThrownBy(() -> m.setMirror(RouteRef.httpRoute("default", "m"), RuleSelector.all(), Backend.service("shadow", 80), 10))
@@ -205,7 +183,7 @@ class RouteManagerTest {
 
   @Test
   void grpcRouteOnV100IsNotServed() {
-    RouteManager m = RouteManager.create(GatewayApiClient.create(old.apiClient()));
+    RouteManager m = RouteManager.create(GatewayApiClient.create(servers.old.apiClient()));
     assertThatThrownBy(() -> m.setWeights(RouteRef.grpcRoute("default", "x"), Map.of("a", 1)))
         .isInstanceOf(UnsupportedByClusterException.class)
         .hasMessage("GRPCRoute is not served by this cluster (Gateway API v1.0.0, standard channel); install the experimental channel or v1.1.0+");
@@ -219,7 +197,7 @@ class RouteManagerTest {
     RouteChange c = manager.shiftTraffic(spec.ref(), "v1", "v2", 50);
     assertThat(c.weightsAfter()).containsEntry("v1", 50).containsEntry("v2", 50);
     manager.addMatchRule(spec.ref(), RequestMatch.header("x-tester", "1"), Backend.service("v2", 9000));
-    assertThat(client.namespaced("GRPCRoute", ObjectNode.class).inNamespace("default").get("grpc").at("/spec/rules/1/matches/0/headers/0/name").asText())
+    assertThat(servers.client.namespaced("GRPCRoute", ObjectNode.class).inNamespace("default").get("grpc").at("/spec/rules/1/matches/0/headers/0/name").asText())
         .isEqualTo("x-tester");
   }
 

@@ -19,39 +19,13 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Typed clients, waits and caches on the model's types against the embedded server. */
 class TypedClientTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static EmbeddedApiServer server;
-  private static EmbeddedApiServer old;
-  private static GatewayApiClient client;
-  private static final AtomicInteger requests = new AtomicInteger();
-
-  @BeforeAll
-  static void start() {
-    server = Servers.start("v1.6.1", Channel.STANDARD);
-    old = Servers.start("v1.0.0", Channel.STANDARD);
-    var api = server.apiClient();
-    api.setHttpClient(api.getHttpClient().newBuilder().addInterceptor(chain -> {
-      requests.incrementAndGet();
-      return chain.proceed(chain.request());
-    }).build());
-    client = GatewayApiClient.create(api);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (old != null) {
-      old.close();
-    }
-  }
+  @RegisterExtension static final Servers servers = new Servers(Channel.STANDARD);
 
   static HTTPRoute canary(String name, String gateway) {
     return HTTPRoute.builder().name(name).namespace("default").parentRef(gateway)
@@ -61,18 +35,18 @@ class TypedClientTest {
 
   @Test
   void typedRoutesRoundTripThroughTheServer() {
-    ResourceClient<HTTPRoute> routes = client.httpRoutes().inNamespace("default");
+    ResourceClient<HTTPRoute> routes = servers.client.httpRoutes().inNamespace("default");
     HTTPRoute created = routes.create(canary("typed", "my-gateway"));
     assertThat(created.metadata().resourceVersion()).isPresent();
     HTTPRoute read = routes.get("typed");
     assertThat(read.spec().rules().get(0).backendRefs()).hasSize(2);
     assertThat(read.apiVersion()).isEqualTo("gateway.networking.k8s.io/v1");
-    assertThat(client.httpRoutes().list(ListOptions.defaults())).extracting(r -> r.metadata().name().orElse("")).contains("typed");
+    assertThat(servers.client.httpRoutes().list(ListOptions.defaults())).extracting(r -> r.metadata().name().orElse("")).contains("typed");
   }
 
   @Test
   void objectsSentAreRetargetedToTheServedVersionAndReadOnesKeepTheirs() {
-    GatewayApiClient oldClient = GatewayApiClient.create(old.apiClient());
+    GatewayApiClient oldClient = GatewayApiClient.create(servers.old.apiClient());
     ReferenceGrant grant = JSON.convertValue(JSON.createObjectNode()
         .put("apiVersion", "gateway.networking.k8s.io/v1").put("kind", "ReferenceGrant")
         .set("metadata", JSON.createObjectNode().put("name", "g").put("namespace", "default")), ReferenceGrant.class);
@@ -90,15 +64,15 @@ class TypedClientTest {
     ObjectNode gc = JSON.createObjectNode().put("apiVersion", "gateway.networking.k8s.io/v1").put("kind", "GatewayClass");
     gc.putObject("metadata").put("name", "example");
     gc.putObject("spec").put("controllerName", "example.com/gateway-controller");
-    client.gatewayClasses().create(JSON.convertValue(gc, GatewayClass.class));
-    assertThat(client.gatewayClasses().get("example").metadata().namespace()).isEmpty();
+    servers.client.gatewayClasses().create(JSON.convertValue(gc, GatewayClass.class));
+    assertThat(servers.client.gatewayClasses().get("example").metadata().namespace()).isEmpty();
   }
 
   @Test
   void awaitReturnsWhenTheStatusArrivesThroughTheWatch() throws Exception {
-    ResourceClient<HTTPRoute> routes = client.httpRoutes().inNamespace("default");
+    ResourceClient<HTTPRoute> routes = servers.client.httpRoutes().inNamespace("default");
     HTTPRoute route = routes.create(canary("awaited", "gw-a"));
-    ResourceClient<ObjectNode> raw = client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+    ResourceClient<ObjectNode> raw = servers.client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
     Thread controller = new Thread(() -> {
       ObjectNode r = raw.get("awaited");
       ObjectNode parent = r.putObject("status").putArray("parents").addObject();
@@ -109,7 +83,7 @@ class TypedClientTest {
       raw.updateStatus(r, WriteOptions.defaults());
     });
     controller.start();
-    HTTPRoute accepted = client.await(route).until(RouteConditions.acceptedBy("gw-a"), Duration.ofSeconds(30));
+    HTTPRoute accepted = servers.client.await(route).until(RouteConditions.acceptedBy("gw-a"), Duration.ofSeconds(30));
     controller.join();
     assertThat(accepted.status()).isNotNull();
     assertThat(RouteConditions.acceptedBy("gw-a").test(JSON.valueToTree(accepted))).isTrue();
@@ -118,7 +92,7 @@ class TypedClientTest {
   @Test
   void awaitSurvivesAWatchConnectionThatDrops() throws Exception {
     AtomicInteger watches = new AtomicInteger();
-    var api = server.apiClient();
+    var api = servers.latest.apiClient();
     api.setHttpClient(api.getHttpClient().newBuilder().addInterceptor(chain -> {
       okhttp3.Response response = chain.proceed(chain.request());
       if (!"true".equals(chain.request().url().queryParameter("watch")) || watches.getAndIncrement() > 0) {
@@ -145,7 +119,7 @@ class TypedClientTest {
       } catch (InterruptedException e) {
         return;
       }
-      ResourceClient<ObjectNode> raw = client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+      ResourceClient<ObjectNode> raw = servers.client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
       ObjectNode r = raw.get("dropped");
       ObjectNode parent = r.putObject("status").putArray("parents").addObject();
       parent.putObject("parentRef").put("name", "gw-d");
@@ -165,17 +139,17 @@ class TypedClientTest {
 
   @Test
   void awaitTimeoutStatesTheLastObservedStatus() {
-    HTTPRoute route = client.httpRoutes().inNamespace("default").create(canary("never", "gw-b"));
-    assertThatThrownBy(() -> client.await(route).until(RouteConditions.acceptedBy("gw-b"), Duration.ofMillis(300)))
+    HTTPRoute route = servers.client.httpRoutes().inNamespace("default").create(canary("never", "gw-b"));
+    assertThatThrownBy(() -> servers.client.await(route).until(RouteConditions.acceptedBy("gw-b"), Duration.ofMillis(300)))
         .isInstanceOf(AwaitTimeoutException.class)
         .hasMessageContaining("HTTPRoute default/never was not accepted by Gateway gw-b within PT0.3S; last observed status: none");
   }
 
   @Test
   void cacheIndexesRoutesAndFeedsOneRoundTripChanges() throws Exception {
-    GatewayApiClient.create(server.apiClient()).httpRoutes().inNamespace("default").create(canary("cached-1", "edge"));
-    client.httpRoutes().inNamespace("default").create(canary("cached-2", "other"));
-    try (ResourceCache<HTTPRoute> cache = client.cache(HTTPRoute.class, CacheOptions.builder().namespace("default").build())) {
+    GatewayApiClient.create(servers.latest.apiClient()).httpRoutes().inNamespace("default").create(canary("cached-1", "edge"));
+    servers.client.httpRoutes().inNamespace("default").create(canary("cached-2", "other"));
+    try (ResourceCache<HTTPRoute> cache = servers.client.cache(HTTPRoute.class, CacheOptions.builder().namespace("default").build())) {
       assertThat(cache.waitForSync(Duration.ofSeconds(30))).isTrue();
       assertThat(cache.byIndex(ResourceCache.BY_PARENT_GATEWAY, "default/edge"))
           .extracting(r -> r.metadata().name().orElse("")).containsExactly("cached-1");
@@ -190,14 +164,14 @@ class TypedClientTest {
           }
         }
       });
-      client.httpRoutes().inNamespace("default").create(canary("cached-3", "edge"));
+      servers.client.httpRoutes().inNamespace("default").create(canary("cached-3", "edge"));
       assertThat(added.await(30, TimeUnit.SECONDS)).isTrue();
       assertThat(cache.get("default", "cached-3")).isPresent();
 
-      RouteManager manager = RouteManager.create(client);
-      requests.set(0);
+      RouteManager manager = RouteManager.create(servers.client);
+      servers.requests.set(0);
       RouteChange c = manager.setWeights(RouteRef.from(cache.get("default", "cached-1").orElseThrow()), Map.of("app-canary", 50));
-      assertThat(requests.get()).isEqualTo(1);
+      assertThat(servers.requests.get()).isEqualTo(1);
       assertThat(c.route(HTTPRoute.class).spec().rules().get(0).backendRefs().get(1).weight()).contains(50);
     }
   }
@@ -227,7 +201,7 @@ class TypedClientTest {
 
   @Test
   void cacheOfAKindTheClusterDoesNotServeFailsAtOnce() {
-    GatewayApiClient oldClient = GatewayApiClient.create(old.apiClient());
+    GatewayApiClient oldClient = GatewayApiClient.create(servers.old.apiClient());
     assertThatThrownBy(() -> oldClient.cache(dev.gatewaysdk.model.TLSRoute.class))
         .isInstanceOf(UnsupportedByClusterException.class)
         .hasMessageContaining("TLSRoute is not served by this cluster (Gateway API v1.0.0, standard channel)");

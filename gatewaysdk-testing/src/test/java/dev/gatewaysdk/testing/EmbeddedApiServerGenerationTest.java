@@ -1,5 +1,6 @@
 package dev.gatewaysdk.testing;
 
+import static dev.gatewaysdk.testing.ApiServerFixture.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -11,15 +12,12 @@ import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.kubernetes.client.util.generic.options.ListOptions;
 import io.kubernetes.client.util.generic.options.PatchOptions;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * metadata.generation and resourceVersion as a real API server keeps them: generation counts spec changes only,
@@ -27,20 +25,12 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EmbeddedApiServerGenerationTest {
-  static final String GROUP = "gateway.networking.k8s.io";
-  static EmbeddedApiServer server;
+  @RegisterExtension static final ApiServerFixture server = new ApiServerFixture();
   static DynamicKubernetesApi gateways;
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void start() {
-    server = EmbeddedApiServer.start();
-    gateways = new DynamicKubernetesApi(GROUP, "v1", "gateways", server.apiClient());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void clients() {
+    gateways = server.gatewayApi("gateways");
   }
 
   /** A Gateway as users write it: the listener leaves allowedRoutes to the CRD's default. */
@@ -147,10 +137,8 @@ class EmbeddedApiServerGenerationTest {
 
     JsonObject again = written.getRaw().deepCopy();
     custom.replaceNamespacedCustomObjectStatus(GROUP, "v1", "default", "gateways", "status", again).execute();
-    HttpResponse<String> patched = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/apis/" + GROUP + "/v1/namespaces/default/gateways/status/status"))
-        .header("Content-Type", "application/merge-patch+json")
-        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":" + written.getRaw().getAsJsonObject("status") + "}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> patched = server.http("PATCH", "/apis/" + GROUP + "/v1/namespaces/default/gateways/status/status",
+        "application/merge-patch+json", "{\"status\":" + written.getRaw().getAsJsonObject("status") + "}");
     assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
     assertThat(rv(get("status"))).as("status PUT and merge patch that change nothing").isEqualTo(rv(written));
     String statusApply = "{\"apiVersion\":\"gateway.networking.k8s.io/v1\",\"kind\":\"Gateway\",\"metadata\":{\"name\":\"status\"},"
@@ -170,8 +158,7 @@ class EmbeddedApiServerGenerationTest {
         + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true,\"schema\":{\"openAPIV3Schema\":{\"type\":\"object\","
         + "\"properties\":{\"spec\":{\"type\":\"object\",\"properties\":{\"size\":{\"type\":\"integer\",\"default\":1}}},"
         + "\"status\":{\"type\":\"object\",\"x-kubernetes-preserve-unknown-fields\":true}}}}}]}}";
-    HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/apis/apiextensions.k8s.io/v1/customresourcedefinitions"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(crd)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> created = server.http("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", "application/json", crd);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     DynamicKubernetesApi gadgets = new DynamicKubernetesApi("example.com", "v1", "gadgets", server.apiClient());
     JsonObject body = JsonParser.parseString("{\"apiVersion\":\"example.com/v1\",\"kind\":\"Gadget\","
@@ -187,10 +174,8 @@ class EmbeddedApiServerGenerationTest {
   }
 
   static void applyStatus(String config) throws Exception {
-    HttpResponse<String> applied = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/apis/" + GROUP
-            + "/v1/namespaces/default/gateways/status/status?fieldManager=status-writer&force=true"))
-        .header("Content-Type", "application/apply-patch+yaml")
-        .method("PATCH", HttpRequest.BodyPublishers.ofString(config)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> applied = server.http("PATCH", "/apis/" + GROUP
+        + "/v1/namespaces/default/gateways/status/status?fieldManager=status-writer&force=true", "application/apply-patch+yaml", config);
     assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
   }
 

@@ -1,5 +1,6 @@
 package dev.gatewaysdk.testing;
 
+import static dev.gatewaysdk.testing.ApiServerFixture.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
@@ -17,37 +18,26 @@ import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import io.kubernetes.client.util.generic.options.CreateOptions;
 import io.kubernetes.client.util.generic.options.ListOptions;
 import io.kubernetes.client.util.generic.options.PatchOptions;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EmbeddedApiServerSemanticsTest {
-  static final String GROUP = "gateway.networking.k8s.io";
-  static EmbeddedApiServer server;
+  @RegisterExtension static final ApiServerFixture server = new ApiServerFixture();
   static DynamicKubernetesApi routes;
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void start() {
-    server = EmbeddedApiServer.start();
-    routes = new DynamicKubernetesApi(GROUP, "v1", "httproutes", server.apiClient());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void clients() {
+    routes = server.gatewayApi("httproutes");
   }
 
   static DynamicKubernetesObject route(String name, String hostname) {
@@ -63,15 +53,6 @@ class EmbeddedApiServerSemanticsTest {
 
   static JsonObject spec(DynamicKubernetesObject o) {
     return o.getRaw().getAsJsonObject("spec");
-  }
-
-  HttpResponse<String> http(String method, String path, String contentType, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path));
-    if (contentType != null) {
-      b.header("Content-Type", contentType);
-    }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -110,7 +91,7 @@ class EmbeddedApiServerSemanticsTest {
     CoreV1Api core = new CoreV1Api(server.apiClient());
     core.createNamespacedConfigMap("default", new V1ConfigMap().metadata(new V1ObjectMeta().name("smp").finalizers(List.of("a/b")))
         .putDataItem("a", "1")).execute();
-    HttpResponse<String> resp = http("PATCH", "/api/v1/namespaces/default/configmaps/smp", "application/strategic-merge-patch+json",
+    HttpResponse<String> resp = server.http("PATCH", "/api/v1/namespaces/default/configmaps/smp", "application/strategic-merge-patch+json",
         "{\"metadata\":{\"finalizers\":[\"c/d\"]},\"data\":{\"b\":\"2\"}}");
     assertThat(resp.statusCode()).isEqualTo(200);
     V1ConfigMap cm = core.readNamespacedConfigMap("smp", "default").execute();
@@ -197,7 +178,7 @@ class EmbeddedApiServerSemanticsTest {
 
   @Test
   void invalidObjectsAreRejectedWithTheServersCauses() throws Exception {
-    HttpResponse<String> r = http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes", "application/json",
+    HttpResponse<String> r = server.http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes", "application/json",
         "{\"apiVersion\":\"gateway.networking.k8s.io/v1\",\"kind\":\"HTTPRoute\",\"metadata\":{\"name\":\"bad\"},"
             + "\"spec\":{\"rules\":[{\"matches\":[{\"method\":\"NOTREAL\"}]}]}}");
     assertThat(r.statusCode()).isEqualTo(422);
@@ -209,16 +190,16 @@ class EmbeddedApiServerSemanticsTest {
   void fieldValidationStrictRejectsUnknownFieldsAndWarnPrunesThemWithAWarning() throws Exception {
     String body = "{\"apiVersion\":\"gateway.networking.k8s.io/v1\",\"kind\":\"HTTPRoute\",\"metadata\":{\"name\":\"%s\"},"
         + "\"spec\":{\"hostnames\":[\"a.example.com\"],\"colour\":\"blue\"}}";
-    HttpResponse<String> strict = http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes?fieldValidation=Strict",
+    HttpResponse<String> strict = server.http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes?fieldValidation=Strict",
         "application/json", String.format(body, "strict"));
     assertThat(strict.statusCode()).isEqualTo(400);
     assertThat(strict.body()).contains("strict decoding error: unknown field \\\"spec.colour\\\"");
-    HttpResponse<String> warn = http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes?fieldValidation=Warn",
+    HttpResponse<String> warn = server.http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes?fieldValidation=Warn",
         "application/json", String.format(body, "warn"));
     assertThat(warn.statusCode()).isEqualTo(201);
     assertThat(warn.headers().allValues("Warning")).anySatisfy(w -> assertThat(w).contains("unknown field \\\"spec.colour\\\""));
     assertThat(warn.body()).doesNotContain("colour");
-    HttpResponse<String> ignore = http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes?fieldValidation=Ignore",
+    HttpResponse<String> ignore = server.http("POST", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes?fieldValidation=Ignore",
         "application/json", String.format(body, "ignore"));
     assertThat(ignore.statusCode()).isEqualTo(201);
     assertThat(ignore.headers().allValues("Warning")).isEmpty();
@@ -273,23 +254,23 @@ class EmbeddedApiServerSemanticsTest {
 
   @Test
   void badInputAnswersStatusObjects() throws Exception {
-    HttpResponse<String> malformed = http("POST", "/api/v1/namespaces/default/configmaps", "application/json", "{not json");
+    HttpResponse<String> malformed = server.http("POST", "/api/v1/namespaces/default/configmaps", "application/json", "{not json");
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(malformed.body()).contains("\"kind\":\"Status\"", "\"reason\":\"BadRequest\"");
 
-    HttpResponse<String> media = http("POST", "/api/v1/namespaces/default/configmaps", "text/plain", "x");
+    HttpResponse<String> media = server.http("POST", "/api/v1/namespaces/default/configmaps", "text/plain", "x");
     assertThat(media.statusCode()).isEqualTo(415);
 
     String big = "{\"metadata\":{\"name\":\"big\"},\"data\":{\"a\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}}";
-    HttpResponse<String> tooLarge = http("POST", "/api/v1/namespaces/default/configmaps", "application/json", big);
+    HttpResponse<String> tooLarge = server.http("POST", "/api/v1/namespaces/default/configmaps", "application/json", big);
     assertThat(tooLarge.statusCode()).isEqualTo(413);
     assertThat(tooLarge.body()).contains("\"reason\":\"RequestEntityTooLarge\"");
 
-    HttpResponse<String> unknown = http("GET", "/apis/example.com/v1/widgets", null, null);
+    HttpResponse<String> unknown = server.http("GET", "/apis/example.com/v1/widgets", null, null);
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("the server could not find the requested resource");
 
-    HttpResponse<String> badName = http("POST", "/api/v1/namespaces/default/configmaps", "application/json",
+    HttpResponse<String> badName = server.http("POST", "/api/v1/namespaces/default/configmaps", "application/json",
         "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"Bad_Name\"}}");
     assertThat(badName.statusCode()).isEqualTo(422);
     assertThat(badName.body()).contains("ConfigMap \\\"Bad_Name\\\" is invalid: metadata.name: Invalid value: \\\"Bad_Name\\\": a lowercase RFC 1123 subdomain");
@@ -300,16 +281,16 @@ class EmbeddedApiServerSemanticsTest {
     String crd = "{\"apiVersion\":\"apiextensions.k8s.io/v1\",\"kind\":\"CustomResourceDefinition\",\"metadata\":{\"name\":\"widgets.example.com\"},"
         + "\"spec\":{\"group\":\"example.com\",\"scope\":\"Namespaced\",\"names\":{\"plural\":\"widgets\",\"singular\":\"widget\",\"kind\":\"Widget\",\"listKind\":\"WidgetList\"},"
         + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true,\"schema\":{\"openAPIV3Schema\":{\"type\":\"object\",\"x-kubernetes-preserve-unknown-fields\":true}}}]}}";
-    HttpResponse<String> created = http("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", "application/json", crd);
+    HttpResponse<String> created = server.http("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", "application/json", crd);
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.body()).contains("\"Established\"", "\"NamesAccepted\"");
-    assertThat(http("GET", "/apis/example.com/v1", null, null).body()).contains("\"name\":\"widgets\"");
-    HttpResponse<String> widget = http("POST", "/apis/example.com/v1/namespaces/default/widgets", "application/json",
+    assertThat(server.http("GET", "/apis/example.com/v1", null, null).body()).contains("\"name\":\"widgets\"");
+    HttpResponse<String> widget = server.http("POST", "/apis/example.com/v1/namespaces/default/widgets", "application/json",
         "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"w\"},\"size\":3}");
     assertThat(widget.statusCode()).isEqualTo(201);
-    assertThat(http("DELETE", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com", null, null).statusCode())
+    assertThat(server.http("DELETE", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com", null, null).statusCode())
         .isEqualTo(200);
-    assertThat(http("GET", "/apis/example.com/v1/namespaces/default/widgets/w", null, null).statusCode()).isEqualTo(404);
+    assertThat(server.http("GET", "/apis/example.com/v1/namespaces/default/widgets/w", null, null).statusCode()).isEqualTo(404);
   }
 
   @Test

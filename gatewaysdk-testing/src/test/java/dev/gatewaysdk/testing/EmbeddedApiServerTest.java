@@ -1,10 +1,10 @@
 package dev.gatewaysdk.testing;
 
+import static dev.gatewaysdk.testing.ApiServerFixture.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.reflect.TypeToken;
-import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.ApisApi;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -18,27 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EmbeddedApiServerTest {
-  static final String GROUP = "gateway.networking.k8s.io";
-  static EmbeddedApiServer server;
-  static ApiClient client;
-
-  @BeforeAll
-  static void start() {
-    server = EmbeddedApiServer.start();
-    client = server.apiClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final ApiServerFixture server = new ApiServerFixture();
 
   static Map<String, Object> route(String name, String... hostnames) {
     Map<String, Object> r = new HashMap<>();
@@ -59,7 +45,7 @@ class EmbeddedApiServerTest {
 
   @Test
   void discoveryListsGatewayApiGroupWithPreferredV1() throws ApiException {
-    List<V1APIGroup> groups = new ApisApi(client).getAPIVersions().execute().getGroups();
+    List<V1APIGroup> groups = new ApisApi(server.apiClient()).getAPIVersions().execute().getGroups();
     V1APIGroup gw = groups.stream().filter(g -> g.getName().equals(GROUP)).findFirst().orElseThrow();
     assertThat(gw.getPreferredVersion().getVersion()).isEqualTo("v1");
     assertThat(gw.getVersions()).extracting(v -> v.getVersion()).contains("v1", "v1beta1");
@@ -67,7 +53,7 @@ class EmbeddedApiServerTest {
 
   @Test
   void configMapCrudWithConflictsAndNotFound() throws ApiException {
-    CoreV1Api core = new CoreV1Api(client);
+    CoreV1Api core = new CoreV1Api(server.apiClient());
     V1ConfigMap cm = new V1ConfigMap().metadata(new V1ObjectMeta().name("settings")).putDataItem("a", "1");
     V1ConfigMap created = core.createNamespacedConfigMap("default", cm).execute();
     assertThat(created.getMetadata().getUid()).isNotBlank();
@@ -104,7 +90,7 @@ class EmbeddedApiServerTest {
 
   @Test
   void namespacedObjectsNeedTheirNamespace() {
-    CoreV1Api core = new CoreV1Api(client);
+    CoreV1Api core = new CoreV1Api(server.apiClient());
     V1ConfigMap cm = new V1ConfigMap().metadata(new V1ObjectMeta().name("x"));
     assertThatThrownBy(() -> core.createNamespacedConfigMap("nowhere", cm).execute())
         .isInstanceOfSatisfying(ApiException.class, e -> {
@@ -116,7 +102,7 @@ class EmbeddedApiServerTest {
   @Test
   @SuppressWarnings("unchecked")
   void httpRouteIsServedAtEveryVersionWithOneStorage() throws ApiException {
-    CustomObjectsApi api = new CustomObjectsApi(client);
+    CustomObjectsApi api = new CustomObjectsApi(server.apiClient());
     api.createNamespacedCustomObject(GROUP, "v1", "default", "httproutes", route("versions", "a.example.com")).execute();
     Map<String, Object> v1beta1 =
         (Map<String, Object>) api.getNamespacedCustomObject(GROUP, "v1beta1", "default", "httproutes", "versions").execute();
@@ -130,14 +116,14 @@ class EmbeddedApiServerTest {
 
   @Test
   void watchReportsAddedModifiedDeletedAndResumes() throws Exception {
-    CoreV1Api core = new CoreV1Api(client);
+    CoreV1Api core = new CoreV1Api(server.apiClient());
     core.createNamespace(new V1Namespace().metadata(new V1ObjectMeta().name("watched"))).execute();
     String rv = core.listNamespacedConfigMap("watched").execute().getMetadata().getResourceVersion();
     core.createNamespacedConfigMap("watched", new V1ConfigMap().metadata(new V1ObjectMeta().name("one"))).execute();
     V1ConfigMap two = core.createNamespacedConfigMap("watched", new V1ConfigMap().metadata(new V1ObjectMeta().name("two"))).execute();
     core.replaceNamespacedConfigMap("two", "watched", two.putDataItem("k", "v")).execute();
     core.deleteNamespacedConfigMap("one", "watched").execute();
-    try (Watch<V1ConfigMap> watch = Watch.createWatch(client,
+    try (Watch<V1ConfigMap> watch = Watch.createWatch(server.apiClient(),
         core.listNamespacedConfigMap("watched").watch(true).resourceVersion(rv).timeoutSeconds(5).buildCall(null),
         new TypeToken<Watch.Response<V1ConfigMap>>() {}.getType())) {
       List<String> seen = new java.util.ArrayList<>();
