@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -281,18 +282,21 @@ class CanaryTest {
     return s;
   }
 
-  private void externalEditAtPause(RouteRef ref) {
+  /** Runs setWeight 10, pause 30m, setWeight 100 ({@code options} added) to the pause; then someone else sets 60/40. */
+  private Canary externallyEditedAtPause(RouteRef ref, UnaryOperator<CanaryPlan.Builder> options) {
+    CanaryPlan plan = options.apply(plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofMinutes(30))).step(Step.setWeight(100)))
+        .build();
+    Canary canary = fixture.canary(plan).build();
+    reconcileUntil(canary, s -> s.step() == 1);
     fixture.cluster.externalPatch(ref, "[{'op':'replace','path':'/spec/rules/0/backendRefs/1/weight','value':40},"
         + "{'op':'replace','path':'/spec/rules/0/backendRefs/0/weight','value':60}]");
+    return canary;
   }
 
   @Test
   void externalEditPausesTheRolloutAndResumeWritesTheWeightsBack() throws Exception {
     RouteRef ref = fixture.newRoute();
-    CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofMinutes(30))).step(Step.setWeight(100)).build();
-    Canary canary = fixture.canary(plan).build();
-    reconcileUntil(canary, s -> s.step() == 1);
-    externalEditAtPause(ref);
+    Canary canary = externallyEditedAtPause(ref, b -> b);
 
     CanaryStatus s = reconcileUntil(canary, x -> x.phase() == Phase.PAUSED);
 
@@ -312,11 +316,7 @@ class CanaryTest {
   @Test
   void externalEditUnderAbortPolicyRollsBack() throws Exception {
     RouteRef ref = fixture.newRoute();
-    CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofMinutes(30))).step(Step.setWeight(100))
-        .externalEditPolicy(ExternalEditPolicy.ABORT).build();
-    Canary canary = fixture.canary(plan).build();
-    reconcileUntil(canary, s -> s.step() == 1);
-    externalEditAtPause(ref);
+    Canary canary = externallyEditedAtPause(ref, b -> b.externalEditPolicy(ExternalEditPolicy.ABORT));
 
     CanaryStatus end = canary.run();
 
@@ -329,11 +329,7 @@ class CanaryTest {
   @Test
   void externalEditUnderReassertPolicyIsWrittenBackAndTheRolloutContinues() throws Exception {
     RouteRef ref = fixture.newRoute();
-    CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofMinutes(30))).step(Step.setWeight(100))
-        .externalEditPolicy(ExternalEditPolicy.REASSERT).build();
-    Canary canary = fixture.canary(plan).build();
-    reconcileUntil(canary, s -> s.step() == 1);
-    externalEditAtPause(ref);
+    Canary canary = externallyEditedAtPause(ref, b -> b.externalEditPolicy(ExternalEditPolicy.REASSERT));
 
     CanaryStatus s = canary.reconcile();
 

@@ -91,17 +91,8 @@ class EmbeddedApiServerKubectlTest {
   }
 
   static Result kubectl(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", server.kubeconfigFile().toString(),
-        "--cache-dir", tmp.resolve("cache").toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("HOME", tmp.toString());
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("kubectl " + String.join(" ", args) + " finished").isTrue();
-    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    return run(List.of(kubectl.toString(), "--kubeconfig", server.kubeconfigFile().toString(),
+        "--cache-dir", tmp.resolve("cache").toString()), args);
   }
 
   static List<Path> yamls(Path dir) throws IOException {
@@ -231,6 +222,7 @@ class EmbeddedApiServerKubectlTest {
     }
   }
 
+  /** Runs {@code base} (kubectl and its flags) with {@code args}, HOME in the temporary directory. */
   static Result run(List<String> base, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(base);
     cmd.addAll(List.of(args));
@@ -240,7 +232,7 @@ class EmbeddedApiServerKubectlTest {
     Path err = Files.createTempFile(tmp, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("kubectl " + String.join(" ", args) + " finished").isTrue();
     return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
