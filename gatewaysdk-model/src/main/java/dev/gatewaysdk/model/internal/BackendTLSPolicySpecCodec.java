@@ -71,8 +71,21 @@ public final class BackendTLSPolicySpecCodec {
   public static final class Reader extends JsonDeserializer<BackendTLSPolicySpec> {
     @Override
     public BackendTLSPolicySpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      Codecs.expectObject(p, ctxt);
       BackendTLSPolicySpec.Builder b = BackendTLSPolicySpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, BackendTLSPolicySpec.class, p, ctxt);
+      }
+    }
+
+    /**
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
+     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     */
+    public void readInto(JsonParser p, DeserializationContext ctxt, BackendTLSPolicySpec.Builder b) throws IOException {
+      Codecs.expectObject(p, ctxt);
       String field = null;
       try {
         for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
@@ -113,11 +126,6 @@ public final class BackendTLSPolicySpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, BackendTLSPolicySpec.class, field, p);
-      }
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, BackendTLSPolicySpec.class, p, ctxt);
       }
     }
 

@@ -62,8 +62,21 @@ public final class GatewayClassSpecCodec {
   public static final class Reader extends JsonDeserializer<GatewayClassSpec> {
     @Override
     public GatewayClassSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      Codecs.expectObject(p, ctxt);
       GatewayClassSpec.Builder b = GatewayClassSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GatewayClassSpec.class, p, ctxt);
+      }
+    }
+
+    /**
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
+     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     */
+    public void readInto(JsonParser p, DeserializationContext ctxt, GatewayClassSpec.Builder b) throws IOException {
+      Codecs.expectObject(p, ctxt);
       String field = null;
       try {
         for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
@@ -89,11 +102,6 @@ public final class GatewayClassSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayClassSpec.class, field, p);
-      }
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GatewayClassSpec.class, p, ctxt);
       }
     }
 

@@ -90,8 +90,21 @@ public final class GatewaySpecCodec {
   public static final class Reader extends JsonDeserializer<GatewaySpec> {
     @Override
     public GatewaySpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      Codecs.expectObject(p, ctxt);
       GatewaySpec.Builder b = GatewaySpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GatewaySpec.class, p, ctxt);
+      }
+    }
+
+    /**
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
+     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     */
+    public void readInto(JsonParser p, DeserializationContext ctxt, GatewaySpec.Builder b) throws IOException {
+      Codecs.expectObject(p, ctxt);
       String field = null;
       try {
         for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
@@ -145,11 +158,6 @@ public final class GatewaySpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewaySpec.class, field, p);
-      }
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GatewaySpec.class, p, ctxt);
       }
     }
 

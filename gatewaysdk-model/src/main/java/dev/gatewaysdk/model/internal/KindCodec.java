@@ -37,16 +37,16 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
   private static final SerializedString F_STATUS = new SerializedString("status");
 
   private static final Map<Class<?>, KindCodec<?, ?, ?, ?>> CODECS = Map.of(
-      GatewayClass.class, new KindCodec<>(GatewayClass.class, GatewayClass::builder, GatewayClass::spec, GatewayClass.Builder::spec, GatewayClassSpecCodec.WRITER, GatewayClassSpecCodec.READER, GatewayClass::status, GatewayClass.Builder::status, GatewayClassStatusCodec.WRITER, GatewayClassStatusCodec.READER),
-      Gateway.class, new KindCodec<>(Gateway.class, Gateway::builder, Gateway::spec, Gateway.Builder::spec, GatewaySpecCodec.WRITER, GatewaySpecCodec.READER, Gateway::status, Gateway.Builder::status, GatewayStatusCodec.WRITER, GatewayStatusCodec.READER),
-      ListenerSet.class, new KindCodec<>(ListenerSet.class, ListenerSet::builder, ListenerSet::spec, ListenerSet.Builder::spec, ListenerSetSpecCodec.WRITER, ListenerSetSpecCodec.READER, ListenerSet::status, ListenerSet.Builder::status, ListenerSetStatusCodec.WRITER, ListenerSetStatusCodec.READER),
-      HTTPRoute.class, new KindCodec<>(HTTPRoute.class, HTTPRoute::builder, HTTPRoute::spec, HTTPRoute.Builder::spec, HTTPRouteSpecCodec.WRITER, HTTPRouteSpecCodec.READER, HTTPRoute::status, HTTPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
-      GRPCRoute.class, new KindCodec<>(GRPCRoute.class, GRPCRoute::builder, GRPCRoute::spec, GRPCRoute.Builder::spec, GRPCRouteSpecCodec.WRITER, GRPCRouteSpecCodec.READER, GRPCRoute::status, GRPCRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
-      TLSRoute.class, new KindCodec<>(TLSRoute.class, TLSRoute::builder, TLSRoute::spec, TLSRoute.Builder::spec, TLSRouteSpecCodec.WRITER, TLSRouteSpecCodec.READER, TLSRoute::status, TLSRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
-      TCPRoute.class, new KindCodec<>(TCPRoute.class, TCPRoute::builder, TCPRoute::spec, TCPRoute.Builder::spec, TCPRouteSpecCodec.WRITER, TCPRouteSpecCodec.READER, TCPRoute::status, TCPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
-      UDPRoute.class, new KindCodec<>(UDPRoute.class, UDPRoute::builder, UDPRoute::spec, UDPRoute.Builder::spec, UDPRouteSpecCodec.WRITER, UDPRouteSpecCodec.READER, UDPRoute::status, UDPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
-      ReferenceGrant.class, new KindCodec<ReferenceGrant, ReferenceGrant.Builder, ReferenceGrantSpec, Void>(ReferenceGrant.class, ReferenceGrant::builder, ReferenceGrant::spec, ReferenceGrant.Builder::spec, ReferenceGrantSpecCodec.WRITER, ReferenceGrantSpecCodec.READER, null, null, null, null),
-      BackendTLSPolicy.class, new KindCodec<>(BackendTLSPolicy.class, BackendTLSPolicy::builder, BackendTLSPolicy::spec, BackendTLSPolicy.Builder::spec, BackendTLSPolicySpecCodec.WRITER, BackendTLSPolicySpecCodec.READER, BackendTLSPolicy::status, BackendTLSPolicy.Builder::status, PolicyStatusCodec.WRITER, PolicyStatusCodec.READER));
+      GatewayClass.class, new KindCodec<>(GatewayClass.class, GatewayClass::builder, GatewayClass::spec, GatewayClass.Builder::spec, GatewayClassSpecCodec.WRITER, GatewayClassSpecCodec.READER, (p, c, b) -> GatewayClassSpecCodec.READER.readInto(p, c, b.specBuilder()), GatewayClass::status, GatewayClass.Builder::status, GatewayClassStatusCodec.WRITER, GatewayClassStatusCodec.READER),
+      Gateway.class, new KindCodec<>(Gateway.class, Gateway::builder, Gateway::spec, Gateway.Builder::spec, GatewaySpecCodec.WRITER, GatewaySpecCodec.READER, (p, c, b) -> GatewaySpecCodec.READER.readInto(p, c, b.specBuilder()), Gateway::status, Gateway.Builder::status, GatewayStatusCodec.WRITER, GatewayStatusCodec.READER),
+      ListenerSet.class, new KindCodec<>(ListenerSet.class, ListenerSet::builder, ListenerSet::spec, ListenerSet.Builder::spec, ListenerSetSpecCodec.WRITER, ListenerSetSpecCodec.READER, (p, c, b) -> ListenerSetSpecCodec.READER.readInto(p, c, b.specBuilder()), ListenerSet::status, ListenerSet.Builder::status, ListenerSetStatusCodec.WRITER, ListenerSetStatusCodec.READER),
+      HTTPRoute.class, new KindCodec<>(HTTPRoute.class, HTTPRoute::builder, HTTPRoute::spec, HTTPRoute.Builder::spec, HTTPRouteSpecCodec.WRITER, HTTPRouteSpecCodec.READER, (p, c, b) -> HTTPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()), HTTPRoute::status, HTTPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
+      GRPCRoute.class, new KindCodec<>(GRPCRoute.class, GRPCRoute::builder, GRPCRoute::spec, GRPCRoute.Builder::spec, GRPCRouteSpecCodec.WRITER, GRPCRouteSpecCodec.READER, (p, c, b) -> GRPCRouteSpecCodec.READER.readInto(p, c, b.specBuilder()), GRPCRoute::status, GRPCRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
+      TLSRoute.class, new KindCodec<>(TLSRoute.class, TLSRoute::builder, TLSRoute::spec, TLSRoute.Builder::spec, TLSRouteSpecCodec.WRITER, TLSRouteSpecCodec.READER, (p, c, b) -> TLSRouteSpecCodec.READER.readInto(p, c, b.specBuilder()), TLSRoute::status, TLSRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
+      TCPRoute.class, new KindCodec<>(TCPRoute.class, TCPRoute::builder, TCPRoute::spec, TCPRoute.Builder::spec, TCPRouteSpecCodec.WRITER, TCPRouteSpecCodec.READER, (p, c, b) -> TCPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()), TCPRoute::status, TCPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
+      UDPRoute.class, new KindCodec<>(UDPRoute.class, UDPRoute::builder, UDPRoute::spec, UDPRoute.Builder::spec, UDPRouteSpecCodec.WRITER, UDPRouteSpecCodec.READER, (p, c, b) -> UDPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()), UDPRoute::status, UDPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
+      ReferenceGrant.class, new KindCodec<ReferenceGrant, ReferenceGrant.Builder, ReferenceGrantSpec, Void>(ReferenceGrant.class, ReferenceGrant::builder, ReferenceGrant::spec, ReferenceGrant.Builder::spec, ReferenceGrantSpecCodec.WRITER, ReferenceGrantSpecCodec.READER, (p, c, b) -> ReferenceGrantSpecCodec.READER.readInto(p, c, b.specBuilder()), null, null, null, null),
+      BackendTLSPolicy.class, new KindCodec<>(BackendTLSPolicy.class, BackendTLSPolicy::builder, BackendTLSPolicy::spec, BackendTLSPolicy.Builder::spec, BackendTLSPolicySpecCodec.WRITER, BackendTLSPolicySpecCodec.READER, (p, c, b) -> BackendTLSPolicySpecCodec.READER.readInto(p, c, b.specBuilder()), BackendTLSPolicy::status, BackendTLSPolicy.Builder::status, PolicyStatusCodec.WRITER, PolicyStatusCodec.READER));
 
   /** The codec of the kind an implementation class belongs to; the generated classes extend the kind's class. */
   private static final ClassValue<KindCodec<?, ?, ?, ?>> BY_CLASS = new ClassValue<>() {
@@ -70,14 +70,28 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
   private final BiConsumer<B, S> setSpec;
   private final JsonSerializer<S> specWriter;
   private final JsonDeserializer<S> specReader;
+  private final SpecInto<B> specInto;
   private final Function<T, Optional<U>> status;
   private final BiConsumer<B, U> setStatus;
   private final JsonSerializer<U> statusWriter;
   private final JsonDeserializer<U> statusReader;
   private final Reader reader = new Reader(this);
 
+  /**
+   * The attribute of a read that wants speed over error detail: metadata and spec are read straight into the
+   * kind's nested builders, so a spec that fails to build is reported by the kind, without the spec's path. Set
+   * by the fast path, which never reports errors itself (the located tree path reads again and does).
+   */
+  public static final Object FAST = new Object();
+
+  /** Reads a spec into the kind's nested spec builder. */
+  @FunctionalInterface
+  private interface SpecInto<B> {
+    void read(JsonParser p, DeserializationContext ctxt, B builder) throws IOException;
+  }
+
   private KindCodec(Class<T> type, Supplier<B> builder, Function<T, S> spec, BiConsumer<B, S> setSpec,
-      JsonSerializer<S> specWriter, JsonDeserializer<S> specReader, Function<T, Optional<U>> status,
+      JsonSerializer<S> specWriter, JsonDeserializer<S> specReader, SpecInto<B> specInto, Function<T, Optional<U>> status,
       BiConsumer<B, U> setStatus, JsonSerializer<U> statusWriter, JsonDeserializer<U> statusReader) {
     this.type = type;
     this.kind = GatewayApiKind.of(type).orElseThrow().kind();
@@ -87,6 +101,7 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
     this.setSpec = setSpec;
     this.specWriter = specWriter;
     this.specReader = specReader;
+    this.specInto = specInto;
     this.status = status;
     this.setStatus = setStatus;
     this.statusWriter = statusWriter;
@@ -127,6 +142,7 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
   T read(JsonParser p, DeserializationContext ctxt) throws IOException {
     Codecs.expectObject(p, ctxt);
     B b = builder.get();
+    boolean fast = ctxt.getAttribute(FAST) != null;
     String field = null;
     try {
       for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
@@ -147,12 +163,20 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
             break;
           case "metadata":
             if (token != JsonToken.VALUE_NULL) {
-              b.metadata(Codecs.object(p, ctxt, ObjectMetaCodec.READER));
+              if (fast) {
+                ObjectMetaCodec.READER.readInto(p, ctxt, b.metadataBuilder());
+              } else {
+                b.metadata(Codecs.object(p, ctxt, ObjectMetaCodec.READER));
+              }
             }
             break;
           case "spec":
             if (token != JsonToken.VALUE_NULL) {
-              setSpec.accept(b, Codecs.object(p, ctxt, specReader));
+              if (fast) {
+                specInto.read(p, ctxt, b);
+              } else {
+                setSpec.accept(b, Codecs.object(p, ctxt, specReader));
+              }
             }
             break;
           case "status":

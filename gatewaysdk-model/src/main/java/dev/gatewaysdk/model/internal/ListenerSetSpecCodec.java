@@ -61,8 +61,21 @@ public final class ListenerSetSpecCodec {
   public static final class Reader extends JsonDeserializer<ListenerSetSpec> {
     @Override
     public ListenerSetSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      Codecs.expectObject(p, ctxt);
       ListenerSetSpec.Builder b = ListenerSetSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ListenerSetSpec.class, p, ctxt);
+      }
+    }
+
+    /**
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
+     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     */
+    public void readInto(JsonParser p, DeserializationContext ctxt, ListenerSetSpec.Builder b) throws IOException {
+      Codecs.expectObject(p, ctxt);
       String field = null;
       try {
         for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
@@ -93,11 +106,6 @@ public final class ListenerSetSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ListenerSetSpec.class, field, p);
-      }
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ListenerSetSpec.class, p, ctxt);
       }
     }
 

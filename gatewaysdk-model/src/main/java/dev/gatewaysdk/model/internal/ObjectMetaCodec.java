@@ -141,8 +141,21 @@ public final class ObjectMetaCodec {
   public static final class Reader extends JsonDeserializer<ObjectMeta> {
     @Override
     public ObjectMeta deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      Codecs.expectObject(p, ctxt);
       ObjectMeta.Builder b = ObjectMeta.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ObjectMeta.class, p, ctxt);
+      }
+    }
+
+    /**
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
+     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     */
+    public void readInto(JsonParser p, DeserializationContext ctxt, ObjectMeta.Builder b) throws IOException {
+      Codecs.expectObject(p, ctxt);
       String field = null;
       try {
         for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
@@ -239,11 +252,6 @@ public final class ObjectMetaCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ObjectMeta.class, field, p);
-      }
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ObjectMeta.class, p, ctxt);
       }
     }
 

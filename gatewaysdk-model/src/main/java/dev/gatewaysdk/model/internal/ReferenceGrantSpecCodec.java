@@ -67,8 +67,21 @@ public final class ReferenceGrantSpecCodec {
   public static final class Reader extends JsonDeserializer<ReferenceGrantSpec> {
     @Override
     public ReferenceGrantSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      Codecs.expectObject(p, ctxt);
       ReferenceGrantSpec.Builder b = ReferenceGrantSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ReferenceGrantSpec.class, p, ctxt);
+      }
+    }
+
+    /**
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
+     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     */
+    public void readInto(JsonParser p, DeserializationContext ctxt, ReferenceGrantSpec.Builder b) throws IOException {
+      Codecs.expectObject(p, ctxt);
       String field = null;
       try {
         for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
@@ -107,11 +120,6 @@ public final class ReferenceGrantSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ReferenceGrantSpec.class, field, p);
-      }
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ReferenceGrantSpec.class, p, ctxt);
       }
     }
 

@@ -72,8 +72,21 @@ public final class TCPRouteSpecCodec {
   public static final class Reader extends JsonDeserializer<TCPRouteSpec> {
     @Override
     public TCPRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      Codecs.expectObject(p, ctxt);
       TCPRouteSpec.Builder b = TCPRouteSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, TCPRouteSpec.class, p, ctxt);
+      }
+    }
+
+    /**
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
+     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     */
+    public void readInto(JsonParser p, DeserializationContext ctxt, TCPRouteSpec.Builder b) throws IOException {
+      Codecs.expectObject(p, ctxt);
       String field = null;
       try {
         for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
@@ -115,11 +128,6 @@ public final class TCPRouteSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, TCPRouteSpec.class, field, p);
-      }
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, TCPRouteSpec.class, p, ctxt);
       }
     }
 

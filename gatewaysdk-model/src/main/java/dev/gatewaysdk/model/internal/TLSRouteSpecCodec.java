@@ -81,8 +81,21 @@ public final class TLSRouteSpecCodec {
   public static final class Reader extends JsonDeserializer<TLSRouteSpec> {
     @Override
     public TLSRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      Codecs.expectObject(p, ctxt);
       TLSRouteSpec.Builder b = TLSRouteSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, TLSRouteSpec.class, p, ctxt);
+      }
+    }
+
+    /**
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
+     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     */
+    public void readInto(JsonParser p, DeserializationContext ctxt, TLSRouteSpec.Builder b) throws IOException {
+      Codecs.expectObject(p, ctxt);
       String field = null;
       try {
         for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
@@ -135,11 +148,6 @@ public final class TLSRouteSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, TLSRouteSpec.class, field, p);
-      }
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, TLSRouteSpec.class, p, ctxt);
       }
     }
 

@@ -50,8 +50,13 @@ public final class ByteJsonParser extends ParserMinimalBase {
   private final int end;
   private final int maxNestingDepth;
   private int pos;
-  private JsonReadContext context = JsonReadContext.createRootContext(null);
   private boolean closed;
+
+  /** The open containers by nesting level (0 is the root): object or array, entries so far, current field name. */
+  private int depth;
+  private boolean[] objects = new boolean[16];
+  private int[] entries = new int[16];
+  private String[] names = new String[16];
 
   /** The text of the current string or number token, or the current field name. */
   private String text;
@@ -62,7 +67,16 @@ public final class ByteJsonParser extends ParserMinimalBase {
   private int pending = NONE;
   boolean sawApiVersion;
   boolean sawKind;
-  private final DuplicateCheck duplicates = new DuplicateCheck();
+
+  /**
+   * Duplicate fields: by nesting level, the names of the open object there behind a 64-bit filter by hash
+   * (cached in the canonical strings), so only a name whose bit is already set costs comparisons. Objects
+   * with many fields switch to a hash set, so no input makes the check quadratic.
+   */
+  private static final int LINEAR_LIMIT = 24;
+  private String[][] seen = new String[16][];
+  private long[] masks = new long[16];
+  private Set<String>[] large;
 
   /** A parser of {@code data}, which must be well-formed UTF-8, nesting at most {@code maxNestingDepth} levels. */
   public ByteJsonParser(byte[] data, int maxNestingDepth) {
@@ -92,7 +106,7 @@ public final class ByteJsonParser extends ParserMinimalBase {
     }
     int c = skipWhitespace();
     if (c < 0) {
-      if (!context.inRoot()) {
+      if (depth != 0) {
         throw error("unexpected end of input");
       }
       close();
@@ -101,35 +115,43 @@ public final class ByteJsonParser extends ParserMinimalBase {
     if (c == '}' || c == ']') {
       return _currToken = closeContainer(c);
     }
-    if (context.expectComma()) {
+    int d = depth;
+    int index = entries[d]++;
+    if (d == 0 || !objects[d]) {
+      if (index > 0 && d > 0) {
+        if (c != ',') {
+          throw error("expected a comma");
+        }
+        pos++;
+        c = skipWhitespace();
+      }
+      return _currToken = value(c);
+    }
+    if (index > 0) {
       if (c != ',') {
         throw error("expected a comma");
       }
       pos++;
       c = skipWhitespace();
     }
-    if (context.inObject()) {
-      if (c != '"') {
-        throw error("expected a field name");
-      }
-      pos++;
-      String name = name();
-      if (pos >= end || buf[pos] != ':') {
-        if (skipWhitespace() != ':') {
-          throw error("expected a colon");
-        }
-      }
-      pos++;
-      context.setCurrentName(name);
-      int depth = context.getNestingDepth();
-      if (depth == 1) {
-        pending = name.equals("apiVersion") ? API_VERSION : name.equals("kind") ? KIND : NONE;
-      }
-      duplicates.add(name, depth, context.getCurrentIndex() == 0);
-      text = name;
-      return _currToken = JsonToken.FIELD_NAME;
+    if (c != '"') {
+      throw error("expected a field name");
     }
-    return _currToken = value(c);
+    pos++;
+    String name = name();
+    if (pos >= end || buf[pos] != ':') {
+      if (skipWhitespace() != ':') {
+        throw error("expected a colon");
+      }
+    }
+    pos++;
+    names[d] = name;
+    if (d == 1) {
+      pending = name.equals("apiVersion") ? API_VERSION : name.equals("kind") ? KIND : NONE;
+    }
+    noteName(name, d, index);
+    text = name;
+    return _currToken = JsonToken.FIELD_NAME;
   }
 
   @Override
@@ -138,12 +160,28 @@ public final class ByteJsonParser extends ParserMinimalBase {
   }
 
   private JsonToken closeContainer(int c) throws IOException {
-    if (c == '}' ? !context.inObject() : !context.inArray()) {
+    if (depth == 0 || objects[depth] != (c == '}')) {
       throw error("mismatched close marker");
     }
     pos++;
-    context = context.clearAndGetParent();
+    depth--;
     return c == '}' ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+  }
+
+  private void open(boolean object) throws IOException {
+    int d = ++depth;
+    if (d > maxNestingDepth) {
+      throw error("nesting too deep");
+    }
+    if (d == objects.length) {
+      int size = d * 2;
+      objects = Arrays.copyOf(objects, size);
+      entries = Arrays.copyOf(entries, size);
+      names = Arrays.copyOf(names, size);
+    }
+    objects[d] = object;
+    entries[d] = 0;
+    names[d] = null;
   }
 
   /** The value starting with {@code c} at {@link #pos}. */
@@ -155,13 +193,11 @@ public final class ByteJsonParser extends ParserMinimalBase {
         return JsonToken.VALUE_STRING;
       case '{':
         pos++;
-        context = context.createChildObjectContext(-1, -1);
-        checkDepth();
+        open(true);
         return JsonToken.START_OBJECT;
       case '[':
         pos++;
-        context = context.createChildArrayContext(-1, -1);
-        checkDepth();
+        open(false);
         return JsonToken.START_ARRAY;
       case 't':
         literal("true");
@@ -177,12 +213,6 @@ public final class ByteJsonParser extends ParserMinimalBase {
           return number();
         }
         throw error("unexpected character");
-    }
-  }
-
-  private void checkDepth() throws IOException {
-    if (context.getNestingDepth() > maxNestingDepth) {
-      throw error("nesting too deep");
     }
   }
 
@@ -276,10 +306,13 @@ public final class ByteJsonParser extends ParserMinimalBase {
     return JsonToken.VALUE_NUMBER_INT;
   }
 
-  /** Skips white space to the next byte, returned (-1 at the end); none or one space cost a check each. */
+  /**
+   * Skips white space to the next byte, returned (-1 at the end). The common cases are cheap: no space or
+   * one (after a colon), and a line break with up to 16 spaces of indentation, counted without a branch.
+   */
   private int skipWhitespace() {
     int i = pos;
-    if (i + 1 < end) {
+    if (i + 17 < end) {
       byte b = buf[i];
       if (b > ' ') {
         return b;
@@ -287,6 +320,16 @@ public final class ByteJsonParser extends ParserMinimalBase {
       if (b == ' ' && (b = buf[i + 1]) > ' ') {
         pos = i + 1;
         return b;
+      }
+      if (b == '\n') {
+        i++;
+        int first = Long.numberOfTrailingZeros(word(i) ^ SPACES) >>> 3; // 8 when all are spaces
+        int second = Long.numberOfTrailingZeros(word(i + 8) ^ SPACES) >>> 3;
+        i += first + (second & -(first >>> 3));
+        if ((b = buf[i]) > ' ') {
+          pos = i;
+          return b;
+        }
       }
     }
     return skipWhitespaceRun(i);
@@ -603,11 +646,8 @@ public final class ByteJsonParser extends ParserMinimalBase {
   @Override
   public String getCurrentName() {
     JsonToken t = _currToken;
-    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-      JsonReadContext parent = context.getParent();
-      return parent == null ? null : parent.getCurrentName();
-    }
-    return context.getCurrentName();
+    int d = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY ? depth - 1 : depth;
+    return d > 0 && objects[d] ? names[d] : null;
   }
 
   @Override
@@ -617,16 +657,31 @@ public final class ByteJsonParser extends ParserMinimalBase {
 
   @Override
   public void overrideCurrentName(String name) {
-    try {
-      context.setCurrentName(name);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    if (depth > 0 && objects[depth]) {
+      names[depth] = name;
     }
   }
 
+  /** A snapshot of where the parser is, built on request (error paths only ask). */
   @Override
   public JsonStreamContext getParsingContext() {
-    return context;
+    JsonReadContext c = JsonReadContext.createRootContext(null);
+    for (int d = 0; d <= depth; d++) {
+      if (d > 0) {
+        c = objects[d] ? c.createChildObjectContext(-1, -1) : c.createChildArrayContext(-1, -1);
+      }
+      for (int i = 0; i < entries[d]; i++) {
+        c.expectComma();
+      }
+      if (d > 0 && objects[d] && names[d] != null) {
+        try {
+          c.setCurrentName(names[d]);
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return c;
   }
 
   @Override
@@ -641,7 +696,7 @@ public final class ByteJsonParser extends ParserMinimalBase {
 
   @Override
   protected void _handleEOF() throws JsonParseException {
-    if (!context.inRoot()) {
+    if (depth != 0) {
       throw error("unexpected end of input");
     }
   }
@@ -680,91 +735,73 @@ public final class ByteJsonParser extends ParserMinimalBase {
     }
   }
 
-  /**
-   * The names of each open object by nesting level, behind a 64-bit filter by hash (cached in the
-   * canonical strings): a name whose bit is not set yet is new, and only a set bit costs a comparison.
-   * Objects with many fields switch to a hash set, so no input makes the check quadratic.
-   */
-  private static final class DuplicateCheck {
-    private static final int LINEAR_LIMIT = 24;
-    private String[][] names = new String[16][];
-    private int[] counts = new int[16];
-    private long[] masks = new long[16];
-    private Set<String>[] large;
-
-    void add(String name, int level, boolean first) throws Duplicate {
-      int hash = name.hashCode();
-      long bit = 1L << ((hash * 0x9E3779B9) >>> 26); // the top 6 bits of a multiplicative hash
-      if (level < names.length && names[level] != null) {
-        if (first) {
-          masks[level] = bit;
-          counts[level] = 1;
-          names[level][0] = name;
-          if (large != null && level < large.length) {
-            large[level] = null;
-          }
-          return;
-        }
-        long mask = masks[level];
-        int count = counts[level];
-        if ((mask & bit) == 0 && count < LINEAR_LIMIT) {
-          masks[level] = mask | bit;
-          names[level][count] = name;
-          counts[level] = count + 1;
-          return;
-        }
-      }
-      rare(name, level, first, hash, bit);
-    }
-
-    @SuppressWarnings("unchecked")
-    private void rare(String name, int level, boolean first, int hash, long bit) throws Duplicate {
-      if (level >= names.length) {
-        int size = Math.max(names.length * 2, level + 1);
-        names = Arrays.copyOf(names, size);
-        counts = Arrays.copyOf(counts, size);
-        masks = Arrays.copyOf(masks, size);
-      }
-      if (names[level] == null || first) {
-        if (names[level] == null) {
-          names[level] = new String[LINEAR_LIMIT];
-        }
-        names[level][0] = name;
-        counts[level] = 1;
+  /** Notes field {@code name}, the {@code index}th of the object at level {@code level}; throws on a duplicate. */
+  private void noteName(String name, int level, int index) throws Duplicate {
+    int hash = name.hashCode();
+    long bit = 1L << ((hash * 0x9E3779B9) >>> 26); // the top 6 bits of a multiplicative hash
+    if (level < seen.length && seen[level] != null) {
+      if (index == 0) {
         masks[level] = bit;
+        seen[level][0] = name;
         if (large != null && level < large.length) {
           large[level] = null;
         }
         return;
       }
-      if (large != null && level < large.length && large[level] != null) {
-        if (!large[level].add(name)) {
+      long mask = masks[level];
+      if ((mask & bit) == 0 && index < LINEAR_LIMIT) {
+        masks[level] = mask | bit;
+        seen[level][index] = name;
+        return;
+      }
+    }
+    rareName(name, level, index, hash, bit);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void rareName(String name, int level, int index, int hash, long bit) throws Duplicate {
+    if (level >= seen.length) {
+      int size = Math.max(seen.length * 2, level + 1);
+      seen = Arrays.copyOf(seen, size);
+      masks = Arrays.copyOf(masks, size);
+    }
+    if (seen[level] == null || index == 0) {
+      if (seen[level] == null) {
+        seen[level] = new String[LINEAR_LIMIT];
+      }
+      seen[level][0] = name;
+      masks[level] = bit;
+      if (large != null && level < large.length) {
+        large[level] = null;
+      }
+      return;
+    }
+    if (large != null && level < large.length && large[level] != null) {
+      if (!large[level].add(name)) {
+        throw new Duplicate(name);
+      }
+      return;
+    }
+    String[] names = seen[level];
+    if ((masks[level] & bit) != 0) {
+      for (int i = 0; i < index; i++) {
+        if (names[i] == name || names[i].hashCode() == hash && names[i].equals(name)) {
           throw new Duplicate(name);
         }
-        return;
       }
-      String[] seen = names[level];
-      int count = counts[level];
-      if ((masks[level] & bit) != 0) {
-        for (int i = 0; i < count; i++) {
-          if (seen[i] == name || seen[i].hashCode() == hash && seen[i].equals(name)) {
-            throw new Duplicate(name);
-          }
-        }
-      }
-      if (count < LINEAR_LIMIT) {
-        masks[level] |= bit;
-        seen[count] = name;
-        counts[level] = count + 1;
-        return;
-      }
-      if (large == null || level >= large.length) {
-        large = large == null ? new Set[Math.max(16, level + 1)] : Arrays.copyOf(large, Math.max(large.length * 2, level + 1));
-      }
-      Set<String> set = new HashSet<>(Arrays.asList(seen));
-      set.add(name);
-      large[level] = set;
-      masks[level] = -1L; // every further name takes this path, to the set
     }
+    if (index < LINEAR_LIMIT) {
+      masks[level] |= bit;
+      names[index] = name;
+      return;
+    }
+    // many fields: a hash set from here on, so the check stays linear
+    if (large == null || level >= large.length) {
+      large = large == null ? new Set[Math.max(16, level + 1)] : Arrays.copyOf(large, Math.max(large.length * 2, level + 1));
+    }
+    Set<String> set = new HashSet<>(Arrays.asList(names));
+    set.add(name);
+    large[level] = set;
+    masks[level] = -1L; // every further name takes this path, to the set
   }
 }

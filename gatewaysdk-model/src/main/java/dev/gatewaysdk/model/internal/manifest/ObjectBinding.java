@@ -29,11 +29,14 @@ public final class ObjectBinding {
    */
   private static final ObjectMapper STRICT = strict(Json.mapper().copy());
 
-  /** Readers of {@link #STRICT} by type, so a read finds its root deserializer without a lookup. */
+  /**
+   * Fast readers of {@link #STRICT} by type, so a read finds its root deserializer without a lookup. They read
+   * a kind's metadata and spec straight into its builders ({@link dev.gatewaysdk.model.internal.KindCodec#FAST}).
+   */
   private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
     @Override
     protected ObjectReader computeValue(Class<?> type) {
-      return STRICT.readerFor(type);
+      return STRICT.readerFor(type).withAttribute(dev.gatewaysdk.model.internal.KindCodec.FAST, Boolean.TRUE);
     }
   };
 
@@ -145,7 +148,10 @@ public final class ObjectBinding {
     return path;
   }
 
-  /** Binds the value at {@code parser}'s current token to {@code type}, strictly as {@link #bind} does. */
+  /**
+   * Binds the value at {@code parser}'s current token to {@code type}, strictly as {@link #bind} does, for the
+   * fast path: the same value on success, but a failure may name the kind where {@link #bind} names its spec.
+   */
   static <T> T read(com.fasterxml.jackson.core.JsonParser parser, Class<T> type) throws java.io.IOException {
     return READERS.get(type).readValue(parser);
   }
