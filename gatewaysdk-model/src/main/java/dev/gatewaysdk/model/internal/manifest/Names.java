@@ -19,15 +19,17 @@ final class Names {
   /** Open addressing, linear probing; the load stays at or under one half. */
   private static final class Table {
     final String[] names;
-    final long[] firsts;
-    final long[] lasts;
+    /** By slot: the first and the last eight bytes of its name, side by side, so a probe reads one cache line. */
+    final long[] words;
+    /** By slot: the length of its name plus one; 0 for an empty slot. */
+    final int[] lengths;
     final byte[][] bytes;
     final int size;
 
     Table(int capacity, int size) {
       this.names = new String[capacity];
-      this.firsts = new long[capacity];
-      this.lasts = new long[capacity];
+      this.words = new long[capacity * 2];
+      this.lengths = new int[capacity];
       this.bytes = new byte[capacity][];
       this.size = size;
     }
@@ -45,13 +47,13 @@ final class Names {
     Table t = table;
     int mask = t.names.length - 1;
     for (int i = slot(first, last, length) & mask; ; i = (i + 1) & mask) {
-      String s = t.names[i];
-      if (s == null) {
+      int stored = t.lengths[i];
+      if (stored == 0) {
         break;
       }
-      if (t.firsts[i] == first && t.lasts[i] == last && s.length() == length
+      if (stored == length + 1 && t.words[2 * i] == first && t.words[2 * i + 1] == last
           && (length <= 16 || Arrays.equals(t.bytes[i], 0, length, buf, start, start + length))) {
-        return s;
+        return t.names[i];
       }
     }
     String name = new String(buf, start, length, StandardCharsets.ISO_8859_1);
@@ -73,7 +75,7 @@ final class Names {
     Table copy = new Table(capacity, t.size + 1);
     for (int i = 0; i < t.names.length; i++) {
       if (t.names[i] != null) {
-        put(copy, t.names[i], t.firsts[i], t.lasts[i], t.bytes[i]);
+        put(copy, t.names[i], t.words[2 * i], t.words[2 * i + 1], t.bytes[i]);
       }
     }
     put(copy, name, first, last, bytes);
@@ -87,8 +89,9 @@ final class Names {
       i = (i + 1) & mask;
     }
     t.names[i] = name;
-    t.firsts[i] = first;
-    t.lasts[i] = last;
+    t.words[2 * i] = first;
+    t.words[2 * i + 1] = last;
+    t.lengths[i] = name.length() + 1;
     t.bytes[i] = bytes;
   }
 
