@@ -192,15 +192,35 @@ public final class ManifestReader {
    */
   private <T> T readPlainJson(String text, Class<T> type) {
     Optional<String> kind = ObjectBinding.kindOf(type);
+    return kind.isEmpty() ? null : plain(FastJson.read(text, type, maxDocumentSize, maxNestingDepth), type, kind.get());
+  }
+
+  /** As {@link #readPlainJson(String, Class)} for a file, bound from its bytes; null also when it cannot be read. */
+  private <T> T readPlainJson(Path path, Class<T> type) {
+    Optional<String> kind = ObjectBinding.kindOf(type);
     if (kind.isEmpty()) {
       return null;
     }
-    T value = FastJson.read(text, type, maxDocumentSize, maxNestingDepth);
+    byte[] utf8;
+    try {
+      // no more bytes than the limit allows characters: UTF-8 never has fewer bytes than characters
+      if (Files.size(path) > maxDocumentSize) {
+        return null;
+      }
+      utf8 = Files.readAllBytes(path);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return utf8.length > maxDocumentSize ? null : plain(FastJson.read(utf8, type, maxNestingDepth), type, kind.get());
+  }
+
+  /** {@code value} if it was read and its API version reads without a note; null otherwise. */
+  private static <T> T plain(T value, Class<T> type, String kind) {
     if (value == null) {
       return null;
     }
     String apiVersion = ((GatewayApiObject) value).apiVersion();
-    return PLAIN_VERSIONS.get(type).contains(apiVersion) || isPlainVersion(apiVersion, type, kind.get()) ? value : null;
+    return PLAIN_VERSIONS.get(type).contains(apiVersion) || isPlainVersion(apiVersion, type, kind) ? value : null;
   }
 
   /**
@@ -241,6 +261,10 @@ public final class ManifestReader {
    * @throws ManifestException as for {@link #read(String, Class)}, naming the file
    */
   public <T> T read(Path path, Class<T> type) {
+    T fast = readPlainJson(path, type);
+    if (fast != null) {
+      return fast;
+    }
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       return single(reader, path.toString(), type);
     } catch (IOException e) {

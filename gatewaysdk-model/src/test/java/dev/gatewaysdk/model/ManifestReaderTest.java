@@ -43,6 +43,34 @@ class ManifestReaderTest {
   }
 
   @Test
+  void jsonFilesReadAsTheirText(@TempDir Path dir) throws IOException {
+    String json = "{\"apiVersion\": \"gateway.networking.k8s.io/v1\", \"kind\": \"HTTPRoute\",\n"
+        + " \"metadata\": {\"name\": \"r\", \"annotations\": {\"note\": \"caf\u00e9 \u4e2d\u6587\"}},\n"
+        + " \"spec\": {\"parentRefs\": [{\"name\": \"gw\"}]}, \"future\": [1.5, null]}\n";
+    Path file = dir.resolve("route.json");
+    Files.writeString(file, json);
+    HTTPRoute route = Manifests.read(file, HTTPRoute.class);
+    assertThat(route).isEqualTo(Manifests.read(json, HTTPRoute.class));
+    assertThat(route.metadata().annotations()).containsEntry("note", "caf\u00e9 \u4e2d\u6587");
+    assertThat(route.unknownFields()).containsKey("future");
+
+    // bad input still gets the located error naming the file: a duplicate, a bad type, invalid UTF-8
+    Files.writeString(file, json.replace("\"name\": \"r\",", "\"name\": \"r\", \"name\": \"s\","));
+    assertThat(catchThrowableOfType(ManifestException.class, () -> Manifests.read(file, HTTPRoute.class)))
+        .hasMessageStartingWith(file + " document 1 (line 2").hasMessageContaining("uplicate");
+    Files.writeString(file, json.replace("\"gw\"", "7"));
+    assertThat(catchThrowableOfType(ManifestException.class, () -> Manifests.read(file, HTTPRoute.class)))
+        .hasMessageStartingWith(file + " document 1 (line 3").hasMessageContaining("spec.parentRefs[0].name");
+    byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int at = json.indexOf("caf") + 3;
+    bytes[at] = (byte) 0xC3;
+    bytes[at + 1] = (byte) 0x28; // a lead byte followed by no continuation byte
+    Files.write(file, bytes);
+    assertThat(catchThrowableOfType(ManifestException.class, () -> Manifests.read(file, HTTPRoute.class)).source())
+        .hasValue(file.toString());
+  }
+
+  @Test
   void missingFileIsAManifestException(@TempDir Path dir) {
     Path file = dir.resolve("absent.yaml");
     assertThatThrownBy(() -> Manifests.readAll(file))

@@ -28,7 +28,15 @@ public final class FastJson {
     if (bytes.length != text.length() && hasUnpairedSurrogate(text)) {
       return null; // the encoder would replace an unpaired surrogate; the tree path keeps or reports it
     }
-    ByteJsonParser p = new ByteJsonParser(bytes, maxNestingDepth);
+    return read(bytes, type, maxNestingDepth);
+  }
+
+  /**
+   * As {@link #read(String, Class, int, int)} for UTF-8 bytes, such as a file's, whose size the caller has
+   * checked; null also for bytes that are not well-formed UTF-8 or start with a byte order mark.
+   */
+  public static <T> T read(byte[] utf8, Class<T> type, int maxNestingDepth) {
+    ByteJsonParser p = new ByteJsonParser(utf8, maxNestingDepth);
     try {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
