@@ -261,14 +261,7 @@ public final class ByteJsonParser extends ParserMinimalBase {
     boolean fraction = false;
     if (i < end && buf[i] == '.') {
       fraction = true;
-      i++;
-      int s = i;
-      while (i < end && buf[i] >= '0' && buf[i] <= '9') {
-        i++;
-      }
-      if (i == s) {
-        throw error("malformed number");
-      }
+      i = digits(i + 1);
     }
     if (i < end && (buf[i] == 'e' || buf[i] == 'E')) {
       fraction = true;
@@ -276,13 +269,7 @@ public final class ByteJsonParser extends ParserMinimalBase {
       if (i < end && (buf[i] == '+' || buf[i] == '-')) {
         i++;
       }
-      int s = i;
-      while (i < end && buf[i] >= '0' && buf[i] <= '9') {
-        i++;
-      }
-      if (i == s) {
-        throw error("malformed number");
-      }
+      i = digits(i);
     }
     pos = i;
     delimiter();
@@ -304,6 +291,18 @@ public final class ByteJsonParser extends ParserMinimalBase {
       }
     }
     return JsonToken.VALUE_NUMBER_INT;
+  }
+
+  /** The index after the one or more digits from {@code i}. */
+  private int digits(int i) throws IOException {
+    int start = i;
+    while (i < end && buf[i] >= '0' && buf[i] <= '9') {
+      i++;
+    }
+    if (i == start) {
+      throw error("malformed number");
+    }
+    return i;
   }
 
   /**

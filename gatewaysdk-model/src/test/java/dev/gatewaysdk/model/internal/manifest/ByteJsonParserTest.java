@@ -11,22 +11,18 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.model.GatewayApiKind;
 import dev.gatewaysdk.model.ManifestReader;
 import dev.gatewaysdk.model.Manifests;
+import dev.gatewaysdk.model.OfficialExamples;
 import dev.gatewaysdk.model.internal.Json;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -195,15 +191,8 @@ class ByteJsonParserTest {
 
   @Test
   void everyOfficialExampleReadsFastAsThroughTheTree() throws IOException {
-    Path examples = CrdSource.fromEnvironment().directory().map(d -> d.resolve("v1.6.1").resolve("examples")).orElse(null);
-    Assumptions.assumeTrue(examples != null && Files.isDirectory(examples),
-        "official examples not found: set " + CrdSource.ENV + " to a directory with v1.6.1/examples");
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(examples)) {
-      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
-    }
     int count = 0;
-    for (Path file : files) {
+    for (Path file : OfficialExamples.yamlFiles()) {
       try (MappingIterator<JsonNode> docs = Json.yaml().readerFor(JsonNode.class).readValues(file.toFile())) {
         while (docs.hasNext()) {
           JsonNode doc = docs.next();
