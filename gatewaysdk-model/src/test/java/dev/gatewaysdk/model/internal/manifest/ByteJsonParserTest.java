@@ -128,6 +128,37 @@ class ByteJsonParserTest {
   }
 
   @Test
+  void namesStayRightWhileThreadsAddThemConcurrently() throws Exception {
+    int threads = 4;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          int checked = 0;
+          for (int i = 0; i < 300; i++) {
+            // names new to the table (per thread and document) beside names every thread shares
+            String own = "field-" + thread + "-" + i + (i % 2 == 0 ? "-long-enough-for-a-full-compare" : "");
+            String json = "{\"shared\": 1, \"" + own + "\": {\"shared\": 2, \"n" + (i % 50) + "\": 3}}";
+            List<String> tokens = tokens(new ByteJsonParser(json.getBytes(StandardCharsets.UTF_8), 20));
+            assertThat(tokens).containsExactly("START_OBJECT ", "FIELD_NAME shared", "VALUE_NUMBER_INT Integer:1:INT:1",
+                "FIELD_NAME " + own, "START_OBJECT ", "FIELD_NAME shared", "VALUE_NUMBER_INT Integer:2:INT:2",
+                "FIELD_NAME n" + (i % 50), "VALUE_NUMBER_INT Integer:3:INT:3", "END_OBJECT ", "END_OBJECT ");
+            checked++;
+          }
+          return checked;
+        }));
+      }
+      for (java.util.concurrent.Future<Integer> r : results) {
+        assertThat(r.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(300);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void structureErrorsFailAsWithJackson() {
     for (String json : List.of("", " ", "{", "}", "[", "]", "{}", "[]", "{} {}", "{}]", "[}", "{]", "{\"a\" 1}",
         "{\"a\":}", "{\"a\":1,}", "[1,]", "[,1]", "[1 2]", "{\"a\":1 \"b\":2}", "{a:1}", "{'a':1}", "[tru]",
