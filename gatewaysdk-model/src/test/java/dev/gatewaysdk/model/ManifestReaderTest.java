@@ -79,6 +79,19 @@ class ManifestReaderTest {
   }
 
   @Test
+  void floatsOutOfRangeAreRejectedNotTurnedIntoStrings() {
+    for (String text : List.of(HEAD + "data:\n  a: 1\nx: [0.5, 1e400]\n",
+        "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\",\n \"x\": [0.5, -2e999]}")) {
+      ManifestException e = catchThrowableOfType(ManifestException.class, () -> Manifests.readAll(text));
+      assertThat(e.reason()).contains("out of the range of a 64-bit float");
+      assertThat(e.fieldPath()).hasValue("x[1]");
+      assertThat(e.line()).hasValue(text.startsWith("{") ? 2 : 7);
+    }
+    assertThat(Manifests.toJson(Manifests.readAll(HEAD + "x: [0.5, 1.7976931348623157e308]\n").get(0)))
+        .contains("1.7976931348623157E308");
+  }
+
+  @Test
   void duplicateFieldsAreRejected() {
     ManifestException e = catchThrowableOfType(ManifestException.class,
         () -> Manifests.readAll(HEAD + "data:\n  a: 1\n  a: 2\n"));

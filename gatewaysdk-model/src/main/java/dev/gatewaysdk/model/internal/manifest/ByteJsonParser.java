@@ -67,6 +67,8 @@ public final class ByteJsonParser extends ParserMinimalBase {
   private int pending = NONE;
   boolean sawApiVersion;
   boolean sawKind;
+  /** Whether a float was read as infinite (out of range), which the located tree path rejects. */
+  boolean sawInfinite;
 
   /**
    * Duplicate fields: by nesting level, the names of the open object there behind a 64-bit filter by hash
@@ -585,7 +587,7 @@ public final class ByteJsonParser extends ParserMinimalBase {
       case BIG_INTEGER:
         return new BigInteger(text);
       default:
-        return Double.parseDouble(text);
+        return getDoubleValue();
     }
   }
 
@@ -621,7 +623,9 @@ public final class ByteJsonParser extends ParserMinimalBase {
   @Override
   public double getDoubleValue() throws IOException {
     if (_currToken == JsonToken.VALUE_NUMBER_FLOAT) {
-      return Double.parseDouble(text);
+      double d = Double.parseDouble(text);
+      sawInfinite |= Double.isInfinite(d);
+      return d;
     }
     if (_currToken == JsonToken.VALUE_NUMBER_INT) {
       return bigNumber ? new BigInteger(text).doubleValue() : (double) number;

@@ -42,7 +42,7 @@ public final class FastJson {
         return null;
       }
       T value = ObjectBinding.read(p, type);
-      if (value == null || !p.sawApiVersion || !p.sawKind || p.nextToken() != null) {
+      if (value == null || !p.sawApiVersion || !p.sawKind || p.sawInfinite || p.nextToken() != null) {
         return null;
       }
       return value;

@@ -209,7 +209,12 @@ public final class TreeReader implements Closeable {
         }
         break;
       case VALUE_NUMBER_FLOAT:
-        result = NODES.numberNode(parser.getDoubleValue());
+        double d = parser.getDoubleValue();
+        if (!Double.isFinite(d)) {
+          // it would be written back as a string ("Infinity"); the API server rejects such a number too
+          throw problem("the number " + parser.getText() + " is out of the range of a 64-bit float");
+        }
+        result = NODES.numberNode(d);
         break;
       case VALUE_TRUE:
         result = NODES.booleanNode(true);

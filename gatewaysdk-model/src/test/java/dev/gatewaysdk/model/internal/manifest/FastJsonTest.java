@@ -71,6 +71,27 @@ class FastJsonTest {
   }
 
   @Test
+  void numbersOfUnknownFieldsReadAsThroughTheTree() {
+    for (String n : List.of("0", "-0", "0.1", "-0.0", "1E2", "1e-7", "2.5e+300", "4.9e-325",
+        "123456789.123456789123456789", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
+        "340282366920938463463374607431768211456")) {
+      String json = route("v1", "\"HTTPRoute\"", "10", ",\n  \"number\": " + n);
+      HTTPRoute fast = FastJson.read(json, HTTPRoute.class, MAX, 100);
+      HTTPRoute viaTree = Manifests.read(new StringReader(json), HTTPRoute.class);
+      assertThat(fast).as(n).isNotNull().isEqualTo(viaTree);
+      assertThat(Manifests.toJson(fast)).as(n).isEqualTo(Manifests.toJson(viaTree));
+    }
+    // out of a double's range: rejected with the place, not written back as the string "Infinity"
+    for (String n : List.of("1e400", "-1e400", "[1, {\"deep\": 2e999}]")) {
+      String json = route("v1", "\"HTTPRoute\"", "10", ",\n  \"number\": " + n);
+      assertThat(FastJson.read(json, HTTPRoute.class, MAX, 100)).as(n).isNull();
+      assertThat(catchThrowable(() -> Manifests.read(json, HTTPRoute.class))).as(n)
+          .isInstanceOf(ManifestException.class).hasMessageContaining("(line 17, column").hasMessageContaining("out of the range");
+      assertSameOutcome(ManifestReader.defaults(), json);
+    }
+  }
+
+  @Test
   void oldApiVersionsReadAsThroughTheTree() {
     String json = route("v1beta1", "\"HTTPRoute\"", "10", "");
     assertThat(Manifests.read(json, HTTPRoute.class).apiVersion()).isEqualTo("gateway.networking.k8s.io/v1beta1");
