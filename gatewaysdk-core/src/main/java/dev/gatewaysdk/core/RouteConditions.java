@@ -1,20 +1,29 @@
 package dev.gatewaysdk.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Checks on a route's {@code status.parents[]} conditions, as set by the Gateway controller: accepted,
  * references resolved, partially invalid. A condition counts only if it is current: its
  * {@code observedGeneration}, when set, is not older than the route's {@code metadata.generation}.
  *
+ * <p>A Gateway given by name is {@code namespace/name}, or a bare name: the Gateway of that name the route's
+ * {@code parentRefs} point to (in whichever namespace they name), else the one in the route's namespace. A
+ * check holds when a status entry of that Gateway (any listener or port) reports the condition; use {@link
+ * #acceptedBy(ParentRef)} for one listener.
+ *
  * <pre>{@code
  * HTTPRoute ready = client.await(route).until(RouteConditions.acceptedBy("my-gateway"), Duration.ofSeconds(30));
  * }</pre>
  */
 public final class RouteConditions {
+  private static final String GROUP = "gateway.networking.k8s.io";
+
   private RouteConditions() {}
 
-  /** The parent Gateway {@code gateway} (any namespace, any listener) accepted the route. */
+  /** The parent Gateway {@code gateway} ({@code namespace/name} or a bare name, see above) accepted the route. */
   public static StatusCheck acceptedBy(String gateway) {
     return parentCondition(gateway, "Accepted", "True", "accepted by Gateway " + gateway);
   }
@@ -53,16 +62,36 @@ public final class RouteConditions {
   }
 
   private static StatusCheck parentCondition(String gateway, String type, String status, String description) {
+    int slash = gateway.indexOf('/');
+    String name = gateway.substring(slash + 1);
     return StatusCheck.of(description, route -> {
+      String routeNamespace = route.path("metadata").path("namespace").asText("");
+      Set<String> namespaces = slash >= 0 ? Set.of(gateway.substring(0, slash)) : namespaces(route, name, routeNamespace);
       for (JsonNode p : route.path("status").path("parents")) {
         JsonNode ref = p.path("parentRef");
-        if (gateway.equals(ref.path("name").asText()) && "Gateway".equals(ref.path("kind").asText("Gateway"))
+        if (isGateway(ref, name) && namespaces.contains(ref.path("namespace").asText(routeNamespace))
             && current(route, p, type, status)) {
           return true;
         }
       }
       return false;
     });
+  }
+
+  /** The namespaces the route's parentRefs name Gateway {@code name} in; the route's own when they name none. */
+  private static Set<String> namespaces(JsonNode route, String name, String routeNamespace) {
+    Set<String> namespaces = new HashSet<>();
+    for (JsonNode ref : route.path("spec").path("parentRefs")) {
+      if (isGateway(ref, name)) {
+        namespaces.add(ref.path("namespace").asText(routeNamespace));
+      }
+    }
+    return namespaces.isEmpty() ? Set.of(routeNamespace) : namespaces;
+  }
+
+  private static boolean isGateway(JsonNode ref, String name) {
+    return name.equals(ref.path("name").asText()) && "Gateway".equals(ref.path("kind").asText("Gateway"))
+        && GROUP.equals(ref.path("group").asText(GROUP));
   }
 
   static boolean current(JsonNode object, JsonNode holder, String type, String status) {
