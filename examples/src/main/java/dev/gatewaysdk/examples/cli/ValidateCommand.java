@@ -14,9 +14,7 @@ import dev.gatewaysdk.model.ManifestException;
 import dev.gatewaysdk.model.ManifestNote;
 import dev.gatewaysdk.model.Manifests;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +30,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code gatewaysdk validate [--release v1.6.1] [--channel standard|experimental] [--crds PATH] FILE...}:
  * validates every Gateway API document as the API server would (schema, defaults, CEL rules) and prints
- * errors as kubectl does; exits 1 when any document is rejected. Documents of core kinds are skipped.
+ * errors as kubectl does; exits 1 when any document is rejected. Documents of core kinds are skipped. A
+ * Markdown file (a guide) is checked block by block: each YAML code block is named {@code FILE:LINE}.
  */
 @Command(
     name = "validate",
@@ -43,7 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files (multi-document YAML or JSON); - reads standard input.")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files (multi-document YAML or JSON), or Markdown "
+      + "files whose YAML code blocks are checked; - reads standard input.")
   List<String> files;
 
   @Option(names = "--release", description = "Gateway API release whose CRDs to use (default ${DEFAULT-VALUE}).")
@@ -68,16 +68,26 @@ final class ValidateCommand implements Callable<Integer> {
         : GatewayApiValidator.forRelease(release, Channel.parse(channel));
     int rejected = 0;
     int checked = 0;
+    List<Source> sources = new ArrayList<>();
     for (String file : files) {
+      try {
+        sources.addAll(sources(file));
+      } catch (IOException | RuntimeException e) {
+        err.println("error: " + file + ": " + e.getMessage());
+        rejected++;
+      }
+    }
+    for (Source source : sources) {
+      String file = source.name();
       List<JsonNode> docs;
       try {
-        docs = read(file);
+        docs = read(source.text());
       } catch (IOException | RuntimeException e) {
         err.println("error: " + file + ": " + e.getMessage());
         rejected++;
         continue;
       }
-      List<ManifestNote> notes = notes(file);
+      List<ManifestNote> notes = notes(source.text());
       for (int i = 0; i < docs.size(); i++) {
         JsonNode doc = docs.get(i);
         String apiVersion = doc.path("apiVersion").asText("");
@@ -119,23 +129,34 @@ final class ValidateCommand implements Callable<Integer> {
     return rejected == 0 ? 0 : 1;
   }
 
-  /** What the model knows about the file's API versions (unserved or outdated ones). */
-  private static List<ManifestNote> notes(String file) {
-    if (file.equals("-")) {
-      return List.of();
+  /** Documents to check under one name: a file, standard input, or one YAML block of a Markdown file. */
+  private record Source(String name, String text) {}
+
+  private static List<Source> sources(String file) throws IOException {
+    String text = file.equals("-")
+        ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+        : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    if (!MarkdownBlocks.isMarkdown(file)) {
+      return List.of(new Source(file, text));
     }
+    List<Source> blocks = new ArrayList<>();
+    for (MarkdownBlocks.Block b : MarkdownBlocks.yaml(text)) {
+      blocks.add(new Source(file + ":" + b.line(), b.text()));
+    }
+    return blocks;
+  }
+
+  /** What the model knows about the API versions of {@code text} (unserved or outdated ones). */
+  private static List<ManifestNote> notes(String text) {
     try {
-      return Manifests.check(Path.of(file));
+      return Manifests.check(text);
     } catch (ManifestException e) {
       return List.of(); // read() already accepted the YAML; the validator reports what the model rejects
     }
   }
 
-  private static List<JsonNode> read(String file) throws IOException {
-    try (Reader r = file.equals("-")
-        ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-        : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
-        MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(r)) {
+  private static List<JsonNode> read(String text) throws IOException {
+    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(text)) {
       List<JsonNode> docs = new ArrayList<>();
       while (it.hasNextValue()) {
         JsonNode doc = it.nextValue();

@@ -120,4 +120,44 @@ class ValidateCommandTest {
     assertThat(run("validate", "--crds", crds.toString(), file.toString())).as(err.toString()).isZero();
     assertThat(out.toString()).contains("tlsroute.gateway.networking.k8s.io/t valid");
   }
+
+  @Test
+  void markdownIsCheckedBlockByBlockNamingEachBlocksLine(@TempDir Path dir) throws IOException {
+    Path guide = dir.resolve("guide.md");
+    String text = "# A guide\n\nInstall:\n\n```bash\nkubectl apply -f x.yaml\n```\n\n"   // lines 1-8
+        + "```yaml\n" + ROUTE.formatted(90) + "```\n\n"                                 // block from line 10
+        + "Old style:\n\n```yml\n" + ROUTE.formatted(90).replace("/v1\n", "/v1alpha2\n")
+            .replace("name: canary}", "name: old}") + "```\n"                              // block from line 25
+        + "~~~yaml\n" + ROUTE.formatted(1000001).replace("name: canary}", "name: heavy}"); // unclosed, from line 37
+    Files.writeString(guide, text);
+    assertThat(run("validate", guide.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("httproute.gateway.networking.k8s.io/canary valid").doesNotContain("kubectl");
+    assertThat(err.toString())
+        .contains("from \"" + guide + ":25\": no matches for kind \"HTTPRoute\" in version \"gateway.networking.k8s.io/v1alpha2\"")
+        .contains("hint: HTTPRoute gateway.networking.k8s.io/v1alpha2 is not served by any Gateway API release")
+        .contains("error when creating \"" + guide + ":37\": The HTTPRoute \"heavy\" is invalid");
+    assertThat(MarkdownBlocks.yaml(text)).extracting(MarkdownBlocks.Block::line).containsExactly(10, 25, 37);
+  }
+
+  @Test
+  void theSeedGuideIsValidButForItsOutdatedManifests() {
+    Path seed = CrdSource.fromEnvironment().directory()
+        .map(d -> d.toAbsolutePath().getParent().resolve("seed").resolve("gateway-api-guide.zh.md")).orElse(null);
+    assumeTrue(seed != null && Files.isRegularFile(seed), "the seed guide is not beside the CRD directory");
+    assertThat(run("validate", seed.toString())).isEqualTo(1);
+    // every Gateway API manifest of the guide in a served version is valid as written
+    assertThat(out.toString().lines().filter(l -> l.endsWith(" valid")))
+        .contains("httproute.gateway.networking.k8s.io/canary-route valid", "gateway.gateway.networking.k8s.io/my-gateway valid",
+            "gatewayclass.gateway.networking.k8s.io/envoy-gateway valid", "gateway.gateway.networking.k8s.io/tls-gateway valid")
+        .hasSizeGreaterThanOrEqualTo(10);
+    assertThat(out.toString()).contains("secret/example-com-tls skipped");
+    // the rest: the two v1alpha2 manifests, each with the version to use, and cert-manager's kind
+    assertThat(err.toString().lines().filter(l -> l.startsWith("error:"))).hasSize(3);
+    assertThat(err.toString())
+        .contains("no matches for kind \"TLSRoute\" in version \"gateway.networking.k8s.io/v1alpha2\"")
+        .contains("no matches for kind \"HTTPRoute\" in version \"gateway.networking.k8s.io/v1alpha2\"")
+        .contains("no matches for kind \"Certificate\" in version \"cert-manager.io/v1\"");
+    assertThat(err.toString().lines().filter(l -> l.startsWith("hint:")))
+        .hasSize(2).allMatch(l -> l.contains("use gateway.networking.k8s.io/v1"));
+  }
 }
