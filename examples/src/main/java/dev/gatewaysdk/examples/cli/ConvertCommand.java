@@ -1,25 +1,39 @@
 package dev.gatewaysdk.examples.cli;
 
+import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
+import dev.gatewaysdk.model.GatewayApiKind;
+import dev.gatewaysdk.model.GatewayApiObject;
 import dev.gatewaysdk.model.ManifestDocument;
 import dev.gatewaysdk.model.ManifestException;
 import dev.gatewaysdk.model.ManifestNote;
 import dev.gatewaysdk.model.ManifestReader;
 import dev.gatewaysdk.model.Manifests;
+import dev.gatewaysdk.model.ServedVersions;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gatewaysdk convert FILE... [--to yaml|json]}: reads manifests through the model and writes them
- * normalized to standard output; notes (such as unserved API versions) go to standard error.
+ * {@code gatewaysdk convert FILE... [--to yaml|json] [--upgrade]}: reads manifests through the model and writes
+ * them normalized to standard output; notes (such as unserved API versions) go to standard error. A Markdown
+ * file contributes its YAML code blocks. {@code --upgrade} re-targets Gateway API objects whose version the
+ * release does not serve, or serves deprecated, to the kind's storage version (HTTPRoute v1alpha2 to v1).
  */
 @Command(
     name = "convert",
@@ -30,8 +44,20 @@ final class ConvertCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files; - reads standard input.")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files, or Markdown files whose YAML code "
+      + "blocks are read; - reads standard input.")
   List<String> files;
+
+  @Option(names = "--upgrade", description = "Re-target Gateway API objects whose apiVersion the release does not "
+      + "serve, or serves deprecated, to the kind's storage version (HTTPRoute v1alpha2 -> v1).")
+  boolean upgrade;
+
+  @Option(names = "--release", description = "Gateway API release for --upgrade (default ${DEFAULT-VALUE}).")
+  String release = CrdSource.LATEST_RELEASE;
+
+  @Option(names = "--channel", description = "standard or experimental, for --upgrade (default ${DEFAULT-VALUE}); "
+      + "kinds only the experimental channel has use it.")
+  String channel = "standard";
 
   @Option(names = "--to", defaultValue = "yaml", description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   Format to;
@@ -47,18 +73,18 @@ final class ConvertCommand implements Callable<Integer> {
     List<Object> objects = new ArrayList<>();
     try {
       for (String file : files) {
-        List<ManifestDocument> docs = file.equals("-")
-            ? reader.readDocuments(new InputStreamReader(System.in, StandardCharsets.UTF_8), "<stdin>")
-            : reader.readDocuments(Path.of(file));
-        for (ManifestDocument doc : docs) {
+        for (ManifestDocument doc : read(reader, file)) {
           for (ManifestNote note : doc.notes()) {
             err.println("note: " + note);
           }
-          objects.add(doc.object());
+          objects.add(upgrade ? upgraded(doc.object(), err) : doc.object());
         }
       }
     } catch (ManifestException e) {
       err.println("error: " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println("error: " + e);
       return 1;
     }
     if (objects.isEmpty()) {
@@ -71,5 +97,67 @@ final class ConvertCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private static List<ManifestDocument> read(ManifestReader reader, String file) throws IOException {
+    if (file.equals("-")) {
+      return reader.readDocuments(new InputStreamReader(System.in, StandardCharsets.UTF_8), "<stdin>");
+    }
+    if (!MarkdownBlocks.isMarkdown(file)) {
+      return reader.readDocuments(Path.of(file));
+    }
+    List<ManifestDocument> docs = new ArrayList<>();
+    for (MarkdownBlocks.Block block : MarkdownBlocks.yaml(Files.readString(Path.of(file), StandardCharsets.UTF_8))) {
+      // padded with the lines before the block, so that lines in notes and errors are the Markdown file's
+      String text = "\n".repeat(block.line() - 1) + block.text();
+      docs.addAll(reader.readDocuments(new StringReader(text), file + ":" + block.line()));
+    }
+    return docs;
+  }
+
+  /**
+   * {@code object} at its kind's preferred version (the most stable served one, as Kubernetes orders versions)
+   * when the release does not serve its version, or deprecates it.
+   */
+  private Object upgraded(Object object, PrintWriter err) {
+    if (!(object instanceof GatewayApiObject)) {
+      return object;
+    }
+    GatewayApiObject o = (GatewayApiObject) object;
+    String kind = GatewayApiKind.of(o.getClass()).orElseThrow().kind();
+    String version = o.apiVersion().substring(o.apiVersion().indexOf('/') + 1);
+    ServedVersions served = ServedVersions.of(release);
+    Channel preferred = Channel.parse(channel);
+    Channel c = served.served(preferred, kind).isEmpty() ? Channel.EXPERIMENTAL : preferred;
+    if (served.isServed(c, kind, version) && !served.isDeprecated(c, kind, version)) {
+      return object;
+    }
+    Optional<String> target = served.served(c, kind).stream()
+        .filter(v -> !served.isDeprecated(c, kind, v))
+        .min(ConvertCommand::byStability);
+    if (target.isEmpty() || target.get().equals(version)) {
+      return object;
+    }
+    GatewayApiObject upgraded = o.withApiVersion(GatewayApiKind.GROUP + "/" + target.get());
+    err.println("upgraded: " + kind + " " + o.metadata().name().orElse("") + " from " + o.apiVersion() + " to "
+        + upgraded.apiVersion() + " (Gateway API " + release + " " + c.name().toLowerCase(Locale.ROOT) + ")");
+    return upgraded;
+  }
+
+  private static final Pattern VERSION = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
+
+  /** Kubernetes' version priority: GA before beta before alpha, higher numbers first; others last. */
+  static int byStability(String a, String b) {
+    return Long.compare(rank(b), rank(a));
+  }
+
+  private static long rank(String version) {
+    Matcher m = VERSION.matcher(version);
+    if (!m.matches()) {
+      return -1;
+    }
+    int level = m.group(2) == null ? 2 : m.group(2).equals("beta") ? 1 : 0;
+    long minor = m.group(3) == null ? 0 : Long.parseLong(m.group(3));
+    return level * 1_000_000_000_000L + Long.parseLong(m.group(1)) * 1_000_000L + minor;
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatewaysdk.model.GenericObject;
 import dev.gatewaysdk.model.Manifests;
+import dev.gatewaysdk.model.GatewayApiObject;
+import dev.gatewaysdk.model.HTTPRoute;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -90,5 +92,55 @@ class GatewaySdkCliTest {
     assertThat(out.toString()).contains("version").contains("convert");
     assertThat(GatewaySdkCli.commandLine(new PrintWriter(out), new PrintWriter(err)).getSubcommands())
         .hasSize(GatewaySdkCli.SUBCOMMANDS.size() + 0);
+  }
+
+  private static String route(String version, String name) {
+    return "apiVersion: gateway.networking.k8s.io/" + version + "\nkind: HTTPRoute\nmetadata: {name: " + name + "}\n"
+        + "spec:\n  parentRefs: [{name: gw}]\n  rules:\n  - backendRefs: [{name: s, port: 80}]\n";
+  }
+
+  @Test
+  void convertUpgradeRetargetsVersionsTheReleaseDoesNotServeOrDeprecates(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("old.yaml");
+    Files.writeString(file, route("v1alpha2", "old") + "---\n" + route("v1", "current") + "---\n"
+        + "apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: TLSRoute\nmetadata: {name: tls}\n"
+        + "spec: {parentRefs: [{name: gw}], rules: [{backendRefs: [{name: s, port: 443}]}]}\n---\n"
+        + "apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: TCPRoute\nmetadata: {name: tcp}\n"
+        + "spec: {parentRefs: [{name: gw}], rules: [{backendRefs: [{name: s, port: 5432}]}]}\n"
+        + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: s}\n");
+    assertThat(run("convert", "--upgrade", file.toString())).isZero();
+    List<Object> converted = Manifests.readAll(out.toString());
+    assertThat(converted).extracting(o -> o instanceof GatewayApiObject ? ((GatewayApiObject) o).apiVersion() : "core")
+        .containsExactly("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1",
+            "gateway.networking.k8s.io/v1", "core");
+    assertThat(err.toString())
+        .contains("upgraded: HTTPRoute old from gateway.networking.k8s.io/v1alpha2 to gateway.networking.k8s.io/v1")
+        .contains("upgraded: TLSRoute tls from gateway.networking.k8s.io/v1alpha2 to gateway.networking.k8s.io/v1")
+        .contains("upgraded: TCPRoute tcp from gateway.networking.k8s.io/v1alpha2 to gateway.networking.k8s.io/v1")
+        .doesNotContain("upgraded: HTTPRoute current");
+    // v1.0.0 has TLSRoute and TCPRoute only in the experimental channel, at v1alpha2: they stay
+    out.getBuffer().setLength(0);
+    assertThat(run("convert", "--upgrade", "--release", "v1.0.0", file.toString())).isZero();
+    assertThat(Manifests.readAll(out.toString()))
+        .extracting(o -> o instanceof GatewayApiObject ? ((GatewayApiObject) o).apiVersion() : "core")
+        .containsExactly("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1",
+            "gateway.networking.k8s.io/v1alpha2", "gateway.networking.k8s.io/v1alpha2", "core");
+    assertThat(java.util.stream.Stream.of("v1alpha2", "x", "v1", "v2alpha1", "v1beta1", "v2", "v1alpha3")
+        .sorted(ConvertCommand::byStability)).containsExactly("v2", "v1", "v1beta1", "v2alpha1", "v1alpha3", "v1alpha2", "x");
+    // everything but the version is kept
+    assertThat(((HTTPRoute) converted.get(0)).withApiVersion("gateway.networking.k8s.io/v1alpha2"))
+        .isEqualTo(Manifests.readAll(route("v1alpha2", "old")).get(0));
+  }
+
+  @Test
+  void convertReadsTheYamlBlocksOfMarkdownWithTheFilesLines(@TempDir Path dir) throws IOException {
+    Path guide = dir.resolve("guide.md");
+    Files.writeString(guide, "# Guide\n\n```bash\nkubectl get routes\n```\n\n```yaml\n" + route("v1", "a") + "```\n");
+    assertThat(run("convert", guide.toString())).isZero();
+    assertThat(Manifests.readAll(out.toString())).hasSize(1);
+    Files.writeString(guide, "# Guide\n\n```yaml\n" + route("v1", "a").replace("port: 80", "port: \"80\"") + "```\n");
+    assertThat(run("convert", guide.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("error: " + guide + ":4 document 1 (line 10, column")
+        .contains("spec.rules[0].backendRefs[0].port");
   }
 }
