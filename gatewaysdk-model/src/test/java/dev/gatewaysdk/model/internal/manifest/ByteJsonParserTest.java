@@ -159,6 +159,30 @@ class ByteJsonParserTest {
   }
 
   @Test
+  void aDocumentWithThousandsOfNewNamesReadsEveryName() throws IOException {
+    // more names than the shared table keeps, long and short: past the cap they are plain strings
+    StringBuilder json = new StringBuilder("{");
+    for (int i = 0; i < 6000; i++) {
+      json.append(i == 0 ? "" : ",").append("\"").append(i % 2 == 0 ? "k" : "a-rather-long-label-key-").append(i)
+          .append("\":").append(i);
+    }
+    List<String> tokens = tokens(new ByteJsonParser(json.append('}').toString().getBytes(StandardCharsets.UTF_8), 20));
+    assertThat(tokens).hasSize(2 + 2 * 6000).contains("FIELD_NAME k5998", "FIELD_NAME a-rather-long-label-key-5999");
+    assertThat(tokens.get(1)).isEqualTo("FIELD_NAME k0");
+    // the table filled up with names that came once; it starts over, and names in use come back canonical
+    for (int i = 0; i < 2; i++) {
+      try (JsonParser p = new ByteJsonParser("{\"hostname\": 1}".getBytes(StandardCharsets.UTF_8), 20)) {
+        p.nextToken();
+        p.nextToken();
+        assertThat(p.currentName()).isEqualTo("hostname");
+        if (i == 1) {
+          assertThat(p.currentName()).isSameAs("hostname");
+        }
+      }
+    }
+  }
+
+  @Test
   void structureErrorsFailAsWithJackson() {
     for (String json : List.of("", " ", "{", "}", "[", "]", "{}", "[]", "{} {}", "{}]", "[}", "{]", "{\"a\" 1}",
         "{\"a\":}", "{\"a\":1,}", "[1,]", "[,1]", "[1 2]", "{\"a\":1 \"b\":2}", "{a:1}", "{'a':1}", "[tru]",
