@@ -44,6 +44,7 @@ public final class ByteJsonParser extends ParserMinimalBase {
   private static final long SPACES = 0x2020202020202020L;
   private static final long QUOTES = 0x2222222222222222L;
   private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+  private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
   private static final int NONE = 0;
   private static final int API_VERSION = 1;
   private static final int KIND = 2;
@@ -71,6 +72,11 @@ public final class ByteJsonParser extends ParserMinimalBase {
   boolean sawKind;
   /** Whether a float was read as infinite (out of range), which the located tree path rejects. */
   boolean sawInfinite;
+  /**
+   * Whether a string or name held a question mark: where the bytes came from {@link String#getBytes}, it may
+   * stand for an unpaired surrogate of the text, which the caller then checks for.
+   */
+  boolean sawQuestionMark;
 
   /**
    * Duplicate fields: by nesting level, the names of the open object there behind a 64-bit filter by hash
@@ -370,7 +376,7 @@ public final class ByteJsonParser extends ParserMinimalBase {
   private String string() throws IOException {
     int start = pos;
     int i = plainEnd(start);
-    if (i < end && buf[i] == '"') {
+    if (i < end && buf[i] == '"' || (i = closingQuote(i)) >= 0) {
       pos = i + 1;
       return new String(buf, start, i - start, StandardCharsets.ISO_8859_1);
     }
@@ -381,7 +387,7 @@ public final class ByteJsonParser extends ParserMinimalBase {
   private String name() throws IOException {
     int start = pos;
     int i = plainEnd(start);
-    if (i < end && buf[i] == '"' && start + 8 <= end) {
+    if ((i < end && buf[i] == '"' || (i = closingQuote(i)) >= 0) && start + 8 <= end) {
       pos = i + 1;
       int length = i - start;
       long first = word(start);
@@ -397,7 +403,7 @@ public final class ByteJsonParser extends ParserMinimalBase {
     return decodeString(start);
   }
 
-  /** The index of the first byte from {@code i} that is a quote, a backslash, a control or a non-ASCII byte, or the end. */
+  /** The index of the first special byte ({@link #special}) from {@code i}, or the end. */
   private int plainEnd(int i) {
     while (i + 8 <= end) {
       long marks = special(word(i));
@@ -407,20 +413,35 @@ public final class ByteJsonParser extends ParserMinimalBase {
       i += 8;
     }
     byte b;
-    while (i < end && (b = buf[i]) >= ' ' && b != '"' && b != '\\') {
+    while (i < end && (b = buf[i]) >= ' ' && b != '"' && b != '\\' && b != '?') {
       i++;
     }
     return i;
   }
 
   /**
-   * The high bit set in each byte of {@code w} that is a quote, a backslash, below 0x20 or above 0x7F; exact
-   * for the lowest such byte (the borrow of the zero-byte test only ever marks bytes above a true mark).
+   * The end of a string from {@code start} whose plain run stopped at {@code i}: past question marks (noted in
+   * {@link #sawQuestionMark}), the index of its closing quote, or -1 when it needs {@link #decodeString}.
+   */
+  private int closingQuote(int i) {
+    while (i < end && buf[i] == '?') {
+      sawQuestionMark = true;
+      i = plainEnd(i + 1);
+    }
+    return i < end && buf[i] == '"' ? i : -1;
+  }
+
+  /**
+   * The high bit set in each byte of {@code w} that is a quote, a backslash, a question mark, below 0x20 or
+   * above 0x7F; exact for the lowest such byte (the borrow of the zero-byte test only ever marks bytes above a
+   * true mark).
    */
   private static long special(long w) {
     long quotes = w ^ QUOTES;
     long backslashes = w ^ BACKSLASHES;
-    return ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes | (w - SPACES) & ~w | w) & HIGHS;
+    long questionMarks = w ^ QUESTION_MARKS;
+    return ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes | (questionMarks - ONES) & ~questionMarks
+        | (w - SPACES) & ~w | w) & HIGHS;
   }
 
   /** The eight bytes from {@code i}, the first in the lowest bits. */
@@ -476,6 +497,7 @@ public final class ByteJsonParser extends ParserMinimalBase {
         if (b < ' ') {
           throw error("control character in a string");
         }
+        sawQuestionMark |= b == '?';
         sb.append((char) b);
       } else {
         i = utf8(b & 0xFF, i, sb);

@@ -24,11 +24,7 @@ public final class FastJson {
     if (text.length() > maxDocumentChars || !startsWithObject(text)) {
       return null;
     }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length != text.length() && hasUnpairedSurrogate(text)) {
-      return null; // the encoder would replace an unpaired surrogate; the tree path keeps or reports it
-    }
-    return read(bytes, type, maxNestingDepth);
+    return read(text.getBytes(StandardCharsets.UTF_8), text, type, maxNestingDepth);
   }
 
   /**
@@ -36,6 +32,11 @@ public final class FastJson {
    * checked; null also for bytes that are not well-formed UTF-8 or start with a byte order mark.
    */
   public static <T> T read(byte[] utf8, Class<T> type, int maxNestingDepth) {
+    return read(utf8, null, type, maxNestingDepth);
+  }
+
+  /** {@code utf8} bound to {@code type}; {@code text}, if given, is what the bytes were encoded from. */
+  private static <T> T read(byte[] utf8, String text, Class<T> type, int maxNestingDepth) {
     ByteJsonParser p = new ByteJsonParser(utf8, maxNestingDepth);
     try {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -43,6 +44,10 @@ public final class FastJson {
       }
       T value = ObjectBinding.read(p, type);
       if (value == null || !p.sawApiVersion || !p.sawKind || p.sawInfinite || p.nextToken() != null) {
+        return null;
+      }
+      // the encoder writes '?' for an unpaired surrogate; the tree path keeps it (or reports it)
+      if (text != null && p.sawQuestionMark && hasUnpairedSurrogate(text)) {
         return null;
       }
       return value;

@@ -103,7 +103,7 @@ class ByteJsonParserTest {
     for (String s : List.of("", "plain", "a long plain ASCII string past a few words", "t\\u00e9st", "\\\"q\\\"",
         "back\\\\slash", "\\/", "\\b\\f\\n\\r\\t", "\\u0000", "\\ud83d\\ude00", "\\ud800", "caf\u00e9",
         "\u20ac uro", "\ud83d\ude00 emoji", "\u4e2d\u6587", "\u007f", "tab\there", "nl\nhere", "\\x", "\\u12",
-        "\\u12g4", "end\\", "quote\"inside")) {
+        "\\u12g4", "end\\", "quote\"inside", "what?", "?", "a?b?c\\n?", "twelve bytes?")) {
       assertSameAsJackson("[\"" + s + "\"]");
       assertSameAsJackson("{\"" + s + "\": \"" + s + "\"}");
     }

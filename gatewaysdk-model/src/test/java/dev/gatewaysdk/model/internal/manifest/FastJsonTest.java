@@ -92,6 +92,24 @@ class FastJsonTest {
   }
 
   @Test
+  void anUnpairedSurrogateIsKeptNotReplaced() {
+    // UTF-8 has no encoding for it (String.getBytes would write '?'), so the fast path leaves it to the tree path
+    String json = route("v1", "\"HTTPRoute\"", "10", "").replace("\"app\": \"shop\"", "\"app\": \"sh\ud800p\"");
+    assertThat(FastJson.read(json, HTTPRoute.class, MAX, 100)).isNull();
+    HTTPRoute route = Manifests.read(json, HTTPRoute.class);
+    assertThat(route.metadata().labels()).containsEntry("app", "sh\ud800p");
+    assertThat(route).isEqualTo(Manifests.read(new StringReader(json), HTTPRoute.class));
+    // a well-formed pair takes the fast path, so do question marks of the text itself
+    assertThat(FastJson.read(json.replace("\ud800", "\ud83d\ude00"), HTTPRoute.class, MAX, 100)).isNotNull();
+    String asked = json.replace("sh\ud800p", "sh?p").replace("\"value\": \"/\"", "\"value\": \"/search?q=a?\"");
+    assertThat(FastJson.read(asked, HTTPRoute.class, MAX, 100)).isNotNull()
+        .isEqualTo(Manifests.read(new StringReader(asked), HTTPRoute.class));
+    String both = asked.replace("\"r\"", "\"r\ud800\"");
+    assertThat(FastJson.read(both, HTTPRoute.class, MAX, 100)).isNull();
+    assertThat(Manifests.read(both, HTTPRoute.class).metadata().name()).hasValue("r\ud800");
+  }
+
+  @Test
   void oldApiVersionsReadAsThroughTheTree() {
     String json = route("v1beta1", "\"HTTPRoute\"", "10", "");
     assertThat(Manifests.read(json, HTTPRoute.class).apiVersion()).isEqualTo("gateway.networking.k8s.io/v1beta1");
