@@ -45,6 +45,8 @@ public final class ByteJsonParser extends ParserMinimalBase {
   private static final long QUOTES = 0x2222222222222222L;
   private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
   private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
+  /** How many names one parser may add to the shared table ({@link Names}). */
+  static final int MAX_NEW_NAMES = 256;
   private static final int NONE = 0;
   private static final int API_VERSION = 1;
   private static final int KIND = 2;
@@ -68,6 +70,7 @@ public final class ByteJsonParser extends ParserMinimalBase {
   private boolean bigNumber;
 
   private int pending = NONE;
+  private int newNames;
   boolean sawApiVersion;
   boolean sawKind;
   /** Whether a float was read as infinite (out of range), which the located tree path rejects. */
@@ -398,7 +401,17 @@ public final class ByteJsonParser extends ParserMinimalBase {
         first &= (1L << (length << 3)) - 1;
         last = first;
       }
-      return Names.canonical(buf, start, length, first, last);
+      String known = Names.find(buf, start, length, first, last);
+      if (known != null) {
+        return known;
+      }
+      // a document adds a few new names to the shared table at most, so one with thousands of keys costs
+      // no more than their strings (adding interns each name, which costs more)
+      if (newNames < MAX_NEW_NAMES) {
+        newNames++;
+        return Names.add(buf, start, length, first, last);
+      }
+      return new String(buf, start, length, StandardCharsets.ISO_8859_1);
     }
     return decodeString(start);
   }

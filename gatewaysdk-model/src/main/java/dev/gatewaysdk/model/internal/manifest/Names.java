@@ -46,14 +46,16 @@ final class Names {
   private Names() {}
 
   /**
-   * The name of the ASCII bytes {@code buf[start, start + length)}, whose first eight bytes are {@code
-   * first} and last eight bytes {@code last} (for a shorter name: its bytes, zero-filled, in both).
+   * The known name of the ASCII bytes {@code buf[start, start + length)}, whose first eight bytes are {@code
+   * first} and last eight bytes {@code last} (for a shorter name: its bytes, zero-filled, in both); null if the
+   * table does not have it.
    */
-  static String canonical(byte[] buf, int start, int length, long first, long last) {
-    String known = find(table, buf, start, length, first, last);
-    if (known != null) {
-      return known;
-    }
+  static String find(byte[] buf, int start, int length, long first, long last) {
+    return find(table, buf, start, length, first, last);
+  }
+
+  /** The name of those bytes, added to the table (interned) unless it is too long; for a name {@link #find} missed. */
+  static String add(byte[] buf, int start, int length, long first, long last) {
     String name = new String(buf, start, length, StandardCharsets.ISO_8859_1);
     return length > MAX_LENGTH ? name : add(name, buf, start, length, first, last);
   }

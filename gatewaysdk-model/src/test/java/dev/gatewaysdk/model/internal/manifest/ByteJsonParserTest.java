@@ -159,24 +159,29 @@ class ByteJsonParserTest {
   }
 
   @Test
-  void aDocumentWithThousandsOfNewNamesReadsEveryName() throws IOException {
-    // more names than the shared table keeps, long and short: past the cap they are plain strings
-    StringBuilder json = new StringBuilder("{");
-    for (int i = 0; i < 6000; i++) {
-      json.append(i == 0 ? "" : ",").append("\"").append(i % 2 == 0 ? "k" : "a-rather-long-label-key-").append(i)
-          .append("\":").append(i);
+  void documentsWithThousandsOfNewNamesReadEveryName() throws IOException {
+    // more names than the shared table keeps, long and short, over more documents than it takes to fill it
+    // (each adds a few): past what is kept they are plain strings, and the table starts over when full
+    int perDocument = 2 * ByteJsonParser.MAX_NEW_NAMES;
+    for (int d = 0; d < 2 * Names.MAX_NAMES / ByteJsonParser.MAX_NEW_NAMES; d++) {
+      StringBuilder json = new StringBuilder("{");
+      for (int i = 0; i < perDocument; i++) {
+        json.append(i == 0 ? "" : ",").append("\"").append(i % 2 == 0 ? "k" : "a-rather-long-label-key-").append(d)
+            .append('-').append(i).append("\":").append(i);
+      }
+      List<String> tokens = tokens(new ByteJsonParser(json.append('}').toString().getBytes(StandardCharsets.UTF_8), 20));
+      assertThat(tokens).hasSize(2 + 2 * perDocument)
+          .contains("FIELD_NAME k" + d + "-" + (perDocument - 2), "FIELD_NAME a-rather-long-label-key-" + d + "-" + (perDocument - 1));
+      assertThat(tokens.get(1)).isEqualTo("FIELD_NAME k" + d + "-0");
     }
-    List<String> tokens = tokens(new ByteJsonParser(json.append('}').toString().getBytes(StandardCharsets.UTF_8), 20));
-    assertThat(tokens).hasSize(2 + 2 * 6000).contains("FIELD_NAME k5998", "FIELD_NAME a-rather-long-label-key-5999");
-    assertThat(tokens.get(1)).isEqualTo("FIELD_NAME k0");
-    // the table filled up with names that came once; it starts over, and names in use come back canonical
+    // a name first seen now is kept all the same (the table started over): the second time it is the interned one
     for (int i = 0; i < 2; i++) {
-      try (JsonParser p = new ByteJsonParser("{\"hostname\": 1}".getBytes(StandardCharsets.UTF_8), 20)) {
+      try (JsonParser p = new ByteJsonParser("{\"seenAfterTheFill\": 1}".getBytes(StandardCharsets.UTF_8), 20)) {
         p.nextToken();
         p.nextToken();
-        assertThat(p.currentName()).isEqualTo("hostname");
+        assertThat(p.currentName()).isEqualTo("seenAfterTheFill");
         if (i == 1) {
-          assertThat(p.currentName()).isSameAs("hostname");
+          assertThat(p.currentName()).isSameAs("seenAfterTheFill");
         }
       }
     }
