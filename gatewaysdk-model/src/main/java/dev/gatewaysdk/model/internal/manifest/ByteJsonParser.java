@@ -446,15 +446,12 @@ public final class ByteJsonParser extends ParserMinimalBase {
 
   /**
    * The high bit set in each byte of {@code w} that is a quote, a backslash, a question mark, below 0x20 or
-   * above 0x7F; exact for the lowest such byte (the borrow of the zero-byte test only ever marks bytes above a
-   * true mark).
+   * above 0x7F; exact for the lowest such byte. Each subtraction marks a byte that is zero after the XOR (or
+   * below 0x20), and a borrow only ever marks bytes above a true mark. The {@code & ~x} of the usual zero-byte
+   * test is not needed: it only removes marks on bytes above 0x7F, which are marked anyway.
    */
   private static long special(long w) {
-    long quotes = w ^ QUOTES;
-    long backslashes = w ^ BACKSLASHES;
-    long questionMarks = w ^ QUESTION_MARKS;
-    return ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes | (questionMarks - ONES) & ~questionMarks
-        | (w - SPACES) & ~w | w) & HIGHS;
+    return ((w ^ QUOTES) - ONES | (w ^ BACKSLASHES) - ONES | (w ^ QUESTION_MARKS) - ONES | w - SPACES | w) & HIGHS;
   }
 
   /** The eight bytes from {@code i}, the first in the lowest bits. */

@@ -110,6 +110,21 @@ class ByteJsonParserTest {
   }
 
   @Test
+  void everySpecialCharacterIsFoundAtEveryPlaceOfAWord() {
+    // the parser looks for the end of a string eight bytes at a time: a special character in each lane, and
+    // after each kind of byte, in strings and names of every length to 24
+    String plain = "abcdefghijklmnopqrstuvwx";
+    for (String special : List.of("\\\"", "\\\\", "?", "\u00e9", "\u20ac", "\t", "\u0001", "\u007f", " ", "~")) {
+      for (int length = 0; length <= plain.length(); length++) {
+        for (int at = 0; at <= length; at++) {
+          String s = plain.substring(0, at) + special + plain.substring(at, length);
+          assertSameAsJackson("{\"" + s + "\": \"" + s + "\", \"n\": [\"" + s + "\"]}");
+        }
+      }
+    }
+  }
+
+  @Test
   void namesReadAsByJacksonAndComeBackCanonical() throws IOException {
     String longName = "a-field-name-of-more-than-sixty-four-bytes-which-the-table-does-not-keep-at-all";
     for (String name : List.of("a", "kind", "hostname", "protocol", "certificateRefs", "exactly16bytes!!",
@@ -286,6 +301,20 @@ class ByteJsonParserTest {
     };
     for (byte[] input : inputs) {
       assertThat(catchThrowable(() -> tokens(new ByteJsonParser(input, 20)))).isInstanceOf(IOException.class);
+    }
+    // a stray continuation byte or a lead byte cut short in every lane of a longer string or name
+    for (int b : new int[] {0x80, 0x9F, 0xBF, 0xC3, 0xE2, 0xF0}) {
+      for (int at = 0; at < 20; at++) {
+        byte[] text = "{\"abcdefghijklmnopqrstu\": \"abcdefghijklmnopqrstu\"}".getBytes(StandardCharsets.US_ASCII);
+        byte[] inName = text.clone();
+        inName[2 + at] = (byte) b;
+        byte[] inValue = text.clone();
+        inValue[28 + at] = (byte) b;
+        for (byte[] input : List.of(inName, inValue)) {
+          assertThat(catchThrowable(() -> tokens(new ByteJsonParser(input, 20)))).as("byte %x at %d", b, at)
+              .isInstanceOf(IOException.class);
+        }
+      }
     }
   }
 }
