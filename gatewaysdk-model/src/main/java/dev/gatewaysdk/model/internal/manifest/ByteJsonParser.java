@@ -402,18 +402,21 @@ public final class ByteJsonParser extends ParserMinimalBase {
         last = first;
       }
       String known = Names.find(buf, start, length, first, last);
-      if (known != null) {
-        return known;
-      }
-      // a document adds a few new names to the shared table at most, so one with thousands of keys costs
-      // no more than their strings (adding interns each name, which costs more)
-      if (newNames < MAX_NEW_NAMES) {
-        newNames++;
-        return Names.add(buf, start, length, first, last);
-      }
-      return new String(buf, start, length, StandardCharsets.ISO_8859_1);
+      return known != null ? known : newName(start, length, first, last);
     }
     return decodeString(start);
+  }
+
+  /**
+   * A name the shared table does not have. A document adds a few new names to the table at most, so one with
+   * thousands of keys costs no more than their strings (adding interns each name, which costs more).
+   */
+  private String newName(int start, int length, long first, long last) {
+    if (newNames < MAX_NEW_NAMES) {
+      newNames++;
+      return Names.add(buf, start, length, first, last);
+    }
+    return new String(buf, start, length, StandardCharsets.ISO_8859_1);
   }
 
   /** The index of the first special byte ({@link #special}) from {@code i}, or the end. */
