@@ -1,6 +1,7 @@
 package dev.gatewaysdk.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewaysdk.model.GatewayApiKind;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -19,8 +20,6 @@ import java.util.Set;
  * }</pre>
  */
 public final class RouteConditions {
-  private static final String GROUP = "gateway.networking.k8s.io";
-
   private RouteConditions() {}
 
   /** The parent Gateway {@code gateway} ({@code namespace/name} or a bare name, see above) accepted the route. */
@@ -91,7 +90,7 @@ public final class RouteConditions {
 
   private static boolean isGateway(JsonNode ref, String name) {
     return name.equals(ref.path("name").asText()) && "Gateway".equals(ref.path("kind").asText("Gateway"))
-        && GROUP.equals(ref.path("group").asText(GROUP));
+        && GatewayApiKind.GROUP.equals(ref.path("group").asText(GatewayApiKind.GROUP));
   }
 
   static boolean current(JsonNode object, JsonNode holder, String type, String status) {

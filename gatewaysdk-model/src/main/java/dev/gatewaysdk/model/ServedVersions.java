@@ -243,6 +243,19 @@ public final class ServedVersions {
     return e == null ? Optional.empty() : Optional.of(e.storage);
   }
 
+  /**
+   * The version to write {@code kind} in: the most stable version the channel serves and does not deprecate
+   * ({@code v1} before {@code v1beta1} before the alphas); empty if the channel lacks the kind.
+   */
+  public Optional<String> preferred(Channel channel, String kind) {
+    for (String v : PREFERENCE) {
+      if (isServed(channel, kind, v) && !isDeprecated(channel, kind, v)) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Whether {@code version} (such as {@code v1beta1}) of {@code kind} is served in {@code channel}. */
   public boolean isServed(Channel channel, String kind, String version) {
     return served(channel, kind).contains(version);
@@ -325,18 +338,19 @@ public final class ServedVersions {
 
   private static String recommendation(String kind, String group, String version) {
     for (Channel channel : Channel.values()) {
-      for (String v : PREFERENCE) {
-        if (LATEST.isServed(channel, kind, v) && !LATEST.isDeprecated(channel, kind, v)) {
-          if (v.equals(version)) {
-            return "; " + kind + " is not part of the standard channel";
-          }
-          String since = servingReleases(channel, kind, v).get(0);
-          String when = channel == Channel.STANDARD && since.equals(first())
-              ? "served since " + since
-              : channel.id() + " channel since " + since;
-          return "; use " + group + "/" + v + " (" + when + ")";
-        }
+      Optional<String> preferred = LATEST.preferred(channel, kind);
+      if (preferred.isEmpty()) {
+        continue;
       }
+      String v = preferred.get();
+      if (v.equals(version)) {
+        return "; " + kind + " is not part of the standard channel";
+      }
+      String since = servingReleases(channel, kind, v).get(0);
+      String when = channel == Channel.STANDARD && since.equals(first())
+          ? "served since " + since
+          : channel.id() + " channel since " + since;
+      return "; use " + group + "/" + v + " (" + when + ")";
     }
     return "; " + kind + " is not part of " + last();
   }

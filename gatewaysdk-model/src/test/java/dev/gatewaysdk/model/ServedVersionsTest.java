@@ -153,4 +153,14 @@ class ServedVersionsTest {
       throw e;
     }
   }
+
+  @Test
+  void preferredIsTheMostStableServedVersionThatIsNotDeprecated() {
+    // v1.0.0 stores HTTPRoute as v1beta1 but serves v1 too; v1.6.1 deprecates TLSRoute v1alpha2 and v1alpha3
+    assertThat(ServedVersions.of("v1.0.0").preferred(Channel.STANDARD, "HTTPRoute")).hasValue("v1");
+    assertThat(ServedVersions.of("v1.0.0").preferred(Channel.EXPERIMENTAL, "TLSRoute")).hasValue("v1alpha2");
+    assertThat(ServedVersions.of("v1.0.0").preferred(Channel.STANDARD, "TLSRoute")).isEmpty();
+    assertThat(ServedVersions.of("v1.6.1").preferred(Channel.EXPERIMENTAL, "TLSRoute")).hasValue("v1");
+    assertThat(ServedVersions.of("v1.0.0").preferred(Channel.STANDARD, "ReferenceGrant")).hasValue("v1beta1");
+  }
 }

@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,8 +114,8 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code object} at its kind's preferred version (the most stable served one, as Kubernetes orders versions)
-   * when the release does not serve its version, or deprecates it.
+   * {@code object} at its kind's preferred version ({@link ServedVersions#preferred}) when the release does not
+   * serve its version, or deprecates it.
    */
   private Object upgraded(Object object, PrintWriter err) {
     if (!(object instanceof GatewayApiObject)) {
@@ -129,35 +127,13 @@ final class ConvertCommand implements Callable<Integer> {
     ServedVersions served = ServedVersions.of(release);
     Channel preferred = Channel.parse(channel);
     Channel c = served.served(preferred, kind).isEmpty() ? Channel.EXPERIMENTAL : preferred;
-    if (served.isServed(c, kind, version) && !served.isDeprecated(c, kind, version)) {
-      return object;
-    }
-    Optional<String> target = served.served(c, kind).stream()
-        .filter(v -> !served.isDeprecated(c, kind, v))
-        .min(ConvertCommand::byStability);
-    if (target.isEmpty() || target.get().equals(version)) {
+    Optional<String> target = served.preferred(c, kind);
+    if (target.isEmpty() || served.isServed(c, kind, version) && !served.isDeprecated(c, kind, version)) {
       return object;
     }
     GatewayApiObject upgraded = o.withApiVersion(GatewayApiKind.GROUP + "/" + target.get());
     err.println("upgraded: " + kind + " " + o.metadata().name().orElse("") + " from " + o.apiVersion() + " to "
         + upgraded.apiVersion() + " (Gateway API " + release + " " + c.name().toLowerCase(Locale.ROOT) + ")");
     return upgraded;
-  }
-
-  private static final Pattern VERSION = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
-
-  /** Kubernetes' version priority: GA before beta before alpha, higher numbers first; others last. */
-  static int byStability(String a, String b) {
-    return Long.compare(rank(b), rank(a));
-  }
-
-  private static long rank(String version) {
-    Matcher m = VERSION.matcher(version);
-    if (!m.matches()) {
-      return -1;
-    }
-    int level = m.group(2) == null ? 2 : m.group(2).equals("beta") ? 1 : 0;
-    long minor = m.group(3) == null ? 0 : Long.parseLong(m.group(3));
-    return level * 1_000_000_000_000L + Long.parseLong(m.group(1)) * 1_000_000L + minor;
   }
 }

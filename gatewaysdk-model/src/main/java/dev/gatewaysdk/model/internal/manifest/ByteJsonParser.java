@@ -130,22 +130,15 @@ public final class ByteJsonParser extends ParserMinimalBase {
     }
     int d = depth;
     int index = entries[d]++;
-    if (d == 0 || !objects[d]) {
-      if (index > 0 && d > 0) {
-        if (c != ',') {
-          throw error("expected a comma");
-        }
-        pos++;
-        c = skipWhitespace();
-      }
-      return _currToken = value(c);
-    }
-    if (index > 0) {
+    if (index > 0 && d > 0) { // root values follow each other without commas
       if (c != ',') {
         throw error("expected a comma");
       }
       pos++;
       c = skipWhitespace();
+    }
+    if (d == 0 || !objects[d]) {
+      return _currToken = value(c);
     }
     if (c != '"') {
       throw error("expected a field name");
