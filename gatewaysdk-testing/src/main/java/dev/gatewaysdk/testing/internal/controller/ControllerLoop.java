@@ -26,13 +26,15 @@ import org.slf4j.LoggerFactory;
 public final class ControllerLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControllerLoop.class);
   private static final List<String> GATEWAY_KINDS =
-      List.of("GatewayClass", "Gateway", "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute", "ReferenceGrant");
+      List.of("GatewayClass", "Gateway", "ListenerSet", "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute",
+          "ReferenceGrant", "BackendTLSPolicy");
 
   private final Kube kube;
   private final Reconciler reconciler;
   private final Duration delay;
   private final Map<String, Kube.ResourceInfo> resources = new LinkedHashMap<>();
   private final Map<String, Informer> informers = new LinkedHashMap<>();
+  private Kube.ResourceInfo events;
   private final Object lock = new Object();
   private final AtomicLong changes = new AtomicLong();
   private long handled;
@@ -63,10 +65,16 @@ public final class ControllerLoop implements AutoCloseable {
     resources.put("Service", kube.resource("v1", "Service"));
     resources.put("Secret", kube.resource("v1", "Secret"));
     resources.put("Namespace", kube.resource("v1", "Namespace"));
+    resources.put("ConfigMap", kube.resource("v1", "ConfigMap"));
     for (Map.Entry<String, Kube.ResourceInfo> e : resources.entrySet()) {
       informers.put(e.getKey(), new Informer(kube, e.getValue().collection(null), this::changed));
     }
     informers.values().forEach(Informer::start);
+    try {
+      events = kube.resource("v1", Events.KIND);
+    } catch (GatewayApiException e) {
+      LOG.debug("the cluster serves no core/v1 Events; refusals are reported in status only: {}", e.getMessage());
+    }
     try {
       for (Informer i : informers.values()) {
         if (!i.awaitSynced(syncTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -146,8 +154,12 @@ public final class ControllerLoop implements AutoCloseable {
       if (closed) {
         return;
       }
-      Kube.ResourceInfo r = resources.get(u.kind);
       String ns = Reconciler.namespace(u.object);
+      if (Events.KIND.equals(u.kind)) {
+        createEvent(ns, u);
+        continue;
+      }
+      Kube.ResourceInfo r = resources.get(u.kind);
       String path = r.item(ns.isEmpty() ? null : ns, Reconciler.name(u.object)) + "/status";
       try {
         kube.replace(path, u.object);
@@ -165,6 +177,19 @@ public final class ControllerLoop implements AutoCloseable {
     if (retry) {
       sleepQuietly(20);
       changed();
+    }
+  }
+
+  private void createEvent(String namespace, Reconciler.Update u) {
+    if (events == null) {
+      return;
+    }
+    try {
+      kube.create(events.collection(namespace), u.object);
+    } catch (GatewayApiException e) {
+      if (!closed) {
+        LOG.debug("event {} not created: {}", u, e.getMessage());
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -71,6 +72,7 @@ public final class Reconciler {
     this.rejectRoute = rejectRoute;
   }
 
+  /** The statuses to write (and the Events to create) for the cluster as {@code s} shows it. */
   public List<Update> reconcile(Snapshot s) {
     List<Update> updates = new ArrayList<>();
     Set<String> classes = new LinkedHashSet<>();
@@ -91,12 +93,22 @@ public final class Reconciler {
       }
     }
 
-    // Gateways of our classes, with their listeners evaluated once.
+    // Gateways of our classes and their ListenerSets, with their listeners evaluated once.
     Map<String, GatewayView> gateways = new LinkedHashMap<>();
     for (ObjectNode gw : s.list("Gateway")) {
       if (classes.contains(gw.path("spec").path("gatewayClassName").asText())) {
-        gateways.put(namespace(gw) + "/" + name(gw), new GatewayView(gw, listeners(s, gw)));
+        gateways.put(namespace(gw) + "/" + name(gw), new GatewayView(gw, listeners(s, gw, "Gateway")));
       }
+    }
+    Map<String, ListenerSetView> listenerSets = listenerSets(s, gateways);
+    for (GatewayView g : gateways.values()) {
+      List<ListenerView> merged = new ArrayList<>(g.listeners);
+      for (ListenerSetView ls : g.listenerSets) {
+        if (ls.allowed) {
+          merged.addAll(ls.listeners);
+        }
+      }
+      markConflicts(merged);
     }
 
     for (String kind : ROUTE_KINDS) {
@@ -104,26 +116,29 @@ public final class Reconciler {
         continue;
       }
       for (ObjectNode route : s.list(kind)) {
-        Update u = reconcileRoute(s, kind, route, gateways);
-        if (u != null) {
-          updates.add(u);
-        }
+        reconcileRoute(s, kind, route, gateways, listenerSets, updates);
       }
     }
 
     for (GatewayView g : gateways.values()) {
-      Update u = gatewayStatus(g);
-      if (u != null) {
-        updates.add(u);
-      }
+      gatewayStatus(s, g, updates);
+    }
+    for (ListenerSetView ls : listenerSets.values()) {
+      listenerSetStatus(ls, updates);
+    }
+    if (s.serves("BackendTLSPolicy")) {
+      updates.addAll(new BackendTlsPolicies(controllerName, s, gateways.keySet()).reconcile());
     }
     return updates;
   }
 
   // ---------------------------------------------------------------------------------------------- Gateways
 
-  private static final class ListenerView {
+  static final class ListenerView {
     final JsonNode spec;
+    /** The Gateway or ListenerSet that declares this listener. */
+    final ObjectNode owner;
+    final String ownerKind;
     final String name;
     final String protocol;
     final long port;
@@ -138,35 +153,79 @@ public final class Reconciler {
     String conflictReason;
     int attached;
 
-    ListenerView(JsonNode spec) {
+    ListenerView(JsonNode spec, ObjectNode owner, String ownerKind) {
       this.spec = spec;
+      this.owner = owner;
+      this.ownerKind = ownerKind;
       this.name = spec.path("name").asText();
       this.protocol = spec.path("protocol").asText();
       this.port = spec.path("port").asLong();
       this.hostname = spec.hasNonNull("hostname") ? spec.path("hostname").asText() : null;
     }
 
+    /** Valid enough to generate data-plane configuration (counts towards the parent's Accepted). */
     boolean usable() {
-      return accepted && conflictReason == null && !supportedKinds.isEmpty() && (resolved || "InvalidRouteKinds".equals(resolvedReason));
+      return accepted && conflictReason == null && !supportedKinds.isEmpty()
+          && (resolved || "InvalidRouteKinds".equals(resolvedReason));
+    }
+
+    /** Why this listener is not programmed, for events and messages; null when it is usable. */
+    String problem() {
+      if (conflictReason != null) {
+        return conflictReason;
+      }
+      if (!accepted) {
+        return acceptedReason + ": " + acceptedMessage;
+      }
+      if (!resolved) {
+        return resolvedReason + ": " + resolvedMessage;
+      }
+      return supportedKinds.isEmpty() ? "no supported route kinds" : null;
     }
   }
 
-  private static final class GatewayView {
+  static final class GatewayView {
     final ObjectNode gateway;
     final List<ListenerView> listeners;
+    /** ListenerSets whose parentRef names this Gateway, in precedence order (oldest, then namespace/name). */
+    final List<ListenerSetView> listenerSets = new ArrayList<>();
 
     GatewayView(ObjectNode gateway, List<ListenerView> listeners) {
       this.gateway = gateway;
       this.listeners = listeners;
     }
+
+    boolean accepted() {
+      return listeners.stream().anyMatch(ListenerView::usable);
+    }
   }
 
-  private List<ListenerView> listeners(Snapshot s, ObjectNode gw) {
-    List<ListenerView> out = new ArrayList<>();
-    for (JsonNode l : gw.path("spec").path("listeners")) {
-      out.add(new ListenerView(l));
+  static final class ListenerSetView {
+    final ObjectNode listenerSet;
+    final GatewayView parent;
+    /** Selected by the parent Gateway's allowedListeners. */
+    final boolean allowed;
+    final List<ListenerView> listeners;
+
+    ListenerSetView(ObjectNode listenerSet, GatewayView parent, boolean allowed, List<ListenerView> listeners) {
+      this.listenerSet = listenerSet;
+      this.parent = parent;
+      this.allowed = allowed;
+      this.listeners = listeners;
     }
-    String ns = namespace(gw);
+
+    /** Accepted: allowed, parent accepted, and at least one valid listener. */
+    boolean accepted() {
+      return allowed && parent.accepted() && listeners.stream().anyMatch(ListenerView::usable);
+    }
+  }
+
+  private List<ListenerView> listeners(Snapshot s, ObjectNode owner, String ownerKind) {
+    List<ListenerView> out = new ArrayList<>();
+    for (JsonNode l : owner.path("spec").path("listeners")) {
+      out.add(new ListenerView(l, owner, ownerKind));
+    }
+    String ns = namespace(owner);
     for (ListenerView l : out) {
       List<String> byProtocol = kindsFor(l.protocol, l.spec);
       if (byProtocol == null) {
@@ -202,28 +261,41 @@ public final class Reconciler {
       if (l.resolved && ("HTTPS".equals(l.protocol) || "TLS".equals(l.protocol))) {
         checkCertificates(s, ns, l);
       }
+      if ("HTTPS".equals(l.protocol) && "Gateway".equals(ownerKind)) {
+        FrontendTls.check(s, owner, l);
+      }
     }
-    // Listeners that are not distinct: same port, incompatible protocols or the same hostname.
-    for (int i = 0; i < out.size(); i++) {
-      for (int j = 0; j < out.size(); j++) {
-        if (i == j) {
+    return out;
+  }
+
+  /**
+   * Marks listeners that are not distinct. {@code merged} is in precedence order (the Gateway's own listeners,
+   * then its ListenerSets' oldest first): between two owners the later listener loses; within one owner both
+   * are conflicted (the spec forbids picking a winner).
+   */
+  private static void markConflicts(List<ListenerView> merged) {
+    for (int j = 0; j < merged.size(); j++) {
+      ListenerView b = merged.get(j);
+      for (int i = 0; i < merged.size(); i++) {
+        ListenerView a = merged.get(i);
+        if (i == j || a.port != b.port || !a.accepted || !b.accepted) {
           continue;
         }
-        ListenerView a = out.get(i);
-        ListenerView b = out.get(j);
-        if (a.port != b.port || !a.accepted || !b.accepted) {
-          continue;
+        if (a.owner != b.owner && i > j) {
+          continue; // b precedes a: b wins this pair
+        }
+        if (a.owner != b.owner && a.conflictReason != null) {
+          continue; // a lost to someone earlier and is not served: it does not conflict b
         }
         boolean udpVsTcp = ("TCP".equals(a.protocol) && "UDP".equals(b.protocol))
             || ("UDP".equals(a.protocol) && "TCP".equals(b.protocol));
         if (!a.protocol.equals(b.protocol) && !udpVsTcp) {
-          a.conflictReason = "ProtocolConflict";
-        } else if (a.protocol.equals(b.protocol) && Objects.equals(a.hostname, b.hostname) && a.conflictReason == null) {
-          a.conflictReason = "HostnameConflict";
+          b.conflictReason = "ProtocolConflict";
+        } else if (a.protocol.equals(b.protocol) && Objects.equals(a.hostname, b.hostname) && b.conflictReason == null) {
+          b.conflictReason = "HostnameConflict";
         }
       }
     }
-    return out;
   }
 
   /** Route kinds a listener protocol carries, or null if the protocol is not supported. */
@@ -266,7 +338,7 @@ public final class Reconciler {
         return;
       }
       if (!ns.equals(gatewayNamespace)
-          && !permitted(s, GROUP, "Gateway", gatewayNamespace, "", "Secret", ns, name)) {
+          && !permitted(s, GROUP, l.ownerKind, gatewayNamespace, "", "Secret", ns, name)) {
         fail(l, "RefNotPermitted", "Secret " + ns + "/" + name + " is in another namespace and no ReferenceGrant there allows it");
         return;
       }
@@ -316,7 +388,7 @@ public final class Reconciler {
     return null;
   }
 
-  private static String decode(String base64) {
+  static String decode(String base64) {
     if (base64 == null) {
       return null;
     }
@@ -327,14 +399,12 @@ public final class Reconciler {
     }
   }
 
-  private Update gatewayStatus(GatewayView g) {
-    ObjectNode gw = g.gateway;
-    long gen = generation(gw);
-    int valid = 0;
+  /** The {@code status.listeners[]} entries for these listeners; counts the usable ones into {@code valid[0]}. */
+  private ArrayNode listenerStatuses(String kind, ObjectNode owner, List<ListenerView> views, long gen,
+      boolean program, int[] valid, List<Update> events) {
+    JsonNode oldListeners = owner.path("status").path("listeners");
     ArrayNode listeners = F.arrayNode();
-    JsonNode oldListeners = gw.path("status").path("listeners");
-    boolean program = !neverProgram.test(gw);
-    for (ListenerView l : g.listeners) {
+    for (ListenerView l : views) {
       ObjectNode ls = F.objectNode();
       ls.put("name", l.name);
       ArrayNode kinds = ls.putArray("supportedKinds");
@@ -343,22 +413,28 @@ public final class Reconciler {
       }
       ls.put("attachedRoutes", l.attached);
       ArrayNode conds = F.arrayNode();
-      conds.add(condition("Accepted", l.accepted, l.acceptedReason, l.acceptedMessage, gen));
-      conds.add(condition("ResolvedRefs", l.resolved, l.resolvedReason, l.resolvedMessage, gen));
-      conds.add(l.conflictReason == null
-          ? condition("Conflicted", false, "NoConflicts", "", gen)
-          : condition("Conflicted", true, l.conflictReason,
-              "listener " + l.name + " conflicts with another listener on port " + l.port, gen));
-      boolean usable = l.usable();
-      if (usable) {
-        valid++;
-      }
-      if (!usable) {
-        conds.add(condition("Programmed", false, "Invalid", "listener " + l.name + " is not valid", gen));
-      } else if (!program) {
-        conds.add(condition("Programmed", false, "Pending", "waiting for the data plane", gen));
+      if (l.conflictReason != null) {
+        String message = "listener " + l.name + " conflicts with another listener on port " + l.port;
+        conds.add(condition("Accepted", false, l.conflictReason, message, gen));
+        conds.add(condition("ResolvedRefs", l.resolved, l.resolvedReason, l.resolvedMessage, gen));
+        conds.add(condition("Conflicted", true, l.conflictReason, message, gen));
+        // ListenerSet entries report the conflict as the Programmed reason too (conformance: listenerset-*-conflict);
+        // a Gateway's own listeners use the Gateway listener reason Invalid.
+        conds.add(condition("Programmed", false, "ListenerSet".equals(kind) ? l.conflictReason : "Invalid", message, gen));
       } else {
-        conds.add(condition("Programmed", true, "Programmed", "", gen));
+        conds.add(condition("Accepted", l.accepted, l.acceptedReason, l.acceptedMessage, gen));
+        conds.add(condition("ResolvedRefs", l.resolved, l.resolvedReason, l.resolvedMessage, gen));
+        conds.add(condition("Conflicted", false, "NoConflicts", "", gen));
+        if (!l.usable()) {
+          conds.add(condition("Programmed", false, "Invalid", "listener " + l.name + " is not valid: " + l.problem(), gen));
+        } else if (!program) {
+          conds.add(condition("Programmed", false, "Pending", "waiting for the data plane", gen));
+        } else {
+          conds.add(condition("Programmed", true, "Programmed", "", gen));
+        }
+      }
+      if (l.usable()) {
+        valid[0]++;
       }
       JsonNode old = null;
       for (JsonNode o : oldListeners) {
@@ -366,16 +442,36 @@ public final class Reconciler {
           old = o;
         }
       }
-      ls.set("conditions", Conditions.withTransitionTimes(conds, old == null ? null : old.path("conditions")));
+      JsonNode oldConds = old == null ? null : old.path("conditions");
+      Events.forNewRefusals(controllerName, kind, owner, "listener " + l.name, conds, oldConds, events);
+      ls.set("conditions", Conditions.withTransitionTimes(conds, oldConds));
       listeners.add(ls);
     }
+    return listeners;
+  }
+
+  private void gatewayStatus(Snapshot s, GatewayView g, List<Update> updates) {
+    ObjectNode gw = g.gateway;
+    long gen = generation(gw);
+    boolean program = !neverProgram.test(gw);
+    int[] counted = {0};
+    List<Update> events = new ArrayList<>();
+    ArrayNode listeners = listenerStatuses("Gateway", gw, g.listeners, gen, program, counted, events);
+    int valid = counted[0];
     boolean allValid = valid == g.listeners.size();
     ArrayNode conds = F.arrayNode();
     if (allValid) {
       conds.add(condition("Accepted", true, "Accepted", "", gen));
     } else {
+      List<String> invalid = new ArrayList<>();
+      for (ListenerView l : g.listeners) {
+        if (!l.usable()) {
+          invalid.add(l.name + " (" + l.problem() + ")");
+        }
+      }
       conds.add(condition("Accepted", valid > 0, "ListenersNotValid",
-          (g.listeners.size() - valid) + " of " + g.listeners.size() + " listeners are not valid", gen));
+          (g.listeners.size() - valid) + " of " + g.listeners.size() + " listeners are not valid: "
+              + String.join(", ", invalid), gen));
     }
     if (valid == 0) {
       conds.add(condition("Programmed", false, "Invalid", "no valid listener", gen));
@@ -383,6 +479,11 @@ public final class Reconciler {
       conds.add(condition("Programmed", false, "Pending", "waiting for the data plane", gen));
     } else {
       conds.add(condition("Programmed", true, "Programmed", "", gen));
+    }
+    conds.add(FrontendTls.gatewayResolvedRefs(s, gw, g.listeners, gen));
+    ObjectNode insecure = FrontendTls.insecureMode(gw, gen);
+    if (insecure != null) {
+      conds.add(insecure);
     }
     ArrayNode addresses = F.arrayNode();
     if (program) {
@@ -397,11 +498,21 @@ public final class Reconciler {
         addresses.addObject().put("type", "IPAddress").put("value", "192.0.2." + (1 + h % 254));
       }
     }
+    Integer attachedSets = null;
+    if (s.serves("ListenerSet")) {
+      int n = 0;
+      for (ListenerSetView ls : g.listenerSets) {
+        n += ls.accepted() ? 1 : 0;
+      }
+      attachedSets = n;
+    }
     JsonNode old = gw.path("status");
     if (Conditions.same(conds, old.path("conditions")) && sameListeners(listeners, old.path("listeners"))
-        && addresses.equals(old.has("addresses") ? old.path("addresses") : F.arrayNode())) {
-      return null;
+        && addresses.equals(old.has("addresses") ? old.path("addresses") : F.arrayNode())
+        && (attachedSets == null || old.path("attachedListenerSets").asInt(-1) == attachedSets)) {
+      return;
     }
+    Events.forNewRefusals(controllerName, "Gateway", gw, "Gateway", conds, old.path("conditions"), events);
     ObjectNode copy = gw.deepCopy();
     ObjectNode st = status(copy);
     st.set("conditions", Conditions.withTransitionTimes(conds, old.path("conditions")));
@@ -411,7 +522,97 @@ public final class Reconciler {
     } else {
       st.remove("addresses");
     }
-    return new Update("Gateway", copy);
+    if (attachedSets != null) {
+      st.put("attachedListenerSets", attachedSets);
+    }
+    updates.add(new Update("Gateway", copy));
+    updates.addAll(events);
+  }
+
+  // ---------------------------------------------------------------------------------------------- ListenerSets
+
+  /** ListenerSets whose parent is a Gateway of ours, by namespace/name; also filled into each GatewayView. */
+  private Map<String, ListenerSetView> listenerSets(Snapshot s, Map<String, GatewayView> gateways) {
+    Map<String, ListenerSetView> out = new LinkedHashMap<>();
+    if (!s.serves("ListenerSet")) {
+      return out;
+    }
+    List<ObjectNode> sets = new ArrayList<>(s.list("ListenerSet"));
+    sets.sort(Comparator.comparing((ObjectNode o) -> o.path("metadata").path("creationTimestamp").asText(""))
+        .thenComparing(o -> namespace(o) + "/" + name(o)));
+    for (ObjectNode ls : sets) {
+      JsonNode ref = ls.path("spec").path("parentRef");
+      if (!GROUP.equals(ref.path("group").asText(GROUP)) || !"Gateway".equals(ref.path("kind").asText("Gateway"))) {
+        continue;
+      }
+      String gwNs = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : namespace(ls);
+      GatewayView g = gateways.get(gwNs + "/" + ref.path("name").asText());
+      if (g == null) {
+        continue; // another controller's Gateway, or none: not ours to write
+      }
+      boolean allowed = listenerSetAllowed(s, g.gateway, namespace(ls));
+      ListenerSetView v = new ListenerSetView(ls, g, allowed, allowed ? listeners(s, ls, "ListenerSet") : List.of());
+      g.listenerSets.add(v);
+      out.put(namespace(ls) + "/" + name(ls), v);
+    }
+    return out;
+  }
+
+  private static boolean listenerSetAllowed(Snapshot s, ObjectNode gw, String lsNamespace) {
+    JsonNode namespaces = gw.path("spec").path("allowedListeners").path("namespaces");
+    switch (namespaces.path("from").asText("None")) {
+      case "All":
+        return true;
+      case "Same":
+        return namespace(gw).equals(lsNamespace);
+      case "Selector":
+        return Selectors.matches(namespaces.path("selector"), namespaceLabels(s, lsNamespace));
+      default:
+        return false;
+    }
+  }
+
+  private void listenerSetStatus(ListenerSetView v, List<Update> updates) {
+    ObjectNode ls = v.listenerSet;
+    long gen = generation(ls);
+    String gwName = namespace(v.parent.gateway) + "/" + name(v.parent.gateway);
+    boolean program = !neverProgram.test(v.parent.gateway);
+    int[] counted = {0};
+    List<Update> events = new ArrayList<>();
+    ArrayNode listeners = listenerStatuses("ListenerSet", ls, v.listeners, gen, program, counted, events);
+    int valid = counted[0];
+    ArrayNode conds = F.arrayNode();
+    if (!v.allowed) {
+      String msg = "Gateway " + gwName + " does not allow ListenerSets from namespace " + namespace(ls)
+          + " (spec.allowedListeners)";
+      conds.add(condition("Accepted", false, "NotAllowed", msg, gen));
+      conds.add(condition("Programmed", false, "NotAllowed", msg, gen));
+    } else if (!v.parent.accepted()) {
+      String msg = "parent Gateway " + gwName + " is not accepted";
+      conds.add(condition("Accepted", false, "ParentNotAccepted", msg, gen));
+      conds.add(condition("Programmed", false, "ParentNotAccepted", msg, gen));
+    } else if (valid == 0) {
+      String msg = "none of the " + v.listeners.size() + " listeners is valid";
+      conds.add(condition("Accepted", false, "ListenersNotValid", msg, gen));
+      conds.add(condition("Programmed", false, "ListenersNotValid", msg, gen));
+    } else {
+      conds.add(valid == v.listeners.size() ? condition("Accepted", true, "Accepted", "", gen)
+          : condition("Accepted", true, "ListenersNotValid",
+              (v.listeners.size() - valid) + " of " + v.listeners.size() + " listeners are not valid", gen));
+      conds.add(program ? condition("Programmed", true, "Programmed", "", gen)
+          : condition("Programmed", false, "Pending", "waiting for the data plane", gen));
+    }
+    JsonNode old = ls.path("status");
+    if (Conditions.same(conds, old.path("conditions")) && sameListeners(listeners, old.path("listeners"))) {
+      return;
+    }
+    Events.forNewRefusals(controllerName, "ListenerSet", ls, "ListenerSet", conds, old.path("conditions"), events);
+    ObjectNode copy = ls.deepCopy();
+    ObjectNode st = status(copy);
+    st.set("conditions", Conditions.withTransitionTimes(conds, old.path("conditions")));
+    st.set("listeners", listeners);
+    updates.add(new Update("ListenerSet", copy));
+    updates.addAll(events);
   }
 
   private static boolean sameListeners(ArrayNode wanted, JsonNode old) {
@@ -432,7 +633,8 @@ public final class Reconciler {
 
   // ------------------------------------------------------------------------------------------------ Routes
 
-  private Update reconcileRoute(Snapshot s, String kind, ObjectNode route, Map<String, GatewayView> gateways) {
+  private void reconcileRoute(Snapshot s, String kind, ObjectNode route, Map<String, GatewayView> gateways,
+      Map<String, ListenerSetView> listenerSets, List<Update> updates) {
     String ns = namespace(route);
     long gen = generation(route);
     ArrayNode ours = F.arrayNode();
@@ -440,18 +642,27 @@ public final class Reconciler {
     for (JsonNode ref : route.path("spec").path("parentRefs")) {
       String group = ref.has("group") ? ref.path("group").asText() : GROUP;
       String parentKind = ref.path("kind").asText("Gateway");
-      if (!GROUP.equals(group) || !"Gateway".equals(parentKind)) {
+      if (!GROUP.equals(group)) {
         continue;
       }
-      String gwNs = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : ns;
-      GatewayView g = gateways.get(gwNs + "/" + ref.path("name").asText());
-      if (g == null) {
-        continue; // not a Gateway of ours: its controller writes this entry
+      String parentNs = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : ns;
+      String key = parentNs + "/" + ref.path("name").asText();
+      String[] accepted;
+      if ("Gateway".equals(parentKind) && gateways.containsKey(key)) {
+        GatewayView g = gateways.get(key);
+        accepted = accept(s, kind, route, ref, "Gateway " + key, g.listeners, namespace(g.gateway));
+      } else if ("ListenerSet".equals(parentKind) && listenerSets.containsKey(key)) {
+        ListenerSetView ls = listenerSets.get(key);
+        accepted = ls.accepted()
+            ? accept(s, kind, route, ref, "ListenerSet " + key, ls.listeners, namespace(ls.listenerSet))
+            : new String[] {"NotAllowedByListeners", "ListenerSet " + key + " is not accepted by its Gateway "
+                + namespace(ls.parent.gateway) + "/" + name(ls.parent.gateway)};
+      } else {
+        continue; // not a parent of ours: its controller writes this entry
       }
       if (resolved == null) {
         resolved = resolveRefs(s, kind, route);
       }
-      String[] accepted = accept(s, kind, route, ref, g);
       ObjectNode entry = F.objectNode();
       entry.set("parentRef", normalizedParentRef(ref));
       entry.put("controllerName", controllerName);
@@ -481,7 +692,7 @@ public final class Reconciler {
           && Conditions.same(w.path("conditions"), o.path("conditions"));
     }
     if (same) {
-      return null;
+      return;
     }
     for (JsonNode w : ours) {
       JsonNode old = null;
@@ -492,13 +703,20 @@ public final class Reconciler {
       }
       Conditions.withTransitionTimes((ArrayNode) w.path("conditions"), old);
       parents.add(w);
+      Events.forNewRefusals(controllerName, kind, route, "parent " + describe(w.path("parentRef")),
+          w.path("conditions"), old, updates);
     }
     ObjectNode copy = route.deepCopy();
     status(copy).set("parents", parents);
-    return new Update(kind, copy);
+    updates.add(new Update(kind, copy));
   }
 
-  private static ObjectNode normalizedParentRef(JsonNode ref) {
+  private static String describe(JsonNode parentRef) {
+    return parentRef.path("kind").asText() + " " + (parentRef.has("namespace") ? parentRef.path("namespace").asText() + "/" : "")
+        + parentRef.path("name").asText() + (parentRef.has("sectionName") ? " section " + parentRef.path("sectionName").asText() : "");
+  }
+
+  static ObjectNode normalizedParentRef(JsonNode ref) {
     ObjectNode n = F.objectNode();
     n.put("group", ref.has("group") ? ref.path("group").asText() : GROUP);
     n.put("kind", ref.path("kind").asText("Gateway"));
@@ -515,10 +733,16 @@ public final class Reconciler {
     return n;
   }
 
-  /** {reason, message} of a route not accepted by this parent, or {null, null}; counts attachments. */
-  private String[] accept(Snapshot s, String kind, ObjectNode route, JsonNode ref, GatewayView g) {
+  /**
+   * {reason, message} of a route not accepted by this parent (a Gateway or a ListenerSet with these listeners),
+   * or {null, null}; counts attachments. Listener status does not impact attachment (the spec's
+   * {@code attachedRoutes}): a route attaches to a listener whose certificate is missing, and that listener's
+   * own conditions say why it is not programmed.
+   */
+  private String[] accept(Snapshot s, String kind, ObjectNode route, JsonNode ref, String parentName,
+      List<ListenerView> listeners, String parentNamespace) {
     List<ListenerView> candidates = new ArrayList<>();
-    for (ListenerView l : g.listeners) {
+    for (ListenerView l : listeners) {
       if (ref.hasNonNull("sectionName") && !ref.path("sectionName").asText().equals(l.name)) {
         continue;
       }
@@ -527,21 +751,25 @@ public final class Reconciler {
       }
       candidates.add(l);
     }
-    String gwName = namespace(g.gateway) + "/" + name(g.gateway);
     if (candidates.isEmpty()) {
-      return new String[] {"NoMatchingParent", "Gateway " + gwName + " has no listener"
+      return new String[] {"NoMatchingParent", parentName + " has no listener"
           + (ref.hasNonNull("sectionName") ? " named " + ref.path("sectionName").asText() : "")
           + (ref.hasNonNull("port") ? " on port " + ref.path("port").asText() : "")};
     }
     List<ListenerView> allowed = new ArrayList<>();
+    boolean kindCarried = false;
     for (ListenerView l : candidates) {
-      if (l.usable() && l.supportedKinds.contains(kind) && namespaceAllowed(s, l, namespace(g.gateway), namespace(route))) {
-        allowed.add(l);
+      if (l.supportedKinds.contains(kind)) {
+        kindCarried = true;
+        if (namespaceAllowed(s, l, parentNamespace, namespace(route))) {
+          allowed.add(l);
+        }
       }
     }
     if (allowed.isEmpty()) {
-      return new String[] {"NotAllowedByListeners",
-          "no listener of Gateway " + gwName + " allows " + kind + " from namespace " + namespace(route)};
+      return new String[] {"NotAllowedByListeners", kindCarried
+          ? "no listener of " + parentName + " allows " + kind + "s from namespace " + namespace(route)
+          : "no listener of " + parentName + " accepts the kind " + kind};
     }
     List<ListenerView> matching = new ArrayList<>();
     if ("TCPRoute".equals(kind) || "UDPRoute".equals(kind)) {
@@ -555,7 +783,7 @@ public final class Reconciler {
     }
     if (matching.isEmpty()) {
       return new String[] {"NoMatchingListenerHostname",
-          "no hostname of the route matches a listener hostname of Gateway " + gwName};
+          "no hostname of the route matches a listener hostname of " + parentName};
     }
     if (rejectRoute.test(route)) {
       return new String[] {"UnsupportedValue", "rejected by the simulated controller (failure injection)"};
@@ -566,25 +794,30 @@ public final class Reconciler {
     return new String[] {null, null};
   }
 
-  private static boolean namespaceAllowed(Snapshot s, ListenerView l, String gatewayNs, String routeNs) {
+  private static boolean namespaceAllowed(Snapshot s, ListenerView l, String parentNs, String routeNs) {
     JsonNode namespaces = l.spec.path("allowedRoutes").path("namespaces");
     String from = namespaces.path("from").asText("Same");
     switch (from) {
       case "All":
         return true;
       case "Same":
-        return gatewayNs.equals(routeNs);
+        return parentNs.equals(routeNs);
       case "Selector":
-        ObjectNode ns = s.get("Namespace", null, routeNs);
-        Map<String, String> labels = new HashMap<>();
-        if (ns != null) {
-          ns.path("metadata").path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-        }
-        labels.putIfAbsent("kubernetes.io/metadata.name", routeNs);
-        return Selectors.matches(namespaces.path("selector"), labels);
+        return Selectors.matches(namespaces.path("selector"), namespaceLabels(s, routeNs));
       default:
         return false;
     }
+  }
+
+  /** A namespace's labels, with the automatic {@code kubernetes.io/metadata.name}. */
+  static Map<String, String> namespaceLabels(Snapshot s, String namespace) {
+    ObjectNode ns = s.get("Namespace", null, namespace);
+    Map<String, String> labels = new HashMap<>();
+    if (ns != null) {
+      ns.path("metadata").path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+    }
+    labels.putIfAbsent("kubernetes.io/metadata.name", namespace);
+    return labels;
   }
 
   static boolean hostnamesIntersect(String listenerHostname, JsonNode routeHostnames) {
@@ -684,7 +917,7 @@ public final class Reconciler {
 
   // ------------------------------------------------------------------------------------------------ helpers
 
-  private static ObjectNode status(ObjectNode o) {
+  static ObjectNode status(ObjectNode o) {
     JsonNode st = o.get("status");
     if (st instanceof ObjectNode) {
       return (ObjectNode) st;

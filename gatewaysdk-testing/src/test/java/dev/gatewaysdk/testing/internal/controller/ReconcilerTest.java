@@ -44,8 +44,8 @@ class ReconcilerTest {
 
     @Override
     public boolean serves(String kind) {
-      return Set.of("GatewayClass", "Gateway", "HTTPRoute", "GRPCRoute", "ReferenceGrant", "Service", "Secret",
-          "Namespace").contains(kind);
+      return Set.of("GatewayClass", "Gateway", "ListenerSet", "HTTPRoute", "GRPCRoute", "ReferenceGrant",
+          "BackendTLSPolicy", "Service", "Secret", "ConfigMap", "Namespace").contains(kind);
     }
   }
 
