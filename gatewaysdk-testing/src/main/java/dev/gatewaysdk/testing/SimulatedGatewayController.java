@@ -20,22 +20,34 @@ import org.slf4j.LoggerFactory;
  * cluster (the {@link EmbeddedApiServer}, k3s, a real cluster).
  *
  * <p>It owns the GatewayClasses whose {@code spec.controllerName} is its {@link #controllerName()} (default
- * {@value #DEFAULT_CONTROLLER_NAME}) and, through them, their Gateways and the {@code status.parents[]}
- * entries of routes attached to those Gateways. Entries of other controllers are kept. It watches the
- * cluster (informers, no polling) and writes through the {@code /status} subresource:
+ * {@value #DEFAULT_CONTROLLER_NAME}) and, through them, their Gateways, the ListenerSets attached to those,
+ * and the {@code status.parents[]}/{@code status.ancestors[]} entries of routes and BackendTLSPolicies that
+ * refer to them. Entries of other controllers are kept. It watches the cluster (informers, no polling) and
+ * writes through the {@code /status} subresource, every condition at the object's current generation
+ * (Gateway API v1.6.1):
  * <ul>
  *   <li>GatewayClass: {@code Accepted}, {@code SupportedVersion}.
  *   <li>Gateway: {@code Accepted} ({@code ListenersNotValid} when a listener is invalid), {@code Programmed}
- *       ({@code Pending} under {@link Builder#neverProgram}), addresses (the requested ones, else one from
- *       192.0.2.0/24), and per listener {@code supportedKinds}, {@code attachedRoutes}, {@code Accepted}
- *       ({@code UnsupportedProtocol}), {@code ResolvedRefs} ({@code InvalidCertificateRef},
- *       {@code RefNotPermitted}, {@code InvalidRouteKinds}), {@code Conflicted} ({@code HostnameConflict},
- *       {@code ProtocolConflict}) and {@code Programmed}.
- *   <li>HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute: per parent {@code Accepted}
- *       ({@code NoMatchingParent}, {@code NotAllowedByListeners}, {@code NoMatchingListenerHostname},
- *       {@code UnsupportedValue} under {@link Builder#rejectRoutes}) and {@code ResolvedRefs}
- *       ({@code BackendNotFound}, {@code RefNotPermitted}, {@code InvalidKind}).
+ *       ({@code Pending} under {@link Builder#neverProgram}), {@code ResolvedRefs}
+ *       ({@code InvalidClientCertificateRef}, {@code RefNotPermitted}, {@code ListenersNotResolved}),
+ *       {@code InsecureFrontendValidationMode}, addresses (the requested ones, else one from 192.0.2.0/24),
+ *       {@code attachedListenerSets}.
+ *   <li>Listeners of Gateways and ListenerSets: {@code supportedKinds}, {@code attachedRoutes},
+ *       {@code Accepted} ({@code UnsupportedProtocol}, {@code NoValidCACertificate}, conflicts),
+ *       {@code ResolvedRefs} ({@code InvalidCertificateRef}, {@code RefNotPermitted},
+ *       {@code InvalidRouteKinds}, {@code InvalidCACertificateRef}, {@code InvalidCACertificateKind}),
+ *       {@code Conflicted} ({@code HostnameConflict}, {@code ProtocolConflict}) and {@code Programmed}.
+ *   <li>ListenerSet: {@code Accepted} and {@code Programmed} ({@code NotAllowed}, {@code ParentNotAccepted},
+ *       {@code ListenersNotValid}).
+ *   <li>HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute: per parent (Gateway or ListenerSet)
+ *       {@code Accepted} ({@code NoMatchingParent}, {@code NotAllowedByListeners},
+ *       {@code NoMatchingListenerHostname}, {@code UnsupportedValue} under {@link Builder#rejectRoutes}) and
+ *       {@code ResolvedRefs} ({@code BackendNotFound}, {@code RefNotPermitted}, {@code InvalidKind}).
+ *   <li>BackendTLSPolicy: per ancestor Gateway {@code Accepted} ({@code Conflicted}, {@code Invalid},
+ *       {@code NoValidCACertificate}) and {@code ResolvedRefs} ({@code InvalidCACertificateRef},
+ *       {@code InvalidKind}).
  * </ul>
+ * Each new refusal is also a core/v1 Warning Event on the refused object.
  *
  * <p>Thread-safe; close it to stop its threads.
  *

@@ -25,9 +25,12 @@ import java.util.function.Predicate;
 
 /**
  * Computes the status a conformant Gateway API implementation writes, from a snapshot of the cluster: for
- * GatewayClasses of its controller name, their Gateways (listeners, addresses, attached route counts) and
- * routes' {@code parents[]} entries for those Gateways. Pure: reads the snapshot, returns the objects whose
- * status must change. Reasons follow the Gateway API spec.
+ * GatewayClasses of its controller name, their Gateways (listeners, addresses, attached route and ListenerSet
+ * counts), the ListenerSets attached to them, routes' {@code parents[]} entries for those parents, and
+ * BackendTLSPolicies' {@code ancestors[]} ({@link BackendTlsPolicies}). Pure: reads the snapshot, returns the
+ * objects whose status must change, plus Warning {@link Events} for new refusals. Reasons follow the Gateway
+ * API v1.6.1 spec. A data plane that binds listeners can plug in where {@code neverProgram} decides
+ * {@code Programmed}.
  */
 public final class Reconciler {
   static final String GROUP = "gateway.networking.k8s.io";
@@ -460,7 +463,11 @@ public final class Reconciler {
     int valid = counted[0];
     boolean allValid = valid == g.listeners.size();
     ArrayNode conds = F.arrayNode();
-    if (allValid) {
+    String[] refused = GatewayAddresses.refusal(s, gw);
+    String[] unusable = refused == null ? GatewayAddresses.unusable(gw) : null;
+    if (refused != null) {
+      conds.add(condition("Accepted", false, refused[0], refused[1], gen));
+    } else if (allValid) {
       conds.add(condition("Accepted", true, "Accepted", "", gen));
     } else {
       List<String> invalid = new ArrayList<>();
@@ -473,8 +480,12 @@ public final class Reconciler {
           (g.listeners.size() - valid) + " of " + g.listeners.size() + " listeners are not valid: "
               + String.join(", ", invalid), gen));
     }
-    if (valid == 0) {
+    if (refused != null) {
+      conds.add(condition("Programmed", false, "Invalid", "the Gateway is not accepted: " + refused[0], gen));
+    } else if (valid == 0) {
       conds.add(condition("Programmed", false, "Invalid", "no valid listener", gen));
+    } else if (unusable != null) {
+      conds.add(condition("Programmed", false, "AddressNotUsable", unusable[1], gen));
     } else if (!program) {
       conds.add(condition("Programmed", false, "Pending", "waiting for the data plane", gen));
     } else {
@@ -486,7 +497,7 @@ public final class Reconciler {
       conds.add(insecure);
     }
     ArrayNode addresses = F.arrayNode();
-    if (program) {
+    if (program && refused == null && unusable == null) {
       JsonNode wanted = gw.path("spec").path("addresses");
       if (wanted.isArray() && wanted.size() > 0) {
         for (JsonNode a : wanted) {

@@ -175,4 +175,38 @@ class GatewayStatusTest {
     f.reconcile();
     assertThat(f.objectCondition("Gateway", "gw", "ResolvedRefs")).isEqualTo("False:RefNotPermitted");
   }
+
+  @Test
+  void unsupportedAddressTypeIsNotAcceptedAndUnusableAddressIsNotProgrammed() {
+    StatusFixture f = new StatusFixture().add(gateway("gw", 1,
+        "  addresses:\n  - {type: test/fake-invalid-type, value: 'fake address'}\n  - {value: 224.0.0.1}\n  - {value: 10.1.2.3}\n", HTTP));
+    f.reconcile();
+    assertThat(f.objectCondition("Gateway", "gw", "Accepted")).isEqualTo("False:UnsupportedAddress");
+    assertThat(f.objectCondition("Gateway", "gw", "Programmed")).isEqualTo("False:Invalid");
+
+    f.replace("Gateway", "gw", gateway("gw", 1, "  addresses:\n  - {value: 224.0.0.1}\n  - {value: 10.1.2.3}\n", HTTP));
+    f.reconcile();
+    assertThat(f.objectCondition("Gateway", "gw", "Accepted")).isEqualTo("True:Accepted");
+    assertThat(f.objectCondition("Gateway", "gw", "Programmed")).isEqualTo("False:AddressNotUsable");
+    assertThat(f.get("Gateway", "gw").path("status").has("addresses")).isFalse();
+
+    f.replace("Gateway", "gw", gateway("gw", 1, "  addresses:\n  - {value: 10.1.2.3}\n", HTTP));
+    f.reconcile();
+    assertThat(f.objectCondition("Gateway", "gw", "Programmed")).isEqualTo("True:Programmed");
+    assertThat(f.get("Gateway", "gw").path("status").path("addresses").findValuesAsText("value")).containsExactly("10.1.2.3");
+  }
+
+  @Test
+  void infrastructureParametersRefMustResolve() {
+    String ref = "  infrastructure:\n    parametersRef: {group: invalid.io, kind: InvalidParameters, name: invalid}\n";
+    StatusFixture f = new StatusFixture().add(gateway("gw", 1, ref, HTTP));
+    f.reconcile();
+    assertThat(f.objectCondition("Gateway", "gw", "Accepted")).isEqualTo("False:InvalidParameters");
+    f.replace("Gateway", "gw", gateway("gw", 1, "  infrastructure:\n    parametersRef: {group: '', kind: ConfigMap, name: params}\n", HTTP));
+    f.reconcile();
+    assertThat(f.objectCondition("Gateway", "gw", "Accepted")).isEqualTo("False:InvalidParameters");
+    f.add("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: params, namespace: a}\ndata: {}\n");
+    f.reconcile();
+    assertThat(f.objectCondition("Gateway", "gw", "Accepted")).isEqualTo("True:Accepted");
+  }
 }
