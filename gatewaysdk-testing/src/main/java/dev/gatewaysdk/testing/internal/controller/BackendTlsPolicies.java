@@ -29,11 +29,14 @@ final class BackendTlsPolicies {
   private final String controllerName;
   private final Reconciler.Snapshot s;
   private final Set<String> gateways;
+  /** ListenerSet namespace/name to its parent Gateway's namespace/name (a route through it has that ancestor). */
+  private final Map<String, String> listenerSets;
 
-  BackendTlsPolicies(String controllerName, Reconciler.Snapshot s, Set<String> gateways) {
+  BackendTlsPolicies(String controllerName, Reconciler.Snapshot s, Set<String> gateways, Map<String, String> listenerSets) {
     this.controllerName = controllerName;
     this.s = s;
     this.gateways = gateways;
+    this.listenerSets = listenerSets;
   }
 
   List<Reconciler.Update> reconcile() {
@@ -97,9 +100,14 @@ final class BackendTlsPolicies {
         for (JsonNode parent : route.path("spec").path("parentRefs")) {
           String key = (parent.hasNonNull("namespace") ? parent.path("namespace").asText() : ns) + "/"
               + parent.path("name").asText();
-          if (Reconciler.GROUP.equals(parent.path("group").asText(Reconciler.GROUP))
-              && "Gateway".equals(parent.path("kind").asText("Gateway")) && gateways.contains(key)) {
+          if (!Reconciler.GROUP.equals(parent.path("group").asText(Reconciler.GROUP))) {
+            continue;
+          }
+          String parentKind = parent.path("kind").asText("Gateway");
+          if ("Gateway".equals(parentKind) && gateways.contains(key)) {
             out.add(key);
+          } else if ("ListenerSet".equals(parentKind) && listenerSets.containsKey(key)) {
+            out.add(listenerSets.get(key));
           }
         }
       }

@@ -130,7 +130,9 @@ public final class Reconciler {
       listenerSetStatus(ls, updates);
     }
     if (s.serves("BackendTLSPolicy")) {
-      updates.addAll(new BackendTlsPolicies(controllerName, s, gateways.keySet()).reconcile());
+      Map<String, String> parentOf = new HashMap<>();
+      listenerSets.forEach((key, ls) -> parentOf.put(key, namespace(ls.parent.gateway) + "/" + name(ls.parent.gateway)));
+      updates.addAll(new BackendTlsPolicies(controllerName, s, gateways.keySet(), parentOf).reconcile());
     }
     return updates;
   }

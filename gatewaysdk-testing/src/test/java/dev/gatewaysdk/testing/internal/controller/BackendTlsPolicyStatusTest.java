@@ -110,4 +110,16 @@ class BackendTlsPolicyStatusTest {
     f.reconcile();
     assertThat(f.ancestorCondition("a-newer", "gw", "Accepted")).isEqualTo("True:Accepted");
   }
+
+  @Test
+  void routesThroughAListenerSetMakeItsGatewayTheAncestor() {
+    StatusFixture f = new StatusFixture().add(SVC).add(caConfigMapYaml("a", "ca"))
+        .add(gateway("gw", 1, ListenerSetStatusTest.ALLOW_SAME, HTTP))
+        .add(ListenerSetStatusTest.listenerSet("ls", "a", ListenerSetStatusTest.T1, "{name: gw}",
+            "  - {name: extra, port: 8080, protocol: HTTP}\n"))
+        .add(route("r", "a", 1, "[{kind: ListenerSet, name: ls}]", TO_SVC))
+        .add(policy("p", "2026-01-01T00:00:00Z", TARGET, CA));
+    f.reconcile();
+    assertThat(f.ancestorCondition("p", "gw", "Accepted")).isEqualTo("True:Accepted");
+  }
 }
