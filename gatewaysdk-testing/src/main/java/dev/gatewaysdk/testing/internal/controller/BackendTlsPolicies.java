@@ -130,38 +130,14 @@ final class BackendTlsPolicies {
       c.add(conds[1].deepCopy());
       ours.add(entry);
     }
-    ArrayNode ancestors = F.arrayNode();
-    List<JsonNode> oldOurs = new ArrayList<>();
-    for (JsonNode a : p.path("status").path("ancestors")) {
-      if (controllerName.equals(a.path("controllerName").asText())) {
-        oldOurs.add(a);
-      } else {
-        ancestors.add(a);
-      }
-    }
-    boolean same = oldOurs.size() == ours.size();
-    for (int i = 0; same && i < ours.size(); i++) {
-      same = oldOurs.get(i).path("ancestorRef").equals(ours.get(i).path("ancestorRef"))
-          && Conditions.same(ours.get(i).path("conditions"), oldOurs.get(i).path("conditions"));
-    }
-    if (same) {
-      return;
-    }
     List<Reconciler.Update> events = new ArrayList<>();
-    for (JsonNode w : ours) {
-      JsonNode old = null;
-      for (JsonNode o : oldOurs) {
-        if (o.path("ancestorRef").equals(w.path("ancestorRef"))) {
-          old = o.path("conditions");
-        }
-      }
-      if (ancestors.size() >= MAX_ANCESTORS) {
-        break;
-      }
-      Conditions.withTransitionTimes((ArrayNode) w.path("conditions"), old);
-      Events.forNewRefusals(controllerName, KIND, p, "ancestor Gateway " + w.path("ancestorRef").path("namespace").asText()
-          + "/" + w.path("ancestorRef").path("name").asText(), w.path("conditions"), old, events);
-      ancestors.add(w);
+    ArrayNode ancestors = Conditions.mergeEntries(controllerName, p.path("status").path("ancestors"), ours,
+        e -> e.path("ancestorRef"), MAX_ANCESTORS,
+        (w, old) -> Events.forNewRefusals(controllerName, KIND, p, "ancestor Gateway "
+            + w.path("ancestorRef").path("namespace").asText() + "/" + w.path("ancestorRef").path("name").asText(),
+            w.path("conditions"), old, events));
+    if (ancestors == null) {
+      return;
     }
     ObjectNode copy = p.deepCopy();
     Reconciler.status(copy).set("ancestors", ancestors);

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /** Builds and compares status conditions as JSON; keeps lastTransitionTime when nothing changed. */
 final class Conditions {
@@ -74,5 +78,47 @@ final class Conditions {
       }
     }
     return true;
+  }
+
+  /**
+   * Merges this controller's per-parent entries ({@code status.parents[]} of routes, {@code status.ancestors[]}
+   * of policies) into the old list: other controllers' entries are kept as they are, ours replaced (at most
+   * {@code max} entries in all). Returns null when ours say the same as before. For each of ours, sets the
+   * transition times and calls {@code each} with the entry and its previous conditions (or null).
+   */
+  static ArrayNode mergeEntries(String controllerName, JsonNode oldEntries, ArrayNode ours,
+      Function<JsonNode, JsonNode> key, int max, BiConsumer<JsonNode, JsonNode> each) {
+    ArrayNode merged = F.arrayNode();
+    List<JsonNode> oldOurs = new ArrayList<>();
+    for (JsonNode e : oldEntries) {
+      if (controllerName.equals(e.path("controllerName").asText())) {
+        oldOurs.add(e);
+      } else {
+        merged.add(e);
+      }
+    }
+    boolean same = oldOurs.size() == ours.size();
+    for (int i = 0; same && i < ours.size(); i++) {
+      same = key.apply(oldOurs.get(i)).equals(key.apply(ours.get(i)))
+          && same(ours.get(i).path("conditions"), oldOurs.get(i).path("conditions"));
+    }
+    if (same) {
+      return null;
+    }
+    for (JsonNode w : ours) {
+      if (merged.size() >= max) {
+        break;
+      }
+      JsonNode old = null;
+      for (JsonNode o : oldOurs) {
+        if (key.apply(o).equals(key.apply(w))) {
+          old = o.path("conditions");
+        }
+      }
+      withTransitionTimes((ArrayNode) w.path("conditions"), old);
+      each.accept(w, old);
+      merged.add(w);
+    }
+    return merged;
   }
 }

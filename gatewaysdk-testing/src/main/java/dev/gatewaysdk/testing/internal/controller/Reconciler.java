@@ -687,37 +687,13 @@ public final class Reconciler {
       entry.set("conditions", conds);
       ours.add(entry);
     }
-    // Keep other controllers' entries; replace ours.
-    ArrayNode parents = F.arrayNode();
-    List<JsonNode> oldOurs = new ArrayList<>();
-    for (JsonNode p : route.path("status").path("parents")) {
-      if (controllerName.equals(p.path("controllerName").asText())) {
-        oldOurs.add(p);
-      } else {
-        parents.add(p);
-      }
-    }
-    boolean same = oldOurs.size() == ours.size();
-    for (int i = 0; same && i < ours.size(); i++) {
-      JsonNode w = ours.get(i);
-      JsonNode o = oldOurs.get(i);
-      same = normalizedParentRef(o.path("parentRef")).equals(w.path("parentRef"))
-          && Conditions.same(w.path("conditions"), o.path("conditions"));
-    }
-    if (same) {
+    // Keep other controllers' entries; replace ours (the CRD allows 32).
+    ArrayNode parents = Conditions.mergeEntries(controllerName, route.path("status").path("parents"), ours,
+        e -> normalizedParentRef(e.path("parentRef")), 32,
+        (w, old) -> Events.forNewRefusals(controllerName, kind, route, "parent " + describe(w.path("parentRef")),
+            w.path("conditions"), old, updates));
+    if (parents == null) {
       return;
-    }
-    for (JsonNode w : ours) {
-      JsonNode old = null;
-      for (JsonNode o : oldOurs) {
-        if (normalizedParentRef(o.path("parentRef")).equals(w.path("parentRef"))) {
-          old = o.path("conditions");
-        }
-      }
-      Conditions.withTransitionTimes((ArrayNode) w.path("conditions"), old);
-      parents.add(w);
-      Events.forNewRefusals(controllerName, kind, route, "parent " + describe(w.path("parentRef")),
-          w.path("conditions"), old, updates);
     }
     ObjectNode copy = route.deepCopy();
     status(copy).set("parents", parents);
