@@ -525,11 +525,7 @@ public final class Reconciler {
         && (attachedSets == null || old.path("attachedListenerSets").asInt(-1) == attachedSets)) {
       return;
     }
-    Events.forNewRefusals(controllerName, "Gateway", gw, "Gateway", conds, old.path("conditions"), events);
-    ObjectNode copy = gw.deepCopy();
-    ObjectNode st = status(copy);
-    st.set("conditions", Conditions.withTransitionTimes(conds, old.path("conditions")));
-    st.set("listeners", listeners);
+    ObjectNode st = write("Gateway", gw, conds, listeners, events, updates);
     if (addresses.size() > 0) {
       st.set("addresses", addresses);
     } else {
@@ -538,8 +534,23 @@ public final class Reconciler {
     if (attachedSets != null) {
       st.put("attachedListenerSets", attachedSets);
     }
-    updates.add(new Update("Gateway", copy));
+  }
+
+  /**
+   * Adds to {@code updates} a copy of {@code o} with these conditions and listener statuses, followed by the
+   * listener {@code events} and one per new refusal among {@code conds}; returns the copy's status.
+   */
+  private ObjectNode write(String kind, ObjectNode o, ArrayNode conds, ArrayNode listeners, List<Update> events,
+      List<Update> updates) {
+    JsonNode old = o.path("status").path("conditions");
+    Events.forNewRefusals(controllerName, kind, o, kind, conds, old, events);
+    ObjectNode copy = o.deepCopy();
+    ObjectNode st = status(copy);
+    st.set("conditions", Conditions.withTransitionTimes(conds, old));
+    st.set("listeners", listeners);
+    updates.add(new Update(kind, copy));
     updates.addAll(events);
+    return st;
   }
 
   // ---------------------------------------------------------------------------------------------- ListenerSets
@@ -619,13 +630,7 @@ public final class Reconciler {
     if (Conditions.same(conds, old.path("conditions")) && sameListeners(listeners, old.path("listeners"))) {
       return;
     }
-    Events.forNewRefusals(controllerName, "ListenerSet", ls, "ListenerSet", conds, old.path("conditions"), events);
-    ObjectNode copy = ls.deepCopy();
-    ObjectNode st = status(copy);
-    st.set("conditions", Conditions.withTransitionTimes(conds, old.path("conditions")));
-    st.set("listeners", listeners);
-    updates.add(new Update("ListenerSet", copy));
-    updates.addAll(events);
+    write("ListenerSet", ls, conds, listeners, events, updates);
   }
 
   private static boolean sameListeners(ArrayNode wanted, JsonNode old) {
