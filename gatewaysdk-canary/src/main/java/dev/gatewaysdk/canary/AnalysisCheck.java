@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code [min, max]} succeeds, outside fails; a measurement that errors or has no value is inconclusive.
  * The check passes after {@link #successes()} consecutive successes, and fails when failures exceed
  * {@link #failureLimit()} or inconclusive measurements exceed {@link #inconclusiveLimit()} (Argo Rollouts'
- * failureLimit/inconclusiveLimit, Flagger's threshold).
+ * failureLimit/inconclusiveLimit, Flagger's threshold). At an analysis step the first measurement comes
+ * {@link #initialDelay()} after the step started, that is after the Gateway accepted the weight it judges.
  *
  * <p>Instances are immutable.
  *
@@ -29,6 +30,7 @@ public final class AnalysisCheck {
   private final double min;
   private final double max;
   private final Duration interval;
+  private final Duration initialDelay;
   private final int failureLimit;
   private final int inconclusiveLimit;
   private final int successes;
@@ -40,6 +42,7 @@ public final class AnalysisCheck {
     this.min = b.min;
     this.max = b.max;
     this.interval = b.interval;
+    this.initialDelay = b.initialDelay;
     this.failureLimit = b.failureLimit;
     this.inconclusiveLimit = b.inconclusiveLimit;
     this.successes = b.successes;
@@ -78,6 +81,15 @@ public final class AnalysisCheck {
     return interval;
   }
 
+  /**
+   * The wait before the first measurement at an analysis step, counted from the step's start (the Gateway
+   * accepted the weight before it), if set with {@link Builder#initialDelay}; when empty the wait is one
+   * {@link #interval()}, so that a query over {@code [{{interval}}]} measures only traffic at the judged weight.
+   */
+  public Optional<Duration> initialDelay() {
+    return Optional.ofNullable(initialDelay);
+  }
+
   public int failureLimit() {
     return failureLimit;
   }
@@ -112,12 +124,13 @@ public final class AnalysisCheck {
     AnalysisCheck c = (AnalysisCheck) o;
     return name.equals(c.name) && provider.equals(c.provider) && query.equals(c.query)
         && Double.compare(min, c.min) == 0 && Double.compare(max, c.max) == 0 && interval.equals(c.interval)
+        && Objects.equals(initialDelay, c.initialDelay)
         && failureLimit == c.failureLimit && inconclusiveLimit == c.inconclusiveLimit && successes == c.successes;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, provider, query, min, max, interval, failureLimit, inconclusiveLimit, successes);
+    return Objects.hash(name, provider, query, min, max, interval, initialDelay, failureLimit, inconclusiveLimit, successes);
   }
 
   @Override
@@ -134,6 +147,7 @@ public final class AnalysisCheck {
     private double min = Double.NEGATIVE_INFINITY;
     private double max = Double.POSITIVE_INFINITY;
     private Duration interval = Duration.ofMinutes(1);
+    private Duration initialDelay;
     private int failureLimit;
     private int inconclusiveLimit = 2;
     private int successes = 1;
@@ -170,6 +184,18 @@ public final class AnalysisCheck {
         throw new IllegalArgumentException("check " + name + ": interval must be positive: " + interval);
       }
       this.interval = interval;
+      return this;
+    }
+
+    /**
+     * Wait before the first measurement at an analysis step (Argo Rollouts' initialDelay); default: the
+     * {@link #interval}. Zero measures at once. @throws IllegalArgumentException if negative
+     */
+    public Builder initialDelay(Duration initialDelay) {
+      if (initialDelay == null || initialDelay.isNegative()) {
+        throw new IllegalArgumentException("check " + name + ": initialDelay must be >= 0: " + initialDelay);
+      }
+      this.initialDelay = initialDelay;
       return this;
     }
 

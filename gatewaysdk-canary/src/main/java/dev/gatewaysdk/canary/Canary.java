@@ -607,7 +607,9 @@ public final class Canary {
     for (AnalysisCheck check : step.checks()) {
       State.Counters c = next.analysis.computeIfAbsent(check.name(), k -> {
         State.Counters n = new State.Counters();
-        n.next = st.stepStartedAt;
+        // judge the weight before this step only after it carried traffic for a while (the step started
+        // once the Gateway accepted that weight)
+        n.next = st.stepStartedAt.plus(check.initialDelay().orElse(check.interval()));
         return n;
       });
       if (c.passed) {

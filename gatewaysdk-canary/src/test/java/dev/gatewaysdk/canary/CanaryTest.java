@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewaysdk.canary.internal.RouteHealth;
 import dev.gatewaysdk.canary.internal.State;
 import dev.gatewaysdk.core.RouteRef;
 import java.time.Duration;
@@ -145,6 +146,62 @@ class CanaryTest {
 
     assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
     assertThat(i.get()).isEqualTo(4);
+  }
+
+  @Test
+  void analysisStepFirstMeasuresOneIntervalAfterTheWeightItJudgesWasAccepted() throws Exception {
+    RouteRef ref = fixture.newRoute();
+    AnalysisCheck check = AnalysisCheck.builder("success-rate", "rec").min(0.99).interval(Duration.ofSeconds(30)).build();
+    CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.analysis(check)).step(Step.setWeight(100)).build();
+    List<Instant> analysisStarted = new ArrayList<>();
+    List<String> measured = new ArrayList<>();
+    Canary canary = fixture.canary(plan).listener(new CanaryListener() {
+      @Override
+      public void stepStarted(CanaryStatus status, Step step) {
+        if (step.kind() == Step.Kind.ANALYSIS) {
+          // the step starts once the Gateway accepted the weight before it
+          assertThat(RouteHealth.check(fixture.cluster.get(ref)).verdict)
+              .isEqualTo(RouteHealth.Verdict.READY);
+          analysisStarted.add(fixture.clock.now());
+        }
+      }
+    }).provider("rec", MetricProvider.of(ctx -> {
+      measured.add(ctx.time() + "@" + ctx.canaryWeight());
+      return 1.0;
+    })).build();
+
+    CanaryStatus end = canary.run();
+
+    assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(analysisStarted).hasSize(1);
+    assertThat(measured).containsExactly(analysisStarted.get(0).plus(Duration.ofSeconds(30)) + "@10");
+  }
+
+  @Test
+  void analysisCheckInitialDelayOverridesTheIntervalBeforeTheFirstMeasurement() throws Exception {
+    RouteRef ref = fixture.newRoute();
+    AnalysisCheck check = AnalysisCheck.builder("success-rate", "rec").min(0.99).interval(Duration.ofSeconds(30))
+        .initialDelay(Duration.ofSeconds(90)).successes(2).build();
+    CanaryPlan plan = plan(ref).step(Step.setWeight(20)).step(Step.analysis(check)).step(Step.setWeight(100)).build();
+    assertThat(CanaryPlan.parse(plan.toJson().toString())).isEqualTo(plan);
+    assertThat(plan.toJson().at("/steps/1/analysis/0/initialDelay").asText()).isEqualTo("1m30s");
+    List<Instant> analysisStarted = new ArrayList<>();
+    List<Instant> measured = new ArrayList<>();
+    Canary canary = fixture.canary(plan).listener(new CanaryListener() {
+      @Override
+      public void stepStarted(CanaryStatus status, Step step) {
+        if (step.kind() == Step.Kind.ANALYSIS) {
+          analysisStarted.add(fixture.clock.now());
+        }
+      }
+    }).provider("rec", MetricProvider.of(ctx -> {
+      measured.add(ctx.time());
+      return 1.0;
+    })).build();
+
+    assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
+    Instant start = analysisStarted.get(0);
+    assertThat(measured).containsExactly(start.plusSeconds(90), start.plusSeconds(120));
   }
 
   @Test

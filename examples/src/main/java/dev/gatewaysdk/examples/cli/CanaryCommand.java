@@ -53,7 +53,7 @@ final class CanaryCommand implements Callable<Integer> {
   @Option(names = "--steps", split = ",", paramLabel = "W", description = "Canary weights, e.g. 5,10,25,50,100.")
   List<Integer> steps;
 
-  @Option(names = "--interval", defaultValue = "30s", description = "Wait (or analysis interval) after each weight (default ${DEFAULT-VALUE}).")
+  @Option(names = "--interval", defaultValue = "30s", description = "Hold each weight this long; with --prometheus the query then judges it, every interval until it passes (default ${DEFAULT-VALUE}).")
   String interval;
 
   @Option(names = "--prometheus", paramLabel = "URL", description = "Prometheus server for the check after each weight.")

@@ -228,8 +228,7 @@ final class DemoRun {
     for (int w : settings.weights()) {
       plan.step(Step.setWeight(w));
       if (w < 100) {
-        // Traffic flows at the new weight for one interval, then the analysis judges that interval.
-        plan.step(Step.pause(settings.interval()));
+        // the analysis first measures one interval after the Gateway accepted the weight: it judges that interval
         plan.step(Step.analysis(errorRate, latency));
       }
     }

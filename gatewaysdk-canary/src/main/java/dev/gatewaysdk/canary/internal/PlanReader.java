@@ -185,6 +185,9 @@ public final class PlanReader {
     if (c.has("interval")) {
       b.interval(duration(c.get("interval").asText()));
     }
+    if (c.has("initialDelay")) {
+      b.initialDelay(duration(c.get("initialDelay").asText()));
+    }
     if (c.has("failureLimit")) {
       b.failureLimit(c.get("failureLimit").asInt(-1));
     }
@@ -279,6 +282,7 @@ public final class PlanReader {
       }
       j.put("interval", DurationText.format(c.interval())).put("failureLimit", c.failureLimit())
           .put("inconclusiveLimit", c.inconclusiveLimit()).put("successes", c.successes());
+      c.initialDelay().ifPresent(d -> j.put("initialDelay", DurationText.format(d)));
     }
     return a;
   }
