@@ -253,18 +253,57 @@ public final class Canary {
     command("abort" + (reason == null || reason.isBlank() ? "" : ": " + reason));
   }
 
+  /**
+   * Queues {@code command} on the primary route: appended as a line to the command annotation, guarded by
+   * what was read (a test operation), so that a command written before the driver consumed the previous one
+   * is never lost.
+   */
   private void command(String command) {
     String key = "/metadata/annotations/" + Json.pointerToken(State.COMMAND_ANNOTATION);
     routes.patch(plan.primaryRoute(), route -> {
       ArrayNode ops = Jsons.array();
-      if (route.path("metadata").path("annotations").isObject()) {
-        ops.addObject().put("op", "add").put("path", key).put("value", command);
+      JsonNode annotations = route.path("metadata").path("annotations");
+      JsonNode queued = annotations.path(State.COMMAND_ANNOTATION);
+      if (annotations.isObject()) {
+        if (queued.isTextual() && !queued.asText().isBlank()) {
+          ops.addObject().put("op", "test").put("path", key).set("value", queued);
+          ops.addObject().put("op", "add").put("path", key).put("value", queued.asText().strip() + "\n" + command);
+        } else {
+          ops.addObject().put("op", "test").put("path", "/metadata/resourceVersion").set("value", route.at("/metadata/resourceVersion"));
+          ops.addObject().put("op", "add").put("path", key).put("value", command);
+        }
       } else {
         ops.addObject().put("op", "test").put("path", "/metadata/resourceVersion").set("value", route.at("/metadata/resourceVersion"));
         ops.addObject().put("op", "add").put("path", "/metadata/annotations").set("value", Jsons.object().put(State.COMMAND_ANNOTATION, command));
       }
       return ops;
     });
+  }
+
+  /** The queued command to run first: an abort anywhere in the queue, else the oldest line. */
+  private static String nextCommand(String queued) {
+    String first = null;
+    for (String line : queued.split("\n")) {
+      String c = line.trim();
+      if (c.isEmpty()) {
+        continue;
+      }
+      if (c.toLowerCase(Locale.ROOT).startsWith("abort")) {
+        return c;
+      }
+      first = first == null ? c : first;
+    }
+    return first == null ? "" : first;
+  }
+
+  /** The queue left after running {@code command}: nothing after an abort (the rollout ends), else the later lines. */
+  private static String remainingCommands(String queued, String command) {
+    if (command.toLowerCase(Locale.ROOT).startsWith("abort")) {
+      return "";
+    }
+    String rest = queued.strip();
+    int nl = rest.indexOf('\n');
+    return nl < 0 ? "" : rest.substring(nl + 1).strip();
   }
 
   // --------------------------------------------------------------------------------------------- dry run
@@ -435,9 +474,9 @@ public final class Canary {
     if (!st.synced) {
       return sync(primary, st, now);
     }
-    String command = annotation(primary, State.COMMAND_ANNOTATION);
-    if (command != null) {
-      return command(primary, st, command.trim(), now);
+    String queued = annotation(primary, State.COMMAND_ANNOTATION);
+    if (queued != null) {
+      return command(primary, st, queued.trim(), now);
     }
     if (st.phase.terminal()) {
       return new Pass(status(st), now, true);
@@ -681,7 +720,8 @@ public final class Canary {
     return commit(primary, st, next, true, null, notes, now);
   }
 
-  private Pass command(ObjectNode primary, State st, String command, Instant now) {
+  private Pass command(ObjectNode primary, State st, String queued, Instant now) {
+    String command = nextCommand(queued);
     String verb = command.split(":", 2)[0].trim().toLowerCase(Locale.ROOT);
     String detail = command.contains(":") ? command.substring(command.indexOf(':') + 1).trim() : "";
     List<Runnable> notes = new ArrayList<>();
@@ -728,7 +768,7 @@ public final class Canary {
           notes.add(() -> event(primary, "Warning", "UnknownCommand", "unknown command " + command + "; use promote, pause, resume or abort"));
       }
     }
-    return commit(primary, st, next, true, command, notes, now);
+    return commit(primary, st, next, true, queued, notes, now);
   }
 
   private State resumed(State st, String reason, Instant now, List<Runnable> notes) {
@@ -895,7 +935,12 @@ public final class Canary {
         }
         if (command != null) {
           ops.addObject().put("op", "test").put("path", base + Json.pointerToken(State.COMMAND_ANNOTATION)).set("value", annotations.get(State.COMMAND_ANNOTATION));
-          ops.addObject().put("op", "remove").put("path", base + Json.pointerToken(State.COMMAND_ANNOTATION));
+          String rest = remainingCommands(command, nextCommand(command));
+          if (rest.isEmpty()) {
+            ops.addObject().put("op", "remove").put("path", base + Json.pointerToken(State.COMMAND_ANNOTATION));
+          } else {
+            ops.addObject().put("op", "add").put("path", base + Json.pointerToken(State.COMMAND_ANNOTATION)).put("value", rest);
+          }
         }
         if (annotations.isObject()) {
           ops.addObject().put("op", "add").put("path", base + Json.pointerToken(State.ANNOTATION)).put("value", next.write());

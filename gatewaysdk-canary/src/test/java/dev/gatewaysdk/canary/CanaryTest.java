@@ -205,6 +205,45 @@ class CanaryTest {
   }
 
   @Test
+  void abortThenPromoteBeforeTheDriverReadsThemAbortsTheRollout() throws Exception {
+    RouteRef ref = fixture.newRoute();
+    CanaryPlan plan = plan(ref).weights(10, 50, 100).build();
+    Canary canary = fixture.canary(plan).build();
+    canary.abort("bad build");
+    canary.promote();
+    assertThat(fixture.cluster.get(ref).at("/metadata/annotations/canary.gatewaysdk.dev~1command").asText())
+        .contains("abort: bad build").contains("promote");
+
+    CanaryStatus end = canary.run();
+
+    assertThat(end.phase()).isEqualTo(Phase.ABORTED);
+    assertThat(end.reason()).contains("aborted by command: bad build");
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(0);
+    assertThat(fixture.cluster.get(ref).path("metadata").path("annotations").has(State.COMMAND_ANNOTATION)).isFalse();
+  }
+
+  @Test
+  void commandsWrittenBeforeTheDriverReadsThemAreQueuedAndRunInOrder() throws Exception {
+    RouteRef ref = fixture.newRoute();
+    CanaryPlan plan = plan(ref).weights(10, 50, 100).build();
+    List<String> paused = new ArrayList<>();
+    Canary canary = fixture.canary(plan).listener(new CanaryListener() {
+      @Override
+      public void paused(CanaryStatus status) {
+        paused.add(status.reason());
+      }
+    }).build();
+    canary.pause();
+    canary.resume();
+
+    CanaryStatus end = canary.run();
+
+    assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(paused).containsExactly("paused by command");
+    assertThat(fixture.cluster.get(ref).path("metadata").path("annotations").has(State.COMMAND_ANNOTATION)).isFalse();
+  }
+
+  @Test
   void manualGateWaitsUntilPromotedFromCodeOrByAnnotation() throws Exception {
     RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pauseUntilPromoted())
