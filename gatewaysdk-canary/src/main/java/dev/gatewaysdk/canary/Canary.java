@@ -506,6 +506,14 @@ public final class Canary {
           return rollback(primary, st, Phase.ROLLED_BACK, plan.routes().get(i) + " change refused: " + h.detail, now);
         }
         if (h.verdict == RouteHealth.Verdict.PENDING) {
+          long generation = all.get(i).path("metadata").path("generation").asLong(0);
+          long own = st.generations.path(key(plan.routes().get(i))).asLong(0);
+          if (own > 0 && generation > own) {
+            // someone else changed the spec since the canary's own change: their change, not the canary's,
+            // awaits the controller, so no progress deadline (and no rollback) applies; wait for it
+            LOG.debug("canary {}: waiting for generation {} (not the canary's own change {}): {}", plan.routes().get(i), generation, own, h.detail);
+            return soonest(new Pass(status(st), now.plus(pollInterval), false), st);
+          }
           Instant deadline = st.changedAt.plus(plan.progressDeadline());
           if (!now.isBefore(deadline)) {
             return rollback(primary, st, Phase.ROLLED_BACK, "progress deadline " + dev.gatewaysdk.canary.internal.DurationText.format(plan.progressDeadline())
@@ -920,6 +928,7 @@ public final class Canary {
           }
           if (r.writes()) {
             next.changedAt = now;
+            next.generations.put(key(ref), route.path("metadata").path("generation").asLong(0) + 1);
             if (!r.changes.isEmpty()) {
               LOG.info("canary {}: {}", ref, r.changes);
             }
@@ -971,15 +980,20 @@ public final class Canary {
     for (int i = 1; i < plan.routes().size(); i++) {
       RouteRef ref = plan.routes().get(i);
       ArrayNode[] ab = new ArrayNode[1];
+      long[] generation = new long[1];
       routes.patch(ref, route -> {
         RouteEdits.Result r = RouteEdits.converge(route, key(ref), ref.kind(), plan.stable(), plan.canary(), st, abSteps(st));
         ab[0] = r.abRules;
+        generation[0] = r.writes() ? route.path("metadata").path("generation").asLong(0) + 1 : 0;
         if (r.writes()) {
           LOG.info("canary {}: {}", ref, r.changes);
           return r.ops;
         }
         return Jsons.array();
       });
+      if (generation[0] > 0) {
+        next.generations.put(key(ref), generation[0]);
+      }
       if (st.ab) {
         next.added.set(key(ref), ab[0]);
       } else {

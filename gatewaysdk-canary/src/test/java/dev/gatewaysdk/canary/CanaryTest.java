@@ -244,6 +244,51 @@ class CanaryTest {
   }
 
   @Test
+  void someoneElsesSpecEditDuringALongPauseDoesNotTripTheProgressDeadline() throws Exception {
+    RouteRef ref = fixture.newRoute();
+    CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofHours(1))).step(Step.setWeight(100))
+        .progressDeadline(Duration.ofMinutes(10)).build();
+    Instant[] pauseEnd = new Instant[1];
+    // the controller catches up with the foreign edit only after the canary saw it pending at the pause's end
+    CanaryClock clock = new CanaryClock() {
+      @Override
+      public Instant now() {
+        return fixture.clock.now();
+      }
+
+      @Override
+      public void sleepUntil(Instant deadline) throws InterruptedException {
+        if (pauseEnd[0] != null && deadline.isAfter(pauseEnd[0]) && !fixture.cluster.controllerRunning) {
+          fixture.cluster.controllerRunning = true;
+          fixture.cluster.reportStatus(fixture.cluster.get(ref));
+        }
+        fixture.clock.sleepUntil(deadline);
+      }
+    };
+    Canary canary = fixture.canary(plan).clock(clock).listener(new CanaryListener() {
+      @Override
+      public void stepStarted(CanaryStatus status, Step step) {
+        if (step.kind() == Step.Kind.PAUSE) {
+          pauseEnd[0] = fixture.clock.now().plus(Duration.ofHours(1));
+          fixture.cluster.controllerRunning = false;
+          fixture.cluster.externalPatch(ref, "[{'op':'add','path':'/spec/hostnames','value':['shop.example.com']}]");
+        }
+      }
+    }).build();
+
+    CanaryStatus end;
+    try {
+      end = canary.run();
+    } finally {
+      fixture.cluster.controllerRunning = true;
+    }
+
+    assertThat(end.phase()).as(end.reason()).isEqualTo(Phase.PROMOTED);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(100);
+    assertThat(fixture.cluster.get(ref).at("/spec/hostnames/0").asText()).isEqualTo("shop.example.com");
+  }
+
+  @Test
   void manualGateWaitsUntilPromotedFromCodeOrByAnnotation() throws Exception {
     RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pauseUntilPromoted())

@@ -42,6 +42,11 @@ public final class State {
   public Map<String, Counters> analysis = new LinkedHashMap<>();
   /** Counters of the plan's background checks, kept across steps; empty until the canary takes traffic. */
   public Map<String, Counters> background = new LinkedHashMap<>();
+  /**
+   * Per route ("HTTPRoute/ns/name"): the {@code metadata.generation} the canary's last spec change produced, so
+   * the progress deadline applies to the canary's own change only, not to a later edit by someone else.
+   */
+  public ObjectNode generations = Jsons.object();
   /** Rules added per route ("HTTPRoute/ns/name"), so cleanup removes exactly those. */
   public ObjectNode added = Jsons.object();
 
@@ -76,6 +81,9 @@ public final class State {
       s.reason = n.path("reason").asText("");
       readCounters(n.path("analysis"), s.analysis);
       readCounters(n.path("background"), s.background);
+      if (n.path("generations").isObject()) {
+        s.generations = (ObjectNode) n.get("generations");
+      }
       if (n.path("added").isObject()) {
         s.added = (ObjectNode) n.get("added");
       }
@@ -94,6 +102,9 @@ public final class State {
     writeCounters(o.putObject("analysis"), analysis);
     if (!background.isEmpty()) {
       writeCounters(o.putObject("background"), background);
+    }
+    if (!generations.isEmpty()) {
+      o.set("generations", generations.deepCopy());
     }
     o.set("added", added.deepCopy());
     return o;
