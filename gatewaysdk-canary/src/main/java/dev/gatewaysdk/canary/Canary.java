@@ -784,7 +784,9 @@ public final class Canary {
     next.phase = Phase.PROGRESSING;
     next.reason = reason;
     next.transitionAt = now;
-    // a resumed step's waiting restarts; the route is re-verified from now on
+    // a resumed step's waiting restarts (a timed pause runs its full duration again); the route is re-verified
+    // from now on
+    next.stepStartedAt = now;
     next.changedAt = now;
     notes.add(() -> notify(l -> l.resumed(status(next))));
     notes.add(() -> event(primary(), "Normal", "Resumed", reason));

@@ -501,6 +501,31 @@ class CanaryTest {
   }
 
   @Test
+  void resumeRestartsATimedPauseInsteadOfJumpingPastIt() throws Exception {
+    RouteRef ref = fixture.newRoute();
+    CanaryPlan plan = plan(ref).step(Step.setWeight(10)).step(Step.pause(Duration.ofMinutes(30))).step(Step.setWeight(100)).build();
+    Canary canary = fixture.canary(plan).build();
+    reconcileUntil(canary, s -> s.step() == 1);
+    fixture.clock.advance(Duration.ofMinutes(10));
+    canary.pause();
+    assertThat(canary.reconcile().phase()).isEqualTo(Phase.PAUSED);
+    fixture.clock.advance(Duration.ofMinutes(40));
+    canary.resume();
+
+    CanaryStatus resumed = canary.reconcile();
+    CanaryStatus after = canary.reconcile();
+    fixture.clock.advance(Duration.ofMinutes(29));
+    CanaryStatus almost = canary.reconcile();
+
+    assertThat(resumed.phase()).isEqualTo(Phase.PROGRESSING);
+    assertThat(after.step()).isEqualTo(1);
+    assertThat(almost.step()).as("the pause restarted at resume: 30 minutes from there").isEqualTo(1);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(10);
+    fixture.clock.advance(Duration.ofMinutes(1));
+    assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
+  }
+
+  @Test
   void routeChangeNotAcceptedWithinTheProgressDeadlineRollsBack() throws Exception {
     RouteRef ref = fixture.newRoute();
     CanaryPlan plan = plan(ref).weights(10, 50).progressDeadline(Duration.ofMinutes(3)).build();
