@@ -201,7 +201,7 @@ final class ApiHandler implements HttpHandler {
     switch (method) {
       case "GET":
         if (c.name == null) {
-          if (isTrue(c.param("watch"))) {
+          if (c.flag("watch")) {
             watch(ex, c, table);
             return;
           }
@@ -310,8 +310,8 @@ final class ApiHandler implements HttpHandler {
     Predicate<ObjectNode> filter =
         Selectors.labels(c.param("labelSelector")).and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
     String rv = c.param("resourceVersion");
-    boolean bookmarks = isTrue(c.param("allowWatchBookmarks"));
-    boolean initialEvents = isTrue(c.param("sendInitialEvents"));
+    boolean bookmarks = c.flag("allowWatchBookmarks");
+    boolean initialEvents = c.flag("sendInitialEvents");
     long timeout = Resources.parseLong(c.param("timeoutSeconds"), 0);
     if (timeout <= 0) {
       timeout = 1800 + ThreadLocalRandom.current().nextLong(1800);
@@ -426,10 +426,6 @@ final class ApiHandler implements HttpHandler {
   }
 
   // ---- plumbing
-
-  private static boolean isTrue(String v) {
-    return v != null && (v.equals("true") || v.equals("1"));
-  }
 
   private static byte[] readBody(HttpExchange ex) throws IOException {
     String len = ex.getRequestHeaders().getFirst("Content-Length");

@@ -74,6 +74,59 @@ final class Builtins {
     }
   }
 
+  /**
+   * What decoding a built-in does before validation: a Secret's {@code data} must be base64 (else 400, as
+   * the JSON decoder answers) and its write-only {@code stringData} is merged into {@code data} and dropped.
+   */
+  static void normalize(ResourceType type, ObjectNode obj) {
+    if (!type.builtin || !type.group.isEmpty() || !type.plural.equals("secrets")) {
+      return;
+    }
+    JsonNode data = obj.get("data");
+    if (data != null && data.isObject()) {
+      data.fields().forEachRemaining(e -> {
+        if (e.getValue().isTextual()) {
+          int bad = base64Error(e.getValue().asText());
+          if (bad >= 0) {
+            throw ApiError.badRequest("Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte " + bad);
+          }
+        }
+      });
+    }
+    JsonNode stringData = obj.remove("stringData");
+    if (stringData != null && stringData.isObject() && stringData.size() > 0) {
+      ObjectNode d = data != null && data.isObject() ? (ObjectNode) data : obj.putObject("data");
+      stringData.fields().forEachRemaining(e -> d.put(e.getKey(),
+          java.util.Base64.getEncoder().encodeToString(e.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+  }
+
+  /** The offset Go's standard base64 decoder reports for {@code s}, or -1 when it decodes. */
+  static int base64Error(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char ch = s.charAt(i);
+      boolean alphabet = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '+' || ch == '/';
+      if (ch == '\r' || ch == '\n') {
+        i++;
+        continue;
+      }
+      if (!alphabet) {
+        if (ch == '=' && i % 4 >= 2) {
+          int j = i;
+          while (j < n && s.charAt(j) == '=') {
+            j++;
+          }
+          return j == n && j % 4 == 0 ? -1 : Math.min(j, n - 1);
+        }
+        return i;
+      }
+      i++;
+    }
+    return n % 4 == 0 ? -1 : n - n % 4;
+  }
+
   static ObjectNode crdStatus(JsonNode crd) {
     ObjectNode status = Json.object();
     ArrayNode conds = status.putArray("conditions");

@@ -185,6 +185,7 @@ final class Resources {
     }
     Builtins.prepareCreate(this, type, body);
     ObjectNode obj = engine.defaults(type, c.version, body);
+    Builtins.normalize(type, obj);
     validate(c, obj, null);
     Builtins.validate(this, type, obj, null);
     obj = engine.prune(type, c.version, obj);
@@ -297,6 +298,7 @@ final class Resources {
     ObjectNode nm = Json.with(next, "metadata");
     nm.put("resourceVersion", currentRv);
     next = engine.defaults(type, c.version, next);
+    Builtins.normalize(type, next);
     validate(c, next, current);
     Builtins.validate(this, type, next, current);
     next = engine.prune(type, c.version, next);
@@ -455,6 +457,10 @@ final class Resources {
 
   /** DELETE: honours preconditions, finalizers (deletionTimestamp) and dry run; returns the last state. */
   ObjectNode delete(Call c, JsonNode options) {
+    if (isNamespace(c.type) && IMMORTAL_NAMESPACES.contains(c.name)) {
+      // The NamespaceLifecycle admission plugin's rule.
+      throw ApiError.forbidden(c.type, c.name, "this namespace may not be deleted");
+    }
     store.lock.lock();
     try {
       ObjectNode current = store.get(c.type, c.namespace, c.name);
@@ -556,6 +562,10 @@ final class Resources {
   }
 
   ObjectNode deleteCollection(Call c) {
+    if (isNamespace(c.type)) {
+      // The namespace registry has no DeleteCollection: one request may not wipe the cluster.
+      throw ApiError.methodNotAllowed();
+    }
     Predicate<ObjectNode> filter =
         Selectors.labels(c.param("labelSelector")).and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
     store.lock.lock();
@@ -583,6 +593,13 @@ final class Resources {
     String apiVersion = Json.text(body, "apiVersion");
     String kind = Json.text(body, "kind");
     String expected = c.type.apiVersion(c.version);
+    if (!c.type.builtin && (kind == null || kind.isEmpty())) {
+      // Custom resources decode as unstructured objects, which need both (built-ins take the URL's).
+      throw ApiError.badRequest("Object 'Kind' is missing in '" + Resources.utf8(Json.bytes(body)) + "'");
+    }
+    if (!c.type.builtin && (apiVersion == null || apiVersion.isEmpty())) {
+      throw ApiError.badRequest("Object 'apiVersion' is missing in '" + Resources.utf8(Json.bytes(body)) + "'");
+    }
     if (kind != null && !kind.isEmpty() && !kind.equals(c.type.kind)) {
       throw ApiError.badRequest("the object provided is unrecognized (must be of type " + c.type.kind + "): kind " + kind + " does not match the requested resource");
     }
@@ -636,7 +653,8 @@ final class Resources {
       return;
     }
     String mode = c.fieldValidation();
-    SchemaEngine.Outcome out = engine.validate(c.type, c.version, obj, old == null ? null : render(old, c.type, c.version), mode);
+    SchemaEngine.Outcome out = engine.validate(c.type, c.version, obj, old == null ? null : render(old, c.type, c.version), mode,
+        "status".equals(c.subresource));
     if (!out.unknownFields.isEmpty()) {
       if (mode.equals("Strict")) {
         StringBuilder sb = new StringBuilder(c.type.kind + " in version \"" + c.version + "\" cannot be handled as a "
@@ -657,6 +675,9 @@ final class Resources {
     }
     c.warnings.addAll(out.warnings);
   }
+
+  /** Namespaces the real server never deletes. */
+  static final java.util.Set<String> IMMORTAL_NAMESPACES = java.util.Set.of("default", "kube-system", "kube-public");
 
   static boolean isNamespace(ResourceType type) {
     return type.group.isEmpty() && type.plural.equals("namespaces");

@@ -75,11 +75,14 @@ final class SchemaEngines {
     }
 
     @Override
-    public Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode) {
+    public Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode, boolean status) {
       if (type.crd == null) {
         return Outcome.OK;
       }
-      ValidationResult r = compiled(type).validate(version, obj, old, FieldValidation.parse(mode));
+      CompiledCrd crd = compiled(type);
+      ValidationResult r = status && crd.hasStatusSubresource(version)
+          ? crd.validateStatus(version, obj, old, FieldValidation.parse(mode))
+          : crd.validate(version, obj, old, FieldValidation.parse(mode));
       if (r.valid() && r.warnings().isEmpty()) {
         return Outcome.OK;
       }
