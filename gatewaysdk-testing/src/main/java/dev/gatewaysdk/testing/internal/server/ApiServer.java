@@ -45,7 +45,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final HttpServer http;
   private final ExecutorService executor;
-  private final ScheduledExecutorService saver;
+  private final Journal journal;
   private final ApiHandler handler;
   private final Resources resources;
   private final Path stateFile;
@@ -56,8 +56,15 @@ public final class ApiServer implements AutoCloseable {
     Store store = new Store(history, 0);
     this.resources = new Resources(registry, store, SchemaEngines.detect());
     this.stateFile = stateFile;
-    if (stateFile != null && Files.isRegularFile(stateFile)) {
-      restore(stateFile);
+    Journal.State restored = null;
+    if (stateFile != null) {
+      journal = new Journal(stateFile);
+      restored = journal.open();
+    } else {
+      journal = null;
+    }
+    if (restored != null && !restored.objects.isEmpty()) {
+      restore(restored);
     } else {
       for (String ns : new String[] {"default", "kube-system", "kube-public", "kube-node-lease"}) {
         ObjectNode o = Json.object();
@@ -77,6 +84,15 @@ public final class ApiServer implements AutoCloseable {
       }
       LOG.debug("installed CRDs in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
+    if (journal != null) {
+      store.lock.lock();
+      try {
+        store.journal(journal);
+      } finally {
+        store.lock.unlock();
+      }
+      store.compact();
+    }
     int n = SERVERS.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
     this.executor =
@@ -93,16 +109,6 @@ public final class ApiServer implements AutoCloseable {
     http.createContext("/", handler);
     http.setExecutor(executor);
     http.start();
-    if (stateFile != null) {
-      saver = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "gatewaysdk-apiserver-" + n + "-state");
-        t.setDaemon(true);
-        return t;
-      });
-      saver.scheduleWithFixedDelay(this::saveIfDirty, 1, 1, TimeUnit.SECONDS);
-    } else {
-      saver = null;
-    }
     LOG.info("Embedded API server listening on {} ({} resource types)", url, registry.all().size());
   }
 
@@ -213,45 +219,26 @@ public final class ApiServer implements AutoCloseable {
     resources.store.closeAllWatches();
     http.stop(0);
     executor.shutdownNow();
-    if (saver != null) {
-      saver.shutdownNow();
-      save();
+    if (journal != null) {
+      resources.store.compact();
+      try {
+        journal.close();
+      } catch (IOException e) {
+        LOG.debug("closing the state log: {}", e.toString());
+      }
     }
   }
 
   // ---- state file
 
-  private void saveIfDirty() {
-    if (resources.store.dirty()) {
-      save();
-    }
-  }
-
-  private synchronized void save() {
-    ObjectNode state = Json.object();
-    state.put("resourceVersion", Long.toString(resources.store.resourceVersion()));
-    ArrayNode items = state.putArray("items");
-    resources.store.snapshot().forEach((k, objs) -> objs.forEach(items::add));
-    try {
-      Path parent = stateFile.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, stateFile.getFileName().toString(), ".tmp");
-      Files.write(tmp, Json.bytes(state));
-      Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      LOG.warn("cannot write state file {}: {}", stateFile, e.toString());
-    }
-  }
-
-  private void restore(Path file) throws IOException {
-    JsonNode state = Json.parse(Files.readAllBytes(file));
-    long rv = state.path("resourceVersion").asLong(0);
-    Store fresh = resources.store;
+  private void restore(Journal.State state) {
+    long rv = state.resourceVersion;
     List<JsonNode> crds = new ArrayList<>();
     List<JsonNode> rest = new ArrayList<>();
-    for (JsonNode o : state.path("items")) {
+    for (JsonNode o : state.objects) {
       (o.path("kind").asText().equals("CustomResourceDefinition") ? crds : rest).add(o);
     }
+    Store fresh = resources.store;
     fresh.lock.lock();
     try {
       ResourceType crdType = resources.registry.get("apiextensions.k8s.io", "customresourcedefinitions");
@@ -264,7 +251,7 @@ public final class ApiServer implements AutoCloseable {
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         ResourceType t = resources.registry.byKind(group, o.path("kind").asText());
         if (t == null) {
-          LOG.warn("state file {}: no type for {} {}, skipped", file, apiVersion, o.path("kind").asText());
+          LOG.warn("state file {}: no type for {} {}, skipped", stateFile, apiVersion, o.path("kind").asText());
           continue;
         }
         fresh.restore(t, (ObjectNode) o);
@@ -273,6 +260,6 @@ public final class ApiServer implements AutoCloseable {
     } finally {
       fresh.lock.unlock();
     }
-    LOG.info("Restored {} objects from {}", crds.size() + rest.size(), file);
+    LOG.info("Restored {} objects from {}", crds.size() + rest.size(), stateFile);
   }
 }

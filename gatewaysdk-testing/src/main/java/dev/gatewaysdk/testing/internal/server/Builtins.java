@@ -222,7 +222,7 @@ final class Builtins {
       Json.metadata(gone).put("resourceVersion", Long.toString(r.store.nextResourceVersion()));
       r.store.remove(t, gone);
     }
-    r.store.dropType(t.key());
+    r.store.dropType(t);
     r.registry.remove(t.group, t.plural);
   }
 }

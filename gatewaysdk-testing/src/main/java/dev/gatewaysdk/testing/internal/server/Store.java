@@ -25,7 +25,8 @@ final class Store {
   private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
   private volatile long rv;
   private long compactedRv;
-  private volatile boolean dirty;
+  /** Where writes are made durable before they are visible, or null (memory only). */
+  private Journal journal;
 
   Store(int historyLimit, long initialRv) {
     this.historyLimit = historyLimit;
@@ -87,6 +88,9 @@ final class Store {
     ObjectNode meta = Json.metadata(obj);
     String k = key(type.namespaced ? meta.path("namespace").asText() : null, meta.path("name").asText());
     long v = Long.parseLong(meta.path("resourceVersion").asText());
+    if (journal != null) {
+      journal.put(obj, v);
+    }
     rv = v;
     data.computeIfAbsent(type.key(), x -> new TreeMap<>()).put(k, obj);
     publish(new Event(previous == null ? "ADDED" : "MODIFIED", type.key(), obj, previous, v));
@@ -98,6 +102,9 @@ final class Store {
     ObjectNode meta = Json.metadata(last);
     String k = key(type.namespaced ? meta.path("namespace").asText() : null, meta.path("name").asText());
     long v = Long.parseLong(meta.path("resourceVersion").asText());
+    if (journal != null) {
+      journal.remove(last, v);
+    }
     rv = v;
     TreeMap<String, ObjectNode> m = data.get(type.key());
     ObjectNode prev = m == null ? null : m.remove(k);
@@ -105,8 +112,12 @@ final class Store {
   }
 
   /** Drops every object of a type without events (a CRD was deleted; its watches are closed). */
-  void dropType(String typeKey) {
+  void dropType(ResourceType type) {
     check();
+    String typeKey = type.key();
+    if (journal != null) {
+      journal.drop(type, rv);
+    }
     data.remove(typeKey);
     for (Watcher w : watchers) {
       if (w.typeKey.equals(typeKey)) {
@@ -122,7 +133,9 @@ final class Store {
   }
 
   private void publish(Event e) {
-    dirty = true;
+    if (journal != null && journal.wantsCompaction()) {
+      compact();
+    }
     history.addLast(e);
     while (history.size() > historyLimit) {
       compactedRv = history.removeFirst().rv;
@@ -188,21 +201,27 @@ final class Store {
     }
   }
 
-  /** A copy of every object by type key, for the state file. */
-  Map<String, List<ObjectNode>> snapshot() {
+  /** From now on every write is appended to {@code j} (and forced to disk) before it is visible. */
+  void journal(Journal j) {
+    check();
+    this.journal = j;
+  }
+
+  /** Writes the snapshot and empties the log; a failure leaves the (still valid) log in place. */
+  void compact() {
     lock.lock();
     try {
-      dirty = false;
+      if (journal == null) {
+        return;
+      }
       Map<String, List<ObjectNode>> m = new TreeMap<>();
       data.forEach((k, v) -> m.put(k, new ArrayList<>(v.values())));
-      return m;
+      journal.compact(rv, m);
+    } catch (java.io.IOException e) {
+      org.slf4j.LoggerFactory.getLogger(Store.class).warn("cannot compact the state log: {}", e.toString());
     } finally {
       lock.unlock();
     }
-  }
-
-  boolean dirty() {
-    return dirty;
   }
 
   /** Continues the counter of a restored state; older versions are not watchable. */
