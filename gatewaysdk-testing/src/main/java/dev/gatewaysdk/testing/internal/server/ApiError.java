@@ -151,6 +151,10 @@ final class ApiError extends RuntimeException {
     return new ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", Json.object());
   }
 
+  static ApiError tooManyRequests() {
+    return new ApiError(429, "TooManyRequests", "Too many requests, please try again later.", null);
+  }
+
   static ApiError gone(String message) {
     return new ApiError(410, "Expired", message, null);
   }

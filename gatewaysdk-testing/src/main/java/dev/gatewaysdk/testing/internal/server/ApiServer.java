@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,10 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,17 +27,7 @@ public final class ApiServer implements AutoCloseable {
   private static final Map<String, List<JsonNode>> MANIFESTS = new ConcurrentHashMap<>();
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
-  static {
-    // The JDK server writes headers and body in separate segments; with Nagle's algorithm on, each
-    // response waits for the client's delayed ACK (~40 ms). Read once by the JDK, before the first
-    // server is created; a value the user set wins.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer http;
-  private final ExecutorService executor;
+  private final HttpTransport http;
   private final Journal journal;
   private final ApiHandler handler;
   private final Resources resources;
@@ -94,21 +77,17 @@ public final class ApiServer implements AutoCloseable {
       store.compact();
     }
     int n = SERVERS.incrementAndGet();
-    AtomicInteger threads = new AtomicInteger();
-    this.executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "gatewaysdk-apiserver-" + n + "-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-    int bound = http.getAddress().getPort();
+    ApiHandler[] entry = new ApiHandler[1];
+    try {
+      this.http = new HttpTransport(port, null, ex -> entry[0].handle(ex), "gatewaysdk-apiserver-" + n);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while binding", e);
+    }
+    int bound = http.port();
     this.url = "http://127.0.0.1:" + bound;
     this.handler = new ApiHandler(resources, "127.0.0.1:" + bound, bookmarkMillis);
-    http.createContext("/", handler);
-    http.setExecutor(executor);
-    http.start();
+    entry[0] = handler;
     LOG.info("Embedded API server listening on {} ({} resource types)", url, registry.all().size());
   }
 
@@ -205,7 +184,12 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public int port() {
-    return http.getAddress().getPort();
+    return http.port();
+  }
+
+  /** How many watches are open. */
+  int openWatches() {
+    return resources.store.watchCount();
   }
 
   /** The current cluster-wide resourceVersion. */
@@ -217,8 +201,7 @@ public final class ApiServer implements AutoCloseable {
   public void close() {
     handler.closing();
     resources.store.closeAllWatches();
-    http.stop(0);
-    executor.shutdownNow();
+    http.close();
     if (journal != null) {
       resources.store.compact();
       try {

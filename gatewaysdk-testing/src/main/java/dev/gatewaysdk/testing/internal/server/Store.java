@@ -181,6 +181,10 @@ final class Store {
     }
   }
 
+  int watchCount() {
+    return watchers.size();
+  }
+
   void unwatch(Watcher w) {
     watchers.remove(w);
   }
@@ -267,6 +271,8 @@ final class Store {
     volatile long initialRv;
     int initialCount;
     volatile boolean closed;
+    /** Told after every event is queued (the watch's session drains the queue). */
+    volatile Runnable listener;
 
     Watcher(ResourceType type, String namespace, java.util.function.Predicate<ObjectNode> filter) {
       this.type = type;
@@ -284,11 +290,19 @@ final class Store {
         return;
       }
       queue.add(e);
+      Runnable l = listener;
+      if (l != null) {
+        l.run();
+      }
     }
 
     void close() {
       closed = true;
       queue.add(CLOSE);
+      Runnable l = listener;
+      if (l != null) {
+        l.run();
+      }
     }
 
     /** The event as this watch reports it (selector transitions become ADDED/DELETED), or null to skip. */
