@@ -151,6 +151,10 @@ final class ApiError extends RuntimeException {
     return new ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", Json.object());
   }
 
+  static ApiError tooLargeObject() {
+    return new ApiError(413, "RequestEntityTooLarge", "Request entity too large: etcdserver: request is too large", null);
+  }
+
   static ApiError tooManyRequests() {
     return new ApiError(429, "TooManyRequests", "Too many requests, please try again later.", null);
   }

@@ -153,6 +153,7 @@ final class Builtins {
 
   static void validate(Resources r, ResourceType type, ObjectNode obj, ObjectNode old) {
     if (!isCrd(type)) {
+      validateKind(type, obj);
       return;
     }
     List<String[]> causes = new ArrayList<>();
@@ -181,6 +182,64 @@ final class Builtins {
     }
     if (old != null && !group.equals(old.path("spec").path("group").asText())) {
       causes.add(new String[] {"spec.group", "FieldValueInvalid", "Invalid value: \"" + group + "\": field is immutable"});
+    }
+    if (!causes.isEmpty()) {
+      throw ApiError.invalid(type, name, causes);
+    }
+  }
+
+  private static final java.util.regex.Pattern CONFIG_KEY = java.util.regex.Pattern.compile("[-._a-zA-Z0-9]+");
+  private static final int MAX_DATA_BYTES = 1024 * 1024;
+
+  /** The rules of the built-in kinds' validation that a schema cannot say (enums, ranges, keys, sizes). */
+  private static void validateKind(ResourceType type, ObjectNode obj) {
+    if (!type.builtin || !type.group.isEmpty()) {
+      return;
+    }
+    List<String[]> causes = new ArrayList<>();
+    String name = Json.text(obj, "metadata", "name");
+    if (type.plural.equals("configmaps") || type.plural.equals("secrets")) {
+      long total = 0;
+      for (String field : type.plural.equals("configmaps") ? new String[] {"data", "binaryData"} : new String[] {"data"}) {
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = obj.path(field).fields(); it.hasNext(); ) {
+          java.util.Map.Entry<String, JsonNode> e = it.next();
+          String k = e.getKey();
+          if (k.length() > 253 || !CONFIG_KEY.matcher(k).matches() || k.equals(".") || k.equals("..") || k.startsWith("..")) {
+            causes.add(new String[] {field + "[" + k + "]", "FieldValueInvalid", "Invalid value: \"" + k + "\": a valid config key must "
+                + "consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used "
+                + "for validation is '[-._a-zA-Z0-9]+')"});
+          }
+          String v = e.getValue().asText("");
+          total += type.plural.equals("secrets") || field.equals("binaryData") ? v.length() * 3L / 4 : v.length();
+        }
+      }
+      if (total > MAX_DATA_BYTES) {
+        causes.add(new String[] {"data", "FieldValueTooLong", "Too long: must have at most " + MAX_DATA_BYTES + " bytes"});
+      }
+    } else if (type.plural.equals("services")) {
+      JsonNode spec = obj.path("spec");
+      String t = spec.path("type").asText("ClusterIP");
+      List<String> types = List.of("ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
+      if (!types.contains(t)) {
+        causes.add(new String[] {"spec.type", "FieldValueNotSupported",
+            "Unsupported value: \"" + t + "\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\""});
+      }
+      int i = 0;
+      for (JsonNode p : spec.path("ports")) {
+        JsonNode port = p.path("port");
+        if (port.isMissingNode() || port.asInt(0) == 0) {
+          causes.add(new String[] {"spec.ports[" + i + "].port", "FieldValueRequired", "Required value"});
+        } else if (port.asLong() < 1 || port.asLong() > 65535) {
+          causes.add(new String[] {"spec.ports[" + i + "].port", "FieldValueInvalid",
+              "Invalid value: " + port.asLong() + ": must be between 1 and 65535, inclusive"});
+        }
+        String protocol = p.path("protocol").asText("TCP");
+        if (!List.of("TCP", "UDP", "SCTP").contains(protocol)) {
+          causes.add(new String[] {"spec.ports[" + i + "].protocol", "FieldValueNotSupported",
+              "Unsupported value: \"" + protocol + "\": supported values: \"SCTP\", \"TCP\", \"UDP\""});
+        }
+        i++;
+      }
     }
     if (!causes.isEmpty()) {
       throw ApiError.invalid(type, name, causes);

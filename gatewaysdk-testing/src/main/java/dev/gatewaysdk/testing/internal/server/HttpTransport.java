@@ -147,8 +147,9 @@ final class HttpTransport implements AutoCloseable {
               Unpooled.wrappedBuffer(Json.bytes(e.status)));
           r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
           HttpUtil.setContentLength(r, r.content().readableBytes());
-          r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-          c.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+          // The connection stays open: the aggregator discards the rest of the body (closing now would
+          // reset the connection under a client still sending, and it would never see the answer).
+          c.writeAndFlush(r);
         }
       };
       ctx.pipeline().addBefore(ctx.name(), null, aggregator);

@@ -649,8 +649,23 @@ final class Resources {
   }
 
   private void validate(Call c, ObjectNode obj, ObjectNode old) {
-    if (c.type.builtin) {
-      return;
+    JsonNode meta = obj.path("metadata");
+    for (String f : new String[] {"labels", "annotations"}) {
+      JsonNode m = meta.get(f);
+      if (m == null || m.isNull()) {
+        continue;
+      }
+      boolean ok = m.isObject();
+      for (java.util.Iterator<JsonNode> it = m.elements(); ok && it.hasNext(); ) {
+        ok = it.next().isTextual();
+      }
+      if (!ok) {
+        // What decoding into ObjectMeta answers, before any validation.
+        String got = m.isObject() ? "number" : m.isTextual() ? "string" : m.isArray() ? "array" : m.isBoolean() ? "bool" : "number";
+        throw ApiError.badRequest(c.type.kind + " in version \"" + c.version + "\" cannot be handled as a " + c.type.kind
+            + ": json: cannot unmarshal " + got + " into Go struct field ObjectMeta.metadata." + f + " of type "
+            + (m.isObject() ? "string" : "map[string]string"));
+      }
     }
     String mode = c.fieldValidation();
     SchemaEngine.Outcome out = engine.validate(c.type, c.version, obj, old == null ? null : render(old, c.type, c.version), mode,

@@ -18,6 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * stored nodes are never mutated after they are stored (readers get them without copying).
  */
 final class Store {
+  /** The largest object etcd (at its default --max-request-bytes) stores. */
+  static final int MAX_OBJECT_BYTES = 1536 * 1024;
   final ReentrantLock lock = new ReentrantLock();
   private final Map<String, TreeMap<String, ObjectNode>> data = new HashMap<>();
   private final ArrayDeque<Event> history = new ArrayDeque<>();
@@ -88,6 +90,10 @@ final class Store {
     ObjectNode meta = Json.metadata(obj);
     String k = key(type.namespaced ? meta.path("namespace").asText() : null, meta.path("name").asText());
     long v = Long.parseLong(meta.path("resourceVersion").asText());
+    if (Json.bytes(obj).length > MAX_OBJECT_BYTES) {
+      // etcd's request limit, which the real server reports as it is.
+      throw ApiError.tooLargeObject();
+    }
     if (journal != null) {
       journal.put(obj, v);
     }
