@@ -72,7 +72,7 @@ final class ApiHandler {
     byte[] body = ex.body();
     if (seg.isEmpty()) {
       ObjectNode paths = Json.object();
-      paths.putArray("paths").add("/api").add("/api/v1").add("/apis").add("/openapi/v3").add("/version").add("/healthz");
+      paths.putArray("paths").add("/api").add("/api/v1").add("/apis").add("/openapi/v2").add("/openapi/v3").add("/version").add("/healthz");
       send(ex, 200, paths, warnings);
       return;
     }
@@ -96,6 +96,10 @@ final class ApiHandler {
       return;
     }
     if (root.equals("openapi")) {
+      String accept = ex.header("Accept");
+      if (seg.size() == 2 && seg.get(1).equals("v2") && accept != null && !accept.contains("json") && !accept.contains("*/*")) {
+        throw ApiError.resourceNotFound();
+      }
       JsonNode doc = openApi.serve(seg, query);
       if (doc == null) {
         throw ApiError.resourceNotFound();
