@@ -151,6 +151,11 @@ final class ApiError extends RuntimeException {
     return new ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", Json.object());
   }
 
+  static ApiError forbiddenHost(String host) {
+    return new ApiError(403, "Forbidden", "host \"" + host + "\" is not allowed: over plain HTTP this server answers "
+        + "only loopback names (localhost, 127.0.0.1, [::1]), against DNS rebinding", null);
+  }
+
   static ApiError tooLargeObject() {
     return new ApiError(413, "RequestEntityTooLarge", "Request entity too large: etcdserver: request is too large", null);
   }

@@ -49,6 +49,7 @@ final class ApiHandler {
   void handle(Exchange ex) {
     List<String> warnings = new ArrayList<>();
     try {
+      checkHost(ex);
       route(ex, warnings);
     } catch (ApiError e) {
       send(ex, e.code, e.status, warnings);
@@ -56,6 +57,30 @@ final class ApiHandler {
       LOG.warn("{} {} failed", ex.method(), ex.rawPath(), e);
       ApiError err = ApiError.internal(String.valueOf(e));
       send(ex, err.code, err.status, warnings);
+    }
+  }
+
+  /**
+   * Against DNS rebinding: over plain HTTP (always on loopback) only loopback host names are answered, so
+   * a web page whose name an attacker re-points at 127.0.0.1 cannot reach the server from a browser.
+   * Over TLS the certificate's names do this.
+   */
+  private static void checkHost(Exchange ex) {
+    if (ex.secure()) {
+      return;
+    }
+    String host = ex.header("Host");
+    if (host == null || host.isEmpty()) {
+      return;
+    }
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    if (h.startsWith("[")) {
+      h = h.substring(0, Math.max(1, h.indexOf(']') + 1));
+    } else if (h.indexOf(':') >= 0) {
+      h = h.substring(0, h.indexOf(':'));
+    }
+    if (!(h.equals("127.0.0.1") || h.equals("localhost") || h.endsWith(".localhost") || h.equals("[::1]"))) {
+      throw ApiError.forbiddenHost(host);
     }
   }
 

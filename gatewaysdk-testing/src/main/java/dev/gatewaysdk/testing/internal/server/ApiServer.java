@@ -29,12 +29,13 @@ public final class ApiServer implements AutoCloseable {
 
   private final HttpTransport http;
   private final Journal journal;
+  private final ServingCa ca;
   private final ApiHandler handler;
   private final Resources resources;
   private final Path stateFile;
   private final String url;
 
-  private ApiServer(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis) throws IOException {
+  private ApiServer(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis, boolean tls) throws IOException {
     Registry registry = new Registry();
     Store store = new Store(history, 0);
     this.resources = new Resources(registry, store, SchemaEngines.detect());
@@ -79,13 +80,25 @@ public final class ApiServer implements AutoCloseable {
     int n = SERVERS.incrementAndGet();
     ApiHandler[] entry = new ApiHandler[1];
     try {
-      this.http = new HttpTransport(port, null, ex -> entry[0].handle(ex), "gatewaysdk-apiserver-" + n);
+      io.netty.handler.ssl.SslContext ssl = null;
+      if (tls) {
+        ca = ServingCa.generate();
+        ssl = io.netty.handler.ssl.SslContextBuilder.forServer(ca.servingKey, ca.serving, ca.ca)
+            .applicationProtocolConfig(new io.netty.handler.ssl.ApplicationProtocolConfig(
+                io.netty.handler.ssl.ApplicationProtocolConfig.Protocol.ALPN,
+                io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "http/1.1"))
+            .build();
+      } else {
+        ca = null;
+      }
+      this.http = new HttpTransport(port, ssl, ex -> entry[0].handle(ex), "gatewaysdk-apiserver-" + n);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while binding", e);
     }
     int bound = http.port();
-    this.url = "http://127.0.0.1:" + bound;
+    this.url = (tls ? "https" : "http") + "://127.0.0.1:" + bound;
     this.handler = new ApiHandler(resources, "127.0.0.1:" + bound, bookmarkMillis);
     entry[0] = handler;
     LOG.info("Embedded API server listening on {} ({} resource types)", url, registry.all().size());
@@ -101,8 +114,16 @@ public final class ApiServer implements AutoCloseable {
    * @param bookmarkMillis how often idle watches that allow bookmarks get one
    */
   public static ApiServer start(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis) {
+    return start(port, manifests, stateFile, history, bookmarkMillis, false);
+  }
+
+  /**
+   * As {@link #start(int, List, Path, int, long)}; with {@code tls} it serves HTTPS with a certificate from a CA
+   * generated for this run ({@link #caPem()}).
+   */
+  public static ApiServer start(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis, boolean tls) {
     try {
-      return new ApiServer(port, manifests, stateFile, history, bookmarkMillis);
+      return new ApiServer(port, manifests, stateFile, history, bookmarkMillis, tls);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded API server: " + e.getMessage(), e);
     }
@@ -185,6 +206,11 @@ public final class ApiServer implements AutoCloseable {
 
   public int port() {
     return http.port();
+  }
+
+  /** The generated CA's certificate (PEM) when serving TLS, else null. */
+  public String caPem() {
+    return ca == null ? null : ca.caPem();
   }
 
   /** How many watches are open. */
