@@ -480,6 +480,40 @@ final class Resources {
           throw ApiError.conflict(c.type, c.name, "Precondition failed: ResourceVersion in precondition: " + rv + ", ResourceVersion in object meta: " + curRv);
         }
       }
+      String policy = c.param("propagationPolicy");
+      if (options != null && options.hasNonNull("propagationPolicy")) {
+        policy = options.get("propagationPolicy").asText();
+      } else if (options != null && options.has("orphanDependents")) {
+        policy = options.get("orphanDependents").asBoolean() ? "Orphan" : "Background";
+      }
+      if (policy != null && !policy.isEmpty() && !List.of("Orphan", "Foreground", "Background").contains(policy)) {
+        throw ApiError.invalid(c.type, c.name, List.<String[]>of(new String[] {"propagationPolicy", "FieldValueNotSupported",
+            "Unsupported value: \"" + policy + "\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""}));
+      }
+      if (!c.dryRun() && "Orphan".equals(policy)) {
+        orphanDependents(current);
+      }
+      if (!c.dryRun() && "Foreground".equals(policy) && !dependents(current).isEmpty()) {
+        // The owner stays (deletionTimestamp, finalizer foregroundDeletion) until its dependents are gone.
+        ObjectNode marked = current.deepCopy();
+        ArrayNode fin = Json.metadata(marked).withArray("finalizers");
+        if (!texts(fin).contains(FOREGROUND)) {
+          fin.add(FOREGROUND);
+        }
+        ObjectNode last = deleteLocked(c.type, marked, false, c.version);
+        for (Dependent d : dependents(current)) {
+          ObjectNode now = store.get(d.type, Json.text(d.object, "metadata", "namespace"), Json.text(d.object, "metadata", "name"));
+          if (now != null) {
+            deleteLocked(d.type, now, false, d.type.storageVersion);
+          }
+        }
+        ObjectNode owner = store.get(c.type, c.namespace, c.name);
+        if (owner != null) {
+          finishForeground(c.type, owner);
+          owner = store.get(c.type, c.namespace, c.name);
+        }
+        return owner == null ? last : render(owner, c.type, c.version);
+      }
       return deleteLocked(c.type, current, c.dryRun(), c.version);
     } finally {
       store.lock.unlock();
@@ -487,6 +521,9 @@ final class Resources {
   }
 
   ObjectNode deleteLocked(ResourceType type, ObjectNode current, boolean dryRun, String version) {
+    if (store.get(type, type.namespaced ? Json.text(current, "metadata", "namespace") : null, Json.text(current, "metadata", "name")) == null) {
+      return render(current, type, version);
+    }
     ObjectNode meta = Json.metadata(current);
     boolean isNamespace = isNamespace(type);
     boolean finalizers = !texts(meta.get("finalizers")).isEmpty() || isNamespace;
@@ -525,11 +562,141 @@ final class Resources {
     Json.metadata(last).put("resourceVersion", Long.toString(store.nextResourceVersion()));
     store.remove(type, last);
     Builtins.afterDelete(this, type, last);
+    collectGarbage(type, last);
     String ns = Json.text(last, "metadata", "namespace");
     if (type.namespaced && ns != null) {
       maybeFinishNamespace(ns);
     }
     return last;
+  }
+
+  // ---- garbage collection by ownerReferences (done at once, under the lock)
+
+  static final String FOREGROUND = "foregroundDeletion";
+
+  private static final class Dependent {
+    final ResourceType type;
+    final ObjectNode object;
+
+    Dependent(ResourceType type, ObjectNode object) {
+      this.type = type;
+      this.object = object;
+    }
+  }
+
+  /** The objects with an ownerReference to {@code owner}'s uid (in its namespace, or anywhere for cluster-scoped owners). */
+  private List<Dependent> dependents(ObjectNode owner) {
+    String uid = Json.text(owner, "metadata", "uid");
+    String ns = Json.text(owner, "metadata", "namespace");
+    List<Dependent> out = new ArrayList<>();
+    if (uid == null) {
+      return out;
+    }
+    for (ResourceType t : registry.all()) {
+      if (ns != null && !t.namespaced) {
+        continue;
+      }
+      for (ObjectNode o : store.list(t, ns != null && t.namespaced ? ns : null, null)) {
+        for (JsonNode ref : o.path("metadata").path("ownerReferences")) {
+          if (uid.equals(ref.path("uid").asText())) {
+            out.add(new Dependent(t, o));
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Removes the ownerReferences to {@code owner} from its dependents (propagationPolicy Orphan). */
+  private void orphanDependents(ObjectNode owner) {
+    String uid = Json.text(owner, "metadata", "uid");
+    for (Dependent d : dependents(owner)) {
+      ObjectNode next = d.object.deepCopy();
+      ArrayNode refs = (ArrayNode) Json.metadata(next).get("ownerReferences");
+      for (int i = refs.size() - 1; i >= 0; i--) {
+        if (uid.equals(refs.get(i).path("uid").asText())) {
+          refs.remove(i);
+        }
+      }
+      if (refs.isEmpty()) {
+        Json.metadata(next).remove("ownerReferences");
+      }
+      Json.metadata(next).put("resourceVersion", Long.toString(store.nextResourceVersion()));
+      store.put(d.type, next, d.object);
+    }
+  }
+
+  /**
+   * After {@code gone} was removed: dependents whose owners are all gone are deleted (background), those
+   * with a remaining owner lose the dangling reference; an owner waiting in foreground deletion whose last
+   * dependent this was is removed.
+   */
+  private void collectGarbage(ResourceType type, ObjectNode gone) {
+    String uid = Json.text(gone, "metadata", "uid");
+    for (Dependent d : dependents(gone)) {
+      ObjectNode now = store.get(d.type, Json.text(d.object, "metadata", "namespace"), Json.text(d.object, "metadata", "name"));
+      if (now == null) {
+        continue;
+      }
+      boolean otherOwner = false;
+      for (JsonNode ref : now.path("metadata").path("ownerReferences")) {
+        if (!uid.equals(ref.path("uid").asText()) && ownerExists(d.type, now, ref)) {
+          otherOwner = true;
+        }
+      }
+      if (otherOwner) {
+        orphanDependents(gone);
+      } else {
+        deleteLocked(d.type, now, false, d.type.storageVersion);
+      }
+    }
+    for (JsonNode ref : gone.path("metadata").path("ownerReferences")) {
+      String apiVersion = ref.path("apiVersion").asText();
+      String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+      ResourceType ot = registry.byKind(group, ref.path("kind").asText());
+      if (ot == null) {
+        continue;
+      }
+      ObjectNode owner = store.get(ot, ot.namespaced ? Json.text(gone, "metadata", "namespace") : null, ref.path("name").asText());
+      if (owner != null && uid != null && ref.path("uid").asText().equals(Json.text(owner, "metadata", "uid"))) {
+        finishForeground(ot, owner);
+      }
+    }
+  }
+
+  private boolean ownerExists(ResourceType dependentType, ObjectNode dependent, JsonNode ref) {
+    String apiVersion = ref.path("apiVersion").asText();
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    ResourceType ot = registry.byKind(group, ref.path("kind").asText());
+    if (ot == null) {
+      return false;
+    }
+    ObjectNode owner = store.get(ot, ot.namespaced ? Json.text(dependent, "metadata", "namespace") : null, ref.path("name").asText());
+    return owner != null && ref.path("uid").asText().equals(Json.text(owner, "metadata", "uid"));
+  }
+
+  /** Removes the foregroundDeletion finalizer of a deleted owner that has no dependents left. */
+  private void finishForeground(ResourceType type, ObjectNode owner) {
+    ObjectNode meta = Json.metadata(owner);
+    if (!meta.has("deletionTimestamp") || !texts(meta.get("finalizers")).contains(FOREGROUND) || !dependents(owner).isEmpty()) {
+      return;
+    }
+    ObjectNode next = owner.deepCopy();
+    ArrayNode fin = (ArrayNode) Json.metadata(next).get("finalizers");
+    for (int i = fin.size() - 1; i >= 0; i--) {
+      if (fin.get(i).asText().equals(FOREGROUND)) {
+        fin.remove(i);
+      }
+    }
+    if (fin.isEmpty()) {
+      Json.metadata(next).remove("finalizers");
+    }
+    Json.metadata(next).put("resourceVersion", Long.toString(store.nextResourceVersion()));
+    store.put(type, next, owner);
+    if (texts(Json.metadata(next).get("finalizers")).isEmpty() && !isNamespace(type)) {
+      removeNow(type, next);
+    }
   }
 
   private void terminateNamespace(String ns) {
@@ -550,15 +717,71 @@ final class Resources {
     if (n == null || !n.path("metadata").has("deletionTimestamp")) {
       return;
     }
+    List<String> remaining = new ArrayList<>();
+    java.util.Map<String, Integer> finalizers = new java.util.TreeMap<>();
     for (ResourceType t : registry.all()) {
-      if (t.namespaced && store.count(t, ns) > 0) {
-        return;
+      if (!t.namespaced) {
+        continue;
       }
+      List<ObjectNode> left = store.list(t, ns, null);
+      if (!left.isEmpty()) {
+        remaining.add(t.plural + (t.group.isEmpty() ? "" : "." + t.group) + " has " + left.size() + " resource instances");
+        for (ObjectNode o : left) {
+          for (String f : texts(o.path("metadata").get("finalizers"))) {
+            finalizers.merge(f, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    if (!remaining.isEmpty()) {
+      namespaceConditions(nsType, n, remaining, finalizers);
+      return;
     }
     ObjectNode last = n.deepCopy();
     Json.with(last, "spec").remove("finalizers");
     Json.metadata(last).put("resourceVersion", Long.toString(store.nextResourceVersion()));
     store.remove(nsType, last);
+  }
+
+  /** The conditions the namespace controller reports on a terminating namespace whose content remains. */
+  private void namespaceConditions(ResourceType nsType, ObjectNode n, List<String> remaining, java.util.Map<String, Integer> finalizers) {
+    ArrayNode conds = Json.array();
+    String now = Json.now();
+    String[][] rows = {
+        {"NamespaceDeletionDiscoveryFailure", "False", "ResourcesDiscovered", "All resources successfully discovered"},
+        {"NamespaceDeletionGroupVersionParsingFailure", "False", "ParsedGroupVersions", "All legacy kube types successfully parsed"},
+        {"NamespaceDeletionContentFailure", "False", "ContentDeleted", "All content successfully deleted, may be waiting on finalization"},
+        {"NamespaceContentRemaining", "True", "SomeResourcesRemain", "Some resources are remaining: " + String.join(", ", remaining)},
+        finalizers.isEmpty()
+            ? new String[] {"NamespaceFinalizersRemaining", "False", "ContentHasNoFinalizers", "All content-preserving finalizers finished"}
+            : new String[] {"NamespaceFinalizersRemaining", "True", "SomeFinalizersRemain", "Some content in the namespace has finalizers remaining: "
+                + String.join(", ", finalizers.entrySet().stream().map(e -> e.getKey() + " in " + e.getValue() + " resource instances").toList())}};
+    JsonNode old = n.path("status").path("conditions");
+    for (String[] r : rows) {
+      ObjectNode c = conds.addObject();
+      c.put("type", r[0]);
+      c.put("status", r[1]);
+      String since = now;
+      for (JsonNode o : old) {
+        if (o.path("type").asText().equals(r[0]) && o.path("status").asText().equals(r[1])) {
+          since = o.path("lastTransitionTime").asText(now);
+        }
+      }
+      c.put("lastTransitionTime", since);
+      c.put("reason", r[2]);
+      c.put("message", r[3]);
+    }
+    boolean same = old.size() == conds.size();
+    for (int i = 0; same && i < conds.size(); i++) {
+      same = old.get(i).path("message").equals(conds.get(i).path("message")) && old.get(i).path("status").equals(conds.get(i).path("status"));
+    }
+    if (same) {
+      return;
+    }
+    ObjectNode next = n.deepCopy();
+    Json.with(next, "status").set("conditions", conds);
+    Json.metadata(next).put("resourceVersion", Long.toString(store.nextResourceVersion()));
+    store.put(nsType, next, n);
   }
 
   ObjectNode deleteCollection(Call c) {
