@@ -453,6 +453,12 @@ final class ApiHandler {
         if (t == null) {
           continue;
         }
+        if (!table && !c.partialMetadata) {
+          // Fan-out: every plain watcher of this version writes the same bytes, encoded once.
+          out.write(t.encoded(c.version, () -> event(t.type, Resources.render(t.object, c.type, c.version))));
+          wroteSinceTick = true;
+          continue;
+        }
         ObjectNode obj = Resources.render(t.object, c.type, c.version);
         if (table) {
           ObjectNode meta = Json.object();

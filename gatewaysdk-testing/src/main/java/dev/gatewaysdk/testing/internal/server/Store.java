@@ -256,12 +256,25 @@ final class Store {
     final ObjectNode previous;
     final long rv;
 
+    /** The watch-event bytes of this event at one API version, encoded by the first watcher that needs them. */
+    private volatile Object[] encoded;
+
     Event(String type, String typeKey, ObjectNode object, ObjectNode previous, long rv) {
       this.type = type;
       this.typeKey = typeKey;
       this.object = object;
       this.previous = previous;
       this.rv = rv;
+    }
+
+    byte[] encoded(String version, java.util.function.Supplier<byte[]> encoder) {
+      Object[] e = encoded;
+      if (e != null && e[0].equals(version)) {
+        return (byte[]) e[1];
+      }
+      byte[] bytes = encoder.get();
+      encoded = new Object[] {version, bytes};
+      return bytes;
     }
   }
 
