@@ -164,6 +164,14 @@ final class ApiError extends RuntimeException {
     return new ApiError(429, "TooManyRequests", "Too many requests, please try again later.", null);
   }
 
+  /** What the watch cache answers for a list at a resourceVersion it has not reached. */
+  static ApiError tooLargeResourceVersion(long wanted, long current) {
+    ObjectNode details = Json.object();
+    details.putArray("causes").addObject().put("reason", "ResourceVersionTooLarge").put("message", "Too large resource version");
+    details.put("retryAfterSeconds", 1);
+    return new ApiError(504, "Timeout", "Too large resource version: " + wanted + ", current: " + current, details);
+  }
+
   static ApiError gone(String message) {
     return new ApiError(410, "Expired", message, null);
   }

@@ -56,16 +56,59 @@ final class Resources {
     String after = null;
     long listRv;
     String cont = c.param("continue");
+    String rvParam = c.param("resourceVersion");
+    String match = c.param("resourceVersionMatch");
+    boolean hasRv = rvParam != null && !rvParam.isEmpty();
+    if (match != null && !match.isEmpty()) {
+      if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
+        throw ApiError.badRequest("resourceVersionMatch: Unsupported value: \"" + match + "\": supported values: \"Exact\", \"NotOlderThan\", \"\"");
+      }
+      if (!hasRv) {
+        throw ApiError.badRequest("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided");
+      }
+      if (match.equals("Exact") && rvParam.equals("0")) {
+        throw ApiError.badRequest("resourceVersionMatch: Forbidden: resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"");
+      }
+    }
+    if (cont != null && !cont.isEmpty() && hasRv && !rvParam.equals("0")) {
+      throw ApiError.badRequest("specifying resource version is not allowed when using continue");
+    }
     List<ObjectNode> all;
     store.lock.lock();
     try {
       listRv = store.resourceVersion();
       if (cont != null && !cont.isEmpty()) {
+        // A consistent snapshot: the rest of the list as of the first page's resourceVersion.
         String[] token = decodeContinue(cont);
-        listRv = Long.parseLong(token[0]);
+        long tokenRv = Long.parseLong(token[0]);
         after = token[1];
+        all = store.listAt(c.type, c.namespace, after, tokenRv);
+        if (all == null) {
+          ApiError gone = ApiError.gone("The provided continue parameter is too old to display a consistent list result. You can "
+              + "start a new list without the continue parameter, or use the continue token in this response to retrieve the "
+              + "remainder of the results. Continuing with the provided token results in an inconsistent list - objects that "
+              + "were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
+          ((ObjectNode) gone.status.get("metadata")).put("continue", encodeContinue(listRv, after));
+          throw gone;
+        }
+        listRv = tokenRv;
+      } else if (hasRv && !rvParam.equals("0")) {
+        long want = parseLong(rvParam, 0);
+        if (want > listRv) {
+          throw ApiError.tooLargeResourceVersion(want, listRv);
+        }
+        if ("Exact".equals(match)) {
+          all = store.listAt(c.type, c.namespace, null, want);
+          if (all == null) {
+            throw ApiError.gone("too old resource version: " + want + " (" + (store.compactedResourceVersion() + 1) + ")");
+          }
+          listRv = want;
+        } else {
+          all = store.list(c.type, c.namespace, null);
+        }
+      } else {
+        all = store.list(c.type, c.namespace, after);
       }
-      all = store.list(c.type, c.namespace, after);
     } finally {
       store.lock.unlock();
     }

@@ -80,6 +80,49 @@ final class Store {
     }
   }
 
+  /**
+   * Objects of {@code type} as they were at resourceVersion {@code atRv} (undoing the retained events after
+   * it), in key order after {@code afterKey}; null when {@code atRv} is older than the retained history.
+   */
+  List<ObjectNode> listAt(ResourceType type, String namespace, String afterKey, long atRv) {
+    lock.lock();
+    try {
+      if (atRv >= rv) {
+        return list(type, namespace, afterKey);
+      }
+      if (atRv < compactedRv) {
+        return null;
+      }
+      TreeMap<String, ObjectNode> view = new TreeMap<>();
+      TreeMap<String, ObjectNode> m = data.get(type.key());
+      if (m != null) {
+        view.putAll(namespace == null ? m : m.subMap(namespace + "/", true, namespace + "0", false));
+      }
+      for (Iterator<Event> it = history.descendingIterator(); it.hasNext(); ) {
+        Event e = it.next();
+        if (e.rv <= atRv) {
+          break;
+        }
+        if (!e.typeKey.equals(type.key())) {
+          continue;
+        }
+        String ns = type.namespaced ? e.object.path("metadata").path("namespace").asText() : null;
+        if (namespace != null && !namespace.equals(ns)) {
+          continue;
+        }
+        String k = key(ns, e.object.path("metadata").path("name").asText());
+        if (e.type.equals("ADDED") || e.previous == null) {
+          view.remove(k);
+        } else {
+          view.put(k, e.previous);
+        }
+      }
+      return new ArrayList<>(afterKey == null ? view.values() : view.tailMap(afterKey, false).values());
+    } finally {
+      lock.unlock();
+    }
+  }
+
   int count(ResourceType type, String namespace) {
     return list(type, namespace, null).size();
   }
@@ -169,6 +212,7 @@ final class Store {
         }
         w.initialRv = rv;
       } else {
+        w.minRv = fromRv;
         if (fromRv < compactedRv) {
           throw ApiError.gone("too old resource version: " + fromRv + " (" + (compactedRv + 1) + ")");
         }
@@ -290,6 +334,8 @@ final class Store {
     volatile long initialRv;
     int initialCount;
     volatile boolean closed;
+    /** Events at or below this resourceVersion are not delivered (a watch from a future version). */
+    volatile long minRv;
     /** Told after every event is queued (the watch's session drains the queue). */
     volatile Runnable listener;
 
@@ -301,7 +347,7 @@ final class Store {
     }
 
     void offer(Event e) {
-      if (closed) {
+      if (closed || (e.rv <= minRv && e != CLOSE)) {
         return;
       }
       if (queue.size() > MAX_BACKLOG) {

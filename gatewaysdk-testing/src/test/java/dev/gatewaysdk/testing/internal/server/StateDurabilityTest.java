@@ -63,6 +63,7 @@ class StateDurabilityTest {
         final int r = round;
         List<Thread> writers = new ArrayList<>();
         long[] maxRv = new long[2];
+        java.util.concurrent.atomic.AtomicInteger roundAcks = new java.util.concurrent.atomic.AtomicInteger();
         for (int w = 0; w < 2; w++) {
           final int wi = w;
           Thread t = new Thread(() -> {
@@ -80,6 +81,7 @@ class StateDurabilityTest {
                 last = rv;
                 acked.put(name, rv);
                 ackedData.put(name, "1");
+                roundAcks.incrementAndGet();
                 if (i % 3 == 0) {
                   HttpResponse<String> upd = send("PATCH", url + "/api/v1/namespaces/default/configmaps/" + name,
                       "{\"data\":{\"v\":\"2\"}}");
@@ -103,7 +105,12 @@ class StateDurabilityTest {
           t.start();
           writers.add(t);
         }
-        Thread.sleep(150 + random.nextInt(600));
+        // Killed at a random point once writes flow (however slow the machine is).
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (roundAcks.get() < 3 && System.nanoTime() < waitUntil && writers.stream().anyMatch(Thread::isAlive)) {
+          Thread.sleep(5);
+        }
+        Thread.sleep(random.nextInt(400));
         p.destroyForcibly().waitFor();
         for (Thread t : writers) {
           t.join(10_000);
@@ -114,7 +121,7 @@ class StateDurabilityTest {
         p.destroyForcibly().waitFor();
       }
     }
-    assertThat(acked).as("writes were acknowledged").hasSizeGreaterThan(rounds * 5);
+    assertThat(acked).as("writes were acknowledged in every round").hasSizeGreaterThanOrEqualTo(rounds * 3);
   }
 
   static Process start(Path state) throws Exception {
