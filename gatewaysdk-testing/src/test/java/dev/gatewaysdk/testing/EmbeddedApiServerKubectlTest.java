@@ -282,6 +282,22 @@ class EmbeddedApiServerKubectlTest {
   }
 
   @Test
+  void applyPruneWithTheDefaultAllowlistRemovesWhatLeftTheFile() throws Exception {
+    String a = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kept, namespace: default, labels: {app: pruned}}\n";
+    String b = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dropped, namespace: default, labels: {app: pruned}}\n";
+    Path both = tmp.resolve("prune-both.yaml");
+    Path one = tmp.resolve("prune-one.yaml");
+    Files.writeString(both, a + "---\n" + b);
+    Files.writeString(one, a);
+    assertThat(kubectl("apply", "-f", both.toString()).exit()).isZero();
+    Result pruned = kubectl("apply", "--prune", "-l", "app=pruned", "-f", one.toString());
+    assertThat(pruned.exit()).as(pruned.all()).isZero();
+    assertThat(pruned.out()).contains("configmap/dropped pruned");
+    assertThat(kubectl("get", "configmap", "dropped", "-n", "default").all()).contains("NotFound");
+    assertThat(kubectl("get", "configmap", "kept", "-n", "default").exit()).isZero();
+  }
+
+  @Test
   void everyOfficialInvalidExampleIsRejectedWithItsCause() throws Exception {
     Path root = examples.resolve("invalid-examples");
     assumeTrue(Files.isDirectory(root), "no invalid examples at " + root);
