@@ -129,28 +129,22 @@ final class Journal implements AutoCloseable {
 
   /** Appends a record and forces it to disk; the caller holds the store lock and acknowledges only after this. */
   void put(ObjectNode obj, long rv) {
-    ObjectNode rec = Json.object();
-    rec.put("op", "put");
-    rec.put("rv", rv);
-    rec.set("object", obj);
-    append(rec);
+    append(record("put", rv).set("object", obj));
   }
 
   void remove(ObjectNode last, long rv) {
-    ObjectNode rec = Json.object();
-    rec.put("op", "del");
-    rec.put("rv", rv);
-    rec.set("object", last);
-    append(rec);
+    append(record("del", rv).set("object", last));
   }
 
   void drop(ResourceType type, long rv) {
+    append(record("drop", rv).put("group", type.group).put("kind", type.kind));
+  }
+
+  private static ObjectNode record(String op, long rv) {
     ObjectNode rec = Json.object();
-    rec.put("op", "drop");
+    rec.put("op", op);
     rec.put("rv", rv);
-    rec.put("group", type.group);
-    rec.put("kind", type.kind);
-    append(rec);
+    return rec;
   }
 
   private void append(ObjectNode rec) {

@@ -1,29 +1,23 @@
 package dev.gatewaysdk.testing.internal.server;
 
-import static dev.gatewaysdk.testing.internal.cert.Der.bitString;
 import static dev.gatewaysdk.testing.internal.cert.Der.bool;
 import static dev.gatewaysdk.testing.internal.cert.Der.explicit;
 import static dev.gatewaysdk.testing.internal.cert.Der.implicit;
-import static dev.gatewaysdk.testing.internal.cert.Der.integer;
 import static dev.gatewaysdk.testing.internal.cert.Der.octetString;
 import static dev.gatewaysdk.testing.internal.cert.Der.oid;
 import static dev.gatewaysdk.testing.internal.cert.Der.sequence;
 import static dev.gatewaysdk.testing.internal.cert.Der.set;
-import static dev.gatewaysdk.testing.internal.cert.Der.time;
 import static dev.gatewaysdk.testing.internal.cert.Der.tlv;
 import static dev.gatewaysdk.testing.internal.cert.Der.utf8;
 
-import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
+import dev.gatewaysdk.testing.internal.cert.X509;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.ZoneOffset;
@@ -36,7 +30,6 @@ import java.util.Base64;
  */
 final class ServingCa {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
   final X509Certificate ca;
   final X509Certificate serving;
   final PrivateKey servingKey;
@@ -80,26 +73,8 @@ final class ServingCa {
 
   private static X509Certificate sign(byte[] subject, byte[] issuer, KeyPair subjectKeys, KeyPair issuerKeys, byte[] extensions)
       throws GeneralSecurityException {
-    byte[] algorithm = sequence(oid(ECDSA_WITH_SHA256));
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
-    byte[] serial = new byte[16];
-    RANDOM.nextBytes(serial);
-    serial[0] &= 0x7f;
-    serial[0] |= 0x01;
-    byte[] tbs = sequence(
-        explicit(0, integer(BigInteger.valueOf(2))),
-        integer(new BigInteger(serial)),
-        algorithm,
-        issuer,
-        sequence(time(now.minusHours(1)), time(now.plusDays(365))),
-        subject,
-        subjectKeys.getPublic().getEncoded(),
-        extensions);
-    Signature signer = Signature.getInstance("SHA256withECDSA");
-    signer.initSign(issuerKeys.getPrivate());
-    signer.update(tbs);
-    byte[] der = sequence(tbs, algorithm, bitString(signer.sign()));
-    return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    return X509.sign(subject, issuer, subjectKeys.getPublic(), issuerKeys.getPrivate(), now.minusHours(1), now.plusDays(365), extensions);
   }
 
   /** The CA certificate as PEM, for a kubeconfig's {@code certificate-authority-data} (base64 of this). */
