@@ -35,13 +35,6 @@ import java.util.Objects;
  * }</pre>
  */
 public final class EmbeddedApiServer implements AutoCloseable {
-  static {
-    // As early as possible: the JDK reads it once, when its first HTTP server is created.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final ApiServer server;
   private final EmbeddedApiServerOptions options;
   private ApiClient client;
@@ -73,7 +66,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
     manifests.addAll(options.extraCrds());
     ApiServer server =
         ApiServer.start(options.port(), manifests, options.stateFile().orElse(null), options.watchHistory(),
-            options.bookmarkIntervalMillis());
+            options.bookmarkIntervalMillis(), options.tls());
     return new EmbeddedApiServer(server, options);
   }
 
@@ -98,6 +91,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
         + "- name: gatewaysdk\n"
         + "  cluster:\n"
         + "    server: " + url() + "\n"
+        + (server.caPem() == null ? "" : "    certificate-authority-data: "
+            + java.util.Base64.getEncoder().encodeToString(server.caPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + "\n")
         + "contexts:\n"
         + "- name: gatewaysdk\n"
         + "  context:\n"
@@ -107,7 +102,9 @@ public final class EmbeddedApiServer implements AutoCloseable {
         + "current-context: gatewaysdk\n"
         + "users:\n"
         + "- name: gatewaysdk\n"
-        + "  user: {}\n";
+        // Over HTTPS kubectl prompts for a user name when the user has no credentials at all; the open
+        // server ignores this token.
+        + (server.caPem() == null ? "  user: {}\n" : "  user:\n    token: gatewaysdk-open\n");
   }
 
   /** {@link #kubeconfig()} written to a temporary file (once), deleted by {@link #close()}. */
@@ -122,7 +119,11 @@ public final class EmbeddedApiServer implements AutoCloseable {
   public synchronized ApiClient apiClient() {
     // Built on first use: the client's JSON setup costs more than starting the server.
     if (client == null) {
-      ApiClient c = new ClientBuilder().setBasePath(server.url()).build();
+      ClientBuilder b = new ClientBuilder().setBasePath(server.url());
+      if (server.caPem() != null) {
+        b.setCertificateAuthority(server.caPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      }
+      ApiClient c = b.build();
       // Watches and informers hold requests open for minutes; a read timeout would cut them.
       c.setHttpClient(c.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());
       client = c;

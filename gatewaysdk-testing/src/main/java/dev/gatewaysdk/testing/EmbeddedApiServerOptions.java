@@ -35,6 +35,7 @@ public final class EmbeddedApiServerOptions {
   private final Path stateFile;
   private final int watchHistory;
   private final long bookmarkIntervalMillis;
+  private final boolean tls;
 
   private EmbeddedApiServerOptions(Builder b) {
     this.port = b.port;
@@ -46,6 +47,7 @@ public final class EmbeddedApiServerOptions {
     this.stateFile = b.stateFile;
     this.watchHistory = b.watchHistory;
     this.bookmarkIntervalMillis = b.bookmarkIntervalMillis;
+    this.tls = b.tls;
   }
 
   /** The defaults described above. */
@@ -68,6 +70,7 @@ public final class EmbeddedApiServerOptions {
     b.stateFile = stateFile;
     b.watchHistory = watchHistory;
     b.bookmarkIntervalMillis = bookmarkIntervalMillis;
+    b.tls = tls;
     return b;
   }
 
@@ -115,11 +118,16 @@ public final class EmbeddedApiServerOptions {
     return bookmarkIntervalMillis;
   }
 
+  /** Whether the server speaks HTTPS with a certificate from a CA generated per run (the kubeconfig carries it). */
+  public boolean tls() {
+    return tls;
+  }
+
   @Override
   public String toString() {
     return "EmbeddedApiServerOptions{port=" + port + ", release=" + release + ", channel=" + channel.id()
         + ", gatewayApi=" + gatewayApi + ", extraCrds=" + extraCrds + ", stateFile=" + stateFile
-        + ", watchHistory=" + watchHistory + "}";
+        + ", watchHistory=" + watchHistory + ", tls=" + tls + "}";
   }
 
   /** Builds {@link EmbeddedApiServerOptions}; not thread-safe. */
@@ -133,6 +141,7 @@ public final class EmbeddedApiServerOptions {
     private Path stateFile;
     private int watchHistory = 10_000;
     private long bookmarkIntervalMillis = 5_000;
+    private boolean tls;
 
     private Builder() {}
 
@@ -192,6 +201,15 @@ public final class EmbeddedApiServerOptions {
         throw new IllegalArgumentException("bookmarkIntervalMillis must be at least 10: " + millis);
       }
       this.bookmarkIntervalMillis = millis;
+      return this;
+    }
+
+    /**
+     * Serve HTTPS instead of plain HTTP (default false): a CA is generated per run and signs a certificate for
+     * {@code localhost} and {@code 127.0.0.1}; {@code kubeconfig()} and {@code apiClient()} trust it.
+     */
+    public Builder tls(boolean tls) {
+      this.tls = tls;
       return this;
     }
 

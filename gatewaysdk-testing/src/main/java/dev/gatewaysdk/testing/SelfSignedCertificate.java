@@ -1,27 +1,20 @@
 package dev.gatewaysdk.testing;
 
-import static dev.gatewaysdk.testing.internal.cert.Der.bitString;
 import static dev.gatewaysdk.testing.internal.cert.Der.bool;
 import static dev.gatewaysdk.testing.internal.cert.Der.explicit;
 import static dev.gatewaysdk.testing.internal.cert.Der.implicit;
-import static dev.gatewaysdk.testing.internal.cert.Der.integer;
 import static dev.gatewaysdk.testing.internal.cert.Der.octetString;
 import static dev.gatewaysdk.testing.internal.cert.Der.oid;
 import static dev.gatewaysdk.testing.internal.cert.Der.sequence;
 import static dev.gatewaysdk.testing.internal.cert.Der.set;
-import static dev.gatewaysdk.testing.internal.cert.Der.time;
 import static dev.gatewaysdk.testing.internal.cert.Der.tlv;
 import static dev.gatewaysdk.testing.internal.cert.Der.utf8;
 
-import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -43,7 +36,6 @@ import java.util.List;
  */
 public final class SelfSignedCertificate {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
 
   private final X509Certificate certificate;
   private final KeyPair keyPair;
@@ -85,7 +77,6 @@ public final class SelfSignedCertificate {
       KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
       gen.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
       KeyPair keys = gen.generateKeyPair();
-      byte[] algorithm = sequence(oid(ECDSA_WITH_SHA256));
       byte[] name = sequence(set(sequence(oid("2.5.4.3"), utf8(dnsNames[0]))));
       ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
       List<byte[]> sans = new ArrayList<>();
@@ -97,25 +88,8 @@ public final class SelfSignedCertificate {
           sequence(oid("2.5.29.15"), bool(true), octetString(tlv(0x03, new byte[] {0x07, (byte) 0x80}))), // digitalSignature (bit 0; 7 unused)
           sequence(oid("2.5.29.37"), octetString(sequence(oid("1.3.6.1.5.5.7.3.1")))), // serverAuth
           sequence(oid("2.5.29.17"), octetString(sequence(sans.toArray(new byte[0][]))))));
-      byte[] serial = new byte[16];
-      RANDOM.nextBytes(serial);
-      serial[0] &= 0x7f;
-      serial[0] |= 0x01;
-      byte[] tbs = sequence(
-          explicit(0, integer(BigInteger.valueOf(2))),
-          integer(new BigInteger(serial)),
-          algorithm,
-          name,
-          sequence(time(now.minusHours(1)), time(now.plus(validity))),
-          name,
-          keys.getPublic().getEncoded(),
-          extensions);
-      Signature signer = Signature.getInstance("SHA256withECDSA");
-      signer.initSign(keys.getPrivate());
-      signer.update(tbs);
-      byte[] der = sequence(tbs, algorithm, bitString(signer.sign()));
-      X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(der));
+      X509Certificate cert = dev.gatewaysdk.testing.internal.cert.X509.sign(name, name, keys.getPublic(), keys.getPrivate(),
+          now.minusHours(1), now.plus(validity), extensions);
       return new SelfSignedCertificate(cert, keys, List.of(dnsNames));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot generate an ECDSA P-256 certificate", e);

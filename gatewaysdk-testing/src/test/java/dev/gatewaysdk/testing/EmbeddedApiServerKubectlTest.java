@@ -7,6 +7,10 @@ import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,6 +266,35 @@ class EmbeddedApiServerKubectlTest {
       Thread.sleep(100);
     }
     assertThat(Files.readString(out)).as("kubectl get -w output").contains(text);
+  }
+
+  @Test
+  void explainDescribesCoreKindsAndOpenApiV2IsServed() throws Exception {
+    Result explain = kubectl("explain", "svc.spec.ports.port");
+    assertThat(explain.exit()).as(explain.all()).isZero();
+    assertThat(explain.out()).contains("FIELD: port <integer>").contains("The port that will be exposed by this service.");
+    // OpenAPI v2 in JSON (kubectl itself asks for protobuf, which is not served).
+    HttpResponse<String> v2 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/openapi/v2"))
+        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(v2.statusCode()).isEqualTo(200);
+    assertThat(v2.body()).contains("\"swagger\":\"2.0\"").contains("\"io.k8s.api.core.v1.Service\"")
+        .contains("\"$ref\":\"#/definitions/io.k8s.api.core.v1.Service\"");
+  }
+
+  @Test
+  void applyPruneWithTheDefaultAllowlistRemovesWhatLeftTheFile() throws Exception {
+    String a = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kept, namespace: default, labels: {app: pruned}}\n";
+    String b = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dropped, namespace: default, labels: {app: pruned}}\n";
+    Path both = tmp.resolve("prune-both.yaml");
+    Path one = tmp.resolve("prune-one.yaml");
+    Files.writeString(both, a + "---\n" + b);
+    Files.writeString(one, a);
+    assertThat(kubectl("apply", "-f", both.toString()).exit()).isZero();
+    Result pruned = kubectl("apply", "--prune", "-l", "app=pruned", "-f", one.toString());
+    assertThat(pruned.exit()).as(pruned.all()).isZero();
+    assertThat(pruned.out()).contains("configmap/dropped pruned");
+    assertThat(kubectl("get", "configmap", "dropped", "-n", "default").all()).contains("NotFound");
+    assertThat(kubectl("get", "configmap", "kept", "-n", "default").exit()).isZero();
   }
 
   @Test

@@ -47,8 +47,13 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Release channel: standard or experimental. Default: ${DEFAULT-VALUE}.")
   String channel;
 
-  @Option(names = "--state", description = "Keep objects in this file across restarts.")
+  @Option(names = "--state", description = "Keep objects in this file (and FILE.log) across restarts; a write is "
+      + "answered once it is on disk.")
   Path state;
+
+  @Option(names = "--tls", description = "Serve HTTPS with a certificate from a CA generated per run; the kubeconfig "
+      + "carries the CA.")
+  boolean tls;
 
   @Option(names = "--controller", defaultValue = "simulated",
       description = "Gateway controller writing status for GatewayClasses with controllerName "
@@ -66,6 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (state != null) {
       options.stateFile(state);
     }
+    options.tls(tls);
     if (!"simulated".equals(controller) && !"none".equals(controller)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--controller must be simulated or none: " + controller);
@@ -85,7 +91,8 @@ public final class ServeCommand implements Callable<Integer> {
       }
       out.println("Kubernetes API server with Gateway API " + release + " (" + Channel.parse(channel).id()
           + " channel) listening on " + server.url());
-      out.println("kubeconfig written to " + kubeconfig.toAbsolutePath());
+      out.println("kubeconfig written to " + kubeconfig.toAbsolutePath()
+          + (tls ? " (with the generated CA)" : ""));
       if (state != null) {
         out.println("objects are kept in " + state.toAbsolutePath());
       }

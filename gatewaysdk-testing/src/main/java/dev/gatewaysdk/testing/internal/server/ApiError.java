@@ -151,6 +151,27 @@ final class ApiError extends RuntimeException {
     return new ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", Json.object());
   }
 
+  static ApiError forbiddenHost(String host) {
+    return new ApiError(403, "Forbidden", "host \"" + host + "\" is not allowed: over plain HTTP this server answers "
+        + "only loopback names (localhost, 127.0.0.1, [::1]), against DNS rebinding", null);
+  }
+
+  static ApiError tooLargeObject() {
+    return new ApiError(413, "RequestEntityTooLarge", "Request entity too large: etcdserver: request is too large", null);
+  }
+
+  static ApiError tooManyRequests() {
+    return new ApiError(429, "TooManyRequests", "Too many requests, please try again later.", null);
+  }
+
+  /** What the watch cache answers for a list at a resourceVersion it has not reached. */
+  static ApiError tooLargeResourceVersion(long wanted, long current) {
+    ObjectNode details = Json.object();
+    details.putArray("causes").addObject().put("reason", "ResourceVersionTooLarge").put("message", "Too large resource version");
+    details.put("retryAfterSeconds", 1);
+    return new ApiError(504, "Timeout", "Too large resource version: " + wanted + ", current: " + current, details);
+  }
+
   static ApiError gone(String message) {
     return new ApiError(410, "Expired", message, null);
   }

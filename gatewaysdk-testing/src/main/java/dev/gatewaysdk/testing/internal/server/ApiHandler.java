@@ -2,12 +2,7 @@ package dev.gatewaysdk.testing.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,11 +16,13 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Routes Kubernetes REST paths to {@link Resources}, writes JSON and Status answers, streams watches. */
-final class ApiHandler implements HttpHandler {
+/**
+ * Routes Kubernetes REST paths to {@link Resources}, writes JSON and Status answers, streams watches.
+ * {@link #handle(Exchange)} is the one entry of every request, whatever the transport.
+ */
+final class ApiHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   static final long MAX_BODY = 3L * 1024 * 1024;
-  private static final byte[] NEWLINE = {'\n'};
 
   private final Resources resources;
   private final Registry registry;
@@ -48,38 +45,59 @@ final class ApiHandler implements HttpHandler {
     closing = true;
   }
 
-  @Override
-  public void handle(HttpExchange ex) throws IOException {
+  /** Answers one whole request (method, path, query, headers, body); never throws. */
+  void handle(Exchange ex) {
     List<String> warnings = new ArrayList<>();
     try {
+      checkHost(ex);
       route(ex, warnings);
     } catch (ApiError e) {
       send(ex, e.code, e.status, warnings);
     } catch (RuntimeException e) {
-      LOG.warn("{} {} failed", ex.getRequestMethod(), ex.getRequestURI(), e);
+      LOG.warn("{} {} failed", ex.method(), ex.rawPath(), e);
       ApiError err = ApiError.internal(String.valueOf(e));
       send(ex, err.code, err.status, warnings);
-    } catch (IOException e) {
-      LOG.debug("{} {}: client went away: {}", ex.getRequestMethod(), ex.getRequestURI(), e.toString());
-    } finally {
-      ex.close();
     }
   }
 
-  private void route(HttpExchange ex, List<String> warnings) throws IOException {
-    String method = ex.getRequestMethod();
-    String rawPath = ex.getRequestURI().getRawPath();
-    Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+  /**
+   * Against DNS rebinding: over plain HTTP (always on loopback) only loopback host names are answered, so
+   * a web page whose name an attacker re-points at 127.0.0.1 cannot reach the server from a browser.
+   * Over TLS the certificate's names do this.
+   */
+  private static void checkHost(Exchange ex) {
+    if (ex.secure()) {
+      return;
+    }
+    String host = ex.header("Host");
+    if (host == null || host.isEmpty()) {
+      return;
+    }
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    if (h.startsWith("[")) {
+      h = h.substring(0, Math.max(1, h.indexOf(']') + 1));
+    } else if (h.indexOf(':') >= 0) {
+      h = h.substring(0, h.indexOf(':'));
+    }
+    if (!(h.equals("127.0.0.1") || h.equals("localhost") || h.endsWith(".localhost") || h.equals("[::1]"))) {
+      throw ApiError.forbiddenHost(host);
+    }
+  }
+
+  private void route(Exchange ex, List<String> warnings) {
+    String method = ex.method();
+    String rawPath = ex.rawPath();
+    Map<String, String> query = query(ex.rawQuery());
     List<String> seg = new ArrayList<>();
     for (String s : rawPath.split("/")) {
       if (!s.isEmpty()) {
         seg.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
       }
     }
-    byte[] body = readBody(ex);
+    byte[] body = ex.body();
     if (seg.isEmpty()) {
       ObjectNode paths = Json.object();
-      paths.putArray("paths").add("/api").add("/api/v1").add("/apis").add("/openapi/v3").add("/version").add("/healthz");
+      paths.putArray("paths").add("/api").add("/api/v1").add("/apis").add("/openapi/v2").add("/openapi/v3").add("/version").add("/healthz");
       send(ex, 200, paths, warnings);
       return;
     }
@@ -103,6 +121,10 @@ final class ApiHandler implements HttpHandler {
       return;
     }
     if (root.equals("openapi")) {
+      String accept = ex.header("Accept");
+      if (seg.size() == 2 && seg.get(1).equals("v2") && accept != null && !accept.contains("json") && !accept.contains("*/*")) {
+        throw ApiError.resourceNotFound();
+      }
       JsonNode doc = openApi.serve(seg, query);
       if (doc == null) {
         throw ApiError.resourceNotFound();
@@ -185,8 +207,8 @@ final class ApiHandler implements HttpHandler {
       query.put("watch", "true");
     }
     Call c = new Call(type, version, namespace, name, sub, query);
-    c.userAgent = ex.getRequestHeaders().getFirst("User-Agent");
-    String accept = ex.getRequestHeaders().getFirst("Accept");
+    c.userAgent = ex.header("User-Agent");
+    String accept = ex.header("Accept");
     boolean table = accept != null && accept.contains("as=Table");
     c.partialMetadata = !table && accept != null && accept.contains("as=PartialObjectMetadata");
     try {
@@ -196,12 +218,12 @@ final class ApiHandler implements HttpHandler {
     }
   }
 
-  private void dispatch(HttpExchange ex, Call c, String method, byte[] body, boolean table, List<String> warnings) throws IOException {
-    String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+  private void dispatch(Exchange ex, Call c, String method, byte[] body, boolean table, List<String> warnings) {
+    String contentType = ex.header("Content-Type");
     switch (method) {
       case "GET":
         if (c.name == null) {
-          if (isTrue(c.param("watch"))) {
+          if (c.flag("watch")) {
             watch(ex, c, table);
             return;
           }
@@ -306,12 +328,11 @@ final class ApiHandler implements HttpHandler {
 
   // ---- watch
 
-  private void watch(HttpExchange ex, Call c, boolean table) throws IOException {
+  private void watch(Exchange ex, Call c, boolean table) {
     Predicate<ObjectNode> filter =
         Selectors.labels(c.param("labelSelector")).and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
     String rv = c.param("resourceVersion");
-    boolean bookmarks = isTrue(c.param("allowWatchBookmarks"));
-    boolean initialEvents = isTrue(c.param("sendInitialEvents"));
+    boolean initialEvents = c.flag("sendInitialEvents");
     long timeout = Resources.parseLong(c.param("timeoutSeconds"), 0);
     if (timeout <= 0) {
       timeout = 1800 + ThreadLocalRandom.current().nextLong(1800);
@@ -330,43 +351,100 @@ final class ApiHandler implements HttpHandler {
       }
       gone = e;
     }
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.getResponseHeaders().set("Cache-Control", "no-cache, private");
-    ex.sendResponseHeaders(200, 0);
-    OutputStream out = ex.getResponseBody();
-    try {
-      if (gone != null) {
-        writeEvent(out, "ERROR", gone.status);
-        return;
+    Exchange.Stream out = ex.stream(List.of(new String[] {"Content-Type", "application/json"},
+        new String[] {"Cache-Control", "no-cache, private"}));
+    if (gone != null) {
+      out.write(event("ERROR", gone.status));
+      out.end();
+      return;
+    }
+    new WatchSession(c, table, w, out, timeout).start();
+  }
+
+  /**
+   * One open watch, driven by events rather than a thread: a store write wakes it, and it drains the
+   * watcher's queue on the stream's executor while the client keeps up; timers send bookmarks and end it.
+   * A client that goes away ends it at once.
+   */
+  private final class WatchSession {
+    private final Call c;
+    private final boolean table;
+    private final Store.Watcher w;
+    private final Exchange.Stream out;
+    private final long timeoutSeconds;
+    private final boolean bookmarks;
+    private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private int initial;
+    private boolean initialSent;
+    private boolean wroteSinceTick;
+    private boolean finished;
+    private java.util.concurrent.ScheduledFuture<?> deadline;
+    private java.util.concurrent.ScheduledFuture<?> ticker;
+
+    WatchSession(Call c, boolean table, Store.Watcher w, Exchange.Stream out, long timeoutSeconds) {
+      this.c = c;
+      this.table = table;
+      this.w = w;
+      this.out = out;
+      this.timeoutSeconds = timeoutSeconds;
+      this.bookmarks = c.flag("allowWatchBookmarks");
+      this.initial = w.initialCount;
+      this.initialSent = !c.flag("sendInitialEvents");
+    }
+
+    void start() {
+      out.onClose(this::finish);
+      out.executor().execute(() -> {
+        if (finished) {
+          return;
+        }
+        deadline = out.executor().schedule(this::end, timeoutSeconds, TimeUnit.SECONDS);
+        if (bookmarks) {
+          ticker = out.executor().scheduleWithFixedDelay(this::tick, bookmarkIntervalMillis, bookmarkIntervalMillis,
+              TimeUnit.MILLISECONDS);
+        }
+      });
+      w.listener = this::wake;
+      wake();
+    }
+
+    private void wake() {
+      if (scheduled.compareAndSet(false, true)) {
+        out.executor().execute(this::drain);
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
-      long nextBookmark = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bookmarkIntervalMillis);
-      boolean initialSent = !initialEvents;
-      // The synthetic initial events are queued before any live event.
-      int initial = w.initialCount;
-      out.flush();
-      while (!closing) {
+    }
+
+    private void tick() {
+      if (!finished && !wroteSinceTick && out.writable()) {
+        out.write(event("BOOKMARK", bookmark(c, store.resourceVersion(), false)));
+      }
+      wroteSinceTick = false;
+    }
+
+    private void drain() {
+      scheduled.set(false);
+      while (!finished) {
+        if (closing) {
+          end();
+          return;
+        }
         if (!initialSent && initial == 0) {
           if (bookmarks) {
-            writeEvent(out, "BOOKMARK", bookmark(c, w.initialRv, true));
+            out.write(event("BOOKMARK", bookmark(c, w.initialRv, true)));
           }
           initialSent = true;
         }
-        long now = System.nanoTime();
-        if (now >= deadline) {
-          break;
+        if (!out.writable()) {
+          out.onWritable(this::wake);
+          return;
         }
-        long wait = Math.min(deadline - now, Math.max(0, nextBookmark - now));
-        Store.Event e = w.queue.poll(Math.max(1, wait), TimeUnit.NANOSECONDS);
+        Store.Event e = w.queue.poll();
         if (e == null) {
-          if (bookmarks && System.nanoTime() >= nextBookmark) {
-            writeEvent(out, "BOOKMARK", bookmark(c, store.resourceVersion(), false));
-          }
-          nextBookmark = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bookmarkIntervalMillis);
-          continue;
+          return;
         }
         if (e == Store.Watcher.CLOSE) {
-          break;
+          end();
+          return;
         }
         if (initial > 0) {
           initial--;
@@ -375,24 +453,40 @@ final class ApiHandler implements HttpHandler {
         if (t == null) {
           continue;
         }
+        if (!table && !c.partialMetadata) {
+          // Fan-out: every plain watcher of this version writes the same bytes, encoded once.
+          out.write(t.encoded(c.version, () -> event(t.type, Resources.render(t.object, c.type, c.version))));
+          wroteSinceTick = true;
+          continue;
+        }
         ObjectNode obj = Resources.render(t.object, c.type, c.version);
         if (table) {
           ObjectNode meta = Json.object();
           meta.put("resourceVersion", Long.toString(t.rv));
           obj = Tables.table(c.type, c.version, List.of(obj), c.param("includeObject"), meta);
         }
-        writeEvent(out, t.type, c.partialMetadata ? partial(obj) : obj);
+        out.write(event(t.type, c.partialMetadata ? partial(obj) : obj));
+        wroteSinceTick = true;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
+    }
+
+    private void end() {
+      out.end();
+    }
+
+    private void finish() {
+      finished = true;
+      w.listener = null;
       store.unwatch(w);
       w.close();
-      try {
-        out.close();
-      } catch (IOException ignored) {
-        // the client is gone already
-      }
+      out.executor().execute(() -> {
+        if (deadline != null) {
+          deadline.cancel(false);
+        }
+        if (ticker != null) {
+          ticker.cancel(false);
+        }
+      });
     }
   }
 
@@ -416,56 +510,17 @@ final class ApiHandler implements HttpHandler {
     return b;
   }
 
-  private static void writeEvent(OutputStream out, String type, ObjectNode object) throws IOException {
+  private static byte[] event(String type, ObjectNode object) {
     ObjectNode ev = Json.object();
     ev.put("type", type);
     ev.set("object", object);
-    out.write(Json.bytes(ev));
-    out.write(NEWLINE);
-    out.flush();
+    byte[] json = Json.bytes(ev);
+    byte[] line = Arrays.copyOf(json, json.length + 1);
+    line[json.length] = '\n';
+    return line;
   }
 
   // ---- plumbing
-
-  private static boolean isTrue(String v) {
-    return v != null && (v.equals("true") || v.equals("1"));
-  }
-
-  private static byte[] readBody(HttpExchange ex) throws IOException {
-    String len = ex.getRequestHeaders().getFirst("Content-Length");
-    if (len != null) {
-      try {
-        if (Long.parseLong(len.trim()) > MAX_BODY) {
-          drain(ex.getRequestBody());
-          throw ApiError.tooLarge(MAX_BODY);
-        }
-      } catch (NumberFormatException ignored) {
-        // the HTTP layer rejects malformed lengths
-      }
-    }
-    try (InputStream in = ex.getRequestBody()) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      byte[] chunk = new byte[16384];
-      long total = 0;
-      int n;
-      while ((n = in.read(chunk)) > 0) {
-        total += n;
-        if (total > MAX_BODY) {
-          drain(in);
-          throw ApiError.tooLarge(MAX_BODY);
-        }
-        buf.write(chunk, 0, n);
-      }
-      return buf.toByteArray();
-    }
-  }
-
-  private static void drain(InputStream in) throws IOException {
-    byte[] chunk = new byte[16384];
-    while (in.read(chunk) > 0) {
-      // discard so the connection can be reused
-    }
-  }
 
   static Map<String, String> query(String raw) {
     Map<String, String> q = new LinkedHashMap<>();
@@ -484,26 +539,19 @@ final class ApiHandler implements HttpHandler {
     return q;
   }
 
-  private static void send(HttpExchange ex, int code, JsonNode body, List<String> warnings) throws IOException {
-    byte[] bytes = Json.bytes(body);
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.getResponseHeaders().set("Cache-Control", "no-cache, private");
+  private static void send(Exchange ex, int code, JsonNode body, List<String> warnings) {
+    List<String[]> headers = new ArrayList<>();
+    headers.add(new String[] {"Content-Type", "application/json"});
+    headers.add(new String[] {"Cache-Control", "no-cache, private"});
     for (String w : warnings) {
-      ex.getResponseHeaders().add("Warning", "299 - \"" + w.replace("\"", "\\\"") + "\"");
+      headers.add(new String[] {"Warning", "299 - \"" + w.replace("\"", "\\\"") + "\""});
     }
-    ex.sendResponseHeaders(code, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
+    ex.respond(code, headers, Json.bytes(body));
   }
 
-  private static void sendText(HttpExchange ex, int code, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    ex.sendResponseHeaders(code, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
+  private static void sendText(Exchange ex, int code, String text) {
+    ex.respond(code, List.<String[]>of(new String[] {"Content-Type", "text/plain; charset=utf-8"}),
+        text.getBytes(StandardCharsets.UTF_8));
   }
 
   static List<String> split(String s) {

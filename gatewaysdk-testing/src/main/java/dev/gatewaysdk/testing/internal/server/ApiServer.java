@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,10 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,30 +27,28 @@ public final class ApiServer implements AutoCloseable {
   private static final Map<String, List<JsonNode>> MANIFESTS = new ConcurrentHashMap<>();
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
-  static {
-    // The JDK server writes headers and body in separate segments; with Nagle's algorithm on, each
-    // response waits for the client's delayed ACK (~40 ms). Read once by the JDK, before the first
-    // server is created; a value the user set wins.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer http;
-  private final ExecutorService executor;
-  private final ScheduledExecutorService saver;
+  private final HttpTransport http;
+  private final Journal journal;
+  private final ServingCa ca;
   private final ApiHandler handler;
   private final Resources resources;
   private final Path stateFile;
   private final String url;
 
-  private ApiServer(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis) throws IOException {
+  private ApiServer(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis, boolean tls) throws IOException {
     Registry registry = new Registry();
     Store store = new Store(history, 0);
     this.resources = new Resources(registry, store, SchemaEngines.detect());
     this.stateFile = stateFile;
-    if (stateFile != null && Files.isRegularFile(stateFile)) {
-      restore(stateFile);
+    Journal.State restored = null;
+    if (stateFile != null) {
+      journal = new Journal(stateFile);
+      restored = journal.open();
+    } else {
+      journal = null;
+    }
+    if (restored != null && !restored.objects.isEmpty()) {
+      restore(restored);
     } else {
       for (String ns : new String[] {"default", "kube-system", "kube-public", "kube-node-lease"}) {
         ObjectNode o = Json.object();
@@ -77,32 +68,39 @@ public final class ApiServer implements AutoCloseable {
       }
       LOG.debug("installed CRDs in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
-    int n = SERVERS.incrementAndGet();
-    AtomicInteger threads = new AtomicInteger();
-    this.executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "gatewaysdk-apiserver-" + n + "-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-    int bound = http.getAddress().getPort();
-    this.url = "http://127.0.0.1:" + bound;
-    this.handler = new ApiHandler(resources, "127.0.0.1:" + bound, bookmarkMillis);
-    http.createContext("/", handler);
-    http.setExecutor(executor);
-    http.start();
-    if (stateFile != null) {
-      saver = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "gatewaysdk-apiserver-" + n + "-state");
-        t.setDaemon(true);
-        return t;
-      });
-      saver.scheduleWithFixedDelay(this::saveIfDirty, 1, 1, TimeUnit.SECONDS);
-    } else {
-      saver = null;
+    if (journal != null) {
+      store.lock.lock();
+      try {
+        store.journal(journal);
+      } finally {
+        store.lock.unlock();
+      }
+      store.compact();
     }
+    int n = SERVERS.incrementAndGet();
+    ApiHandler[] entry = new ApiHandler[1];
+    try {
+      io.netty.handler.ssl.SslContext ssl = null;
+      if (tls) {
+        ca = ServingCa.generate();
+        ssl = io.netty.handler.ssl.SslContextBuilder.forServer(ca.servingKey, ca.serving, ca.ca)
+            .applicationProtocolConfig(new io.netty.handler.ssl.ApplicationProtocolConfig(
+                io.netty.handler.ssl.ApplicationProtocolConfig.Protocol.ALPN,
+                io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "http/1.1"))
+            .build();
+      } else {
+        ca = null;
+      }
+      this.http = new HttpTransport(port, ssl, ex -> entry[0].handle(ex), "gatewaysdk-apiserver-" + n);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while binding", e);
+    }
+    int bound = http.port();
+    this.url = (tls ? "https" : "http") + "://127.0.0.1:" + bound;
+    this.handler = new ApiHandler(resources, "127.0.0.1:" + bound, bookmarkMillis);
+    entry[0] = handler;
     LOG.info("Embedded API server listening on {} ({} resource types)", url, registry.all().size());
   }
 
@@ -116,8 +114,16 @@ public final class ApiServer implements AutoCloseable {
    * @param bookmarkMillis how often idle watches that allow bookmarks get one
    */
   public static ApiServer start(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis) {
+    return start(port, manifests, stateFile, history, bookmarkMillis, false);
+  }
+
+  /**
+   * As {@link #start(int, List, Path, int, long)}; with {@code tls} it serves HTTPS with a certificate from a CA
+   * generated for this run ({@link #caPem()}).
+   */
+  public static ApiServer start(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis, boolean tls) {
     try {
-      return new ApiServer(port, manifests, stateFile, history, bookmarkMillis);
+      return new ApiServer(port, manifests, stateFile, history, bookmarkMillis, tls);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded API server: " + e.getMessage(), e);
     }
@@ -199,7 +205,17 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public int port() {
-    return http.getAddress().getPort();
+    return http.port();
+  }
+
+  /** The generated CA's certificate (PEM) when serving TLS, else null. */
+  public String caPem() {
+    return ca == null ? null : ca.caPem();
+  }
+
+  /** How many watches are open. */
+  int openWatches() {
+    return resources.store.watchCount();
   }
 
   /** The current cluster-wide resourceVersion. */
@@ -211,47 +227,27 @@ public final class ApiServer implements AutoCloseable {
   public void close() {
     handler.closing();
     resources.store.closeAllWatches();
-    http.stop(0);
-    executor.shutdownNow();
-    if (saver != null) {
-      saver.shutdownNow();
-      save();
+    http.close();
+    if (journal != null) {
+      resources.store.compact();
+      try {
+        journal.close();
+      } catch (IOException e) {
+        LOG.debug("closing the state log: {}", e.toString());
+      }
     }
   }
 
   // ---- state file
 
-  private void saveIfDirty() {
-    if (resources.store.dirty()) {
-      save();
-    }
-  }
-
-  private synchronized void save() {
-    ObjectNode state = Json.object();
-    state.put("resourceVersion", Long.toString(resources.store.resourceVersion()));
-    ArrayNode items = state.putArray("items");
-    resources.store.snapshot().forEach((k, objs) -> objs.forEach(items::add));
-    try {
-      Path parent = stateFile.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, stateFile.getFileName().toString(), ".tmp");
-      Files.write(tmp, Json.bytes(state));
-      Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      LOG.warn("cannot write state file {}: {}", stateFile, e.toString());
-    }
-  }
-
-  private void restore(Path file) throws IOException {
-    JsonNode state = Json.parse(Files.readAllBytes(file));
-    long rv = state.path("resourceVersion").asLong(0);
-    Store fresh = resources.store;
+  private void restore(Journal.State state) {
+    long rv = state.resourceVersion;
     List<JsonNode> crds = new ArrayList<>();
     List<JsonNode> rest = new ArrayList<>();
-    for (JsonNode o : state.path("items")) {
+    for (JsonNode o : state.objects) {
       (o.path("kind").asText().equals("CustomResourceDefinition") ? crds : rest).add(o);
     }
+    Store fresh = resources.store;
     fresh.lock.lock();
     try {
       ResourceType crdType = resources.registry.get("apiextensions.k8s.io", "customresourcedefinitions");
@@ -264,7 +260,7 @@ public final class ApiServer implements AutoCloseable {
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         ResourceType t = resources.registry.byKind(group, o.path("kind").asText());
         if (t == null) {
-          LOG.warn("state file {}: no type for {} {}, skipped", file, apiVersion, o.path("kind").asText());
+          LOG.warn("state file {}: no type for {} {}, skipped", stateFile, apiVersion, o.path("kind").asText());
           continue;
         }
         fresh.restore(t, (ObjectNode) o);
@@ -273,6 +269,6 @@ public final class ApiServer implements AutoCloseable {
     } finally {
       fresh.lock.unlock();
     }
-    LOG.info("Restored {} objects from {}", crds.size() + rest.size(), file);
+    LOG.info("Restored {} objects from {}", crds.size() + rest.size(), stateFile);
   }
 }

@@ -74,6 +74,59 @@ final class Builtins {
     }
   }
 
+  /**
+   * What decoding a built-in does before validation: a Secret's {@code data} must be base64 (else 400, as
+   * the JSON decoder answers) and its write-only {@code stringData} is merged into {@code data} and dropped.
+   */
+  static void normalize(ResourceType type, ObjectNode obj) {
+    if (!type.builtin || !type.group.isEmpty() || !type.plural.equals("secrets")) {
+      return;
+    }
+    JsonNode data = obj.get("data");
+    if (data != null && data.isObject()) {
+      data.fields().forEachRemaining(e -> {
+        if (e.getValue().isTextual()) {
+          int bad = base64Error(e.getValue().asText());
+          if (bad >= 0) {
+            throw ApiError.badRequest("Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte " + bad);
+          }
+        }
+      });
+    }
+    JsonNode stringData = obj.remove("stringData");
+    if (stringData != null && stringData.isObject() && stringData.size() > 0) {
+      ObjectNode d = data != null && data.isObject() ? (ObjectNode) data : obj.putObject("data");
+      stringData.fields().forEachRemaining(e -> d.put(e.getKey(),
+          java.util.Base64.getEncoder().encodeToString(e.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+  }
+
+  /** The offset Go's standard base64 decoder reports for {@code s}, or -1 when it decodes. */
+  static int base64Error(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char ch = s.charAt(i);
+      boolean alphabet = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '+' || ch == '/';
+      if (ch == '\r' || ch == '\n') {
+        i++;
+        continue;
+      }
+      if (!alphabet) {
+        if (ch == '=' && i % 4 >= 2) {
+          int j = i;
+          while (j < n && s.charAt(j) == '=') {
+            j++;
+          }
+          return j == n && j % 4 == 0 ? -1 : Math.min(j, n - 1);
+        }
+        return i;
+      }
+      i++;
+    }
+    return n % 4 == 0 ? -1 : n - n % 4;
+  }
+
   static ObjectNode crdStatus(JsonNode crd) {
     ObjectNode status = Json.object();
     ArrayNode conds = status.putArray("conditions");
@@ -100,6 +153,7 @@ final class Builtins {
 
   static void validate(Resources r, ResourceType type, ObjectNode obj, ObjectNode old) {
     if (!isCrd(type)) {
+      validateKind(type, obj);
       return;
     }
     List<String[]> causes = new ArrayList<>();
@@ -128,6 +182,64 @@ final class Builtins {
     }
     if (old != null && !group.equals(old.path("spec").path("group").asText())) {
       causes.add(new String[] {"spec.group", "FieldValueInvalid", "Invalid value: \"" + group + "\": field is immutable"});
+    }
+    if (!causes.isEmpty()) {
+      throw ApiError.invalid(type, name, causes);
+    }
+  }
+
+  private static final java.util.regex.Pattern CONFIG_KEY = java.util.regex.Pattern.compile("[-._a-zA-Z0-9]+");
+  private static final int MAX_DATA_BYTES = 1024 * 1024;
+
+  /** The rules of the built-in kinds' validation that a schema cannot say (enums, ranges, keys, sizes). */
+  private static void validateKind(ResourceType type, ObjectNode obj) {
+    if (!type.builtin || !type.group.isEmpty()) {
+      return;
+    }
+    List<String[]> causes = new ArrayList<>();
+    String name = Json.text(obj, "metadata", "name");
+    if (type.plural.equals("configmaps") || type.plural.equals("secrets")) {
+      long total = 0;
+      for (String field : type.plural.equals("configmaps") ? new String[] {"data", "binaryData"} : new String[] {"data"}) {
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = obj.path(field).fields(); it.hasNext(); ) {
+          java.util.Map.Entry<String, JsonNode> e = it.next();
+          String k = e.getKey();
+          if (k.length() > 253 || !CONFIG_KEY.matcher(k).matches() || k.equals(".") || k.equals("..") || k.startsWith("..")) {
+            causes.add(new String[] {field + "[" + k + "]", "FieldValueInvalid", "Invalid value: \"" + k + "\": a valid config key must "
+                + "consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used "
+                + "for validation is '[-._a-zA-Z0-9]+')"});
+          }
+          String v = e.getValue().asText("");
+          total += type.plural.equals("secrets") || field.equals("binaryData") ? v.length() * 3L / 4 : v.length();
+        }
+      }
+      if (total > MAX_DATA_BYTES) {
+        causes.add(new String[] {"data", "FieldValueTooLong", "Too long: must have at most " + MAX_DATA_BYTES + " bytes"});
+      }
+    } else if (type.plural.equals("services")) {
+      JsonNode spec = obj.path("spec");
+      String t = spec.path("type").asText("ClusterIP");
+      List<String> types = List.of("ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
+      if (!types.contains(t)) {
+        causes.add(new String[] {"spec.type", "FieldValueNotSupported",
+            "Unsupported value: \"" + t + "\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\""});
+      }
+      int i = 0;
+      for (JsonNode p : spec.path("ports")) {
+        JsonNode port = p.path("port");
+        if (port.isMissingNode() || port.asInt(0) == 0) {
+          causes.add(new String[] {"spec.ports[" + i + "].port", "FieldValueRequired", "Required value"});
+        } else if (port.asLong() < 1 || port.asLong() > 65535) {
+          causes.add(new String[] {"spec.ports[" + i + "].port", "FieldValueInvalid",
+              "Invalid value: " + port.asLong() + ": must be between 1 and 65535, inclusive"});
+        }
+        String protocol = p.path("protocol").asText("TCP");
+        if (!List.of("TCP", "UDP", "SCTP").contains(protocol)) {
+          causes.add(new String[] {"spec.ports[" + i + "].protocol", "FieldValueNotSupported",
+              "Unsupported value: \"" + protocol + "\": supported values: \"SCTP\", \"TCP\", \"UDP\""});
+        }
+        i++;
+      }
     }
     if (!causes.isEmpty()) {
       throw ApiError.invalid(type, name, causes);
@@ -169,7 +281,7 @@ final class Builtins {
       Json.metadata(gone).put("resourceVersion", Long.toString(r.store.nextResourceVersion()));
       r.store.remove(t, gone);
     }
-    r.store.dropType(t.key());
+    r.store.dropType(t);
     r.registry.remove(t.group, t.plural);
   }
 }

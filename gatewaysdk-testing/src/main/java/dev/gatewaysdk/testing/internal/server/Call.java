@@ -32,6 +32,17 @@ final class Call {
     return query.get(key);
   }
 
+  /** A boolean parameter: absent is false; present, anything but {@code false} (any case) or {@code 0} is true. */
+  boolean flag(String key) {
+    return flag(query, key);
+  }
+
+  /** As the real server converts a query value to a bool: only {@code false} (any case) and {@code 0} are false. */
+  static boolean flag(Map<String, String> query, String key) {
+    String v = query.get(key);
+    return v != null && !v.equals("0") && !v.equalsIgnoreCase("false");
+  }
+
   boolean dryRun() {
     String d = query.get("dryRun");
     if (d == null || d.isEmpty()) {

@@ -436,7 +436,7 @@ final class ManagedFields {
   static ObjectNode apply(Call c, ObjectNode current, ObjectNode config) {
     c.managedFieldsDone = true;
     String manager = c.fieldManager();
-    boolean force = "true".equals(c.param("force"));
+    boolean force = c.flag("force");
     Ctx ctx = root(c);
     ObjectNode base = current == null ? Json.object() : current;
     Set<List<String>> applied = fieldsOf(config, ctx, c.subresource);

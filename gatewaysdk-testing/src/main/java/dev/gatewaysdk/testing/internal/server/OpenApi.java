@@ -13,14 +13,16 @@ import java.util.Map;
  * OpenAPI v3 discovery ({@code /openapi/v3} and one document per group-version): the PATCH operations
  * with their {@code x-kubernetes-group-version-kind} and accepted patch types, the fieldValidation
  * parameter, and the CRD schemas. kubectl reads it to choose patch types, to verify that the server
- * validates fields itself, and for {@code kubectl explain}. OpenAPI v2 is not served (404), which
- * kubectl tolerates.
+ * validates fields itself, and for {@code kubectl explain}. Built-in kinds carry their real schemas
+ * ({@link BuiltinSchemas}). {@code /openapi/v2} serves the same as one Swagger 2.0 document in JSON (not
+ * protobuf: a client that accepts only protobuf gets 404, which kubectl tolerates).
  */
 final class OpenApi {
   private final Registry registry;
   private long builtAt = -1;
   private Map<String, ObjectNode> docs = Map.of();
   private Map<String, String> hashes = Map.of();
+  private ObjectNode v2;
 
   OpenApi(Registry registry) {
     this.registry = registry;
@@ -28,6 +30,10 @@ final class OpenApi {
 
   /** The document for {@code /openapi/...} path segments, or null. */
   synchronized JsonNode serve(List<String> seg, Map<String, String> query) {
+    if (seg.size() == 2 && seg.get(1).equals("v2")) {
+      rebuildIfNeeded();
+      return v2;
+    }
     if (seg.size() < 2 || !seg.get(1).equals("v3")) {
       return null;
     }
@@ -62,7 +68,54 @@ final class OpenApi {
     d.forEach((k, doc) -> h.put(k, String.format("%016X", hash(Json.bytes(doc)))));
     docs = d;
     hashes = h;
+    v2 = swagger(d);
     builtAt = gen;
+  }
+
+  /**
+   * The Swagger 2.0 document ({@code /openapi/v2}, JSON): every group-version's paths and schemas in one, with
+   * {@code #/definitions/} references.
+   */
+  private static ObjectNode swagger(Map<String, ObjectNode> docs) {
+    ObjectNode doc = Json.object();
+    doc.put("swagger", "2.0");
+    ObjectNode info = doc.putObject("info");
+    info.put("title", "Kubernetes");
+    info.put("version", "v1.33.0");
+    ObjectNode paths = doc.putObject("paths");
+    ObjectNode defs = doc.putObject("definitions");
+    List<String> keys = new ArrayList<>(docs.keySet());
+    Collections.sort(keys);
+    for (String k : keys) {
+      ObjectNode d = docs.get(k);
+      d.path("paths").fields().forEachRemaining(e -> {
+        ObjectNode path = e.getValue().deepCopy();
+        path.fields().forEachRemaining(op -> {
+          if (op.getValue() instanceof ObjectNode) {
+            ObjectNode o = (ObjectNode) op.getValue();
+            JsonNode body = o.remove("requestBody");
+            ArrayNode params = o.withArray("parameters");
+            for (JsonNode p : params) {
+              if (p instanceof ObjectNode && p.has("schema")) {
+                ((ObjectNode) p).put("type", p.path("schema").path("type").asText("string"));
+                ((ObjectNode) p).remove("schema");
+              }
+            }
+            JsonNode ref = body == null ? null : body.path("content").path("application/json").path("schema").get("$ref");
+            if (ref != null) {
+              ObjectNode bp = params.addObject();
+              bp.put("name", "body");
+              bp.put("in", "body");
+              bp.put("required", true);
+              bp.putObject("schema").put("$ref", ref.asText().replace("#/components/schemas/", "#/definitions/"));
+            }
+          }
+        });
+        paths.set(e.getKey(), path);
+      });
+      d.path("components").path("schemas").fields().forEachRemaining(e -> defs.set(e.getKey(), e.getValue()));
+    }
+    return doc;
   }
 
   private static long hash(byte[] b) {
@@ -141,7 +194,7 @@ final class OpenApi {
     }
 
     ObjectNode schemas = (ObjectNode) doc.get("components").get("schemas");
-    JsonNode s = t.schema(version);
+    JsonNode s = t.builtin ? BuiltinSchemas.schema(t, version).orElse(null) : t.schema(version);
     ObjectNode schema = s == null || s.isMissingNode() || !s.isObject() ? Json.object() : ((ObjectNode) s).deepCopy();
     if (!schema.has("type")) {
       schema.put("type", "object");

@@ -42,6 +42,29 @@ final class Registry {
         .version("v1").clusterScoped().status().categories("api-extensions").generation().build());
     l.add(ResourceType.builder("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding", "validatingadmissionpolicybindings")
         .version("v1").clusterScoped().categories("api-extensions").generation().build());
+    l.addAll(pruneAllowlist());
+    return l;
+  }
+
+  /**
+   * The other kinds of kubectl's default {@code apply --prune} allowlist: stored, listed and validated like
+   * any built-in (no controller acts on them), so that {@code kubectl apply --prune} finds every kind it asks for.
+   */
+  private static List<ResourceType> pruneAllowlist() {
+    List<ResourceType> l = new ArrayList<>();
+    l.add(ResourceType.builder("", "Endpoints", "endpoints").version("v1").shortNames("ep").build());
+    l.add(ResourceType.builder("", "Pod", "pods").version("v1").status().shortNames("po").categories("all").build());
+    l.add(ResourceType.builder("", "PersistentVolumeClaim", "persistentvolumeclaims").version("v1").status().shortNames("pvc").build());
+    l.add(ResourceType.builder("", "PersistentVolume", "persistentvolumes").version("v1").clusterScoped().status().shortNames("pv").build());
+    l.add(ResourceType.builder("", "ReplicationController", "replicationcontrollers").version("v1").status().shortNames("rc")
+        .categories("all").generation().build());
+    for (String[] k : new String[][] {{"Deployment", "deployments", "deploy"}, {"ReplicaSet", "replicasets", "rs"},
+        {"StatefulSet", "statefulsets", "sts"}, {"DaemonSet", "daemonsets", "ds"}}) {
+      l.add(ResourceType.builder("apps", k[0], k[1]).version("v1").status().shortNames(k[2]).categories("all").generation().build());
+    }
+    l.add(ResourceType.builder("batch", "Job", "jobs").version("v1").status().categories("all").generation().build());
+    l.add(ResourceType.builder("batch", "CronJob", "cronjobs").version("v1").status().shortNames("cj").categories("all").generation().build());
+    l.add(ResourceType.builder("networking.k8s.io", "Ingress", "ingresses").version("v1").status().shortNames("ing").generation().build());
     return l;
   }
 

@@ -56,16 +56,59 @@ final class Resources {
     String after = null;
     long listRv;
     String cont = c.param("continue");
+    String rvParam = c.param("resourceVersion");
+    String match = c.param("resourceVersionMatch");
+    boolean hasRv = rvParam != null && !rvParam.isEmpty();
+    if (match != null && !match.isEmpty()) {
+      if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
+        throw ApiError.badRequest("resourceVersionMatch: Unsupported value: \"" + match + "\": supported values: \"Exact\", \"NotOlderThan\", \"\"");
+      }
+      if (!hasRv) {
+        throw ApiError.badRequest("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided");
+      }
+      if (match.equals("Exact") && rvParam.equals("0")) {
+        throw ApiError.badRequest("resourceVersionMatch: Forbidden: resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"");
+      }
+    }
+    if (cont != null && !cont.isEmpty() && hasRv && !rvParam.equals("0")) {
+      throw ApiError.badRequest("specifying resource version is not allowed when using continue");
+    }
     List<ObjectNode> all;
     store.lock.lock();
     try {
       listRv = store.resourceVersion();
       if (cont != null && !cont.isEmpty()) {
+        // A consistent snapshot: the rest of the list as of the first page's resourceVersion.
         String[] token = decodeContinue(cont);
-        listRv = Long.parseLong(token[0]);
+        long tokenRv = Long.parseLong(token[0]);
         after = token[1];
+        all = store.listAt(c.type, c.namespace, after, tokenRv);
+        if (all == null) {
+          ApiError gone = ApiError.gone("The provided continue parameter is too old to display a consistent list result. You can "
+              + "start a new list without the continue parameter, or use the continue token in this response to retrieve the "
+              + "remainder of the results. Continuing with the provided token results in an inconsistent list - objects that "
+              + "were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
+          ((ObjectNode) gone.status.get("metadata")).put("continue", encodeContinue(listRv, after));
+          throw gone;
+        }
+        listRv = tokenRv;
+      } else if (hasRv && !rvParam.equals("0")) {
+        long want = parseLong(rvParam, 0);
+        if (want > listRv) {
+          throw ApiError.tooLargeResourceVersion(want, listRv);
+        }
+        if ("Exact".equals(match)) {
+          all = store.listAt(c.type, c.namespace, null, want);
+          if (all == null) {
+            throw ApiError.gone("too old resource version: " + want + " (" + (store.compactedResourceVersion() + 1) + ")");
+          }
+          listRv = want;
+        } else {
+          all = store.list(c.type, c.namespace, null);
+        }
+      } else {
+        all = store.list(c.type, c.namespace, after);
       }
-      all = store.list(c.type, c.namespace, after);
     } finally {
       store.lock.unlock();
     }
@@ -185,6 +228,7 @@ final class Resources {
     }
     Builtins.prepareCreate(this, type, body);
     ObjectNode obj = engine.defaults(type, c.version, body);
+    Builtins.normalize(type, obj);
     validate(c, obj, null);
     Builtins.validate(this, type, obj, null);
     obj = engine.prune(type, c.version, obj);
@@ -297,6 +341,7 @@ final class Resources {
     ObjectNode nm = Json.with(next, "metadata");
     nm.put("resourceVersion", currentRv);
     next = engine.defaults(type, c.version, next);
+    Builtins.normalize(type, next);
     validate(c, next, current);
     Builtins.validate(this, type, next, current);
     next = engine.prune(type, c.version, next);
@@ -455,6 +500,10 @@ final class Resources {
 
   /** DELETE: honours preconditions, finalizers (deletionTimestamp) and dry run; returns the last state. */
   ObjectNode delete(Call c, JsonNode options) {
+    if (isNamespace(c.type) && IMMORTAL_NAMESPACES.contains(c.name)) {
+      // The NamespaceLifecycle admission plugin's rule.
+      throw ApiError.forbidden(c.type, c.name, "this namespace may not be deleted");
+    }
     store.lock.lock();
     try {
       ObjectNode current = store.get(c.type, c.namespace, c.name);
@@ -474,6 +523,40 @@ final class Resources {
           throw ApiError.conflict(c.type, c.name, "Precondition failed: ResourceVersion in precondition: " + rv + ", ResourceVersion in object meta: " + curRv);
         }
       }
+      String policy = c.param("propagationPolicy");
+      if (options != null && options.hasNonNull("propagationPolicy")) {
+        policy = options.get("propagationPolicy").asText();
+      } else if (options != null && options.has("orphanDependents")) {
+        policy = options.get("orphanDependents").asBoolean() ? "Orphan" : "Background";
+      }
+      if (policy != null && !policy.isEmpty() && !List.of("Orphan", "Foreground", "Background").contains(policy)) {
+        throw ApiError.invalid(c.type, c.name, List.<String[]>of(new String[] {"propagationPolicy", "FieldValueNotSupported",
+            "Unsupported value: \"" + policy + "\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""}));
+      }
+      if (!c.dryRun() && "Orphan".equals(policy)) {
+        orphanDependents(current);
+      }
+      if (!c.dryRun() && "Foreground".equals(policy) && !dependents(current).isEmpty()) {
+        // The owner stays (deletionTimestamp, finalizer foregroundDeletion) until its dependents are gone.
+        ObjectNode marked = current.deepCopy();
+        ArrayNode fin = Json.metadata(marked).withArray("finalizers");
+        if (!texts(fin).contains(FOREGROUND)) {
+          fin.add(FOREGROUND);
+        }
+        ObjectNode last = deleteLocked(c.type, marked, false, c.version);
+        for (Dependent d : dependents(current)) {
+          ObjectNode now = store.get(d.type, Json.text(d.object, "metadata", "namespace"), Json.text(d.object, "metadata", "name"));
+          if (now != null) {
+            deleteLocked(d.type, now, false, d.type.storageVersion);
+          }
+        }
+        ObjectNode owner = store.get(c.type, c.namespace, c.name);
+        if (owner != null) {
+          finishForeground(c.type, owner);
+          owner = store.get(c.type, c.namespace, c.name);
+        }
+        return owner == null ? last : render(owner, c.type, c.version);
+      }
       return deleteLocked(c.type, current, c.dryRun(), c.version);
     } finally {
       store.lock.unlock();
@@ -481,6 +564,9 @@ final class Resources {
   }
 
   ObjectNode deleteLocked(ResourceType type, ObjectNode current, boolean dryRun, String version) {
+    if (store.get(type, type.namespaced ? Json.text(current, "metadata", "namespace") : null, Json.text(current, "metadata", "name")) == null) {
+      return render(current, type, version);
+    }
     ObjectNode meta = Json.metadata(current);
     boolean isNamespace = isNamespace(type);
     boolean finalizers = !texts(meta.get("finalizers")).isEmpty() || isNamespace;
@@ -519,11 +605,141 @@ final class Resources {
     Json.metadata(last).put("resourceVersion", Long.toString(store.nextResourceVersion()));
     store.remove(type, last);
     Builtins.afterDelete(this, type, last);
+    collectGarbage(type, last);
     String ns = Json.text(last, "metadata", "namespace");
     if (type.namespaced && ns != null) {
       maybeFinishNamespace(ns);
     }
     return last;
+  }
+
+  // ---- garbage collection by ownerReferences (done at once, under the lock)
+
+  static final String FOREGROUND = "foregroundDeletion";
+
+  private static final class Dependent {
+    final ResourceType type;
+    final ObjectNode object;
+
+    Dependent(ResourceType type, ObjectNode object) {
+      this.type = type;
+      this.object = object;
+    }
+  }
+
+  /** The objects with an ownerReference to {@code owner}'s uid (in its namespace, or anywhere for cluster-scoped owners). */
+  private List<Dependent> dependents(ObjectNode owner) {
+    String uid = Json.text(owner, "metadata", "uid");
+    String ns = Json.text(owner, "metadata", "namespace");
+    List<Dependent> out = new ArrayList<>();
+    if (uid == null) {
+      return out;
+    }
+    for (ResourceType t : registry.all()) {
+      if (ns != null && !t.namespaced) {
+        continue;
+      }
+      for (ObjectNode o : store.list(t, ns != null && t.namespaced ? ns : null, null)) {
+        for (JsonNode ref : o.path("metadata").path("ownerReferences")) {
+          if (uid.equals(ref.path("uid").asText())) {
+            out.add(new Dependent(t, o));
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Removes the ownerReferences to {@code owner} from its dependents (propagationPolicy Orphan). */
+  private void orphanDependents(ObjectNode owner) {
+    String uid = Json.text(owner, "metadata", "uid");
+    for (Dependent d : dependents(owner)) {
+      ObjectNode next = d.object.deepCopy();
+      ArrayNode refs = (ArrayNode) Json.metadata(next).get("ownerReferences");
+      for (int i = refs.size() - 1; i >= 0; i--) {
+        if (uid.equals(refs.get(i).path("uid").asText())) {
+          refs.remove(i);
+        }
+      }
+      if (refs.isEmpty()) {
+        Json.metadata(next).remove("ownerReferences");
+      }
+      Json.metadata(next).put("resourceVersion", Long.toString(store.nextResourceVersion()));
+      store.put(d.type, next, d.object);
+    }
+  }
+
+  /**
+   * After {@code gone} was removed: dependents whose owners are all gone are deleted (background), those
+   * with a remaining owner lose the dangling reference; an owner waiting in foreground deletion whose last
+   * dependent this was is removed.
+   */
+  private void collectGarbage(ResourceType type, ObjectNode gone) {
+    String uid = Json.text(gone, "metadata", "uid");
+    for (Dependent d : dependents(gone)) {
+      ObjectNode now = store.get(d.type, Json.text(d.object, "metadata", "namespace"), Json.text(d.object, "metadata", "name"));
+      if (now == null) {
+        continue;
+      }
+      boolean otherOwner = false;
+      for (JsonNode ref : now.path("metadata").path("ownerReferences")) {
+        if (!uid.equals(ref.path("uid").asText()) && ownerExists(d.type, now, ref)) {
+          otherOwner = true;
+        }
+      }
+      if (otherOwner) {
+        orphanDependents(gone);
+      } else {
+        deleteLocked(d.type, now, false, d.type.storageVersion);
+      }
+    }
+    for (JsonNode ref : gone.path("metadata").path("ownerReferences")) {
+      String apiVersion = ref.path("apiVersion").asText();
+      String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+      ResourceType ot = registry.byKind(group, ref.path("kind").asText());
+      if (ot == null) {
+        continue;
+      }
+      ObjectNode owner = store.get(ot, ot.namespaced ? Json.text(gone, "metadata", "namespace") : null, ref.path("name").asText());
+      if (owner != null && uid != null && ref.path("uid").asText().equals(Json.text(owner, "metadata", "uid"))) {
+        finishForeground(ot, owner);
+      }
+    }
+  }
+
+  private boolean ownerExists(ResourceType dependentType, ObjectNode dependent, JsonNode ref) {
+    String apiVersion = ref.path("apiVersion").asText();
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    ResourceType ot = registry.byKind(group, ref.path("kind").asText());
+    if (ot == null) {
+      return false;
+    }
+    ObjectNode owner = store.get(ot, ot.namespaced ? Json.text(dependent, "metadata", "namespace") : null, ref.path("name").asText());
+    return owner != null && ref.path("uid").asText().equals(Json.text(owner, "metadata", "uid"));
+  }
+
+  /** Removes the foregroundDeletion finalizer of a deleted owner that has no dependents left. */
+  private void finishForeground(ResourceType type, ObjectNode owner) {
+    ObjectNode meta = Json.metadata(owner);
+    if (!meta.has("deletionTimestamp") || !texts(meta.get("finalizers")).contains(FOREGROUND) || !dependents(owner).isEmpty()) {
+      return;
+    }
+    ObjectNode next = owner.deepCopy();
+    ArrayNode fin = (ArrayNode) Json.metadata(next).get("finalizers");
+    for (int i = fin.size() - 1; i >= 0; i--) {
+      if (fin.get(i).asText().equals(FOREGROUND)) {
+        fin.remove(i);
+      }
+    }
+    if (fin.isEmpty()) {
+      Json.metadata(next).remove("finalizers");
+    }
+    Json.metadata(next).put("resourceVersion", Long.toString(store.nextResourceVersion()));
+    store.put(type, next, owner);
+    if (texts(Json.metadata(next).get("finalizers")).isEmpty() && !isNamespace(type)) {
+      removeNow(type, next);
+    }
   }
 
   private void terminateNamespace(String ns) {
@@ -544,10 +760,25 @@ final class Resources {
     if (n == null || !n.path("metadata").has("deletionTimestamp")) {
       return;
     }
+    List<String> remaining = new ArrayList<>();
+    java.util.Map<String, Integer> finalizers = new java.util.TreeMap<>();
     for (ResourceType t : registry.all()) {
-      if (t.namespaced && store.count(t, ns) > 0) {
-        return;
+      if (!t.namespaced) {
+        continue;
       }
+      List<ObjectNode> left = store.list(t, ns, null);
+      if (!left.isEmpty()) {
+        remaining.add(t.plural + (t.group.isEmpty() ? "" : "." + t.group) + " has " + left.size() + " resource instances");
+        for (ObjectNode o : left) {
+          for (String f : texts(o.path("metadata").get("finalizers"))) {
+            finalizers.merge(f, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    if (!remaining.isEmpty()) {
+      namespaceConditions(nsType, n, remaining, finalizers);
+      return;
     }
     ObjectNode last = n.deepCopy();
     Json.with(last, "spec").remove("finalizers");
@@ -555,7 +786,52 @@ final class Resources {
     store.remove(nsType, last);
   }
 
+  /** The conditions the namespace controller reports on a terminating namespace whose content remains. */
+  private void namespaceConditions(ResourceType nsType, ObjectNode n, List<String> remaining, java.util.Map<String, Integer> finalizers) {
+    ArrayNode conds = Json.array();
+    String now = Json.now();
+    String[][] rows = {
+        {"NamespaceDeletionDiscoveryFailure", "False", "ResourcesDiscovered", "All resources successfully discovered"},
+        {"NamespaceDeletionGroupVersionParsingFailure", "False", "ParsedGroupVersions", "All legacy kube types successfully parsed"},
+        {"NamespaceDeletionContentFailure", "False", "ContentDeleted", "All content successfully deleted, may be waiting on finalization"},
+        {"NamespaceContentRemaining", "True", "SomeResourcesRemain", "Some resources are remaining: " + String.join(", ", remaining)},
+        finalizers.isEmpty()
+            ? new String[] {"NamespaceFinalizersRemaining", "False", "ContentHasNoFinalizers", "All content-preserving finalizers finished"}
+            : new String[] {"NamespaceFinalizersRemaining", "True", "SomeFinalizersRemain", "Some content in the namespace has finalizers remaining: "
+                + String.join(", ", finalizers.entrySet().stream().map(e -> e.getKey() + " in " + e.getValue() + " resource instances").toList())}};
+    JsonNode old = n.path("status").path("conditions");
+    for (String[] r : rows) {
+      ObjectNode c = conds.addObject();
+      c.put("type", r[0]);
+      c.put("status", r[1]);
+      String since = now;
+      for (JsonNode o : old) {
+        if (o.path("type").asText().equals(r[0]) && o.path("status").asText().equals(r[1])) {
+          since = o.path("lastTransitionTime").asText(now);
+        }
+      }
+      c.put("lastTransitionTime", since);
+      c.put("reason", r[2]);
+      c.put("message", r[3]);
+    }
+    boolean same = old.size() == conds.size();
+    for (int i = 0; same && i < conds.size(); i++) {
+      same = old.get(i).path("message").equals(conds.get(i).path("message")) && old.get(i).path("status").equals(conds.get(i).path("status"));
+    }
+    if (same) {
+      return;
+    }
+    ObjectNode next = n.deepCopy();
+    Json.with(next, "status").set("conditions", conds);
+    Json.metadata(next).put("resourceVersion", Long.toString(store.nextResourceVersion()));
+    store.put(nsType, next, n);
+  }
+
   ObjectNode deleteCollection(Call c) {
+    if (isNamespace(c.type)) {
+      // The namespace registry has no DeleteCollection: one request may not wipe the cluster.
+      throw ApiError.methodNotAllowed();
+    }
     Predicate<ObjectNode> filter =
         Selectors.labels(c.param("labelSelector")).and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
     store.lock.lock();
@@ -583,6 +859,13 @@ final class Resources {
     String apiVersion = Json.text(body, "apiVersion");
     String kind = Json.text(body, "kind");
     String expected = c.type.apiVersion(c.version);
+    if (!c.type.builtin && (kind == null || kind.isEmpty())) {
+      // Custom resources decode as unstructured objects, which need both (built-ins take the URL's).
+      throw ApiError.badRequest("Object 'Kind' is missing in '" + Resources.utf8(Json.bytes(body)) + "'");
+    }
+    if (!c.type.builtin && (apiVersion == null || apiVersion.isEmpty())) {
+      throw ApiError.badRequest("Object 'apiVersion' is missing in '" + Resources.utf8(Json.bytes(body)) + "'");
+    }
     if (kind != null && !kind.isEmpty() && !kind.equals(c.type.kind)) {
       throw ApiError.badRequest("the object provided is unrecognized (must be of type " + c.type.kind + "): kind " + kind + " does not match the requested resource");
     }
@@ -632,11 +915,27 @@ final class Resources {
   }
 
   private void validate(Call c, ObjectNode obj, ObjectNode old) {
-    if (c.type.builtin) {
-      return;
+    JsonNode meta = obj.path("metadata");
+    for (String f : new String[] {"labels", "annotations"}) {
+      JsonNode m = meta.get(f);
+      if (m == null || m.isNull()) {
+        continue;
+      }
+      boolean ok = m.isObject();
+      for (java.util.Iterator<JsonNode> it = m.elements(); ok && it.hasNext(); ) {
+        ok = it.next().isTextual();
+      }
+      if (!ok) {
+        // What decoding into ObjectMeta answers, before any validation.
+        String got = m.isObject() ? "number" : m.isTextual() ? "string" : m.isArray() ? "array" : m.isBoolean() ? "bool" : "number";
+        throw ApiError.badRequest(c.type.kind + " in version \"" + c.version + "\" cannot be handled as a " + c.type.kind
+            + ": json: cannot unmarshal " + got + " into Go struct field ObjectMeta.metadata." + f + " of type "
+            + (m.isObject() ? "string" : "map[string]string"));
+      }
     }
     String mode = c.fieldValidation();
-    SchemaEngine.Outcome out = engine.validate(c.type, c.version, obj, old == null ? null : render(old, c.type, c.version), mode);
+    SchemaEngine.Outcome out = engine.validate(c.type, c.version, obj, old == null ? null : render(old, c.type, c.version), mode,
+        "status".equals(c.subresource));
     if (!out.unknownFields.isEmpty()) {
       if (mode.equals("Strict")) {
         StringBuilder sb = new StringBuilder(c.type.kind + " in version \"" + c.version + "\" cannot be handled as a "
@@ -657,6 +956,9 @@ final class Resources {
     }
     c.warnings.addAll(out.warnings);
   }
+
+  /** Namespaces the real server never deletes. */
+  static final java.util.Set<String> IMMORTAL_NAMESPACES = java.util.Set.of("default", "kube-system", "kube-public");
 
   static boolean isNamespace(ResourceType type) {
     return type.group.isEmpty() && type.plural.equals("namespaces");

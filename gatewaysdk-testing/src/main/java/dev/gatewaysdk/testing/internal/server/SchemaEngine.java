@@ -17,7 +17,7 @@ interface SchemaEngine {
         }
 
         @Override
-        public Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode) {
+        public Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode, boolean status) {
           return Outcome.OK;
         }
 
@@ -33,8 +33,11 @@ interface SchemaEngine {
   /** {@code obj} with schema defaults applied (may be {@code obj} itself, modified). */
   ObjectNode defaults(ResourceType type, String version, ObjectNode obj);
 
-  /** Validates {@code obj} ({@code old} on updates) with field validation {@code mode} Strict, Warn or Ignore. */
-  Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode);
+  /**
+   * Validates {@code obj} ({@code old} on updates) with field validation {@code mode} Strict, Warn or Ignore;
+   * {@code status}: a write of the status subresource, whose status is what is validated.
+   */
+  Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode, boolean status);
 
   /** Causes are {field, reason, message}; unknown are field paths not declared in the schema. */
   final class Outcome {

@@ -69,17 +69,22 @@ final class SchemaEngines {
     @Override
     public ObjectNode prune(ResourceType type, String version, ObjectNode obj) {
       if (type.crd == null) {
-        return obj;
+        // Built-ins decode into typed objects, which keeps only the fields the kind declares.
+        CompiledCrd builtin = BuiltinSchemas.compiled(type, version);
+        return builtin == null ? obj : builtin.prune(version, obj);
       }
       return compiled(type).prune(version, obj);
     }
 
     @Override
-    public Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode) {
-      if (type.crd == null) {
+    public Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode, boolean status) {
+      CompiledCrd crd = type.crd == null ? BuiltinSchemas.compiled(type, version) : compiled(type);
+      if (crd == null) {
         return Outcome.OK;
       }
-      ValidationResult r = compiled(type).validate(version, obj, old, FieldValidation.parse(mode));
+      ValidationResult r = status && crd.hasStatusSubresource(version)
+          ? crd.validateStatus(version, obj, old, FieldValidation.parse(mode))
+          : crd.validate(version, obj, old, FieldValidation.parse(mode));
       if (r.valid() && r.warnings().isEmpty()) {
         return Outcome.OK;
       }

@@ -55,6 +55,31 @@ final class Selectors {
       String v = p.substring(ne + 2).trim();
       return l -> !l.has(key) || !l.get(key).asText().equals(v);
     }
+    int cmp = Math.max(p.indexOf('>'), p.indexOf('<'));
+    if (cmp > 0) {
+      // Gt / Lt: the label must exist and parse as an integer.
+      String key = p.substring(0, cmp).trim();
+      checkKey(key, whole);
+      boolean gt = p.charAt(cmp) == '>';
+      String v = p.substring(cmp + 1).trim();
+      long bound;
+      try {
+        bound = Long.parseLong(v);
+      } catch (NumberFormatException e) {
+        throw ApiError.badRequest("unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer");
+      }
+      return l -> {
+        if (!l.has(key)) {
+          return false;
+        }
+        try {
+          long n = Long.parseLong(l.get(key).asText());
+          return gt ? n > bound : n < bound;
+        } catch (NumberFormatException e) {
+          return false;
+        }
+      };
+    }
     int eq = p.indexOf("==");
     int len = 2;
     if (eq < 0) {
@@ -121,11 +146,25 @@ final class Selectors {
    * A field selector; custom resources support metadata.name, metadata.namespace and the CRD's
    * selectableFields, as the real server does.
    */
+  /** The fields besides metadata.name and metadata.namespace each built-in kind's registry can select on. */
+  private static final java.util.Map<String, List<String>> BUILTIN_FIELDS = java.util.Map.of(
+      "/Namespace", List.of("status.phase"),
+      "/Secret", List.of("type"),
+      "/Service", List.of("spec.clusterIP", "spec.type"),
+      "/Event", List.of("involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
+          "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason",
+          "reportingComponent", "source", "type"),
+      "discovery.k8s.io/EndpointSlice", List.of("addressType"));
+
   static Predicate<ObjectNode> fields(String selector, ResourceType type, String version) {
     if (selector == null || selector.isBlank()) {
       return o -> true;
     }
     Set<String> allowed = new HashSet<>(List.of("metadata.name", "metadata.namespace"));
+    List<String> builtin = BUILTIN_FIELDS.get(type.group + "/" + type.kind);
+    if (builtin != null) {
+      allowed.addAll(builtin);
+    }
     if (type.crd != null) {
       for (JsonNode v : type.crd.path("spec").path("versions")) {
         if (v.path("name").asText().equals(version)) {
@@ -158,7 +197,7 @@ final class Selectors {
       }
       String field = p.substring(0, i).trim();
       String value = p.substring(i + len).trim();
-      if (type.crd != null && !allowed.contains(field)) {
+      if ((type.crd != null || type.builtin) && !allowed.contains(field)) {
         throw ApiError.badRequest("field label not supported: " + field);
       }
       String[] path = field.split("\\.");

@@ -18,6 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * stored nodes are never mutated after they are stored (readers get them without copying).
  */
 final class Store {
+  /** The largest object etcd (at its default --max-request-bytes) stores. */
+  static final int MAX_OBJECT_BYTES = 1536 * 1024;
   final ReentrantLock lock = new ReentrantLock();
   private final Map<String, TreeMap<String, ObjectNode>> data = new HashMap<>();
   private final ArrayDeque<Event> history = new ArrayDeque<>();
@@ -25,7 +27,8 @@ final class Store {
   private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
   private volatile long rv;
   private long compactedRv;
-  private volatile boolean dirty;
+  /** Where writes are made durable before they are visible, or null (memory only). */
+  private Journal journal;
 
   Store(int historyLimit, long initialRv) {
     this.historyLimit = historyLimit;
@@ -77,6 +80,49 @@ final class Store {
     }
   }
 
+  /**
+   * Objects of {@code type} as they were at resourceVersion {@code atRv} (undoing the retained events after
+   * it), in key order after {@code afterKey}; null when {@code atRv} is older than the retained history.
+   */
+  List<ObjectNode> listAt(ResourceType type, String namespace, String afterKey, long atRv) {
+    lock.lock();
+    try {
+      if (atRv >= rv) {
+        return list(type, namespace, afterKey);
+      }
+      if (atRv < compactedRv) {
+        return null;
+      }
+      TreeMap<String, ObjectNode> view = new TreeMap<>();
+      TreeMap<String, ObjectNode> m = data.get(type.key());
+      if (m != null) {
+        view.putAll(namespace == null ? m : m.subMap(namespace + "/", true, namespace + "0", false));
+      }
+      for (Iterator<Event> it = history.descendingIterator(); it.hasNext(); ) {
+        Event e = it.next();
+        if (e.rv <= atRv) {
+          break;
+        }
+        if (!e.typeKey.equals(type.key())) {
+          continue;
+        }
+        String ns = type.namespaced ? e.object.path("metadata").path("namespace").asText() : null;
+        if (namespace != null && !namespace.equals(ns)) {
+          continue;
+        }
+        String k = key(ns, e.object.path("metadata").path("name").asText());
+        if (e.type.equals("ADDED") || e.previous == null) {
+          view.remove(k);
+        } else {
+          view.put(k, e.previous);
+        }
+      }
+      return new ArrayList<>(afterKey == null ? view.values() : view.tailMap(afterKey, false).values());
+    } finally {
+      lock.unlock();
+    }
+  }
+
   int count(ResourceType type, String namespace) {
     return list(type, namespace, null).size();
   }
@@ -87,6 +133,13 @@ final class Store {
     ObjectNode meta = Json.metadata(obj);
     String k = key(type.namespaced ? meta.path("namespace").asText() : null, meta.path("name").asText());
     long v = Long.parseLong(meta.path("resourceVersion").asText());
+    if (Json.bytes(obj).length > MAX_OBJECT_BYTES) {
+      // etcd's request limit, which the real server reports as it is.
+      throw ApiError.tooLargeObject();
+    }
+    if (journal != null) {
+      journal.put(obj, v);
+    }
     rv = v;
     data.computeIfAbsent(type.key(), x -> new TreeMap<>()).put(k, obj);
     publish(new Event(previous == null ? "ADDED" : "MODIFIED", type.key(), obj, previous, v));
@@ -98,6 +151,9 @@ final class Store {
     ObjectNode meta = Json.metadata(last);
     String k = key(type.namespaced ? meta.path("namespace").asText() : null, meta.path("name").asText());
     long v = Long.parseLong(meta.path("resourceVersion").asText());
+    if (journal != null) {
+      journal.remove(last, v);
+    }
     rv = v;
     TreeMap<String, ObjectNode> m = data.get(type.key());
     ObjectNode prev = m == null ? null : m.remove(k);
@@ -105,8 +161,12 @@ final class Store {
   }
 
   /** Drops every object of a type without events (a CRD was deleted; its watches are closed). */
-  void dropType(String typeKey) {
+  void dropType(ResourceType type) {
     check();
+    String typeKey = type.key();
+    if (journal != null) {
+      journal.drop(type, rv);
+    }
     data.remove(typeKey);
     for (Watcher w : watchers) {
       if (w.typeKey.equals(typeKey)) {
@@ -122,7 +182,9 @@ final class Store {
   }
 
   private void publish(Event e) {
-    dirty = true;
+    if (journal != null && journal.wantsCompaction()) {
+      compact();
+    }
     history.addLast(e);
     while (history.size() > historyLimit) {
       compactedRv = history.removeFirst().rv;
@@ -150,6 +212,7 @@ final class Store {
         }
         w.initialRv = rv;
       } else {
+        w.minRv = fromRv;
         if (fromRv < compactedRv) {
           throw ApiError.gone("too old resource version: " + fromRv + " (" + (compactedRv + 1) + ")");
         }
@@ -166,6 +229,10 @@ final class Store {
     } finally {
       lock.unlock();
     }
+  }
+
+  int watchCount() {
+    return watchers.size();
   }
 
   void unwatch(Watcher w) {
@@ -188,21 +255,27 @@ final class Store {
     }
   }
 
-  /** A copy of every object by type key, for the state file. */
-  Map<String, List<ObjectNode>> snapshot() {
+  /** From now on every write is appended to {@code j} (and forced to disk) before it is visible. */
+  void journal(Journal j) {
+    check();
+    this.journal = j;
+  }
+
+  /** Writes the snapshot and empties the log; a failure leaves the (still valid) log in place. */
+  void compact() {
     lock.lock();
     try {
-      dirty = false;
+      if (journal == null) {
+        return;
+      }
       Map<String, List<ObjectNode>> m = new TreeMap<>();
       data.forEach((k, v) -> m.put(k, new ArrayList<>(v.values())));
-      return m;
+      journal.compact(rv, m);
+    } catch (java.io.IOException e) {
+      org.slf4j.LoggerFactory.getLogger(Store.class).warn("cannot compact the state log: {}", e.toString());
     } finally {
       lock.unlock();
     }
-  }
-
-  boolean dirty() {
-    return dirty;
   }
 
   /** Continues the counter of a restored state; older versions are not watchable. */
@@ -227,12 +300,25 @@ final class Store {
     final ObjectNode previous;
     final long rv;
 
+    /** The watch-event bytes of this event at one API version, encoded by the first watcher that needs them. */
+    private volatile Object[] encoded;
+
     Event(String type, String typeKey, ObjectNode object, ObjectNode previous, long rv) {
       this.type = type;
       this.typeKey = typeKey;
       this.object = object;
       this.previous = previous;
       this.rv = rv;
+    }
+
+    byte[] encoded(String version, java.util.function.Supplier<byte[]> encoder) {
+      Object[] e = encoded;
+      if (e != null && e[0].equals(version)) {
+        return (byte[]) e[1];
+      }
+      byte[] bytes = encoder.get();
+      encoded = new Object[] {version, bytes};
+      return bytes;
     }
   }
 
@@ -248,6 +334,10 @@ final class Store {
     volatile long initialRv;
     int initialCount;
     volatile boolean closed;
+    /** Events at or below this resourceVersion are not delivered (a watch from a future version). */
+    volatile long minRv;
+    /** Told after every event is queued (the watch's session drains the queue). */
+    volatile Runnable listener;
 
     Watcher(ResourceType type, String namespace, java.util.function.Predicate<ObjectNode> filter) {
       this.type = type;
@@ -257,7 +347,7 @@ final class Store {
     }
 
     void offer(Event e) {
-      if (closed) {
+      if (closed || (e.rv <= minRv && e != CLOSE)) {
         return;
       }
       if (queue.size() > MAX_BACKLOG) {
@@ -265,11 +355,19 @@ final class Store {
         return;
       }
       queue.add(e);
+      Runnable l = listener;
+      if (l != null) {
+        l.run();
+      }
     }
 
     void close() {
       closed = true;
       queue.add(CLOSE);
+      Runnable l = listener;
+      if (l != null) {
+        l.run();
+      }
     }
 
     /** The event as this watch reports it (selector transitions become ADDED/DELETED), or null to skip. */

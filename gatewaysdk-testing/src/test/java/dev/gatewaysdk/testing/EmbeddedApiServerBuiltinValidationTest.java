@@ -1,0 +1,80 @@
+package dev.gatewaysdk.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Built-in kinds are validated from their OpenAPI schemas and the metadata rules, as the real server does. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class EmbeddedApiServerBuiltinValidationTest {
+  @RegisterExtension static final ApiServerFixture server = new ApiServerFixture();
+  static final String SERVICES = "/api/v1/namespaces/default/services";
+  static final String CONFIGMAPS = "/api/v1/namespaces/default/configmaps";
+
+  static HttpResponse<String> post(String path, String body) throws Exception {
+    return server.http("POST", path, "application/json", body);
+  }
+
+  @Test
+  void wrongTypesAreRejected() throws Exception {
+    HttpResponse<String> port = post(SERVICES, "{\"metadata\":{\"name\":\"p\"},\"spec\":{\"ports\":[{\"port\":\"abc\"}]}}");
+    assertThat(port.statusCode()).as(port.body()).isIn(400, 422);
+    assertThat(port.body()).contains("spec.ports").contains("port");
+    HttpResponse<String> labels = post(CONFIGMAPS, "{\"metadata\":{\"name\":\"l\",\"labels\":\"a=b\"}}");
+    assertThat(labels.statusCode()).as(labels.body()).isIn(400, 422);
+    assertThat(server.http("GET", SERVICES + "/p", null, null).statusCode()).isEqualTo(404);
+    assertThat(server.http("GET", CONFIGMAPS + "/l", null, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void unknownFieldsFailUnderStrictAndWarnOtherwise() throws Exception {
+    HttpResponse<String> strict = post(CONFIGMAPS + "?fieldValidation=Strict", "{\"metadata\":{\"name\":\"s\"},\"bogus\":1}");
+    assertThat(strict.statusCode()).isEqualTo(400);
+    assertThat(strict.body()).contains("strict decoding error: unknown field \\\"bogus\\\"");
+    HttpResponse<String> warn = post(CONFIGMAPS, "{\"metadata\":{\"name\":\"w\"},\"bogus\":1}");
+    assertThat(warn.statusCode()).isEqualTo(201);
+    assertThat(warn.headers().allValues("Warning")).as(warn.headers().map() + warn.body()).anyMatch(w -> w.contains("unknown field \\\"bogus\\\""));
+    assertThat(warn.body()).doesNotContain("bogus");
+  }
+
+  @Test
+  void metadataRulesApply() throws Exception {
+    HttpResponse<String> key = post(CONFIGMAPS, "{\"metadata\":{\"name\":\"k\",\"labels\":{\"bad key!\":\"v\"}}}");
+    assertThat(key.statusCode()).isEqualTo(422);
+    assertThat(key.body()).contains("metadata.labels").contains("name part must consist of alphanumeric characters");
+    HttpResponse<String> value = post(CONFIGMAPS, "{\"metadata\":{\"name\":\"v\",\"labels\":{\"a\":\"" + "x".repeat(64) + "\"}}}");
+    assertThat(value.statusCode()).isEqualTo(422);
+    assertThat(value.body()).contains("must be no more than 63 characters");
+  }
+
+  @Test
+  void kindRulesApply() throws Exception {
+    HttpResponse<String> type = post(SERVICES, "{\"metadata\":{\"name\":\"bogus\"},\"spec\":{\"type\":\"Bogus\",\"ports\":[{\"port\":80}]}}");
+    assertThat(type.statusCode()).isEqualTo(422);
+    assertThat(type.body()).contains("spec.type").contains("Unsupported value: \\\"Bogus\\\"");
+    HttpResponse<String> range = post(SERVICES, "{\"metadata\":{\"name\":\"range\"},\"spec\":{\"ports\":[{\"port\":70000}]}}");
+    assertThat(range.statusCode()).isEqualTo(422);
+    assertThat(range.body()).contains("spec.ports[0].port").contains("must be between 1 and 65535, inclusive");
+    HttpResponse<String> cmKey = post(CONFIGMAPS, "{\"metadata\":{\"name\":\"badkey\"},\"data\":{\"bad key!\":\"x\"}}");
+    assertThat(cmKey.statusCode()).isEqualTo(422);
+    assertThat(cmKey.body()).contains("a valid config key must consist of alphanumeric characters");
+  }
+
+  @Test
+  void oversizedObjectsAreRejected() throws Exception {
+    HttpResponse<String> big = post(CONFIGMAPS, "{\"metadata\":{\"name\":\"big\"},\"data\":{\"a\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}}");
+    assertThat(big.statusCode()).isEqualTo(422);
+    assertThat(big.body()).contains("Too long: must have at most 1048576 bytes");
+    StringBuilder labels = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      labels.append(i == 0 ? "" : ",").append("\"l").append(i).append("\":\"v\"");
+    }
+    HttpResponse<String> many = post(CONFIGMAPS, "{\"metadata\":{\"name\":\"many\",\"labels\":{" + labels + "}}}");
+    assertThat(many.statusCode()).isEqualTo(413);
+    assertThat(server.http("GET", CONFIGMAPS + "/many", null, null).statusCode()).isEqualTo(404);
+  }
+}
