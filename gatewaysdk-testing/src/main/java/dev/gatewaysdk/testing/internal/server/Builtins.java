@@ -99,6 +99,14 @@ final class Builtins {
   }
 
   static void validate(Resources r, ResourceType type, ObjectNode obj, ObjectNode old) {
+    if (type.group.equals("discovery.k8s.io") && type.plural.equals("endpointslices")) {
+      Endpoints.validateSlice(type, obj, old);
+      return;
+    }
+    if (type.group.isEmpty() && type.plural.equals("endpoints")) {
+      Endpoints.validateEndpoints(type, obj);
+      return;
+    }
     if (!isCrd(type)) {
       return;
     }

@@ -32,6 +32,9 @@ final class Registry {
     l.add(ResourceType.builder("", "ConfigMap", "configmaps").version("v1").shortNames("cm").build());
     l.add(ResourceType.builder("", "Secret", "secrets").version("v1").build());
     l.add(ResourceType.builder("", "Service", "services").version("v1").status().shortNames("svc").categories("all").build());
+    // Endpoints and EndpointSlices: how the embedded Gateway's data plane finds a Service's backends.
+    l.add(ResourceType.builder("", "Endpoints", "endpoints").version("v1").shortNames("ep").build());
+    l.add(ResourceType.builder("discovery.k8s.io", "EndpointSlice", "endpointslices").version("v1").build());
     l.add(ResourceType.builder("", "Event", "events").version("v1").shortNames("ev").build());
     l.add(ResourceType.builder("coordination.k8s.io", "Lease", "leases").version("v1").createOnUpdate().build());
     ResourceType.Builder crd =
