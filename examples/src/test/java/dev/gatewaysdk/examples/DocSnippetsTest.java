@@ -28,9 +28,11 @@ import dev.gatewaysdk.model.ListenerTLSConfig;
 import dev.gatewaysdk.model.TLSRoute;
 import java.time.Duration;
 import dev.gatewaysdk.model.Manifests;
+import dev.gatewaysdk.testing.Fixtures;
 import dev.gatewaysdk.testing.GatewayApiTest;
 import dev.gatewaysdk.testing.GatewayCluster;
 import dev.gatewaysdk.testing.TestNamespace;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,6 +179,51 @@ class DocSnippetsTest {
     assertThat(stored.spec().rules()).hasSize(3);
     awaitThat(client, stored).isAcceptedBy("my-gateway").hasResolvedRefs()
         .hasBackendWeight("app-stable", 75).hasBackendWeight("app-canary", 25);
+  }
+
+  /** A loopback HTTP server answering every request with {@code hello}. */
+  static final class EchoServer implements AutoCloseable {
+    final com.sun.net.httpserver.HttpServer server;
+
+    EchoServer() throws java.io.IOException {
+      server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
+      server.createContext("/", x -> {
+        byte[] body = "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        x.sendResponseHeaders(200, body.length);
+        x.getResponseBody().write(body);
+        x.close();
+      });
+      server.start();
+    }
+
+    int port() {
+      return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void embeddedGatewayCarriesTraffic(GatewayCluster cluster, TestNamespace ns) throws Exception {
+    try (EchoServer echoServer = new EchoServer()) {
+      // docs/testing.md: the embedded Gateway
+      cluster.create(Fixtures.service(ns.name(), "app", 8080));
+      cluster.create(Fixtures.endpointSlice(ns.name(), "app", echoServer.port()));
+      awaitThat(cluster, cluster.create(Fixtures.httpGateway(ns.name(), "gw", cluster.gatewayClassName().orElseThrow(), 80)))
+          .isProgrammed();
+      URI url = cluster.gateway(ns.name(), "gw").url("http");      // http://127.x.y.z:80/
+
+      HTTPRoute route = cluster.create(HTTPRoute.builder().name("app").namespace(ns.name()).parentRef("gw")
+          .rule(r -> r.pathPrefix("/").backend("app", 8080, 1)).build());
+      awaitThat(cluster, route).isAcceptedBy("gw");
+      java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(url.resolve("/hello")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("hello");
+    }
   }
 
   // ------------------------------------------------------------------------------------------- the check

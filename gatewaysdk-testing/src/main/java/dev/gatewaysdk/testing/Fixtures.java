@@ -8,6 +8,10 @@ import dev.gatewaysdk.model.Listener;
 import dev.gatewaysdk.model.ListenerTLSConfig;
 import dev.gatewaysdk.model.ProtocolType;
 import dev.gatewaysdk.model.ReferenceGrant;
+import io.kubernetes.client.openapi.models.DiscoveryV1EndpointPort;
+import io.kubernetes.client.openapi.models.V1Endpoint;
+import io.kubernetes.client.openapi.models.V1EndpointConditions;
+import io.kubernetes.client.openapi.models.V1EndpointSlice;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
@@ -70,6 +74,38 @@ public final class Fixtures {
         .metadata(new V1ObjectMeta().name(name).namespace(namespace).labels(Map.of("app", name)))
         .spec(new V1ServiceSpec().selector(Map.of("app", name))
             .addPortsItem(new V1ServicePort().name("http").port(port).targetPort(new IntOrString(port))));
+  }
+
+  /**
+   * An EndpointSlice pointing Service {@code service}'s port named {@code http} (as in {@link #service}) at
+   * {@code 127.0.0.1:localPort}: how a test puts a local server behind a Service for the embedded Gateway.
+   *
+   * <pre>{@code
+   * cluster.create(Fixtures.service(ns, "app", 8080));
+   * cluster.create(Fixtures.endpointSlice(ns, "app", echoServer.port()));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException unless 1 &lt;= localPort &lt;= 65535
+   */
+  public static V1EndpointSlice endpointSlice(String namespace, String service, int localPort) {
+    return endpointSlice(namespace, service, "http", "127.0.0.1", localPort);
+  }
+
+  /**
+   * An EndpointSlice {@code <service>-<port>} labelled {@code kubernetes.io/service-name=<service>} with one
+   * ready endpoint {@code address} whose port {@code portName} is {@code port}.
+   *
+   * @throws IllegalArgumentException unless 1 &lt;= port &lt;= 65535
+   */
+  public static V1EndpointSlice endpointSlice(String namespace, String service, String portName, String address, int port) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port must be 1..65535: " + port);
+    }
+    return new V1EndpointSlice().apiVersion("discovery.k8s.io/v1").kind("EndpointSlice").addressType("IPv4")
+        .metadata(new V1ObjectMeta().name(service + "-" + port).namespace(namespace)
+            .labels(Map.of("kubernetes.io/service-name", service)))
+        .addEndpointsItem(new V1Endpoint().addAddressesItem(address).conditions(new V1EndpointConditions().ready(true)))
+        .addPortsItem(new DiscoveryV1EndpointPort().name(portName).port(port).protocol("TCP"));
   }
 
   /** A {@code kubernetes.io/tls} Secret holding a fresh self-signed certificate for {@code dnsNames}. */

@@ -124,6 +124,18 @@ public interface GatewayCluster extends AutoCloseable {
   Optional<SimulatedGatewayController> simulatedController();
 
   /**
+   * Gateway {@code namespace/name} as served by the simulated controller's data plane: its loopback address
+   * and listener URLs.
+   *
+   * @throws IllegalStateException if this cluster runs no simulated controller with a data plane
+   */
+  default EmbeddedGateway gateway(String namespace, String name) {
+    return simulatedController()
+        .orElseThrow(() -> new IllegalStateException("this cluster runs no simulated controller: no embedded data plane"))
+        .gateway(namespace, name);
+  }
+
+  /**
    * Creates a namespace; returns its name.
    *
    * @throws dev.gatewaysdk.core.AlreadyExistsException if it exists

@@ -100,7 +100,7 @@ class SimulatedGatewayControllerTest {
         .hasListenerCondition("http", "Conflicted", false, "NoConflicts")
         .hasAttachedRoutes("http", 0);
     JsonNode status = Manifests.toTree(gw).path("status");
-    assertThat(status.path("addresses").get(0).path("value").asText()).startsWith("192.0.2.");
+    assertThat(status.path("addresses").get(0).path("value").asText()).startsWith("127.");
     assertThat(status.path("listeners").get(0).path("supportedKinds").findValuesAsText("kind"))
         .containsExactly("HTTPRoute", "GRPCRoute");
     assertThat(status.path("conditions").get(0).path("observedGeneration").asLong())
@@ -108,15 +108,20 @@ class SimulatedGatewayControllerTest {
   }
 
   @Test
-  void requestedAddressesAreReported() {
+  void requestedLoopbackAddressIsServedAndOthersAreNotUsable() {
     Gateway gw = plainGateway("gw", "  - {name: http, port: 80, protocol: HTTP}\n");
     cluster.delete(gw);
     gw = create("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw2, namespace: $NS}\n"
-        + "spec:\n  gatewayClassName: $CLASS\n  addresses: [{type: IPAddress, value: 10.1.2.3}]\n"
+        + "spec:\n  gatewayClassName: $CLASS\n  addresses: [{type: IPAddress, value: 127.1.2.3}]\n"
         + "  listeners: [{name: http, port: 80, protocol: HTTP}]\n", Gateway.class);
     Gateway programmed = awaitThat(cluster, gw).isProgrammed().actual();
     assertThat(Manifests.toTree(programmed).path("status").path("addresses").toString())
-        .isEqualTo("[{\"type\":\"IPAddress\",\"value\":\"10.1.2.3\"}]");
+        .isEqualTo("[{\"type\":\"IPAddress\",\"value\":\"127.1.2.3\"}]");
+    // the data plane listens on loopback only: a routable address cannot be assigned to it
+    Gateway remote = create("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw3, namespace: $NS}\n"
+        + "spec:\n  gatewayClassName: $CLASS\n  addresses: [{type: IPAddress, value: 10.1.2.3}]\n"
+        + "  listeners: [{name: http, port: 80, protocol: HTTP}]\n", Gateway.class);
+    awaitThat(cluster, remote).isAccepted().isNotProgrammed("AddressNotUsable");
   }
 
   @Test

@@ -60,6 +60,11 @@ public final class ServeCommand implements Callable<Integer> {
           + SimulatedGatewayController.DEFAULT_CONTROLLER_NAME + ": simulated or none. Default: ${DEFAULT-VALUE}.")
   String controller;
 
+  @Option(names = "--port-offset", defaultValue = "0",
+      description = "Bind every Gateway listener on its port plus this offset (for ports below 1024 without the "
+          + "privilege); the bound port is printed and in the listener's Programmed condition. Default: ${DEFAULT-VALUE}.")
+  int portOffset;
+
   /** Counted down to stop serving: by the shutdown hook (Ctrl+C) or by tests. */
   final CountDownLatch stop = new CountDownLatch(1);
 
@@ -87,7 +92,12 @@ public final class ServeCommand implements Callable<Integer> {
       }
       Files.writeString(kubeconfig, server.kubeconfig());
       if ("simulated".equals(controller)) {
-        simulated = SimulatedGatewayController.start(server.apiClient());
+        simulated = SimulatedGatewayController.builder().portOffset(portOffset).onGatewayProgrammed(g -> {
+          StringBuilder urls = new StringBuilder();
+          g.listeners().keySet().forEach(l -> urls.append(' ').append(l).append('=').append(g.url(l)));
+          out.println("Gateway " + g.namespace() + "/" + g.name() + " programmed at " + g.address() + ":" + urls);
+          out.flush();
+        }).start(server.apiClient());
       }
       out.println("Kubernetes API server with Gateway API " + release + " (" + Channel.parse(channel).id()
           + " channel) listening on " + server.url());
@@ -98,7 +108,8 @@ public final class ServeCommand implements Callable<Integer> {
       }
       if (simulated != null) {
         out.println("simulated Gateway controller writes status for GatewayClasses with controllerName "
-            + simulated.controllerName());
+            + simulated.controllerName() + "; its Gateways listen on loopback, metrics at "
+            + simulated.metricsUrl().map(Object::toString).orElse("-"));
       }
       out.println();
       out.println("Use it with kubectl:");

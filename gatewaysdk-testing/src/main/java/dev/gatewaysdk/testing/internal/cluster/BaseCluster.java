@@ -61,7 +61,9 @@ abstract class BaseCluster implements GatewayCluster {
         } catch (AlreadyExistsException e) {
           // shared cluster: an earlier run created it
         }
-        controller = SimulatedGatewayController.start(apiClient);
+        // Tests use listener ports such as 80 and 443: where this process may not bind them, the data plane
+        // binds every listener 8000 higher (EmbeddedGateway.port tells where) rather than fail every test.
+        controller = SimulatedGatewayController.builder().portOffset(lowPortsBindable() ? 0 : 8000).start(apiClient);
         gatewayClassName = SIMULATED_CLASS;
         break;
       case TRAEFIK:
@@ -74,6 +76,23 @@ abstract class BaseCluster implements GatewayCluster {
 
   Kube kube() {
     return kube;
+  }
+
+  /** Whether this process may bind ports below 1024 on loopback (root, or a lowered unprivileged start). */
+  static boolean lowPortsBindable() {
+    for (int port = 1023; port > 1000; port--) {
+      try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return true;
+      } catch (java.net.BindException e) {
+        if (String.valueOf(e.getMessage()).contains("ermission")) {
+          return false;
+        }
+        // in use: try the next one
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   @Override

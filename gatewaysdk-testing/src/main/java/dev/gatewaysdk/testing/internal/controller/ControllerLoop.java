@@ -39,9 +39,16 @@ public final class ControllerLoop implements AutoCloseable {
   private final AtomicLong changes = new AtomicLong();
   private long handled;
   private final Thread worker;
+  private final DataPlaneHook dataPlane;
   private volatile boolean closed;
 
   public ControllerLoop(Kube kube, Reconciler reconciler, Duration delay) {
+    this(kube, reconciler, delay, null);
+  }
+
+  /** A loop that applies each snapshot to {@code dataPlane} (may be null) before reconciling it. */
+  public ControllerLoop(Kube kube, Reconciler reconciler, Duration delay, DataPlaneHook dataPlane) {
+    this.dataPlane = dataPlane;
     this.kube = kube;
     this.reconciler = reconciler;
     this.delay = delay;
@@ -66,6 +73,11 @@ public final class ControllerLoop implements AutoCloseable {
     resources.put("Secret", kube.resource("v1", "Secret"));
     resources.put("Namespace", kube.resource("v1", "Namespace"));
     resources.put("ConfigMap", kube.resource("v1", "ConfigMap"));
+    if (dataPlane != null) {
+      for (String[] k : dataPlane.kinds()) {
+        resources.put(k[1], kube.resource(k[0], k[1]));
+      }
+    }
     for (Map.Entry<String, Kube.ResourceInfo> e : resources.entrySet()) {
       informers.put(e.getKey(), new Informer(kube, e.getValue().collection(null), this::changed));
     }
@@ -148,7 +160,8 @@ public final class ControllerLoop implements AutoCloseable {
         return informers.containsKey(kind);
       }
     };
-    List<Reconciler.Update> updates = reconciler.reconcile(snapshot);
+    Map<String, DataPlaneHook.Binding> bindings = dataPlane == null ? null : dataPlane.apply(snapshot);
+    List<Reconciler.Update> updates = reconciler.reconcile(snapshot, bindings);
     boolean retry = false;
     for (Reconciler.Update u : updates) {
       if (closed) {
@@ -219,5 +232,8 @@ public final class ControllerLoop implements AutoCloseable {
     }
     worker.interrupt();
     informers.values().forEach(Informer::close);
+    if (dataPlane != null) {
+      dataPlane.close();
+    }
   }
 }

@@ -77,6 +77,14 @@ public final class Reconciler {
 
   /** The statuses to write (and the Events to create) for the cluster as {@code s} shows it. */
   public List<Update> reconcile(Snapshot s) {
+    return reconcile(s, null);
+  }
+
+  /**
+   * Reconciles {@code s}; a Gateway with an entry in {@code bindings} (null: no data plane) gets its address
+   * and its served listeners' {@code Programmed}/{@code PortUnavailable} from the data plane.
+   */
+  public List<Update> reconcile(Snapshot s, Map<String, DataPlaneHook.Binding> bindings) {
     List<Update> updates = new ArrayList<>();
     Set<String> classes = new LinkedHashSet<>();
     for (ObjectNode gc : s.list("GatewayClass")) {
@@ -124,7 +132,8 @@ public final class Reconciler {
     }
 
     for (GatewayView g : gateways.values()) {
-      gatewayStatus(s, g, updates);
+      gatewayStatus(s, g, updates,
+          bindings == null ? null : bindings.get(namespace(g.gateway) + "/" + name(g.gateway)));
     }
     for (ListenerSetView ls : listenerSets.values()) {
       listenerSetStatus(ls, updates);
@@ -406,7 +415,7 @@ public final class Reconciler {
 
   /** The {@code status.listeners[]} entries for these listeners; counts the usable ones into {@code valid[0]}. */
   private ArrayNode listenerStatuses(String kind, ObjectNode owner, List<ListenerView> views, long gen,
-      boolean program, int[] valid, List<Update> events) {
+      boolean program, int[] valid, List<Update> events, DataPlaneHook.Binding binding) {
     JsonNode oldListeners = owner.path("status").path("listeners");
     ArrayNode listeners = F.arrayNode();
     for (ListenerView l : views) {
@@ -427,18 +436,24 @@ public final class Reconciler {
         // a Gateway's own listeners use the Gateway listener reason Invalid.
         conds.add(condition("Programmed", false, "ListenerSet".equals(kind) ? l.conflictReason : "Invalid", message, gen));
       } else {
-        conds.add(condition("Accepted", l.accepted, l.acceptedReason, l.acceptedMessage, gen));
+        String bindProblem = bindProblem(binding, l);
+        conds.add(bindProblem != null && l.accepted
+            ? condition("Accepted", false, "PortUnavailable", bindProblem, gen)
+            : condition("Accepted", l.accepted, l.acceptedReason, l.acceptedMessage, gen));
         conds.add(condition("ResolvedRefs", l.resolved, l.resolvedReason, l.resolvedMessage, gen));
         conds.add(condition("Conflicted", false, "NoConflicts", "", gen));
         if (!l.usable()) {
           conds.add(condition("Programmed", false, "Invalid", "listener " + l.name + " is not valid: " + l.problem(), gen));
+        } else if (bindProblem != null) {
+          conds.add(condition("Programmed", false, "Invalid", bindProblem, gen));
         } else if (!program) {
           conds.add(condition("Programmed", false, "Pending", "waiting for the data plane", gen));
         } else {
-          conds.add(condition("Programmed", true, "Programmed", "", gen));
+          String socket = binding == null ? null : binding.bound.get(l.name);
+          conds.add(condition("Programmed", true, "Programmed", socket == null ? "" : "listening on " + socket, gen));
         }
       }
-      if (l.usable()) {
+      if (l.usable() && bindProblem(binding, l) == null) {
         valid[0]++;
       }
       JsonNode old = null;
@@ -455,13 +470,18 @@ public final class Reconciler {
     return listeners;
   }
 
-  private void gatewayStatus(Snapshot s, GatewayView g, List<Update> updates) {
+  /** Why the data plane could not bind listener {@code l}, or null (bound, or not served by it). */
+  private static String bindProblem(DataPlaneHook.Binding binding, ListenerView l) {
+    return binding == null ? null : binding.problems.get(l.name);
+  }
+
+  private void gatewayStatus(Snapshot s, GatewayView g, List<Update> updates, DataPlaneHook.Binding binding) {
     ObjectNode gw = g.gateway;
     long gen = generation(gw);
     boolean program = !neverProgram.test(gw);
     int[] counted = {0};
     List<Update> events = new ArrayList<>();
-    ArrayNode listeners = listenerStatuses("Gateway", gw, g.listeners, gen, program, counted, events);
+    ArrayNode listeners = listenerStatuses("Gateway", gw, g.listeners, gen, program, counted, events, binding);
     int valid = counted[0];
     boolean allValid = valid == g.listeners.size();
     ArrayNode conds = F.arrayNode();
@@ -476,6 +496,8 @@ public final class Reconciler {
       for (ListenerView l : g.listeners) {
         if (!l.usable()) {
           invalid.add(l.name + " (" + l.problem() + ")");
+        } else if (bindProblem(binding, l) != null) {
+          invalid.add(l.name + " (" + bindProblem(binding, l) + ")");
         }
       }
       conds.add(condition("Accepted", valid > 0, "ListenersNotValid",
@@ -488,6 +510,8 @@ public final class Reconciler {
       conds.add(condition("Programmed", false, "Invalid", "no valid listener", gen));
     } else if (unusable != null) {
       conds.add(condition("Programmed", false, "AddressNotUsable", unusable[1], gen));
+    } else if (binding != null && binding.addressProblem != null) {
+      conds.add(condition("Programmed", false, "AddressNotUsable", binding.addressProblem, gen));
     } else if (!program) {
       conds.add(condition("Programmed", false, "Pending", "waiting for the data plane", gen));
     } else {
@@ -499,7 +523,11 @@ public final class Reconciler {
       conds.add(insecure);
     }
     ArrayNode addresses = F.arrayNode();
-    if (program && refused == null && unusable == null) {
+    if (program && refused == null && unusable == null && binding != null) {
+      if (binding.address != null) {
+        addresses.addObject().put("type", "IPAddress").put("value", binding.address);
+      }
+    } else if (program && refused == null && unusable == null) {
       JsonNode wanted = gw.path("spec").path("addresses");
       if (wanted.isArray() && wanted.size() > 0) {
         for (JsonNode a : wanted) {
@@ -603,7 +631,7 @@ public final class Reconciler {
     boolean program = !neverProgram.test(v.parent.gateway);
     int[] counted = {0};
     List<Update> events = new ArrayList<>();
-    ArrayNode listeners = listenerStatuses("ListenerSet", ls, v.listeners, gen, program, counted, events);
+    ArrayNode listeners = listenerStatuses("ListenerSet", ls, v.listeners, gen, program, counted, events, null);
     int valid = counted[0];
     ArrayNode conds = F.arrayNode();
     if (!v.allowed) {
@@ -789,7 +817,12 @@ public final class Reconciler {
   }
 
   private static boolean namespaceAllowed(Snapshot s, ListenerView l, String parentNs, String routeNs) {
-    JsonNode namespaces = l.spec.path("allowedRoutes").path("namespaces");
+    return namespaceAllowed(s, l.spec, parentNs, routeNs);
+  }
+
+  /** Whether {@code listener}'s {@code allowedRoutes.namespaces} admits routes of {@code routeNs}. */
+  public static boolean namespaceAllowed(Snapshot s, JsonNode listener, String parentNs, String routeNs) {
+    JsonNode namespaces = listener.path("allowedRoutes").path("namespaces");
     String from = namespaces.path("from").asText("Same");
     switch (from) {
       case "All":
@@ -882,7 +915,7 @@ public final class Reconciler {
   }
 
   /** Whether a ReferenceGrant in {@code toNs} lets the "from" object refer to the "to" object. */
-  static boolean permitted(Snapshot s, String fromGroup, String fromKind, String fromNs,
+  public static boolean permitted(Snapshot s, String fromGroup, String fromKind, String fromNs,
       String toGroup, String toKind, String toNs, String toName) {
     if (!s.serves("ReferenceGrant")) {
       return false;

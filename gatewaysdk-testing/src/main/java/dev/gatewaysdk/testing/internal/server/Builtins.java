@@ -152,6 +152,12 @@ final class Builtins {
   }
 
   static void validate(Resources r, ResourceType type, ObjectNode obj, ObjectNode old) {
+    if (type.group.equals("discovery.k8s.io") && type.plural.equals("endpointslices")) {
+      Endpoints.validateSlice(type, obj, old);
+    }
+    if (type.group.isEmpty() && type.plural.equals("endpoints")) {
+      Endpoints.validateEndpoints(type, obj);
+    }
     if (!isCrd(type)) {
       validateKind(type, obj);
       return;

@@ -32,6 +32,9 @@ final class Registry {
     l.add(ResourceType.builder("", "ConfigMap", "configmaps").version("v1").shortNames("cm").build());
     l.add(ResourceType.builder("", "Secret", "secrets").version("v1").build());
     l.add(ResourceType.builder("", "Service", "services").version("v1").status().shortNames("svc").categories("all").build());
+    // Endpoints and EndpointSlices: how the embedded Gateway's data plane finds a Service's backends.
+    l.add(ResourceType.builder("", "Endpoints", "endpoints").version("v1").shortNames("ep").build());
+    l.add(ResourceType.builder("discovery.k8s.io", "EndpointSlice", "endpointslices").version("v1").build());
     l.add(ResourceType.builder("", "Event", "events").version("v1").shortNames("ev").build());
     l.add(ResourceType.builder("coordination.k8s.io", "Lease", "leases").version("v1").createOnUpdate().build());
     ResourceType.Builder crd =
@@ -52,7 +55,6 @@ final class Registry {
    */
   private static List<ResourceType> pruneAllowlist() {
     List<ResourceType> l = new ArrayList<>();
-    l.add(ResourceType.builder("", "Endpoints", "endpoints").version("v1").shortNames("ep").build());
     l.add(ResourceType.builder("", "Pod", "pods").version("v1").status().shortNames("po").categories("all").build());
     l.add(ResourceType.builder("", "PersistentVolumeClaim", "persistentvolumeclaims").version("v1").status().shortNames("pvc").build());
     l.add(ResourceType.builder("", "PersistentVolume", "persistentvolumes").version("v1").clusterScoped().status().shortNames("pv").build());

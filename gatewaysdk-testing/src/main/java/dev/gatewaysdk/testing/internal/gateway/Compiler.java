@@ -1,0 +1,454 @@
+package dev.gatewaysdk.testing.internal.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.model.internal.GatewayDurations;
+import dev.gatewaysdk.testing.internal.controller.Reconciler;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Compiles what the cluster holds into a {@link RouteTable}: the Gateways of the controller's classes, their
+ * HTTP listeners, the HTTPRoutes attached to them (parentRefs, allowedRoutes, hostname intersection) with
+ * their rules sorted by the spec's precedence, and every backendRef resolved through the Service's
+ * EndpointSlices. A pure function of the snapshot and the addresses.
+ */
+final class Compiler {
+  static final String GROUP = "gateway.networking.k8s.io";
+  static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+  private static final Set<String> SERVED_PROTOCOLS = Set.of("HTTP");
+
+  private final Reconciler.Snapshot s;
+  private final Metrics metrics;
+  private final Function<ObjectNode, String[]> addresses;
+  private final int portOffset;
+  private final Map<String, List<ObjectNode>> slicesByService = new HashMap<>();
+
+  /**
+   * @param addresses a Gateway's {address, problem}: the loopback address it gets, or why it gets none
+   */
+  private Compiler(Reconciler.Snapshot s, Metrics metrics, Function<ObjectNode, String[]> addresses, int portOffset) {
+    this.s = s;
+    this.metrics = metrics;
+    this.addresses = addresses;
+    this.portOffset = portOffset;
+    for (ObjectNode slice : s.list("EndpointSlice")) {
+      String svc = slice.path("metadata").path("labels").path(SERVICE_NAME_LABEL).asText(null);
+      if (svc != null) {
+        slicesByService.computeIfAbsent(namespace(slice) + "/" + svc, k -> new ArrayList<>()).add(slice);
+      }
+    }
+  }
+
+  static RouteTable compile(Reconciler.Snapshot s, String controllerName, java.util.function.Predicate<ObjectNode> skip,
+      Metrics metrics, Function<ObjectNode, String[]> addresses, int portOffset) {
+    return new Compiler(s, metrics, addresses, portOffset).run(controllerName, skip);
+  }
+
+  private static final class Attachment {
+    final List<Candidate> candidates = new ArrayList<>();
+    final String gatewayNamespace;
+    final String gatewayName;
+    final String listenerName;
+    final String hostname;
+    final JsonNode spec;
+
+    Attachment(ObjectNode gateway, JsonNode spec) {
+      this.gatewayNamespace = namespace(gateway);
+      this.gatewayName = name(gateway);
+      this.spec = spec;
+      this.listenerName = spec.path("name").asText();
+      this.hostname = spec.hasNonNull("hostname") ? spec.path("hostname").asText().toLowerCase(java.util.Locale.ROOT) : null;
+    }
+  }
+
+  /** An entry before sorting, with what the sort needs. */
+  private static final class Candidate {
+    final RouteTable.Entry entry;
+    final String created;
+    final String routeKey;
+    final int ruleIndex;
+    final int matchIndex;
+
+    Candidate(RouteTable.Entry entry, String created, String routeKey, int ruleIndex, int matchIndex) {
+      this.entry = entry;
+      this.created = created;
+      this.routeKey = routeKey;
+      this.ruleIndex = ruleIndex;
+      this.matchIndex = matchIndex;
+    }
+  }
+
+  private static final Comparator<Candidate> PRECEDENCE = Comparator
+      .<Candidate>comparingInt(c -> -Hostnames.specificity(c.entry.hostname))
+      .thenComparingInt(c -> c.entry.match.pathType == RouteTable.PathType.EXACT ? 0
+          : c.entry.match.pathType == RouteTable.PathType.REGEX ? 1 : 2)
+      .thenComparingInt(c -> -c.entry.match.path.length())
+      .thenComparingInt(c -> c.entry.match.method == null ? 1 : 0)
+      .thenComparingInt(c -> -c.entry.match.headers.size())
+      .thenComparingInt(c -> -c.entry.match.query.size())
+      .thenComparing(c -> c.created)
+      .thenComparing(c -> c.routeKey)
+      .thenComparingInt(c -> c.ruleIndex)
+      .thenComparingInt(c -> c.matchIndex);
+
+  private RouteTable run(String controllerName, java.util.function.Predicate<ObjectNode> skip) {
+    Set<String> classes = new java.util.HashSet<>();
+    for (ObjectNode gc : s.list("GatewayClass")) {
+      if (controllerName.equals(gc.path("spec").path("controllerName").asText())) {
+        classes.add(gc.path("metadata").path("name").asText());
+      }
+    }
+    Map<String, RouteTable.GatewayConfig> gateways = new LinkedHashMap<>();
+    Map<String, List<Attachment>> listenersByGateway = new LinkedHashMap<>();
+    Map<String, ObjectNode> gatewayObjects = new HashMap<>();
+    for (ObjectNode gw : s.list("Gateway")) {
+      if (!classes.contains(gw.path("spec").path("gatewayClassName").asText()) || skip.test(gw)
+          || gw.path("metadata").has("deletionTimestamp")) {
+        continue;
+      }
+      String key = namespace(gw) + "/" + name(gw);
+      String[] address = addresses.apply(gw);
+      Map<String, Integer> ports = new LinkedHashMap<>();
+      List<Attachment> served = new ArrayList<>();
+      for (JsonNode l : gw.path("spec").path("listeners")) {
+        if (SERVED_PROTOCOLS.contains(l.path("protocol").asText()) && allowsKind(l, "HTTPRoute")) {
+          ports.put(l.path("name").asText(), l.path("port").asInt());
+          served.add(new Attachment(gw, l));
+        }
+      }
+      gateways.put(key, new RouteTable.GatewayConfig(namespace(gw), name(gw), address[0], address[1], ports));
+      listenersByGateway.put(key, served);
+      gatewayObjects.put(key, gw);
+    }
+
+    for (ObjectNode route : s.list("HTTPRoute")) {
+      attach(route, listenersByGateway, gatewayObjects);
+    }
+
+    Map<String, RouteTable.PortConfig> ports = new HashMap<>();
+    for (Map.Entry<String, List<Attachment>> e : listenersByGateway.entrySet()) {
+      RouteTable.GatewayConfig g = gateways.get(e.getKey());
+      if (g.address == null) {
+        continue;
+      }
+      Map<Integer, List<RouteTable.ListenerConfig>> byPort = new LinkedHashMap<>();
+      for (Attachment a : e.getValue()) {
+        a.candidates.sort(PRECEDENCE);
+        List<RouteTable.Entry> entries = new ArrayList<>();
+        for (Candidate c : a.candidates) {
+          entries.add(c.entry);
+        }
+        byPort.computeIfAbsent(a.spec.path("port").asInt(), k -> new ArrayList<>())
+            .add(new RouteTable.ListenerConfig(a.listenerName, a.hostname, a.spec.path("protocol").asText(), List.copyOf(entries),
+                metrics.requests(Metrics.requestLabels(g.namespace, g.name, a.listenerName, null, null))));
+      }
+      for (Map.Entry<Integer, List<RouteTable.ListenerConfig>> p : byPort.entrySet()) {
+        List<RouteTable.ListenerConfig> ls = new ArrayList<>(p.getValue());
+        ls.sort(Comparator.comparingInt(l -> -Hostnames.specificity(l.hostname)));
+        ports.put(RouteTable.socketKey(g.address, p.getKey() + portOffset),
+            new RouteTable.PortConfig(g.namespace, g.name, p.getKey(), List.copyOf(ls),
+                metrics.requests(Metrics.requestLabels(g.namespace, g.name, "", null, null))));
+      }
+    }
+    return new RouteTable(Map.copyOf(gateways), Map.copyOf(ports));
+  }
+
+  private static boolean allowsKind(JsonNode listener, String kind) {
+    JsonNode kinds = listener.path("allowedRoutes").path("kinds");
+    if (!kinds.isArray() || kinds.size() == 0) {
+      return true;
+    }
+    for (JsonNode k : kinds) {
+      if (GROUP.equals(k.path("group").asText(GROUP)) && kind.equals(k.path("kind").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void attach(ObjectNode route, Map<String, List<Attachment>> listenersByGateway, Map<String, ObjectNode> gatewayObjects) {
+    String ns = namespace(route);
+    List<String> hostnames = new ArrayList<>();
+    route.path("spec").path("hostnames").forEach(h -> hostnames.add(h.asText()));
+    List<RouteTable.Rule> rules = null;
+    for (JsonNode ref : route.path("spec").path("parentRefs")) {
+      if (!GROUP.equals(ref.path("group").asText(GROUP)) || !"Gateway".equals(ref.path("kind").asText("Gateway"))) {
+        continue;
+      }
+      String gwKey = ref.path("namespace").asText(ns) + "/" + ref.path("name").asText();
+      List<Attachment> listeners = listenersByGateway.get(gwKey);
+      if (listeners == null) {
+        continue;
+      }
+      ObjectNode gw = gatewayObjects.get(gwKey);
+      for (Attachment a : listeners) {
+        if ((ref.hasNonNull("sectionName") && !ref.path("sectionName").asText().equals(a.listenerName))
+            || (ref.hasNonNull("port") && ref.path("port").asInt() != a.spec.path("port").asInt())
+            || !Reconciler.namespaceAllowed(s, a.spec, namespace(gw), ns)) {
+          continue;
+        }
+        List<String> effective = Hostnames.effective(a.hostname, hostnames);
+        if (effective.isEmpty()) {
+          continue;
+        }
+        if (rules == null) {
+          rules = rules(route);
+        }
+        addEntries(a, route, effective, rules);
+      }
+    }
+  }
+
+  private void addEntries(Attachment a, ObjectNode route, List<String> hostnames, List<RouteTable.Rule> rules) {
+    String created = route.path("metadata").path("creationTimestamp").asText("");
+    String key = namespace(route) + "/" + name(route);
+    JsonNode specRules = route.path("spec").path("rules");
+    for (int r = 0; r < rules.size(); r++) {
+      RouteTable.Rule rule = rules.get(r);
+      Metrics.Series[] requests = new Metrics.Series[rule.backends.size() + 1];
+      Metrics.Histogram[] durations = new Metrics.Histogram[rule.backends.size()];
+      for (int b = 0; b < rule.backends.size(); b++) {
+        RouteTable.Backend backend = rule.backends.get(b);
+        requests[b] = metrics.requests(Metrics.requestLabels(a.gatewayNamespace, a.gatewayName, a.listenerName, rule, backend));
+        durations[b] = metrics.durations(Metrics.durationLabels(a.gatewayNamespace, a.gatewayName, rule, backend));
+      }
+      requests[rule.backends.size()] = metrics.requests(Metrics.requestLabels(a.gatewayNamespace, a.gatewayName, a.listenerName, rule, null));
+      List<RouteTable.Match> matches = matches(specRules.get(r).path("matches"));
+      for (int m = 0; m < matches.size(); m++) {
+        for (String h : hostnames) {
+          a.candidates.add(new Candidate(new RouteTable.Entry(h, matches.get(m), rule, requests, durations), created, key, r, m));
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ rules
+
+  private List<RouteTable.Rule> rules(ObjectNode route) {
+    List<RouteTable.Rule> out = new ArrayList<>();
+    int i = 0;
+    for (JsonNode rule : route.path("spec").path("rules")) {
+      List<RouteTable.Backend> backends = new ArrayList<>();
+      for (JsonNode ref : rule.path("backendRefs")) {
+        backends.add(backend(route, ref, ref.path("weight").asInt(1), filters(route, ref.path("filters"))));
+      }
+      JsonNode retry = rule.path("retry");
+      RouteTable.Retry r = null;
+      if (retry.isObject()) {
+        List<Integer> codes = new ArrayList<>();
+        retry.path("codes").forEach(c -> codes.add(c.asInt()));
+        r = new RouteTable.Retry(List.copyOf(codes), retry.path("attempts").asInt(0), duration(retry.path("backoff").asText(null)));
+      }
+      out.add(new RouteTable.Rule("HTTPRoute", namespace(route), name(route), rule.path("name").asText(Integer.toString(i)),
+          filters(route, rule.path("filters")), List.copyOf(backends),
+          duration(rule.path("timeouts").path("request").asText(null)),
+          duration(rule.path("timeouts").path("backendRequest").asText(null)), r));
+      i++;
+    }
+    return out;
+  }
+
+  private static List<RouteTable.Match> matches(JsonNode matches) {
+    List<RouteTable.Match> out = new ArrayList<>();
+    if (!matches.isArray() || matches.size() == 0) {
+      out.add(new RouteTable.Match(RouteTable.PathType.PREFIX, "/", null, List.of(), List.of()));
+      return out;
+    }
+    for (JsonNode m : matches) {
+      JsonNode path = m.path("path");
+      String type = path.path("type").asText("PathPrefix");
+      String value = path.path("value").asText("/");
+      RouteTable.PathType pt = "Exact".equals(type) ? RouteTable.PathType.EXACT
+          : "RegularExpression".equals(type) ? RouteTable.PathType.REGEX : RouteTable.PathType.PREFIX;
+      try {
+        out.add(new RouteTable.Match(pt, value, m.hasNonNull("method") ? m.path("method").asText() : null,
+            values(m.path("headers")), values(m.path("queryParams"))));
+      } catch (PatternSyntaxException e) {
+        // an invalid expression matches nothing (the controller reports it); the rest of the route still works
+      }
+    }
+    return out;
+  }
+
+  private static List<RouteTable.ValueMatch> values(JsonNode list) {
+    List<RouteTable.ValueMatch> out = new ArrayList<>();
+    for (JsonNode v : list) {
+      out.add(new RouteTable.ValueMatch(v.path("name").asText(), v.path("value").asText(),
+          "RegularExpression".equals(v.path("type").asText("Exact"))));
+    }
+    return List.copyOf(out);
+  }
+
+  private Filters filters(ObjectNode route, JsonNode list) {
+    if (!list.isArray() || list.size() == 0) {
+      return Filters.NONE;
+    }
+    Filters.HeaderModifier req = null;
+    Filters.HeaderModifier resp = null;
+    Filters.Redirect redirect = null;
+    Filters.Rewrite rewrite = null;
+    List<Filters.Mirror> mirrors = new ArrayList<>();
+    Filters.Cors cors = null;
+    for (JsonNode f : list) {
+      switch (f.path("type").asText()) {
+        case "RequestHeaderModifier":
+          req = headerModifier(f.path("requestHeaderModifier"));
+          break;
+        case "ResponseHeaderModifier":
+          resp = headerModifier(f.path("responseHeaderModifier"));
+          break;
+        case "RequestRedirect": {
+          JsonNode r = f.path("requestRedirect");
+          redirect = new Filters.Redirect(r.path("scheme").asText(null), r.path("hostname").asText(null),
+              path(r.path("path")), r.hasNonNull("port") ? r.path("port").asInt() : null, r.path("statusCode").asInt(302));
+          break;
+        }
+        case "URLRewrite": {
+          JsonNode r = f.path("urlRewrite");
+          rewrite = new Filters.Rewrite(r.path("hostname").asText(null), path(r.path("path")));
+          break;
+        }
+        case "RequestMirror": {
+          JsonNode m = f.path("requestMirror");
+          double fraction = 1.0;
+          if (m.hasNonNull("percent")) {
+            fraction = m.path("percent").asInt() / 100.0;
+          } else if (m.has("fraction")) {
+            fraction = m.path("fraction").path("numerator").asDouble() / m.path("fraction").path("denominator").asDouble(100);
+          }
+          mirrors.add(new Filters.Mirror(backend(route, m.path("backendRef"), 1, Filters.NONE), fraction));
+          break;
+        }
+        case "CORS": {
+          JsonNode c = f.path("cors");
+          cors = new Filters.Cors(strings(c.path("allowOrigins")), strings(c.path("allowMethods")),
+              strings(c.path("allowHeaders")), strings(c.path("exposeHeaders")), c.path("allowCredentials").asBoolean(false),
+              c.hasNonNull("maxAge") ? c.path("maxAge").asInt() : null);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    return new Filters(req, resp, redirect, rewrite, List.copyOf(mirrors), cors);
+  }
+
+  private static Filters.PathModifier path(JsonNode p) {
+    if (!p.isObject()) {
+      return null;
+    }
+    boolean prefix = "ReplacePrefixMatch".equals(p.path("type").asText());
+    return new Filters.PathModifier(prefix, prefix ? p.path("replacePrefixMatch").asText() : p.path("replaceFullPath").asText());
+  }
+
+  private static Filters.HeaderModifier headerModifier(JsonNode m) {
+    List<String[]> set = new ArrayList<>();
+    m.path("set").forEach(h -> set.add(new String[] {h.path("name").asText(), h.path("value").asText()}));
+    List<String[]> add = new ArrayList<>();
+    m.path("add").forEach(h -> add.add(new String[] {h.path("name").asText(), h.path("value").asText()}));
+    return new Filters.HeaderModifier(List.copyOf(set), List.copyOf(add), strings(m.path("remove")));
+  }
+
+  private static List<String> strings(JsonNode list) {
+    List<String> out = new ArrayList<>();
+    list.forEach(v -> out.add(v.asText()));
+    return List.copyOf(out);
+  }
+
+  // ------------------------------------------------------------------------------------------------ backends
+
+  /**
+   * Resolves a backendRef the Kubernetes way: the Service's port, the EndpointSlices labelled with the
+   * Service's name, their port of the same name, their ready addresses.
+   */
+  private RouteTable.Backend backend(ObjectNode route, JsonNode ref, int weight, Filters filters) {
+    String routeNs = namespace(route);
+    String group = ref.path("group").asText("");
+    String kind = ref.path("kind").asText("Service");
+    String name = ref.path("name").asText();
+    String ns = ref.path("namespace").asText(routeNs);
+    if (!group.isEmpty() || !"Service".equals(kind)) {
+      return invalid(ns, name, weight, 500, "unsupported backend kind " + kind, filters);
+    }
+    if (!ns.equals(routeNs) && !Reconciler.permitted(s, GROUP, "HTTPRoute", routeNs, "", "Service", ns, name)) {
+      return invalid(ns, name, weight, 500, "no ReferenceGrant allows the reference", filters);
+    }
+    ObjectNode svc = s.get("Service", ns, name);
+    if (svc == null || !ref.hasNonNull("port")) {
+      return invalid(ns, name, weight, 500, svc == null ? "Service not found" : "no port", filters);
+    }
+    JsonNode port = null;
+    for (JsonNode p : svc.path("spec").path("ports")) {
+      if (p.path("port").asInt() == ref.path("port").asInt()) {
+        port = p;
+      }
+    }
+    if (port == null) {
+      return invalid(ns, name, weight, 500, "the Service has no port " + ref.path("port").asInt(), filters);
+    }
+    String portName = port.path("name").asText("");
+    List<InetSocketAddress> endpoints = new ArrayList<>();
+    for (ObjectNode slice : slicesByService.getOrDefault(ns + "/" + name, List.of())) {
+      Integer target = null;
+      for (JsonNode p : slice.path("ports")) {
+        if (portName.equals(p.path("name").asText("")) && p.hasNonNull("port")) {
+          target = p.path("port").asInt();
+        }
+      }
+      if (target == null) {
+        continue;
+      }
+      for (JsonNode e : slice.path("endpoints")) {
+        if (!e.path("conditions").path("ready").asBoolean(true)) {
+          continue;
+        }
+        for (JsonNode a : e.path("addresses")) {
+          endpoints.add(InetSocketAddress.createUnresolved(a.asText(), target));
+        }
+      }
+    }
+    if (endpoints.isEmpty()) {
+      return invalid(ns, name, weight, 503, "the Service has no ready endpoints", filters);
+    }
+    List<InetSocketAddress> resolved = new ArrayList<>();
+    for (InetSocketAddress a : endpoints) {
+      resolved.add(new InetSocketAddress(a.getHostString(), a.getPort()));
+    }
+    return new RouteTable.Backend(ns, name, weight, List.copyOf(resolved), 0, null,
+        port.path("appProtocol").asText(null), filters);
+  }
+
+  private static RouteTable.Backend invalid(String ns, String name, int weight, int status, String problem, Filters filters) {
+    return new RouteTable.Backend(ns, name, weight, List.of(), status, problem, null, filters);
+  }
+
+  /** A Gateway API Duration ({@code 1h30m}, {@code 500ms}); null when absent or invalid; zero disables the timeout. */
+  static Duration duration(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return GatewayDurations.parse(text);
+    } catch (IllegalArgumentException e) {
+      return null; // the API server's schema rejects such values; nothing to enforce
+    }
+  }
+
+  static String name(JsonNode o) {
+    return o.path("metadata").path("name").asText();
+  }
+
+  static String namespace(JsonNode o) {
+    return o.path("metadata").path("namespace").asText("");
+  }
+}

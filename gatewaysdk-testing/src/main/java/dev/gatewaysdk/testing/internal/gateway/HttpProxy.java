@@ -1,0 +1,535 @@
+package dev.gatewaysdk.testing.internal.gateway;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes each HTTP request of one client connection: listener by Host (listener isolation), the first rule
+ * entry in precedence order, the rule's filters, a weighted backend, and proxies it over a pooled backend
+ * connection. One request at a time per connection: reading stops while a request is in flight
+ * ({@code autoRead} off), which bounds a connection's memory and keeps pipelined responses in order.
+ */
+final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpProxy.class);
+  private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
+      "transfer-encoding", "upgrade", "expect", "proxy-authenticate", "proxy-authorization");
+
+  /** What every connection of a data plane shares. */
+  static final class Shared {
+    final Supplier<RouteTable> table;
+    final BackendPool pool;
+    final Metrics metrics;
+    final Duration defaultTimeout;
+
+    Shared(Supplier<RouteTable> table, BackendPool pool, Metrics metrics, Duration defaultTimeout) {
+      this.table = table;
+      this.pool = pool;
+      this.metrics = metrics;
+      this.defaultTimeout = defaultTimeout;
+    }
+  }
+
+  private final Shared shared;
+  private final String socketKey;
+  /** Whether a request of this connection is being answered; later ones (pipelining) wait in {@link #pending}. */
+  private boolean inFlight;
+  private final java.util.ArrayDeque<FullHttpRequest> pending = new java.util.ArrayDeque<>(2);
+
+  HttpProxy(Shared shared, String socketKey) {
+    super(false);
+    this.shared = shared;
+    this.socketKey = socketKey;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+    if (inFlight) {
+      // Pipelined: answer in order; stop reading until this one's turn (bounded memory per connection).
+      pending.add(req);
+      ctx.channel().config().setAutoRead(false);
+      return;
+    }
+    inFlight = true;
+    try {
+      handle(ctx, req);
+    } catch (RuntimeException e) {
+      LOG.warn("request {} {} failed in the data plane", req.method(), req.uri(), e);
+      req.release();
+      if (ctx.channel().isActive()) {
+        plain(ctx, HttpVersion.HTTP_1_1, HttpResponseStatus.INTERNAL_SERVER_ERROR, false);
+      }
+    }
+  }
+
+  private void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
+    if (req.decoderResult().isFailure()) {
+      Throwable cause = req.decoderResult().cause();
+      HttpResponseStatus status = cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+          : cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+          : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
+          : HttpResponseStatus.BAD_REQUEST;
+      req.release();
+      plain(ctx, HttpVersion.HTTP_1_1, status, false);
+      return;
+    }
+    RouteTable.PortConfig port = shared.table.get().ports.get(socketKey);
+    boolean keepAlive = HttpUtil.isKeepAlive(req);
+    if (port == null) {
+      req.release();
+      plain(ctx, req.protocolVersion(), HttpResponseStatus.SERVICE_UNAVAILABLE, false);
+      return;
+    }
+    String host = Hostnames.host(req.headers().get(HttpHeaderNames.HOST));
+    QueryStringDecoder query = new QueryStringDecoder(req.uri());
+    String path = query.rawPath();
+    RouteTable.ListenerConfig listener = port.listener(host);
+    RouteTable.Entry entry = listener == null ? null
+        : listener.route(host, req.method().name(), path, req.headers(), query);
+    Exchange x = new Exchange(ctx, req, keepAlive, port, listener, entry);
+    if (entry == null) {
+      x.finish(HttpResponseStatus.NOT_FOUND, null);
+      return;
+    }
+    x.start(path, query.rawQuery());
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof IdleStateEvent) {
+      ctx.close();
+    } else {
+      super.userEventTriggered(ctx, evt);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("client connection {} failed: {}", ctx.channel(), cause.toString());
+    ctx.close();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    FullHttpRequest r;
+    while ((r = pending.poll()) != null) {
+      r.release();
+    }
+  }
+
+  /** The response to the request in flight is written: take the next pipelined one, or read again. */
+  private void next(ChannelHandlerContext ctx) {
+    inFlight = false;
+    FullHttpRequest r = pending.poll();
+    if (r != null) {
+      channelRead0(ctx, r);
+    } else if (!ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  private void plain(ChannelHandlerContext ctx, HttpVersion version, HttpResponseStatus status, boolean keepAlive) {
+    FullHttpResponse r = new DefaultFullHttpResponse(version, status,
+        Unpooled.copiedBuffer(status.toString() + "\n", StandardCharsets.UTF_8));
+    r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+    write(ctx, r, keepAlive);
+  }
+
+  private void write(ChannelHandlerContext ctx, FullHttpResponse r, boolean keepAlive) {
+    HttpUtil.setContentLength(r, r.content().readableBytes());
+    if (keepAlive) {
+      if (r.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+        r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      }
+      ctx.writeAndFlush(r).addListener((ChannelFutureListener) f -> {
+        if (f.isSuccess()) {
+          next(ctx);
+        } else {
+          f.channel().close();
+        }
+      });
+    } else {
+      r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /** One request on its way through: attempts, timeouts, the response. Runs on the connection's event loop. */
+  private final class Exchange implements BackendPool.Callback {
+    final ChannelHandlerContext ctx;
+    final FullHttpRequest req;
+    final boolean keepAlive;
+    final RouteTable.PortConfig port;
+    final RouteTable.ListenerConfig listener;
+    final RouteTable.Entry entry;
+    final RouteTable.Rule rule;
+    String uri;
+    String origin;
+    RouteTable.Backend backend;
+    int backendIndex = -1;
+    int attemptsLeft;
+    Channel backendChannel;
+    InetSocketAddress endpoint;
+    long sentAt;
+    ScheduledFuture<?> requestTimer;
+    ScheduledFuture<?> backendTimer;
+    boolean done;
+
+    Exchange(ChannelHandlerContext ctx, FullHttpRequest req, boolean keepAlive, RouteTable.PortConfig port,
+        RouteTable.ListenerConfig listener, RouteTable.Entry entry) {
+      this.ctx = ctx;
+      this.req = req;
+      this.keepAlive = keepAlive;
+      this.port = port;
+      this.listener = listener;
+      this.entry = entry;
+      this.rule = entry == null ? null : entry.rule;
+    }
+
+    void start(String path, String rawQuery) {
+      Filters f = rule.filters;
+      HttpHeaders h = req.headers();
+      origin = f.cors == null ? null : h.get(HttpHeaderNames.ORIGIN);
+      if (origin != null && req.method().equals(HttpMethod.OPTIONS) && h.contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
+        preflight(f.cors);
+        return;
+      }
+      if (f.redirect != null) {
+        redirect(f.redirect, path, rawQuery);
+        return;
+      }
+      if (f.requestHeaders != null) {
+        f.requestHeaders.apply(h);
+      }
+      String newPath = path;
+      if (f.rewrite != null) {
+        if (f.rewrite.hostname != null) {
+          h.set(HttpHeaderNames.HOST, f.rewrite.hostname);
+        }
+        if (f.rewrite.path != null) {
+          newPath = f.rewrite.path.apply(path, entry.match);
+        }
+      }
+      uri = rawQuery.isEmpty() ? newPath : newPath + "?" + rawQuery;
+      for (Filters.Mirror m : f.mirrors) {
+        if (m.backend.errorStatus == 0 && ThreadLocalRandom.current().nextDouble() < m.fraction) {
+          mirror(m.backend);
+        }
+      }
+      String client = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+      String xff = h.get("X-Forwarded-For");
+      h.set("X-Forwarded-For", xff == null ? client : xff + ", " + client);
+      h.set("X-Forwarded-Proto", "http");
+      attemptsLeft = rule.retry == null ? 0 : rule.retry.attempts;
+      Duration timeout = rule.requestTimeout != null ? rule.requestTimeout : shared.defaultTimeout;
+      if (!timeout.isZero()) {
+        requestTimer = ctx.executor().schedule(() -> timedOut(), timeout.toNanos(), TimeUnit.NANOSECONDS);
+      }
+      attempt();
+    }
+
+    void attempt() {
+      if (done) {
+        return;
+      }
+      backendIndex = rule.pick();
+      if (backendIndex < 0) {
+        finish(HttpResponseStatus.INTERNAL_SERVER_ERROR, null); // no backendRefs, or all weights 0
+        return;
+      }
+      backend = rule.backends.get(backendIndex);
+      if (backend.errorStatus != 0) {
+        finish(HttpResponseStatus.valueOf(backend.errorStatus), null);
+        return;
+      }
+      if (backend.filters.requestHeaders != null) {
+        backend.filters.requestHeaders.apply(req.headers());
+      }
+      endpoint = backend.endpoint();
+      String upgrade = req.headers().get(HttpHeaderNames.UPGRADE);
+      if (upgrade != null && req.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)) {
+        FullHttpRequest out = outbound(req, uri);
+        out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE).set(HttpHeaderNames.UPGRADE, upgrade);
+        sentAt = System.nanoTime();
+        Tunnel.open(ctx.channel(), out, endpoint, this::upgraded);
+        return;
+      }
+      shared.pool.acquire(ctx.channel().eventLoop(), endpoint).addListener((Future<Channel> f) -> {
+        if (!f.isSuccess()) {
+          failure(f.cause());
+        } else if (done) {
+          shared.pool.release(f.getNow(), endpoint);
+        } else {
+          send(f.getNow());
+        }
+      });
+    }
+
+    void send(Channel c) {
+      backendChannel = c;
+      c.attr(BackendPool.CALLBACK).set(this);
+      if (rule.backendTimeout != null && !rule.backendTimeout.isZero()) {
+        backendTimer = ctx.executor().schedule(this::timedOut, rule.backendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      }
+      sentAt = System.nanoTime();
+      c.writeAndFlush(outbound(req, uri)).addListener((ChannelFutureListener) wf -> {
+        if (!wf.isSuccess() && c.attr(BackendPool.CALLBACK).compareAndSet(this, null)) {
+          c.close();
+          failure(wf.cause());
+        }
+      });
+    }
+
+    @Override
+    public void response(FullHttpResponse resp) {
+      if (backendTimer != null) {
+        backendTimer.cancel(false);
+      }
+      long nanos = System.nanoTime() - sentAt;
+      Channel c = backendChannel;
+      backendChannel = null;
+      if (done) {
+        resp.release();
+        return;
+      }
+      entry.durations[backendIndex].observeNanos(nanos);
+      if (c != null && HttpUtil.isKeepAlive(resp)) {
+        shared.pool.release(c, endpoint);
+      }
+      if (attemptsLeft > 0 && rule.retry.codes.contains(resp.status().code())) {
+        resp.release();
+        retry();
+        return;
+      }
+      finish(resp.status(), resp);
+    }
+
+    @Override
+    public void failure(Throwable cause) {
+      if (backendTimer != null) {
+        backendTimer.cancel(false);
+      }
+      backendChannel = null;
+      if (done) {
+        return;
+      }
+      LOG.debug("backend {} failed: {}", endpoint, cause.toString());
+      if (attemptsLeft > 0) {
+        retry();
+        return;
+      }
+      finish(HttpResponseStatus.BAD_GATEWAY, null);
+    }
+
+    /** The backend's answer to an upgrade: null once the tunnel is up, its non-101 response, or a failure. */
+    void upgraded(Object result) {
+      if (result instanceof FullHttpResponse) {
+        response((FullHttpResponse) result);
+      } else if (result instanceof Throwable) {
+        failure((Throwable) result);
+      } else if (!done) {
+        done = true;
+        if (requestTimer != null) {
+          requestTimer.cancel(false);
+        }
+        req.release();
+        entry.durations[backendIndex].observeNanos(System.nanoTime() - sentAt);
+        entry.requests[backendIndex].inc(HttpResponseStatus.SWITCHING_PROTOCOLS.code());
+      }
+    }
+
+    void retry() {
+      attemptsLeft--;
+      Duration backoff = rule.retry.backoff;
+      if (backoff == null || backoff.isZero()) {
+        attempt();
+      } else {
+        ctx.executor().schedule(this::attempt, backoff.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    }
+
+    void timedOut() {
+      if (done) {
+        return;
+      }
+      Channel c = backendChannel;
+      if (c != null) {
+        c.attr(BackendPool.CALLBACK).set(null);
+        c.close();
+      }
+      finish(HttpResponseStatus.GATEWAY_TIMEOUT, null);
+    }
+
+    void preflight(Filters.Cors cors) {
+      FullHttpResponse r = new DefaultFullHttpResponse(req.protocolVersion(), HttpResponseStatus.OK);
+      if (cors.allows(origin)) {
+        corsHeaders(cors, r.headers());
+        r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, String.join(", ", cors.allowMethods));
+        if (!cors.allowHeaders.isEmpty()) {
+          r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, String.join(", ", cors.allowHeaders));
+        }
+        if (cors.maxAge != null) {
+          r.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, cors.maxAge);
+        }
+      }
+      origin = null;
+      finish(HttpResponseStatus.OK, r);
+    }
+
+    void corsHeaders(Filters.Cors cors, HttpHeaders h) {
+      boolean any = cors.allowOrigins.contains("*") && !cors.allowCredentials;
+      h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, any ? "*" : origin);
+      if (cors.allowCredentials) {
+        h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+      }
+      if (!cors.exposeHeaders.isEmpty()) {
+        h.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(", ", cors.exposeHeaders));
+      }
+    }
+
+    void redirect(Filters.Redirect r, String path, String rawQuery) {
+      String scheme = r.scheme != null ? r.scheme : "http";
+      String hostname = r.hostname != null ? r.hostname : Hostnames.host(req.headers().get(HttpHeaderNames.HOST));
+      int p;
+      if (r.port != null) {
+        p = r.port;
+      } else if (r.scheme != null) {
+        p = "https".equals(r.scheme) ? 443 : "http".equals(r.scheme) ? 80 : port.specPort;
+      } else {
+        p = port.specPort;
+      }
+      boolean defaultPort = ("http".equals(scheme) && p == 80) || ("https".equals(scheme) && p == 443);
+      String newPath = r.path == null ? path : r.path.apply(path, entry.match);
+      String location = scheme + "://" + hostname + (defaultPort ? "" : ":" + p) + newPath
+          + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
+      FullHttpResponse resp = new DefaultFullHttpResponse(req.protocolVersion(), HttpResponseStatus.valueOf(r.statusCode));
+      resp.headers().set(HttpHeaderNames.LOCATION, location);
+      finish(resp.status(), resp);
+    }
+
+    void mirror(RouteTable.Backend b) {
+      InetSocketAddress ep = b.endpoint();
+      FullHttpRequest copy = outbound(req, uri);
+      shared.pool.acquire(ctx.channel().eventLoop(), ep).addListener((Future<Channel> f) -> {
+        if (!f.isSuccess()) {
+          copy.release();
+          return;
+        }
+        Channel c = f.getNow();
+        c.attr(BackendPool.CALLBACK).set(new BackendPool.Callback() {
+          @Override
+          public void response(FullHttpResponse response) {
+            response.release();
+            if (HttpUtil.isKeepAlive(response)) {
+              shared.pool.release(c, ep);
+            }
+          }
+
+          @Override
+          public void failure(Throwable cause) {
+            LOG.debug("mirror to {} failed: {}", ep, cause.toString());
+          }
+        });
+        c.writeAndFlush(copy);
+      });
+    }
+
+    /** Ends the exchange: {@code resp} (released here) or a plain response with {@code status}. */
+    void finish(HttpResponseStatus status, FullHttpResponse resp) {
+      if (done) {
+        if (resp != null) {
+          resp.release();
+        }
+        return;
+      }
+      done = true;
+      if (requestTimer != null) {
+        requestTimer.cancel(false);
+      }
+      req.release();
+      FullHttpResponse out;
+      if (resp == null) {
+        out = new DefaultFullHttpResponse(req.protocolVersion(), status,
+            Unpooled.copiedBuffer(status.toString() + "\n", StandardCharsets.UTF_8));
+        out.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+      } else if (resp.protocolVersion().equals(req.protocolVersion())) {
+        out = resp;
+        strip(out.headers());
+      } else {
+        out = new DefaultFullHttpResponse(req.protocolVersion(), resp.status(), resp.content(), resp.headers(), resp.trailingHeaders());
+        strip(out.headers());
+      }
+      if (rule != null) {
+        if (rule.filters.responseHeaders != null) {
+          rule.filters.responseHeaders.apply(out.headers());
+        }
+        if (backend != null && backend.filters.responseHeaders != null) {
+          backend.filters.responseHeaders.apply(out.headers());
+        }
+        if (origin != null && rule.filters.cors.allows(origin)) {
+          corsHeaders(rule.filters.cors, out.headers());
+        }
+      }
+      Metrics.Series series = entry != null ? entry.requests[backendIndex < 0 ? entry.requests.length - 1 : backendIndex]
+          : listener != null ? listener.noRoute : port.noListener;
+      series.inc(status.code());
+      write(ctx, out, keepAlive && ctx.channel().isActive());
+    }
+  }
+
+  private static void strip(HttpHeaders h) {
+    String connection = h.get(HttpHeaderNames.CONNECTION);
+    if (connection != null) {
+      for (String token : connection.split(",")) {
+        h.remove(token.trim());
+      }
+    }
+    for (String name : HOP_BY_HOP) {
+      h.remove(name); // header names are case-insensitive in Netty's HttpHeaders
+    }
+  }
+
+  /** The request to send to a backend: same method, headers without hop-by-hop ones, a retained body. */
+  private static FullHttpRequest outbound(FullHttpRequest req, String uri) {
+    ByteBuf body = req.content().retainedDuplicate();
+    FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, req.method(), uri, body);
+    out.headers().set(req.headers());
+    strip(out.headers());
+    HttpUtil.setContentLength(out, body.readableBytes());
+    if (body.readableBytes() == 0 && !req.method().equals(HttpMethod.POST) && !req.method().equals(HttpMethod.PUT)
+        && !req.method().equals(HttpMethod.PATCH)) {
+      out.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+    }
+    return out;
+  }
+}
