@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.gatewaysdk.core.RouteManager;
 import dev.gatewaysdk.testing.GatewayCluster.Backend;
 import dev.gatewaysdk.testing.GatewayCluster.Controller;
 import io.kubernetes.client.openapi.ApiClient;
@@ -151,6 +152,38 @@ class GatewayApiExtensionTest {
   void finalInjectableFieldIsAConfigurationError() {
     run(FinalField.class).assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
         instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("final field")))));
+  }
+
+  @GatewayApiTest
+  static class ConstructorInjection {
+    private final GatewayCluster cluster;
+    private final RouteManager routes;
+    private final TestNamespace ns;
+
+    ConstructorInjection(GatewayCluster cluster, RouteManager routes, TestNamespace ns) {
+      this.cluster = cluster;
+      this.routes = routes;
+      this.ns = ns;
+    }
+
+    @Test
+    void usesWhatTheConstructorGot(TestNamespace param) {
+      SEEN.put("ctor.cluster", cluster);
+      SEEN.put("ctor.routes", routes);
+      SEEN.put("ctor.ns", ns.name());
+      SEEN.put("ctor.param", param.name());
+      SEEN.put("ctor.created", cluster.create(Fixtures.service(ns.name(), "s", 80)) != null);
+    }
+  }
+
+  @Test
+  void constructorParametersAreInjectedAndTheirFinalFieldsLeftAlone() {
+    Events events = run(ConstructorInjection.class);
+    assertThat(events.failed().count()).isZero();
+    assertThat(SEEN.get("ctor.cluster")).isInstanceOf(GatewayCluster.class);
+    assertThat(SEEN.get("ctor.routes")).isInstanceOf(RouteManager.class);
+    assertThat(SEEN.get("ctor.ns")).isEqualTo(SEEN.get("ctor.param"));   // the test's one namespace
+    assertThat(SEEN.get("ctor.created")).isEqualTo(true);
   }
 
   @GatewayApiTest
