@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
-import org.testcontainers.DockerClientFactory;
 
 /** Runs small {@link GatewayApiTest} classes in a nested engine to check the extension's lifecycle and errors. */
 class GatewayApiExtensionTest {
@@ -209,7 +208,8 @@ class GatewayApiExtensionTest {
 
   @Test
   void k3sWithoutDockerIsSkippedWithReason() {
-    org.junit.jupiter.api.Assumptions.assumeFalse(DockerClientFactory.instance().isDockerAvailable(),
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        GatewayCluster.availability(GatewayClusterOptions.builder().backend(Backend.K3S).build()).isPresent(),
         "Docker is available here: the k3s class would run");
     run(NeedsK3s.class).assertThatEvents().haveExactly(1,
         event(skippedWithReason(r -> r.contains("backend = K3S") && r.contains("no Docker engine"))));
