@@ -29,6 +29,7 @@ public final class GatewaySdkCli implements Runnable {
       ConvertCommand::new,
       ValidateCommand::new,
       ServeCommand::new,
+      WaitCommand::new,
       DemoCommand::new,
       CanaryCommand::new);
 
