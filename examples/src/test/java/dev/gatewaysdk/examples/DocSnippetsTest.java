@@ -33,19 +33,13 @@ import dev.gatewaysdk.testing.GatewayApiTest;
 import dev.gatewaysdk.testing.GatewayCluster;
 import dev.gatewaysdk.testing.TestNamespace;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java snippets of docs/*.md and the README's quick start are copies of code that compiles and runs: of
- * the examples, of their tests, or of this class. {@link #everyDocSnippetIsCopiedFromTestedCode} checks that
- * each paragraph of each snippet appears, line by line, in those sources.
+ * What the Java snippets of docs/*.md and the README claim, run against the embedded cluster. That every
+ * snippet compiles as written is {@link DocSnippetsCompileTest}'s job.
  */
 @GatewayApiTest
 class DocSnippetsTest {
@@ -224,66 +218,5 @@ class DocSnippetsTest {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("hello");
     }
-  }
-
-  // ------------------------------------------------------------------------------------------- the check
-
-  private static final List<String> DOCS = List.of(
-      "docs/model.md", "docs/testing.md");
-
-  @Test
-  void everyDocSnippetIsCopiedFromTestedCode() throws Exception {
-    Path root = Path.of("..");
-    List<List<String>> sources = new ArrayList<>();
-    for (String dir : List.of("examples/src/main/java", "examples/src/test/java")) {
-      try (Stream<Path> files = Files.walk(root.resolve(dir))) {
-        for (Path f : files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
-          sources.add(Files.readAllLines(f).stream().map(String::strip).filter(l -> !l.isEmpty())
-              .collect(Collectors.toList()));
-        }
-      }
-    }
-    List<String> snippets = new ArrayList<>();
-    for (String doc : DOCS) {
-      snippets.addAll(javaBlocks(Files.readString(root.resolve(doc))));
-    }
-    String canary = Files.readString(root.resolve("docs/canary.md"));
-    int demoSection = canary.indexOf("## In `gatewaysdk demo`");
-    assertThat(demoSection).isNotNegative();
-    snippets.addAll(javaBlocks(canary.substring(demoSection)));
-    String readme = Files.readString(root.resolve("README.md"));
-    int quickStart = readme.indexOf("## Quick start");
-    assertThat(quickStart).isNotNegative();
-    String section = readme.substring(quickStart, readme.indexOf("\n## ", quickStart + 1));
-    snippets.addAll(javaBlocks(section));
-    assertThat(snippets).hasSizeGreaterThanOrEqualTo(5);
-
-    for (String snippet : snippets) {
-      for (String paragraph : snippet.split("\n\\s*\n")) {
-        List<String> lines = paragraph.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
-        assertThat(sources.stream().anyMatch(src -> containsRun(src, lines)))
-            .as("this snippet paragraph is not a copy of tested code:%n%s", paragraph).isTrue();
-      }
-    }
-  }
-
-  private static List<String> javaBlocks(String markdown) {
-    List<String> blocks = new ArrayList<>();
-    int at = 0;
-    while ((at = markdown.indexOf("```java\n", at)) >= 0) {
-      int end = markdown.indexOf("\n```", at + 8);
-      blocks.add(markdown.substring(at + 8, end));
-      at = end + 4;
-    }
-    return blocks;
-  }
-
-  private static boolean containsRun(List<String> source, List<String> lines) {
-    for (int i = 0; i + lines.size() <= source.size(); i++) {
-      if (source.subList(i, i + lines.size()).equals(lines)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

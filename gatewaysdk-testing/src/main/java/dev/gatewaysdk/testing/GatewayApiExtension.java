@@ -82,14 +82,33 @@ final class GatewayApiExtension
   @Override
   public void beforeEach(ExtensionContext context) {
     ClusterResource r = resource(context);
-    GatewayCluster cluster = r.cluster;
+    TestNamespace ns = namespaceFor(context, r);
+    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+      injectFields(instance.getClass(), instance, r, ns, false);
+    }
+  }
+
+  /**
+   * The test's namespace, created on first use: by a constructor parameter (the instance of a per-method
+   * lifecycle is created in the method's context, see {@link #getTestInstantiationExtensionContextScope}) or
+   * else in {@link #beforeEach}.
+   */
+  private static TestNamespace namespaceFor(ExtensionContext context, ClusterResource r) {
+    TestNamespace existing = context.getStore(NAMESPACE).get(NAMESPACE_KEY, TestNamespace.class);
+    if (existing != null) {
+      return existing;
+    }
     String hint = context.getRequiredTestClass().getSimpleName() + "-"
         + context.getTestMethod().map(m -> m.getName()).orElse("test");
-    String ns = cluster.createTestNamespace(hint);
-    context.getStore(NAMESPACE).put(NAMESPACE_KEY, TestNamespace.of(ns));
-    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-      injectFields(instance.getClass(), instance, r, TestNamespace.of(ns), false);
-    }
+    TestNamespace ns = TestNamespace.of(r.cluster.createTestNamespace(hint));
+    context.getStore(NAMESPACE).put(NAMESPACE_KEY, ns);
+    return ns;
+  }
+
+  /** Constructors of per-method instances are resolved in the test method's context, so they can get its namespace. */
+  @Override
+  public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+    return ExtensionContextScope.TEST_METHOD;
   }
 
   @Override
@@ -121,6 +140,9 @@ final class GatewayApiExtension
     Class<?> type = parameterContext.getParameter().getType();
     if (type == TestNamespace.class) {
       TestNamespace ns = findNamespace(context);
+      if (ns == null && context.getTestMethod().isPresent()) {
+        ns = namespaceFor(context, resource(context));
+      }
       if (ns == null) {
         throw new ParameterResolutionException("a TestNamespace exists only around a test method (@Test, @BeforeEach, "
             + "@AfterEach), not for " + parameterContext.getDeclaringExecutable());
@@ -169,8 +191,11 @@ final class GatewayApiExtension
           continue;
         }
         if (Modifier.isFinal(f.getModifiers())) {
-          throw new ExtensionConfigurationException("@GatewayApiTest cannot inject into final field " + c.getName() + "."
-              + f.getName() + "; make it non-final");
+          if (isStatic || readField(f, instance) == null) {
+            throw new ExtensionConfigurationException("@GatewayApiTest cannot inject into final field " + c.getName() + "."
+                + f.getName() + "; make it non-final, or take it as a constructor parameter and set it there");
+          }
+          continue;   // set by the constructor (constructor injection): left as it is
         }
         if (isStatic && f.getType() == TestNamespace.class) {
           throw new ExtensionConfigurationException("@GatewayApiTest: TestNamespace field " + c.getName() + "." + f.getName()
@@ -183,6 +208,15 @@ final class GatewayApiExtension
           throw new ExtensionConfigurationException("@GatewayApiTest cannot set field " + c.getName() + "." + f.getName(), e);
         }
       }
+    }
+  }
+
+  private static Object readField(Field f, Object instance) {
+    try {
+      f.setAccessible(true);
+      return f.get(instance);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new ExtensionConfigurationException("@GatewayApiTest cannot read field " + f, e);
     }
   }
 

@@ -78,6 +78,9 @@ public interface GatewayCluster extends AutoCloseable {
   /**
    * Why the backend of {@code options} cannot run here ("no Docker engine", "no kubeconfig given"), or empty
    * if it can. Tests skip with this reason.
+   *
+   * @throws IllegalStateException for the k3s backend without {@code org.testcontainers:testcontainers-k3s} (an
+   *     optional dependency) on the classpath: a setup error to fix, not a reason to skip
    */
   static Optional<String> availability(GatewayClusterOptions options) {
     return Clusters.unavailableReason(options);

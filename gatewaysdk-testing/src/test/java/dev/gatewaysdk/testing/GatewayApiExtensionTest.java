@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.gatewaysdk.core.RouteManager;
 import dev.gatewaysdk.testing.GatewayCluster.Backend;
 import dev.gatewaysdk.testing.GatewayCluster.Controller;
 import io.kubernetes.client.openapi.ApiClient;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
-import org.testcontainers.DockerClientFactory;
 
 /** Runs small {@link GatewayApiTest} classes in a nested engine to check the extension's lifecycle and errors. */
 class GatewayApiExtensionTest {
@@ -154,6 +154,38 @@ class GatewayApiExtensionTest {
   }
 
   @GatewayApiTest
+  static class ConstructorInjection {
+    private final GatewayCluster cluster;
+    private final RouteManager routes;
+    private final TestNamespace ns;
+
+    ConstructorInjection(GatewayCluster cluster, RouteManager routes, TestNamespace ns) {
+      this.cluster = cluster;
+      this.routes = routes;
+      this.ns = ns;
+    }
+
+    @Test
+    void usesWhatTheConstructorGot(TestNamespace param) {
+      SEEN.put("ctor.cluster", cluster);
+      SEEN.put("ctor.routes", routes);
+      SEEN.put("ctor.ns", ns.name());
+      SEEN.put("ctor.param", param.name());
+      SEEN.put("ctor.created", cluster.create(Fixtures.service(ns.name(), "s", 80)) != null);
+    }
+  }
+
+  @Test
+  void constructorParametersAreInjectedAndTheirFinalFieldsLeftAlone() {
+    Events events = run(ConstructorInjection.class);
+    assertThat(events.failed().count()).isZero();
+    assertThat(SEEN.get("ctor.cluster")).isInstanceOf(GatewayCluster.class);
+    assertThat(SEEN.get("ctor.routes")).isInstanceOf(RouteManager.class);
+    assertThat(SEEN.get("ctor.ns")).isEqualTo(SEEN.get("ctor.param"));   // the test's one namespace
+    assertThat(SEEN.get("ctor.created")).isEqualTo(true);
+  }
+
+  @GatewayApiTest
   static class NamespaceInBeforeAll {
     @BeforeAll
     static void before(TestNamespace ns) {}
@@ -176,7 +208,8 @@ class GatewayApiExtensionTest {
 
   @Test
   void k3sWithoutDockerIsSkippedWithReason() {
-    org.junit.jupiter.api.Assumptions.assumeFalse(DockerClientFactory.instance().isDockerAvailable(),
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        GatewayCluster.availability(GatewayClusterOptions.builder().backend(Backend.K3S).build()).isPresent(),
         "Docker is available here: the k3s class would run");
     run(NeedsK3s.class).assertThatEvents().haveExactly(1,
         event(skippedWithReason(r -> r.contains("backend = K3S") && r.contains("no Docker engine"))));

@@ -12,8 +12,6 @@ import dev.gatewaysdk.canary.Step;
 import dev.gatewaysdk.core.GatewayApiClient;
 import dev.gatewaysdk.core.GatewayApiException;
 import dev.gatewaysdk.core.RouteRef;
-import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.util.Config;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -221,11 +219,7 @@ final class CanaryCommand implements Callable<Integer> {
   }
 
   private GatewayApiClient client() throws IOException {
-    if (kubeconfig == null) {
-      return GatewayApiClient.fromDefaultConfig();
-    }
-    ApiClient api = Config.fromConfig(kubeconfig.toString());
-    return GatewayApiClient.create(api);
+    return CliClients.connect(kubeconfig);
   }
 
   private static String identity() {

@@ -327,21 +327,39 @@ final class DemoRun {
     }
   }
 
-  /** Where progress goes: a live line rewritten in place on a terminal, plain lines otherwise. */
+  /**
+   * Where progress goes: a live line rewritten in place on a terminal, plain lines otherwise. The live line is cut
+   * to the terminal's width ({@code COLUMNS}, else 80) less one column: a line that wraps cannot be rewritten.
+   */
   static final class Progress {
     private final PrintWriter out;
     private final boolean live;
+    private final int columns;
     private int width;
 
     Progress(PrintWriter out, boolean live) {
-      this.out = out;
-      this.live = live;
+      this(out, live, terminalColumns());
     }
 
-    synchronized void update(String line) {
+    Progress(PrintWriter out, boolean live, int columns) {
+      this.out = out;
+      this.live = live;
+      this.columns = Math.max(columns, 20);
+    }
+
+    private static int terminalColumns() {
+      try {
+        return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
+      } catch (NumberFormatException e) {
+        return 80;
+      }
+    }
+
+    synchronized void update(String full) {
       if (!live) {
         return;
       }
+      String line = full.length() < columns ? full : full.substring(0, columns - 2) + "…";
       out.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
       width = line.length();
       out.flush();

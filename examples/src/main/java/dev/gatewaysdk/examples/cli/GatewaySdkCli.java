@@ -29,6 +29,7 @@ public final class GatewaySdkCli implements Runnable {
       ConvertCommand::new,
       ValidateCommand::new,
       ServeCommand::new,
+      WaitCommand::new,
       DemoCommand::new,
       CanaryCommand::new);
 
@@ -44,8 +45,11 @@ public final class GatewaySdkCli implements Runnable {
   /** The command line with all subcommands registered, writing to {@code out} and {@code err}. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new GatewaySdkCli());
+    cli.addSubcommand(new CommandLine.HelpCommand());
     for (Supplier<Object> command : SUBCOMMANDS) {
-      cli.addSubcommand(command.get());
+      CommandLine sub = new CommandLine(command.get());
+      addHelpOption(sub.getCommandSpec());
+      cli.addSubcommand(sub);
     }
     cli.setOut(out);
     cli.setErr(err);
@@ -54,6 +58,17 @@ public final class GatewaySdkCli implements Runnable {
       return 1;
     });
     return cli;
+  }
+
+  /**
+   * Gives a command {@code -h}/{@code --help} unless it has its own: usage on stdout, exit 0, even when its
+   * required parameters are missing (picocli skips validation when usage help is requested).
+   */
+  private static void addHelpOption(CommandLine.Model.CommandSpec command) {
+    if (command.options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
+      command.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+          .description("Show this help message and exit.").build());
+    }
   }
 
   /** Runs {@code args} and returns the exit code: 0 success, 1 bad input, 2 usage error. */

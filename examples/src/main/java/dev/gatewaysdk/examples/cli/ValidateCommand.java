@@ -55,6 +55,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--crds", paramLabel = "PATH", description = "Use the CRDs in this file or directory instead of a release.")
   Path crds;
 
+  @Option(names = "--skip-unknown-kinds", description = "Skip documents of other API groups whose kinds the "
+      + "release does not define (such as a cert-manager Certificate) instead of rejecting them.")
+  boolean skipUnknownKinds;
+
   @Option(names = "--field-validation", description = "Strict, Warn or Ignore: what unknown fields do (default ${DEFAULT-VALUE}).")
   String fieldValidation = "Strict";
 
@@ -80,8 +84,9 @@ final class ValidateCommand implements Callable<Integer> {
     for (Source source : sources) {
       String file = source.name();
       List<JsonNode> docs;
+      List<Integer> lines = new ArrayList<>();
       try {
-        docs = read(source.text());
+        docs = read(source.text(), lines);
       } catch (IOException | RuntimeException e) {
         err.println("error: " + file + ": " + e.getMessage());
         rejected++;
@@ -94,23 +99,30 @@ final class ValidateCommand implements Callable<Integer> {
         String kind = doc.path("kind").asText("");
         String name = doc.path("metadata").path("name").asText("");
         int slash = apiVersion.indexOf('/');
+        String at = source.file() + ":" + (source.firstLine() + lines.get(i) - 1) + ": ";
         if (!apiVersion.isEmpty() && !kind.isEmpty() && (slash < 0 || !apiVersion.substring(0, slash).contains("."))) {
-          out.println(kind.toLowerCase(Locale.ROOT) + "/" + name + " skipped (" + apiVersion + " is not a custom resource)");
+          out.println(at + kind.toLowerCase(Locale.ROOT) + "/" + name + " skipped (" + apiVersion + " is not a custom resource)");
+          continue;
+        }
+        ValidationResult result = validator.validate(doc, null, mode);
+        String resource = kind.toLowerCase(Locale.ROOT) + (slash < 0 ? "" : "." + apiVersion.substring(0, slash)) + "/" + name;
+        boolean notServed = result.causes().stream().anyMatch(c -> c.reason().equals(Cause.KIND_NOT_SERVED));
+        if (notServed && skipUnknownKinds && !apiVersion.startsWith("gateway.networking.")) {
+          out.println(at + resource + " skipped (not a kind of the Gateway API release)");
           continue;
         }
         checked++;
-        ValidationResult result = validator.validate(doc, null, mode);
-        String resource = kind.toLowerCase(Locale.ROOT) + (slash < 0 ? "" : "." + apiVersion.substring(0, slash)) + "/" + name;
         result.warnings().forEach(w -> err.println("Warning: " + w));
         if (result.valid()) {
-          out.println(resource + " valid");
+          out.println(at + resource + " valid");
           continue;
         }
         rejected++;
-        if (result.causes().stream().anyMatch(c -> c.reason().equals(Cause.KIND_NOT_SERVED))) {
+        if (notServed) {
           err.println("error: resource mapping not found for name: \"" + name + "\" namespace: \""
               + doc.path("metadata").path("namespace").asText("") + "\" from \"" + file + "\": "
-              + result.causes().get(0).message() + "\nensure CRDs are installed first");
+              + result.causes().get(0).message()
+              + (apiVersion.startsWith("gateway.networking.") ? "" : " (--skip-unknown-kinds skips kinds of other API groups)"));
           notes.stream().filter(n -> n.kind().equals(kind) && n.apiVersion().equals(apiVersion))
               .map(ManifestNote::message).distinct().forEach(m -> err.println("hint: " + m));
         } else if (result.statusCode() == 400) {
@@ -130,18 +142,23 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** Documents to check under one name: a file, standard input, or one YAML block of a Markdown file. */
-  private record Source(String name, String text) {}
+  private record Source(String file, int firstLine, String text) {
+    /** FILE, or FILE:LINE for a block of a Markdown file. */
+    String name() {
+      return firstLine == 1 ? file : file + ":" + firstLine;
+    }
+  }
 
   private static List<Source> sources(String file) throws IOException {
     String text = file.equals("-")
         ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
         : Files.readString(Path.of(file), StandardCharsets.UTF_8);
     if (!MarkdownBlocks.isMarkdown(file)) {
-      return List.of(new Source(file, text));
+      return List.of(new Source(file, 1, text));
     }
     List<Source> blocks = new ArrayList<>();
     for (MarkdownBlocks.Block b : MarkdownBlocks.yaml(text)) {
-      blocks.add(new Source(file + ":" + b.line(), b.text()));
+      blocks.add(new Source(file, b.line(), b.text()));
     }
     return blocks;
   }
@@ -155,13 +172,16 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private static List<JsonNode> read(String text) throws IOException {
+  /** The documents of {@code text}, and to {@code lines} the 1-based line each starts on. */
+  private static List<JsonNode> read(String text, List<Integer> lines) throws IOException {
     try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(text)) {
       List<JsonNode> docs = new ArrayList<>();
       while (it.hasNextValue()) {
+        int line = it.getParser().currentTokenLocation().getLineNr();
         JsonNode doc = it.nextValue();
         if (doc != null && doc.isObject() && !doc.isEmpty()) {
           docs.add(doc);
+          lines.add(Math.max(line, 1));
         }
       }
       return docs;

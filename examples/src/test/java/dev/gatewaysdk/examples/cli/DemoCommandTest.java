@@ -65,6 +65,9 @@ class DemoCommandTest {
         .containsPattern("<polyline class=\"series\"[^>]*points=\"[0-9., ]+\"")
         .contains("<td class=\"kind step\">step</td><td>weight step 6/6: canary weight 100%</td>")
         .contains("<td class=\"kind pass\">pass</td>");
+    assertThat(html).contains("canary requests per sample").contains("class=\"marker-label\"")
+        .contains("analysis passed / promoted").contains("class=\"decision\"");
+    Screenshots.take(report, "demo-promoted");
   }
 
   @Test
@@ -83,6 +86,9 @@ class DemoCommandTest {
     assertThat(html).contains("<svg").contains("class=\"outcome rolled-back\"")
         .contains("<td class=\"kind fail\">fail</td><td>analysis at")
         .contains("<td class=\"kind rollback\">rollback</td>");
+    // the decision and its measured value on the chart, not only in the timeline
+    assertThat(html).containsPattern("<text class=\"decision\"[^>]*>analysis at 5%: error-rate ");
+    Screenshots.take(report, "demo-failure");
   }
 
   @Test

@@ -24,6 +24,25 @@ class DemoReportTest {
   }
 
   @Test
+  void noCanaryRequestsIsAGapTheWeightAxisFitsThePlanAndTimeStartsAtTheRollout() {
+    DemoReport r = new DemoReport("t", Instant.EPOCH, 0.05, Duration.ofMillis(500));
+    r.event(1, "info", "cluster set up");
+    r.sample(new DemoReport.Sample(10, 5, 3, 0.0, 20, 0, 20));
+    r.sample(new DemoReport.Sample(11, 5, 0, 0, 0, 0, 20));
+    r.sample(new DemoReport.Sample(12, 5, 2, 0.5, 30, 0, 20));
+    String html = r.toHtml();
+    // the canary's error-rate and latency lines break where it had no requests, rather than drop to 0
+    assertThat(html.split("stroke=\"#c62828\" points=", -1)).hasSize(3);
+    assertThat(html.split("stroke=\"#ef6c00\" points=", -1)).hasSize(3);
+    assertThat(html).doesNotContain("<title>11.0 s: 0 of 0 requests</title>").contains("<title>12.0 s: 50 of 2 requests</title>")
+        .contains("<title>11.0 s: 0 canary requests</title>");
+    // a plan that stays at 5%: the weight axis ends at 10, not 100
+    assertThat(html).contains(">7.5</text>").doesNotContain(">75</text>");
+    // the time axis starts just before the first sample, not at the set-up
+    assertThat(html).contains(">9.5 s</text>").doesNotContain(">0.0 s</text>");
+  }
+
+  @Test
   void htmlHasChartThresholdsAndTimeline(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("sub/report.html");
     report().writeHtml(file);

@@ -51,6 +51,32 @@ class ValidateCommandTest {
   }
 
   @Test
+  void everyLineNamesFileAndLineOfItsDocument(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("route.yaml");
+    Files.writeString(file, ROUTE.formatted(90) + "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n");
+    assertThat(run("validate", file.toString())).isZero();
+    assertThat(out.toString()).isEqualTo(file + ":1: httproute.gateway.networking.k8s.io/canary valid\n"
+        + file + ":12: namespace/ns skipped (v1 is not a custom resource)\n");
+  }
+
+  @Test
+  void kindsOfOtherGroupsAreSkippedOnRequestWithoutOfflineNoise(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("guide.yaml");
+    Files.writeString(file, "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\n---\n"
+        + ROUTE.formatted(90));
+    assertThat(run("validate", file.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("no matches for kind \"Certificate\" in version \"cert-manager.io/v1\"")
+        .contains("--skip-unknown-kinds").doesNotContain("ensure CRDs");
+
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    assertThat(run("validate", "--skip-unknown-kinds", file.toString())).isZero();
+    assertThat(out.toString()).isEqualTo(file + ":1: certificate.cert-manager.io/c skipped (not a kind of the Gateway API release)\n"
+        + file + ":5: httproute.gateway.networking.k8s.io/canary valid\n");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
   void violationIsPrintedLikeKubectlAndFails(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("route.yaml");
     Files.writeString(file, ROUTE.formatted(1000001));
@@ -146,7 +172,7 @@ class ValidateCommandTest {
     assumeTrue(seed != null && Files.isRegularFile(seed), "the seed guide is not beside the CRD directory");
     assertThat(run("validate", seed.toString())).isEqualTo(1);
     // every Gateway API manifest of the guide in a served version is valid as written
-    assertThat(out.toString().lines().filter(l -> l.endsWith(" valid")))
+    assertThat(out.toString().lines().filter(l -> l.endsWith(" valid")).map(l -> l.replaceFirst("^\\S+:\\d+: ", "")))
         .contains("httproute.gateway.networking.k8s.io/canary-route valid", "gateway.gateway.networking.k8s.io/my-gateway valid",
             "gatewayclass.gateway.networking.k8s.io/envoy-gateway valid", "gateway.gateway.networking.k8s.io/tls-gateway valid")
         .hasSizeGreaterThanOrEqualTo(10);
