@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.Manifests;
 import dev.gatewaysdk.testing.internal.kube.Kube;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -100,8 +104,32 @@ class SimulatedControllerStatusTest {
       assertThat(event.path("involvedObject").path("name").asText()).isEqualTo("r");
       assertThat(event.path("involvedObject").path("uid").asText()).isNotEmpty();
       assertThat(event.path("message").asText()).contains("Gateway " + ns.name() + "/gw").contains("namespace " + other);
+      String listed = kubectlGetEvents(other);
+      if (listed != null) {
+        assertThat(listed).contains("NotAllowedByListeners").contains("httproute/r");
+      }
     } finally {
       cluster.deleteNamespace(other);
+    }
+  }
+
+  /** The output of {@code kubectl get events -n namespace}, or null when kubectl is not on the PATH. */
+  String kubectlGetEvents(String namespace) throws Exception {
+    Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+    if (kubectl == null) {
+      return null;
+    }
+    Path out = Files.createTempFile("kubectl-events", ".txt");
+    try {
+      Process p = new ProcessBuilder(kubectl.toString(), "--kubeconfig", cluster.kubeconfigFile().toString(),
+          "get", "events", "-n", namespace).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("kubectl get events finished").isTrue();
+      String text = Files.readString(out);
+      assertThat(p.exitValue()).as(text).isZero();
+      return text;
+    } finally {
+      Files.deleteIfExists(out);
     }
   }
 

@@ -108,7 +108,8 @@ public final class Reconciler {
     Map<String, GatewayView> gateways = new LinkedHashMap<>();
     for (ObjectNode gw : s.list("Gateway")) {
       if (classes.contains(gw.path("spec").path("gatewayClassName").asText())) {
-        gateways.put(namespace(gw) + "/" + name(gw), new GatewayView(gw, listeners(s, gw, "Gateway")));
+        gateways.put(namespace(gw) + "/" + name(gw),
+            new GatewayView(gw, listeners(s, gw, "Gateway"), GatewayAddresses.refusal(s, gw)));
       }
     }
     Map<String, ListenerSetView> listenerSets = listenerSets(s, gateways);
@@ -204,13 +205,17 @@ public final class Reconciler {
     /** ListenerSets whose parentRef names this Gateway, in precedence order (oldest, then namespace/name). */
     final List<ListenerSetView> listenerSets = new ArrayList<>();
 
-    GatewayView(ObjectNode gateway, List<ListenerView> listeners) {
+    /** {reason, message} when the Gateway as a whole is refused (addresses, parameters), else null. */
+    final String[] refused;
+
+    GatewayView(ObjectNode gateway, List<ListenerView> listeners, String[] refused) {
       this.gateway = gateway;
       this.listeners = listeners;
+      this.refused = refused;
     }
 
     boolean accepted() {
-      return listeners.stream().anyMatch(ListenerView::usable);
+      return refused == null && listeners.stream().anyMatch(ListenerView::usable);
     }
   }
 
@@ -485,7 +490,7 @@ public final class Reconciler {
     int valid = counted[0];
     boolean allValid = valid == g.listeners.size();
     ArrayNode conds = F.arrayNode();
-    String[] refused = GatewayAddresses.refusal(s, gw);
+    String[] refused = g.refused;
     String[] unusable = refused == null ? GatewayAddresses.unusable(gw) : null;
     if (refused != null) {
       conds.add(condition("Accepted", false, refused[0], refused[1], gen));

@@ -165,4 +165,16 @@ class ListenerSetStatusTest {
     assertThat(f.listener("ListenerSet", "kinds", "l").path("supportedKinds").findValuesAsText("kind")).containsExactly("HTTPRoute");
     assertThat(f.get("ListenerSet", "theirs").has("status")).isFalse();
   }
+
+  @Test
+  void aListenerSetOfARefusedGatewayIsParentNotAccepted() {
+    StatusFixture f = new StatusFixture()
+        .add(gateway("gw", 1, ALLOW_SAME + "  addresses: [{type: example.com/custom, value: x}]\n", HTTP))
+        .add(listenerSet("ls", "a", T1, "{name: gw}", "  - {name: extra, port: 8080, protocol: HTTP}\n"));
+    f.reconcile();
+    assertThat(f.objectCondition("Gateway", "gw", "Accepted")).isEqualTo("False:UnsupportedAddress");
+    assertThat(f.objectCondition("ListenerSet", "ls", "Accepted")).isEqualTo("False:ParentNotAccepted");
+    assertThat(f.objectCondition("ListenerSet", "ls", "Programmed")).isEqualTo("False:ParentNotAccepted");
+    assertThat(f.get("Gateway", "gw").path("status").path("attachedListenerSets").asInt(-1)).isZero();
+  }
 }
