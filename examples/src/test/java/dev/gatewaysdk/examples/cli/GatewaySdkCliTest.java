@@ -161,4 +161,101 @@ class GatewaySdkCliTest {
     assertThat(err.toString()).contains("error: " + guide + ":4 document 1 (line 10, column")
         .contains("spec.rules[0].backendRefs[0].port");
   }
+
+  @Test
+  void convertKeepsCommentsAtTheirFieldsListItemsAndLines(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("gw.yaml");
+    Files.writeString(file, String.join("\n",
+        "# the shop's gateway",
+        "kind: Gateway",
+        "apiVersion: gateway.networking.k8s.io/v1",
+        "metadata:",
+        "  name: shop   # one per cluster",
+        "spec:",
+        "  gatewayClassName: demo",
+        "  listeners:",
+        "  # HTTP listener",
+        "  - port: 80",
+        "    name: http",
+        "    protocol: HTTP",
+        "",
+        "  # HTTPS listener",
+        "  - name: https",
+        "    protocol: HTTPS",
+        "    port: 443",
+        "    tls:",
+        "      # rotated by cert-manager",
+        "      certificateRefs:",
+        "      - name: cert",
+        "# end of the gateway",
+        "---",
+        "apiVersion: v1",
+        "kind: Secret",
+        "metadata: {name: s}  # no comment before",
+        ""));
+    assertThat(run("convert", file.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo(String.join("\n",
+        "# the shop's gateway",
+        "apiVersion: gateway.networking.k8s.io/v1",
+        "kind: Gateway",
+        "metadata:",
+        "  name: shop # one per cluster",
+        "spec:",
+        "  gatewayClassName: demo",
+        "  listeners:",
+        "  # HTTP listener",
+        "  - name: http",
+        "    port: 80",
+        "    protocol: HTTP",
+        "  # HTTPS listener",
+        "  - name: https",
+        "    port: 443",
+        "    protocol: HTTPS",
+        "    tls:",
+        "      # rotated by cert-manager",
+        "      certificateRefs:",
+        "      - name: cert",
+        "# end of the gateway",
+        "---",
+        "apiVersion: v1",
+        "kind: Secret",
+        "metadata: # no comment before",
+        "  name: s",
+        ""));
+    // the comments are comments: the output reads back as the same objects
+    assertThat(Manifests.readAll(out.toString())).isEqualTo(Manifests.readAll(Files.readString(file)));
+    out.getBuffer().setLength(0);
+    assertThat(run("convert", "--drop-comments", file.toString())).isZero();
+    assertThat(out.toString()).doesNotContain("#");
+  }
+
+  @Test
+  void convertKeepsEveryCommentOfTheGuide() throws IOException {
+    Path guide = dev.gatewaysdk.model.CrdSource.fromEnvironment().directory()
+        .map(d -> d.toAbsolutePath().getParent().resolve("seed").resolve("gateway-api-guide.zh.md")).orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(guide != null && Files.isRegularFile(guide),
+        "the seed guide is not beside the CRD directory");
+    assertThat(run("convert", guide.toString())).as(err.toString()).isZero();
+    List<String> expected = new java.util.ArrayList<>();
+    for (MarkdownBlocks.Block block : MarkdownBlocks.yaml(Files.readString(guide))) {
+      expected.addAll(commentsWithTheirField(block.text()));
+    }
+    assertThat(expected).as("the guide's YAML has comments").hasSizeGreaterThan(10);
+    // every comment is in the output, before the same field (or at the end of a document, as in the guide)
+    assertThat(commentsWithTheirField(out.toString())).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  /** Each comment line of {@code yaml} with the key of the first field line after it ("<end>" at a document's end). */
+  private static List<String> commentsWithTheirField(String yaml) {
+    List<String> lines = yaml.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("#")) {
+        String next = lines.subList(i, lines.size()).stream().filter(l -> !l.startsWith("#")).findFirst()
+            .filter(l -> !l.equals("---")).map(l -> l.replaceFirst("^- ", "").replaceFirst(":.*", "")).orElse("<end>");
+        out.add(lines.get(i) + " -> " + next);
+      }
+    }
+    return out;
+  }
 }
