@@ -4,6 +4,7 @@ import dev.gatewaysdk.core.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.canary.internal.LeaseElector;
 import dev.gatewaysdk.canary.internal.EventRecorder;
 import dev.gatewaysdk.canary.internal.Jsons;
 import dev.gatewaysdk.canary.internal.RouteEdits;
@@ -15,9 +16,6 @@ import dev.gatewaysdk.core.NotFoundException;
 import dev.gatewaysdk.core.RouteManager;
 import dev.gatewaysdk.core.RouteRef;
 import dev.gatewaysdk.core.internal.JsonPatch;
-import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
-import io.kubernetes.client.extended.leaderelection.LeaderElector;
-import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -188,27 +185,30 @@ public final class Canary {
       if (s.terminal()) {
         return s;
       }
-      LeaseLock lock = new LeaseLock(election.namespace(), election.name(), election.identity(), client.apiClient());
-      LeaderElectionConfig config = new LeaderElectionConfig(
-          lock, election.leaseDuration(), election.renewDeadline(), election.retryPeriod());
-      LeaderElector elector = new LeaderElector(config, t -> LOG.debug("lease {}: {}", election, t.toString()));
-      CountDownLatch leading = new CountDownLatch(1);
       AtomicBoolean lost = new AtomicBoolean();
       Thread self = Thread.currentThread();
-      Thread electing = new Thread(() -> elector.run(leading::countDown, () -> {
-        if (leading.getCount() == 0 && lost.compareAndSet(false, true)) {
-          self.interrupt();
-        }
-      }), "canary-lease-" + election.identity());
-      electing.setDaemon(true);
-      electing.start();
-      try {
-        while (!leading.await(Math.max(10, Math.min(pollInterval.toMillis(), election.retryPeriod().toMillis())), TimeUnit.MILLISECONDS)) {
+      try (LeaseElector elector = new LeaseElector(client.apiClient(), election.namespace(), election.name(),
+          election.identity(), election.leaseDuration(), election.renewDeadline(), election.retryPeriod())) {
+        long wait = Math.max(10, Math.min(pollInterval.toMillis(), election.retryPeriod().toMillis()));
+        long nextAttempt = System.nanoTime();
+        while (true) {
+          if (System.nanoTime() - nextAttempt >= 0) {
+            if (elector.tryAcquireOrRenew()) {
+              break;
+            }
+            nextAttempt = System.nanoTime() + election.retryPeriod().toNanos();
+          }
           CanaryStatus now = status();
           if (now.terminal()) {
             return now;
           }
+          TimeUnit.MILLISECONDS.sleep(wait);
         }
+        elector.keepRenewing(() -> {
+          if (lost.compareAndSet(false, true)) {
+            self.interrupt();
+          }
+        });
         LOG.info("canary {}: {} leads", plan.primaryRoute(), election.identity());
         try {
           return run();
@@ -216,12 +216,11 @@ public final class Canary {
           if (!lost.get()) {
             throw e;
           }
+          Thread.interrupted();
           LOG.warn("canary {}: {} lost the lease; waiting to lead again", plan.primaryRoute(), election.identity());
+        } finally {
+          lost.set(true); // from here on, a failed renewal no longer interrupts this thread
         }
-      } finally {
-        lost.set(true);
-        elector.close();
-        electing.interrupt();
       }
     }
   }

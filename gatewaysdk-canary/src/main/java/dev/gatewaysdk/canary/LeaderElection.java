@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Which coordination.k8s.io Lease replicas running the same plan compete for, and its timing (client-java's
- * {@code LeaderElector} with a {@code LeaseLock}): exactly one replica drives the rollout; when it dies or loses
- * the lease, another takes over and continues from the state on the route. Instances are immutable.
+ * Which coordination.k8s.io Lease replicas running the same plan compete for, and its timing (client-go's
+ * leader-election rules): exactly one replica drives the rollout; when it dies or loses the lease, another takes
+ * over and continues from the state on the route. A replica that stops releases the lease, so a successor need
+ * not wait for it to expire. Instances are immutable.
  *
  * <pre>{@code
  * canary.runWithLeaderElection(LeaderElection.of("shop", "storefront-canary", podName));

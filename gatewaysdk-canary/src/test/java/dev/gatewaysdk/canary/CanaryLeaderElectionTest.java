@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two replicas run one plan under a Lease: one drives, the other waits; when the driver dies the other takes over
- * and continues from the state on the route. Lease timing is real time (client-java's LeaderElector), so the
+ * and continues from the state on the route. Lease timing is real time, so the
  * rollout itself uses only a manual gate and fast polling.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)

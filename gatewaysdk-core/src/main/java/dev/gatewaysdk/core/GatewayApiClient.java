@@ -232,7 +232,7 @@ public final class GatewayApiClient {
   public <T extends GatewayApiObject> ResourceCache<T> cache(Class<T> type, CacheOptions options) {
     GatewayApiKind kind = GatewayApiKind.of(type)
         .orElseThrow(() -> new IllegalArgumentException("not a Gateway API kind: " + type.getName()));
-    return new Informers.InformerCache<>(raw, kind.kind(), type, options);
+    return new Informers.WatchCache<>(raw, kind.kind(), type, options);
   }
 
   /** {@link #cache(Class, CacheOptions)} of every namespace, without resync. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A local, watch-maintained copy of the objects of one kind (a client-java shared index informer): reads
+ * A local, watch-maintained copy of the objects of one kind (an informer, in client-go's terms): reads
  * are served from memory, handlers see every change. It lists, then watches from the list's
  * resourceVersion, re-lists when the server reports the version expired (410), and resyncs handlers
  * periodically if configured. Routes are indexed by parent Gateway ({@link #BY_PARENT_GATEWAY}) and by backend

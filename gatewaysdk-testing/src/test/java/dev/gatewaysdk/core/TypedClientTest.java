@@ -11,8 +11,6 @@ import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.ReferenceGrant;
 import dev.gatewaysdk.testing.EmbeddedApiServer;
 import dev.gatewaysdk.testing.EmbeddedApiServerOptions;
-import io.kubernetes.client.util.CallGeneratorParams;
-import io.kubernetes.client.util.Watchable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -177,25 +175,103 @@ class TypedClientTest {
   }
 
   @Test
-  void expiredResourceVersionBecomesAnErrorEventTheInformerRelistsOn() {
+  void aCacheWhoseWatchVersionExpiredListsAgainAndCatchesUp() {
     EmbeddedApiServer small = EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().watchHistory(3).build());
     try {
       GatewayApiClient c = GatewayApiClient.create(small.apiClient());
-      for (int i = 0; i < 10; i++) {
-        c.httpRoutes().inNamespace("default").create(canary("h" + i, "gw"));
-      }
-      var lw = new dev.gatewaysdk.core.internal.Informers.TypedListerWatcher<>(
-          c.raw(), "HTTPRoute", HTTPRoute.class, CacheOptions.defaults());
-      assertThat(lw.list(new CallGeneratorParams(false, null, null)).getItems()).hasSize(10);
-      try (Watchable<?> w = lw.watch(new CallGeneratorParams(true, "1", 5))) {
-        var e = (io.kubernetes.client.util.Watch.Response<?>) w.next();
-        assertThat(e.type).isEqualTo("ERROR");
-        assertThat(e.status.getCode()).isEqualTo(410);
-      } catch (java.io.IOException e) {
-        throw new AssertionError(e);
+      c.httpRoutes().inNamespace("default").create(canary("h0", "gw"));
+      var real = dev.gatewaysdk.core.internal.Informers.source(c.raw(), "HTTPRoute", CacheOptions.defaults());
+      java.util.concurrent.atomic.AtomicInteger lists = new java.util.concurrent.atomic.AtomicInteger();
+      // the first list answers with a version the server has long forgotten, as after a long disconnection
+      var source = new dev.gatewaysdk.core.internal.Informers.Source() {
+        @Override
+        public dev.gatewaysdk.core.internal.Informers.Listing list() {
+          var listing = real.list();
+          if (lists.getAndIncrement() > 0) {
+            return listing;
+          }
+          for (int i = 1; i < 10; i++) {
+            c.httpRoutes().inNamespace("default").create(canary("h" + i, "gw"));
+          }
+          return listing;
+        }
+
+        @Override
+        public dev.gatewaysdk.core.internal.RawClient.Watch watch(String resourceVersion) {
+          return real.watch(resourceVersion);
+        }
+      };
+      try (var cache = new dev.gatewaysdk.core.internal.Informers.WatchCache<>(source,
+          "gateway.networking.k8s.io/v1", "HTTPRoute", HTTPRoute.class, Duration.ZERO)) {
+        assertThat(cache.waitForSync(Duration.ofSeconds(30))).isTrue();
+        await(() -> cache.list().size() == 10);
+        assertThat(lists.get()).as("listed again after 410 Gone").isEqualTo(2);
+        assertThat(cache.byIndex(ResourceCache.BY_PARENT_GATEWAY, "default/gw")).hasSize(10);
       }
     } finally {
       small.close();
+    }
+  }
+
+  @Test
+  void handlersSeeChangesInOrderOnOneThreadAndResyncs() throws Exception {
+    new io.kubernetes.client.openapi.apis.CoreV1Api(servers.latest.apiClient()).createNamespace(
+        new io.kubernetes.client.openapi.models.V1Namespace().metadata(
+            new io.kubernetes.client.openapi.models.V1ObjectMeta().name("handlers"))).execute();
+    ResourceClient<HTTPRoute> routes = servers.client.httpRoutes().inNamespace("handlers");
+    routes.create(inHandlers("before", 5));
+    List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    CacheOptions options = CacheOptions.builder().namespace("handlers").resync(Duration.ofMillis(300)).build();
+    try (ResourceCache<HTTPRoute> cache = servers.client.cache(HTTPRoute.class, options)) {
+      assertThat(cache.waitForSync(Duration.ofSeconds(30))).isTrue();
+      cache.addHandler(new ResourceHandler<>() {
+        @Override
+        public void onAdd(HTTPRoute r) {
+          threads.add(Thread.currentThread().getName());
+          seen.add("add " + r.metadata().name().orElse(""));
+        }
+
+        @Override
+        public void onUpdate(HTTPRoute before, HTTPRoute after) {
+          threads.add(Thread.currentThread().getName());
+          seen.add((before == after ? "resync " : "update ") + after.metadata().name().orElse(""));
+        }
+
+        @Override
+        public void onDelete(HTTPRoute last) {
+          threads.add(Thread.currentThread().getName());
+          seen.add("delete " + last.metadata().name().orElse(""));
+        }
+      });
+      routes.create(inHandlers("after", 5));
+      routes.update(routes.get("after").withSpec(inHandlers("after", 50).spec()));
+      routes.delete("after");
+      await(() -> seen.contains("delete after") && seen.contains("resync before"));
+      List<String> changes = seen.stream().filter(e -> !e.startsWith("resync")).toList();
+      assertThat(changes).containsExactly("add before", "add after", "update after", "delete after");
+      assertThat(threads).containsExactly("gatewaysdk-cache-HTTPRoute-events");
+      assertThat(cache.get("handlers", "after")).isEmpty();
+      assertThat(cache.byIndex(ResourceCache.BY_PARENT_GATEWAY, "handlers/edge"))
+          .extracting(r -> r.metadata().name().orElse("")).containsExactly("before");
+    }
+  }
+
+  private static HTTPRoute inHandlers(String name, int canaryWeight) {
+    return HTTPRoute.builder().name(name).namespace("handlers").parentRef("edge")
+        .rule(r -> r.pathPrefix("/app").backend("app-stable", 8080, 100 - canaryWeight).backend("app-canary", 8080, canaryWeight))
+        .build();
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime() - deadline).as("condition not met in 30 s").isNegative();
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
     }
   }
 

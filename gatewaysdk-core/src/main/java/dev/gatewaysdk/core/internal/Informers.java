@@ -8,120 +8,128 @@ import dev.gatewaysdk.core.GatewayApiException;
 import dev.gatewaysdk.core.ListOptions;
 import dev.gatewaysdk.core.ResourceCache;
 import dev.gatewaysdk.core.ResourceHandler;
-import io.kubernetes.client.common.KubernetesListObject;
-import io.kubernetes.client.common.KubernetesObject;
-import io.kubernetes.client.informer.ListerWatcher;
-import io.kubernetes.client.informer.ResourceEventHandler;
-import io.kubernetes.client.informer.impl.DefaultSharedIndexInformer;
-import io.kubernetes.client.openapi.models.V1ListMeta;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import io.kubernetes.client.openapi.models.V1Status;
-import io.kubernetes.client.util.CallGeneratorParams;
-import io.kubernetes.client.util.Watch;
-import io.kubernetes.client.util.Watchable;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Typed caches over client-java's {@link DefaultSharedIndexInformer}, fed by the raw client. */
+/**
+ * Typed caches kept by the SDK's own list-and-watch loop (client-java's informer logs ERROR when it is stopped,
+ * and its reflector INFO on every start; a cache here is silent unless something goes wrong).
+ */
 public final class Informers {
+  private static final Logger LOG = LoggerFactory.getLogger(Informers.class);
+
   private Informers() {}
 
-  /**
-   * What the informer stores: the typed value with the little metadata client-java's cache needs, and the
-   * index keys computed once from the JSON.
-   */
-  public static final class Cached<T> implements KubernetesObject {
+  /** One cached object with the index keys computed once from its JSON. */
+  static final class Entry<T> {
     final T value;
-    private final String apiVersion;
-    private final String kind;
-    private final V1ObjectMeta meta;
+    final String key;
+    final String namespace;
+    final String resourceVersion;
     final List<String> parents;
     final List<String> backends;
 
-    Cached(T value, String apiVersion, String kind, V1ObjectMeta meta, List<String> parents, List<String> backends) {
+    Entry(T value, String key, String namespace, String resourceVersion, List<String> parents, List<String> backends) {
       this.value = value;
-      this.apiVersion = apiVersion;
-      this.kind = kind;
-      this.meta = meta;
+      this.key = key;
+      this.namespace = namespace;
+      this.resourceVersion = resourceVersion;
       this.parents = parents;
       this.backends = backends;
     }
 
-    @Override
-    public V1ObjectMeta getMetadata() {
-      return meta;
-    }
-
-    @Override
-    public String getApiVersion() {
-      return apiVersion;
-    }
-
-    @Override
-    public String getKind() {
-      return kind;
+    List<String> keys(String index) {
+      return ResourceCache.BY_PARENT_GATEWAY.equals(index) ? parents : backends;
     }
   }
 
-  /** A list page as client-java's reflector wants it. */
-  public static final class CachedList<T> implements KubernetesListObject {
-    private final V1ListMeta meta;
-    private final List<Cached<T>> items;
+  /** A full list of one kind: the items and the resourceVersion to watch from. */
+  public static final class Listing {
+    final String resourceVersion;
+    final List<ObjectNode> items;
 
-    CachedList(String resourceVersion, List<Cached<T>> items) {
-      this.meta = new V1ListMeta().resourceVersion(resourceVersion);
+    public Listing(String resourceVersion, List<ObjectNode> items) {
+      this.resourceVersion = resourceVersion;
       this.items = items;
     }
-
-    @Override
-    public V1ListMeta getMetadata() {
-      return meta;
-    }
-
-    @Override
-    public List<Cached<T>> getItems() {
-      return items;
-    }
-
-    @Override
-    public String getApiVersion() {
-      return "v1";
-    }
-
-    @Override
-    public String getKind() {
-      return "List";
-    }
   }
 
-  /** Converts JSON items into cached values. */
-  static <T> Cached<T> cached(JsonNode item, String apiVersion, String kind, Class<T> type) {
+  /** Where a cache gets its objects: one kind's list and watch. */
+  public interface Source {
+    /** Every object, all pages. */
+    Listing list();
+
+    /** The changes after {@code resourceVersion}; ends when the server closes the stream. */
+    RawClient.Watch watch(String resourceVersion);
+  }
+
+  /** The list and watch of one kind through the raw client, with the cache's namespace and selector. */
+  public static Source source(RawClient raw, String kind, CacheOptions options) {
+    return new Source() {
+      @Override
+      public Listing list() {
+        List<ObjectNode> items = new ArrayList<>();
+        String continueToken = null;
+        String resourceVersion = null;
+        ListOptions lo = ListOptions.builder().labelSelector(options.labelSelector()).pageSize(500).build();
+        do {
+          ObjectNode page = raw.list(kind, options.namespace().orElse(null), lo, continueToken);
+          if (resourceVersion == null) {
+            resourceVersion = page.path("metadata").path("resourceVersion").asText("");
+          }
+          for (JsonNode item : page.path("items")) {
+            if (item instanceof ObjectNode) {
+              items.add((ObjectNode) item);
+            }
+          }
+          continueToken = page.path("metadata").path("continue").asText("");
+        } while (!continueToken.isEmpty());
+        return new Listing(resourceVersion, items);
+      }
+
+      @Override
+      public RawClient.Watch watch(String resourceVersion) {
+        // as client-go's reflector: a watch lasts a random 5 to 10 minutes, then resumes from the last version
+        Duration timeout = Duration.ofSeconds(300 + ThreadLocalRandom.current().nextInt(300));
+        ListOptions.Builder b = ListOptions.builder().labelSelector(options.labelSelector()).allowBookmarks(true)
+            .timeout(timeout);
+        if (!resourceVersion.isEmpty()) {
+          b.resourceVersion(resourceVersion);
+        }
+        return raw.watch(kind, options.namespace().orElse(null), b.build());
+      }
+    };
+  }
+
+  /** The typed entry of one JSON object. */
+  static <T> Entry<T> entry(ObjectNode item, String apiVersion, String kind, Class<T> type) {
     JsonNode m = item.path("metadata");
-    V1ObjectMeta meta = new V1ObjectMeta()
-        .name(m.path("name").asText(null))
-        .namespace(m.path("namespace").asText(null))
-        .resourceVersion(m.path("resourceVersion").asText(null))
-        .uid(m.path("uid").asText(null));
-    if (item instanceof ObjectNode && !item.has("kind")) {
-      ((ObjectNode) item).put("apiVersion", apiVersion).put("kind", kind);
+    String name = m.path("name").asText("");
+    String namespace = m.path("namespace").asText("");
+    if (!item.has("kind")) {
+      item.put("apiVersion", apiVersion).put("kind", kind);
     }
     T value;
     try {
       value = type.isInstance(item) ? type.cast(item) : Json.mapper().treeToValue(item, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot read " + kind + " " + meta.getNamespace() + "/" + meta.getName() + ": " + e.getOriginalMessage(), e);
+      throw new IllegalStateException("cannot read " + kind + " " + namespace + "/" + name + ": " + e.getOriginalMessage(), e);
     }
-    String ns = meta.getNamespace() == null ? "" : meta.getNamespace();
-    return new Cached<>(value, item.path("apiVersion").asText(apiVersion), kind, meta, parents(item, ns), backends(item, ns));
+    return new Entry<>(value, namespace.isEmpty() ? name : namespace + "/" + name, namespace,
+        m.path("resourceVersion").asText(""), parents(item, namespace), backends(item, namespace));
   }
 
   static List<String> parents(JsonNode route, String ns) {
@@ -156,200 +164,279 @@ public final class Informers {
     }
   }
 
-  /** The list and watch of one kind, typed. */
-  public static final class TypedListerWatcher<T> implements ListerWatcher<Cached<T>, CachedList<T>> {
-    private final RawClient raw;
+  /**
+   * {@link ResourceCache} kept by one daemon thread that lists, then watches from the list's resourceVersion,
+   * re-lists on 410 Gone, and retries other failures with back-off (WARN, since the cache is then stale).
+   * Handlers run in event order on a second daemon thread. Closing ends both without logging.
+   */
+  public static final class WatchCache<T> implements ResourceCache<T> {
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final Source source;
+    private final String apiVersion;
     private final String kind;
     private final Class<T> type;
-    private final CacheOptions options;
+    private final Object lock = new Object();
+    private final Map<String, Entry<T>> items = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> indexes = Map.of(
+        BY_PARENT_GATEWAY, new HashMap<>(), BY_BACKEND_SERVICE, new HashMap<>());
+    private final List<ResourceHandler<T>> handlers = new ArrayList<>();
+    private final CountDownLatch synced = new CountDownLatch(1);
+    private final ScheduledThreadPoolExecutor events;
+    private final Thread loop;
+    private volatile boolean closed;
+    private volatile RawClient.Watch watch;
+    private String resourceVersion = "";
 
-    public TypedListerWatcher(RawClient raw, String kind, Class<T> type, CacheOptions options) {
-      this.raw = raw;
+    public WatchCache(RawClient raw, String kind, Class<T> type, CacheOptions options) {
+      this(source(raw, kind, options), raw.apiVersion(kind), kind, type, options.resync()); // fails now if unserved
+    }
+
+    public WatchCache(Source source, String apiVersion, String kind, Class<T> type, Duration resync) {
+      this.source = source;
+      this.apiVersion = apiVersion;
       this.kind = kind;
       this.type = type;
-      this.options = options;
+      this.events = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "gatewaysdk-cache-" + kind + "-events");
+        t.setDaemon(true);
+        return t;
+      });
+      if (!resync.isZero()) {
+        events.scheduleAtFixedRate(this::resync, resync.toNanos(), resync.toNanos(), TimeUnit.NANOSECONDS);
+      }
+      this.loop = new Thread(this::run, "gatewaysdk-cache-" + kind);
+      loop.setDaemon(true);
+      loop.start();
     }
 
-    @Override
-    public CachedList<T> list(CallGeneratorParams params) {
-      String apiVersion = raw.apiVersion(kind);
-      List<Cached<T>> items = new ArrayList<>();
-      String continueToken = null;
-      String resourceVersion = null;
-      ListOptions lo = ListOptions.builder().labelSelector(options.labelSelector()).pageSize(500).build();
-      do {
-        ObjectNode page = raw.list(kind, options.namespace().orElse(null), lo, continueToken);
-        if (resourceVersion == null) {
-          resourceVersion = page.path("metadata").path("resourceVersion").asText("");
-        }
-        for (JsonNode item : page.path("items")) {
-          items.add(cached(item, apiVersion, kind, type));
-        }
-        continueToken = page.path("metadata").path("continue").asText("");
-      } while (!continueToken.isEmpty());
-      return new CachedList<>(resourceVersion, items);
-    }
-
-    @Override
-    public Watchable<Cached<T>> watch(CallGeneratorParams params) {
-      ListOptions.Builder b = ListOptions.builder().labelSelector(options.labelSelector()).allowBookmarks(true);
-      if (params.resourceVersion != null && !params.resourceVersion.isEmpty()) {
-        b.resourceVersion(params.resourceVersion);
-      }
-      if (params.timeoutSeconds != null && params.timeoutSeconds > 0) {
-        b.timeout(Duration.ofSeconds(params.timeoutSeconds));
-      }
-      RawClient.Watch w = raw.watch(kind, options.namespace().orElse(null), b.build());
-      String apiVersion = raw.apiVersion(kind);
-      return new Watchable<>() {
-        @Override
-        public boolean hasNext() {
-          return w.hasNext();
-        }
-
-        @Override
-        public Watch.Response<Cached<T>> next() {
-          try {
-            RawClient.Event e = w.next();
-            return new Watch.Response<>(e.type, cached(e.object, apiVersion, kind, type));
-          } catch (GatewayApiException e) {
-            if (e.statusCode() == 0) {
-              throw e;
+    private void run() {
+      Duration backoff = Duration.ofMillis(100);
+      boolean list = true;
+      while (!closed) {
+        try {
+          if (list) {
+            replace(source.list());
+            list = false;
+            synced.countDown();
+          }
+          try (RawClient.Watch w = source.watch(currentVersion())) {
+            watch = w;
+            if (closed) {
+              break;
             }
-            // client-java's reflector re-lists on an ERROR event with status 410
-            return new Watch.Response<>("ERROR", new V1Status().code(e.statusCode()).reason(e.status().reason()).message(e.status().message()));
+            while (w.hasNext()) {
+              apply(w.next());
+              backoff = Duration.ofMillis(100);
+            }
+          }
+        } catch (RuntimeException e) {
+          if (closed) {
+            break;
+          }
+          if (e instanceof GatewayApiException && ((GatewayApiException) e).statusCode() == 410) {
+            LOG.debug("{} cache: resourceVersion {} expired, listing again", kind, currentVersion());
+            list = true;
+            continue;
+          }
+          LOG.warn("{} cache: {}; retrying in {} ms", kind, e.getMessage(), backoff.toMillis());
+          if (!pause(backoff)) {
+            break;
+          }
+          backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+      }
+      LOG.debug("{} cache stopped", kind);
+    }
+
+    private boolean pause(Duration d) {
+      try {
+        Thread.sleep(d.toMillis());
+        return !closed;
+      } catch (InterruptedException e) {
+        return false;
+      }
+    }
+
+    private String currentVersion() {
+      synchronized (lock) {
+        return resourceVersion;
+      }
+    }
+
+    /** Replaces the contents with a fresh list: handlers see what was added, changed and deleted meanwhile. */
+    private void replace(Listing listing) {
+      Map<String, Entry<T>> fresh = new HashMap<>();
+      for (ObjectNode item : listing.items) {
+        Entry<T> e = entry(item, apiVersion, kind, type);
+        fresh.put(e.key, e);
+      }
+      synchronized (lock) {
+        for (Entry<T> old : List.copyOf(items.values())) {
+          if (!fresh.containsKey(old.key)) {
+            remove(old.key);
           }
         }
-
-        @Override
-        public Iterator<Watch.Response<Cached<T>>> iterator() {
-          return this;
+        for (Entry<T> e : fresh.values()) {
+          Entry<T> old = items.get(e.key);
+          if (old == null || !old.resourceVersion.equals(e.resourceVersion)) {
+            put(e);
+          }
         }
-
-        @Override
-        public void close() {
-          w.close();
-        }
-      };
-    }
-  }
-
-  /** {@link ResourceCache} over a shared index informer running on its own daemon thread. */
-  public static final class InformerCache<T> implements ResourceCache<T> {
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static final Class<Cached<?>> CACHED = (Class) Cached.class;
-
-    private final DefaultSharedIndexInformer<Cached<T>, CachedList<T>> informer;
-    private final long resyncMillis;
-    private final Thread thread;
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public InformerCache(RawClient raw, String kind, Class<T> type, CacheOptions options) {
-      raw.version(kind); // fail now, clearly, if the kind is not served
-      this.resyncMillis = options.resync().toMillis();
-      this.informer = new DefaultSharedIndexInformer<>((Class) CACHED, new TypedListerWatcher<>(raw, kind, type, options), resyncMillis);
-      Map<String, Function<Cached<T>, List<String>>> indexers = Map.of(
-          BY_PARENT_GATEWAY, c -> c.parents,
-          BY_BACKEND_SERVICE, c -> c.backends);
-      informer.addIndexers(indexers);
-      this.thread = new Thread(informer::run, "gatewaysdk-cache-" + kind);
-      thread.setDaemon(true);
-      thread.start();
+        resourceVersion = listing.resourceVersion;
+      }
     }
 
-    @SuppressWarnings("unchecked")
-    private io.kubernetes.client.informer.cache.Indexer<Cached<T>> indexer() {
-      return informer.getIndexer();
+    private void apply(RawClient.Event event) {
+      synchronized (lock) {
+        String version = event.object.path("metadata").path("resourceVersion").asText("");
+        switch (event.type) {
+          case "ADDED":
+          case "MODIFIED":
+            put(entry(event.object, apiVersion, kind, type));
+            break;
+          case "DELETED":
+            remove(entry(event.object, apiVersion, kind, type).key);
+            break;
+          default: // BOOKMARK: only the version moves
+            break;
+        }
+        if (!version.isEmpty()) {
+          resourceVersion = version;
+        }
+      }
+    }
+
+    // under lock
+    private void put(Entry<T> e) {
+      Entry<T> old = items.put(e.key, e);
+      if (old != null) {
+        unindex(old);
+      }
+      index(e);
+      for (ResourceHandler<T> h : handlers) {
+        events.execute(old == null ? () -> h.onAdd(e.value) : () -> h.onUpdate(old.value, e.value));
+      }
+    }
+
+    // under lock
+    private void remove(String key) {
+      Entry<T> old = items.remove(key);
+      if (old != null) {
+        unindex(old);
+        for (ResourceHandler<T> h : handlers) {
+          events.execute(() -> h.onDelete(old.value));
+        }
+      }
+    }
+
+    private void index(Entry<T> e) {
+      indexes.forEach((index, byKey) -> {
+        for (String k : e.keys(index)) {
+          byKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(e.key);
+        }
+      });
+    }
+
+    private void unindex(Entry<T> e) {
+      indexes.forEach((index, byKey) -> {
+        for (String k : e.keys(index)) {
+          Set<String> keys = byKey.get(k);
+          if (keys != null && keys.remove(e.key) && keys.isEmpty()) {
+            byKey.remove(k);
+          }
+        }
+      });
+    }
+
+    /** Handlers see every object updated to itself (run on the event thread, so in order with events). */
+    private void resync() {
+      synchronized (lock) {
+        for (Entry<T> e : items.values()) {
+          for (ResourceHandler<T> h : handlers) {
+            events.execute(() -> h.onUpdate(e.value, e.value));
+          }
+        }
+      }
     }
 
     @Override
     public boolean hasSynced() {
-      return informer.hasSynced();
+      return synced.getCount() == 0;
     }
 
     @Override
     public boolean waitForSync(Duration timeout) {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (!informer.hasSynced()) {
-        if (System.nanoTime() - deadline >= 0) {
-          return false;
-        }
-        try {
-          TimeUnit.MILLISECONDS.sleep(10); // the informer offers no sync callback
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
+      try {
+        return synced.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
       }
-      return true;
     }
 
     @Override
     public Optional<T> get(String namespace, String name) {
-      Cached<T> c = indexer().getByKey(namespace + "/" + name);
-      return c == null ? Optional.empty() : Optional.of(c.value);
+      return get(namespace + "/" + name);
     }
 
     @Override
     public Optional<T> get(String name) {
-      Cached<T> c = indexer().getByKey(name);
-      return c == null ? Optional.empty() : Optional.of(c.value);
+      synchronized (lock) {
+        Entry<T> e = items.get(name);
+        return e == null ? Optional.empty() : Optional.of(e.value);
+      }
     }
 
     @Override
     public List<T> list() {
-      return indexer().list().stream().map(c -> c.value).collect(Collectors.toList());
+      synchronized (lock) {
+        return items.values().stream().map(e -> e.value).collect(Collectors.toList());
+      }
     }
 
     @Override
     public List<T> list(String namespace) {
-      if (indexer().getIndexers().containsKey("namespace")) {
-        return indexer().byIndex("namespace", namespace).stream().map(c -> c.value).collect(Collectors.toList());
+      synchronized (lock) {
+        return items.values().stream().filter(e -> namespace.equals(e.namespace)).map(e -> e.value)
+            .collect(Collectors.toList());
       }
-      return indexer().list().stream()
-          .filter(c -> namespace.equals(c.getMetadata().getNamespace()))
-          .map(c -> c.value)
-          .collect(Collectors.toList());
     }
 
     @Override
     public List<T> byIndex(String index, String key) {
-      if (!indexer().getIndexers().containsKey(index)) {
-        throw new IllegalArgumentException("no index " + index + " (have " + indexer().getIndexers().keySet() + ")");
+      Map<String, Set<String>> byKey = indexes.get(index);
+      if (byKey == null) {
+        throw new IllegalArgumentException("no index " + index + " (have " + indexes.keySet() + ")");
       }
-      return indexer().byIndex(index, key).stream().map(c -> c.value).collect(Collectors.toList());
+      synchronized (lock) {
+        return byKey.getOrDefault(key, Set.of()).stream().map(k -> items.get(k).value).collect(Collectors.toList());
+      }
     }
 
     @Override
     public void addHandler(ResourceHandler<T> handler) {
-      ResourceEventHandler<Cached<T>> h = new ResourceEventHandler<>() {
-        @Override
-        public void onAdd(Cached<T> obj) {
-          handler.onAdd(obj.value);
+      synchronized (lock) {
+        handlers.add(handler);
+        for (Entry<T> e : items.values()) {
+          events.execute(() -> handler.onAdd(e.value));
         }
-
-        @Override
-        public void onUpdate(Cached<T> oldObj, Cached<T> newObj) {
-          handler.onUpdate(oldObj.value, newObj.value);
-        }
-
-        @Override
-        public void onDelete(Cached<T> obj, boolean deletedFinalStateUnknown) {
-          handler.onDelete(obj.value);
-        }
-      };
-      if (resyncMillis > 0) {
-        informer.addEventHandlerWithResyncPeriod(h, resyncMillis);
-      } else {
-        informer.addEventHandler(h);
       }
     }
 
     @Override
     public void close() {
-      informer.stop();
+      closed = true;
+      RawClient.Watch w = watch;
+      if (w != null) {
+        w.close();
+      }
+      loop.interrupt();
+      events.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      events.shutdown();
       try {
-        thread.join(TimeUnit.SECONDS.toMillis(5));
+        loop.join(TimeUnit.SECONDS.toMillis(5));
+        events.awaitTermination(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
