@@ -31,6 +31,33 @@ class EmbeddedApiServerBuiltinValidationTest {
   }
 
   @Test
+  void wrongTypesGetTheDecodingErrorOfTheGoStructAsKubeApiserverWritesIt() throws Exception {
+    String[][] cases = {
+        {SERVICES, "{\"metadata\":{\"name\":\"p\"},\"spec\":{\"ports\":[{\"port\":\"abc\"}]}}",
+            "Service in version \\\"v1\\\" cannot be handled as a Service: json: cannot unmarshal string into Go struct field"
+                + " ServicePort.spec.ports.port of type int32"},
+        {SERVICES, "{\"metadata\":{\"name\":\"q\"},\"spec\":{\"ports\":[{\"port\":1.5}]}}",
+            "json: cannot unmarshal number 1.5 into Go struct field ServicePort.spec.ports.port of type int32"},
+        {SERVICES, "{\"metadata\":{\"name\":\"s\"},\"spec\":{\"selector\":[\"a\"]}}",
+            "json: cannot unmarshal array into Go struct field ServiceSpec.spec.selector of type map[string]string"},
+        {SERVICES, "{\"metadata\":{\"name\":\"t\"},\"spec\":\"x\"}",
+            "json: cannot unmarshal string into Go struct field Service.spec of type v1.ServiceSpec"},
+        {CONFIGMAPS, "{\"metadata\":{\"name\":\"c\"},\"data\":{\"x\":2}}",
+            "json: cannot unmarshal number into Go struct field ConfigMap.data of type string"},
+        {CONFIGMAPS, "{\"metadata\":{\"name\":\"d\"},\"immutable\":\"yes\"}",
+            "json: cannot unmarshal string into Go struct field ConfigMap.immutable of type bool"},
+        // the first error in document order is the one reported
+        {SERVICES, "{\"spec\":{\"ports\":[{\"port\":80,\"name\":7}],\"type\":1},\"metadata\":{\"name\":\"u\"}}",
+            "json: cannot unmarshal number into Go struct field ServicePort.spec.ports.name of type string"},
+    };
+    for (String[] c : cases) {
+      HttpResponse<String> r = post(c[0], c[1]);
+      assertThat(r.statusCode()).as(c[1] + " -> " + r.body()).isEqualTo(400);
+      assertThat(r.body()).as(c[1]).contains("\"reason\":\"BadRequest\"").contains(c[2]);
+    }
+  }
+
+  @Test
   void unknownFieldsFailUnderStrictAndWarnOtherwise() throws Exception {
     HttpResponse<String> strict = post(CONFIGMAPS + "?fieldValidation=Strict", "{\"metadata\":{\"name\":\"s\"},\"bogus\":1}");
     assertThat(strict.statusCode()).isEqualTo(400);

@@ -273,12 +273,52 @@ class EmbeddedApiServerKubectlTest {
     Result explain = kubectl("explain", "svc.spec.ports.port");
     assertThat(explain.exit()).as(explain.all()).isZero();
     assertThat(explain.out()).contains("FIELD: port <integer>").contains("The port that will be exposed by this service.");
-    // OpenAPI v2 in JSON (kubectl itself asks for protobuf, which is not served).
+    // OpenAPI v2 in JSON too (kubectl itself asks for protobuf: see applyOfAListAppliesEachItemValidatedAgainstOpenApiV2)
     HttpResponse<String> v2 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/openapi/v2"))
         .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(v2.statusCode()).isEqualTo(200);
     assertThat(v2.body()).contains("\"swagger\":\"2.0\"").contains("\"io.k8s.api.core.v1.Service\"")
         .contains("\"$ref\":\"#/definitions/io.k8s.api.core.v1.Service\"");
+  }
+
+  @Test
+  void applyOfAListAppliesEachItemValidatedAgainstOpenApiV2() throws Exception {
+    // kubectl validates the items of a kind: List with the protobuf OpenAPI v2 document, as on a real cluster
+    Path list = tmp.resolve("list.yaml");
+    Files.writeString(list, String.join("\n",
+        "apiVersion: v1",
+        "kind: List",
+        "items:",
+        "- apiVersion: v1",
+        "  kind: ConfigMap",
+        "  metadata: {name: listed, namespace: default}",
+        "  data: {a: b}",
+        "- apiVersion: gateway.networking.k8s.io/v1",
+        "  kind: HTTPRoute",
+        "  metadata: {name: listed, namespace: default}",
+        "  spec:",
+        "    parentRefs: [{name: gw}]",
+        "    rules: [{backendRefs: [{name: web, port: 80}]}]",
+        ""));
+    Result applied = kubectl("apply", "-f", list.toString());
+    assertThat(applied.exit()).as(applied.all()).isZero();
+    assertThat(applied.out()).contains("configmap/listed created").contains("httproute.gateway.networking.k8s.io/listed created");
+    assertThat(kubectl("get", "httproute", "listed", "-o", "jsonpath={.spec.rules[0].backendRefs[0].name}").out())
+        .isEqualTo("web");
+
+    Files.writeString(list, String.join("\n",
+        "apiVersion: v1",
+        "kind: List",
+        "items:",
+        "- apiVersion: v1",
+        "  kind: ConfigMap",
+        "  metadata: {name: listed-bad, namespace: default}",
+        "  bogus: 1",
+        ""));
+    Result rejected = kubectl("apply", "-f", list.toString());
+    assertThat(rejected.exit()).isNotZero();
+    assertThat(rejected.err()).contains("unknown field \"bogus\" in io.k8s.api.core.v1.ConfigMap");
+    assertThat(kubectl("get", "configmap", "listed-bad", "-n", "default").all()).contains("NotFound");
   }
 
   @Test

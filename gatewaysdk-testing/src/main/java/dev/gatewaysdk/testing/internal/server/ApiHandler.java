@@ -123,7 +123,12 @@ final class ApiHandler {
     if (root.equals("openapi")) {
       String accept = ex.header("Accept");
       if (seg.size() == 2 && seg.get(1).equals("v2") && accept != null && !accept.contains("json") && !accept.contains("*/*")) {
-        throw ApiError.resourceNotFound();
+        if (!OpenApiV2Protobuf.accepted(accept)) {
+          throw ApiError.resourceNotFound();
+        }
+        ex.respond(200, List.of(new String[] {"Content-Type", OpenApiV2Protobuf.CONTENT_TYPE},
+            new String[] {"Cache-Control", "no-cache, private"}), openApi.v2Protobuf());
+        return;
       }
       JsonNode doc = openApi.serve(seg, query);
       if (doc == null) {

@@ -14,8 +14,8 @@ import java.util.Map;
  * with their {@code x-kubernetes-group-version-kind} and accepted patch types, the fieldValidation
  * parameter, and the CRD schemas. kubectl reads it to choose patch types, to verify that the server
  * validates fields itself, and for {@code kubectl explain}. Built-in kinds carry their real schemas
- * ({@link BuiltinSchemas}). {@code /openapi/v2} serves the same as one Swagger 2.0 document in JSON (not
- * protobuf: a client that accepts only protobuf gets 404, which kubectl tolerates).
+ * ({@link BuiltinSchemas}). {@code /openapi/v2} serves the same as one Swagger 2.0 document, in JSON or in the
+ * protobuf form kubectl asks for ({@link OpenApiV2Protobuf}).
  */
 final class OpenApi {
   private final Registry registry;
@@ -23,6 +23,7 @@ final class OpenApi {
   private Map<String, ObjectNode> docs = Map.of();
   private Map<String, String> hashes = Map.of();
   private ObjectNode v2;
+  private byte[] v2Protobuf;
 
   OpenApi(Registry registry) {
     this.registry = registry;
@@ -51,6 +52,15 @@ final class OpenApi {
     return docs.get(String.join("/", seg.subList(2, seg.size())));
   }
 
+  /** {@code /openapi/v2} in gnostic's protobuf form ({@link OpenApiV2Protobuf}), encoded once per change. */
+  synchronized byte[] v2Protobuf() {
+    rebuildIfNeeded();
+    if (v2Protobuf == null) {
+      v2Protobuf = OpenApiV2Protobuf.encode(v2);
+    }
+    return v2Protobuf;
+  }
+
   private void rebuildIfNeeded() {
     long gen = registry.generation.get();
     if (gen == builtAt) {
@@ -69,6 +79,7 @@ final class OpenApi {
     docs = d;
     hashes = h;
     v2 = swagger(d);
+    v2Protobuf = null;
     builtAt = gen;
   }
 
