@@ -1,5 +1,7 @@
 package dev.gatewaysdk.model;
 
+import dev.gatewaysdk.model.internal.CrdRequirement;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -335,10 +337,11 @@ class ManifestsTest {
 
   static Path officialExamples() {
     CrdSource source = CrdSource.fromEnvironment();
-    Assumptions.assumeTrue(source.directory().isPresent(),
-        "the CRD source setting (" + CrdSource.PROPERTY + "/" + CrdSource.ENV + ") names no directory");
+    String noDir = "the CRD source setting (" + CrdSource.PROPERTY + "/" + CrdSource.ENV + ") names no directory";
+    Assumptions.assumeTrue(CrdRequirement.available(source.directory().isPresent(), noDir), noDir);
     Path examples = source.directory().get().resolve(CrdSource.LATEST_RELEASE).resolve("examples");
-    Assumptions.assumeTrue(Files.isDirectory(examples), "no official examples at " + examples);
+    Assumptions.assumeTrue(CrdRequirement.available(Files.isDirectory(examples), "no official examples at " + examples),
+        "no official examples at " + examples);
     return examples;
   }
 }

@@ -1,5 +1,7 @@
 package dev.gatewaysdk.model;
 
+import dev.gatewaysdk.model.internal.CrdRequirement;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,8 @@ public final class OfficialExamples {
   /** The examples directory; skips the calling test with a reason when it is not configured. */
   public static Path directory() {
     Path examples = CrdSource.fromEnvironment().directory().map(d -> d.resolve("v1.6.1").resolve("examples")).orElse(null);
-    Assumptions.assumeTrue(examples != null && Files.isDirectory(examples),
-        "official examples not found: set " + CrdSource.ENV + " to a directory with v1.6.1/examples");
+    String reason = "official examples not found: set " + CrdSource.ENV + " to a directory with v1.6.1/examples";
+    Assumptions.assumeTrue(CrdRequirement.available(examples != null && Files.isDirectory(examples), reason), reason);
     return examples;
   }
 

@@ -1,5 +1,7 @@
 package dev.gatewaysdk.model;
 
+import dev.gatewaysdk.model.internal.CrdRequirement;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -144,11 +146,12 @@ class ServedVersionsTest {
 
   static Path officialInstall(String release, Channel channel) {
     CrdSource source = CrdSource.fromEnvironment();
-    Assumptions.assumeTrue(source.directory().isPresent(),
-        "the CRD source setting (" + CrdSource.PROPERTY + "/" + CrdSource.ENV + ") names no directory");
+    String noDir = "the CRD source setting (" + CrdSource.PROPERTY + "/" + CrdSource.ENV + ") names no directory";
+    Assumptions.assumeTrue(CrdRequirement.available(source.directory().isPresent(), noDir), noDir);
     try {
       return source.installManifest(release, channel);
     } catch (CrdSourceException e) {
+      CrdRequirement.available(false, e.getMessage());
       Assumptions.abort("official CRDs not available: " + e.getMessage());
       throw e;
     }

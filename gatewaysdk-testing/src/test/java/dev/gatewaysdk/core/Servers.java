@@ -1,5 +1,7 @@
 package dev.gatewaysdk.core;
 
+import dev.gatewaysdk.model.internal.CrdRequirement;
+
 import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.testing.EmbeddedApiServer;
 import dev.gatewaysdk.testing.EmbeddedApiServerOptions;
@@ -35,9 +37,10 @@ final class Servers implements BeforeAllCallback, AfterAllCallback {
 
   static EmbeddedApiServer start(String release, Channel channel) {
     Optional<Path> dir = dev.gatewaysdk.model.CrdSource.fromEnvironment().directory();
-    Assumptions.assumeTrue(
+    String reason = "Gateway API CRDs " + release + " not configured (set GATEWAYSDK_CRDS)";
+    Assumptions.assumeTrue(CrdRequirement.available(
         dir.isPresent() && Files.isRegularFile(dir.get().resolve(release).resolve(channel.id() + "-install.yaml")),
-        "Gateway API CRDs " + release + " not configured (set GATEWAYSDK_CRDS)");
+        reason), reason);
     return EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().release(release).channel(channel).build());
   }
 

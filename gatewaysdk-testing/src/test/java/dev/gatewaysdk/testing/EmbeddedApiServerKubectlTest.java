@@ -1,5 +1,7 @@
 package dev.gatewaysdk.testing;
 
+import dev.gatewaysdk.model.internal.CrdRequirement;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -75,8 +77,8 @@ class EmbeddedApiServerKubectlTest {
         .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
     assumeTrue(kubectl != null, "kubectl is not on PATH");
     Path crds = CrdSource.fromEnvironment().directory().orElse(null);
-    assumeTrue(crds != null && Files.isDirectory(crds.resolve("v1.6.1/examples")),
-        "the official examples are not available: set " + CrdSource.ENV + " to a directory with v1.6.1/examples");
+    String reason = "the official examples are not available: set " + CrdSource.ENV + " to a directory with v1.6.1/examples";
+    assumeTrue(CrdRequirement.available(crds != null && Files.isDirectory(crds.resolve("v1.6.1/examples")), reason), reason);
     examples = crds.resolve("v1.6.1");
     server = EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().channel(Channel.EXPERIMENTAL).build());
   }

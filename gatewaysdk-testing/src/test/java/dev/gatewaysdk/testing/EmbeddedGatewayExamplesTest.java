@@ -1,5 +1,7 @@
 package dev.gatewaysdk.testing;
 
+import dev.gatewaysdk.model.internal.CrdRequirement;
+
 import static dev.gatewaysdk.testing.GatewayApiAssertions.awaitThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -40,7 +42,8 @@ class EmbeddedGatewayExamplesTest {
   @BeforeEach
   void examples() {
     examples = CrdSource.fromEnvironment().directory().map(d -> d.resolve("v1.6.1/examples/standard")).orElse(null);
-    Assumptions.assumeTrue(examples != null && Files.isDirectory(examples), "official examples not configured (set GATEWAYSDK_CRDS)");
+    String reason = "official examples not configured (set GATEWAYSDK_CRDS)";
+    Assumptions.assumeTrue(CrdRequirement.available(examples != null && Files.isDirectory(examples), reason), reason);
   }
 
   @AfterEach

@@ -1,5 +1,7 @@
 package dev.gatewaysdk.examples.cli;
 
+import dev.gatewaysdk.model.internal.CrdRequirement;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,8 +21,9 @@ class ValidateCommandTest {
 
   @BeforeEach
   void requireCrds() {
-    assumeTrue(CrdSource.fromEnvironment().directory().map(d -> Files.isDirectory(d.resolve("v1.6.1"))).orElse(false),
-        "CRD source setting names no directory with v1.6.1");
+    String reason = "CRD source setting names no directory with v1.6.1";
+    assumeTrue(CrdRequirement.available(
+        CrdSource.fromEnvironment().directory().map(d -> Files.isDirectory(d.resolve("v1.6.1"))).orElse(false), reason), reason);
   }
 
   private int run(String... args) {

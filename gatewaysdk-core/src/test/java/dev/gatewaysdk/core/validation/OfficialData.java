@@ -1,5 +1,7 @@
 package dev.gatewaysdk.core.validation;
 
+import dev.gatewaysdk.model.internal.CrdRequirement;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,9 +31,10 @@ final class OfficialData {
   /** The directory {@code <crd dir>/<sub>}; skips the test with a reason when it is absent. */
   static Path require(String sub) {
     Optional<Path> dir = crdDir();
-    assumeTrue(dir.isPresent(), "CRD source setting (" + CrdSource.PROPERTY + "/" + CrdSource.ENV + ") names no directory");
+    String noDir = "CRD source setting (" + CrdSource.PROPERTY + "/" + CrdSource.ENV + ") names no directory";
+    assumeTrue(CrdRequirement.available(dir.isPresent(), noDir), noDir);
     Path p = dir.get().resolve(sub);
-    assumeTrue(Files.exists(p), p + " is absent");
+    assumeTrue(CrdRequirement.available(Files.exists(p), p + " is absent"), p + " is absent");
     return p;
   }
 

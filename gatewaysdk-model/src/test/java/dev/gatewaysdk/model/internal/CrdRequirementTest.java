@@ -1,0 +1,44 @@
+package dev.gatewaysdk.model.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CrdRequirementTest {
+  private String saved;
+
+  @BeforeEach
+  void save() {
+    saved = System.getProperty(CrdRequirement.PROPERTY);
+  }
+
+  @AfterEach
+  void restore() {
+    if (saved == null) {
+      System.clearProperty(CrdRequirement.PROPERTY);
+    } else {
+      System.setProperty(CrdRequirement.PROPERTY, saved);
+    }
+  }
+
+  @Test
+  void missingCrdsFailWhenRequired() {
+    System.setProperty(CrdRequirement.PROPERTY, "true");
+    assertThatThrownBy(() -> CrdRequirement.available(false, "no v1.6.1 at /nowhere"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no v1.6.1 at /nowhere")
+        .hasMessageContaining(CrdRequirement.PROPERTY + "=true");
+    assertThat(CrdRequirement.available(true, "unused")).isTrue();
+  }
+
+  @Test
+  void missingCrdsSkipWhenNotRequired() {
+    System.setProperty(CrdRequirement.PROPERTY, "false");
+    assertThat(CrdRequirement.available(false, "no v1.6.1 at /nowhere")).isFalse();
+    System.clearProperty(CrdRequirement.PROPERTY);
+    assertThat(CrdRequirement.available(false, "no v1.6.1 at /nowhere")).isFalse();
+  }
+}
