@@ -261,4 +261,69 @@ class ConformanceReplayTest {
         + namespace + ", generation: 1, creationTimestamp: '2026-01-01T00:00:01Z'}\nspec:\n  parentRef: {kind: Gateway,"
         + " group: gateway.networking.k8s.io, name: gw, namespace: infra}\n  listeners:\n" + listeners;
   }
+
+  static String conflictSet(String name, String listeners) {
+    return "apiVersion: gateway.networking.k8s.io/v1\nkind: ListenerSet\nmetadata: {name: " + name + ", namespace: infra,"
+        + " generation: 1, creationTimestamp: '2026-01-01T00:00:01Z'}\nspec:\n  parentRef: {name: gw}\n  listeners:\n" + listeners;
+  }
+
+  static String http(String name, String protocol, boolean hostname) {
+    return "  - {name: " + name + ", port: 80, protocol: " + protocol + (hostname ? ", hostname: " + name + ".com" : "")
+        + ", allowedRoutes: {namespaces: {from: All}}}\n";
+  }
+
+  void assertAcceptedListener(StatusFixture f, String kind, String name, String listener) {
+    assertThat(f.listenerCondition(kind, name, listener, "Accepted")).as(listener).isEqualTo("True:Accepted");
+    assertThat(f.listenerCondition(kind, name, listener, "Programmed")).as(listener).isEqualTo("True:Programmed");
+    assertThat(f.listenerCondition(kind, name, listener, "Conflicted")).as(listener).isEqualTo("False:NoConflicts");
+  }
+
+  void assertConflicted(StatusFixture f, String name, String listener, String reason) {
+    assertThat(f.listenerCondition("ListenerSet", name, listener, "Accepted")).as(listener).isEqualTo("False:" + reason);
+    assertThat(f.listenerCondition("ListenerSet", name, listener, "Programmed")).as(listener).isEqualTo("False:" + reason);
+    assertThat(f.listenerCondition("ListenerSet", name, listener, "Conflicted")).as(listener).isEqualTo("True:" + reason);
+  }
+
+  /** ListenerSetHostnameConflict and ListenerSetProtocolConflict: the Gateway's listeners win, then older sets. */
+  void listenerSetConflict(String protocol, String reason) {
+    boolean host = "HTTP".equals(protocol);
+    StatusFixture f = new StatusFixture()
+        .add(gateway("gw", "  allowedListeners: {namespaces: {from: Same}}\n",
+            http("gateway-listener", "HTTP", true) + http("conflict-with-gateway", "HTTP", true)))
+        .add(conflictSet("ls-gateway-1", http("set-1", "HTTP", true) + http("conflict-with-gateway", protocol, host)
+            + http("conflict-with-set", "HTTP", true)))
+        .add(conflictSet("ls-gateway-2", http("conflict-with-gateway", protocol, host)))
+        .add(conflictSet("ls-set-1", http("set-2", "HTTP", true) + http("conflict-with-set", protocol, host)))
+        .add(conflictSet("ls-set-2", http("conflict-with-set", protocol, host)));
+    f.reconcile();
+    assertThat(f.objectCondition("Gateway", "gw", "Accepted")).isEqualTo("True:Accepted");
+    assertAcceptedListener(f, "Gateway", "gw", "gateway-listener");
+    assertAcceptedListener(f, "Gateway", "gw", "conflict-with-gateway");
+    assertThat(f.get("Gateway", "gw").path("status").path("attachedListenerSets").asInt()).isEqualTo(2);
+    for (String ls : new String[] {"ls-gateway-1", "ls-set-1"}) {
+      assertThat(f.objectCondition("ListenerSet", ls, "Accepted")).startsWith("True:");
+      assertThat(f.objectCondition("ListenerSet", ls, "Programmed")).isEqualTo("True:Programmed");
+    }
+    assertAcceptedListener(f, "ListenerSet", "ls-gateway-1", "set-1");
+    assertConflicted(f, "ls-gateway-1", "conflict-with-gateway", reason);
+    assertAcceptedListener(f, "ListenerSet", "ls-gateway-1", "conflict-with-set");
+    assertAcceptedListener(f, "ListenerSet", "ls-set-1", "set-2");
+    assertConflicted(f, "ls-set-1", "conflict-with-set", reason);
+    for (String ls : new String[] {"ls-gateway-2", "ls-set-2"}) {
+      assertThat(f.objectCondition("ListenerSet", ls, "Accepted")).isEqualTo("False:ListenersNotValid");
+      assertThat(f.objectCondition("ListenerSet", ls, "Programmed")).isEqualTo("False:ListenersNotValid");
+    }
+    assertConflicted(f, "ls-gateway-2", "conflict-with-gateway", reason);
+    assertConflicted(f, "ls-set-2", "conflict-with-set", reason);
+  }
+
+  @Test
+  void listenerSetHostnameConflict() {
+    listenerSetConflict("HTTP", "HostnameConflict");
+  }
+
+  @Test
+  void listenerSetProtocolConflict() {
+    listenerSetConflict("TCP", "ProtocolConflict");
+  }
 }
