@@ -326,4 +326,89 @@ class ConformanceReplayTest {
   void listenerSetProtocolConflict() {
     listenerSetConflict("TCP", "ProtocolConflict");
   }
+
+  static StatusFixture experimental() {
+    StatusFixture f = new StatusFixture();
+    f.snapshot.served.addAll(java.util.List.of("TLSRoute", "TCPRoute", "UDPRoute"));
+    return f;
+  }
+
+  static String l4Route(String kind, String name, String parentRefs, String spec) {
+    return "apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: " + kind + "\nmetadata: {name: " + name
+        + ", namespace: infra, generation: 1}\nspec:\n  parentRefs: " + parentRefs + "\n" + spec
+        + "  rules: [{backendRefs: [{name: backend, port: 8080}]}]\n";
+  }
+
+  @Test
+  void tcpRouteInvalidNonTcpListener() {
+    StatusFixture f = experimental().add(SVC).add(gateway("gw", "",
+            "  - {name: only-http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: Same}, kinds: [{kind: HTTPRoute}]}}\n"))
+        .add(l4Route("TCPRoute", "r", "[{name: gw, sectionName: only-http}]", ""));
+    f.reconcile();
+    assertThat(f.routeCondition("TCPRoute", "r", "Gateway", "gw", "Accepted")).isEqualTo("False:NotAllowedByListeners");
+    assertThat(f.listener("Gateway", "gw", "only-http").path("attachedRoutes").asInt(-1)).isZero();
+  }
+
+  @Test
+  void udpRouteNotAllowedByListeners() {
+    StatusFixture f = experimental().add(SVC).add(gateway("gw", "",
+            "  - {name: tls, port: 443, protocol: TLS, tls: {mode: Passthrough}, allowedRoutes: {namespaces: {from: Same}}}\n"))
+        .add(l4Route("UDPRoute", "r", "[{name: gw, sectionName: tls}]", ""));
+    f.reconcile();
+    assertThat(f.routeCondition("UDPRoute", "r", "Gateway", "gw", "Accepted")).isEqualTo("False:NotAllowedByListeners");
+    assertThat(f.listener("Gateway", "gw", "tls").path("attachedRoutes").asInt(-1)).isZero();
+  }
+
+  @Test
+  void tlsRouteInvalidNoMatchingListenerHostname() {
+    StatusFixture f = experimental().add(SVC)
+        .add(gateway("exact", "", "  - {name: tls, port: 443, protocol: TLS, hostname: www.example.com, tls: {mode: Passthrough},"
+            + " allowedRoutes: {namespaces: {from: Same}, kinds: [{kind: TLSRoute}]}}\n"))
+        .add(gateway("wildcard", "", "  - {name: tls, port: 443, protocol: TLS, hostname: '*.example.com', tls: {mode: Passthrough},"
+            + " allowedRoutes: {namespaces: {from: Same}, kinds: [{kind: TLSRoute}]}}\n"))
+        .add(l4Route("TLSRoute", "r1", "[{name: exact}]", "  hostnames: [db.example.com]\n"))
+        .add(l4Route("TLSRoute", "r2", "[{name: wildcard}]", "  hostnames: [www.example.org]\n"));
+    f.reconcile();
+    assertThat(f.routeCondition("TLSRoute", "r1", "Gateway", "exact", "Accepted")).isEqualTo("False:NoMatchingListenerHostname");
+    assertThat(f.routeCondition("TLSRoute", "r2", "Gateway", "wildcard", "Accepted")).isEqualTo("False:NoMatchingListenerHostname");
+    assertThat(f.listener("Gateway", "exact", "tls").path("attachedRoutes").asInt(-1)).isZero();
+    assertThat(f.listener("Gateway", "wildcard", "tls").path("attachedRoutes").asInt(-1)).isZero();
+  }
+
+  @Test
+  void tlsRouteListenerSupportedKinds() {
+    // TLSRouteListenerTerminateSupportedKinds and ...PassthroughSupportedKinds.
+    StatusFixture f = experimental().add(tlsSecretYaml("infra", "cert"))
+        .add(gateway("gw", "", "  - {name: terminate, port: 443, protocol: TLS, hostname: terminate.example.com, tls: {mode: Terminate,"
+            + " certificateRefs: [{name: cert}]}, allowedRoutes: {namespaces: {from: Same}, kinds: [{kind: TLSRoute}]}}\n"
+            + "  - {name: passthrough, port: 443, protocol: TLS, hostname: passthrough.example.com, tls: {mode: Passthrough},"
+            + " allowedRoutes: {namespaces: {from: Same}, kinds: [{kind: TLSRoute}]}}\n"));
+    f.reconcile();
+    for (String l : new String[] {"terminate", "passthrough"}) {
+      assertThat(kinds(f.listener("Gateway", "gw", l))).as(l).isEqualTo("TLSRoute");
+      assertThat(f.listenerCondition("Gateway", "gw", l, "Accepted")).as(l).isEqualTo("True:Accepted");
+    }
+  }
+
+  @Test
+  void tcpAndUdpRoutesBackendRefs() {
+    // TCPRouteInvalidBackendRefNonexistent, UDPRouteInvalidBackendRefNonexistent, *InvalidCrossNamespaceBackendRef, *ReferenceGrant.
+    StatusFixture f = experimental().add(WEB_SVC).add(gateway("gw", "",
+            "  - {name: tcp, port: 9000, protocol: TCP, allowedRoutes: {namespaces: {from: Same}}}\n"
+                + "  - {name: udp, port: 9000, protocol: UDP, allowedRoutes: {namespaces: {from: Same}}}\n"))
+        .add(l4Route("TCPRoute", "tcp-missing", "[{name: gw, sectionName: tcp}]", ""))
+        .add(l4Route("UDPRoute", "udp-missing", "[{name: gw, sectionName: udp}]", ""))
+        .add(l4Route("TCPRoute", "tcp-cross", "[{name: gw, sectionName: tcp}]", "").replace("{name: backend, port: 8080}",
+            "{name: backend, namespace: web, port: 8080}"));
+    f.reconcile();
+    assertThat(f.routeCondition("TCPRoute", "tcp-missing", "Gateway", "gw", "Accepted")).isEqualTo("True:Accepted");
+    assertThat(f.routeCondition("TCPRoute", "tcp-missing", "Gateway", "gw", "ResolvedRefs")).isEqualTo("False:BackendNotFound");
+    assertThat(f.routeCondition("UDPRoute", "udp-missing", "Gateway", "gw", "ResolvedRefs")).isEqualTo("False:BackendNotFound");
+    assertThat(f.routeCondition("TCPRoute", "tcp-cross", "Gateway", "gw", "ResolvedRefs")).isEqualTo("False:RefNotPermitted");
+    f.add(grant("tcp", "web", "TCPRoute", "infra", "{group: '', kind: Service}"));
+    f.reconcile();
+    assertThat(f.routeCondition("TCPRoute", "tcp-cross", "Gateway", "gw", "ResolvedRefs")).isEqualTo("True:ResolvedRefs");
+    assertThat(f.listener("Gateway", "gw", "tcp").path("attachedRoutes").asInt()).isEqualTo(2);
+    assertThat(f.listener("Gateway", "gw", "udp").path("attachedRoutes").asInt()).isEqualTo(1);
+  }
 }
