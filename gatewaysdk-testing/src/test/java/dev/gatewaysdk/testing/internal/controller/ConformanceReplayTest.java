@@ -411,4 +411,51 @@ class ConformanceReplayTest {
     assertThat(f.listener("Gateway", "gw", "tcp").path("attachedRoutes").asInt()).isEqualTo(2);
     assertThat(f.listener("Gateway", "gw", "udp").path("attachedRoutes").asInt()).isEqualTo(1);
   }
+
+  static String sameListener(String name) {
+    return "  - {name: " + name + ", port: 80, protocol: HTTP, hostname: " + name + ".com, allowedRoutes: {namespaces: {from: Same}}}\n";
+  }
+
+  @Test
+  void listenerSetRouteStatusScopedToParentRef() {
+    StatusFixture f = new StatusFixture().add(SVC)
+        .add(gateway("gw", "  allowedListeners: {namespaces: {from: Same}}\n", sameListener("gw-listener")))
+        .add(conflictSet("ls", sameListener("ls-listener")))
+        .add(route("gw-only", "infra", "[{name: gw}]", TO_BACKEND))
+        .add(route("ls-only", "infra", "[{kind: ListenerSet, name: ls}]", TO_BACKEND));
+    f.reconcile();
+    assertThat(f.objectCondition("Gateway", "gw", "Accepted")).isEqualTo("True:Accepted");
+    assertThat(f.get("Gateway", "gw").path("status").path("attachedListenerSets").asInt()).isEqualTo(1);
+    assertThat(f.listener("ListenerSet", "ls", "ls-listener").path("attachedRoutes").asInt()).isEqualTo(1);
+    assertThat(f.listener("Gateway", "gw", "gw-listener").path("attachedRoutes").asInt()).isEqualTo(1);
+    assertThat(f.get("HTTPRoute", "gw-only").path("status").path("parents")).hasSize(1);
+    assertThat(f.routeCondition("HTTPRoute", "gw-only", "Gateway", "gw", "Accepted")).isEqualTo("True:Accepted");
+    assertThat(f.get("HTTPRoute", "ls-only").path("status").path("parents")).hasSize(1);
+    assertThat(f.routeCondition("HTTPRoute", "ls-only", "ListenerSet", "ls", "Accepted")).isEqualTo("True:Accepted");
+  }
+
+  @Test
+  void listenerSetGatewayParentSectionNameNotFound() {
+    StatusFixture f = new StatusFixture().add(SVC)
+        .add(gateway("gw", "  allowedListeners: {namespaces: {from: Same}}\n", sameListener("gw-listener")))
+        .add(conflictSet("ls", sameListener("ls-only-listener")))
+        .add(route("via-ls", "infra", "[{kind: ListenerSet, name: ls, sectionName: ls-only-listener}]", TO_BACKEND))
+        .add(route("via-gw", "infra", "[{name: gw, sectionName: ls-only-listener}]", TO_BACKEND));
+    f.reconcile();
+    assertThat(f.get("Gateway", "gw").path("status").path("attachedListenerSets").asInt()).isEqualTo(1);
+    assertThat(f.routeCondition("HTTPRoute", "via-ls", "ListenerSet", "ls", "Accepted")).isEqualTo("True:Accepted");
+    assertThat(f.routeCondition("HTTPRoute", "via-gw", "Gateway", "gw", "Accepted")).isEqualTo("False:NoMatchingParent");
+  }
+
+  @Test
+  void gatewayClassObservedGenerationBump() {
+    StatusFixture f = new StatusFixture();
+    f.reconcile();
+    assertThat(f.objectCondition("GatewayClass", "sim", "Accepted")).isEqualTo("True:Accepted");
+    f.replace("GatewayClass", "sim", "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
+        + "metadata: {name: sim, generation: 1}\nspec: {controllerName: " + StatusFixture.CONTROLLER + ", description: bumped}\n");
+    f.reconcile();
+    assertThat(StatusFixture.generation(f.get("GatewayClass", "sim"))).isEqualTo(2);
+    assertThat(f.objectCondition("GatewayClass", "sim", "Accepted")).isEqualTo("True:Accepted");
+  }
 }
