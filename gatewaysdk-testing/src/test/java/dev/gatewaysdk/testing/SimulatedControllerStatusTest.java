@@ -180,4 +180,29 @@ class SimulatedControllerStatusTest {
         generation(o)) && has(o.path("status").path("ancestors").path(0).path("conditions"), "ResolvedRefs", "True",
         "ResolvedRefs", generation(o)));
   }
+
+  /** Conformance ListenerSetProtocolConflict (v1.6.1), replayed through the API server: only the loser is conflicted. */
+  @Test
+  void listenerSetListenerThatLosesAProtocolConflictLeavesTheRestOfItsSetAccepted() throws Exception {
+    create(GW + ns.name() + "/gateways", "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+        + "metadata: {name: gw, namespace: $NS}\nspec:\n  gatewayClassName: $CLASS\n"
+        + "  allowedListeners: {namespaces: {from: Same}}\n"
+        + "  listeners: [{name: http, port: 80, protocol: HTTP, hostname: gw.example.com}]\n");
+    create(GW + ns.name() + "/listenersets", "apiVersion: gateway.networking.k8s.io/v1\nkind: ListenerSet\n"
+        + "metadata: {name: ls, namespace: $NS}\nspec:\n  parentRef: {name: gw}\n"
+        + "  listeners:\n  - {name: ok, port: 80, protocol: HTTP, hostname: ls.example.com}\n"
+        + "  - {name: tcp, port: 80, protocol: TCP}\n");
+    ObjectNode ls = await(GW + ns.name() + "/listenersets/ls",
+        o -> has(o.path("status").path("conditions"), "Programmed", "True", "Programmed", generation(o)));
+    assertThat(has(ls.path("status").path("conditions"), "Accepted", "True", "ListenersNotValid", generation(ls))).isTrue();
+    JsonNode ok = ls.path("status").path("listeners").get(0);
+    JsonNode tcp = ls.path("status").path("listeners").get(1);
+    assertThat(has(ok.path("conditions"), "Accepted", "True", "Accepted", generation(ls))).isTrue();
+    assertThat(has(ok.path("conditions"), "Conflicted", "False", "NoConflicts", generation(ls))).isTrue();
+    for (String type : new String[] {"Accepted", "Programmed"}) {
+      assertThat(has(tcp.path("conditions"), type, "False", "ProtocolConflict", generation(ls))).as(type).isTrue();
+    }
+    assertThat(has(tcp.path("conditions"), "Conflicted", "True", "ProtocolConflict", generation(ls))).isTrue();
+    await(GW + ns.name() + "/gateways/gw", o -> o.path("status").path("attachedListenerSets").asInt() == 1);
+  }
 }

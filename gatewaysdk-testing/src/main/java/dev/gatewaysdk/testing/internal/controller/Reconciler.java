@@ -289,31 +289,55 @@ public final class Reconciler {
 
   /**
    * Marks listeners that are not distinct. {@code merged} is in precedence order (the Gateway's own listeners,
-   * then its ListenerSets' oldest first): between two owners the later listener loses; within one owner both
-   * are conflicted (the spec forbids picking a winner).
+   * then its ListenerSets' oldest first), each owner's listeners together. Owner by owner: a listener that
+   * clashes with a served listener of an earlier owner loses; then, among the owner's listeners that did not
+   * lose, both of a clashing pair are conflicted (the spec forbids picking a winner within one object). A
+   * listener that lost is not served, so it conflicts nothing after it.
    */
   private static void markConflicts(List<ListenerView> merged) {
-    for (int j = 0; j < merged.size(); j++) {
-      ListenerView b = merged.get(j);
-      for (int i = 0; i < merged.size(); i++) {
-        ListenerView a = merged.get(i);
-        if (i == j || a.port != b.port || !a.accepted || !b.accepted) {
-          continue;
-        }
-        if (a.owner != b.owner && i > j) {
-          continue; // b precedes a: b wins this pair
-        }
-        if (a.owner != b.owner && a.conflictReason != null) {
-          continue; // a lost to someone earlier and is not served: it does not conflict b
-        }
-        boolean udpVsTcp = ("TCP".equals(a.protocol) && "UDP".equals(b.protocol))
-            || ("UDP".equals(a.protocol) && "TCP".equals(b.protocol));
-        if (!a.protocol.equals(b.protocol) && !udpVsTcp) {
-          b.conflictReason = "ProtocolConflict";
-        } else if (a.protocol.equals(b.protocol) && Objects.equals(a.hostname, b.hostname) && b.conflictReason == null) {
-          b.conflictReason = "HostnameConflict";
+    int from = 0;
+    while (from < merged.size()) {
+      ObjectNode owner = merged.get(from).owner;
+      int to = from;
+      while (to < merged.size() && merged.get(to).owner == owner) {
+        to++;
+      }
+      for (int j = from; j < to; j++) {
+        for (int i = 0; i < from; i++) {
+          if (merged.get(i).conflictReason == null) {
+            clash(merged.get(i), merged.get(j));
+          }
         }
       }
+      List<ListenerView> lost = new ArrayList<>();
+      for (int j = from; j < to; j++) {
+        if (merged.get(j).conflictReason != null) {
+          lost.add(merged.get(j));
+        }
+      }
+      for (int j = from; j < to; j++) {
+        for (int i = from; i < to; i++) {
+          ListenerView a = merged.get(i);
+          if (i != j && !lost.contains(a) && !lost.contains(merged.get(j))) {
+            clash(a, merged.get(j));
+          }
+        }
+      }
+      from = to;
+    }
+  }
+
+  /** Marks {@code b} conflicted if it is not distinct from {@code a}. */
+  private static void clash(ListenerView a, ListenerView b) {
+    if (a.port != b.port || !a.accepted || !b.accepted) {
+      return;
+    }
+    boolean udpVsTcp = ("TCP".equals(a.protocol) && "UDP".equals(b.protocol))
+        || ("UDP".equals(a.protocol) && "TCP".equals(b.protocol));
+    if (!a.protocol.equals(b.protocol) && !udpVsTcp) {
+      b.conflictReason = "ProtocolConflict";
+    } else if (a.protocol.equals(b.protocol) && Objects.equals(a.hostname, b.hostname) && b.conflictReason == null) {
+      b.conflictReason = "HostnameConflict";
     }
   }
 

@@ -8,6 +8,7 @@ import dev.gatewaysdk.model.Manifests;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,10 +43,13 @@ class ReconcilerTest {
       return null;
     }
 
+    /** The kinds served; tests add the experimental route kinds (TLSRoute, TCPRoute, UDPRoute). */
+    final Set<String> served = new HashSet<>(Set.of("GatewayClass", "Gateway", "ListenerSet", "HTTPRoute", "GRPCRoute",
+        "ReferenceGrant", "BackendTLSPolicy", "Service", "Secret", "ConfigMap", "Namespace"));
+
     @Override
     public boolean serves(String kind) {
-      return Set.of("GatewayClass", "Gateway", "ListenerSet", "HTTPRoute", "GRPCRoute", "ReferenceGrant",
-          "BackendTLSPolicy", "Service", "Secret", "ConfigMap", "Namespace").contains(kind);
+      return served.contains(kind);
     }
   }
 
