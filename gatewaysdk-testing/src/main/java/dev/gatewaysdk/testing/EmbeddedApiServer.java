@@ -40,9 +40,13 @@ public final class EmbeddedApiServer implements AutoCloseable {
   private ApiClient client;
   private Path kubeconfigFile;
 
-  private EmbeddedApiServer(ApiServer server, EmbeddedApiServerOptions options) {
+  /** The administrator's token when users are configured, else null. */
+  private final String adminToken;
+
+  private EmbeddedApiServer(ApiServer server, EmbeddedApiServerOptions options, String adminToken) {
     this.server = server;
     this.options = options;
+    this.adminToken = adminToken;
   }
 
   /** Starts a server with {@link EmbeddedApiServerOptions#defaults()}. */
@@ -67,7 +71,20 @@ public final class EmbeddedApiServer implements AutoCloseable {
     ApiServer server =
         ApiServer.start(options.port(), manifests, options.stateFile().orElse(null), options.watchHistory(),
             options.bookmarkIntervalMillis(), options.tls());
-    return new EmbeddedApiServer(server, options);
+    String admin = null;
+    if (!options.users().isEmpty()) {
+      admin = "gatewaysdk-admin-" + java.util.UUID.randomUUID();
+      java.util.Map<String, List<String>> users = new java.util.HashMap<>();
+      options.users().forEach((token, u) -> {
+        List<String> l = new ArrayList<>();
+        l.add(u.name());
+        l.addAll(u.groups());
+        users.put(token, l);
+      });
+      users.put(admin, List.of("gatewaysdk-admin", "system:masters"));
+      server.authorization(users);
+    }
+    return new EmbeddedApiServer(server, options, admin);
   }
 
   /** The base URL, such as {@code http://127.0.0.1:41234}. */
@@ -83,8 +100,19 @@ public final class EmbeddedApiServer implements AutoCloseable {
     return options;
   }
 
-  /** A kubeconfig (YAML) whose current context, {@code gatewaysdk}, points at this server. */
+  /**
+   * A kubeconfig (YAML) whose current context, {@code gatewaysdk}, points at this server; with
+   * {@linkplain EmbeddedApiServerOptions#users() users} it carries an administrator's token.
+   */
   public String kubeconfig() {
+    return kubeconfig(adminToken);
+  }
+
+  /**
+   * A kubeconfig as {@link #kubeconfig()} whose user sends {@code token}: act as one of the configured
+   * {@linkplain EmbeddedApiServerOptions#users() users}.
+   */
+  public String kubeconfig(String token) {
     return "apiVersion: v1\n"
         + "kind: Config\n"
         + "clusters:\n"
@@ -104,7 +132,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
         + "- name: gatewaysdk\n"
         // Over HTTPS kubectl prompts for a user name when the user has no credentials at all; the open
         // server ignores this token.
-        + (server.caPem() == null ? "  user: {}\n" : "  user:\n    token: gatewaysdk-open\n");
+        + (token != null ? "  user:\n    token: " + token + "\n"
+            : server.caPem() == null ? "  user: {}\n" : "  user:\n    token: gatewaysdk-open\n");
   }
 
   /** {@link #kubeconfig()} written to a temporary file (once), deleted by {@link #close()}. */
@@ -119,6 +148,14 @@ public final class EmbeddedApiServer implements AutoCloseable {
   public synchronized ApiClient apiClient() {
     // Built on first use: the client's JSON setup costs more than starting the server.
     if (client == null) {
+      client = apiClient(adminToken);
+    }
+    return client;
+  }
+
+  /** A new official Java client as {@link #apiClient()} that sends {@code token}: act as a configured user. */
+  public ApiClient apiClient(String token) {
+    {
       ClientBuilder b = new ClientBuilder().setBasePath(server.url());
       if (server.caPem() != null) {
         b.setCertificateAuthority(server.caPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -126,9 +163,12 @@ public final class EmbeddedApiServer implements AutoCloseable {
       ApiClient c = b.build();
       // Watches and informers hold requests open for minutes; a read timeout would cut them.
       c.setHttpClient(c.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());
-      client = c;
+      if (token != null) {
+        c.setApiKeyPrefix("Bearer");
+        c.setApiKey(token);
+      }
+      return c;
     }
-    return client;
   }
 
   /** The current cluster-wide resourceVersion. */

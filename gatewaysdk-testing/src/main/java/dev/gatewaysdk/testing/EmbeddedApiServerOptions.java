@@ -5,7 +5,9 @@ import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +38,7 @@ public final class EmbeddedApiServerOptions {
   private final int watchHistory;
   private final long bookmarkIntervalMillis;
   private final boolean tls;
+  private final Map<String, User> users;
 
   private EmbeddedApiServerOptions(Builder b) {
     this.port = b.port;
@@ -48,6 +51,7 @@ public final class EmbeddedApiServerOptions {
     this.watchHistory = b.watchHistory;
     this.bookmarkIntervalMillis = b.bookmarkIntervalMillis;
     this.tls = b.tls;
+    this.users = Map.copyOf(b.users);
   }
 
   /** The defaults described above. */
@@ -71,6 +75,7 @@ public final class EmbeddedApiServerOptions {
     b.watchHistory = watchHistory;
     b.bookmarkIntervalMillis = bookmarkIntervalMillis;
     b.tls = tls;
+    b.users.putAll(users);
     return b;
   }
 
@@ -118,16 +123,39 @@ public final class EmbeddedApiServerOptions {
     return bookmarkIntervalMillis;
   }
 
-  /** Whether the server speaks HTTPS with a certificate from a CA generated per run (the kubeconfig carries it). */
+  /**
+   * Whether the server speaks HTTPS with a certificate from a CA generated per run (the kubeconfig carries it);
+   * always with {@linkplain #users() users}, since kubectl sends no credentials over plain HTTP.
+   */
   public boolean tls() {
-    return tls;
+    return tls || !users.isEmpty();
+  }
+
+  /**
+   * The bearer-token users, by token; empty (the default) leaves the server open to every request. With
+   * users, requests are authenticated and authorized by RBAC as kube-apiserver does it, and
+   * {@code kubeconfig()} and {@code apiClient()} act as an administrator (group {@code system:masters}).
+   */
+  public Map<String, User> users() {
+    return users;
+  }
+
+  /** A user a bearer token authenticates as: its name and groups. */
+  public record User(String name, List<String> groups) {
+    /** @throws IllegalArgumentException if the name is empty */
+    public User {
+      if (name == null || name.isEmpty()) {
+        throw new IllegalArgumentException("user name must not be empty");
+      }
+      groups = List.copyOf(groups);
+    }
   }
 
   @Override
   public String toString() {
     return "EmbeddedApiServerOptions{port=" + port + ", release=" + release + ", channel=" + channel.id()
         + ", gatewayApi=" + gatewayApi + ", extraCrds=" + extraCrds + ", stateFile=" + stateFile
-        + ", watchHistory=" + watchHistory + ", tls=" + tls + "}";
+        + ", watchHistory=" + watchHistory + ", tls=" + tls + ", users=" + users.size() + "}";
   }
 
   /** Builds {@link EmbeddedApiServerOptions}; not thread-safe. */
@@ -142,6 +170,7 @@ public final class EmbeddedApiServerOptions {
     private int watchHistory = 10_000;
     private long bookmarkIntervalMillis = 5_000;
     private boolean tls;
+    private final Map<String, User> users = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -211,6 +240,73 @@ public final class EmbeddedApiServerOptions {
     public Builder tls(boolean tls) {
       this.tls = tls;
       return this;
+    }
+
+    /**
+     * Adds a bearer-token user, which turns authentication and RBAC on (see {@link #users()}).
+     *
+     * @throws IllegalArgumentException if the token or name is empty
+     */
+    public Builder user(String token, String name, String... groups) {
+      if (token == null || token.isEmpty()) {
+        throw new IllegalArgumentException("token must not be empty");
+      }
+      users.put(token, new User(name, List.of(groups)));
+      return this;
+    }
+
+    /**
+     * Adds the users of a kube-apiserver static token file ({@code --token-auth-file}): one CSV line
+     * {@code token,user,uid[,"group1,group2"]} each; blank lines and lines starting with {@code #} are skipped.
+     *
+     * @throws IllegalArgumentException naming the file and line of a malformed line
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
+    public Builder usersFile(Path file) {
+      List<String> lines;
+      try {
+        lines = java.nio.file.Files.readAllLines(file);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot read users file " + file + ": " + e.getMessage(), e);
+      }
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).trim();
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        List<String> cols = csv(line);
+        if (cols.size() < 3 || cols.get(0).isEmpty() || cols.get(1).isEmpty()) {
+          throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected token,user,uid[,\"groups\"]: " + line);
+        }
+        List<String> groups = new ArrayList<>();
+        if (cols.size() > 3) {
+          for (String g : cols.get(3).split(",")) {
+            if (!g.trim().isEmpty()) {
+              groups.add(g.trim());
+            }
+          }
+        }
+        users.put(cols.get(0), new User(cols.get(1), groups));
+      }
+      return this;
+    }
+
+    private static List<String> csv(String line) {
+      List<String> out = new ArrayList<>();
+      StringBuilder cur = new StringBuilder();
+      boolean quoted = false;
+      for (char c : line.toCharArray()) {
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == ',' && !quoted) {
+          out.add(cur.toString().trim());
+          cur.setLength(0);
+        } else {
+          cur.append(c);
+        }
+      }
+      out.add(cur.toString().trim());
+      return out;
     }
 
     public EmbeddedApiServerOptions build() {

@@ -55,6 +55,11 @@ public final class ServeCommand implements Callable<Integer> {
       + "carries the CA.")
   boolean tls;
 
+  @Option(names = "--users", paramLabel = "FILE", description = "Bearer-token users in kube-apiserver's token file format "
+      + "(token,user,uid,\"group1,group2\" per line): requests are authenticated and authorized by RBAC, served over "
+      + "HTTPS, and the kubeconfig acts as an administrator. Without it every request is allowed.")
+  Path users;
+
   @Option(names = "--controller", defaultValue = "simulated",
       description = "Gateway controller writing status for GatewayClasses with controllerName "
           + SimulatedGatewayController.DEFAULT_CONTROLLER_NAME + ": simulated or none. Default: ${DEFAULT-VALUE}.")
@@ -77,6 +82,13 @@ public final class ServeCommand implements Callable<Integer> {
       options.stateFile(state);
     }
     options.tls(tls);
+    if (users != null) {
+      try {
+        options.usersFile(users);
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--users: " + e.getMessage());
+      }
+    }
     if (!"simulated".equals(controller) && !"none".equals(controller)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--controller must be simulated or none: " + controller);
@@ -102,7 +114,10 @@ public final class ServeCommand implements Callable<Integer> {
       out.println("Kubernetes API server with Gateway API " + release + " (" + Channel.parse(channel).id()
           + " channel) listening on " + server.url());
       out.println("kubeconfig written to " + kubeconfig.toAbsolutePath()
-          + (tls ? " (with the generated CA)" : ""));
+          + (tls || users != null ? " (with the generated CA)" : ""));
+      out.println(users != null
+          ? "authentication: " + server.options().users().size() + " users from " + users + ", RBAC authorization; the kubeconfig acts as an administrator (system:masters)"
+          : "open: no authentication, every request is allowed (--users FILE turns on tokens and RBAC)");
       if (state != null) {
         out.println("objects are kept in " + state.toAbsolutePath());
       }

@@ -184,4 +184,37 @@ final class ApiError extends RuntimeException {
   static ApiError internal(String message) {
     return new ApiError(500, "InternalError", "Internal error occurred: " + message, null);
   }
+
+  /** The authentication filter's answer to an unknown token. */
+  static ApiError unauthorized() {
+    return new ApiError(401, "Unauthorized", "Unauthorized", null);
+  }
+
+  /** The authorization filter's answer, worded as {@code responsewriters.Forbidden} words it. */
+  static ApiError forbiddenRequest(Rbac.Attributes a, String user, String reason) {
+    String msg;
+    if (!a.resourceRequest) {
+      msg = "User \"" + user + "\" cannot " + a.verb + " path \"" + a.path + "\"";
+    } else {
+      String resource = a.subresource.isEmpty() ? a.resource : a.resource + "/" + a.subresource;
+      msg = "User \"" + user + "\" cannot " + a.verb + " resource \"" + resource + "\" in API group \"" + a.group + "\""
+          + (a.namespace.isEmpty() ? " at the cluster scope" : " in the namespace \"" + a.namespace + "\"");
+    }
+    if (!reason.isEmpty()) {
+      msg += ": " + reason;
+    }
+    ObjectNode d = Json.object();
+    String qualified = a.group.isEmpty() ? a.resource : a.resource + "." + a.group;
+    if (!a.name.isEmpty()) {
+      d.put("name", a.name);
+    }
+    if (!a.group.isEmpty()) {
+      d.put("group", a.group);
+    }
+    if (!a.resource.isEmpty()) {
+      d.put("kind", a.resource);
+    }
+    String prefix = qualified.isEmpty() ? "forbidden" : a.name.isEmpty() ? qualified + " is forbidden" : qualified + " \"" + a.name + "\" is forbidden";
+    return new ApiError(403, "Forbidden", prefix + ": " + msg, d);
+  }
 }

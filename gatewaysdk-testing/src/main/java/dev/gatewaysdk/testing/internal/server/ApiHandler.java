@@ -31,6 +31,8 @@ final class ApiHandler {
   private final String serverAddress;
   private final long bookmarkIntervalMillis;
   private volatile boolean closing;
+  /** Authentication and RBAC, or null: everyone may do anything. */
+  private volatile Rbac rbac;
 
   ApiHandler(Resources resources, String serverAddress, long bookmarkIntervalMillis) {
     this.resources = resources;
@@ -39,6 +41,10 @@ final class ApiHandler {
     this.openApi = new OpenApi(registry);
     this.serverAddress = serverAddress;
     this.bookmarkIntervalMillis = bookmarkIntervalMillis;
+  }
+
+  void rbac(Rbac rbac) {
+    this.rbac = rbac;
   }
 
   void closing() {
@@ -50,6 +56,18 @@ final class ApiHandler {
     List<String> warnings = new ArrayList<>();
     try {
       checkHost(ex);
+      Rbac auth = rbac;
+      Rbac.User user = auth == null ? null : auth.authenticate(ex);
+      Rbac.Attributes attrs = Rbac.attributes(ex.method(), ex.rawPath(), query(ex.rawQuery()));
+      if (auth != null) {
+        auth.authorize(user, attrs);
+      }
+      if (attrs.resourceRequest && attrs.group.equals("authorization.k8s.io") && ex.method().equals("POST")
+          && (attrs.resource.equals("selfsubjectaccessreviews") || attrs.resource.equals("selfsubjectrulesreviews"))) {
+        String kind = attrs.resource.equals("selfsubjectaccessreviews") ? "SelfSubjectAccessReview" : "SelfSubjectRulesReview";
+        send(ex, 201, review(auth, user, kind, object(ex.body(), ex.header("Content-Type"), kind)), warnings);
+        return;
+      }
       route(ex, warnings);
     } catch (ApiError e) {
       send(ex, e.code, e.status, warnings);
@@ -307,6 +325,15 @@ final class ApiHandler {
   }
 
   private ObjectNode object(byte[] body, String contentType, ResourceType type) {
+    return object(body, contentType, type, null);
+  }
+
+  /** A review's body, which is not a stored resource: {@code kind} names its protobuf layout. */
+  private ObjectNode object(byte[] body, String contentType, String kind) {
+    return object(body, contentType, null, kind);
+  }
+
+  private ObjectNode object(byte[] body, String contentType, ResourceType type, String reviewKind) {
     String ct = contentType == null ? "application/json" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
     JsonNode n;
     try {
@@ -315,7 +342,7 @@ final class ApiHandler {
       } else if (ct.equals("application/yaml")) {
         n = Json.parseYaml(body);
       } else if (ct.equals("application/vnd.kubernetes.protobuf")) {
-        n = Protobuf.decode(body, type);
+        n = type != null ? Protobuf.decode(body, type) : Protobuf.decode(body, reviewKind, "authorization.k8s.io/v1");
       } else {
         throw ApiError.unsupportedMediaType(ct, "application/json, application/yaml");
       }
@@ -329,6 +356,56 @@ final class ApiHandler {
       throw ApiError.badRequest("the object provided is unrecognized: json: cannot unmarshal " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " into Go value of type map[string]interface {}");
     }
     return (ObjectNode) n;
+  }
+
+  /**
+   * A SelfSubjectAccessReview (may I do this?) or SelfSubjectRulesReview (what may I do in this namespace?),
+   * answered for the requesting user; with authorization off everything is allowed.
+   */
+  private static ObjectNode review(Rbac auth, Rbac.User user, String kind, ObjectNode in) {
+    ObjectNode out = in.deepCopy();
+    out.put("apiVersion", "authorization.k8s.io/v1");
+    out.put("kind", kind);
+    Json.with(out, "metadata").put("creationTimestamp", (String) null);
+    ObjectNode status = out.putObject("status");
+    JsonNode spec = in.path("spec");
+    if (kind.equals("SelfSubjectAccessReview")) {
+      JsonNode ra = spec.path("resourceAttributes");
+      JsonNode nra = spec.path("nonResourceAttributes");
+      Rbac.Attributes a = ra.isObject()
+          ? new Rbac.Attributes(ra.path("verb").asText(), true, null, ra.path("group").asText(), ra.path("version").asText(),
+              ra.path("resource").asText(), ra.path("subresource").asText(), ra.path("namespace").asText(), ra.path("name").asText())
+          : new Rbac.Attributes(nra.path("verb").asText(), false, nra.path("path").asText(), "", "", "", "", "", "");
+      String why = auth == null ? "" : auth.allowedBy(user, a, new ArrayList<>());
+      status.put("allowed", why != null);
+      if (why != null && !why.isEmpty()) {
+        status.put("reason", why);
+      }
+      return out;
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode resourceRules = status.putArray("resourceRules");
+    com.fasterxml.jackson.databind.node.ArrayNode nonResourceRules = status.putArray("nonResourceRules");
+    List<ObjectNode> rules = auth == null
+        ? List.of((ObjectNode) Json.object().set("verbs", Json.array().add("*")))
+        : auth.rules(user, spec.path("namespace").asText(), new ArrayList<>());
+    for (ObjectNode r : rules) {
+      if (r.has("nonResourceURLs")) {
+        ObjectNode n = nonResourceRules.addObject();
+        n.set("verbs", r.get("verbs"));
+        n.set("nonResourceURLs", r.get("nonResourceURLs"));
+      }
+      if (r.has("resources") || auth == null) {
+        ObjectNode n = resourceRules.addObject();
+        n.set("verbs", r.get("verbs"));
+        n.set("apiGroups", r.has("apiGroups") ? r.get("apiGroups") : Json.array().add("*"));
+        n.set("resources", r.has("resources") ? r.get("resources") : Json.array().add("*"));
+        if (r.has("resourceNames")) {
+          n.set("resourceNames", r.get("resourceNames"));
+        }
+      }
+    }
+    status.put("incomplete", false);
+    return out;
   }
 
   // ---- watch

@@ -209,6 +209,16 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The generated CA's certificate (PEM) when serving TLS, else null. */
+  /**
+   * Turns on authentication by bearer token and RBAC authorization: {@code users} maps each token to its user
+   * name followed by its groups; requests with another token get 401.
+   */
+  public void authorization(java.util.Map<String, List<String>> users) {
+    java.util.Map<String, Rbac.User> tokens = new java.util.HashMap<>();
+    users.forEach((token, u) -> tokens.put(token, new Rbac.User(u.get(0), u.subList(1, u.size()))));
+    handler.rbac(new Rbac(tokens, resources.registry, resources.store));
+  }
+
   public String caPem() {
     return ca == null ? null : ca.caPem();
   }

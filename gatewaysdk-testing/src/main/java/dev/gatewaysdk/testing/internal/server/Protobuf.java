@@ -66,7 +66,13 @@ final class Protobuf {
       "ConfigMap", Map.of(1, msg("metadata", OBJECT_META), 2, f("data", 'S'), 3, f("binaryData", 'B'), 4, f("immutable", 'z')),
       "Secret", Map.of(1, msg("metadata", OBJECT_META), 2, f("data", 'B'), 3, f("type", 's'), 4, f("stringData", 'S'),
           5, f("immutable", 'z')),
-      "Service", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", SERVICE_SPEC)));
+      "Service", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", SERVICE_SPEC)),
+      // What kubectl auth can-i sends (authorization/v1 generated.proto).
+      "SelfSubjectAccessReview", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(
+          1, msg("resourceAttributes", Map.of(1, f("namespace", 's'), 2, f("verb", 's'), 3, f("group", 's'), 4, f("version", 's'),
+              5, f("resource", 's'), 6, f("subresource", 's'), 7, f("name", 's'))),
+          2, msg("nonResourceAttributes", Map.of(1, f("path", 's'), 2, f("verb", 's')))))),
+      "SelfSubjectRulesReview", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(1, f("namespace", 's')))));
 
   private Protobuf() {}
 
@@ -76,7 +82,15 @@ final class Protobuf {
    * @throws ApiError 415 for kinds this decoder does not know, 400 for malformed bytes
    */
   static ObjectNode decode(byte[] body, ResourceType type) {
-    if (!type.builtin || !KINDS.containsKey(type.kind)) {
+    if (!type.builtin) {
+      throw ApiError.unsupportedMediaType("application/vnd.kubernetes.protobuf", "application/json, application/yaml");
+    }
+    return decode(body, type.kind, type.apiVersion(type.storageVersion));
+  }
+
+  /** As {@link #decode(byte[], ResourceType)} for a kind not stored as a resource (the access reviews). */
+  static ObjectNode decode(byte[] body, String defaultKind, String defaultApiVersion) {
+    if (!KINDS.containsKey(defaultKind)) {
       throw ApiError.unsupportedMediaType("application/vnd.kubernetes.protobuf", "application/json, application/yaml");
     }
     if (body.length < 4 || body[0] != MAGIC[0] || body[1] != MAGIC[1] || body[2] != MAGIC[2] || body[3] != MAGIC[3]) {
@@ -112,9 +126,9 @@ final class Protobuf {
         throw ApiError.badRequest("protobuf message without raw object");
       }
       ObjectNode obj = Json.object();
-      obj.put("apiVersion", apiVersion == null || apiVersion.isEmpty() ? type.apiVersion(type.storageVersion) : apiVersion);
-      obj.put("kind", kind == null || kind.isEmpty() ? type.kind : kind);
-      read(new Reader(raw, 0, raw.length), KINDS.get(type.kind), obj);
+      obj.put("apiVersion", apiVersion == null || apiVersion.isEmpty() ? defaultApiVersion : apiVersion);
+      obj.put("kind", kind == null || kind.isEmpty() ? defaultKind : kind);
+      read(new Reader(raw, 0, raw.length), KINDS.get(defaultKind), obj);
       dropZeroScalars(obj);
       return obj;
     } catch (IndexOutOfBoundsException | IllegalStateException e) {

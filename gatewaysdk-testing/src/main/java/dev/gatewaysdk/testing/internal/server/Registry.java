@@ -45,6 +45,12 @@ final class Registry {
         .version("v1").clusterScoped().status().categories("api-extensions").generation().build());
     l.add(ResourceType.builder("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding", "validatingadmissionpolicybindings")
         .version("v1").clusterScoped().categories("api-extensions").generation().build());
+    l.add(ResourceType.builder("", "ServiceAccount", "serviceaccounts").version("v1").shortNames("sa").build());
+    // RBAC: what the authorizer reads when users are configured (stored and validated always).
+    l.add(ResourceType.builder(Rbac.GROUP, "Role", "roles").version("v1").build());
+    l.add(ResourceType.builder(Rbac.GROUP, "ClusterRole", "clusterroles").version("v1").clusterScoped().build());
+    l.add(ResourceType.builder(Rbac.GROUP, "RoleBinding", "rolebindings").version("v1").build());
+    l.add(ResourceType.builder(Rbac.GROUP, "ClusterRoleBinding", "clusterrolebindings").version("v1").clusterScoped().build());
     l.addAll(pruneAllowlist());
     return l;
   }
