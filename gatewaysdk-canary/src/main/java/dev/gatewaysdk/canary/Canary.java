@@ -475,18 +475,15 @@ public final class Canary {
       return sync(primary, st, now);
     }
     String queued = annotation(primary, State.COMMAND_ANNOTATION);
-    if (queued != null) {
+    boolean abortQueued = queued != null && nextCommand(queued).toLowerCase(Locale.ROOT).startsWith("abort");
+    if (queued != null && (st.phase.terminal() || abortQueued)) {
       return command(primary, st, queued.trim(), now);
     }
     if (st.phase.terminal()) {
       return new Pass(status(st), now, true);
     }
-    if (st.phase == Phase.PAUSED) {
-      // background checks keep measuring at gates and while paused: the canary still takes traffic
-      Pass bg = background(primary, st, now);
-      return bg != null ? bg : soonest(new Pass(status(st), now.plus(pollInterval), false), st);
-    }
-    // someone else changed the weights?
+    // someone else changed the weights? checked in every phase, paused and at gates too, and before a queued
+    // command runs, so that a promote never overwrites an edit nobody was told about
     List<ObjectNode> all = new ArrayList<>();
     all.add(primary);
     for (int i = 1; i < plan.routes().size(); i++) {
@@ -495,10 +492,17 @@ public final class Canary {
     for (int i = 0; i < all.size(); i++) {
       Optional<String> edit = RouteEdits.externalEdit(all.get(i), plan.stable(), plan.canary(), st.weight, st.stableRemoved);
       if (edit.isPresent()) {
-        return externalEdit(primary, st, plan.routes().get(i) + ": " + edit.get(), now);
+        Pass p = externalEdit(primary, st, plan.routes().get(i) + ": " + edit.get(), now);
+        if (p != null) {
+          return p;
+        }
+        break;
       }
     }
-    // the last change accepted by every parent?
+    if (queued != null) {
+      return command(primary, st, queued.trim(), now);
+    }
+    // the last change accepted by every parent? (in every phase: a refusal while paused rolls back too)
     if (verifyRoutes) {
       for (int i = 0; i < all.size(); i++) {
         RouteHealth h = RouteHealth.check(all.get(i));
@@ -522,6 +526,11 @@ public final class Canary {
           return new Pass(status(st), deadline.isBefore(now.plus(pollInterval)) ? deadline : now.plus(pollInterval), false);
         }
       }
+    }
+    if (st.phase == Phase.PAUSED) {
+      // background checks keep measuring at gates and while paused: the canary still takes traffic
+      Pass bg = background(primary, st, now);
+      return bg != null ? bg : soonest(new Pass(status(st), now.plus(pollInterval), false), st);
     }
     if (st.step >= plan.steps().size()) {
       return finishSwap(primary, st, now);
@@ -793,6 +802,7 @@ public final class Canary {
     return next;
   }
 
+  /** Applies the external-edit policy to {@code edit}; null when it was already reported and nothing changes. */
   private Pass externalEdit(ObjectNode primary, State st, String edit, Instant now) {
     List<Runnable> notes = new ArrayList<>();
     switch (plan.externalEditPolicy()) {
@@ -806,9 +816,13 @@ public final class Canary {
         return commit(primary, st, next, true, null, notes, now);
       }
       default: {
+        String reason = "paused after an external edit: " + edit;
+        if (st.phase == Phase.PAUSED && reason.equals(st.reason)) {
+          return null; // already reported; stays paused until resumed, promoted or aborted
+        }
         State next = st.copy();
         next.phase = Phase.PAUSED;
-        next.reason = "paused after an external edit: " + edit;
+        next.reason = reason;
         next.transitionAt = now;
         notes.add(() -> notify(l -> l.paused(status(next))));
         notes.add(() -> event(primary, "Warning", "ExternalEdit", next.reason));

@@ -481,6 +481,97 @@ class CanaryTest {
     assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
   }
 
+  /** Runs setWeight 10, a manual gate, setWeight 100 ({@code options} added) to the gate; then someone else sets 60/40. */
+  private Canary externallyEditedAtGate(RouteRef ref, UnaryOperator<CanaryPlan.Builder> options, String alsoPatch) {
+    CanaryPlan plan = options.apply(plan(ref).weights(10).step(Step.pauseUntilPromoted()).weights(100)).build();
+    Canary canary = fixture.canary(plan).build();
+    reconcileUntil(canary, s -> s.phase() == Phase.PAUSED);
+    fixture.cluster.externalPatch(ref, "[{'op':'replace','path':'/spec/rules/0/backendRefs/1/weight','value':40},"
+        + "{'op':'replace','path':'/spec/rules/0/backendRefs/0/weight','value':60}" + alsoPatch + "]");
+    return canary;
+  }
+
+  @Test
+  void externalEditAtAManualGateUnderAbortPolicyRollsBack() {
+    RouteRef ref = fixture.newRoute();
+    Canary canary = externallyEditedAtGate(ref, b -> b.externalEditPolicy(ExternalEditPolicy.ABORT), "");
+
+    CanaryStatus s = canary.reconcile();
+
+    assertThat(s.phase()).isEqualTo(Phase.ABORTED);
+    assertThat(s.reason()).startsWith("external edit: HTTPRoute default/" + ref.name() + ": rules[0] web-v1 weight 60");
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isZero();
+  }
+
+  @Test
+  void externalEditAtAManualGateIsReportedBeforeAQueuedPromoteWritesThePlansWeights() {
+    RouteRef ref = fixture.newRoute();
+    Canary canary = externallyEditedAtGate(ref, b -> b,
+        ",{'op':'add','path':'/metadata/annotations/canary.gatewaysdk.dev~1command','value':'promote'}");
+
+    CanaryStatus noticed = canary.reconcile();
+
+    assertThat(noticed.phase()).isEqualTo(Phase.PAUSED);
+    assertThat(noticed.step()).isEqualTo(1);
+    assertThat(noticed.reason()).isEqualTo("paused after an external edit: HTTPRoute default/" + ref.name()
+        + ": rules[0] web-v1 weight 60, expected 90; rules[0] web-v2 weight 40, expected 10");
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(40);
+    assertThat(fixture.cluster.events(ref.name())).anyMatch(e -> e.startsWith("ExternalEdit: paused after an external edit"));
+    CanaryStatus promoted = canary.reconcile();
+    assertThat(promoted.step()).isEqualTo(2);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(100);
+  }
+
+  @Test
+  void externalEditWhilePausedByCommandIsReportedOnceAndUnderReassertWrittenBack() {
+    RouteRef ref = fixture.newRoute();
+    Canary canary = fixture.canary(plan(ref).weights(10, 20, 30).build()).build();
+    reconcileUntil(canary, s -> s.step() == 1);
+    canary.pause();
+    assertThat(canary.reconcile().phase()).isEqualTo(Phase.PAUSED);
+    fixture.cluster.externalPatch(ref, "[{'op':'replace','path':'/spec/rules/0/backendRefs/1/weight','value':40}]");
+
+    CanaryStatus s = canary.reconcile();
+    int writes = fixture.cluster.history(ref).size();
+    for (int i = 0; i < 3; i++) {
+      fixture.clock.advance(Duration.ofMinutes(10));
+      s = canary.reconcile();
+    }
+
+    assertThat(s.phase()).isEqualTo(Phase.PAUSED);
+    assertThat(s.reason()).startsWith("paused after an external edit: HTTPRoute default/" + ref.name() + ": rules[0] web-v2 weight 40");
+    assertThat(fixture.cluster.history(ref)).as("the edit is recorded once, not on every pass").hasSize(writes);
+    RouteRef other = fixture.newRoute();
+    Canary reassert = fixture.canary(plan(other).weights(10, 20, 30).externalEditPolicy(ExternalEditPolicy.REASSERT).build()).build();
+    reconcileUntil(reassert, x -> x.step() == 1);
+    reassert.pause();
+    reassert.reconcile();
+    fixture.cluster.externalPatch(other, "[{'op':'replace','path':'/spec/rules/0/backendRefs/1/weight','value':40}]");
+    CanaryStatus r = reassert.reconcile();
+    assertThat(r.phase()).isEqualTo(Phase.PAUSED);
+    assertThat(Cluster.weight(fixture.cluster.get(other), 0, "web-v2")).isEqualTo(20);
+  }
+
+  @Test
+  void routeRefusedByTheGatewayAtAManualGateRollsBack() {
+    RouteRef ref = fixture.newRoute();
+    Canary canary = fixture.canary(plan(ref).weights(10).step(Step.pauseUntilPromoted()).weights(100).build()).build();
+    reconcileUntil(canary, s -> s.phase() == Phase.PAUSED);
+    fixture.cluster.missingBackends.add("web-v2");
+    try {
+      // someone's unrelated edit makes the controller look again: the canary backend is gone
+      fixture.cluster.externalPatch(ref, "[{'op':'replace','path':'/spec/rules/1/backendRefs/0/port','value':81}]");
+
+      CanaryStatus s = canary.reconcile();
+
+      assertThat(s.phase()).isEqualTo(Phase.ROLLED_BACK);
+      assertThat(s.reason()).contains("change refused: Gateway default/gw reports ResolvedRefs=False (BackendNotFound)");
+      assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isZero();
+    } finally {
+      fixture.cluster.missingBackends.clear();
+    }
+  }
+
   @Test
   void pauseAndResumeCommandsHoldTheRolloutWhereItIs() throws Exception {
     RouteRef ref = fixture.newRoute();
