@@ -117,7 +117,14 @@ public final class Canary {
    * rollout of this plan already under way on the route.
    *
    * @throws InvalidPlanException if the routes or backends do not exist, before anything changes
-   * @throws IllegalStateException if the route is in the middle of a rollout of another plan
+   * <p>Which rollout runs: the state on the route belongs to one plan and {@linkplain CanaryPlan#release()
+   * release}. The same plan and release continue (or, finished, return at once: a rollout never repeats). A
+   * plan of another release starts a new rollout from its first step, after a finished one or mid-rollout. A
+   * changed plan of the same release mid-rollout continues at the same step index of the new plan, that step
+   * starting again (its weight written, its pause or analysis from the beginning; a rollout paused by command
+   * stays paused); an event {@code PlanChanged} or {@code NewRelease} records it.
+   *
+   * @throws IllegalStateException if the route is in the middle of a rollout between other backends
    * @throws InterruptedException if interrupted; the rollout stays where it is, another run continues it
    */
   public CanaryStatus run() throws InterruptedException {
@@ -459,17 +466,7 @@ public final class Canary {
     State st = state(primary);
     List<Runnable> notes = new ArrayList<>();
     if (st == null || !plan.id().equals(st.plan)) {
-      if (st != null && !st.phase.terminal()) {
-        throw new IllegalStateException(plan.primaryRoute() + " is in the middle of another rollout (plan " + st.plan
-            + ", " + st.phase + " at step " + st.step + "); abort it or let it finish first");
-      }
-      validate();
-      State from = new State();
-      from.plan = plan.id();
-      from.rev = st == null ? 0 : st.rev;
-      from.weight = RouteEdits.canaryShare(primary, plan.stable(), plan.canary());
-      State next = advance(from, 0, now, notes);
-      return commit(primary, st, next, true, null, notes, now);
+      return start(primary, st, now);
     }
     if (!st.synced) {
       return sync(primary, st, now);
@@ -553,6 +550,62 @@ public final class Canary {
       default:
         return commit(primary, st, advance(st, st.step + 1, now, notes), true, null, notes, now);
     }
+  }
+
+  /**
+   * The first write of this plan on the route: a fresh rollout (no state, a finished rollout of another plan or
+   * release), a new release mid-rollout (from the first step), or the plan changed within one release
+   * mid-rollout (the current step index restarts in the new plan).
+   */
+  private Pass start(ObjectNode primary, State st, Instant now) {
+    List<Runnable> notes = new ArrayList<>();
+    boolean midRollout = st != null && !st.phase.terminal();
+    if (midRollout && st.stable != null && (!st.stable.equals(plan.stable()) || !st.canary.equals(plan.canary()))) {
+      throw new IllegalStateException(plan.primaryRoute() + " is in the middle of another rollout (" + st.stable + " -> "
+          + st.canary + ", " + st.phase + " at step " + st.step + "); abort it or let it finish first");
+    }
+    validate();
+    State from = new State();
+    from.plan = plan.id();
+    from.release = plan.release();
+    from.stable = plan.stable();
+    from.canary = plan.canary();
+    from.rev = st == null ? 0 : st.rev;
+    from.weight = RouteEdits.canaryShare(primary, plan.stable(), plan.canary());
+    if (!midRollout) {
+      return commit(primary, st, advance(from, 0, now, notes), true, null, notes, now);
+    }
+    // the route changes the old state made (mirror, match rules) are known, so the new state's converge
+    // replaces exactly those
+    from.mirror = st.mirror;
+    from.ab = st.ab;
+    from.added = st.added.deepCopy();
+    from.generations = st.generations.deepCopy();
+    from.changedAt = st.changedAt;
+    String reason;
+    State next;
+    if (!st.release.equals(plan.release())) {
+      next = advance(from, 0, now, notes);
+      reason = "release " + show(plan.release()) + " replaces " + show(st.release) + " at steps[" + st.step
+          + "]: starting over from steps[0]";
+    } else {
+      int at = Math.max(0, Math.min(st.step, plan.steps().size()));
+      next = advance(from, at, now, notes);
+      reason = "plan changed mid-rollout: steps[" + at + "] of the new plan starts";
+      if (st.phase == Phase.PAUSED && !st.gate && next.phase == Phase.PROGRESSING) {
+        next.phase = Phase.PAUSED;
+        reason += "; still paused";
+      }
+    }
+    next.reason = next.reason.isEmpty() ? reason : reason + "; " + next.reason;
+    String message = next.reason;
+    notes.add(() -> event(primary, "Normal", st.release.equals(plan.release()) ? "PlanChanged" : "NewRelease", message));
+    LOG.info("canary {}: {}", plan.primaryRoute(), message);
+    return commit(primary, st, next, true, null, notes, now);
+  }
+
+  private static String show(String release) {
+    return release.isEmpty() ? "(none)" : release;
   }
 
   /** Whether the canary takes requests in {@code st}: a weight, a mirror or match rules. */

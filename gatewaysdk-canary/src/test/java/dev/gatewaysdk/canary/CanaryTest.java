@@ -745,8 +745,65 @@ class CanaryTest {
     RouteRef other = fixture.newRoute();
     Canary first = fixture.canary(plan(other).weights(10).step(Step.pauseUntilPromoted()).weights(100).build()).build();
     first.reconcile();
-    assertThatThrownBy(() -> fixture.canary(plan(other).weights(20).build()).build().run())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("is in the middle of another rollout");
+    CanaryPlan otherBackends = CanaryPlan.builder().route(other).stable("web-v1").canary("admin").weights(20).build();
+    assertThatThrownBy(() -> fixture.canary(otherBackends).build().run())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("is in the middle of another rollout (web-v1 -> web-v2");
+  }
+
+  @Test
+  void aNewReleaseOfTheSamePlanRunsAgainAfterAFinishedRollout() throws Exception {
+    RouteRef ref = fixture.newRoute();
+    List<Integer> swappedAt = new ArrayList<>();
+    CanaryPlan r1 = plan(ref).weights(10, 50).promotion(Promotion.SWAP).release("v1.0.1").build();
+    Canary.SwapAction swap = p -> swappedAt.add(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2"));
+    assertThat(fixture.canary(r1).swap(swap).build().run().phase()).isEqualTo(Phase.PROMOTED);
+    CanaryPlan r2 = r1.newBuilder().release("v1.0.2").build();
+
+    CanaryStatus end = fixture.canary(r2).swap(swap).build().run();
+    int writes = fixture.cluster.history(ref).size();
+    CanaryStatus again = fixture.canary(r2).swap(swap).build().run();
+
+    assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(swappedAt).containsExactly(100, 100);
+    assertThat(Cluster.state(fixture.cluster.get(ref)).release).isEqualTo("v1.0.2");
+    assertThat(again.phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(fixture.cluster.history(ref)).as("the same release does not run twice").hasSize(writes);
+    assertThat(swappedAt).hasSize(2);
+  }
+
+  @Test
+  void planChangedMidRolloutContinuesAtTheSameStepOfTheNewPlan() throws Exception {
+    RouteRef ref = fixture.newRoute();
+    Canary old = fixture.canary(plan(ref).weights(10).step(Step.pauseUntilPromoted()).weights(50, 100).build()).build();
+    reconcileUntil(old, s -> s.phase() == Phase.PAUSED);
+    Canary edited = fixture.canary(plan(ref).weights(10).step(Step.pauseUntilPromoted()).weights(30, 60, 100).build()).build();
+
+    CanaryStatus s = edited.reconcile();
+
+    assertThat(s.phase()).isEqualTo(Phase.PAUSED);
+    assertThat(s.step()).isEqualTo(1);
+    assertThat(s.reason()).startsWith("plan changed mid-rollout: steps[1] of the new plan starts");
+    assertThat(fixture.cluster.events(ref.name())).anyMatch(e -> e.startsWith("PlanChanged: plan changed mid-rollout"));
+    edited.promote();
+    edited.reconcile();
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(30);
+    assertThat(edited.run().phase()).isEqualTo(Phase.PROMOTED);
+  }
+
+  @Test
+  void aNewReleaseMidRolloutStartsOverFromTheFirstStep() {
+    RouteRef ref = fixture.newRoute();
+    CanaryPlan r1 = plan(ref).weights(10, 40).step(Step.pauseUntilPromoted()).weights(100).release("build-7").build();
+    reconcileUntil(fixture.canary(r1).build(), s -> s.phase() == Phase.PAUSED);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(40);
+
+    CanaryStatus s = fixture.canary(r1.newBuilder().release("build-8").build()).build().reconcile();
+
+    assertThat(s.phase()).isEqualTo(Phase.PROGRESSING);
+    assertThat(s.step()).isZero();
+    assertThat(s.reason()).isEqualTo("release build-8 replaces build-7 at steps[2]: starting over from steps[0]");
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(10);
+    assertThat(fixture.cluster.events(ref.name())).anyMatch(e -> e.startsWith("NewRelease: release build-8 replaces build-7"));
   }
 
   @Test

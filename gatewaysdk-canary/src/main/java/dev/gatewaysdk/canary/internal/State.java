@@ -19,6 +19,11 @@ public final class State {
   public static final String COMMAND_ANNOTATION = "canary.gatewaysdk.dev/command";
 
   public String plan;
+  /** The plan's release ({@code ""}: none). */
+  public String release = "";
+  /** The plan's backends (null in states written before they were recorded). */
+  public String stable;
+  public String canary;
   /** Incremented by every write: a fencing token between drivers. */
   public long rev;
   public Phase phase = Phase.PROGRESSING;
@@ -65,6 +70,9 @@ public final class State {
       JsonNode n = Jsons.mapper().readTree(text);
       State s = new State();
       s.plan = n.path("plan").asText();
+      s.release = n.path("release").asText("");
+      s.stable = n.hasNonNull("stable") ? n.get("stable").asText() : null;
+      s.canary = n.hasNonNull("canary") ? n.get("canary").asText() : null;
       s.rev = n.path("rev").asLong();
       s.phase = Phase.valueOf(n.path("phase").asText("PROGRESSING"));
       s.step = n.path("step").asInt(-1);
@@ -95,7 +103,14 @@ public final class State {
 
   public ObjectNode toJson() {
     ObjectNode o = Jsons.object();
-    o.put("plan", plan).put("rev", rev).put("phase", phase.name()).put("step", step).put("weight", weight)
+    o.put("plan", plan);
+    if (!release.isEmpty()) {
+      o.put("release", release);
+    }
+    if (stable != null) {
+      o.put("stable", stable).put("canary", canary);
+    }
+    o.put("rev", rev).put("phase", phase.name()).put("step", step).put("weight", weight)
         .put("mirror", mirror).put("ab", ab).put("gate", gate).put("stableRemoved", stableRemoved).put("swap", swap)
         .put("synced", synced).put("stepStartedAt", stepStartedAt.toString()).put("changedAt", changedAt.toString())
         .put("transitionAt", transitionAt.toString()).put("reason", reason);
