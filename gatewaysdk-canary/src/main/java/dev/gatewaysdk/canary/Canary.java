@@ -125,6 +125,7 @@ public final class Canary {
    * stays paused); an event {@code PlanChanged} or {@code NewRelease} records it.
    *
    * @throws IllegalStateException if the route is in the middle of a rollout between other backends
+   * @throws CanaryStateException if the state annotation is corrupt or of a newer format; nothing is changed
    * @throws InterruptedException if interrupted; the rollout stays where it is, another run continues it
    */
   public CanaryStatus run() throws InterruptedException {
@@ -1129,9 +1130,26 @@ public final class Canary {
     return r;
   }
 
-  private static State state(JsonNode route) {
+  /** The last unreadable-state problem recorded as an Event, so that it is recorded once. */
+  private volatile String lastUnreadable;
+
+  /** @throws CanaryStateException if the annotation is corrupt or of a newer format (recorded as an Event once) */
+  private State state(JsonNode route) {
     String text = annotation(route, State.ANNOTATION);
-    return text == null ? null : State.parse(text);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return State.parse(text);
+    } catch (IllegalArgumentException e) {
+      CanaryStateException error = new CanaryStateException(plan.primaryRoute(), e.getMessage(), e);
+      if (!e.getMessage().equals(lastUnreadable)) {
+        lastUnreadable = e.getMessage();
+        LOG.warn("canary: {}", error.getMessage());
+        event(route instanceof ObjectNode ? (ObjectNode) route : null, "Warning", "UnreadableState", error.getMessage());
+      }
+      throw error;
+    }
   }
 
   private static String annotation(JsonNode route, String key) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.gatewaysdk.canary.internal.Jsons;
 import dev.gatewaysdk.canary.internal.RouteHealth;
 import dev.gatewaysdk.canary.internal.State;
 import dev.gatewaysdk.core.RouteRef;
@@ -614,6 +616,28 @@ class CanaryTest {
     assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(10);
     fixture.clock.advance(Duration.ofMinutes(1));
     assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
+  }
+
+  @Test
+  void corruptOrNewerStateAnnotationFailsWithATypedErrorAndIsLeftAlone() throws Exception {
+    String newer = Jsons.write(Jsons.object().put("schema", 99).put("plan", "x").put("phase", "PROGRESSING").put("step", 1));
+    for (String[] c : new String[][] {{"{not json", "not JSON: "}, {newer, "schema 99, written by a newer version (this one reads 1)"}}) {
+      RouteRef ref = fixture.newRoute();
+      ArrayNode patch = Jsons.array();
+      patch.addObject().put("op", "add").put("path", "/metadata/annotations/canary.gatewaysdk.dev~1state").put("value", c[0]);
+      fixture.cluster.send("PATCH", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/" + ref.name(),
+          Jsons.write(patch), "application/json-patch+json");
+      String before = fixture.cluster.get(ref).toString();
+      Canary canary = fixture.canary(plan(ref).weights(10, 100).build()).build();
+
+      assertThatThrownBy(canary::reconcile).isInstanceOf(CanaryStateException.class)
+          .hasMessageStartingWith("HTTPRoute default/" + ref.name() + ": unreadable canary state annotation canary.gatewaysdk.dev/state: " + c[1]);
+      assertThatThrownBy(canary::run).isInstanceOf(CanaryStateException.class);
+      assertThatThrownBy(canary::status).isInstanceOf(CanaryStateException.class);
+
+      assertThat(fixture.cluster.get(ref).toString()).isEqualTo(before);
+      assertThat(fixture.cluster.events(ref.name())).filteredOn(e -> e.startsWith("UnreadableState: ")).hasSize(1);
+    }
   }
 
   @Test

@@ -65,9 +65,25 @@ public final class State {
     public Instant next = Instant.EPOCH;
   }
 
+  /** The state annotation's format; a larger {@code schema} was written by a newer version and is not read. */
+  public static final int SCHEMA = 1;
+
+  /** @throws IllegalArgumentException naming the problem if {@code text} is not a state this version reads */
   public static State parse(String text) {
+    JsonNode n;
     try {
-      JsonNode n = Jsons.mapper().readTree(text);
+      n = Jsons.mapper().readTree(text);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    if (n == null || !n.isObject()) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    if (n.path("schema").asInt(SCHEMA) > SCHEMA) {
+      throw new IllegalArgumentException("schema " + n.path("schema").asInt() + ", written by a newer version (this one reads "
+          + SCHEMA + ")");
+    }
+    try {
       State s = new State();
       s.plan = n.path("plan").asText();
       s.release = n.path("release").asText("");
@@ -96,14 +112,14 @@ public final class State {
         s.added = (ObjectNode) n.get("added");
       }
       return s;
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("unreadable canary state annotation " + ANNOTATION + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 
   public ObjectNode toJson() {
     ObjectNode o = Jsons.object();
-    o.put("plan", plan);
+    o.put("schema", SCHEMA).put("plan", plan);
     if (!release.isEmpty()) {
       o.put("release", release);
     }
