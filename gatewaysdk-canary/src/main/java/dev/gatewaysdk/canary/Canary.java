@@ -10,11 +10,14 @@ import dev.gatewaysdk.canary.internal.Jsons;
 import dev.gatewaysdk.canary.internal.RouteEdits;
 import dev.gatewaysdk.canary.internal.RouteHealth;
 import dev.gatewaysdk.canary.internal.State;
+import dev.gatewaysdk.core.Backend;
 import dev.gatewaysdk.core.GatewayApiClient;
 import dev.gatewaysdk.core.GatewayApiException;
 import dev.gatewaysdk.core.NotFoundException;
 import dev.gatewaysdk.core.RouteManager;
 import dev.gatewaysdk.core.RouteRef;
+import dev.gatewaysdk.core.RuleSelector;
+import dev.gatewaysdk.core.UnsupportedByClusterException;
 import dev.gatewaysdk.core.internal.JsonPatch;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,7 +117,15 @@ public final class Canary {
    * rollout of this plan already under way on the route.
    *
    * @throws InvalidPlanException if the routes or backends do not exist, before anything changes
-   * @throws IllegalStateException if the route is in the middle of a rollout of another plan
+   * <p>Which rollout runs: the state on the route belongs to one plan and {@linkplain CanaryPlan#release()
+   * release}. The same plan and release continue (or, finished, return at once: a rollout never repeats). A
+   * plan of another release starts a new rollout from its first step, after a finished one or mid-rollout. A
+   * changed plan of the same release mid-rollout continues at the same step index of the new plan, that step
+   * starting again (its weight written, its pause or analysis from the beginning; a rollout paused by command
+   * stays paused); an event {@code PlanChanged} or {@code NewRelease} records it.
+   *
+   * @throws IllegalStateException if the route is in the middle of a rollout between other backends
+   * @throws CanaryStateException if the state annotation is corrupt or of a newer format; nothing is changed
    * @throws InterruptedException if interrupted; the rollout stays where it is, another run continues it
    */
   public CanaryStatus run() throws InterruptedException {
@@ -414,12 +425,54 @@ public final class Canary {
             + ", which is not registered (registered: " + new java.util.TreeSet<>(providers.keySet()) + ")");
       }
     }
+    if (problems.isEmpty()) {
+      problems.addAll(mirrorPercentProblems(current));
+    }
     if (plan.promotion() == Promotion.SWAP && swap == null) {
       problems.add("promotion: SWAP needs a swap action (Canary.Builder.swap)");
     }
     if (!problems.isEmpty()) {
       throw new InvalidPlanException(problems);
     }
+  }
+
+  /**
+   * A mirror step below 100% needs {@code requestMirror.percent}, which older Gateway API releases (v1.0.0) do
+   * not have: there the server would drop the field and mirror every request. Asks {@link RouteManager} (a
+   * server-side dry run, nothing stored) and names the step when the cluster cannot mirror a share.
+   */
+  private List<String> mirrorPercentProblems(List<ObjectNode> current) {
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < plan.steps().size(); i++) {
+      Step s = plan.steps().get(i);
+      if (s.kind() != Step.Kind.MIRROR || s.percent() <= 0 || s.percent() >= 100) {
+        continue;
+      }
+      for (int r = 0; r < current.size(); r++) {
+        RouteRef ref = plan.routes().get(r);
+        try {
+          routes.withDryRun(true).setMirror(ref, RuleSelector.withBackend(plan.canary()),
+              Backend.service(plan.canary(), canaryPort(current.get(r))), s.percent());
+        } catch (UnsupportedByClusterException e) {
+          problems.add("steps[" + i + "] (" + s + "): " + e.getMessage() + " (on this cluster the mirror would carry every request)");
+          return problems;
+        } catch (RuntimeException e) {
+          LOG.debug("canary {}: mirror dry run: {}", ref, e.toString()); // the real write reports it
+        }
+      }
+    }
+    return problems;
+  }
+
+  private int canaryPort(ObjectNode route) {
+    for (JsonNode rule : route.path("spec").path("rules")) {
+      for (JsonNode b : rule.path("backendRefs")) {
+        if (b.path("name").asText().equals(plan.canary()) && b.has("port")) {
+          return b.get("port").asInt();
+        }
+      }
+    }
+    return 80;
   }
 
   // ------------------------------------------------------------------------------------------------ engine
@@ -458,34 +511,21 @@ public final class Canary {
     State st = state(primary);
     List<Runnable> notes = new ArrayList<>();
     if (st == null || !plan.id().equals(st.plan)) {
-      if (st != null && !st.phase.terminal()) {
-        throw new IllegalStateException(plan.primaryRoute() + " is in the middle of another rollout (plan " + st.plan
-            + ", " + st.phase + " at step " + st.step + "); abort it or let it finish first");
-      }
-      validate();
-      State from = new State();
-      from.plan = plan.id();
-      from.rev = st == null ? 0 : st.rev;
-      from.weight = RouteEdits.canaryShare(primary, plan.stable(), plan.canary());
-      State next = advance(from, 0, now, notes);
-      return commit(primary, st, next, true, null, notes, now);
+      return start(primary, st, now);
     }
     if (!st.synced) {
       return sync(primary, st, now);
     }
     String queued = annotation(primary, State.COMMAND_ANNOTATION);
-    if (queued != null) {
+    boolean abortQueued = queued != null && nextCommand(queued).toLowerCase(Locale.ROOT).startsWith("abort");
+    if (queued != null && (st.phase.terminal() || abortQueued)) {
       return command(primary, st, queued.trim(), now);
     }
     if (st.phase.terminal()) {
       return new Pass(status(st), now, true);
     }
-    if (st.phase == Phase.PAUSED) {
-      // background checks keep measuring at gates and while paused: the canary still takes traffic
-      Pass bg = background(primary, st, now);
-      return bg != null ? bg : soonest(new Pass(status(st), now.plus(pollInterval), false), st);
-    }
-    // someone else changed the weights?
+    // someone else changed the weights? checked in every phase, paused and at gates too, and before a queued
+    // command runs, so that a promote never overwrites an edit nobody was told about
     List<ObjectNode> all = new ArrayList<>();
     all.add(primary);
     for (int i = 1; i < plan.routes().size(); i++) {
@@ -494,10 +534,17 @@ public final class Canary {
     for (int i = 0; i < all.size(); i++) {
       Optional<String> edit = RouteEdits.externalEdit(all.get(i), plan.stable(), plan.canary(), st.weight, st.stableRemoved);
       if (edit.isPresent()) {
-        return externalEdit(primary, st, plan.routes().get(i) + ": " + edit.get(), now);
+        Pass p = externalEdit(primary, st, plan.routes().get(i) + ": " + edit.get(), now);
+        if (p != null) {
+          return p;
+        }
+        break;
       }
     }
-    // the last change accepted by every parent?
+    if (queued != null) {
+      return command(primary, st, queued.trim(), now);
+    }
+    // the last change accepted by every parent? (in every phase: a refusal while paused rolls back too)
     if (verifyRoutes) {
       for (int i = 0; i < all.size(); i++) {
         RouteHealth h = RouteHealth.check(all.get(i));
@@ -522,6 +569,11 @@ public final class Canary {
         }
       }
     }
+    if (st.phase == Phase.PAUSED) {
+      // background checks keep measuring at gates and while paused: the canary still takes traffic
+      Pass bg = background(primary, st, now);
+      return bg != null ? bg : soonest(new Pass(status(st), now.plus(pollInterval), false), st);
+    }
     if (st.step >= plan.steps().size()) {
       return finishSwap(primary, st, now);
     }
@@ -543,6 +595,62 @@ public final class Canary {
       default:
         return commit(primary, st, advance(st, st.step + 1, now, notes), true, null, notes, now);
     }
+  }
+
+  /**
+   * The first write of this plan on the route: a fresh rollout (no state, a finished rollout of another plan or
+   * release), a new release mid-rollout (from the first step), or the plan changed within one release
+   * mid-rollout (the current step index restarts in the new plan).
+   */
+  private Pass start(ObjectNode primary, State st, Instant now) {
+    List<Runnable> notes = new ArrayList<>();
+    boolean midRollout = st != null && !st.phase.terminal();
+    if (midRollout && st.stable != null && (!st.stable.equals(plan.stable()) || !st.canary.equals(plan.canary()))) {
+      throw new IllegalStateException(plan.primaryRoute() + " is in the middle of another rollout (" + st.stable + " -> "
+          + st.canary + ", " + st.phase + " at step " + st.step + "); abort it or let it finish first");
+    }
+    validate();
+    State from = new State();
+    from.plan = plan.id();
+    from.release = plan.release();
+    from.stable = plan.stable();
+    from.canary = plan.canary();
+    from.rev = st == null ? 0 : st.rev;
+    from.weight = RouteEdits.canaryShare(primary, plan.stable(), plan.canary());
+    if (!midRollout) {
+      return commit(primary, st, advance(from, 0, now, notes), true, null, notes, now);
+    }
+    // the route changes the old state made (mirror, match rules) are known, so the new state's converge
+    // replaces exactly those
+    from.mirror = st.mirror;
+    from.ab = st.ab;
+    from.added = st.added.deepCopy();
+    from.generations = st.generations.deepCopy();
+    from.changedAt = st.changedAt;
+    String reason;
+    State next;
+    if (!st.release.equals(plan.release())) {
+      next = advance(from, 0, now, notes);
+      reason = "release " + show(plan.release()) + " replaces " + show(st.release) + " at steps[" + st.step
+          + "]: starting over from steps[0]";
+    } else {
+      int at = Math.max(0, Math.min(st.step, plan.steps().size()));
+      next = advance(from, at, now, notes);
+      reason = "plan changed mid-rollout: steps[" + at + "] of the new plan starts";
+      if (st.phase == Phase.PAUSED && !st.gate && next.phase == Phase.PROGRESSING) {
+        next.phase = Phase.PAUSED;
+        reason += "; still paused";
+      }
+    }
+    next.reason = next.reason.isEmpty() ? reason : reason + "; " + next.reason;
+    String message = next.reason;
+    notes.add(() -> event(primary, "Normal", st.release.equals(plan.release()) ? "PlanChanged" : "NewRelease", message));
+    LOG.info("canary {}: {}", plan.primaryRoute(), message);
+    return commit(primary, st, next, true, null, notes, now);
+  }
+
+  private static String show(String release) {
+    return release.isEmpty() ? "(none)" : release;
   }
 
   /** Whether the canary takes requests in {@code st}: a weight, a mirror or match rules. */
@@ -792,6 +900,7 @@ public final class Canary {
     return next;
   }
 
+  /** Applies the external-edit policy to {@code edit}; null when it was already reported and nothing changes. */
   private Pass externalEdit(ObjectNode primary, State st, String edit, Instant now) {
     List<Runnable> notes = new ArrayList<>();
     switch (plan.externalEditPolicy()) {
@@ -805,9 +914,13 @@ public final class Canary {
         return commit(primary, st, next, true, null, notes, now);
       }
       default: {
+        String reason = "paused after an external edit: " + edit;
+        if (st.phase == Phase.PAUSED && reason.equals(st.reason)) {
+          return null; // already reported; stays paused until resumed, promoted or aborted
+        }
         State next = st.copy();
         next.phase = Phase.PAUSED;
-        next.reason = "paused after an external edit: " + edit;
+        next.reason = reason;
         next.transitionAt = now;
         notes.add(() -> notify(l -> l.paused(status(next))));
         notes.add(() -> event(primary, "Warning", "ExternalEdit", next.reason));
@@ -1061,9 +1174,26 @@ public final class Canary {
     return r;
   }
 
-  private static State state(JsonNode route) {
+  /** The last unreadable-state problem recorded as an Event, so that it is recorded once. */
+  private volatile String lastUnreadable;
+
+  /** @throws CanaryStateException if the annotation is corrupt or of a newer format (recorded as an Event once) */
+  private State state(JsonNode route) {
     String text = annotation(route, State.ANNOTATION);
-    return text == null ? null : State.parse(text);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return State.parse(text);
+    } catch (IllegalArgumentException e) {
+      CanaryStateException error = new CanaryStateException(plan.primaryRoute(), e.getMessage(), e);
+      if (!e.getMessage().equals(lastUnreadable)) {
+        lastUnreadable = e.getMessage();
+        LOG.warn("canary: {}", error.getMessage());
+        event(route instanceof ObjectNode ? (ObjectNode) route : null, "Warning", "UnreadableState", error.getMessage());
+      }
+      throw error;
+    }
   }
 
   private static String annotation(JsonNode route, String key) {

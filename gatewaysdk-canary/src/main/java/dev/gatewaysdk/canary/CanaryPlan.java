@@ -55,6 +55,7 @@ import java.util.Objects;
  * progressDeadline: 10m
  * externalEditPolicy: PAUSE          # PAUSE, ABORT, REASSERT
  * promotion: KEEP_STABLE             # KEEP_STABLE, SWAP, REMOVE_STABLE
+ * release: v2.3.1                    # optional: a new release starts a new rollout
  * backgroundAnalysis:
  *   - {name: error-rate, provider: prometheus, query: "...", max: 0.01, interval: 1m, failureLimit: 2}
  * steps:
@@ -79,6 +80,7 @@ public final class CanaryPlan {
   private final Duration progressDeadline;
   private final ExternalEditPolicy externalEditPolicy;
   private final Promotion promotion;
+  private final String release;
   private final String id;
 
   private CanaryPlan(Builder b) {
@@ -90,6 +92,7 @@ public final class CanaryPlan {
     this.progressDeadline = b.progressDeadline;
     this.externalEditPolicy = b.externalEditPolicy;
     this.promotion = b.promotion;
+    this.release = b.release;
     this.id = digest(Jsons.write(toJson()));
   }
 
@@ -108,6 +111,7 @@ public final class CanaryPlan {
     b.progressDeadline = progressDeadline;
     b.externalEditPolicy = externalEditPolicy;
     b.promotion = promotion;
+    b.release = release;
     return b;
   }
 
@@ -174,6 +178,16 @@ public final class CanaryPlan {
     return promotion;
   }
 
+  /**
+   * The release this rollout ships ({@code ""} when not set): an image tag, a commit, a build number. A plan
+   * with a release other than the one on the route starts a new rollout, also after a finished one and
+   * mid-rollout (from its first step, as Flagger and Argo Rollouts start over for a new revision). See
+   * {@link Canary#run()} for what happens when the plan changes within one release.
+   */
+  public String release() {
+    return release;
+  }
+
   /** A digest of the plan's content: the rollout state on the route belongs to exactly this plan. */
   public String id() {
     return id;
@@ -199,6 +213,9 @@ public final class CanaryPlan {
     o.put("progressDeadline", dev.gatewaysdk.canary.internal.DurationText.format(progressDeadline));
     o.put("externalEditPolicy", externalEditPolicy.name());
     o.put("promotion", promotion.name());
+    if (!release.isEmpty()) {
+      o.put("release", release);
+    }
     if (!background.isEmpty()) {
       o.set("backgroundAnalysis", PlanReader.checksJson(background));
     }
@@ -243,6 +260,7 @@ public final class CanaryPlan {
     private Duration progressDeadline = Duration.ofMinutes(10);
     private ExternalEditPolicy externalEditPolicy = ExternalEditPolicy.PAUSE;
     private Promotion promotion = Promotion.KEEP_STABLE;
+    private String release = "";
 
     Builder() {}
 
@@ -334,6 +352,15 @@ public final class CanaryPlan {
       return this;
     }
 
+    /**
+     * The release this rollout ships (see {@link CanaryPlan#release()}); printable ASCII without spaces, at
+     * most 128 characters; {@code ""} (the default) for none.
+     */
+    public Builder release(String release) {
+      this.release = Objects.requireNonNull(release, "release");
+      return this;
+    }
+
     public Builder promotion(Promotion promotion) {
       this.promotion = Objects.requireNonNull(promotion, "promotion");
       return this;
@@ -356,6 +383,9 @@ public final class CanaryPlan {
       }
       if (stable != null && stable.equals(canary)) {
         problems.add("canary: must differ from stable: " + canary);
+      }
+      if (release.length() > 128 || !release.chars().allMatch(c -> c > 32 && c < 127)) {
+        problems.add("release: printable ASCII without spaces, at most 128 characters: " + release);
       }
       boolean grpc = routes.stream().anyMatch(r -> r.kind().equals(RouteRef.GRPC_ROUTE));
       int weight = 0;

@@ -78,7 +78,7 @@ class CanaryPlanTest {
     assertThatThrownBy(() -> CanaryPlan.parse(bad))
         .isInstanceOf(InvalidPlanException.class)
         .satisfies(e -> assertThat(((InvalidPlanException) e).problems()).containsExactly(
-            "colour: unknown field; expected one of [backgroundAnalysis, canary, externalEditPolicy, progressDeadline, promotion, route, routes, stable, steps]",
+            "colour: unknown field; expected one of [backgroundAnalysis, canary, externalEditPolicy, progressDeadline, promotion, release, route, routes, stable, steps]",
             "routes[1]: route must be namespace/name or kind/namespace/name: nonsense",
             "steps[1].pause: not a duration (30s, 5m, 1h30m, 250ms or PT30S): soon",
             "steps[2]: unknown step jump; expected setWeight, weights, setWeights, pause, pauseUntilPromoted, mirror, match or analysis",
@@ -91,6 +91,19 @@ class CanaryPlanTest {
         .hasMessageContaining("steps[0] (setWeight 150): weight must be 0..100: 150");
     assertThatThrownBy(() -> CanaryPlan.parse("routes: [shop/web\n  stable"))
         .isInstanceOf(InvalidPlanException.class).hasMessageContaining("not YAML or JSON at line");
+  }
+
+  @Test
+  void releaseReadsFromYamlRoundTripsAndSeparatesPlans() {
+    String yaml = "routes: [shop/web]\nstable: a\ncanary: b\nrelease: v2.3.1\nsteps: [{setWeight: 5}]";
+    CanaryPlan plan = CanaryPlan.parse(yaml);
+
+    assertThat(plan.release()).isEqualTo("v2.3.1");
+    assertThat(CanaryPlan.parse(plan.toString())).isEqualTo(plan);
+    assertThat(plan.newBuilder().release("v2.3.2").build().id()).isNotEqualTo(plan.id());
+    assertThat(CanaryPlan.parse(yaml.replace("release: v2.3.1\n", "")).release()).isEmpty();
+    assertThatThrownBy(() -> CanaryPlan.parse(yaml.replace("v2.3.1", "'two words'")))
+        .hasMessageContaining("release: printable ASCII without spaces, at most 128 characters: two words");
   }
 
   @Test

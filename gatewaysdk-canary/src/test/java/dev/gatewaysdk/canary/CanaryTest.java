@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.gatewaysdk.canary.internal.Jsons;
 import dev.gatewaysdk.canary.internal.RouteHealth;
 import dev.gatewaysdk.canary.internal.State;
 import dev.gatewaysdk.core.RouteRef;
@@ -481,6 +483,97 @@ class CanaryTest {
     assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
   }
 
+  /** Runs setWeight 10, a manual gate, setWeight 100 ({@code options} added) to the gate; then someone else sets 60/40. */
+  private Canary externallyEditedAtGate(RouteRef ref, UnaryOperator<CanaryPlan.Builder> options, String alsoPatch) {
+    CanaryPlan plan = options.apply(plan(ref).weights(10).step(Step.pauseUntilPromoted()).weights(100)).build();
+    Canary canary = fixture.canary(plan).build();
+    reconcileUntil(canary, s -> s.phase() == Phase.PAUSED);
+    fixture.cluster.externalPatch(ref, "[{'op':'replace','path':'/spec/rules/0/backendRefs/1/weight','value':40},"
+        + "{'op':'replace','path':'/spec/rules/0/backendRefs/0/weight','value':60}" + alsoPatch + "]");
+    return canary;
+  }
+
+  @Test
+  void externalEditAtAManualGateUnderAbortPolicyRollsBack() {
+    RouteRef ref = fixture.newRoute();
+    Canary canary = externallyEditedAtGate(ref, b -> b.externalEditPolicy(ExternalEditPolicy.ABORT), "");
+
+    CanaryStatus s = canary.reconcile();
+
+    assertThat(s.phase()).isEqualTo(Phase.ABORTED);
+    assertThat(s.reason()).startsWith("external edit: HTTPRoute default/" + ref.name() + ": rules[0] web-v1 weight 60");
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isZero();
+  }
+
+  @Test
+  void externalEditAtAManualGateIsReportedBeforeAQueuedPromoteWritesThePlansWeights() {
+    RouteRef ref = fixture.newRoute();
+    Canary canary = externallyEditedAtGate(ref, b -> b,
+        ",{'op':'add','path':'/metadata/annotations/canary.gatewaysdk.dev~1command','value':'promote'}");
+
+    CanaryStatus noticed = canary.reconcile();
+
+    assertThat(noticed.phase()).isEqualTo(Phase.PAUSED);
+    assertThat(noticed.step()).isEqualTo(1);
+    assertThat(noticed.reason()).isEqualTo("paused after an external edit: HTTPRoute default/" + ref.name()
+        + ": rules[0] web-v1 weight 60, expected 90; rules[0] web-v2 weight 40, expected 10");
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(40);
+    assertThat(fixture.cluster.events(ref.name())).anyMatch(e -> e.startsWith("ExternalEdit: paused after an external edit"));
+    CanaryStatus promoted = canary.reconcile();
+    assertThat(promoted.step()).isEqualTo(2);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(100);
+  }
+
+  @Test
+  void externalEditWhilePausedByCommandIsReportedOnceAndUnderReassertWrittenBack() {
+    RouteRef ref = fixture.newRoute();
+    Canary canary = fixture.canary(plan(ref).weights(10, 20, 30).build()).build();
+    reconcileUntil(canary, s -> s.step() == 1);
+    canary.pause();
+    assertThat(canary.reconcile().phase()).isEqualTo(Phase.PAUSED);
+    fixture.cluster.externalPatch(ref, "[{'op':'replace','path':'/spec/rules/0/backendRefs/1/weight','value':40}]");
+
+    CanaryStatus s = canary.reconcile();
+    int writes = fixture.cluster.history(ref).size();
+    for (int i = 0; i < 3; i++) {
+      fixture.clock.advance(Duration.ofMinutes(10));
+      s = canary.reconcile();
+    }
+
+    assertThat(s.phase()).isEqualTo(Phase.PAUSED);
+    assertThat(s.reason()).startsWith("paused after an external edit: HTTPRoute default/" + ref.name() + ": rules[0] web-v2 weight 40");
+    assertThat(fixture.cluster.history(ref)).as("the edit is recorded once, not on every pass").hasSize(writes);
+    RouteRef other = fixture.newRoute();
+    Canary reassert = fixture.canary(plan(other).weights(10, 20, 30).externalEditPolicy(ExternalEditPolicy.REASSERT).build()).build();
+    reconcileUntil(reassert, x -> x.step() == 1);
+    reassert.pause();
+    reassert.reconcile();
+    fixture.cluster.externalPatch(other, "[{'op':'replace','path':'/spec/rules/0/backendRefs/1/weight','value':40}]");
+    CanaryStatus r = reassert.reconcile();
+    assertThat(r.phase()).isEqualTo(Phase.PAUSED);
+    assertThat(Cluster.weight(fixture.cluster.get(other), 0, "web-v2")).isEqualTo(20);
+  }
+
+  @Test
+  void routeRefusedByTheGatewayAtAManualGateRollsBack() {
+    RouteRef ref = fixture.newRoute();
+    Canary canary = fixture.canary(plan(ref).weights(10).step(Step.pauseUntilPromoted()).weights(100).build()).build();
+    reconcileUntil(canary, s -> s.phase() == Phase.PAUSED);
+    fixture.cluster.missingBackends.add("web-v2");
+    try {
+      // someone's unrelated edit makes the controller look again: the canary backend is gone
+      fixture.cluster.externalPatch(ref, "[{'op':'replace','path':'/spec/rules/1/backendRefs/0/port','value':81}]");
+
+      CanaryStatus s = canary.reconcile();
+
+      assertThat(s.phase()).isEqualTo(Phase.ROLLED_BACK);
+      assertThat(s.reason()).contains("change refused: Gateway default/gw reports ResolvedRefs=False (BackendNotFound)");
+      assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isZero();
+    } finally {
+      fixture.cluster.missingBackends.clear();
+    }
+  }
+
   @Test
   void pauseAndResumeCommandsHoldTheRolloutWhereItIs() throws Exception {
     RouteRef ref = fixture.newRoute();
@@ -523,6 +616,28 @@ class CanaryTest {
     assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(10);
     fixture.clock.advance(Duration.ofMinutes(1));
     assertThat(canary.run().phase()).isEqualTo(Phase.PROMOTED);
+  }
+
+  @Test
+  void corruptOrNewerStateAnnotationFailsWithATypedErrorAndIsLeftAlone() throws Exception {
+    String newer = Jsons.write(Jsons.object().put("schema", 99).put("plan", "x").put("phase", "PROGRESSING").put("step", 1));
+    for (String[] c : new String[][] {{"{not json", "not JSON: "}, {newer, "schema 99, written by a newer version (this one reads 1)"}}) {
+      RouteRef ref = fixture.newRoute();
+      ArrayNode patch = Jsons.array();
+      patch.addObject().put("op", "add").put("path", "/metadata/annotations/canary.gatewaysdk.dev~1state").put("value", c[0]);
+      fixture.cluster.send("PATCH", "/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/" + ref.name(),
+          Jsons.write(patch), "application/json-patch+json");
+      String before = fixture.cluster.get(ref).toString();
+      Canary canary = fixture.canary(plan(ref).weights(10, 100).build()).build();
+
+      assertThatThrownBy(canary::reconcile).isInstanceOf(CanaryStateException.class)
+          .hasMessageStartingWith("HTTPRoute default/" + ref.name() + ": unreadable canary state annotation canary.gatewaysdk.dev/state: " + c[1]);
+      assertThatThrownBy(canary::run).isInstanceOf(CanaryStateException.class);
+      assertThatThrownBy(canary::status).isInstanceOf(CanaryStateException.class);
+
+      assertThat(fixture.cluster.get(ref).toString()).isEqualTo(before);
+      assertThat(fixture.cluster.events(ref.name())).filteredOn(e -> e.startsWith("UnreadableState: ")).hasSize(1);
+    }
   }
 
   @Test
@@ -654,8 +769,65 @@ class CanaryTest {
     RouteRef other = fixture.newRoute();
     Canary first = fixture.canary(plan(other).weights(10).step(Step.pauseUntilPromoted()).weights(100).build()).build();
     first.reconcile();
-    assertThatThrownBy(() -> fixture.canary(plan(other).weights(20).build()).build().run())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("is in the middle of another rollout");
+    CanaryPlan otherBackends = CanaryPlan.builder().route(other).stable("web-v1").canary("admin").weights(20).build();
+    assertThatThrownBy(() -> fixture.canary(otherBackends).build().run())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("is in the middle of another rollout (web-v1 -> web-v2");
+  }
+
+  @Test
+  void aNewReleaseOfTheSamePlanRunsAgainAfterAFinishedRollout() throws Exception {
+    RouteRef ref = fixture.newRoute();
+    List<Integer> swappedAt = new ArrayList<>();
+    CanaryPlan r1 = plan(ref).weights(10, 50).promotion(Promotion.SWAP).release("v1.0.1").build();
+    Canary.SwapAction swap = p -> swappedAt.add(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2"));
+    assertThat(fixture.canary(r1).swap(swap).build().run().phase()).isEqualTo(Phase.PROMOTED);
+    CanaryPlan r2 = r1.newBuilder().release("v1.0.2").build();
+
+    CanaryStatus end = fixture.canary(r2).swap(swap).build().run();
+    int writes = fixture.cluster.history(ref).size();
+    CanaryStatus again = fixture.canary(r2).swap(swap).build().run();
+
+    assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(swappedAt).containsExactly(100, 100);
+    assertThat(Cluster.state(fixture.cluster.get(ref)).release).isEqualTo("v1.0.2");
+    assertThat(again.phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(fixture.cluster.history(ref)).as("the same release does not run twice").hasSize(writes);
+    assertThat(swappedAt).hasSize(2);
+  }
+
+  @Test
+  void planChangedMidRolloutContinuesAtTheSameStepOfTheNewPlan() throws Exception {
+    RouteRef ref = fixture.newRoute();
+    Canary old = fixture.canary(plan(ref).weights(10).step(Step.pauseUntilPromoted()).weights(50, 100).build()).build();
+    reconcileUntil(old, s -> s.phase() == Phase.PAUSED);
+    Canary edited = fixture.canary(plan(ref).weights(10).step(Step.pauseUntilPromoted()).weights(30, 60, 100).build()).build();
+
+    CanaryStatus s = edited.reconcile();
+
+    assertThat(s.phase()).isEqualTo(Phase.PAUSED);
+    assertThat(s.step()).isEqualTo(1);
+    assertThat(s.reason()).startsWith("plan changed mid-rollout: steps[1] of the new plan starts");
+    assertThat(fixture.cluster.events(ref.name())).anyMatch(e -> e.startsWith("PlanChanged: plan changed mid-rollout"));
+    edited.promote();
+    edited.reconcile();
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(30);
+    assertThat(edited.run().phase()).isEqualTo(Phase.PROMOTED);
+  }
+
+  @Test
+  void aNewReleaseMidRolloutStartsOverFromTheFirstStep() {
+    RouteRef ref = fixture.newRoute();
+    CanaryPlan r1 = plan(ref).weights(10, 40).step(Step.pauseUntilPromoted()).weights(100).release("build-7").build();
+    reconcileUntil(fixture.canary(r1).build(), s -> s.phase() == Phase.PAUSED);
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(40);
+
+    CanaryStatus s = fixture.canary(r1.newBuilder().release("build-8").build()).build().reconcile();
+
+    assertThat(s.phase()).isEqualTo(Phase.PROGRESSING);
+    assertThat(s.step()).isZero();
+    assertThat(s.reason()).isEqualTo("release build-8 replaces build-7 at steps[2]: starting over from steps[0]");
+    assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(10);
+    assertThat(fixture.cluster.events(ref.name())).anyMatch(e -> e.startsWith("NewRelease: release build-8 replaces build-7"));
   }
 
   @Test

@@ -61,7 +61,12 @@ final class Cluster implements AutoCloseable {
   }
 
   Cluster() {
-    server = EmbeddedApiServer.start();
+    this(dev.gatewaysdk.testing.EmbeddedApiServerOptions.defaults());
+  }
+
+  /** A cluster with the CRDs {@code options} name (e.g. Gateway API v1.0.0). */
+  Cluster(dev.gatewaysdk.testing.EmbeddedApiServerOptions options) {
+    server = EmbeddedApiServer.start(options);
     plain = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
   }
 
@@ -75,7 +80,7 @@ final class Cluster implements AutoCloseable {
   private Response intercept(Interceptor.Chain chain) throws IOException {
     Request req = chain.request();
     boolean routeWrite = req.method().equals("PATCH") && req.url().encodedPath().contains("routes/")
-        && !req.url().encodedPath().endsWith("/status");
+        && !req.url().encodedPath().endsWith("/status") && req.url().queryParameter("dryRun") == null;
     if (!routeWrite) {
       return chain.proceed(req);
     }
@@ -152,7 +157,7 @@ final class Cluster implements AutoCloseable {
   ObjectNode createRoute(String json) {
     ObjectNode route = parse(json);
     String created = send("POST", plural(route), Jsons.write(route), "application/json");
-    ObjectNode r = parse(created);
+    ObjectNode r = read(created);
     reportStatus(r);
     ObjectNode stored = get(RouteRef.of(r.path("kind").asText(), NS, r.path("metadata").path("name").asText()));
     this.created.put(stored.path("metadata").path("name").asText(), stored);
@@ -160,12 +165,12 @@ final class Cluster implements AutoCloseable {
   }
 
   ObjectNode get(RouteRef ref) {
-    return parse(send("GET", GROUP_PATH + (ref.kind().equals("GRPCRoute") ? "grpcroutes/" : "httproutes/") + ref.name(), null, null));
+    return read(send("GET", GROUP_PATH + (ref.kind().equals("GRPCRoute") ? "grpcroutes/" : "httproutes/") + ref.name(), null, null));
   }
 
   /** A JSON patch by "someone else" (a person, GitOps). */
   ObjectNode externalPatch(RouteRef ref, String jsonPatch) {
-    ObjectNode r = parse(send("PATCH", GROUP_PATH + (ref.kind().equals("GRPCRoute") ? "grpcroutes/" : "httproutes/") + ref.name(),
+    ObjectNode r = read(send("PATCH", GROUP_PATH + (ref.kind().equals("GRPCRoute") ? "grpcroutes/" : "httproutes/") + ref.name(),
         jsonPatch.replace('\'', '"'), "application/json-patch+json"));
     reportStatus(r);
     return r;
@@ -196,6 +201,15 @@ final class Cluster implements AutoCloseable {
     return s == null ? null : State.parse(s.asText());
   }
 
+  /** Parses what the server answered, as it is (unlike {@link #parse}, which reads the tests' single-quoted JSON). */
+  static ObjectNode read(String json) {
+    try {
+      return (ObjectNode) Jsons.mapper().readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static ObjectNode parse(String json) {
     try {
       return (ObjectNode) Jsons.mapper().readTree(json.replace('\'', '"'));
@@ -206,7 +220,7 @@ final class Cluster implements AutoCloseable {
 
   /** Events recorded on the route {@code name}, as "reason: message". */
   List<String> events(String name) {
-    JsonNode list = parse(send("GET", "/api/v1/namespaces/" + NS + "/events", null, null));
+    JsonNode list = read(send("GET", "/api/v1/namespaces/" + NS + "/events", null, null));
     List<String> out = new ArrayList<>();
     for (JsonNode e : list.path("items")) {
       if (e.path("involvedObject").path("name").asText().equals(name)) {

@@ -89,6 +89,11 @@ final class CanaryCommand implements Callable<Integer> {
   @Option(names = "--no-verify", description = "Do not wait for Accepted/ResolvedRefs (clusters without a Gateway controller).")
   boolean noVerify;
 
+  @Option(names = "--release", paramLabel = "ID", description = {"Release this rollout ships (image tag, commit; overrides"
+      + " the plan file's release). A new release starts a new rollout, also after a finished one or mid-rollout;"
+      + " the same release does not run twice."})
+  String release;
+
   @Option(names = "--poll", defaultValue = "5s", description = "How often routes are read while waiting (default ${DEFAULT-VALUE}).")
   String poll;
 
@@ -160,7 +165,8 @@ final class CanaryCommand implements Callable<Integer> {
       if (routes != null || steps != null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--plan replaces --route and --steps; give one or the other");
       }
-      return CanaryPlan.read(plan);
+      CanaryPlan read = CanaryPlan.read(plan);
+      return release == null ? read : read.newBuilder().release(release).build();
     }
     if (routes == null || stable == null || canary == null || steps == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "need --plan FILE, or --route, --stable, --canary and --steps");
@@ -173,6 +179,9 @@ final class CanaryCommand implements Callable<Integer> {
     }
     Duration every = duration(interval, "--interval");
     CanaryPlan.Builder b = CanaryPlan.builder().stable(stable).canary(canary);
+    if (release != null) {
+      b.release(release);
+    }
     for (String r : routes) {
       try {
         b.route(RouteRef.parse(r));

@@ -74,6 +74,25 @@ class CanaryCommandTest {
     assertThat(canaryWeight("cli-ok")).isEqualTo(100);
   }
 
+  @Test
+  void aNewReleaseRunsAgainAndTheSameReleaseDoesNot() throws Exception {
+    createRoute("cli-release");
+    String[] args = {"canary", "--kubeconfig", server.kubeconfigFile().toString(), "--route", "default/cli-release",
+        "--stable", "web-v1", "--canary", "web-v2", "--steps", "10,100", "--interval", "0s", "--no-verify", "--poll", "10ms",
+        "--release", "r1"};
+    assertThat(run(args)).as(err.toString()).isZero();
+    args[args.length - 1] = "r2";
+    out.getBuffer().setLength(0);
+
+    assertThat(run(args)).as(err.toString()).isZero();
+    String second = out.toString();
+    out.getBuffer().setLength(0);
+    assertThat(run(args)).as(err.toString()).isZero();
+
+    assertThat(second).contains("PROGRESSING step 1/3 (setWeight 10) canary 10%").contains("promoted: web-v2");
+    assertThat(out.toString()).doesNotContain("PROGRESSING").contains("promoted: web-v2");
+  }
+
   /** A Prometheus query API on loopback whose every instant query returns the scalar {@code value}; started. */
   private static HttpServer prometheusAnswering(String value) throws java.io.IOException {
     HttpServer prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

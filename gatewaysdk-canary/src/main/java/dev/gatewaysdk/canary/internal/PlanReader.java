@@ -22,7 +22,7 @@ import java.util.Set;
 /** Reads the YAML/JSON form of a {@link CanaryPlan}, collecting problems with the path of each field. */
 public final class PlanReader {
   private static final Set<String> TOP = Set.of(
-      "routes", "route", "stable", "canary", "steps", "progressDeadline", "externalEditPolicy", "promotion",
+      "routes", "route", "stable", "canary", "steps", "progressDeadline", "externalEditPolicy", "promotion", "release",
       "backgroundAnalysis");
 
   private final List<String> problems = new ArrayList<>();
@@ -63,6 +63,7 @@ public final class PlanReader {
     }
     text(root, "stable").ifPresent(b::stable);
     text(root, "canary").ifPresent(b::canary);
+    text(root, "release").ifPresent(r -> attempt("release", () -> b.release(r)));
     text(root, "progressDeadline").ifPresent(d -> attempt("progressDeadline", () -> b.progressDeadline(duration(d))));
     text(root, "externalEditPolicy").ifPresent(p -> attempt("externalEditPolicy",
         () -> b.externalEditPolicy(ExternalEditPolicy.valueOf(p.toUpperCase(Locale.ROOT)))));

@@ -19,6 +19,11 @@ public final class State {
   public static final String COMMAND_ANNOTATION = "canary.gatewaysdk.dev/command";
 
   public String plan;
+  /** The plan's release ({@code ""}: none). */
+  public String release = "";
+  /** The plan's backends (null in states written before they were recorded). */
+  public String stable;
+  public String canary;
   /** Incremented by every write: a fencing token between drivers. */
   public long rev;
   public Phase phase = Phase.PROGRESSING;
@@ -60,11 +65,30 @@ public final class State {
     public Instant next = Instant.EPOCH;
   }
 
+  /** The state annotation's format; a larger {@code schema} was written by a newer version and is not read. */
+  public static final int SCHEMA = 1;
+
+  /** @throws IllegalArgumentException naming the problem if {@code text} is not a state this version reads */
   public static State parse(String text) {
+    JsonNode n;
     try {
-      JsonNode n = Jsons.mapper().readTree(text);
+      n = Jsons.mapper().readTree(text);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    if (n == null || !n.isObject()) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    if (n.path("schema").asInt(SCHEMA) > SCHEMA) {
+      throw new IllegalArgumentException("schema " + n.path("schema").asInt() + ", written by a newer version (this one reads "
+          + SCHEMA + ")");
+    }
+    try {
       State s = new State();
       s.plan = n.path("plan").asText();
+      s.release = n.path("release").asText("");
+      s.stable = n.hasNonNull("stable") ? n.get("stable").asText() : null;
+      s.canary = n.hasNonNull("canary") ? n.get("canary").asText() : null;
       s.rev = n.path("rev").asLong();
       s.phase = Phase.valueOf(n.path("phase").asText("PROGRESSING"));
       s.step = n.path("step").asInt(-1);
@@ -88,14 +112,21 @@ public final class State {
         s.added = (ObjectNode) n.get("added");
       }
       return s;
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("unreadable canary state annotation " + ANNOTATION + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 
   public ObjectNode toJson() {
     ObjectNode o = Jsons.object();
-    o.put("plan", plan).put("rev", rev).put("phase", phase.name()).put("step", step).put("weight", weight)
+    o.put("schema", SCHEMA).put("plan", plan);
+    if (!release.isEmpty()) {
+      o.put("release", release);
+    }
+    if (stable != null) {
+      o.put("stable", stable).put("canary", canary);
+    }
+    o.put("rev", rev).put("phase", phase.name()).put("step", step).put("weight", weight)
         .put("mirror", mirror).put("ab", ab).put("gate", gate).put("stableRemoved", stableRemoved).put("swap", swap)
         .put("synced", synced).put("stepStartedAt", stepStartedAt.toString()).put("changedAt", changedAt.toString())
         .put("transitionAt", transitionAt.toString()).put("reason", reason);
