@@ -42,10 +42,20 @@ final class BackendPool {
   private final int maxContentLength;
   private final Duration connectTimeout;
   private final Map<EventLoop, Map<InetSocketAddress, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
+  private final H2Connections h2;
 
   BackendPool(int maxContentLength, Duration connectTimeout) {
     this.maxContentLength = maxContentLength;
     this.connectTimeout = connectTimeout;
+    this.h2 = new H2Connections(maxContentLength, connectTimeout, new ResponseHandler());
+  }
+
+  /**
+   * A channel to send one request to {@code endpoint} on: a stream of a cleartext HTTP/2 connection when
+   * {@code h2c}, else a pooled HTTP/1.1 connection. Call on {@code loop}.
+   */
+  Future<Channel> acquire(EventLoop loop, InetSocketAddress endpoint, boolean h2c) {
+    return h2c ? h2.acquire(loop, endpoint) : acquire(loop, endpoint);
   }
 
   /** A connection to {@code endpoint} on {@code loop}: an idle pooled one, else a new one. Call on {@code loop}. */
@@ -80,6 +90,10 @@ final class BackendPool {
 
   /** Returns a connection whose last response was complete and keep-alive. Call on its event loop. */
   void release(Channel c, InetSocketAddress endpoint) {
+    if (H2Connections.isStream(c)) {
+      c.close(); // its response is complete: the stream is done
+      return;
+    }
     if (!c.isActive()) {
       return;
     }
@@ -92,6 +106,7 @@ final class BackendPool {
     }
   }
 
+  @io.netty.channel.ChannelHandler.Sharable
   private static final class ResponseHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse msg) {

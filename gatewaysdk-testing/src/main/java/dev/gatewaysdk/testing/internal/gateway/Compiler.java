@@ -18,7 +18,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Compiles what the cluster holds into a {@link RouteTable}: the Gateways of the controller's classes, their
- * HTTP listeners, the HTTPRoutes attached to them (parentRefs, allowedRoutes, hostname intersection) with
+ * HTTP listeners, the HTTPRoutes and GRPCRoutes attached to them (parentRefs, allowedRoutes, hostname intersection) with
  * their rules sorted by the spec's precedence, and every backendRef resolved through the Service's
  * EndpointSlices. A pure function of the snapshot and the addresses.
  */
@@ -121,7 +121,7 @@ final class Compiler {
       Map<String, Integer> ports = new LinkedHashMap<>();
       List<Attachment> served = new ArrayList<>();
       for (JsonNode l : gw.path("spec").path("listeners")) {
-        if (SERVED_PROTOCOLS.contains(l.path("protocol").asText()) && allowsKind(l, "HTTPRoute")) {
+        if (SERVED_PROTOCOLS.contains(l.path("protocol").asText()) && (allowsKind(l, "HTTPRoute") || allowsKind(l, "GRPCRoute"))) {
           ports.put(l.path("name").asText(), l.path("port").asInt());
           served.add(new Attachment(gw, l));
         }
@@ -131,8 +131,10 @@ final class Compiler {
       gatewayObjects.put(key, gw);
     }
 
-    for (ObjectNode route : s.list("HTTPRoute")) {
-      attach(route, listenersByGateway, gatewayObjects);
+    for (String kind : List.of("HTTPRoute", "GRPCRoute")) {
+      for (ObjectNode route : s.list(kind)) {
+        attach(kind, route, listenersByGateway, gatewayObjects);
+      }
     }
 
     Map<String, RouteTable.PortConfig> ports = new HashMap<>();
@@ -176,7 +178,7 @@ final class Compiler {
     return false;
   }
 
-  private void attach(ObjectNode route, Map<String, List<Attachment>> listenersByGateway, Map<String, ObjectNode> gatewayObjects) {
+  private void attach(String kind, ObjectNode route, Map<String, List<Attachment>> listenersByGateway, Map<String, ObjectNode> gatewayObjects) {
     String ns = namespace(route);
     List<String> hostnames = new ArrayList<>();
     route.path("spec").path("hostnames").forEach(h -> hostnames.add(h.asText()));
@@ -194,6 +196,7 @@ final class Compiler {
       for (Attachment a : listeners) {
         if ((ref.hasNonNull("sectionName") && !ref.path("sectionName").asText().equals(a.listenerName))
             || (ref.hasNonNull("port") && ref.path("port").asInt() != a.spec.path("port").asInt())
+            || !allowsKind(a.spec, kind)
             || !Reconciler.namespaceAllowed(s, a.spec, namespace(gw), ns)) {
           continue;
         }
@@ -202,14 +205,14 @@ final class Compiler {
           continue;
         }
         if (rules == null) {
-          rules = rules(route);
+          rules = rules(kind, route);
         }
-        addEntries(a, route, effective, rules);
+        addEntries(kind, a, route, effective, rules);
       }
     }
   }
 
-  private void addEntries(Attachment a, ObjectNode route, List<String> hostnames, List<RouteTable.Rule> rules) {
+  private void addEntries(String kind, Attachment a, ObjectNode route, List<String> hostnames, List<RouteTable.Rule> rules) {
     String created = route.path("metadata").path("creationTimestamp").asText("");
     String key = namespace(route) + "/" + name(route);
     JsonNode specRules = route.path("spec").path("rules");
@@ -223,7 +226,8 @@ final class Compiler {
         durations[b] = metrics.durations(Metrics.durationLabels(a.gatewayNamespace, a.gatewayName, rule, backend));
       }
       requests[rule.backends.size()] = metrics.requests(Metrics.requestLabels(a.gatewayNamespace, a.gatewayName, a.listenerName, rule, null));
-      List<RouteTable.Match> matches = matches(specRules.get(r).path("matches"));
+      JsonNode specMatches = specRules.get(r).path("matches");
+      List<RouteTable.Match> matches = "GRPCRoute".equals(kind) ? GrpcMatches.of(specMatches) : matches(specMatches);
       for (int m = 0; m < matches.size(); m++) {
         for (String h : hostnames) {
           a.candidates.add(new Candidate(new RouteTable.Entry(h, matches.get(m), rule, requests, durations), created, key, r, m));
@@ -234,13 +238,13 @@ final class Compiler {
 
   // ------------------------------------------------------------------------------------------------ rules
 
-  private List<RouteTable.Rule> rules(ObjectNode route) {
+  private List<RouteTable.Rule> rules(String kind, ObjectNode route) {
     List<RouteTable.Rule> out = new ArrayList<>();
     int i = 0;
     for (JsonNode rule : route.path("spec").path("rules")) {
       List<RouteTable.Backend> backends = new ArrayList<>();
       for (JsonNode ref : rule.path("backendRefs")) {
-        backends.add(backend(route, ref, ref.path("weight").asInt(1), filters(route, ref.path("filters"))));
+        backends.add(backend(kind, route, ref, ref.path("weight").asInt(1), filters(kind, route, ref.path("filters"))));
       }
       JsonNode retry = rule.path("retry");
       RouteTable.Retry r = null;
@@ -249,8 +253,8 @@ final class Compiler {
         retry.path("codes").forEach(c -> codes.add(c.asInt()));
         r = new RouteTable.Retry(List.copyOf(codes), retry.path("attempts").asInt(0), duration(retry.path("backoff").asText(null)));
       }
-      out.add(new RouteTable.Rule("HTTPRoute", namespace(route), name(route), rule.path("name").asText(Integer.toString(i)),
-          filters(route, rule.path("filters")), List.copyOf(backends),
+      out.add(new RouteTable.Rule(kind, namespace(route), name(route), rule.path("name").asText(Integer.toString(i)),
+          filters(kind, route, rule.path("filters")), List.copyOf(backends),
           duration(rule.path("timeouts").path("request").asText(null)),
           duration(rule.path("timeouts").path("backendRequest").asText(null)), r));
       i++;
@@ -289,7 +293,7 @@ final class Compiler {
     return List.copyOf(out);
   }
 
-  private Filters filters(ObjectNode route, JsonNode list) {
+  private Filters filters(String kind, ObjectNode route, JsonNode list) {
     if (!list.isArray() || list.size() == 0) {
       return Filters.NONE;
     }
@@ -326,7 +330,7 @@ final class Compiler {
           } else if (m.has("fraction")) {
             fraction = m.path("fraction").path("numerator").asDouble() / m.path("fraction").path("denominator").asDouble(100);
           }
-          mirrors.add(new Filters.Mirror(backend(route, m.path("backendRef"), 1, Filters.NONE), fraction));
+          mirrors.add(new Filters.Mirror(backend(kind, route, m.path("backendRef"), 1, Filters.NONE), fraction));
           break;
         }
         case "CORS": {
@@ -371,7 +375,7 @@ final class Compiler {
    * Resolves a backendRef the Kubernetes way: the Service's port, the EndpointSlices labelled with the
    * Service's name, their port of the same name, their ready addresses.
    */
-  private RouteTable.Backend backend(ObjectNode route, JsonNode ref, int weight, Filters filters) {
+  private RouteTable.Backend backend(String routeKind, ObjectNode route, JsonNode ref, int weight, Filters filters) {
     String routeNs = namespace(route);
     String group = ref.path("group").asText("");
     String kind = ref.path("kind").asText("Service");
@@ -380,7 +384,7 @@ final class Compiler {
     if (!group.isEmpty() || !"Service".equals(kind)) {
       return invalid(ns, name, weight, 500, "unsupported backend kind " + kind, filters);
     }
-    if (!ns.equals(routeNs) && !Reconciler.permitted(s, GROUP, "HTTPRoute", routeNs, "", "Service", ns, name)) {
+    if (!ns.equals(routeNs) && !Reconciler.permitted(s, GROUP, routeKind, routeNs, "", "Service", ns, name)) {
       return invalid(ns, name, weight, 500, "no ReferenceGrant allows the reference", filters);
     }
     ObjectNode svc = s.get("Service", ns, name);
