@@ -25,7 +25,9 @@ import java.util.regex.PatternSyntaxException;
 final class Compiler {
   static final String GROUP = "gateway.networking.k8s.io";
   static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
-  private static final Set<String> SERVED_PROTOCOLS = Set.of("HTTP");
+  /** Route kinds each served listener protocol takes. */
+  private static final Map<String, List<String>> SERVED_PROTOCOLS = Map.of("HTTP", List.of("HTTPRoute", "GRPCRoute"),
+      "TCP", List.of("TCPRoute"), "UDP", List.of("UDPRoute"));
 
   private final Reconciler.Snapshot s;
   private final Metrics metrics;
@@ -121,7 +123,7 @@ final class Compiler {
       Map<String, Integer> ports = new LinkedHashMap<>();
       List<Attachment> served = new ArrayList<>();
       for (JsonNode l : gw.path("spec").path("listeners")) {
-        if (SERVED_PROTOCOLS.contains(l.path("protocol").asText()) && (allowsKind(l, "HTTPRoute") || allowsKind(l, "GRPCRoute"))) {
+        if (SERVED_PROTOCOLS.getOrDefault(l.path("protocol").asText(), List.of()).stream().anyMatch(k -> allowsKind(l, k))) {
           ports.put(l.path("name").asText(), l.path("port").asInt());
           served.add(new Attachment(gw, l));
         }
@@ -131,7 +133,7 @@ final class Compiler {
       gatewayObjects.put(key, gw);
     }
 
-    for (String kind : List.of("HTTPRoute", "GRPCRoute")) {
+    for (String kind : List.of("HTTPRoute", "GRPCRoute", "TCPRoute", "UDPRoute")) {
       for (ObjectNode route : s.list(kind)) {
         attach(kind, route, listenersByGateway, gatewayObjects);
       }
@@ -196,7 +198,7 @@ final class Compiler {
       for (Attachment a : listeners) {
         if ((ref.hasNonNull("sectionName") && !ref.path("sectionName").asText().equals(a.listenerName))
             || (ref.hasNonNull("port") && ref.path("port").asInt() != a.spec.path("port").asInt())
-            || !allowsKind(a.spec, kind)
+            || !SERVED_PROTOCOLS.get(a.spec.path("protocol").asText()).contains(kind) || !allowsKind(a.spec, kind)
             || !Reconciler.namespaceAllowed(s, a.spec, namespace(gw), ns)) {
           continue;
         }
