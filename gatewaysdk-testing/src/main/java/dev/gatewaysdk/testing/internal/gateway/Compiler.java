@@ -63,8 +63,11 @@ final class Compiler {
     final String listenerName;
     final String hostname;
     final JsonNode spec;
+    /** The namespace of the Gateway or ListenerSet declaring the listener ({@code allowedRoutes} "Same"). */
+    final String ownerNamespace;
 
-    Attachment(ObjectNode gateway, JsonNode spec) {
+    Attachment(ObjectNode gateway, ObjectNode owner, JsonNode spec) {
+      this.ownerNamespace = namespace(owner);
       this.gatewayNamespace = namespace(gateway);
       this.gatewayName = name(gateway);
       this.spec = spec;
@@ -125,7 +128,7 @@ final class Compiler {
       for (JsonNode l : gw.path("spec").path("listeners")) {
         if (SERVED_PROTOCOLS.getOrDefault(l.path("protocol").asText(), List.of()).stream().anyMatch(k -> allowsKind(l, k))) {
           ports.put(l.path("name").asText(), l.path("port").asInt());
-          served.add(new Attachment(gw, l));
+          served.add(new Attachment(gw, gw, l));
         }
       }
       gateways.put(key, new RouteTable.GatewayConfig(namespace(gw), name(gw), address[0], address[1], ports));
@@ -133,9 +136,11 @@ final class Compiler {
       gatewayObjects.put(key, gw);
     }
 
+    Map<String, List<Attachment>> listenersBySet = listenerSets(listenersByGateway, gatewayObjects);
+
     for (String kind : List.of("HTTPRoute", "GRPCRoute", "TCPRoute", "UDPRoute")) {
       for (ObjectNode route : s.list(kind)) {
-        attach(kind, route, listenersByGateway, gatewayObjects);
+        attach(kind, route, listenersByGateway, listenersBySet);
       }
     }
 
@@ -146,7 +151,10 @@ final class Compiler {
         continue;
       }
       Map<Integer, List<RouteTable.ListenerConfig>> byPort = new LinkedHashMap<>();
-      for (Attachment a : e.getValue()) {
+      List<Attachment> all = new ArrayList<>(e.getValue());
+      listenersBySet.values().forEach(set -> set.stream().filter(a -> e.getKey().equals(a.gatewayNamespace + "/" + a.gatewayName))
+          .forEach(all::add));
+      for (Attachment a : all) {
         a.candidates.sort(PRECEDENCE);
         List<RouteTable.Entry> entries = new ArrayList<>();
         for (Candidate c : a.candidates) {
@@ -180,26 +188,76 @@ final class Compiler {
     return false;
   }
 
-  private void attach(String kind, ObjectNode route, Map<String, List<Attachment>> listenersByGateway, Map<String, ObjectNode> gatewayObjects) {
+  /**
+   * The listeners of the ListenerSets each Gateway admits ({@code allowedListeners}), by ListenerSet
+   * {@code namespace/name}, oldest set first; a listener clashing with one served before it on the same Gateway
+   * (same port and protocol and hostname, or same port and another protocol) is left out, as the controller
+   * reports it conflicted.
+   */
+  private Map<String, List<Attachment>> listenerSets(Map<String, List<Attachment>> listenersByGateway,
+      Map<String, ObjectNode> gatewayObjects) {
+    Map<String, List<Attachment>> out = new HashMap<>();
+    if (!s.serves("ListenerSet")) {
+      return out;
+    }
+    List<ObjectNode> sets = new ArrayList<>(s.list("ListenerSet"));
+    sets.sort(Comparator.comparing((ObjectNode o) -> o.path("metadata").path("creationTimestamp").asText(""))
+        .thenComparing(o -> namespace(o) + "/" + name(o)));
+    Map<String, List<Attachment>> servedByGateway = new HashMap<>();
+    for (ObjectNode set : sets) {
+      JsonNode ref = set.path("spec").path("parentRef");
+      String gwKey = ref.path("namespace").asText(namespace(set)) + "/" + ref.path("name").asText();
+      ObjectNode gw = gatewayObjects.get(gwKey);
+      if (!GROUP.equals(ref.path("group").asText(GROUP)) || !"Gateway".equals(ref.path("kind").asText("Gateway"))
+          || gw == null || !Reconciler.listenerSetAllowed(s, gw, namespace(set))) {
+        continue;
+      }
+      List<Attachment> served = servedByGateway.computeIfAbsent(gwKey, k -> new ArrayList<>(listenersByGateway.get(k)));
+      List<Attachment> mine = new ArrayList<>();
+      for (JsonNode l : set.path("spec").path("listeners")) {
+        Attachment a = new Attachment(gw, set, l);
+        if (SERVED_PROTOCOLS.getOrDefault(l.path("protocol").asText(), List.of()).stream().anyMatch(k -> allowsKind(l, k))
+            && served.stream().noneMatch(b -> clash(a, b))) {
+          served.add(a);
+          mine.add(a);
+        }
+      }
+      out.put(namespace(set) + "/" + name(set), mine);
+    }
+    return out;
+  }
+
+  private static boolean clash(Attachment a, Attachment b) {
+    if (a.spec.path("port").asInt() != b.spec.path("port").asInt()) {
+      return false;
+    }
+    String pa = a.spec.path("protocol").asText();
+    String pb = b.spec.path("protocol").asText();
+    return pa.equals(pb) ? java.util.Objects.equals(a.hostname, b.hostname) : !Set.of(pa, pb).equals(Set.of("TCP", "UDP"));
+  }
+
+  private void attach(String kind, ObjectNode route, Map<String, List<Attachment>> listenersByGateway,
+      Map<String, List<Attachment>> listenersBySet) {
     String ns = namespace(route);
     List<String> hostnames = new ArrayList<>();
     route.path("spec").path("hostnames").forEach(h -> hostnames.add(h.asText()));
     List<RouteTable.Rule> rules = null;
     for (JsonNode ref : route.path("spec").path("parentRefs")) {
-      if (!GROUP.equals(ref.path("group").asText(GROUP)) || !"Gateway".equals(ref.path("kind").asText("Gateway"))) {
+      String parentKind = ref.path("kind").asText("Gateway");
+      if (!GROUP.equals(ref.path("group").asText(GROUP))) {
         continue;
       }
-      String gwKey = ref.path("namespace").asText(ns) + "/" + ref.path("name").asText();
-      List<Attachment> listeners = listenersByGateway.get(gwKey);
+      String parentKey = ref.path("namespace").asText(ns) + "/" + ref.path("name").asText();
+      List<Attachment> listeners = "Gateway".equals(parentKind) ? listenersByGateway.get(parentKey)
+          : "ListenerSet".equals(parentKind) ? listenersBySet.get(parentKey) : null;
       if (listeners == null) {
         continue;
       }
-      ObjectNode gw = gatewayObjects.get(gwKey);
       for (Attachment a : listeners) {
         if ((ref.hasNonNull("sectionName") && !ref.path("sectionName").asText().equals(a.listenerName))
             || (ref.hasNonNull("port") && ref.path("port").asInt() != a.spec.path("port").asInt())
             || !SERVED_PROTOCOLS.get(a.spec.path("protocol").asText()).contains(kind) || !allowsKind(a.spec, kind)
-            || !Reconciler.namespaceAllowed(s, a.spec, namespace(gw), ns)) {
+            || !Reconciler.namespaceAllowed(s, a.spec, a.ownerNamespace, ns)) {
           continue;
         }
         List<String> effective = Hostnames.effective(a.hostname, hostnames);
