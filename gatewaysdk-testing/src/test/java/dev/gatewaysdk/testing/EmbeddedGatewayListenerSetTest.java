@@ -33,10 +33,7 @@ class EmbeddedGatewayListenerSetTest {
   }
 
   void backend(String name) throws Exception {
-    EchoBackend b = new EchoBackend(name);
-    closeables.add(b);
-    cluster.create(Fixtures.service(ns.name(), name, 8080));
-    cluster.create(Fixtures.endpointSlice(ns.name(), name, b.port()));
+    closeables.add(EchoBackend.behindService(cluster, ns.name(), name, 8080));
   }
 
   <T> T create(String yaml, Class<T> type) {
