@@ -67,17 +67,23 @@ final class BackendPool {
         return loop.newSucceededFuture(c);
       }
     }
+    return connect(loop, endpoint, connectTimeout, new ChannelInitializer<SocketChannel>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        ch.pipeline().addLast(new HttpClientCodec(8192, 65536, 8192), new HttpObjectAggregator(maxContentLength),
+            new ResponseHandler());
+      }
+    });
+  }
+
+  /** A new TCP connection to {@code endpoint} on {@code loop}, its pipeline set up by {@code init}. */
+  static Future<Channel> connect(EventLoop loop, InetSocketAddress endpoint, Duration connectTimeout,
+      io.netty.channel.ChannelHandler init) {
     Promise<Channel> p = loop.newPromise();
     new Bootstrap().group(loop).channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpClientCodec(8192, 65536, 8192), new HttpObjectAggregator(maxContentLength),
-                new ResponseHandler());
-          }
-        })
+        .handler(init)
         .connect(endpoint).addListener(f -> {
           if (f.isSuccess()) {
             p.setSuccess(((io.netty.channel.ChannelFuture) f).channel());

@@ -1,14 +1,11 @@
 package dev.gatewaysdk.testing.internal.gateway;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -75,26 +72,14 @@ final class H2Connections {
   }
 
   private Future<Channel> connect(EventLoop loop, InetSocketAddress endpoint) {
-    Promise<Channel> p = loop.newPromise();
-    new Bootstrap().group(loop).channel(NioSocketChannel.class)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
-        .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            // The backend pushes nothing we want: streams it opens are refused by an empty handler.
-            ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(),
-                new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
-          }
-        })
-        .connect(endpoint).addListener(f -> {
-          if (f.isSuccess()) {
-            p.setSuccess(((io.netty.channel.ChannelFuture) f).channel());
-          } else {
-            p.setFailure(f.cause());
-          }
-        });
-    return p;
+    return BackendPool.connect(loop, endpoint, connectTimeout, new ChannelInitializer<SocketChannel>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        // The backend pushes nothing we want: streams it opens are refused by an empty handler.
+        ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(),
+            new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+      }
+    });
   }
 
   /** Whether {@code c} is a stream of these connections (released by closing it, never pooled). */
