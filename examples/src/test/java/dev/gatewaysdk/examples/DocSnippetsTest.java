@@ -28,6 +28,7 @@ import dev.gatewaysdk.model.ListenerTLSConfig;
 import dev.gatewaysdk.model.TLSRoute;
 import java.time.Duration;
 import dev.gatewaysdk.model.Manifests;
+import dev.gatewaysdk.testing.EchoBackend;
 import dev.gatewaysdk.testing.Fixtures;
 import dev.gatewaysdk.testing.GatewayApiTest;
 import dev.gatewaysdk.testing.GatewayCluster;
@@ -175,37 +176,10 @@ class DocSnippetsTest {
         .hasBackendWeight("app-stable", 75).hasBackendWeight("app-canary", 25);
   }
 
-  /** A loopback HTTP server answering every request with {@code hello}. */
-  static final class EchoServer implements AutoCloseable {
-    final com.sun.net.httpserver.HttpServer server;
-
-    EchoServer() throws java.io.IOException {
-      server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
-      server.createContext("/", x -> {
-        byte[] body = "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        x.sendResponseHeaders(200, body.length);
-        x.getResponseBody().write(body);
-        x.close();
-      });
-      server.start();
-    }
-
-    int port() {
-      return server.getAddress().getPort();
-    }
-
-    @Override
-    public void close() {
-      server.stop(0);
-    }
-  }
-
   @Test
   void embeddedGatewayCarriesTraffic(GatewayCluster cluster, TestNamespace ns) throws Exception {
-    try (EchoServer echoServer = new EchoServer()) {
-      // docs/testing.md: the embedded Gateway
-      cluster.create(Fixtures.service(ns.name(), "app", 8080));
-      cluster.create(Fixtures.endpointSlice(ns.name(), "app", echoServer.port()));
+    // docs/testing.md: the embedded Gateway
+    try (EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080)) {
       awaitThat(cluster, cluster.create(Fixtures.httpGateway(ns.name(), "gw", cluster.gatewayClassName().orElseThrow(), 80)))
           .isProgrammed();
       URI url = cluster.gateway(ns.name(), "gw").url("http");      // http://127.x.y.z:80/
@@ -216,7 +190,9 @@ class DocSnippetsTest {
       java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
           java.net.http.HttpRequest.newBuilder(url.resolve("/hello")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.body()).isEqualTo("hello");
+      assertThat(response.headers().firstValue("X-Backend")).contains("app");
+      assertThat(response.body()).contains("\"path\":\"/hello\"");
+      assertThat(app.requests()).isEqualTo(1);
     }
   }
 }

@@ -52,10 +52,7 @@ class EmbeddedGatewayExamplesTest {
   }
 
   void backend(String name) throws IOException {
-    EchoBackend b = new EchoBackend(name);
-    backends.add(b);
-    cluster.create(Fixtures.service(ns.name(), name, 8080));
-    cluster.create(Fixtures.endpointSlice(ns.name(), name, b.port()));
+    backends.add(EchoBackend.behindService(cluster, ns.name(), name, 8080));
   }
 
   /** Creates every object of the example file in the test namespace; Gateways get our class, routes {@code parent}. */
@@ -150,7 +147,7 @@ class EmbeddedGatewayExamplesTest {
   @Test
   void mirroringGuideCopiesEveryRequestToTheMirror() throws Exception {
     backend("foo-v1");
-    EchoBackend mirror = new EchoBackend("foo-v2");
+    EchoBackend mirror = EchoBackend.start("foo-v2");
     backends.add(mirror);
     cluster.create(Fixtures.service(ns.name(), "foo-v2", 8080));
     cluster.create(Fixtures.endpointSlice(ns.name(), "foo-v2", mirror.port()));
@@ -161,9 +158,9 @@ class EmbeddedGatewayExamplesTest {
       assertThat(RawHttp.get(gw.url("http"), "mirror.example", "/m").backend()).isEqualTo("foo-v1");
     }
     long deadline = System.currentTimeMillis() + 5000;
-    while (mirror.requests.get() < 10 && System.currentTimeMillis() < deadline) {
+    while (mirror.requests() < 10 && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(mirror.requests.get()).isEqualTo(10);
+    assertThat(mirror.requests()).isEqualTo(10);
   }
 }

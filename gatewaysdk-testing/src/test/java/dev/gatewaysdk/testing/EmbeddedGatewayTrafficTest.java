@@ -47,10 +47,8 @@ class EmbeddedGatewayTrafficTest {
   }
 
   EchoBackend backend(String name) throws IOException {
-    EchoBackend b = new EchoBackend(name);
+    EchoBackend b = EchoBackend.behindService(cluster, ns.name(), name, 8080);
     closeables.add(b);
-    cluster.create(Fixtures.service(ns.name(), name, 8080));
-    cluster.create(Fixtures.endpointSlice(ns.name(), name, b.port()));
     slicePorts.put(name, b.port());
     return b;
   }
@@ -164,8 +162,8 @@ class EmbeddedGatewayTrafficTest {
     // conformance/utils/weight: each share within 0.05 of the expected one
     assertThat(counts.getOrDefault("a", 0) / 1000.0).isCloseTo(0.7, within(0.05));
     assertThat(counts.getOrDefault("b", 0) / 1000.0).isCloseTo(0.3, within(0.05));
-    assertThat(zero.requests.get()).isZero();
-    assertThat(a.requests.get() + b.requests.get()).isEqualTo(1000);
+    assertThat(zero.requests()).isZero();
+    assertThat(a.requests() + b.requests()).isEqualTo(1000);
   }
 
   @Test
@@ -215,10 +213,10 @@ class EmbeddedGatewayTrafficTest {
     RawHttp.Response mirrored = RawHttp.get(u, "h", "/mirror/x");
     assertThat(mirrored.backend()).isEqualTo("app");
     long deadline = System.currentTimeMillis() + 5000;
-    while (mirror.requests.get() == 0 && System.currentTimeMillis() < deadline) {
+    while (mirror.requests() == 0 && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(mirror.requests.get()).isEqualTo(1);
+    assertThat(mirror.requests()).isEqualTo(1);
   }
 
   @Test
@@ -227,7 +225,7 @@ class EmbeddedGatewayTrafficTest {
     cluster.create(Fixtures.service(ns.name(), "empty", 8080)); // no EndpointSlice
     String other = cluster.createTestNamespace("other");
     try {
-      EchoBackend remote = new EchoBackend("remote");
+      EchoBackend remote = EchoBackend.start("remote");
       closeables.add(remote);
       cluster.create(Fixtures.service(other, "remote", 8080));
       cluster.create(Fixtures.endpointSlice(other, "remote", remote.port()));
@@ -255,7 +253,7 @@ class EmbeddedGatewayTrafficTest {
   @Test
   void endpointSliceChangesAndWeightChangesAreFollowedLive() throws Exception {
     backend("app");
-    EchoBackend moved = new EchoBackend("moved");
+    EchoBackend moved = EchoBackend.start("moved");
     closeables.add(moved);
     EmbeddedGateway gw = httpGateway();
     backend("canary");

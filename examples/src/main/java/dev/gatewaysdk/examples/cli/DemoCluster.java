@@ -127,6 +127,19 @@ final class DemoCluster implements AutoCloseable {
     return controller.controllerName();
   }
 
+  /**
+   * {@code http://<address>:<port>/} of listener {@code listener} of the demo's Gateway {@code name}, served by the
+   * simulated controller's data plane.
+   */
+  java.net.URI gatewayUrl(String name, String listener) {
+    return controller.gateway(namespace, name).url(listener);
+  }
+
+  /** The data plane's metrics endpoint. */
+  java.net.URI metricsUrl() {
+    return controller.metricsUrl().orElseThrow(() -> new IllegalStateException("the simulated controller runs no data plane"));
+  }
+
   /** Creates the demo's namespace. */
   void createNamespace() throws ApiException {
     V1Namespace ns = new V1Namespace().metadata(new V1ObjectMeta().name(namespace)

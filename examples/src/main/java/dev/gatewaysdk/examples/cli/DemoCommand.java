@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
  * or a real cluster.
  *
  * <p>Creates a GatewayClass, a Gateway with HTTP and HTTPS listeners (TLS Secret generated), stable and
- * canary Services and the guide's canary HTTPRoute; starts two in-process HTTP backends and a load generator
- * that sends real requests split by the route's current weights (watched on the API server); then runs a
- * {@link dev.gatewaysdk.canary.Canary} whose analysis reads the measured error rate and latency of the canary.
+ * canary Services and the guide's canary HTTPRoute; starts two in-process HTTP backends behind the Services
+ * and a load generator that sends real requests to the Gateway's listener, whose embedded data plane splits
+ * them by the route's current weights; then runs a {@link dev.gatewaysdk.canary.Canary} whose analysis reads
+ * the canary's error rate and p95 from the Gateway's own metrics.
  *
  * <p>Exit codes: 0 promoted, 3 rolled back (analysis failed), 1 error, 2 usage error.
  */

@@ -5,8 +5,8 @@ import dev.gatewaysdk.canary.Canary;
 import dev.gatewaysdk.canary.CanaryListener;
 import dev.gatewaysdk.canary.CanaryPlan;
 import dev.gatewaysdk.canary.CanaryStatus;
+import dev.gatewaysdk.canary.GatewayMetricsProvider;
 import dev.gatewaysdk.canary.Measurement;
-import dev.gatewaysdk.canary.MetricProvider;
 import dev.gatewaysdk.canary.Phase;
 import dev.gatewaysdk.canary.Step;
 import dev.gatewaysdk.core.GatewayApiClient;
@@ -25,6 +25,8 @@ import dev.gatewaysdk.testing.Fixtures;
 import dev.gatewaysdk.testing.SelfSignedCertificate;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.DiscoveryV1Api;
+import java.net.URI;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +51,8 @@ final class DemoRun {
   static final String STABLE = "app-stable";
   static final String CANARY = "app-canary";
   static final String TLS_SECRET = "app-tls";
-  static final String PROVIDER = "traffic";
+  static final String ERRORS_PROVIDER = "gateway-errors";
+  static final String LATENCY_PROVIDER = "gateway-p95";
   static final String ERROR_RATE_CHECK = "error-rate";
   static final String LATENCY_CHECK = "latency-p95";
 
@@ -100,7 +103,7 @@ final class DemoRun {
         .fact("stable backend", STABLE + ": error rate 0%, latency " + DurationConverter.format(settings.stableLatency()))
         .fact("canary backend", CANARY + ": error rate " + DemoReport.percent(settings.canaryErrorRate()) + ", latency "
             + DurationConverter.format(settings.canaryLatency()))
-        .fact("load", settings.requestsPerSecond() + " requests/s, split by the route's weights as read from the API server")
+        .fact("load", settings.requestsPerSecond() + " requests/s to the Gateway's http listener, split by its data plane")
         .fact("steps", "canary weight " + settings.weights() + " %, each held " + DurationConverter.format(settings.interval())
             + " and analysed before the next");
     event("info", "cluster: " + cluster.description());
@@ -110,18 +113,25 @@ final class DemoRun {
         DemoBackend canary = DemoBackend.start(CANARY, settings.canaryErrorRate(), settings.canaryLatency());
         RouteWeights weights = RouteWeights.watch(client, ns, ROUTE)) {
       event("info", "backends: " + stable + "; " + canary);
+      // The Services' endpoints are the two local backends: the Gateway's data plane routes to them.
+      DiscoveryV1Api discovery = new DiscoveryV1Api(cluster.apiClient());
+      discovery.createNamespacedEndpointSlice(ns, Fixtures.endpointSlice(ns, STABLE, stable.uri().getPort())).execute();
+      discovery.createNamespacedEndpointSlice(ns, Fixtures.endpointSlice(ns, CANARY, canary.uri().getPort())).execute();
+      URI target = cluster.gatewayUrl(GATEWAY, "http").resolve("/app");
+      event("info", "load: " + settings.requestsPerSecond() + " requests/s to " + target + "; analysis from "
+          + cluster.metricsUrl());
       TrafficMetrics metrics = new TrafficMetrics();
       ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "demo-sampler");
         t.setDaemon(true);
         return t;
       });
-      try (LoadGenerator load = new LoadGenerator(
-          Map.of(STABLE, stable.uri(), CANARY, canary.uri()), weights, metrics, settings.requestsPerSecond()).start()) {
+      try (LoadGenerator load = new LoadGenerator(Map.of(GATEWAY, target), () -> Map.of(GATEWAY, 1), metrics,
+          settings.requestsPerSecond()).start()) {
         sampler.scheduleAtFixedRate(() -> sample(metrics, weights, load), 250, 250, TimeUnit.MILLISECONDS);
         // Let stable traffic flow first, so the chart starts with a baseline.
         Thread.sleep(Math.min(1000, settings.interval().toMillis()));
-        CanaryStatus end = canary(metrics).run();
+        CanaryStatus end = canary().run();
         lastStatus = end;
         Thread.sleep(Math.min(1000, settings.interval().toMillis()));
         sample(metrics, weights, load);
@@ -158,7 +168,7 @@ final class DemoRun {
     ResourceClient<GatewayClass> classes = client.gatewayClasses();
     classes.create(GatewayClass.builder().name(cluster.gatewayClassName())
         .controllerName(cluster.controllerName())
-        .description("gatewaysdk demo (simulated controller, no data plane)")
+        .description("gatewaysdk demo (simulated controller, embedded data plane)")
         .build());
     GatewayClass gc = await("GatewayClass " + cluster.gatewayClassName() + " Accepted",
         () -> classes.get(cluster.gatewayClassName()),
@@ -171,12 +181,12 @@ final class DemoRun {
 
     ResourceClient<Gateway> gateways = client.gateways().inNamespace(ns);
     gateways.create(Gateway.builder().name(GATEWAY).namespace(ns).gatewayClassName(cluster.gatewayClassName())
-        .listener(Listener.http("http", 80).allowingRoutesFromAllNamespaces())
-        .listener(Listener.builder().name("https").protocol(ProtocolType.HTTPS).port(443)
+        .listener(Listener.http("http", 8080).allowingRoutesFromAllNamespaces())
+        .listener(Listener.builder().name("https").protocol(ProtocolType.HTTPS).port(8443)
             .tls(ListenerTLSConfig.terminate(TLS_SECRET)).build().allowingRoutesFromAllNamespaces())
         .build());
     Gateway gw = client.await(gateways.get(GATEWAY)).until(GatewayConditions.programmed(), Duration.ofSeconds(30));
-    event("info", "Gateway " + GATEWAY + " Programmed: listeners http:80, https:443 (TLS Terminate, " + TLS_SECRET
+    event("info", "Gateway " + GATEWAY + " Programmed: listeners http:8080, https:8443 (TLS Terminate, " + TLS_SECRET
         + "), address " + gw.status().flatMap(s -> s.addresses().stream().findFirst()).map(a -> a.value()).orElse("-"));
 
     core.createNamespacedService(ns, Fixtures.service(ns, STABLE, 8080)).execute();
@@ -213,12 +223,12 @@ final class DemoRun {
   // ---------------------------------------------------------------------------------------------- canary
 
   CanaryPlan plan() {
-    AnalysisCheck errorRate = AnalysisCheck.builder(ERROR_RATE_CHECK, PROVIDER)
+    AnalysisCheck errorRate = AnalysisCheck.builder(ERROR_RATE_CHECK, ERRORS_PROVIDER)
         .max(settings.maxErrorRate()).interval(settings.interval()).failureLimit(0).inconclusiveLimit(2).successes(1)
         .build();
     // One slow interval is tolerated: a p95 over a handful of canary requests is one stall away from the max.
-    AnalysisCheck latency = AnalysisCheck.builder(LATENCY_CHECK, PROVIDER)
-        .max(settings.maxLatency().toMillis()).interval(settings.interval()).failureLimit(1).inconclusiveLimit(2)
+    AnalysisCheck latency = AnalysisCheck.builder(LATENCY_CHECK, LATENCY_PROVIDER)
+        .max(settings.maxLatency().toMillis() / 1000.0).interval(settings.interval()).failureLimit(1).inconclusiveLimit(2)
         .successes(1).build();
     CanaryPlan.Builder plan = CanaryPlan.builder()
         .route(RouteRef.httpRoute(ns, ROUTE))
@@ -235,23 +245,11 @@ final class DemoRun {
     return plan.build();
   }
 
-  /** The measured canary traffic of the last interval; NaN (inconclusive) when the canary had no requests. */
-  MetricProvider provider(TrafficMetrics metrics) {
-    return context -> {
-      TrafficMetrics.Window w = metrics.window(context.canary(), context.check().interval());
-      if (w.requests() == 0) {
-        return Measurement.inconclusive("no requests reached " + context.canary() + " in the last "
-            + DurationConverter.format(context.check().interval()));
-      }
-      double value = context.check().name().equals(ERROR_RATE_CHECK) ? w.errorRate() : w.p95().toMillis();
-      Measurement m = Measurement.of(context.check(), value);
-      return m;
-    };
-  }
-
-  private Canary canary(TrafficMetrics metrics) {
+  /** The analysis reads the Gateway's own metrics: the canary backend's 5xx share and p95 since the last measurement. */
+  private Canary canary() {
     return Canary.builder(client, plan())
-        .provider(PROVIDER, provider(metrics))
+        .provider(ERRORS_PROVIDER, GatewayMetricsProvider.errorRate(cluster.metricsUrl()))
+        .provider(LATENCY_PROVIDER, GatewayMetricsProvider.latencyP95(cluster.metricsUrl()))
         .pollInterval(Duration.ofMillis(100))
         .listener(new Listener_())
         .build();
@@ -271,8 +269,8 @@ final class DemoRun {
     public void analysisResult(CanaryStatus status, AnalysisCheck check, Measurement m) {
       String value = m.value().isPresent()
           ? (check.name().equals(ERROR_RATE_CHECK) ? DemoReport.percent(m.value().getAsDouble()) + " (max "
-              + DemoReport.percent(check.max()) + ")" : Math.round(m.value().getAsDouble()) + " ms (max "
-              + Math.round(check.max()) + " ms)")
+              + DemoReport.percent(check.max()) + ")" : Math.round(m.value().getAsDouble() * 1000) + " ms (max "
+              + Math.round(check.max() * 1000) + " ms)")
           : m.message();
       String kind = switch (m.verdict()) {
         case SUCCESS -> "pass";

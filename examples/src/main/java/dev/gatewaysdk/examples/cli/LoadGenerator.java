@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Sends HTTP requests at a steady rate, each to the backend the route's weights pick, and records every
- * response in {@link TrafficMetrics}. The weights come from a supplier that is asked before every request,
+ * Sends HTTP requests at a steady rate, each to the target the weights pick (the demo gives it one target,
+ * the Gateway's listener), and records every response in {@link TrafficMetrics} under the backend that
+ * answered ({@code X-Backend}), else the target's name. The weights come from a supplier that is asked before every request,
  * so a weight change on the API server shows up in the very next request.
  *
  * <p>Backends are picked by smooth weighted round robin (as nginx does): over any run of requests each
@@ -153,7 +154,9 @@ final class LoadGenerator implements AutoCloseable {
       inFlight.decrementAndGet();
       Duration latency = Duration.ofNanos(System.nanoTime() - start);
       boolean error = failure != null || response.statusCode() >= 500;
-      metrics.record(backend, error, latency);
+      // Through a Gateway the target is the Gateway: the backend that answered names itself in X-Backend.
+      String answered = response == null ? backend : response.headers().firstValue("X-Backend").orElse(backend);
+      metrics.record(answered, error, latency);
     });
   }
 

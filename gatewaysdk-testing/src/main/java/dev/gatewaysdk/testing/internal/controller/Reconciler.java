@@ -639,7 +639,8 @@ public final class Reconciler {
     return out;
   }
 
-  private static boolean listenerSetAllowed(Snapshot s, ObjectNode gw, String lsNamespace) {
+  /** Whether Gateway {@code gw}'s {@code allowedListeners} admits ListenerSets of namespace {@code lsNamespace}. */
+  public static boolean listenerSetAllowed(Snapshot s, ObjectNode gw, String lsNamespace) {
     JsonNode namespaces = gw.path("spec").path("allowedListeners").path("namespaces");
     switch (namespaces.path("from").asText("None")) {
       case "All":

@@ -42,10 +42,20 @@ final class BackendPool {
   private final int maxContentLength;
   private final Duration connectTimeout;
   private final Map<EventLoop, Map<InetSocketAddress, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
+  private final H2Connections h2;
 
   BackendPool(int maxContentLength, Duration connectTimeout) {
     this.maxContentLength = maxContentLength;
     this.connectTimeout = connectTimeout;
+    this.h2 = new H2Connections(maxContentLength, connectTimeout, new ResponseHandler());
+  }
+
+  /**
+   * A channel to send one request to {@code endpoint} on: a stream of a cleartext HTTP/2 connection when
+   * {@code h2c}, else a pooled HTTP/1.1 connection. Call on {@code loop}.
+   */
+  Future<Channel> acquire(EventLoop loop, InetSocketAddress endpoint, boolean h2c) {
+    return h2c ? h2.acquire(loop, endpoint) : acquire(loop, endpoint);
   }
 
   /** A connection to {@code endpoint} on {@code loop}: an idle pooled one, else a new one. Call on {@code loop}. */
@@ -57,17 +67,23 @@ final class BackendPool {
         return loop.newSucceededFuture(c);
       }
     }
+    return connect(loop, endpoint, connectTimeout, new ChannelInitializer<SocketChannel>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        ch.pipeline().addLast(new HttpClientCodec(8192, 65536, 8192), new HttpObjectAggregator(maxContentLength),
+            new ResponseHandler());
+      }
+    });
+  }
+
+  /** A new TCP connection to {@code endpoint} on {@code loop}, its pipeline set up by {@code init}. */
+  static Future<Channel> connect(EventLoop loop, InetSocketAddress endpoint, Duration connectTimeout,
+      io.netty.channel.ChannelHandler init) {
     Promise<Channel> p = loop.newPromise();
     new Bootstrap().group(loop).channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpClientCodec(8192, 65536, 8192), new HttpObjectAggregator(maxContentLength),
-                new ResponseHandler());
-          }
-        })
+        .handler(init)
         .connect(endpoint).addListener(f -> {
           if (f.isSuccess()) {
             p.setSuccess(((io.netty.channel.ChannelFuture) f).channel());
@@ -80,6 +96,10 @@ final class BackendPool {
 
   /** Returns a connection whose last response was complete and keep-alive. Call on its event loop. */
   void release(Channel c, InetSocketAddress endpoint) {
+    if (H2Connections.isStream(c)) {
+      c.close(); // its response is complete: the stream is done
+      return;
+    }
     if (!c.isActive()) {
       return;
     }
@@ -92,6 +112,7 @@ final class BackendPool {
     }
   }
 
+  @io.netty.channel.ChannelHandler.Sharable
   private static final class ResponseHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse msg) {

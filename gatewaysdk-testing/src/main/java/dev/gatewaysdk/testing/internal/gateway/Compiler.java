@@ -18,14 +18,16 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Compiles what the cluster holds into a {@link RouteTable}: the Gateways of the controller's classes, their
- * HTTP listeners, the HTTPRoutes attached to them (parentRefs, allowedRoutes, hostname intersection) with
+ * HTTP listeners, the HTTPRoutes and GRPCRoutes attached to them (parentRefs, allowedRoutes, hostname intersection) with
  * their rules sorted by the spec's precedence, and every backendRef resolved through the Service's
  * EndpointSlices. A pure function of the snapshot and the addresses.
  */
 final class Compiler {
   static final String GROUP = "gateway.networking.k8s.io";
   static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
-  private static final Set<String> SERVED_PROTOCOLS = Set.of("HTTP");
+  /** Route kinds each served listener protocol takes. */
+  private static final Map<String, List<String>> SERVED_PROTOCOLS = Map.of("HTTP", List.of("HTTPRoute", "GRPCRoute"),
+      "TCP", List.of("TCPRoute"), "UDP", List.of("UDPRoute"));
 
   private final Reconciler.Snapshot s;
   private final Metrics metrics;
@@ -61,8 +63,11 @@ final class Compiler {
     final String listenerName;
     final String hostname;
     final JsonNode spec;
+    /** The namespace of the Gateway or ListenerSet declaring the listener ({@code allowedRoutes} "Same"). */
+    final String ownerNamespace;
 
-    Attachment(ObjectNode gateway, JsonNode spec) {
+    Attachment(ObjectNode gateway, ObjectNode owner, JsonNode spec) {
+      this.ownerNamespace = namespace(owner);
       this.gatewayNamespace = namespace(gateway);
       this.gatewayName = name(gateway);
       this.spec = spec;
@@ -121,9 +126,9 @@ final class Compiler {
       Map<String, Integer> ports = new LinkedHashMap<>();
       List<Attachment> served = new ArrayList<>();
       for (JsonNode l : gw.path("spec").path("listeners")) {
-        if (SERVED_PROTOCOLS.contains(l.path("protocol").asText()) && allowsKind(l, "HTTPRoute")) {
+        if (SERVED_PROTOCOLS.getOrDefault(l.path("protocol").asText(), List.of()).stream().anyMatch(k -> allowsKind(l, k))) {
           ports.put(l.path("name").asText(), l.path("port").asInt());
-          served.add(new Attachment(gw, l));
+          served.add(new Attachment(gw, gw, l));
         }
       }
       gateways.put(key, new RouteTable.GatewayConfig(namespace(gw), name(gw), address[0], address[1], ports));
@@ -131,8 +136,12 @@ final class Compiler {
       gatewayObjects.put(key, gw);
     }
 
-    for (ObjectNode route : s.list("HTTPRoute")) {
-      attach(route, listenersByGateway, gatewayObjects);
+    Map<String, List<Attachment>> listenersBySet = listenerSets(listenersByGateway, gatewayObjects);
+
+    for (String kind : List.of("HTTPRoute", "GRPCRoute", "TCPRoute", "UDPRoute")) {
+      for (ObjectNode route : s.list(kind)) {
+        attach(kind, route, listenersByGateway, listenersBySet);
+      }
     }
 
     Map<String, RouteTable.PortConfig> ports = new HashMap<>();
@@ -142,7 +151,10 @@ final class Compiler {
         continue;
       }
       Map<Integer, List<RouteTable.ListenerConfig>> byPort = new LinkedHashMap<>();
-      for (Attachment a : e.getValue()) {
+      List<Attachment> all = new ArrayList<>(e.getValue());
+      listenersBySet.values().forEach(set -> set.stream().filter(a -> e.getKey().equals(a.gatewayNamespace + "/" + a.gatewayName))
+          .forEach(all::add));
+      for (Attachment a : all) {
         a.candidates.sort(PRECEDENCE);
         List<RouteTable.Entry> entries = new ArrayList<>();
         for (Candidate c : a.candidates) {
@@ -176,25 +188,76 @@ final class Compiler {
     return false;
   }
 
-  private void attach(ObjectNode route, Map<String, List<Attachment>> listenersByGateway, Map<String, ObjectNode> gatewayObjects) {
+  /**
+   * The listeners of the ListenerSets each Gateway admits ({@code allowedListeners}), by ListenerSet
+   * {@code namespace/name}, oldest set first; a listener clashing with one served before it on the same Gateway
+   * (same port and protocol and hostname, or same port and another protocol) is left out, as the controller
+   * reports it conflicted.
+   */
+  private Map<String, List<Attachment>> listenerSets(Map<String, List<Attachment>> listenersByGateway,
+      Map<String, ObjectNode> gatewayObjects) {
+    Map<String, List<Attachment>> out = new HashMap<>();
+    if (!s.serves("ListenerSet")) {
+      return out;
+    }
+    List<ObjectNode> sets = new ArrayList<>(s.list("ListenerSet"));
+    sets.sort(Comparator.comparing((ObjectNode o) -> o.path("metadata").path("creationTimestamp").asText(""))
+        .thenComparing(o -> namespace(o) + "/" + name(o)));
+    Map<String, List<Attachment>> servedByGateway = new HashMap<>();
+    for (ObjectNode set : sets) {
+      JsonNode ref = set.path("spec").path("parentRef");
+      String gwKey = ref.path("namespace").asText(namespace(set)) + "/" + ref.path("name").asText();
+      ObjectNode gw = gatewayObjects.get(gwKey);
+      if (!GROUP.equals(ref.path("group").asText(GROUP)) || !"Gateway".equals(ref.path("kind").asText("Gateway"))
+          || gw == null || !Reconciler.listenerSetAllowed(s, gw, namespace(set))) {
+        continue;
+      }
+      List<Attachment> served = servedByGateway.computeIfAbsent(gwKey, k -> new ArrayList<>(listenersByGateway.get(k)));
+      List<Attachment> mine = new ArrayList<>();
+      for (JsonNode l : set.path("spec").path("listeners")) {
+        Attachment a = new Attachment(gw, set, l);
+        if (SERVED_PROTOCOLS.getOrDefault(l.path("protocol").asText(), List.of()).stream().anyMatch(k -> allowsKind(l, k))
+            && served.stream().noneMatch(b -> clash(a, b))) {
+          served.add(a);
+          mine.add(a);
+        }
+      }
+      out.put(namespace(set) + "/" + name(set), mine);
+    }
+    return out;
+  }
+
+  private static boolean clash(Attachment a, Attachment b) {
+    if (a.spec.path("port").asInt() != b.spec.path("port").asInt()) {
+      return false;
+    }
+    String pa = a.spec.path("protocol").asText();
+    String pb = b.spec.path("protocol").asText();
+    return pa.equals(pb) ? java.util.Objects.equals(a.hostname, b.hostname) : !Set.of(pa, pb).equals(Set.of("TCP", "UDP"));
+  }
+
+  private void attach(String kind, ObjectNode route, Map<String, List<Attachment>> listenersByGateway,
+      Map<String, List<Attachment>> listenersBySet) {
     String ns = namespace(route);
     List<String> hostnames = new ArrayList<>();
     route.path("spec").path("hostnames").forEach(h -> hostnames.add(h.asText()));
     List<RouteTable.Rule> rules = null;
     for (JsonNode ref : route.path("spec").path("parentRefs")) {
-      if (!GROUP.equals(ref.path("group").asText(GROUP)) || !"Gateway".equals(ref.path("kind").asText("Gateway"))) {
+      String parentKind = ref.path("kind").asText("Gateway");
+      if (!GROUP.equals(ref.path("group").asText(GROUP))) {
         continue;
       }
-      String gwKey = ref.path("namespace").asText(ns) + "/" + ref.path("name").asText();
-      List<Attachment> listeners = listenersByGateway.get(gwKey);
+      String parentKey = ref.path("namespace").asText(ns) + "/" + ref.path("name").asText();
+      List<Attachment> listeners = "Gateway".equals(parentKind) ? listenersByGateway.get(parentKey)
+          : "ListenerSet".equals(parentKind) ? listenersBySet.get(parentKey) : null;
       if (listeners == null) {
         continue;
       }
-      ObjectNode gw = gatewayObjects.get(gwKey);
       for (Attachment a : listeners) {
         if ((ref.hasNonNull("sectionName") && !ref.path("sectionName").asText().equals(a.listenerName))
             || (ref.hasNonNull("port") && ref.path("port").asInt() != a.spec.path("port").asInt())
-            || !Reconciler.namespaceAllowed(s, a.spec, namespace(gw), ns)) {
+            || !SERVED_PROTOCOLS.get(a.spec.path("protocol").asText()).contains(kind) || !allowsKind(a.spec, kind)
+            || !Reconciler.namespaceAllowed(s, a.spec, a.ownerNamespace, ns)) {
           continue;
         }
         List<String> effective = Hostnames.effective(a.hostname, hostnames);
@@ -202,14 +265,14 @@ final class Compiler {
           continue;
         }
         if (rules == null) {
-          rules = rules(route);
+          rules = rules(kind, route);
         }
-        addEntries(a, route, effective, rules);
+        addEntries(kind, a, route, effective, rules);
       }
     }
   }
 
-  private void addEntries(Attachment a, ObjectNode route, List<String> hostnames, List<RouteTable.Rule> rules) {
+  private void addEntries(String kind, Attachment a, ObjectNode route, List<String> hostnames, List<RouteTable.Rule> rules) {
     String created = route.path("metadata").path("creationTimestamp").asText("");
     String key = namespace(route) + "/" + name(route);
     JsonNode specRules = route.path("spec").path("rules");
@@ -223,7 +286,8 @@ final class Compiler {
         durations[b] = metrics.durations(Metrics.durationLabels(a.gatewayNamespace, a.gatewayName, rule, backend));
       }
       requests[rule.backends.size()] = metrics.requests(Metrics.requestLabels(a.gatewayNamespace, a.gatewayName, a.listenerName, rule, null));
-      List<RouteTable.Match> matches = matches(specRules.get(r).path("matches"));
+      JsonNode specMatches = specRules.get(r).path("matches");
+      List<RouteTable.Match> matches = "GRPCRoute".equals(kind) ? GrpcMatches.of(specMatches) : matches(specMatches);
       for (int m = 0; m < matches.size(); m++) {
         for (String h : hostnames) {
           a.candidates.add(new Candidate(new RouteTable.Entry(h, matches.get(m), rule, requests, durations), created, key, r, m));
@@ -234,13 +298,13 @@ final class Compiler {
 
   // ------------------------------------------------------------------------------------------------ rules
 
-  private List<RouteTable.Rule> rules(ObjectNode route) {
+  private List<RouteTable.Rule> rules(String kind, ObjectNode route) {
     List<RouteTable.Rule> out = new ArrayList<>();
     int i = 0;
     for (JsonNode rule : route.path("spec").path("rules")) {
       List<RouteTable.Backend> backends = new ArrayList<>();
       for (JsonNode ref : rule.path("backendRefs")) {
-        backends.add(backend(route, ref, ref.path("weight").asInt(1), filters(route, ref.path("filters"))));
+        backends.add(backend(kind, route, ref, ref.path("weight").asInt(1), filters(kind, route, ref.path("filters"))));
       }
       JsonNode retry = rule.path("retry");
       RouteTable.Retry r = null;
@@ -249,8 +313,8 @@ final class Compiler {
         retry.path("codes").forEach(c -> codes.add(c.asInt()));
         r = new RouteTable.Retry(List.copyOf(codes), retry.path("attempts").asInt(0), duration(retry.path("backoff").asText(null)));
       }
-      out.add(new RouteTable.Rule("HTTPRoute", namespace(route), name(route), rule.path("name").asText(Integer.toString(i)),
-          filters(route, rule.path("filters")), List.copyOf(backends),
+      out.add(new RouteTable.Rule(kind, namespace(route), name(route), rule.path("name").asText(Integer.toString(i)),
+          filters(kind, route, rule.path("filters")), List.copyOf(backends),
           duration(rule.path("timeouts").path("request").asText(null)),
           duration(rule.path("timeouts").path("backendRequest").asText(null)), r));
       i++;
@@ -289,7 +353,7 @@ final class Compiler {
     return List.copyOf(out);
   }
 
-  private Filters filters(ObjectNode route, JsonNode list) {
+  private Filters filters(String kind, ObjectNode route, JsonNode list) {
     if (!list.isArray() || list.size() == 0) {
       return Filters.NONE;
     }
@@ -326,7 +390,7 @@ final class Compiler {
           } else if (m.has("fraction")) {
             fraction = m.path("fraction").path("numerator").asDouble() / m.path("fraction").path("denominator").asDouble(100);
           }
-          mirrors.add(new Filters.Mirror(backend(route, m.path("backendRef"), 1, Filters.NONE), fraction));
+          mirrors.add(new Filters.Mirror(backend(kind, route, m.path("backendRef"), 1, Filters.NONE), fraction));
           break;
         }
         case "CORS": {
@@ -371,7 +435,7 @@ final class Compiler {
    * Resolves a backendRef the Kubernetes way: the Service's port, the EndpointSlices labelled with the
    * Service's name, their port of the same name, their ready addresses.
    */
-  private RouteTable.Backend backend(ObjectNode route, JsonNode ref, int weight, Filters filters) {
+  private RouteTable.Backend backend(String routeKind, ObjectNode route, JsonNode ref, int weight, Filters filters) {
     String routeNs = namespace(route);
     String group = ref.path("group").asText("");
     String kind = ref.path("kind").asText("Service");
@@ -380,7 +444,7 @@ final class Compiler {
     if (!group.isEmpty() || !"Service".equals(kind)) {
       return invalid(ns, name, weight, 500, "unsupported backend kind " + kind, filters);
     }
-    if (!ns.equals(routeNs) && !Reconciler.permitted(s, GROUP, "HTTPRoute", routeNs, "", "Service", ns, name)) {
+    if (!ns.equals(routeNs) && !Reconciler.permitted(s, GROUP, routeKind, routeNs, "", "Service", ns, name)) {
       return invalid(ns, name, weight, 500, "no ReferenceGrant allows the reference", filters);
     }
     ObjectNode svc = s.get("Service", ns, name);

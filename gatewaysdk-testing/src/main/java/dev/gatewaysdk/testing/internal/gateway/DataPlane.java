@@ -182,7 +182,7 @@ public final class DataPlane implements DataPlaneHook {
     // Bind new sockets before publishing the table that routes through them; close old ones after.
     for (String key : next.ports.keySet()) {
       if (!sockets.containsKey(key)) {
-        bind(key);
+        bind(key, next.ports.get(key).listeners.get(0).protocol);
       }
     }
     table.set(next);
@@ -223,7 +223,7 @@ public final class DataPlane implements DataPlaneHook {
     return out;
   }
 
-  private void bind(String key) {
+  private void bind(String key, String protocol) {
     int colon = key.lastIndexOf(':');
     String address = key.substring(0, colon);
     int port = Integer.parseInt(key.substring(colon + 1));
@@ -232,7 +232,16 @@ public final class DataPlane implements DataPlaneHook {
       return;
     }
     try {
-      sockets.put(key, serve(new InetSocketAddress(address, port), new ProxyInitializer(key)));
+      InetSocketAddress at = new InetSocketAddress(address, port);
+      sockets.put(key, "UDP".equals(protocol) ? serveUdp(at, key) : serve(at, "TCP".equals(protocol)
+          ? new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.pipeline().addLast(new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+                  new StreamProxy.Tcp(table::get, key));
+            }
+          }
+          : new ProxyInitializer(key)));
       bindFailures.remove(key);
       LOG.debug("listening on {}", key);
     } catch (RuntimeException e) {
@@ -249,6 +258,18 @@ public final class DataPlane implements DataPlaneHook {
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(init)
           .bind(address).sync().channel();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while binding " + address, e);
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private Channel serveUdp(InetSocketAddress address, String key) {
+    try {
+      return new io.netty.bootstrap.Bootstrap().group(group).channel(io.netty.channel.socket.nio.NioDatagramChannel.class)
+          .handler(new StreamProxy.Udp(table::get, key, options.idleTimeout)).bind(address).sync().channel();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding " + address, e);

@@ -284,7 +284,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         Tunnel.open(ctx.channel(), out, endpoint, this::upgraded);
         return;
       }
-      shared.pool.acquire(ctx.channel().eventLoop(), endpoint).addListener((Future<Channel> f) -> {
+      shared.pool.acquire(ctx.channel().eventLoop(), endpoint, h2c(rule, backend)).addListener((Future<Channel> f) -> {
         if (!f.isSuccess()) {
           failure(f.cause());
         } else if (done) {
@@ -302,7 +302,11 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         backendTimer = ctx.executor().schedule(this::timedOut, rule.backendTimeout.toNanos(), TimeUnit.NANOSECONDS);
       }
       sentAt = System.nanoTime();
-      c.writeAndFlush(outbound(req, uri)).addListener((ChannelFutureListener) wf -> {
+      FullHttpRequest out = outbound(req, uri);
+      if (H2Connections.isStream(c) && req.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true)) {
+        out.headers().set(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS); // allowed in HTTP/2, and gRPC servers want it
+      }
+      c.writeAndFlush(out).addListener((ChannelFutureListener) wf -> {
         if (!wf.isSuccess() && c.attr(BackendPool.CALLBACK).compareAndSet(this, null)) {
           c.close();
           failure(wf.cause());
@@ -440,7 +444,8 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     void mirror(RouteTable.Backend b) {
       InetSocketAddress ep = b.endpoint();
       FullHttpRequest copy = outbound(req, uri);
-      shared.pool.acquire(ctx.channel().eventLoop(), ep).addListener((Future<Channel> f) -> {
+      boolean h2c = h2c(rule, b);
+      shared.pool.acquire(ctx.channel().eventLoop(), ep, h2c).addListener((Future<Channel> f) -> {
         if (!f.isSuccess()) {
           copy.release();
           return;
@@ -450,7 +455,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
           @Override
           public void response(FullHttpResponse response) {
             response.release();
-            if (HttpUtil.isKeepAlive(response)) {
+            if (HttpUtil.isKeepAlive(response) || h2c) {
               shared.pool.release(c, ep);
             }
           }
@@ -505,6 +510,11 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       series.inc(status.code());
       write(ctx, out, keepAlive && ctx.channel().isActive());
     }
+  }
+
+  /** Whether requests to {@code b} go over cleartext HTTP/2: every gRPC backend, and h2c Service ports. */
+  private static boolean h2c(RouteTable.Rule rule, RouteTable.Backend b) {
+    return "GRPCRoute".equals(rule.routeKind) || "kubernetes.io/h2c".equals(b.appProtocol);
   }
 
   private static void strip(HttpHeaders h) {

@@ -80,7 +80,7 @@ final class Tunnel {
   }
 
   /** Replaces every handler of both pipelines by a relay to the other side. */
-  private static void splice(Channel client, Channel backend) {
+  static void splice(Channel client, Channel backend) {
     Relay toBackend = new Relay(backend);
     Relay toClient = new Relay(client);
     replaceAll(client.pipeline(), toBackend);

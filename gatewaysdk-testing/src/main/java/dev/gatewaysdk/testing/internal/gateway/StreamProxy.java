@@ -1,0 +1,201 @@
+package dev.gatewaysdk.testing.internal.gateway;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * TCP and UDP listeners (TCPRoute, UDPRoute): each connection, or each client address for UDP, goes to one
+ * endpoint of a backend of the attached route's rule, chosen by weight when it starts; bytes are relayed as
+ * they are. A listener without a route, or whose backend has no endpoints, refuses (closes) the connection or
+ * drops the datagram.
+ */
+final class StreamProxy {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamProxy.class);
+
+  private StreamProxy() {}
+
+  /** The backend endpoint a new connection or UDP session of socket {@code key} goes to, or null. */
+  static InetSocketAddress pick(RouteTable table, String key) {
+    RouteTable.PortConfig port = table.ports.get(key);
+    if (port == null || port.listeners.isEmpty() || port.listeners.get(0).entries.isEmpty()) {
+      return null;
+    }
+    RouteTable.Entry entry = port.listeners.get(0).entries.get(0);
+    int i = entry.rule.pick();
+    if (i < 0 || entry.rule.backends.get(i).errorStatus != 0) {
+      if (entry.requests.length > 0) {
+        entry.requests[i < 0 ? entry.requests.length - 1 : i].inc(i < 0 ? 500 : entry.rule.backends.get(i).errorStatus);
+      }
+      return null;
+    }
+    entry.requests[i].inc(200);
+    return entry.rule.backends.get(i).endpoint();
+  }
+
+  /** Relays each accepted TCP connection to a backend endpoint. */
+  static final class Tcp extends ChannelInboundHandlerAdapter {
+    private final Supplier<RouteTable> table;
+    private final String key;
+
+    Tcp(Supplier<RouteTable> table, String key) {
+      this.table = table;
+      this.key = key;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      Channel client = ctx.channel();
+      client.config().setAutoRead(false);
+      InetSocketAddress endpoint = pick(table.get(), key);
+      if (endpoint == null) {
+        client.close();
+        return;
+      }
+      new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
+          .option(ChannelOption.AUTO_READ, false)
+          .option(ChannelOption.TCP_NODELAY, true)
+          .handler(new ChannelInboundHandlerAdapter())
+          .connect(endpoint).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+              LOG.debug("TCP backend {} refused: {}", endpoint, f.cause().toString());
+              client.close();
+            } else if (!client.isActive()) {
+              f.channel().close();
+            } else {
+              Tunnel.splice(client, f.channel());
+            }
+          });
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof IdleStateEvent) {
+        ctx.close();
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+  }
+
+  /**
+   * Relays datagrams: each client address gets a session, a socket of its own towards one backend endpoint;
+   * datagrams the backend sends to it go back to the client from the listener's address. Sessions end after
+   * {@code idleTimeout} without traffic.
+   */
+  static final class Udp extends SimpleChannelInboundHandler<DatagramPacket> {
+    private final Supplier<RouteTable> table;
+    private final String key;
+    private final Duration idleTimeout;
+    /** Sessions by client address; touched only on the listener's event loop. */
+    private final Map<InetSocketAddress, Future<Channel>> sessions = new HashMap<>();
+
+    Udp(Supplier<RouteTable> table, String key, Duration idleTimeout) {
+      this.table = table;
+      this.key = key;
+      this.idleTimeout = idleTimeout;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+      InetSocketAddress client = packet.sender();
+      Future<Channel> session = sessions.get(client);
+      if (session == null) {
+        InetSocketAddress endpoint = pick(table.get(), key);
+        if (endpoint == null) {
+          return; // no route or no endpoints: the datagram is dropped
+        }
+        session = open(ctx.channel(), client, endpoint);
+        sessions.put(client, session);
+      }
+      DatagramPacket copy = packet.retainedDuplicate();
+      session.addListener((Future<Channel> f) -> {
+        if (f.isSuccess()) {
+          Channel s = f.getNow();
+          s.writeAndFlush(new DatagramPacket(copy.content(), s.attr(ENDPOINT).get()));
+        } else {
+          copy.release();
+        }
+      });
+    }
+
+    private static final io.netty.util.AttributeKey<InetSocketAddress> ENDPOINT =
+        io.netty.util.AttributeKey.valueOf("gatewaysdk.udp.endpoint");
+
+    private Future<Channel> open(Channel listener, InetSocketAddress client, InetSocketAddress endpoint) {
+      Promise<Channel> p = listener.eventLoop().newPromise();
+      new Bootstrap().group(listener.eventLoop()).channel(NioDatagramChannel.class)
+          .handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+              ch.attr(ENDPOINT).set(endpoint);
+              ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+                  new SimpleChannelInboundHandler<DatagramPacket>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket reply) {
+                      if (listener.isActive()) {
+                        listener.writeAndFlush(new DatagramPacket(reply.content().retain(), client));
+                      }
+                    }
+
+                    @Override
+                    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                      if (evt instanceof IdleStateEvent) {
+                        ctx.close();
+                      }
+                    }
+
+                    @Override
+                    public void channelInactive(ChannelHandlerContext ctx) {
+                      sessions.remove(client);
+                    }
+                  });
+            }
+          })
+          .bind(new InetSocketAddress(endpoint.getAddress(), 0)).addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+              p.setSuccess(f.channel());
+            } else {
+              sessions.remove(client);
+              p.setFailure(f.cause());
+            }
+          });
+      return p;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      for (Future<Channel> s : sessions.values()) {
+        s.addListener((Future<Channel> f) -> {
+          if (f.isSuccess()) {
+            f.getNow().close();
+          }
+        });
+      }
+      sessions.clear();
+    }
+  }
+}
