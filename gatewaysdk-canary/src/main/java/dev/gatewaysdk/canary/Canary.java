@@ -9,11 +9,14 @@ import dev.gatewaysdk.canary.internal.Jsons;
 import dev.gatewaysdk.canary.internal.RouteEdits;
 import dev.gatewaysdk.canary.internal.RouteHealth;
 import dev.gatewaysdk.canary.internal.State;
+import dev.gatewaysdk.core.Backend;
 import dev.gatewaysdk.core.GatewayApiClient;
 import dev.gatewaysdk.core.GatewayApiException;
 import dev.gatewaysdk.core.NotFoundException;
 import dev.gatewaysdk.core.RouteManager;
 import dev.gatewaysdk.core.RouteRef;
+import dev.gatewaysdk.core.RuleSelector;
+import dev.gatewaysdk.core.UnsupportedByClusterException;
 import dev.gatewaysdk.core.internal.JsonPatch;
 import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.kubernetes.client.extended.leaderelection.LeaderElector;
@@ -423,12 +426,54 @@ public final class Canary {
             + ", which is not registered (registered: " + new java.util.TreeSet<>(providers.keySet()) + ")");
       }
     }
+    if (problems.isEmpty()) {
+      problems.addAll(mirrorPercentProblems(current));
+    }
     if (plan.promotion() == Promotion.SWAP && swap == null) {
       problems.add("promotion: SWAP needs a swap action (Canary.Builder.swap)");
     }
     if (!problems.isEmpty()) {
       throw new InvalidPlanException(problems);
     }
+  }
+
+  /**
+   * A mirror step below 100% needs {@code requestMirror.percent}, which older Gateway API releases (v1.0.0) do
+   * not have: there the server would drop the field and mirror every request. Asks {@link RouteManager} (a
+   * server-side dry run, nothing stored) and names the step when the cluster cannot mirror a share.
+   */
+  private List<String> mirrorPercentProblems(List<ObjectNode> current) {
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < plan.steps().size(); i++) {
+      Step s = plan.steps().get(i);
+      if (s.kind() != Step.Kind.MIRROR || s.percent() <= 0 || s.percent() >= 100) {
+        continue;
+      }
+      for (int r = 0; r < current.size(); r++) {
+        RouteRef ref = plan.routes().get(r);
+        try {
+          routes.withDryRun(true).setMirror(ref, RuleSelector.withBackend(plan.canary()),
+              Backend.service(plan.canary(), canaryPort(current.get(r))), s.percent());
+        } catch (UnsupportedByClusterException e) {
+          problems.add("steps[" + i + "] (" + s + "): " + e.getMessage() + " (on this cluster the mirror would carry every request)");
+          return problems;
+        } catch (RuntimeException e) {
+          LOG.debug("canary {}: mirror dry run: {}", ref, e.toString()); // the real write reports it
+        }
+      }
+    }
+    return problems;
+  }
+
+  private int canaryPort(ObjectNode route) {
+    for (JsonNode rule : route.path("spec").path("rules")) {
+      for (JsonNode b : rule.path("backendRefs")) {
+        if (b.path("name").asText().equals(plan.canary()) && b.has("port")) {
+          return b.get("port").asInt();
+        }
+      }
+    }
+    return 80;
   }
 
   // ------------------------------------------------------------------------------------------------ engine

@@ -61,7 +61,12 @@ final class Cluster implements AutoCloseable {
   }
 
   Cluster() {
-    server = EmbeddedApiServer.start();
+    this(dev.gatewaysdk.testing.EmbeddedApiServerOptions.defaults());
+  }
+
+  /** A cluster with the CRDs {@code options} name (e.g. Gateway API v1.0.0). */
+  Cluster(dev.gatewaysdk.testing.EmbeddedApiServerOptions options) {
+    server = EmbeddedApiServer.start(options);
     plain = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
   }
 
@@ -75,7 +80,7 @@ final class Cluster implements AutoCloseable {
   private Response intercept(Interceptor.Chain chain) throws IOException {
     Request req = chain.request();
     boolean routeWrite = req.method().equals("PATCH") && req.url().encodedPath().contains("routes/")
-        && !req.url().encodedPath().endsWith("/status");
+        && !req.url().encodedPath().endsWith("/status") && req.url().queryParameter("dryRun") == null;
     if (!routeWrite) {
       return chain.proceed(req);
     }
