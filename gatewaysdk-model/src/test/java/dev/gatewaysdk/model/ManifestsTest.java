@@ -252,7 +252,7 @@ class ManifestsTest {
 
   @TestFactory
   Stream<DynamicTest> seedGuideSnippetsRoundTrip() throws IOException {
-    Path guide = Path.of(System.getProperty("gatewaysdk.seedGuide", "/work/shared/seed/gateway-api-guide.zh.md"));
+    Path guide = seedGuide();
     Assumptions.assumeTrue(Files.isRegularFile(guide), "the seed guide is not at " + guide);
     Matcher m = Pattern.compile("(?ms)^```yaml\\n(.*?)^```").matcher(Files.readString(guide));
     List<String> snippets = new ArrayList<>();
@@ -278,7 +278,7 @@ class ManifestsTest {
 
   @Test
   void seedGuideV1alpha2RoutesCarryNotes() throws IOException {
-    Path guide = Path.of("/work/shared/seed/gateway-api-guide.zh.md");
+    Path guide = seedGuide();
     Assumptions.assumeTrue(Files.isRegularFile(guide), "the seed guide is not at " + guide);
     Matcher m = Pattern.compile("(?ms)^```yaml\\n(.*?)^```").matcher(Files.readString(guide));
     List<String> notes = new ArrayList<>();
@@ -343,5 +343,16 @@ class ManifestsTest {
     Assumptions.assumeTrue(CrdRequirement.available(Files.isDirectory(examples), "no official examples at " + examples),
         "no official examples at " + examples);
     return examples;
+  }
+
+  /** The seed guide: property {@code gatewaysdk.seedGuide}, else {@code seed/} beside the CRD directory. */
+  private static Path seedGuide() {
+    String property = System.getProperty("gatewaysdk.seedGuide");
+    if (property != null) {
+      return Path.of(property);
+    }
+    return CrdSource.fromEnvironment().directory()
+        .map(d -> d.toAbsolutePath().getParent().resolve("seed").resolve("gateway-api-guide.zh.md"))
+        .orElse(Path.of("seed", "gateway-api-guide.zh.md"));
   }
 }

@@ -38,7 +38,16 @@ class CrdRequirementTest {
   void missingCrdsSkipWhenNotRequired() {
     System.setProperty(CrdRequirement.PROPERTY, "false");
     assertThat(CrdRequirement.available(false, "no v1.6.1 at /nowhere")).isFalse();
+  }
+
+  @Test
+  void withoutThePropertyTheEnvironmentVariableDecides() {
     System.clearProperty(CrdRequirement.PROPERTY);
-    assertThat(CrdRequirement.available(false, "no v1.6.1 at /nowhere")).isFalse();
+    if ("true".equalsIgnoreCase(System.getenv(CrdRequirement.ENV))) {
+      assertThatThrownBy(() -> CrdRequirement.available(false, "no v1.6.1 at /nowhere"))
+          .isInstanceOf(IllegalStateException.class);
+    } else {
+      assertThat(CrdRequirement.available(false, "no v1.6.1 at /nowhere")).isFalse();
+    }
   }
 }
