@@ -198,8 +198,7 @@ public final class Canary {
       }
       AtomicBoolean lost = new AtomicBoolean();
       Thread self = Thread.currentThread();
-      try (LeaseElector elector = new LeaseElector(client.apiClient(), election.namespace(), election.name(),
-          election.identity(), election.leaseDuration(), election.renewDeadline(), election.retryPeriod())) {
+      try (LeaseElector elector = new LeaseElector(client.apiClient(), election)) {
         long wait = Math.max(10, Math.min(pollInterval.toMillis(), election.retryPeriod().toMillis()));
         long nextAttempt = System.nanoTime();
         while (true) {

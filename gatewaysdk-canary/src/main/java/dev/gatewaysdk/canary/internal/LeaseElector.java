@@ -1,5 +1,6 @@
 package dev.gatewaysdk.canary.internal;
 
+import dev.gatewaysdk.canary.LeaderElection;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoordinationV1Api;
@@ -41,20 +42,19 @@ public final class LeaseElector implements AutoCloseable {
   private volatile boolean closed;
   private volatile Thread renewing;
 
-  public LeaseElector(ApiClient client, String namespace, String name, String identity, Duration leaseDuration,
-      Duration renewDeadline, Duration retryPeriod) {
-    this(client, namespace, name, identity, leaseDuration, renewDeadline, retryPeriod, System::nanoTime);
+  public LeaseElector(ApiClient client, LeaderElection election) {
+    this(client, election, System::nanoTime);
   }
 
-  public LeaseElector(ApiClient client, String namespace, String name, String identity, Duration leaseDuration,
-      Duration renewDeadline, Duration retryPeriod, LongSupplier nanoTime) {
+  /** With {@code nanoTime} as the monotonic clock lease expiry is measured on. */
+  public LeaseElector(ApiClient client, LeaderElection election, LongSupplier nanoTime) {
     this.api = new CoordinationV1Api(client);
-    this.namespace = namespace;
-    this.name = name;
-    this.identity = identity;
-    this.leaseDuration = leaseDuration;
-    this.renewDeadline = renewDeadline;
-    this.retryPeriod = retryPeriod;
+    this.namespace = election.namespace();
+    this.name = election.name();
+    this.identity = election.identity();
+    this.leaseDuration = election.leaseDuration();
+    this.renewDeadline = election.renewDeadline();
+    this.retryPeriod = election.retryPeriod();
     this.nanoTime = nanoTime;
   }
 

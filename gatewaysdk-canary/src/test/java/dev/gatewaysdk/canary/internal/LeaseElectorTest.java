@@ -2,6 +2,7 @@ package dev.gatewaysdk.canary.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatewaysdk.canary.LeaderElection;
 import dev.gatewaysdk.testing.EmbeddedApiServer;
 import io.kubernetes.client.openapi.apis.CoordinationV1Api;
 import io.kubernetes.client.openapi.models.V1Lease;
@@ -30,8 +31,8 @@ class LeaseElectorTest {
   }
 
   private static LeaseElector candidate(String lease, String identity, AtomicLong nanos) {
-    return new LeaseElector(server.apiClient(), "default", lease, identity, Duration.ofSeconds(15),
-        Duration.ofSeconds(10), Duration.ofMillis(100), nanos::get);
+    return new LeaseElector(server.apiClient(), LeaderElection.of("default", lease, identity)
+        .withTiming(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMillis(100)), nanos::get);
   }
 
   private static V1Lease read(String lease) throws Exception {
@@ -99,8 +100,8 @@ class LeaseElectorTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      LeaseElector a = new LeaseElector(server.apiClient(), "default", "quiet", "a", Duration.ofSeconds(3),
-          Duration.ofSeconds(2), Duration.ofMillis(50));
+      LeaseElector a = new LeaseElector(server.apiClient(), LeaderElection.of("default", "quiet", "a")
+          .withTiming(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(50)));
       assertThat(a.tryAcquireOrRenew()).isTrue();
       a.keepRenewing(() -> { });
       Thread.sleep(300);
