@@ -32,6 +32,7 @@ public final class ProgressiveCanaryExample {
   public static CanaryPlan plan(String namespace, Duration interval) {
     AnalysisCheck errorRate = AnalysisCheck.builder("error-rate", "errors")
         .max(0.01)                // at most 1% errors
+        .unit(AnalysisCheck.Unit.RATIO) // reasons read "2.5% > max 1%"
         .interval(interval)
         .failureLimit(0)          // the first bad measurement rolls back
         .build();

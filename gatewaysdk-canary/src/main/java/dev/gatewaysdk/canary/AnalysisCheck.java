@@ -1,6 +1,9 @@
 package dev.gatewaysdk.canary;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +15,7 @@ import java.util.Optional;
  * {@link #failureLimit()} or inconclusive measurements exceed {@link #inconclusiveLimit()} (Argo Rollouts'
  * failureLimit/inconclusiveLimit, Flagger's threshold). At an analysis step the first measurement comes
  * {@link #initialDelay()} after the step started, that is after the Gateway accepted the weight it judges.
+ * The check's {@link Unit} only changes how values read in reasons and events ({@code 807 ms > max 500 ms}).
  *
  * <p>Instances are immutable.
  *
@@ -19,16 +23,78 @@ import java.util.Optional;
  * AnalysisCheck rate = AnalysisCheck.builder("success-rate", "prometheus")
  *     .query("sum(rate(http_requests_total{service=\"{{canary}}\",code!~\"5..\"}[{{interval}}]))"
  *         + " / sum(rate(http_requests_total{service=\"{{canary}}\"}[{{interval}}]))")
- *     .min(0.99).interval(Duration.ofSeconds(30)).failureLimit(1).successes(2)
+ *     .min(0.99).unit(AnalysisCheck.Unit.RATIO).interval(Duration.ofSeconds(30)).failureLimit(1).successes(2)
  *     .build();
  * }</pre>
  */
 public final class AnalysisCheck {
+  /**
+   * What a check's values measure, for reading them: {@code RATIO} 0.807 reads {@code 80.7%}, {@code SECONDS}
+   * 0.807 reads {@code 807 ms}. In a YAML plan: {@code unit: ratio}, {@code percent}, {@code seconds},
+   * {@code milliseconds}, {@code per-second} or {@code none} (the default).
+   */
+  public enum Unit {
+    /** A plain number. */
+    NONE,
+    /** A share from 0 to 1, shown as a percentage. */
+    RATIO,
+    /** A percentage from 0 to 100. */
+    PERCENT,
+    /** A duration in seconds (Prometheus' base unit), shown in ms below one second. */
+    SECONDS,
+    /** A duration in milliseconds. */
+    MILLISECONDS,
+    /** A rate per second. */
+    PER_SECOND;
+
+    /** {@code value} with this unit, e.g. {@code 80.7%}, {@code 807 ms}, {@code 1.25 s}, {@code 12/s}. */
+    public String format(double value) {
+      if (Double.isNaN(value) || Double.isInfinite(value)) {
+        return String.valueOf(value);
+      }
+      switch (this) {
+        case RATIO:
+          return number(value * 100, 2) + "%";
+        case PERCENT:
+          return number(value, 2) + "%";
+        case SECONDS:
+          return Math.abs(value) < 1 ? number(value * 1000, 1) + " ms" : number(value, 3) + " s";
+        case MILLISECONDS:
+          return number(value, 1) + " ms";
+        case PER_SECOND:
+          return number(value, 2) + "/s";
+        default:
+          return number(value, 4);
+      }
+    }
+
+    /**
+     * The unit named {@code text} as a YAML plan writes it ({@code ratio}, {@code per-second}, …; case-insensitive).
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static Unit parse(String text) {
+      String key = text == null ? "" : text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+      for (Unit u : values()) {
+        if (u.name().equals(key)) {
+          return u;
+        }
+      }
+      throw new IllegalArgumentException("unknown unit " + text
+          + "; expected none, ratio, percent, seconds, milliseconds or per-second");
+    }
+
+    private static String number(double value, int decimals) {
+      return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+  }
+
   private final String name;
   private final String provider;
   private final String query;
   private final double min;
   private final double max;
+  private final Unit unit;
   private final Duration interval;
   private final Duration initialDelay;
   private final int failureLimit;
@@ -41,6 +107,7 @@ public final class AnalysisCheck {
     this.query = b.query;
     this.min = b.min;
     this.max = b.max;
+    this.unit = b.unit;
     this.interval = b.interval;
     this.initialDelay = b.initialDelay;
     this.failureLimit = b.failureLimit;
@@ -75,6 +142,11 @@ public final class AnalysisCheck {
 
   public double max() {
     return max;
+  }
+
+  /** How values of this check read in reasons and events; {@link Unit#NONE} unless set. */
+  public Unit unit() {
+    return unit;
   }
 
   public Duration interval() {
@@ -112,8 +184,18 @@ public final class AnalysisCheck {
     if (min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY) {
       return Optional.empty();
     }
-    return Optional.of((min == Double.NEGATIVE_INFINITY ? "" : min + " <= ") + "value"
-        + (max == Double.POSITIVE_INFINITY ? "" : " <= " + max));
+    return Optional.of((min == Double.NEGATIVE_INFINITY ? "" : unit.format(min) + " <= ") + "value"
+        + (max == Double.POSITIVE_INFINITY ? "" : " <= " + unit.format(max)));
+  }
+
+  /** Why {@code value} is refused, in the check's unit: {@code 807 ms > max 500 ms}; empty when accepted. */
+  String describeRefusal(double value) {
+    if (accepts(value)) {
+      return "";
+    }
+    return value > max
+        ? unit.format(value) + " > max " + unit.format(max)
+        : unit.format(value) + " < min " + unit.format(min);
   }
 
   @Override
@@ -123,14 +205,15 @@ public final class AnalysisCheck {
     }
     AnalysisCheck c = (AnalysisCheck) o;
     return name.equals(c.name) && provider.equals(c.provider) && query.equals(c.query)
-        && Double.compare(min, c.min) == 0 && Double.compare(max, c.max) == 0 && interval.equals(c.interval)
+        && Double.compare(min, c.min) == 0 && Double.compare(max, c.max) == 0 && unit == c.unit
+        && interval.equals(c.interval)
         && Objects.equals(initialDelay, c.initialDelay)
         && failureLimit == c.failureLimit && inconclusiveLimit == c.inconclusiveLimit && successes == c.successes;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, provider, query, min, max, interval, initialDelay, failureLimit, inconclusiveLimit, successes);
+    return Objects.hash(name, provider, query, min, max, unit, interval, initialDelay, failureLimit, inconclusiveLimit, successes);
   }
 
   @Override
@@ -139,13 +222,17 @@ public final class AnalysisCheck {
         + interval.toSeconds() + "s)";
   }
 
-  /** Builds an {@link AnalysisCheck}; defaults: any value, every minute, no failure allowed, 2 inconclusive, 1 success. */
+  /**
+   * Builds an {@link AnalysisCheck}; defaults: any value, no unit, every minute, no failure allowed, 2 inconclusive,
+   * 1 success.
+   */
   public static final class Builder {
     private final String name;
     private final String provider;
     private String query = "";
     private double min = Double.NEGATIVE_INFINITY;
     private double max = Double.POSITIVE_INFINITY;
+    private Unit unit = Unit.NONE;
     private Duration interval = Duration.ofMinutes(1);
     private Duration initialDelay;
     private int failureLimit;
@@ -175,6 +262,12 @@ public final class AnalysisCheck {
 
     public Builder max(double max) {
       this.max = max;
+      return this;
+    }
+
+    /** What the values measure, for reading them in reasons and events ({@code 807 ms > max 500 ms}). */
+    public Builder unit(Unit unit) {
+      this.unit = Objects.requireNonNull(unit, "unit");
       return this;
     }
 

@@ -739,15 +739,19 @@ public final class Canary {
         c.failures++;
         c.consecutive = 0;
         return c.failures > check.failureLimit()
-            ? what + check.name() + " failed " + c.failures + " time(s), limit " + check.failureLimit() + ": " + m.message()
+            ? what + check.name() + " failed " + times(c.failures) + ", limit " + check.failureLimit() + ": " + m.message()
             : null;
       default:
         c.inconclusive++;
         c.consecutive = 0;
         return c.inconclusive > check.inconclusiveLimit()
-            ? what + check.name() + " inconclusive " + c.inconclusive + " time(s), limit " + check.inconclusiveLimit() + ": " + m.message()
+            ? what + check.name() + " inconclusive " + times(c.inconclusive) + ", limit " + check.inconclusiveLimit() + ": " + m.message()
             : null;
     }
+  }
+
+  private static String times(int n) {
+    return n == 1 ? "1 time" : n + " times";
   }
 
   private Pass analyse(ObjectNode primary, State st, Step step, Instant now) {

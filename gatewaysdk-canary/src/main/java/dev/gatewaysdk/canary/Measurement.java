@@ -15,33 +15,38 @@ public final class Measurement {
   private final Verdict verdict;
   private final double value;
   private final String message;
+  /** The value as it reads in the check's unit. */
+  private final String shown;
 
-  private Measurement(Verdict verdict, double value, String message) {
+  private Measurement(Verdict verdict, double value, String message, AnalysisCheck.Unit unit) {
     this.verdict = Objects.requireNonNull(verdict, "verdict");
     this.value = value;
     this.message = Objects.requireNonNull(message, "message");
+    this.shown = Double.isNaN(value) ? "" : unit.format(value);
   }
 
-  /** A value, judged by {@code check}'s range (NaN is inconclusive). */
+  /**
+   * A value, judged by {@code check}'s range (NaN is inconclusive); a refusal's message reads in the check's
+   * {@link AnalysisCheck#unit() unit}, e.g. {@code 807 ms > max 500 ms}.
+   */
   public static Measurement of(AnalysisCheck check, double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return inconclusive("value is " + value);
     }
     boolean ok = check.accepts(value);
-    return new Measurement(ok ? Verdict.SUCCESS : Verdict.FAILURE, value,
-        ok ? "" : value + " outside " + check.describeRange().orElse("range"));
+    return new Measurement(ok ? Verdict.SUCCESS : Verdict.FAILURE, value, check.describeRefusal(value), check.unit());
   }
 
   public static Measurement success(double value, String message) {
-    return new Measurement(Verdict.SUCCESS, value, message);
+    return new Measurement(Verdict.SUCCESS, value, message, AnalysisCheck.Unit.NONE);
   }
 
   public static Measurement failure(double value, String message) {
-    return new Measurement(Verdict.FAILURE, value, message);
+    return new Measurement(Verdict.FAILURE, value, message, AnalysisCheck.Unit.NONE);
   }
 
   public static Measurement inconclusive(String reason) {
-    return new Measurement(Verdict.INCONCLUSIVE, Double.NaN, reason);
+    return new Measurement(Verdict.INCONCLUSIVE, Double.NaN, reason, AnalysisCheck.Unit.NONE);
   }
 
   public Verdict verdict() {
@@ -60,6 +65,6 @@ public final class Measurement {
 
   @Override
   public String toString() {
-    return verdict + (Double.isNaN(value) ? "" : " " + value) + (message.isEmpty() ? "" : " (" + message + ")");
+    return verdict + (shown.isEmpty() ? "" : " " + shown) + (message.isEmpty() ? "" : " (" + message + ")");
   }
 }

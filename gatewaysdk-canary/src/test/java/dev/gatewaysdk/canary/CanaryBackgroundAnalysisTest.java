@@ -53,7 +53,7 @@ class CanaryBackgroundAnalysisTest {
 
     assertThat(end.phase()).isEqualTo(Phase.ROLLED_BACK);
     assertThat(end.step()).isEqualTo(1);
-    assertThat(end.reason()).isEqualTo("background analysis error-rate failed 2 time(s), limit 1: 0.2 outside value <= 0.01");
+    assertThat(end.reason()).isEqualTo("background analysis error-rate failed 2 times, limit 1: 0.2 > max 0.01");
     assertThat(end.lastTransition()).isEqualTo(T0.plus(Duration.ofMinutes(25)));
     assertThat(results).containsExactly("5m@10:SUCCESS", "10m@10:SUCCESS", "15m@10:SUCCESS", "20m@10:FAILURE", "25m@10:FAILURE");
     JsonNode route = fixture.cluster.get(ref);
@@ -70,7 +70,7 @@ class CanaryBackgroundAnalysisTest {
     assertThat(Cluster.state(last).background.get("error-rate").failures).isEqualTo(2);
     assertThat(fixture.cluster.events(ref.name()))
         .contains("RolledBack: " + end.reason())
-        .contains("AnalysisMeasurement: background error-rate: FAILURE 0.2 (0.2 outside value <= 0.01)")
+        .contains("AnalysisMeasurement: background error-rate: FAILURE 0.2 (0.2 > max 0.01)")
         .anyMatch(e -> e.equals("StepStarted: steps[0] setWeight 10; canary 10%; background analysis started"));
     assertThat(registry.get("gatewaysdk.canary.analysis").tag("check", "error-rate").tag("verdict", "FAILURE").counter().count()).isEqualTo(2);
     assertThat(registry.get("gatewaysdk.canary.analysis").tag("check", "error-rate").tag("verdict", "SUCCESS").counter().count()).isEqualTo(3);
@@ -99,7 +99,7 @@ class CanaryBackgroundAnalysisTest {
     assertThat(pausedAt).containsExactly(1);
     assertThat(end.phase()).isEqualTo(Phase.ROLLED_BACK);
     assertThat(end.step()).isEqualTo(1);
-    assertThat(end.reason()).startsWith("background analysis error-rate failed 1 time(s), limit 0: 0.5 outside");
+    assertThat(end.reason()).startsWith("background analysis error-rate failed 1 time, limit 0: 0.5 > max");
     assertThat(end.lastTransition()).isEqualTo(T0.plus(Duration.ofHours(2)));
     assertThat(results).hasSize(12).allMatch(r -> r.startsWith(results.indexOf(r) * 10 + 10 + "m@20:"));
     assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isZero();
@@ -124,7 +124,7 @@ class CanaryBackgroundAnalysisTest {
 
     assertThat(s.phase()).isEqualTo(Phase.ROLLED_BACK);
     assertThat(s.step()).isZero();
-    assertThat(s.reason()).startsWith("background analysis error-rate failed 2 time(s), limit 1");
+    assertThat(s.reason()).startsWith("background analysis error-rate failed 2 times, limit 1");
     assertThat(results).containsExactly("10m@10:FAILURE", "20m@10:FAILURE");
     assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isZero();
   }
@@ -147,7 +147,7 @@ class CanaryBackgroundAnalysisTest {
     assertThat(end.phase()).isEqualTo(Phase.ROLLED_BACK);
     assertThat(end.step()).isEqualTo(1);
     assertThat(calls.get()).isEqualTo(3);
-    assertThat(end.reason()).startsWith("background analysis latency inconclusive 3 time(s), limit 2: ")
+    assertThat(end.reason()).startsWith("background analysis latency inconclusive 3 times, limit 2: ")
         .contains("metrics backend down");
     assertThat(end.lastTransition()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
     JsonNode route = fixture.cluster.get(ref);

@@ -159,7 +159,7 @@ class CanaryCrashTest {
         String at = "crash " + (after ? "after" : "before") + " write " + n;
         assertThat(end.phase()).as(at).isEqualTo(Phase.ROLLED_BACK);
         assertThat(end.step()).as(at).isEqualTo(1);
-        assertThat(end.reason()).as(at).startsWith("background analysis errors failed 3 time(s), limit 2");
+        assertThat(end.reason()).as(at).startsWith("background analysis errors failed 3 times, limit 2");
         assertThat(end.lastTransition()).as(at).isEqualTo(start.plus(Duration.ofMinutes(30)));
         assertThat(end.analysis()).as(at).containsEntry("background/errors", "0 ok (0 in a row), 3 failed, 0 inconclusive");
         // a measurement whose write never landed is taken again; one that landed is not

@@ -99,7 +99,7 @@ class CanaryTest {
 
     assertThat(end.phase()).isEqualTo(Phase.ROLLED_BACK);
     assertThat(end.step()).isEqualTo(3);
-    assertThat(end.reason()).contains("analysis error-rate failed 2 time(s), limit 1").contains("0.2 outside value <= 0.01");
+    assertThat(end.reason()).contains("analysis error-rate failed 2 times, limit 1").contains("0.2 > max 0.01");
     assertThat(results).containsExactly("1:SUCCESS", "3:FAILURE", "3:FAILURE");
     JsonNode route = fixture.cluster.get(ref);
     assertThat(Cluster.weight(route, 0, "web-v1")).isEqualTo(100);
@@ -130,7 +130,7 @@ class CanaryTest {
 
     assertThat(end.phase()).isEqualTo(Phase.ROLLED_BACK);
     assertThat(calls.get()).isEqualTo(3);
-    assertThat(end.reason()).contains("analysis latency inconclusive 3 time(s), limit 2").contains("metrics backend down");
+    assertThat(end.reason()).contains("analysis latency inconclusive 3 times, limit 2").contains("metrics backend down");
     assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isEqualTo(0);
   }
 

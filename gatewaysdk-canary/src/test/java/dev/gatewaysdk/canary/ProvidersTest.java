@@ -75,7 +75,7 @@ class ProvidersTest {
     answer.set("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1700000000.1,\"0.9\"]}}");
     Measurement low = p.measure(context(RATE));
     assertThat(low.verdict()).isEqualTo(Measurement.Verdict.FAILURE);
-    assertThat(low.message()).isEqualTo("0.9 outside 0.99 <= value");
+    assertThat(low.message()).isEqualTo("0.9 < min 0.99");
   }
 
   @Test

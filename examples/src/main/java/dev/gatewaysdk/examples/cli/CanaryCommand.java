@@ -66,6 +66,10 @@ final class CanaryCommand implements Callable<Integer> {
   @Option(names = "--max", description = "Highest accepted query value.")
   Double max;
 
+  @Option(names = "--unit", defaultValue = "none", paramLabel = "UNIT",
+      description = "What the query measures, for reading its values: none, ratio (0.05 reads 5%), percent, seconds (0.8 reads 800 ms), milliseconds or per-second (default ${DEFAULT-VALUE}).")
+  String unit;
+
   @Option(names = "--failure-limit", defaultValue = "0", description = "Failed measurements tolerated per step (default ${DEFAULT-VALUE}).")
   int failureLimit;
 
@@ -192,6 +196,11 @@ final class CanaryCommand implements Callable<Integer> {
     AnalysisCheck check = null;
     if (prometheus != null) {
       AnalysisCheck.Builder c = AnalysisCheck.builder("query", "prometheus").query(query).interval(every).failureLimit(failureLimit);
+      try {
+        c.unit(AnalysisCheck.Unit.parse(unit));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--unit: " + e.getMessage());
+      }
       if (min != null) {
         c.min(min);
       }

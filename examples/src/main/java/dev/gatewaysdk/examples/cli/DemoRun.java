@@ -224,11 +224,11 @@ final class DemoRun {
 
   CanaryPlan plan() {
     AnalysisCheck errorRate = AnalysisCheck.builder(ERROR_RATE_CHECK, ERRORS_PROVIDER)
-        .max(settings.maxErrorRate()).interval(settings.interval()).failureLimit(0).inconclusiveLimit(2).successes(1)
+        .max(settings.maxErrorRate()).unit(AnalysisCheck.Unit.RATIO).interval(settings.interval()).failureLimit(0).inconclusiveLimit(2).successes(1)
         .build();
     // One slow interval is tolerated: a p95 over a handful of canary requests is one stall away from the max.
     AnalysisCheck latency = AnalysisCheck.builder(LATENCY_CHECK, LATENCY_PROVIDER)
-        .max(settings.maxLatency().toMillis() / 1000.0).interval(settings.interval()).failureLimit(1).inconclusiveLimit(2)
+        .max(settings.maxLatency().toMillis() / 1000.0).unit(AnalysisCheck.Unit.SECONDS).interval(settings.interval()).failureLimit(1).inconclusiveLimit(2)
         .successes(1).build();
     CanaryPlan.Builder plan = CanaryPlan.builder()
         .route(RouteRef.httpRoute(ns, ROUTE))

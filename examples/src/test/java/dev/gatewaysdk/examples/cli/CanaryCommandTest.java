@@ -119,7 +119,7 @@ class CanaryCommandTest {
           "--min", "0.99");
 
       assertThat(code).isEqualTo(3);
-      assertThat(err.toString().trim()).isEqualTo("rolled back: analysis query failed 1 time(s), limit 0: 0.42 outside 0.99 <= value");
+      assertThat(err.toString().trim()).isEqualTo("rolled back: analysis query failed 1 time, limit 0: 0.42 < min 0.99");
       assertThat(canaryWeight("cli-bad")).isZero();
     } finally {
       prometheus.stop(0);
@@ -144,7 +144,7 @@ class CanaryCommandTest {
       int code = run(args);
 
       assertThat(code).as(err.toString()).isEqualTo(3);
-      assertThat(err.toString().trim()).isEqualTo("rolled back: background analysis query failed 1 time(s), limit 0: 0.42 outside 0.99 <= value");
+      assertThat(err.toString().trim()).isEqualTo("rolled back: background analysis query failed 1 time, limit 0: 0.42 < min 0.99");
       assertThat(canaryWeight("cli-bg")).isZero();
     } finally {
       prometheus.stop(0);

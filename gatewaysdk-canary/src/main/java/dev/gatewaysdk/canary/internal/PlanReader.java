@@ -183,6 +183,9 @@ public final class PlanReader {
     if (c.has("max")) {
       b.max(number(c, "max"));
     }
+    if (c.has("unit")) {
+      b.unit(AnalysisCheck.Unit.parse(c.get("unit").asText()));
+    }
     if (c.has("interval")) {
       b.interval(duration(c.get("interval").asText()));
     }
@@ -284,6 +287,9 @@ public final class PlanReader {
       j.put("interval", DurationText.format(c.interval())).put("failureLimit", c.failureLimit())
           .put("inconclusiveLimit", c.inconclusiveLimit()).put("successes", c.successes());
       c.initialDelay().ifPresent(d -> j.put("initialDelay", DurationText.format(d)));
+      if (c.unit() != AnalysisCheck.Unit.NONE) {
+        j.put("unit", c.unit().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      }
     }
     return a;
   }
