@@ -140,8 +140,8 @@ final class DemoRun {
         Map<String, Integer> finalWeights = RouteWeights.weightsOf(routes().get(ROUTE));
         report.outcome(end.phase() == Phase.PROMOTED ? "promoted" : "rolled back");
         report.fact("final weights", finalWeights.toString());
-        report.fact("traffic", summary(metrics, STABLE) + "; " + summary(metrics, CANARY) + "; " + load.sent()
-            + " requests sent in " + String.format(Locale.ROOT, "%.1f s", seconds()));
+        report.fact("traffic", summary(metrics, STABLE) + "; " + summary(metrics, CANARY) + "; " + DemoReport.count(load.sent(), "request")
+            + " sent in " + String.format(Locale.ROOT, "%.1f s", seconds()));
         return new Result(end, finalWeights, report);
       } finally {
         sampler.shutdownNow();
@@ -151,7 +151,8 @@ final class DemoRun {
 
   static String summary(TrafficMetrics metrics, String backend) {
     TrafficMetrics.Window w = metrics.total(backend);
-    return backend + " " + w.requests() + " requests, " + w.errors() + " errors (" + DemoReport.percent(w.errorRate())
+    return backend + " " + DemoReport.count(w.requests(), "request") + ", " + DemoReport.count(w.errors(), "error")
+        + " (" + DemoReport.percent(w.errorRate())
         + "), p95 " + w.p95().toMillis() + " ms";
   }
 

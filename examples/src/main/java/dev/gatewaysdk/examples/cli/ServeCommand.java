@@ -116,7 +116,7 @@ public final class ServeCommand implements Callable<Integer> {
       out.println("kubeconfig written to " + kubeconfig.toAbsolutePath()
           + (tls || users != null ? " (with the generated CA)" : ""));
       out.println(users != null
-          ? "authentication: " + server.options().users().size() + " users from " + users + ", RBAC authorization; the kubeconfig acts as an administrator (system:masters)"
+          ? "authentication: " + DemoReport.count(server.options().users().size(), "user") + " from " + users + ", RBAC authorization; the kubeconfig acts as an administrator (system:masters)"
           : "open: no authentication, every request is allowed (--users FILE turns on tokens and RBAC)");
       if (state != null) {
         out.println("objects are kept in " + state.toAbsolutePath());

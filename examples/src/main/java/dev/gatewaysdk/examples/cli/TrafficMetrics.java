@@ -137,7 +137,7 @@ final class TrafficMetrics {
 
     @Override
     public String toString() {
-      return requests + " requests, " + errors + " errors, p95 " + p95.toMillis() + " ms";
+      return DemoReport.count(requests, "request") + ", " + DemoReport.count(errors, "error") + ", p95 " + p95.toMillis() + " ms";
     }
   }
 }

@@ -32,6 +32,15 @@ class TrafficMetricsTest {
   }
 
   @Test
+  void summariesCountInTheSingularForOne() {
+    metrics.record("canary", seconds(1), true, Duration.ofMillis(12));
+    assertThat(metrics.total("canary")).hasToString("1 request, 1 error, p95 12 ms");
+    metrics.record("canary", seconds(2), false, Duration.ofMillis(12));
+    assertThat(metrics.total("canary")).hasToString("2 requests, 1 error, p95 12 ms");
+    assertThat(DemoRun.summary(metrics, "stable")).isEqualTo("stable 0 requests, 0 errors (0%), p95 0 ms");
+  }
+
+  @Test
   void windowEndingNowUsesTheClock() {
     clock.set(seconds(10));
     metrics.record("canary", false, Duration.ofMillis(5));
