@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gatewaysdk.core.validation.Cause;
-import dev.gatewaysdk.core.validation.FieldValidation;
+import dev.gatewaysdk.core.FieldValidation;
 import dev.gatewaysdk.core.validation.GatewayApiValidator;
 import dev.gatewaysdk.core.validation.ValidationResult;
 import dev.gatewaysdk.model.Channel;

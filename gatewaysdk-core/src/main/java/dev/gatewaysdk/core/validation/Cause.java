@@ -1,5 +1,6 @@
 package dev.gatewaysdk.core.validation;
 
+import dev.gatewaysdk.core.FieldValidation;
 import java.util.Objects;
 
 /**

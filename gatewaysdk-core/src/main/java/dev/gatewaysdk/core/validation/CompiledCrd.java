@@ -1,5 +1,6 @@
 package dev.gatewaysdk.core.validation;
 
+import dev.gatewaysdk.core.FieldValidation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.core.validation.internal.CelRules;

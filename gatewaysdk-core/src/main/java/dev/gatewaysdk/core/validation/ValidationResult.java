@@ -1,5 +1,6 @@
 package dev.gatewaysdk.core.validation;
 
+import dev.gatewaysdk.core.FieldValidation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

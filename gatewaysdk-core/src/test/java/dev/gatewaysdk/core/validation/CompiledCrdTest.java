@@ -1,5 +1,6 @@
 package dev.gatewaysdk.core.validation;
 
+import dev.gatewaysdk.core.FieldValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

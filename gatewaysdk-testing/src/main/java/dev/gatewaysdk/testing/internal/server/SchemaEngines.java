@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.core.validation.Cause;
 import dev.gatewaysdk.core.validation.CompiledCrd;
-import dev.gatewaysdk.core.validation.FieldValidation;
+import dev.gatewaysdk.core.FieldValidation;
 import dev.gatewaysdk.core.validation.ValidationResult;
 import java.util.ArrayList;
 import java.util.List;
