@@ -61,7 +61,7 @@ class ServeCommandTest {
       assertThat(exit).isNotDone();
       Thread.sleep(50);
     }
-    assertThat(out.toString()).contains("authentication: 1 users from " + users, "listening on https://");
+    assertThat(out.toString()).contains("authentication: 1 user from " + users, "listening on https://");
     KubeConfig config = KubeConfig.loadKubeConfig(new StringReader(Files.readString(kubeconfig)));
     ApiClient admin = ClientBuilder.kubeconfig(config).build();
     assertThat(new io.kubernetes.client.openapi.apis.CoreV1Api(admin).listNamespace().execute().getItems()).isNotEmpty();
