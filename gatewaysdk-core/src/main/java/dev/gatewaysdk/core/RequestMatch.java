@@ -123,6 +123,26 @@ public final class RequestMatch {
     return m;
   }
 
+  /**
+   * {@code match} (a {@code matches[]} entry, changed in place) with this match's conditions added: its path
+   * replaces the entry's, its headers and query parameters are appended.
+   *
+   * @throws IllegalArgumentException if the kind cannot express this match
+   */
+  ObjectNode addTo(ObjectNode match, String kind) {
+    ObjectNode mine = toJson(kind);
+    if (mine.has("path")) {
+      match.set("path", mine.get("path"));
+    }
+    for (String list : new String[] {"headers", "queryParams"}) {
+      if (mine.has(list)) {
+        ArrayNode a = match.has(list) ? (ArrayNode) match.get(list) : match.putArray(list);
+        a.addAll((ArrayNode) mine.get(list));
+      }
+    }
+    return match;
+  }
+
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("match{");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -143,6 +144,63 @@ public final class RouteManager {
     w.put(stable, stableWeight);
     w.put(canary, canaryWeight);
     return setWeights(route, w);
+  }
+
+  /**
+   * Brings the route to {@code traffic}: canary weight share, mirror, stable removal and A/B rules in the rules
+   * that have both backends ({@link CanaryTraffic}). Asking for what is there writes nothing.
+   */
+  public RouteChange setCanaryTraffic(RouteRef route, CanaryTraffic traffic) {
+    return setCanaryTraffic(route, traffic, (r, e) -> Map.of());
+  }
+
+  /**
+   * {@link #setCanaryTraffic(RouteRef, CanaryTraffic)} and, in the same patch, the annotations
+   * {@code annotations} computes from the route as read and the planned edit (a {@code null} value removes
+   * one), so that a controller's record of a change is written atomically with it. Each annotation written or
+   * removed is guarded by its value as read (an absent one by the route's resourceVersion). Called again on each
+   * attempt; an exception it throws ends the change and propagates.
+   */
+  public RouteChange setCanaryTraffic(
+      RouteRef route, CanaryTraffic traffic, BiFunction<ObjectNode, CanaryTraffic.Edit, Map<String, String>> annotations) {
+    Objects.requireNonNull(traffic, "traffic");
+    Objects.requireNonNull(annotations, "annotations");
+    return run(route, plan -> {
+      CanaryTraffic.Edit edit = traffic.editFor(plan.route, plan.ref.kind());
+      for (JsonNode op : edit.patch()) {
+        String path = op.path("path").asText();
+        switch (op.path("op").asText()) {
+          case "test":
+            plan.patch.test(path, op.path("value"));
+            break;
+          case "add":
+            plan.patch.add(path, op.path("value"));
+            break;
+          case "replace":
+            plan.patch.replace(path, op.path("value"));
+            break;
+          default:
+            plan.patch.remove(path);
+        }
+      }
+      edit.descriptions().forEach(plan::describe);
+      plan.setAnnotations(annotations.apply(plan.route.deepCopy(), edit));
+    });
+  }
+
+  /**
+   * Sets the annotations {@code annotations} computes from the route as read (a {@code null} value removes
+   * one), each guarded by its value as read (an absent one by the route's resourceVersion): a concurrent change
+   * of one of them makes the manager read again and call {@code annotations} again. An exception it throws ends
+   * the change and propagates.
+   *
+   * <pre>{@code
+   * routes.annotate(ref, route -> Map.of("example.com/owner", "team-a"));
+   * }</pre>
+   */
+  public RouteChange annotate(RouteRef route, java.util.function.Function<ObjectNode, Map<String, String>> annotations) {
+    Objects.requireNonNull(annotations, "annotations");
+    return run(route, plan -> plan.setAnnotations(annotations.apply(plan.route.deepCopy())));
   }
 
   // --------------------------------------------------------------------------------------------- weights
@@ -593,6 +651,44 @@ public final class RouteManager {
         patch.test(containerPath + "/" + field, array).add(containerPath + "/" + field + "/-", value);
       } else {
         patch.test(containerPath, container).add(containerPath + "/" + field, Json.mapper().createArrayNode().add(value));
+      }
+    }
+
+    /** Sets ({@code null}: removes) annotations, each guarded by its value as read or the resourceVersion. */
+    void setAnnotations(Map<String, String> wanted) {
+      JsonNode annotations = route.path("metadata").path("annotations");
+      boolean versionGuard = false;
+      ObjectNode created = Json.mapper().createObjectNode();
+      for (Map.Entry<String, String> e : wanted.entrySet()) {
+        JsonNode current = annotations.get(e.getKey());
+        String p = "/metadata/annotations/" + Json.pointerToken(e.getKey());
+        if (current != null && e.getValue() != null && current.asText().equals(e.getValue())) {
+          continue;
+        }
+        if (current == null && e.getValue() == null) {
+          continue;
+        }
+        if (current == null) {
+          versionGuard = true;
+        } else {
+          patch.test(p, current);
+        }
+        if (e.getValue() == null) {
+          patch.remove(p);
+          describe("- annotation " + e.getKey());
+        } else if (annotations.isObject()) {
+          patch.add(p, Json.mapper().getNodeFactory().textNode(e.getValue()));
+          describe("annotation " + e.getKey());
+        } else {
+          created.put(e.getKey(), e.getValue());
+          describe("annotation " + e.getKey());
+        }
+      }
+      if (versionGuard) {
+        patch.test("/metadata/resourceVersion", route.path("metadata").path("resourceVersion"));
+      }
+      if (!created.isEmpty()) {
+        patch.add("/metadata/annotations", created);
       }
     }
 

@@ -6,67 +6,172 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.canary.Phase;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The rollout state kept in the primary route's {@value #ANNOTATION} annotation, written in the same JSON patch
- * as the route changes it describes. Mutable; copy before changing.
+ * as the route changes it describes. Immutable: change a copy through {@link #toBuilder()}. The JSON form
+ * carries {@code schema}; a state of a newer schema is not read.
  */
 public final class State {
   public static final String ANNOTATION = "canary.gatewaysdk.dev/state";
   public static final String PHASE_ANNOTATION = "canary.gatewaysdk.dev/phase";
   public static final String COMMAND_ANNOTATION = "canary.gatewaysdk.dev/command";
+  /**
+   * On each secondary route: the plan and state revision of the canary's last write there ({@code id#rev}), so
+   * that a deposed driver holding an older revision cannot write its weights over a newer one.
+   */
+  public static final String FENCE_ANNOTATION = "canary.gatewaysdk.dev/fence";
 
-  public String plan;
+  /** The state annotation's format; a larger {@code schema} was written by a newer version and is not read. */
+  public static final int SCHEMA = 1;
+
+  public final String plan;
   /** The plan's release ({@code ""}: none). */
-  public String release = "";
+  public final String release;
   /** The plan's backends (null in states written before they were recorded). */
-  public String stable;
-  public String canary;
+  public final String stable;
+  public final String canary;
   /** Incremented by every write: a fencing token between drivers. */
-  public long rev;
-  public Phase phase = Phase.PROGRESSING;
+  public final long rev;
+  public final Phase phase;
   /** The current step; {@code steps.size()} is the promotion. */
-  public int step = -1;
-  public int weight;
-  public int mirror;
-  /** How many MATCH steps are in effect (their rules present). */
-  public boolean ab;
-  public boolean gate;
-  public boolean stableRemoved;
+  public final int step;
+  public final int weight;
+  public final int mirror;
+  /** Whether the MATCH steps up to the current one are in effect (their rules present). */
+  public final boolean ab;
+  public final boolean gate;
+  public final boolean stableRemoved;
   /** Promotion by swap: "" none, "pending" canary at 100 awaiting the swap action, "done". */
-  public String swap = "";
+  public final String swap;
   /** Secondary routes already carry this state's route changes. */
-  public boolean synced = true;
-  public Instant stepStartedAt = Instant.EPOCH;
+  public final boolean synced;
+  public final Instant stepStartedAt;
   /** When the route spec last changed (the progress deadline counts from here). */
-  public Instant changedAt = Instant.EPOCH;
-  public Instant transitionAt = Instant.EPOCH;
-  public String reason = "";
-  public Map<String, Counters> analysis = new LinkedHashMap<>();
+  public final Instant changedAt;
+  public final Instant transitionAt;
+  public final String reason;
+  public final Map<String, Counters> analysis;
   /** Counters of the plan's background checks, kept across steps; empty until the canary takes traffic. */
-  public Map<String, Counters> background = new LinkedHashMap<>();
+  public final Map<String, Counters> background;
   /**
    * Per route ("HTTPRoute/ns/name"): the {@code metadata.generation} the canary's last spec change produced, so
    * the progress deadline applies to the canary's own change only, not to a later edit by someone else.
    */
-  public ObjectNode generations = Jsons.object();
+  public final Map<String, Long> generations;
   /** Rules added per route ("HTTPRoute/ns/name"), so cleanup removes exactly those. */
-  public ObjectNode added = Jsons.object();
+  public final Map<String, List<JsonNode>> added;
 
   /** Analysis counters of one check (of the current step, or a background check). */
-  public static final class Counters {
-    public int consecutive;
-    public int successes;
-    public int failures;
-    public int inconclusive;
-    public boolean passed;
-    public Instant next = Instant.EPOCH;
+  public record Counters(int consecutive, int successes, int failures, int inconclusive, boolean passed, Instant next) {
+    public static Counters due(Instant next) {
+      return new Counters(0, 0, 0, 0, false, next);
+    }
+
+    public Counters withNext(Instant at) {
+      return new Counters(consecutive, successes, failures, inconclusive, passed, at);
+    }
   }
 
-  /** The state annotation's format; a larger {@code schema} was written by a newer version and is not read. */
-  public static final int SCHEMA = 1;
+  private State(Builder b) {
+    plan = b.plan;
+    release = b.release;
+    stable = b.stable;
+    canary = b.canary;
+    rev = b.rev;
+    phase = b.phase;
+    step = b.step;
+    weight = b.weight;
+    mirror = b.mirror;
+    ab = b.ab;
+    gate = b.gate;
+    stableRemoved = b.stableRemoved;
+    swap = b.swap;
+    synced = b.synced;
+    stepStartedAt = b.stepStartedAt;
+    changedAt = b.changedAt;
+    transitionAt = b.transitionAt;
+    reason = b.reason;
+    analysis = Collections.unmodifiableMap(new LinkedHashMap<>(b.analysis));
+    background = Collections.unmodifiableMap(new LinkedHashMap<>(b.background));
+    generations = Collections.unmodifiableMap(new LinkedHashMap<>(b.generations));
+    Map<String, List<JsonNode>> a = new LinkedHashMap<>();
+    b.added.forEach((k, v) -> {
+      List<JsonNode> copy = new ArrayList<>();
+      v.forEach(n -> copy.add(n.deepCopy()));
+      a.put(k, Collections.unmodifiableList(copy));
+    });
+    added = Collections.unmodifiableMap(a);
+  }
+
+  /** A new rollout of {@code plan} before its first step. */
+  public static State initial(String plan) {
+    Builder b = new Builder();
+    b.plan = plan;
+    return b.build();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.plan = plan;
+    b.release = release;
+    b.stable = stable;
+    b.canary = canary;
+    b.rev = rev;
+    b.phase = phase;
+    b.step = step;
+    b.weight = weight;
+    b.mirror = mirror;
+    b.ab = ab;
+    b.gate = gate;
+    b.stableRemoved = stableRemoved;
+    b.swap = swap;
+    b.synced = synced;
+    b.stepStartedAt = stepStartedAt;
+    b.changedAt = changedAt;
+    b.transitionAt = transitionAt;
+    b.reason = reason;
+    b.analysis.putAll(analysis);
+    b.background.putAll(background);
+    b.generations.putAll(generations);
+    b.added.putAll(added);
+    return b;
+  }
+
+  /** A mutable copy of a {@link State}'s fields; {@link #build()} makes the next state. */
+  public static final class Builder {
+    public String plan;
+    public String release = "";
+    public String stable;
+    public String canary;
+    public long rev;
+    public Phase phase = Phase.PROGRESSING;
+    public int step = -1;
+    public int weight;
+    public int mirror;
+    public boolean ab;
+    public boolean gate;
+    public boolean stableRemoved;
+    public String swap = "";
+    public boolean synced = true;
+    public Instant stepStartedAt = Instant.EPOCH;
+    public Instant changedAt = Instant.EPOCH;
+    public Instant transitionAt = Instant.EPOCH;
+    public String reason = "";
+    public final Map<String, Counters> analysis = new LinkedHashMap<>();
+    public final Map<String, Counters> background = new LinkedHashMap<>();
+    public final Map<String, Long> generations = new LinkedHashMap<>();
+    public final Map<String, List<JsonNode>> added = new LinkedHashMap<>();
+
+    public State build() {
+      return new State(this);
+    }
+  }
 
   /** @throws IllegalArgumentException naming the problem if {@code text} is not a state this version reads */
   public static State parse(String text) {
@@ -84,7 +189,7 @@ public final class State {
           + SCHEMA + ")");
     }
     try {
-      State s = new State();
+      Builder s = new Builder();
       s.plan = n.path("plan").asText();
       s.release = n.path("release").asText("");
       s.stable = n.hasNonNull("stable") ? n.get("stable").asText() : null;
@@ -105,13 +210,13 @@ public final class State {
       s.reason = n.path("reason").asText("");
       readCounters(n.path("analysis"), s.analysis);
       readCounters(n.path("background"), s.background);
-      if (n.path("generations").isObject()) {
-        s.generations = (ObjectNode) n.get("generations");
-      }
-      if (n.path("added").isObject()) {
-        s.added = (ObjectNode) n.get("added");
-      }
-      return s;
+      n.path("generations").fields().forEachRemaining(e -> s.generations.put(e.getKey(), e.getValue().asLong()));
+      n.path("added").fields().forEachRemaining(e -> {
+        List<JsonNode> rules = new ArrayList<>();
+        e.getValue().forEach(rules::add);
+        s.added.put(e.getKey(), rules);
+      });
+      return s.build();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -135,42 +240,53 @@ public final class State {
       writeCounters(o.putObject("background"), background);
     }
     if (!generations.isEmpty()) {
-      o.set("generations", generations.deepCopy());
+      ObjectNode g = o.putObject("generations");
+      generations.forEach(g::put);
     }
-    o.set("added", added.deepCopy());
+    ObjectNode a = o.putObject("added");
+    added.forEach((k, rules) -> {
+      ArrayNode arr = a.putArray(k);
+      rules.forEach(r -> arr.add(r.deepCopy()));
+    });
     return o;
   }
 
   private static void readCounters(JsonNode from, Map<String, Counters> into) {
     from.fields().forEachRemaining(e -> {
-      Counters c = new Counters();
       JsonNode v = e.getValue();
-      c.consecutive = v.path("consecutive").asInt();
-      c.successes = v.path("successes").asInt();
-      c.failures = v.path("failures").asInt();
-      c.inconclusive = v.path("inconclusive").asInt();
-      c.passed = v.path("passed").asBoolean();
-      c.next = Instant.parse(v.path("next").asText(Instant.EPOCH.toString()));
-      into.put(e.getKey(), c);
+      into.put(e.getKey(), new Counters(v.path("consecutive").asInt(), v.path("successes").asInt(), v.path("failures").asInt(),
+          v.path("inconclusive").asInt(), v.path("passed").asBoolean(),
+          Instant.parse(v.path("next").asText(Instant.EPOCH.toString()))));
     });
   }
 
   private static void writeCounters(ObjectNode into, Map<String, Counters> counters) {
-    counters.forEach((k, c) -> into.putObject(k).put("consecutive", c.consecutive).put("successes", c.successes)
-        .put("failures", c.failures).put("inconclusive", c.inconclusive).put("passed", c.passed)
-        .put("next", c.next.toString()));
+    counters.forEach((k, c) -> into.putObject(k).put("consecutive", c.consecutive()).put("successes", c.successes())
+        .put("failures", c.failures()).put("inconclusive", c.inconclusive()).put("passed", c.passed())
+        .put("next", c.next().toString()));
   }
 
   public String write() {
     return Jsons.write(toJson());
   }
 
-  public State copy() {
-    return parse(write());
+  /** The A/B rules this state added to route {@code routeKey}. */
+  public List<JsonNode> addedRules(String routeKey) {
+    return added.getOrDefault(routeKey, List.of());
   }
 
-  public ArrayNode addedRules(String routeKey) {
-    JsonNode a = added.path(routeKey);
-    return a.isArray() ? (ArrayNode) a : Jsons.array();
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof State && write().equals(((State) o).write());
+  }
+
+  @Override
+  public int hashCode() {
+    return write().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return write();
   }
 }

@@ -43,6 +43,11 @@ public final class Json {
     return wanted.isNumber() && actual.isNumber() ? wanted.asDouble() == actual.asDouble() : wanted.equals(actual);
   }
 
+  /** {@code value} as a JSON tree: itself when it is one, else converted through the mapper. */
+  public static JsonNode tree(Object value) {
+    return value instanceof JsonNode ? (JsonNode) value : mapper().valueToTree(value);
+  }
+
   /** {@code key} as one JSON pointer token: {@code ~} and {@code /} escaped (RFC 6901). */
   public static String pointerToken(String key) {
     return key.replace("~", "~0").replace("/", "~1");
