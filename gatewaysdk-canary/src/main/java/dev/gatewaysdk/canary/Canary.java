@@ -2,6 +2,7 @@ package dev.gatewaysdk.canary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.canary.internal.DurationText;
 import dev.gatewaysdk.canary.internal.EventRecorder;
 import dev.gatewaysdk.canary.internal.Jsons;
 import dev.gatewaysdk.canary.internal.LeaseElector;
@@ -66,7 +67,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Canary {
   private static final Logger LOG = LoggerFactory.getLogger(Canary.class);
-  private static final int MAX_CONSECUTIVE_ERRORS = 20;
+  /** The longest wait between attempts while the API fails. */
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
   /** Makes the stable backend serve the new version ({@link Promotion#SWAP}); must be idempotent. */
   @FunctionalInterface
@@ -128,6 +130,8 @@ public final class Canary {
    */
   public CanaryStatus run() throws InterruptedException {
     int errors = 0;
+    Instant failingSince = null;
+    boolean reported = false;
     while (true) {
       if (Thread.interrupted()) {
         throw new InterruptedException();
@@ -135,16 +139,30 @@ public final class Canary {
       Pass p;
       try {
         p = pass();
-        errors = 0;
       } catch (InvalidPlanException | NotFoundException e) {
         throw e;
       } catch (GatewayApiException e) {
-        if (++errors >= MAX_CONSECUTIVE_ERRORS) {
-          throw e;
+        // an outage: keep the rollout where it is and try again, backing off, for as long as it takes
+        errors++;
+        failingSince = failingSince == null ? clock.now() : failingSince;
+        Duration retry = backoff(errors);
+        LOG.warn("canary {}: API error (attempt {}), retrying in {}: {}", plan.primaryRoute(), errors, retry, e.getMessage());
+        int attempt = errors;
+        CanaryStatus last = lastStatus;
+        notify(l -> l.apiUnavailable(last, e, attempt, retry));
+        if (errors == 1) {
+          reported = event(lastPrimary, "Warning", "ApiUnavailable", "API error, retrying with back-off: " + e.getMessage());
         }
-        LOG.warn("canary {}: API error, retrying in {}: {}", plan.primaryRoute(), pollInterval, e.getMessage());
-        clock.sleepUntil(clock.now().plus(pollInterval));
+        clock.sleepUntil(clock.now().plus(retry));
         continue;
+      }
+      if (errors > 0) {
+        String text = "the API failed " + errors + " attempt(s) over "
+            + DurationText.format(Duration.between(failingSince, clock.now())) + "; continuing";
+        LOG.info("canary {}: {}", plan.primaryRoute(), text);
+        event(lastPrimary, reported ? "Normal" : "Warning", reported ? "ApiRecovered" : "ApiUnavailable", text);
+        errors = 0;
+        failingSince = null;
       }
       notify(l -> l.statusChanged(p.status));
       if (p.done) {
@@ -156,6 +174,15 @@ public final class Canary {
         clock.sleepUntil(wake);
       }
     }
+  }
+
+  /** The wait after {@code attempt} failed attempts in a row: the poll interval doubled each time, at most 5 minutes. */
+  private Duration backoff(int attempt) {
+    Duration d = pollInterval;
+    for (int i = 1; i < attempt && d.compareTo(MAX_BACKOFF) < 0; i++) {
+      d = d.multipliedBy(2);
+    }
+    return d.compareTo(MAX_BACKOFF) > 0 ? (pollInterval.compareTo(MAX_BACKOFF) > 0 ? pollInterval : MAX_BACKOFF) : d;
   }
 
   /**
@@ -445,7 +472,6 @@ public final class Canary {
 
   /** Reads the routes, asks the {@link RolloutMachine} what to do, and does it: measure, swap, write, notify. */
   private Pass pass() {
-    Instant now = clock.now();
     ObjectNode primary;
     try {
       primary = read(plan.primaryRoute());
@@ -453,8 +479,19 @@ public final class Canary {
       validate();
       throw e;
     }
+    lastPrimary = primary;
     String stateText = StateStore.annotation(primary, State.ANNOTATION);
     State st = state(primary);
+    Instant local = clock.now();
+    Instant now = timeline(st, local);
+    Pass p = decideAndAct(primary, stateText, st, now, local);
+    lastStatus = p.status;
+    // the machine's times are on the rollout's timeline; the driver waits on its own clock
+    Instant wake = p.wake.isAfter(now.plus(Duration.ofDays(1))) ? now.plus(Duration.ofDays(1)) : p.wake;
+    return new Pass(p.status, local.plus(Duration.between(now, wake)), p.done);
+  }
+
+  private Pass decideAndAct(ObjectNode primary, String stateText, State st, Instant now, Instant local) {
     List<ObjectNode> all = new ArrayList<>();
     all.add(primary);
     boolean ours = st != null && plan.id().equals(st.plan);
@@ -488,6 +525,7 @@ public final class Canary {
         return new Pass(machine.status(st), d.wake(), false);
       case SYNC: {
         State written = store.sync(st, stateText, now);
+        seen(written, local);
         return new Pass(machine.status(written == null ? st : written), now, false);
       }
       default: {
@@ -498,6 +536,7 @@ public final class Canary {
           LOG.info("canary {}: ignoring command {} after the rollout ended {}", plan.primaryRoute(), d.command(), st.phase);
         }
         State written = store.commit(st, stateText, d.next(), d.converge(), d.command(), now);
+        seen(written, local);
         if (written == null) {
           return new Pass(machine.status(st == null ? d.next() : st), now, false);
         }
@@ -507,6 +546,36 @@ public final class Canary {
         deliver(primary, written, d.notes());
         return new Pass(machine.status(written), d.wake(), false);
       }
+    }
+  }
+
+  private volatile ObjectNode lastPrimary;
+  private volatile CanaryStatus lastStatus;
+  /** The state last seen or written: its revision, its time on the rollout's timeline, and when it was seen here. */
+  private State seenState;
+  private Instant seenLocal;
+
+  /**
+   * {@code local} on the rollout's timeline: the time of {@code st}'s write plus the time elapsed on this
+   * replica's clock since it first saw that write. A replica that takes over counts from when it first saw the
+   * state (as a Lease candidate does), so a writer's clock running ahead or behind moves no deadline.
+   */
+  private synchronized Instant timeline(State st, Instant local) {
+    if (st == null || st.writtenAt.equals(Instant.EPOCH)) {
+      return local; // no rollout yet, or written by a version without the timeline
+    }
+    if (seenState == null || seenState.rev != st.rev || !seenState.writtenAt.equals(st.writtenAt)) {
+      seenState = st;
+      seenLocal = local;
+    }
+    Duration elapsed = Duration.between(seenLocal, local);
+    return st.writtenAt.plus(elapsed.isNegative() ? Duration.ZERO : elapsed);
+  }
+
+  private synchronized void seen(State written, Instant local) {
+    if (written != null) {
+      seenState = written;
+      seenLocal = local;
     }
   }
 
@@ -568,10 +637,8 @@ public final class Canary {
     }
   }
 
-  private void event(ObjectNode route, String type, String reason, String message) {
-    if (events != null && route != null) {
-      events.record(route, type, reason, message, clock.now());
-    }
+  private boolean event(ObjectNode route, String type, String reason, String message) {
+    return events != null && route != null && events.record(route, type, reason, message, clock.now());
   }
 
   private ObjectNode read(RouteRef ref) {

@@ -28,6 +28,13 @@ public interface CanaryListener {
   /** Rolled back after a failure, or aborted ({@link CanaryStatus#phase()} tells which). */
   default void rolledBack(CanaryStatus status) {}
 
+  /**
+   * A pass failed on an API error ({@code attempt} in a row); the driver tries again in {@code retryIn}, doubling
+   * from the poll interval up to five minutes, and never gives up on its own: the rollout stays where it is
+   * meanwhile. {@code last}: the status last read (null before the first read).
+   */
+  default void apiUnavailable(CanaryStatus last, RuntimeException error, int attempt, java.time.Duration retryIn) {}
+
   /** After every stored change and every pass that found nothing to change (progress lines). */
   default void statusChanged(CanaryStatus status) {}
 }

@@ -65,6 +65,7 @@ final class StateStore {
       }
       State.Builder b = next.toBuilder();
       b.rev = rev;
+      b.writtenAt = now;
       if (edit != null) {
         if (next.ab) {
           b.added.put(key, edit.matchRules());

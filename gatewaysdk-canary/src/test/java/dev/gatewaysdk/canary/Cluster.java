@@ -72,8 +72,14 @@ final class Cluster implements AutoCloseable {
 
   /** A client whose route writes pass through the controller stand-in, the recorder and crash injection. */
   GatewayApiClient client() {
+    return client(chain -> chain.proceed(chain.request()));
+  }
+
+  /** {@link #client()} with {@code first} seeing (and able to answer or delay) every request before the others. */
+  GatewayApiClient client(Interceptor first) {
     ApiClient api = new ClientBuilder().setBasePath(server.url()).build();
-    api.setHttpClient(api.getHttpClient().newBuilder().readTimeout(Duration.ZERO).addInterceptor(this::intercept).build());
+    api.setHttpClient(api.getHttpClient().newBuilder().readTimeout(Duration.ZERO).addInterceptor(first)
+        .addInterceptor(this::intercept).build());
     return GatewayApiClient.builder(api).retryPolicy(RetryPolicy.none()).build();
   }
 

@@ -28,7 +28,8 @@ public final class EventRecorder {
     this.instance = instance;
   }
 
-  public void record(JsonNode route, String type, String reason, String message, Instant time) {
+  /** Whether the Event was stored. */
+  public boolean record(JsonNode route, String type, String reason, String message, Instant time) {
     JsonNode meta = route.path("metadata");
     String ns = meta.path("namespace").asText();
     String name = meta.path("name").asText() + "." + Long.toHexString(time.toEpochMilli()) + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20));
@@ -45,10 +46,12 @@ public final class EventRecorder {
         .firstTimestamp(at).lastTimestamp(at).count(1);
     try {
       api.createNamespacedEvent(ns, e).execute();
+      return true;
     } catch (ApiException ex) {
       LOG.warn("cannot record event {} on {}/{}: {} {}", reason, ns, meta.path("name").asText(), ex.getCode(), ex.getResponseBody());
     } catch (RuntimeException ex) {
       LOG.warn("cannot record event {} on {}/{}: {}", reason, ns, meta.path("name").asText(), ex.toString());
     }
+    return false;
   }
 }

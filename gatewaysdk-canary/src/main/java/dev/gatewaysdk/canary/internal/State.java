@@ -55,6 +55,12 @@ public final class State {
   /** When the route spec last changed (the progress deadline counts from here). */
   public final Instant changedAt;
   public final Instant transitionAt;
+  /**
+   * The time of this write on the rollout's timeline: the first writer's clock, carried on by every later writer
+   * as "the previous write's time plus the time elapsed on my own clock since I first saw it", so that pauses,
+   * intervals and deadlines do not depend on how far the replicas' clocks disagree. EPOCH in older states.
+   */
+  public final Instant writtenAt;
   public final String reason;
   public final Map<String, Counters> analysis;
   /** Counters of the plan's background checks, kept across steps; empty until the canary takes traffic. */
@@ -96,6 +102,7 @@ public final class State {
     stepStartedAt = b.stepStartedAt;
     changedAt = b.changedAt;
     transitionAt = b.transitionAt;
+    writtenAt = b.writtenAt;
     reason = b.reason;
     analysis = Collections.unmodifiableMap(new LinkedHashMap<>(b.analysis));
     background = Collections.unmodifiableMap(new LinkedHashMap<>(b.background));
@@ -135,6 +142,7 @@ public final class State {
     b.stepStartedAt = stepStartedAt;
     b.changedAt = changedAt;
     b.transitionAt = transitionAt;
+    b.writtenAt = writtenAt;
     b.reason = reason;
     b.analysis.putAll(analysis);
     b.background.putAll(background);
@@ -162,6 +170,7 @@ public final class State {
     public Instant stepStartedAt = Instant.EPOCH;
     public Instant changedAt = Instant.EPOCH;
     public Instant transitionAt = Instant.EPOCH;
+    public Instant writtenAt = Instant.EPOCH;
     public String reason = "";
     public final Map<String, Counters> analysis = new LinkedHashMap<>();
     public final Map<String, Counters> background = new LinkedHashMap<>();
@@ -207,6 +216,7 @@ public final class State {
       s.stepStartedAt = Instant.parse(n.path("stepStartedAt").asText(Instant.EPOCH.toString()));
       s.changedAt = Instant.parse(n.path("changedAt").asText(Instant.EPOCH.toString()));
       s.transitionAt = Instant.parse(n.path("transitionAt").asText(Instant.EPOCH.toString()));
+      s.writtenAt = Instant.parse(n.path("writtenAt").asText(Instant.EPOCH.toString()));
       s.reason = n.path("reason").asText("");
       readCounters(n.path("analysis"), s.analysis);
       readCounters(n.path("background"), s.background);
@@ -234,7 +244,7 @@ public final class State {
     o.put("rev", rev).put("phase", phase.name()).put("step", step).put("weight", weight)
         .put("mirror", mirror).put("ab", ab).put("gate", gate).put("stableRemoved", stableRemoved).put("swap", swap)
         .put("synced", synced).put("stepStartedAt", stepStartedAt.toString()).put("changedAt", changedAt.toString())
-        .put("transitionAt", transitionAt.toString()).put("reason", reason);
+        .put("transitionAt", transitionAt.toString()).put("writtenAt", writtenAt.toString()).put("reason", reason);
     writeCounters(o.putObject("analysis"), analysis);
     if (!background.isEmpty()) {
       writeCounters(o.putObject("background"), background);
