@@ -7,6 +7,7 @@ import dev.gatewaysdk.canary.internal.EventRecorder;
 import dev.gatewaysdk.canary.internal.Jsons;
 import dev.gatewaysdk.canary.internal.LeaseElector;
 import dev.gatewaysdk.canary.internal.State;
+import dev.gatewaysdk.core.AwaitTimeoutException;
 import dev.gatewaysdk.core.Backend;
 import dev.gatewaysdk.core.CanaryTraffic;
 import dev.gatewaysdk.core.GatewayApiClient;
@@ -15,6 +16,7 @@ import dev.gatewaysdk.core.NotFoundException;
 import dev.gatewaysdk.core.RouteManager;
 import dev.gatewaysdk.core.RouteRef;
 import dev.gatewaysdk.core.RuleSelector;
+import dev.gatewaysdk.core.StatusCheck;
 import dev.gatewaysdk.core.UnsupportedByClusterException;
 import dev.gatewaysdk.core.internal.JsonPatch;
 import java.time.Duration;
@@ -84,6 +86,7 @@ public final class Canary {
   private final List<CanaryListener> listeners;
   private final SwapAction swap;
   private final Duration pollInterval;
+  private final boolean watchRoutes;
   private final EventRecorder events;
   private final RolloutMachine machine;
   private final StateStore store;
@@ -97,6 +100,7 @@ public final class Canary {
     this.listeners = List.copyOf(b.listeners);
     this.swap = b.swap;
     this.pollInterval = b.pollInterval;
+    this.watchRoutes = b.watchRoutes;
     this.events = b.events ? new EventRecorder(b.client.apiClient(), b.fieldManager) : null;
     this.machine = new RolloutMachine(b.plan, b.pollInterval, b.verifyRoutes);
     this.store = new StateStore(routes, machine);
@@ -171,10 +175,42 @@ public final class Canary {
       Instant now = clock.now();
       Instant wake = p.wake.isBefore(now.plus(pollInterval)) ? p.wake : now.plus(pollInterval);
       if (wake.isAfter(now)) {
-        clock.sleepUntil(wake);
+        waitUntil(wake);
       }
     }
   }
+
+  /**
+   * Waits until {@code wake} or until the primary route changes (the Gateway's status, a command, an edit),
+   * whichever comes first: on the system clock through a watch of the route, so that a change the Gateway
+   * accepts is acted on at once; the poll interval is then only the fallback. Other clocks (a
+   * {@link VirtualClock}) cannot be watched in real time and sleep on their own time.
+   */
+  private void waitUntil(Instant wake) throws InterruptedException {
+    ObjectNode seen = lastPrimary;
+    if (!watchRoutes || clock != CanaryClock.system() || seen == null) {
+      clock.sleepUntil(wake);
+      return;
+    }
+    String version = seen.path("metadata").path("resourceVersion").asText("");
+    Duration timeout = Duration.between(clock.now(), wake);
+    try {
+      client.await(seen).until(StatusCheck.of("changed since resourceVersion " + version,
+          route -> !version.equals(route.path("metadata").path("resourceVersion").asText(""))), timeout);
+      watchWakeups.incrementAndGet();
+    } catch (AwaitTimeoutException e) {
+      LOG.trace("canary {}: no change within {}; polling", plan.primaryRoute(), timeout);
+    } catch (GatewayApiException e) {
+      LOG.debug("canary {}: watching the route failed, sleeping instead: {}", plan.primaryRoute(), e.getMessage());
+      clock.sleepUntil(wake);
+    }
+    if (Thread.interrupted()) {
+      throw new InterruptedException();
+    }
+  }
+
+  /** How many waits a route change ended early (for tests). */
+  final java.util.concurrent.atomic.AtomicInteger watchWakeups = new java.util.concurrent.atomic.AtomicInteger();
 
   /** The wait after {@code attempt} failed attempts in a row: the poll interval doubled each time, at most 5 minutes. */
   private Duration backoff(int attempt) {
@@ -681,6 +717,7 @@ public final class Canary {
     private final List<CanaryListener> listeners = new ArrayList<>();
     private SwapAction swap;
     private Duration pollInterval = Duration.ofSeconds(5);
+    private boolean watchRoutes = true;
     private boolean verifyRoutes = true;
     private boolean events = true;
     private String fieldManager = "gatewaysdk-canary";
@@ -712,12 +749,26 @@ public final class Canary {
       return this;
     }
 
-    /** How often the routes are read while waiting (for commands, route status, external edits). */
+    /**
+     * The longest wait between two reads of the routes (for commands, route status, external edits; default 5
+     * seconds). With {@link #watchRoutes} (the default) on the system clock a change of the primary route ends
+     * the wait at once, so this is only the fallback.
+     */
     public Builder pollInterval(Duration interval) {
       if (interval == null || interval.isNegative() || interval.isZero()) {
         throw new IllegalArgumentException("pollInterval must be positive: " + interval);
       }
       this.pollInterval = interval;
+      return this;
+    }
+
+    /**
+     * Whether waits end as soon as the primary route changes, through a watch of it (default on): a change the
+     * Gateway accepts, a command or an edit is acted on at once instead of at the next {@link #pollInterval}
+     * poll. Applies on {@link CanaryClock#system()}; other clocks wait on their own time.
+     */
+    public Builder watchRoutes(boolean watch) {
+      this.watchRoutes = watch;
       return this;
     }
 

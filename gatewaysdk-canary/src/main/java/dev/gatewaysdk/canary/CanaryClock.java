@@ -18,28 +18,8 @@ public interface CanaryClock {
    */
   void sleepUntil(Instant deadline) throws InterruptedException;
 
-  /** The system clock; waiting sleeps. */
+  /** The system clock; waiting sleeps (or, in {@link Canary#run()}, watches the route). */
   static CanaryClock system() {
-    return new CanaryClock() {
-      @Override
-      public Instant now() {
-        return Instant.now();
-      }
-
-      @Override
-      public void sleepUntil(Instant deadline) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), deadline).toMillis();
-        if (millis > 0) {
-          Thread.sleep(millis);
-        } else if (Thread.interrupted()) {
-          throw new InterruptedException();
-        }
-      }
-
-      @Override
-      public String toString() {
-        return "system clock";
-      }
-    };
+    return SystemClock.INSTANCE;
   }
 }

@@ -98,7 +98,7 @@ final class CanaryCommand implements Callable<Integer> {
       + " the same release does not run twice."})
   String release;
 
-  @Option(names = "--poll", defaultValue = "5s", description = "How often routes are read while waiting (default ${DEFAULT-VALUE}).")
+  @Option(names = "--poll", defaultValue = "5s", description = "Longest wait between two reads of the routes; a change of the route (Gateway status, command, edit) ends a wait at once through a watch (default ${DEFAULT-VALUE}).")
   String poll;
 
   @Override
