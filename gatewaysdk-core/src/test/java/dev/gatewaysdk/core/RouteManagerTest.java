@@ -326,4 +326,65 @@ class RouteManagerTest {
         .add(dev.gatewaysdk.core.internal.Json.mapper().createObjectNode().put("op", "move").put("path", "/a"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported patch operation");
   }
+
+  @Test
+  void canaryTrafficSetsWeightsMirrorAndAbRulesThenRemovesWhatItAdded() {
+    CanaryTraffic traffic = CanaryTraffic.of("app-stable", "app-canary").withWeight(20).withMirror(50)
+        .withMatches(List.of(RequestMatch.header("x-canary", "1")));
+
+    RouteChange c = manager.setCanaryTraffic(ref, traffic);
+
+    ObjectNode after = store.current(ref);
+    assertThat(c.descriptions()).contains("rules[0] app-canary: 5 -> 20", "rules[0] app-stable: 95 -> 80");
+    assertThat(after.at("/spec/rules/0/backendRefs/0/x-vendor").asInt()).isEqualTo(1);
+    assertThat(after.at("/spec/rules/0/filters/1/requestMirror/percent").asInt()).isEqualTo(50);
+    JsonNode ab = after.at("/spec/rules/2");
+    assertThat(ab.at("/matches/0/path/value").asText()).isEqualTo("/");
+    assertThat(ab.at("/matches/0/headers/0/name").asText()).isEqualTo("x-canary");
+    assertThat(ab.at("/backendRefs").size()).isEqualTo(1);
+    assertThat(ab.at("/timeouts/request").asText()).isEqualTo("10s");
+    assertThat(after.at("/spec/rules/1")).isEqualTo(expected().at("/spec/rules/1"));
+    assertThat(traffic.differences(after, ref.kind())).isEmpty();
+    assertThat(manager.setCanaryTraffic(ref, traffic).changed()).isFalse();
+
+    List<JsonNode> added = traffic.editFor(after, ref.kind()).matchRules();
+    manager.setCanaryTraffic(ref, CanaryTraffic.of("app-stable", "app-canary").withPreviousRules(added));
+
+    assertThat(withoutRv(store.current(ref))).isEqualTo(expected("'weight':95", "'weight':100", "'weight':5}", "'weight':0}"));
+  }
+
+  @Test
+  void canaryTrafficDifferencesNameWeightsMirrorsAndAbRules() {
+    CanaryTraffic traffic = CanaryTraffic.of("app-stable", "app-canary").withWeight(5).withMirror(100)
+        .withMatches(List.of(RequestMatch.cookie("beta", "yes")));
+
+    assertThat(traffic.differences(store.current(ref), ref.kind()))
+        .containsExactly("rules[0] mirror 100% to app-canary missing", "A/B rule [/ Cookie=(^|.*;\\s*)beta=yes(\\s*;.*|$)] -> app-canary missing");
+    assertThat(traffic.withWeight(10).withMirror(0).withMatches(List.of()).differences(store.current(ref), ref.kind()))
+        .containsExactly("rules[0] app-stable weight 95, expected 90", "rules[0] app-canary weight 5, expected 10");
+    assertThat(CanaryTraffic.of("admin", "app-canary").differences(store.current(ref), ref.kind()))
+        .containsExactly("no rule has both admin and app-canary any more");
+    assertThat(traffic.observedWeight(store.current(ref))).isEqualTo(5);
+  }
+
+  @Test
+  void annotationsAreWrittenWithTheTrafficGuardedByTheirValuesAsRead() {
+    RouteRef stale = RouteRef.from(store.current(ref));
+    manager.annotate(ref, route -> Map.of("owner", "a"));
+    List<String> seen = new ArrayList<>();
+
+    manager.setCanaryTraffic(stale, CanaryTraffic.of("app-stable", "app-canary").withWeight(30), (route, edit) -> {
+      seen.add(route.at("/metadata/annotations/owner").asText("none"));
+      java.util.Map<String, String> m = new java.util.HashMap<>();
+      m.put("owner", null);
+      m.put("step", edit.writes() ? "written" : "unchanged");
+      return m;
+    });
+
+    ObjectNode after = store.current(ref);
+    assertThat(seen).containsExactly("none", "a");
+    assertThat(after.at("/metadata/annotations/step").asText()).isEqualTo("written");
+    assertThat(after.at("/metadata/annotations").has("owner")).isFalse();
+    assertThat(after.at("/spec/rules/0/backendRefs/1/weight").asInt()).isEqualTo(30);
+  }
 }
