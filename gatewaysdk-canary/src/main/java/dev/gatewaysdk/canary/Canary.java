@@ -249,7 +249,7 @@ public final class Canary {
   public CanaryStatus runWithLeaderElection(LeaderElection election) throws InterruptedException {
     while (true) {
       CanaryStatus s = status();
-      if (s.terminal()) {
+      if (s.terminal() && !retryQueued()) {
         return s;
       }
       AtomicBoolean lost = new AtomicBoolean();
@@ -265,7 +265,7 @@ public final class Canary {
             nextAttempt = System.nanoTime() + election.retryPeriod().toNanos();
           }
           CanaryStatus now = status();
-          if (now.terminal()) {
+          if (now.terminal() && !retryQueued()) {
             return now;
           }
           TimeUnit.MILLISECONDS.sleep(wait);
@@ -298,6 +298,22 @@ public final class Canary {
     command("promote");
   }
 
+  /**
+   * Skips every remaining step and promotes now (command {@code promote --full}); a rollout at the promotion's
+   * swap stays there until the swap action ran.
+   */
+  public void promoteFull() {
+    command("promote --full");
+  }
+
+  /**
+   * Starts a rolled-back or aborted rollout of this plan again from its first step (command {@code retry});
+   * then {@link #run()} drives it. Ignored after a promotion or while the rollout is under way.
+   */
+  public void retry() {
+    command("retry");
+  }
+
   /** Pauses the rollout where it is until {@link #resume()} or {@link #promote()}. */
   public void pause() {
     command("pause");
@@ -316,6 +332,11 @@ public final class Canary {
   /** Rolls back to 100% stable and ends the rollout as ABORTED with {@code reason}. */
   public void abort(String reason) {
     command("abort" + (reason == null || reason.isBlank() ? "" : ": " + reason));
+  }
+
+  private boolean retryQueued() {
+    String queued = StateStore.annotation(read(plan.primaryRoute()), State.COMMAND_ANNOTATION);
+    return queued != null && queued.lines().anyMatch(l -> l.trim().equalsIgnoreCase("retry"));
   }
 
   /**
@@ -568,7 +589,7 @@ public final class Canary {
         if (d.validate()) {
           validate();
         }
-        if (d.command() != null && st != null && st.phase.terminal()) {
+        if (d.command() != null && st != null && st.phase.terminal() && d.next() == st) {
           LOG.info("canary {}: ignoring command {} after the rollout ended {}", plan.primaryRoute(), d.command(), st.phase);
         }
         State written = store.commit(st, stateText, d.next(), d.converge(), d.command(), now);

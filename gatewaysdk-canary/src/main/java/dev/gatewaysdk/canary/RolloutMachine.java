@@ -581,14 +581,23 @@ final class RolloutMachine {
 
   private Decision command(State st, String queued, Instant now) {
     String command = nextCommand(queued);
-    String verb = command.split(":", 2)[0].trim().toLowerCase(Locale.ROOT);
+    String verb = command.split(":", 2)[0].trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     String detail = command.contains(":") ? command.substring(command.indexOf(':') + 1).trim() : "";
     List<Note> notes = new ArrayList<>();
     State next;
-    if (st.phase.terminal()) {
-      next = st;
+    if (verb.equals("retry") && (st.phase == Phase.ROLLED_BACK || st.phase == Phase.ABORTED)) {
+      next = retried(st, now, notes);
+    } else if (st.phase.terminal() || verb.equals("retry")) {
+      next = st; // retry of a rollout that did not fail, or any other command after the end: consumed
     } else {
       switch (verb) {
+        case "promote --full": {
+          State.Builder b = advance(st, plan.steps().size(), now, notes).toBuilder();
+          b.reason = "promoted fully by command, skipping steps[" + Math.max(0, st.step + 1) + ".." + (plan.steps().size() - 1)
+              + "]" + (b.reason.isEmpty() || b.reason.equals("promoted") ? "" : "; " + b.reason);
+          next = b.build();
+          break;
+        }
         case "promote":
           if (st.phase == Phase.PAUSED && !st.gate) {
             next = resumed(st, "resumed by promote", now, notes);
@@ -627,10 +636,28 @@ final class RolloutMachine {
           break;
         default:
           next = st;
-          notes.add(Note.event("Warning", "UnknownCommand", "unknown command " + command + "; use promote, pause, resume or abort"));
+          notes.add(Note.event("Warning", "UnknownCommand", "unknown command " + command
+              + "; use promote, promote --full, pause, resume, abort or retry"));
       }
     }
     return write(next, true, queued, notes, now);
+  }
+
+  /**
+   * A rolled-back or aborted rollout of this plan started again from its first step: the rules it added are
+   * known, so the new rollout replaces exactly those; analysis counters start afresh.
+   */
+  private State retried(State st, Instant now, List<Note> notes) {
+    State.Builder from = st.toBuilder();
+    from.step = -1;
+    from.phase = Phase.PROGRESSING;
+    from.background.clear();
+    from.swap = "";
+    State.Builder next = advance(from.build(), 0, now, notes).toBuilder();
+    String reason = "retried after " + st.phase.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + st.reason + ")";
+    next.reason = next.reason.isEmpty() ? reason : reason + "; " + next.reason;
+    notes.add(Note.event("Normal", "Retried", next.reason));
+    return next.build();
   }
 
   private State resumed(State st, String reason, Instant now, List<Note> notes) {

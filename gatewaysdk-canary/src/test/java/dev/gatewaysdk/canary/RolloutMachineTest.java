@@ -282,4 +282,43 @@ class RolloutMachineTest {
     assertThat(a.action()).isEqualTo(b.action());
     assertThat(st).isEqualTo(at(m, 1));
   }
+
+  @Test
+  void promoteFullSkipsEveryRemainingStepAndAnAbortQueuedWithItStillWins() {
+    RolloutMachine m = machine(plan().weights(10).step(Step.analysis(CHECK)).weights(50).step(Step.pauseUntilPromoted()).weights(100).build());
+    State st = at(m, 1);
+    Decision d = m.decide(st, seen(route(m, st, 2, 2), "promote --full"), T0.plus(Duration.ofMinutes(5)));
+    assertThat(d.next().phase).isEqualTo(Phase.PROMOTED);
+    assertThat(d.next().weight).isEqualTo(100);
+    assertThat(d.next().reason).isEqualTo("promoted fully by command, skipping steps[2..4]");
+    assertThat(d.notes()).extracting(RolloutMachine.Note::kind).contains("stepFinished", "promoted");
+
+    Decision aborted = m.decide(st, seen(route(m, st, 2, 2), "promote --full\nabort"), T0.plus(Duration.ofMinutes(5)));
+    assertThat(aborted.next().phase).isEqualTo(Phase.ABORTED);
+  }
+
+  @Test
+  void retryAfterARollbackStartsAgainFromTheFirstStepAndIsIgnoredOtherwise() {
+    RolloutMachine m = machine(plan().weights(10).step(Step.analysis(CHECK)).weights(100).build());
+    State st = at(m, 1);
+    Decision failed = m.decide(st, seen(route(m, st, 2, 2), null).withMeasurements(Map.of("steps[1]/error-rate", Measurement.of(CHECK, 0.5))),
+        T0.plus(Duration.ofMinutes(1)));
+    State rolledBack = stored(failed, 3, T0.plus(Duration.ofMinutes(1)));
+    assertThat(rolledBack.phase).isEqualTo(Phase.ROLLED_BACK);
+    assertThat(m.decide(rolledBack, seen(route(m, rolledBack, 3, 3), null), T0.plus(Duration.ofMinutes(2))).action()).isEqualTo(Action.DONE);
+
+    Decision retried = m.decide(rolledBack, seen(route(m, rolledBack, 3, 3), "retry"), T0.plus(Duration.ofMinutes(2)));
+    assertThat(retried.action()).isEqualTo(Action.WRITE);
+    assertThat(retried.converge()).isTrue();
+    assertThat(retried.next().phase).isEqualTo(Phase.PROGRESSING);
+    assertThat(retried.next().step).isZero();
+    assertThat(retried.next().weight).isEqualTo(10);
+    assertThat(retried.next().analysis).isEmpty();
+    assertThat(retried.next().reason).startsWith("retried after rolled back (analysis error-rate failed 1 time");
+    assertThat(retried.notes()).extracting(RolloutMachine.Note::reason).contains("Retried");
+
+    Decision ignored = m.decide(st, seen(route(m, st, 2, 2), "retry"), T0.plus(Duration.ofSeconds(30)));
+    assertThat(ignored.next()).isSameAs(st);
+    assertThat(RolloutMachine.remainingCommands(ignored.command())).isEmpty();
+  }
 }

@@ -101,6 +101,11 @@ final class CanaryCommand implements Callable<Integer> {
   @Option(names = "--poll", defaultValue = "5s", description = "Longest wait between two reads of the routes; a change of the route (Gateway status, command, edit) ends a wait at once through a watch (default ${DEFAULT-VALUE}).")
   String poll;
 
+  @Option(names = "--command", paramLabel = "CMD", description = {"Send a command to the rollout on the plan's route and"
+      + " exit: promote, 'promote --full' (skip the remaining steps), pause, resume, abort[: reason], retry (start a"
+      + " rolled-back or aborted rollout again)."})
+  String command;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -130,6 +135,11 @@ final class CanaryCommand implements Callable<Integer> {
     });
     Canary c = builder.build();
     try {
+      if (command != null) {
+        send(c, command.trim());
+        out.println("sent " + command.trim() + " to " + p.primaryRoute());
+        return 0;
+      }
       if (dryRun) {
         out.println(c.dryRun());
         return 0;
@@ -161,6 +171,33 @@ final class CanaryCommand implements Callable<Integer> {
     } finally {
       out.flush();
       err.flush();
+    }
+  }
+
+  private void send(Canary c, String command) {
+    String verb = command.split(":", 2)[0].trim().replaceAll("\\s+", " ");
+    switch (verb) {
+      case "promote":
+        c.promote();
+        break;
+      case "promote --full":
+        c.promoteFull();
+        break;
+      case "pause":
+        c.pause();
+        break;
+      case "resume":
+        c.resume();
+        break;
+      case "abort":
+        c.abort(command.contains(":") ? command.substring(command.indexOf(':') + 1).trim() : null);
+        break;
+      case "retry":
+        c.retry();
+        break;
+      default:
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--command: unknown command " + command + " (promote, 'promote --full', pause, resume, abort[: reason], retry)");
     }
   }
 

@@ -165,4 +165,49 @@ class CanaryCommandTest {
     assertThat(run("canary", "--kubeconfig", server.kubeconfigFile().toString(), "--plan", plan.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("steps[1] (setWeight 20): lowers the canary's share from 30 to 20");
   }
+
+  /** Runs the canary CLI on another thread (its own output), holding each weight an hour. */
+  private static java.util.concurrent.CompletableFuture<Integer> runInBackground(String route, StringWriter output) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> GatewaySdkCli.run(new PrintWriter(output), new PrintWriter(output),
+        "canary", "--kubeconfig", server.kubeconfigFile().toString(), "--route", "default/" + route,
+        "--stable", "web-v1", "--canary", "web-v2", "--steps", "10,50,100", "--interval", "1h", "--no-verify"));
+  }
+
+  private static void awaitWeight(String route, long weight) throws Exception {
+    for (int i = 0; i < 500 && canaryWeight(route) != weight; i++) {
+      Thread.sleep(20);
+    }
+    assertThat(canaryWeight(route)).isEqualTo(weight);
+  }
+
+  @Test
+  void commandOptionPromotesFullySkippingTheRemainingStepsAndRetriesAnAbortedRollout() throws Exception {
+    createRoute("cli-commands");
+    String[] send = {"canary", "--kubeconfig", server.kubeconfigFile().toString(), "--route", "default/cli-commands",
+        "--stable", "web-v1", "--canary", "web-v2", "--steps", "10,50,100", "--command", null};
+    StringWriter first = new StringWriter();
+    java.util.concurrent.CompletableFuture<Integer> aborted = runInBackground("cli-commands", first);
+    awaitWeight("cli-commands", 10);
+
+    send[send.length - 1] = "abort: bad build";
+    assertThat(run(send)).as(err.toString()).isZero();
+    assertThat(aborted.get(30, TimeUnit.SECONDS)).as(first.toString()).isEqualTo(4);
+    assertThat(first.toString()).contains("aborted: aborted by command: bad build");
+    assertThat(canaryWeight("cli-commands")).isZero();
+
+    send[send.length - 1] = "retry";
+    assertThat(run(send)).as(err.toString()).isZero();
+    StringWriter second = new StringWriter();
+    java.util.concurrent.CompletableFuture<Integer> promoted = runInBackground("cli-commands", second);
+    awaitWeight("cli-commands", 10);
+    send[send.length - 1] = "promote --full";
+    assertThat(run(send)).as(err.toString()).isZero();
+
+    assertThat(promoted.get(30, TimeUnit.SECONDS)).as(second.toString()).isZero();
+    assertThat(second.toString()).contains("promoted fully by command, skipping steps[2..4]");
+    assertThat(canaryWeight("cli-commands")).isEqualTo(100);
+    assertThat(out.toString()).contains("sent retry to HTTPRoute default/cli-commands");
+    send[send.length - 1] = "jump";
+    assertThat(run(send)).isEqualTo(2);
+  }
 }
