@@ -100,6 +100,8 @@ public final class AnalysisCheck {
   private final int failureLimit;
   private final int inconclusiveLimit;
   private final int successes;
+  private final boolean dryRun;
+  private final boolean pauseWhenInconclusive;
 
   private AnalysisCheck(Builder b) {
     this.name = b.name;
@@ -113,6 +115,8 @@ public final class AnalysisCheck {
     this.failureLimit = b.failureLimit;
     this.inconclusiveLimit = b.inconclusiveLimit;
     this.successes = b.successes;
+    this.dryRun = b.dryRun;
+    this.pauseWhenInconclusive = b.pauseWhenInconclusive;
   }
 
   /**
@@ -176,6 +180,16 @@ public final class AnalysisCheck {
   }
 
   /** Whether {@code value} is inside the accepted range. */
+  /** Whether the check is measured and reported only, never deciding ({@link Builder#dryRun}). */
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  /** Whether exceeding the inconclusive limit pauses for judgement instead of rolling back. */
+  public boolean pauseWhenInconclusive() {
+    return pauseWhenInconclusive;
+  }
+
   public boolean accepts(double value) {
     return !Double.isNaN(value) && value >= min && value <= max;
   }
@@ -208,18 +222,20 @@ public final class AnalysisCheck {
         && Double.compare(min, c.min) == 0 && Double.compare(max, c.max) == 0 && unit == c.unit
         && interval.equals(c.interval)
         && Objects.equals(initialDelay, c.initialDelay)
-        && failureLimit == c.failureLimit && inconclusiveLimit == c.inconclusiveLimit && successes == c.successes;
+        && failureLimit == c.failureLimit && inconclusiveLimit == c.inconclusiveLimit && successes == c.successes
+        && dryRun == c.dryRun && pauseWhenInconclusive == c.pauseWhenInconclusive;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, provider, query, min, max, unit, interval, initialDelay, failureLimit, inconclusiveLimit, successes);
+    return Objects.hash(name, provider, query, min, max, unit, interval, initialDelay, failureLimit, inconclusiveLimit, successes,
+        dryRun, pauseWhenInconclusive);
   }
 
   @Override
   public String toString() {
     return "check " + name + " (" + provider + (describeRange().map(r -> ", " + r).orElse("")) + ", every "
-        + interval.toSeconds() + "s)";
+        + interval.toSeconds() + "s" + (dryRun ? ", dry run" : "") + ")";
   }
 
   /**
@@ -238,6 +254,8 @@ public final class AnalysisCheck {
     private int failureLimit;
     private int inconclusiveLimit = 2;
     private int successes = 1;
+    private boolean dryRun;
+    private boolean pauseWhenInconclusive;
 
     Builder(String name, String provider) {
       if (name == null || name.isBlank()) {
@@ -316,6 +334,26 @@ public final class AnalysisCheck {
         throw new IllegalArgumentException("check " + name + ": successes must be >= 1: " + successes);
       }
       this.successes = successes;
+      return this;
+    }
+
+    /**
+     * Measured and reported (listeners, Events, the status' history) but never deciding: its failures roll
+     * nothing back, and an analysis step waits only for its first measurement (Argo Rollouts' dryRun metrics).
+     * In a YAML plan: {@code dryRun: true}.
+     */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    /**
+     * When inconclusive measurements exceed the limit, pause the rollout for a person to judge instead of rolling
+     * back: {@code promote} continues past the step, {@code abort} rolls back (Argo Rollouts pauses on an
+     * inconclusive analysis). In a YAML plan: {@code onInconclusive: pause} (default {@code rollback}).
+     */
+    public Builder pauseWhenInconclusive(boolean pause) {
+      this.pauseWhenInconclusive = pause;
       return this;
     }
 

@@ -200,8 +200,9 @@ public final class Canary {
       watchWakeups.incrementAndGet();
     } catch (AwaitTimeoutException e) {
       LOG.trace("canary {}: no change within {}; polling", plan.primaryRoute(), timeout);
-    } catch (GatewayApiException e) {
-      LOG.debug("canary {}: watching the route failed, sleeping instead: {}", plan.primaryRoute(), e.getMessage());
+    } catch (RuntimeException e) {
+      // a failed or interrupted watch (an API error, the lease lost): the poll is the fallback
+      LOG.debug("canary {}: watching the route failed, sleeping instead: {}", plan.primaryRoute(), e.toString());
       clock.sleepUntil(wake);
     }
     if (Thread.interrupted()) {

@@ -1,6 +1,7 @@
 package dev.gatewaysdk.canary;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,9 +20,10 @@ public final class CanaryStatus {
   private final Instant lastTransition;
   private final long revision;
   private final Map<String, String> analysis;
+  private final List<String> history;
 
   CanaryStatus(Phase phase, int step, int stepCount, Optional<Step> currentStep, int canaryWeight, int mirrorPercent,
-      String reason, Instant lastTransition, long revision, Map<String, String> analysis) {
+      String reason, Instant lastTransition, long revision, Map<String, String> analysis, List<String> history) {
     this.phase = phase;
     this.step = step;
     this.stepCount = stepCount;
@@ -32,6 +34,7 @@ public final class CanaryStatus {
     this.lastTransition = lastTransition;
     this.revision = revision;
     this.analysis = Map.copyOf(analysis);
+    this.history = List.copyOf(history);
   }
 
   public Phase phase() {
@@ -80,6 +83,20 @@ public final class CanaryStatus {
    */
   public Map<String, String> analysis() {
     return analysis;
+  }
+
+  CanaryStatus(Phase phase, int step, int stepCount, Optional<Step> currentStep, int canaryWeight, int mirrorPercent,
+      String reason, Instant lastTransition, long revision, Map<String, String> analysis) {
+    this(phase, step, stepCount, currentStep, canaryWeight, mirrorPercent, reason, lastTransition, revision, analysis, List.of());
+  }
+
+  /**
+   * The most recent measurements of step and background checks (up to 20, oldest first), as stored with the
+   * state: {@code 2030-01-01T00:01:00Z steps[1]/error-rate: FAILURE 2% (2% > max 1%)}; dry-run checks are marked
+   * {@code (dry run)}.
+   */
+  public List<String> history() {
+    return history;
   }
 
   public boolean terminal() {

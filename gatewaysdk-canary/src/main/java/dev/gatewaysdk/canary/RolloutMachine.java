@@ -409,14 +409,22 @@ final class RolloutMachine {
       return measure(st, missing, true);
     }
     String failure = null;
+    String judgement = null;
     List<AnalysisCheck> measured = new ArrayList<>();
     for (AnalysisCheck check : due) {
       Measurement m = obs.measurements().get(measurementKey(st, check, true));
       changed = true;
       State.Counters c = count(check, next.background.get(check.name()), m, false).withNext(now.plus(check.interval()));
-      next.background.put(check.name(), c);
       String f = failure(check, c, m, "background analysis ");
-      failure = failure == null ? f : failure;
+      if (f != null && judges(check, m)) {
+        judgement = judgement == null ? f : judgement;
+        // counted afresh after the judgement: the same limit applies again
+        c = new State.Counters(c.consecutive(), c.successes(), c.failures(), 0, c.passed(), c.next());
+      } else {
+        failure = failure == null ? f : failure;
+      }
+      next.background.put(check.name(), c);
+      record(next, st, check, true, m, now);
       measured.add(check);
     }
     if (!changed) {
@@ -434,7 +442,38 @@ final class RolloutMachine {
     if (failure != null) {
       return write(rollbackState(counted, Phase.ROLLED_BACK, failure, now, notes), true, null, notes, now);
     }
+    if (judgement != null && st.phase != Phase.PAUSED) {
+      return write(judgementPause(counted, judgement, now, notes), false, null, notes, now);
+    }
     return write(counted, false, null, notes, now);
+  }
+
+  /** Whether {@code m} of {@code check}, over a limit, pauses for judgement instead of rolling back. */
+  private static boolean judges(AnalysisCheck check, Measurement m) {
+    return check.pauseWhenInconclusive() && m.verdict() == Measurement.Verdict.INCONCLUSIVE;
+  }
+
+  /** Paused for a person to judge an inconclusive analysis: promote continues past the step, abort rolls back. */
+  private State judgementPause(State counted, String why, Instant now, List<Note> notes) {
+    State.Builder b = counted.toBuilder();
+    b.phase = Phase.PAUSED;
+    b.gate = true;
+    b.reason = why + "; paused for judgement: promote to continue, abort to roll back";
+    b.transitionAt = now;
+    State paused = b.build();
+    notes.add(Note.listener("paused", null));
+    notes.add(Note.event("Warning", "Inconclusive", paused.reason));
+    return paused;
+  }
+
+  /** The most recent measurements kept in the state (and shown in the status), oldest first. */
+  static final int HISTORY = 20;
+
+  private static void record(State.Builder next, State st, AnalysisCheck check, boolean background, Measurement m, Instant now) {
+    next.history.add(now + " " + measurementKey(st, check, background) + (check.dryRun() ? " (dry run)" : "") + ": " + m);
+    while (next.history.size() > HISTORY) {
+      next.history.remove(0);
+    }
   }
 
   private static List<AnalysisCheck> missing(State st, List<AnalysisCheck> due, Observation obs, boolean background) {
@@ -462,6 +501,9 @@ final class RolloutMachine {
 
   /** The rollback reason when {@code c} (after {@code m}) exceeds a limit of {@code check}, else null. */
   private static String failure(AnalysisCheck check, State.Counters c, Measurement m, String what) {
+    if (check.dryRun()) {
+      return null; // measured and reported, never deciding
+    }
     switch (m.verdict()) {
       case SUCCESS:
         return null;
@@ -497,18 +539,25 @@ final class RolloutMachine {
       return measure(st, missing, false);
     }
     String failure = null;
+    String judgement = null;
     for (AnalysisCheck check : due) {
       Measurement m = obs.measurements().get(measurementKey(st, check, false));
       State.Counters c = count(check, next.analysis.get(check.name()), m, true).withNext(now.plus(check.interval()));
       next.analysis.put(check.name(), c);
+      record(next, st, check, false, m, now);
       String f = failure(check, c, m, "analysis ");
-      failure = failure == null ? f : failure;
+      if (f != null && judges(check, m)) {
+        judgement = judgement == null ? f : judgement;
+      } else {
+        failure = failure == null ? f : failure;
+      }
     }
     Instant wake = Instant.MAX;
     boolean allPassed = true;
     for (AnalysisCheck check : step.checks()) {
       State.Counters c = next.analysis.get(check.name());
-      if (!c.passed()) {
+      boolean done = c.passed() || check.dryRun() && c.successes() + c.failures() + c.inconclusive() > 0;
+      if (!done) {
         allPassed = false;
         wake = c.next().isBefore(wake) ? c.next() : wake;
       }
@@ -524,6 +573,9 @@ final class RolloutMachine {
     }
     if (failure != null) {
       return write(rollbackState(counted, Phase.ROLLED_BACK, failure, now, notes), true, null, notes, now);
+    }
+    if (judgement != null) {
+      return write(judgementPause(counted, judgement, now, notes), false, null, notes, now);
     }
     if (allPassed) {
       return write(advance(counted, st.step + 1, now, notes), true, null, notes, now);
@@ -774,7 +826,7 @@ final class RolloutMachine {
     st.background.forEach((k, c) -> analysis.put("background/" + k, c.successes() + " ok (" + c.consecutive() + " in a row), "
         + c.failures() + " failed, " + c.inconclusive() + " inconclusive"));
     return new CanaryStatus(st.phase, st.step, plan.steps().size(), current, st.weight, st.mirror, st.reason,
-        st.transitionAt, st.rev, analysis);
+        st.transitionAt, st.rev, analysis, st.history);
   }
 
   static String key(RouteRef ref) {

@@ -53,6 +53,23 @@ class CanaryPlanTest {
   }
 
   @Test
+  void dryRunAndPauseOnInconclusiveReadFromYamlAndRoundTrip() {
+    CanaryPlan plan = CanaryPlan.parse("routes: [shop/web]\nstable: a\ncanary: b\nsteps:\n  - setWeight: 10\n  - analysis:\n"
+        + "      - {name: p95, provider: prometheus, max: 0.5, dryRun: true}\n"
+        + "      - {name: errors, provider: prometheus, max: 0.01, onInconclusive: pause}\n");
+    AnalysisCheck p95 = plan.steps().get(1).checks().get(0);
+    AnalysisCheck errors = plan.steps().get(1).checks().get(1);
+
+    assertThat(p95.dryRun()).isTrue();
+    assertThat(p95.pauseWhenInconclusive()).isFalse();
+    assertThat(errors.dryRun()).isFalse();
+    assertThat(errors.pauseWhenInconclusive()).isTrue();
+    assertThat(CanaryPlan.parse(plan.toString())).isEqualTo(plan);
+    assertThatThrownBy(() -> CanaryPlan.parse("routes: [shop/web]\nstable: a\ncanary: b\nsteps:\n  - analysis:\n"
+        + "      - {name: errors, provider: prometheus, onInconclusive: wait}\n")).hasMessageContaining("onInconclusive must be pause or rollback");
+  }
+
+  @Test
   void builderMatchesTheYamlForm() {
     CanaryPlan built = CanaryPlan.builder().route(RouteRef.httpRoute("shop", "web")).stable("a").canary("b")
         .weightIncrements(25, 100).build();

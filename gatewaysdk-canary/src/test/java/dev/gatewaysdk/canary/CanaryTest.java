@@ -843,7 +843,7 @@ class CanaryTest {
     assertThat(after.step()).isEqualTo(before.step());
     assertThat(after.revision()).isEqualTo(before.revision() + 1);
     assertThat(fixture.cluster.get(ref).path("metadata").path("annotations").has(State.COMMAND_ANNOTATION)).isFalse();
-    assertThat(fixture.cluster.events(ref.name())).contains("UnknownCommand: unknown command launch; use promote, pause, resume or abort");
+    assertThat(fixture.cluster.events(ref.name())).contains("UnknownCommand: unknown command launch; use promote, promote --full, pause, resume, abort or retry");
     canary.abort();
     assertThat(canary.reconcile().phase()).isEqualTo(Phase.ABORTED);
     assertThat(Cluster.weight(fixture.cluster.get(ref), 0, "web-v2")).isZero();

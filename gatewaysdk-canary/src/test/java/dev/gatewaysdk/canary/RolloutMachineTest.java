@@ -321,4 +321,73 @@ class RolloutMachineTest {
     assertThat(ignored.next()).isSameAs(st);
     assertThat(RolloutMachine.remainingCommands(ignored.command())).isEmpty();
   }
+
+  @Test
+  void anInconclusiveCheckOverItsLimitPausesForJudgementAndPromoteContinuesPastTheStep() {
+    AnalysisCheck judged = AnalysisCheck.builder("error-rate", "code").max(0.01).interval(Duration.ofMinutes(1))
+        .inconclusiveLimit(0).pauseWhenInconclusive(true).build();
+    RolloutMachine m = machine(plan().weights(10).step(Step.analysis(judged)).weights(100).build());
+    State st = at(m, 1);
+    Observation obs = seen(route(m, st, 2, 2), null)
+        .withMeasurements(Map.of("steps[1]/error-rate", Measurement.inconclusive("no data")));
+
+    Decision d = m.decide(st, obs, T0.plus(Duration.ofMinutes(1)));
+
+    assertThat(d.action()).isEqualTo(Action.WRITE);
+    assertThat(d.converge()).isFalse();
+    assertThat(d.next().phase).isEqualTo(Phase.PAUSED);
+    assertThat(d.next().weight).isEqualTo(10);
+    assertThat(d.next().reason).isEqualTo("analysis error-rate inconclusive 1 time, limit 0: no data; "
+        + "paused for judgement: promote to continue, abort to roll back");
+    assertThat(d.notes()).extracting(RolloutMachine.Note::reason).contains("Inconclusive");
+
+    State paused = stored(d, 2, T0);
+    assertThat(m.decide(paused, seen(route(m, paused, 2, 2), null), T0.plus(Duration.ofHours(1))).action()).isEqualTo(Action.WAIT);
+    Decision promoted = m.decide(paused, seen(route(m, paused, 2, 2), "promote"), T0.plus(Duration.ofHours(1)));
+    assertThat(promoted.next().step).isEqualTo(2);
+    assertThat(promoted.next().weight).isEqualTo(100);
+    Decision aborted = m.decide(paused, seen(route(m, paused, 2, 2), "abort"), T0.plus(Duration.ofHours(1)));
+    assertThat(aborted.next().phase).isEqualTo(Phase.ABORTED);
+
+    AnalysisCheck rollsBack = AnalysisCheck.builder("error-rate", "code").max(0.01).interval(Duration.ofMinutes(1)).inconclusiveLimit(0).build();
+    RolloutMachine plain = machine(plan().weights(10).step(Step.analysis(rollsBack)).weights(100).build());
+    assertThat(plain.decide(at(plain, 1), obs, T0.plus(Duration.ofMinutes(1))).next().phase).isEqualTo(Phase.ROLLED_BACK);
+  }
+
+  @Test
+  void aDryRunCheckIsMeasuredAndRecordedButNeverDecides() {
+    AnalysisCheck shadow = AnalysisCheck.builder("p95", "code").max(0.5).interval(Duration.ofMinutes(1)).dryRun(true).build();
+    RolloutMachine m = machine(plan().weights(10).step(Step.analysis(CHECK, shadow)).weights(100).backgroundAnalysis(
+        AnalysisCheck.builder("bg", "code").max(0.5).interval(Duration.ofMinutes(1)).dryRun(true).build()).build());
+    State st = at(m, 1);
+    Observation obs = seen(route(m, st, 2, 2), null).withMeasurements(Map.of(
+        "steps[1]/error-rate", Measurement.of(CHECK, 0.0), "steps[1]/p95", Measurement.of(shadow, 0.9),
+        "background/bg", Measurement.of(shadow, 0.9)));
+
+    Decision bg = m.decide(st, obs, T0.plus(Duration.ofMinutes(1)));
+    assertThat(bg.next().phase).isEqualTo(Phase.PROGRESSING);
+    assertThat(bg.next().history).containsExactly("2030-01-01T00:01:00Z background/bg (dry run): FAILURE 0.9 (0.9 > max 0.5)");
+
+    State counted = stored(bg, 2, T0);
+    Decision step = m.decide(counted, obs, T0.plus(Duration.ofMinutes(1)));
+    assertThat(step.next().step).as("the failing dry-run check does not hold the step").isEqualTo(2);
+    assertThat(step.next().phase).isEqualTo(Phase.PROGRESSING);
+    assertThat(m.status(step.next()).history()).hasSize(3)
+        .contains("2030-01-01T00:01:00Z steps[1]/p95 (dry run): FAILURE 0.9 (0.9 > max 0.5)",
+            "2030-01-01T00:01:00Z steps[1]/error-rate: SUCCESS 0");
+  }
+
+  @Test
+  void theHistoryKeepsTheMostRecentMeasurements() {
+    AnalysisCheck twice = AnalysisCheck.builder("error-rate", "code").max(0.01).interval(Duration.ofMinutes(1)).successes(100).build();
+    RolloutMachine m = machine(plan().weights(10).step(Step.analysis(twice)).weights(100).build());
+    State st = at(m, 1);
+    for (int i = 1; i <= RolloutMachine.HISTORY + 5; i++) {
+      Observation obs = seen(route(m, st, 2, 2), null).withMeasurements(Map.of("steps[1]/error-rate", Measurement.of(twice, 0.0)));
+      st = stored(m.decide(st, obs, T0.plus(Duration.ofMinutes(i))), 2, T0);
+    }
+    assertThat(st.history).hasSize(RolloutMachine.HISTORY);
+    assertThat(st.history.get(0)).startsWith("2030-01-01T00:06:00Z");
+    assertThat(State.parse(st.write()).history).isEqualTo(st.history);
+  }
 }

@@ -201,6 +201,19 @@ public final class PlanReader {
     if (c.has("successes")) {
       b.successes(c.get("successes").asInt(0));
     }
+    if (c.has("dryRun")) {
+      if (!c.get("dryRun").isBoolean()) {
+        throw new IllegalArgumentException("dryRun must be true or false: " + c.get("dryRun"));
+      }
+      b.dryRun(c.get("dryRun").asBoolean());
+    }
+    if (c.has("onInconclusive")) {
+      String on = c.get("onInconclusive").asText();
+      if (!on.equals("pause") && !on.equals("rollback")) {
+        throw new IllegalArgumentException("onInconclusive must be pause or rollback: " + c.get("onInconclusive"));
+      }
+      b.pauseWhenInconclusive(on.equals("pause"));
+    }
     return b.build();
   }
 
@@ -287,6 +300,12 @@ public final class PlanReader {
       j.put("interval", DurationText.format(c.interval())).put("failureLimit", c.failureLimit())
           .put("inconclusiveLimit", c.inconclusiveLimit()).put("successes", c.successes());
       c.initialDelay().ifPresent(d -> j.put("initialDelay", DurationText.format(d)));
+      if (c.dryRun()) {
+        j.put("dryRun", true);
+      }
+      if (c.pauseWhenInconclusive()) {
+        j.put("onInconclusive", "pause");
+      }
       if (c.unit() != AnalysisCheck.Unit.NONE) {
         j.put("unit", c.unit().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       }

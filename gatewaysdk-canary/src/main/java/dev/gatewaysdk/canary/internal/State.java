@@ -72,6 +72,8 @@ public final class State {
   public final Map<String, Long> generations;
   /** Rules added per route ("HTTPRoute/ns/name"), so cleanup removes exactly those. */
   public final Map<String, List<JsonNode>> added;
+  /** The most recent measurements, oldest first, one line each ({@code time key: verdict value (message)}). */
+  public final List<String> history;
 
   /** Analysis counters of one check (of the current step, or a background check). */
   public record Counters(int consecutive, int successes, int failures, int inconclusive, boolean passed, Instant next) {
@@ -114,6 +116,7 @@ public final class State {
       a.put(k, Collections.unmodifiableList(copy));
     });
     added = Collections.unmodifiableMap(a);
+    history = List.copyOf(b.history);
   }
 
   /** A new rollout of {@code plan} before its first step. */
@@ -148,6 +151,7 @@ public final class State {
     b.background.putAll(background);
     b.generations.putAll(generations);
     b.added.putAll(added);
+    b.history.addAll(history);
     return b;
   }
 
@@ -176,6 +180,7 @@ public final class State {
     public final Map<String, Counters> background = new LinkedHashMap<>();
     public final Map<String, Long> generations = new LinkedHashMap<>();
     public final Map<String, List<JsonNode>> added = new LinkedHashMap<>();
+    public final List<String> history = new ArrayList<>();
 
     public State build() {
       return new State(this);
@@ -226,6 +231,7 @@ public final class State {
         e.getValue().forEach(rules::add);
         s.added.put(e.getKey(), rules);
       });
+      n.path("history").forEach(h -> s.history.add(h.asText()));
       return s.build();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
@@ -252,6 +258,10 @@ public final class State {
     if (!generations.isEmpty()) {
       ObjectNode g = o.putObject("generations");
       generations.forEach(g::put);
+    }
+    if (!history.isEmpty()) {
+      ArrayNode h = o.putArray("history");
+      history.forEach(h::add);
     }
     ObjectNode a = o.putObject("added");
     added.forEach((k, rules) -> {
