@@ -462,14 +462,7 @@ public final class CanaryTraffic {
   }
 
   private static List<Integer> indices(JsonNode rule, String name) {
-    List<Integer> out = new ArrayList<>();
-    JsonNode refs = rule.path("backendRefs");
-    for (int j = 0; j < refs.size(); j++) {
-      if (name.equals(refs.get(j).path("name").asText())) {
-        out.add(j);
-      }
-    }
-    return out;
+    return RouteManager.backendIndices(rule, name);
   }
 
   private static int weightOf(JsonNode ref) {

@@ -798,7 +798,7 @@ public final class RouteManager {
     return route.path("metadata").path("resourceVersion").asText("");
   }
 
-  private static List<Integer> backendIndices(JsonNode rule, String name) {
+  static List<Integer> backendIndices(JsonNode rule, String name) {
     List<Integer> out = new ArrayList<>();
     JsonNode refs = rule.path("backendRefs");
     for (int j = 0; j < refs.size(); j++) {
