@@ -34,9 +34,33 @@ import java.util.regex.Pattern;
  *     .provider("gateway-p95", GatewayMetricsProvider.latencyP95(metrics));
  * // checks: AnalysisCheck.builder("errors", "gateway-errors").max(0.01), AnalysisCheck.builder("p95", "gateway-p95").max(0.5)
  * }</pre>
+ *
+ * <p>Where a Prometheus server scrapes the Gateway, the same two measurements are {@link #ERROR_RATE_QUERY} and
+ * {@link #LATENCY_P95_QUERY} for a {@link PrometheusProvider}, over the check's {@code interval}:
+ *
+ * <pre>{@code
+ * AnalysisCheck.builder("errors", "prometheus").query(GatewayMetricsProvider.ERROR_RATE_QUERY)
+ *     .max(0.01).unit(AnalysisCheck.Unit.RATIO).interval(Duration.ofSeconds(30)).build();
+ * }</pre>
  */
 public final class GatewayMetricsProvider implements MetricProvider {
   static final String REQUESTS = "gatewaysdk_gateway_requests_total";
+  private static final String CANARY_SERIES =
+      "route_namespace=\"{{namespace}}\",route=\"{{route}}\",backend=\"{{canary}}\"";
+  /**
+   * PromQL for a {@link PrometheusProvider}: the canary's 5xx share of its requests on the rollout's route over
+   * the check's interval (0..1); 0 when it answered no 5xx, no data (inconclusive) when it had no requests.
+   */
+  public static final String ERROR_RATE_QUERY =
+      "(sum(rate(" + REQUESTS + "{" + CANARY_SERIES + ",code=~\"5..\"}[{{interval}}])) or vector(0))"
+          + " / sum(rate(" + REQUESTS + "{" + CANARY_SERIES + "}[{{interval}}]))";
+  /**
+   * PromQL for a {@link PrometheusProvider}: the 95th percentile of the canary's backend time in seconds on the
+   * rollout's route over the check's interval; no data (inconclusive) when it had no requests.
+   */
+  public static final String LATENCY_P95_QUERY =
+      "histogram_quantile(0.95, sum by (le) (rate(gatewaysdk_gateway_backend_request_duration_seconds_bucket{"
+          + CANARY_SERIES + "}[{{interval}}])))";
   static final String DURATION_BUCKET = "gatewaysdk_gateway_backend_request_duration_seconds_bucket";
   private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{(.*)}\\s+(\\S+)$");
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
