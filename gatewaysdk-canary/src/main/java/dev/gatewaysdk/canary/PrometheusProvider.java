@@ -16,7 +16,7 @@ import java.util.Objects;
  * Instant queries against the Prometheus HTTP API ({@code GET /api/v1/query}): the check's query, with
  * {@code {{canary}}}, {@code {{stable}}}, {@code {{interval}}} and the other placeholders of
  * {@link AnalysisContext#renderedQuery()} replaced, must return one sample (a scalar, or a vector's first
- * element); its value is judged by the check's range. No result, NaN, an error status or an unreachable server
+ * element); its value is judged by the check's range. Credentials: {@link #withAuth}. No result, NaN, an error status or an unreachable server
  * make the measurement inconclusive. Thread-safe.
  *
  * <pre>{@code
@@ -29,11 +29,18 @@ public final class PrometheusProvider implements MetricProvider {
   private final URI base;
   private final HttpClient http;
   private final Duration timeout;
+  private final ProviderAuth auth;
 
-  private PrometheusProvider(URI base, HttpClient http, Duration timeout) {
+  private PrometheusProvider(URI base, HttpClient http, Duration timeout, ProviderAuth auth) {
     this.base = Objects.requireNonNull(base, "base");
     this.http = Objects.requireNonNull(http, "http");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.auth = Objects.requireNonNull(auth, "auth");
+  }
+
+  /** This provider sending {@code auth}'s bearer token and headers with every query. */
+  public PrometheusProvider withAuth(ProviderAuth auth) {
+    return new PrometheusProvider(base, http, timeout, auth);
   }
 
   /**
@@ -50,9 +57,9 @@ public final class PrometheusProvider implements MetricProvider {
   public static PrometheusProvider create(URI base, HttpClient http, Duration timeout) {
     String scheme = base.getScheme();
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-      throw new IllegalArgumentException("Prometheus URL must be http or https: " + base);
+      throw new IllegalArgumentException("Prometheus URL must be http or https: " + ProviderAuth.shown(base));
     }
-    return new PrometheusProvider(base, http, timeout);
+    return new PrometheusProvider(base, http, timeout, ProviderAuth.NONE);
   }
 
   public URI base() {
@@ -70,10 +77,13 @@ public final class PrometheusProvider implements MetricProvider {
         + URLEncoder.encode(query, StandardCharsets.UTF_8));
     HttpResponse<String> response;
     try {
-      response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json").build(),
-          HttpResponse.BodyHandlers.ofString());
+      response = http.send(auth.apply(HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json"))
+              .build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IllegalStateException e) {
+      return Measurement.inconclusive("credentials for Prometheus " + ProviderAuth.shown(base) + ": " + e.getMessage());
     } catch (IOException e) {
-      return Measurement.inconclusive("Prometheus " + base + " unreachable: " + e);
+      return Measurement.inconclusive("Prometheus " + ProviderAuth.shown(base) + " unreachable: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Measurement.inconclusive("interrupted");
@@ -114,6 +124,6 @@ public final class PrometheusProvider implements MetricProvider {
 
   @Override
   public String toString() {
-    return "Prometheus " + base;
+    return "Prometheus " + ProviderAuth.shown(base) + (auth == ProviderAuth.NONE ? "" : " with " + auth);
   }
 }

@@ -8,6 +8,7 @@ import dev.gatewaysdk.canary.CanaryStatus;
 import dev.gatewaysdk.canary.InvalidPlanException;
 import dev.gatewaysdk.canary.LeaderElection;
 import dev.gatewaysdk.canary.PrometheusProvider;
+import dev.gatewaysdk.canary.ProviderAuth;
 import dev.gatewaysdk.canary.Step;
 import dev.gatewaysdk.core.GatewayApiClient;
 import dev.gatewaysdk.core.GatewayApiException;
@@ -56,6 +57,14 @@ final class CanaryCommand implements Callable<Integer> {
 
   @Option(names = "--prometheus", paramLabel = "URL", description = "Prometheus server for the check after each weight.")
   URI prometheus;
+
+  @Option(names = "--prometheus-token-file", paramLabel = "FILE",
+      description = "Bearer token for --prometheus, read from FILE on every query (a rotated token is picked up).")
+  java.nio.file.Path prometheusTokenFile;
+
+  @Option(names = "--prometheus-token-env", paramLabel = "VAR",
+      description = "Bearer token for --prometheus from environment variable VAR. Tokens are never printed.")
+  String prometheusTokenEnv;
 
   @Option(names = "--query", description = "PromQL query; {{canary}}, {{stable}}, {{interval}}, {{namespace}} are replaced.")
   String query;
@@ -106,6 +115,13 @@ final class CanaryCommand implements Callable<Integer> {
       + " rolled-back or aborted rollout again)."})
   String command;
 
+  private ProviderAuth prometheusAuth() {
+    if (prometheusTokenFile != null) {
+      return ProviderAuth.bearerTokenFromFile(prometheusTokenFile);
+    }
+    return prometheusTokenEnv == null ? ProviderAuth.NONE : ProviderAuth.bearerTokenFromEnv(prometheusTokenEnv);
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -119,7 +135,7 @@ final class CanaryCommand implements Callable<Integer> {
     }
     Canary.Builder builder = Canary.builder(client(), p).verifyRoutes(!noVerify).pollInterval(duration(poll, "--poll"));
     if (prometheus != null) {
-      builder.provider("prometheus", PrometheusProvider.create(prometheus));
+      builder.provider("prometheus", PrometheusProvider.create(prometheus).withAuth(prometheusAuth()));
     }
     String[] last = {""};
     builder.listener(new CanaryListener() {
@@ -211,6 +227,12 @@ final class CanaryCommand implements Callable<Integer> {
     }
     if (routes == null || stable == null || canary == null || steps == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "need --plan FILE, or --route, --stable, --canary and --steps");
+    }
+    if ((prometheusTokenFile != null || prometheusTokenEnv != null) && prometheus == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--prometheus-token-file and --prometheus-token-env need --prometheus");
+    }
+    if (prometheusTokenFile != null && prometheusTokenEnv != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--prometheus-token-file or --prometheus-token-env, not both");
     }
     if ((prometheus == null) != (query == null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--prometheus and --query go together");

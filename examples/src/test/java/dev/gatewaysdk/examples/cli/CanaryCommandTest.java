@@ -95,8 +95,14 @@ class CanaryCommandTest {
 
   /** A Prometheus query API on loopback whose every instant query returns the scalar {@code value}; started. */
   private static HttpServer prometheusAnswering(String value) throws java.io.IOException {
+    return prometheusAnswering(value, new java.util.ArrayList<>());
+  }
+
+  /** As {@link #prometheusAnswering(String)}, recording each query's Authorization header in {@code authorizations}. */
+  private static HttpServer prometheusAnswering(String value, List<String> authorizations) throws java.io.IOException {
     HttpServer prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     prometheus.createContext("/api/v1/query", ex -> {
+      authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
       byte[] body = ("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"" + value + "\"]}}")
           .getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(200, body.length);
@@ -106,6 +112,30 @@ class CanaryCommandTest {
     });
     prometheus.start();
     return prometheus;
+  }
+
+  @Test
+  void prometheusTokenFileIsSentWithEveryQueryAndNeverPrinted(@TempDir Path dir) throws Exception {
+    createRoute("cli-token");
+    Path token = dir.resolve("token");
+    java.nio.file.Files.writeString(token, "cli-s3cret\n");
+    List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HttpServer prometheus = prometheusAnswering("0.995", authorizations);
+    try {
+      int code = run("canary", "--kubeconfig", server.kubeconfigFile().toString(), "--route", "default/cli-token",
+          "--stable", "web-v1", "--canary", "web-v2", "--steps", "50,100", "--interval", "1ms", "--no-verify", "--poll", "10ms",
+          "--prometheus", "http://127.0.0.1:" + prometheus.getAddress().getPort(), "--query", "success_rate{svc=\"{{canary}}\"}",
+          "--min", "0.99", "--unit", "ratio", "--prometheus-token-file", token.toString());
+
+      assertThat(code).as("%s", err).isZero();
+      assertThat(authorizations).isNotEmpty().allMatch("Bearer cli-s3cret"::equals);
+      assertThat(out.toString() + err).doesNotContain("cli-s3cret");
+      assertThat(run("canary", "--route", "default/cli-token", "--stable", "a", "--canary", "b", "--steps", "100",
+          "--prometheus-token-env", "X")).isEqualTo(2);
+      assertThat(err.toString()).contains("--prometheus-token-file and --prometheus-token-env need --prometheus");
+    } finally {
+      prometheus.stop(0);
+    }
   }
 
   @Test
