@@ -9,6 +9,7 @@ import dev.gatewaysdk.canary.InvalidPlanException;
 import dev.gatewaysdk.canary.LeaderElection;
 import dev.gatewaysdk.canary.PrometheusProvider;
 import dev.gatewaysdk.canary.ProviderAuth;
+import dev.gatewaysdk.canary.WebhookNotifier;
 import dev.gatewaysdk.canary.Step;
 import dev.gatewaysdk.core.GatewayApiClient;
 import dev.gatewaysdk.core.GatewayApiException;
@@ -66,6 +67,14 @@ final class CanaryCommand implements Callable<Integer> {
       description = "Bearer token for --prometheus from environment variable VAR. Tokens are never printed.")
   String prometheusTokenEnv;
 
+  @Option(names = "--notify", paramLabel = "URL",
+      description = "Chat webhook that hears each step, pause, promotion, rollback and API outage (Slack-compatible JSON).")
+  URI notify;
+
+  @Option(names = "--notify-format", defaultValue = "slack", paramLabel = "FORMAT",
+      description = "Payload for --notify: slack (also Mattermost, Rocket.Chat) or teams (default ${DEFAULT-VALUE}).")
+  String notifyFormat;
+
   @Option(names = "--query", description = "PromQL query; {{canary}}, {{stable}}, {{interval}}, {{namespace}} are replaced.")
   String query;
 
@@ -76,7 +85,7 @@ final class CanaryCommand implements Callable<Integer> {
   Double max;
 
   @Option(names = "--unit", defaultValue = "none", paramLabel = "UNIT",
-      description = "What the query measures, for reading its values: none, ratio (0.05 reads 5%), percent, seconds (0.8 reads 800 ms), milliseconds or per-second (default ${DEFAULT-VALUE}).")
+      description = "What the query measures, for reading its values: none, ratio (0.05 reads 5%%), percent, seconds (0.8 reads 800 ms), milliseconds or per-second (default ${DEFAULT-VALUE}).")
   String unit;
 
   @Option(names = "--failure-limit", defaultValue = "0", description = "Failed measurements tolerated per step (default ${DEFAULT-VALUE}).")
@@ -149,6 +158,20 @@ final class CanaryCommand implements Callable<Integer> {
         }
       }
     });
+    WebhookNotifier notifier = null;
+    if (notify != null && command == null && !dryRun) {
+      String f = notifyFormat.trim().toLowerCase(java.util.Locale.ROOT);
+      if (!f.equals("slack") && !f.equals("teams")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--notify-format must be slack or teams: " + notifyFormat);
+      }
+      try {
+        notifier = WebhookNotifier.create(notify, f.equals("slack") ? WebhookNotifier.Format.SLACK : WebhookNotifier.Format.TEAMS,
+            p.primaryRoute().toString(), ProviderAuth.NONE);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--notify: " + e.getMessage());
+      }
+      builder.listener(notifier);
+    }
     Canary c = builder.build();
     try {
       if (command != null) {
@@ -185,6 +208,9 @@ final class CanaryCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 1;
     } finally {
+      if (notifier != null) {
+        notifier.close();
+      }
       out.flush();
       err.flush();
     }

@@ -139,6 +139,36 @@ class CanaryCommandTest {
   }
 
   @Test
+  void notifyPostsTheRolloutToAChatWebhook() throws Exception {
+    createRoute("cli-notify");
+    List<String> texts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    hook.createContext("/hook", ex -> {
+      texts.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    hook.start();
+    try {
+      int code = run("canary", "--kubeconfig", server.kubeconfigFile().toString(), "--route", "default/cli-notify",
+          "--stable", "web-v1", "--canary", "web-v2", "--steps", "50,100", "--interval", "1ms", "--no-verify", "--poll", "10ms",
+          "--notify", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
+
+      assertThat(code).as("%s", err).isZero();
+      assertThat(texts).containsExactly(
+          "{\"text\":\"canary HTTPRoute default/cli-notify: step 1/3 setWeight 50: canary at 50%\"}",
+          "{\"text\":\"canary HTTPRoute default/cli-notify: step 2/3 pause 1ms: canary at 50%\"}",
+          "{\"text\":\"canary HTTPRoute default/cli-notify: step 3/3 setWeight 100: canary at 100%\"}",
+          "{\"text\":\"canary HTTPRoute default/cli-notify: promoted\"}");
+      assertThat(run("canary", "--route", "default/x", "--stable", "a", "--canary", "b", "--steps", "100",
+          "--notify", "http://127.0.0.1:1/", "--notify-format", "irc")).isEqualTo(2);
+      assertThat(err.toString()).contains("--notify-format must be slack or teams: irc");
+    } finally {
+      hook.stop(0);
+    }
+  }
+
+  @Test
   void failingQueryRollsBackAndExitsThreeWithTheReason() throws Exception {
     createRoute("cli-bad");
     HttpServer prometheus = prometheusAnswering("0.42");
