@@ -16,13 +16,19 @@ import org.junit.jupiter.api.Test;
  * step's change is first seen pending.
  */
 class CanaryWatchTest {
+  /** A namespace with Gateway gw and the Services web-v1 and web-v2. */
+  private static String gatewayAndServices(GatewayCluster cluster, String hint) {
+    String ns = cluster.createTestNamespace(hint);
+    cluster.create(Fixtures.gateway(ns, "gw", cluster.gatewayClassName().orElseThrow()));
+    cluster.create(Fixtures.service(ns, "web-v1", 8080));
+    cluster.create(Fixtures.service(ns, "web-v2", 8080));
+    return ns;
+  }
+
   @Test
   void tenShortRolloutsWaitForTheGatewayByWatchNotByPolling() {
     try (GatewayCluster cluster = GatewayCluster.embedded()) {
-      String ns = cluster.createTestNamespace("watch");
-      cluster.create(Fixtures.gateway(ns, "gw", cluster.gatewayClassName().orElseThrow()));
-      cluster.create(Fixtures.service(ns, "web-v1", 8080));
-      cluster.create(Fixtures.service(ns, "web-v2", 8080));
+      String ns = gatewayAndServices(cluster, "watch");
       int wakeups = 0;
       for (int i = 0; i < 10; i++) {
         cluster.create(Fixtures.canaryRoute(ns, "web-" + i, "gw", "web-v1", "web-v2", 0));
@@ -51,10 +57,7 @@ class CanaryWatchTest {
   @Test
   void routesMovedInLockstepAreEachWaitedForByWatch() {
     try (GatewayCluster cluster = GatewayCluster.embedded()) {
-      String ns = cluster.createTestNamespace("lockstep");
-      cluster.create(Fixtures.gateway(ns, "gw", cluster.gatewayClassName().orElseThrow()));
-      cluster.create(Fixtures.service(ns, "web-v1", 8080));
-      cluster.create(Fixtures.service(ns, "web-v2", 8080));
+      String ns = gatewayAndServices(cluster, "lockstep");
       cluster.create(Fixtures.canaryRoute(ns, "web", "gw", "web-v1", "web-v2", 0));
       cluster.create(Fixtures.canaryRoute(ns, "web-internal", "gw", "web-v1", "web-v2", 0));
       CanaryPlan plan = CanaryPlan.builder().route(RouteRef.httpRoute(ns, "web")).route(RouteRef.httpRoute(ns, "web-internal"))
