@@ -6,6 +6,7 @@ import dev.gatewaysdk.canary.internal.DurationText;
 import dev.gatewaysdk.canary.internal.EventRecorder;
 import dev.gatewaysdk.canary.internal.Jsons;
 import dev.gatewaysdk.canary.internal.LeaseElector;
+import dev.gatewaysdk.canary.internal.RouteHealth;
 import dev.gatewaysdk.canary.internal.State;
 import dev.gatewaysdk.core.AwaitTimeoutException;
 import dev.gatewaysdk.core.Backend;
@@ -181,13 +182,14 @@ public final class Canary {
   }
 
   /**
-   * Waits until {@code wake} or until the primary route changes (the Gateway's status, a command, an edit),
+   * Waits until {@code wake} or until the watched route changes (the primary: the Gateway's status, a command,
+   * an edit; while a secondary route awaits the Gateway: that one),
    * whichever comes first: on the system clock through a watch of the route, so that a change the Gateway
    * accepts is acted on at once; the poll interval is then only the fallback. Other clocks (a
    * {@link VirtualClock}) cannot be watched in real time and sleep on their own time.
    */
   private void waitUntil(Instant wake) throws InterruptedException {
-    ObjectNode seen = lastPrimary;
+    ObjectNode seen = watched;
     if (!watchRoutes || clock != CanaryClock.system() || seen == null) {
       clock.sleepUntil(wake);
       return;
@@ -558,6 +560,13 @@ public final class Canary {
         all.add(read(plan.routes().get(i)));
       }
     }
+    watched = primary;
+    for (ObjectNode route : all) {
+      if (RouteHealth.check(route).verdict == RouteHealth.Verdict.PENDING) {
+        watched = route;
+        break;
+      }
+    }
     RolloutMachine.Observation obs = RolloutMachine.Observation.of(all, StateStore.annotation(primary, State.COMMAND_ANNOTATION));
     RolloutMachine.Decision d = machine.decide(st, obs, now);
     while (d.action() == RolloutMachine.Action.MEASURE || d.action() == RolloutMachine.Action.SWAP) {
@@ -608,6 +617,8 @@ public final class Canary {
   }
 
   private volatile ObjectNode lastPrimary;
+  /** The route the next wait watches: the first one awaiting the Gateway, else the primary. */
+  private volatile ObjectNode watched;
   private volatile CanaryStatus lastStatus;
   /** The state last seen or written: its revision, its time on the rollout's timeline, and when it was seen here. */
   private State seenState;

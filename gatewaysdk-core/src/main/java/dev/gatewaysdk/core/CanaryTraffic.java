@@ -191,6 +191,14 @@ public final class CanaryTraffic {
           break;
         }
       }
+      for (JsonNode p : found == null ? present : List.<JsonNode>of()) {
+        // a rule an earlier traffic added, written in an older form: the next edit replaces it, nobody removed it
+        for (JsonNode previous : previousRules) {
+          if (found == null && Json.contains(p, previous) && sameBackends(p, wanted)) {
+            found = p;
+          }
+        }
+      }
       if (found == null) {
         diffs.add("A/B rule " + describeMatches(wanted) + " -> " + canary + " missing");
       } else {
@@ -431,6 +439,11 @@ public final class CanaryTraffic {
     ref.remove("weight");
     rule.putArray("backendRefs").add(ref);
     return rule;
+  }
+
+  private static boolean sameBackends(JsonNode a, JsonNode b) {
+    return a.path("backendRefs").size() == b.path("backendRefs").size()
+        && a.path("backendRefs").path(0).path("name").equals(b.path("backendRefs").path(0).path("name"));
   }
 
   private static String describeMatches(JsonNode rule) {

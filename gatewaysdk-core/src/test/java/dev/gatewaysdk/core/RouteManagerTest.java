@@ -365,6 +365,17 @@ class RouteManagerTest {
     assertThat(CanaryTraffic.of("admin", "app-canary").differences(store.current(ref), ref.kind()))
         .containsExactly("no rule has both admin and app-canary any more");
     assertThat(traffic.observedWeight(store.current(ref))).isEqualTo(5);
+
+    // an A/B rule added earlier in another form (an older release's cookie pattern) is replaced, not reported
+    ObjectNode older = FakeRouteStore.parse("{'matches':[{'path':{'type':'PathPrefix','value':'/'},'headers':[{'type':'RegularExpression',"
+        + "'name':'Cookie','value':'(^|.*;\\\\s*)beta=yes(;.*|$)'}]}],'backendRefs':[{'name':'app-canary','port':8080}]}");
+    manager.addRule(ref, older);
+    CanaryTraffic ab = traffic.withMirror(0).withPreviousRules(List.of(older));
+    assertThat(ab.differences(store.current(ref), ref.kind())).isEmpty();
+    assertThat(traffic.withMirror(0).differences(store.current(ref), ref.kind())).hasSize(1);
+    manager.setCanaryTraffic(ref, ab);
+    assertThat(store.current(ref).at("/spec/rules").size()).isEqualTo(3);
+    assertThat(store.current(ref).at("/spec/rules/2/matches/0/headers/0/value").asText()).isEqualTo("(^|.*;\\s*)beta=yes(\\s*;.*|$)");
   }
 
   @Test
