@@ -63,14 +63,15 @@ public final class EmbeddedGateway {
   }
 
   /**
-   * {@code http://<address>:<port>/} of listener {@code listener}.
+   * {@code http://<address>:<port>/} of listener {@code listener}, {@code https://} for an HTTPS listener (its
+   * certificate names the listener's hostname, so a client sends that name as SNI and Host).
    *
    * @throws IllegalArgumentException if the Gateway has no such listener served by the data plane
    * @throws IllegalStateException if the Gateway is not programmed
    */
   public URI url(String listener) {
     int port = port(listener);
-    return URI.create("http://" + address() + ":" + port + "/");
+    return URI.create(dataPlane.scheme(namespace, name, listener) + "://" + address() + ":" + port + "/");
   }
 
   /** Listener names of the served listeners, with their spec ports. */

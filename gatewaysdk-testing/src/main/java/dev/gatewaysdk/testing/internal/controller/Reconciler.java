@@ -405,7 +405,7 @@ public final class Reconciler {
   }
 
   /** Why a Secret cannot serve as a TLS certificate, or null if it can. */
-  static String certificateProblem(JsonNode secret) {
+  public static String certificateProblem(JsonNode secret) {
     JsonNode data = secret.path("data");
     String crt = decode(data.path("tls.crt").asText(null));
     String key = decode(data.path("tls.key").asText(null));
@@ -431,7 +431,7 @@ public final class Reconciler {
     return null;
   }
 
-  static String decode(String base64) {
+  public static String decode(String base64) {
     if (base64 == null) {
       return null;
     }

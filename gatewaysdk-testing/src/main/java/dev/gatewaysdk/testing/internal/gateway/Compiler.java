@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.internal.GatewayDurations;
 import dev.gatewaysdk.testing.internal.controller.Reconciler;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,8 +34,8 @@ final class Compiler {
   static final String GROUP = "gateway.networking.k8s.io";
   static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
   /** Route kinds each served listener protocol takes. */
-  private static final Map<String, List<String>> SERVED_PROTOCOLS = Map.of("HTTP", List.of("HTTPRoute", "GRPCRoute"),
-      "TCP", List.of("TCPRoute"), "UDP", List.of("UDPRoute"));
+  private static final Map<String, List<String>> SERVED_PROTOCOLS = Map.of("HTTP", List.of("HTTPRoute", "GRPCRoute"), "HTTPS", List.of("HTTPRoute", "GRPCRoute"),
+      "TCP", List.of("TCPRoute"), "UDP", List.of("UDPRoute"), "TLS", List.of("TLSRoute"));
 
   private final Reconciler.Snapshot s;
   private final Metrics metrics;
@@ -65,9 +73,11 @@ final class Compiler {
     final JsonNode spec;
     /** The namespace of the Gateway or ListenerSet declaring the listener ({@code allowedRoutes} "Same"). */
     final String ownerNamespace;
+    final String ownerKind;
 
     Attachment(ObjectNode gateway, ObjectNode owner, JsonNode spec) {
       this.ownerNamespace = namespace(owner);
+      this.ownerKind = owner.path("kind").asText("Gateway");
       this.gatewayNamespace = namespace(gateway);
       this.gatewayName = name(gateway);
       this.spec = spec;
@@ -126,7 +136,7 @@ final class Compiler {
       Map<String, Integer> ports = new LinkedHashMap<>();
       List<Attachment> served = new ArrayList<>();
       for (JsonNode l : gw.path("spec").path("listeners")) {
-        if (SERVED_PROTOCOLS.getOrDefault(l.path("protocol").asText(), List.of()).stream().anyMatch(k -> allowsKind(l, k))) {
+        if (servedKinds(l).stream().anyMatch(k -> allowsKind(l, k))) {
           ports.put(l.path("name").asText(), l.path("port").asInt());
           served.add(new Attachment(gw, gw, l));
         }
@@ -138,7 +148,7 @@ final class Compiler {
 
     Map<String, List<Attachment>> listenersBySet = listenerSets(listenersByGateway, gatewayObjects);
 
-    for (String kind : List.of("HTTPRoute", "GRPCRoute", "TCPRoute", "UDPRoute")) {
+    for (String kind : List.of("HTTPRoute", "GRPCRoute", "TCPRoute", "UDPRoute", "TLSRoute")) {
       for (ObjectNode route : s.list(kind)) {
         attach(kind, route, listenersByGateway, listenersBySet);
       }
@@ -162,7 +172,7 @@ final class Compiler {
         }
         byPort.computeIfAbsent(a.spec.path("port").asInt(), k -> new ArrayList<>())
             .add(new RouteTable.ListenerConfig(a.listenerName, a.hostname, a.spec.path("protocol").asText(), List.copyOf(entries),
-                metrics.requests(Metrics.requestLabels(g.namespace, g.name, a.listenerName, null, null))));
+                metrics.requests(Metrics.requestLabels(g.namespace, g.name, a.listenerName, null, null)), terminate(a)));
       }
       for (Map.Entry<Integer, List<RouteTable.ListenerConfig>> p : byPort.entrySet()) {
         List<RouteTable.ListenerConfig> ls = new ArrayList<>(p.getValue());
@@ -173,6 +183,69 @@ final class Compiler {
       }
     }
     return new RouteTable(Map.copyOf(gateways), Map.copyOf(ports));
+  }
+
+  // ------------------------------------------------------------------------------------------------ TLS
+
+  /** Server contexts by certificate Secret and its resourceVersion: a rotated Secret gets a new one. */
+  private static final Map<String, SslContext> SERVER_TLS = new ConcurrentHashMap<>();
+
+  /**
+   * The server side of TLS for an HTTPS listener terminating TLS with its first certificateRef, or null where the
+   * reference is not usable (the controller reports why on the listener: {@code InvalidCertificateRef},
+   * {@code RefNotPermitted}). ALPN offers h2 and http/1.1.
+   */
+  private SslContext terminate(Attachment a) {
+    JsonNode tls = a.spec.path("tls");
+    if (!"HTTPS".equals(a.spec.path("protocol").asText()) || "Passthrough".equals(tls.path("mode").asText("Terminate"))) {
+      return null;
+    }
+    JsonNode ref = tls.path("certificateRefs").path(0);
+    if (ref.isMissingNode() || !ref.path("group").asText("").isEmpty() || !"Secret".equals(ref.path("kind").asText("Secret"))) {
+      return null;
+    }
+    String name = ref.path("name").asText();
+    String ns = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : a.ownerNamespace;
+    if (!ns.equals(a.ownerNamespace)
+        && !Reconciler.permitted(s, GROUP, a.ownerKind, a.ownerNamespace, "", "Secret", ns, name)) {
+      return null;
+    }
+    ObjectNode secret = s.get("Secret", ns, name);
+    if (secret == null || Reconciler.certificateProblem(secret) != null) {
+      return null;
+    }
+    String key = ns + "/" + name + "@" + secret.path("metadata").path("uid").asText() + "/"
+        + secret.path("metadata").path("resourceVersion").asText();
+    if (SERVER_TLS.size() > 256) {
+      SERVER_TLS.clear();
+    }
+    return SERVER_TLS.computeIfAbsent(key, k -> serverContext(secret));
+  }
+
+  private static SslContext serverContext(ObjectNode secret) {
+    String crt = Reconciler.decode(secret.path("data").path("tls.crt").asText(null));
+    String key = Reconciler.decode(secret.path("data").path("tls.key").asText(null));
+    try {
+      return SslContextBuilder
+          .forServer(new ByteArrayInputStream(crt.getBytes(StandardCharsets.US_ASCII)),
+              new ByteArrayInputStream(key.getBytes(StandardCharsets.US_ASCII)))
+          .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+              ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+              ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+              ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+          .build();
+    } catch (SSLException | IllegalArgumentException | NullPointerException e) {
+      return null;
+    }
+  }
+
+  /** The route kinds the data plane serves on {@code listener}; none for TLS listeners terminating TLS (not served yet). */
+  private static List<String> servedKinds(JsonNode listener) {
+    String protocol = listener.path("protocol").asText();
+    if ("TLS".equals(protocol) && "Terminate".equals(listener.path("tls").path("mode").asText("Terminate"))) {
+      return List.of();
+    }
+    return SERVED_PROTOCOLS.getOrDefault(protocol, List.of());
   }
 
   private static boolean allowsKind(JsonNode listener, String kind) {
@@ -216,7 +289,7 @@ final class Compiler {
       List<Attachment> mine = new ArrayList<>();
       for (JsonNode l : set.path("spec").path("listeners")) {
         Attachment a = new Attachment(gw, set, l);
-        if (SERVED_PROTOCOLS.getOrDefault(l.path("protocol").asText(), List.of()).stream().anyMatch(k -> allowsKind(l, k))
+        if (servedKinds(l).stream().anyMatch(k -> allowsKind(l, k))
             && served.stream().noneMatch(b -> clash(a, b))) {
           served.add(a);
           mine.add(a);
@@ -256,7 +329,7 @@ final class Compiler {
       for (Attachment a : listeners) {
         if ((ref.hasNonNull("sectionName") && !ref.path("sectionName").asText().equals(a.listenerName))
             || (ref.hasNonNull("port") && ref.path("port").asInt() != a.spec.path("port").asInt())
-            || !SERVED_PROTOCOLS.get(a.spec.path("protocol").asText()).contains(kind) || !allowsKind(a.spec, kind)
+            || !servedKinds(a.spec).contains(kind) || !allowsKind(a.spec, kind)
             || !Reconciler.namespaceAllowed(s, a.spec, a.ownerNamespace, ns)) {
           continue;
         }

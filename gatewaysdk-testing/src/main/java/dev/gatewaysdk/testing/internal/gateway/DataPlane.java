@@ -164,6 +164,20 @@ public final class DataPlane implements DataPlaneHook {
     return g == null ? Map.of() : g.listenerPorts;
   }
 
+  /** {@code https} for a listener of Gateway {@code namespace/name} terminating TLS, else {@code http}. */
+  public String scheme(String namespace, String name, String listener) {
+    for (RouteTable.PortConfig p : table.get().ports.values()) {
+      if (p.gatewayNamespace.equals(namespace) && p.gatewayName.equals(name)) {
+        for (RouteTable.ListenerConfig l : p.listeners) {
+          if (l.name.equals(listener)) {
+            return "HTTPS".equals(l.protocol) ? "https" : "http";
+          }
+        }
+      }
+    }
+    return "http";
+  }
+
   @Override
   public List<String[]> kinds() {
     List<String[]> kinds = new java.util.ArrayList<>();
@@ -239,6 +253,14 @@ public final class DataPlane implements DataPlaneHook {
             protected void initChannel(SocketChannel ch) {
               ch.pipeline().addLast(new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
                   new StreamProxy.Tcp(table::get, key));
+            }
+          }
+          : "HTTPS".equals(protocol) ? new TlsProxyInitializer(key)
+          : "TLS".equals(protocol) ? new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.pipeline().addLast(new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+                  new StreamProxy.Passthrough(table::get, key));
             }
           }
           : new ProxyInitializer(key)));
@@ -331,13 +353,7 @@ public final class DataPlane implements DataPlaneHook {
       // HTTP/1.1, or h2c (prior knowledge or an Upgrade: h2c request): each HTTP/2 stream becomes a child
       // channel with the same HTTP/1-object pipeline, so routing and proxying are written once.
       HttpServerCodec codec = new HttpServerCodec(8192, 16384, 8192);
-      ChannelInitializer<io.netty.channel.Channel> stream = new ChannelInitializer<>() {
-        @Override
-        protected void initChannel(io.netty.channel.Channel child) {
-          child.pipeline().addLast(new io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec(true),
-              new HttpObjectAggregator(MAX_CONTENT), new HttpProxy(shared, key));
-        }
-      };
+      ChannelInitializer<io.netty.channel.Channel> stream = streams(key);
       io.netty.handler.codec.http.HttpServerUpgradeHandler.UpgradeCodecFactory upgrades = protocol ->
           io.netty.util.AsciiString.contentEquals(io.netty.handler.codec.http2.Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
               ? new io.netty.handler.codec.http2.Http2ServerUpgradeCodec(
@@ -358,6 +374,70 @@ public final class DataPlane implements DataPlaneHook {
           new HttpObjectAggregator(MAX_CONTENT),
           new HttpProxy(shared, key));
     }
+  }
+
+  /**
+   * HTTPS listeners: SNI picks the certificate of the most specific matching listener from the current table (so a
+   * rotated Secret serves the next handshake), ALPN picks h2 or HTTP/1.1, then the same routing as cleartext.
+   */
+  private final class TlsProxyInitializer extends ChannelInitializer<SocketChannel> {
+    private final String key;
+
+    TlsProxyInitializer(String key) {
+      this.key = key;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+      io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> certificates = host -> {
+        RouteTable.PortConfig port = table.get().ports.get(key);
+        io.netty.handler.ssl.SslContext c = port == null ? null : port.tlsFor(host);
+        if (c == null) {
+          throw new IllegalStateException("no certificate for " + (host == null ? "a handshake without SNI" : host));
+        }
+        return c;
+      };
+      ch.pipeline().addLast(
+          new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+          new io.netty.handler.ssl.SniHandler(certificates),
+          new io.netty.channel.ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+              // no certificate for the name asked, or a broken handshake: that connection ends, quietly
+              LOG.debug("TLS on {} refused: {}", key, cause.toString());
+              ctx.close();
+            }
+          },
+          new io.netty.handler.ssl.ApplicationProtocolNegotiationHandler(io.netty.handler.ssl.ApplicationProtocolNames.HTTP_1_1) {
+            @Override
+            protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+              if (io.netty.handler.ssl.ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                ctx.pipeline().addLast(io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
+                    new io.netty.handler.codec.http2.Http2MultiplexHandler(streams(key)));
+              } else {
+                ctx.pipeline().addLast(new HttpServerCodec(8192, 16384, 8192), new HttpObjectAggregator(MAX_CONTENT),
+                    new HttpProxy(shared, key));
+              }
+            }
+
+            @Override
+            protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+              LOG.debug("TLS handshake on {} failed: {}", key, cause.toString());
+              ctx.close();
+            }
+          });
+    }
+  }
+
+  /** Each HTTP/2 stream as a child channel with the HTTP/1-object pipeline, so routing is written once. */
+  private ChannelInitializer<io.netty.channel.Channel> streams(String key) {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(io.netty.channel.Channel child) {
+        child.pipeline().addLast(new io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec(true),
+            new HttpObjectAggregator(MAX_CONTENT), new HttpProxy(shared, key));
+      }
+    };
   }
 
   private final class MetricsInitializer extends ChannelInitializer<SocketChannel> {

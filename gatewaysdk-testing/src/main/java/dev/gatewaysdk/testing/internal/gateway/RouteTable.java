@@ -1,5 +1,6 @@
 package dev.gatewaysdk.testing.internal.gateway;
 
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
@@ -65,6 +66,19 @@ final class RouteTable {
       this.noListener = noListener;
     }
 
+    /**
+     * The certificate for a TLS handshake asking for {@code sniHost} (null: the client sent no SNI): that of the
+     * most specific terminating listener whose hostname matches, else null (the handshake is refused).
+     */
+    SslContext tlsFor(String sniHost) {
+      for (ListenerConfig l : listeners) {
+        if (l.tls != null && (sniHost == null || Hostnames.matches(l.hostname, sniHost.toLowerCase(java.util.Locale.ROOT)))) {
+          return l.tls;
+        }
+      }
+      return null;
+    }
+
     /** The listener a request for {@code host} belongs to (listener isolation), or null. */
     ListenerConfig listener(String host) {
       for (ListenerConfig l : listeners) {
@@ -84,13 +98,17 @@ final class RouteTable {
     final List<Entry> entries;
     /** Requests no route of this listener matches (404). */
     final Metrics.Series noRoute;
+    /** The server side of TLS for an HTTPS listener with a usable certificate, else null. */
+    final SslContext tls;
 
-    ListenerConfig(String name, String hostname, String protocol, List<Entry> entries, Metrics.Series noRoute) {
+    ListenerConfig(String name, String hostname, String protocol, List<Entry> entries, Metrics.Series noRoute,
+        SslContext tls) {
       this.name = name;
       this.hostname = hostname;
       this.protocol = protocol;
       this.entries = entries;
       this.noRoute = noRoute;
+      this.tls = tls;
     }
 
     /** The first entry matching the request, or null. */

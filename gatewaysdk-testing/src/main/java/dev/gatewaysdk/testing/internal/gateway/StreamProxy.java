@@ -41,7 +41,35 @@ final class StreamProxy {
     if (port == null || port.listeners.isEmpty() || port.listeners.get(0).entries.isEmpty()) {
       return null;
     }
-    RouteTable.Entry entry = port.listeners.get(0).entries.get(0);
+    return pick(port.listeners.get(0).entries.get(0));
+  }
+
+  /**
+   * The backend endpoint of a TLS passthrough connection asking for {@code sni}: the most specific listener of
+   * socket {@code key} whose hostname matches, then its TLSRoute entry with the most specific matching hostname;
+   * null when none takes it.
+   */
+  static InetSocketAddress pick(RouteTable table, String key, String sni) {
+    RouteTable.PortConfig port = table.ports.get(key);
+    if (port == null || sni == null) {
+      return null;
+    }
+    String host = sni.toLowerCase(java.util.Locale.ROOT);
+    RouteTable.ListenerConfig listener = port.listener(host);
+    if (listener == null) {
+      return null;
+    }
+    RouteTable.Entry best = null;
+    for (RouteTable.Entry e : listener.entries) {
+      if (Hostnames.matches(e.hostname, host)
+          && (best == null || Hostnames.specificity(e.hostname) > Hostnames.specificity(best.hostname))) {
+        best = e;
+      }
+    }
+    return best == null ? null : pick(best);
+  }
+
+  private static InetSocketAddress pick(RouteTable.Entry entry) {
     int i = entry.rule.pick();
     if (i < 0 || entry.rule.backends.get(i).errorStatus != 0) {
       if (entry.requests.length > 0) {
@@ -51,6 +79,69 @@ final class StreamProxy {
     }
     entry.requests[i].inc(200);
     return entry.rule.backends.get(i).endpoint();
+  }
+
+  /**
+   * TLS passthrough (TLSRoute): reads the ClientHello's server name without terminating TLS, connects to the
+   * backend the name routes to, then relays every byte — the ClientHello first — unchanged. A name no route takes
+   * closes the connection.
+   */
+  static final class Passthrough extends io.netty.handler.ssl.AbstractSniHandler<Channel> {
+    private final Supplier<RouteTable> table;
+    private final String key;
+
+    Passthrough(Supplier<RouteTable> table, String key) {
+      this.table = table;
+      this.key = key;
+    }
+
+    @Override
+    protected io.netty.util.concurrent.Future<Channel> lookup(ChannelHandlerContext ctx, String hostname) {
+      io.netty.util.concurrent.Promise<Channel> backend = ctx.executor().newPromise();
+      InetSocketAddress endpoint = pick(table.get(), key, hostname);
+      if (endpoint == null) {
+        return backend.setFailure(new java.io.IOException("no TLSRoute takes " + hostname));
+      }
+      new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
+          .option(ChannelOption.AUTO_READ, false)
+          .option(ChannelOption.TCP_NODELAY, true)
+          .handler(new ChannelInboundHandlerAdapter())
+          .connect(endpoint).addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+              backend.setSuccess(f.channel());
+            } else {
+              backend.setFailure(f.cause());
+            }
+          });
+      return backend;
+    }
+
+    @Override
+    protected void onLookupComplete(ChannelHandlerContext ctx, String hostname, io.netty.util.concurrent.Future<Channel> f) {
+      if (!f.isSuccess()) {
+        LOG.debug("TLS passthrough on {} for {}: {}", key, hostname, f.cause().toString());
+        ctx.close();
+      } else if (!ctx.channel().isActive()) {
+        f.getNow().close();
+      } else {
+        Tunnel.splice(ctx.channel(), f.getNow()); // this handler's buffered ClientHello goes first
+      }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+      if (evt instanceof IdleStateEvent) {
+        ctx.close();
+      } else {
+        super.userEventTriggered(ctx, evt);
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      LOG.debug("TLS passthrough on {}: {}", key, cause.toString());
+      ctx.close();
+    }
   }
 
   /** Relays each accepted TCP connection to a backend endpoint. */

@@ -1,0 +1,247 @@
+package dev.gatewaysdk.testing;
+
+import static dev.gatewaysdk.testing.GatewayApiAssertions.awaitThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatewaysdk.model.Gateway;
+import dev.gatewaysdk.model.HTTPRoute;
+import dev.gatewaysdk.model.Manifests;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * HTTPS listeners terminating TLS with their certificateRefs Secrets: SNI picks the certificate, ALPN offers h2,
+ * a rotated Secret serves the next handshake without a restart (the guide's certificate-rotation scenario), and a
+ * listener whose Secret is missing serves no handshake. Real handshakes and requests through the Gateway.
+ */
+@GatewayApiTest
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class EmbeddedGatewayHttpsTest {
+  private static final String GATEWAY = String.join("\n",
+      "apiVersion: gateway.networking.k8s.io/v1",
+      "kind: Gateway",
+      "metadata: {name: web, namespace: NS}",
+      "spec:",
+      "  gatewayClassName: CLASS",
+      "  listeners:",
+      "    - {name: shop, protocol: HTTPS, port: 443, hostname: shop.example.com,",
+      "       tls: {mode: Terminate, certificateRefs: [{name: shop-tls}]}}",
+      "    - {name: api, protocol: HTTPS, port: 443, hostname: '*.api.example.com',",
+      "       tls: {mode: Terminate, certificateRefs: [{name: api-tls}]}}",
+      "    - {name: lost, protocol: HTTPS, port: 443, hostname: lost.example.com,",
+      "       tls: {mode: Terminate, certificateRefs: [{name: no-such-secret}]}}",
+      "");
+  private static final String ROUTE = String.join("\n",
+      "apiVersion: gateway.networking.k8s.io/v1",
+      "kind: HTTPRoute",
+      "metadata: {name: app, namespace: NS}",
+      "spec:",
+      "  parentRefs: [{name: web}]",
+      "  hostnames: [shop.example.com, v1.api.example.com]",
+      "  rules: [{backendRefs: [{name: app, port: 8080}]}]",
+      "");
+
+  /** The peer certificate, negotiated ALPN protocol and (for HTTP/1.1) the response of one request. */
+  private record Exchange(X509Certificate certificate, String alpn, String response) {}
+
+  private static TrustManager[] trusting(SelfSignedCertificate... certificates) throws Exception {
+    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+    trust.load(null, null);
+    for (int i = 0; i < certificates.length; i++) {
+      trust.setCertificateEntry("c" + i, certificates[i].certificate());
+    }
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    return tmf.getTrustManagers();
+  }
+
+  /** A handshake asking for {@code sni} (ALPN h2 and http/1.1 offered when {@code h2}), then GET / over HTTP/1.1. */
+  private static Exchange call(TrustManager[] trust, URI gateway, String sni, boolean h2) throws Exception {
+    // A new context per call: the JDK would otherwise resume the previous session, with its server name, for the
+    // same address and port.
+    SSLContext client = SSLContext.getInstance("TLS");
+    client.init(null, trust, null);
+    try (SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket()) {
+      s.connect(new InetSocketAddress(gateway.getHost(), gateway.getPort()), 5000);
+      s.setSoTimeout(5000);
+      SSLParameters p = s.getSSLParameters();
+      p.setServerNames(List.of(new SNIHostName(sni)));
+      p.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name sni
+      p.setApplicationProtocols(h2 ? new String[] {"h2", "http/1.1"} : new String[] {"http/1.1"});
+      s.setSSLParameters(p);
+      s.startHandshake();
+      X509Certificate cert = (X509Certificate) s.getSession().getPeerCertificates()[0];
+      String alpn = s.getApplicationProtocol();
+      if (h2) {
+        return new Exchange(cert, alpn, "");
+      }
+      OutputStream out = s.getOutputStream();
+      out.write(("GET /hello HTTP/1.1\r\nHost: " + sni + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      return new Exchange(cert, alpn, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static Gateway gateway(GatewayCluster cluster, TestNamespace ns) {
+    return Manifests.read(GATEWAY.replace("NS", ns.name()).replace("CLASS", cluster.gatewayClassName().orElseThrow()),
+        Gateway.class);
+  }
+
+  @Test
+  void sniPicksTheListenersCertificateAndTheRequestReachesTheRoute(GatewayCluster cluster, TestNamespace ns) throws Exception {
+    SelfSignedCertificate shop = SelfSignedCertificate.generate("shop.example.com");
+    SelfSignedCertificate api = SelfSignedCertificate.generate("*.api.example.com");
+    try (EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080)) {
+      cluster.create(Fixtures.tlsSecret(ns.name(), "shop-tls", shop));
+      cluster.create(Fixtures.tlsSecret(ns.name(), "api-tls", api));
+      awaitThat(cluster, cluster.create(gateway(cluster, ns)))
+          .hasListenerCondition("shop", "Programmed", true, "Programmed")
+          .hasListenerCondition("lost", "ResolvedRefs", false, "InvalidCertificateRef");
+      awaitThat(cluster, cluster.create(Manifests.read(ROUTE.replace("NS", ns.name()), HTTPRoute.class))).isAcceptedBy("web");
+      URI url = cluster.gateway(ns.name(), "web").url("shop");
+      assertThat(url.getScheme()).isEqualTo("https");
+      TrustManager[] trust = trusting(shop, api);
+
+      Exchange toShop = call(trust, url, "shop.example.com", false);
+      assertThat(toShop.certificate()).isEqualTo(shop.certificate());
+      assertThat(toShop.response()).startsWith("HTTP/1.1 200").contains("\"backend\":\"app\"").contains("\"path\":\"/hello\"");
+      Exchange toApi = call(trust, url, "v1.api.example.com", false);
+      assertThat(toApi.certificate()).as("the wildcard listener's certificate").isEqualTo(api.certificate());
+      assertThat(toApi.response()).startsWith("HTTP/1.1 200");
+      assertThat(call(trust, url, "shop.example.com", true).alpn()).as("h2 offered by ALPN").isEqualTo("h2");
+      assertThat(app.requests()).isEqualTo(2);
+
+      assertThatThrownBy(() -> call(trust, url, "lost.example.com", false))
+          .as("a listener whose certificate Secret is missing serves no handshake").isInstanceOf(SSLException.class);
+      assertThatThrownBy(() -> call(trust, url, "other.example.org", false))
+          .as("no listener names it").isInstanceOf(SSLException.class);
+    }
+  }
+
+  /** A TLS server on loopback presenting {@code certificate} that answers each connection with its name. */
+  private static javax.net.ssl.SSLServerSocket tlsBackend(String name, SelfSignedCertificate certificate) throws Exception {
+    KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
+    keys.load(null, null);
+    keys.setKeyEntry("key", certificate.keyPair().getPrivate(), new char[0],
+        new java.security.cert.Certificate[] {certificate.certificate()});
+    javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, new char[0]);
+    SSLContext server = SSLContext.getInstance("TLS");
+    server.init(kmf.getKeyManagers(), null, null);
+    javax.net.ssl.SSLServerSocket socket = (javax.net.ssl.SSLServerSocket) server.getServerSocketFactory()
+        .createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    Thread t = new Thread(() -> {
+      while (!socket.isClosed()) {
+        try (java.net.Socket c = socket.accept()) {
+          ((SSLSocket) c).startHandshake();
+          c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Backend: " + name + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+          c.getOutputStream().flush();
+        } catch (IOException e) {
+          // closed, or a client that went away
+        }
+      }
+    }, "tls-backend-" + name);
+    t.setDaemon(true);
+    t.start();
+    return socket;
+  }
+
+  @Test
+  void tlsPassthroughRoutesByServerNameAndTheClientSeesTheBackendsCertificate(GatewayCluster cluster, TestNamespace ns)
+      throws Exception {
+    SelfSignedCertificate foo = SelfSignedCertificate.generate("foo.example.com");
+    SelfSignedCertificate bar = SelfSignedCertificate.generate("bar.example.com");
+    try (javax.net.ssl.SSLServerSocket fooServer = tlsBackend("foo", foo);
+        javax.net.ssl.SSLServerSocket barServer = tlsBackend("bar", bar)) {
+      for (String svc : List.of("foo", "bar")) {
+        cluster.create(Fixtures.service(ns.name(), svc, 8443));
+        cluster.create(Fixtures.endpointSlice(ns.name(), svc, (svc.equals("foo") ? fooServer : barServer).getLocalPort()));
+      }
+      awaitThat(cluster, cluster.create(Manifests.read(String.join("\n",
+          "apiVersion: gateway.networking.k8s.io/v1",
+          "kind: Gateway",
+          "metadata: {name: edge, namespace: " + ns.name() + "}",
+          "spec:",
+          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
+          "  listeners: [{name: tls, protocol: TLS, port: 443, tls: {mode: Passthrough}}]"), Gateway.class)))
+          .hasListenerCondition("tls", "Programmed", true, "Programmed");
+      for (String svc : List.of("foo", "bar")) {
+        awaitThat(cluster, cluster.create(Manifests.read(String.join("\n",
+            "apiVersion: gateway.networking.k8s.io/v1",
+            "kind: TLSRoute",
+            "metadata: {name: " + svc + ", namespace: " + ns.name() + "}",
+            "spec:",
+            "  parentRefs: [{name: edge, sectionName: tls}]",
+            "  hostnames: [" + svc + ".example.com]",
+            "  rules: [{backendRefs: [{name: " + svc + ", port: 8443}]}]"), dev.gatewaysdk.model.TLSRoute.class)))
+            .isAcceptedBy("edge");
+      }
+      String address = cluster.gateway(ns.name(), "edge").address();
+      URI url = URI.create("https://" + address + ":" + cluster.gateway(ns.name(), "edge").port("tls") + "/");
+      TrustManager[] trust = trusting(foo, bar);
+
+      Exchange toFoo = call(trust, url, "foo.example.com", false);
+      assertThat(toFoo.certificate()).as("end-to-end TLS: the backend's own certificate").isEqualTo(foo.certificate());
+      assertThat(toFoo.response()).contains("X-Backend: foo");
+      Exchange toBar = call(trust, url, "bar.example.com", false);
+      assertThat(toBar.certificate()).isEqualTo(bar.certificate());
+      assertThat(toBar.response()).contains("X-Backend: bar");
+      assertThatThrownBy(() -> call(trust, url, "baz.example.com", false))
+          .as("a name no TLSRoute takes: the connection is closed").isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void aRotatedSecretServesTheNextHandshakeWithoutARestart(GatewayCluster cluster, TestNamespace ns) throws Exception {
+    SelfSignedCertificate before = SelfSignedCertificate.generate("shop.example.com");
+    SelfSignedCertificate after = SelfSignedCertificate.generate("shop.example.com");
+    try (EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080)) {
+      cluster.create(Fixtures.tlsSecret(ns.name(), "shop-tls", before));
+      cluster.create(Fixtures.tlsSecret(ns.name(), "api-tls", "*.api.example.com"));
+      awaitThat(cluster, cluster.create(gateway(cluster, ns))).hasListenerCondition("shop", "Programmed", true, "Programmed");
+      awaitThat(cluster, cluster.create(Manifests.read(ROUTE.replace("NS", ns.name()), HTTPRoute.class))).isAcceptedBy("web");
+      URI url = cluster.gateway(ns.name(), "web").url("shop");
+      TrustManager[] trust = trusting(before, after);
+      assertThat(call(trust, url, "shop.example.com", false).certificate()).isEqualTo(before.certificate());
+
+      CoreV1Api core = new CoreV1Api(cluster.apiClient());
+      V1Secret current = core.readNamespacedSecret("shop-tls", ns.name()).execute();
+      V1Secret rotated = Fixtures.tlsSecret(ns.name(), "shop-tls", after);
+      rotated.getMetadata().resourceVersion(current.getMetadata().getResourceVersion());
+      core.replaceNamespacedSecret("shop-tls", ns.name(), rotated).execute();
+
+      X509Certificate seen = null;
+      for (int i = 0; i < 100; i++) {
+        seen = call(trust, url, "shop.example.com", false).certificate();
+        if (seen.equals(after.certificate())) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertThat(seen).as("the new certificate, on the same bound listener").isEqualTo(after.certificate());
+      assertThat(call(trust, url, "shop.example.com", false).response()).startsWith("HTTP/1.1 200");
+    }
+  }
+}
