@@ -214,6 +214,59 @@ class EmbeddedGatewayHttpsTest {
   }
 
   @Test
+  void backendTlsPolicyOriginatesVerifiedTlsToTheBackend(GatewayCluster cluster, TestNamespace ns) throws Exception {
+    SelfSignedCertificate secure = SelfSignedCertificate.generate("secure.example.com");
+    SelfSignedCertificate stranger = SelfSignedCertificate.generate("secure.example.com");
+    try (javax.net.ssl.SSLServerSocket backend = tlsBackend("secure", secure)) {
+      for (String svc : List.of("good", "wrong-ca", "wrong-name")) {
+        cluster.create(Fixtures.service(ns.name(), svc, 8443));
+        cluster.create(Fixtures.endpointSlice(ns.name(), svc, backend.getLocalPort()));
+      }
+      cluster.create(new io.kubernetes.client.openapi.models.V1ConfigMap().apiVersion("v1").kind("ConfigMap")
+          .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name("ca").namespace(ns.name()))
+          .putDataItem("ca.crt", secure.certificatePem()));
+      cluster.create(new io.kubernetes.client.openapi.models.V1ConfigMap().apiVersion("v1").kind("ConfigMap")
+          .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name("other-ca").namespace(ns.name()))
+          .putDataItem("ca.crt", stranger.certificatePem()));
+      String[][] policies = {{"good", "ca", "secure.example.com"}, {"wrong-ca", "other-ca", "secure.example.com"},
+          {"wrong-name", "ca", "elsewhere.example.com"}};
+      for (String[] p : policies) {
+        cluster.create(Manifests.read(String.join("\n",
+            "apiVersion: gateway.networking.k8s.io/v1",
+            "kind: BackendTLSPolicy",
+            "metadata: {name: " + p[0] + ", namespace: " + ns.name() + "}",
+            "spec:",
+            "  targetRefs: [{group: '', kind: Service, name: " + p[0] + "}]",
+            "  validation:",
+            "    caCertificateRefs: [{group: '', kind: ConfigMap, name: " + p[1] + "}]",
+            "    hostname: " + p[2]), dev.gatewaysdk.model.BackendTLSPolicy.class));
+      }
+      awaitThat(cluster, cluster.create(Fixtures.httpGateway(ns.name(), "gw", cluster.gatewayClassName().orElseThrow(), 80)))
+          .isProgrammed();
+      for (String svc : List.of("good", "wrong-ca", "wrong-name")) {
+        awaitThat(cluster, cluster.create(Manifests.read(String.join("\n",
+            "apiVersion: gateway.networking.k8s.io/v1",
+            "kind: HTTPRoute",
+            "metadata: {name: " + svc + ", namespace: " + ns.name() + "}",
+            "spec:",
+            "  parentRefs: [{name: gw}]",
+            "  rules: [{matches: [{path: {type: PathPrefix, value: /" + svc + "}}], backendRefs: [{name: " + svc + ", port: 8443}]}]"),
+            HTTPRoute.class))).isAcceptedBy("gw");
+      }
+      URI url = cluster.gateway(ns.name(), "gw").url("http");
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.http.HttpResponse<String> good = http.send(java.net.http.HttpRequest.newBuilder(url.resolve("/good")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(good.statusCode()).isEqualTo(200);
+      assertThat(good.headers().firstValue("X-Backend")).as("reached over TLS, verified").hasValue("secure");
+      for (String refused : List.of("wrong-ca", "wrong-name")) {
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(url.resolve("/" + refused)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as(refused).isEqualTo(502);
+      }
+    }
+  }
+
+  @Test
   void aRotatedSecretServesTheNextHandshakeWithoutARestart(GatewayCluster cluster, TestNamespace ns) throws Exception {
     SelfSignedCertificate before = SelfSignedCertificate.generate("shop.example.com");
     SelfSignedCertificate after = SelfSignedCertificate.generate("shop.example.com");

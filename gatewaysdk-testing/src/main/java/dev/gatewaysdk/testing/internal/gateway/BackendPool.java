@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,6 +57,63 @@ final class BackendPool {
    */
   Future<Channel> acquire(EventLoop loop, InetSocketAddress endpoint, boolean h2c) {
     return h2c ? h2.acquire(loop, endpoint) : acquire(loop, endpoint);
+  }
+
+  /**
+   * As {@link #acquire(EventLoop, InetSocketAddress, boolean)}, over TLS when {@code tls} is set (a
+   * BackendTLSPolicy): a new HTTP/1.1 connection whose handshake sends the policy's hostname as SNI and
+   * verifies the certificate against its CA certificates and hostname (or subjectAltNames); a failed
+   * verification closes it, so the request fails as with a backend that resets (502). Not pooled.
+   */
+  Future<Channel> acquire(EventLoop loop, InetSocketAddress endpoint, boolean h2c, RouteTable.BackendTls tls) {
+    if (tls == null) {
+      return acquire(loop, endpoint, h2c);
+    }
+    return connect(loop, endpoint, connectTimeout, new ChannelInitializer<SocketChannel>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        io.netty.handler.ssl.SslHandler ssl = tls.context().newHandler(ch.alloc(), tls.hostname(), endpoint.getPort());
+        javax.net.ssl.SSLParameters params = ssl.engine().getSSLParameters();
+        if (tls.subjectAltNames().isEmpty()) {
+          params.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the hostname
+        }
+        params.setServerNames(List.of(new javax.net.ssl.SNIHostName(tls.hostname())));
+        ssl.engine().setSSLParameters(params);
+        ch.pipeline().addLast(ssl, new SubjectAltNameCheck(tls.subjectAltNames()),
+            new HttpClientCodec(8192, 65536, 8192), new HttpObjectAggregator(maxContentLength), new ResponseHandler());
+        ch.attr(NOT_POOLED).set(Boolean.TRUE);
+      }
+    });
+  }
+
+  private static final io.netty.util.AttributeKey<Boolean> NOT_POOLED = io.netty.util.AttributeKey.valueOf("gatewaysdk-not-pooled");
+
+  /** After the handshake: the backend's certificate carries one of the policy's subjectAltNames, else closed. */
+  private static final class SubjectAltNameCheck extends io.netty.channel.ChannelInboundHandlerAdapter {
+    private final List<String> names;
+
+    SubjectAltNameCheck(List<String> names) {
+      this.names = names;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+      if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent && ((io.netty.handler.ssl.SslHandshakeCompletionEvent) evt).isSuccess()
+          && !names.isEmpty()) {
+        java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate)
+            ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class).engine().getSession().getPeerCertificates()[0];
+        boolean ok = false;
+        java.util.Collection<List<?>> sans = cert.getSubjectAlternativeNames();
+        for (List<?> san : sans == null ? List.<List<?>>of() : sans) {
+          ok |= names.contains(String.valueOf(san.get(1)));
+        }
+        if (!ok) {
+          ctx.close();
+          return;
+        }
+      }
+      super.userEventTriggered(ctx, evt);
+    }
   }
 
   /** A connection to {@code endpoint} on {@code loop}: an idle pooled one, else a new one. Call on {@code loop}. */
@@ -101,6 +159,10 @@ final class BackendPool {
       return;
     }
     if (!c.isActive()) {
+      return;
+    }
+    if (Boolean.TRUE.equals(c.attr(NOT_POOLED).get())) {
+      c.close();
       return;
     }
     ArrayDeque<Channel> q = idle.computeIfAbsent(c.eventLoop(), l -> new HashMap<>())

@@ -248,6 +248,94 @@ final class Compiler {
     return SERVED_PROTOCOLS.getOrDefault(protocol, List.of());
   }
 
+  /**
+   * The BackendTLSPolicy for port {@code portName} of Service {@code namespace/service}: one naming that port
+   * (sectionName) before one naming the whole Service, the oldest (then by name) among equals; null if none.
+   */
+  private ObjectNode backendTlsPolicy(String namespace, String service, String portName) {
+    if (!s.serves("BackendTLSPolicy")) {
+      return null;
+    }
+    ObjectNode best = null;
+    int bestRank = 0;
+    for (ObjectNode p : s.list("BackendTLSPolicy")) {
+      if (!namespace.equals(namespace(p))) {
+        continue;
+      }
+      for (JsonNode t : p.path("spec").path("targetRefs")) {
+        if (!t.path("group").asText("").isEmpty() || !"Service".equals(t.path("kind").asText()) || !service.equals(t.path("name").asText())) {
+          continue;
+        }
+        int rank = t.hasNonNull("sectionName") ? (t.path("sectionName").asText().equals(portName) ? 2 : 0) : 1;
+        if (rank > bestRank || (rank == bestRank && rank > 0 && older(p, best))) {
+          best = p;
+          bestRank = rank;
+        }
+      }
+    }
+    return bestRank == 0 ? null : best;
+  }
+
+  private static boolean older(ObjectNode a, ObjectNode b) {
+    int c = a.path("metadata").path("creationTimestamp").asText().compareTo(b.path("metadata").path("creationTimestamp").asText());
+    return c < 0 || (c == 0 && name(a).compareTo(name(b)) < 0);
+  }
+
+  /** Client contexts by policy and CA ConfigMap versions. */
+  private static final Map<String, SslContext> CLIENT_TLS = new ConcurrentHashMap<>();
+
+  /** TLS to the backend as {@code policy} validates it, or null where its CA certificates cannot be used. */
+  private RouteTable.BackendTls backendTls(JsonNode policy) {
+    JsonNode v = policy.path("spec").path("validation");
+    String hostname = v.path("hostname").asText(null);
+    if (hostname == null) {
+      return null;
+    }
+    List<String> sans = new ArrayList<>();
+    v.path("subjectAltNames").forEach(n -> sans.add("URI".equals(n.path("type").asText()) ? n.path("uri").asText()
+        : n.path("hostname").asText()));
+    StringBuilder pem = new StringBuilder();
+    String key;
+    if ("System".equals(v.path("wellKnownCACertificates").asText(null))) {
+      key = "system";
+    } else {
+      StringBuilder versions = new StringBuilder();
+      for (JsonNode ref : v.path("caCertificateRefs")) {
+        if (!ref.path("group").asText("").isEmpty() || !"ConfigMap".equals(ref.path("kind").asText())) {
+          return null;
+        }
+        ObjectNode cm = s.get("ConfigMap", namespace((ObjectNode) policy), ref.path("name").asText());
+        String ca = cm == null ? null : cm.path("data").path("ca.crt").asText(null);
+        if (ca == null || !ca.contains("BEGIN CERTIFICATE")) {
+          return null;
+        }
+        pem.append(ca).append('\n');
+        versions.append(cm.path("metadata").path("uid").asText()).append('/').append(cm.path("metadata").path("resourceVersion").asText());
+      }
+      if (pem.length() == 0) {
+        return null;
+      }
+      key = versions.toString();
+    }
+    if (CLIENT_TLS.size() > 256) {
+      CLIENT_TLS.clear();
+    }
+    SslContext context = CLIENT_TLS.computeIfAbsent(key, k -> clientContext(k.equals("system") ? null : pem.toString()));
+    return context == null ? null : new RouteTable.BackendTls(context, hostname, List.copyOf(sans));
+  }
+
+  private static SslContext clientContext(String caPem) {
+    try {
+      SslContextBuilder b = SslContextBuilder.forClient();
+      if (caPem != null) {
+        b.trustManager(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)));
+      }
+      return b.build();
+    } catch (SSLException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   private static boolean allowsKind(JsonNode listener, String kind) {
     JsonNode kinds = listener.path("allowedRoutes").path("kinds");
     if (!kinds.isArray() || kinds.size() == 0) {
@@ -561,12 +649,20 @@ final class Compiler {
     for (InetSocketAddress a : endpoints) {
       resolved.add(new InetSocketAddress(a.getHostString(), a.getPort()));
     }
+    JsonNode policy = backendTlsPolicy(ns, name, portName);
+    RouteTable.BackendTls tls = null;
+    if (policy != null) {
+      tls = backendTls(policy);
+      if (tls == null) {
+        return invalid(ns, name, weight, 500, "BackendTLSPolicy " + name(policy) + " has no usable CA certificate", filters);
+      }
+    }
     return new RouteTable.Backend(ns, name, weight, List.copyOf(resolved), 0, null,
-        port.path("appProtocol").asText(null), filters);
+        port.path("appProtocol").asText(null), filters, tls);
   }
 
   private static RouteTable.Backend invalid(String ns, String name, int weight, int status, String problem, Filters filters) {
-    return new RouteTable.Backend(ns, name, weight, List.of(), status, problem, null, filters);
+    return new RouteTable.Backend(ns, name, weight, List.of(), status, problem, null, filters, null);
   }
 
   /** A Gateway API Duration ({@code 1h30m}, {@code 500ms}); null when absent or invalid; zero disables the timeout. */

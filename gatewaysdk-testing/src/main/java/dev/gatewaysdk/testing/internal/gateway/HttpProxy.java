@@ -284,7 +284,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         Tunnel.open(ctx.channel(), out, endpoint, this::upgraded);
         return;
       }
-      shared.pool.acquire(ctx.channel().eventLoop(), endpoint, h2c(rule, backend)).addListener((Future<Channel> f) -> {
+      shared.pool.acquire(ctx.channel().eventLoop(), endpoint, h2c(rule, backend), backend.tls).addListener((Future<Channel> f) -> {
         if (!f.isSuccess()) {
           failure(f.cause());
         } else if (done) {
@@ -445,7 +445,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       InetSocketAddress ep = b.endpoint();
       FullHttpRequest copy = outbound(req, uri);
       boolean h2c = h2c(rule, b);
-      shared.pool.acquire(ctx.channel().eventLoop(), ep, h2c).addListener((Future<Channel> f) -> {
+      shared.pool.acquire(ctx.channel().eventLoop(), ep, h2c, b.tls).addListener((Future<Channel> f) -> {
         if (!f.isSuccess()) {
           copy.release();
           return;

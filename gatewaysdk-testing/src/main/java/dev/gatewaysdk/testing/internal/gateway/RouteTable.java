@@ -123,6 +123,12 @@ final class RouteTable {
   }
 
   /** One match of one rule under one effective hostname (null: any). */
+  /**
+   * TLS a BackendTLSPolicy asks for: the client context trusting its CA certificates, the {@code hostname} sent
+   * as SNI and checked against the certificate, or, when set, the subjectAltNames one of which it must carry.
+   */
+  record BackendTls(SslContext context, String hostname, List<String> subjectAltNames) {}
+
   static final class Entry {
     final String hostname;
     final Match match;
@@ -282,9 +288,12 @@ final class RouteTable {
     final String problem;
     final String appProtocol;
     final Filters filters;
+    /** TLS to the backend as a BackendTLSPolicy asks, or null for cleartext. */
+    final BackendTls tls;
 
     Backend(String namespace, String name, int weight, List<InetSocketAddress> endpoints, int errorStatus,
-        String problem, String appProtocol, Filters filters) {
+        String problem, String appProtocol, Filters filters, BackendTls tls) {
+      this.tls = tls;
       this.namespace = namespace;
       this.name = name;
       this.weight = weight;
