@@ -190,6 +190,115 @@ class EmbeddedApiServerRbacTest {
     }
   }
 
+  private static final String RBAC = "/apis/rbac.authorization.k8s.io/v1/";
+  private static final String HELD_BY_TENANT_A = "user \"" + TENANT_A + "\" (groups=[\"system:serviceaccounts\" "
+      + "\"system:serviceaccounts:tenant-a\" \"system:authenticated\"]) is attempting to grant RBAC permissions not currently held:\n";
+
+  private static String role(String kind, String name, String rules) {
+    return "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"" + kind + "\",\"metadata\":{\"name\":\"" + name + "\"},\"rules\":[" + rules + "]}";
+  }
+
+  private static String binding(String kind, String name, String roleKind, String roleName, String subject) {
+    return "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"" + kind + "\",\"metadata\":{\"name\":\"" + name + "\"},"
+        + "\"roleRef\":{\"apiGroup\":\"rbac.authorization.k8s.io\",\"kind\":\"" + roleKind + "\",\"name\":\"" + roleName + "\"},"
+        + "\"subjects\":[" + subject + "]}";
+  }
+
+  private static final String APP = "{\"kind\":\"ServiceAccount\",\"name\":\"app\",\"namespace\":\"tenant-a\"}";
+
+  /** tenant-a's service account may also write Roles and RoleBindings in tenant-a (but holds no more than route-editor). */
+  private static void tenantWritesRbac(EmbeddedApiServer s) throws Exception {
+    String admin = adminToken(s);
+    assertThat(call(s, admin, "POST", RBAC + "namespaces/tenant-a/roles", role("Role", "rbac-writer",
+        "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"roles\",\"rolebindings\"],\"verbs\":[\"create\",\"update\",\"patch\"]}")).code)
+        .isEqualTo(201);
+    assertThat(call(s, admin, "POST", RBAC + "namespaces/tenant-a/rolebindings", binding("RoleBinding", "app-writes-rbac", "Role", "rbac-writer", APP)).code)
+        .isEqualTo(201);
+  }
+
+  @Test
+  void aRoleMayHoldOnlyRulesItsWriterHoldsUnlessItMayEscalate() throws Exception {
+    try (EmbeddedApiServer s = start()) {
+      tenants(s);
+      tenantWritesRbac(s);
+      String roles = RBAC + "namespaces/tenant-a/roles";
+      String reader = role("Role", "route-reader", "{\"apiGroups\":[\"gateway.networking.k8s.io\"],\"resources\":[\"httproutes\"],\"verbs\":[\"get\",\"list\"]},"
+          + "{\"apiGroups\":[\"gateway.networking.k8s.io\"],\"resources\":[\"gateways\"],\"resourceNames\":[\"shared\"],\"verbs\":[\"get\"]}");
+      assertThat(call(s, "token-a", "POST", roles, reader).code).isEqualTo(201);
+      String sneaky = role("Role", "sneaky", "{\"apiGroups\":[\"\"],\"resources\":[\"secrets\"],\"verbs\":[\"get\",\"list\"]},"
+          + "{\"apiGroups\":[\"gateway.networking.k8s.io\"],\"resources\":[\"gateways\",\"httproutes\"],\"verbs\":[\"delete\"]}");
+      Answer denied = call(s, "token-a", "POST", roles, sneaky);
+      assertThat(denied.code).isEqualTo(403);
+      JsonNode status = JSON.readTree(denied.body);
+      assertThat(status.path("message").asText()).isEqualTo("roles.rbac.authorization.k8s.io \"sneaky\" is forbidden: " + HELD_BY_TENANT_A
+          + "{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[\"get\" \"list\"]}\n"
+          + "{APIGroups:[\"gateway.networking.k8s.io\"], Resources:[\"gateways\"], Verbs:[\"delete\"]}");
+      assertThat(status.path("reason").asText()).isEqualTo("Forbidden");
+      assertThat(status.path("details").toString()).isEqualTo("{\"name\":\"sneaky\",\"group\":\"rbac.authorization.k8s.io\",\"kind\":\"roles\"}");
+      // resourceNames: the one Gateway it may read, yes; another, no.
+      Answer other = call(s, "token-a", "POST", roles, role("Role", "other-gateway",
+          "{\"apiGroups\":[\"gateway.networking.k8s.io\"],\"resources\":[\"gateways\"],\"resourceNames\":[\"shared\",\"other\"],\"verbs\":[\"get\"]}"));
+      assertThat(JSON.readTree(other.body).path("message").asText()).endsWith("held:\n"
+          + "{APIGroups:[\"gateway.networking.k8s.io\"], Resources:[\"gateways\"], ResourceNames:[\"other\"], Verbs:[\"get\"]}");
+      // Updates and patches are checked against the whole new role; a change of held rules only passes.
+      assertThat(call(s, "token-a", "PATCH", roles + "/route-reader", "{\"rules\":[{\"apiGroups\":[\"\"],\"resources\":[\"secrets\"],\"verbs\":[\"get\"]}]}").code)
+          .isEqualTo(403);
+      assertThat(call(s, "token-a", "PATCH", roles + "/route-reader", "{\"metadata\":{\"labels\":{\"team\":\"a\"}}}").code).isEqualTo(200);
+      // A Role in another namespace is judged by the rules held there: none.
+      call(s, adminToken(s), "POST", RBAC + "namespaces/tenant-b/roles", role("Role", "rbac-writer",
+          "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"roles\"],\"verbs\":[\"create\"]}"));
+      call(s, adminToken(s), "POST", RBAC + "namespaces/tenant-b/rolebindings", binding("RoleBinding", "app-writes-rbac", "Role", "rbac-writer", APP));
+      assertThat(call(s, "token-a", "POST", RBAC + "namespaces/tenant-b/roles", reader).code).isEqualTo(403);
+      // With escalate on roles in tenant-a, any role may be written there.
+      call(s, adminToken(s), "POST", roles, role("Role", "escalator",
+          "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"roles\"],\"verbs\":[\"escalate\"]}"));
+      call(s, adminToken(s), "POST", RBAC + "namespaces/tenant-a/rolebindings", binding("RoleBinding", "app-escalates", "Role", "escalator", APP));
+      assertThat(call(s, "token-a", "POST", roles, sneaky).code).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void aBindingMayReferOnlyToARoleItsWriterHoldsUnlessItMayBindIt() throws Exception {
+    try (EmbeddedApiServer s = start()) {
+      tenants(s);
+      tenantWritesRbac(s);
+      String admin = adminToken(s);
+      call(s, admin, "POST", RBAC + "clusterroles", role("ClusterRole", "gateway-admin",
+          "{\"apiGroups\":[\"gateway.networking.k8s.io\"],\"resources\":[\"gateways\"],\"verbs\":[\"*\"]}"));
+      call(s, admin, "POST", RBAC + "clusterroles", role("ClusterRole", "secret-reader",
+          "{\"apiGroups\":[\"\"],\"resources\":[\"secrets\"],\"verbs\":[\"get\"]}"));
+      String bindings = RBAC + "namespaces/tenant-a/rolebindings";
+      String friend = "{\"kind\":\"User\",\"name\":\"friend\"}";
+      assertThat(call(s, "token-a", "POST", bindings, binding("RoleBinding", "friend-edits-routes", "Role", "route-editor", friend)).code)
+          .isEqualTo(201);
+      Answer denied = call(s, "token-a", "POST", bindings, binding("RoleBinding", "friend-admins", "ClusterRole", "gateway-admin", friend));
+      assertThat(denied.code).isEqualTo(403);
+      assertThat(JSON.readTree(denied.body).path("message").asText()).isEqualTo("rolebindings.rbac.authorization.k8s.io \"friend-admins\" is forbidden: "
+          + HELD_BY_TENANT_A + "{APIGroups:[\"gateway.networking.k8s.io\"], Resources:[\"gateways\"], Verbs:[\"*\"]}");
+      Answer missing = call(s, "token-a", "POST", bindings, binding("RoleBinding", "dangling", "Role", "nope", friend));
+      assertThat(missing.code).isEqualTo(404);
+      assertThat(JSON.readTree(missing.body).path("message").asText()).isEqualTo("roles.rbac.authorization.k8s.io \"nope\" not found");
+      // bind on that one ClusterRole in tenant-a: binding it there is allowed, another role or cluster-wide is not.
+      call(s, admin, "POST", RBAC + "namespaces/tenant-a/roles", role("Role", "binder",
+          "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"clusterroles\"],\"resourceNames\":[\"gateway-admin\"],\"verbs\":[\"bind\"]}"));
+      call(s, admin, "POST", bindings, binding("RoleBinding", "app-binds", "Role", "binder", APP));
+      assertThat(call(s, "token-a", "POST", bindings, binding("RoleBinding", "friend-admins", "ClusterRole", "gateway-admin", friend)).code)
+          .isEqualTo(201);
+      assertThat(call(s, "token-a", "POST", bindings, binding("RoleBinding", "friend-secrets", "ClusterRole", "secret-reader", friend)).code)
+          .isEqualTo(403);
+      call(s, admin, "POST", RBAC + "clusterroles", role("ClusterRole", "crb-writer",
+          "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"clusterrolebindings\",\"clusterroles\"],\"verbs\":[\"create\"]}"));
+      call(s, admin, "POST", RBAC + "clusterrolebindings", binding("ClusterRoleBinding", "app-writes-crbs", "ClusterRole", "crb-writer", APP));
+      assertThat(call(s, "token-a", "POST", RBAC + "clusterrolebindings", binding("ClusterRoleBinding", "friend-admins", "ClusterRole", "gateway-admin", friend)).code)
+          .isEqualTo(403);
+      // An aggregated ClusterRole can gather anything: only for those holding every permission.
+      Answer aggregated = call(s, "token-a", "POST", RBAC + "clusterroles", "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"ClusterRole\","
+          + "\"metadata\":{\"name\":\"gather\"},\"aggregationRule\":{\"clusterRoleSelectors\":[{\"matchLabels\":{\"x\":\"y\"}}]}}");
+      assertThat(JSON.readTree(aggregated.body).path("message").asText())
+          .isEqualTo("clusterroles.rbac.authorization.k8s.io \"gather\" is forbidden: must have cluster-admin privileges to use the aggregationRule");
+    }
+  }
+
   private static String kubectl(Path kubectl, Path config, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", config.toString()));
     cmd.addAll(List.of(args));

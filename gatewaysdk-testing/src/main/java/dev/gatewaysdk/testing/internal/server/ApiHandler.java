@@ -68,7 +68,7 @@ final class ApiHandler {
         send(ex, 201, review(auth, user, kind, object(ex.body(), ex.header("Content-Type"), kind)), warnings);
         return;
       }
-      route(ex, warnings);
+      route(ex, warnings, auth, user);
     } catch (ApiError e) {
       send(ex, e.code, e.status, warnings);
     } catch (RuntimeException e) {
@@ -102,7 +102,7 @@ final class ApiHandler {
     }
   }
 
-  private void route(Exchange ex, List<String> warnings) {
+  private void route(Exchange ex, List<String> warnings, Rbac auth, Rbac.User user) {
     String method = ex.method();
     String rawPath = ex.rawPath();
     Map<String, String> query = query(ex.rawQuery());
@@ -231,6 +231,8 @@ final class ApiHandler {
     }
     Call c = new Call(type, version, namespace, name, sub, query);
     c.userAgent = ex.header("User-Agent");
+    c.rbac = auth;
+    c.user = user;
     String accept = ex.header("Accept");
     boolean table = accept != null && accept.contains("as=Table");
     c.partialMetadata = !table && accept != null && accept.contains("as=PartialObjectMetadata");
