@@ -72,7 +72,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
         ApiServer.start(options.port(), manifests, options.stateFile().orElse(null), options.watchHistory(),
             options.bookmarkIntervalMillis(), options.tls());
     String admin = null;
-    if (!options.users().isEmpty()) {
+    if (options.authorization()) {
       admin = "gatewaysdk-admin-" + java.util.UUID.randomUUID();
       java.util.Map<String, List<String>> users = new java.util.HashMap<>();
       options.users().forEach((token, u) -> {

@@ -72,7 +72,8 @@ final class Protobuf {
           1, msg("resourceAttributes", Map.of(1, f("namespace", 's'), 2, f("verb", 's'), 3, f("group", 's'), 4, f("version", 's'),
               5, f("resource", 's'), 6, f("subresource", 's'), 7, f("name", 's'))),
           2, msg("nonResourceAttributes", Map.of(1, f("path", 's'), 2, f("verb", 's')))))),
-      "SelfSubjectRulesReview", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(1, f("namespace", 's')))));
+      "SelfSubjectRulesReview", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(1, f("namespace", 's')))),
+      "TokenRequest", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(1, list("audiences", 's'), 4, f("expirationSeconds", 'i')))));
 
   private Protobuf() {}
 

@@ -61,14 +61,50 @@ final class Rbac {
   }
 
   private final Map<String, User> tokens;
+  /** Tokens issued by TokenRequest: valid while unexpired and while their service account (same uid) exists. */
+  private final Map<String, ServiceAccountToken> serviceAccountTokens = new java.util.concurrent.ConcurrentHashMap<>();
   private final Registry registry;
   private final Store store;
+
+  private static final class ServiceAccountToken {
+    final String namespace;
+    final String name;
+    final String uid;
+    final java.time.Instant expires;
+
+    ServiceAccountToken(String namespace, String name, String uid, java.time.Instant expires) {
+      this.namespace = namespace;
+      this.name = name;
+      this.uid = uid;
+      this.expires = expires;
+    }
+  }
 
   /** @param tokens bearer token to user */
   Rbac(Map<String, User> tokens, Registry registry, Store store) {
     this.tokens = Map.copyOf(tokens);
     this.registry = registry;
     this.store = store;
+  }
+
+  /** Registers a token issued for service account {@code namespace/name} (of {@code uid}) until {@code expires}. */
+  void serviceAccountToken(String token, String namespace, String name, String uid, java.time.Instant expires) {
+    serviceAccountTokens.put(token, new ServiceAccountToken(namespace, name, uid, expires));
+  }
+
+  /** The user of a token issued by TokenRequest, or null when unknown, expired or its service account is gone. */
+  private User serviceAccountUser(String token) {
+    ServiceAccountToken t = serviceAccountTokens.get(token);
+    if (t == null) {
+      return null;
+    }
+    ObjectNode sa = store.get(registry.get("", "serviceaccounts"), t.namespace, t.name);
+    if (java.time.Instant.now().isAfter(t.expires) || sa == null || !t.uid.equals(Json.text(sa, "metadata", "uid"))) {
+      serviceAccountTokens.remove(token);
+      return null;
+    }
+    return new User("system:serviceaccount:" + t.namespace + ":" + t.name,
+        List.of("system:serviceaccounts", "system:serviceaccounts:" + t.namespace));
   }
 
   /**
@@ -84,7 +120,8 @@ final class Rbac {
       user = new User("system:anonymous", List.of("system:unauthenticated"));
     } else {
       String[] p = auth.trim().split("\\s+", 2);
-      User known = p.length == 2 && p[0].equalsIgnoreCase("bearer") ? tokens.get(p[1]) : null;
+      User known = p.length != 2 || !p[0].equalsIgnoreCase("bearer") ? null
+          : tokens.containsKey(p[1]) ? tokens.get(p[1]) : serviceAccountUser(p[1]);
       if (known == null) {
         throw ApiError.unauthorized();
       }
