@@ -299,6 +299,62 @@ class EmbeddedApiServerRbacTest {
     }
   }
 
+  @Test
+  void kubectlTypedRbacCommandsTokensAndEscalationAsOnARealCluster() throws Exception {
+    Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+    Assumptions.assumeTrue(kubectl != null, "kubectl is not on PATH");
+    try (EmbeddedApiServer s = start()) {
+      Path admin = s.kubeconfigFile();
+      // kubectl's typed create commands send protobuf.
+      assertThat(kubectl(kubectl, admin, "create", "namespace", "team")).isEqualTo("0 namespace/team created\n");
+      assertThat(kubectl(kubectl, admin, "-n", "team", "create", "serviceaccount", "app")).isEqualTo("0 serviceaccount/app created\n");
+      assertThat(kubectl(kubectl, admin, "-n", "team", "create", "role", "rbac-writer", "--verb=create,update,patch",
+          "--resource=roles,rolebindings")).isEqualTo("0 role.rbac.authorization.k8s.io/rbac-writer created\n");
+      assertThat(kubectl(kubectl, admin, "-n", "team", "create", "role", "routes", "--verb=*",
+          "--resource=httproutes.gateway.networking.k8s.io")).isEqualTo("0 role.rbac.authorization.k8s.io/routes created\n");
+      for (String role : new String[] {"rbac-writer", "routes"}) {
+        assertThat(kubectl(kubectl, admin, "-n", "team", "create", "rolebinding", "ops-" + role, "--role=" + role, "--user=ops"))
+            .isEqualTo("0 rolebinding.rbac.authorization.k8s.io/ops-" + role + " created\n");
+      }
+      assertThat(kubectl(kubectl, admin, "create", "clusterrole", "gw-admin", "--verb=*", "--resource=gateways.gateway.networking.k8s.io"))
+          .isEqualTo("0 clusterrole.rbac.authorization.k8s.io/gw-admin created\n");
+      assertThat(kubectl(kubectl, admin, "create", "clusterrole", "gathered", "--aggregation-rule=team=a"))
+          .isEqualTo("0 clusterrole.rbac.authorization.k8s.io/gathered created\n");
+      assertThat(kubectl(kubectl, admin, "create", "clusterrolebinding", "ops-gw", "--clusterrole=gw-admin", "--group=nobody"))
+          .isEqualTo("0 clusterrolebinding.rbac.authorization.k8s.io/ops-gw created\n");
+      String stored = kubectl(kubectl, admin, "-n", "team", "get", "rolebinding", "ops-routes", "-o", "jsonpath={.roleRef.name} {.subjects[0].name}");
+      assertThat(stored).isEqualTo("0 routes ops");
+
+      Path ops = Files.createTempFile("ops", ".kubeconfig");
+      Path app = Files.createTempFile("app", ".kubeconfig");
+      try {
+        Files.writeString(ops, s.kubeconfig("token-ops"));
+        assertThat(kubectl(kubectl, ops, "-n", "team", "create", "role", "ok", "--verb=get", "--resource=httproutes.gateway.networking.k8s.io"))
+            .isEqualTo("0 role.rbac.authorization.k8s.io/ok created\n");
+        assertThat(kubectl(kubectl, ops, "-n", "team", "create", "role", "sneaky", "--verb=get,list", "--resource=secrets"))
+            .isEqualTo("1 Error from server (Forbidden): roles.rbac.authorization.k8s.io \"sneaky\" is forbidden: user \"ops\" "
+                + "(groups=[\"operators\" \"system:authenticated\"]) is attempting to grant RBAC permissions not currently held:\n"
+                + "{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[\"get\" \"list\"]}\n");
+        assertThat(kubectl(kubectl, ops, "-n", "team", "create", "rolebinding", "esc", "--clusterrole=gw-admin", "--user=ops"))
+            .startsWith("1 error: failed to create rolebinding: rolebindings.rbac.authorization.k8s.io \"esc\" is forbidden: user \"ops\"");
+        // A token for the service account, by kubectl create token; it acts as the account.
+        String token = kubectl(kubectl, admin, "-n", "team", "create", "token", "app");
+        assertThat(token).startsWith("0 ");
+        Files.writeString(app, s.kubeconfig(token.substring(2).trim()));
+        assertThat(kubectl(kubectl, app, "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}"))
+            .isEqualTo("0 system:serviceaccount:team:app");
+        assertThat(kubectl(kubectl, app, "-n", "team", "get", "httproutes")).startsWith("1 Error from server (Forbidden): "
+            + "httproutes.gateway.networking.k8s.io is forbidden: User \"system:serviceaccount:team:app\" cannot list resource");
+        assertThat(kubectl(kubectl, admin, "-n", "team", "delete", "serviceaccount", "app")).startsWith("0 ");
+        assertThat(kubectl(kubectl, app, "-n", "team", "get", "httproutes")).startsWith("1 error: You must be logged in to the server");
+      } finally {
+        Files.deleteIfExists(ops);
+        Files.deleteIfExists(app);
+      }
+    }
+  }
+
   private static String kubectl(Path kubectl, Path config, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", config.toString()));
     cmd.addAll(List.of(args));
