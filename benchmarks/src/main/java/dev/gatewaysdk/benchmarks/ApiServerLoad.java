@@ -121,21 +121,9 @@ public final class ApiServerLoad {
     }
   }
 
-  /** A target over HTTPS trusting the server's CA (read from its kubeconfig), sending {@code token}. */
-  private static Target tls(EmbeddedApiServer server, String token) throws Exception {
-    String k = server.kubeconfig();
-    String key = "certificate-authority-data: ";
-    int at = k.indexOf(key) + key.length();
-    byte[] pem = java.util.Base64.getDecoder().decode(k.substring(at, k.indexOf('\n', at)));
-    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
-        .generateCertificate(new java.io.ByteArrayInputStream(pem)));
-    javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
-    ssl.init(null, tmf.getTrustManagers(), null);
-    return new Target(server.url(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ssl)
+  /** A target over HTTPS trusting the server's CA, sending {@code token}. */
+  private static Target tls(EmbeddedApiServer server, String token) {
+    return new Target(server.url(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(server.sslContext())
         .connectTimeout(Duration.ofSeconds(10)).build(), token);
   }
 

@@ -32,19 +32,8 @@ class EmbeddedApiServerRbacTest {
         .user("token-a", TENANT_A, "system:serviceaccounts", "system:serviceaccounts:tenant-a")
         .user("token-ops", "ops", "operators")
         .build());
-    // Users imply TLS (kubectl sends no credentials over plain HTTP): trust the run's CA from the kubeconfig.
-    String k = s.kubeconfig();
-    int at = k.indexOf("certificate-authority-data: ") + "certificate-authority-data: ".length();
-    byte[] pem = java.util.Base64.getDecoder().decode(k.substring(at, k.indexOf('\n', at)));
-    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
-        .generateCertificate(new java.io.ByteArrayInputStream(pem)));
-    javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
-    ssl.init(null, tmf.getTrustManagers(), null);
-    http = HttpClient.newBuilder().sslContext(ssl).build();
+    // Users imply TLS (kubectl sends no credentials over plain HTTP): trust the run's CA.
+    http = HttpClient.newBuilder().sslContext(s.sslContext()).build();
     return s;
   }
 
