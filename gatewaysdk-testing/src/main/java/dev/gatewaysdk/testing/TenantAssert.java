@@ -75,13 +75,9 @@ public final class TenantAssert extends AbstractAssert<TenantAssert, Tenant> {
         }
       }
     }
-    try {
-      actual.client().httpRoutes().inNamespace(namespace)
-          .create(probeRoute(namespace, ParentReference.gateway("any")), WriteOptions.dryRunOnly());
-      failWithMessage("Expected %s to be forbidden to create an HTTPRoute in namespace %s, but the cluster admitted it", actual, namespace);
-    } catch (ForbiddenException expected) {
-      // as it should be
-    }
+    forbidden(() -> actual.client().httpRoutes().inNamespace(namespace)
+        .create(probeRoute(namespace, ParentReference.gateway("any")), WriteOptions.dryRunOnly()),
+        "create an HTTPRoute in namespace " + namespace);
     return this;
   }
 
@@ -102,19 +98,21 @@ public final class TenantAssert extends AbstractAssert<TenantAssert, Tenant> {
     }
     ObjectNode patch = Kube.JSON.createObjectNode();
     patch.putObject("metadata").putObject("labels").put("gatewaysdk.dev/tenant-probe", "true");
-    try {
-      actual.client().gateways().inNamespace(ns).mergePatch(name, patch, WriteOptions.dryRunOnly());
-      failWithMessage("Expected %s to be forbidden to patch Gateway %s/%s, but the cluster admitted it", actual, ns, name);
-    } catch (ForbiddenException expected) {
-      // as it should be
-    }
-    try {
-      actual.client().gateways().inNamespace(ns).delete(name, DeleteOptions.builder().dryRun(true).build());
-      failWithMessage("Expected %s to be forbidden to delete Gateway %s/%s, but the cluster admitted it", actual, ns, name);
-    } catch (ForbiddenException expected) {
-      // as it should be
-    }
+    forbidden(() -> actual.client().gateways().inNamespace(ns).mergePatch(name, patch, WriteOptions.dryRunOnly()),
+        "patch Gateway " + ns + "/" + name);
+    forbidden(() -> actual.client().gateways().inNamespace(ns).delete(name, DeleteOptions.builder().dryRun(true).build()),
+        "delete Gateway " + ns + "/" + name);
     return this;
+  }
+
+  /** Fails unless {@code request}, made as the tenant, is answered 403. */
+  private void forbidden(Runnable request, String what) {
+    try {
+      request.run();
+    } catch (ForbiddenException expected) {
+      return;
+    }
+    failWithMessage("Expected %s to be forbidden to %s, but the cluster admitted it", actual, what);
   }
 
   /**
