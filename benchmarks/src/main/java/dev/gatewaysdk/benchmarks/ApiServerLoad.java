@@ -29,14 +29,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <ul>
  *   <li>write throughput (ConfigMap creates) without and with a state file (every write fsynced);
- *   <li>get, update (PUT) and merge patch of one ConfigMap, requests per second;
+ *   <li>get, update (PUT) and merge patch of one ConfigMap, requests per second: over plain HTTP, over HTTPS,
+ *       and over HTTPS with bearer tokens and RBAC (a non-administrator whose RoleBinding is one of 100);
  *   <li>watch fan-out: one write observed by N watchers (default 1,000), delivery latency p50/p99, and the
  *       server's heap with the watches open.
  * </ul>
  *
  * <pre>
  * mvn -B -q package -DskipTests -pl benchmarks -am
- * java -cp benchmarks/target/benchmarks.jar dev.gatewaysdk.benchmarks.ApiServerLoad [seconds] [threads] [watchers]
+ * java [-Dapiserverload.readsOnly=true] -cp benchmarks/target/benchmarks.jar dev.gatewaysdk.benchmarks.ApiServerLoad [seconds] [threads] [watchers]
  * </pre>
  */
 public final class ApiServerLoad {
@@ -44,6 +45,13 @@ public final class ApiServerLoad {
       .connectTimeout(Duration.ofSeconds(10)).build();
 
   private ApiServerLoad() {}
+
+  /** Where requests go: the server's URL, the client (trusting its CA over TLS) and the bearer token, if any. */
+  record Target(String url, HttpClient http, String token) {
+    static Target plain(EmbeddedApiServer server) {
+      return new Target(server.url(), HTTP, null);
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -53,21 +61,70 @@ public final class ApiServerLoad {
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20, seconds, threads);
     EmbeddedApiServerOptions base = EmbeddedApiServerOptions.builder().gatewayApi(false).build();
-    try (EmbeddedApiServer server = EmbeddedApiServer.start(base)) {
-      report("create (no state file)", run(server.url(), seconds, threads, Op.CREATE));
+    // -Dapiserverload.readsOnly=true: only the get/update/patch comparison.
+    boolean onlyGetUpdatePatch = Boolean.getBoolean("apiserverload.readsOnly");
+    if (!onlyGetUpdatePatch) {
+      try (EmbeddedApiServer server = EmbeddedApiServer.start(base)) {
+        report("create (no state file)", run(Target.plain(server), seconds, threads, Op.CREATE));
+      }
+      Path dir = Files.createTempDirectory("apiserver-load");
+      try (EmbeddedApiServer server = EmbeddedApiServer.start(base.newBuilder().stateFile(dir.resolve("state.json")).build())) {
+        report("create (--state, fsync per write)", run(Target.plain(server), seconds, threads, Op.CREATE));
+      }
+      try (EmbeddedApiServer server = EmbeddedApiServer.start(base)) {
+        fanOut(server, watchers);
+      }
     }
-    Path dir = Files.createTempDirectory("apiserver-load");
-    try (EmbeddedApiServer server = EmbeddedApiServer.start(base.newBuilder().stateFile(dir.resolve("state.json")).build())) {
-      report("create (--state, fsync per write)", run(server.url(), seconds, threads, Op.CREATE));
+    // get/update/patch over plain HTTP, over HTTPS without authorization, and over HTTPS with bearer tokens
+    // and RBAC (the user is no administrator: its rights come from one RoleBinding among 100, with 20
+    // ClusterRoleBindings beside). The three servers run side by side and are measured in turns, twice; the
+    // first turn warms the JIT for all three and is not reported.
+    try (EmbeddedApiServer plain = EmbeddedApiServer.start(base);
+        EmbeddedApiServer https = EmbeddedApiServer.start(base.newBuilder().tls(true).build());
+        EmbeddedApiServer rbac = EmbeddedApiServer.start(base.newBuilder().user("bench-admin", "admin", "system:masters")
+            .user("bench-user", "bench").build())) {
+      Target admin = tls(rbac, "bench-admin");
+      for (int i = 0; i < 100; i++) {
+        String role = i == 57 ? "configmap-editor" : "role-" + i;
+        String resource = i == 57 ? "configmaps" : "secrets";
+        send(admin, "POST", "/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles", "application/json",
+            "{\"metadata\":{\"name\":\"" + role + "\"},\"rules\":[{\"apiGroups\":[\"\"],\"resources\":[\"" + resource + "\"],"
+                + "\"verbs\":[\"get\",\"list\",\"create\",\"update\",\"patch\"]}]}");
+        send(admin, "POST", "/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings", "application/json",
+            "{\"metadata\":{\"name\":\"" + role + "\"},\"roleRef\":{\"apiGroup\":\"rbac.authorization.k8s.io\",\"kind\":\"Role\","
+                + "\"name\":\"" + role + "\"},\"subjects\":[{\"kind\":\"User\",\"name\":\"" + (i == 57 ? "bench" : "user-" + i) + "\"}]}");
+      }
+      for (int i = 0; i < 20; i++) {
+        send(admin, "POST", "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", "application/json",
+            "{\"metadata\":{\"name\":\"crb-" + i + "\"},\"roleRef\":{\"apiGroup\":\"rbac.authorization.k8s.io\",\"kind\":\"ClusterRole\","
+                + "\"name\":\"view-" + i + "\"},\"subjects\":[{\"kind\":\"Group\",\"name\":\"group-" + i + "\"}]}");
+      }
+      List<Target> targets = List.of(Target.plain(plain), tls(https, null), tls(rbac, "bench-user"));
+      List<String> labels = List.of("HTTP, ", "HTTPS, ", "HTTPS + token + RBAC, ");
+      for (Target t : targets) {
+        int code = send(t, "POST", "/api/v1/namespaces/default/configmaps", "application/json",
+            "{\"metadata\":{\"name\":\"hot\"},\"data\":{\"n\":\"0\"}}");
+        if (code != 201) {
+          throw new IllegalStateException("creating the ConfigMap answered " + code);
+        }
+      }
+      for (int turn = 0; turn < 2; turn++) {
+        for (Op op : List.of(Op.GET, Op.UPDATE, Op.PATCH)) {
+          for (int i = 0; i < targets.size(); i++) {
+            Result r = run(targets.get(i), turn == 0 ? 1 : seconds, threads, op);
+            if (turn == 1) {
+              report(labels.get(i) + op.name().toLowerCase(java.util.Locale.ROOT), r);
+            }
+          }
+        }
+      }
     }
-    try (EmbeddedApiServer server = EmbeddedApiServer.start(base)) {
-      send(server.url(), "POST", "/api/v1/namespaces/default/configmaps", "application/json",
-          "{\"metadata\":{\"name\":\"hot\"},\"data\":{\"n\":\"0\"}}");
-      report("get", run(server.url(), seconds, threads, Op.GET));
-      report("update (PUT)", run(server.url(), seconds, threads, Op.UPDATE));
-      report("patch (merge)", run(server.url(), seconds, threads, Op.PATCH));
-      fanOut(server, watchers);
-    }
+  }
+
+  /** A target over HTTPS trusting the server's CA, sending {@code token}. */
+  private static Target tls(EmbeddedApiServer server, String token) {
+    return new Target(server.url(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(server.sslContext())
+        .connectTimeout(Duration.ofSeconds(10)).build(), token);
   }
 
   enum Op { CREATE, GET, UPDATE, PATCH }
@@ -82,7 +139,7 @@ public final class ApiServerLoad {
     }
   }
 
-  static Result run(String url, int seconds, int threads, Op op) throws Exception {
+  static Result run(Target url, int seconds, int threads, Op op) throws Exception {
     AtomicLong names = new AtomicLong();
     AtomicBoolean stop = new AtomicBoolean();
     List<long[]> samples = new ArrayList<>();
@@ -138,13 +195,16 @@ public final class ApiServerLoad {
     return new Result(all, elapsed);
   }
 
-  static int send(String url, String method, String path, String contentType, String body) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
+  static int send(Target target, String method, String path, String contentType, String body) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.url() + path)).timeout(Duration.ofSeconds(30));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
+    if (target.token() != null) {
+      b.header("Authorization", "Bearer " + target.token());
+    }
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return target.http().send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   static void report(String what, Result r) {
@@ -190,7 +250,7 @@ public final class ApiServerLoad {
       CountDownLatch sent = new CountDownLatch(1);
       Thread writer = new Thread(() -> {
         try {
-          send(server.url(), "POST", "/api/v1/namespaces/default/configmaps", "application/json",
+          send(Target.plain(server), "POST", "/api/v1/namespaces/default/configmaps", "application/json",
               "{\"metadata\":{\"name\":\"" + marker + "\"}}");
         } catch (Exception e) {
           throw new IllegalStateException(e);

@@ -72,7 +72,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
         ApiServer.start(options.port(), manifests, options.stateFile().orElse(null), options.watchHistory(),
             options.bookmarkIntervalMillis(), options.tls());
     String admin = null;
-    if (!options.users().isEmpty()) {
+    if (options.authorization()) {
       admin = "gatewaysdk-admin-" + java.util.UUID.randomUUID();
       java.util.Map<String, List<String>> users = new java.util.HashMap<>();
       options.users().forEach((token, u) -> {
@@ -168,6 +168,32 @@ public final class EmbeddedApiServer implements AutoCloseable {
         c.setApiKey(token);
       }
       return c;
+    }
+  }
+
+  /**
+   * An SSL context that trusts this server's generated CA, for clients other than {@link #apiClient()} (such as
+   * the JDK's {@code HttpClient}).
+   *
+   * @throws IllegalStateException unless the server speaks {@linkplain EmbeddedApiServerOptions#tls() TLS}
+   */
+  public javax.net.ssl.SSLContext sslContext() {
+    if (server.caPem() == null) {
+      throw new IllegalStateException("the server speaks plain HTTP; start it with tls(true) or users");
+    }
+    try {
+      java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
+          .generateCertificate(new java.io.ByteArrayInputStream(server.caPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+      javax.net.ssl.TrustManagerFactory tmf =
+          javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      return ssl;
+    } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+      throw new IllegalStateException("cannot trust the generated CA: " + e.getMessage(), e);
     }
   }
 

@@ -38,6 +38,7 @@ public final class EmbeddedApiServerOptions {
   private final int watchHistory;
   private final long bookmarkIntervalMillis;
   private final boolean tls;
+  private final boolean authorization;
   private final Map<String, User> users;
 
   private EmbeddedApiServerOptions(Builder b) {
@@ -51,6 +52,7 @@ public final class EmbeddedApiServerOptions {
     this.watchHistory = b.watchHistory;
     this.bookmarkIntervalMillis = b.bookmarkIntervalMillis;
     this.tls = b.tls;
+    this.authorization = b.authorization;
     this.users = Map.copyOf(b.users);
   }
 
@@ -75,6 +77,7 @@ public final class EmbeddedApiServerOptions {
     b.watchHistory = watchHistory;
     b.bookmarkIntervalMillis = bookmarkIntervalMillis;
     b.tls = tls;
+    b.authorization = authorization;
     b.users.putAll(users);
     return b;
   }
@@ -125,17 +128,24 @@ public final class EmbeddedApiServerOptions {
 
   /**
    * Whether the server speaks HTTPS with a certificate from a CA generated per run (the kubeconfig carries it);
-   * always with {@linkplain #users() users}, since kubectl sends no credentials over plain HTTP.
+   * always with {@linkplain #authorization() authorization}, since kubectl sends no credentials over plain HTTP.
    */
   public boolean tls() {
-    return tls || !users.isEmpty();
+    return tls || authorization();
   }
 
   /**
-   * The bearer-token users, by token; empty (the default) leaves the server open to every request. With
-   * users, requests are authenticated and authorized by RBAC as kube-apiserver does it, and
-   * {@code kubeconfig()} and {@code apiClient()} act as an administrator (group {@code system:masters}).
+   * Whether requests are authenticated by bearer token and authorized by RBAC as kube-apiserver does it: when
+   * set or when there are {@linkplain #users() users}. The tokens are those of the users and those the server
+   * issues for service accounts ({@code TokenRequest}, {@code kubectl create token}); {@code kubeconfig()} and
+   * {@code apiClient()} act as an administrator (group {@code system:masters}). Off by default: every request
+   * is allowed.
    */
+  public boolean authorization() {
+    return authorization || !users.isEmpty();
+  }
+
+  /** The bearer-token users, by token; any turns {@linkplain #authorization() authorization} on. */
   public Map<String, User> users() {
     return users;
   }
@@ -155,7 +165,7 @@ public final class EmbeddedApiServerOptions {
   public String toString() {
     return "EmbeddedApiServerOptions{port=" + port + ", release=" + release + ", channel=" + channel.id()
         + ", gatewayApi=" + gatewayApi + ", extraCrds=" + extraCrds + ", stateFile=" + stateFile
-        + ", watchHistory=" + watchHistory + ", tls=" + tls + ", users=" + users.size() + "}";
+        + ", watchHistory=" + watchHistory + ", tls=" + tls + ", authorization=" + authorization() + ", users=" + users.size() + "}";
   }
 
   /** Builds {@link EmbeddedApiServerOptions}; not thread-safe. */
@@ -170,6 +180,7 @@ public final class EmbeddedApiServerOptions {
     private int watchHistory = 10_000;
     private long bookmarkIntervalMillis = 5_000;
     private boolean tls;
+    private boolean authorization;
     private final Map<String, User> users = new LinkedHashMap<>();
 
     private Builder() {}
@@ -242,8 +253,14 @@ public final class EmbeddedApiServerOptions {
       return this;
     }
 
+    /** Turns authentication and RBAC on without naming users (see {@link #authorization()}); default false. */
+    public Builder authorization(boolean authorization) {
+      this.authorization = authorization;
+      return this;
+    }
+
     /**
-     * Adds a bearer-token user, which turns authentication and RBAC on (see {@link #users()}).
+     * Adds a bearer-token user, which turns authentication and RBAC on (see {@link #authorization()}).
      *
      * @throws IllegalArgumentException if the token or name is empty
      */

@@ -39,6 +39,11 @@ public final class GatewayApiAssertions {
     return new GatewayClassAssert(gatewayClass);
   }
 
+  /** What a tenant may do, asked of the cluster (see {@link TenantAssert}). */
+  public static TenantAssert assertThat(Tenant tenant) {
+    return new TenantAssert(tenant);
+  }
+
   /**
    * Checks that wait until the route named like {@code route} (same kind, namespace and name) passes them.
    *

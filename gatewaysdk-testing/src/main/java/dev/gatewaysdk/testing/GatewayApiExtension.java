@@ -279,6 +279,7 @@ final class GatewayApiExtension
           .release(a.release())
           .channel(a.channel())
           .controller(a.controller())
+          .authorization(a.authorization())
           .build();
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException("invalid @GatewayApiTest: " + e.getMessage(), e);

@@ -56,6 +56,12 @@ public @interface GatewayApiTest {
   /** Which controller writes status; {@link Controller#SIMULATED} works on every backend. */
   Controller controller() default Controller.SIMULATED;
 
+  /**
+   * Whether the embedded cluster authorizes requests by RBAC (see {@link GatewayClusterOptions#authorization()});
+   * turn it on to test what a {@link Tenant} may do.
+   */
+  boolean authorization() default false;
+
   /** Keep a failed test's namespace (and log its name) for inspection instead of deleting it. */
   boolean keepNamespaceOnFailure() default false;
 }

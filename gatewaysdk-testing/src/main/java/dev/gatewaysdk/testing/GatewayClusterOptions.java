@@ -40,6 +40,7 @@ public final class GatewayClusterOptions {
   private final String k3sImage;
   private final Path kubeconfig;
   private final String context;
+  private final boolean authorization;
 
   private GatewayClusterOptions(Builder b) {
     this.backend = b.backend;
@@ -49,6 +50,7 @@ public final class GatewayClusterOptions {
     this.k3sImage = b.k3sImage;
     this.kubeconfig = b.kubeconfig;
     this.context = b.context;
+    this.authorization = b.authorization;
   }
 
   public static GatewayClusterOptions defaults() {
@@ -68,7 +70,16 @@ public final class GatewayClusterOptions {
     b.k3sImage = k3sImage;
     b.kubeconfig = kubeconfig;
     b.context = context;
+    b.authorization = authorization;
     return b;
+  }
+
+  /**
+   * Whether the embedded backend authenticates requests and authorizes them by RBAC (default false: it allows
+   * everything), so that {@link Tenant}s see only what their roles grant. A k3s or existing cluster always does.
+   */
+  public boolean authorization() {
+    return authorization;
   }
 
   public Backend backend() {
@@ -125,18 +136,20 @@ public final class GatewayClusterOptions {
     }
     GatewayClusterOptions x = (GatewayClusterOptions) o;
     return backend == x.backend && release.equals(x.release) && channel == x.channel && controller == x.controller
-        && k3sImage().equals(x.k3sImage()) && kubeconfig().equals(x.kubeconfig()) && context().equals(x.context());
+        && k3sImage().equals(x.k3sImage()) && kubeconfig().equals(x.kubeconfig()) && context().equals(x.context())
+        && authorization == x.authorization;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(backend, release, channel, controller, k3sImage(), kubeconfig(), context());
+    return Objects.hash(backend, release, channel, controller, k3sImage(), kubeconfig(), context(), authorization);
   }
 
   @Override
   public String toString() {
     return "GatewayClusterOptions{backend=" + backend + ", release=" + release + ", channel=" + channel.id()
         + ", controller=" + controller
+        + (authorization ? ", authorization=true" : "")
         + (backend == Backend.K3S ? ", image=" + k3sImage() : "")
         + (backend == Backend.KUBECONFIG ? ", kubeconfig=" + kubeconfig().orElse(null) + ", context=" + context().orElse(null) : "")
         + "}";
@@ -151,8 +164,15 @@ public final class GatewayClusterOptions {
     private String k3sImage;
     private Path kubeconfig;
     private String context;
+    private boolean authorization;
 
     private Builder() {}
+
+    /** See {@link GatewayClusterOptions#authorization()}. */
+    public Builder authorization(boolean authorization) {
+      this.authorization = authorization;
+      return this;
+    }
 
     public Builder backend(Backend backend) {
       this.backend = Objects.requireNonNull(backend, "backend");

@@ -49,6 +49,15 @@ class EmbeddedApiServerBuiltinValidationTest {
         // the first error in document order is the one reported
         {SERVICES, "{\"spec\":{\"ports\":[{\"port\":80,\"name\":7}],\"type\":1},\"metadata\":{\"name\":\"u\"}}",
             "json: cannot unmarshal number into Go struct field ServicePort.spec.ports.name of type string"},
+        // string aliases keep their Go type name
+        {SERVICES, "{\"metadata\":{\"name\":\"v\"},\"spec\":{\"ports\":[{\"port\":80,\"protocol\":6}]}}",
+            "json: cannot unmarshal number into Go struct field ServicePort.spec.ports.protocol of type v1.Protocol"},
+        {SERVICES, "{\"metadata\":{\"name\":\"w\"},\"spec\":{\"type\":1}}",
+            "json: cannot unmarshal number into Go struct field ServiceSpec.spec.type of type v1.ServiceType"},
+        {SERVICES, "{\"metadata\":{\"name\":\"x\"},\"spec\":{\"ipFamilies\":[4]}}",
+            "json: cannot unmarshal number into Go struct field ServiceSpec.spec.ipFamilies of type v1.IPFamily"},
+        {"/api/v1/namespaces/default/secrets", "{\"metadata\":{\"name\":\"y\"},\"type\":true}",
+            "json: cannot unmarshal bool into Go struct field Secret.type of type v1.SecretType"},
     };
     for (String[] c : cases) {
       HttpResponse<String> r = post(c[0], c[1]);

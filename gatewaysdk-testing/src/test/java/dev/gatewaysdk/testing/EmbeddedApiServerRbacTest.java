@@ -32,19 +32,8 @@ class EmbeddedApiServerRbacTest {
         .user("token-a", TENANT_A, "system:serviceaccounts", "system:serviceaccounts:tenant-a")
         .user("token-ops", "ops", "operators")
         .build());
-    // Users imply TLS (kubectl sends no credentials over plain HTTP): trust the run's CA from the kubeconfig.
-    String k = s.kubeconfig();
-    int at = k.indexOf("certificate-authority-data: ") + "certificate-authority-data: ".length();
-    byte[] pem = java.util.Base64.getDecoder().decode(k.substring(at, k.indexOf('\n', at)));
-    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
-        .generateCertificate(new java.io.ByteArrayInputStream(pem)));
-    javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
-    ssl.init(null, tmf.getTrustManagers(), null);
-    http = HttpClient.newBuilder().sslContext(ssl).build();
+    // Users imply TLS (kubectl sends no credentials over plain HTTP): trust the run's CA.
+    http = HttpClient.newBuilder().sslContext(s.sslContext()).build();
     return s;
   }
 
@@ -186,6 +175,171 @@ class EmbeddedApiServerRbacTest {
         Files.delete(manifest);
       } finally {
         Files.deleteIfExists(tenantConfig);
+      }
+    }
+  }
+
+  private static final String RBAC = "/apis/rbac.authorization.k8s.io/v1/";
+  private static final String HELD_BY_TENANT_A = "user \"" + TENANT_A + "\" (groups=[\"system:serviceaccounts\" "
+      + "\"system:serviceaccounts:tenant-a\" \"system:authenticated\"]) is attempting to grant RBAC permissions not currently held:\n";
+
+  private static String role(String kind, String name, String rules) {
+    return "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"" + kind + "\",\"metadata\":{\"name\":\"" + name + "\"},\"rules\":[" + rules + "]}";
+  }
+
+  private static String binding(String kind, String name, String roleKind, String roleName, String subject) {
+    return "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"" + kind + "\",\"metadata\":{\"name\":\"" + name + "\"},"
+        + "\"roleRef\":{\"apiGroup\":\"rbac.authorization.k8s.io\",\"kind\":\"" + roleKind + "\",\"name\":\"" + roleName + "\"},"
+        + "\"subjects\":[" + subject + "]}";
+  }
+
+  private static final String APP = "{\"kind\":\"ServiceAccount\",\"name\":\"app\",\"namespace\":\"tenant-a\"}";
+
+  /** tenant-a's service account may also write Roles and RoleBindings in tenant-a (but holds no more than route-editor). */
+  private static void tenantWritesRbac(EmbeddedApiServer s) throws Exception {
+    String admin = adminToken(s);
+    assertThat(call(s, admin, "POST", RBAC + "namespaces/tenant-a/roles", role("Role", "rbac-writer",
+        "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"roles\",\"rolebindings\"],\"verbs\":[\"create\",\"update\",\"patch\"]}")).code)
+        .isEqualTo(201);
+    assertThat(call(s, admin, "POST", RBAC + "namespaces/tenant-a/rolebindings", binding("RoleBinding", "app-writes-rbac", "Role", "rbac-writer", APP)).code)
+        .isEqualTo(201);
+  }
+
+  @Test
+  void aRoleMayHoldOnlyRulesItsWriterHoldsUnlessItMayEscalate() throws Exception {
+    try (EmbeddedApiServer s = start()) {
+      tenants(s);
+      tenantWritesRbac(s);
+      String roles = RBAC + "namespaces/tenant-a/roles";
+      String reader = role("Role", "route-reader", "{\"apiGroups\":[\"gateway.networking.k8s.io\"],\"resources\":[\"httproutes\"],\"verbs\":[\"get\",\"list\"]},"
+          + "{\"apiGroups\":[\"gateway.networking.k8s.io\"],\"resources\":[\"gateways\"],\"resourceNames\":[\"shared\"],\"verbs\":[\"get\"]}");
+      assertThat(call(s, "token-a", "POST", roles, reader).code).isEqualTo(201);
+      String sneaky = role("Role", "sneaky", "{\"apiGroups\":[\"\"],\"resources\":[\"secrets\"],\"verbs\":[\"get\",\"list\"]},"
+          + "{\"apiGroups\":[\"gateway.networking.k8s.io\"],\"resources\":[\"gateways\",\"httproutes\"],\"verbs\":[\"delete\"]}");
+      Answer denied = call(s, "token-a", "POST", roles, sneaky);
+      assertThat(denied.code).isEqualTo(403);
+      JsonNode status = JSON.readTree(denied.body);
+      assertThat(status.path("message").asText()).isEqualTo("roles.rbac.authorization.k8s.io \"sneaky\" is forbidden: " + HELD_BY_TENANT_A
+          + "{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[\"get\" \"list\"]}\n"
+          + "{APIGroups:[\"gateway.networking.k8s.io\"], Resources:[\"gateways\"], Verbs:[\"delete\"]}");
+      assertThat(status.path("reason").asText()).isEqualTo("Forbidden");
+      assertThat(status.path("details").toString()).isEqualTo("{\"name\":\"sneaky\",\"group\":\"rbac.authorization.k8s.io\",\"kind\":\"roles\"}");
+      // resourceNames: the one Gateway it may read, yes; another, no.
+      Answer other = call(s, "token-a", "POST", roles, role("Role", "other-gateway",
+          "{\"apiGroups\":[\"gateway.networking.k8s.io\"],\"resources\":[\"gateways\"],\"resourceNames\":[\"shared\",\"other\"],\"verbs\":[\"get\"]}"));
+      assertThat(JSON.readTree(other.body).path("message").asText()).endsWith("held:\n"
+          + "{APIGroups:[\"gateway.networking.k8s.io\"], Resources:[\"gateways\"], ResourceNames:[\"other\"], Verbs:[\"get\"]}");
+      // Updates and patches are checked against the whole new role; a change of held rules only passes.
+      assertThat(call(s, "token-a", "PATCH", roles + "/route-reader", "{\"rules\":[{\"apiGroups\":[\"\"],\"resources\":[\"secrets\"],\"verbs\":[\"get\"]}]}").code)
+          .isEqualTo(403);
+      assertThat(call(s, "token-a", "PATCH", roles + "/route-reader", "{\"metadata\":{\"labels\":{\"team\":\"a\"}}}").code).isEqualTo(200);
+      // A Role in another namespace is judged by the rules held there: none.
+      call(s, adminToken(s), "POST", RBAC + "namespaces/tenant-b/roles", role("Role", "rbac-writer",
+          "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"roles\"],\"verbs\":[\"create\"]}"));
+      call(s, adminToken(s), "POST", RBAC + "namespaces/tenant-b/rolebindings", binding("RoleBinding", "app-writes-rbac", "Role", "rbac-writer", APP));
+      assertThat(call(s, "token-a", "POST", RBAC + "namespaces/tenant-b/roles", reader).code).isEqualTo(403);
+      // With escalate on roles in tenant-a, any role may be written there.
+      call(s, adminToken(s), "POST", roles, role("Role", "escalator",
+          "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"roles\"],\"verbs\":[\"escalate\"]}"));
+      call(s, adminToken(s), "POST", RBAC + "namespaces/tenant-a/rolebindings", binding("RoleBinding", "app-escalates", "Role", "escalator", APP));
+      assertThat(call(s, "token-a", "POST", roles, sneaky).code).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void aBindingMayReferOnlyToARoleItsWriterHoldsUnlessItMayBindIt() throws Exception {
+    try (EmbeddedApiServer s = start()) {
+      tenants(s);
+      tenantWritesRbac(s);
+      String admin = adminToken(s);
+      call(s, admin, "POST", RBAC + "clusterroles", role("ClusterRole", "gateway-admin",
+          "{\"apiGroups\":[\"gateway.networking.k8s.io\"],\"resources\":[\"gateways\"],\"verbs\":[\"*\"]}"));
+      call(s, admin, "POST", RBAC + "clusterroles", role("ClusterRole", "secret-reader",
+          "{\"apiGroups\":[\"\"],\"resources\":[\"secrets\"],\"verbs\":[\"get\"]}"));
+      String bindings = RBAC + "namespaces/tenant-a/rolebindings";
+      String friend = "{\"kind\":\"User\",\"name\":\"friend\"}";
+      assertThat(call(s, "token-a", "POST", bindings, binding("RoleBinding", "friend-edits-routes", "Role", "route-editor", friend)).code)
+          .isEqualTo(201);
+      Answer denied = call(s, "token-a", "POST", bindings, binding("RoleBinding", "friend-admins", "ClusterRole", "gateway-admin", friend));
+      assertThat(denied.code).isEqualTo(403);
+      assertThat(JSON.readTree(denied.body).path("message").asText()).isEqualTo("rolebindings.rbac.authorization.k8s.io \"friend-admins\" is forbidden: "
+          + HELD_BY_TENANT_A + "{APIGroups:[\"gateway.networking.k8s.io\"], Resources:[\"gateways\"], Verbs:[\"*\"]}");
+      Answer missing = call(s, "token-a", "POST", bindings, binding("RoleBinding", "dangling", "Role", "nope", friend));
+      assertThat(missing.code).isEqualTo(404);
+      assertThat(JSON.readTree(missing.body).path("message").asText()).isEqualTo("roles.rbac.authorization.k8s.io \"nope\" not found");
+      // bind on that one ClusterRole in tenant-a: binding it there is allowed, another role or cluster-wide is not.
+      call(s, admin, "POST", RBAC + "namespaces/tenant-a/roles", role("Role", "binder",
+          "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"clusterroles\"],\"resourceNames\":[\"gateway-admin\"],\"verbs\":[\"bind\"]}"));
+      call(s, admin, "POST", bindings, binding("RoleBinding", "app-binds", "Role", "binder", APP));
+      assertThat(call(s, "token-a", "POST", bindings, binding("RoleBinding", "friend-admins", "ClusterRole", "gateway-admin", friend)).code)
+          .isEqualTo(201);
+      assertThat(call(s, "token-a", "POST", bindings, binding("RoleBinding", "friend-secrets", "ClusterRole", "secret-reader", friend)).code)
+          .isEqualTo(403);
+      call(s, admin, "POST", RBAC + "clusterroles", role("ClusterRole", "crb-writer",
+          "{\"apiGroups\":[\"rbac.authorization.k8s.io\"],\"resources\":[\"clusterrolebindings\",\"clusterroles\"],\"verbs\":[\"create\"]}"));
+      call(s, admin, "POST", RBAC + "clusterrolebindings", binding("ClusterRoleBinding", "app-writes-crbs", "ClusterRole", "crb-writer", APP));
+      assertThat(call(s, "token-a", "POST", RBAC + "clusterrolebindings", binding("ClusterRoleBinding", "friend-admins", "ClusterRole", "gateway-admin", friend)).code)
+          .isEqualTo(403);
+      // An aggregated ClusterRole can gather anything: only for those holding every permission.
+      Answer aggregated = call(s, "token-a", "POST", RBAC + "clusterroles", "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"ClusterRole\","
+          + "\"metadata\":{\"name\":\"gather\"},\"aggregationRule\":{\"clusterRoleSelectors\":[{\"matchLabels\":{\"x\":\"y\"}}]}}");
+      assertThat(JSON.readTree(aggregated.body).path("message").asText())
+          .isEqualTo("clusterroles.rbac.authorization.k8s.io \"gather\" is forbidden: must have cluster-admin privileges to use the aggregationRule");
+    }
+  }
+
+  @Test
+  void kubectlTypedRbacCommandsTokensAndEscalationAsOnARealCluster() throws Exception {
+    Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+    Assumptions.assumeTrue(kubectl != null, "kubectl is not on PATH");
+    try (EmbeddedApiServer s = start()) {
+      Path admin = s.kubeconfigFile();
+      // kubectl's typed create commands send protobuf.
+      assertThat(kubectl(kubectl, admin, "create", "namespace", "team")).isEqualTo("0 namespace/team created\n");
+      assertThat(kubectl(kubectl, admin, "-n", "team", "create", "serviceaccount", "app")).isEqualTo("0 serviceaccount/app created\n");
+      assertThat(kubectl(kubectl, admin, "-n", "team", "create", "role", "rbac-writer", "--verb=create,update,patch",
+          "--resource=roles,rolebindings")).isEqualTo("0 role.rbac.authorization.k8s.io/rbac-writer created\n");
+      assertThat(kubectl(kubectl, admin, "-n", "team", "create", "role", "routes", "--verb=*",
+          "--resource=httproutes.gateway.networking.k8s.io")).isEqualTo("0 role.rbac.authorization.k8s.io/routes created\n");
+      for (String role : new String[] {"rbac-writer", "routes"}) {
+        assertThat(kubectl(kubectl, admin, "-n", "team", "create", "rolebinding", "ops-" + role, "--role=" + role, "--user=ops"))
+            .isEqualTo("0 rolebinding.rbac.authorization.k8s.io/ops-" + role + " created\n");
+      }
+      assertThat(kubectl(kubectl, admin, "create", "clusterrole", "gw-admin", "--verb=*", "--resource=gateways.gateway.networking.k8s.io"))
+          .isEqualTo("0 clusterrole.rbac.authorization.k8s.io/gw-admin created\n");
+      assertThat(kubectl(kubectl, admin, "create", "clusterrole", "gathered", "--aggregation-rule=team=a"))
+          .isEqualTo("0 clusterrole.rbac.authorization.k8s.io/gathered created\n");
+      assertThat(kubectl(kubectl, admin, "create", "clusterrolebinding", "ops-gw", "--clusterrole=gw-admin", "--group=nobody"))
+          .isEqualTo("0 clusterrolebinding.rbac.authorization.k8s.io/ops-gw created\n");
+      String stored = kubectl(kubectl, admin, "-n", "team", "get", "rolebinding", "ops-routes", "-o", "jsonpath={.roleRef.name} {.subjects[0].name}");
+      assertThat(stored).isEqualTo("0 routes ops");
+
+      Path ops = Files.createTempFile("ops", ".kubeconfig");
+      Path app = Files.createTempFile("app", ".kubeconfig");
+      try {
+        Files.writeString(ops, s.kubeconfig("token-ops"));
+        assertThat(kubectl(kubectl, ops, "-n", "team", "create", "role", "ok", "--verb=get", "--resource=httproutes.gateway.networking.k8s.io"))
+            .isEqualTo("0 role.rbac.authorization.k8s.io/ok created\n");
+        assertThat(kubectl(kubectl, ops, "-n", "team", "create", "role", "sneaky", "--verb=get,list", "--resource=secrets"))
+            .isEqualTo("1 Error from server (Forbidden): roles.rbac.authorization.k8s.io \"sneaky\" is forbidden: user \"ops\" "
+                + "(groups=[\"operators\" \"system:authenticated\"]) is attempting to grant RBAC permissions not currently held:\n"
+                + "{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[\"get\" \"list\"]}\n");
+        assertThat(kubectl(kubectl, ops, "-n", "team", "create", "rolebinding", "esc", "--clusterrole=gw-admin", "--user=ops"))
+            .startsWith("1 error: failed to create rolebinding: rolebindings.rbac.authorization.k8s.io \"esc\" is forbidden: user \"ops\"");
+        // A token for the service account, by kubectl create token; it acts as the account.
+        String token = kubectl(kubectl, admin, "-n", "team", "create", "token", "app");
+        assertThat(token).startsWith("0 ");
+        Files.writeString(app, s.kubeconfig(token.substring(2).trim()));
+        assertThat(kubectl(kubectl, app, "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}"))
+            .isEqualTo("0 system:serviceaccount:team:app");
+        assertThat(kubectl(kubectl, app, "-n", "team", "get", "httproutes")).startsWith("1 Error from server (Forbidden): "
+            + "httproutes.gateway.networking.k8s.io is forbidden: User \"system:serviceaccount:team:app\" cannot list resource");
+        assertThat(kubectl(kubectl, admin, "-n", "team", "delete", "serviceaccount", "app")).startsWith("0 ");
+        assertThat(kubectl(kubectl, app, "-n", "team", "get", "httproutes")).startsWith("1 error: You must be logged in to the server");
+      } finally {
+        Files.deleteIfExists(ops);
+        Files.deleteIfExists(app);
       }
     }
   }

@@ -16,7 +16,8 @@ final class EmbeddedCluster extends BaseCluster {
 
   static EmbeddedCluster start(GatewayClusterOptions options) {
     EmbeddedApiServer server = EmbeddedApiServer.start(
-        EmbeddedApiServerOptions.builder().release(options.release()).channel(options.channel()).build());
+        EmbeddedApiServerOptions.builder().release(options.release()).channel(options.channel())
+            .authorization(options.authorization()).build());
     EmbeddedCluster c = new EmbeddedCluster(options, server);
     try {
       c.startController();

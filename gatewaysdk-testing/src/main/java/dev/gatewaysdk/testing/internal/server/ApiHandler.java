@@ -68,7 +68,25 @@ final class ApiHandler {
         send(ex, 201, review(auth, user, kind, object(ex.body(), ex.header("Content-Type"), kind)), warnings);
         return;
       }
-      route(ex, warnings);
+      if (attrs.resourceRequest && attrs.group.equals("authentication.k8s.io") && attrs.resource.equals("selfsubjectreviews")
+          && attrs.name.isEmpty() && ex.method().equals("POST")) {
+        // kubectl auth whoami: who the request authenticated as.
+        ObjectNode out = Json.object();
+        out.put("kind", "SelfSubjectReview");
+        out.put("apiVersion", "authentication.k8s.io/" + attrs.version);
+        out.putObject("metadata").put("creationTimestamp", Json.now());
+        ObjectNode info = out.putObject("status").putObject("userInfo");
+        info.put("username", user == null ? "system:anonymous" : user.name);
+        (user == null ? List.of("system:unauthenticated") : user.groups).forEach(info.putArray("groups")::add);
+        send(ex, 201, out, warnings);
+        return;
+      }
+      if (attrs.resourceRequest && attrs.group.isEmpty() && attrs.resource.equals("serviceaccounts") && attrs.subresource.equals("token")
+          && ex.method().equals("POST")) {
+        send(ex, 201, tokenRequest(auth, attrs, ex.body(), ex.header("Content-Type")), warnings);
+        return;
+      }
+      route(ex, warnings, auth, user);
     } catch (ApiError e) {
       send(ex, e.code, e.status, warnings);
     } catch (RuntimeException e) {
@@ -102,7 +120,7 @@ final class ApiHandler {
     }
   }
 
-  private void route(Exchange ex, List<String> warnings) {
+  private void route(Exchange ex, List<String> warnings, Rbac auth, Rbac.User user) {
     String method = ex.method();
     String rawPath = ex.rawPath();
     Map<String, String> query = query(ex.rawQuery());
@@ -231,6 +249,8 @@ final class ApiHandler {
     }
     Call c = new Call(type, version, namespace, name, sub, query);
     c.userAgent = ex.header("User-Agent");
+    c.rbac = auth;
+    c.user = user;
     String accept = ex.header("Accept");
     boolean table = accept != null && accept.contains("as=Table");
     c.partialMetadata = !table && accept != null && accept.contains("as=PartialObjectMetadata");
@@ -356,6 +376,45 @@ final class ApiHandler {
       throw ApiError.badRequest("the object provided is unrecognized: json: cannot unmarshal " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " into Go value of type map[string]interface {}");
     }
     return (ObjectNode) n;
+  }
+
+  /**
+   * A TokenRequest ({@code kubectl create token}): a new bearer token for the service account, valid for
+   * {@code spec.expirationSeconds} (default one hour, at least ten minutes) and only while the account exists.
+   */
+  private ObjectNode tokenRequest(Rbac auth, Rbac.Attributes a, byte[] body, String contentType) {
+    ObjectNode in = body.length == 0 ? Json.object() : object(body, contentType, "TokenRequest");
+    ResourceType saType = registry.get("", "serviceaccounts");
+    ObjectNode sa = store.get(saType, a.namespace, a.name);
+    if (sa == null) {
+      throw ApiError.notFound(saType, a.name);
+    }
+    long seconds = in.path("spec").path("expirationSeconds").asLong(3600);
+    if (seconds < 600) {
+      throw ApiError.invalid(saType, a.name, List.<String[]>of(new String[] {"spec.expirationSeconds", "FieldValueInvalid",
+          "Invalid value: " + seconds + ": may not specify a duration less than 10 minutes"}));
+    }
+    java.time.Instant expires = java.time.Instant.now().plusSeconds(seconds).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String token = "gatewaysdk-sa-" + java.util.UUID.randomUUID();
+    if (auth != null) {
+      auth.serviceAccountToken(token, a.namespace, a.name, Json.text(sa, "metadata", "uid"), expires);
+    }
+    ObjectNode out = Json.object();
+    out.put("kind", "TokenRequest");
+    out.put("apiVersion", "authentication.k8s.io/v1");
+    ObjectNode meta = out.putObject("metadata");
+    meta.put("name", a.name);
+    meta.put("namespace", a.namespace);
+    meta.put("creationTimestamp", Json.now());
+    ObjectNode spec = out.putObject("spec");
+    spec.set("audiences", in.path("spec").path("audiences").isArray() && in.path("spec").path("audiences").size() > 0
+        ? in.path("spec").get("audiences") : Json.object().arrayNode().add("https://kubernetes.default.svc"));
+    spec.put("expirationSeconds", seconds);
+    spec.putNull("boundObjectRef");
+    ObjectNode status = out.putObject("status");
+    status.put("token", token);
+    status.put("expirationTimestamp", expires.toString());
+    return out;
   }
 
   /**

@@ -18,6 +18,9 @@ final class Call {
   boolean managedFieldsDone;
   /** The client asked for PartialObjectMetadata(List) instead of full objects. */
   boolean partialMetadata;
+  /** Authorization and the requesting user, or null when the server is open: RBAC writes are escalation-checked. */
+  Rbac rbac;
+  Rbac.User user;
 
   Call(ResourceType type, String version, String namespace, String name, String subresource, Map<String, String> query) {
     this.type = type;

@@ -21,12 +21,27 @@ import java.util.regex.Pattern;
  * request with 400 {@code json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type
  * int32}. The Go structs are read from client-java's models (generated from the same OpenAPI document):
  * class {@code V1ServicePort} is struct {@code ServicePort} in package {@code v1}. Fields whose Go type decodes
- * itself (times, quantities, int-or-string) and string aliases (Go's {@code v1.Protocol} is a string here) are
- * approximations of the real message, never a wrong acceptance.
+ * itself (times, quantities, int-or-string) are approximations of the real message, never a wrong acceptance; named
+ * string types ({@code v1.Protocol}) are known for the served core and discovery kinds.
  */
 final class GoDecoding {
   private static final Pattern MODEL = Pattern.compile("(?:[A-Z][a-z]+)?(V\\d+(?:(?:alpha|beta)\\d+)?)([A-Z]\\w*)");
   private static final Map<Class<?>, Map<String, Field>> FIELDS = new ConcurrentHashMap<>();
+  /**
+   * String fields whose Go type is a named string type (k8s.io/api core/v1 and discovery/v1), by
+   * {@code Struct.jsonField}: the decoding error names that type, as the real server's does.
+   */
+  private static final Map<String, String> STRING_ALIASES = Map.ofEntries(
+      Map.entry("ServicePort.protocol", "v1.Protocol"), Map.entry("EndpointPort.protocol", "v1.Protocol"),
+      Map.entry("ContainerPort.protocol", "v1.Protocol"),
+      Map.entry("ServiceSpec.type", "v1.ServiceType"), Map.entry("ServiceSpec.sessionAffinity", "v1.ServiceAffinity"),
+      Map.entry("ServiceSpec.externalTrafficPolicy", "v1.ServiceExternalTrafficPolicy"),
+      Map.entry("ServiceSpec.internalTrafficPolicy", "v1.ServiceInternalTrafficPolicy"),
+      Map.entry("ServiceSpec.ipFamilies", "v1.IPFamily"), Map.entry("ServiceSpec.ipFamilyPolicy", "v1.IPFamilyPolicy"),
+      Map.entry("Secret.type", "v1.SecretType"),
+      Map.entry("NamespaceSpec.finalizers", "v1.FinalizerName"), Map.entry("NamespaceStatus.phase", "v1.NamespacePhase"),
+      Map.entry("NamespaceCondition.type", "v1.NamespaceConditionType"), Map.entry("NamespaceCondition.status", "v1.ConditionStatus"),
+      Map.entry("EndpointSlice.addressType", "v1.AddressType"));
 
   private GoDecoding() {}
 
@@ -42,7 +57,8 @@ final class GoDecoding {
     }
     Class<?> raw = raw(type);
     if (raw == String.class) {
-      return value.isTextual() ? Optional.empty() : error(value, path, struct, "string");
+      String field = path.substring(path.lastIndexOf('.') + 1);
+      return value.isTextual() ? Optional.empty() : error(value, path, struct, STRING_ALIASES.getOrDefault(struct + "." + field, "string"));
     }
     if (raw == Integer.class || raw == Long.class) {
       boolean fits = value.isIntegralNumber() && (raw == Long.class ? value.canConvertToLong() : value.canConvertToInt());

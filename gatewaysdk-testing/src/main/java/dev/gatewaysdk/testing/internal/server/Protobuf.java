@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Decodes the Kubernetes protobuf encoding ({@code application/vnd.kubernetes.protobuf}) of the built-in
- * kinds kubectl's typed commands send ({@code kubectl create namespace|configmap|secret|service}) into
+ * kinds kubectl's typed commands send ({@code kubectl create namespace|configmap|secret|service|serviceaccount|role|
+ * clusterrole|rolebinding|clusterrolebinding|token}, {@code kubectl auth can-i}) into
  * JSON trees. Only the wire format and the field numbers of these few messages are known here; unknown
  * fields are skipped. Custom resources are never protobuf-encoded.
  */
@@ -61,18 +62,35 @@ final class Protobuf {
   private static final Map<Integer, Field> SERVICE_SPEC = Map.of(
       1, msgs("ports", SERVICE_PORT), 2, f("selector", 'S'), 3, f("clusterIP", 's'), 4, f("type", 's'),
       5, list("externalIPs", 's'), 7, f("sessionAffinity", 's'), 10, f("externalName", 's'));
-  private static final Map<String, Map<Integer, Field>> KINDS = Map.of(
-      "Namespace", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(1, list("finalizers", 's')))),
-      "ConfigMap", Map.of(1, msg("metadata", OBJECT_META), 2, f("data", 'S'), 3, f("binaryData", 'B'), 4, f("immutable", 'z')),
-      "Secret", Map.of(1, msg("metadata", OBJECT_META), 2, f("data", 'B'), 3, f("type", 's'), 4, f("stringData", 'S'),
-          5, f("immutable", 'z')),
-      "Service", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", SERVICE_SPEC)),
+  // rbac/v1 and core/v1 generated.proto: what kubectl create role|clusterrole|rolebinding|clusterrolebinding|serviceaccount send.
+  private static final Map<Integer, Field> POLICY_RULE = Map.of(1, list("verbs", 's'), 2, list("apiGroups", 's'),
+      3, list("resources", 's'), 4, list("resourceNames", 's'), 5, list("nonResourceURLs", 's'));
+  private static final Map<Integer, Field> LABEL_SELECTOR = Map.of(1, f("matchLabels", 'S'),
+      2, msgs("matchExpressions", Map.of(1, f("key", 's'), 2, f("operator", 's'), 3, list("values", 's'))));
+  private static final Map<Integer, Field> BINDING = Map.of(1, msg("metadata", OBJECT_META),
+      2, msgs("subjects", Map.of(1, f("kind", 's'), 2, f("apiGroup", 's'), 3, f("name", 's'), 4, f("namespace", 's'))),
+      3, msg("roleRef", Map.of(1, f("apiGroup", 's'), 2, f("kind", 's'), 3, f("name", 's'))));
+  private static final Map<String, Map<Integer, Field>> KINDS = Map.ofEntries(
+      Map.entry("Role", Map.of(1, msg("metadata", OBJECT_META), 2, msgs("rules", POLICY_RULE))),
+      Map.entry("ClusterRole", Map.of(1, msg("metadata", OBJECT_META), 2, msgs("rules", POLICY_RULE),
+          3, msg("aggregationRule", Map.of(1, msgs("clusterRoleSelectors", LABEL_SELECTOR))))),
+      Map.entry("RoleBinding", BINDING),
+      Map.entry("ClusterRoleBinding", BINDING),
+      Map.entry("ServiceAccount", Map.of(1, msg("metadata", OBJECT_META),
+          2, msgs("secrets", Map.of(1, f("kind", 's'), 2, f("namespace", 's'), 3, f("name", 's'), 4, f("uid", 's'), 5, f("apiVersion", 's'))),
+          3, f("automountServiceAccountToken", 'z'), 4, msgs("imagePullSecrets", Map.of(1, f("name", 's'))))),
+      Map.entry("Namespace", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(1, list("finalizers", 's'))))),
+      Map.entry("ConfigMap", Map.of(1, msg("metadata", OBJECT_META), 2, f("data", 'S'), 3, f("binaryData", 'B'), 4, f("immutable", 'z'))),
+      Map.entry("Secret", Map.of(1, msg("metadata", OBJECT_META), 2, f("data", 'B'), 3, f("type", 's'), 4, f("stringData", 'S'),
+          5, f("immutable", 'z'))),
+      Map.entry("Service", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", SERVICE_SPEC))),
       // What kubectl auth can-i sends (authorization/v1 generated.proto).
-      "SelfSubjectAccessReview", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(
+      Map.entry("SelfSubjectAccessReview", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(
           1, msg("resourceAttributes", Map.of(1, f("namespace", 's'), 2, f("verb", 's'), 3, f("group", 's'), 4, f("version", 's'),
               5, f("resource", 's'), 6, f("subresource", 's'), 7, f("name", 's'))),
-          2, msg("nonResourceAttributes", Map.of(1, f("path", 's'), 2, f("verb", 's')))))),
-      "SelfSubjectRulesReview", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(1, f("namespace", 's')))));
+          2, msg("nonResourceAttributes", Map.of(1, f("path", 's'), 2, f("verb", 's'))))))),
+      Map.entry("SelfSubjectRulesReview", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(1, f("namespace", 's'))))),
+      Map.entry("TokenRequest", Map.of(1, msg("metadata", OBJECT_META), 2, msg("spec", Map.of(1, list("audiences", 's'), 4, f("expirationSeconds", 'i'))))));
 
   private Protobuf() {}
 

@@ -61,14 +61,50 @@ final class Rbac {
   }
 
   private final Map<String, User> tokens;
+  /** Tokens issued by TokenRequest: valid while unexpired and while their service account (same uid) exists. */
+  private final Map<String, ServiceAccountToken> serviceAccountTokens = new java.util.concurrent.ConcurrentHashMap<>();
   private final Registry registry;
   private final Store store;
+
+  private static final class ServiceAccountToken {
+    final String namespace;
+    final String name;
+    final String uid;
+    final java.time.Instant expires;
+
+    ServiceAccountToken(String namespace, String name, String uid, java.time.Instant expires) {
+      this.namespace = namespace;
+      this.name = name;
+      this.uid = uid;
+      this.expires = expires;
+    }
+  }
 
   /** @param tokens bearer token to user */
   Rbac(Map<String, User> tokens, Registry registry, Store store) {
     this.tokens = Map.copyOf(tokens);
     this.registry = registry;
     this.store = store;
+  }
+
+  /** Registers a token issued for service account {@code namespace/name} (of {@code uid}) until {@code expires}. */
+  void serviceAccountToken(String token, String namespace, String name, String uid, java.time.Instant expires) {
+    serviceAccountTokens.put(token, new ServiceAccountToken(namespace, name, uid, expires));
+  }
+
+  /** The user of a token issued by TokenRequest, or null when unknown, expired or its service account is gone. */
+  private User serviceAccountUser(String token) {
+    ServiceAccountToken t = serviceAccountTokens.get(token);
+    if (t == null) {
+      return null;
+    }
+    ObjectNode sa = store.get(registry.get("", "serviceaccounts"), t.namespace, t.name);
+    if (java.time.Instant.now().isAfter(t.expires) || sa == null || !t.uid.equals(Json.text(sa, "metadata", "uid"))) {
+      serviceAccountTokens.remove(token);
+      return null;
+    }
+    return new User("system:serviceaccount:" + t.namespace + ":" + t.name,
+        List.of("system:serviceaccounts", "system:serviceaccounts:" + t.namespace));
   }
 
   /**
@@ -84,7 +120,8 @@ final class Rbac {
       user = new User("system:anonymous", List.of("system:unauthenticated"));
     } else {
       String[] p = auth.trim().split("\\s+", 2);
-      User known = p.length == 2 && p[0].equalsIgnoreCase("bearer") ? tokens.get(p[1]) : null;
+      User known = p.length != 2 || !p[0].equalsIgnoreCase("bearer") ? null
+          : tokens.containsKey(p[1]) ? tokens.get(p[1]) : serviceAccountUser(p[1]);
       if (known == null) {
         throw ApiError.unauthorized();
       }
@@ -205,6 +242,249 @@ final class Rbac {
       }
     }
     return null;
+  }
+
+  /**
+   * The escalation checks of rbac's policy-based storage, for a create or update (old non-null) of a Role,
+   * ClusterRole, RoleBinding or ClusterRoleBinding: a role may hold only rules its writer holds, unless the
+   * writer may {@code escalate} it; a binding may refer only to a role whose rules its writer holds, unless
+   * the writer may {@code bind} it (resourceNames honoured). Members of {@code system:masters} skip both; an
+   * update that changes only ownerReferences or finalizers is not checked.
+   *
+   * @param name the name in the URL (empty on create, as the apiserver's request info has it)
+   * @throws ApiError 403 with the apiserver's text, or 404 when a binding's role does not exist
+   */
+  void checkWrite(User user, ResourceType type, String namespace, String name, ObjectNode obj, ObjectNode old) {
+    if (!type.group.equals(GROUP) || user.groups.contains("system:masters") || old != null && onlyGcFieldsDiffer(obj, old)) {
+      return;
+    }
+    String ns = namespace == null ? "" : namespace;
+    String objName = Json.text(obj, "metadata", "name");
+    objName = objName == null ? "" : objName;
+    switch (type.plural) {
+      case "roles":
+      case "clusterroles": {
+        if (allowedBy(user, new Attributes("escalate", true, null, GROUP, "*", type.plural, "", ns, name), new ArrayList<>()) != null) {
+          return;
+        }
+        confirmNoEscalation(user, type, ns, objName, ruleList(obj));
+        if (type.plural.equals("clusterroles") && obj.path("aggregationRule").isObject()) {
+          List<ObjectNode> all = List.of(rule(List.of("*"), List.of("*"), List.of("*"), null), rule(List.of("*"), null, null, List.of("*")));
+          if (!missing(rules(user, ns, new ArrayList<>()), all).isEmpty()) {
+            throw ApiError.forbidden(type, objName, "must have cluster-admin privileges to use the aggregationRule");
+          }
+        }
+        return;
+      }
+      case "rolebindings":
+      case "clusterrolebindings": {
+        JsonNode ref = obj.path("roleRef");
+        String kind = ref.path("kind").asText();
+        String roleName = ref.path("name").asText();
+        String resource = kind.equals("ClusterRole") ? "clusterroles" : kind.equals("Role") ? "roles" : null;
+        if (resource != null && allowedBy(user, new Attributes("bind", true, null, ref.path("apiGroup").asText(), "*", resource, "", ns, roleName),
+            new ArrayList<>()) != null) {
+          return;
+        }
+        List<ObjectNode> rules;
+        if (kind.equals("Role")) {
+          ObjectNode role = store.get(registry.get(GROUP, "roles"), ns, roleName);
+          if (role == null) {
+            throw ApiError.notFound(registry.get(GROUP, "roles"), roleName);
+          }
+          rules = ruleList(role);
+        } else if (kind.equals("ClusterRole")) {
+          rules = clusterRoleRules(roleName, new ArrayList<>());
+          if (rules == null) {
+            throw ApiError.notFound(registry.get(GROUP, "clusterroles"), roleName);
+          }
+        } else {
+          throw ApiError.badRequest("unsupported role reference kind: \"" + kind + "\"");
+        }
+        confirmNoEscalation(user, type, ns, objName, rules);
+        return;
+      }
+      default:
+    }
+  }
+
+  /** rbac's {@code IsOnlyMutatingGCFields}: everything but ownerReferences, finalizers and server-kept metadata is equal. */
+  private static boolean onlyGcFieldsDiffer(ObjectNode obj, ObjectNode old) {
+    return withoutGcFields(obj).equals(withoutGcFields(old));
+  }
+
+  private static ObjectNode withoutGcFields(ObjectNode o) {
+    ObjectNode c = o.deepCopy();
+    c.remove(List.of("apiVersion", "kind"));
+    JsonNode m = c.path("metadata");
+    if (m instanceof ObjectNode) {
+      ((ObjectNode) m).remove(List.of("ownerReferences", "finalizers", "resourceVersion", "managedFields", "uid", "creationTimestamp",
+          "generation", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds"));
+    }
+    return c;
+  }
+
+  /** rbac's {@code ConfirmNoEscalation}: 403 listing the rules the user does not hold in {@code namespace}. */
+  private void confirmNoEscalation(User user, ResourceType type, String namespace, String name, List<ObjectNode> wanted) {
+    List<String> errors = new ArrayList<>();
+    List<ObjectNode> owner = rules(user, namespace, errors);
+    List<ObjectNode> missing = missing(owner, wanted);
+    if (missing.isEmpty()) {
+      return;
+    }
+    java.util.TreeSet<String> descriptions = new java.util.TreeSet<>();
+    for (ObjectNode r : compact(missing)) {
+      descriptions.add(compactString(r));
+    }
+    StringBuilder groups = new StringBuilder();
+    for (String g : user.groups) {
+      groups.append(groups.length() == 0 ? "" : " ").append(quote(g));
+    }
+    String msg = "user " + quote(user.name) + " (groups=[" + groups + "]) is attempting to grant RBAC permissions not currently held:\n"
+        + String.join("\n", descriptions);
+    if (!errors.isEmpty()) {
+      msg += "; resolution errors: [" + String.join(" ", errors) + "]";
+    }
+    throw ApiError.forbidden(type, name, msg);
+  }
+
+  /** rbac's {@code Covers}: the wanted rules broken down to one verb/group/resource/name (or URL) each, less those the owner's cover. */
+  static List<ObjectNode> missing(List<ObjectNode> owner, List<ObjectNode> wanted) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (ObjectNode w : wanted) {
+      for (ObjectNode sub : breakdown(w)) {
+        boolean covered = false;
+        for (ObjectNode o : owner) {
+          if (covers(o, sub)) {
+            covered = true;
+            break;
+          }
+        }
+        if (!covered) {
+          out.add(sub);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<ObjectNode> breakdown(ObjectNode r) {
+    List<ObjectNode> out = new ArrayList<>();
+    List<String> names = texts(r.path("resourceNames"));
+    for (String g : texts(r.path("apiGroups"))) {
+      for (String res : texts(r.path("resources"))) {
+        for (String v : texts(r.path("verbs"))) {
+          if (names.isEmpty()) {
+            out.add(rule(List.of(v), List.of(g), List.of(res), null));
+          } else {
+            for (String n : names) {
+              ObjectNode s = rule(List.of(v), List.of(g), List.of(res), null);
+              s.putArray("resourceNames").add(n);
+              out.add(s);
+            }
+          }
+        }
+      }
+    }
+    for (String u : texts(r.path("nonResourceURLs"))) {
+      for (String v : texts(r.path("verbs"))) {
+        out.add(rule(List.of(v), null, null, List.of(u)));
+      }
+    }
+    return out;
+  }
+
+  /** rbac's {@code ruleCovers}. */
+  private static boolean covers(ObjectNode owner, ObjectNode sub) {
+    List<String> ov = texts(owner.path("verbs"));
+    List<String> og = texts(owner.path("apiGroups"));
+    List<String> on = texts(owner.path("resourceNames"));
+    List<String> sn = texts(sub.path("resourceNames"));
+    boolean verbs = ov.contains("*") || ov.containsAll(texts(sub.path("verbs")));
+    boolean groups = og.contains("*") || og.containsAll(texts(sub.path("apiGroups")));
+    boolean names = on.isEmpty() || !sn.isEmpty() && on.containsAll(sn);
+    return verbs && groups && names && resourcesCover(texts(owner.path("resources")), texts(sub.path("resources")))
+        && urlsCover(texts(owner.path("nonResourceURLs")), texts(sub.path("nonResourceURLs")));
+  }
+
+  private static boolean resourcesCover(List<String> owner, List<String> wanted) {
+    if (owner.contains("*") || owner.containsAll(wanted)) {
+      return true;
+    }
+    for (String w : wanted) {
+      if (!owner.contains(w) && !(w.contains("/") && owner.contains("*/" + w.split("/", 2)[1]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean urlsCover(List<String> owner, List<String> wanted) {
+    for (String w : wanted) {
+      boolean covered = false;
+      for (String o : owner) {
+        if (o.equals(w) || o.endsWith("*") && w.startsWith(o.replaceAll("\\*+$", ""))) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** rbac's {@code CompactRules}: rules of one group, resource and at most one name merge their verbs. */
+  private static List<ObjectNode> compact(List<ObjectNode> rules) {
+    List<ObjectNode> out = new ArrayList<>();
+    Map<String, ObjectNode> simple = new java.util.LinkedHashMap<>();
+    for (ObjectNode r : rules) {
+      List<String> names = texts(r.path("resourceNames"));
+      boolean isSimple = names.size() <= 1 && texts(r.path("nonResourceURLs")).isEmpty()
+          && r.path("apiGroups").size() == 1 && r.path("resources").size() == 1;
+      if (!isSimple) {
+        out.add(r);
+        continue;
+      }
+      String key = r.path("apiGroups").get(0).asText() + "\n" + r.path("resources").get(0).asText() + "\n" + (names.isEmpty() ? "" : "=" + names.get(0));
+      ObjectNode existing = simple.get(key);
+      if (existing == null) {
+        simple.put(key, r.deepCopy());
+      } else {
+        r.path("verbs").forEach(v -> existing.withArray("verbs").add(v));
+      }
+    }
+    out.addAll(simple.values());
+    return out;
+  }
+
+  /** rbac's {@code CompactString}, as Go's %q prints string slices. */
+  private static String compactString(ObjectNode r) {
+    List<String> parts = new ArrayList<>();
+    String[][] fields = {{"APIGroups", "apiGroups"}, {"Resources", "resources"}, {"NonResourceURLs", "nonResourceURLs"},
+        {"ResourceNames", "resourceNames"}, {"Verbs", "verbs"}};
+    for (String[] f : fields) {
+      List<String> values = texts(r.path(f[1]));
+      if (!values.isEmpty()) {
+        StringBuilder b = new StringBuilder(f[0]).append(":[");
+        for (int i = 0; i < values.size(); i++) {
+          b.append(i == 0 ? "" : " ").append(quote(values.get(i)));
+        }
+        parts.add(b.append(']').toString());
+      }
+    }
+    return "{" + String.join(", ", parts) + "}";
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> l = new ArrayList<>();
+    array.forEach(n -> l.add(n.asText()));
+    return l;
   }
 
   /** Every rule that applies to the user in {@code namespace} (empty: cluster-wide ones only), for a rules review. */

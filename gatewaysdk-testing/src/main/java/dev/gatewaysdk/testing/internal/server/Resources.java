@@ -207,6 +207,9 @@ final class Resources {
 
   private ObjectNode doCreate(Call c, ObjectNode body) {
     ResourceType type = c.type;
+    if (c.rbac != null) {
+      c.rbac.checkWrite(c.user, type, c.namespace, "", body, null);
+    }
     ObjectNode meta = Json.with(body, "metadata");
     if (!meta.hasNonNull("name") || meta.get("name").asText().isEmpty()) {
       String gen = Json.text(meta, "generateName");
@@ -311,6 +314,9 @@ final class Resources {
     String currentRv = Json.text(current, "metadata", "resourceVersion");
     if (rv != null && !rv.isEmpty() && !rv.equals(currentRv)) {
       throw ApiError.conflict(type, c.name);
+    }
+    if (c.rbac != null) {
+      c.rbac.checkWrite(c.user, type, c.namespace, c.name, updated, current);
     }
     ObjectNode curMeta = Json.metadata(current);
     boolean statusOnly = "status".equals(c.subresource);
