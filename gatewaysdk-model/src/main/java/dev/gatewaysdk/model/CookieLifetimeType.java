@@ -27,8 +27,10 @@ import javax.annotation.processing.Generated;
  *
  * <p>Support: Extended for "Permanent" type
  *
- * <p>Schema: {@code HTTPRoute.spec.rules[].sessionPersistence.cookieConfig.lifetimeType}. An open set of string values: the constants are the values this SDK knows,
- * and {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * <p>Schema: {@code HTTPRoute.spec.rules[].sessionPersistence.cookieConfig.lifetimeType}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
  * implementations add values). Equality is by value. Immutable and thread-safe.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")

@@ -24,8 +24,10 @@ import javax.annotation.processing.Generated;
  *
  * <p>Support: Core
  *
- * <p>Schema: {@code Gateway.spec.tls.frontend.default.validation.mode}. An open set of string values: the constants are the values this SDK knows,
- * and {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * <p>Schema: {@code Gateway.spec.tls.frontend.default.validation.mode}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
  * implementations add values). Equality is by value. Immutable and thread-safe.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")

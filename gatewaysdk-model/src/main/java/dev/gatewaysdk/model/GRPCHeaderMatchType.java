@@ -9,8 +9,10 @@ import javax.annotation.processing.Generated;
 /**
  * Type specifies how to match against the value of the header.
  *
- * <p>Schema: {@code GRPCRoute.spec.rules[].matches[].headers[].type}. An open set of string values: the constants are the values this SDK knows,
- * and {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * <p>Schema: {@code GRPCRoute.spec.rules[].matches[].headers[].type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
  * implementations add values). Equality is by value. Immutable and thread-safe.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")

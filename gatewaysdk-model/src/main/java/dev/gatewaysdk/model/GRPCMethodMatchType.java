@@ -14,8 +14,10 @@ import javax.annotation.processing.Generated;
  *
  * <p>Support: Implementation-specific (RegularExpression)
  *
- * <p>Schema: {@code GRPCRoute.spec.rules[].matches[].method.type}. An open set of string values: the constants are the values this SDK knows,
- * and {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * <p>Schema: {@code GRPCRoute.spec.rules[].matches[].method.type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
  * implementations add values). Equality is by value. Immutable and thread-safe.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")

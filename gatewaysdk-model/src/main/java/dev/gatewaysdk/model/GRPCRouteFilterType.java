@@ -32,8 +32,10 @@ import javax.annotation.processing.Generated;
  * MUST NOT be skipped. Instead, requests that would have been processed by
  * that filter MUST receive a HTTP error response.
  *
- * <p>Schema: {@code GRPCRoute.spec.rules[].filters[].type}. An open set of string values: the constants are the values this SDK knows,
- * and {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * <p>Schema: {@code GRPCRoute.spec.rules[].filters[].type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
  * implementations add values). Equality is by value. Immutable and thread-safe.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")

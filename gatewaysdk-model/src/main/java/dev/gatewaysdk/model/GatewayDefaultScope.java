@@ -25,8 +25,10 @@ import javax.annotation.processing.Generated;
  * recommend not using this just because it seems convenient, and instead
  * stick to direct Route attachment.
  *
- * <p>Schema: {@code Gateway.spec.defaultScope}. An open set of string values: the constants are the values this SDK knows,
- * and {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * <p>Schema: {@code Gateway.spec.defaultScope}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
  * implementations add values). Equality is by value. Immutable and thread-safe.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")

@@ -17,8 +17,10 @@ import javax.annotation.processing.Generated;
  * Accepted Condition for the Route to `status: False`, with a
  * Reason of `UnsupportedValue`.
  *
- * <p>Schema: {@code HTTPRoute.spec.rules[].filters[].urlRewrite.path.type}. An open set of string values: the constants are the values this SDK knows,
- * and {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * <p>Schema: {@code HTTPRoute.spec.rules[].filters[].urlRewrite.path.type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
  * implementations add values). Equality is by value. Immutable and thread-safe.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")

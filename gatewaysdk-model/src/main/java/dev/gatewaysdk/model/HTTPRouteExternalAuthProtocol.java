@@ -23,8 +23,10 @@ import javax.annotation.processing.Generated;
  * GRPC Support - HTTPRouteExternalAuthGRPC
  * HTTP Support - HTTPRouteExternalAuthHTTP
  *
- * <p>Schema: {@code HTTPRoute.spec.rules[].filters[].externalAuth.protocol}. An open set of string values: the constants are the values this SDK knows,
- * and {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * <p>Schema: {@code HTTPRoute.spec.rules[].filters[].externalAuth.protocol}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
  * implementations add values). Equality is by value. Immutable and thread-safe.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")

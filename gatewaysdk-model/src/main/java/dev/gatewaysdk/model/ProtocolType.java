@@ -11,8 +11,10 @@ import javax.annotation.processing.Generated;
  *
  * <p>Support: Core
  *
- * <p>Schema: {@code Gateway.spec.listeners[].protocol}. An open set of string values: the constants are the values this SDK knows,
- * and {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * <p>Schema: {@code Gateway.spec.listeners[].protocol}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
  * implementations add values). Equality is by value. Immutable and thread-safe.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")

@@ -18,8 +18,10 @@ import javax.annotation.processing.Generated;
  * dialects of regular expressions. Please read the implementation's
  * documentation to determine the supported dialect.
  *
- * <p>Schema: {@code HTTPRoute.spec.rules[].matches[].queryParams[].type}. An open set of string values: the constants are the values this SDK knows,
- * and {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * <p>Schema: {@code HTTPRoute.spec.rules[].matches[].queryParams[].type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
  * implementations add values). Equality is by value. Immutable and thread-safe.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")

@@ -199,10 +199,10 @@ public final class ModelGenerator {
     Set<String> values = new LinkedHashSet<>(spec.extraValues());
     String description = null;
     String describedBy = null;
+    boolean found = false;
     for (String path : spec.paths()) {
       String kind = path.substring(0, path.indexOf('.'));
       String property = path.substring(path.indexOf('.') + 1);
-      boolean found = false;
       for (Crds crds : crdsNewestFirst) {
         for (JsonNode schema : crds.schemasAt(kind, property)) {
           found = true;
@@ -213,10 +213,10 @@ public final class ModelGenerator {
           }
         }
       }
-      if (!found) {
-        throw new IllegalStateException("type-names.txt: " + path + " (" + spec.typeName()
-            + ") is in no CRD of any supported release");
-      }
+    }
+    if (!found) {
+      throw new IllegalStateException("type-names.txt: none of the paths of " + spec.typeName() + " " + spec.paths()
+          + " is in a CRD of a supported release");
     }
     if (values.isEmpty()) {
       throw new IllegalStateException(spec.typeName() + ": no schema enumerates values; list them in type-names.txt");
@@ -224,9 +224,10 @@ public final class ModelGenerator {
     ClassName self = ClassName.get(MODEL_PACKAGE, spec.typeName());
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addJavadoc("$L", Javadoc.fromDescription(description))
-        .addJavadoc("\n<p>Schema: {@code $L}. An open set of string values: the constants are the values this SDK knows,\n"
-            + "and {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and\n"
-            + "implementations add values). Equality is by value. Immutable and thread-safe.\n", describedBy)
+        .addJavadoc("\n<p>Schema: {@code $L}.\n", describedBy)
+        .addJavadoc("\n<p>An open set of string values: the constants are the values this SDK knows, and\n"
+            + "{@link #of(String)} accepts and keeps any other value (newer Gateway API versions and\n"
+            + "implementations add values). Equality is by value. Immutable and thread-safe.\n")
         .addAnnotation(generated())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
     List<String> constants = new ArrayList<>();

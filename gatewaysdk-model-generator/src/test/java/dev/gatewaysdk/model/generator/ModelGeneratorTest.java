@@ -39,7 +39,7 @@ class ModelGeneratorTest {
     Path crds = crdSource();
     Inputs inputs = Inputs.parse(List.of("v1.6.1 crds"), List.of("[kinds]", "HTTPRoute", "[open-enums]", "HTTPRoute.spec.rules[].noSuchField Nothing"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ModelGenerator(inputs, crds).generate())
-        .hasMessageContaining("HTTPRoute.spec.rules[].noSuchField (Nothing) is in no CRD");
+        .hasMessageContaining("none of the paths of Nothing [HTTPRoute.spec.rules[].noSuchField] is in a CRD");
   }
 
   @Test
