@@ -10,6 +10,8 @@ module dev.gatewaysdk.model {
   requires org.slf4j;
   requires java.net.http;
   requires static org.immutables.value;
+  // @Generated (source retention) on the classes gatewaysdk-model-generator writes
+  requires static java.compiler;
 
   exports dev.gatewaysdk.model;
   exports dev.gatewaysdk.model.internal to dev.gatewaysdk.core, dev.gatewaysdk.testing, dev.gatewaysdk.canary;

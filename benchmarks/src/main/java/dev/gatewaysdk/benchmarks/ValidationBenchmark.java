@@ -32,11 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Validation engine costs, each next to plain Jackson parsing of the same document in the same run:
- * building the engine from all v1.6.1 experimental CRDs, validating the seed's canary HTTPRoute (two
- * weighted backends, one path match), and validating the largest official v1.6.1 example.
+ * building the engine from all experimental CRDs of the targeted release ({@link CrdSource#LATEST_RELEASE}),
+ * validating the seed's canary HTTPRoute (two weighted backends, one path match), and validating the largest
+ * official example of that release.
  *
  * <p>Needs the CRD source setting ({@code GATEWAYSDK_CRDS} or {@code -Dgatewaysdk.crds}) to name a
- * directory with {@code v1.6.1/experimental-install.yaml} and {@code v1.6.1/examples}.
+ * directory with {@code <release>/experimental-install.yaml} and {@code <release>/examples} of that release.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,12 +68,12 @@ public class ValidationBenchmark {
   public void setUp() throws IOException {
     Path dir = CrdSource.fromEnvironment().directory()
         .orElseThrow(() -> new IllegalStateException("set GATEWAYSDK_CRDS to the Gateway API data directory"));
-    Path install = dir.resolve("v1.6.1/experimental-install.yaml");
+    Path install = dir.resolve(CrdSource.LATEST_RELEASE + "/experimental-install.yaml");
     installText = Files.readString(install);
     crds = CrdFiles.crds(installText, install.toString());
     validator = GatewayApiValidator.fromFiles(install);
     canary = JSON.readTree(CANARY);
-    largest = largestExample(dir.resolve("v1.6.1/examples"));
+    largest = largestExample(dir.resolve(CrdSource.LATEST_RELEASE + "/examples"));
     largestText = JSON.writeValueAsString(largest);
     requireValid(validator.validate(canary), "canary");
     requireValid(validator.validate(largest), "largest example");

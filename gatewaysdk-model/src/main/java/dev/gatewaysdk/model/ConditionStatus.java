@@ -4,20 +4,32 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * The status of a {@link Condition}: {@code True}, {@code False} or {@code Unknown}.
+ * status of the condition, one of True, False, Unknown.
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>Schema: {@code Gateway.status.conditions[].status}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class ConditionStatus {
-  /** {@code True}: The condition holds. */
+  /**
+   * {@code True}.
+   */
   public static final ConditionStatus TRUE = new ConditionStatus("True");
-  /** {@code False}: The condition does not hold. */
+
+  /**
+   * {@code False}.
+   */
   public static final ConditionStatus FALSE = new ConditionStatus("False");
-  /** {@code Unknown}: The controller cannot tell yet. */
+
+  /**
+   * {@code Unknown}.
+   */
   public static final ConditionStatus UNKNOWN = new ConditionStatus("Unknown");
 
   private static final List<ConditionStatus> KNOWN = List.of(TRUE, FALSE, UNKNOWN);
@@ -33,7 +45,9 @@ public final class ConditionStatus {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static ConditionStatus of(String value) {
     Objects.requireNonNull(value, "value");
     for (ConditionStatus k : KNOWN) {
@@ -44,17 +58,23 @@ public final class ConditionStatus {
     return new ConditionStatus(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<ConditionStatus> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

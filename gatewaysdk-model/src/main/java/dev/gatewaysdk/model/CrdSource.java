@@ -1,5 +1,6 @@
 package dev.gatewaysdk.model;
 
+import dev.gatewaysdk.model.internal.ReleaseTable;
 import dev.gatewaysdk.model.internal.Releases;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * there. Instances are immutable and thread-safe.
  *
  * <pre>{@code
- * Path install = CrdSource.fromEnvironment().installManifest("v1.6.1", Channel.EXPERIMENTAL);
+ * Path install = CrdSource.fromEnvironment().installManifest(CrdSource.LATEST_RELEASE, Channel.EXPERIMENTAL);
  * }</pre>
  */
 public final class CrdSource {
@@ -33,8 +34,8 @@ public final class CrdSource {
   public static final String ENV = "GATEWAYSDK_CRDS";
   public static final String DOWNLOAD_BASE =
       "https://github.com/kubernetes-sigs/gateway-api/releases/download/";
-  /** The newest Gateway API release this SDK targets. */
-  public static final String LATEST_RELEASE = "v1.6.1";
+  /** The newest Gateway API release this SDK targets: {@value}. */
+  public static final String LATEST_RELEASE = ReleaseTable.LATEST;
 
   private static final Logger LOG = LoggerFactory.getLogger(CrdSource.class);
 
@@ -78,7 +79,7 @@ public final class CrdSource {
    * The path of {@code <channel>-install.yaml} of {@code release}, downloading it first if needed.
    *
    * @throws CrdSourceException if the file is neither configured, cached nor downloadable
-   * @throws IllegalArgumentException if {@code release} is not a version such as {@code v1.6.1}
+   * @throws IllegalArgumentException if {@code release} is not a version such as {@value #LATEST_RELEASE}
    */
   public Path installManifest(String release, Channel channel) {
     Releases.require(release);

@@ -4,22 +4,45 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * Which namespaces may attach routes (or listener sets) to a listener.
+ * From indicates where Routes will be selected for this Gateway. Possible
+ * values are:
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>* All: Routes in all namespaces may be used by this Gateway.
+ * * Selector: Routes in namespaces selected by the selector may be used by
+ *   this Gateway.
+ * * Same: Only Routes in the same namespace may be used by this Gateway.
+ *
+ * <p>Support: Core
+ *
+ * <p>Schema: {@code Gateway.spec.listeners[].allowedRoutes.namespaces.from}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class FromNamespaces {
-  /** {@code All}. */
+  /**
+   * {@code All}.
+   */
   public static final FromNamespaces ALL = new FromNamespaces("All");
-  /** {@code Selector}. */
+
+  /**
+   * {@code Selector}.
+   */
   public static final FromNamespaces SELECTOR = new FromNamespaces("Selector");
-  /** {@code Same}. */
+
+  /**
+   * {@code Same}.
+   */
   public static final FromNamespaces SAME = new FromNamespaces("Same");
-  /** {@code None}. */
+
+  /**
+   * {@code None}.
+   */
   public static final FromNamespaces NONE = new FromNamespaces("None");
 
   private static final List<FromNamespaces> KNOWN = List.of(ALL, SELECTOR, SAME, NONE);
@@ -35,7 +58,9 @@ public final class FromNamespaces {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static FromNamespaces of(String value) {
     Objects.requireNonNull(value, "value");
     for (FromNamespaces k : KNOWN) {
@@ -46,17 +71,23 @@ public final class FromNamespaces {
     return new FromNamespaces(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<FromNamespaces> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

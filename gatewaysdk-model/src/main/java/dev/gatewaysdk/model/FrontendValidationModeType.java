@@ -4,18 +4,42 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * How strictly a Gateway validates client certificates.
+ * FrontendValidationMode defines the mode for validating the client certificate.
+ * There are two possible modes:
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>- AllowValidOnly: In this mode, the gateway will accept connections only if
+ *   the client presents a valid certificate. This certificate must successfully
+ *   pass validation against the CA certificates specified in `CACertificateRefs`.
+ * - AllowInsecureFallback: In this mode, the gateway will accept connections
+ *   even if the client certificate is not presented or fails verification.
+ *
+ * <p>This approach delegates client authorization to the backend and introduce
+ *   a significant security risk. It should be used in testing environments or
+ *   on a temporary basis in non-testing environments.
+ *
+ * <p>Defaults to AllowValidOnly.
+ *
+ * <p>Support: Core
+ *
+ * <p>Schema: {@code Gateway.spec.tls.frontend.default.validation.mode}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class FrontendValidationModeType {
-  /** {@code AllowValidOnly}. */
+  /**
+   * {@code AllowValidOnly}.
+   */
   public static final FrontendValidationModeType ALLOW_VALID_ONLY = new FrontendValidationModeType("AllowValidOnly");
-  /** {@code AllowInsecureFallback}. */
+
+  /**
+   * {@code AllowInsecureFallback}.
+   */
   public static final FrontendValidationModeType ALLOW_INSECURE_FALLBACK = new FrontendValidationModeType("AllowInsecureFallback");
 
   private static final List<FrontendValidationModeType> KNOWN = List.of(ALLOW_VALID_ONLY, ALLOW_INSECURE_FALLBACK);
@@ -31,7 +55,9 @@ public final class FrontendValidationModeType {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static FrontendValidationModeType of(String value) {
     Objects.requireNonNull(value, "value");
     for (FrontendValidationModeType k : KNOWN) {
@@ -42,17 +68,23 @@ public final class FrontendValidationModeType {
     return new FrontendValidationModeType(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<FrontendValidationModeType> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

@@ -4,18 +4,27 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * How a {@link GRPCHeaderMatch} compares a metadata value.
+ * Type specifies how to match against the value of the header.
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>Schema: {@code GRPCRoute.spec.rules[].matches[].headers[].type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class GRPCHeaderMatchType {
-  /** {@code Exact}: The value must be equal. */
+  /**
+   * {@code Exact}.
+   */
   public static final GRPCHeaderMatchType EXACT = new GRPCHeaderMatchType("Exact");
-  /** {@code RegularExpression}: The value must match a regular expression. */
+
+  /**
+   * {@code RegularExpression}.
+   */
   public static final GRPCHeaderMatchType REGULAR_EXPRESSION = new GRPCHeaderMatchType("RegularExpression");
 
   private static final List<GRPCHeaderMatchType> KNOWN = List.of(EXACT, REGULAR_EXPRESSION);
@@ -31,7 +40,9 @@ public final class GRPCHeaderMatchType {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static GRPCHeaderMatchType of(String value) {
     Objects.requireNonNull(value, "value");
     for (GRPCHeaderMatchType k : KNOWN) {
@@ -42,17 +53,23 @@ public final class GRPCHeaderMatchType {
     return new GRPCHeaderMatchType(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<GRPCHeaderMatchType> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

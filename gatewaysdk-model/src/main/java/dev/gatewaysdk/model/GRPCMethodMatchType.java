@@ -4,18 +4,32 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * How a {@link GRPCMethodMatch} compares service and method names.
+ * Type specifies how to match against the service and/or method.
+ * Support: Core (Exact with service and method specified)
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>Support: Implementation-specific (Exact with method specified but no service specified)
+ *
+ * <p>Support: Implementation-specific (RegularExpression)
+ *
+ * <p>Schema: {@code GRPCRoute.spec.rules[].matches[].method.type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class GRPCMethodMatchType {
-  /** {@code Exact}: Names must be equal. */
+  /**
+   * {@code Exact}.
+   */
   public static final GRPCMethodMatchType EXACT = new GRPCMethodMatchType("Exact");
-  /** {@code RegularExpression}: Names must match regular expressions. */
+
+  /**
+   * {@code RegularExpression}.
+   */
   public static final GRPCMethodMatchType REGULAR_EXPRESSION = new GRPCMethodMatchType("RegularExpression");
 
   private static final List<GRPCMethodMatchType> KNOWN = List.of(EXACT, REGULAR_EXPRESSION);
@@ -31,7 +45,9 @@ public final class GRPCMethodMatchType {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static GRPCMethodMatchType of(String value) {
     Objects.requireNonNull(value, "value");
     for (GRPCMethodMatchType k : KNOWN) {
@@ -42,17 +58,23 @@ public final class GRPCMethodMatchType {
     return new GRPCMethodMatchType(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<GRPCMethodMatchType> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

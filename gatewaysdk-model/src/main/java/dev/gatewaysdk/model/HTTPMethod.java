@@ -4,32 +4,66 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * An HTTP request method, as matched by {@link HTTPRouteMatch#method()} and allowed by CORS filters.
+ * Method specifies HTTP method matcher.
+ * When specified, this route will be matched only if the request has the
+ * specified method.
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>Support: Extended
+ *
+ * <p>Schema: {@code HTTPRoute.spec.rules[].matches[].method}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class HTTPMethod {
-  /** {@code GET}. */
+  /**
+   * {@code GET}.
+   */
   public static final HTTPMethod GET = new HTTPMethod("GET");
-  /** {@code HEAD}. */
+
+  /**
+   * {@code HEAD}.
+   */
   public static final HTTPMethod HEAD = new HTTPMethod("HEAD");
-  /** {@code POST}. */
+
+  /**
+   * {@code POST}.
+   */
   public static final HTTPMethod POST = new HTTPMethod("POST");
-  /** {@code PUT}. */
+
+  /**
+   * {@code PUT}.
+   */
   public static final HTTPMethod PUT = new HTTPMethod("PUT");
-  /** {@code DELETE}. */
+
+  /**
+   * {@code DELETE}.
+   */
   public static final HTTPMethod DELETE = new HTTPMethod("DELETE");
-  /** {@code CONNECT}. */
+
+  /**
+   * {@code CONNECT}.
+   */
   public static final HTTPMethod CONNECT = new HTTPMethod("CONNECT");
-  /** {@code OPTIONS}. */
+
+  /**
+   * {@code OPTIONS}.
+   */
   public static final HTTPMethod OPTIONS = new HTTPMethod("OPTIONS");
-  /** {@code TRACE}. */
+
+  /**
+   * {@code TRACE}.
+   */
   public static final HTTPMethod TRACE = new HTTPMethod("TRACE");
-  /** {@code PATCH}. */
+
+  /**
+   * {@code PATCH}.
+   */
   public static final HTTPMethod PATCH = new HTTPMethod("PATCH");
 
   private static final List<HTTPMethod> KNOWN = List.of(GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH);
@@ -45,7 +79,9 @@ public final class HTTPMethod {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static HTTPMethod of(String value) {
     Objects.requireNonNull(value, "value");
     for (HTTPMethod k : KNOWN) {
@@ -56,17 +92,23 @@ public final class HTTPMethod {
     return new HTTPMethod(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<HTTPMethod> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

@@ -4,18 +4,35 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * Which path replacement an {@link HTTPPathModifier} performs.
+ * Type defines the type of path modifier. Additional types may be
+ * added in a future release of the API.
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>Note that values may be added to this enum, implementations
+ * must ensure that unknown values will not cause a crash.
+ *
+ * <p>Unknown values here must result in the implementation setting the
+ * Accepted Condition for the Route to `status: False`, with a
+ * Reason of `UnsupportedValue`.
+ *
+ * <p>Schema: {@code HTTPRoute.spec.rules[].filters[].urlRewrite.path.type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class HTTPPathModifierType {
-  /** {@code ReplaceFullPath}: Replace the whole path. */
+  /**
+   * {@code ReplaceFullPath}.
+   */
   public static final HTTPPathModifierType REPLACE_FULL_PATH = new HTTPPathModifierType("ReplaceFullPath");
-  /** {@code ReplacePrefixMatch}: Replace only the prefix the rule matched. */
+
+  /**
+   * {@code ReplacePrefixMatch}.
+   */
   public static final HTTPPathModifierType REPLACE_PREFIX_MATCH = new HTTPPathModifierType("ReplacePrefixMatch");
 
   private static final List<HTTPPathModifierType> KNOWN = List.of(REPLACE_FULL_PATH, REPLACE_PREFIX_MATCH);
@@ -31,7 +48,9 @@ public final class HTTPPathModifierType {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static HTTPPathModifierType of(String value) {
     Objects.requireNonNull(value, "value");
     for (HTTPPathModifierType k : KNOWN) {
@@ -42,17 +61,23 @@ public final class HTTPPathModifierType {
     return new HTTPPathModifierType(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<HTTPPathModifierType> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

@@ -4,18 +4,41 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * The protocol spoken to an external authorization service.
+ * ExternalAuthProtocol describes which protocol to use when communicating with an
+ * ext_authz authorization server.
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>When this is set to GRPC, each backend must use the Envoy ext_authz protocol
+ * on the port specified in `backendRefs`. Requests and responses are defined
+ * in the protobufs explained at:
+ * https://www.envoyproxy.io/docs/envoy/latest/api-v3/service/auth/v3/external_auth.proto
+ *
+ * <p>When this is set to HTTP, each backend must respond with a `200` status
+ * code in on a successful authorization. Any other code is considered
+ * an authorization failure.
+ *
+ * <p>Feature Names:
+ * GRPC Support - HTTPRouteExternalAuthGRPC
+ * HTTP Support - HTTPRouteExternalAuthHTTP
+ *
+ * <p>Schema: {@code HTTPRoute.spec.rules[].filters[].externalAuth.protocol}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class HTTPRouteExternalAuthProtocol {
-  /** {@code HTTP}. */
+  /**
+   * {@code HTTP}.
+   */
   public static final HTTPRouteExternalAuthProtocol HTTP = new HTTPRouteExternalAuthProtocol("HTTP");
-  /** {@code GRPC}. */
+
+  /**
+   * {@code GRPC}.
+   */
   public static final HTTPRouteExternalAuthProtocol GRPC = new HTTPRouteExternalAuthProtocol("GRPC");
 
   private static final List<HTTPRouteExternalAuthProtocol> KNOWN = List.of(HTTP, GRPC);
@@ -31,7 +54,9 @@ public final class HTTPRouteExternalAuthProtocol {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static HTTPRouteExternalAuthProtocol of(String value) {
     Objects.requireNonNull(value, "value");
     for (HTTPRouteExternalAuthProtocol k : KNOWN) {
@@ -42,17 +67,23 @@ public final class HTTPRouteExternalAuthProtocol {
     return new HTTPRouteExternalAuthProtocol(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<HTTPRouteExternalAuthProtocol> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

@@ -4,30 +4,88 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * The kind of an {@link HTTPRouteFilter}; it names which of the filter's fields is set.
+ * Type identifies the type of filter to apply. As with other API fields,
+ * types are classified into three conformance levels:
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>- Core: Filter types and their corresponding configuration defined by
+ *   "Support: Core" in this package, e.g. "RequestHeaderModifier". All
+ *   implementations must support core filters.
+ *
+ * <p>- Extended: Filter types and their corresponding configuration defined by
+ *   "Support: Extended" in this package, e.g. "RequestMirror". Implementers
+ *   are encouraged to support extended filters.
+ *
+ * <p>- Implementation-specific: Filters that are defined and supported by
+ *   specific vendors.
+ *   In the future, filters showing convergence in behavior across multiple
+ *   implementations will be considered for inclusion in extended or core
+ *   conformance levels. Filter-specific configuration for such filters
+ *   is specified using the ExtensionRef field. `Type` should be set to
+ *   "ExtensionRef" for custom filters.
+ *
+ * <p>Implementers are encouraged to define custom implementation types to
+ * extend the core API with implementation-specific behavior.
+ *
+ * <p>If a reference to a custom filter type cannot be resolved, the filter
+ * MUST NOT be skipped. Instead, requests that would have been processed by
+ * that filter MUST receive a HTTP error response.
+ *
+ * <p>Note that values may be added to this enum, implementations
+ * must ensure that unknown values will not cause a crash.
+ *
+ * <p>Unknown values here must result in the implementation setting the
+ * Accepted Condition for the Route to `status: False`, with a
+ * Reason of `UnsupportedValue`.
+ *
+ * <p>Schema: {@code HTTPRoute.spec.rules[].filters[].type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class HTTPRouteFilterType {
-  /** {@code RequestHeaderModifier}. */
+  /**
+   * {@code RequestHeaderModifier}.
+   */
   public static final HTTPRouteFilterType REQUEST_HEADER_MODIFIER = new HTTPRouteFilterType("RequestHeaderModifier");
-  /** {@code ResponseHeaderModifier}. */
+
+  /**
+   * {@code ResponseHeaderModifier}.
+   */
   public static final HTTPRouteFilterType RESPONSE_HEADER_MODIFIER = new HTTPRouteFilterType("ResponseHeaderModifier");
-  /** {@code RequestMirror}. */
+
+  /**
+   * {@code RequestMirror}.
+   */
   public static final HTTPRouteFilterType REQUEST_MIRROR = new HTTPRouteFilterType("RequestMirror");
-  /** {@code RequestRedirect}. */
+
+  /**
+   * {@code RequestRedirect}.
+   */
   public static final HTTPRouteFilterType REQUEST_REDIRECT = new HTTPRouteFilterType("RequestRedirect");
-  /** {@code URLRewrite}. */
+
+  /**
+   * {@code URLRewrite}.
+   */
   public static final HTTPRouteFilterType URL_REWRITE = new HTTPRouteFilterType("URLRewrite");
-  /** {@code ExtensionRef}. */
+
+  /**
+   * {@code ExtensionRef}.
+   */
   public static final HTTPRouteFilterType EXTENSION_REF = new HTTPRouteFilterType("ExtensionRef");
-  /** {@code CORS}. */
+
+  /**
+   * {@code CORS}.
+   */
   public static final HTTPRouteFilterType CORS = new HTTPRouteFilterType("CORS");
-  /** {@code ExternalAuth}. */
+
+  /**
+   * {@code ExternalAuth}.
+   */
   public static final HTTPRouteFilterType EXTERNAL_AUTH = new HTTPRouteFilterType("ExternalAuth");
 
   private static final List<HTTPRouteFilterType> KNOWN = List.of(REQUEST_HEADER_MODIFIER, RESPONSE_HEADER_MODIFIER, REQUEST_MIRROR, REQUEST_REDIRECT, URL_REWRITE, EXTENSION_REF, CORS, EXTERNAL_AUTH);
@@ -43,7 +101,9 @@ public final class HTTPRouteFilterType {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static HTTPRouteFilterType of(String value) {
     Objects.requireNonNull(value, "value");
     for (HTTPRouteFilterType k : KNOWN) {
@@ -54,17 +114,23 @@ public final class HTTPRouteFilterType {
     return new HTTPRouteFilterType(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<HTTPRouteFilterType> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

@@ -4,20 +4,36 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * How an {@link HTTPPathMatch} compares the request path.
+ * Type specifies how to match against the path Value.
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>Support: Core (Exact, PathPrefix)
+ *
+ * <p>Support: Implementation-specific (RegularExpression)
+ *
+ * <p>Schema: {@code HTTPRoute.spec.rules[].matches[].path.type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class PathMatchType {
-  /** {@code Exact}: The whole path must be equal. */
+  /**
+   * {@code Exact}.
+   */
   public static final PathMatchType EXACT = new PathMatchType("Exact");
-  /** {@code PathPrefix}: The path must start with the value, element by element. */
+
+  /**
+   * {@code PathPrefix}.
+   */
   public static final PathMatchType PATH_PREFIX = new PathMatchType("PathPrefix");
-  /** {@code RegularExpression}: The path must match a regular expression (implementation-specific dialect). */
+
+  /**
+   * {@code RegularExpression}.
+   */
   public static final PathMatchType REGULAR_EXPRESSION = new PathMatchType("RegularExpression");
 
   private static final List<PathMatchType> KNOWN = List.of(EXACT, PATH_PREFIX, REGULAR_EXPRESSION);
@@ -33,7 +49,9 @@ public final class PathMatchType {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static PathMatchType of(String value) {
     Objects.requireNonNull(value, "value");
     for (PathMatchType k : KNOWN) {
@@ -44,17 +62,23 @@ public final class PathMatchType {
     return new PathMatchType(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<PathMatchType> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

@@ -4,24 +4,44 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * The protocol a {@link Listener} accepts; implementations may add their own (for example {@code example.com/custom}).
+ * Protocol specifies the network protocol this listener expects to receive.
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>Support: Core
+ *
+ * <p>Schema: {@code Gateway.spec.listeners[].protocol}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class ProtocolType {
-  /** {@code HTTP}. */
+  /**
+   * {@code HTTP}.
+   */
   public static final ProtocolType HTTP = new ProtocolType("HTTP");
-  /** {@code HTTPS}. */
+
+  /**
+   * {@code HTTPS}.
+   */
   public static final ProtocolType HTTPS = new ProtocolType("HTTPS");
-  /** {@code TLS}. */
+
+  /**
+   * {@code TLS}.
+   */
   public static final ProtocolType TLS = new ProtocolType("TLS");
-  /** {@code TCP}. */
+
+  /**
+   * {@code TCP}.
+   */
   public static final ProtocolType TCP = new ProtocolType("TCP");
-  /** {@code UDP}. */
+
+  /**
+   * {@code UDP}.
+   */
   public static final ProtocolType UDP = new ProtocolType("UDP");
 
   private static final List<ProtocolType> KNOWN = List.of(HTTP, HTTPS, TLS, TCP, UDP);
@@ -37,7 +57,9 @@ public final class ProtocolType {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static ProtocolType of(String value) {
     Objects.requireNonNull(value, "value");
     for (ProtocolType k : KNOWN) {
@@ -48,17 +70,23 @@ public final class ProtocolType {
     return new ProtocolType(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<ProtocolType> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

@@ -4,18 +4,36 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * How an {@link HTTPQueryParamMatch} compares a query parameter value.
+ * Type specifies how to match against the value of the query parameter.
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>Support: Extended (Exact)
+ *
+ * <p>Support: Implementation-specific (RegularExpression)
+ *
+ * <p>Since RegularExpression QueryParamMatchType has Implementation-specific
+ * conformance, implementations can support POSIX, PCRE or any other
+ * dialects of regular expressions. Please read the implementation's
+ * documentation to determine the supported dialect.
+ *
+ * <p>Schema: {@code HTTPRoute.spec.rules[].matches[].queryParams[].type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class QueryParamMatchType {
-  /** {@code Exact}: The value must be equal. */
+  /**
+   * {@code Exact}.
+   */
   public static final QueryParamMatchType EXACT = new QueryParamMatchType("Exact");
-  /** {@code RegularExpression}: The value must match a regular expression. */
+
+  /**
+   * {@code RegularExpression}.
+   */
   public static final QueryParamMatchType REGULAR_EXPRESSION = new QueryParamMatchType("RegularExpression");
 
   private static final List<QueryParamMatchType> KNOWN = List.of(EXACT, REGULAR_EXPRESSION);
@@ -31,7 +49,9 @@ public final class QueryParamMatchType {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static QueryParamMatchType of(String value) {
     Objects.requireNonNull(value, "value");
     for (QueryParamMatchType k : KNOWN) {
@@ -42,17 +62,23 @@ public final class QueryParamMatchType {
     return new QueryParamMatchType(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<QueryParamMatchType> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

@@ -1,5 +1,6 @@
 package dev.gatewaysdk.model;
 
+import dev.gatewaysdk.model.internal.ReleaseTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,10 +16,10 @@ import java.util.regex.Pattern;
 /**
  * Which API versions of each Gateway API kind a release serves, per channel, and which one it stores.
  *
- * <p>The table covers the releases v1.0.0, v1.1.0, v1.2.0, v1.3.0, v1.4.0, v1.5.0 and v1.6.1; a patch
- * release resolves to its minor ({@code v1.2.1} serves what {@code v1.2.0} serves, {@code v1.6.0} what
- * {@code v1.6.1} serves: the CRDs of those patches declare the same versions). It was taken from the
- * {@code config/crd} CRDs of each release tag and is checked against the official CRDs by the tests.
+ * <p>The table covers the {@link #releases() supported releases}, from v1.0.0 to the one the SDK targets
+ * ({@value CrdSource#LATEST_RELEASE}); a patch release resolves to its minor ({@code v1.2.1} serves what
+ * {@code v1.2.0} serves: the CRDs of a minor's patches declare the same versions). It is generated from the
+ * official CRDs of each release (gatewaysdk-model-generator) and checked against them by the tests.
  * It also covers the kinds this SDK has no type for ({@code BackendLBPolicy}, {@code XListenerSet},
  * {@code XBackendTrafficPolicy}, {@code XMesh}, {@code XBackend}). Instances are immutable and thread-safe.
  *
@@ -28,12 +29,12 @@ import java.util.regex.Pattern;
  * v15.storage(Channel.EXPERIMENTAL, "TLSRoute"); // Optional[v1]
  * ServedVersions.explain("gateway.networking.k8s.io/v1alpha2", "HTTPRoute");
  * // Optional["HTTPRoute gateway.networking.k8s.io/v1alpha2 is not served by any Gateway API release
- * //           v1.0.0..v1.6.1; use gateway.networking.k8s.io/v1 (served since v1.0.0)"]
+ * //           v1.0.0..<latest>; use gateway.networking.k8s.io/v1 (served since v1.0.0)"]
  * }</pre>
  */
 public final class ServedVersions {
   /** The API group of the Gateway API kinds. */
-  public static final String GROUP = "gateway.networking.k8s.io";
+  public static final String GROUP = GatewayApiKind.GROUP;
   /** The API group of the experimental {@code X...} kinds. */
   public static final String EXPERIMENTAL_GROUP = "gateway.networking.x-k8s.io";
 
@@ -45,134 +46,8 @@ public final class ServedVersions {
 
   private static final Pattern RELEASE = Pattern.compile("v(\\d+)\\.(\\d+)\\.(\\d+)");
 
-  // release channel kind served-versions; '*' marks the storage version, '!' a deprecated version.
-  // Versions a CRD lists with served: false are left out.
-  private static final String TABLE =
-      """
-        v1.0.0 standard     GatewayClass          v1 v1beta1*
-        v1.0.0 standard     Gateway               v1 v1beta1*
-        v1.0.0 standard     HTTPRoute             v1 v1beta1*
-        v1.0.0 standard     ReferenceGrant        v1alpha2! v1beta1*
-        v1.0.0 experimental BackendTLSPolicy      v1alpha2*
-        v1.0.0 experimental GatewayClass          v1 v1beta1*
-        v1.0.0 experimental Gateway               v1 v1beta1*
-        v1.0.0 experimental GRPCRoute             v1alpha2*
-        v1.0.0 experimental HTTPRoute             v1 v1beta1*
-        v1.0.0 experimental ReferenceGrant        v1alpha2! v1beta1*
-        v1.0.0 experimental TCPRoute              v1alpha2*
-        v1.0.0 experimental TLSRoute              v1alpha2*
-        v1.0.0 experimental UDPRoute              v1alpha2*
-        v1.1.0 standard     GatewayClass          v1* v1beta1
-        v1.1.0 standard     Gateway               v1* v1beta1
-        v1.1.0 standard     GRPCRoute             v1*
-        v1.1.0 standard     HTTPRoute             v1* v1beta1
-        v1.1.0 standard     ReferenceGrant        v1beta1*
-        v1.1.0 experimental BackendLBPolicy       v1alpha2*
-        v1.1.0 experimental BackendTLSPolicy      v1alpha3*
-        v1.1.0 experimental GatewayClass          v1* v1beta1
-        v1.1.0 experimental Gateway               v1* v1beta1
-        v1.1.0 experimental GRPCRoute             v1* v1alpha2!
-        v1.1.0 experimental HTTPRoute             v1* v1beta1
-        v1.1.0 experimental ReferenceGrant        v1alpha2! v1beta1*
-        v1.1.0 experimental TCPRoute              v1alpha2*
-        v1.1.0 experimental TLSRoute              v1alpha2*
-        v1.1.0 experimental UDPRoute              v1alpha2*
-        v1.2.0 standard     GatewayClass          v1* v1beta1
-        v1.2.0 standard     Gateway               v1* v1beta1
-        v1.2.0 standard     GRPCRoute             v1*
-        v1.2.0 standard     HTTPRoute             v1* v1beta1
-        v1.2.0 standard     ReferenceGrant        v1beta1*
-        v1.2.0 experimental BackendLBPolicy       v1alpha2*
-        v1.2.0 experimental BackendTLSPolicy      v1alpha3*
-        v1.2.0 experimental GatewayClass          v1* v1beta1
-        v1.2.0 experimental Gateway               v1* v1beta1
-        v1.2.0 experimental GRPCRoute             v1*
-        v1.2.0 experimental HTTPRoute             v1* v1beta1
-        v1.2.0 experimental ReferenceGrant        v1beta1*
-        v1.2.0 experimental TCPRoute              v1alpha2*
-        v1.2.0 experimental TLSRoute              v1alpha2*
-        v1.2.0 experimental UDPRoute              v1alpha2*
-        v1.3.0 standard     GatewayClass          v1* v1beta1
-        v1.3.0 standard     Gateway               v1* v1beta1
-        v1.3.0 standard     GRPCRoute             v1*
-        v1.3.0 standard     HTTPRoute             v1* v1beta1
-        v1.3.0 standard     ReferenceGrant        v1beta1*
-        v1.3.0 experimental BackendTLSPolicy      v1alpha3*
-        v1.3.0 experimental GatewayClass          v1* v1beta1
-        v1.3.0 experimental Gateway               v1* v1beta1
-        v1.3.0 experimental GRPCRoute             v1*
-        v1.3.0 experimental HTTPRoute             v1* v1beta1
-        v1.3.0 experimental ReferenceGrant        v1beta1*
-        v1.3.0 experimental TCPRoute              v1alpha2*
-        v1.3.0 experimental TLSRoute              v1alpha2*
-        v1.3.0 experimental UDPRoute              v1alpha2*
-        v1.3.0 experimental XBackendTrafficPolicy v1alpha1*
-        v1.3.0 experimental XListenerSet          v1alpha1*
-        v1.4.0 standard     BackendTLSPolicy      v1*
-        v1.4.0 standard     GatewayClass          v1* v1beta1
-        v1.4.0 standard     Gateway               v1* v1beta1
-        v1.4.0 standard     GRPCRoute             v1*
-        v1.4.0 standard     HTTPRoute             v1* v1beta1
-        v1.4.0 standard     ReferenceGrant        v1beta1*
-        v1.4.0 experimental BackendTLSPolicy      v1* v1alpha3!
-        v1.4.0 experimental GatewayClass          v1* v1beta1
-        v1.4.0 experimental Gateway               v1* v1beta1
-        v1.4.0 experimental GRPCRoute             v1*
-        v1.4.0 experimental HTTPRoute             v1* v1beta1
-        v1.4.0 experimental ReferenceGrant        v1beta1*
-        v1.4.0 experimental TCPRoute              v1alpha2*
-        v1.4.0 experimental TLSRoute              v1alpha2 v1alpha3*
-        v1.4.0 experimental UDPRoute              v1alpha2*
-        v1.4.0 experimental XBackendTrafficPolicy v1alpha1*
-        v1.4.0 experimental XListenerSet          v1alpha1*
-        v1.4.0 experimental XMesh                 v1alpha1*
-        v1.5.0 standard     BackendTLSPolicy      v1*
-        v1.5.0 standard     GatewayClass          v1* v1beta1
-        v1.5.0 standard     Gateway               v1* v1beta1
-        v1.5.0 standard     GRPCRoute             v1*
-        v1.5.0 standard     HTTPRoute             v1* v1beta1
-        v1.5.0 standard     ListenerSet           v1*
-        v1.5.0 standard     ReferenceGrant        v1 v1beta1*
-        v1.5.0 standard     TLSRoute              v1*
-        v1.5.0 experimental BackendTLSPolicy      v1* v1alpha3!
-        v1.5.0 experimental GatewayClass          v1* v1beta1
-        v1.5.0 experimental Gateway               v1* v1beta1
-        v1.5.0 experimental GRPCRoute             v1*
-        v1.5.0 experimental HTTPRoute             v1* v1beta1
-        v1.5.0 experimental ListenerSet           v1*
-        v1.5.0 experimental ReferenceGrant        v1 v1beta1*
-        v1.5.0 experimental TCPRoute              v1alpha2*
-        v1.5.0 experimental TLSRoute              v1* v1alpha2! v1alpha3!
-        v1.5.0 experimental UDPRoute              v1alpha2*
-        v1.5.0 experimental XBackendTrafficPolicy v1alpha1*
-        v1.5.0 experimental XMesh                 v1alpha1*
-        v1.6.1 standard     BackendTLSPolicy      v1*
-        v1.6.1 standard     GatewayClass          v1* v1beta1
-        v1.6.1 standard     Gateway               v1* v1beta1
-        v1.6.1 standard     GRPCRoute             v1*
-        v1.6.1 standard     HTTPRoute             v1* v1beta1
-        v1.6.1 standard     ListenerSet           v1*
-        v1.6.1 standard     ReferenceGrant        v1 v1beta1*
-        v1.6.1 standard     TCPRoute              v1*
-        v1.6.1 standard     TLSRoute              v1*
-        v1.6.1 standard     UDPRoute              v1*
-        v1.6.1 experimental BackendTLSPolicy      v1* v1alpha3!
-        v1.6.1 experimental GatewayClass          v1* v1beta1
-        v1.6.1 experimental Gateway               v1* v1beta1
-        v1.6.1 experimental GRPCRoute             v1*
-        v1.6.1 experimental HTTPRoute             v1* v1beta1
-        v1.6.1 experimental ListenerSet           v1*
-        v1.6.1 experimental ReferenceGrant        v1 v1beta1*
-        v1.6.1 experimental TCPRoute              v1* v1alpha2!
-        v1.6.1 experimental TLSRoute              v1* v1alpha2! v1alpha3!
-        v1.6.1 experimental UDPRoute              v1* v1alpha2!
-        v1.6.1 experimental XBackend              v1alpha1*
-        v1.6.1 experimental XBackendTrafficPolicy v1alpha1*
-        v1.6.1 experimental XMesh                 v1alpha1*
-      """;
-
-  private static final Map<String, ServedVersions> RELEASES = parse(TABLE);
-  private static final ServedVersions LATEST = RELEASES.get(CrdSource.LATEST_RELEASE);
+  private static final Map<String, ServedVersions> RELEASES = parse(ReleaseTable.SERVED_VERSIONS);
+  private static final ServedVersions LATEST = RELEASES.get(ReleaseTable.LATEST);
 
   private final String release;
   private final Map<Channel, Map<String, Entry>> kinds;
@@ -182,7 +57,7 @@ public final class ServedVersions {
     this.kinds = kinds;
   }
 
-  /** The releases in the table, oldest first: {@code v1.0.0 ... v1.6.1}. */
+  /** The releases in the table, oldest first: {@code v1.0.0 ...} {@value CrdSource#LATEST_RELEASE}. */
   public static List<String> releases() {
     return List.copyOf(RELEASES.keySet());
   }
@@ -211,7 +86,7 @@ public final class ServedVersions {
         "release must be a Gateway API release " + first() + ".." + last() + " such as " + last() + ": " + release);
   }
 
-  /** The release this table describes, such as {@code v1.6.1}. */
+  /** The release this table describes, such as {@code v1.5.0}. */
   public String release() {
     return release;
   }
@@ -296,7 +171,7 @@ public final class ServedVersions {
    * than the Gateway API ones are not explained (empty).
    *
    * <p>Example: {@code TLSRoute gateway.networking.k8s.io/v1alpha2 is served only by experimental-channel
-   * installs of v1.0.0..v1.6.1 (deprecated since v1.5.0); use gateway.networking.k8s.io/v1 (standard
+   * installs of v1.0.0..<latest> (deprecated since v1.5.0); use gateway.networking.k8s.io/v1 (standard
    * channel since v1.5.0)}.
    */
   public static Optional<String> explain(String apiVersion, String kind) {
@@ -418,13 +293,11 @@ public final class ServedVersions {
     }
   }
 
-  private static Map<String, ServedVersions> parse(String table) {
+  private static Map<String, ServedVersions> parse(List<String> table) {
     Map<String, Map<Channel, Map<String, Entry>>> rows = new LinkedHashMap<>();
-    for (String line : table.split("\n")) {
+    for (String line : table) {
+      // release channel group kind version...
       String[] f = line.trim().split("\\s+");
-      if (f.length < 4) {
-        continue;
-      }
       Map<Channel, Map<String, Entry>> release = rows.computeIfAbsent(f[0], r -> {
         Map<Channel, Map<String, Entry>> m = new LinkedHashMap<>();
         for (Channel c : Channel.values()) {
@@ -435,7 +308,7 @@ public final class ServedVersions {
       List<String> served = new ArrayList<>();
       Set<String> deprecated = new LinkedHashSet<>();
       String storage = null;
-      for (int i = 3; i < f.length; i++) {
+      for (int i = 4; i < f.length; i++) {
         String v = f[i].replace("*", "").replace("!", "");
         served.add(v);
         if (f[i].contains("*")) {
@@ -445,9 +318,8 @@ public final class ServedVersions {
           deprecated.add(v);
         }
       }
-      String group = f[2].startsWith("X") ? EXPERIMENTAL_GROUP : GROUP;
-      release.get(Channel.parse(f[1])).put(f[2],
-          new Entry(group, List.copyOf(served), storage, Collections.unmodifiableSet(deprecated)));
+      release.get(Channel.parse(f[1])).put(f[3],
+          new Entry(f[2], List.copyOf(served), storage, Collections.unmodifiableSet(deprecated)));
     }
     Map<String, ServedVersions> out = new LinkedHashMap<>();
     rows.forEach((release, channels) -> {

@@ -4,18 +4,33 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * Where a {@link SessionPersistence} keeps the session token.
+ * Type defines the type of session persistence such as through
+ * the use of a header or cookie. Defaults to cookie based session
+ * persistence.
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>Support: Core for "Cookie" type
+ *
+ * <p>Support: Extended for "Header" type
+ *
+ * <p>Schema: {@code HTTPRoute.spec.rules[].sessionPersistence.type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class SessionPersistenceType {
-  /** {@code Cookie}. */
+  /**
+   * {@code Cookie}.
+   */
   public static final SessionPersistenceType COOKIE = new SessionPersistenceType("Cookie");
-  /** {@code Header}. */
+
+  /**
+   * {@code Header}.
+   */
   public static final SessionPersistenceType HEADER = new SessionPersistenceType("Header");
 
   private static final List<SessionPersistenceType> KNOWN = List.of(COOKIE, HEADER);
@@ -31,7 +46,9 @@ public final class SessionPersistenceType {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static SessionPersistenceType of(String value) {
     Objects.requireNonNull(value, "value");
     for (SessionPersistenceType k : KNOWN) {
@@ -42,17 +59,23 @@ public final class SessionPersistenceType {
     return new SessionPersistenceType(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<SessionPersistenceType> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

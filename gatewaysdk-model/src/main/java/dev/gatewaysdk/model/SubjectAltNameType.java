@@ -4,18 +4,29 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.processing.Generated;
 
 /**
- * The kind of a {@link SubjectAltName}.
+ * Type determines the format of the Subject Alternative Name. Always required.
  *
- * <p>An open set of string values: the constants are the values this SDK knows, and {@link #of(String)}
- * accepts and keeps any other value (newer Gateway API versions and implementations add values). Equality
- * is by value. Immutable and thread-safe.
+ * <p>Support: Core
+ *
+ * <p>Schema: {@code BackendTLSPolicy.spec.validation.subjectAltNames[].type}.
+ *
+ * <p>An open set of string values: the constants are the values this SDK knows, and
+ * {@link #of(String)} accepts and keeps any other value (newer Gateway API versions and
+ * implementations add values). Equality is by value. Immutable and thread-safe.
  */
+@Generated("dev.gatewaysdk.model.generator.ModelGenerator")
 public final class SubjectAltNameType {
-  /** {@code Hostname}. */
+  /**
+   * {@code Hostname}.
+   */
   public static final SubjectAltNameType HOSTNAME = new SubjectAltNameType("Hostname");
-  /** {@code URI}. */
+
+  /**
+   * {@code URI}.
+   */
   public static final SubjectAltNameType URI = new SubjectAltNameType("URI");
 
   private static final List<SubjectAltNameType> KNOWN = List.of(HOSTNAME, URI);
@@ -31,7 +42,9 @@ public final class SubjectAltNameType {
    *
    * @throws NullPointerException if {@code value} is null
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  @JsonCreator(
+      mode = JsonCreator.Mode.DELEGATING
+  )
   public static SubjectAltNameType of(String value) {
     Objects.requireNonNull(value, "value");
     for (SubjectAltNameType k : KNOWN) {
@@ -42,17 +55,23 @@ public final class SubjectAltNameType {
     return new SubjectAltNameType(value);
   }
 
-  /** The constants this SDK knows. */
+  /**
+   * The constants this SDK knows.
+   */
   public static List<SubjectAltNameType> knownValues() {
     return KNOWN;
   }
 
-  /** Whether this is one of the {@link #knownValues() known values}. */
+  /**
+   * Whether this is one of the {@link #knownValues() known values}.
+   */
   public boolean isKnown() {
     return KNOWN.contains(this);
   }
 
-  /** The value as written in manifests. */
+  /**
+   * The value as written in manifests.
+   */
   @JsonValue
   public String value() {
     return value;

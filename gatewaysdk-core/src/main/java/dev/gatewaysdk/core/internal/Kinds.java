@@ -1,12 +1,16 @@
 package dev.gatewaysdk.core.internal;
 
+import dev.gatewaysdk.model.GatewayApiKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** What this client knows of each Gateway API kind: plural, scope, and the release that made it standard. */
+/**
+ * What this client knows of each Gateway API kind: plural and scope (from the model's {@link GatewayApiKind},
+ * generated from the CRDs), and the release that made it standard.
+ */
 public final class Kinds {
-  public static final String GROUP = "gateway.networking.k8s.io";
+  public static final String GROUP = GatewayApiKind.GROUP;
 
   /** One kind. */
   public static final class Info {
@@ -27,22 +31,23 @@ public final class Kinds {
   private static final Map<String, Info> BY_KIND = new LinkedHashMap<>();
 
   static {
-    add("GatewayClass", "gatewayclasses", false, "v0.5.0");
-    add("Gateway", "gateways", true, "v0.5.0");
-    add("HTTPRoute", "httproutes", true, "v0.5.0");
-    add("ReferenceGrant", "referencegrants", true, "v0.6.0");
-    add("GRPCRoute", "grpcroutes", true, "v1.1.0");
-    add("BackendTLSPolicy", "backendtlspolicies", true, "v1.4.0");
-    add("TLSRoute", "tlsroutes", true, "v1.5.0");
-    add("ListenerSet", "listenersets", true, "v1.5.0");
-    add("TCPRoute", "tcproutes", true, "v1.6.0");
-    add("UDPRoute", "udproutes", true, "v1.6.0");
+    // the standard-channel history reaches back before v1.0.0, where the served-version table starts
+    add(GatewayApiKind.GATEWAY_CLASS, "v0.5.0");
+    add(GatewayApiKind.GATEWAY, "v0.5.0");
+    add(GatewayApiKind.HTTP_ROUTE, "v0.5.0");
+    add(GatewayApiKind.REFERENCE_GRANT, "v0.6.0");
+    add(GatewayApiKind.GRPC_ROUTE, "v1.1.0");
+    add(GatewayApiKind.BACKEND_TLS_POLICY, "v1.4.0");
+    add(GatewayApiKind.TLS_ROUTE, "v1.5.0");
+    add(GatewayApiKind.LISTENER_SET, "v1.5.0");
+    add(GatewayApiKind.TCP_ROUTE, "v1.6.0");
+    add(GatewayApiKind.UDP_ROUTE, "v1.6.0");
   }
 
   private Kinds() {}
 
-  private static void add(String kind, String plural, boolean namespaced, String since) {
-    BY_KIND.put(kind, new Info(kind, plural, namespaced, since));
+  private static void add(GatewayApiKind kind, String since) {
+    BY_KIND.put(kind.kind(), new Info(kind.kind(), kind.plural(), kind.namespaced(), since));
   }
 
   public static Optional<Info> of(String kind) {
