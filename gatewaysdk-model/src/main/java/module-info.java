@@ -1,6 +1,7 @@
 /**
- * The Gateway API model: immutable values for every kind, manifests in and out.
- * Only {@code dev.gatewaysdk.model} is API; the codecs and readers are shared with the SDK's other modules only.
+ * The Gateway API model: immutable values for every kind, manifests in and out. Only {@code
+ * dev.gatewaysdk.model} is API; the codecs and readers are shared with the SDK's other modules
+ * only.
  */
 module dev.gatewaysdk.model {
   requires transitive com.fasterxml.jackson.databind;
@@ -14,10 +15,17 @@ module dev.gatewaysdk.model {
   requires static java.compiler;
 
   exports dev.gatewaysdk.model;
-  exports dev.gatewaysdk.model.internal to dev.gatewaysdk.core, dev.gatewaysdk.testing, dev.gatewaysdk.canary;
-  exports dev.gatewaysdk.model.internal.manifest to dev.gatewaysdk.core, dev.gatewaysdk.testing;
+  exports dev.gatewaysdk.model.internal to
+      dev.gatewaysdk.core,
+      dev.gatewaysdk.testing,
+      dev.gatewaysdk.canary;
+  exports dev.gatewaysdk.model.internal.manifest to
+      dev.gatewaysdk.core,
+      dev.gatewaysdk.testing;
 
   // Jackson creates the values and their codecs reflectively.
-  opens dev.gatewaysdk.model to com.fasterxml.jackson.databind;
-  opens dev.gatewaysdk.model.internal to com.fasterxml.jackson.databind;
+  opens dev.gatewaysdk.model to
+      com.fasterxml.jackson.databind;
+  opens dev.gatewaysdk.model.internal to
+      com.fasterxml.jackson.databind;
 }

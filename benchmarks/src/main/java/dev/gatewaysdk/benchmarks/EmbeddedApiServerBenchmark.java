@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The embedded API server: start in a fresh JVM (CRDs parsed, nothing cached in the JVM), start in a
- * warm JVM, and create/get/update of an HTTPRoute through the official Java client.
+ * The embedded API server: start in a fresh JVM (CRDs parsed, nothing cached in the JVM), start in
+ * a warm JVM, and create/get/update of an HTTPRoute through the official Java client.
  *
  * <pre>
  * GATEWAYSDK_CRDS=/path/to/gateway-api java -jar benchmarks/target/benchmarks.jar EmbeddedApiServerBenchmark
@@ -86,18 +86,34 @@ public class EmbeddedApiServerBenchmark {
   @SuppressWarnings("unchecked")
   public Object createGetUpdateHttpRoute(Cluster c) throws ApiException {
     String name = "route-" + c.names.incrementAndGet();
-    Map<String, Object> route = Map.of(
-        "apiVersion", "gateway.networking.k8s.io/v1",
-        "kind", "HTTPRoute",
-        "metadata", Map.of("name", name),
-        "spec", Map.of(
-            "parentRefs", List.of(Map.of("name", "gw")),
-            "hostnames", List.of("bench.example.com"),
-            "rules", List.of(Map.of("backendRefs", List.of(Map.of("name", "svc", "port", 8080))))));
-    c.api.createNamespacedCustomObject("gateway.networking.k8s.io", "v1", "default", "httproutes", route).execute();
-    Map<String, Object> read = (Map<String, Object>) c.api
-        .getNamespacedCustomObject("gateway.networking.k8s.io", "v1", "default", "httproutes", name).execute();
+    Map<String, Object> route =
+        Map.of(
+            "apiVersion",
+            "gateway.networking.k8s.io/v1",
+            "kind",
+            "HTTPRoute",
+            "metadata",
+            Map.of("name", name),
+            "spec",
+            Map.of(
+                "parentRefs", List.of(Map.of("name", "gw")),
+                "hostnames", List.of("bench.example.com"),
+                "rules",
+                    List.of(Map.of("backendRefs", List.of(Map.of("name", "svc", "port", 8080))))));
+    c.api
+        .createNamespacedCustomObject(
+            "gateway.networking.k8s.io", "v1", "default", "httproutes", route)
+        .execute();
+    Map<String, Object> read =
+        (Map<String, Object>)
+            c.api
+                .getNamespacedCustomObject(
+                    "gateway.networking.k8s.io", "v1", "default", "httproutes", name)
+                .execute();
     ((Map<String, Object>) read.get("spec")).put("hostnames", List.of("updated.example.com"));
-    return c.api.replaceNamespacedCustomObject("gateway.networking.k8s.io", "v1", "default", "httproutes", name, read).execute();
+    return c.api
+        .replaceNamespacedCustomObject(
+            "gateway.networking.k8s.io", "v1", "default", "httproutes", name, read)
+        .execute();
   }
 }

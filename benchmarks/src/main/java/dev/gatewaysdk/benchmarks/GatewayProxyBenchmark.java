@@ -27,23 +27,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The embedded Gateway's data plane against nginx, in one run on this machine (a load benchmark, not JMH):
- * the same backend (an nginx {@code return 200} server on loopback), the same route (PathPrefix /), the same
- * load tool ({@code wrk}) against the backend directly, nginx as a reverse proxy (keep-alive upstream) and
- * the embedded Gateway; then the delay from a weight change accepted by the API server to the first request
- * routed by it, and the heap of a Gateway with 100 routes and 1,000 idle keep-alive connections. Prints
- * Markdown tables for {@code docs/benchmarks.md}.
+ * The embedded Gateway's data plane against nginx, in one run on this machine (a load benchmark,
+ * not JMH): the same backend (an nginx {@code return 200} server on loopback), the same route
+ * (PathPrefix /), the same load tool ({@code wrk}) against the backend directly, nginx as a reverse
+ * proxy (keep-alive upstream) and the embedded Gateway; then the delay from a weight change
+ * accepted by the API server to the first request routed by it, and the heap of a Gateway with 100
+ * routes and 1,000 idle keep-alive connections. Prints Markdown tables for {@code
+ * docs/benchmarks.md}.
  *
  * <pre>
  * mvn -B -q package -DskipTests -pl benchmarks -am
  * GATEWAYSDK_CRDS=/path/to/gateway-api java -cp benchmarks/target/benchmarks.jar dev.gatewaysdk.benchmarks.GatewayProxyBenchmark
  * </pre>
+ *
  * Options (system properties): {@code -Dduration=10} seconds per wrk run, {@code -Dconnections=50},
- * {@code -Dthreads=2}, {@code -Drounds=3} (alternating runs per target), {@code -Dnginx=/usr/sbin/nginx}.
+ * {@code -Dthreads=2}, {@code -Drounds=3} (alternating runs per target), {@code
+ * -Dnginx=/usr/sbin/nginx}.
  */
 public final class GatewayProxyBenchmark {
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-  private static final Pattern PCT = Pattern.compile("\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)");
+  private static final Pattern PCT =
+      Pattern.compile("\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)");
 
   private GatewayProxyBenchmark() {}
 
@@ -64,23 +68,48 @@ public final class GatewayProxyBenchmark {
     Process nginxProcess = startNginx(nginx, dir, backendA, backendB, proxy);
     try (GatewayCluster cluster = GatewayCluster.start(GatewayClusterOptions.builder().build())) {
       String ns = cluster.createTestNamespace("bench");
-      for (String[] b : new String[][] {{"a", Integer.toString(backendA)}, {"b", Integer.toString(backendB)}}) {
+      for (String[] b :
+          new String[][] {{"a", Integer.toString(backendA)}, {"b", Integer.toString(backendB)}}) {
         cluster.create(Fixtures.service(ns, "backend-" + b[0], 8080));
         cluster.create(Fixtures.endpointSlice(ns, "backend-" + b[0], Integer.parseInt(b[1])));
       }
-      Gateway gw = cluster.create(Fixtures.httpGateway(ns, "gw", cluster.gatewayClassName().orElseThrow(), 8080));
-      HTTPRoute route = cluster.create(HTTPRoute.builder().name("bench").namespace(ns).parentRef("gw")
-          .rule(r -> r.pathPrefix("/").backend("backend-a", 8080, 1).backend("backend-b", 8080, 0)).build());
+      Gateway gw =
+          cluster.create(
+              Fixtures.httpGateway(ns, "gw", cluster.gatewayClassName().orElseThrow(), 8080));
+      HTTPRoute route =
+          cluster.create(
+              HTTPRoute.builder()
+                  .name("bench")
+                  .namespace(ns)
+                  .parentRef("gw")
+                  .rule(
+                      r ->
+                          r.pathPrefix("/")
+                              .backend("backend-a", 8080, 1)
+                              .backend("backend-b", 8080, 0))
+                  .build());
       EmbeddedGateway embedded = cluster.gateway(ns, "gw");
       URI gatewayUrl = awaitUrl(embedded);
       awaitBody(gatewayUrl, "a");
 
-      System.out.printf(Locale.ROOT, "## Proxy throughput and added latency%n%nwrk -t%d -c%d -d%ds --latency, %d alternating rounds; "
-          + "Java %s, %d CPUs%n%n", threads, connections, duration, rounds, System.getProperty("java.version"),
+      System.out.printf(
+          Locale.ROOT,
+          "## Proxy throughput and added latency%n%nwrk -t%d -c%d -d%ds --latency, %d alternating rounds; "
+              + "Java %s, %d CPUs%n%n",
+          threads,
+          connections,
+          duration,
+          rounds,
+          System.getProperty("java.version"),
           Runtime.getRuntime().availableProcessors());
       String[] names = {"backend directly", "nginx (reverse proxy)", "embedded Gateway"};
-      String[] urls = {"http://127.0.0.1:" + backendA + "/", "http://127.0.0.1:" + proxy + "/", gatewayUrl.toString()};
-      // warm-up: the JIT compiles the data plane's path (and the API server finishes compiling CRD schemas in
+      String[] urls = {
+        "http://127.0.0.1:" + backendA + "/",
+        "http://127.0.0.1:" + proxy + "/",
+        gatewayUrl.toString()
+      };
+      // warm-up: the JIT compiles the data plane's path (and the API server finishes compiling CRD
+      // schemas in
       // the background) before anything is measured
       wrk(urls[2], threads, connections, Math.max(10, duration));
       double[][] results = new double[3][3];
@@ -88,25 +117,44 @@ public final class GatewayProxyBenchmark {
       for (int round = 0; round < rounds; round++) {
         for (int t = 0; t < 3; t++) {
           double[] r = wrk(urls[t], threads, connections, duration);
-          rows.add(String.format(Locale.ROOT, "| %d | %s | %.0f | %.3f | %.3f |", round + 1, names[t], r[0], r[1], r[2]));
+          rows.add(
+              String.format(
+                  Locale.ROOT,
+                  "| %d | %s | %.0f | %.3f | %.3f |",
+                  round + 1,
+                  names[t],
+                  r[0],
+                  r[1],
+                  r[2]));
           for (int k = 0; k < 3; k++) {
             results[t][k] += r[k] / rounds;
           }
         }
       }
-      System.out.println("| round | target | requests/s | p50 ms | p99 ms |\n| --- | --- | --- | --- | --- |");
+      System.out.println(
+          "| round | target | requests/s | p50 ms | p99 ms |\n| --- | --- | --- | --- | --- |");
       rows.forEach(System.out::println);
       System.out.println();
-      System.out.println("| target | requests/s (mean) | p50 ms | p99 ms | added p50 ms | added p99 ms |");
+      System.out.println(
+          "| target | requests/s (mean) | p50 ms | p99 ms | added p50 ms | added p99 ms |");
       System.out.println("| --- | --- | --- | --- | --- | --- |");
       for (int t = 0; t < 3; t++) {
-        System.out.printf(Locale.ROOT, "| %s | %.0f | %.3f | %.3f | %s | %s |%n", names[t], results[t][0], results[t][1], results[t][2],
+        System.out.printf(
+            Locale.ROOT,
+            "| %s | %.0f | %.3f | %.3f | %s | %s |%n",
+            names[t],
+            results[t][0],
+            results[t][1],
+            results[t][2],
             t == 0 ? "-" : String.format(Locale.ROOT, "%.3f", results[t][1] - results[0][1]),
             t == 0 ? "-" : String.format(Locale.ROOT, "%.3f", results[t][2] - results[0][2]));
       }
       double addedNginx = results[1][2] - results[0][2];
       double addedGateway = results[2][2] - results[0][2];
-      System.out.printf(Locale.ROOT, "%nGateway / nginx: throughput %.2fx, added p99 %.2fx%n%n", results[2][0] / results[1][0],
+      System.out.printf(
+          Locale.ROOT,
+          "%nGateway / nginx: throughput %.2fx, added p99 %.2fx%n%n",
+          results[2][0] / results[1][0],
           addedGateway / addedNginx);
 
       weightChangeDelay(cluster, ns, gatewayUrl);
@@ -117,8 +165,12 @@ public final class GatewayProxyBenchmark {
     }
   }
 
-  /** Flips the weights 100 times; each time, the delay from the update call's return to the first request routed by it. */
-  private static void weightChangeDelay(GatewayCluster cluster, String ns, URI url) throws Exception {
+  /**
+   * Flips the weights 100 times; each time, the delay from the update call's return to the first
+   * request routed by it.
+   */
+  private static void weightChangeDelay(GatewayCluster cluster, String ns, URI url)
+      throws Exception {
     RouteManager routes = RouteManager.create(cluster.client());
     RouteRef ref = RouteRef.httpRoute(ns, "bench");
     int n = 100;
@@ -127,7 +179,8 @@ public final class GatewayProxyBenchmark {
       s.setTcpNoDelay(true);
       for (int i = 0; i < n; i++) {
         String next = i % 2 == 0 ? "b" : "a";
-        routes.updateCanaryWeight(ref, "backend-a", next.equals("a") ? 1 : 0, "backend-b", next.equals("b") ? 1 : 0);
+        routes.updateCanaryWeight(
+            ref, "backend-a", next.equals("a") ? 1 : 0, "backend-b", next.equals("b") ? 1 : 0);
         long accepted = System.nanoTime();
         while (!get(s, url).startsWith("hello from " + next)) {
           // keep asking until the new weights route the request
@@ -136,18 +189,31 @@ public final class GatewayProxyBenchmark {
       }
     }
     Arrays.sort(delays);
-    System.out.printf(Locale.ROOT, "## Weight change to first routed request%n%n%d changes (RouteManager.updateCanaryWeight, "
-        + "then requests on one keep-alive connection until one reaches the new backend): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
-        n, delays[n / 2] / 1e6, delays[(int) (n * 0.99) - 1] / 1e6, delays[n - 1] / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "## Weight change to first routed request%n%n%d changes (RouteManager.updateCanaryWeight, "
+            + "then requests on one keep-alive connection until one reaches the new backend): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
+        n,
+        delays[n / 2] / 1e6,
+        delays[(int) (n * 0.99) - 1] / 1e6,
+        delays[n - 1] / 1e6);
   }
 
-  /** 100 more routes and 1,000 idle keep-alive connections: heap after a full GC, before and after. */
+  /**
+   * 100 more routes and 1,000 idle keep-alive connections: heap after a full GC, before and after.
+   */
   private static void heap(GatewayCluster cluster, String ns, EmbeddedGateway gw) throws Exception {
     long before = usedHeapAfterGc();
     for (int i = 0; i < 100; i++) {
       int k = i;
-      cluster.create(HTTPRoute.builder().name("r" + k).namespace(ns).parentRef("gw").hostname("host" + k + ".example.com")
-          .rule(r -> r.pathPrefix("/p" + k).backend("backend-a", 8080, 1)).build());
+      cluster.create(
+          HTTPRoute.builder()
+              .name("r" + k)
+              .namespace(ns)
+              .parentRef("gw")
+              .hostname("host" + k + ".example.com")
+              .rule(r -> r.pathPrefix("/p" + k).backend("backend-a", 8080, 1))
+              .build());
     }
     URI url = gw.url("http");
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -155,7 +221,8 @@ public final class GatewayProxyBenchmark {
     try {
       Socket probe = new Socket(url.getHost(), url.getPort());
       sockets.add(probe);
-      while (!getHost(probe, url, "host99.example.com", "/p99").startsWith("hello from a") && System.nanoTime() < deadline) {
+      while (!getHost(probe, url, "host99.example.com", "/p99").startsWith("hello from a")
+          && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
       long routes = usedHeapAfterGc();
@@ -165,10 +232,15 @@ public final class GatewayProxyBenchmark {
         sockets.add(s);
       }
       long connections = usedHeapAfterGc();
-      System.out.printf(Locale.ROOT, "## Heap%n%nUsed heap after a full GC, whole JVM (API server, controller, data plane, benchmark):"
-          + " before %.1f MiB; with 101 routes %.1f MiB; with 1,000 idle keep-alive connections (each served one request) %.1f MiB"
-          + " (+%.1f MiB for the routes, +%.1f MiB for the connections)%n",
-          before / 1048576.0, routes / 1048576.0, connections / 1048576.0, (routes - before) / 1048576.0,
+      System.out.printf(
+          Locale.ROOT,
+          "## Heap%n%nUsed heap after a full GC, whole JVM (API server, controller, data plane, benchmark):"
+              + " before %.1f MiB; with 101 routes %.1f MiB; with 1,000 idle keep-alive connections (each served one request) %.1f MiB"
+              + " (+%.1f MiB for the routes, +%.1f MiB for the connections)%n",
+          before / 1048576.0,
+          routes / 1048576.0,
+          connections / 1048576.0,
+          (routes - before) / 1048576.0,
           (connections - routes) / 1048576.0);
     } finally {
       for (Socket s : sockets) {
@@ -189,10 +261,14 @@ public final class GatewayProxyBenchmark {
     return getHost(s, url, "bench.example.com", "/");
   }
 
-  /** One keep-alive GET on {@code s}; returns the body (the backends answer with Content-Length). */
+  /**
+   * One keep-alive GET on {@code s}; returns the body (the backends answer with Content-Length).
+   */
   private static String getHost(Socket s, URI url, String host, String path) throws IOException {
     OutputStream out = s.getOutputStream();
-    out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     InputStream in = s.getInputStream();
     StringBuilder head = new StringBuilder();
@@ -237,9 +313,18 @@ public final class GatewayProxyBenchmark {
   }
 
   /** {requests/s, p50 ms, p99 ms} of one wrk run. */
-  private static double[] wrk(String url, int threads, int connections, int seconds) throws Exception {
-    Process p = new ProcessBuilder("/usr/bin/wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", url)
-        .redirectErrorStream(true).start();
+  private static double[] wrk(String url, int threads, int connections, int seconds)
+      throws Exception {
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--latency",
+                url)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
     Matcher rps = RPS.matcher(out);
@@ -259,21 +344,48 @@ public final class GatewayProxyBenchmark {
     return r;
   }
 
-  private static Process startNginx(String nginx, Path dir, int a, int b, int proxy) throws Exception {
-    String conf = "worker_processes 2;\ndaemon off;\npid " + dir.resolve("nginx.pid") + ";\nerror_log " + dir.resolve("error.log") + ";\n"
-        + "events { worker_connections 4096; }\n"
-        + "http {\n  access_log off;\n"
-        + "  client_body_temp_path " + dir + "/body;\n  proxy_temp_path " + dir + "/proxy;\n  fastcgi_temp_path " + dir + "/fastcgi;\n"
-        + "  uwsgi_temp_path " + dir + "/uwsgi;\n  scgi_temp_path " + dir + "/scgi;\n"
-        + "  upstream backend { server 127.0.0.1:" + a + "; keepalive 64; }\n"
-        + "  server { listen 127.0.0.1:" + a + "; location / { default_type text/plain; return 200 \"hello from a\\n\"; } }\n"
-        + "  server { listen 127.0.0.1:" + b + "; location / { default_type text/plain; return 200 \"hello from b\\n\"; } }\n"
-        + "  server { listen 127.0.0.1:" + proxy + "; location / { proxy_pass http://backend; proxy_http_version 1.1;"
-        + " proxy_set_header Connection \"\"; } }\n}\n";
+  private static Process startNginx(String nginx, Path dir, int a, int b, int proxy)
+      throws Exception {
+    String conf =
+        "worker_processes 2;\ndaemon off;\npid "
+            + dir.resolve("nginx.pid")
+            + ";\nerror_log "
+            + dir.resolve("error.log")
+            + ";\n"
+            + "events { worker_connections 4096; }\n"
+            + "http {\n  access_log off;\n"
+            + "  client_body_temp_path "
+            + dir
+            + "/body;\n  proxy_temp_path "
+            + dir
+            + "/proxy;\n  fastcgi_temp_path "
+            + dir
+            + "/fastcgi;\n"
+            + "  uwsgi_temp_path "
+            + dir
+            + "/uwsgi;\n  scgi_temp_path "
+            + dir
+            + "/scgi;\n"
+            + "  upstream backend { server 127.0.0.1:"
+            + a
+            + "; keepalive 64; }\n"
+            + "  server { listen 127.0.0.1:"
+            + a
+            + "; location / { default_type text/plain; return 200 \"hello from a\\n\"; } }\n"
+            + "  server { listen 127.0.0.1:"
+            + b
+            + "; location / { default_type text/plain; return 200 \"hello from b\\n\"; } }\n"
+            + "  server { listen 127.0.0.1:"
+            + proxy
+            + "; location / { proxy_pass http://backend; proxy_http_version 1.1;"
+            + " proxy_set_header Connection \"\"; } }\n}\n";
     Path file = dir.resolve("nginx.conf");
     Files.writeString(file, conf);
-    Process p = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", file.toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("stdout.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(nginx, "-p", dir.toString(), "-c", file.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("stdout.log").toFile())
+            .start();
     for (int i = 0; i < 100; i++) {
       try (Socket s = new Socket("127.0.0.1", proxy)) {
         return p;
@@ -282,7 +394,8 @@ public final class GatewayProxyBenchmark {
       }
     }
     p.destroy();
-    throw new IllegalStateException("nginx did not start: " + Files.readString(dir.resolve("stdout.log")));
+    throw new IllegalStateException(
+        "nginx did not start: " + Files.readString(dir.resolve("stdout.log")));
   }
 
   private static int freePort() throws IOException {

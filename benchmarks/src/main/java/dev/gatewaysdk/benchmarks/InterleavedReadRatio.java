@@ -12,11 +12,13 @@ import java.util.concurrent.Callable;
 
 /**
  * The read ratio of {@link ModelJsonBenchmark} (gatewaysdk's {@code Manifests.read} over fabric8's
- * {@code readValue}, same JSON) measured for a machine under load: the two reads run in alternating 100 ms
- * slices in one JVM, so both see the same load, and the median ratio of the slice pairs is printed. JMH runs
- * one benchmark after the other, which on a shared machine gives errors of ±100 %; use JMH on a quiet machine.
+ * {@code readValue}, same JSON) measured for a machine under load: the two reads run in alternating
+ * 100 ms slices in one JVM, so both see the same load, and the median ratio of the slice pairs is
+ * printed. JMH runs one benchmark after the other, which on a shared machine gives errors of ±100
+ * %; use JMH on a quiet machine.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.gatewaysdk.benchmarks.InterleavedReadRatio [rounds]}
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * dev.gatewaysdk.benchmarks.InterleavedReadRatio [rounds]}
  */
 public final class InterleavedReadRatio {
   private static final long SLICE_NANOS = 100_000_000L;
@@ -26,17 +28,28 @@ public final class InterleavedReadRatio {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
-    ObjectMapper fabric8 = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ObjectMapper fabric8 =
+        new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     String route = Manifests.toJson(ModelJsonBenchmark.largeRoute());
     String gateway = Manifests.toJson(ModelJsonBenchmark.largeGateway());
-    compare("16-rule HTTPRoute", rounds, () -> Manifests.read(route, HTTPRoute.class),
-        () -> fabric8.readValue(route, io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class));
-    compare("64-listener Gateway", rounds, () -> Manifests.read(gateway, Gateway.class),
-        () -> fabric8.readValue(gateway, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class));
+    compare(
+        "16-rule HTTPRoute",
+        rounds,
+        () -> Manifests.read(route, HTTPRoute.class),
+        () ->
+            fabric8.readValue(
+                route, io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class));
+    compare(
+        "64-listener Gateway",
+        rounds,
+        () -> Manifests.read(gateway, Gateway.class),
+        () ->
+            fabric8.readValue(
+                gateway, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class));
   }
 
-  private static void compare(String what, int rounds, Callable<Object> ours, Callable<Object> theirs)
-      throws Exception {
+  private static void compare(
+      String what, int rounds, Callable<Object> ours, Callable<Object> theirs) throws Exception {
     for (int i = 0; i < 30; i++) { // warm-up: 6 s
       opsPerSecond(ours);
       opsPerSecond(theirs);
@@ -51,8 +64,13 @@ public final class InterleavedReadRatio {
     }
     Collections.sort(ratios);
     Collections.sort(own);
-    System.out.printf("%s: gatewaysdk/fabric8 median %.2fx (quartiles %.2fx..%.2fx), gatewaysdk median %.0f ops/s%n",
-        what, ratios.get(rounds / 2), ratios.get(rounds / 4), ratios.get(3 * rounds / 4), own.get(rounds / 2));
+    System.out.printf(
+        "%s: gatewaysdk/fabric8 median %.2fx (quartiles %.2fx..%.2fx), gatewaysdk median %.0f ops/s%n",
+        what,
+        ratios.get(rounds / 2),
+        ratios.get(rounds / 4),
+        ratios.get(3 * rounds / 4),
+        own.get(rounds / 2));
   }
 
   private static double opsPerSecond(Callable<Object> read) throws Exception {

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Manifest reading and writing: a typical HTTPRoute (read typed, write YAML and JSON) and the largest
- * manifest around, the v1.6.1 experimental CRD install (1.4 MB, read as generic objects).
+ * Manifest reading and writing: a typical HTTPRoute (read typed, write YAML and JSON) and the
+ * largest manifest around, the v1.6.1 experimental CRD install (1.4 MB, read as generic objects).
  *
  * <pre>{@code
  * GATEWAYSDK_CRDS=/path/to/crds java -jar benchmarks/target/benchmarks.jar ManifestsBenchmark
@@ -34,32 +34,37 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class ManifestsBenchmark {
-  private static final String ROUTE = String.join("\n",
-      "apiVersion: gateway.networking.k8s.io/v1",
-      "kind: HTTPRoute",
-      "metadata:",
-      "  name: canary-route",
-      "  namespace: default",
-      "spec:",
-      "  parentRefs:",
-      "  - name: my-gateway",
-      "  hostnames: [\"api.example.com\"]",
-      "  rules:",
-      "  - matches:",
-      "    - path: {type: PathPrefix, value: /app}",
-      "      headers:",
-      "      - {name: X-Canary, value: \"true\"}",
-      "    backendRefs:",
-      "    - {name: app-stable, port: 8080, weight: 90}",
-      "    - {name: app-canary, port: 8080, weight: 10}",
-      "");
+  private static final String ROUTE =
+      String.join(
+          "\n",
+          "apiVersion: gateway.networking.k8s.io/v1",
+          "kind: HTTPRoute",
+          "metadata:",
+          "  name: canary-route",
+          "  namespace: default",
+          "spec:",
+          "  parentRefs:",
+          "  - name: my-gateway",
+          "  hostnames: [\"api.example.com\"]",
+          "  rules:",
+          "  - matches:",
+          "    - path: {type: PathPrefix, value: /app}",
+          "      headers:",
+          "      - {name: X-Canary, value: \"true\"}",
+          "    backendRefs:",
+          "    - {name: app-stable, port: 8080, weight: 90}",
+          "    - {name: app-canary, port: 8080, weight: 10}",
+          "");
 
   private String install;
   private HTTPRoute route;
 
   @Setup
   public void setUp() throws IOException {
-    install = Files.readString(CrdSource.fromEnvironment().installManifest(CrdSource.LATEST_RELEASE, Channel.EXPERIMENTAL));
+    install =
+        Files.readString(
+            CrdSource.fromEnvironment()
+                .installManifest(CrdSource.LATEST_RELEASE, Channel.EXPERIMENTAL));
     route = Manifests.read(ROUTE, HTTPRoute.class);
   }
 

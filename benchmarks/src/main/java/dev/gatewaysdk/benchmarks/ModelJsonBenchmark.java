@@ -28,15 +28,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JSON read and write of a large HTTPRoute (16 rules with matches, filters and weighted backends) and of a
- * Gateway with 64 listeners: gatewaysdk's model through its public {@link Manifests} API against fabric8's
- * {@code kubernetes-model-gatewayapi} with a plain Jackson {@link ObjectMapper}, on the same JSON text.
- * Writes are measured like for like: indented ({@link Manifests#toJson(Object)} against fabric8 with
- * Jackson's default pretty printer) and compact ({@link Manifests#toCompactJson(Object)} against
- * {@code writeValueAsString}).
+ * JSON read and write of a large HTTPRoute (16 rules with matches, filters and weighted backends)
+ * and of a Gateway with 64 listeners: gatewaysdk's model through its public {@link Manifests} API
+ * against fabric8's {@code kubernetes-model-gatewayapi} with a plain Jackson {@link ObjectMapper},
+ * on the same JSON text. Writes are measured like for like: indented ({@link
+ * Manifests#toJson(Object)} against fabric8 with Jackson's default pretty printer) and compact
+ * ({@link Manifests#toCompactJson(Object)} against {@code writeValueAsString}).
  *
- * <p>{@code tokenize*} is the floor under both reads: Jackson's UTF-8 parser walking the same text and decoding
- * every name, string and number, binding nothing.
+ * <p>{@code tokenize*} is the floor under both reads: Jackson's UTF-8 parser walking the same text
+ * and decoding every name, string and number, binding nothing.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ModelJson}
  */
@@ -65,38 +65,56 @@ public class ModelJsonBenchmark {
     routeJson = Manifests.toJson(route);
     gatewayJson = Manifests.toJson(gateway);
     fabric8Route =
-        fabric8Mapper.readValue(routeJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class);
+        fabric8Mapper.readValue(
+            routeJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class);
     fabric8Gateway =
-        fabric8Mapper.readValue(gatewayJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class);
+        fabric8Mapper.readValue(
+            gatewayJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class);
   }
 
-  /** 16 rules, each with a path, header, query and method match, header filters and three weighted backends. */
+  /**
+   * 16 rules, each with a path, header, query and method match, header filters and three weighted
+   * backends.
+   */
   static HTTPRoute largeRoute() {
-    HTTPRoute.Builder b = HTTPRoute.builder().name("large-route").namespace("default")
-        .parentRef("my-gateway").hostname("shop.example.com").hostname("api.example.com");
+    HTTPRoute.Builder b =
+        HTTPRoute.builder()
+            .name("large-route")
+            .namespace("default")
+            .parentRef("my-gateway")
+            .hostname("shop.example.com")
+            .hostname("api.example.com");
     for (int i = 0; i < 16; i++) {
       int n = i;
-      b.rule(r -> r.pathPrefix("/svc-" + n)
-          .header("x-tenant", "tenant-" + n)
-          .queryParam("version", "v" + n)
-          .method(HTTPMethod.GET)
-          .requestHeaders(h -> h.setHeader("x-route", "rule-" + n).addHeader("x-trace", "on").removeHeader("x-debug"))
-          .requestTimeout(Duration.ofSeconds(10))
-          .backend("svc-" + n + "-stable", 8080, 80)
-          .backend("svc-" + n + "-canary", 8080, 15)
-          .backend("svc-" + n + "-shadow", 8080, 5));
+      b.rule(
+          r ->
+              r.pathPrefix("/svc-" + n)
+                  .header("x-tenant", "tenant-" + n)
+                  .queryParam("version", "v" + n)
+                  .method(HTTPMethod.GET)
+                  .requestHeaders(
+                      h ->
+                          h.setHeader("x-route", "rule-" + n)
+                              .addHeader("x-trace", "on")
+                              .removeHeader("x-debug"))
+                  .requestTimeout(Duration.ofSeconds(10))
+                  .backend("svc-" + n + "-stable", 8080, 80)
+                  .backend("svc-" + n + "-canary", 8080, 15)
+                  .backend("svc-" + n + "-shadow", 8080, 5));
     }
     return b.build();
   }
 
   /** 64 listeners alternating HTTP and HTTPS with TLS termination, each on its own hostname. */
   static Gateway largeGateway() {
-    Gateway.Builder b = Gateway.builder().name("large-gateway").namespace("default").gatewayClassName("envoy");
+    Gateway.Builder b =
+        Gateway.builder().name("large-gateway").namespace("default").gatewayClassName("envoy");
     for (int i = 0; i < 64; i++) {
       String host = "host-" + i + ".example.com";
-      b.listener(i % 2 == 0
-          ? Listener.http("http-" + i, host, 80)
-          : Listener.https("https-" + i, host, 443, ListenerTLSConfig.terminate("cert-" + i)));
+      b.listener(
+          i % 2 == 0
+              ? Listener.http("http-" + i, host, 80)
+              : Listener.https("https-" + i, host, 443, ListenerTLSConfig.terminate("cert-" + i)));
     }
     return b.build();
   }
@@ -157,7 +175,8 @@ public class ModelJsonBenchmark {
 
   @Benchmark
   public Object readRouteFabric8() throws Exception {
-    return fabric8Mapper.readValue(routeJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class);
+    return fabric8Mapper.readValue(
+        routeJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class);
   }
 
   @Benchmark
@@ -187,7 +206,8 @@ public class ModelJsonBenchmark {
 
   @Benchmark
   public Object readGatewayFabric8() throws Exception {
-    return fabric8Mapper.readValue(gatewayJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class);
+    return fabric8Mapper.readValue(
+        gatewayJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class);
   }
 
   @Benchmark

@@ -10,12 +10,12 @@ import dev.gatewaysdk.testing.EmbeddedApiServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,18 +32,22 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Listing 10,000 seed canary routes (typed, pages of 500) and the initial sync of an informer cache of them,
- * against the embedded API server. The cache benchmark also reports the retained heap per cached route:
- * used heap after full GCs with the synced cache held, minus before, divided by the route count.
+ * Listing 10,000 seed canary routes (typed, pages of 500) and the initial sync of an informer cache
+ * of them, against the embedded API server. The cache benchmark also reports the retained heap per
+ * cached route: used heap after full GCs with the synced cache held, minus before, divided by the
+ * route count.
  *
- * <p>Run: {@code GATEWAYSDK_CRDS=/path/to/crds java -jar benchmarks/target/benchmarks.jar RouteList}
+ * <p>Run: {@code GATEWAYSDK_CRDS=/path/to/crds java -jar benchmarks/target/benchmarks.jar
+ * RouteList}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx2g"})
 public class RouteListBenchmark {
   @Param("10000")
   int routes;
@@ -60,11 +64,13 @@ public class RouteListBenchmark {
     List<Future<?>> fs = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       int first = t;
-      fs.add(pool.submit(() -> {
-        for (int i = first; i < routes; i += 4) {
-          rc.create(SeedRoutes.canary("route-" + i));
-        }
-      }));
+      fs.add(
+          pool.submit(
+              () -> {
+                for (int i = first; i < routes; i += 4) {
+                  rc.create(SeedRoutes.canary("route-" + i));
+                }
+              }));
     }
     for (Future<?> f : fs) {
       f.get();

@@ -30,13 +30,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One canary weight change against the embedded API server (v1.6.1 CRDs, loopback HTTP): the seed guide's
- * GET + UPDATE, the RouteManager without known state (GET + guarded PATCH), and with known state (one guarded
- * PATCH, the state carried from the previous change or an informer cache). Latency is sampled (p50/p99 in
- * the output); the {@code changes} and {@code httpRequests} counters (an OkHttp interceptor) give the round
- * trips per change.
+ * One canary weight change against the embedded API server (v1.6.1 CRDs, loopback HTTP): the seed
+ * guide's GET + UPDATE, the RouteManager without known state (GET + guarded PATCH), and with known
+ * state (one guarded PATCH, the state carried from the previous change or an informer cache).
+ * Latency is sampled (p50/p99 in the output); the {@code changes} and {@code httpRequests} counters
+ * (an OkHttp interceptor) give the round trips per change.
  *
- * <p>Run: {@code GATEWAYSDK_CRDS=/path/to/crds java -jar benchmarks/target/benchmarks.jar RouteManager}
+ * <p>Run: {@code GATEWAYSDK_CRDS=/path/to/crds java -jar benchmarks/target/benchmarks.jar
+ * RouteManager}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -57,10 +58,15 @@ public class RouteManagerBenchmark {
   public void start() {
     server = EmbeddedApiServer.start();
     ApiClient api = server.apiClient();
-    api.setHttpClient(api.getHttpClient().newBuilder().addInterceptor(chain -> {
-      requests.incrementAndGet();
-      return chain.proceed(chain.request());
-    }).build());
+    api.setHttpClient(
+        api.getHttpClient()
+            .newBuilder()
+            .addInterceptor(
+                chain -> {
+                  requests.incrementAndGet();
+                  return chain.proceed(chain.request());
+                })
+            .build());
     client = GatewayApiClient.create(api);
     manager = RouteManager.create(client);
     routes = client.httpRoutes().inNamespace("default");
@@ -96,9 +102,14 @@ public class RouteManagerBenchmark {
     List<HTTPBackendRef> refs = new ArrayList<>(rule.backendRefs());
     refs.set(0, HTTPBackendRef.builder().from(refs.get(0)).weight(100 - canary).build());
     refs.set(1, HTTPBackendRef.builder().from(refs.get(1)).weight(canary).build());
-    HTTPRoute changed = r.toBuilder()
-        .spec(r.spec().toBuilder().rules(List.of(rule.toBuilder().backendRefs(refs).build())).build())
-        .build();
+    HTTPRoute changed =
+        r.newBuilder()
+            .spec(
+                r.spec()
+                    .newBuilder()
+                    .rules(List.of(rule.newBuilder().backendRefs(refs).build()))
+                    .build())
+            .build();
     HTTPRoute out = routes.update(changed);
     c.changes++;
     c.httpRequests += requests.get() - before;
@@ -110,8 +121,10 @@ public class RouteManagerBenchmark {
   public RouteChange setWeightsByName(Counters c) {
     long before = requests.get();
     int canary = nextWeight();
-    RouteChange out = manager.setWeights(RouteRef.httpRoute("default", "canary-route"),
-        Map.of("app-stable", 100 - canary, "app-canary", canary));
+    RouteChange out =
+        manager.setWeights(
+            RouteRef.httpRoute("default", "canary-route"),
+            Map.of("app-stable", 100 - canary, "app-canary", canary));
     c.changes++;
     c.httpRequests += requests.get() - before;
     return out;
@@ -122,7 +135,8 @@ public class RouteManagerBenchmark {
   public RouteChange setWeightsKnownState(Counters c) {
     long before = requests.get();
     int canary = nextWeight();
-    RouteChange out = manager.setWeights(known, Map.of("app-stable", 100 - canary, "app-canary", canary));
+    RouteChange out =
+        manager.setWeights(known, Map.of("app-stable", 100 - canary, "app-canary", canary));
     known = out.ref();
     c.changes++;
     c.httpRequests += requests.get() - before;

@@ -7,7 +7,6 @@ import dev.gatewaysdk.core.validation.CompiledCrd;
 import dev.gatewaysdk.core.validation.GatewayApiValidator;
 import dev.gatewaysdk.core.validation.ValidationResult;
 import dev.gatewaysdk.core.validation.internal.CrdFiles;
-import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,12 +31,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Validation engine costs, each next to plain Jackson parsing of the same document in the same run:
- * building the engine from all experimental CRDs of the targeted release ({@link CrdSource#LATEST_RELEASE}),
- * validating the seed's canary HTTPRoute (two weighted backends, one path match), and validating the largest
- * official example of that release.
+ * building the engine from all experimental CRDs of the targeted release ({@link
+ * CrdSource#LATEST_RELEASE}), validating the seed's canary HTTPRoute (two weighted backends, one
+ * path match), and validating the largest official example of that release.
  *
  * <p>Needs the CRD source setting ({@code GATEWAYSDK_CRDS} or {@code -Dgatewaysdk.crds}) to name a
- * directory with {@code <release>/experimental-install.yaml} and {@code <release>/examples} of that release.
+ * directory with {@code <release>/experimental-install.yaml} and {@code <release>/examples} of that
+ * release.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class ValidationBenchmark {
-  static final String CANARY = """
+  static final String CANARY =
+      """
       {"apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
        "metadata": {"name": "canary-route", "namespace": "default"},
        "spec": {"parentRefs": [{"name": "my-gateway"}],
@@ -66,8 +67,13 @@ public class ValidationBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    Path dir = CrdSource.fromEnvironment().directory()
-        .orElseThrow(() -> new IllegalStateException("set GATEWAYSDK_CRDS to the Gateway API data directory"));
+    Path dir =
+        CrdSource.fromEnvironment()
+            .directory()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "set GATEWAYSDK_CRDS to the Gateway API data directory"));
     Path install = dir.resolve(CrdSource.LATEST_RELEASE + "/experimental-install.yaml");
     installText = Files.readString(install);
     crds = CrdFiles.crds(installText, install.toString());
@@ -80,8 +86,8 @@ public class ValidationBenchmark {
   }
 
   /**
-   * The engine build: every CRD compiled afresh (a per-run annotation defeats the CRD content cache); CEL
-   * programs of identical rule text are shared per JVM, so this is a warm rebuild.
+   * The engine build: every CRD compiled afresh (a per-run annotation defeats the CRD content
+   * cache); CEL programs of identical rule text are shared per JVM, so this is a warm rebuild.
    */
   @Benchmark
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -90,7 +96,8 @@ public class ValidationBenchmark {
     List<CompiledCrd> compiled = new ArrayList<>(crds.size());
     for (JsonNode crd : crds) {
       ObjectNode copy = crd.deepCopy();
-      ((ObjectNode) copy.with("metadata").with("annotations")).put("benchmark.gatewaysdk.dev/generation", g);
+      ((ObjectNode) copy.with("metadata").with("annotations"))
+          .put("benchmark.gatewaysdk.dev/generation", g);
       compiled.add(CompiledCrd.compile(copy));
     }
     return GatewayApiValidator.of(compiled);
@@ -129,14 +136,16 @@ public class ValidationBenchmark {
 
   private static JsonNode largestExample(Path examples) throws IOException {
     try (Stream<Path> files = Files.walk(examples)) {
-      return files.filter(p -> p.toString().endsWith(".yaml") && p.startsWith(examples.resolve("standard")))
-          .flatMap(p -> {
-            try {
-              return CrdFiles.documents(Files.readString(p), p.toString()).stream();
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          })
+      return files
+          .filter(p -> p.toString().endsWith(".yaml") && p.startsWith(examples.resolve("standard")))
+          .flatMap(
+              p -> {
+                try {
+                  return CrdFiles.documents(Files.readString(p), p.toString()).stream();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
           .filter(d -> d.path("apiVersion").asText().startsWith("gateway.networking.k8s.io/"))
           .max(Comparator.comparingInt(d -> d.toString().length()))
           .orElseThrow(() -> new IllegalStateException("no Gateway API example under " + examples));

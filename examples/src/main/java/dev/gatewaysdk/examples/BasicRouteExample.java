@@ -5,8 +5,8 @@ import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.ParentReference;
 
 /**
- * The simplest HTTPRoute: requests for {@code api.example.com} whose path starts with {@code /api/v1} go to
- * port 8080 of Service {@code api-service}.
+ * The simplest HTTPRoute: requests for {@code api.example.com} whose path starts with {@code
+ * /api/v1} go to port 8080 of Service {@code api-service}.
  *
  * <pre>{@code
  * HTTPRoute route = BasicRouteExample.run(client, "default", "envoy-gateway");
@@ -19,12 +19,14 @@ public final class BasicRouteExample {
   public static HTTPRoute run(GatewayApiClient client, String namespace, String gatewayClassName) {
     GatewayListenersExample.myGateway(client, namespace, gatewayClassName);
     ExampleObjects.services(client, namespace, 8080, "api-service");
-    HTTPRoute route = HTTPRoute.builder()
-        .name("my-app-route").namespace(namespace)
-        .parentRef(ParentReference.gateway(namespace, GatewayListenersExample.MY_GATEWAY))
-        .hostname("api.example.com")
-        .rule(r -> r.pathPrefix("/api/v1").backend("api-service", 8080))
-        .build();
+    HTTPRoute route =
+        HTTPRoute.builder()
+            .name("my-app-route")
+            .namespace(namespace)
+            .parentRef(ParentReference.gateway(namespace, GatewayListenersExample.MY_GATEWAY))
+            .hostname("api.example.com")
+            .rule(r -> r.pathPrefix("/api/v1").backend("api-service", 8080))
+            .build();
     return ExampleObjects.apply(TrafficSplitExample.routes(client, namespace), route);
   }
 }

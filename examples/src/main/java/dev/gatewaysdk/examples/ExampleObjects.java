@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * What the examples share: server-side apply as one field manager (so running an example twice changes
- * nothing), and the core objects routes and listeners refer to (Services, TLS Secrets), written with the
- * official Kubernetes client because they are not Gateway API kinds.
+ * What the examples share: server-side apply as one field manager (so running an example twice
+ * changes nothing), and the core objects routes and listeners refer to (Services, TLS Secrets),
+ * written with the official Kubernetes client because they are not Gateway API kinds.
  */
 final class ExampleObjects {
   /** The field manager of every example's writes. */
@@ -34,32 +34,41 @@ final class ExampleObjects {
   static void services(GatewayApiClient client, String namespace, int port, String... names) {
     CoreV1Api core = new CoreV1Api(client.apiClient());
     for (String name : names) {
-      V1Service service = new V1Service()
-          .metadata(new V1ObjectMeta().name(name).namespace(namespace))
-          .spec(new V1ServiceSpec().selector(Map.of("app", name)).addPortsItem(new V1ServicePort().port(port)));
+      V1Service service =
+          new V1Service()
+              .metadata(new V1ObjectMeta().name(name).namespace(namespace))
+              .spec(
+                  new V1ServiceSpec()
+                      .selector(Map.of("app", name))
+                      .addPortsItem(new V1ServicePort().port(port)));
       createUnlessExists(() -> core.createNamespacedService(namespace, service).execute());
     }
   }
 
   /**
-   * Creates a {@code kubernetes.io/tls} Secret with a fresh self-signed certificate for {@code dnsNames}, unless
-   * it exists. In production cert-manager or your CA would issue it.
+   * Creates a {@code kubernetes.io/tls} Secret with a fresh self-signed certificate for {@code
+   * dnsNames}, unless it exists. In production cert-manager or your CA would issue it.
    */
-  static SelfSignedCertificate tlsSecret(GatewayApiClient client, String namespace, String name, String... dnsNames) {
+  static SelfSignedCertificate tlsSecret(
+      GatewayApiClient client, String namespace, String name, String... dnsNames) {
     SelfSignedCertificate cert = SelfSignedCertificate.generate(dnsNames);
-    V1Secret secret = new V1Secret()
-        .metadata(new V1ObjectMeta().name(name).namespace(namespace))
-        .type("kubernetes.io/tls")
-        .putDataItem("tls.crt", cert.certificatePem().getBytes(StandardCharsets.US_ASCII))
-        .putDataItem("tls.key", cert.privateKeyPem().getBytes(StandardCharsets.US_ASCII));
-    createUnlessExists(() -> new CoreV1Api(client.apiClient()).createNamespacedSecret(namespace, secret).execute());
+    V1Secret secret =
+        new V1Secret()
+            .metadata(new V1ObjectMeta().name(name).namespace(namespace))
+            .type("kubernetes.io/tls")
+            .putDataItem("tls.crt", cert.certificatePem().getBytes(StandardCharsets.US_ASCII))
+            .putDataItem("tls.key", cert.privateKeyPem().getBytes(StandardCharsets.US_ASCII));
+    createUnlessExists(
+        () ->
+            new CoreV1Api(client.apiClient()).createNamespacedSecret(namespace, secret).execute());
     return cert;
   }
 
   /** Creates namespace {@code name} unless it exists. */
   static void namespace(GatewayApiClient client, String name) {
     io.kubernetes.client.openapi.models.V1Namespace ns =
-        new io.kubernetes.client.openapi.models.V1Namespace().metadata(new V1ObjectMeta().name(name));
+        new io.kubernetes.client.openapi.models.V1Namespace()
+            .metadata(new V1ObjectMeta().name(name));
     createUnlessExists(() -> new CoreV1Api(client.apiClient()).createNamespace(ns).execute());
   }
 
@@ -72,7 +81,8 @@ final class ExampleObjects {
       call.run();
     } catch (ApiException e) {
       if (e.getCode() != 409) {
-        throw new IllegalStateException("cannot create object: HTTP " + e.getCode() + " " + e.getResponseBody(), e);
+        throw new IllegalStateException(
+            "cannot create object: HTTP " + e.getCode() + " " + e.getResponseBody(), e);
       }
     }
   }

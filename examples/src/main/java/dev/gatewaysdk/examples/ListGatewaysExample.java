@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Listing Gateways: in one namespace, or in all namespaces at once. The client pages through large lists
- * by itself and returns typed objects.
+ * Listing Gateways: in one namespace, or in all namespaces at once. The client pages through large
+ * lists by itself and returns typed objects.
  *
  * <pre>{@code
  * GatewayApiClient client = GatewayApiClient.fromDefaultConfig();
@@ -18,13 +18,21 @@ import java.util.List;
 public final class ListGatewaysExample {
   private ListGatewaysExample() {}
 
-  /** {@code Found 2 gateways} and a line {@code - name (Class: class)} per Gateway of {@code namespace}. */
+  /**
+   * {@code Found 2 gateways} and a line {@code - name (Class: class)} per Gateway of {@code
+   * namespace}.
+   */
   public static List<String> run(GatewayApiClient client, String namespace) {
     List<Gateway> gateways = client.gateways().inNamespace(namespace).list();
     List<String> lines = new ArrayList<>();
     lines.add("Found " + gateways.size() + " gateways");
     for (Gateway gw : gateways) {
-      lines.add("- " + gw.metadata().name().orElse("") + " (Class: " + gw.spec().gatewayClassName() + ")");
+      lines.add(
+          "- "
+              + gw.metadata().name().orElse("")
+              + " (Class: "
+              + gw.spec().gatewayClassName()
+              + ")");
     }
     return lines;
   }

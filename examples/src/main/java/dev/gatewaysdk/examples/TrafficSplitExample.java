@@ -15,15 +15,24 @@ import dev.gatewaysdk.model.HTTPRoute;
 public final class TrafficSplitExample {
   private TrafficSplitExample() {}
 
-  /** Applies {@code my-gateway}, Services {@code app-stable} and {@code app-canary}, and {@code canary-route}. */
+  /**
+   * Applies {@code my-gateway}, Services {@code app-stable} and {@code app-canary}, and {@code
+   * canary-route}.
+   */
   public static HTTPRoute run(GatewayApiClient client, String namespace, String gatewayClassName) {
     GatewayListenersExample.myGateway(client, namespace, gatewayClassName);
     ExampleObjects.services(client, namespace, 8080, "app-stable", "app-canary");
-    HTTPRoute route = HTTPRoute.builder()
-        .name("canary-route").namespace(namespace)
-        .parentRef(GatewayListenersExample.MY_GATEWAY)
-        .rule(r -> r.pathPrefix("/app").backend("app-stable", 8080, 90).backend("app-canary", 8080, 10))
-        .build();
+    HTTPRoute route =
+        HTTPRoute.builder()
+            .name("canary-route")
+            .namespace(namespace)
+            .parentRef(GatewayListenersExample.MY_GATEWAY)
+            .rule(
+                r ->
+                    r.pathPrefix("/app")
+                        .backend("app-stable", 8080, 90)
+                        .backend("app-canary", 8080, 10))
+            .build();
     return ExampleObjects.apply(routes(client, namespace), route);
   }
 

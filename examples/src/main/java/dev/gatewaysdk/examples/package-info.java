@@ -1,8 +1,9 @@
 /**
- * Runnable examples, one per part of a typical Gateway API guide, written against the SDK: each class has a
- * static {@code run(GatewayApiClient client, String namespace, ...)} entry that creates the objects of its
- * scenario and returns them, and a test in {@code examples/src/test} that runs it on the embedded API server
- * with the simulated Gateway controller and checks the resulting objects and status.
+ * Runnable examples, one per part of a typical Gateway API guide, written against the SDK: each
+ * class has a static {@code run(GatewayApiClient client, String namespace, ...)} entry that creates
+ * the objects of its scenario and returns them, and a test in {@code examples/src/test} that runs
+ * it on the embedded API server with the simulated Gateway controller and checks the resulting
+ * objects and status.
  *
  * <table>
  *   <caption>Examples by guide section</caption>

@@ -13,13 +13,19 @@ import org.junit.jupiter.api.Test;
 @GatewayApiTest
 class BasicRouteExampleTest {
   @Test
-  void routeIsAcceptedAndItsBackendResolved(GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) {
-    HTTPRoute route = BasicRouteExample.run(client, ns.name(), cluster.gatewayClassName().orElseThrow());
+  void routeIsAcceptedAndItsBackendResolved(
+      GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) {
+    HTTPRoute route =
+        BasicRouteExample.run(client, ns.name(), cluster.gatewayClassName().orElseThrow());
 
     assertThat(route.spec().hostnames()).containsExactly("api.example.com");
-    assertThat(route.spec().rules().get(0).matches().get(0).path().orElseThrow().value()).contains("/api/v1");
+    assertThat(route.spec().rules().get(0).matches().get(0).path().orElseThrow().value())
+        .contains("/api/v1");
     awaitThat(client, route).isAcceptedBy(GatewayListenersExample.MY_GATEWAY).hasResolvedRefs();
-    awaitThat(client, GatewayListenersExample.gateways(client, ns.name()).get(GatewayListenersExample.MY_GATEWAY))
+    awaitThat(
+            client,
+            GatewayListenersExample.gateways(client, ns.name())
+                .get(GatewayListenersExample.MY_GATEWAY))
         .hasAttachedRoutes("http", 1);
   }
 }

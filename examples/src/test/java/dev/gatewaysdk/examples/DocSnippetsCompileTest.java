@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every {@code ```java} block of README.md and docs/*.md compiles against the SDK (conventions in
- * {@link DocSnippets}), and the blocks marked {@code run} run. A failure names the Markdown file and line.
+ * {@link DocSnippets}), and the blocks marked {@code run} run. A failure names the Markdown file
+ * and line.
  */
 class DocSnippetsCompileTest {
   private static final Path ROOT = Path.of("..");
@@ -35,7 +36,11 @@ class DocSnippetsCompileTest {
   void everyJavaBlockOfTheDocsCompilesAndTheRunnableOnesRun(@TempDir Path out) throws Exception {
     List<String> docs = new ArrayList<>(List.of("README.md"));
     try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
-      files.map(p -> "docs/" + p.getFileName()).filter(n -> n.endsWith(".md")).sorted().forEach(docs::add);
+      files
+          .map(p -> "docs/" + p.getFileName())
+          .filter(n -> n.endsWith(".md"))
+          .sorted()
+          .forEach(docs::add);
     }
     List<DocSnippets.Skipped> skipped = new ArrayList<>();
     List<DocSnippets.Unit> units = new ArrayList<>();
@@ -47,18 +52,23 @@ class DocSnippetsCompileTest {
     List<String> errors = compile(units, out);
     assertThat(errors).as("doc snippets that do not compile").isEmpty();
 
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
       for (DocSnippets.Unit u : units) {
         if (!u.run()) {
           continue;
         }
         Class<?> c = loader.loadClass(u.qualifiedName());
-        Method m = c.getSimpleName().equals("Snippet") ? c.getMethod("snippet") : c.getMethod("main", String[].class);
+        Method m =
+            c.getSimpleName().equals("Snippet")
+                ? c.getMethod("snippet")
+                : c.getMethod("main", String[].class);
         assertThat(Modifier.isStatic(m.getModifiers())).isTrue();
         try {
           m.invoke(null, m.getParameterCount() == 0 ? new Object[0] : new Object[] {new String[0]});
         } catch (java.lang.reflect.InvocationTargetException e) {
-          throw new AssertionError(u.doc() + ":" + u.line() + ": the snippet failed when run", e.getCause());
+          throw new AssertionError(
+              u.doc() + ":" + u.line() + ": the snippet failed when run", e.getCause());
         }
       }
     }
@@ -68,21 +78,28 @@ class DocSnippetsCompileTest {
   @Test
   void aBlockThatDoesNotCompileIsReportedWithItsFileAndLine(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("docs"));
-    Files.writeString(dir.resolve("docs/bad.md"), "# Bad\n\ntext\n\n```java\nHTTPRoute r = HTTPRoute.builder().build();\n"
-        + "int x = \"not a number\";\n```\n\n<!-- snippet: skip needs Spring -->\n```java\n@SpringBootTest class X {}\n```\n");
+    Files.writeString(
+        dir.resolve("docs/bad.md"),
+        "# Bad\n\ntext\n\n```java\nHTTPRoute r = HTTPRoute.builder().build();\n"
+            + "int x = \"not a number\";\n```\n\n<!-- snippet: skip needs Spring -->\n```java\n@SpringBootTest class X {}\n```\n");
     List<DocSnippets.Skipped> skipped = new ArrayList<>();
     List<DocSnippets.Unit> units = DocSnippets.units(dir, "docs/bad.md", skipped);
     assertThat(units).hasSize(1);
     assertThat(skipped).extracting(DocSnippets.Skipped::reason).containsExactly("needs Spring");
-    assertThat(compile(units, dir.resolve("out"))).singleElement().asString().startsWith("docs/bad.md:7: ");
+    assertThat(compile(units, dir.resolve("out")))
+        .singleElement()
+        .asString()
+        .startsWith("docs/bad.md:7: ");
   }
 
   @Test
   void aSkipWithoutReasonIsRefused(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("docs"));
     Files.writeString(dir.resolve("docs/x.md"), "<!-- snippet: skip -->\n```java\nint x;\n```\n");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DocSnippets.units(dir, "docs/x.md", new ArrayList<>()))
-        .hasMessageContaining("docs/x.md:3").hasMessageContaining("needs a reason");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> DocSnippets.units(dir, "docs/x.md", new ArrayList<>()))
+        .hasMessageContaining("docs/x.md:3")
+        .hasMessageContaining("needs a reason");
   }
 
   /** Compiles the units to {@code out}; the errors as "doc:line: message". */
@@ -91,16 +108,29 @@ class DocSnippetsCompileTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     List<UnitSource> sources = units.stream().map(UnitSource::new).collect(Collectors.toList());
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(),
-          "-proc:none", "-Xlint:none", "--release", "17");
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      List<String> options =
+          List.of(
+              "-classpath",
+              System.getProperty("java.class.path"),
+              "-d",
+              out.toString(),
+              "-proc:none",
+              "-Xlint:none",
+              "--release",
+              "17");
       javac.getTask(null, files, diagnostics, options, null, sources).call();
     }
     List<String> errors = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() instanceof UnitSource s) {
-        errors.add(s.unit.doc() + ":" + s.unit.docLine(d.getLineNumber()) + ": " + String.join(" ", d.getMessage(Locale.ROOT)
-            .lines().map(String::strip).toList()));
+        errors.add(
+            s.unit.doc()
+                + ":"
+                + s.unit.docLine(d.getLineNumber())
+                + ": "
+                + String.join(" ", d.getMessage(Locale.ROOT).lines().map(String::strip).toList()));
       } else if (d.getKind() == Diagnostic.Kind.ERROR) {
         errors.add(d.toString());
       }
@@ -112,7 +142,9 @@ class DocSnippetsCompileTest {
     final DocSnippets.Unit unit;
 
     UnitSource(DocSnippets.Unit unit) {
-      super(URI.create("string:///" + unit.qualifiedName().replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
+      super(
+          URI.create("string:///" + unit.qualifiedName().replace('.', '/') + Kind.SOURCE.extension),
+          Kind.SOURCE);
       this.unit = unit;
     }
 

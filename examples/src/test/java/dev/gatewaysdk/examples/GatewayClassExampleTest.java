@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 @GatewayApiTest
 class GatewayClassExampleTest {
   @Test
-  void parametersRefIsStoredAsWrittenAndTheClassIsAccepted(GatewayApiClient client, TestNamespace ns) throws Exception {
+  void parametersRefIsStoredAsWrittenAndTheClassIsAccepted(
+      GatewayApiClient client, TestNamespace ns) throws Exception {
     String name = "envoy-gateway-" + ns.name();
-    GatewayClass created = GatewayClassExample.run(client, name, SimulatedGatewayController.DEFAULT_CONTROLLER_NAME);
+    GatewayClass created =
+        GatewayClassExample.run(client, name, SimulatedGatewayController.DEFAULT_CONTROLLER_NAME);
     try {
       ParametersReference ref = created.spec().parametersRef().orElseThrow();
       assertThat(ref.group()).isEqualTo("gateway.envoyproxy.io");
@@ -37,12 +39,16 @@ class GatewayClassExampleTest {
   }
 
   @Test
-  void classOfAnotherControllerGetsNoStatus(GatewayApiClient client, TestNamespace ns) throws Exception {
+  void classOfAnotherControllerGetsNoStatus(GatewayApiClient client, TestNamespace ns)
+      throws Exception {
     String name = "other-" + ns.name();
-    GatewayClass created = GatewayClassExample.run(client, name, "gateway.envoyproxy.io/gatewayclass-controller");
+    GatewayClass created =
+        GatewayClassExample.run(client, name, "gateway.envoyproxy.io/gatewayclass-controller");
     try {
-      assertThat(created.spec().controllerName()).isEqualTo("gateway.envoyproxy.io/gatewayclass-controller");
-      // The server's default status says "Waiting for controller"; nobody here answers for this controller.
+      assertThat(created.spec().controllerName())
+          .isEqualTo("gateway.envoyproxy.io/gatewayclass-controller");
+      // The server's default status says "Waiting for controller"; nobody here answers for this
+      // controller.
       List<Condition> conditions = created.status().map(s -> s.conditions()).orElse(List.of());
       assertThat(conditions).noneMatch(Condition::isTrue);
     } finally {

@@ -20,14 +20,19 @@ class ProgressiveCanaryExampleTest {
   private static final Duration INTERVAL = Duration.ofMillis(50);
 
   @Test
-  void healthyCanaryIsPromotedThroughEveryStage(GatewayCluster cluster, GatewayApiClient client, TestNamespace ns)
-      throws Exception {
+  void healthyCanaryIsPromotedThroughEveryStage(
+      GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) throws Exception {
     Set<Integer> analysedAt = ConcurrentHashMap.newKeySet();
-    CanaryStatus end = ProgressiveCanaryExample.run(client, ns.name(), cluster.gatewayClassName().orElseThrow(), INTERVAL,
-        ctx -> {
-          analysedAt.add(ctx.canaryWeight());
-          return 0.0;
-        });
+    CanaryStatus end =
+        ProgressiveCanaryExample.run(
+            client,
+            ns.name(),
+            cluster.gatewayClassName().orElseThrow(),
+            INTERVAL,
+            ctx -> {
+              analysedAt.add(ctx.canaryWeight());
+              return 0.0;
+            });
 
     assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
     assertThat(end.canaryWeight()).isEqualTo(100);
@@ -37,10 +42,15 @@ class ProgressiveCanaryExampleTest {
   }
 
   @Test
-  void errorsAtTwentyFivePercentRollBack(GatewayCluster cluster, GatewayApiClient client, TestNamespace ns)
-      throws Exception {
-    CanaryStatus end = ProgressiveCanaryExample.run(client, ns.name(), cluster.gatewayClassName().orElseThrow(), INTERVAL,
-        ctx -> ctx.canaryWeight() >= 25 ? 0.07 : 0.0);
+  void errorsAtTwentyFivePercentRollBack(
+      GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) throws Exception {
+    CanaryStatus end =
+        ProgressiveCanaryExample.run(
+            client,
+            ns.name(),
+            cluster.gatewayClassName().orElseThrow(),
+            INTERVAL,
+            ctx -> ctx.canaryWeight() >= 25 ? 0.07 : 0.0);
 
     assertThat(end.phase()).isEqualTo(Phase.ROLLED_BACK);
     assertThat(end.reason()).contains("error-rate");

@@ -15,13 +15,17 @@ import org.junit.jupiter.api.Test;
 @GatewayApiTest
 class RedirectExampleTest {
   @Test
-  void redirectsAreStoredAndAcceptedWithoutBackends(GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) {
-    List<HTTPRoute> routes = RedirectExample.run(client, ns.name(), cluster.gatewayClassName().orElseThrow());
+  void redirectsAreStoredAndAcceptedWithoutBackends(
+      GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) {
+    List<HTTPRoute> routes =
+        RedirectExample.run(client, ns.name(), cluster.gatewayClassName().orElseThrow());
 
-    HTTPRequestRedirectFilter toHttps = routes.get(0).spec().rules().get(0).filters().get(0).requestRedirect().orElseThrow();
+    HTTPRequestRedirectFilter toHttps =
+        routes.get(0).spec().rules().get(0).filters().get(0).requestRedirect().orElseThrow();
     assertThat(toHttps.scheme()).contains("https");
     assertThat(toHttps.statusCode()).contains(301);
-    HTTPRequestRedirectFilter path = routes.get(1).spec().rules().get(0).filters().get(0).requestRedirect().orElseThrow();
+    HTTPRequestRedirectFilter path =
+        routes.get(1).spec().rules().get(0).filters().get(0).requestRedirect().orElseThrow();
     assertThat(path.path().orElseThrow().replaceFullPath()).contains("/new-api");
     assertThat(path.statusCode()).contains(301);
     for (HTTPRoute route : routes) {

@@ -12,21 +12,34 @@ import org.junit.jupiter.api.Test;
 @GatewayApiTest
 class TrafficSplitExampleTest {
   @Test
-  void weightsAreStoredAndTheRouteAccepted(GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) {
-    HTTPRoute route = TrafficSplitExample.run(client, ns.name(), cluster.gatewayClassName().orElseThrow());
+  void weightsAreStoredAndTheRouteAccepted(
+      GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) {
+    HTTPRoute route =
+        TrafficSplitExample.run(client, ns.name(), cluster.gatewayClassName().orElseThrow());
 
-    awaitThat(client, route).isAcceptedBy(GatewayListenersExample.MY_GATEWAY).hasResolvedRefs()
+    awaitThat(client, route)
+        .isAcceptedBy(GatewayListenersExample.MY_GATEWAY)
+        .hasResolvedRefs()
         .hasBackendWeight("app-stable", 90)
         .hasBackendWeight("app-canary", 10);
   }
 
   @Test
-  void missingServiceIsReportedAsUnresolved(GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) {
+  void missingServiceIsReportedAsUnresolved(
+      GatewayCluster cluster, GatewayApiClient client, TestNamespace ns) {
     TrafficSplitExample.run(client, ns.name(), cluster.gatewayClassName().orElseThrow());
-    HTTPRoute broken = TrafficSplitExample.routes(client, ns.name()).create(HTTPRoute.builder()
-        .name("broken").namespace(ns.name()).parentRef(GatewayListenersExample.MY_GATEWAY)
-        .rule(r -> r.backend("no-such-service", 8080)).build());
+    HTTPRoute broken =
+        TrafficSplitExample.routes(client, ns.name())
+            .create(
+                HTTPRoute.builder()
+                    .name("broken")
+                    .namespace(ns.name())
+                    .parentRef(GatewayListenersExample.MY_GATEWAY)
+                    .rule(r -> r.backend("no-such-service", 8080))
+                    .build());
 
-    awaitThat(client, broken).isAcceptedBy(GatewayListenersExample.MY_GATEWAY).hasUnresolvedRefs("BackendNotFound");
+    awaitThat(client, broken)
+        .isAcceptedBy(GatewayListenersExample.MY_GATEWAY)
+        .hasUnresolvedRefs("BackendNotFound");
   }
 }

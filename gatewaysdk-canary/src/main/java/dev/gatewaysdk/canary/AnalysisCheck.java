@@ -8,14 +8,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One metric check of an analysis step or of a plan's background analysis ({@link CanaryPlan.Builder#backgroundAnalysis}): which {@link MetricProvider} (by the name it was registered under) to
- * ask what, the accepted range, how often to measure, and when to decide. A measurement inside
- * {@code [min, max]} succeeds, outside fails; a measurement that errors or has no value is inconclusive.
- * The check passes after {@link #successes()} consecutive successes, and fails when failures exceed
- * {@link #failureLimit()} or inconclusive measurements exceed {@link #inconclusiveLimit()} (Argo Rollouts'
- * failureLimit/inconclusiveLimit, Flagger's threshold). At an analysis step the first measurement comes
- * {@link #initialDelay()} after the step started, that is after the Gateway accepted the weight it judges.
- * The check's {@link Unit} only changes how values read in reasons and events ({@code 807 ms > max 500 ms}).
+ * One metric check of an analysis step or of a plan's background analysis ({@link
+ * CanaryPlan.Builder#backgroundAnalysis}): which {@link MetricProvider} (by the name it was
+ * registered under) to ask what, the accepted range, how often to measure, and when to decide. A
+ * measurement inside {@code [min, max]} succeeds, outside fails; a measurement that errors or has
+ * no value is inconclusive. The check passes after {@link #successes()} consecutive successes, and
+ * fails when failures exceed {@link #failureLimit()} or inconclusive measurements exceed {@link
+ * #inconclusiveLimit()} (Argo Rollouts' failureLimit/inconclusiveLimit, Flagger's threshold). At an
+ * analysis step the first measurement comes {@link #initialDelay()} after the step started, that is
+ * after the Gateway accepted the weight it judges. The check's {@link Unit} only changes how values
+ * read in reasons and events ({@code 807 ms > max 500 ms}).
  *
  * <p>Instances are immutable.
  *
@@ -29,9 +31,10 @@ import java.util.Optional;
  */
 public final class AnalysisCheck {
   /**
-   * What a check's values measure, for reading them: {@code RATIO} 0.807 reads {@code 80.7%}, {@code SECONDS}
-   * 0.807 reads {@code 807 ms}. In a YAML plan: {@code unit: ratio}, {@code percent}, {@code seconds},
-   * {@code milliseconds}, {@code per-second} or {@code none} (the default).
+   * What a check's values measure, for reading them: {@code RATIO} 0.807 reads {@code 80.7%},
+   * {@code SECONDS} 0.807 reads {@code 807 ms}. In a YAML plan: {@code unit: ratio}, {@code
+   * percent}, {@code seconds}, {@code milliseconds}, {@code per-second} or {@code none} (the
+   * default).
    */
   public enum Unit {
     /** A plain number. */
@@ -47,7 +50,10 @@ public final class AnalysisCheck {
     /** A rate per second. */
     PER_SECOND;
 
-    /** {@code value} with this unit, e.g. {@code 80.7%}, {@code 807 ms}, {@code 1.25 s}, {@code 12/s}. */
+    /**
+     * {@code value} with this unit, e.g. {@code 80.7%}, {@code 807 ms}, {@code 1.25 s}, {@code
+     * 12/s}.
+     */
     public String format(double value) {
       if (Double.isNaN(value) || Double.isInfinite(value)) {
         return String.valueOf(value);
@@ -69,7 +75,8 @@ public final class AnalysisCheck {
     }
 
     /**
-     * The unit named {@code text} as a YAML plan writes it ({@code ratio}, {@code per-second}, …; case-insensitive).
+     * The unit named {@code text} as a YAML plan writes it ({@code ratio}, {@code per-second}, …;
+     * case-insensitive).
      *
      * @throws IllegalArgumentException for any other name
      */
@@ -80,12 +87,17 @@ public final class AnalysisCheck {
           return u;
         }
       }
-      throw new IllegalArgumentException("unknown unit " + text
-          + "; expected none, ratio, percent, seconds, milliseconds or per-second");
+      throw new IllegalArgumentException(
+          "unknown unit "
+              + text
+              + "; expected none, ratio, percent, seconds, milliseconds or per-second");
     }
 
     private static String number(double value, int decimals) {
-      return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+      return BigDecimal.valueOf(value)
+          .setScale(decimals, RoundingMode.HALF_UP)
+          .stripTrailingZeros()
+          .toPlainString();
     }
   }
 
@@ -130,12 +142,17 @@ public final class AnalysisCheck {
     return name;
   }
 
-  /** The name the {@link MetricProvider} is registered under with {@link Canary.Builder#provider}. */
+  /**
+   * The name the {@link MetricProvider} is registered under with {@link Canary.Builder#provider}.
+   */
   public String provider() {
     return provider;
   }
 
-  /** The provider's query (templated with {@code {{canary}}}, {@code {{stable}}}, {@code {{interval}}}...). */
+  /**
+   * The provider's query (templated with {@code {{canary}}}, {@code {{stable}}}, {@code
+   * {{interval}}}...).
+   */
   public String query() {
     return query;
   }
@@ -158,9 +175,10 @@ public final class AnalysisCheck {
   }
 
   /**
-   * The wait before the first measurement at an analysis step, counted from the step's start (the Gateway
-   * accepted the weight before it), if set with {@link Builder#initialDelay}; when empty the wait is one
-   * {@link #interval()}, so that a query over {@code [{{interval}}]} measures only traffic at the judged weight.
+   * The wait before the first measurement at an analysis step, counted from the step's start (the
+   * Gateway accepted the weight before it), if set with {@link Builder#initialDelay}; when empty
+   * the wait is one {@link #interval()}, so that a query over {@code [{{interval}}]} measures only
+   * traffic at the judged weight.
    */
   public Optional<Duration> initialDelay() {
     return Optional.ofNullable(initialDelay);
@@ -198,11 +216,16 @@ public final class AnalysisCheck {
     if (min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY) {
       return Optional.empty();
     }
-    return Optional.of((min == Double.NEGATIVE_INFINITY ? "" : unit.format(min) + " <= ") + "value"
-        + (max == Double.POSITIVE_INFINITY ? "" : " <= " + unit.format(max)));
+    return Optional.of(
+        (min == Double.NEGATIVE_INFINITY ? "" : unit.format(min) + " <= ")
+            + "value"
+            + (max == Double.POSITIVE_INFINITY ? "" : " <= " + unit.format(max)));
   }
 
-  /** Why {@code value} is refused, in the check's unit: {@code 807 ms > max 500 ms}; empty when accepted. */
+  /**
+   * Why {@code value} is refused, in the check's unit: {@code 807 ms > max 500 ms}; empty when
+   * accepted.
+   */
   String describeRefusal(double value) {
     if (accepts(value)) {
       return "";
@@ -218,29 +241,56 @@ public final class AnalysisCheck {
       return false;
     }
     AnalysisCheck c = (AnalysisCheck) o;
-    return name.equals(c.name) && provider.equals(c.provider) && query.equals(c.query)
-        && Double.compare(min, c.min) == 0 && Double.compare(max, c.max) == 0 && unit == c.unit
+    return name.equals(c.name)
+        && provider.equals(c.provider)
+        && query.equals(c.query)
+        && Double.compare(min, c.min) == 0
+        && Double.compare(max, c.max) == 0
+        && unit == c.unit
         && interval.equals(c.interval)
         && Objects.equals(initialDelay, c.initialDelay)
-        && failureLimit == c.failureLimit && inconclusiveLimit == c.inconclusiveLimit && successes == c.successes
-        && dryRun == c.dryRun && pauseWhenInconclusive == c.pauseWhenInconclusive;
+        && failureLimit == c.failureLimit
+        && inconclusiveLimit == c.inconclusiveLimit
+        && successes == c.successes
+        && dryRun == c.dryRun
+        && pauseWhenInconclusive == c.pauseWhenInconclusive;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, provider, query, min, max, unit, interval, initialDelay, failureLimit, inconclusiveLimit, successes,
-        dryRun, pauseWhenInconclusive);
+    return Objects.hash(
+        name,
+        provider,
+        query,
+        min,
+        max,
+        unit,
+        interval,
+        initialDelay,
+        failureLimit,
+        inconclusiveLimit,
+        successes,
+        dryRun,
+        pauseWhenInconclusive);
   }
 
   @Override
   public String toString() {
-    return "check " + name + " (" + provider + (describeRange().map(r -> ", " + r).orElse("")) + ", every "
-        + interval.toSeconds() + "s" + (dryRun ? ", dry run" : "") + ")";
+    return "check "
+        + name
+        + " ("
+        + provider
+        + (describeRange().map(r -> ", " + r).orElse(""))
+        + ", every "
+        + interval.toSeconds()
+        + "s"
+        + (dryRun ? ", dry run" : "")
+        + ")";
   }
 
   /**
-   * Builds an {@link AnalysisCheck}; defaults: any value, no unit, every minute, no failure allowed, 2 inconclusive,
-   * 1 success.
+   * Builds an {@link AnalysisCheck}; defaults: any value, no unit, every minute, no failure
+   * allowed, 2 inconclusive, 1 success.
    */
   public static final class Builder {
     private final String name;
@@ -283,46 +333,61 @@ public final class AnalysisCheck {
       return this;
     }
 
-    /** What the values measure, for reading them in reasons and events ({@code 807 ms > max 500 ms}). */
+    /**
+     * What the values measure, for reading them in reasons and events ({@code 807 ms > max 500
+     * ms}).
+     */
     public Builder unit(Unit unit) {
       this.unit = Objects.requireNonNull(unit, "unit");
       return this;
     }
 
-    /** @throws IllegalArgumentException if not positive */
+    /**
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder interval(Duration interval) {
       if (interval == null || interval.isNegative() || interval.isZero()) {
-        throw new IllegalArgumentException("check " + name + ": interval must be positive: " + interval);
+        throw new IllegalArgumentException(
+            "check " + name + ": interval must be positive: " + interval);
       }
       this.interval = interval;
       return this;
     }
 
     /**
-     * Wait before the first measurement at an analysis step (Argo Rollouts' initialDelay); default: the
-     * {@link #interval}. Zero measures at once. @throws IllegalArgumentException if negative
+     * Wait before the first measurement at an analysis step (Argo Rollouts' initialDelay); default:
+     * the {@link #interval}. Zero measures at once. @throws IllegalArgumentException if negative
      */
     public Builder initialDelay(Duration initialDelay) {
       if (initialDelay == null || initialDelay.isNegative()) {
-        throw new IllegalArgumentException("check " + name + ": initialDelay must be >= 0: " + initialDelay);
+        throw new IllegalArgumentException(
+            "check " + name + ": initialDelay must be >= 0: " + initialDelay);
       }
       this.initialDelay = initialDelay;
       return this;
     }
 
-    /** Failed measurements tolerated; one more fails the check. @throws IllegalArgumentException if negative */
+    /**
+     * Failed measurements tolerated; one more fails the check. @throws IllegalArgumentException if
+     * negative
+     */
     public Builder failureLimit(int failureLimit) {
       if (failureLimit < 0) {
-        throw new IllegalArgumentException("check " + name + ": failureLimit must be >= 0: " + failureLimit);
+        throw new IllegalArgumentException(
+            "check " + name + ": failureLimit must be >= 0: " + failureLimit);
       }
       this.failureLimit = failureLimit;
       return this;
     }
 
-    /** Inconclusive measurements tolerated; one more fails the check. @throws IllegalArgumentException if negative */
+    /**
+     * Inconclusive measurements tolerated; one more fails the check. @throws
+     * IllegalArgumentException if negative
+     */
     public Builder inconclusiveLimit(int inconclusiveLimit) {
       if (inconclusiveLimit < 0) {
-        throw new IllegalArgumentException("check " + name + ": inconclusiveLimit must be >= 0: " + inconclusiveLimit);
+        throw new IllegalArgumentException(
+            "check " + name + ": inconclusiveLimit must be >= 0: " + inconclusiveLimit);
       }
       this.inconclusiveLimit = inconclusiveLimit;
       return this;
@@ -331,16 +396,17 @@ public final class AnalysisCheck {
     /** Consecutive successes needed to pass. @throws IllegalArgumentException if below 1 */
     public Builder successes(int successes) {
       if (successes < 1) {
-        throw new IllegalArgumentException("check " + name + ": successes must be >= 1: " + successes);
+        throw new IllegalArgumentException(
+            "check " + name + ": successes must be >= 1: " + successes);
       }
       this.successes = successes;
       return this;
     }
 
     /**
-     * Measured and reported (listeners, Events, the status' history) but never deciding: its failures roll
-     * nothing back, and an analysis step waits only for its first measurement (Argo Rollouts' dryRun metrics).
-     * In a YAML plan: {@code dryRun: true}.
+     * Measured and reported (listeners, Events, the status' history) but never deciding: its
+     * failures roll nothing back, and an analysis step waits only for its first measurement (Argo
+     * Rollouts' dryRun metrics). In a YAML plan: {@code dryRun: true}.
      */
     public Builder dryRun(boolean dryRun) {
       this.dryRun = dryRun;
@@ -348,19 +414,23 @@ public final class AnalysisCheck {
     }
 
     /**
-     * When inconclusive measurements exceed the limit, pause the rollout for a person to judge instead of rolling
-     * back: {@code promote} continues past the step, {@code abort} rolls back (Argo Rollouts pauses on an
-     * inconclusive analysis). In a YAML plan: {@code onInconclusive: pause} (default {@code rollback}).
+     * When inconclusive measurements exceed the limit, pause the rollout for a person to judge
+     * instead of rolling back: {@code promote} continues past the step, {@code abort} rolls back
+     * (Argo Rollouts pauses on an inconclusive analysis). In a YAML plan: {@code onInconclusive:
+     * pause} (default {@code rollback}).
      */
     public Builder pauseWhenInconclusive(boolean pause) {
       this.pauseWhenInconclusive = pause;
       return this;
     }
 
-    /** @throws IllegalArgumentException if {@code min > max} */
+    /**
+     * @throws IllegalArgumentException if {@code min > max}
+     */
     public AnalysisCheck build() {
       if (min > max || Double.isNaN(min) || Double.isNaN(max)) {
-        throw new IllegalArgumentException("check " + name + ": min must be <= max: " + min + " > " + max);
+        throw new IllegalArgumentException(
+            "check " + name + ": min must be <= max: " + min + " > " + max);
       }
       return new AnalysisCheck(this);
     }

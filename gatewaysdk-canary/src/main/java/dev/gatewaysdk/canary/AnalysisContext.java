@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a {@link MetricProvider} knows about the measurement it is asked for: the check, the rollout's route
- * and backends, the step and the canary's current share. Instances are immutable.
+ * What a {@link MetricProvider} knows about the measurement it is asked for: the check, the
+ * rollout's route and backends, the step and the canary's current share. Instances are immutable.
  */
 public final class AnalysisContext {
   private final AnalysisCheck check;
@@ -20,7 +20,14 @@ public final class AnalysisContext {
   private final int canaryWeight;
   private final Instant time;
 
-  AnalysisContext(AnalysisCheck check, RouteRef route, String stable, String canary, int step, int canaryWeight, Instant time) {
+  AnalysisContext(
+      AnalysisCheck check,
+      RouteRef route,
+      String stable,
+      String canary,
+      int step,
+      int canaryWeight,
+      Instant time) {
     this.check = Objects.requireNonNull(check);
     this.route = Objects.requireNonNull(route);
     this.stable = stable;
@@ -31,7 +38,8 @@ public final class AnalysisContext {
   }
 
   /** A context for testing providers. */
-  public static AnalysisContext of(AnalysisCheck check, RouteRef route, String stable, String canary) {
+  public static AnalysisContext of(
+      AnalysisCheck check, RouteRef route, String stable, String canary) {
     return new AnalysisContext(check, route, stable, canary, 0, 0, Instant.EPOCH);
   }
 
@@ -65,8 +73,8 @@ public final class AnalysisContext {
   }
 
   /**
-   * The check's query with {@code {{canary}}}, {@code {{stable}}}, {@code {{interval}}} (as {@code 30s}),
-   * {@code {{namespace}}}, {@code {{route}}} and {@code {{weight}}} replaced.
+   * The check's query with {@code {{canary}}}, {@code {{stable}}}, {@code {{interval}}} (as {@code
+   * 30s}), {@code {{namespace}}}, {@code {{route}}} and {@code {{weight}}} replaced.
    */
   public String renderedQuery() {
     return render(check.query());
@@ -87,9 +95,16 @@ public final class AnalysisContext {
   public ObjectNode toJson() {
     ObjectNode o = Jsons.object();
     o.put("check", check.name()).put("provider", check.provider()).put("query", renderedQuery());
-    o.putObject("route").put("kind", route.kind()).put("namespace", route.namespace()).put("name", route.name());
-    o.put("stable", stable).put("canary", canary).put("step", step).put("canaryWeight", canaryWeight)
-        .put("interval", DurationText.format(check.interval())).put("time", time.toString());
+    o.putObject("route")
+        .put("kind", route.kind())
+        .put("namespace", route.namespace())
+        .put("name", route.name());
+    o.put("stable", stable)
+        .put("canary", canary)
+        .put("step", step)
+        .put("canaryWeight", canaryWeight)
+        .put("interval", DurationText.format(check.interval()))
+        .put("time", time.toString());
     return o;
   }
 

@@ -35,29 +35,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives a {@link CanaryPlan} on a cluster, like Flagger or Argo Rollouts but as a library: weight steps,
- * pauses, manual gates, metric analysis (at analysis steps and in the background, see {@link CanaryPlan}),
- * mirroring and A/B matches, then promotion, or rollback to 100% stable when a check fails, a route change is
- * refused or not accepted within the progress deadline, or on abort.
+ * Drives a {@link CanaryPlan} on a cluster, like Flagger or Argo Rollouts but as a library: weight
+ * steps, pauses, manual gates, metric analysis (at analysis steps and in the background, see {@link
+ * CanaryPlan}), mirroring and A/B matches, then promotion, or rollback to 100% stable when a check
+ * fails, a route change is refused or not accepted within the progress deadline, or on abort.
  *
- * <p><b>Durable.</b> The rollout state (step, weights, analysis counters, phase, last transition and reason)
- * lives in the primary route's {@code canary.gatewaysdk.dev/state} annotation, written in the same guarded JSON
- * patch as the route changes it describes. A process that dies at any point and a new instance that starts
- * later continue where it stopped: no step runs twice and no weight goes back. Several replicas may run the same
- * plan under {@link #runWithLeaderElection}; one drives, the others wait and take over.
+ * <p><b>Durable.</b> The rollout state (step, weights, analysis counters, phase, last transition
+ * and reason) lives in the primary route's {@code canary.gatewaysdk.dev/state} annotation, written
+ * in the same guarded JSON patch as the route changes it describes. A process that dies at any
+ * point and a new instance that starts later continue where it stopped: no step runs twice and no
+ * weight goes back. Several replicas may run the same plan under {@link #runWithLeaderElection};
+ * one drives, the others wait and take over.
  *
- * <p><b>Surgical.</b> Only the weights of the stable and canary backends in the rules that have both, the
- * canary's mirror filter on those rules and the A/B rules the plan adds are touched; everything else on the
- * route stays as it is. Weights changed by someone else are handled by the plan's {@link ExternalEditPolicy}.
+ * <p><b>Surgical.</b> Only the weights of the stable and canary backends in the rules that have
+ * both, the canary's mirror filter on those rules and the A/B rules the plan adds are touched;
+ * everything else on the route stays as it is. Weights changed by someone else are handled by the
+ * plan's {@link ExternalEditPolicy}.
  *
- * <p><b>Controlled</b> from code ({@link #promote()}, {@link #pause()}, {@link #resume()}, {@link #abort(String)})
- * or from the cluster: {@code kubectl annotate httproute storefront canary.gatewaysdk.dev/command=promote}.
- * Both go through that annotation, so they reach whichever replica drives.
+ * <p><b>Controlled</b> from code ({@link #promote()}, {@link #pause()}, {@link #resume()}, {@link
+ * #abort(String)}) or from the cluster: {@code kubectl annotate httproute storefront
+ * canary.gatewaysdk.dev/command=promote}. Both go through that annotation, so they reach whichever
+ * replica drives.
  *
- * <p>Before a step proceeds, its route change is read back and every parent must report {@code Accepted} and
- * {@code ResolvedRefs} for the new generation. All waiting goes through the {@link CanaryClock}. Each
- * transition is also recorded as a Kubernetes Event on the route and told to the {@link CanaryListener}s.
- * Instances are thread-safe; run one rollout per instance at a time.
+ * <p>Before a step proceeds, its route change is read back and every parent must report {@code
+ * Accepted} and {@code ResolvedRefs} for the new generation. All waiting goes through the {@link
+ * CanaryClock}. Each transition is also recorded as a Kubernetes Event on the route and told to the
+ * {@link CanaryListener}s. Instances are thread-safe; run one rollout per instance at a time.
  *
  * <pre>{@code
  * Canary canary = Canary.builder(client, plan)
@@ -70,10 +73,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Canary {
   private static final Logger LOG = LoggerFactory.getLogger(Canary.class);
+
   /** The longest wait between attempts while the API fails. */
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
-  /** Makes the stable backend serve the new version ({@link Promotion#SWAP}); must be idempotent. */
+  /**
+   * Makes the stable backend serve the new version ({@link Promotion#SWAP}); must be idempotent.
+   */
   @FunctionalInterface
   public interface SwapAction {
     void swap(CanaryPlan plan) throws Exception;
@@ -118,20 +124,23 @@ public final class Canary {
   // ------------------------------------------------------------------------------------------------ running
 
   /**
-   * Runs the rollout until it is promoted, rolled back or aborted, and returns how it ended. Resumes a
-   * rollout of this plan already under way on the route.
+   * Runs the rollout until it is promoted, rolled back or aborted, and returns how it ended.
+   * Resumes a rollout of this plan already under way on the route.
    *
-   * <p>Which rollout runs: the state on the route belongs to one plan and {@linkplain CanaryPlan#release()
-   * release}. The same plan and release continue (or, finished, return at once: a rollout never repeats). A
-   * plan of another release starts a new rollout from its first step, after a finished one or mid-rollout. A
-   * changed plan of the same release mid-rollout continues at the same step index of the new plan, that step
-   * starting again (its weight written, its pause or analysis from the beginning; a rollout paused by command
-   * stays paused); an event {@code PlanChanged} or {@code NewRelease} records it.
+   * <p>Which rollout runs: the state on the route belongs to one plan and {@linkplain
+   * CanaryPlan#release() release}. The same plan and release continue (or, finished, return at
+   * once: a rollout never repeats). A plan of another release starts a new rollout from its first
+   * step, after a finished one or mid-rollout. A changed plan of the same release mid-rollout
+   * continues at the same step index of the new plan, that step starting again (its weight written,
+   * its pause or analysis from the beginning; a rollout paused by command stays paused); an event
+   * {@code PlanChanged} or {@code NewRelease} records it.
    *
    * @throws InvalidPlanException if the routes or backends do not exist, before anything changes
    * @throws IllegalStateException if the route is in the middle of a rollout between other backends
-   * @throws CanaryStateException if the state annotation is corrupt or of a newer format; nothing is changed
-   * @throws InterruptedException if interrupted; the rollout stays where it is, another run continues it
+   * @throws CanaryStateException if the state annotation is corrupt or of a newer format; nothing
+   *     is changed
+   * @throws InterruptedException if interrupted; the rollout stays where it is, another run
+   *     continues it
    */
   public CanaryStatus run() throws InterruptedException {
     int errors = 0;
@@ -147,25 +156,44 @@ public final class Canary {
       } catch (InvalidPlanException | NotFoundException e) {
         throw e;
       } catch (GatewayApiException e) {
-        // an outage: keep the rollout where it is and try again, backing off, for as long as it takes
+        // an outage: keep the rollout where it is and try again, backing off, for as long as it
+        // takes
         errors++;
         failingSince = failingSince == null ? clock.now() : failingSince;
         Duration retry = backoff(errors);
-        LOG.warn("canary {}: API error (attempt {}), retrying in {}: {}", plan.primaryRoute(), errors, retry, e.getMessage());
+        LOG.warn(
+            "canary {}: API error (attempt {}), retrying in {}: {}",
+            plan.primaryRoute(),
+            errors,
+            retry,
+            e.getMessage());
         int attempt = errors;
         CanaryStatus last = lastStatus;
         notify(l -> l.apiUnavailable(last, e, attempt, retry));
         if (errors == 1) {
-          reported = event(lastPrimary, "Warning", "ApiUnavailable", "API error, retrying with back-off: " + e.getMessage());
+          reported =
+              event(
+                  lastPrimary,
+                  "Warning",
+                  "ApiUnavailable",
+                  "API error, retrying with back-off: " + e.getMessage());
         }
         clock.sleepUntil(clock.now().plus(retry));
         continue;
       }
       if (errors > 0) {
-        String text = "the API failed " + errors + " attempt(s) over "
-            + DurationText.format(Duration.between(failingSince, clock.now())) + "; continuing";
+        String text =
+            "the API failed "
+                + errors
+                + " attempt(s) over "
+                + DurationText.format(Duration.between(failingSince, clock.now()))
+                + "; continuing";
         LOG.info("canary {}: {}", plan.primaryRoute(), text);
-        event(lastPrimary, reported ? "Normal" : "Warning", reported ? "ApiRecovered" : "ApiUnavailable", text);
+        event(
+            lastPrimary,
+            reported ? "Normal" : "Warning",
+            reported ? "ApiRecovered" : "ApiUnavailable",
+            text);
         errors = 0;
         failingSince = null;
       }
@@ -182,11 +210,11 @@ public final class Canary {
   }
 
   /**
-   * Waits until {@code wake} or until the watched route changes (the primary: the Gateway's status, a command,
-   * an edit; while a secondary route awaits the Gateway: that one),
-   * whichever comes first: on the system clock through a watch of the route, so that a change the Gateway
-   * accepts is acted on at once; the poll interval is then only the fallback. Other clocks (a
-   * {@link VirtualClock}) cannot be watched in real time and sleep on their own time.
+   * Waits until {@code wake} or until the watched route changes (the primary: the Gateway's status,
+   * a command, an edit; while a secondary route awaits the Gateway: that one), whichever comes
+   * first: on the system clock through a watch of the route, so that a change the Gateway accepts
+   * is acted on at once; the poll interval is then only the fallback. Other clocks (a {@link
+   * VirtualClock}) cannot be watched in real time and sleep on their own time.
    */
   private void waitUntil(Instant wake) throws InterruptedException {
     ObjectNode seen = watched;
@@ -197,14 +225,23 @@ public final class Canary {
     String version = seen.path("metadata").path("resourceVersion").asText("");
     Duration timeout = Duration.between(clock.now(), wake);
     try {
-      client.await(seen).until(StatusCheck.of("changed since resourceVersion " + version,
-          route -> !version.equals(route.path("metadata").path("resourceVersion").asText(""))), timeout);
+      client
+          .await(seen)
+          .until(
+              StatusCheck.of(
+                  "changed since resourceVersion " + version,
+                  route ->
+                      !version.equals(route.path("metadata").path("resourceVersion").asText(""))),
+              timeout);
       watchWakeups.incrementAndGet();
     } catch (AwaitTimeoutException e) {
       LOG.trace("canary {}: no change within {}; polling", plan.primaryRoute(), timeout);
     } catch (RuntimeException e) {
       // a failed or interrupted watch (an API error, the lease lost): the poll is the fallback
-      LOG.debug("canary {}: watching the route failed, sleeping instead: {}", plan.primaryRoute(), e.toString());
+      LOG.debug(
+          "canary {}: watching the route failed, sleeping instead: {}",
+          plan.primaryRoute(),
+          e.toString());
       clock.sleepUntil(wake);
     }
     if (Thread.interrupted()) {
@@ -213,20 +250,27 @@ public final class Canary {
   }
 
   /** How many waits a route change ended early (for tests). */
-  final java.util.concurrent.atomic.AtomicInteger watchWakeups = new java.util.concurrent.atomic.AtomicInteger();
+  final java.util.concurrent.atomic.AtomicInteger watchWakeups =
+      new java.util.concurrent.atomic.AtomicInteger();
 
-  /** The wait after {@code attempt} failed attempts in a row: the poll interval doubled each time, at most 5 minutes. */
+  /**
+   * The wait after {@code attempt} failed attempts in a row: the poll interval doubled each time,
+   * at most 5 minutes.
+   */
   private Duration backoff(int attempt) {
     Duration d = pollInterval;
     for (int i = 1; i < attempt && d.compareTo(MAX_BACKOFF) < 0; i++) {
       d = d.multipliedBy(2);
     }
-    return d.compareTo(MAX_BACKOFF) > 0 ? (pollInterval.compareTo(MAX_BACKOFF) > 0 ? pollInterval : MAX_BACKOFF) : d;
+    return d.compareTo(MAX_BACKOFF) > 0
+        ? (pollInterval.compareTo(MAX_BACKOFF) > 0 ? pollInterval : MAX_BACKOFF)
+        : d;
   }
 
   /**
-   * One reconciliation pass: reads the routes, acts on commands, external edits, route status, the current
-   * step, and writes at most one state change to the primary route. {@link #run()} repeats this.
+   * One reconciliation pass: reads the routes, acts on commands, external edits, route status, the
+   * current step, and writes at most one state change to the primary route. {@link #run()} repeats
+   * this.
    *
    * @throws InvalidPlanException if the routes or backends do not exist, before anything changes
    */
@@ -236,16 +280,19 @@ public final class Canary {
     return p.status;
   }
 
-  /** The rollout's status as stored on the primary route (before the first step: step -1, PROGRESSING). */
+  /**
+   * The rollout's status as stored on the primary route (before the first step: step -1,
+   * PROGRESSING).
+   */
   public CanaryStatus status() {
     State st = state(read(plan.primaryRoute()));
     return machine.status(st == null || !plan.id().equals(st.plan) ? State.initial(plan.id()) : st);
   }
 
   /**
-   * Runs the rollout while holding the Lease of {@code election}; replicas running the same plan wait, and one
-   * of them takes over if this one dies or loses the lease. Returns how the rollout ended, also on replicas
-   * that never led.
+   * Runs the rollout while holding the Lease of {@code election}; replicas running the same plan
+   * wait, and one of them takes over if this one dies or loses the lease. Returns how the rollout
+   * ended, also on replicas that never led.
    *
    * @throws InterruptedException if interrupted
    */
@@ -258,7 +305,8 @@ public final class Canary {
       AtomicBoolean lost = new AtomicBoolean();
       Thread self = Thread.currentThread();
       try (LeaseElector elector = new LeaseElector(client.apiClient(), election)) {
-        long wait = Math.max(10, Math.min(pollInterval.toMillis(), election.retryPeriod().toMillis()));
+        long wait =
+            Math.max(10, Math.min(pollInterval.toMillis(), election.retryPeriod().toMillis()));
         long nextAttempt = System.nanoTime();
         while (true) {
           if (System.nanoTime() - nextAttempt >= 0) {
@@ -273,11 +321,12 @@ public final class Canary {
           }
           TimeUnit.MILLISECONDS.sleep(wait);
         }
-        elector.keepRenewing(() -> {
-          if (lost.compareAndSet(false, true)) {
-            self.interrupt();
-          }
-        });
+        elector.keepRenewing(
+            () -> {
+              if (lost.compareAndSet(false, true)) {
+                self.interrupt();
+              }
+            });
         LOG.info("canary {}: {} leads", plan.primaryRoute(), election.identity());
         try {
           return run();
@@ -286,7 +335,10 @@ public final class Canary {
             throw e;
           }
           Thread.interrupted();
-          LOG.warn("canary {}: {} lost the lease; waiting to lead again", plan.primaryRoute(), election.identity());
+          LOG.warn(
+              "canary {}: {} lost the lease; waiting to lead again",
+              plan.primaryRoute(),
+              election.identity());
         } finally {
           lost.set(true); // from here on, a failed renewal no longer interrupts this thread
         }
@@ -294,24 +346,29 @@ public final class Canary {
     }
   }
 
-  // ----------------------------------------------------------------------------------------------- commands
+  // -----------------------------------------------------------------------------------------------
+  // commands
 
-  /** Finishes the current pause, manual gate or analysis now and continues; resumes a paused rollout. */
+  /**
+   * Finishes the current pause, manual gate or analysis now and continues; resumes a paused
+   * rollout.
+   */
   public void promote() {
     command("promote");
   }
 
   /**
-   * Skips every remaining step and promotes now (command {@code promote --full}); a rollout at the promotion's
-   * swap stays there until the swap action ran.
+   * Skips every remaining step and promotes now (command {@code promote --full}); a rollout at the
+   * promotion's swap stays there until the swap action ran.
    */
   public void promoteFull() {
     command("promote --full");
   }
 
   /**
-   * Starts a rolled-back or aborted rollout of this plan again from its first step (command {@code retry});
-   * then {@link #run()} drives it. Ignored after a promotion or while the rollout is under way.
+   * Starts a rolled-back or aborted rollout of this plan again from its first step (command {@code
+   * retry}); then {@link #run()} drives it. Ignored after a promotion or while the rollout is under
+   * way.
    */
   public void retry() {
     command("retry");
@@ -343,20 +400,27 @@ public final class Canary {
   }
 
   /**
-   * Queues {@code command} on the primary route: appended as a line to the command annotation, guarded by
-   * what was read, so that a command written before the driver consumed the previous one is never lost.
+   * Queues {@code command} on the primary route: appended as a line to the command annotation,
+   * guarded by what was read, so that a command written before the driver consumed the previous one
+   * is never lost.
    */
   private void command(String command) {
-    routes.annotate(plan.primaryRoute(), route -> {
-      String queued = StateStore.annotation(route, State.COMMAND_ANNOTATION);
-      return Map.of(State.COMMAND_ANNOTATION, queued == null || queued.isBlank() ? command : queued.strip() + "\n" + command);
-    });
+    routes.annotate(
+        plan.primaryRoute(),
+        route -> {
+          String queued = StateStore.annotation(route, State.COMMAND_ANNOTATION);
+          return Map.of(
+              State.COMMAND_ANNOTATION,
+              queued == null || queued.isBlank() ? command : queued.strip() + "\n" + command);
+        });
   }
 
-  // --------------------------------------------------------------------------------------------- dry run
+  // ---------------------------------------------------------------------------------------------
+  // dry run
 
   /**
-   * What the rollout would do from the routes' current state, step by step, without changing anything.
+   * What the rollout would do from the routes' current state, step by step, without changing
+   * anything.
    *
    * @throws InvalidPlanException if the routes or backends do not exist
    */
@@ -368,15 +432,17 @@ public final class Canary {
     validate(current);
     List<String> lines = new ArrayList<>();
     List<JsonNode> patches = new ArrayList<>();
-    State.Builder initial = State.initial(plan.id()).toBuilder();
+    State.Builder initial = State.initial(plan.id()).newBuilder();
     initial.weight = CanaryTraffic.of(plan.stable(), plan.canary()).observedWeight(current.get(0));
     State st = initial.build();
     for (int i = 0; i <= plan.steps().size(); i++) {
       boolean backgroundBefore = !st.background.isEmpty();
       st = machine.advance(st, i, Instant.EPOCH, new ArrayList<>());
-      String background = !backgroundBefore && !st.background.isEmpty()
-          ? "; background analysis from here until promotion: " + plan.backgroundAnalysis() : "";
-      State.Builder next = st.toBuilder();
+      String background =
+          !backgroundBefore && !st.background.isEmpty()
+              ? "; background analysis from here until promotion: " + plan.backgroundAnalysis()
+              : "";
+      State.Builder next = st.newBuilder();
       if (st.swap.equals("pending")) {
         next.swap = "done";
       }
@@ -394,18 +460,27 @@ public final class Canary {
         }
       }
       st = next.build();
-      String what = i < plan.steps().size() ? "steps[" + i + "] " + plan.steps().get(i) : "promotion (" + plan.promotion() + ")";
-      lines.add(what + ": " + (changes.isEmpty() ? "no route change" : String.join("; ", changes)) + background);
+      String what =
+          i < plan.steps().size()
+              ? "steps[" + i + "] " + plan.steps().get(i)
+              : "promotion (" + plan.promotion() + ")";
+      lines.add(
+          what
+              + ": "
+              + (changes.isEmpty() ? "no route change" : String.join("; ", changes))
+              + background);
       if (plan.promotion() == Promotion.SWAP && i == plan.steps().size()) {
-        State.Builder after = st.toBuilder();
+        State.Builder after = st.newBuilder();
         after.weight = 0;
         for (int r = 0; r < current.size(); r++) {
           RouteRef ref = plan.routes().get(r);
           State a = after.build();
-          CanaryTraffic.Edit edit = machine.traffic(a, ref).withMatches(List.of()).editFor(current.get(r), ref.kind());
+          CanaryTraffic.Edit edit =
+              machine.traffic(a, ref).withMatches(List.of()).editFor(current.get(r), ref.kind());
           if (edit.writes()) {
             current.set(r, (ObjectNode) JsonPatch.apply(current.get(r), edit.patch()));
-            lines.add("after the swap action: " + ref + " " + String.join(", ", edit.descriptions()));
+            lines.add(
+                "after the swap action: " + ref + " " + String.join(", ", edit.descriptions()));
           }
         }
       }
@@ -414,8 +489,8 @@ public final class Canary {
   }
 
   /**
-   * Checks the plan against the cluster: every route exists, every route has a rule with both backends, every
-   * check's provider is registered.
+   * Checks the plan against the cluster: every route exists, every route has a rule with both
+   * backends, every check's provider is registered.
    *
    * @throws InvalidPlanException naming each problem
    */
@@ -446,23 +521,51 @@ public final class Canary {
             names.add(b.path("name").asText());
           }
         }
-        problems.add("routes[" + i + "] " + plan.routes().get(i) + ": no rule has both backends " + plan.stable()
-            + " and " + plan.canary() + " (backends in the route: " + names + ")");
+        problems.add(
+            "routes["
+                + i
+                + "] "
+                + plan.routes().get(i)
+                + ": no rule has both backends "
+                + plan.stable()
+                + " and "
+                + plan.canary()
+                + " (backends in the route: "
+                + names
+                + ")");
       }
     }
     for (int i = 0; i < plan.steps().size(); i++) {
       for (AnalysisCheck c : plan.steps().get(i).checks()) {
         if (!providers.containsKey(c.provider())) {
-          problems.add("steps[" + i + "] (" + plan.steps().get(i) + "): check " + c.name() + " uses provider "
-              + c.provider() + ", which is not registered (registered: " + new TreeSet<>(providers.keySet()) + ")");
+          problems.add(
+              "steps["
+                  + i
+                  + "] ("
+                  + plan.steps().get(i)
+                  + "): check "
+                  + c.name()
+                  + " uses provider "
+                  + c.provider()
+                  + ", which is not registered (registered: "
+                  + new TreeSet<>(providers.keySet())
+                  + ")");
         }
       }
     }
     for (int i = 0; i < plan.backgroundAnalysis().size(); i++) {
       AnalysisCheck c = plan.backgroundAnalysis().get(i);
       if (!providers.containsKey(c.provider())) {
-        problems.add("backgroundAnalysis[" + i + "]: check " + c.name() + " uses provider " + c.provider()
-            + ", which is not registered (registered: " + new TreeSet<>(providers.keySet()) + ")");
+        problems.add(
+            "backgroundAnalysis["
+                + i
+                + "]: check "
+                + c.name()
+                + " uses provider "
+                + c.provider()
+                + ", which is not registered (registered: "
+                + new TreeSet<>(providers.keySet())
+                + ")");
       }
     }
     if (problems.isEmpty()) {
@@ -477,9 +580,10 @@ public final class Canary {
   }
 
   /**
-   * A mirror step below 100% needs {@code requestMirror.percent}, which older Gateway API releases (v1.0.0) do
-   * not have: there the server would drop the field and mirror every request. Asks {@link RouteManager} (a
-   * server-side dry run, nothing stored) and names the step when the cluster cannot mirror a share.
+   * A mirror step below 100% needs {@code requestMirror.percent}, which older Gateway API releases
+   * (v1.0.0) do not have: there the server would drop the field and mirror every request. Asks
+   * {@link RouteManager} (a server-side dry run, nothing stored) and names the step when the
+   * cluster cannot mirror a share.
    */
   private List<String> mirrorPercentProblems(List<ObjectNode> current) {
     List<String> problems = new ArrayList<>();
@@ -491,13 +595,26 @@ public final class Canary {
       for (int r = 0; r < current.size(); r++) {
         RouteRef ref = plan.routes().get(r);
         try {
-          routes.withDryRun(true).setMirror(ref, RuleSelector.withBackend(plan.canary()),
-              Backend.service(plan.canary(), canaryPort(current.get(r))), s.percent());
+          routes
+              .withDryRun(true)
+              .setMirror(
+                  ref,
+                  RuleSelector.withBackend(plan.canary()),
+                  Backend.service(plan.canary(), canaryPort(current.get(r))),
+                  s.percent());
         } catch (UnsupportedByClusterException e) {
-          problems.add("steps[" + i + "] (" + s + "): " + e.getMessage() + " (on this cluster the mirror would carry every request)");
+          problems.add(
+              "steps["
+                  + i
+                  + "] ("
+                  + s
+                  + "): "
+                  + e.getMessage()
+                  + " (on this cluster the mirror would carry every request)");
           return problems;
         } catch (RuntimeException e) {
-          LOG.debug("canary {}: mirror dry run: {}", ref, e.toString()); // the real write reports it
+          LOG.debug(
+              "canary {}: mirror dry run: {}", ref, e.toString()); // the real write reports it
         }
       }
     }
@@ -530,7 +647,10 @@ public final class Canary {
     }
   }
 
-  /** Reads the routes, asks the {@link RolloutMachine} what to do, and does it: measure, swap, write, notify. */
+  /**
+   * Reads the routes, asks the {@link RolloutMachine} what to do, and does it: measure, swap,
+   * write, notify.
+   */
   private Pass pass() {
     ObjectNode primary;
     try {
@@ -547,11 +667,13 @@ public final class Canary {
     Pass p = decideAndAct(primary, stateText, st, now, local);
     lastStatus = p.status;
     // the machine's times are on the rollout's timeline; the driver waits on its own clock
-    Instant wake = p.wake.isAfter(now.plus(Duration.ofDays(1))) ? now.plus(Duration.ofDays(1)) : p.wake;
+    Instant wake =
+        p.wake.isAfter(now.plus(Duration.ofDays(1))) ? now.plus(Duration.ofDays(1)) : p.wake;
     return new Pass(p.status, local.plus(Duration.between(now, wake)), p.done);
   }
 
-  private Pass decideAndAct(ObjectNode primary, String stateText, State st, Instant now, Instant local) {
+  private Pass decideAndAct(
+      ObjectNode primary, String stateText, State st, Instant now, Instant local) {
     List<ObjectNode> all = new ArrayList<>();
     all.add(primary);
     boolean ours = st != null && plan.id().equals(st.plan);
@@ -567,9 +689,12 @@ public final class Canary {
         break;
       }
     }
-    RolloutMachine.Observation obs = RolloutMachine.Observation.of(all, StateStore.annotation(primary, State.COMMAND_ANNOTATION));
+    RolloutMachine.Observation obs =
+        RolloutMachine.Observation.of(
+            all, StateStore.annotation(primary, State.COMMAND_ANNOTATION));
     RolloutMachine.Decision d = machine.decide(st, obs, now);
-    while (d.action() == RolloutMachine.Action.MEASURE || d.action() == RolloutMachine.Action.SWAP) {
+    while (d.action() == RolloutMachine.Action.MEASURE
+        || d.action() == RolloutMachine.Action.SWAP) {
       if (d.action() == RolloutMachine.Action.MEASURE) {
         Map<String, Measurement> measured = new LinkedHashMap<>();
         d.measure().forEach((key, check) -> measured.put(key, measure(check, st, now)));
@@ -578,7 +703,8 @@ public final class Canary {
         try {
           swap.swap(plan);
         } catch (Exception e) {
-          LOG.warn("canary {}: swap action failed, retrying: {}", plan.primaryRoute(), e.toString());
+          LOG.warn(
+              "canary {}: swap action failed, retrying: {}", plan.primaryRoute(), e.toString());
           return new Pass(machine.status(st), now.plus(pollInterval), false);
         }
         obs = obs.withSwapped();
@@ -590,44 +716,59 @@ public final class Canary {
         return new Pass(machine.status(st), now, true);
       case WAIT:
         return new Pass(machine.status(st), d.wake(), false);
-      case SYNC: {
-        State written = store.sync(st, stateText, now);
-        seen(written, local);
-        return new Pass(machine.status(written == null ? st : written), now, false);
-      }
-      default: {
-        if (d.validate()) {
-          validate();
+      case SYNC:
+        {
+          State written = store.sync(st, stateText, now);
+          seen(written, local);
+          return new Pass(machine.status(written == null ? st : written), now, false);
         }
-        if (d.command() != null && st != null && st.phase.terminal() && d.next() == st) {
-          LOG.info("canary {}: ignoring command {} after the rollout ended {}", plan.primaryRoute(), d.command(), st.phase);
+      default:
+        {
+          if (d.validate()) {
+            validate();
+          }
+          if (d.command() != null && st != null && st.phase.terminal() && d.next() == st) {
+            LOG.info(
+                "canary {}: ignoring command {} after the rollout ended {}",
+                plan.primaryRoute(),
+                d.command(),
+                st.phase);
+          }
+          State written = store.commit(st, stateText, d.next(), d.converge(), d.command(), now);
+          seen(written, local);
+          if (written == null) {
+            return new Pass(machine.status(st == null ? d.next() : st), now, false);
+          }
+          if (d.next().reason.startsWith("plan changed")
+              || d.next().reason.startsWith("release ")) {
+            LOG.info("canary {}: {}", plan.primaryRoute(), d.next().reason);
+          }
+          deliver(primary, written, d.notes());
+          return new Pass(machine.status(written), d.wake(), false);
         }
-        State written = store.commit(st, stateText, d.next(), d.converge(), d.command(), now);
-        seen(written, local);
-        if (written == null) {
-          return new Pass(machine.status(st == null ? d.next() : st), now, false);
-        }
-        if (d.next().reason.startsWith("plan changed") || d.next().reason.startsWith("release ")) {
-          LOG.info("canary {}: {}", plan.primaryRoute(), d.next().reason);
-        }
-        deliver(primary, written, d.notes());
-        return new Pass(machine.status(written), d.wake(), false);
-      }
     }
   }
 
   private volatile ObjectNode lastPrimary;
+
   /** The route the next wait watches: the first one awaiting the Gateway, else the primary. */
   private volatile ObjectNode watched;
+
   private volatile CanaryStatus lastStatus;
-  /** The state last seen or written: its revision, its time on the rollout's timeline, and when it was seen here. */
+
+  /**
+   * The state last seen or written: its revision, its time on the rollout's timeline, and when it
+   * was seen here.
+   */
   private State seenState;
+
   private Instant seenLocal;
 
   /**
-   * {@code local} on the rollout's timeline: the time of {@code st}'s write plus the time elapsed on this
-   * replica's clock since it first saw that write. A replica that takes over counts from when it first saw the
-   * state (as a Lease candidate does), so a writer's clock running ahead or behind moves no deadline.
+   * {@code local} on the rollout's timeline: the time of {@code st}'s write plus the time elapsed
+   * on this replica's clock since it first saw that write. A replica that takes over counts from
+   * when it first saw the state (as a Lease candidate does), so a writer's clock running ahead or
+   * behind moves no deadline.
    */
   private synchronized Instant timeline(State st, Instant local) {
     if (st == null || st.writtenAt.equals(Instant.EPOCH)) {
@@ -686,10 +827,14 @@ public final class Canary {
 
   private Measurement measure(AnalysisCheck check, State st, Instant now) {
     MetricProvider provider = providers.get(check.provider());
-    AnalysisContext ctx = new AnalysisContext(check, plan.primaryRoute(), plan.stable(), plan.canary(), st.step, st.weight, now);
+    AnalysisContext ctx =
+        new AnalysisContext(
+            check, plan.primaryRoute(), plan.stable(), plan.canary(), st.step, st.weight, now);
     try {
       Measurement m = provider.measure(ctx);
-      return m == null ? Measurement.inconclusive("provider " + check.provider() + " returned nothing") : m;
+      return m == null
+          ? Measurement.inconclusive("provider " + check.provider() + " returned nothing")
+          : m;
     } catch (Exception | LinkageError e) {
       LOG.debug("check {} errored", check.name(), e);
       return Measurement.inconclusive(check.provider() + " failed: " + e);
@@ -707,7 +852,9 @@ public final class Canary {
   }
 
   private boolean event(ObjectNode route, String type, String reason, String message) {
-    return events != null && route != null && events.record(route, type, reason, message, clock.now());
+    return events != null
+        && route != null
+        && events.record(route, type, reason, message, clock.now());
   }
 
   private ObjectNode read(RouteRef ref) {
@@ -717,7 +864,10 @@ public final class Canary {
   /** The last unreadable-state problem recorded as an Event, so that it is recorded once. */
   private volatile String lastUnreadable;
 
-  /** @throws CanaryStateException if the annotation is corrupt or of a newer format (recorded as an Event once) */
+  /**
+   * @throws CanaryStateException if the annotation is corrupt or of a newer format (recorded as an
+   *     Event once)
+   */
   private State state(ObjectNode route) {
     String text = StateStore.annotation(route, State.ANNOTATION);
     if (text == null) {
@@ -741,7 +891,10 @@ public final class Canary {
     return "Canary " + plan.primaryRoute() + " " + plan.stable() + " -> " + plan.canary();
   }
 
-  /** Builds a {@link Canary}; defaults: system clock, 5 second polling, route verification and Events on. */
+  /**
+   * Builds a {@link Canary}; defaults: system clock, 5 second polling, route verification and
+   * Events on.
+   */
   public static final class Builder {
     private final GatewayApiClient client;
     private final CanaryPlan plan;
@@ -767,7 +920,8 @@ public final class Canary {
 
     /** Registers {@code provider} for the checks naming {@code name}. */
     public Builder provider(String name, MetricProvider provider) {
-      providers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(provider, "provider"));
+      providers.put(
+          Objects.requireNonNull(name, "name"), Objects.requireNonNull(provider, "provider"));
       return this;
     }
 
@@ -783,9 +937,9 @@ public final class Canary {
     }
 
     /**
-     * The longest wait between two reads of the routes (for commands, route status, external edits; default 5
-     * seconds). With {@link #watchRoutes} (the default) on the system clock a change of the primary route ends
-     * the wait at once, so this is only the fallback.
+     * The longest wait between two reads of the routes (for commands, route status, external edits;
+     * default 5 seconds). With {@link #watchRoutes} (the default) on the system clock a change of
+     * the primary route ends the wait at once, so this is only the fallback.
      */
     public Builder pollInterval(Duration interval) {
       if (interval == null || interval.isNegative() || interval.isZero()) {
@@ -796,9 +950,10 @@ public final class Canary {
     }
 
     /**
-     * Whether waits end as soon as the primary route changes, through a watch of it (default on): a change the
-     * Gateway accepts, a command or an edit is acted on at once instead of at the next {@link #pollInterval}
-     * poll. Applies on {@link CanaryClock#system()}; other clocks wait on their own time.
+     * Whether waits end as soon as the primary route changes, through a watch of it (default on): a
+     * change the Gateway accepts, a command or an edit is acted on at once instead of at the next
+     * {@link #pollInterval} poll. Applies on {@link CanaryClock#system()}; other clocks wait on
+     * their own time.
      */
     public Builder watchRoutes(boolean watch) {
       this.watchRoutes = watch;
@@ -806,8 +961,8 @@ public final class Canary {
     }
 
     /**
-     * Whether a step waits for every parent to report Accepted and ResolvedRefs for the route's new generation
-     * (default on; turn off only for clusters without a Gateway controller).
+     * Whether a step waits for every parent to report Accepted and ResolvedRefs for the route's new
+     * generation (default on; turn off only for clusters without a Gateway controller).
      */
     public Builder verifyRoutes(boolean verify) {
       this.verifyRoutes = verify;
@@ -820,7 +975,9 @@ public final class Canary {
       return this;
     }
 
-    /** @throws IllegalArgumentException if blank */
+    /**
+     * @throws IllegalArgumentException if blank
+     */
     public Builder fieldManager(String fieldManager) {
       if (fieldManager == null || fieldManager.isBlank()) {
         throw new IllegalArgumentException("fieldManager must not be blank: " + fieldManager);

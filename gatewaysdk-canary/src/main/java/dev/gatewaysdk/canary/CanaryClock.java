@@ -1,12 +1,11 @@
 package dev.gatewaysdk.canary;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The time a rollout sees and waits on: pauses, analysis intervals, the progress deadline and polling all go
- * through it. {@link #system()} in production; {@link VirtualClock} in tests, where waiting advances virtual
- * time instead of sleeping. Implementations are thread-safe.
+ * The time a rollout sees and waits on: pauses, analysis intervals, the progress deadline and
+ * polling all go through it. {@link #system()} in production; {@link VirtualClock} in tests, where
+ * waiting advances virtual time instead of sleeping. Implementations are thread-safe.
  */
 public interface CanaryClock {
   Instant now();

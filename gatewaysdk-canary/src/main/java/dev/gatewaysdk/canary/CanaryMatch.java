@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A request condition that sends matching requests to the canary before (or besides) weighted traffic: an exact
- * header, a cookie, or an exact query parameter (A/B tests, "testers first").
+ * A request condition that sends matching requests to the canary before (or besides) weighted
+ * traffic: an exact header, a cookie, or an exact query parameter (A/B tests, "testers first").
  *
  * <p>Instances are immutable.
  *
@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
  */
 public final class CanaryMatch {
   /** What part of the request is matched. */
-  public enum Type { HEADER, COOKIE, QUERY_PARAM }
+  public enum Type {
+    HEADER,
+    COOKIE,
+    QUERY_PARAM
+  }
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+\\-.^_`|~]+");
 
@@ -27,10 +31,12 @@ public final class CanaryMatch {
   private CanaryMatch(Type type, String name, String value) {
     Objects.requireNonNull(type, "type");
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(type.name().toLowerCase(java.util.Locale.ROOT) + " name must be a token: " + name);
+      throw new IllegalArgumentException(
+          type.name().toLowerCase(java.util.Locale.ROOT) + " name must be a token: " + name);
     }
     if (value == null || value.isEmpty() || value.length() > 4096) {
-      throw new IllegalArgumentException("value of " + name + " must be 1..4096 characters: " + value);
+      throw new IllegalArgumentException(
+          "value of " + name + " must be 1..4096 characters: " + value);
     }
     this.type = type;
     this.name = name;
@@ -42,7 +48,10 @@ public final class CanaryMatch {
     return new CanaryMatch(Type.HEADER, name, value);
   }
 
-  /** Requests carrying cookie {@code name=value} (a regular expression match on the {@code Cookie} header). */
+  /**
+   * Requests carrying cookie {@code name=value} (a regular expression match on the {@code Cookie}
+   * header).
+   */
   public static CanaryMatch cookie(String name, String value) {
     return new CanaryMatch(Type.COOKIE, name, value);
   }
@@ -67,7 +76,9 @@ public final class CanaryMatch {
   @Override
   public boolean equals(Object o) {
     return o instanceof CanaryMatch
-        && ((CanaryMatch) o).type == type && ((CanaryMatch) o).name.equals(name) && ((CanaryMatch) o).value.equals(value);
+        && ((CanaryMatch) o).type == type
+        && ((CanaryMatch) o).name.equals(name)
+        && ((CanaryMatch) o).value.equals(value);
   }
 
   @Override
@@ -78,6 +89,10 @@ public final class CanaryMatch {
   /** {@code header x-canary=always}. */
   @Override
   public String toString() {
-    return type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " " + name + "=" + value;
+    return type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+        + " "
+        + name
+        + "="
+        + value;
   }
 }

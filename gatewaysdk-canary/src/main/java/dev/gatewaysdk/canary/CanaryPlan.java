@@ -1,6 +1,5 @@
 package dev.gatewaysdk.canary;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.canary.internal.Jsons;
@@ -21,21 +20,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a canary rollout does: the routes it moves in lockstep (HTTPRoutes and GRPCRoutes; the first one holds
- * the rollout state), the stable and canary backends (by name; both must be in the same rules of every route),
- * the steps, how it ends ({@link Promotion}), how long a route change may take to be accepted (progress
- * deadline), and what to do about weights someone else changed ({@link ExternalEditPolicy}).
+ * What a canary rollout does: the routes it moves in lockstep (HTTPRoutes and GRPCRoutes; the first
+ * one holds the rollout state), the stable and canary backends (by name; both must be in the same
+ * rules of every route), the steps, how it ends ({@link Promotion}), how long a route change may
+ * take to be accepted (progress deadline), and what to do about weights someone else changed
+ * ({@link ExternalEditPolicy}).
  *
- * <p><b>Background analysis</b> ({@link Builder#backgroundAnalysis}, Argo Rollouts' background AnalysisRun,
- * Flagger's per-interval checks): checks measured every {@link AnalysisCheck#interval()} from the first step
- * that gives the canary traffic (a weight above 0, a mirror or a match step) until promotion, through pauses
- * and manual gates. The first measurement comes one interval after the canary gets traffic. A background check
- * that exceeds its failure or inconclusive limit (counted over the whole rollout) rolls back like a failed
- * analysis step; it never passes, so {@link AnalysisCheck#successes()} does not apply.
+ * <p><b>Background analysis</b> ({@link Builder#backgroundAnalysis}, Argo Rollouts' background
+ * AnalysisRun, Flagger's per-interval checks): checks measured every {@link
+ * AnalysisCheck#interval()} from the first step that gives the canary traffic (a weight above 0, a
+ * mirror or a match step) until promotion, through pauses and manual gates. The first measurement
+ * comes one interval after the canary gets traffic. A background check that exceeds its failure or
+ * inconclusive limit (counted over the whole rollout) rolls back like a failed analysis step; it
+ * never passes, so {@link AnalysisCheck#successes()} does not apply.
  *
- * <p>Steps are checked when the plan is built: weights 0..100, no lowering of the canary's share unless the
- * step says so, mirroring only before the canary takes traffic. Problems are reported together in an
- * {@link InvalidPlanException}, each naming its step. Instances are immutable.
+ * <p>Steps are checked when the plan is built: weights 0..100, no lowering of the canary's share
+ * unless the step says so, mirroring only before the canary takes traffic. Problems are reported
+ * together in an {@link InvalidPlanException}, each naming its step. Instances are immutable.
  *
  * <pre>{@code
  * CanaryPlan plan = CanaryPlan.builder()
@@ -48,6 +49,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The YAML/JSON form:
+ *
  * <pre>
  * routes: [shop/storefront, grpcroute/shop/storefront-grpc]
  * stable: storefront-v1
@@ -56,6 +58,7 @@ import java.util.Objects;
  * externalEditPolicy: PAUSE          # PAUSE, ABORT, REASSERT
  * promotion: KEEP_STABLE             # KEEP_STABLE, SWAP, REMOVE_STABLE
  * release: v2.3.1                    # optional: a new release starts a new rollout
+ * sessionAffinity: {cookie: canary, maxAge: 24h}   # optional: pin clients that reached the canary
  * backgroundAnalysis:
  *   - {name: error-rate, provider: prometheus, query: "...", max: 0.01, interval: 1m, failureLimit: 2}
  * steps:
@@ -81,6 +84,8 @@ public final class CanaryPlan {
   private final ExternalEditPolicy externalEditPolicy;
   private final Promotion promotion;
   private final String release;
+  private final String affinityCookie;
+  private final Duration affinityMaxAge;
   private final String id;
 
   private CanaryPlan(Builder b) {
@@ -93,6 +98,8 @@ public final class CanaryPlan {
     this.externalEditPolicy = b.externalEditPolicy;
     this.promotion = b.promotion;
     this.release = b.release;
+    this.affinityCookie = b.affinityCookie;
+    this.affinityMaxAge = b.affinityMaxAge;
     this.id = digest(Jsons.write(toJson()));
   }
 
@@ -112,13 +119,16 @@ public final class CanaryPlan {
     b.externalEditPolicy = externalEditPolicy;
     b.promotion = promotion;
     b.release = release;
+    b.affinityCookie = affinityCookie;
+    b.affinityMaxAge = affinityMaxAge;
     return b;
   }
 
   /**
    * Parses a plan written in YAML or JSON (see the class documentation).
    *
-   * @throws InvalidPlanException naming each bad field ({@code steps[3].setWeight: must be 0..100: 150})
+   * @throws InvalidPlanException naming each bad field ({@code steps[3].setWeight: must be 0..100:
+   *     150})
    */
   public static CanaryPlan parse(String yamlOrJson) {
     return PlanReader.read(yamlOrJson);
@@ -160,12 +170,17 @@ public final class CanaryPlan {
     return steps;
   }
 
-  /** The checks measured in the background from the first step giving the canary traffic until promotion. */
+  /**
+   * The checks measured in the background from the first step giving the canary traffic until
+   * promotion.
+   */
   public List<AnalysisCheck> backgroundAnalysis() {
     return background;
   }
 
-  /** How long a route change may take to be accepted by every parent before the rollout rolls back. */
+  /**
+   * How long a route change may take to be accepted by every parent before the rollout rolls back.
+   */
   public Duration progressDeadline() {
     return progressDeadline;
   }
@@ -179,16 +194,34 @@ public final class CanaryPlan {
   }
 
   /**
-   * The release this rollout ships ({@code ""} when not set): an image tag, a commit, a build number. A plan
-   * with a release other than the one on the route starts a new rollout, also after a finished one and
-   * mid-rollout (from its first step, as Flagger and Argo Rollouts start over for a new revision). See
-   * {@link Canary#run()} for what happens when the plan changes within one release.
+   * The release this rollout ships ({@code ""} when not set): an image tag, a commit, a build
+   * number. A plan with a release other than the one on the route starts a new rollout, also after
+   * a finished one and mid-rollout (from its first step, as Flagger and Argo Rollouts start over
+   * for a new revision). See {@link Canary#run()} for what happens when the plan changes within one
+   * release.
    */
   public String release() {
     return release;
   }
 
-  /** A digest of the plan's content: the rollout state on the route belongs to exactly this plan. */
+  /**
+   * The cookie pinning a client that reached the canary to it (Flagger's session affinity), if set
+   * with {@link Builder#sessionAffinity}: while the canary has a share between 0 and 100%, its
+   * responses set the cookie and requests carrying it go to the canary ({@link
+   * dev.gatewaysdk.core.CanaryTraffic#withSessionAffinity}); a rollback or promotion removes both.
+   */
+  public java.util.Optional<String> sessionAffinity() {
+    return java.util.Optional.ofNullable(affinityCookie);
+  }
+
+  /** How long the session-affinity cookie lives ({@code Max-Age}); 24 hours unless set. */
+  public Duration sessionAffinityMaxAge() {
+    return affinityMaxAge;
+  }
+
+  /**
+   * A digest of the plan's content: the rollout state on the route belongs to exactly this plan.
+   */
   public String id() {
     return id;
   }
@@ -208,13 +241,25 @@ public final class CanaryPlan {
   public ObjectNode toJson() {
     ObjectNode o = Jsons.mapper().createObjectNode();
     ArrayNode r = o.putArray("routes");
-    routes.forEach(ref -> r.add(ref.kind().toLowerCase(java.util.Locale.ROOT) + "/" + ref.namespace() + "/" + ref.name()));
+    routes.forEach(
+        ref ->
+            r.add(
+                ref.kind().toLowerCase(java.util.Locale.ROOT)
+                    + "/"
+                    + ref.namespace()
+                    + "/"
+                    + ref.name()));
     o.put("stable", stable).put("canary", canary);
     o.put("progressDeadline", dev.gatewaysdk.canary.internal.DurationText.format(progressDeadline));
     o.put("externalEditPolicy", externalEditPolicy.name());
     o.put("promotion", promotion.name());
     if (!release.isEmpty()) {
       o.put("release", release);
+    }
+    if (affinityCookie != null) {
+      o.putObject("sessionAffinity")
+          .put("cookie", affinityCookie)
+          .put("maxAge", dev.gatewaysdk.canary.internal.DurationText.format(affinityMaxAge));
     }
     if (!background.isEmpty()) {
       o.set("backgroundAnalysis", PlanReader.checksJson(background));
@@ -250,7 +295,10 @@ public final class CanaryPlan {
     }
   }
 
-  /** Builds a {@link CanaryPlan}; defaults: progress deadline 10 minutes, PAUSE on external edits, KEEP_STABLE. */
+  /**
+   * Builds a {@link CanaryPlan}; defaults: progress deadline 10 minutes, PAUSE on external edits,
+   * KEEP_STABLE.
+   */
   public static final class Builder {
     private final List<RouteRef> routes = new ArrayList<>();
     private String stable;
@@ -261,6 +309,8 @@ public final class CanaryPlan {
     private ExternalEditPolicy externalEditPolicy = ExternalEditPolicy.PAUSE;
     private Promotion promotion = Promotion.KEEP_STABLE;
     private String release = "";
+    private String affinityCookie;
+    private Duration affinityMaxAge = Duration.ofHours(24);
 
     Builder() {}
 
@@ -296,8 +346,9 @@ public final class CanaryPlan {
     }
 
     /**
-     * Adds checks measured in the background from the first step that gives the canary traffic until promotion
-     * (see the class documentation); names must be unique among the background checks.
+     * Adds checks measured in the background from the first step that gives the canary traffic
+     * until promotion (see the class documentation); names must be unique among the background
+     * checks.
      */
     public Builder backgroundAnalysis(AnalysisCheck... checks) {
       return backgroundAnalysis(List.of(checks));
@@ -318,10 +369,11 @@ public final class CanaryPlan {
     }
 
     /**
-     * Appends weight steps of {@code increment} up to {@code maximum} (Flagger's stepWeight/maxWeight):
-     * {@code weightIncrements(20, 90)} adds 20, 40, 60, 80, 90.
+     * Appends weight steps of {@code increment} up to {@code maximum} (Flagger's
+     * stepWeight/maxWeight): {@code weightIncrements(20, 90)} adds 20, 40, 60, 80, 90.
      *
-     * @throws IllegalArgumentException if {@code increment < 1} or {@code maximum} is outside 1..100
+     * @throws IllegalArgumentException if {@code increment < 1} or {@code maximum} is outside
+     *     1..100
      */
     public Builder weightIncrements(int increment, int maximum) {
       if (increment < 1 || increment > 100) {
@@ -338,7 +390,9 @@ public final class CanaryPlan {
       return this;
     }
 
-    /** @throws IllegalArgumentException if not positive */
+    /**
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder progressDeadline(Duration deadline) {
       if (deadline == null || deadline.isZero() || deadline.isNegative()) {
         throw new IllegalArgumentException("progressDeadline must be positive: " + deadline);
@@ -353,8 +407,18 @@ public final class CanaryPlan {
     }
 
     /**
-     * The release this rollout ships (see {@link CanaryPlan#release()}); printable ASCII without spaces, at
-     * most 128 characters; {@code ""} (the default) for none.
+     * Pins clients that reached the canary to it with cookie {@code cookie} living {@code maxAge}
+     * (see {@link CanaryPlan#sessionAffinity()}); HTTPRoutes only.
+     */
+    public Builder sessionAffinity(String cookie, Duration maxAge) {
+      this.affinityCookie = Objects.requireNonNull(cookie, "cookie");
+      this.affinityMaxAge = Objects.requireNonNull(maxAge, "maxAge");
+      return this;
+    }
+
+    /**
+     * The release this rollout ships (see {@link CanaryPlan#release()}); printable ASCII without
+     * spaces, at most 128 characters; {@code ""} (the default) for none.
      */
     public Builder release(String release) {
       this.release = Objects.requireNonNull(release, "release");
@@ -366,7 +430,9 @@ public final class CanaryPlan {
       return this;
     }
 
-    /** @throws InvalidPlanException listing every problem, each naming its step, route or backend */
+    /**
+     * @throws InvalidPlanException listing every problem, each naming its step, route or backend
+     */
     public CanaryPlan build() {
       List<String> problems = new ArrayList<>();
       if (routes.isEmpty()) {
@@ -384,6 +450,18 @@ public final class CanaryPlan {
       if (stable != null && stable.equals(canary)) {
         problems.add("canary: must differ from stable: " + canary);
       }
+      if (affinityCookie != null) {
+        try {
+          dev.gatewaysdk.core.CanaryTraffic.of("a", "b")
+              .withSessionAffinity(affinityCookie, affinityMaxAge);
+        } catch (IllegalArgumentException e) {
+          problems.add("sessionAffinity: " + e.getMessage());
+        }
+        if (routes.stream().anyMatch(r -> !RouteRef.HTTP_ROUTE.equals(r.kind()))) {
+          problems.add(
+              "sessionAffinity: a cookie pins HTTP clients; every route must be an HTTPRoute");
+        }
+      }
       if (release.length() > 128 || !release.chars().allMatch(c -> c > 32 && c < 127)) {
         problems.add("release: printable ASCII without spaces, at most 128 characters: " + release);
       }
@@ -397,8 +475,13 @@ public final class CanaryPlan {
             if (s.percent() < 0 || s.percent() > 100) {
               problems.add(at + "weight must be 0..100: " + s.percent());
             } else if (s.percent() < weight && !s.decreaseAllowed()) {
-              problems.add(at + "lowers the canary's share from " + weight + " to " + s.percent()
-                  + "; use Step.setWeightDecreasing (YAML decrease: true) if that is intended");
+              problems.add(
+                  at
+                      + "lowers the canary's share from "
+                      + weight
+                      + " to "
+                      + s.percent()
+                      + "; use Step.setWeightDecreasing (YAML decrease: true) if that is intended");
             }
             weight = s.percent();
             break;
@@ -406,12 +489,16 @@ public final class CanaryPlan {
             if (s.percent() < 0 || s.percent() > 100) {
               problems.add(at + "mirror percent must be 0..100: " + s.percent());
             } else if (s.percent() > 0 && weight > 0) {
-              problems.add(at + "mirrors to a canary that already takes " + weight
-                  + "% of the traffic; mirror before the first weight step");
+              problems.add(
+                  at
+                      + "mirrors to a canary that already takes "
+                      + weight
+                      + "% of the traffic; mirror before the first weight step");
             }
             break;
           case MATCH:
-            if (grpc && s.matches().stream().anyMatch(m -> m.type() == CanaryMatch.Type.QUERY_PARAM)) {
+            if (grpc
+                && s.matches().stream().anyMatch(m -> m.type() == CanaryMatch.Type.QUERY_PARAM)) {
               problems.add(at + "GRPCRoutes cannot match query parameters");
             }
             break;
@@ -423,12 +510,18 @@ public final class CanaryPlan {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < background.size(); i++) {
           if (!names.add(background.get(i).name())) {
-            problems.add("backgroundAnalysis[" + i + "]: check name " + background.get(i).name() + " is used twice");
+            problems.add(
+                "backgroundAnalysis["
+                    + i
+                    + "]: check name "
+                    + background.get(i).name()
+                    + " is used twice");
           }
         }
         if (steps.stream().noneMatch(Step::givesCanaryTraffic)) {
-          problems.add("backgroundAnalysis: no step gives the canary traffic (setWeight above 0, mirror or match),"
-              + " so the checks would never run");
+          problems.add(
+              "backgroundAnalysis: no step gives the canary traffic (setWeight above 0, mirror or match),"
+                  + " so the checks would never run");
         }
       }
       if (!problems.isEmpty()) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A snapshot of a rollout, as stored on its primary route: phase, step, the canary's share, and why the last
- * transition happened. Instances are immutable.
+ * A snapshot of a rollout, as stored on its primary route: phase, step, the canary's share, and why
+ * the last transition happened. Instances are immutable.
  */
 public final class CanaryStatus {
   private final Phase phase;
@@ -22,8 +22,18 @@ public final class CanaryStatus {
   private final Map<String, String> analysis;
   private final List<String> history;
 
-  CanaryStatus(Phase phase, int step, int stepCount, Optional<Step> currentStep, int canaryWeight, int mirrorPercent,
-      String reason, Instant lastTransition, long revision, Map<String, String> analysis, List<String> history) {
+  CanaryStatus(
+      Phase phase,
+      int step,
+      int stepCount,
+      Optional<Step> currentStep,
+      int canaryWeight,
+      int mirrorPercent,
+      String reason,
+      Instant lastTransition,
+      long revision,
+      Map<String, String> analysis,
+      List<String> history) {
     this.phase = phase;
     this.step = step;
     this.stepCount = stepCount;
@@ -41,7 +51,10 @@ public final class CanaryStatus {
     return phase;
   }
 
-  /** The index of the current step; {@link #stepCount()} during and after promotion; -1 before the first. */
+  /**
+   * The index of the current step; {@link #stepCount()} during and after promotion; -1 before the
+   * first.
+   */
   public int step() {
     return step;
   }
@@ -63,7 +76,10 @@ public final class CanaryStatus {
     return mirrorPercent;
   }
 
-  /** Why the last transition happened ({@code analysis success-rate failed: 0.93 outside 0.99 <= value}). */
+  /**
+   * Why the last transition happened ({@code analysis success-rate failed: 0.93 outside 0.99 <=
+   * value}).
+   */
   public String reason() {
     return reason;
   }
@@ -85,15 +101,35 @@ public final class CanaryStatus {
     return analysis;
   }
 
-  CanaryStatus(Phase phase, int step, int stepCount, Optional<Step> currentStep, int canaryWeight, int mirrorPercent,
-      String reason, Instant lastTransition, long revision, Map<String, String> analysis) {
-    this(phase, step, stepCount, currentStep, canaryWeight, mirrorPercent, reason, lastTransition, revision, analysis, List.of());
+  CanaryStatus(
+      Phase phase,
+      int step,
+      int stepCount,
+      Optional<Step> currentStep,
+      int canaryWeight,
+      int mirrorPercent,
+      String reason,
+      Instant lastTransition,
+      long revision,
+      Map<String, String> analysis) {
+    this(
+        phase,
+        step,
+        stepCount,
+        currentStep,
+        canaryWeight,
+        mirrorPercent,
+        reason,
+        lastTransition,
+        revision,
+        analysis,
+        List.of());
   }
 
   /**
-   * The most recent measurements of step and background checks (up to 20, oldest first), as stored with the
-   * state: {@code 2030-01-01T00:01:00Z steps[1]/error-rate: FAILURE 2% (2% > max 1%)}; dry-run checks are marked
-   * {@code (dry run)}.
+   * The most recent measurements of step and background checks (up to 20, oldest first), as stored
+   * with the state: {@code 2030-01-01T00:01:00Z steps[1]/error-rate: FAILURE 2% (2% > max 1%)};
+   * dry-run checks are marked {@code (dry run)}.
    */
   public List<String> history() {
     return history;
@@ -106,9 +142,16 @@ public final class CanaryStatus {
   /** One line: {@code PROGRESSING step 3/6 (setWeight 25) canary 25%}. */
   @Override
   public String toString() {
-    return phase + " step " + Math.min(step + 1, stepCount) + "/" + stepCount
+    return phase
+        + " step "
+        + Math.min(step + 1, stepCount)
+        + "/"
+        + stepCount
         + currentStep.map(s -> " (" + s + ")").orElse(step >= stepCount ? " (promotion)" : "")
-        + " canary " + canaryWeight + "%" + (mirrorPercent > 0 ? " mirror " + mirrorPercent + "%" : "")
+        + " canary "
+        + canaryWeight
+        + "%"
+        + (mirrorPercent > 0 ? " mirror " + mirrorPercent + "%" : "")
         + (reason.isEmpty() ? "" : ": " + reason);
   }
 }

@@ -4,17 +4,22 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The result of one measurement of an {@link AnalysisCheck}: a value judged by the check's range, or a verdict
- * a provider decided itself (a webhook answering {@code {"verdict":"fail"}}), or inconclusive (no value, an
- * error). Instances are immutable.
+ * The result of one measurement of an {@link AnalysisCheck}: a value judged by the check's range,
+ * or a verdict a provider decided itself (a webhook answering {@code {"verdict":"fail"}}), or
+ * inconclusive (no value, an error). Instances are immutable.
  */
 public final class Measurement {
   /** How a measurement counts. */
-  public enum Verdict { SUCCESS, FAILURE, INCONCLUSIVE }
+  public enum Verdict {
+    SUCCESS,
+    FAILURE,
+    INCONCLUSIVE
+  }
 
   private final Verdict verdict;
   private final double value;
   private final String message;
+
   /** The value as it reads in the check's unit. */
   private final String shown;
 
@@ -26,15 +31,16 @@ public final class Measurement {
   }
 
   /**
-   * A value, judged by {@code check}'s range (NaN is inconclusive); a refusal's message reads in the check's
-   * {@link AnalysisCheck#unit() unit}, e.g. {@code 807 ms > max 500 ms}.
+   * A value, judged by {@code check}'s range (NaN is inconclusive); a refusal's message reads in
+   * the check's {@link AnalysisCheck#unit() unit}, e.g. {@code 807 ms > max 500 ms}.
    */
   public static Measurement of(AnalysisCheck check, double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return inconclusive("value is " + value);
     }
     boolean ok = check.accepts(value);
-    return new Measurement(ok ? Verdict.SUCCESS : Verdict.FAILURE, value, check.describeRefusal(value), check.unit());
+    return new Measurement(
+        ok ? Verdict.SUCCESS : Verdict.FAILURE, value, check.describeRefusal(value), check.unit());
   }
 
   public static Measurement success(double value, String message) {
@@ -65,6 +71,8 @@ public final class Measurement {
 
   @Override
   public String toString() {
-    return verdict + (shown.isEmpty() ? "" : " " + shown) + (message.isEmpty() ? "" : " (" + message + ")");
+    return verdict
+        + (shown.isEmpty() ? "" : " " + shown)
+        + (message.isEmpty() ? "" : " (" + message + ")");
   }
 }

@@ -4,12 +4,13 @@ import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Measures one {@link AnalysisCheck}: Prometheus ({@link PrometheusProvider}), a webhook
- * ({@link WebhookProvider}), or code ({@link #of(ToDoubleFunction)}). A provider registered with
- * {@link Canary.Builder#provider(String, MetricProvider)} is used by every check naming it.
+ * Measures one {@link AnalysisCheck}: Prometheus ({@link PrometheusProvider}), a webhook ({@link
+ * WebhookProvider}), or code ({@link #of(ToDoubleFunction)}). A provider registered with {@link
+ * Canary.Builder#provider(String, MetricProvider)} is used by every check naming it.
  *
- * <p>Implementations must be thread-safe. An exception thrown by {@link #measure} counts as an inconclusive
- * measurement (limited by the check's {@link AnalysisCheck#inconclusiveLimit()}), never as a crash.
+ * <p>Implementations must be thread-safe. An exception thrown by {@link #measure} counts as an
+ * inconclusive measurement (limited by the check's {@link AnalysisCheck#inconclusiveLimit()}),
+ * never as a crash.
  *
  * <pre>{@code
  * MetricProvider errors = MetricProvider.of(ctx -> errorRate(ctx.canary()));

@@ -13,11 +13,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Instant queries against the Prometheus HTTP API ({@code GET /api/v1/query}): the check's query, with
- * {@code {{canary}}}, {@code {{stable}}}, {@code {{interval}}} and the other placeholders of
- * {@link AnalysisContext#renderedQuery()} replaced, must return one sample (a scalar, or a vector's first
- * element); its value is judged by the check's range. Credentials: {@link #withAuth}. No result, NaN, an error status or an unreachable server
- * make the measurement inconclusive. Thread-safe.
+ * Instant queries against the Prometheus HTTP API ({@code GET /api/v1/query}): the check's query,
+ * with {@code {{canary}}}, {@code {{stable}}}, {@code {{interval}}} and the other placeholders of
+ * {@link AnalysisContext#renderedQuery()} replaced, must return one sample (a scalar, or a vector's
+ * first element); its value is judged by the check's range. Credentials: {@link #withAuth}. No
+ * result, NaN, an error status or an unreachable server make the measurement inconclusive.
+ * Thread-safe.
  *
  * <pre>{@code
  * Canary canary = Canary.builder(client, plan)
@@ -44,20 +45,26 @@ public final class PrometheusProvider implements MetricProvider {
   }
 
   /**
-   * A provider for the Prometheus server at {@code base} ({@code http://prometheus:9090}), with a 10 second
-   * request timeout.
+   * A provider for the Prometheus server at {@code base} ({@code http://prometheus:9090}), with a
+   * 10 second request timeout.
    *
    * @throws IllegalArgumentException if {@code base} is not http(s)
    */
   public static PrometheusProvider create(URI base) {
-    return create(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Duration.ofSeconds(10));
+    return create(
+        base,
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+        Duration.ofSeconds(10));
   }
 
-  /** @throws IllegalArgumentException if {@code base} is not http(s) */
+  /**
+   * @throws IllegalArgumentException if {@code base} is not http(s)
+   */
   public static PrometheusProvider create(URI base, HttpClient http, Duration timeout) {
     String scheme = base.getScheme();
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-      throw new IllegalArgumentException("Prometheus URL must be http or https: " + ProviderAuth.shown(base));
+      throw new IllegalArgumentException(
+          "Prometheus URL must be http or https: " + ProviderAuth.shown(base));
     }
     return new PrometheusProvider(base, http, timeout, ProviderAuth.NONE);
   }
@@ -73,17 +80,32 @@ public final class PrometheusProvider implements MetricProvider {
       return Measurement.inconclusive("check " + context.check().name() + " has no query");
     }
     String b = base.toString();
-    URI uri = URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + "/api/v1/query?query="
-        + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    URI uri =
+        URI.create(
+            (b.endsWith("/") ? b.substring(0, b.length() - 1) : b)
+                + "/api/v1/query?query="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8));
     HttpResponse<String> response;
     try {
-      response = http.send(auth.apply(HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json"))
-              .build(), HttpResponse.BodyHandlers.ofString());
+      response =
+          http.send(
+              auth.apply(
+                      HttpRequest.newBuilder(uri)
+                          .timeout(timeout)
+                          .GET()
+                          .header("Accept", "application/json"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
     } catch (IllegalStateException e) {
-      return Measurement.inconclusive("credentials for Prometheus " + ProviderAuth.shown(base) + ": " + e.getMessage());
+      return Measurement.inconclusive(
+          "credentials for Prometheus " + ProviderAuth.shown(base) + ": " + e.getMessage());
     } catch (IOException e) {
-      return Measurement.inconclusive("Prometheus " + ProviderAuth.shown(base) + " unreachable: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      return Measurement.inconclusive(
+          "Prometheus "
+              + ProviderAuth.shown(base)
+              + " unreachable: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Measurement.inconclusive("interrupted");
@@ -92,11 +114,17 @@ public final class PrometheusProvider implements MetricProvider {
     try {
       body = Jsons.mapper().readTree(response.body());
     } catch (IOException e) {
-      return Measurement.inconclusive("Prometheus answered " + response.statusCode() + " without JSON");
+      return Measurement.inconclusive(
+          "Prometheus answered " + response.statusCode() + " without JSON");
     }
     if (response.statusCode() / 100 != 2 || !"success".equals(body.path("status").asText())) {
-      return Measurement.inconclusive("Prometheus answered " + response.statusCode() + ": "
-          + body.path("errorType").asText("") + " " + body.path("error").asText(""));
+      return Measurement.inconclusive(
+          "Prometheus answered "
+              + response.statusCode()
+              + ": "
+              + body.path("errorType").asText("")
+              + " "
+              + body.path("error").asText(""));
     }
     JsonNode data = body.path("data");
     JsonNode sample;
@@ -111,7 +139,8 @@ public final class PrometheusProvider implements MetricProvider {
         sample = data.path("result").get(0).path("value");
         break;
       default:
-        return Measurement.inconclusive("query must return a scalar or vector, not " + data.path("resultType").asText());
+        return Measurement.inconclusive(
+            "query must return a scalar or vector, not " + data.path("resultType").asText());
     }
     double v;
     try {
@@ -124,6 +153,8 @@ public final class PrometheusProvider implements MetricProvider {
 
   @Override
   public String toString() {
-    return "Prometheus " + ProviderAuth.shown(base) + (auth == ProviderAuth.NONE ? "" : " with " + auth);
+    return "Prometheus "
+        + ProviderAuth.shown(base)
+        + (auth == ProviderAuth.NONE ? "" : " with " + auth);
   }
 }

@@ -14,11 +14,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Credentials a metric provider or notifier sends with each request: a bearer token and extra headers, given
- * as a value, read from a file (again on every request, so a rotated token such as a projected service-account
- * token is picked up) or from an environment variable. Secrets never appear in {@link #toString()}, logs,
- * exceptions or the canary's status: only their source is named ({@code token from file /var/run/token}).
- * Instances are immutable.
+ * Credentials a metric provider or notifier sends with each request: a bearer token and extra
+ * headers, given as a value, read from a file (again on every request, so a rotated token such as a
+ * projected service-account token is picked up) or from an environment variable. Secrets never
+ * appear in {@link #toString()}, logs, exceptions or the canary's status: only their source is
+ * named ({@code token from file /var/run/token}). Instances are immutable.
  *
  * <pre>{@code
  * ProviderAuth auth = ProviderAuth.bearerTokenFromFile(Path.of("/var/run/secrets/prometheus/token"))
@@ -66,16 +66,23 @@ public final class ProviderAuth {
 
   static ProviderAuth bearerTokenFromEnv(String variable, Function<String, String> env) {
     requireText(variable, "variable");
-    return NONE.with("Authorization", "token from $" + variable, () -> "Bearer " + readEnv(variable, env));
+    return NONE.with(
+        "Authorization", "token from $" + variable, () -> "Bearer " + readEnv(variable, env));
   }
 
-  /** These credentials and header {@code name: value}. @throws IllegalArgumentException if either is blank */
+  /**
+   * These credentials and header {@code name: value}. @throws IllegalArgumentException if either is
+   * blank
+   */
   public ProviderAuth withHeader(String name, String value) {
     requireText(value, "value of header " + name);
     return with(name, "value", () -> value);
   }
 
-  /** These credentials and header {@code name} with the value of environment variable {@code variable}. */
+  /**
+   * These credentials and header {@code name} with the value of environment variable {@code
+   * variable}.
+   */
   public ProviderAuth withHeaderFromEnv(String name, String variable) {
     requireText(variable, "variable");
     return with(name, "$" + variable, () -> readEnv(variable, System::getenv));
@@ -95,7 +102,8 @@ public final class ProviderAuth {
   /**
    * The headers to send now, as name-value pairs.
    *
-   * @throws IllegalStateException naming the source (never the secret) when a file or variable cannot be read
+   * @throws IllegalStateException naming the source (never the secret) when a file or variable
+   *     cannot be read
    */
   public List<String[]> headers() {
     List<String[]> out = new ArrayList<>(headers.size());
@@ -129,7 +137,8 @@ public final class ProviderAuth {
       }
       return token;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read token file " + file + ": " + e.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "cannot read token file " + file + ": " + e.getClass().getSimpleName(), e);
     }
   }
 
@@ -155,8 +164,10 @@ public final class ProviderAuth {
     }
     List<String> parts = new ArrayList<>();
     for (Header h : headers) {
-      parts.add(h.name.toLowerCase(Locale.ROOT).equals("authorization") && h.source.equals("value")
-          ? "bearer token (value)" : h.name + " (" + h.source + ")");
+      parts.add(
+          h.name.toLowerCase(Locale.ROOT).equals("authorization") && h.source.equals("value")
+              ? "bearer token (value)"
+              : h.name + " (" + h.source + ")");
     }
     return String.join(", ", parts);
   }

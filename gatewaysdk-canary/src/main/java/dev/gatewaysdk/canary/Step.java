@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One step of a {@link CanaryPlan}. Steps run in order; a step finishes when its route change is accepted by
- * every parent Gateway (for changing steps) and its own condition holds: a pause elapsed, a manual gate was
- * promoted, all analysis checks passed.
+ * One step of a {@link CanaryPlan}. Steps run in order; a step finishes when its route change is
+ * accepted by every parent Gateway (for changing steps) and its own condition holds: a pause
+ * elapsed, a manual gate was promoted, all analysis checks passed.
  *
  * <p>Instances are immutable.
  *
@@ -43,7 +43,13 @@ public final class Step {
   private final List<AnalysisCheck> checks;
   private final List<CanaryMatch> matches;
 
-  private Step(Kind kind, int value, boolean decrease, Duration duration, List<AnalysisCheck> checks, List<CanaryMatch> matches) {
+  private Step(
+      Kind kind,
+      int value,
+      boolean decrease,
+      Duration duration,
+      List<AnalysisCheck> checks,
+      List<CanaryMatch> matches) {
     this.kind = kind;
     this.value = value;
     this.decrease = decrease;
@@ -57,12 +63,16 @@ public final class Step {
     return new Step(Kind.SET_WEIGHT, percent, false, null, List.of(), List.of());
   }
 
-  /** Like {@link #setWeight(int)}, allowed to lower the canary's share (otherwise a plan mistake). */
+  /**
+   * Like {@link #setWeight(int)}, allowed to lower the canary's share (otherwise a plan mistake).
+   */
   public static Step setWeightDecreasing(int percent) {
     return new Step(Kind.SET_WEIGHT, percent, true, null, List.of(), List.of());
   }
 
-  /** @throws IllegalArgumentException if negative */
+  /**
+   * @throws IllegalArgumentException if negative
+   */
   public static Step pause(Duration duration) {
     if (duration == null || duration.isNegative()) {
       throw new IllegalArgumentException("pause duration must be >= 0: " + duration);
@@ -74,12 +84,16 @@ public final class Step {
     return new Step(Kind.PAUSE_UNTIL_PROMOTED, 0, false, null, List.of(), List.of());
   }
 
-  /** @throws IllegalArgumentException without checks or with two checks of one name */
+  /**
+   * @throws IllegalArgumentException without checks or with two checks of one name
+   */
   public static Step analysis(AnalysisCheck... checks) {
     return analysis(List.of(checks));
   }
 
-  /** @throws IllegalArgumentException without checks or with two checks of one name */
+  /**
+   * @throws IllegalArgumentException without checks or with two checks of one name
+   */
   public static Step analysis(List<AnalysisCheck> checks) {
     if (checks.isEmpty()) {
       throw new IllegalArgumentException("an analysis step needs at least one check");
@@ -96,8 +110,8 @@ public final class Step {
   }
 
   /**
-   * Sends requests matching all of {@code matches} to the canary, through a rule added next to each rule of
-   * the stable backend (same paths and filters). Removed at promotion or rollback.
+   * Sends requests matching all of {@code matches} to the canary, through a rule added next to each
+   * rule of the stable backend (same paths and filters). Removed at promotion or rollback.
    *
    * @throws IllegalArgumentException without matches
    */
@@ -105,10 +119,13 @@ public final class Step {
     return match(List.of(matches));
   }
 
-  /** @throws IllegalArgumentException without matches */
+  /**
+   * @throws IllegalArgumentException without matches
+   */
   public static Step match(List<CanaryMatch> matches) {
     if (matches.isEmpty()) {
-      throw new IllegalArgumentException("a match step needs at least one header, cookie or query parameter");
+      throw new IllegalArgumentException(
+          "a match step needs at least one header, cookie or query parameter");
     }
     return new Step(Kind.MATCH, 0, false, null, List.of(), matches);
   }
@@ -151,8 +168,12 @@ public final class Step {
       return false;
     }
     Step s = (Step) o;
-    return kind == s.kind && value == s.value && decrease == s.decrease && Objects.equals(duration, s.duration)
-        && checks.equals(s.checks) && matches.equals(s.matches);
+    return kind == s.kind
+        && value == s.value
+        && decrease == s.decrease
+        && Objects.equals(duration, s.duration)
+        && checks.equals(s.checks)
+        && matches.equals(s.matches);
   }
 
   @Override
@@ -171,7 +192,10 @@ public final class Step {
       case PAUSE_UNTIL_PROMOTED:
         return "pause until promoted";
       case ANALYSIS:
-        return "analysis " + checks.stream().map(AnalysisCheck::name).collect(java.util.stream.Collectors.toList());
+        return "analysis "
+            + checks.stream()
+                .map(AnalysisCheck::name)
+                .collect(java.util.stream.Collectors.toList());
       case MIRROR:
         return "mirror " + value + "%";
       default:

@@ -3,7 +3,10 @@ package dev.gatewaysdk.canary;
 import java.time.Duration;
 import java.time.Instant;
 
-/** {@link CanaryClock#system()}: one instance, so that the driver can tell real time (which it may watch) apart. */
+/**
+ * {@link CanaryClock#system()}: one instance, so that the driver can tell real time (which it may
+ * watch) apart.
+ */
 final class SystemClock implements CanaryClock {
   static final SystemClock INSTANCE = new SystemClock();
 

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A {@link CanaryClock} for tests: time moves only when advanced, and {@link #sleepUntil} advances it to the
- * deadline at once, so a rollout with hour-long pauses runs in milliseconds. Thread-safe; time never goes
- * backwards.
+ * A {@link CanaryClock} for tests: time moves only when advanced, and {@link #sleepUntil} advances
+ * it to the deadline at once, so a rollout with hour-long pauses runs in milliseconds. Thread-safe;
+ * time never goes backwards.
  *
  * <pre>{@code
  * VirtualClock clock = VirtualClock.at(Instant.parse("2030-01-01T00:00:00Z"));
@@ -32,7 +32,9 @@ public final class VirtualClock implements CanaryClock {
     return now;
   }
 
-  /** @throws IllegalArgumentException if negative */
+  /**
+   * @throws IllegalArgumentException if negative
+   */
   public synchronized Instant advance(Duration d) {
     if (d.isNegative()) {
       throw new IllegalArgumentException("time does not go backwards: " + d);

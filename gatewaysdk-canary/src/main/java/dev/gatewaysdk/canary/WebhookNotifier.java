@@ -16,13 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts what a rollout does — each step, pause and resume, promotion, rollback or abort (with its reason, also
- * when the cause was not an analysis: a route the Gateway refused, a deadline, an abort), and the API server
- * becoming unreachable — to a chat webhook: Slack's incoming webhooks ({@code {"text": ...}}, also understood
- * by Mattermost and Rocket.Chat) or Microsoft Teams (a {@code MessageCard}). It never holds up the rollout: messages
- * wait in a bounded queue (100) for one sender thread; each is tried three times with back-off (0.5 s, 1 s, 2 s,
- * 5 s timeout each); when the queue is full a message is dropped with a WARN. {@link #close()} sends what is
- * queued for up to five seconds. Thread-safe.
+ * Posts what a rollout does — each step, pause and resume, promotion, rollback or abort (with its
+ * reason, also when the cause was not an analysis: a route the Gateway refused, a deadline, an
+ * abort), and the API server becoming unreachable — to a chat webhook: Slack's incoming webhooks
+ * ({@code {"text": ...}}, also understood by Mattermost and Rocket.Chat) or Microsoft Teams (a
+ * {@code MessageCard}). It never holds up the rollout: messages wait in a bounded queue (100) for
+ * one sender thread; each is tried three times with back-off (0.5 s, 1 s, 2 s, 5 s timeout each);
+ * when the queue is full a message is dropped with a WARN. {@link #close()} sends what is queued
+ * for up to five seconds. Thread-safe.
  *
  * <pre>{@code
  * try (WebhookNotifier slack = WebhookNotifier.slack(URI.create(System.getenv("SLACK_WEBHOOK")), "shop/storefront")) {
@@ -56,7 +57,8 @@ public final class WebhookNotifier implements CanaryListener, AutoCloseable {
   private WebhookNotifier(URI url, Format format, String rollout, ProviderAuth auth) {
     String scheme = Objects.requireNonNull(url, "url").getScheme();
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-      throw new IllegalArgumentException("webhook URL must be http or https: " + ProviderAuth.shown(url));
+      throw new IllegalArgumentException(
+          "webhook URL must be http or https: " + ProviderAuth.shown(url));
     }
     this.url = url;
     this.format = Objects.requireNonNull(format, "format");
@@ -69,8 +71,8 @@ public final class WebhookNotifier implements CanaryListener, AutoCloseable {
   }
 
   /**
-   * A notifier posting Slack-compatible payloads to {@code url}, naming the rollout {@code rollout} (such as
-   * {@code shop/storefront}) in each message.
+   * A notifier posting Slack-compatible payloads to {@code url}, naming the rollout {@code rollout}
+   * (such as {@code shop/storefront}) in each message.
    *
    * @throws IllegalArgumentException if {@code url} is not http(s)
    */
@@ -94,8 +96,18 @@ public final class WebhookNotifier implements CanaryListener, AutoCloseable {
 
   @Override
   public void stepStarted(CanaryStatus status, Step step) {
-    post("step " + (status.step() + 1) + "/" + status.stepCount() + " " + step + ": canary at " + status.canaryWeight()
-        + "%" + (status.mirrorPercent() > 0 ? ", mirroring " + status.mirrorPercent() + "%" : ""), "0078D7");
+    post(
+        "step "
+            + (status.step() + 1)
+            + "/"
+            + status.stepCount()
+            + " "
+            + step
+            + ": canary at "
+            + status.canaryWeight()
+            + "%"
+            + (status.mirrorPercent() > 0 ? ", mirroring " + status.mirrorPercent() + "%" : ""),
+        "0078D7");
   }
 
   @Override
@@ -119,11 +131,20 @@ public final class WebhookNotifier implements CanaryListener, AutoCloseable {
   }
 
   @Override
-  public void apiUnavailable(CanaryStatus last, RuntimeException error, int attempt, Duration retryIn) {
-    if (Integer.bitCount(attempt) == 1) { // 1, 2, 4, 8 ...: an outage is reported, not every retry of it
-      post("the API server is unreachable (" + attempt + (attempt == 1 ? " attempt" : " attempts")
-          + "); the rollout stays at " + (last == null ? "its current weight" : last.canaryWeight() + "%")
-          + " and retries in " + retryIn.toSeconds() + " s", "FFB900");
+  public void apiUnavailable(
+      CanaryStatus last, RuntimeException error, int attempt, Duration retryIn) {
+    if (Integer.bitCount(attempt)
+        == 1) { // 1, 2, 4, 8 ...: an outage is reported, not every retry of it
+      post(
+          "the API server is unreachable ("
+              + attempt
+              + (attempt == 1 ? " attempt" : " attempts")
+              + "); the rollout stays at "
+              + (last == null ? "its current weight" : last.canaryWeight() + "%")
+              + " and retries in "
+              + retryIn.toSeconds()
+              + " s",
+          "FFB900");
     }
   }
 
@@ -142,11 +163,20 @@ public final class WebhookNotifier implements CanaryListener, AutoCloseable {
     if (format == Format.SLACK) {
       payload.put("text", text);
     } else {
-      payload.put("@type", "MessageCard").put("@context", "https://schema.org/extensions").put("summary", text)
-          .put("themeColor", colour).put("title", "canary " + rollout).put("text", what);
+      payload
+          .put("@type", "MessageCard")
+          .put("@context", "https://schema.org/extensions")
+          .put("summary", text)
+          .put("themeColor", colour)
+          .put("title", "canary " + rollout)
+          .put("text", what);
     }
     if (!queue.offer(payload)) {
-      LOG.warn("canary notifier {}: {} messages queued, dropping: {}", ProviderAuth.shown(url), QUEUE, text);
+      LOG.warn(
+          "canary notifier {}: {} messages queued, dropping: {}",
+          ProviderAuth.shown(url),
+          QUEUE,
+          text);
     }
   }
 
@@ -170,8 +200,13 @@ public final class WebhookNotifier implements CanaryListener, AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       String failure;
       try {
-        HttpRequest request = auth.apply(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).build();
+        HttpRequest request =
+            auth.apply(
+                    HttpRequest.newBuilder(url)
+                        .timeout(Duration.ofSeconds(5))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)))
+                .build();
         int code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         if (code / 100 == 2) {
           return;
@@ -181,13 +216,17 @@ public final class WebhookNotifier implements CanaryListener, AutoCloseable {
           attempt = BACKOFF_MILLIS.length; // a refusal does not get better by trying again
         }
       } catch (IOException | IllegalStateException e) {
-        failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+        failure =
+            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
       if (attempt >= BACKOFF_MILLIS.length) {
-        LOG.warn("canary notifier {}: message not delivered ({}): {}", ProviderAuth.shown(url), failure,
+        LOG.warn(
+            "canary notifier {}: message not delivered ({}): {}",
+            ProviderAuth.shown(url),
+            failure,
             payload.path("summary").asText(payload.path("text").asText()));
         return;
       }
@@ -217,13 +256,20 @@ public final class WebhookNotifier implements CanaryListener, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (sender.isAlive()) {
-      LOG.debug("canary notifier {}: {} messages left unsent at close", ProviderAuth.shown(url), queue.size());
+      LOG.debug(
+          "canary notifier {}: {} messages left unsent at close",
+          ProviderAuth.shown(url),
+          queue.size());
       sender.interrupt();
     }
   }
 
   @Override
   public String toString() {
-    return "canary notifier " + format + " " + ProviderAuth.shown(url) + (auth == ProviderAuth.NONE ? "" : " with " + auth);
+    return "canary notifier "
+        + format
+        + " "
+        + ProviderAuth.shown(url)
+        + (auth == ProviderAuth.NONE ? "" : " with " + auth);
   }
 }

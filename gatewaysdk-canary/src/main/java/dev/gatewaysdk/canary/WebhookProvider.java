@@ -12,10 +12,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A check decided by a webhook (Flagger's webhooks): the {@link AnalysisContext#toJson() context} is POSTed as
- * JSON. A 2xx answer passes, unless its JSON body says otherwise: {@code {"verdict":"pass|fail|inconclusive"}},
- * or {@code {"value": 0.97}} judged by the check's range. Another status fails the measurement; no answer
- * makes it inconclusive. Credentials: {@link #withAuth}. Thread-safe.
+ * A check decided by a webhook (Flagger's webhooks): the {@link AnalysisContext#toJson() context}
+ * is POSTed as JSON. A 2xx answer passes, unless its JSON body says otherwise: {@code
+ * {"verdict":"pass|fail|inconclusive"}}, or {@code {"value": 0.97}} judged by the check's range.
+ * Another status fails the measurement; no answer makes it inconclusive. Credentials: {@link
+ * #withAuth}. Thread-safe.
  *
  * <pre>{@code
  * builder.provider("load-test", WebhookProvider.create(URI.create("http://loadtester.test/gate")));
@@ -39,39 +40,59 @@ public final class WebhookProvider implements MetricProvider {
     return new WebhookProvider(uri, http, timeout, auth);
   }
 
-  /** @throws IllegalArgumentException if {@code uri} is not http(s) */
+  /**
+   * @throws IllegalArgumentException if {@code uri} is not http(s)
+   */
   public static WebhookProvider create(URI uri) {
-    return create(uri, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Duration.ofSeconds(30));
+    return create(
+        uri,
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+        Duration.ofSeconds(30));
   }
 
-  /** @throws IllegalArgumentException if {@code uri} is not http(s) */
+  /**
+   * @throws IllegalArgumentException if {@code uri} is not http(s)
+   */
   public static WebhookProvider create(URI uri, HttpClient http, Duration timeout) {
     String scheme = Objects.requireNonNull(uri, "uri").getScheme();
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-      throw new IllegalArgumentException("webhook URL must be http or https: " + ProviderAuth.shown(uri));
+      throw new IllegalArgumentException(
+          "webhook URL must be http or https: " + ProviderAuth.shown(uri));
     }
-    return new WebhookProvider(uri, Objects.requireNonNull(http), Objects.requireNonNull(timeout), ProviderAuth.NONE);
+    return new WebhookProvider(
+        uri, Objects.requireNonNull(http), Objects.requireNonNull(timeout), ProviderAuth.NONE);
   }
 
   @Override
   public Measurement measure(AnalysisContext context) {
     HttpResponse<String> response;
     try {
-      response = http.send(auth.apply(HttpRequest.newBuilder(uri).timeout(timeout)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(Jsons.write(context.toJson())))).build(),
-          HttpResponse.BodyHandlers.ofString());
+      response =
+          http.send(
+              auth.apply(
+                      HttpRequest.newBuilder(uri)
+                          .timeout(timeout)
+                          .header("Content-Type", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofString(Jsons.write(context.toJson()))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
     } catch (IllegalStateException e) {
-      return Measurement.inconclusive("credentials for webhook " + ProviderAuth.shown(uri) + ": " + e.getMessage());
+      return Measurement.inconclusive(
+          "credentials for webhook " + ProviderAuth.shown(uri) + ": " + e.getMessage());
     } catch (IOException e) {
-      return Measurement.inconclusive("webhook " + ProviderAuth.shown(uri) + " unreachable: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      return Measurement.inconclusive(
+          "webhook "
+              + ProviderAuth.shown(uri)
+              + " unreachable: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Measurement.inconclusive("interrupted");
     }
     if (response.statusCode() / 100 != 2) {
-      return Measurement.failure(Double.NaN, "webhook " + ProviderAuth.shown(uri) + " answered " + response.statusCode());
+      return Measurement.failure(
+          Double.NaN, "webhook " + ProviderAuth.shown(uri) + " answered " + response.statusCode());
     }
     JsonNode body;
     try {
@@ -101,6 +122,8 @@ public final class WebhookProvider implements MetricProvider {
 
   @Override
   public String toString() {
-    return "webhook " + ProviderAuth.shown(uri) + (auth == ProviderAuth.NONE ? "" : " with " + auth);
+    return "webhook "
+        + ProviderAuth.shown(uri)
+        + (auth == ProviderAuth.NONE ? "" : " with " + auth);
   }
 }

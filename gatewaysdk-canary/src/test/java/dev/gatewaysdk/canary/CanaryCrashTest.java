@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaysdk.core.RouteRef;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -17,16 +16,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The driver dies at every write (before it reaches the server, or after) and at every step; a fresh one resumes. */
+/**
+ * The driver dies at every write (before it reaches the server, or after) and at every step; a
+ * fresh one resumes.
+ */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CanaryCrashTest {
   @RegisterExtension static final CanaryFixture fixture = new CanaryFixture("crash");
 
   CanaryPlan plan(RouteRef ref) {
-    AnalysisCheck ok = AnalysisCheck.builder("ok", "code").min(0.9).interval(Duration.ofMinutes(1)).successes(2).build();
+    AnalysisCheck ok =
+        AnalysisCheck.builder("ok", "code")
+            .min(0.9)
+            .interval(Duration.ofMinutes(1))
+            .successes(2)
+            .build();
     return CanaryFixture.plan(ref)
-        .step(Step.mirror(20)).step(Step.match(CanaryMatch.header("x-canary", "1")))
-        .weights(10).step(Step.analysis(ok)).step(Step.pause(Duration.ofMinutes(2))).weights(50)
+        .step(Step.mirror(20))
+        .step(Step.match(CanaryMatch.header("x-canary", "1")))
+        .weights(10)
+        .step(Step.analysis(ok))
+        .step(Step.pause(Duration.ofMinutes(2)))
+        .weights(50)
         .build();
   }
 
@@ -49,15 +60,19 @@ class CanaryCrashTest {
     for (String s : fixture.cluster.history(ref)) {
       JsonNode r = Cluster.parse(s);
       var st = Cluster.state(r);
-      assertThat(Cluster.weight(r, 0, "web-v2")).as("weight in %s", s).isGreaterThanOrEqualTo(weight);
+      assertThat(Cluster.weight(r, 0, "web-v2"))
+          .as("weight in %s", s)
+          .isGreaterThanOrEqualTo(weight);
       assertThat(st.step).isGreaterThanOrEqualTo(step);
       assertThat(st.rev).isGreaterThan(rev);
       weight = Cluster.weight(r, 0, "web-v2");
       step = st.step;
       rev = st.rev;
     }
-    Map<String, Long> starts = fixture.cluster.events(ref.name()).stream().filter(e -> e.startsWith("StepStarted"))
-        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    Map<String, Long> starts =
+        fixture.cluster.events(ref.name()).stream()
+            .filter(e -> e.startsWith("StepStarted"))
+            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     assertThat(starts.values()).allMatch(n -> n == 1);
   }
 
@@ -79,7 +94,9 @@ class CanaryCrashTest {
         fixture.cluster.crashAt = fixture.cluster.patches.get() + n;
         Throwable t = catchThrowable(() -> canary(plan(ref)).run());
         fixture.cluster.crashAt = 0;
-        assertThat(t).as("write %d %s", n, after ? "after" : "before").isInstanceOf(Cluster.Crash.class);
+        assertThat(t)
+            .as("write %d %s", n, after ? "after" : "before")
+            .isInstanceOf(Cluster.Crash.class);
 
         CanaryStatus end = canary(plan(ref)).run();
 
@@ -96,22 +113,29 @@ class CanaryCrashTest {
       int stopAt = k;
       Thread[] driver = new Thread[1];
       Throwable[] failure = new Throwable[1];
-      Canary first = fixture.canary(plan(ref)).provider("code", constant(1.0))
-          .listener(new CanaryListener() {
-            @Override
-            public void statusChanged(CanaryStatus status) {
-              if (status.step() >= stopAt) {
-                driver[0].interrupt();
-              }
-            }
-          }).build();
-      driver[0] = new Thread(() -> {
-        try {
-          first.run();
-        } catch (Throwable e) {
-          failure[0] = e;
-        }
-      });
+      Canary first =
+          fixture
+              .canary(plan(ref))
+              .provider("code", constant(1.0))
+              .listener(
+                  new CanaryListener() {
+                    @Override
+                    public void statusChanged(CanaryStatus status) {
+                      if (status.step() >= stopAt) {
+                        driver[0].interrupt();
+                      }
+                    }
+                  })
+              .build();
+      driver[0] =
+          new Thread(
+              () -> {
+                try {
+                  first.run();
+                } catch (Throwable e) {
+                  failure[0] = e;
+                }
+              });
       driver[0].start();
       driver[0].join(30_000);
       CanaryStatus at = first.status();
@@ -125,17 +149,38 @@ class CanaryCrashTest {
   }
 
   @Test
-  void crashBeforeOrAfterEveryWriteKeepsTheBackgroundCountersWithoutDoubleCounting() throws Exception {
-    // clean run: start (weight 10, counters), pause, failure 1 at 10m, failure 2 at 20m, failure 3 at 30m → rollback
-    AnalysisCheck errors = AnalysisCheck.builder("errors", "code").max(0.1).interval(Duration.ofMinutes(10)).failureLimit(2).build();
-    Function<RouteRef, CanaryPlan> plan = ref -> CanaryFixture.plan(ref)
-        .weights(10).step(Step.pause(Duration.ofHours(1))).weights(100).backgroundAnalysis(errors).build();
-    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-    Function<RouteRef, Canary> canary = ref -> fixture.canary(plan.apply(ref))
-        .provider("code", MetricProvider.of(ctx -> {
-          calls.incrementAndGet();
-          return 0.5;
-        })).build();
+  void crashBeforeOrAfterEveryWriteKeepsTheBackgroundCountersWithoutDoubleCounting()
+      throws Exception {
+    // clean run: start (weight 10, counters), pause, failure 1 at 10m, failure 2 at 20m, failure 3
+    // at 30m → rollback
+    AnalysisCheck errors =
+        AnalysisCheck.builder("errors", "code")
+            .max(0.1)
+            .interval(Duration.ofMinutes(10))
+            .failureLimit(2)
+            .build();
+    Function<RouteRef, CanaryPlan> plan =
+        ref ->
+            CanaryFixture.plan(ref)
+                .weights(10)
+                .step(Step.pause(Duration.ofHours(1)))
+                .weights(100)
+                .backgroundAnalysis(errors)
+                .build();
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Function<RouteRef, Canary> canary =
+        ref ->
+            fixture
+                .canary(plan.apply(ref))
+                .provider(
+                    "code",
+                    MetricProvider.of(
+                        ctx -> {
+                          calls.incrementAndGet();
+                          return 0.5;
+                        }))
+                .build();
     RouteRef clean = fixture.newRoute();
     int before = fixture.cluster.patches.get();
     assertThat(canary.apply(clean).run().phase()).isEqualTo(Phase.ROLLED_BACK);
@@ -152,16 +197,22 @@ class CanaryCrashTest {
         fixture.cluster.crashAt = fixture.cluster.patches.get() + n;
         Throwable t = catchThrowable(() -> canary.apply(ref).run());
         fixture.cluster.crashAt = 0;
-        assertThat(t).as("write %d %s", n, after ? "after" : "before").isInstanceOf(Cluster.Crash.class);
+        assertThat(t)
+            .as("write %d %s", n, after ? "after" : "before")
+            .isInstanceOf(Cluster.Crash.class);
 
         CanaryStatus end = canary.apply(ref).run();
 
         String at = "crash " + (after ? "after" : "before") + " write " + n;
         assertThat(end.phase()).as(at).isEqualTo(Phase.ROLLED_BACK);
         assertThat(end.step()).as(at).isEqualTo(1);
-        assertThat(end.reason()).as(at).startsWith("background analysis errors failed 3 times, limit 2");
+        assertThat(end.reason())
+            .as(at)
+            .startsWith("background analysis errors failed 3 times, limit 2");
         assertThat(end.lastTransition()).as(at).isEqualTo(start.plus(Duration.ofMinutes(30)));
-        assertThat(end.analysis()).as(at).containsEntry("background/errors", "0 ok (0 in a row), 3 failed, 0 inconclusive");
+        assertThat(end.analysis())
+            .as(at)
+            .containsEntry("background/errors", "0 ok (0 in a row), 3 failed, 0 inconclusive");
         // a measurement whose write never landed is taken again; one that landed is not
         boolean lostMeasurement = !after && n >= 3;
         assertThat(calls.get()).as(at).isEqualTo(lostMeasurement ? 4 : 3);

@@ -21,22 +21,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension static final CanaryFixture fixture = new CanaryFixture("web");
  * }</pre>
  *
- * <p>Before the class: a {@link Cluster} (the embedded API server with the Gateway API CRDs installed and the
- * controller stand-in) and a canary {@link #client} on it; before each test: a fresh manual {@link #clock} at
- * {@link #T0}; after the class: the cluster closed. Seed routes come from {@link #newRoute()}, canaries on the
- * clock from {@link #canary}, fake metrics from {@link #constant}.
+ * <p>Before the class: a {@link Cluster} (the embedded API server with the Gateway API CRDs
+ * installed and the controller stand-in) and a canary {@link #client} on it; before each test: a
+ * fresh manual {@link #clock} at {@link #T0}; after the class: the cluster closed. Seed routes come
+ * from {@link #newRoute()}, canaries on the clock from {@link #canary}, fake metrics from {@link
+ * #constant}.
  */
 final class CanaryFixture implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
   static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
-  /** The seed HTTPRoute ({@code NAME} replaced): a stable/canary rule with a filter, and an admin rule. */
-  static final String ROUTE = "{'apiVersion':'gateway.networking.k8s.io/v1','kind':'HTTPRoute',"
-      + "'metadata':{'name':'NAME','namespace':'default','annotations':{'team':'web'}},"
-      + "'spec':{'parentRefs':[{'name':'gw'}],'rules':["
-      + "{'matches':[{'path':{'type':'PathPrefix','value':'/'}}],"
-      + " 'filters':[{'type':'RequestHeaderModifier','requestHeaderModifier':{'add':[{'name':'x-env','value':'prod'}]}}],"
-      + " 'backendRefs':[{'name':'web-v1','port':80,'weight':100},{'name':'web-v2','port':80,'weight':0}]},"
-      + "{'matches':[{'path':{'type':'PathPrefix','value':'/admin'}}],'backendRefs':[{'name':'admin','port':80}]}]}}";
+  /**
+   * The seed HTTPRoute ({@code NAME} replaced): a stable/canary rule with a filter, and an admin
+   * rule.
+   */
+  static final String ROUTE =
+      "{'apiVersion':'gateway.networking.k8s.io/v1','kind':'HTTPRoute',"
+          + "'metadata':{'name':'NAME','namespace':'default','annotations':{'team':'web'}},"
+          + "'spec':{'parentRefs':[{'name':'gw'}],'rules':["
+          + "{'matches':[{'path':{'type':'PathPrefix','value':'/'}}],"
+          + " 'filters':[{'type':'RequestHeaderModifier','requestHeaderModifier':{'add':[{'name':'x-env','value':'prod'}]}}],"
+          + " 'backendRefs':[{'name':'web-v1','port':80,'weight':100},{'name':'web-v2','port':80,'weight':0}]},"
+          + "{'matches':[{'path':{'type':'PathPrefix','value':'/admin'}}],'backendRefs':[{'name':'admin','port':80}]}]}}";
 
   private final String prefix;
   private final AtomicInteger names = new AtomicInteger();
@@ -44,7 +49,9 @@ final class CanaryFixture implements BeforeAllCallback, BeforeEachCallback, Afte
   GatewayApiClient client;
   VirtualClock clock;
 
-  /** @param prefix how the names of the seed routes start */
+  /**
+   * @param prefix how the names of the seed routes start
+   */
   CanaryFixture(String prefix) {
     this.prefix = prefix;
   }
@@ -99,7 +106,8 @@ final class CanaryFixture implements BeforeAllCallback, BeforeEachCallback, Afte
     ObjectNode original = cluster.created.get(route.path("metadata").path("name").asText());
     assertThat(route.at("/spec/rules/1")).isEqualTo(original.at("/spec/rules/1"));
     assertThat(route.at("/spec/rules/0/matches")).isEqualTo(original.at("/spec/rules/0/matches"));
-    assertThat(route.at("/spec/rules/0/filters/0")).isEqualTo(original.at("/spec/rules/0/filters/0"));
+    assertThat(route.at("/spec/rules/0/filters/0"))
+        .isEqualTo(original.at("/spec/rules/0/filters/0"));
     assertThat(route.at("/spec/parentRefs")).isEqualTo(original.at("/spec/parentRefs"));
     assertThat(route.at("/metadata/annotations/team").asText()).isEqualTo("web");
   }

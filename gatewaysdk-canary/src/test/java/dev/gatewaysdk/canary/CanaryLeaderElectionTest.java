@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two replicas run one plan under a Lease: one drives, the other waits; when the driver dies the other takes over
- * and continues from the state on the route. Lease timing is real time, so the
+ * Two replicas run one plan under a Lease: one drives, the other waits; when the driver dies the
+ * other takes over and continues from the state on the route. Lease timing is real time, so the
  * rollout itself uses only a manual gate and fast polling.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -33,22 +33,30 @@ class CanaryLeaderElectionTest {
 
     Replica(String name, CanaryPlan plan) {
       this.name = name;
-      this.canary = Canary.builder(fixture.cluster.client(), plan).pollInterval(Duration.ofMillis(50))
-          .listener(new CanaryListener() {
-            @Override
-            public void stepStarted(CanaryStatus status, Step step) {
-              started.add(status.step() + " " + step);
-            }
-          }).build();
-      LeaderElection lease = LeaderElection.of("default", "web-canary", name)
-          .withTiming(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250));
-      this.thread = new Thread(() -> {
-        try {
-          result.set(canary.runWithLeaderElection(lease));
-        } catch (Throwable t) {
-          result.set(t);
-        }
-      }, name);
+      this.canary =
+          Canary.builder(fixture.cluster.client(), plan)
+              .pollInterval(Duration.ofMillis(50))
+              .listener(
+                  new CanaryListener() {
+                    @Override
+                    public void stepStarted(CanaryStatus status, Step step) {
+                      started.add(status.step() + " " + step);
+                    }
+                  })
+              .build();
+      LeaderElection lease =
+          LeaderElection.of("default", "web-canary", name)
+              .withTiming(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250));
+      this.thread =
+          new Thread(
+              () -> {
+                try {
+                  result.set(canary.runWithLeaderElection(lease));
+                } catch (Throwable t) {
+                  result.set(t);
+                }
+              },
+              name);
     }
   }
 
@@ -64,7 +72,10 @@ class CanaryLeaderElectionTest {
 
   static String holder() {
     try {
-      V1Lease l = new CoordinationV1Api(fixture.cluster.server.apiClient()).readNamespacedLease("web-canary", "default").execute();
+      V1Lease l =
+          new CoordinationV1Api(fixture.cluster.server.apiClient())
+              .readNamespacedLease("web-canary", "default")
+              .execute();
       return l.getSpec() == null ? null : l.getSpec().getHolderIdentity();
     } catch (Exception e) {
       return null;
@@ -74,8 +85,12 @@ class CanaryLeaderElectionTest {
   @Test
   void oneReplicaDrivesAndAnotherTakesOverWhenItDies() throws Exception {
     RouteRef ref = fixture.newRoute();
-    CanaryPlan plan = CanaryFixture.plan(ref)
-        .weights(10).step(Step.pauseUntilPromoted()).weights(50, 100).build();
+    CanaryPlan plan =
+        CanaryFixture.plan(ref)
+            .weights(10)
+            .step(Step.pauseUntilPromoted())
+            .weights(50, 100)
+            .build();
     Replica a = new Replica("replica-a", plan);
     Replica b = new Replica("replica-b", plan);
 
@@ -87,11 +102,11 @@ class CanaryLeaderElectionTest {
     assertThat(holder()).isEqualTo("replica-a");
     assertThat(b.started).isEmpty();
 
-    a.thread.interrupt();                       // replica-a dies
+    a.thread.interrupt(); // replica-a dies
     a.thread.join(10_000);
     assertThat(a.result.get()).isInstanceOf(InterruptedException.class);
     await("replica-b leads", () -> "replica-b".equals(holder()));
-    a.canary.promote();                         // anyone may promote: the command is an annotation
+    a.canary.promote(); // anyone may promote: the command is an annotation
     b.thread.join(30_000);
 
     assertThat(b.result.get()).isInstanceOf(CanaryStatus.class);

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The canary on a cluster with the Gateway API v1.0.0 CRDs, which have no {@code requestMirror.percent}. */
+/**
+ * The canary on a cluster with the Gateway API v1.0.0 CRDs, which have no {@code
+ * requestMirror.percent}.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CanaryOldClusterTest {
   static Cluster cluster;
@@ -30,7 +33,8 @@ class CanaryOldClusterTest {
   }
 
   @Test
-  void mirroringAShareIsRefusedWhereTheSchemaHasNoPercentAndMirroringEverythingRuns() throws Exception {
+  void mirroringAShareIsRefusedWhereTheSchemaHasNoPercentAndMirroringEverythingRuns()
+      throws Exception {
     cluster.createRoute(CanaryFixture.ROUTE.replace("NAME", "old"));
     RouteRef ref = RouteRef.httpRoute(Cluster.NS, "old");
     String before = cluster.get(ref).toString();
@@ -38,12 +42,14 @@ class CanaryOldClusterTest {
 
     assertThatThrownBy(() -> Canary.builder(cluster.client(), share).build().run())
         .isInstanceOf(InvalidPlanException.class)
-        .hasMessageContaining("steps[0] (mirror 50%): HTTPRoute field spec.rules[].filters[].requestMirror.percent")
+        .hasMessageContaining(
+            "steps[0] (mirror 50%): HTTPRoute field spec.rules[].filters[].requestMirror.percent")
         .hasMessageContaining("v1.0.0")
         .hasMessageContaining("on this cluster the mirror would carry every request");
     assertThat(cluster.get(ref).toString()).isEqualTo(before);
 
     CanaryPlan all = plan(ref).step(Step.mirror(100)).weights(10, 100).build();
-    assertThat(Canary.builder(cluster.client(), all).build().run().phase()).isEqualTo(Phase.PROMOTED);
+    assertThat(Canary.builder(cluster.client(), all).build().run().phase())
+        .isEqualTo(Phase.PROMOTED);
   }
 }

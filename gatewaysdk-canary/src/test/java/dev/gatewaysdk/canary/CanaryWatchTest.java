@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15 point 8: waiting for the Gateway is driven by the route's watch events, not by polling. The
- * embedded cluster's simulated controller writes route status asynchronously (from its informers), so every
- * step's change is first seen pending.
+ * Issue 15 point 8: waiting for the Gateway is driven by the route's watch events, not by polling.
+ * The embedded cluster's simulated controller writes route status asynchronously (from its
+ * informers), so every step's change is first seen pending.
  */
 class CanaryWatchTest {
   /** A namespace with Gateway gw and the Services web-v1 and web-v2. */
@@ -32,19 +32,32 @@ class CanaryWatchTest {
       int wakeups = 0;
       for (int i = 0; i < 10; i++) {
         cluster.create(Fixtures.canaryRoute(ns, "web-" + i, "gw", "web-v1", "web-v2", 0));
-        CanaryPlan plan = CanaryPlan.builder().route(RouteRef.httpRoute(ns, "web-" + i)).stable("web-v1").canary("web-v2")
-            .weights(10, 50, 100).build();
+        CanaryPlan plan =
+            CanaryPlan.builder()
+                .route(RouteRef.httpRoute(ns, "web-" + i))
+                .stable("web-v1")
+                .canary("web-v2")
+                .weights(10, 50, 100)
+                .build();
         AtomicInteger passes = new AtomicInteger();
-        // the fallback poll is an hour: a rollout that waited for the Gateway by polling would not finish
-        Canary canary = Canary.builder(cluster.client(), plan).pollInterval(Duration.ofHours(1)).events(false)
-            .listener(new CanaryListener() {
-              @Override
-              public void statusChanged(CanaryStatus status) {
-                passes.incrementAndGet();
-              }
-            }).build();
+        // the fallback poll is an hour: a rollout that waited for the Gateway by polling would not
+        // finish
+        Canary canary =
+            Canary.builder(cluster.client(), plan)
+                .pollInterval(Duration.ofHours(1))
+                .events(false)
+                .listener(
+                    new CanaryListener() {
+                      @Override
+                      public void statusChanged(CanaryStatus status) {
+                        passes.incrementAndGet();
+                      }
+                    })
+                .build();
 
-        CanaryStatus end = assertTimeoutPreemptively(Duration.ofSeconds(60), canary::run, "rollout " + i + " stalled");
+        CanaryStatus end =
+            assertTimeoutPreemptively(
+                Duration.ofSeconds(60), canary::run, "rollout " + i + " stalled");
 
         assertThat(end.phase()).as("rollout %d", i).isEqualTo(Phase.PROMOTED);
         // a write and a wait for its status per step, and nothing else
@@ -60,13 +73,25 @@ class CanaryWatchTest {
       String ns = gatewayAndServices(cluster, "lockstep");
       cluster.create(Fixtures.canaryRoute(ns, "web", "gw", "web-v1", "web-v2", 0));
       cluster.create(Fixtures.canaryRoute(ns, "web-internal", "gw", "web-v1", "web-v2", 0));
-      CanaryPlan plan = CanaryPlan.builder().route(RouteRef.httpRoute(ns, "web")).route(RouteRef.httpRoute(ns, "web-internal"))
-          .stable("web-v1").canary("web-v2").weights(10, 50, 100).build();
-      Canary canary = Canary.builder(cluster.client(), plan).pollInterval(Duration.ofHours(1)).events(false).build();
+      CanaryPlan plan =
+          CanaryPlan.builder()
+              .route(RouteRef.httpRoute(ns, "web"))
+              .route(RouteRef.httpRoute(ns, "web-internal"))
+              .stable("web-v1")
+              .canary("web-v2")
+              .weights(10, 50, 100)
+              .build();
+      Canary canary =
+          Canary.builder(cluster.client(), plan)
+              .pollInterval(Duration.ofHours(1))
+              .events(false)
+              .build();
 
-      CanaryStatus end = assertTimeoutPreemptively(Duration.ofSeconds(60), canary::run, "the rollout stalled");
+      CanaryStatus end =
+          assertTimeoutPreemptively(Duration.ofSeconds(60), canary::run, "the rollout stalled");
 
-      // with a fallback poll of an hour, finishing at all means every wait for a route's status ended on its watch
+      // with a fallback poll of an hour, finishing at all means every wait for a route's status
+      // ended on its watch
       assertThat(end.phase()).isEqualTo(Phase.PROMOTED);
     }
   }

@@ -28,9 +28,10 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Test cluster: the embedded API server, a synchronous stand-in for a Gateway controller (after every route
- * write it reports Accepted/ResolvedRefs for the new generation on every parent, unless told not to), a record of
- * every route version the canary wrote, and crash injection on the canary's writes.
+ * Test cluster: the embedded API server, a synchronous stand-in for a Gateway controller (after
+ * every route write it reports Accepted/ResolvedRefs for the new generation on every parent, unless
+ * told not to), a record of every route version the canary wrote, and crash injection on the
+ * canary's writes.
  */
 final class Cluster implements AutoCloseable {
   static final String NS = "default";
@@ -38,17 +39,24 @@ final class Cluster implements AutoCloseable {
 
   final EmbeddedApiServer server;
   final OkHttpClient plain;
+
   /** The controller reports Accepted (and ResolvedRefs) at all. */
   volatile boolean controllerRunning = true;
+
   /** Backends the controller cannot resolve (ResolvedRefs=False). */
   final Set<String> missingBackends = ConcurrentHashMap.newKeySet();
+
   /** Route versions returned to canary writes (PATCH responses), in order. */
   final List<ObjectNode> written = new CopyOnWriteArrayList<>();
+
   final AtomicInteger patches = new AtomicInteger();
+
   /** Routes as the server stored them at creation (with its defaults), by name. */
   final java.util.Map<String, ObjectNode> created = new ConcurrentHashMap<>();
+
   /** Crash on the n-th route PATCH (1-based) of a canary client; 0 = never. */
   volatile int crashAt;
+
   volatile boolean crashAfterWrite;
 
   /** Thrown into the canary by crash injection: the process "dies". */
@@ -70,23 +78,37 @@ final class Cluster implements AutoCloseable {
     plain = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
   }
 
-  /** A client whose route writes pass through the controller stand-in, the recorder and crash injection. */
+  /**
+   * A client whose route writes pass through the controller stand-in, the recorder and crash
+   * injection.
+   */
   GatewayApiClient client() {
     return client(chain -> chain.proceed(chain.request()));
   }
 
-  /** {@link #client()} with {@code first} seeing (and able to answer or delay) every request before the others. */
+  /**
+   * {@link #client()} with {@code first} seeing (and able to answer or delay) every request before
+   * the others.
+   */
   GatewayApiClient client(Interceptor first) {
     ApiClient api = new ClientBuilder().setBasePath(server.url()).build();
-    api.setHttpClient(api.getHttpClient().newBuilder().readTimeout(Duration.ZERO).addInterceptor(first)
-        .addInterceptor(this::intercept).build());
+    api.setHttpClient(
+        api.getHttpClient()
+            .newBuilder()
+            .readTimeout(Duration.ZERO)
+            .addInterceptor(first)
+            .addInterceptor(this::intercept)
+            .build());
     return GatewayApiClient.builder(api).retryPolicy(RetryPolicy.none()).build();
   }
 
   private Response intercept(Interceptor.Chain chain) throws IOException {
     Request req = chain.request();
-    boolean routeWrite = req.method().equals("PATCH") && req.url().encodedPath().contains("routes/")
-        && !req.url().encodedPath().endsWith("/status") && req.url().queryParameter("dryRun") == null;
+    boolean routeWrite =
+        req.method().equals("PATCH")
+            && req.url().encodedPath().contains("routes/")
+            && !req.url().encodedPath().endsWith("/status")
+            && req.url().queryParameter("dryRun") == null;
     if (!routeWrite) {
       return chain.proceed(req);
     }
@@ -131,18 +153,28 @@ final class Cluster implements AutoCloseable {
       ps.set("parentRef", p);
       ps.put("controllerName", "example.com/fake-gateway-controller");
       ArrayNode c = ps.putArray("conditions");
-      c.addObject().put("type", "Accepted").put("status", "True").put("reason", "Accepted").put("message", "")
-          .put("observedGeneration", gen).put("lastTransitionTime", "2030-01-01T00:00:00Z");
-      c.addObject().put("type", "ResolvedRefs").put("status", resolved ? "True" : "False")
-          .put("reason", resolved ? "ResolvedRefs" : "BackendNotFound").put("message", resolved ? "" : "service " + missing + " not found")
-          .put("observedGeneration", gen).put("lastTransitionTime", "2030-01-01T00:00:00Z");
+      c.addObject()
+          .put("type", "Accepted")
+          .put("status", "True")
+          .put("reason", "Accepted")
+          .put("message", "")
+          .put("observedGeneration", gen)
+          .put("lastTransitionTime", "2030-01-01T00:00:00Z");
+      c.addObject()
+          .put("type", "ResolvedRefs")
+          .put("status", resolved ? "True" : "False")
+          .put("reason", resolved ? "ResolvedRefs" : "BackendNotFound")
+          .put("message", resolved ? "" : "service " + missing + " not found")
+          .put("observedGeneration", gen)
+          .put("lastTransitionTime", "2030-01-01T00:00:00Z");
     }
     String path = plural(route) + route.path("metadata").path("name").asText() + "/status";
     send("PATCH", path, Jsons.write(status), "application/merge-patch+json");
   }
 
   private static String plural(JsonNode route) {
-    return GROUP_PATH + ("GRPCRoute".equals(route.path("kind").asText()) ? "grpcroutes/" : "httproutes/");
+    return GROUP_PATH
+        + ("GRPCRoute".equals(route.path("kind").asText()) ? "grpcroutes/" : "httproutes/");
   }
 
   String send(String method, String path, String body, String contentType) {
@@ -165,28 +197,47 @@ final class Cluster implements AutoCloseable {
     String created = send("POST", plural(route), Jsons.write(route), "application/json");
     ObjectNode r = read(created);
     reportStatus(r);
-    ObjectNode stored = get(RouteRef.of(r.path("kind").asText(), NS, r.path("metadata").path("name").asText()));
+    ObjectNode stored =
+        get(RouteRef.of(r.path("kind").asText(), NS, r.path("metadata").path("name").asText()));
     this.created.put(stored.path("metadata").path("name").asText(), stored);
     return stored;
   }
 
   ObjectNode get(RouteRef ref) {
-    return read(send("GET", GROUP_PATH + (ref.kind().equals("GRPCRoute") ? "grpcroutes/" : "httproutes/") + ref.name(), null, null));
+    return read(
+        send(
+            "GET",
+            GROUP_PATH
+                + (ref.kind().equals("GRPCRoute") ? "grpcroutes/" : "httproutes/")
+                + ref.name(),
+            null,
+            null));
   }
 
   /** A JSON patch by "someone else" (a person, GitOps). */
   ObjectNode externalPatch(RouteRef ref, String jsonPatch) {
-    ObjectNode r = read(send("PATCH", GROUP_PATH + (ref.kind().equals("GRPCRoute") ? "grpcroutes/" : "httproutes/") + ref.name(),
-        jsonPatch.replace('\'', '"'), "application/json-patch+json"));
+    ObjectNode r =
+        read(
+            send(
+                "PATCH",
+                GROUP_PATH
+                    + (ref.kind().equals("GRPCRoute") ? "grpcroutes/" : "httproutes/")
+                    + ref.name(),
+                jsonPatch.replace('\'', '"'),
+                "application/json-patch+json"));
     reportStatus(r);
     return r;
   }
 
-  /** {@code [canary weight, state step, phase]} of every route version the canary wrote to {@code ref}. */
+  /**
+   * {@code [canary weight, state step, phase]} of every route version the canary wrote to {@code
+   * ref}.
+   */
   List<String> history(RouteRef ref) {
     List<String> out = new ArrayList<>();
     for (ObjectNode r : written) {
-      if (r.path("metadata").path("name").asText().equals(ref.name()) && r.path("kind").asText().equals(ref.kind())) {
+      if (r.path("metadata").path("name").asText().equals(ref.name())
+          && r.path("kind").asText().equals(ref.kind())) {
         out.add(r.toString());
       }
     }
@@ -207,7 +258,10 @@ final class Cluster implements AutoCloseable {
     return s == null ? null : State.parse(s.asText());
   }
 
-  /** Parses what the server answered, as it is (unlike {@link #parse}, which reads the tests' single-quoted JSON). */
+  /**
+   * Parses what the server answered, as it is (unlike {@link #parse}, which reads the tests'
+   * single-quoted JSON).
+   */
   static ObjectNode read(String json) {
     try {
       return (ObjectNode) Jsons.mapper().readTree(json);

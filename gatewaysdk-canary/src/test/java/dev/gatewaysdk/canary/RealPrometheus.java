@@ -14,11 +14,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Prometheus server (Debian's {@code prometheus}, which {@code .ci/run} installs) on a loopback port,
- * scraping one target every second. Tests using it are skipped, with the reason, where the binary is missing.
+ * A real Prometheus server (Debian's {@code prometheus}, which {@code .ci/run} installs) on a
+ * loopback port, scraping one target every second. Tests using it are skipped, with the reason,
+ * where the binary is missing.
  */
 final class RealPrometheus implements AutoCloseable {
-  private static final Path BINARY = Path.of(System.getProperty("gatewaysdk.prometheus", "/usr/bin/prometheus"));
+  private static final Path BINARY =
+      Path.of(System.getProperty("gatewaysdk.prometheus", "/usr/bin/prometheus"));
 
   private final Process process;
   private final URI url;
@@ -30,25 +32,43 @@ final class RealPrometheus implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts Prometheus in {@code dir} scraping {@code metrics} (an http URL with its path) every second. */
+  /**
+   * Starts Prometheus in {@code dir} scraping {@code metrics} (an http URL with its path) every
+   * second.
+   */
   static RealPrometheus scraping(URI metrics, Path dir) throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(BINARY), "no Prometheus at " + BINARY + " (apt-get install prometheus; .ci/run does)");
+    assumeTrue(
+        Files.isExecutable(BINARY),
+        "no Prometheus at " + BINARY + " (apt-get install prometheus; .ci/run does)");
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
     Path config = dir.resolve("prometheus.yml");
-    Files.writeString(config, String.join("\n",
-        "global: {scrape_interval: 1s, evaluation_interval: 1s}",
-        "scrape_configs:",
-        "  - job_name: gateway",
-        "    metrics_path: " + metrics.getPath(),
-        "    static_configs: [{targets: ['" + metrics.getHost() + ":" + metrics.getPort() + "']}]",
-        ""));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "global: {scrape_interval: 1s, evaluation_interval: 1s}",
+            "scrape_configs:",
+            "  - job_name: gateway",
+            "    metrics_path: " + metrics.getPath(),
+            "    static_configs: [{targets: ['"
+                + metrics.getHost()
+                + ":"
+                + metrics.getPort()
+                + "']}]",
+            ""));
     Path log = dir.resolve("prometheus.log");
-    Process p = new ProcessBuilder(BINARY.toString(), "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
-        "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     RealPrometheus prometheus = new RealPrometheus(p, URI.create("http://127.0.0.1:" + port), log);
     prometheus.awaitReady();
     return prometheus;
@@ -66,7 +86,8 @@ final class RealPrometheus implements AutoCloseable {
         throw new IllegalStateException("Prometheus exited: " + Files.readString(log));
       }
       try {
-        HttpRequest ready = HttpRequest.newBuilder(url.resolve("/-/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready =
+            HttpRequest.newBuilder(url.resolve("/-/ready")).timeout(Duration.ofSeconds(2)).build();
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return;
         }

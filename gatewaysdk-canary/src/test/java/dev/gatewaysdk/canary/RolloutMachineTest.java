@@ -18,18 +18,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The state machine with plain values, no cluster: every decision is a function of (state, observation, time).
- * Each test puts two or more events into one observation (a command, a measurement due, a deadline passed, an
- * external edit) and checks which one wins and what is left for the next decision.
+ * The state machine with plain values, no cluster: every decision is a function of (state,
+ * observation, time). Each test puts two or more events into one observation (a command, a
+ * measurement due, a deadline passed, an external edit) and checks which one wins and what is left
+ * for the next decision.
  */
 class RolloutMachineTest {
   static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
   static final RouteRef REF = RouteRef.httpRoute("default", "web");
-  static final AnalysisCheck CHECK = AnalysisCheck.builder("error-rate", "code").max(0.01).interval(Duration.ofMinutes(1)).build();
-  static final String ROUTE = "{\"apiVersion\":\"gateway.networking.k8s.io/v1\",\"kind\":\"HTTPRoute\","
-      + "\"metadata\":{\"name\":\"web\",\"namespace\":\"default\",\"generation\":1},"
-      + "\"spec\":{\"parentRefs\":[{\"name\":\"gw\"}],\"rules\":[{\"matches\":[{\"path\":{\"type\":\"PathPrefix\",\"value\":\"/\"}}],"
-      + "\"backendRefs\":[{\"name\":\"web-v1\",\"port\":80,\"weight\":100},{\"name\":\"web-v2\",\"port\":80,\"weight\":0}]}]}}";
+  static final AnalysisCheck CHECK =
+      AnalysisCheck.builder("error-rate", "code").max(0.01).interval(Duration.ofMinutes(1)).build();
+  static final String ROUTE =
+      "{\"apiVersion\":\"gateway.networking.k8s.io/v1\",\"kind\":\"HTTPRoute\","
+          + "\"metadata\":{\"name\":\"web\",\"namespace\":\"default\",\"generation\":1},"
+          + "\"spec\":{\"parentRefs\":[{\"name\":\"gw\"}],\"rules\":[{\"matches\":[{\"path\":{\"type\":\"PathPrefix\",\"value\":\"/\"}}],"
+          + "\"backendRefs\":[{\"name\":\"web-v1\",\"port\":80,\"weight\":100},{\"name\":\"web-v2\",\"port\":80,\"weight\":0}]}]}}";
 
   static CanaryPlan.Builder plan() {
     return CanaryPlan.builder().route(REF).stable("web-v1").canary("web-v2");
@@ -39,23 +42,32 @@ class RolloutMachineTest {
     return new RolloutMachine(plan, Duration.ofSeconds(5), true);
   }
 
-  /** The route carrying {@code st}'s traffic, at {@code generation}, accepted for {@code accepted}. */
+  /**
+   * The route carrying {@code st}'s traffic, at {@code generation}, accepted for {@code accepted}.
+   */
   static ObjectNode route(RolloutMachine m, State st, long generation, long accepted) {
     ObjectNode base = Cluster.read(ROUTE);
-    ObjectNode r = (ObjectNode) JsonPatch.apply(base, m.traffic(st, REF).editFor(base, REF.kind()).patch());
+    ObjectNode r =
+        (ObjectNode) JsonPatch.apply(base, m.traffic(st, REF).editFor(base, REF.kind()).patch());
     ((ObjectNode) r.get("metadata")).put("generation", generation);
     ArrayNode parents = r.putObject("status").putArray("parents");
     ObjectNode p = parents.addObject();
     p.putObject("parentRef").put("name", "gw");
     ArrayNode c = p.putArray("conditions");
     c.addObject().put("type", "Accepted").put("status", "True").put("observedGeneration", accepted);
-    c.addObject().put("type", "ResolvedRefs").put("status", "True").put("observedGeneration", accepted);
+    c.addObject()
+        .put("type", "ResolvedRefs")
+        .put("status", "True")
+        .put("observedGeneration", accepted);
     return r;
   }
 
-  /** The state the machine wrote, as the store records it: next revision, own generation, change time. */
+  /**
+   * The state the machine wrote, as the store records it: next revision, own generation, change
+   * time.
+   */
   static State stored(Decision d, long generation, Instant changedAt) {
-    State.Builder b = d.next().toBuilder();
+    State.Builder b = d.next().newBuilder();
     b.rev = d.next().rev + 1;
     b.generations.put(RolloutMachine.key(REF), generation);
     b.changedAt = changedAt;
@@ -64,8 +76,13 @@ class RolloutMachineTest {
 
   /** A rollout at {@code plan}'s step {@code index}, started at T0 and accepted. */
   static State at(RolloutMachine m, int index) {
-    State st = m.advance(m.decide(null, Observation.of(List.of(Cluster.read(ROUTE)), null), T0).next(), index, T0, new java.util.ArrayList<>());
-    State.Builder b = st.toBuilder();
+    State st =
+        m.advance(
+            m.decide(null, Observation.of(List.of(Cluster.read(ROUTE)), null), T0).next(),
+            index,
+            T0,
+            new java.util.ArrayList<>());
+    State.Builder b = st.newBuilder();
     b.rev = 3;
     b.generations.put(RolloutMachine.key(REF), 2L);
     b.changedAt = T0;
@@ -92,7 +109,9 @@ class RolloutMachineTest {
   void abortQueuedAfterPromoteWinsAndAMeasurementDueIsNotTaken() {
     RolloutMachine m = machine(plan().weights(10).step(Step.analysis(CHECK)).weights(100).build());
     State st = at(m, 1);
-    Decision d = m.decide(st, seen(route(m, st, 2, 2), "promote\nabort: bad"), T0.plus(Duration.ofMinutes(5)));
+    Decision d =
+        m.decide(
+            st, seen(route(m, st, 2, 2), "promote\nabort: bad"), T0.plus(Duration.ofMinutes(5)));
     assertThat(d.action()).isEqualTo(Action.WRITE);
     assertThat(d.next().phase).isEqualTo(Phase.ABORTED);
     assertThat(d.next().weight).isZero();
@@ -104,7 +123,8 @@ class RolloutMachineTest {
   void aCommandRunsBeforeADueMeasurementAndLeavesTheRestQueued() {
     RolloutMachine m = machine(plan().weights(10).step(Step.analysis(CHECK)).weights(100).build());
     State st = at(m, 1);
-    Decision d = m.decide(st, seen(route(m, st, 2, 2), "promote\npause"), T0.plus(Duration.ofMinutes(5)));
+    Decision d =
+        m.decide(st, seen(route(m, st, 2, 2), "promote\npause"), T0.plus(Duration.ofMinutes(5)));
     assertThat(d.action()).isEqualTo(Action.WRITE);
     assertThat(d.next().step).isEqualTo(2);
     assertThat(d.next().weight).isEqualTo(100);
@@ -121,10 +141,16 @@ class RolloutMachineTest {
     assertThat(ask.action()).isEqualTo(Action.MEASURE);
     assertThat(ask.measure()).containsOnlyKeys("steps[1]/error-rate");
 
-    Decision d = m.decide(st, obs.withMeasurements(Map.of("steps[1]/error-rate", Measurement.of(CHECK, 0.0))), now);
+    Decision d =
+        m.decide(
+            st,
+            obs.withMeasurements(Map.of("steps[1]/error-rate", Measurement.of(CHECK, 0.0))),
+            now);
     assertThat(d.action()).isEqualTo(Action.WRITE);
     assertThat(d.next().step).isEqualTo(2);
-    assertThat(d.notes()).extracting(RolloutMachine.Note::kind).contains("analysisResult", "stepFinished", "stepStarted");
+    assertThat(d.notes())
+        .extracting(RolloutMachine.Note::kind)
+        .contains("analysisResult", "stepFinished", "stepStarted");
   }
 
   @Test
@@ -138,7 +164,14 @@ class RolloutMachineTest {
 
   @Test
   void whileTheRouteAwaitsTheGatewayNothingIsMeasuredAndTheDeadlineRollsBack() {
-    RolloutMachine m = machine(plan().weights(10).step(Step.analysis(CHECK)).weights(100).progressDeadline(Duration.ofMinutes(10)).build());
+    RolloutMachine m =
+        machine(
+            plan()
+                .weights(10)
+                .step(Step.analysis(CHECK))
+                .weights(100)
+                .progressDeadline(Duration.ofMinutes(10))
+                .build());
     State st = at(m, 1);
     JsonNode pending = route(m, st, 2, 1);
     Decision waiting = m.decide(st, seen(pending, null), T0.plus(Duration.ofMinutes(5)));
@@ -152,7 +185,8 @@ class RolloutMachineTest {
 
   @Test
   void aDeadlinePassedWhileSomeoneElsesChangeAwaitsTheGatewayRollsNothingBack() {
-    RolloutMachine m = machine(plan().weights(10, 100).progressDeadline(Duration.ofMinutes(10)).build());
+    RolloutMachine m =
+        machine(plan().weights(10, 100).progressDeadline(Duration.ofMinutes(10)).build());
     State st = at(m, 0);
     Decision d = m.decide(st, seen(route(m, st, 3, 2), null), T0.plus(Duration.ofHours(1)));
     assertThat(d.action()).isEqualTo(Action.WAIT);
@@ -160,7 +194,8 @@ class RolloutMachineTest {
 
   @Test
   void anExternalEditBeatsAQueuedPromoteWhichRunsOnlyAfterTheEditWasReported() {
-    RolloutMachine m = machine(plan().weights(10).step(Step.pauseUntilPromoted()).weights(100).build());
+    RolloutMachine m =
+        machine(plan().weights(10).step(Step.pauseUntilPromoted()).weights(100).build());
     State st = at(m, 1);
     ObjectNode edited = route(m, st, 3, 3);
     ((ObjectNode) edited.at("/spec/rules/0/backendRefs/1")).put("weight", 40);
@@ -171,7 +206,9 @@ class RolloutMachineTest {
     assertThat(first.command()).isNull();
     assertThat(first.converge()).isFalse();
     assertThat(first.next().phase).isEqualTo(Phase.PAUSED);
-    assertThat(first.next().reason).contains("paused after an external edit").contains("web-v2 weight 40, expected 10");
+    assertThat(first.next().reason)
+        .contains("paused after an external edit")
+        .contains("web-v2 weight 40, expected 10");
 
     State paused = stored(first, 3, T0);
     Decision second = m.decide(paused, seen(edited, "promote"), T0.plus(Duration.ofMinutes(2)));
@@ -181,7 +218,13 @@ class RolloutMachineTest {
 
   @Test
   void anExternalEditBeatsAPassedDeadline() {
-    RolloutMachine m = machine(plan().weights(10, 100).progressDeadline(Duration.ofMinutes(10)).externalEditPolicy(ExternalEditPolicy.ABORT).build());
+    RolloutMachine m =
+        machine(
+            plan()
+                .weights(10, 100)
+                .progressDeadline(Duration.ofMinutes(10))
+                .externalEditPolicy(ExternalEditPolicy.ABORT)
+                .build());
     State st = at(m, 0);
     ObjectNode edited = route(m, st, 2, 1);
     ((ObjectNode) edited.at("/spec/rules/0/backendRefs/1")).put("weight", 0);
@@ -192,7 +235,13 @@ class RolloutMachineTest {
 
   @Test
   void aDeletedMirrorIsAnExternalEdit() {
-    RolloutMachine m = machine(plan().step(Step.mirror(50)).step(Step.pause(Duration.ofHours(1))).weights(100).build());
+    RolloutMachine m =
+        machine(
+            plan()
+                .step(Step.mirror(50))
+                .step(Step.pause(Duration.ofHours(1)))
+                .weights(100)
+                .build());
     State st = at(m, 1);
     ObjectNode edited = route(m, st, 2, 2);
     assertThat(m.decide(st, seen(edited, null), T0).action()).isEqualTo(Action.WAIT);
@@ -204,7 +253,13 @@ class RolloutMachineTest {
 
   @Test
   void aDeletedAbRuleIsAnExternalEdit() {
-    RolloutMachine m = machine(plan().step(Step.match(CanaryMatch.header("x-canary", "1"))).step(Step.pause(Duration.ofHours(1))).weights(100).build());
+    RolloutMachine m =
+        machine(
+            plan()
+                .step(Step.match(CanaryMatch.header("x-canary", "1")))
+                .step(Step.pause(Duration.ofHours(1)))
+                .weights(100)
+                .build());
     State st = at(m, 1);
     ObjectNode edited = route(m, st, 2, 2);
     assertThat(edited.at("/spec/rules").size()).isEqualTo(2);
@@ -217,31 +272,61 @@ class RolloutMachineTest {
 
   @Test
   void aBackgroundMeasurementDueDuringATimedPauseIsTakenAndThePauseEndsOnTime() {
-    RolloutMachine m = machine(plan().weights(10).step(Step.pause(Duration.ofMinutes(30))).weights(100).backgroundAnalysis(CHECK).build());
+    RolloutMachine m =
+        machine(
+            plan()
+                .weights(10)
+                .step(Step.pause(Duration.ofMinutes(30)))
+                .weights(100)
+                .backgroundAnalysis(CHECK)
+                .build());
     State st = at(m, 1);
     assertThat(st.background).containsKey("error-rate");
     Observation obs = seen(route(m, st, 2, 2), null);
     Decision ask = m.decide(st, obs, T0.plus(Duration.ofMinutes(1)));
     assertThat(ask.action()).isEqualTo(Action.MEASURE);
     assertThat(ask.measure()).containsOnlyKeys("background/error-rate");
-    Decision counted = m.decide(st, obs.withMeasurements(Map.of("background/error-rate", Measurement.of(CHECK, 0.0))), T0.plus(Duration.ofMinutes(1)));
+    Decision counted =
+        m.decide(
+            st,
+            obs.withMeasurements(Map.of("background/error-rate", Measurement.of(CHECK, 0.0))),
+            T0.plus(Duration.ofMinutes(1)));
     assertThat(counted.action()).isEqualTo(Action.WRITE);
     assertThat(counted.converge()).isFalse();
     assertThat(counted.next().step).isEqualTo(1);
-    assertThat(counted.next().background.get("error-rate").next()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+    assertThat(counted.next().background.get("error-rate").next())
+        .isEqualTo(T0.plus(Duration.ofMinutes(2)));
 
     State later = stored(counted, 2, T0);
-    Decision wait = m.decide(later, seen(route(m, later, 2, 2), null), T0.plus(Duration.ofMinutes(1)).plusSeconds(1));
+    Decision wait =
+        m.decide(
+            later,
+            seen(route(m, later, 2, 2), null),
+            T0.plus(Duration.ofMinutes(1)).plusSeconds(1));
     assertThat(wait.action()).isEqualTo(Action.WAIT);
     assertThat(wait.wake()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
   }
 
   @Test
   void aFailedBackgroundMeasurementAtAGateRollsBackInsteadOfWaitingForPromotion() {
-    AnalysisCheck strict = AnalysisCheck.builder("error-rate", "code").max(0.01).interval(Duration.ofMinutes(1)).failureLimit(0).build();
-    RolloutMachine m = machine(plan().weights(10).step(Step.pauseUntilPromoted()).weights(100).backgroundAnalysis(strict).build());
+    AnalysisCheck strict =
+        AnalysisCheck.builder("error-rate", "code")
+            .max(0.01)
+            .interval(Duration.ofMinutes(1))
+            .failureLimit(0)
+            .build();
+    RolloutMachine m =
+        machine(
+            plan()
+                .weights(10)
+                .step(Step.pauseUntilPromoted())
+                .weights(100)
+                .backgroundAnalysis(strict)
+                .build());
     State st = at(m, 1);
-    Observation obs = seen(route(m, st, 2, 2), null).withMeasurements(Map.of("background/error-rate", Measurement.of(strict, 0.5)));
+    Observation obs =
+        seen(route(m, st, 2, 2), null)
+            .withMeasurements(Map.of("background/error-rate", Measurement.of(strict, 0.5)));
     Decision d = m.decide(st, obs, T0.plus(Duration.ofMinutes(1)));
     assertThat(d.next().phase).isEqualTo(Phase.ROLLED_BACK);
     assertThat(d.next().weight).isZero();
@@ -250,11 +335,14 @@ class RolloutMachineTest {
 
   @Test
   void aResumedTimedPauseRunsItsFullDurationAgain() {
-    RolloutMachine m = machine(plan().weights(10).step(Step.pause(Duration.ofMinutes(30))).weights(100).build());
+    RolloutMachine m =
+        machine(plan().weights(10).step(Step.pause(Duration.ofMinutes(30))).weights(100).build());
     State st = at(m, 1);
-    Decision paused = m.decide(st, seen(route(m, st, 2, 2), "pause"), T0.plus(Duration.ofMinutes(10)));
+    Decision paused =
+        m.decide(st, seen(route(m, st, 2, 2), "pause"), T0.plus(Duration.ofMinutes(10)));
     State p = stored(paused, 2, T0);
-    Decision resumed = m.decide(p, seen(route(m, p, 2, 2), "resume"), T0.plus(Duration.ofMinutes(50)));
+    Decision resumed =
+        m.decide(p, seen(route(m, p, 2, 2), "resume"), T0.plus(Duration.ofMinutes(50)));
     State r = stored(resumed, 2, T0.plus(Duration.ofMinutes(50)));
     Decision d = m.decide(r, seen(route(m, r, 2, 2), null), T0.plus(Duration.ofMinutes(60)));
     assertThat(d.action()).isEqualTo(Action.WAIT);
@@ -264,7 +352,7 @@ class RolloutMachineTest {
   @Test
   void anUnsyncedStateSyncsBeforeAnythingElse() {
     RolloutMachine m = machine(plan().weights(10, 100).build());
-    State.Builder b = at(m, 0).toBuilder();
+    State.Builder b = at(m, 0).newBuilder();
     b.synced = false;
     State st = b.build();
     Decision d = m.decide(st, seen(route(m, st, 2, 2), "abort"), T0);
@@ -275,7 +363,9 @@ class RolloutMachineTest {
   void decisionsArePureTheSameInputGivesTheSameDecision() {
     RolloutMachine m = machine(plan().weights(10).step(Step.analysis(CHECK)).weights(100).build());
     State st = at(m, 1);
-    Observation obs = seen(route(m, st, 2, 2), null).withMeasurements(Map.of("steps[1]/error-rate", Measurement.of(CHECK, 0.5)));
+    Observation obs =
+        seen(route(m, st, 2, 2), null)
+            .withMeasurements(Map.of("steps[1]/error-rate", Measurement.of(CHECK, 0.5)));
     Decision a = m.decide(st, obs, T0.plus(Duration.ofMinutes(1)));
     Decision b = m.decide(st, obs, T0.plus(Duration.ofMinutes(1)));
     assertThat(a.next()).isEqualTo(b.next());
@@ -285,15 +375,28 @@ class RolloutMachineTest {
 
   @Test
   void promoteFullSkipsEveryRemainingStepAndAnAbortQueuedWithItStillWins() {
-    RolloutMachine m = machine(plan().weights(10).step(Step.analysis(CHECK)).weights(50).step(Step.pauseUntilPromoted()).weights(100).build());
+    RolloutMachine m =
+        machine(
+            plan()
+                .weights(10)
+                .step(Step.analysis(CHECK))
+                .weights(50)
+                .step(Step.pauseUntilPromoted())
+                .weights(100)
+                .build());
     State st = at(m, 1);
-    Decision d = m.decide(st, seen(route(m, st, 2, 2), "promote --full"), T0.plus(Duration.ofMinutes(5)));
+    Decision d =
+        m.decide(st, seen(route(m, st, 2, 2), "promote --full"), T0.plus(Duration.ofMinutes(5)));
     assertThat(d.next().phase).isEqualTo(Phase.PROMOTED);
     assertThat(d.next().weight).isEqualTo(100);
     assertThat(d.next().reason).isEqualTo("promoted fully by command, skipping steps[2..4]");
-    assertThat(d.notes()).extracting(RolloutMachine.Note::kind).contains("stepFinished", "promoted");
+    assertThat(d.notes())
+        .extracting(RolloutMachine.Note::kind)
+        .contains("stepFinished", "promoted");
 
-    Decision aborted = m.decide(st, seen(route(m, st, 2, 2), "promote --full\nabort"), T0.plus(Duration.ofMinutes(5)));
+    Decision aborted =
+        m.decide(
+            st, seen(route(m, st, 2, 2), "promote --full\nabort"), T0.plus(Duration.ofMinutes(5)));
     assertThat(aborted.next().phase).isEqualTo(Phase.ABORTED);
   }
 
@@ -301,35 +404,55 @@ class RolloutMachineTest {
   void retryAfterARollbackStartsAgainFromTheFirstStepAndIsIgnoredOtherwise() {
     RolloutMachine m = machine(plan().weights(10).step(Step.analysis(CHECK)).weights(100).build());
     State st = at(m, 1);
-    Decision failed = m.decide(st, seen(route(m, st, 2, 2), null).withMeasurements(Map.of("steps[1]/error-rate", Measurement.of(CHECK, 0.5))),
-        T0.plus(Duration.ofMinutes(1)));
+    Decision failed =
+        m.decide(
+            st,
+            seen(route(m, st, 2, 2), null)
+                .withMeasurements(Map.of("steps[1]/error-rate", Measurement.of(CHECK, 0.5))),
+            T0.plus(Duration.ofMinutes(1)));
     State rolledBack = stored(failed, 3, T0.plus(Duration.ofMinutes(1)));
     assertThat(rolledBack.phase).isEqualTo(Phase.ROLLED_BACK);
-    assertThat(m.decide(rolledBack, seen(route(m, rolledBack, 3, 3), null), T0.plus(Duration.ofMinutes(2))).action()).isEqualTo(Action.DONE);
+    assertThat(
+            m.decide(
+                    rolledBack,
+                    seen(route(m, rolledBack, 3, 3), null),
+                    T0.plus(Duration.ofMinutes(2)))
+                .action())
+        .isEqualTo(Action.DONE);
 
-    Decision retried = m.decide(rolledBack, seen(route(m, rolledBack, 3, 3), "retry"), T0.plus(Duration.ofMinutes(2)));
+    Decision retried =
+        m.decide(
+            rolledBack, seen(route(m, rolledBack, 3, 3), "retry"), T0.plus(Duration.ofMinutes(2)));
     assertThat(retried.action()).isEqualTo(Action.WRITE);
     assertThat(retried.converge()).isTrue();
     assertThat(retried.next().phase).isEqualTo(Phase.PROGRESSING);
     assertThat(retried.next().step).isZero();
     assertThat(retried.next().weight).isEqualTo(10);
     assertThat(retried.next().analysis).isEmpty();
-    assertThat(retried.next().reason).startsWith("retried after rolled back (analysis error-rate failed 1 time");
+    assertThat(retried.next().reason)
+        .startsWith("retried after rolled back (analysis error-rate failed 1 time");
     assertThat(retried.notes()).extracting(RolloutMachine.Note::reason).contains("Retried");
 
-    Decision ignored = m.decide(st, seen(route(m, st, 2, 2), "retry"), T0.plus(Duration.ofSeconds(30)));
+    Decision ignored =
+        m.decide(st, seen(route(m, st, 2, 2), "retry"), T0.plus(Duration.ofSeconds(30)));
     assertThat(ignored.next()).isSameAs(st);
     assertThat(RolloutMachine.remainingCommands(ignored.command())).isEmpty();
   }
 
   @Test
   void anInconclusiveCheckOverItsLimitPausesForJudgementAndPromoteContinuesPastTheStep() {
-    AnalysisCheck judged = AnalysisCheck.builder("error-rate", "code").max(0.01).interval(Duration.ofMinutes(1))
-        .inconclusiveLimit(0).pauseWhenInconclusive(true).build();
+    AnalysisCheck judged =
+        AnalysisCheck.builder("error-rate", "code")
+            .max(0.01)
+            .interval(Duration.ofMinutes(1))
+            .inconclusiveLimit(0)
+            .pauseWhenInconclusive(true)
+            .build();
     RolloutMachine m = machine(plan().weights(10).step(Step.analysis(judged)).weights(100).build());
     State st = at(m, 1);
-    Observation obs = seen(route(m, st, 2, 2), null)
-        .withMeasurements(Map.of("steps[1]/error-rate", Measurement.inconclusive("no data")));
+    Observation obs =
+        seen(route(m, st, 2, 2), null)
+            .withMeasurements(Map.of("steps[1]/error-rate", Measurement.inconclusive("no data")));
 
     Decision d = m.decide(st, obs, T0.plus(Duration.ofMinutes(1)));
 
@@ -337,53 +460,103 @@ class RolloutMachineTest {
     assertThat(d.converge()).isFalse();
     assertThat(d.next().phase).isEqualTo(Phase.PAUSED);
     assertThat(d.next().weight).isEqualTo(10);
-    assertThat(d.next().reason).isEqualTo("analysis error-rate inconclusive 1 time, limit 0: no data; "
-        + "paused for judgement: promote to continue, abort to roll back");
+    assertThat(d.next().reason)
+        .isEqualTo(
+            "analysis error-rate inconclusive 1 time, limit 0: no data; "
+                + "paused for judgement: promote to continue, abort to roll back");
     assertThat(d.notes()).extracting(RolloutMachine.Note::reason).contains("Inconclusive");
 
     State paused = stored(d, 2, T0);
-    assertThat(m.decide(paused, seen(route(m, paused, 2, 2), null), T0.plus(Duration.ofHours(1))).action()).isEqualTo(Action.WAIT);
-    Decision promoted = m.decide(paused, seen(route(m, paused, 2, 2), "promote"), T0.plus(Duration.ofHours(1)));
+    assertThat(
+            m.decide(paused, seen(route(m, paused, 2, 2), null), T0.plus(Duration.ofHours(1)))
+                .action())
+        .isEqualTo(Action.WAIT);
+    Decision promoted =
+        m.decide(paused, seen(route(m, paused, 2, 2), "promote"), T0.plus(Duration.ofHours(1)));
     assertThat(promoted.next().step).isEqualTo(2);
     assertThat(promoted.next().weight).isEqualTo(100);
-    Decision aborted = m.decide(paused, seen(route(m, paused, 2, 2), "abort"), T0.plus(Duration.ofHours(1)));
+    Decision aborted =
+        m.decide(paused, seen(route(m, paused, 2, 2), "abort"), T0.plus(Duration.ofHours(1)));
     assertThat(aborted.next().phase).isEqualTo(Phase.ABORTED);
 
-    AnalysisCheck rollsBack = AnalysisCheck.builder("error-rate", "code").max(0.01).interval(Duration.ofMinutes(1)).inconclusiveLimit(0).build();
-    RolloutMachine plain = machine(plan().weights(10).step(Step.analysis(rollsBack)).weights(100).build());
-    assertThat(plain.decide(at(plain, 1), obs, T0.plus(Duration.ofMinutes(1))).next().phase).isEqualTo(Phase.ROLLED_BACK);
+    AnalysisCheck rollsBack =
+        AnalysisCheck.builder("error-rate", "code")
+            .max(0.01)
+            .interval(Duration.ofMinutes(1))
+            .inconclusiveLimit(0)
+            .build();
+    RolloutMachine plain =
+        machine(plan().weights(10).step(Step.analysis(rollsBack)).weights(100).build());
+    assertThat(plain.decide(at(plain, 1), obs, T0.plus(Duration.ofMinutes(1))).next().phase)
+        .isEqualTo(Phase.ROLLED_BACK);
   }
 
   @Test
   void aDryRunCheckIsMeasuredAndRecordedButNeverDecides() {
-    AnalysisCheck shadow = AnalysisCheck.builder("p95", "code").max(0.5).interval(Duration.ofMinutes(1)).dryRun(true).build();
-    RolloutMachine m = machine(plan().weights(10).step(Step.analysis(CHECK, shadow)).weights(100).backgroundAnalysis(
-        AnalysisCheck.builder("bg", "code").max(0.5).interval(Duration.ofMinutes(1)).dryRun(true).build()).build());
+    AnalysisCheck shadow =
+        AnalysisCheck.builder("p95", "code")
+            .max(0.5)
+            .interval(Duration.ofMinutes(1))
+            .dryRun(true)
+            .build();
+    RolloutMachine m =
+        machine(
+            plan()
+                .weights(10)
+                .step(Step.analysis(CHECK, shadow))
+                .weights(100)
+                .backgroundAnalysis(
+                    AnalysisCheck.builder("bg", "code")
+                        .max(0.5)
+                        .interval(Duration.ofMinutes(1))
+                        .dryRun(true)
+                        .build())
+                .build());
     State st = at(m, 1);
-    Observation obs = seen(route(m, st, 2, 2), null).withMeasurements(Map.of(
-        "steps[1]/error-rate", Measurement.of(CHECK, 0.0), "steps[1]/p95", Measurement.of(shadow, 0.9),
-        "background/bg", Measurement.of(shadow, 0.9)));
+    Observation obs =
+        seen(route(m, st, 2, 2), null)
+            .withMeasurements(
+                Map.of(
+                    "steps[1]/error-rate",
+                    Measurement.of(CHECK, 0.0),
+                    "steps[1]/p95",
+                    Measurement.of(shadow, 0.9),
+                    "background/bg",
+                    Measurement.of(shadow, 0.9)));
 
     Decision bg = m.decide(st, obs, T0.plus(Duration.ofMinutes(1)));
     assertThat(bg.next().phase).isEqualTo(Phase.PROGRESSING);
-    assertThat(bg.next().history).containsExactly("2030-01-01T00:01:00Z background/bg (dry run): FAILURE 0.9 (0.9 > max 0.5)");
+    assertThat(bg.next().history)
+        .containsExactly(
+            "2030-01-01T00:01:00Z background/bg (dry run): FAILURE 0.9 (0.9 > max 0.5)");
 
     State counted = stored(bg, 2, T0);
     Decision step = m.decide(counted, obs, T0.plus(Duration.ofMinutes(1)));
-    assertThat(step.next().step).as("the failing dry-run check does not hold the step").isEqualTo(2);
+    assertThat(step.next().step)
+        .as("the failing dry-run check does not hold the step")
+        .isEqualTo(2);
     assertThat(step.next().phase).isEqualTo(Phase.PROGRESSING);
-    assertThat(m.status(step.next()).history()).hasSize(3)
-        .contains("2030-01-01T00:01:00Z steps[1]/p95 (dry run): FAILURE 0.9 (0.9 > max 0.5)",
+    assertThat(m.status(step.next()).history())
+        .hasSize(3)
+        .contains(
+            "2030-01-01T00:01:00Z steps[1]/p95 (dry run): FAILURE 0.9 (0.9 > max 0.5)",
             "2030-01-01T00:01:00Z steps[1]/error-rate: SUCCESS 0");
   }
 
   @Test
   void theHistoryKeepsTheMostRecentMeasurements() {
-    AnalysisCheck twice = AnalysisCheck.builder("error-rate", "code").max(0.01).interval(Duration.ofMinutes(1)).successes(100).build();
+    AnalysisCheck twice =
+        AnalysisCheck.builder("error-rate", "code")
+            .max(0.01)
+            .interval(Duration.ofMinutes(1))
+            .successes(100)
+            .build();
     RolloutMachine m = machine(plan().weights(10).step(Step.analysis(twice)).weights(100).build());
     State st = at(m, 1);
     for (int i = 1; i <= RolloutMachine.HISTORY + 5; i++) {
-      Observation obs = seen(route(m, st, 2, 2), null).withMeasurements(Map.of("steps[1]/error-rate", Measurement.of(twice, 0.0)));
+      Observation obs =
+          seen(route(m, st, 2, 2), null)
+              .withMeasurements(Map.of("steps[1]/error-rate", Measurement.of(twice, 0.0)));
       st = stored(m.decide(st, obs, T0.plus(Duration.ofMinutes(i))), 2, T0);
     }
     assertThat(st.history).hasSize(RolloutMachine.HISTORY);

@@ -37,17 +37,19 @@ class WebhookNotifierTest {
   @BeforeEach
   void start() throws IOException {
     hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    hook.createContext("/hook", ex -> {
-      byte[] body = ex.getRequestBody().readAllBytes();
-      if (failuresLeft.getAndDecrement() > 0) {
-        ex.sendResponseHeaders(503, -1);
-      } else {
-        payloads.add(Jsons.mapper().readTree(new String(body, StandardCharsets.UTF_8)));
-        authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
-        ex.sendResponseHeaders(200, -1);
-      }
-      ex.close();
-    });
+    hook.createContext(
+        "/hook",
+        ex -> {
+          byte[] body = ex.getRequestBody().readAllBytes();
+          if (failuresLeft.getAndDecrement() > 0) {
+            ex.sendResponseHeaders(503, -1);
+          } else {
+            payloads.add(Jsons.mapper().readTree(new String(body, StandardCharsets.UTF_8)));
+            authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+            ex.sendResponseHeaders(200, -1);
+          }
+          ex.close();
+        });
     hook.start();
   }
 
@@ -68,29 +70,46 @@ class WebhookNotifierTest {
     try (WebhookNotifier slack = WebhookNotifier.slack(url(), ref.namespace() + "/" + ref.name())) {
       assertThat(fixture.canary(p).listener(slack).build().run().phase()).isEqualTo(Phase.PROMOTED);
     }
-    assertThat(payloads).extracting(j -> j.path("text").asText()).containsExactly(
-        "canary " + ref.namespace() + "/" + ref.name() + ": step 1/2 setWeight 10: canary at 10%",
-        "canary " + ref.namespace() + "/" + ref.name() + ": step 2/2 setWeight 100: canary at 100%",
-        "canary " + ref.namespace() + "/" + ref.name() + ": promoted");
+    assertThat(payloads)
+        .extracting(j -> j.path("text").asText())
+        .containsExactly(
+            "canary "
+                + ref.namespace()
+                + "/"
+                + ref.name()
+                + ": step 1/2 setWeight 10: canary at 10%",
+            "canary "
+                + ref.namespace()
+                + "/"
+                + ref.name()
+                + ": step 2/2 setWeight 100: canary at 100%",
+            "canary " + ref.namespace() + "/" + ref.name() + ": promoted");
     assertThat(payloads).allMatch(j -> j.size() == 1);
   }
 
   @Test
   void teamsGetsTheRollbackWithItsReasonAndTheCredentials() throws Exception {
     RouteRef ref = fixture.newRoute();
-    AnalysisCheck errors = AnalysisCheck.builder("errors", "m").max(0.01).unit(AnalysisCheck.Unit.RATIO)
-        .interval(Duration.ofSeconds(30)).build();
+    AnalysisCheck errors =
+        AnalysisCheck.builder("errors", "m")
+            .max(0.01)
+            .unit(AnalysisCheck.Unit.RATIO)
+            .interval(Duration.ofSeconds(30))
+            .build();
     CanaryPlan p = plan(ref).weights(10).step(Step.analysis(errors)).weights(100).build();
-    try (WebhookNotifier teams = WebhookNotifier.create(url(), WebhookNotifier.Format.TEAMS, "web",
-        ProviderAuth.bearerToken("hook-s3cret"))) {
-      CanaryStatus end = fixture.canary(p).provider("m", constant(0.2)).listener(teams).build().run();
+    try (WebhookNotifier teams =
+        WebhookNotifier.create(
+            url(), WebhookNotifier.Format.TEAMS, "web", ProviderAuth.bearerToken("hook-s3cret"))) {
+      CanaryStatus end =
+          fixture.canary(p).provider("m", constant(0.2)).listener(teams).build().run();
       assertThat(end.phase()).isEqualTo(Phase.ROLLED_BACK);
       assertThat(teams.toString()).doesNotContain("hook-s3cret");
     }
     JsonNode last = payloads.get(payloads.size() - 1);
     assertThat(last.path("@type").asText()).isEqualTo("MessageCard");
     assertThat(last.path("title").asText()).isEqualTo("canary web");
-    assertThat(last.path("text").asText()).isEqualTo("rolled back: analysis errors failed 1 time, limit 0: 20% > max 1%");
+    assertThat(last.path("text").asText())
+        .isEqualTo("rolled back: analysis errors failed 1 time, limit 0: 20% > max 1%");
     assertThat(last.path("themeColor").asText()).isEqualTo("D40E0D");
     assertThat(authorizations).isNotEmpty().allMatch("Bearer hook-s3cret"::equals);
   }
@@ -103,9 +122,12 @@ class WebhookNotifierTest {
     }
     RouteRef ref = fixture.newRoute();
     CanaryPlan p = plan(ref).weights(10, 50, 100).build();
-    WebhookNotifier nowhere = WebhookNotifier.slack(URI.create("http://127.0.0.1:" + closedPort + "/hook"), "web");
+    WebhookNotifier nowhere =
+        WebhookNotifier.slack(URI.create("http://127.0.0.1:" + closedPort + "/hook"), "web");
     CanaryStatus end = fixture.canary(p).listener(nowhere).build().run();
-    assertThat(end.phase()).as("the rollout ran on while every post failed").isEqualTo(Phase.PROMOTED);
+    assertThat(end.phase())
+        .as("the rollout ran on while every post failed")
+        .isEqualTo(Phase.PROMOTED);
     nowhere.close();
     nowhere.promoted(end); // after close: ignored, no exception
   }

@@ -21,7 +21,12 @@ public final class ApiStatus {
   private final Optional<Duration> retryAfter;
 
   private ApiStatus(
-      int code, String reason, String message, String name, String kind, List<Cause> causes,
+      int code,
+      String reason,
+      String message,
+      String name,
+      String kind,
+      List<Cause> causes,
       Optional<Duration> retryAfter) {
     this.code = code;
     this.reason = reason == null ? "" : reason;
@@ -34,7 +39,12 @@ public final class ApiStatus {
 
   /** A status with the given fields; empty strings for absent text fields. */
   public static ApiStatus of(
-      int code, String reason, String message, String name, String kind, List<Cause> causes,
+      int code,
+      String reason,
+      String message,
+      String name,
+      String kind,
+      List<Cause> causes,
       Optional<Duration> retryAfter) {
     return new ApiStatus(code, reason, message, name, kind, causes, retryAfter);
   }
@@ -88,7 +98,10 @@ public final class ApiStatus {
     return b.toString();
   }
 
-  /** One entry of {@code details.causes}: the field path, a reason such as {@code FieldValueInvalid}, a message. */
+  /**
+   * One entry of {@code details.causes}: the field path, a reason such as {@code
+   * FieldValueInvalid}, a message.
+   */
   public static final class Cause {
     private final String field;
     private final String reason;

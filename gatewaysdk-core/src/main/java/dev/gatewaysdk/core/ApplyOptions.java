@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Options of server-side apply: the field manager (required by the server), whether to take ownership of
- * fields other managers own ({@link #force()}), dry run and field validation.
+ * Options of server-side apply: the field manager (required by the server), whether to take
+ * ownership of fields other managers own ({@link #force()}), dry run and field validation.
  *
  * <p>Instances are immutable.
  *
@@ -17,9 +17,7 @@ import org.immutables.value.Value;
 public abstract class ApplyOptions {
   ApplyOptions() {}
 
-  /**
-   * The field manager that owns the applied fields.
-   */
+  /** The field manager that owns the applied fields. */
   public abstract String fieldManager();
 
   /** Take fields other managers own instead of failing with a conflict. */

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for an object to reach a state, driven by a watch on that object (no polling): returns as soon as
- * an event shows the state, fails with {@link AwaitTimeoutException} stating the last observed status.
- * Obtain one from {@link GatewayApiClient#await(Object)}.
+ * Waits for an object to reach a state, driven by a watch on that object (no polling): returns as
+ * soon as an event shows the state, fails with {@link AwaitTimeoutException} stating the last
+ * observed status. Obtain one from {@link GatewayApiClient#await(Object)}.
  *
  * <pre>{@code
  * HTTPRoute accepted = client.await(route).until(RouteConditions.acceptedBy("my-gateway"), Duration.ofSeconds(30));
@@ -25,13 +25,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class Await<T> {
   private static final Logger LOG = LoggerFactory.getLogger(Await.class);
+
   /** The pause before reading again after a dropped connection. */
   private static final long RECONNECT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "gatewaysdk-await-timer");
-    t.setDaemon(true);
-    return t;
-  });
+
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "gatewaysdk-await-timer");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final RawClient raw;
   private final String kind;
@@ -50,9 +54,11 @@ public final class Await<T> {
   /**
    * Blocks until the object satisfies {@code check}, and returns it.
    *
-   * @throws AwaitTimeoutException if {@code timeout} passes first; the message has the last observed status
-   * @throws GatewayApiException if reading or watching fails for another reason than a dropped connection or an
-   *     unavailable server (those are retried, reading again and watching from there, until {@code timeout})
+   * @throws AwaitTimeoutException if {@code timeout} passes first; the message has the last
+   *     observed status
+   * @throws GatewayApiException if reading or watching fails for another reason than a dropped
+   *     connection or an unavailable server (those are retried, reading again and watching from
+   *     there, until {@code timeout})
    */
   public T until(StatusCheck check, Duration timeout) {
     Objects.requireNonNull(check, "check");
@@ -80,11 +86,13 @@ public final class Await<T> {
       if (remaining <= 0) {
         throw timeout(check, timeout, last);
       }
-      ListOptions options = ListOptions.builder()
-          .fieldSelector("metadata.name=" + name)
-          .resourceVersion(java.util.Optional.ofNullable(resourceVersion))
-          .timeout(Duration.ofSeconds(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(remaining) + 1)))
-          .build();
+      ListOptions options =
+          ListOptions.builder()
+              .fieldSelector("metadata.name=" + name)
+              .resourceVersion(java.util.Optional.ofNullable(resourceVersion))
+              .timeout(
+                  Duration.ofSeconds(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(remaining) + 1)))
+              .build();
       RawClient.Watch watch = raw.watch(kind, namespace, options);
       ScheduledFuture<?> closer = TIMER.schedule(watch::close, remaining, TimeUnit.NANOSECONDS);
       try {
@@ -99,7 +107,9 @@ public final class Await<T> {
           }
         }
       } catch (UnavailableException | ServerTimeoutException e) {
-        pauseAfter(e, deadline); // the connection dropped mid-watch (server restart, idle proxy): read again
+        pauseAfter(
+            e,
+            deadline); // the connection dropped mid-watch (server restart, idle proxy): read again
       } catch (GatewayApiException e) {
         if (e.statusCode() != 410) {
           throw e; // 410: the resourceVersion expired; read again and re-watch
@@ -114,7 +124,10 @@ public final class Await<T> {
     }
   }
 
-  /** Rethrows {@code e} when the deadline has passed, else logs it and pauses briefly before the next read. */
+  /**
+   * Rethrows {@code e} when the deadline has passed, else logs it and pauses briefly before the
+   * next read.
+   */
   private void pauseAfter(GatewayApiException e, long deadline) {
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
@@ -131,8 +144,11 @@ public final class Await<T> {
 
   private AwaitTimeoutException timeout(StatusCheck check, Duration timeout, JsonNode last) {
     String where = kind + " " + (namespace == null ? "" : namespace + "/") + name;
-    String observed = last == null ? "the object does not exist"
-        : "last observed status: " + (last.has("status") ? last.get("status").toString() : "none");
+    String observed =
+        last == null
+            ? "the object does not exist"
+            : "last observed status: "
+                + (last.has("status") ? last.get("status").toString() : "none");
     return new AwaitTimeoutException(
         where + " was not " + check.description() + " within " + timeout + "; " + observed, last);
   }
@@ -144,7 +160,8 @@ public final class Await<T> {
     try {
       return Json.mapper().treeToValue(node, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot read " + kind + " as " + type.getName() + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read " + kind + " as " + type.getName() + ": " + e.getOriginalMessage(), e);
     }
   }
 }

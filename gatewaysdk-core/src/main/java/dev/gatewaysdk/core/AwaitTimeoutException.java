@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * A {@link Await#until(StatusCheck, java.time.Duration) wait} ran out of time. The message states what was
- * expected and the last observed status; {@link #lastObserved()} has the whole object. {@link #statusCode()}
- * is 0.
+ * A {@link Await#until(StatusCheck, java.time.Duration) wait} ran out of time. The message states
+ * what was expected and the last observed status; {@link #lastObserved()} has the whole object.
+ * {@link #statusCode()} is 0.
  */
 public class AwaitTimeoutException extends GatewayApiException {
   private static final long serialVersionUID = 1L;

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A backend of a route rule ({@code backendRefs[]} entry): by default a Service by name, optionally with
- * port, namespace, weight, and another group/kind.
+ * A backend of a route rule ({@code backendRefs[]} entry): by default a Service by name, optionally
+ * with port, namespace, weight, and another group/kind.
  *
  * <p>Instances are immutable.
  *
@@ -25,7 +25,13 @@ public final class Backend {
   private final String group;
   private final String kind;
 
-  private Backend(String name, Optional<String> namespace, OptionalInt port, OptionalInt weight, String group, String kind) {
+  private Backend(
+      String name,
+      Optional<String> namespace,
+      OptionalInt port,
+      OptionalInt weight,
+      String group,
+      String kind) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("backend name must not be blank: " + name);
     }
@@ -52,17 +58,21 @@ public final class Backend {
 
   /** A Service backend without port (the route's rules must then not require one). */
   public static Backend service(String name) {
-    return new Backend(name, Optional.empty(), OptionalInt.empty(), OptionalInt.empty(), "", "Service");
+    return new Backend(
+        name, Optional.empty(), OptionalInt.empty(), OptionalInt.empty(), "", "Service");
   }
 
   /**
    * @throws IllegalArgumentException if the name is blank or the port outside 1..65535
    */
   public static Backend service(String name, int port) {
-    return new Backend(name, Optional.empty(), OptionalInt.of(port), OptionalInt.empty(), "", "Service");
+    return new Backend(
+        name, Optional.empty(), OptionalInt.of(port), OptionalInt.empty(), "", "Service");
   }
 
-  /** @throws IllegalArgumentException if {@code weight} is outside 0..1000000 */
+  /**
+   * @throws IllegalArgumentException if {@code weight} is outside 0..1000000
+   */
   public Backend withWeight(int weight) {
     return new Backend(name, namespace, port, OptionalInt.of(weight), group, kind);
   }
@@ -71,9 +81,13 @@ public final class Backend {
     return new Backend(name, Optional.of(namespace), port, weight, group, kind);
   }
 
-  /** A backend of another kind, e.g. {@code withKind("", "Service")} or an implementation's backend CRD. */
+  /**
+   * A backend of another kind, e.g. {@code withKind("", "Service")} or an implementation's backend
+   * CRD.
+   */
   public Backend withKind(String group, String kind) {
-    return new Backend(name, namespace, port, weight, Objects.requireNonNull(group), Objects.requireNonNull(kind));
+    return new Backend(
+        name, namespace, port, weight, Objects.requireNonNull(group), Objects.requireNonNull(kind));
   }
 
   public String name() {
@@ -100,15 +114,20 @@ public final class Backend {
     return kind;
   }
 
-  /** Whether {@code ref} (a {@code backendRefs[]} or {@code backendRef} JSON object) names this backend. */
+  /**
+   * Whether {@code ref} (a {@code backendRefs[]} or {@code backendRef} JSON object) names this
+   * backend.
+   */
   boolean matches(JsonNode ref, String routeNamespace) {
     if (!name.equals(ref.path("name").asText())) {
       return false;
     }
-    if (!group.equals(ref.path("group").asText("")) || !kind.equals(ref.path("kind").asText("Service"))) {
+    if (!group.equals(ref.path("group").asText(""))
+        || !kind.equals(ref.path("kind").asText("Service"))) {
       return false;
     }
-    if (namespace.isPresent() && !namespace.get().equals(ref.path("namespace").asText(routeNamespace))) {
+    if (namespace.isPresent()
+        && !namespace.get().equals(ref.path("namespace").asText(routeNamespace))) {
       return false;
     }
     return port.isEmpty() || port.getAsInt() == ref.path("port").asInt(-1);
@@ -138,8 +157,12 @@ public final class Backend {
       return false;
     }
     Backend b = (Backend) o;
-    return b.name.equals(name) && b.namespace.equals(namespace) && b.port.equals(port) && b.weight.equals(weight)
-        && b.group.equals(group) && b.kind.equals(kind);
+    return b.name.equals(name)
+        && b.namespace.equals(namespace)
+        && b.port.equals(port)
+        && b.weight.equals(weight)
+        && b.group.equals(group)
+        && b.kind.equals(kind);
   }
 
   @Override
@@ -149,7 +172,10 @@ public final class Backend {
 
   @Override
   public String toString() {
-    return (group.isEmpty() && "Service".equals(kind) ? "" : kind + " ") + namespace.map(n -> n + "/").orElse("") + name
-        + (port.isPresent() ? ":" + port.getAsInt() : "") + (weight.isPresent() ? " weight " + weight.getAsInt() : "");
+    return (group.isEmpty() && "Service".equals(kind) ? "" : kind + " ")
+        + namespace.map(n -> n + "/").orElse("")
+        + name
+        + (port.isPresent() ? ":" + port.getAsInt() : "")
+        + (weight.isPresent() ? " weight " + weight.getAsInt() : "");
   }
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Options of a {@link ResourceCache}: one namespace or all, a label selector, the resync period (how often
- * handlers see every object again; zero for never).
+ * Options of a {@link ResourceCache}: one namespace or all, a label selector, the resync period
+ * (how often handlers see every object again; zero for never).
  *
  * <p>Instances are immutable.
  */

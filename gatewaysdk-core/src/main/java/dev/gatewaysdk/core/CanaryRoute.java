@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The route {@link RouteManager#createCanaryRoute(CanaryRoute)} creates: one rule splitting traffic between
- * a stable and a canary backend, attached to a parent Gateway, optionally for some hostnames and a path
- * prefix. Weights come from the backends ({@link Backend#withWeight(int)}); unset, stable gets 100 and canary 0.
+ * The route {@link RouteManager#createCanaryRoute(CanaryRoute)} creates: one rule splitting traffic
+ * between a stable and a canary backend, attached to a parent Gateway, optionally for some
+ * hostnames and a path prefix. Weights come from the backends ({@link Backend#withWeight(int)});
+ * unset, stable gets 100 and canary 0.
  *
  * <p>Instances are immutable.
  *
@@ -28,8 +29,14 @@ public final class CanaryRoute {
   private final Optional<String> pathPrefix;
 
   private CanaryRoute(
-      String kind, String namespace, String name, ParentRef parent, Backend stable, Backend canary,
-      List<String> hostnames, Optional<String> pathPrefix) {
+      String kind,
+      String namespace,
+      String name,
+      ParentRef parent,
+      Backend stable,
+      Backend canary,
+      List<String> hostnames,
+      Optional<String> pathPrefix) {
     RouteRef.of(kind, namespace, name); // validates names and kind
     if (stable.name().equals(canary.name()) && stable.port().equals(canary.port())) {
       throw new IllegalArgumentException("stable and canary must be different backends: " + stable);
@@ -55,22 +62,27 @@ public final class CanaryRoute {
    *
    * @throws IllegalArgumentException if a name is blank or stable and canary are the same backend
    */
-  public static CanaryRoute of(String namespace, String name, ParentRef parent, Backend stable, Backend canary) {
-    return new CanaryRoute(RouteRef.HTTP_ROUTE, namespace, name, parent, stable, canary, List.of(), Optional.empty());
+  public static CanaryRoute of(
+      String namespace, String name, ParentRef parent, Backend stable, Backend canary) {
+    return new CanaryRoute(
+        RouteRef.HTTP_ROUTE, namespace, name, parent, stable, canary, List.of(), Optional.empty());
   }
 
   /** The same route as a GRPCRoute. */
   public CanaryRoute asGrpcRoute() {
-    return new CanaryRoute(RouteRef.GRPC_ROUTE, namespace, name, parent, stable, canary, hostnames, pathPrefix);
+    return new CanaryRoute(
+        RouteRef.GRPC_ROUTE, namespace, name, parent, stable, canary, hostnames, pathPrefix);
   }
 
   public CanaryRoute withHostnames(String... hostnames) {
-    return new CanaryRoute(kind, namespace, name, parent, stable, canary, List.of(hostnames), pathPrefix);
+    return new CanaryRoute(
+        kind, namespace, name, parent, stable, canary, List.of(hostnames), pathPrefix);
   }
 
   /** Only requests under {@code prefix} (HTTPRoute only). */
   public CanaryRoute withPathPrefix(String prefix) {
-    return new CanaryRoute(kind, namespace, name, parent, stable, canary, hostnames, Optional.of(prefix));
+    return new CanaryRoute(
+        kind, namespace, name, parent, stable, canary, hostnames, Optional.of(prefix));
   }
 
   public RouteRef ref() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.core.internal.Json;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,15 +12,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The traffic a canary gets on a route, as {@link RouteManager#setCanaryTraffic} writes it: in every rule that
- * has both the stable and the canary backend (a "managed rule") the canary's weight share in percent, a
- * {@code RequestMirror} filter to the canary, the removal of the stable backend after promotion, and A/B rules
- * next to the managed rules that send requests matching a {@link RequestMatch} to the canary. Nothing else on the
- * route is touched.
+ * The traffic a canary gets on a route, as {@link RouteManager#setCanaryTraffic} writes it: in
+ * every rule that has both the stable and the canary backend (a "managed rule") the canary's weight
+ * share in percent, a {@code RequestMirror} filter to the canary, the removal of the stable backend
+ * after promotion, and A/B rules next to the managed rules that send requests matching a {@link
+ * RequestMatch} to the canary. Nothing else on the route is touched.
  *
- * <p>A/B rules copy their managed rule (its matches, with the match's conditions added, and its filters except
- * mirrors) and send to the canary only. The rules an earlier traffic added are named with
- * {@link #withPreviousRules} so that those no longer wanted are removed and no one else's rule is.
+ * <p>A/B rules copy their managed rule (its matches, with the match's conditions added, and its
+ * filters except mirrors) and send to the canary only. The rules an earlier traffic added are named
+ * with {@link #withPreviousRules} so that those no longer wanted are removed and no one else's rule
+ * is.
  *
  * <p>Instances are immutable.
  *
@@ -37,8 +39,23 @@ public final class CanaryTraffic {
   private final List<RequestMatch> matches;
   private final List<JsonNode> previousRules;
 
-  private CanaryTraffic(String stable, String canary, int weight, int mirror, boolean stableRemoved,
-      List<RequestMatch> matches, List<JsonNode> previousRules) {
+  /** The session-affinity cookie's name, or null for none. */
+  private final String affinityCookie;
+
+  private final Duration affinityMaxAge;
+
+  private CanaryTraffic(
+      String stable,
+      String canary,
+      int weight,
+      int mirror,
+      boolean stableRemoved,
+      List<RequestMatch> matches,
+      List<JsonNode> previousRules,
+      String affinityCookie,
+      Duration affinityMaxAge) {
+    this.affinityCookie = affinityCookie;
+    this.affinityMaxAge = affinityMaxAge;
     this.stable = stable;
     this.canary = canary;
     this.weight = weight;
@@ -55,37 +72,195 @@ public final class CanaryTraffic {
    */
   public static CanaryTraffic of(String stable, String canary) {
     if (stable == null || stable.isBlank() || canary == null || canary.isBlank()) {
-      throw new IllegalArgumentException("stable and canary must not be blank: " + stable + ", " + canary);
+      throw new IllegalArgumentException(
+          "stable and canary must not be blank: " + stable + ", " + canary);
     }
     if (stable.equals(canary)) {
       throw new IllegalArgumentException("stable and canary must differ: " + stable);
     }
-    return new CanaryTraffic(stable, canary, 0, 0, false, List.of(), List.of());
+    return new CanaryTraffic(stable, canary, 0, 0, false, List.of(), List.of(), null, null);
   }
 
-  /** @throws IllegalArgumentException if {@code percent} is outside 0..100 */
+  /**
+   * @throws IllegalArgumentException if {@code percent} is outside 0..100
+   */
   public CanaryTraffic withWeight(int percent) {
-    return new CanaryTraffic(stable, canary, percent("weight", percent), mirror, stableRemoved, matches, previousRules);
+    return new CanaryTraffic(
+        stable,
+        canary,
+        percent("weight", percent),
+        mirror,
+        stableRemoved,
+        matches,
+        previousRules,
+        affinityCookie,
+        affinityMaxAge);
   }
 
-  /** Mirrors {@code percent} percent of the managed rules' requests to the canary (0: no mirror). */
+  /**
+   * Mirrors {@code percent} percent of the managed rules' requests to the canary (0: no mirror).
+   */
   public CanaryTraffic withMirror(int percent) {
-    return new CanaryTraffic(stable, canary, weight, percent("mirror", percent), stableRemoved, matches, previousRules);
+    return new CanaryTraffic(
+        stable,
+        canary,
+        weight,
+        percent("mirror", percent),
+        stableRemoved,
+        matches,
+        previousRules,
+        affinityCookie,
+        affinityMaxAge);
   }
 
-  /** Removes the stable backend from the managed rules (after a promotion that keeps only the canary). */
+  /**
+   * Removes the stable backend from the managed rules (after a promotion that keeps only the
+   * canary).
+   */
   public CanaryTraffic withStableRemoved(boolean removed) {
-    return new CanaryTraffic(stable, canary, weight, mirror, removed, matches, previousRules);
+    return new CanaryTraffic(
+        stable,
+        canary,
+        weight,
+        mirror,
+        removed,
+        matches,
+        previousRules,
+        affinityCookie,
+        affinityMaxAge);
   }
 
   /** One A/B rule per managed rule and match, sending the matching requests to the canary. */
   public CanaryTraffic withMatches(List<RequestMatch> matches) {
-    return new CanaryTraffic(stable, canary, weight, mirror, stableRemoved, matches, previousRules);
+    return new CanaryTraffic(
+        stable,
+        canary,
+        weight,
+        mirror,
+        stableRemoved,
+        matches,
+        previousRules,
+        affinityCookie,
+        affinityMaxAge);
   }
 
-  /** The A/B rules an earlier traffic added ({@link Edit#matchRules()}), removed where no longer wanted. */
+  /**
+   * The A/B rules an earlier traffic added ({@link Edit#matchRules()}), removed where no longer
+   * wanted.
+   */
   public CanaryTraffic withPreviousRules(List<? extends JsonNode> rules) {
-    return new CanaryTraffic(stable, canary, weight, mirror, stableRemoved, matches, new ArrayList<>(rules));
+    return new CanaryTraffic(
+        stable,
+        canary,
+        weight,
+        mirror,
+        stableRemoved,
+        matches,
+        new ArrayList<>(rules),
+        affinityCookie,
+        affinityMaxAge);
+  }
+
+  /**
+   * Pins a client that reached the canary to it, as Flagger's session affinity does: while the
+   * canary has a share between 0 and 100%, its responses set cookie {@code cookie=<canary>} (a
+   * {@code ResponseHeaderModifier} on the canary's backendRef, {@code Max-Age} {@code maxAge}) and
+   * an A/B rule sends requests carrying that cookie to the canary. At 0% (a rollback) or 100% both
+   * are removed, so pinned clients follow the weights again.
+   *
+   * @throws IllegalArgumentException if {@code cookie} is not a cookie name or {@code maxAge} not
+   *     positive
+   */
+  public CanaryTraffic withSessionAffinity(String cookie, Duration maxAge) {
+    if (cookie == null || !cookie.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+      throw new IllegalArgumentException("not a cookie name: " + cookie);
+    }
+    if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
+      throw new IllegalArgumentException("cookie max age must be positive: " + maxAge);
+    }
+    return new CanaryTraffic(
+        stable, canary, weight, mirror, stableRemoved, matches, previousRules, cookie, maxAge);
+  }
+
+  /** The session-affinity cookie's name, if {@link #withSessionAffinity} set one. */
+  public java.util.Optional<String> sessionAffinity() {
+    return java.util.Optional.ofNullable(affinityCookie);
+  }
+
+  private boolean affinityActive() {
+    return affinityCookie != null && weight > 0 && weight < 100 && !stableRemoved;
+  }
+
+  /** The A/B matches, with the affinity cookie's while it is active. */
+  private List<RequestMatch> effectiveMatches() {
+    if (!affinityActive()) {
+      return matches;
+    }
+    List<RequestMatch> all = new ArrayList<>(matches);
+    all.add(RequestMatch.cookie(affinityCookie, canary));
+    return all;
+  }
+
+  /** The canary backendRef's filter setting the affinity cookie. */
+  private ObjectNode affinityFilter() {
+    ObjectNode f = Json.mapper().createObjectNode().put("type", "ResponseHeaderModifier");
+    f.putObject("responseHeaderModifier")
+        .putArray("add")
+        .addObject()
+        .put("name", "Set-Cookie")
+        .put(
+            "value",
+            affinityCookie + "=" + canary + "; Max-Age=" + affinityMaxAge.toSeconds() + "; Path=/");
+    return f;
+  }
+
+  /** Index of the affinity filter among a backendRef's filters, or -1. */
+  private int affinityFilterIndex(JsonNode backendRef) {
+    JsonNode filters = backendRef.path("filters");
+    for (int k = 0; k < filters.size(); k++) {
+      for (JsonNode h : filters.get(k).path("responseHeaderModifier").path("add")) {
+        if ("set-cookie".equalsIgnoreCase(h.path("name").asText())
+            && h.path("value").asText().startsWith(affinityCookie + "=")) {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Adds, replaces or removes the affinity filter on the canary's backendRef {@code j} of rule
+   * {@code i}.
+   */
+  private void setAffinity(
+      ArrayNode ops, List<String> changes, String rp, int i, JsonNode ref, int j) {
+    if (affinityCookie == null) {
+      return;
+    }
+    int at = affinityFilterIndex(ref);
+    String path = rp + "/backendRefs/" + j + "/filters";
+    if (affinityActive()) {
+      ObjectNode want = affinityFilter();
+      if (at < 0) {
+        if (ref.path("filters").isArray()) {
+          ops.addObject().put("op", "add").put("path", path + "/-").set("value", want);
+        } else {
+          ops.addObject()
+              .put("op", "add")
+              .put("path", path)
+              .set("value", Json.mapper().createArrayNode().add(want));
+        }
+        changes.add("rules[" + i + "] " + canary + " + session affinity cookie " + affinityCookie);
+      } else if (!ref.path("filters").get(at).equals(want)) {
+        ops.addObject().put("op", "replace").put("path", path + "/" + at).set("value", want);
+        changes.add("rules[" + i + "] " + canary + " session affinity cookie " + affinityCookie);
+      }
+    } else if (at >= 0) {
+      ops.addObject()
+          .put("op", "remove")
+          .put("path", ref.path("filters").size() == 1 ? path : path + "/" + at);
+      changes.add("rules[" + i + "] " + canary + " - session affinity cookie " + affinityCookie);
+    }
   }
 
   public String stable() {
@@ -119,14 +294,17 @@ public final class CanaryTraffic {
     return p;
   }
 
-  // ------------------------------------------------------------------------------------------- reading
+  // -------------------------------------------------------------------------------------------
+  // reading
 
   /** Indices of the rules of {@code route} (a route object or its JSON) that have both backends. */
   public List<Integer> managedRules(Object route) {
     return managed(Json.tree(route).path("spec").path("rules"));
   }
 
-  /** The canary's share in percent of the first managed rule of {@code route}; 0 when there is none. */
+  /**
+   * The canary's share in percent of the first managed rule of {@code route}; 0 when there is none.
+   */
   public int observedWeight(Object route) {
     JsonNode rules = Json.tree(route).path("spec").path("rules");
     List<Integer> m = managed(rules);
@@ -140,9 +318,9 @@ public final class CanaryTraffic {
   }
 
   /**
-   * Where {@code route} differs from this traffic, one description each: a managed weight, a missing or changed
-   * mirror, a missing A/B rule, no managed rule at all; empty when it carries this traffic. With the stable
-   * backend removed there is nothing left to compare.
+   * Where {@code route} differs from this traffic, one description each: a managed weight, a
+   * missing or changed mirror, a missing A/B rule, no managed rule at all; empty when it carries
+   * this traffic. With the stable backend removed there is nothing left to compare.
    */
   public List<String> differences(Object route, String kind) {
     JsonNode r = Json.tree(route);
@@ -160,19 +338,49 @@ public final class CanaryTraffic {
       JsonNode refs = rules.get(i).path("backendRefs");
       for (int j : indices(rules.get(i), stable)) {
         if (weightOf(refs.get(j)) != 100 - weight) {
-          diffs.add("rules[" + i + "] " + stable + " weight " + weightOf(refs.get(j)) + ", expected " + (100 - weight));
+          diffs.add(
+              "rules["
+                  + i
+                  + "] "
+                  + stable
+                  + " weight "
+                  + weightOf(refs.get(j))
+                  + ", expected "
+                  + (100 - weight));
         }
       }
       for (int j : indices(rules.get(i), canary)) {
         if (weightOf(refs.get(j)) != weight) {
-          diffs.add("rules[" + i + "] " + canary + " weight " + weightOf(refs.get(j)) + ", expected " + weight);
+          diffs.add(
+              "rules["
+                  + i
+                  + "] "
+                  + canary
+                  + " weight "
+                  + weightOf(refs.get(j))
+                  + ", expected "
+                  + weight);
+        }
+        if (affinityActive() && affinityFilterIndex(refs.get(j)) < 0) {
+          diffs.add("rules[" + i + "] " + canary + " session affinity cookie missing");
         }
       }
       List<Integer> mirrors = mirrors(rules.get(i));
       if (mirror > 0 && mirrors.isEmpty()) {
         diffs.add("rules[" + i + "] mirror " + mirror + "% to " + canary + " missing");
-      } else if (mirror > 0 && !rules.get(i).path("filters").get(mirrors.get(0)).equals(mirrorFilter(rules.get(i), mirror))) {
-        diffs.add("rules[" + i + "] mirror to " + canary + " changed: " + rules.get(i).path("filters").get(mirrors.get(0)));
+      } else if (mirror > 0
+          && !rules
+              .get(i)
+              .path("filters")
+              .get(mirrors.get(0))
+              .equals(mirrorFilter(rules.get(i), mirror))) {
+        diffs.add(
+            "rules["
+                + i
+                + "] mirror to "
+                + canary
+                + " changed: "
+                + rules.get(i).path("filters").get(mirrors.get(0)));
       } else if (mirror == 0 && !mirrors.isEmpty()) {
         diffs.add("rules[" + i + "] mirror to " + canary + " added");
       }
@@ -192,7 +400,8 @@ public final class CanaryTraffic {
         }
       }
       for (JsonNode p : found == null ? present : List.<JsonNode>of()) {
-        // a rule an earlier traffic added, written in an older form: the next edit replaces it, nobody removed it
+        // a rule an earlier traffic added, written in an older form: the next edit replaces it,
+        // nobody removed it
         for (JsonNode previous : previousRules) {
           if (found == null && Json.contains(p, previous) && sameBackends(p, wanted)) {
             found = p;
@@ -208,7 +417,8 @@ public final class CanaryTraffic {
     return diffs;
   }
 
-  // ------------------------------------------------------------------------------------------- writing
+  // -------------------------------------------------------------------------------------------
+  // writing
 
   /** The patch that brings one route to a {@link CanaryTraffic}, and what it does. */
   public static final class Edit {
@@ -222,17 +432,26 @@ public final class CanaryTraffic {
       this.matchRules = List.copyOf(matchRules);
     }
 
-    /** The JSON patch (RFC 6902), every rule it changes guarded by a {@code test} of its content as read. */
+    /**
+     * The JSON patch (RFC 6902), every rule it changes guarded by a {@code test} of its content as
+     * read.
+     */
     public ArrayNode patch() {
       return patch.deepCopy();
     }
 
-    /** What the patch changes, one line each ({@code "rules[0] web-v2: 0 -> 10"}); empty when nothing. */
+    /**
+     * What the patch changes, one line each ({@code "rules[0] web-v2: 0 -> 10"}); empty when
+     * nothing.
+     */
     public List<String> descriptions() {
       return descriptions;
     }
 
-    /** The A/B rules the traffic wants on the route (give them to {@link #withPreviousRules} next time). */
+    /**
+     * The A/B rules the traffic wants on the route (give them to {@link #withPreviousRules} next
+     * time).
+     */
     public List<JsonNode> matchRules() {
       return matchRules;
     }
@@ -268,6 +487,7 @@ public final class CanaryTraffic {
       JsonNode refs = rule.path("backendRefs");
       for (int j : indices(rule, canary)) {
         setWeight(ops, changes, rp, i, refs.get(j), j, weight);
+        setAffinity(ops, changes, rp, i, refs.get(j), j);
       }
       List<Integer> st = indices(rule, stable);
       if (stableRemoved) {
@@ -288,11 +508,17 @@ public final class CanaryTraffic {
           if (filters.isArray()) {
             ops.addObject().put("op", "add").put("path", rp + "/filters/-").set("value", filter);
           } else {
-            ops.addObject().put("op", "add").put("path", rp + "/filters").set("value", Json.mapper().createArrayNode().add(filter));
+            ops.addObject()
+                .put("op", "add")
+                .put("path", rp + "/filters")
+                .set("value", Json.mapper().createArrayNode().add(filter));
           }
           changes.add("rules[" + i + "] + mirror " + mirror + "% to " + canary);
         } else if (!filters.get(mirrors.get(0)).equals(filter)) {
-          ops.addObject().put("op", "replace").put("path", rp + "/filters/" + mirrors.get(0)).set("value", filter);
+          ops.addObject()
+              .put("op", "replace")
+              .put("path", rp + "/filters/" + mirrors.get(0))
+              .set("value", filter);
           changes.add("rules[" + i + "] mirror " + mirror + "% to " + canary);
         }
       } else {
@@ -348,7 +574,7 @@ public final class CanaryTraffic {
 
   private List<JsonNode> matchRules(JsonNode rules, List<Integer> managed, boolean grpc) {
     List<JsonNode> out = new ArrayList<>();
-    for (RequestMatch m : matches) {
+    for (RequestMatch m : effectiveMatches()) {
       for (int i : managed) {
         out.add(matchRule(rules.get(i), m, grpc));
       }
@@ -356,12 +582,17 @@ public final class CanaryTraffic {
     return out;
   }
 
-  private void setWeight(ArrayNode ops, List<String> changes, String rp, int i, JsonNode entry, int j, int w) {
+  private void setWeight(
+      ArrayNode ops, List<String> changes, String rp, int i, JsonNode entry, int j, int w) {
     if (entry.has("weight") && entry.get("weight").asInt() == w) {
       return;
     }
-    ops.addObject().put("op", "add").put("path", rp + "/backendRefs/" + j + "/weight").put("value", w);
-    changes.add("rules[" + i + "] " + entry.path("name").asText() + ": " + weightOf(entry) + " -> " + w);
+    ops.addObject()
+        .put("op", "add")
+        .put("path", rp + "/backendRefs/" + j + "/weight")
+        .put("value", w);
+    changes.add(
+        "rules[" + i + "] " + entry.path("name").asText() + ": " + weightOf(entry) + " -> " + w);
   }
 
   private List<Integer> mirrors(JsonNode rule) {
@@ -403,18 +634,19 @@ public final class CanaryTraffic {
         case "matches":
         case "backendRefs":
           break;
-        case "filters": {
-          ArrayNode kept = Json.mapper().createArrayNode();
-          for (JsonNode f : e.getValue()) {
-            if (!"RequestMirror".equals(f.path("type").asText())) {
-              kept.add(f.deepCopy());
+        case "filters":
+          {
+            ArrayNode kept = Json.mapper().createArrayNode();
+            for (JsonNode f : e.getValue()) {
+              if (!"RequestMirror".equals(f.path("type").asText())) {
+                kept.add(f.deepCopy());
+              }
             }
+            if (kept.size() > 0) {
+              rule.set("filters", kept);
+            }
+            break;
           }
-          if (kept.size() > 0) {
-            rule.set("filters", kept);
-          }
-          break;
-        }
         default:
           rule.set(e.getKey(), e.getValue().deepCopy());
       }
@@ -437,13 +669,23 @@ public final class CanaryTraffic {
     }
     ref = ref == null ? Json.mapper().createObjectNode().put("name", canary) : ref;
     ref.remove("weight");
+    if (affinityCookie != null && affinityFilterIndex(ref) >= 0) {
+      // the A/B rule stays the same whether or not the managed rule already sets the cookie
+      ((ArrayNode) ref.get("filters")).remove(affinityFilterIndex(ref));
+      if (ref.get("filters").isEmpty()) {
+        ref.remove("filters");
+      }
+    }
     rule.putArray("backendRefs").add(ref);
     return rule;
   }
 
   private static boolean sameBackends(JsonNode a, JsonNode b) {
     return a.path("backendRefs").size() == b.path("backendRefs").size()
-        && a.path("backendRefs").path(0).path("name").equals(b.path("backendRefs").path(0).path("name"));
+        && a.path("backendRefs")
+            .path(0)
+            .path("name")
+            .equals(b.path("backendRefs").path(0).path("name"));
   }
 
   private static String describeMatches(JsonNode rule) {
@@ -484,7 +726,9 @@ public final class CanaryTraffic {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CanaryTraffic && toString().equals(o.toString()) && previousRules.equals(((CanaryTraffic) o).previousRules);
+    return o instanceof CanaryTraffic
+        && toString().equals(o.toString())
+        && previousRules.equals(((CanaryTraffic) o).previousRules);
   }
 
   @Override
@@ -494,8 +738,16 @@ public final class CanaryTraffic {
 
   @Override
   public String toString() {
-    return "CanaryTraffic{" + stable + " -> " + canary + " " + weight + "%"
-        + (mirror > 0 ? ", mirror " + mirror + "%" : "") + (stableRemoved ? ", stable removed" : "")
-        + (matches.isEmpty() ? "" : ", A/B " + matches) + "}";
+    return "CanaryTraffic{"
+        + stable
+        + " -> "
+        + canary
+        + " "
+        + weight
+        + "%"
+        + (mirror > 0 ? ", mirror " + mirror + "%" : "")
+        + (stableRemoved ? ", stable removed" : "")
+        + (matches.isEmpty() ? "" : ", A/B " + matches)
+        + "}";
   }
 }

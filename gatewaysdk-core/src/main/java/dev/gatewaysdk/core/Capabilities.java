@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What Gateway API the cluster serves: the release and channel of its CRDs (from the
- * {@code gateway.networking.k8s.io/bundle-version} and {@code gateway.networking.k8s.io/channel}
- * annotations) and, per kind, the served versions, best first. The client discovers this once, on first use,
- * and every typed client talks to its kind's {@linkplain #preferredVersion(String) preferred version}.
+ * What Gateway API the cluster serves: the release and channel of its CRDs (from the {@code
+ * gateway.networking.k8s.io/bundle-version} and {@code gateway.networking.k8s.io/channel}
+ * annotations) and, per kind, the served versions, best first. The client discovers this once, on
+ * first use, and every typed client talks to its kind's {@linkplain #preferredVersion(String)
+ * preferred version}.
  *
  * <p>Instances are immutable.
  *
@@ -31,7 +32,8 @@ public final class Capabilities {
   private final Optional<Channel> channel;
   private final Map<String, List<String>> served;
 
-  private Capabilities(Optional<String> release, Optional<Channel> channel, Map<String, List<String>> served) {
+  private Capabilities(
+      Optional<String> release, Optional<Channel> channel, Map<String, List<String>> served) {
     this.release = Objects.requireNonNull(release);
     this.channel = Objects.requireNonNull(channel);
     Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -46,7 +48,9 @@ public final class Capabilities {
     this.served = Collections.unmodifiableMap(copy);
   }
 
-  /** Capabilities from their parts; {@code served} maps a kind to its served versions in any order. */
+  /**
+   * Capabilities from their parts; {@code served} maps a kind to its served versions in any order.
+   */
   public static Capabilities of(
       Optional<String> release, Optional<Channel> channel, Map<String, List<String>> served) {
     return new Capabilities(release, channel, served);
@@ -83,40 +87,49 @@ public final class Capabilities {
     return v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
   }
 
-  /** {@code Gateway API v1.0.0, standard channel}, with {@code unknown} for what could not be read. */
+  /**
+   * {@code Gateway API v1.0.0, standard channel}, with {@code unknown} for what could not be read.
+   */
   public String describe() {
     if (served.isEmpty() && release.isEmpty()) {
       return "Gateway API not installed";
     }
-    return "Gateway API " + release.orElse("release unknown") + ", "
+    return "Gateway API "
+        + release.orElse("release unknown")
+        + ", "
         + channel.map(c -> c.id() + " channel").orElse("channel unknown");
   }
 
   /**
    * The preferred version of {@code kind}.
    *
-   * @throws UnsupportedByClusterException naming the cluster's release and channel and what to install, if
-   *     the kind is not served
+   * @throws UnsupportedByClusterException naming the cluster's release and channel and what to
+   *     install, if the kind is not served
    */
   public String require(String kind) {
     Optional<String> v = preferredVersion(kind);
     if (v.isPresent()) {
       return v.get();
     }
-    throw new UnsupportedByClusterException(kind + " is not served by this cluster (" + describe() + "); " + remedy(kind));
+    throw new UnsupportedByClusterException(
+        kind + " is not served by this cluster (" + describe() + "); " + remedy(kind));
   }
 
   /**
-   * Fails unless the cluster's release is at least {@code release}: for fields that a release introduced.
-   * Passes when the release cannot be read (the server then decides).
+   * Fails unless the cluster's release is at least {@code release}: for fields that a release
+   * introduced. Passes when the release cannot be read (the server then decides).
    *
-   * @throws UnsupportedByClusterException naming the feature, the cluster's release and what is needed
+   * @throws UnsupportedByClusterException naming the feature, the cluster's release and what is
+   *     needed
    */
   public void requireRelease(String feature, String release, boolean experimentalOnly) {
-    boolean tooOld = this.release.isPresent() && Versions.compareReleases(this.release.get(), release) < 0;
-    boolean wrongChannel = experimentalOnly && channel.isPresent() && channel.get() == Channel.STANDARD;
+    boolean tooOld =
+        this.release.isPresent() && Versions.compareReleases(this.release.get(), release) < 0;
+    boolean wrongChannel =
+        experimentalOnly && channel.isPresent() && channel.get() == Channel.STANDARD;
     if (tooOld || wrongChannel) {
-      String need = experimentalOnly ? "the experimental channel of " + release + "+" : release + "+";
+      String need =
+          experimentalOnly ? "the experimental channel of " + release + "+" : release + "+";
       throw new UnsupportedByClusterException(
           feature + " is not served by this cluster (" + describe() + "); install " + need);
     }

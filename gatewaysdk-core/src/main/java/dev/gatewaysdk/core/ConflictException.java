@@ -1,6 +1,9 @@
 package dev.gatewaysdk.core;
 
-/** HTTP 409 Conflict: the object changed since it was read (resourceVersion or precondition mismatch); re-read and retry. */
+/**
+ * HTTP 409 Conflict: the object changed since it was read (resourceVersion or precondition
+ * mismatch); re-read and retry.
+ */
 public class ConflictException extends GatewayApiException {
   private static final long serialVersionUID = 1L;
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Options of delete: preconditions (the object must still have this uid and/or resourceVersion, else
- * {@link ConflictException}), propagation policy, grace period and dry run.
+ * Options of delete: preconditions (the object must still have this uid and/or resourceVersion,
+ * else {@link ConflictException}), propagation policy, grace period and dry run.
  *
  * <p>Instances are immutable.
  *
@@ -36,7 +36,8 @@ public abstract class DeleteOptions {
   @Value.Check
   void check() {
     if (gracePeriod().isPresent() && gracePeriod().get().isNegative()) {
-      throw new IllegalArgumentException("gracePeriod must not be negative: " + gracePeriod().get());
+      throw new IllegalArgumentException(
+          "gracePeriod must not be negative: " + gracePeriod().get());
     }
   }
 

@@ -4,10 +4,11 @@ import java.util.Locale;
 
 /**
  * What to do with fields the schema does not declare (and duplicate fields), as the API server's
- * {@code fieldValidation} query parameter: {@link #STRICT} fails the request (400 {@code strict decoding error:
- * unknown field "spec.foo"}), {@link #WARN} accepts it with a warning, {@link #IGNORE} drops the fields silently.
- * Either way unknown fields are pruned from what would be stored. Used for writes ({@link WriteOptions},
- * {@link ApplyOptions}) and for offline validation ({@code core.validation}).
+ * {@code fieldValidation} query parameter: {@link #STRICT} fails the request (400 {@code strict
+ * decoding error: unknown field "spec.foo"}), {@link #WARN} accepts it with a warning, {@link
+ * #IGNORE} drops the fields silently. Either way unknown fields are pruned from what would be
+ * stored. Used for writes ({@link WriteOptions}, {@link ApplyOptions}) and for offline validation
+ * ({@code core.validation}).
  */
 public enum FieldValidation {
   /** Drop unknown fields silently. */
@@ -18,7 +19,8 @@ public enum FieldValidation {
   STRICT;
 
   /**
-   * Parses {@code Strict}, {@code Warn} or {@code Ignore} in any case, as the query parameter spells them.
+   * Parses {@code Strict}, {@code Warn} or {@code Ignore} in any case, as the query parameter
+   * spells them.
    *
    * @throws IllegalArgumentException naming the accepted values
    */

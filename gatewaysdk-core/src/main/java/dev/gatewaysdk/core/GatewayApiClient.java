@@ -4,9 +4,9 @@ import dev.gatewaysdk.core.internal.Discovery;
 import dev.gatewaysdk.core.internal.FieldCheck;
 import dev.gatewaysdk.core.internal.Informers;
 import dev.gatewaysdk.core.internal.Kinds;
-import dev.gatewaysdk.core.internal.TypedClient;
 import dev.gatewaysdk.core.internal.RawClient;
 import dev.gatewaysdk.core.internal.Transport;
+import dev.gatewaysdk.core.internal.TypedClient;
 import dev.gatewaysdk.model.BackendTLSPolicy;
 import dev.gatewaysdk.model.GRPCRoute;
 import dev.gatewaysdk.model.Gateway;
@@ -25,13 +25,13 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * A client for the Gateway API resources of one cluster, over the official Kubernetes Java client: requests
- * go through the {@link ApiClient}'s OkHttp client (its authentication, TLS, exec credential plugins and
- * proxies), with bodies written and read by Jackson.
+ * A client for the Gateway API resources of one cluster, over the official Kubernetes Java client:
+ * requests go through the {@link ApiClient}'s OkHttp client (its authentication, TLS, exec
+ * credential plugins and proxies), with bodies written and read by Jackson.
  *
  * <p>On first use the client discovers which Gateway API kinds and versions the cluster serves
- * ({@link #capabilities()}); each typed client then uses its kind's best served version. Thread-safe; share
- * one instance.
+ * ({@link #capabilities()}); each typed client then uses its kind's best served version.
+ * Thread-safe; share one instance.
  *
  * <pre>{@code
  * GatewayApiClient client = GatewayApiClient.fromDefaultConfig();
@@ -64,8 +64,9 @@ public final class GatewayApiClient {
   }
 
   /**
-   * A client configured like {@code kubectl}: {@code $KUBECONFIG}, {@code ~/.kube/config}, the in-cluster
-   * service account, or {@code localhost:8080}, in that order (client-java's {@link Config#defaultClient()}).
+   * A client configured like {@code kubectl}: {@code $KUBECONFIG}, {@code ~/.kube/config}, the
+   * in-cluster service account, or {@code localhost:8080}, in that order (client-java's {@link
+   * Config#defaultClient()}).
    *
    * @throws UnavailableException if the configuration cannot be read
    */
@@ -175,7 +176,8 @@ public final class GatewayApiClient {
   }
 
   /**
-   * The client of a namespaced kind bound to {@code type}: a model class, or {@code ObjectNode} for JSON.
+   * The client of a namespaced kind bound to {@code type}: a model class, or {@code ObjectNode} for
+   * JSON.
    *
    * @throws IllegalArgumentException if {@code kind} is not a namespaced Gateway API kind
    */
@@ -199,8 +201,8 @@ public final class GatewayApiClient {
   }
 
   /**
-   * A wait on {@code object} (a typed object such as an {@code HTTPRoute}, or its JSON): its kind, namespace
-   * and name say what to watch, its class what {@link Await#until} returns.
+   * A wait on {@code object} (a typed object such as an {@code HTTPRoute}, or its JSON): its kind,
+   * namespace and name say what to watch, its class what {@link Await#until} returns.
    *
    * <pre>{@code
    * client.await(route).until(RouteConditions.acceptedBy("my-gateway"), Duration.ofSeconds(30));
@@ -210,9 +212,10 @@ public final class GatewayApiClient {
    */
   @SuppressWarnings("unchecked")
   public <T> Await<T> await(T object) {
-    com.fasterxml.jackson.databind.JsonNode tree = object instanceof com.fasterxml.jackson.databind.JsonNode
-        ? (com.fasterxml.jackson.databind.JsonNode) object
-        : dev.gatewaysdk.core.internal.Json.mapper().valueToTree(object);
+    com.fasterxml.jackson.databind.JsonNode tree =
+        object instanceof com.fasterxml.jackson.databind.JsonNode
+            ? (com.fasterxml.jackson.databind.JsonNode) object
+            : dev.gatewaysdk.core.internal.Json.mapper().valueToTree(object);
     String kind = tree.path("kind").asText("");
     String name = tree.path("metadata").path("name").asText("");
     if (name.isEmpty()) {
@@ -230,8 +233,10 @@ public final class GatewayApiClient {
    * @throws IllegalArgumentException if {@code type} is not a Gateway API kind
    */
   public <T extends GatewayApiObject> ResourceCache<T> cache(Class<T> type, CacheOptions options) {
-    GatewayApiKind kind = GatewayApiKind.of(type)
-        .orElseThrow(() -> new IllegalArgumentException("not a Gateway API kind: " + type.getName()));
+    GatewayApiKind kind =
+        GatewayApiKind.of(type)
+            .orElseThrow(
+                () -> new IllegalArgumentException("not a Gateway API kind: " + type.getName()));
     return new Informers.WatchCache<>(raw, kind.kind(), type, options);
   }
 
@@ -279,9 +284,10 @@ public final class GatewayApiClient {
     }
 
     /**
-     * Whether writes fail with {@link UnsupportedByClusterException} when an object has fields the cluster's
-     * CRD does not declare (which the server would otherwise drop silently); on by default. The CRD of each
-     * kind is read once; if it cannot be read (no permission) the check is skipped.
+     * Whether writes fail with {@link UnsupportedByClusterException} when an object has fields the
+     * cluster's CRD does not declare (which the server would otherwise drop silently); on by
+     * default. The CRD of each kind is read once; if it cannot be read (no permission) the check is
+     * skipped.
      */
     public Builder checkFields(boolean checkFields) {
       this.checkFields = checkFields;
@@ -289,9 +295,10 @@ public final class GatewayApiClient {
     }
 
     /**
-     * Validates objects client-side before create and update (schema, defaults aside, and CEL rules, exactly
-     * like the API server), failing with {@link InvalidException} and the validator's causes without sending
-     * anything; e.g. {@code GatewayApiValidator.fromCluster(apiClient)}. Off by default.
+     * Validates objects client-side before create and update (schema, defaults aside, and CEL
+     * rules, exactly like the API server), failing with {@link InvalidException} and the
+     * validator's causes without sending anything; e.g. {@code
+     * GatewayApiValidator.fromCluster(apiClient)}. Off by default.
      */
     public Builder validator(dev.gatewaysdk.core.validation.GatewayApiValidator validator) {
       this.validator = Objects.requireNonNull(validator, "validator");

@@ -3,8 +3,9 @@ package dev.gatewaysdk.core;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Checks on a Gateway's (or GatewayClass's) {@code status.conditions} and listener conditions. Conditions
- * count only when current ({@code observedGeneration} not older than {@code metadata.generation}).
+ * Checks on a Gateway's (or GatewayClass's) {@code status.conditions} and listener conditions.
+ * Conditions count only when current ({@code observedGeneration} not older than {@code
+ * metadata.generation}).
  *
  * <pre>{@code
  * client.await(gateway).until(GatewayConditions.programmed(), Duration.ofMinutes(2));
@@ -25,18 +26,22 @@ public final class GatewayConditions {
 
   /** Listener {@code listener} reports {@code Programmed=True}. */
   public static StatusCheck listenerProgrammed(String listener) {
-    return StatusCheck.of("listener " + listener + " programmed", gw -> {
-      for (JsonNode l : gw.path("status").path("listeners")) {
-        if (listener.equals(l.path("name").asText()) && RouteConditions.current(gw, l, "Programmed", "True")) {
-          return true;
-        }
-      }
-      return false;
-    });
+    return StatusCheck.of(
+        "listener " + listener + " programmed",
+        gw -> {
+          for (JsonNode l : gw.path("status").path("listeners")) {
+            if (listener.equals(l.path("name").asText())
+                && RouteConditions.current(gw, l, "Programmed", "True")) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   /** {@code status.conditions} has {@code type} with {@code status}. */
   public static StatusCheck condition(String type, String status) {
-    return StatusCheck.of(type + "=" + status, gw -> RouteConditions.current(gw, gw.path("status"), type, status));
+    return StatusCheck.of(
+        type + "=" + status, gw -> RouteConditions.current(gw, gw.path("status"), type, status));
   }
 }

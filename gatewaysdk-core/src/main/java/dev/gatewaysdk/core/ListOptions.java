@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Options of list and watch: label and field selectors, page size, resource version and server timeout.
+ * Options of list and watch: label and field selectors, page size, resource version and server
+ * timeout.
  *
  * <p>Instances are immutable.
  *
@@ -25,7 +26,10 @@ public abstract class ListOptions {
   /** A field selector such as {@code metadata.name=shop}. */
   public abstract Optional<String> fieldSelector();
 
-  /** Objects per page ({@code limit}); lists and streams fetch further pages with the continue token. */
+  /**
+   * Objects per page ({@code limit}); lists and streams fetch further pages with the continue
+   * token.
+   */
   @Value.Default
   public int pageSize() {
     return 500;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A namespaced Gateway API kind: pick a namespace with {@link #inNamespace(String)}, or list and watch across
- * all namespaces. Thread-safe.
+ * A namespaced Gateway API kind: pick a namespace with {@link #inNamespace(String)}, or list and
+ * watch across all namespaces. Thread-safe.
  *
  * <pre>{@code
  * List<HTTPRoute> all = client.httpRoutes().list(ListOptions.labelSelector("team=shop"));

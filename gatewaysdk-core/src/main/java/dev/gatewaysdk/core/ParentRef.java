@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A parent a route attaches to ({@code parentRefs[]} entry): a Gateway by default, optionally in another
- * namespace, optionally one listener ({@link #withSectionName(String)}) or port.
+ * A parent a route attaches to ({@code parentRefs[]} entry): a Gateway by default, optionally in
+ * another namespace, optionally one listener ({@link #withSectionName(String)}) or port.
  *
  * <p>Instances are immutable.
  *
@@ -27,7 +27,13 @@ public final class ParentRef {
   private final String group;
   private final String kind;
 
-  private ParentRef(String name, Optional<String> namespace, Optional<String> sectionName, OptionalInt port, String group, String kind) {
+  private ParentRef(
+      String name,
+      Optional<String> namespace,
+      Optional<String> sectionName,
+      OptionalInt port,
+      String group,
+      String kind) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("parent name must not be blank: " + name);
     }
@@ -44,12 +50,14 @@ public final class ParentRef {
 
   /** The Gateway {@code name} in the route's namespace. */
   public static ParentRef gateway(String name) {
-    return new ParentRef(name, Optional.empty(), Optional.empty(), OptionalInt.empty(), GROUP, "Gateway");
+    return new ParentRef(
+        name, Optional.empty(), Optional.empty(), OptionalInt.empty(), GROUP, "Gateway");
   }
 
   /** A ListenerSet {@code name} in the route's namespace. */
   public static ParentRef listenerSet(String name) {
-    return new ParentRef(name, Optional.empty(), Optional.empty(), OptionalInt.empty(), GROUP, "ListenerSet");
+    return new ParentRef(
+        name, Optional.empty(), Optional.empty(), OptionalInt.empty(), GROUP, "ListenerSet");
   }
 
   public ParentRef withNamespace(String namespace) {
@@ -89,7 +97,9 @@ public final class ParentRef {
     return kind;
   }
 
-  /** Whether the {@code parentRefs[]} entry (or {@code status.parents[].parentRef}) is this parent. */
+  /**
+   * Whether the {@code parentRefs[]} entry (or {@code status.parents[].parentRef}) is this parent.
+   */
   boolean matches(JsonNode ref, String routeNamespace) {
     return name.equals(ref.path("name").asText())
         && group.equals(ref.path("group").asText(GROUP))
@@ -120,8 +130,12 @@ public final class ParentRef {
       return false;
     }
     ParentRef p = (ParentRef) o;
-    return p.name.equals(name) && p.namespace.equals(namespace) && p.sectionName.equals(sectionName)
-        && p.port.equals(port) && p.group.equals(group) && p.kind.equals(kind);
+    return p.name.equals(name)
+        && p.namespace.equals(namespace)
+        && p.sectionName.equals(sectionName)
+        && p.port.equals(port)
+        && p.group.equals(group)
+        && p.kind.equals(kind);
   }
 
   @Override
@@ -131,7 +145,11 @@ public final class ParentRef {
 
   @Override
   public String toString() {
-    return kind + " " + namespace.map(n -> n + "/").orElse("") + name + sectionName.map(s -> "/" + s).orElse("")
+    return kind
+        + " "
+        + namespace.map(n -> n + "/").orElse("")
+        + name
+        + sectionName.map(s -> "/" + s).orElse("")
         + (port.isPresent() ? ":" + port.getAsInt() : "");
   }
 }

@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which requests a rule matches, for A/B and "canary for testers" rules: headers, cookies (as a regular
- * expression on the {@code Cookie} header, since Gateway API has no cookie match), query parameters (HTTP
- * only) and a path (HTTP only). All conditions must hold.
+ * Which requests a rule matches, for A/B and "canary for testers" rules: headers, cookies (as a
+ * regular expression on the {@code Cookie} header, since Gateway API has no cookie match), query
+ * parameters (HTTP only) and a path (HTTP only). All conditions must hold.
  *
  * <p>Instances are immutable.
  *
@@ -24,7 +24,8 @@ public final class RequestMatch {
   private final List<String[]> headers; // {type, name, value}
   private final List<String[]> queryParams;
 
-  private RequestMatch(Optional<String[]> path, List<String[]> headers, List<String[]> queryParams) {
+  private RequestMatch(
+      Optional<String[]> path, List<String[]> headers, List<String[]> queryParams) {
     this.path = path;
     this.headers = List.copyOf(headers);
     this.queryParams = List.copyOf(queryParams);
@@ -56,7 +57,10 @@ public final class RequestMatch {
 
   public RequestMatch andHeader(String name, String value) {
     List<String[]> h = new ArrayList<>(headers);
-    h.add(new String[] {"Exact", nonBlank("header name", name), Objects.requireNonNull(value, "value")});
+    h.add(
+        new String[] {
+          "Exact", nonBlank("header name", name), Objects.requireNonNull(value, "value")
+        });
     return new RequestMatch(path, h, queryParams);
   }
 
@@ -64,17 +68,27 @@ public final class RequestMatch {
     nonBlank("cookie name", name);
     Objects.requireNonNull(value, "value");
     List<String[]> h = new ArrayList<>(headers);
-    h.add(new String[] {"RegularExpression", "Cookie", "(^|.*;\\s*)" + quote(name) + "=" + quote(value) + "(\\s*;.*|$)"});
+    h.add(
+        new String[] {
+          "RegularExpression",
+          "Cookie",
+          "(^|.*;\\s*)" + quote(name) + "=" + quote(value) + "(\\s*;.*|$)"
+        });
     return new RequestMatch(path, h, queryParams);
   }
 
   public RequestMatch andQueryParam(String name, String value) {
     List<String[]> q = new ArrayList<>(queryParams);
-    q.add(new String[] {"Exact", nonBlank("query parameter name", name), Objects.requireNonNull(value, "value")});
+    q.add(
+        new String[] {
+          "Exact", nonBlank("query parameter name", name), Objects.requireNonNull(value, "value")
+        });
     return new RequestMatch(path, headers, q);
   }
 
-  /** @throws IllegalArgumentException if {@code prefix} does not start with {@code /} */
+  /**
+   * @throws IllegalArgumentException if {@code prefix} does not start with {@code /}
+   */
   public RequestMatch andPathPrefix(String prefix) {
     if (prefix == null || !prefix.startsWith("/")) {
       throw new IllegalArgumentException("path prefix must start with '/': " + prefix);
@@ -103,12 +117,14 @@ public final class RequestMatch {
   /**
    * The {@code matches[]} entry for a route of {@code kind}.
    *
-   * @throws IllegalArgumentException if the kind cannot express this match (GRPCRoute has no path or query)
+   * @throws IllegalArgumentException if the kind cannot express this match (GRPCRoute has no path
+   *     or query)
    */
   ObjectNode toJson(String kind) {
     boolean grpc = RouteRef.GRPC_ROUTE.equals(kind);
     if (grpc && (path.isPresent() || !queryParams.isEmpty())) {
-      throw new IllegalArgumentException("GRPCRoute matches have no path or query parameters: " + this);
+      throw new IllegalArgumentException(
+          "GRPCRoute matches have no path or query parameters: " + this);
     }
     ObjectNode m = Json.mapper().createObjectNode();
     path.ifPresent(p -> m.putObject("path").put("type", p[0]).put("value", p[1]));
@@ -118,14 +134,15 @@ public final class RequestMatch {
     }
     if (!queryParams.isEmpty()) {
       ArrayNode a = m.putArray("queryParams");
-      queryParams.forEach(h -> a.addObject().put("type", h[0]).put("name", h[1]).put("value", h[2]));
+      queryParams.forEach(
+          h -> a.addObject().put("type", h[0]).put("name", h[1]).put("value", h[2]));
     }
     return m;
   }
 
   /**
-   * {@code match} (a {@code matches[]} entry, changed in place) with this match's conditions added: its path
-   * replaces the entry's, its headers and query parameters are appended.
+   * {@code match} (a {@code matches[]} entry, changed in place) with this match's conditions added:
+   * its path replaces the entry's, its headers and query parameters are appended.
    *
    * @throws IllegalArgumentException if the kind cannot express this match
    */
@@ -147,7 +164,13 @@ public final class RequestMatch {
   public String toString() {
     StringBuilder b = new StringBuilder("match{");
     path.ifPresent(p -> b.append("path ").append(p[1]).append("* "));
-    headers.forEach(h -> b.append("header ").append(h[1]).append(h[0].equals("Exact") ? "=" : "~").append(h[2]).append(' '));
+    headers.forEach(
+        h ->
+            b.append("header ")
+                .append(h[1])
+                .append(h[0].equals("Exact") ? "=" : "~")
+                .append(h[2])
+                .append(' '));
     queryParams.forEach(h -> b.append("query ").append(h[1]).append('=').append(h[2]).append(' '));
     return b.toString().trim() + "}";
   }

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A local, watch-maintained copy of the objects of one kind (an informer, in client-go's terms): reads
- * are served from memory, handlers see every change. It lists, then watches from the list's
+ * A local, watch-maintained copy of the objects of one kind (an informer, in client-go's terms):
+ * reads are served from memory, handlers see every change. It lists, then watches from the list's
  * resourceVersion, re-lists when the server reports the version expired (410), and resyncs handlers
- * periodically if configured. Routes are indexed by parent Gateway ({@link #BY_PARENT_GATEWAY}) and by backend
- * Service ({@link #BY_BACKEND_SERVICE}), keys {@code namespace/name}.
+ * periodically if configured. Routes are indexed by parent Gateway ({@link #BY_PARENT_GATEWAY}) and
+ * by backend Service ({@link #BY_BACKEND_SERVICE}), keys {@code namespace/name}.
  *
  * <p>Thread-safe; close it to stop watching.
  *
@@ -25,7 +25,10 @@ public interface ResourceCache<T> extends AutoCloseable {
   /** Index of routes by parent Gateway, key {@code namespace/name}. */
   String BY_PARENT_GATEWAY = "parentGateway";
 
-  /** Index of routes by backend Service (backendRefs and mirror targets), key {@code namespace/name}. */
+  /**
+   * Index of routes by backend Service (backendRefs and mirror targets), key {@code
+   * namespace/name}.
+   */
   String BY_BACKEND_SERVICE = "backendService";
 
   /** Whether the initial list has been loaded. */

@@ -6,15 +6,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Operations on the objects of one Gateway API kind in one scope: a namespace
- * ({@code client.httpRoutes().inNamespace("shop")}) or the cluster for cluster-scoped kinds
- * ({@code client.gatewayClasses()}).
+ * Operations on the objects of one Gateway API kind in one scope: a namespace ({@code
+ * client.httpRoutes().inNamespace("shop")}) or the cluster for cluster-scoped kinds ({@code
+ * client.gatewayClasses()}).
  *
- * <p>Requests use the kind's best version the cluster serves: objects sent are re-targeted to it, objects
- * read keep the version they came with. Every method throws {@link GatewayApiException} (or a subclass) on
- * failure, and {@link UnsupportedByClusterException} without sending anything if the cluster does not
- * serve the kind, or (when {@link GatewayApiClient.Builder#checkFields(boolean)} is on) an object uses fields
- * the cluster's CRD does not have. Implementations are thread-safe.
+ * <p>Requests use the kind's best version the cluster serves: objects sent are re-targeted to it,
+ * objects read keep the version they came with. Every method throws {@link GatewayApiException} (or
+ * a subclass) on failure, and {@link UnsupportedByClusterException} without sending anything if the
+ * cluster does not serve the kind, or (when {@link GatewayApiClient.Builder#checkFields(boolean)}
+ * is on) an object uses fields the cluster's CRD does not have. Implementations are thread-safe.
  *
  * <pre>{@code
  * ResourceClient<HTTPRoute> routes = client.httpRoutes().inNamespace("shop");
@@ -40,7 +40,10 @@ public interface ResourceClient<T> {
   /** All objects matching {@code options} (every page). */
   List<T> list(ListOptions options);
 
-  /** The objects matching {@code options}, fetching pages of {@link ListOptions#pageSize()} as consumed. */
+  /**
+   * The objects matching {@code options}, fetching pages of {@link ListOptions#pageSize()} as
+   * consumed.
+   */
   Stream<T> stream(ListOptions options);
 
   T create(T object);
@@ -60,8 +63,8 @@ public interface ResourceClient<T> {
   T updateStatus(T object, WriteOptions options);
 
   /**
-   * Applies a JSON patch (RFC 6902); {@code test} operations make it fail with {@link InvalidException}
-   * when the object differs.
+   * Applies a JSON patch (RFC 6902); {@code test} operations make it fail with {@link
+   * InvalidException} when the object differs.
    */
   T jsonPatch(String name, JsonNode operations, WriteOptions options);
 
@@ -71,7 +74,8 @@ public interface ResourceClient<T> {
   /**
    * Server-side apply: the server merges the fields of {@code object} owned by the field manager.
    *
-   * @throws ConflictException if another manager owns a field and {@link ApplyOptions#force()} is off
+   * @throws ConflictException if another manager owns a field and {@link ApplyOptions#force()} is
+   *     off
    */
   T apply(T object, ApplyOptions options);
 

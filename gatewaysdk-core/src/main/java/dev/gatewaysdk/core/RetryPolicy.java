@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the client retries failures that are safe to retry: throttling (HTTP 429, honouring
- * {@code Retry-After}) for every request, and server timeouts, unavailability and connection failures for
+ * How the client retries failures that are safe to retry: throttling (HTTP 429, honouring {@code
+ * Retry-After}) for every request, and server timeouts, unavailability and connection failures for
  * reads. Backoff doubles from {@link #initialBackoff()} up to {@link #maxBackoff()}, with jitter.
  *
  * <p>Instances are immutable. {@code RetryPolicy.none()} disables retries.
@@ -17,7 +17,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class RetryPolicy {
-  private static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5));
+  private static final RetryPolicy DEFAULT =
+      new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5));
   private static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
 
   private final int maxAttempts;
@@ -33,8 +34,8 @@ public final class RetryPolicy {
   /**
    * A policy of at most {@code maxAttempts} attempts (the first included).
    *
-   * @throws IllegalArgumentException if {@code maxAttempts < 1} or a backoff is negative or the initial
-   *     backoff exceeds the maximum
+   * @throws IllegalArgumentException if {@code maxAttempts < 1} or a backoff is negative or the
+   *     initial backoff exceeds the maximum
    */
   public static RetryPolicy of(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
     if (maxAttempts < 1) {
@@ -44,7 +45,10 @@ public final class RetryPolicy {
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException(
-          "backoff must satisfy 0 <= initialBackoff <= maxBackoff: " + initialBackoff + ", " + maxBackoff);
+          "backoff must satisfy 0 <= initialBackoff <= maxBackoff: "
+              + initialBackoff
+              + ", "
+              + maxBackoff);
     }
     return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
   }
@@ -82,6 +86,12 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", backoff=" + initialBackoff + ".." + maxBackoff + "}";
+    return "RetryPolicy{maxAttempts="
+        + maxAttempts
+        + ", backoff="
+        + initialBackoff
+        + ".."
+        + maxBackoff
+        + "}";
   }
 }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one {@link RouteManager} call did to one route: whether it wrote anything, the JSON patch it sent,
- * the weights it set (before and after), the resourceVersion before and after, and the route as the server
- * returned it. {@link #ref()} carries that state, so a following change needs no read.
+ * What one {@link RouteManager} call did to one route: whether it wrote anything, the JSON patch it
+ * sent, the weights it set (before and after), the resourceVersion before and after, and the route
+ * as the server returned it. {@link #ref()} carries that state, so a following change needs no
+ * read.
  *
  * <p>Instances are immutable.
  */
@@ -29,8 +30,17 @@ public final class RouteChange {
   private final ObjectNode route;
 
   RouteChange(
-      RouteRef ref, boolean changed, boolean dryRun, int attempts, int requests, String rvBefore, String rvAfter,
-      List<WeightChange> weights, List<String> descriptions, JsonNode patch, ObjectNode route) {
+      RouteRef ref,
+      boolean changed,
+      boolean dryRun,
+      int attempts,
+      int requests,
+      String rvBefore,
+      String rvAfter,
+      List<WeightChange> weights,
+      List<String> descriptions,
+      JsonNode patch,
+      ObjectNode route) {
     this.ref = ref;
     this.changed = changed;
     this.dryRun = dryRun;
@@ -102,7 +112,9 @@ public final class RouteChange {
     return descriptions;
   }
 
-  /** The JSON patch sent (with its {@code test} guards); an empty array when nothing was written. */
+  /**
+   * The JSON patch sent (with its {@code test} guards); an empty array when nothing was written.
+   */
   public JsonNode patch() {
     return patch.deepCopy();
   }
@@ -121,13 +133,18 @@ public final class RouteChange {
     try {
       return Json.mapper().treeToValue(route, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("route does not bind to " + type.getName() + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "route does not bind to " + type.getName() + ": " + e.getOriginalMessage(), e);
     }
   }
 
   @Override
   public String toString() {
-    return ref + (changed ? (dryRun ? " (dry run) " : " ") + descriptions : " unchanged")
-        + " rv " + resourceVersionBefore + " -> " + resourceVersionAfter;
+    return ref
+        + (changed ? (dryRun ? " (dry run) " : " ") + descriptions : " unchanged")
+        + " rv "
+        + resourceVersionBefore
+        + " -> "
+        + resourceVersionAfter;
   }
 }

@@ -14,23 +14,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BiFunction;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
 
 /**
- * Traffic operations on HTTPRoutes and GRPCRoutes: canary routes and weights, traffic shifts, backends, rules,
- * header/cookie/query A/B rules, request mirrors, parent attachment and redirects.
+ * Traffic operations on HTTPRoutes and GRPCRoutes: canary routes and weights, traffic shifts,
+ * backends, rules, header/cookie/query A/B rules, request mirrors, parent attachment and redirects.
  *
- * <p>Every operation is <b>surgical</b>: it sends one JSON patch that touches only the backends, rules,
- * filters or parents it names, guarded by {@code test} operations on exactly the values it read there. All
- * other rules, filters, matches and fields unknown to this SDK stay as they were. A concurrent change to
- * what the operation touches makes a guard fail; the manager then re-reads the route and re-applies the
- * intent (at most {@link #maxAttempts()} times), so no update is lost. Operations state an intent ("canary
- * gets weight 25"): asking for what is already there writes nothing.
+ * <p>Every operation is <b>surgical</b>: it sends one JSON patch that touches only the backends,
+ * rules, filters or parents it names, guarded by {@code test} operations on exactly the values it
+ * read there. All other rules, filters, matches and fields unknown to this SDK stay as they were. A
+ * concurrent change to what the operation touches makes a guard fail; the manager then re-reads the
+ * route and re-applies the intent (at most {@link #maxAttempts()} times), so no update is lost.
+ * Operations state an intent ("canary gets weight 25"): asking for what is already there writes
+ * nothing.
  *
- * <p>With a route whose state is known ({@link RouteRef#from(Object)} on an informer-cached object, or
- * {@link RouteChange#ref()} of a previous change) a change takes one request; otherwise a read and a patch.
+ * <p>With a route whose state is known ({@link RouteRef#from(Object)} on an informer-cached object,
+ * or {@link RouteChange#ref()} of a previous change) a change takes one request; otherwise a read
+ * and a patch.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -64,7 +66,8 @@ public final class RouteManager {
     if (fieldManager == null || fieldManager.isBlank()) {
       throw new IllegalArgumentException("fieldManager must not be blank: " + fieldManager);
     }
-    return new RouteManager(new ApiRouteStore(client.raw(), client.fieldCheck(), fieldManager), false, 10);
+    return new RouteManager(
+        new ApiRouteStore(client.raw(), client.fieldCheck(), fieldManager), false, 10);
   }
 
   /** A manager whose changes the server validates but does not store ({@code dryRun=All}). */
@@ -92,11 +95,12 @@ public final class RouteManager {
     return maxAttempts;
   }
 
-  // ---------------------------------------------------------------------------------------------- canary
+  // ----------------------------------------------------------------------------------------------
+  // canary
 
   /**
-   * Creates the canary route; if it exists already with this content (server defaults aside), returns it
-   * unchanged.
+   * Creates the canary route; if it exists already with this content (server defaults aside),
+   * returns it unchanged.
    *
    * @throws AlreadyExistsException if a different route of that name exists
    * @throws UnsupportedByClusterException if the cluster does not serve the route's kind
@@ -113,22 +117,48 @@ public final class RouteManager {
       spec.hostnames().forEach(h::add);
     }
     ObjectNode rule = specNode.putArray("rules").addObject();
-    spec.pathPrefix().ifPresent(p -> rule.putArray("matches").addObject().putObject("path").put("type", "PathPrefix").put("value", p));
+    spec.pathPrefix()
+        .ifPresent(
+            p ->
+                rule.putArray("matches")
+                    .addObject()
+                    .putObject("path")
+                    .put("type", "PathPrefix")
+                    .put("value", p));
     rule.putArray("backendRefs").add(spec.stable().toJson(true)).add(spec.canary().toJson(true));
-    List<WeightChange> weights = List.of(
-        new WeightChange(0, spec.stable().name(), 0, spec.stable().weight().getAsInt()),
-        new WeightChange(0, spec.canary().name(), 0, spec.canary().weight().getAsInt()));
+    List<WeightChange> weights =
+        List.of(
+            new WeightChange(0, spec.stable().name(), 0, spec.stable().weight().getAsInt()),
+            new WeightChange(0, spec.canary().name(), 0, spec.canary().weight().getAsInt()));
     try {
       ObjectNode created = store.create(spec.kind(), ref.namespace(), route, dryRun);
       return new RouteChange(
-          dryRun ? ref : RouteRef.from(created), true, dryRun, 1, 1, "", rv(created), weights,
-          List.of("created " + ref), Json.mapper().createArrayNode(), created);
+          dryRun ? ref : RouteRef.from(created),
+          true,
+          dryRun,
+          1,
+          1,
+          "",
+          rv(created),
+          weights,
+          List.of("created " + ref),
+          Json.mapper().createArrayNode(),
+          created);
     } catch (AlreadyExistsException e) {
       ObjectNode existing = store.get(spec.kind(), ref.namespace(), ref.name());
       if (Json.contains(existing.path("spec"), specNode)) {
         return new RouteChange(
-            RouteRef.from(existing), false, dryRun, 1, 2, rv(existing), rv(existing), List.of(), List.of(),
-            Json.mapper().createArrayNode(), existing);
+            RouteRef.from(existing),
+            false,
+            dryRun,
+            1,
+            2,
+            rv(existing),
+            rv(existing),
+            List.of(),
+            List.of(),
+            Json.mapper().createArrayNode(),
+            existing);
       }
       throw e;
     }
@@ -137,9 +167,11 @@ public final class RouteManager {
   /**
    * Sets the weights of the stable and canary backends, in every rule that has them.
    *
-   * @throws IllegalArgumentException if a weight is outside 0..1000000 or a backend is not in the route
+   * @throws IllegalArgumentException if a weight is outside 0..1000000 or a backend is not in the
+   *     route
    */
-  public RouteChange updateCanaryWeight(RouteRef route, String stable, int stableWeight, String canary, int canaryWeight) {
+  public RouteChange updateCanaryWeight(
+      RouteRef route, String stable, int stableWeight, String canary, int canaryWeight) {
     Map<String, Integer> w = new LinkedHashMap<>();
     w.put(stable, stableWeight);
     w.put(canary, canaryWeight);
@@ -147,8 +179,9 @@ public final class RouteManager {
   }
 
   /**
-   * Brings the route to {@code traffic}: canary weight share, mirror, stable removal and A/B rules in the rules
-   * that have both backends ({@link CanaryTraffic}). Asking for what is there writes nothing.
+   * Brings the route to {@code traffic}: canary weight share, mirror, stable removal and A/B rules
+   * in the rules that have both backends ({@link CanaryTraffic}). Asking for what is there writes
+   * nothing.
    */
   public RouteChange setCanaryTraffic(RouteRef route, CanaryTraffic traffic) {
     return setCanaryTraffic(route, traffic, (r, e) -> Map.of());
@@ -156,60 +189,68 @@ public final class RouteManager {
 
   /**
    * {@link #setCanaryTraffic(RouteRef, CanaryTraffic)} and, in the same patch, the annotations
-   * {@code annotations} computes from the route as read and the planned edit (a {@code null} value removes
-   * one), so that a controller's record of a change is written atomically with it. Each annotation written or
-   * removed is guarded by its value as read (an absent one by the route's resourceVersion). Called again on each
-   * attempt; an exception it throws ends the change and propagates.
+   * {@code annotations} computes from the route as read and the planned edit (a {@code null} value
+   * removes one), so that a controller's record of a change is written atomically with it. Each
+   * annotation written or removed is guarded by its value as read (an absent one by the route's
+   * resourceVersion). Called again on each attempt; an exception it throws ends the change and
+   * propagates.
    */
   public RouteChange setCanaryTraffic(
-      RouteRef route, CanaryTraffic traffic, BiFunction<ObjectNode, CanaryTraffic.Edit, Map<String, String>> annotations) {
+      RouteRef route,
+      CanaryTraffic traffic,
+      BiFunction<ObjectNode, CanaryTraffic.Edit, Map<String, String>> annotations) {
     Objects.requireNonNull(traffic, "traffic");
     Objects.requireNonNull(annotations, "annotations");
-    return run(route, plan -> {
-      CanaryTraffic.Edit edit = traffic.editFor(plan.route, plan.ref.kind());
-      for (JsonNode op : edit.patch()) {
-        String path = op.path("path").asText();
-        switch (op.path("op").asText()) {
-          case "test":
-            plan.patch.test(path, op.path("value"));
-            break;
-          case "add":
-            plan.patch.add(path, op.path("value"));
-            break;
-          case "replace":
-            plan.patch.replace(path, op.path("value"));
-            break;
-          default:
-            plan.patch.remove(path);
-        }
-      }
-      edit.descriptions().forEach(plan::describe);
-      plan.setAnnotations(annotations.apply(plan.route.deepCopy(), edit));
-    });
+    return run(
+        route,
+        plan -> {
+          CanaryTraffic.Edit edit = traffic.editFor(plan.route, plan.ref.kind());
+          for (JsonNode op : edit.patch()) {
+            String path = op.path("path").asText();
+            switch (op.path("op").asText()) {
+              case "test":
+                plan.patch.test(path, op.path("value"));
+                break;
+              case "add":
+                plan.patch.add(path, op.path("value"));
+                break;
+              case "replace":
+                plan.patch.replace(path, op.path("value"));
+                break;
+              default:
+                plan.patch.remove(path);
+            }
+          }
+          edit.descriptions().forEach(plan::describe);
+          plan.setAnnotations(annotations.apply(plan.route.deepCopy(), edit));
+        });
   }
 
   /**
-   * Sets the annotations {@code annotations} computes from the route as read (a {@code null} value removes
-   * one), each guarded by its value as read (an absent one by the route's resourceVersion): a concurrent change
-   * of one of them makes the manager read again and call {@code annotations} again. An exception it throws ends
-   * the change and propagates.
+   * Sets the annotations {@code annotations} computes from the route as read (a {@code null} value
+   * removes one), each guarded by its value as read (an absent one by the route's resourceVersion):
+   * a concurrent change of one of them makes the manager read again and call {@code annotations}
+   * again. An exception it throws ends the change and propagates.
    *
    * <pre>{@code
    * routes.annotate(ref, route -> Map.of("example.com/owner", "team-a"));
    * }</pre>
    */
-  public RouteChange annotate(RouteRef route, java.util.function.Function<ObjectNode, Map<String, String>> annotations) {
+  public RouteChange annotate(
+      RouteRef route, java.util.function.Function<ObjectNode, Map<String, String>> annotations) {
     Objects.requireNonNull(annotations, "annotations");
     return run(route, plan -> plan.setAnnotations(annotations.apply(plan.route.deepCopy())));
   }
 
-  // --------------------------------------------------------------------------------------------- weights
+  // ---------------------------------------------------------------------------------------------
+  // weights
 
   /**
-   * Sets backend weights (by backend name) in every rule that references those backends. Backends not
-   * named keep their weights.
+   * Sets backend weights (by backend name) in every rule that references those backends. Backends
+   * not named keep their weights.
    *
-   * @throws IllegalArgumentException if a weight is outside 0..1000000 or a named backend is in no rule
+   * @throws IllegalArgumentException if a weight is outside 0..1000000 or a named backend is in no
+   *     rule
    */
   public RouteChange setWeights(RouteRef route, Map<String, Integer> weights) {
     return setWeights(route, null, weights);
@@ -222,27 +263,35 @@ public final class RouteManager {
       throw new IllegalArgumentException("weights must name at least one backend");
     }
     w.values().forEach(Backend::checkWeight);
-    return run(route, plan -> {
-      List<Integer> selected = rules == null ? rulesWithAny(plan.rules(), w.keySet()) : rules.select(plan.rules());
-      for (String backend : w.keySet()) {
-        boolean found = false;
-        for (int i : selected) {
-          found |= !backendIndices(plan.rules().get(i), backend).isEmpty();
-        }
-        if (!found) {
-          throw new IllegalArgumentException(
-              "backend " + backend + " is not in " + (rules == null ? "any rule" : rules) + " of " + plan.ref
-                  + "; add it with addBackend");
-        }
-      }
-      for (int i : selected) {
-        for (Map.Entry<String, Integer> e : w.entrySet()) {
-          for (int j : backendIndices(plan.rules().get(i), e.getKey())) {
-            plan.setWeight(i, j, e.getValue());
+    return run(
+        route,
+        plan -> {
+          List<Integer> selected =
+              rules == null ? rulesWithAny(plan.rules(), w.keySet()) : rules.select(plan.rules());
+          for (String backend : w.keySet()) {
+            boolean found = false;
+            for (int i : selected) {
+              found |= !backendIndices(plan.rules().get(i), backend).isEmpty();
+            }
+            if (!found) {
+              throw new IllegalArgumentException(
+                  "backend "
+                      + backend
+                      + " is not in "
+                      + (rules == null ? "any rule" : rules)
+                      + " of "
+                      + plan.ref
+                      + "; add it with addBackend");
+            }
           }
-        }
-      }
-    });
+          for (int i : selected) {
+            for (Map.Entry<String, Integer> e : w.entrySet()) {
+              for (int j : backendIndices(plan.rules().get(i), e.getKey())) {
+                plan.setWeight(i, j, e.getValue());
+              }
+            }
+          }
+        });
   }
 
   /** {@link #setWeights(RouteRef, Map)} on each route in turn; not atomic across routes. */
@@ -255,11 +304,12 @@ public final class RouteManager {
   }
 
   /**
-   * Splits the traffic two backends receive together so that {@code to} gets {@code percent} percent and
-   * {@code from} the rest, in every rule that has both: 95/5 shifted to 25 becomes 75/25. Other backends
-   * keep their weights. When both weights are 0 the pair's total becomes 100.
+   * Splits the traffic two backends receive together so that {@code to} gets {@code percent}
+   * percent and {@code from} the rest, in every rule that has both: 95/5 shifted to 25 becomes
+   * 75/25. Other backends keep their weights. When both weights are 0 the pair's total becomes 100.
    *
-   * @throws IllegalArgumentException if {@code percent} is outside 0..100 or no rule has both backends
+   * @throws IllegalArgumentException if {@code percent} is outside 0..100 or no rule has both
+   *     backends
    */
   public RouteChange shiftTraffic(RouteRef route, String from, String to, int percent) {
     if (percent < 0 || percent > 100) {
@@ -268,32 +318,36 @@ public final class RouteManager {
     if (from.equals(to)) {
       throw new IllegalArgumentException("from and to must differ: " + from);
     }
-    return run(route, plan -> {
-      boolean any = false;
-      for (int i = 0; i < plan.rules().size(); i++) {
-        JsonNode rule = plan.rules().get(i);
-        List<Integer> f = backendIndices(rule, from);
-        List<Integer> t = backendIndices(rule, to);
-        if (f.isEmpty() || t.isEmpty()) {
-          continue;
-        }
-        any = true;
-        int wf = weightOf(rule.path("backendRefs").get(f.get(0)));
-        int wt = weightOf(rule.path("backendRefs").get(t.get(0)));
-        long total = (long) wf + wt == 0 ? 100 : (long) wf + wt;
-        int newTo = (int) Math.round(total * percent / 100.0);
-        int newFrom = (int) (total - newTo);
-        f.forEach(j -> plan.setWeight(plan.index(rule), j, newFrom));
-        t.forEach(j -> plan.setWeight(plan.index(rule), j, newTo));
-      }
-      if (!any) {
-        throw new IllegalArgumentException("no rule of " + plan.ref + " has both " + from + " and " + to);
-      }
-    });
+    return run(
+        route,
+        plan -> {
+          boolean any = false;
+          for (int i = 0; i < plan.rules().size(); i++) {
+            JsonNode rule = plan.rules().get(i);
+            List<Integer> f = backendIndices(rule, from);
+            List<Integer> t = backendIndices(rule, to);
+            if (f.isEmpty() || t.isEmpty()) {
+              continue;
+            }
+            any = true;
+            int wf = weightOf(rule.path("backendRefs").get(f.get(0)));
+            int wt = weightOf(rule.path("backendRefs").get(t.get(0)));
+            long total = (long) wf + wt == 0 ? 100 : (long) wf + wt;
+            int newTo = (int) Math.round(total * percent / 100.0);
+            int newFrom = (int) (total - newTo);
+            f.forEach(j -> plan.setWeight(plan.index(rule), j, newFrom));
+            t.forEach(j -> plan.setWeight(plan.index(rule), j, newTo));
+          }
+          if (!any) {
+            throw new IllegalArgumentException(
+                "no rule of " + plan.ref + " has both " + from + " and " + to);
+          }
+        });
   }
 
   /** {@link #shiftTraffic(RouteRef, String, String, int)} on each route in turn. */
-  public List<RouteChange> shiftTraffic(Collection<RouteRef> routes, String from, String to, int percent) {
+  public List<RouteChange> shiftTraffic(
+      Collection<RouteRef> routes, String from, String to, int percent) {
     List<RouteChange> out = new ArrayList<>();
     for (RouteRef r : routes) {
       out.add(shiftTraffic(r, from, to, percent));
@@ -301,11 +355,12 @@ public final class RouteManager {
     return out;
   }
 
-  // -------------------------------------------------------------------------------------------- backends
+  // --------------------------------------------------------------------------------------------
+  // backends
 
   /**
-   * Adds {@code backend} to every rule that has backends (or to the only rule); where it is present already
-   * only its weight is set, if given.
+   * Adds {@code backend} to every rule that has backends (or to the only rule); where it is present
+   * already only its weight is set, if given.
    *
    * @throws IllegalArgumentException if the route has several rules and none has backends
    */
@@ -315,37 +370,46 @@ public final class RouteManager {
 
   /** {@link #addBackend(RouteRef, Backend)} on the selected rules. */
   public RouteChange addBackend(RouteRef route, RuleSelector rules, Backend backend) {
-    return run(route, plan -> {
-      List<Integer> selected = rules != null ? rules.select(plan.rules()) : rulesWithBackends(plan.rules());
-      if (selected.isEmpty() && rules == null && plan.rules().size() == 1) {
-        selected = List.of(0);
-      }
-      if (selected.isEmpty()) {
-        throw new IllegalArgumentException(
-            "no rule of " + plan.ref + " selected for " + backend + " (" + (rules == null ? "rules with backends" : rules) + ")");
-      }
-      for (int i : selected) {
-        JsonNode rule = plan.rules().get(i);
-        List<Integer> present = new ArrayList<>();
-        JsonNode refs = rule.path("backendRefs");
-        for (int j = 0; j < refs.size(); j++) {
-          if (backend.matches(refs.get(j), plan.ref.namespace())) {
-            present.add(j);
+    return run(
+        route,
+        plan -> {
+          List<Integer> selected =
+              rules != null ? rules.select(plan.rules()) : rulesWithBackends(plan.rules());
+          if (selected.isEmpty() && rules == null && plan.rules().size() == 1) {
+            selected = List.of(0);
           }
-        }
-        if (!present.isEmpty()) {
-          if (backend.weight().isPresent()) {
-            present.forEach(j -> plan.setWeight(i, j, backend.weight().getAsInt()));
+          if (selected.isEmpty()) {
+            throw new IllegalArgumentException(
+                "no rule of "
+                    + plan.ref
+                    + " selected for "
+                    + backend
+                    + " ("
+                    + (rules == null ? "rules with backends" : rules)
+                    + ")");
           }
-          continue;
-        }
-        plan.appendTo(plan.rulePath(i), rule, "backendRefs", backend.toJson(true));
-        plan.describe("rules[" + i + "] + backend " + backend);
-        if (backend.weight().isPresent()) {
-          plan.weights.add(new WeightChange(i, backend.name(), 0, backend.weight().getAsInt()));
-        }
-      }
-    });
+          for (int i : selected) {
+            JsonNode rule = plan.rules().get(i);
+            List<Integer> present = new ArrayList<>();
+            JsonNode refs = rule.path("backendRefs");
+            for (int j = 0; j < refs.size(); j++) {
+              if (backend.matches(refs.get(j), plan.ref.namespace())) {
+                present.add(j);
+              }
+            }
+            if (!present.isEmpty()) {
+              if (backend.weight().isPresent()) {
+                present.forEach(j -> plan.setWeight(i, j, backend.weight().getAsInt()));
+              }
+              continue;
+            }
+            plan.appendTo(plan.rulePath(i), rule, "backendRefs", backend.toJson(true));
+            plan.describe("rules[" + i + "] + backend " + backend);
+            if (backend.weight().isPresent()) {
+              plan.weights.add(new WeightChange(i, backend.name(), 0, backend.weight().getAsInt()));
+            }
+          }
+        });
   }
 
   /** Removes backends of that name from every rule; nothing happens if none has it. */
@@ -355,23 +419,28 @@ public final class RouteManager {
 
   /** {@link #removeBackend(RouteRef, String)} on the selected rules. */
   public RouteChange removeBackend(RouteRef route, RuleSelector rules, String backendName) {
-    return run(route, plan -> {
-      for (int i : rules.select(plan.rules())) {
-        List<Integer> idx = backendIndices(plan.rules().get(i), backendName);
-        for (int k = idx.size() - 1; k >= 0; k--) {
-          plan.removeAt(plan.rulePath(i) + "/backendRefs/" + idx.get(k), plan.rules().get(i).path("backendRefs").get(idx.get(k)));
-          plan.describe("rules[" + i + "] - backend " + backendName);
-        }
-      }
-    });
+    return run(
+        route,
+        plan -> {
+          for (int i : rules.select(plan.rules())) {
+            List<Integer> idx = backendIndices(plan.rules().get(i), backendName);
+            for (int k = idx.size() - 1; k >= 0; k--) {
+              plan.removeAt(
+                  plan.rulePath(i) + "/backendRefs/" + idx.get(k),
+                  plan.rules().get(i).path("backendRefs").get(idx.get(k)));
+              plan.describe("rules[" + i + "] - backend " + backendName);
+            }
+          }
+        });
   }
 
-  // ----------------------------------------------------------------------------------------------- rules
+  // -----------------------------------------------------------------------------------------------
+  // rules
 
   /**
-   * Adds a rule (a typed rule object or its JSON). If a rule with the same content exists (server defaults
-   * aside) nothing is written; if the rule has a {@code name} and a rule of that name exists, that rule is
-   * replaced.
+   * Adds a rule (a typed rule object or its JSON). If a rule with the same content exists (server
+   * defaults aside) nothing is written; if the rule has a {@code name} and a rule of that name
+   * exists, that rule is replaced.
    */
   public RouteChange addRule(RouteRef route, Object rule) {
     JsonNode tree = rule instanceof JsonNode ? (JsonNode) rule : Json.mapper().valueToTree(rule);
@@ -384,19 +453,22 @@ public final class RouteManager {
 
   /** Removes the selected rules; nothing happens if none is selected. */
   public RouteChange removeRule(RouteRef route, RuleSelector rules) {
-    return run(route, plan -> {
-      List<Integer> selected = rules.select(plan.rules());
-      for (int k = selected.size() - 1; k >= 0; k--) {
-        int i = selected.get(k);
-        plan.removeAt(plan.rulePath(i), plan.rules().get(i));
-        plan.describe("- rules[" + i + "]");
-      }
-    });
+    return run(
+        route,
+        plan -> {
+          List<Integer> selected = rules.select(plan.rules());
+          for (int k = selected.size() - 1; k >= 0; k--) {
+            int i = selected.get(k);
+            plan.removeAt(plan.rulePath(i), plan.rules().get(i));
+            plan.describe("- rules[" + i + "]");
+          }
+        });
   }
 
   /**
-   * Adds a rule sending requests that match {@code match} to {@code backend} (A/B tests, "canary for
-   * testers"). The rule is added once; calling again with the same match and backend writes nothing.
+   * Adds a rule sending requests that match {@code match} to {@code backend} (A/B tests, "canary
+   * for testers"). The rule is added once; calling again with the same match and backend writes
+   * nothing.
    *
    * @throws IllegalArgumentException if the route kind cannot express the match
    */
@@ -408,7 +480,8 @@ public final class RouteManager {
   }
 
   /** {@link #addMatchRule(RouteRef, RequestMatch, Backend)} as a rule named {@code ruleName}. */
-  public RouteChange addMatchRule(RouteRef route, String ruleName, RequestMatch match, Backend backend) {
+  public RouteChange addMatchRule(
+      RouteRef route, String ruleName, RequestMatch match, Backend backend) {
     ObjectNode rule = Json.mapper().createObjectNode();
     rule.put("name", ruleName);
     rule.putArray("matches").add(match.toJson(route.kind()));
@@ -431,11 +504,12 @@ public final class RouteManager {
     return run(route, plan -> plan.upsertRule(rule));
   }
 
-  // --------------------------------------------------------------------------------------------- mirrors
+  // ---------------------------------------------------------------------------------------------
+  // mirrors
 
   /**
-   * Mirrors {@code percent} percent of the selected rules' requests to {@code mirror} (a
-   * {@code RequestMirror} filter; at 100 percent without the {@code percent} field, which older releases
+   * Mirrors {@code percent} percent of the selected rules' requests to {@code mirror} (a {@code
+   * RequestMirror} filter; at 100 percent without the {@code percent} field, which older releases
    * lack). An existing mirror to the same backend is updated.
    *
    * @throws UnsupportedByClusterException if {@code percent < 100} and the cluster's schema has no
@@ -450,145 +524,179 @@ public final class RouteManager {
     ObjectNode rm = filter.putObject("requestMirror");
     rm.set("backendRef", mirror.toJson(false));
     if (percent < 100) {
-      if (store.hasField(route.kind(), "spec.rules.filters.requestMirror.percent").orElse(true) == Boolean.FALSE) {
+      if (store.hasField(route.kind(), "spec.rules.filters.requestMirror.percent").orElse(true)
+          == Boolean.FALSE) {
         throw new UnsupportedByClusterException(
-            route.kind() + " field spec.rules[].filters[].requestMirror.percent (mirroring " + percent
-                + "% of requests) is not served by this cluster (" + store.describeCluster()
+            route.kind()
+                + " field spec.rules[].filters[].requestMirror.percent (mirroring "
+                + percent
+                + "% of requests) is not served by this cluster ("
+                + store.describeCluster()
                 + "); install a newer Gateway API release (v1.6.1 serves it) or mirror 100%");
       }
       rm.put("percent", percent);
     }
-    return run(route, plan -> {
-      List<Integer> selected = rules.select(plan.rules());
-      if (selected.isEmpty()) {
-        throw new IllegalArgumentException("no rule of " + plan.ref + " is " + rules);
-      }
-      for (int i : selected) {
-        JsonNode rule = plan.rules().get(i);
-        JsonNode filters = rule.path("filters");
-        boolean done = false;
-        for (int f = 0; f < filters.size(); f++) {
-          JsonNode existing = filters.get(f);
-          if ("RequestMirror".equals(existing.path("type").asText())
-              && mirror.matches(existing.path("requestMirror").path("backendRef"), plan.ref.namespace())) {
-            done = true;
-            ObjectNode updated = existing.deepCopy();
-            ObjectNode urm = (ObjectNode) updated.path("requestMirror");
-            urm.remove("percent");
-            urm.remove("fraction");
-            if (percent < 100) {
-              urm.put("percent", percent);
+    return run(
+        route,
+        plan -> {
+          List<Integer> selected = rules.select(plan.rules());
+          if (selected.isEmpty()) {
+            throw new IllegalArgumentException("no rule of " + plan.ref + " is " + rules);
+          }
+          for (int i : selected) {
+            JsonNode rule = plan.rules().get(i);
+            JsonNode filters = rule.path("filters");
+            boolean done = false;
+            for (int f = 0; f < filters.size(); f++) {
+              JsonNode existing = filters.get(f);
+              if ("RequestMirror".equals(existing.path("type").asText())
+                  && mirror.matches(
+                      existing.path("requestMirror").path("backendRef"), plan.ref.namespace())) {
+                done = true;
+                ObjectNode updated = existing.deepCopy();
+                ObjectNode urm = (ObjectNode) updated.path("requestMirror");
+                urm.remove("percent");
+                urm.remove("fraction");
+                if (percent < 100) {
+                  urm.put("percent", percent);
+                }
+                if (!updated.equals(existing)) {
+                  String p = plan.rulePath(i) + "/filters/" + f;
+                  plan.patch.test(p, existing).replace(p, updated);
+                  plan.describe("rules[" + i + "] mirror " + mirror.name() + " " + percent + "%");
+                }
+              }
             }
-            if (!updated.equals(existing)) {
-              String p = plan.rulePath(i) + "/filters/" + f;
-              plan.patch.test(p, existing).replace(p, updated);
-              plan.describe("rules[" + i + "] mirror " + mirror.name() + " " + percent + "%");
+            if (!done) {
+              plan.appendTo(plan.rulePath(i), rule, "filters", filter);
+              plan.describe("rules[" + i + "] + mirror " + mirror.name() + " " + percent + "%");
             }
           }
-        }
-        if (!done) {
-          plan.appendTo(plan.rulePath(i), rule, "filters", filter);
-          plan.describe("rules[" + i + "] + mirror " + mirror.name() + " " + percent + "%");
-        }
-      }
-    });
+        });
   }
 
   /** Removes every {@code RequestMirror} filter of the selected rules. */
   public RouteChange clearMirror(RouteRef route, RuleSelector rules) {
-    return run(route, plan -> {
-      for (int i : rules.select(plan.rules())) {
-        JsonNode filters = plan.rules().get(i).path("filters");
-        for (int f = filters.size() - 1; f >= 0; f--) {
-          if ("RequestMirror".equals(filters.get(f).path("type").asText())) {
-            plan.removeAt(plan.rulePath(i) + "/filters/" + f, filters.get(f));
-            plan.describe("rules[" + i + "] - mirror " + filters.get(f).path("requestMirror").path("backendRef").path("name").asText());
+    return run(
+        route,
+        plan -> {
+          for (int i : rules.select(plan.rules())) {
+            JsonNode filters = plan.rules().get(i).path("filters");
+            for (int f = filters.size() - 1; f >= 0; f--) {
+              if ("RequestMirror".equals(filters.get(f).path("type").asText())) {
+                plan.removeAt(plan.rulePath(i) + "/filters/" + f, filters.get(f));
+                plan.describe(
+                    "rules["
+                        + i
+                        + "] - mirror "
+                        + filters
+                            .get(f)
+                            .path("requestMirror")
+                            .path("backendRef")
+                            .path("name")
+                            .asText());
+              }
+            }
           }
-        }
-      }
-    });
+        });
   }
 
-  // ---------------------------------------------------------------------------------------------- custom
+  // ----------------------------------------------------------------------------------------------
+  // custom
 
   /**
-   * Sends the JSON patch (RFC 6902: {@code test}, {@code add}, {@code replace}, {@code remove}) that
-   * {@code edit} computes from the route's current state, for callers that need several edits in one
-   * atomic write, such as weights and annotations together. {@code edit} receives a copy of the route and
-   * should guard what it changes with {@code test} operations; when a guard fails the route is read again
-   * and {@code edit} called again (at most {@link #maxAttempts()} times). An exception thrown by
-   * {@code edit} ends the change and propagates. A patch without writes writes nothing.
+   * Sends the JSON patch (RFC 6902: {@code test}, {@code add}, {@code replace}, {@code remove})
+   * that {@code edit} computes from the route's current state, for callers that need several edits
+   * in one atomic write, such as weights and annotations together. {@code edit} receives a copy of
+   * the route and should guard what it changes with {@code test} operations; when a guard fails the
+   * route is read again and {@code edit} called again (at most {@link #maxAttempts()} times). An
+   * exception thrown by {@code edit} ends the change and propagates. A patch without writes writes
+   * nothing.
    *
    * <pre>{@code
    * routes.patch(ref, route -> ops);   // ops: [{"op":"test",...},{"op":"add","path":"/metadata/annotations/x",...}]
    * }</pre>
    *
-   * @throws IllegalArgumentException if the patch has another operation or a path that is not a string
+   * @throws IllegalArgumentException if the patch has another operation or a path that is not a
+   *     string
    * @throws ConflictException if guards kept failing {@link #maxAttempts()} times
    */
-  public RouteChange patch(RouteRef route, java.util.function.Function<ObjectNode, ? extends JsonNode> edit) {
+  public RouteChange patch(
+      RouteRef route, java.util.function.Function<ObjectNode, ? extends JsonNode> edit) {
     Objects.requireNonNull(edit, "edit");
-    return run(route, plan -> {
-      JsonNode ops = edit.apply(plan.route.deepCopy());
-      for (JsonNode op : ops == null ? Json.mapper().createArrayNode() : ops) {
-        String path = op.path("path").isTextual() ? op.path("path").asText() : null;
-        String kind = op.path("op").asText();
-        if (path == null) {
-          throw new IllegalArgumentException("patch operation without a string path: " + op);
-        }
-        switch (kind) {
-          case "test":
-            plan.patch.test(path, op.path("value"));
-            break;
-          case "add":
-            plan.patch.add(path, op.path("value"));
-            plan.describe("add " + path);
-            break;
-          case "replace":
-            plan.patch.replace(path, op.path("value"));
-            plan.describe("replace " + path);
-            break;
-          case "remove":
-            plan.patch.remove(path);
-            plan.describe("remove " + path);
-            break;
-          default:
-            throw new IllegalArgumentException("unsupported patch operation (test, add, replace, remove): " + op);
-        }
-      }
-    });
+    return run(
+        route,
+        plan -> {
+          JsonNode ops = edit.apply(plan.route.deepCopy());
+          for (JsonNode op : ops == null ? Json.mapper().createArrayNode() : ops) {
+            String path = op.path("path").isTextual() ? op.path("path").asText() : null;
+            String kind = op.path("op").asText();
+            if (path == null) {
+              throw new IllegalArgumentException("patch operation without a string path: " + op);
+            }
+            switch (kind) {
+              case "test":
+                plan.patch.test(path, op.path("value"));
+                break;
+              case "add":
+                plan.patch.add(path, op.path("value"));
+                plan.describe("add " + path);
+                break;
+              case "replace":
+                plan.patch.replace(path, op.path("value"));
+                plan.describe("replace " + path);
+                break;
+              case "remove":
+                plan.patch.remove(path);
+                plan.describe("remove " + path);
+                break;
+              default:
+                throw new IllegalArgumentException(
+                    "unsupported patch operation (test, add, replace, remove): " + op);
+            }
+          }
+        });
   }
 
-  // --------------------------------------------------------------------------------------------- parents
+  // ---------------------------------------------------------------------------------------------
+  // parents
 
-  /** Attaches the route to {@code parent} (a Gateway or one of its listeners); nothing if attached already. */
+  /**
+   * Attaches the route to {@code parent} (a Gateway or one of its listeners); nothing if attached
+   * already.
+   */
   public RouteChange attachParent(RouteRef route, ParentRef parent) {
-    return run(route, plan -> {
-      JsonNode spec = plan.route.path("spec");
-      for (JsonNode p : spec.path("parentRefs")) {
-        if (parent.matches(p, plan.ref.namespace())) {
-          return;
-        }
-      }
-      plan.appendTo("/spec", spec, "parentRefs", parent.toJson());
-      plan.describe("+ parent " + parent);
-    });
+    return run(
+        route,
+        plan -> {
+          JsonNode spec = plan.route.path("spec");
+          for (JsonNode p : spec.path("parentRefs")) {
+            if (parent.matches(p, plan.ref.namespace())) {
+              return;
+            }
+          }
+          plan.appendTo("/spec", spec, "parentRefs", parent.toJson());
+          plan.describe("+ parent " + parent);
+        });
   }
 
   /** Detaches the route from {@code parent}; nothing if not attached. */
   public RouteChange detachParent(RouteRef route, ParentRef parent) {
-    return run(route, plan -> {
-      JsonNode refs = plan.route.path("spec").path("parentRefs");
-      for (int i = refs.size() - 1; i >= 0; i--) {
-        if (parent.matches(refs.get(i), plan.ref.namespace())) {
-          plan.removeAt("/spec/parentRefs/" + i, refs.get(i));
-          plan.describe("- parent " + parent);
-        }
-      }
-    });
+    return run(
+        route,
+        plan -> {
+          JsonNode refs = plan.route.path("spec").path("parentRefs");
+          for (int i = refs.size() - 1; i >= 0; i--) {
+            if (parent.matches(refs.get(i), plan.ref.namespace())) {
+              plan.removeAt("/spec/parentRefs/" + i, refs.get(i));
+              plan.describe("- parent " + parent);
+            }
+          }
+        });
   }
 
-  // ---------------------------------------------------------------------------------------------- engine
+  // ----------------------------------------------------------------------------------------------
+  // engine
 
   private interface Edit {
     void apply(Plan plan);
@@ -641,20 +749,31 @@ public final class RouteManager {
       String p = rulePath(i) + "/backendRefs/" + j;
       patch.test(p, entry).add(p + "/weight", Json.mapper().getNodeFactory().numberNode(weight));
       weights.add(new WeightChange(i, entry.path("name").asText(), current, weight));
-      describe("rules[" + i + "] " + entry.path("name").asText() + ": " + current + " -> " + weight);
+      describe(
+          "rules[" + i + "] " + entry.path("name").asText() + ": " + current + " -> " + weight);
     }
 
-    /** Appends {@code value} to {@code container.field}, guarded by a test of the array (or container). */
+    /**
+     * Appends {@code value} to {@code container.field}, guarded by a test of the array (or
+     * container).
+     */
     void appendTo(String containerPath, JsonNode container, String field, JsonNode value) {
       JsonNode array = container.get(field);
       if (array instanceof ArrayNode) {
-        patch.test(containerPath + "/" + field, array).add(containerPath + "/" + field + "/-", value);
+        patch
+            .test(containerPath + "/" + field, array)
+            .add(containerPath + "/" + field + "/-", value);
       } else {
-        patch.test(containerPath, container).add(containerPath + "/" + field, Json.mapper().createArrayNode().add(value));
+        patch
+            .test(containerPath, container)
+            .add(containerPath + "/" + field, Json.mapper().createArrayNode().add(value));
       }
     }
 
-    /** Sets ({@code null}: removes) annotations, each guarded by its value as read or the resourceVersion. */
+    /**
+     * Sets ({@code null}: removes) annotations, each guarded by its value as read or the
+     * resourceVersion.
+     */
     void setAnnotations(Map<String, String> wanted) {
       JsonNode annotations = route.path("metadata").path("annotations");
       boolean versionGuard = false;
@@ -740,12 +859,22 @@ public final class RouteManager {
           continue;
         }
         return new RouteChange(
-            RouteRef.from(current), false, dryRun, patches, requests, rv(current), rv(current), List.of(),
-            List.of(), Json.mapper().createArrayNode(), current);
+            RouteRef.from(current),
+            false,
+            dryRun,
+            patches,
+            requests,
+            rv(current),
+            rv(current),
+            List.of(),
+            List.of(),
+            Json.mapper().createArrayNode(),
+            current);
       }
       patches++;
       try {
-        ObjectNode after = store.patch(ref.kind(), ref.namespace(), ref.name(), plan.patch.ops(), dryRun);
+        ObjectNode after =
+            store.patch(ref.kind(), ref.namespace(), ref.name(), plan.patch.ops(), dryRun);
         requests++;
         List<WeightChange> weights = new ArrayList<>();
         for (WeightChange w : plan.weights) {
@@ -760,15 +889,30 @@ public final class RouteManager {
           weights.add(new WeightChange(w.rule(), w.backend(), w.before(), actual));
         }
         return new RouteChange(
-            dryRun ? ref.withoutState() : RouteRef.from(after), true, dryRun, patches, requests, rv(current),
-            rv(after), weights, plan.descriptions, plan.patch.ops(), after);
+            dryRun ? ref.withoutState() : RouteRef.from(after),
+            true,
+            dryRun,
+            patches,
+            requests,
+            rv(current),
+            rv(after),
+            weights,
+            plan.descriptions,
+            plan.patch.ops(),
+            after);
       } catch (ConflictException | InvalidException e) {
         requests++;
         if (patches >= maxAttempts) {
           throw new ConflictException(
-              ref + ": gave up after " + patches + " attempts; the route kept changing under this change ("
-                  + plan.descriptions + "): " + e.getMessage(),
-              e.status(), e);
+              ref
+                  + ": gave up after "
+                  + patches
+                  + " attempts; the route kept changing under this change ("
+                  + plan.descriptions
+                  + "): "
+                  + e.getMessage(),
+              e.status(),
+              e);
         }
         String seen = rv(current);
         ObjectNode latest = store.get(ref.kind(), ref.namespace(), ref.name());
@@ -785,10 +929,12 @@ public final class RouteManager {
 
   private static void backoff(int attempt) {
     long maxMicros = Math.min(50_000, 500L << Math.min(attempt, 10));
-    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(maxMicros + 1)));
+    LockSupport.parkNanos(
+        TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(maxMicros + 1)));
   }
 
-  // --------------------------------------------------------------------------------------------- helpers
+  // ---------------------------------------------------------------------------------------------
+  // helpers
 
   static int weightOf(JsonNode backendRef) {
     return backendRef.has("weight") ? backendRef.get("weight").asInt() : 1;

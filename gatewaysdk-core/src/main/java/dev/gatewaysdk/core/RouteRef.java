@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A route that {@link RouteManager} changes: kind ({@code HTTPRoute} or {@code GRPCRoute}), namespace and
- * name, and optionally its last known state (from an informer cache or a previous {@link RouteChange}), which
- * saves the read before a change: a change then takes one round trip.
+ * A route that {@link RouteManager} changes: kind ({@code HTTPRoute} or {@code GRPCRoute}),
+ * namespace and name, and optionally its last known state (from an informer cache or a previous
+ * {@link RouteChange}), which saves the read before a change: a change then takes one round trip.
  *
  * <p>Instances are immutable.
  *
@@ -45,7 +45,8 @@ public final class RouteRef {
   }
 
   /**
-   * @throws IllegalArgumentException if a name is blank or the kind is neither HTTPRoute nor GRPCRoute
+   * @throws IllegalArgumentException if a name is blank or the kind is neither HTTPRoute nor
+   *     GRPCRoute
    */
   public static RouteRef of(String kind, String namespace, String name) {
     return new RouteRef(kind, namespace, name, null);
@@ -60,8 +61,8 @@ public final class RouteRef {
   }
 
   /**
-   * Parses {@code namespace/name}, or {@code kind/namespace/name} ({@code grpcroute/shop/api}); kind defaults
-   * to HTTPRoute.
+   * Parses {@code namespace/name}, or {@code kind/namespace/name} ({@code grpcroute/shop/api});
+   * kind defaults to HTTPRoute.
    *
    * @throws IllegalArgumentException naming the accepted forms
    */
@@ -71,17 +72,21 @@ public final class RouteRef {
       return httpRoute(parts[0], parts[1]);
     }
     if (parts.length == 3) {
-      String k = parts[0].equalsIgnoreCase("grpcroute") || parts[0].equalsIgnoreCase("grpcroutes") ? GRPC_ROUTE
-          : parts[0].equalsIgnoreCase("httproute") || parts[0].equalsIgnoreCase("httproutes") ? HTTP_ROUTE
-          : parts[0];
+      String k =
+          parts[0].equalsIgnoreCase("grpcroute") || parts[0].equalsIgnoreCase("grpcroutes")
+              ? GRPC_ROUTE
+              : parts[0].equalsIgnoreCase("httproute") || parts[0].equalsIgnoreCase("httproutes")
+                  ? HTTP_ROUTE
+                  : parts[0];
       return of(k, parts[1], parts[2]);
     }
-    throw new IllegalArgumentException("route must be namespace/name or kind/namespace/name: " + text);
+    throw new IllegalArgumentException(
+        "route must be namespace/name or kind/namespace/name: " + text);
   }
 
   /**
-   * The reference of a route object read earlier (a typed {@code HTTPRoute}/{@code GRPCRoute} or its JSON),
-   * keeping that object as the known state.
+   * The reference of a route object read earlier (a typed {@code HTTPRoute}/{@code GRPCRoute} or
+   * its JSON), keeping that object as the known state.
    *
    * @throws IllegalArgumentException if the object lacks kind, namespace or name
    */
@@ -92,7 +97,9 @@ public final class RouteRef {
     }
     JsonNode meta = tree.path("metadata");
     return new RouteRef(
-        tree.path("kind").asText(null), meta.path("namespace").asText(null), meta.path("name").asText(null),
+        tree.path("kind").asText(null),
+        meta.path("namespace").asText(null),
+        meta.path("name").asText(null),
         ((ObjectNode) tree).deepCopy());
   }
 

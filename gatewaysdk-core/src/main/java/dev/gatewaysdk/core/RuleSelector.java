@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.function.BiPredicate;
 
 /**
- * Which rules of a route a {@link RouteManager} change touches: all, one by index, one by
- * {@code rules[].name}, or those that reference a backend.
+ * Which rules of a route a {@link RouteManager} change touches: all, one by index, one by {@code
+ * rules[].name}, or those that reference a backend.
  *
  * <p>Instances are immutable.
  */
@@ -27,7 +27,9 @@ public final class RuleSelector {
     return ALL;
   }
 
-  /** @throws IllegalArgumentException if {@code index} is negative */
+  /**
+   * @throws IllegalArgumentException if {@code index} is negative
+   */
   public static RuleSelector index(int index) {
     if (index < 0) {
       throw new IllegalArgumentException("rule index must be >= 0: " + index);
@@ -38,7 +40,8 @@ public final class RuleSelector {
   /** The rule whose {@code name} is {@code name} (rule names exist since Gateway API v1.2). */
   public static RuleSelector named(String name) {
     Objects.requireNonNull(name, "name");
-    return new RuleSelector("rule named " + name, (i, r) -> name.equals(r.path("name").asText(null)));
+    return new RuleSelector(
+        "rule named " + name, (i, r) -> name.equals(r.path("name").asText(null)));
   }
 
   /** Rules with a {@code backendRefs[]} entry of that name. */

@@ -3,9 +3,9 @@ package dev.gatewaysdk.core;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A condition on an object's state, such as "accepted by Gateway my-gateway", for
- * {@link Await#until(StatusCheck, java.time.Duration)}. Built by {@link RouteConditions} and
- * {@link GatewayConditions}; evaluated on the object's JSON so it sees every status field, including ones
+ * A condition on an object's state, such as "accepted by Gateway my-gateway", for {@link
+ * Await#until(StatusCheck, java.time.Duration)}. Built by {@link RouteConditions} and {@link
+ * GatewayConditions}; evaluated on the object's JSON so it sees every status field, including ones
  * newer than this SDK.
  */
 public interface StatusCheck {

@@ -3,8 +3,8 @@ package dev.gatewaysdk.core;
 import java.util.Objects;
 
 /**
- * One event of a {@link Watch}: what happened and the object after it (for {@link Type#DELETED}, its last
- * state; for {@link Type#BOOKMARK}, an object carrying only the resourceVersion).
+ * One event of a {@link Watch}: what happened and the object after it (for {@link Type#DELETED},
+ * its last state; for {@link Type#BOOKMARK}, an object carrying only the resourceVersion).
  *
  * <p>Instances are immutable.
  */

@@ -3,8 +3,9 @@ package dev.gatewaysdk.core;
 import java.util.Objects;
 
 /**
- * One backend weight a {@link RouteManager} change set: the rule, the backend, the weight just before the
- * change (as verified by the server) and after it. An absent weight counts as 1, the API's default.
+ * One backend weight a {@link RouteManager} change set: the rule, the backend, the weight just
+ * before the change (as verified by the server) and after it. An absent weight counts as 1, the
+ * API's default.
  *
  * <p>Instances are immutable.
  */
@@ -41,8 +42,10 @@ public final class WeightChange {
   @Override
   public boolean equals(Object o) {
     return o instanceof WeightChange
-        && ((WeightChange) o).rule == rule && ((WeightChange) o).backend.equals(backend)
-        && ((WeightChange) o).before == before && ((WeightChange) o).after == after;
+        && ((WeightChange) o).rule == rule
+        && ((WeightChange) o).backend.equals(backend)
+        && ((WeightChange) o).before == before
+        && ((WeightChange) o).after == after;
   }
 
   @Override

@@ -19,13 +19,18 @@ public abstract class WriteOptions {
 
   WriteOptions() {}
 
-  /** Ask the server to validate and admit the request without persisting it ({@code dryRun=All}). */
+  /**
+   * Ask the server to validate and admit the request without persisting it ({@code dryRun=All}).
+   */
   @Value.Default
   public boolean dryRun() {
     return false;
   }
 
-  /** How the server treats unknown and duplicate fields; the server's default ({@code Warn}) when empty. */
+  /**
+   * How the server treats unknown and duplicate fields; the server's default ({@code Warn}) when
+   * empty.
+   */
   public abstract Optional<FieldValidation> fieldValidation();
 
   /** The field manager recorded in managedFields; the client's default when empty. */

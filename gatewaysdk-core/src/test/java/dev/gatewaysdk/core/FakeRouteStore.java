@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-/** An in-memory route store that applies JSON patches like the API server (422 on a failed test). */
+/**
+ * An in-memory route store that applies JSON patches like the API server (422 on a failed test).
+ */
 final class FakeRouteStore implements RouteStore {
   private final Map<String, ObjectNode> routes = new HashMap<>();
   private long resourceVersion = 100;
@@ -35,7 +37,12 @@ final class FakeRouteStore implements RouteStore {
   synchronized ObjectNode put(ObjectNode route) {
     ObjectNode copy = route.deepCopy();
     ((ObjectNode) copy.path("metadata")).put("resourceVersion", String.valueOf(++resourceVersion));
-    routes.put(key(copy.path("kind").asText(), copy.path("metadata").path("namespace").asText(), copy.path("metadata").path("name").asText()), copy);
+    routes.put(
+        key(
+            copy.path("kind").asText(),
+            copy.path("metadata").path("namespace").asText(),
+            copy.path("metadata").path("name").asText()),
+        copy);
     return copy.deepCopy();
   }
 
@@ -52,27 +59,40 @@ final class FakeRouteStore implements RouteStore {
     gets.incrementAndGet();
     ObjectNode r = routes.get(key(kind, namespace, name));
     if (r == null) {
-      throw new NotFoundException("not found", ApiStatus.of(404, "NotFound", name + " not found"), null);
+      throw new NotFoundException(
+          "not found", ApiStatus.of(404, "NotFound", name + " not found"), null);
     }
     return r.deepCopy();
   }
 
   @Override
-  public synchronized ObjectNode patch(String kind, String namespace, String name, ArrayNode jsonPatch, boolean dryRun) {
+  public synchronized ObjectNode patch(
+      String kind, String namespace, String name, ArrayNode jsonPatch, boolean dryRun) {
     patches.incrementAndGet();
     ObjectNode r = routes.get(key(kind, namespace, name));
     if (r == null) {
-      throw new NotFoundException("not found", ApiStatus.of(404, "NotFound", name + " not found"), null);
+      throw new NotFoundException(
+          "not found", ApiStatus.of(404, "NotFound", name + " not found"), null);
     }
     ObjectNode after;
     try {
       after = (ObjectNode) JsonPatch.apply(r, jsonPatch);
     } catch (JsonPatch.Failure f) {
-      throw new InvalidException("patch failed", ApiStatus.of(422, "Invalid", f.getMessage()), null);
+      throw new InvalidException(
+          "patch failed", ApiStatus.of(422, "Invalid", f.getMessage()), null);
     }
     if (!admission.test(after)) {
       throw new InvalidException(
-          "rejected", ApiStatus.of(422, "Invalid", "rejected", name, kind, List.of(ApiStatus.Cause.of("spec", "FieldValueInvalid", "rejected")), Optional.empty()), null);
+          "rejected",
+          ApiStatus.of(
+              422,
+              "Invalid",
+              "rejected",
+              name,
+              kind,
+              List.of(ApiStatus.Cause.of("spec", "FieldValueInvalid", "rejected")),
+              Optional.empty()),
+          null);
     }
     if (dryRun) {
       return after;
@@ -81,14 +101,17 @@ final class FakeRouteStore implements RouteStore {
   }
 
   @Override
-  public synchronized ObjectNode create(String kind, String namespace, ObjectNode route, boolean dryRun) {
+  public synchronized ObjectNode create(
+      String kind, String namespace, ObjectNode route, boolean dryRun) {
     if (routes.containsKey(key(kind, namespace, route.path("metadata").path("name").asText()))) {
-      throw new AlreadyExistsException("exists", ApiStatus.of(409, "AlreadyExists", "exists"), null);
+      throw new AlreadyExistsException(
+          "exists", ApiStatus.of(409, "AlreadyExists", "exists"), null);
     }
     ObjectNode withDefaults = route.deepCopy();
     for (JsonNode rule : withDefaults.path("spec").path("rules")) {
       if (!rule.has("matches")) {
-        ((ObjectNode) rule).set("matches", parse("{'m':[{'path':{'type':'PathPrefix','value':'/'}}]}").get("m"));
+        ((ObjectNode) rule)
+            .set("matches", parse("{'m':[{'path':{'type':'PathPrefix','value':'/'}}]}").get("m"));
       }
     }
     return dryRun ? withDefaults : put(withDefaults);

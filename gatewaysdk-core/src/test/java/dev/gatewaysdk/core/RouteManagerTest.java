@@ -154,23 +154,35 @@ class RouteManagerTest {
 
   @Test
   void headerAndCookieRulesSendMatchingRequestsToTheBackend() {
-    RouteChange c = manager.addMatchRule(ref, RequestMatch.header("x-canary", "always"), Backend.service("app-canary", 8080));
-    manager.addMatchRule(ref, RequestMatch.cookie("tester", "1"), Backend.service("app-canary", 8080));
-    RouteChange again = manager.addMatchRule(ref, RequestMatch.header("x-canary", "always"), Backend.service("app-canary", 8080));
+    RouteChange c =
+        manager.addMatchRule(
+            ref, RequestMatch.header("x-canary", "always"), Backend.service("app-canary", 8080));
+    manager.addMatchRule(
+        ref, RequestMatch.cookie("tester", "1"), Backend.service("app-canary", 8080));
+    RouteChange again =
+        manager.addMatchRule(
+            ref, RequestMatch.header("x-canary", "always"), Backend.service("app-canary", 8080));
 
     JsonNode rules = store.current(ref).path("spec").path("rules");
     assertThat(c.changed()).isTrue();
     assertThat(again.changed()).isFalse();
     assertThat(rules).hasSize(4);
     assertThat(rules.get(2).toString())
-        .isEqualTo("{\"matches\":[{\"headers\":[{\"type\":\"Exact\",\"name\":\"x-canary\",\"value\":\"always\"}]}],"
-            + "\"backendRefs\":[{\"name\":\"app-canary\",\"port\":8080}]}");
-    assertThat(rules.get(3).at("/matches/0/headers/0/value").asText()).isEqualTo("(^|.*;\\s*)tester=1(\\s*;.*|$)");
+        .isEqualTo(
+            "{\"matches\":[{\"headers\":[{\"type\":\"Exact\",\"name\":\"x-canary\",\"value\":\"always\"}]}],"
+                + "\"backendRefs\":[{\"name\":\"app-canary\",\"port\":8080}]}");
+    assertThat(rules.get(3).at("/matches/0/headers/0/value").asText())
+        .isEqualTo("(^|.*;\\s*)tester=1(\\s*;.*|$)");
   }
 
   @Test
   void queryMatchesAreRejectedForGrpcRoutes() {
-    assertThatThrownBy(() -> manager.addMatchRule(RouteRef.grpcRoute("default", "x"), RequestMatch.queryParam("a", "b"), Backend.service("s")))
+    assertThatThrownBy(
+            () ->
+                manager.addMatchRule(
+                    RouteRef.grpcRoute("default", "x"),
+                    RequestMatch.queryParam("a", "b"),
+                    Backend.service("s")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("GRPCRoute");
   }
@@ -179,10 +191,12 @@ class RouteManagerTest {
   void mirrorIsSetUpdatedAndCleared() {
     manager.setMirror(ref, RuleSelector.index(0), Backend.service("shadow", 8080), 10);
     assertThat(store.current(ref).at("/spec/rules/0/filters/1").toString())
-        .isEqualTo("{\"type\":\"RequestMirror\",\"requestMirror\":{\"backendRef\":{\"name\":\"shadow\",\"port\":8080},\"percent\":10}}");
+        .isEqualTo(
+            "{\"type\":\"RequestMirror\",\"requestMirror\":{\"backendRef\":{\"name\":\"shadow\",\"port\":8080},\"percent\":10}}");
 
     manager.setMirror(ref, RuleSelector.index(0), Backend.service("shadow", 8080), 100);
-    assertThat(store.current(ref).at("/spec/rules/0/filters/1/requestMirror").has("percent")).isFalse();
+    assertThat(store.current(ref).at("/spec/rules/0/filters/1/requestMirror").has("percent"))
+        .isFalse();
     assertThat(store.current(ref).at("/spec/rules/0/filters")).hasSize(2);
 
     manager.clearMirror(ref, RuleSelector.all());
@@ -192,7 +206,9 @@ class RouteManagerTest {
   @Test
   void mirrorPercentOnAClusterWithoutTheFieldFailsClearly() {
     store.mirrorPercentServed = Optional.of(false);
-    assertThatThrownBy(() -> manager.setMirror(ref, RuleSelector.index(0), Backend.service("shadow", 8080), 10))
+    assertThatThrownBy(
+            () ->
+                manager.setMirror(ref, RuleSelector.index(0), Backend.service("shadow", 8080), 10))
         .isInstanceOf(UnsupportedByClusterException.class)
         .hasMessageContaining("requestMirror.percent")
         .hasMessageContaining("Gateway API v1.0.0, standard channel");
@@ -204,7 +220,8 @@ class RouteManagerTest {
     assertThat(manager.attachParent(ref, https).changed()).isTrue();
     assertThat(manager.attachParent(ref, https).changed()).isFalse();
     assertThat(manager.attachParent(ref, ParentRef.gateway("my-gateway")).changed()).isFalse();
-    assertThat(store.current(ref).at("/spec/parentRefs/1").toString()).isEqualTo("{\"name\":\"my-gateway\",\"sectionName\":\"https\"}");
+    assertThat(store.current(ref).at("/spec/parentRefs/1").toString())
+        .isEqualTo("{\"name\":\"my-gateway\",\"sectionName\":\"https\"}");
 
     manager.detachParent(ref, https);
     assertThat(withoutRv(store.current(ref))).isEqualTo(expected());
@@ -212,9 +229,11 @@ class RouteManagerTest {
 
   @Test
   void redirectRuleIsAdded() {
-    manager.addRedirectRule(ref, RequestMatch.pathPrefix("/old-api"), Redirect.toPath("/new-api").withStatusCode(301));
+    manager.addRedirectRule(
+        ref, RequestMatch.pathPrefix("/old-api"), Redirect.toPath("/new-api").withStatusCode(301));
     assertThat(store.current(ref).at("/spec/rules/2/filters/0").toString())
-        .isEqualTo("{\"type\":\"RequestRedirect\",\"requestRedirect\":{\"path\":{\"type\":\"ReplaceFullPath\",\"replaceFullPath\":\"/new-api\"},\"statusCode\":301}}");
+        .isEqualTo(
+            "{\"type\":\"RequestRedirect\",\"requestRedirect\":{\"path\":{\"type\":\"ReplaceFullPath\",\"replaceFullPath\":\"/new-api\"},\"statusCode\":301}}");
   }
 
   @Test
@@ -243,20 +262,36 @@ class RouteManagerTest {
 
   @Test
   void createCanaryRouteIsIdempotent() {
-    CanaryRoute spec = CanaryRoute.of("default", "canary", ParentRef.gateway("gw"),
-        Backend.service("stable", 8080).withWeight(95), Backend.service("canary", 8080).withWeight(5));
+    CanaryRoute spec =
+        CanaryRoute.of(
+            "default",
+            "canary",
+            ParentRef.gateway("gw"),
+            Backend.service("stable", 8080).withWeight(95),
+            Backend.service("canary", 8080).withWeight(5));
     assertThat(manager.createCanaryRoute(spec).changed()).isTrue();
     assertThat(manager.createCanaryRoute(spec).changed()).isFalse();
-    CanaryRoute other = CanaryRoute.of("default", "canary", ParentRef.gateway("gw"),
-        Backend.service("stable", 8080).withWeight(50), Backend.service("canary", 8080).withWeight(50));
-    assertThatThrownBy(() -> manager.createCanaryRoute(other)).isInstanceOf(AlreadyExistsException.class);
+    CanaryRoute other =
+        CanaryRoute.of(
+            "default",
+            "canary",
+            ParentRef.gateway("gw"),
+            Backend.service("stable", 8080).withWeight(50),
+            Backend.service("canary", 8080).withWeight(50));
+    assertThatThrownBy(() -> manager.createCanaryRoute(other))
+        .isInstanceOf(AlreadyExistsException.class);
   }
 
   @Test
   void concurrentWritersLoseNoUpdate() throws Exception {
-    ObjectNode r = FakeRouteStore.parse("{'kind':'HTTPRoute','metadata':{'name':'c','namespace':'default'},'spec':{'rules':[{'backendRefs':[]}]}}");
+    ObjectNode r =
+        FakeRouteStore.parse(
+            "{'kind':'HTTPRoute','metadata':{'name':'c','namespace':'default'},'spec':{'rules':[{'backendRefs':[]}]}}");
     for (int t = 0; t < 8; t++) {
-      ((com.fasterxml.jackson.databind.node.ArrayNode) r.at("/spec/rules/0/backendRefs")).addObject().put("name", "b" + t).put("weight", 0);
+      ((com.fasterxml.jackson.databind.node.ArrayNode) r.at("/spec/rules/0/backendRefs"))
+          .addObject()
+          .put("name", "b" + t)
+          .put("weight", 0);
     }
     store.put(r);
     RouteRef c = RouteRef.httpRoute("default", "c");
@@ -264,13 +299,15 @@ class RouteManagerTest {
     List<Future<List<RouteChange>>> futures = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
       String backend = "b" + t;
-      futures.add(pool.submit(() -> {
-        List<RouteChange> log = new ArrayList<>();
-        for (int i = 1; i <= 250; i++) {
-          log.add(manager.setWeights(c, Map.of(backend, i)));
-        }
-        return log;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                List<RouteChange> log = new ArrayList<>();
+                for (int i = 1; i <= 250; i++) {
+                  log.add(manager.setWeights(c, Map.of(backend, i)));
+                }
+                return log;
+              }));
     }
     for (int t = 0; t < 8; t++) {
       List<RouteChange> log = futures.get(t).get();
@@ -279,21 +316,36 @@ class RouteManagerTest {
         assertThat(change.weightsBefore().get("b" + t)).isEqualTo(previous);
         previous = change.weightsAfter().get("b" + t);
       }
-      assertThat(store.current(c).at("/spec/rules/0/backendRefs/" + t + "/weight").asInt()).isEqualTo(250);
+      assertThat(store.current(c).at("/spec/rules/0/backendRefs/" + t + "/weight").asInt())
+          .isEqualTo(250);
     }
     pool.shutdown();
   }
 
   @Test
   void customPatchWritesWeightsAndAnnotationsInOneChange() {
-    RouteChange c = manager.patch(ref, route -> {
-      JsonNode entry = route.path("spec").path("rules").get(0).path("backendRefs").get(1);
-      com.fasterxml.jackson.databind.node.ArrayNode ops = dev.gatewaysdk.core.internal.Json.mapper().createArrayNode();
-      ops.addObject().put("op", "test").put("path", "/spec/rules/0/backendRefs/1").set("value", entry);
-      ops.addObject().put("op", "replace").put("path", "/spec/rules/0/backendRefs/1/weight").put("value", 30);
-      ops.addObject().put("op", "add").put("path", "/metadata/annotations").putObject("value").put("step", "2");
-      return ops;
-    });
+    RouteChange c =
+        manager.patch(
+            ref,
+            route -> {
+              JsonNode entry = route.path("spec").path("rules").get(0).path("backendRefs").get(1);
+              com.fasterxml.jackson.databind.node.ArrayNode ops =
+                  dev.gatewaysdk.core.internal.Json.mapper().createArrayNode();
+              ops.addObject()
+                  .put("op", "test")
+                  .put("path", "/spec/rules/0/backendRefs/1")
+                  .set("value", entry);
+              ops.addObject()
+                  .put("op", "replace")
+                  .put("path", "/spec/rules/0/backendRefs/1/weight")
+                  .put("value", 30);
+              ops.addObject()
+                  .put("op", "add")
+                  .put("path", "/metadata/annotations")
+                  .putObject("value")
+                  .put("step", "2");
+              return ops;
+            });
 
     assertThat(c.changed()).isTrue();
     assertThat(store.patches.get()).isEqualTo(1);
@@ -309,33 +361,65 @@ class RouteManagerTest {
     RouteRef stale = RouteRef.from(store.current(ref));
     manager.setWeights(ref, Map.of("app-canary", 7));
 
-    RouteChange c = manager.patch(stale, route -> {
-      JsonNode entry = route.at("/spec/rules/0/backendRefs/1");
-      seen.add(entry.path("weight").asInt());
-      com.fasterxml.jackson.databind.node.ArrayNode ops = dev.gatewaysdk.core.internal.Json.mapper().createArrayNode();
-      ops.addObject().put("op", "test").put("path", "/spec/rules/0/backendRefs/1").set("value", entry);
-      ops.addObject().put("op", "replace").put("path", "/spec/rules/0/backendRefs/1/weight").put("value", entry.path("weight").asInt() + 1);
-      return ops;
-    });
+    RouteChange c =
+        manager.patch(
+            stale,
+            route -> {
+              JsonNode entry = route.at("/spec/rules/0/backendRefs/1");
+              seen.add(entry.path("weight").asInt());
+              com.fasterxml.jackson.databind.node.ArrayNode ops =
+                  dev.gatewaysdk.core.internal.Json.mapper().createArrayNode();
+              ops.addObject()
+                  .put("op", "test")
+                  .put("path", "/spec/rules/0/backendRefs/1")
+                  .set("value", entry);
+              ops.addObject()
+                  .put("op", "replace")
+                  .put("path", "/spec/rules/0/backendRefs/1/weight")
+                  .put("value", entry.path("weight").asInt() + 1);
+              return ops;
+            });
 
     assertThat(seen).containsExactly(5, 7);
     assertThat(c.route().at("/spec/rules/0/backendRefs/1/weight").asInt()).isEqualTo(8);
-    assertThatThrownBy(() -> manager.patch(ref, route -> { throw new IllegalStateException("edited elsewhere"); }))
-        .isInstanceOf(IllegalStateException.class).hasMessage("edited elsewhere");
-    assertThatThrownBy(() -> manager.patch(ref, route -> dev.gatewaysdk.core.internal.Json.mapper().createArrayNode()
-        .add(dev.gatewaysdk.core.internal.Json.mapper().createObjectNode().put("op", "move").put("path", "/a"))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported patch operation");
+    assertThatThrownBy(
+            () ->
+                manager.patch(
+                    ref,
+                    route -> {
+                      throw new IllegalStateException("edited elsewhere");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("edited elsewhere");
+    assertThatThrownBy(
+            () ->
+                manager.patch(
+                    ref,
+                    route ->
+                        dev.gatewaysdk.core.internal.Json.mapper()
+                            .createArrayNode()
+                            .add(
+                                dev.gatewaysdk.core.internal.Json.mapper()
+                                    .createObjectNode()
+                                    .put("op", "move")
+                                    .put("path", "/a"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unsupported patch operation");
   }
 
   @Test
   void canaryTrafficSetsWeightsMirrorAndAbRulesThenRemovesWhatItAdded() {
-    CanaryTraffic traffic = CanaryTraffic.of("app-stable", "app-canary").withWeight(20).withMirror(50)
-        .withMatches(List.of(RequestMatch.header("x-canary", "1")));
+    CanaryTraffic traffic =
+        CanaryTraffic.of("app-stable", "app-canary")
+            .withWeight(20)
+            .withMirror(50)
+            .withMatches(List.of(RequestMatch.header("x-canary", "1")));
 
     RouteChange c = manager.setCanaryTraffic(ref, traffic);
 
     ObjectNode after = store.current(ref);
-    assertThat(c.descriptions()).contains("rules[0] app-canary: 5 -> 20", "rules[0] app-stable: 95 -> 80");
+    assertThat(c.descriptions())
+        .contains("rules[0] app-canary: 5 -> 20", "rules[0] app-stable: 95 -> 80");
     assertThat(after.at("/spec/rules/0/backendRefs/0/x-vendor").asInt()).isEqualTo(1);
     assertThat(after.at("/spec/rules/0/filters/1/requestMirror/percent").asInt()).isEqualTo(50);
     JsonNode ab = after.at("/spec/rules/2");
@@ -348,34 +432,52 @@ class RouteManagerTest {
     assertThat(manager.setCanaryTraffic(ref, traffic).changed()).isFalse();
 
     List<JsonNode> added = traffic.editFor(after, ref.kind()).matchRules();
-    manager.setCanaryTraffic(ref, CanaryTraffic.of("app-stable", "app-canary").withPreviousRules(added));
+    manager.setCanaryTraffic(
+        ref, CanaryTraffic.of("app-stable", "app-canary").withPreviousRules(added));
 
-    assertThat(withoutRv(store.current(ref))).isEqualTo(expected("'weight':95", "'weight':100", "'weight':5}", "'weight':0}"));
+    assertThat(withoutRv(store.current(ref)))
+        .isEqualTo(expected("'weight':95", "'weight':100", "'weight':5}", "'weight':0}"));
   }
 
   @Test
   void canaryTrafficDifferencesNameWeightsMirrorsAndAbRules() {
-    CanaryTraffic traffic = CanaryTraffic.of("app-stable", "app-canary").withWeight(5).withMirror(100)
-        .withMatches(List.of(RequestMatch.cookie("beta", "yes")));
+    CanaryTraffic traffic =
+        CanaryTraffic.of("app-stable", "app-canary")
+            .withWeight(5)
+            .withMirror(100)
+            .withMatches(List.of(RequestMatch.cookie("beta", "yes")));
 
     assertThat(traffic.differences(store.current(ref), ref.kind()))
-        .containsExactly("rules[0] mirror 100% to app-canary missing", "A/B rule [/ Cookie=(^|.*;\\s*)beta=yes(\\s*;.*|$)] -> app-canary missing");
-    assertThat(traffic.withWeight(10).withMirror(0).withMatches(List.of()).differences(store.current(ref), ref.kind()))
-        .containsExactly("rules[0] app-stable weight 95, expected 90", "rules[0] app-canary weight 5, expected 10");
+        .containsExactly(
+            "rules[0] mirror 100% to app-canary missing",
+            "A/B rule [/ Cookie=(^|.*;\\s*)beta=yes(\\s*;.*|$)] -> app-canary missing");
+    assertThat(
+            traffic
+                .withWeight(10)
+                .withMirror(0)
+                .withMatches(List.of())
+                .differences(store.current(ref), ref.kind()))
+        .containsExactly(
+            "rules[0] app-stable weight 95, expected 90",
+            "rules[0] app-canary weight 5, expected 10");
     assertThat(CanaryTraffic.of("admin", "app-canary").differences(store.current(ref), ref.kind()))
         .containsExactly("no rule has both admin and app-canary any more");
     assertThat(traffic.observedWeight(store.current(ref))).isEqualTo(5);
 
-    // an A/B rule added earlier in another form (an older release's cookie pattern) is replaced, not reported
-    ObjectNode older = FakeRouteStore.parse("{'matches':[{'path':{'type':'PathPrefix','value':'/'},'headers':[{'type':'RegularExpression',"
-        + "'name':'Cookie','value':'(^|.*;\\\\s*)beta=yes(;.*|$)'}]}],'backendRefs':[{'name':'app-canary','port':8080}]}");
+    // an A/B rule added earlier in another form (an older release's cookie pattern) is replaced,
+    // not reported
+    ObjectNode older =
+        FakeRouteStore.parse(
+            "{'matches':[{'path':{'type':'PathPrefix','value':'/'},'headers':[{'type':'RegularExpression',"
+                + "'name':'Cookie','value':'(^|.*;\\\\s*)beta=yes(;.*|$)'}]}],'backendRefs':[{'name':'app-canary','port':8080}]}");
     manager.addRule(ref, older);
     CanaryTraffic ab = traffic.withMirror(0).withPreviousRules(List.of(older));
     assertThat(ab.differences(store.current(ref), ref.kind())).isEmpty();
     assertThat(traffic.withMirror(0).differences(store.current(ref), ref.kind())).hasSize(1);
     manager.setCanaryTraffic(ref, ab);
     assertThat(store.current(ref).at("/spec/rules").size()).isEqualTo(3);
-    assertThat(store.current(ref).at("/spec/rules/2/matches/0/headers/0/value").asText()).isEqualTo("(^|.*;\\s*)beta=yes(\\s*;.*|$)");
+    assertThat(store.current(ref).at("/spec/rules/2/matches/0/headers/0/value").asText())
+        .isEqualTo("(^|.*;\\s*)beta=yes(\\s*;.*|$)");
   }
 
   @Test
@@ -384,13 +486,16 @@ class RouteManagerTest {
     manager.annotate(ref, route -> Map.of("owner", "a"));
     List<String> seen = new ArrayList<>();
 
-    manager.setCanaryTraffic(stale, CanaryTraffic.of("app-stable", "app-canary").withWeight(30), (route, edit) -> {
-      seen.add(route.at("/metadata/annotations/owner").asText("none"));
-      java.util.Map<String, String> m = new java.util.HashMap<>();
-      m.put("owner", null);
-      m.put("step", edit.writes() ? "written" : "unchanged");
-      return m;
-    });
+    manager.setCanaryTraffic(
+        stale,
+        CanaryTraffic.of("app-stable", "app-canary").withWeight(30),
+        (route, edit) -> {
+          seen.add(route.at("/metadata/annotations/owner").asText("none"));
+          java.util.Map<String, String> m = new java.util.HashMap<>();
+          m.put("owner", null);
+          m.put("step", edit.writes() ? "written" : "unchanged");
+          return m;
+        });
 
     ObjectNode after = store.current(ref);
     assertThat(seen).containsExactly("none", "a");

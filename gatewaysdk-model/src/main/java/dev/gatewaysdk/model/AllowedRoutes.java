@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = AllowedRoutesCodec.Writer.class)
 @JsonDeserialize(using = AllowedRoutesCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class AllowedRoutes implements WithAllowedRoutes {
   AllowedRoutes() {}
 
@@ -45,8 +47,13 @@ public abstract class AllowedRoutes implements WithAllowedRoutes {
 
   /** Routes from namespaces carrying all of {@code labels}. */
   public static AllowedRoutes fromNamespacesWithLabels(java.util.Map<String, String> labels) {
-    return builder().namespaces(RouteNamespaces.builder().from(FromNamespaces.SELECTOR)
-        .selector(LabelSelector.matchingLabels(labels)).build()).build();
+    return builder()
+        .namespaces(
+            RouteNamespaces.builder()
+                .from(FromNamespaces.SELECTOR)
+                .selector(LabelSelector.matchingLabels(labels))
+                .build())
+        .build();
   }
 
   /** A new, empty builder. */
@@ -55,7 +62,7 @@ public abstract class AllowedRoutes implements WithAllowedRoutes {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -25,7 +25,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = BackendObjectReferenceCodec.Writer.class)
 @JsonDeserialize(using = BackendObjectReferenceCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class BackendObjectReference implements WithBackendObjectReference {
   BackendObjectReference() {}
 
@@ -65,7 +67,7 @@ public abstract class BackendObjectReference implements WithBackendObjectReferen
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -25,7 +25,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = BackendRefCodec.Writer.class)
 @JsonDeserialize(using = BackendRefCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class BackendRef implements WithBackendRef {
   BackendRef() {}
 
@@ -44,7 +46,9 @@ public abstract class BackendRef implements WithBackendRef {
   /** The destination port; required when the backend is a Service. */
   public abstract Optional<Integer> port();
 
-  /** The share of traffic relative to the other backends of the rule; the server defaults it to 1. */
+  /**
+   * The share of traffic relative to the other backends of the rule; the server defaults it to 1.
+   */
   public abstract Optional<Integer> weight();
 
   /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
@@ -69,7 +73,11 @@ public abstract class BackendRef implements WithBackendRef {
    * @throws IllegalArgumentException if the port is not 1..65535 or the weight not 0..1000000
    */
   public static BackendRef of(String service, int port, int weight) {
-    return builder().name(service).port(Checks.port("port", port)).weight(Checks.weight(weight)).build();
+    return builder()
+        .name(service)
+        .port(Checks.port("port", port))
+        .weight(Checks.weight(weight))
+        .build();
   }
 
   /** A new, empty builder. */
@@ -78,7 +86,7 @@ public abstract class BackendRef implements WithBackendRef {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = BackendTLSPolicySpecCodec.Writer.class)
 @JsonDeserialize(using = BackendTLSPolicySpecCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class BackendTLSPolicySpec implements WithBackendTLSPolicySpec {
   BackendTLSPolicySpec() {}
 
@@ -47,7 +49,7 @@ public abstract class BackendTLSPolicySpec implements WithBackendTLSPolicySpec {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -26,7 +26,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = BackendTLSPolicyValidationCodec.Writer.class)
 @JsonDeserialize(using = BackendTLSPolicyValidationCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class BackendTLSPolicyValidation implements WithBackendTLSPolicyValidation {
   BackendTLSPolicyValidation() {}
 
@@ -51,10 +53,16 @@ public abstract class BackendTLSPolicyValidation implements WithBackendTLSPolicy
 
   /** Validation of {@code hostname} against the system trust store. */
   public static BackendTLSPolicyValidation systemTrust(String hostname) {
-    return builder().hostname(hostname).wellKnownCACertificates(WellKnownCACertificatesType.SYSTEM).build();
+    return builder()
+        .hostname(hostname)
+        .wellKnownCACertificates(WellKnownCACertificatesType.SYSTEM)
+        .build();
   }
 
-  /** Validation of {@code hostname} against the CA certificates of the ConfigMaps {@code configMaps}. */
+  /**
+   * Validation of {@code hostname} against the CA certificates of the ConfigMaps {@code
+   * configMaps}.
+   */
   public static BackendTLSPolicyValidation caConfigMaps(String hostname, String... configMaps) {
     Builder b = builder().hostname(hostname);
     for (String name : configMaps) {
@@ -69,7 +77,7 @@ public abstract class BackendTLSPolicyValidation implements WithBackendTLSPolicy
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

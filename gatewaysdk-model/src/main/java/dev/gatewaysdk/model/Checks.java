@@ -3,8 +3,8 @@ package dev.gatewaysdk.model;
 import java.util.Optional;
 
 /**
- * Argument checks shared by the model's builders; messages name the field and the offending value. Messages are
- * built only on failure: these checks run for every value read from JSON.
+ * Argument checks shared by the model's builders; messages name the field and the offending value.
+ * Messages are built only on failure: these checks run for every value read from JSON.
  */
 final class Checks {
   static final int MAX_WEIGHT = 1_000_000;
@@ -57,12 +57,17 @@ final class Checks {
     return path;
   }
 
-  /** {@code apiVersion} if it is {@code gateway.networking.k8s.io/<version>}; shared by every kind's builder. */
+  /**
+   * {@code apiVersion} if it is {@code gateway.networking.k8s.io/<version>}; shared by every kind's
+   * builder.
+   */
   static String apiVersion(String apiVersion) {
-    if (apiVersion == null || !apiVersion.startsWith(GatewayApiKind.GROUP)
+    if (apiVersion == null
+        || !apiVersion.startsWith(GatewayApiKind.GROUP)
         || apiVersion.length() <= GatewayApiKind.GROUP.length() + 1
         || apiVersion.charAt(GatewayApiKind.GROUP.length()) != '/') {
-      throw new IllegalArgumentException("apiVersion must be " + GatewayApiKind.GROUP + "/<version>: " + apiVersion);
+      throw new IllegalArgumentException(
+          "apiVersion must be " + GatewayApiKind.GROUP + "/<version>: " + apiVersion);
     }
     return apiVersion;
   }

@@ -12,7 +12,8 @@ public interface CommonRouteSpec {
   Optional<GatewayDefaultScope> useDefaultGateways();
 
   /**
-   * What the spec builders of every route kind share; {@link RouteBuilder}'s shortcuts go through it.
+   * What the spec builders of every route kind share; {@link RouteBuilder}'s shortcuts go through
+   * it.
    *
    * @param <B> the spec builder type, returned for chaining
    */

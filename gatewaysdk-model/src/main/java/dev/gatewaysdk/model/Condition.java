@@ -26,7 +26,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ConditionCodec.Writer.class)
 @JsonDeserialize(using = ConditionCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class Condition implements WithCondition {
   Condition() {}
 
@@ -64,7 +66,7 @@ public abstract class Condition implements WithCondition {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

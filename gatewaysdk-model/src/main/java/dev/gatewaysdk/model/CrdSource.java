@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Where the official Gateway API CRDs come from: the CRD source setting.
  *
- * <p>The system property {@value #PROPERTY} or the environment variable {@value #ENV} names a directory
- * laid out as {@code <version>/<channel>-install.yaml}. Unset, the official release asset is downloaded
- * once from {@value #DOWNLOAD_BASE} into {@code ~/.cache/gatewaysdk/gateway-api/<version>/} and read from
- * there. Instances are immutable and thread-safe.
+ * <p>The system property {@value #PROPERTY} or the environment variable {@value #ENV} names a
+ * directory laid out as {@code <version>/<channel>-install.yaml}. Unset, the official release asset
+ * is downloaded once from {@value #DOWNLOAD_BASE} into {@code
+ * ~/.cache/gatewaysdk/gateway-api/<version>/} and read from there. Instances are immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * Path install = CrdSource.fromEnvironment().installManifest(CrdSource.LATEST_RELEASE, Channel.EXPERIMENTAL);
@@ -34,6 +35,7 @@ public final class CrdSource {
   public static final String ENV = "GATEWAYSDK_CRDS";
   public static final String DOWNLOAD_BASE =
       "https://github.com/kubernetes-sigs/gateway-api/releases/download/";
+
   /** The newest Gateway API release this SDK targets: {@value}. */
   public static final String LATEST_RELEASE = ReleaseTable.LATEST;
 
@@ -49,14 +51,19 @@ public final class CrdSource {
     this.downloadBase = downloadBase;
   }
 
-  /** The source the setting names: the property, else the environment variable, else download and cache. */
+  /**
+   * The source the setting names: the property, else the environment variable, else download and
+   * cache.
+   */
   public static CrdSource fromEnvironment() {
     String configured = System.getProperty(PROPERTY);
     if (configured == null || configured.isBlank()) {
       configured = System.getenv(ENV);
     }
     Optional<Path> dir =
-        configured == null || configured.isBlank() ? Optional.empty() : Optional.of(Paths.get(configured));
+        configured == null || configured.isBlank()
+            ? Optional.empty()
+            : Optional.of(Paths.get(configured));
     return new CrdSource(dir, defaultCache(), DOWNLOAD_BASE);
   }
 
@@ -65,9 +72,15 @@ public final class CrdSource {
     return new CrdSource(Optional.of(directory), defaultCache(), DOWNLOAD_BASE);
   }
 
-  /** A source that downloads from {@code downloadBase} into {@code cacheDirectory}; for mirrors and tests. */
+  /**
+   * A source that downloads from {@code downloadBase} into {@code cacheDirectory}; for mirrors and
+   * tests.
+   */
   public static CrdSource downloading(Path cacheDirectory, String downloadBase) {
-    return new CrdSource(Optional.empty(), cacheDirectory, downloadBase.endsWith("/") ? downloadBase : downloadBase + "/");
+    return new CrdSource(
+        Optional.empty(),
+        cacheDirectory,
+        downloadBase.endsWith("/") ? downloadBase : downloadBase + "/");
   }
 
   /** The configured directory, if the setting names one. */
@@ -79,7 +92,8 @@ public final class CrdSource {
    * The path of {@code <channel>-install.yaml} of {@code release}, downloading it first if needed.
    *
    * @throws CrdSourceException if the file is neither configured, cached nor downloadable
-   * @throws IllegalArgumentException if {@code release} is not a version such as {@value #LATEST_RELEASE}
+   * @throws IllegalArgumentException if {@code release} is not a version such as {@value
+   *     #LATEST_RELEASE}
    */
   public Path installManifest(String release, Channel channel) {
     Releases.require(release);
@@ -90,9 +104,23 @@ public final class CrdSource {
         return p;
       }
       throw new CrdSourceException(
-          "Gateway API CRDs not found at " + p + " (from " + PROPERTY + "/" + ENV + "=" + directory.get()
-              + "). That directory must hold <version>/<channel>-install.yaml, e.g. " + release + "/" + file
-              + ", as published at " + downloadBase + release + "/" + file);
+          "Gateway API CRDs not found at "
+              + p
+              + " (from "
+              + PROPERTY
+              + "/"
+              + ENV
+              + "="
+              + directory.get()
+              + "). That directory must hold <version>/<channel>-install.yaml, e.g. "
+              + release
+              + "/"
+              + file
+              + ", as published at "
+              + downloadBase
+              + release
+              + "/"
+              + file);
     }
     Path cached = cache.resolve(release).resolve(file);
     if (Files.isRegularFile(cached)) {
@@ -108,7 +136,8 @@ public final class CrdSource {
     try {
       return Files.readString(p);
     } catch (IOException e) {
-      throw new CrdSourceException("cannot read Gateway API CRDs from " + p + ": " + e.getMessage(), e);
+      throw new CrdSourceException(
+          "cannot read Gateway API CRDs from " + p + ": " + e.getMessage(), e);
     }
   }
 
@@ -121,8 +150,10 @@ public final class CrdSource {
               .followRedirects(HttpClient.Redirect.NORMAL)
               .connectTimeout(Duration.ofSeconds(10))
               .build();
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build();
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpRequest request =
+          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build();
+      HttpResponse<InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() != 200) {
         response.body().close();
         throw new IOException("HTTP " + response.statusCode());
@@ -130,7 +161,8 @@ public final class CrdSource {
       Path tmp = Files.createTempFile(target.getParent(), file, ".part");
       try (InputStream in = response.body()) {
         Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(tmp);
       }
@@ -144,9 +176,18 @@ public final class CrdSource {
 
   private static CrdSourceException unavailable(URI uri, Path target, Exception cause) {
     return new CrdSourceException(
-        "Gateway API CRDs are not available: download of " + uri + " failed (" + cause + "). Either set the "
-            + "system property " + PROPERTY + " or the environment variable " + ENV + " to a directory laid out "
-            + "as <version>/<channel>-install.yaml, or place the release asset at " + target,
+        "Gateway API CRDs are not available: download of "
+            + uri
+            + " failed ("
+            + cause
+            + "). Either set the "
+            + "system property "
+            + PROPERTY
+            + " or the environment variable "
+            + ENV
+            + " to a directory laid out "
+            + "as <version>/<channel>-install.yaml, or place the release asset at "
+            + target,
         cause);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ForwardBodyConfigCodec.Writer.class)
 @JsonDeserialize(using = ForwardBodyConfigCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ForwardBodyConfig implements WithForwardBodyConfig {
   ForwardBodyConfig() {}
 
@@ -39,7 +41,7 @@ public abstract class ForwardBodyConfig implements WithForwardBodyConfig {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

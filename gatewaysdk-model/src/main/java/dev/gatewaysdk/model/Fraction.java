@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = FractionCodec.Writer.class)
 @JsonDeserialize(using = FractionCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class Fraction implements WithFraction {
   Fraction() {}
 
@@ -45,7 +47,8 @@ public abstract class Fraction implements WithFraction {
       throw new IllegalArgumentException("denominator must be > 0: " + denominator().get());
     }
     if (denominator().isPresent() && numerator() > denominator().get()) {
-      throw new IllegalArgumentException("numerator must be <= denominator: " + numerator() + "/" + denominator().get());
+      throw new IllegalArgumentException(
+          "numerator must be <= denominator: " + numerator() + "/" + denominator().get());
     }
   }
 
@@ -60,7 +63,7 @@ public abstract class Fraction implements WithFraction {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = FrontendTLSConfigCodec.Writer.class)
 @JsonDeserialize(using = FrontendTLSConfigCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class FrontendTLSConfig implements WithFrontendTLSConfig {
   FrontendTLSConfig() {}
 
@@ -45,7 +47,7 @@ public abstract class FrontendTLSConfig implements WithFrontendTLSConfig {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -22,11 +22,16 @@ import org.immutables.value.Value;
 @JsonSerialize(using = FrontendTLSValidationCodec.Writer.class)
 @JsonDeserialize(using = FrontendTLSValidationCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class FrontendTLSValidation implements WithFrontendTLSValidation {
   FrontendTLSValidation() {}
 
-  /** CA certificates that client certificates must chain to. Written even when empty, as the schema requires the field. */
+  /**
+   * CA certificates that client certificates must chain to. Written even when empty, as the schema
+   * requires the field.
+   */
   public abstract List<ObjectReference> caCertificateRefs();
 
   /** Strict or permissive validation; the server defaults it to {@code AllowValidOnly}. */
@@ -43,7 +48,7 @@ public abstract class FrontendTLSValidation implements WithFrontendTLSValidation
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

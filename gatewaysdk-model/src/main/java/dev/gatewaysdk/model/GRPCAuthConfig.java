@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GRPCAuthConfigCodec.Writer.class)
 @JsonDeserialize(using = GRPCAuthConfigCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GRPCAuthConfig implements WithGRPCAuthConfig {
   GRPCAuthConfig() {}
 
@@ -40,7 +42,7 @@ public abstract class GRPCAuthConfig implements WithGRPCAuthConfig {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

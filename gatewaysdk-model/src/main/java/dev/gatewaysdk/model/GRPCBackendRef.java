@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GRPCBackendRefCodec.Writer.class)
 @JsonDeserialize(using = GRPCBackendRefCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GRPCBackendRef implements WithGRPCBackendRef {
   GRPCBackendRef() {}
 
@@ -41,7 +43,9 @@ public abstract class GRPCBackendRef implements WithGRPCBackendRef {
   /** The destination port; required when the backend is a Service. */
   public abstract Optional<Integer> port();
 
-  /** The share of traffic relative to the other backends of the rule; the server defaults it to 1. */
+  /**
+   * The share of traffic relative to the other backends of the rule; the server defaults it to 1.
+   */
   public abstract Optional<Integer> weight();
 
   /** Filters applied to requests sent to this backend. */
@@ -70,7 +74,11 @@ public abstract class GRPCBackendRef implements WithGRPCBackendRef {
    * @throws IllegalArgumentException if the port is not 1..65535 or the weight not 0..1000000
    */
   public static GRPCBackendRef of(String service, int port, int weight) {
-    return builder().name(service).port(Checks.port("port", port)).weight(Checks.weight(weight)).build();
+    return builder()
+        .name(service)
+        .port(Checks.port("port", port))
+        .weight(Checks.weight(weight))
+        .build();
   }
 
   /** A new, empty builder. */
@@ -79,7 +87,7 @@ public abstract class GRPCBackendRef implements WithGRPCBackendRef {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GRPCMethodMatchCodec.Writer.class)
 @JsonDeserialize(using = GRPCMethodMatchCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GRPCMethodMatch implements WithGRPCMethodMatch {
   GRPCMethodMatch() {}
 
@@ -50,7 +52,7 @@ public abstract class GRPCMethodMatch implements WithGRPCMethodMatch {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GRPCRouteFilterCodec.Writer.class)
 @JsonDeserialize(using = GRPCRouteFilterCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GRPCRouteFilter implements WithGRPCRouteFilter {
   GRPCRouteFilter() {}
 
@@ -47,12 +49,18 @@ public abstract class GRPCRouteFilter implements WithGRPCRouteFilter {
 
   /** A {@code RequestHeaderModifier} filter. */
   public static GRPCRouteFilter requestHeaderModifier(HTTPHeaderFilter headers) {
-    return builder().type(GRPCRouteFilterType.REQUEST_HEADER_MODIFIER).requestHeaderModifier(headers).build();
+    return builder()
+        .type(GRPCRouteFilterType.REQUEST_HEADER_MODIFIER)
+        .requestHeaderModifier(headers)
+        .build();
   }
 
   /** A {@code ResponseHeaderModifier} filter. */
   public static GRPCRouteFilter responseHeaderModifier(HTTPHeaderFilter headers) {
-    return builder().type(GRPCRouteFilterType.RESPONSE_HEADER_MODIFIER).responseHeaderModifier(headers).build();
+    return builder()
+        .type(GRPCRouteFilterType.RESPONSE_HEADER_MODIFIER)
+        .responseHeaderModifier(headers)
+        .build();
   }
 
   /** A {@code RequestMirror} filter. */
@@ -66,7 +74,7 @@ public abstract class GRPCRouteFilter implements WithGRPCRouteFilter {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -26,7 +26,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GRPCRouteRuleCodec.Writer.class)
 @JsonDeserialize(using = GRPCRouteRuleCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GRPCRouteRule implements WithGRPCRouteRule {
   GRPCRouteRule() {}
 
@@ -59,7 +61,7 @@ public abstract class GRPCRouteRule implements WithGRPCRouteRule {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
@@ -71,12 +73,16 @@ public abstract class GRPCRouteRule implements WithGRPCRouteRule {
 
     /** Adds a match of exactly service {@code service} and method {@code method}. */
     public Builder method(String service, String method) {
-      return addMatch(GRPCRouteMatch.builder().method(GRPCMethodMatch.exact(service, method)).build());
+      return addMatch(
+          GRPCRouteMatch.builder().method(GRPCMethodMatch.exact(service, method)).build());
     }
 
     /** Adds a match of every method of service {@code service}. */
     public Builder service(String service) {
-      return addMatch(GRPCRouteMatch.builder().method(GRPCMethodMatch.builder().service(service).build()).build());
+      return addMatch(
+          GRPCRouteMatch.builder()
+              .method(GRPCMethodMatch.builder().service(service).build())
+              .build());
     }
 
     /** Adds a match configured by {@code match}. */

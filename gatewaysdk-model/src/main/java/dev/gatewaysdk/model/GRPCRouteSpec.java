@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GRPCRouteSpecCodec.Writer.class)
 @JsonDeserialize(using = GRPCRouteSpecCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GRPCRouteSpec implements WithGRPCRouteSpec, CommonRouteSpec {
   GRPCRouteSpec() {}
 
@@ -52,14 +54,15 @@ public abstract class GRPCRouteSpec implements WithGRPCRouteSpec, CommonRouteSpe
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
   /** Builds {@link GRPCRouteSpec} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableGRPCRouteSpec.Builder implements CommonRouteSpec.Builder<Builder> {
+  public static final class Builder extends ImmutableGRPCRouteSpec.Builder
+      implements CommonRouteSpec.Builder<Builder> {
     Builder() {}
 
     /** Adds a rule configured by {@code rule}. */

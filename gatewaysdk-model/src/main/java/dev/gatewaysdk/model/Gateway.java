@@ -15,11 +15,13 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A load balancer instance: listeners (ports, protocols, hostnames, TLS) implemented by the controller of its {@link GatewayClass}.
+ * A load balancer instance: listeners (ports, protocols, hostnames, TLS) implemented by the
+ * controller of its {@link GatewayClass}.
  *
- * <p>Immutable and thread-safe. The object keeps the API version it was read with ({@link #apiVersion()},
- * default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)} re-targets it. Fields unknown to this
- * SDK are kept in {@link #unknownFields()} and written back unchanged.
+ * <p>Immutable and thread-safe. The object keeps the API version it was read with ({@link
+ * #apiVersion()}, default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)}
+ * re-targets it. Fields unknown to this SDK are kept in {@link #unknownFields()} and written back
+ * unchanged.
  *
  * <pre>{@code
  * Gateway gw = Gateway.builder().name("gw").namespace("infra").gatewayClassName("envoy")
@@ -34,13 +36,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(using = KindCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class Gateway implements GatewayApiObject {
   /** The kind as written in manifests: {@value}. */
   public static final String KIND = "Gateway";
 
   /** The API version of new objects: {@value}. */
-  public static final String DEFAULT_API_VERSION = GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
+  public static final String DEFAULT_API_VERSION =
+      GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
 
   Gateway() {}
 
@@ -77,7 +82,8 @@ public abstract class Gateway implements GatewayApiObject {
   /**
    * A copy with API version {@code apiVersion}, such as {@code gateway.networking.k8s.io/v1beta1}.
    *
-   * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value GatewayApiKind#GROUP}
+   * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value
+   *     GatewayApiKind#GROUP}
    */
   @Override
   public abstract Gateway withApiVersion(String apiVersion);
@@ -109,19 +115,20 @@ public abstract class Gateway implements GatewayApiObject {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
   /**
    * Builds {@link Gateway} objects; not thread-safe. Metadata shortcuts ({@link #name(String)},
-   * {@link #label(String, String)}, ...) edit the metadata set so far ({@link #metadataBuilder()}), and spec
-   * shortcuts edit the spec set so far ({@link #specBuilder()}). A spec's required fields are checked by
-   * {@link #build()}.
+   * {@link #label(String, String)}, ...) edit the metadata set so far ({@link #metadataBuilder()}),
+   * and spec shortcuts edit the spec set so far ({@link #specBuilder()}). A spec's required fields
+   * are checked by {@link #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableGateway.Builder implements NamespacedObjectBuilder<Builder> {
+  public static final class Builder extends ImmutableGateway.Builder
+      implements NamespacedObjectBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();

@@ -7,12 +7,13 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The one Immutables style of the model: the abstract class is the public type ({@code HTTPRouteRule}), its
- * generated implementation stays package-private, builders start from {@code builder()}, collections are depluralized
- * ({@code addMatch}), and copies come from the generated {@code With*} interfaces ({@code withName(...)},
- * callable on the public type). JSON goes through streaming codecs in {@code model.internal}
- * ({@code @JsonSerialize(using = ...)}, {@code @JsonDeserialize(using = ...)}) that call the builders directly: no
- * reflection and no intermediate objects per value.
+ * The one Immutables style of the model: the abstract class is the public type ({@code
+ * HTTPRouteRule}), its generated implementation stays package-private, builders start from {@code
+ * builder()}, collections are depluralized ({@code addMatch}), and copies come from the generated
+ * {@code With*} interfaces ({@code withName(...)}, callable on the public type). JSON goes through
+ * streaming codecs in {@code model.internal} ({@code @JsonSerialize(using = ...)},
+ * {@code @JsonDeserialize(using = ...)}) that call the builders directly: no reflection and no
+ * intermediate objects per value.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
@@ -22,7 +23,13 @@ import org.immutables.value.Value;
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     jdkOnly = true,
     depluralize = true,
-    depluralizeDictionary = {"match:matches", "address:addresses", "status:statuses", "policy:policies", "class:classes"},
+    depluralizeDictionary = {
+      "match:matches",
+      "address:addresses",
+      "status:statuses",
+      "policy:policies",
+      "class:classes"
+    },
     typeWith = "With*",
     get = {"is*", "get*"},
     defaultAsDefault = true,

@@ -17,9 +17,10 @@ import org.immutables.value.Value;
 /**
  * A cluster-scoped class of Gateways implemented by one controller.
  *
- * <p>Immutable and thread-safe. The object keeps the API version it was read with ({@link #apiVersion()},
- * default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)} re-targets it. Fields unknown to this
- * SDK are kept in {@link #unknownFields()} and written back unchanged.
+ * <p>Immutable and thread-safe. The object keeps the API version it was read with ({@link
+ * #apiVersion()}, default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)}
+ * re-targets it. Fields unknown to this SDK are kept in {@link #unknownFields()} and written back
+ * unchanged.
  *
  * <pre>{@code
  * GatewayClass envoy = GatewayClass.builder().name("envoy")
@@ -32,13 +33,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(using = KindCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GatewayClass implements GatewayApiObject {
   /** The kind as written in manifests: {@value}. */
   public static final String KIND = "GatewayClass";
 
   /** The API version of new objects: {@value}. */
-  public static final String DEFAULT_API_VERSION = GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
+  public static final String DEFAULT_API_VERSION =
+      GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
 
   GatewayClass() {}
 
@@ -75,7 +79,8 @@ public abstract class GatewayClass implements GatewayApiObject {
   /**
    * A copy with API version {@code apiVersion}, such as {@code gateway.networking.k8s.io/v1beta1}.
    *
-   * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value GatewayApiKind#GROUP}
+   * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value
+   *     GatewayApiKind#GROUP}
    */
   @Override
   public abstract GatewayClass withApiVersion(String apiVersion);
@@ -107,19 +112,20 @@ public abstract class GatewayClass implements GatewayApiObject {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
   /**
-   * Builds {@link GatewayClass} objects; not thread-safe. Metadata shortcuts ({@link #name(String)},
-   * {@link #label(String, String)}, ...) edit the metadata set so far ({@link #metadataBuilder()}), and spec
-   * shortcuts edit the spec set so far ({@link #specBuilder()}). A spec's required fields are checked by
-   * {@link #build()}.
+   * Builds {@link GatewayClass} objects; not thread-safe. Metadata shortcuts ({@link
+   * #name(String)}, {@link #label(String, String)}, ...) edit the metadata set so far ({@link
+   * #metadataBuilder()}), and spec shortcuts edit the spec set so far ({@link #specBuilder()}). A
+   * spec's required fields are checked by {@link #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableGatewayClass.Builder implements ObjectBuilder<Builder> {
+  public static final class Builder extends ImmutableGatewayClass.Builder
+      implements ObjectBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GatewayClassSpecCodec.Writer.class)
 @JsonDeserialize(using = GatewayClassSpecCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GatewayClassSpec implements WithGatewayClassSpec {
   GatewayClassSpec() {}
 
@@ -45,7 +47,7 @@ public abstract class GatewayClassSpec implements WithGatewayClassSpec {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

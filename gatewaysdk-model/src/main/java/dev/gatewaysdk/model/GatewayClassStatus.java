@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GatewayClassStatusCodec.Writer.class)
 @JsonDeserialize(using = GatewayClassStatusCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GatewayClassStatus implements WithGatewayClassStatus {
   GatewayClassStatus() {}
 
@@ -44,7 +46,7 @@ public abstract class GatewayClassStatus implements WithGatewayClassStatus {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -22,14 +22,19 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GatewaySpecCodec.Writer.class)
 @JsonDeserialize(using = GatewaySpecCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GatewaySpec implements WithGatewaySpec {
   GatewaySpec() {}
 
   /** The {@link GatewayClass} (controller) that implements this Gateway. */
   public abstract String gatewayClassName();
 
-  /** The ports, protocols and hostnames the Gateway accepts. Written even when empty, as the schema requires the field. */
+  /**
+   * The ports, protocols and hostnames the Gateway accepts. Written even when empty, as the schema
+   * requires the field.
+   */
   public abstract List<Listener> listeners();
 
   /** Requested addresses. */
@@ -59,7 +64,7 @@ public abstract class GatewaySpec implements WithGatewaySpec {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GatewaySpecAddressCodec.Writer.class)
 @JsonDeserialize(using = GatewaySpecAddressCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GatewaySpecAddress implements WithGatewaySpecAddress {
   GatewaySpecAddress() {}
 
@@ -52,7 +54,7 @@ public abstract class GatewaySpecAddress implements WithGatewaySpecAddress {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

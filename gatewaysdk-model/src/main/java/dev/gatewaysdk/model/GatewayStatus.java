@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GatewayStatusCodec.Writer.class)
 @JsonDeserialize(using = GatewayStatusCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GatewayStatus implements WithGatewayStatus {
   GatewayStatus() {}
 
@@ -52,7 +54,7 @@ public abstract class GatewayStatus implements WithGatewayStatus {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

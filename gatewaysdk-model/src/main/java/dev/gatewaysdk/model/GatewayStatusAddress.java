@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = GatewayStatusAddressCodec.Writer.class)
 @JsonDeserialize(using = GatewayStatusAddressCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class GatewayStatusAddress implements WithGatewayStatusAddress {
   GatewayStatusAddress() {}
 
@@ -42,7 +44,7 @@ public abstract class GatewayStatusAddress implements WithGatewayStatusAddress {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -9,9 +9,9 @@ import java.util.Optional;
  * A Kubernetes object of a kind this SDK has no type for (a {@code Secret}, a {@code Service}, a
  * cert-manager {@code Certificate}, an experimental Gateway API kind...), kept as its JSON tree.
  *
- * <p>{@link Manifests} reads every such document into a {@code GenericObject} rather than dropping it,
- * and writes it back unchanged. Instances are immutable and thread-safe: the tree is copied on the way
- * in and on the way out. Two instances are equal when their trees are equal.
+ * <p>{@link Manifests} reads every such document into a {@code GenericObject} rather than dropping
+ * it, and writes it back unchanged. Instances are immutable and thread-safe: the tree is copied on
+ * the way in and on the way out. Two instances are equal when their trees are equal.
  *
  * <pre>{@code
  * GenericObject secret = Manifests.read(yaml, GenericObject.class);
@@ -26,7 +26,10 @@ public final class GenericObject {
     this.tree = tree;
   }
 
-  /** Wraps a copy of {@code tree}, which must be an object with non-empty {@code apiVersion} and {@code kind}. */
+  /**
+   * Wraps a copy of {@code tree}, which must be an object with non-empty {@code apiVersion} and
+   * {@code kind}.
+   */
   public static GenericObject of(JsonNode tree) {
     if (tree == null || !tree.isObject()) {
       throw new IllegalArgumentException(
@@ -98,9 +101,16 @@ public final class GenericObject {
     return Objects.hash(tree);
   }
 
-  /** Kind, apiVersion and {@code namespace/name}, such as {@code Secret v1 default/example-com-tls}. */
+  /**
+   * Kind, apiVersion and {@code namespace/name}, such as {@code Secret v1 default/example-com-tls}.
+   */
   @Override
   public String toString() {
-    return kind() + " " + apiVersion() + " " + namespace().map(ns -> ns + "/").orElse("") + name().orElse("");
+    return kind()
+        + " "
+        + apiVersion()
+        + " "
+        + namespace().map(ns -> ns + "/").orElse("")
+        + name().orElse("");
   }
 }

@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPAuthConfigCodec.Writer.class)
 @JsonDeserialize(using = HTTPAuthConfigCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPAuthConfig implements WithHTTPAuthConfig {
   HTTPAuthConfig() {}
 
@@ -48,7 +50,7 @@ public abstract class HTTPAuthConfig implements WithHTTPAuthConfig {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

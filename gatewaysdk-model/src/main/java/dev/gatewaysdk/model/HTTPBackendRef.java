@@ -26,7 +26,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPBackendRefCodec.Writer.class)
 @JsonDeserialize(using = HTTPBackendRefCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPBackendRef implements WithHTTPBackendRef {
   HTTPBackendRef() {}
 
@@ -45,7 +47,9 @@ public abstract class HTTPBackendRef implements WithHTTPBackendRef {
   /** The destination port; required when the backend is a Service. */
   public abstract Optional<Integer> port();
 
-  /** The share of traffic relative to the other backends of the rule; the server defaults it to 1. */
+  /**
+   * The share of traffic relative to the other backends of the rule; the server defaults it to 1.
+   */
   public abstract Optional<Integer> weight();
 
   /** Filters applied to requests sent to this backend. */
@@ -74,7 +78,11 @@ public abstract class HTTPBackendRef implements WithHTTPBackendRef {
    * @throws IllegalArgumentException if the port is not 1..65535 or the weight not 0..1000000
    */
   public static HTTPBackendRef of(String service, int port, int weight) {
-    return builder().name(service).port(Checks.port("port", port)).weight(Checks.weight(weight)).build();
+    return builder()
+        .name(service)
+        .port(Checks.port("port", port))
+        .weight(Checks.weight(weight))
+        .build();
   }
 
   /** A new, empty builder. */
@@ -83,7 +91,7 @@ public abstract class HTTPBackendRef implements WithHTTPBackendRef {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

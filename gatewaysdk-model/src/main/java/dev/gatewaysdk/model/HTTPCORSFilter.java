@@ -27,7 +27,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPCORSFilterCodec.Writer.class)
 @JsonDeserialize(using = HTTPCORSFilterCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPCORSFilter implements WithHTTPCORSFilter {
   HTTPCORSFilter() {}
 
@@ -64,7 +66,7 @@ public abstract class HTTPCORSFilter implements WithHTTPCORSFilter {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

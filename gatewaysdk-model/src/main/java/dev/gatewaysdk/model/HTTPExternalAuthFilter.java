@@ -13,7 +13,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Sends each request (headers and optionally body) to an authorization service before forwarding it.
+ * Sends each request (headers and optionally body) to an authorization service before forwarding
+ * it.
  *
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
@@ -21,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPExternalAuthFilterCodec.Writer.class)
 @JsonDeserialize(using = HTTPExternalAuthFilterCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPExternalAuthFilter implements WithHTTPExternalAuthFilter {
   HTTPExternalAuthFilter() {}
 
@@ -51,7 +54,7 @@ public abstract class HTTPExternalAuthFilter implements WithHTTPExternalAuthFilt
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -20,7 +20,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPHeaderCodec.Writer.class)
 @JsonDeserialize(using = HTTPHeaderCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPHeader implements WithHTTPHeader {
   HTTPHeader() {}
 
@@ -46,7 +48,7 @@ public abstract class HTTPHeader implements WithHTTPHeader {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

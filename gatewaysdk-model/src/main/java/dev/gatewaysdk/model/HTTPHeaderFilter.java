@@ -25,7 +25,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPHeaderFilterCodec.Writer.class)
 @JsonDeserialize(using = HTTPHeaderFilterCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPHeaderFilter implements WithHTTPHeaderFilter {
   HTTPHeaderFilter() {}
 
@@ -52,7 +54,7 @@ public abstract class HTTPHeaderFilter implements WithHTTPHeaderFilter {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPHeaderMatchCodec.Writer.class)
 @JsonDeserialize(using = HTTPHeaderMatchCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPHeaderMatch implements WithHTTPHeaderMatch {
   HTTPHeaderMatch() {}
 
@@ -50,7 +52,7 @@ public abstract class HTTPHeaderMatch implements WithHTTPHeaderMatch {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -25,7 +25,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPPathMatchCodec.Writer.class)
 @JsonDeserialize(using = HTTPPathMatchCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPPathMatch implements WithHTTPPathMatch {
   HTTPPathMatch() {}
 
@@ -42,7 +44,8 @@ public abstract class HTTPPathMatch implements WithHTTPPathMatch {
 
   @Value.Check
   void check() {
-    if (value().isPresent() && !PathMatchType.REGULAR_EXPRESSION.equals(type().orElse(PathMatchType.PATH_PREFIX))) {
+    if (value().isPresent()
+        && !PathMatchType.REGULAR_EXPRESSION.equals(type().orElse(PathMatchType.PATH_PREFIX))) {
       Checks.path("path", value().get());
     }
   }
@@ -76,7 +79,7 @@ public abstract class HTTPPathMatch implements WithHTTPPathMatch {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

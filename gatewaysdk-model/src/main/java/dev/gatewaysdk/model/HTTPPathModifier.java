@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPPathModifierCodec.Writer.class)
 @JsonDeserialize(using = HTTPPathModifierCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPPathModifier implements WithHTTPPathModifier {
   HTTPPathModifier() {}
 
@@ -45,7 +47,10 @@ public abstract class HTTPPathModifier implements WithHTTPPathModifier {
    * @throws IllegalArgumentException if {@code path} does not start with {@code /}
    */
   public static HTTPPathModifier replaceFullPath(String path) {
-    return builder().type(HTTPPathModifierType.REPLACE_FULL_PATH).replaceFullPath(Checks.path("replaceFullPath", path)).build();
+    return builder()
+        .type(HTTPPathModifierType.REPLACE_FULL_PATH)
+        .replaceFullPath(Checks.path("replaceFullPath", path))
+        .build();
   }
 
   /**
@@ -54,7 +59,10 @@ public abstract class HTTPPathModifier implements WithHTTPPathModifier {
    * @throws IllegalArgumentException if {@code prefix} does not start with {@code /}
    */
   public static HTTPPathModifier replacePrefixMatch(String prefix) {
-    return builder().type(HTTPPathModifierType.REPLACE_PREFIX_MATCH).replacePrefixMatch(Checks.path("replacePrefixMatch", prefix)).build();
+    return builder()
+        .type(HTTPPathModifierType.REPLACE_PREFIX_MATCH)
+        .replacePrefixMatch(Checks.path("replacePrefixMatch", prefix))
+        .build();
   }
 
   /** A new, empty builder. */
@@ -63,7 +71,7 @@ public abstract class HTTPPathModifier implements WithHTTPPathModifier {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

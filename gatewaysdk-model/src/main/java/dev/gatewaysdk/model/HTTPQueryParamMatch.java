@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPQueryParamMatchCodec.Writer.class)
 @JsonDeserialize(using = HTTPQueryParamMatchCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPQueryParamMatch implements WithHTTPQueryParamMatch {
   HTTPQueryParamMatch() {}
 
@@ -50,7 +52,7 @@ public abstract class HTTPQueryParamMatch implements WithHTTPQueryParamMatch {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Copies requests (all, a percentage, or a fraction) to another backend; responses of the copy are ignored.
+ * Copies requests (all, a percentage, or a fraction) to another backend; responses of the copy are
+ * ignored.
  *
  * <pre>{@code
  * HTTPRequestMirrorFilter tenPercent = HTTPRequestMirrorFilter.builder()
@@ -26,7 +27,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPRequestMirrorFilterCodec.Writer.class)
 @JsonDeserialize(using = HTTPRequestMirrorFilterCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPRequestMirrorFilter implements WithHTTPRequestMirrorFilter {
   HTTPRequestMirrorFilter() {}
 
@@ -62,7 +65,7 @@ public abstract class HTTPRequestMirrorFilter implements WithHTTPRequestMirrorFi
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -25,7 +25,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPRequestRedirectFilterCodec.Writer.class)
 @JsonDeserialize(using = HTTPRequestRedirectFilterCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPRequestRedirectFilter implements WithHTTPRequestRedirectFilter {
   HTTPRequestRedirectFilter() {}
 
@@ -60,7 +62,7 @@ public abstract class HTTPRequestRedirectFilter implements WithHTTPRequestRedire
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

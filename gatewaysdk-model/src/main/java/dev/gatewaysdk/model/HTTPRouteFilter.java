@@ -26,7 +26,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPRouteFilterCodec.Writer.class)
 @JsonDeserialize(using = HTTPRouteFilterCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPRouteFilter implements WithHTTPRouteFilter {
   HTTPRouteFilter() {}
 
@@ -64,12 +66,18 @@ public abstract class HTTPRouteFilter implements WithHTTPRouteFilter {
 
   /** A {@code RequestHeaderModifier} filter. */
   public static HTTPRouteFilter requestHeaderModifier(HTTPHeaderFilter headers) {
-    return builder().type(HTTPRouteFilterType.REQUEST_HEADER_MODIFIER).requestHeaderModifier(headers).build();
+    return builder()
+        .type(HTTPRouteFilterType.REQUEST_HEADER_MODIFIER)
+        .requestHeaderModifier(headers)
+        .build();
   }
 
   /** A {@code ResponseHeaderModifier} filter. */
   public static HTTPRouteFilter responseHeaderModifier(HTTPHeaderFilter headers) {
-    return builder().type(HTTPRouteFilterType.RESPONSE_HEADER_MODIFIER).responseHeaderModifier(headers).build();
+    return builder()
+        .type(HTTPRouteFilterType.RESPONSE_HEADER_MODIFIER)
+        .responseHeaderModifier(headers)
+        .build();
   }
 
   /** A {@code RequestMirror} filter. */
@@ -108,7 +116,7 @@ public abstract class HTTPRouteFilter implements WithHTTPRouteFilter {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPRouteMatchCodec.Writer.class)
 @JsonDeserialize(using = HTTPRouteMatchCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPRouteMatch implements WithHTTPRouteMatch {
   HTTPRouteMatch() {}
 
@@ -51,7 +53,7 @@ public abstract class HTTPRouteMatch implements WithHTTPRouteMatch {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

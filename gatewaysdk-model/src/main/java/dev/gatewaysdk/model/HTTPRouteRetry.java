@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPRouteRetryCodec.Writer.class)
 @JsonDeserialize(using = HTTPRouteRetryCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPRouteRetry implements WithHTTPRouteRetry {
   HTTPRouteRetry() {}
 
@@ -47,7 +49,7 @@ public abstract class HTTPRouteRetry implements WithHTTPRouteRetry {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -15,7 +15,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One rule of an {@link HTTPRoute}: requests that satisfy any match are filtered and sent to the backends.
+ * One rule of an {@link HTTPRoute}: requests that satisfy any match are filtered and sent to the
+ * backends.
  *
  * <pre>{@code
  * HTTPRouteRule rule = HTTPRouteRule.builder()
@@ -30,7 +31,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPRouteRuleCodec.Writer.class)
 @JsonDeserialize(using = HTTPRouteRuleCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPRouteRule implements WithHTTPRouteRule {
   HTTPRouteRule() {}
 
@@ -69,7 +72,7 @@ public abstract class HTTPRouteRule implements WithHTTPRouteRule {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
@@ -90,8 +93,9 @@ public abstract class HTTPRouteRule implements WithHTTPRouteRule {
     }
 
     /**
-     * Requires the request path to start with {@code prefix} (element-wise). Path, header, query and method
-     * shortcuts on this builder combine into one match; add further matches with {@link #match(java.util.function.Consumer)}.
+     * Requires the request path to start with {@code prefix} (element-wise). Path, header, query
+     * and method shortcuts on this builder combine into one match; add further matches with {@link
+     * #match(java.util.function.Consumer)}.
      *
      * @throws IllegalArgumentException if {@code prefix} does not start with {@code /}
      */
@@ -124,7 +128,13 @@ public abstract class HTTPRouteRule implements WithHTTPRouteRule {
 
     /** Requires header {@code name} to match the regular expression {@code regex}. */
     public Builder headerRegex(String name, String regex) {
-      match().addHeader(HTTPHeaderMatch.builder().type(HeaderMatchType.REGULAR_EXPRESSION).name(name).value(regex).build());
+      match()
+          .addHeader(
+              HTTPHeaderMatch.builder()
+                  .type(HeaderMatchType.REGULAR_EXPRESSION)
+                  .name(name)
+                  .value(regex)
+                  .build());
       return this;
     }
 
@@ -168,11 +178,14 @@ public abstract class HTTPRouteRule implements WithHTTPRouteRule {
 
     /** Redirects to the same URL with scheme {@code https} and status 301. */
     public Builder redirectToHttps() {
-      return addFilter(HTTPRouteFilter.requestRedirect(HTTPRequestRedirectFilter.builder().scheme("https").statusCode(301).build()));
+      return addFilter(
+          HTTPRouteFilter.requestRedirect(
+              HTTPRequestRedirectFilter.builder().scheme("https").statusCode(301).build()));
     }
 
     /** Adds a redirect configured by {@code redirect}. */
-    public Builder redirect(java.util.function.Consumer<HTTPRequestRedirectFilter.Builder> redirect) {
+    public Builder redirect(
+        java.util.function.Consumer<HTTPRequestRedirectFilter.Builder> redirect) {
       HTTPRequestRedirectFilter.Builder b = HTTPRequestRedirectFilter.builder();
       redirect.accept(b);
       return addFilter(HTTPRouteFilter.requestRedirect(b.build()));
@@ -187,7 +200,9 @@ public abstract class HTTPRouteRule implements WithHTTPRouteRule {
 
     /** Mirrors all requests to port {@code port} of Service {@code service}. */
     public Builder mirror(String service, int port) {
-      return addFilter(HTTPRouteFilter.requestMirror(HTTPRequestMirrorFilter.of(BackendObjectReference.service(service, port))));
+      return addFilter(
+          HTTPRouteFilter.requestMirror(
+              HTTPRequestMirrorFilter.of(BackendObjectReference.service(service, port))));
     }
 
     /**
@@ -196,8 +211,12 @@ public abstract class HTTPRouteRule implements WithHTTPRouteRule {
      * @throws IllegalArgumentException if the percent is not 0..100 or the port not 1..65535
      */
     public Builder mirror(String service, int port, int percent) {
-      return addFilter(HTTPRouteFilter.requestMirror(
-          HTTPRequestMirrorFilter.builder().backendRef(BackendObjectReference.service(service, port)).percent(Checks.percent(percent)).build()));
+      return addFilter(
+          HTTPRouteFilter.requestMirror(
+              HTTPRequestMirrorFilter.builder()
+                  .backendRef(BackendObjectReference.service(service, port))
+                  .percent(Checks.percent(percent))
+                  .build()));
     }
 
     /** Adds a request header modifier configured by {@code headers}. */
@@ -222,8 +241,8 @@ public abstract class HTTPRouteRule implements WithHTTPRouteRule {
     }
 
     /**
-     * Limits the whole request to {@code timeout}; sets {@link HTTPRouteRule#timeouts()}, replacing a value set
-     * with {@code timeouts(...)}.
+     * Limits the whole request to {@code timeout}; sets {@link HTTPRouteRule#timeouts()}, replacing
+     * a value set with {@code timeouts(...)}.
      *
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
@@ -247,13 +266,15 @@ public abstract class HTTPRouteRule implements WithHTTPRouteRule {
     }
 
     /**
-     * Retries up to {@code attempts} times on the given HTTP status {@code codes}, waiting {@code backoff} between tries.
+     * Retries up to {@code attempts} times on the given HTTP status {@code codes}, waiting {@code
+     * backoff} between tries.
      *
      * @throws IllegalArgumentException if {@code attempts} is negative or a code is not 400..599
      */
     public Builder retry(int attempts, java.time.Duration backoff, int... codes) {
       Checks.check(attempts >= 0, "attempts must be >= 0: " + attempts);
-      HTTPRouteRetry.Builder b = HTTPRouteRetry.builder().attempts(attempts).backoff(GatewayDurations.format(backoff));
+      HTTPRouteRetry.Builder b =
+          HTTPRouteRetry.builder().attempts(attempts).backoff(GatewayDurations.format(backoff));
       for (int code : codes) {
         Checks.check(code >= 400 && code <= 599, "retry code must be 400..599: " + code);
         b.addCode(code);
@@ -269,8 +290,8 @@ public abstract class HTTPRouteRule implements WithHTTPRouteRule {
     }
 
     /**
-     * Builds the rule. The match made with the path, header, query or method shortcuts is added when
-     * {@link #match(java.util.function.Consumer)} is next called, or here.
+     * Builds the rule. The match made with the path, header, query or method shortcuts is added
+     * when {@link #match(java.util.function.Consumer)} is next called, or here.
      */
     @Override
     public HTTPRouteRule build() {

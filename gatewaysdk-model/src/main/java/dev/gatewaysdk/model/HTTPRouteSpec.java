@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPRouteSpecCodec.Writer.class)
 @JsonDeserialize(using = HTTPRouteSpecCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPRouteSpec implements WithHTTPRouteSpec, CommonRouteSpec {
   HTTPRouteSpec() {}
 
@@ -52,14 +54,15 @@ public abstract class HTTPRouteSpec implements WithHTTPRouteSpec, CommonRouteSpe
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
   /** Builds {@link HTTPRouteSpec} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableHTTPRouteSpec.Builder implements CommonRouteSpec.Builder<Builder> {
+  public static final class Builder extends ImmutableHTTPRouteSpec.Builder
+      implements CommonRouteSpec.Builder<Builder> {
     Builder() {}
 
     /** Adds a rule configured by {@code rule}. */

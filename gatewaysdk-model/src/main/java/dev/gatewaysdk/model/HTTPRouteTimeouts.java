@@ -13,7 +13,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Timeouts of an {@link HTTPRouteRule}, as Gateway API durations such as {@code 10s} or {@code 500ms}.
+ * Timeouts of an {@link HTTPRouteRule}, as Gateway API durations such as {@code 10s} or {@code
+ * 500ms}.
  *
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
@@ -21,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = HTTPRouteTimeoutsCodec.Writer.class)
 @JsonDeserialize(using = HTTPRouteTimeoutsCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class HTTPRouteTimeouts implements WithHTTPRouteTimeouts {
   HTTPRouteTimeouts() {}
 
@@ -42,7 +45,7 @@ public abstract class HTTPRouteTimeouts implements WithHTTPRouteTimeouts {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = LabelSelectorCodec.Writer.class)
 @JsonDeserialize(using = LabelSelectorCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class LabelSelector implements WithLabelSelector {
   LabelSelector() {}
 
@@ -49,7 +51,7 @@ public abstract class LabelSelector implements WithLabelSelector {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

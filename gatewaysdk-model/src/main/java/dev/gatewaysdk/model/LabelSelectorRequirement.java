@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = LabelSelectorRequirementCodec.Writer.class)
 @JsonDeserialize(using = LabelSelectorRequirementCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class LabelSelectorRequirement implements WithLabelSelectorRequirement {
   LabelSelectorRequirement() {}
 
@@ -46,7 +48,7 @@ public abstract class LabelSelectorRequirement implements WithLabelSelectorRequi
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

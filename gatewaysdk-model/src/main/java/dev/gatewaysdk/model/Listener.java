@@ -26,7 +26,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ListenerCodec.Writer.class)
 @JsonDeserialize(using = ListenerCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class Listener implements WithListener {
   Listener() {}
 
@@ -77,22 +79,35 @@ public abstract class Listener implements WithListener {
   }
 
   /**
-   * An HTTPS listener for {@code hostname} with TLS settings {@code tls}, for example
-   * {@code ListenerTLSConfig.terminate("wildcard-cert")}.
+   * An HTTPS listener for {@code hostname} with TLS settings {@code tls}, for example {@code
+   * ListenerTLSConfig.terminate("wildcard-cert")}.
    *
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static Listener https(String name, String hostname, int port, ListenerTLSConfig tls) {
-    return builder().name(name).hostname(hostname).port(port).protocol(ProtocolType.HTTPS).tls(tls).build();
+    return builder()
+        .name(name)
+        .hostname(hostname)
+        .port(port)
+        .protocol(ProtocolType.HTTPS)
+        .tls(tls)
+        .build();
   }
 
   /**
-   * A TLS listener for {@code hostname}, usually with {@link ListenerTLSConfig#passthrough()} for {@link TLSRoute}s.
+   * A TLS listener for {@code hostname}, usually with {@link ListenerTLSConfig#passthrough()} for
+   * {@link TLSRoute}s.
    *
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static Listener tls(String name, String hostname, int port, ListenerTLSConfig tls) {
-    return builder().name(name).hostname(hostname).port(port).protocol(ProtocolType.TLS).tls(tls).build();
+    return builder()
+        .name(name)
+        .hostname(hostname)
+        .port(port)
+        .protocol(ProtocolType.TLS)
+        .tls(tls)
+        .build();
   }
 
   /**
@@ -124,7 +139,7 @@ public abstract class Listener implements WithListener {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

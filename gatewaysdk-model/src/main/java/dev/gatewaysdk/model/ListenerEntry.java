@@ -25,7 +25,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ListenerEntryCodec.Writer.class)
 @JsonDeserialize(using = ListenerEntryCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ListenerEntry implements WithListenerEntry {
   ListenerEntry() {}
 
@@ -76,22 +78,35 @@ public abstract class ListenerEntry implements WithListenerEntry {
   }
 
   /**
-   * An HTTPS listener for {@code hostname} with TLS settings {@code tls}, for example
-   * {@code ListenerTLSConfig.terminate("wildcard-cert")}.
+   * An HTTPS listener for {@code hostname} with TLS settings {@code tls}, for example {@code
+   * ListenerTLSConfig.terminate("wildcard-cert")}.
    *
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static ListenerEntry https(String name, String hostname, int port, ListenerTLSConfig tls) {
-    return builder().name(name).hostname(hostname).port(port).protocol(ProtocolType.HTTPS).tls(tls).build();
+    return builder()
+        .name(name)
+        .hostname(hostname)
+        .port(port)
+        .protocol(ProtocolType.HTTPS)
+        .tls(tls)
+        .build();
   }
 
   /**
-   * A TLS listener for {@code hostname}, usually with {@link ListenerTLSConfig#passthrough()} for {@link TLSRoute}s.
+   * A TLS listener for {@code hostname}, usually with {@link ListenerTLSConfig#passthrough()} for
+   * {@link TLSRoute}s.
    *
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static ListenerEntry tls(String name, String hostname, int port, ListenerTLSConfig tls) {
-    return builder().name(name).hostname(hostname).port(port).protocol(ProtocolType.TLS).tls(tls).build();
+    return builder()
+        .name(name)
+        .hostname(hostname)
+        .port(port)
+        .protocol(ProtocolType.TLS)
+        .tls(tls)
+        .build();
   }
 
   /**
@@ -123,7 +138,7 @@ public abstract class ListenerEntry implements WithListenerEntry {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

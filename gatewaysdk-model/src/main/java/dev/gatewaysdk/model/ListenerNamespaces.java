@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ListenerNamespacesCodec.Writer.class)
 @JsonDeserialize(using = ListenerNamespacesCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ListenerNamespaces implements WithListenerNamespaces {
   ListenerNamespaces() {}
 
@@ -42,7 +44,7 @@ public abstract class ListenerNamespaces implements WithListenerNamespaces {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(from()).selector(selector()).unknownFields(unknownFields());
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ListenerSetSpecCodec.Writer.class)
 @JsonDeserialize(using = ListenerSetSpecCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ListenerSetSpec implements WithListenerSetSpec {
   ListenerSetSpec() {}
 
@@ -43,7 +45,7 @@ public abstract class ListenerSetSpec implements WithListenerSetSpec {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ListenerSetStatusCodec.Writer.class)
 @JsonDeserialize(using = ListenerSetStatusCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ListenerSetStatus implements WithListenerSetStatus {
   ListenerSetStatus() {}
 
@@ -44,7 +46,7 @@ public abstract class ListenerSetStatus implements WithListenerSetStatus {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

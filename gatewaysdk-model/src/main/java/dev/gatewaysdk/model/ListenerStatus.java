@@ -21,20 +21,27 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ListenerStatusCodec.Writer.class)
 @JsonDeserialize(using = ListenerStatusCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ListenerStatus implements WithListenerStatus {
   ListenerStatus() {}
 
   /** The listener name. */
   public abstract String name();
 
-  /** Route kinds the listener supports. Written even when empty, as the schema requires the field. */
+  /**
+   * Route kinds the listener supports. Written even when empty, as the schema requires the field.
+   */
   public abstract List<RouteGroupKind> supportedKinds();
 
   /** The number of routes attached. */
   public abstract int attachedRoutes();
 
-  /** Conditions such as {@code Programmed}. Written even when empty, as the schema requires the field. */
+  /**
+   * Conditions such as {@code Programmed}. Written even when empty, as the schema requires the
+   * field.
+   */
   public abstract List<Condition> conditions();
 
   /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
@@ -48,7 +55,7 @@ public abstract class ListenerStatus implements WithListenerStatus {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -26,7 +26,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ListenerTLSConfigCodec.Writer.class)
 @JsonDeserialize(using = ListenerTLSConfigCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ListenerTLSConfig implements WithListenerTLSConfig {
   ListenerTLSConfig() {}
 
@@ -66,7 +68,7 @@ public abstract class ListenerTLSConfig implements WithListenerTLSConfig {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

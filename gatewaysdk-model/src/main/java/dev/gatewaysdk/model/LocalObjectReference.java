@@ -20,7 +20,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = LocalObjectReferenceCodec.Writer.class)
 @JsonDeserialize(using = LocalObjectReferenceCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class LocalObjectReference implements WithLocalObjectReference {
   LocalObjectReference() {}
 
@@ -49,7 +51,7 @@ public abstract class LocalObjectReference implements WithLocalObjectReference {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -20,7 +20,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = LocalParametersReferenceCodec.Writer.class)
 @JsonDeserialize(using = LocalParametersReferenceCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class LocalParametersReference implements WithLocalParametersReference {
   LocalParametersReference() {}
 
@@ -44,7 +46,7 @@ public abstract class LocalParametersReference implements WithLocalParametersRef
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

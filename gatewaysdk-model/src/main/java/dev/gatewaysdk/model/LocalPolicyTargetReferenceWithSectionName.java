@@ -21,8 +21,11 @@ import org.immutables.value.Value;
 @JsonSerialize(using = LocalPolicyTargetReferenceWithSectionNameCodec.Writer.class)
 @JsonDeserialize(using = LocalPolicyTargetReferenceWithSectionNameCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class LocalPolicyTargetReferenceWithSectionName implements WithLocalPolicyTargetReferenceWithSectionName {
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public abstract class LocalPolicyTargetReferenceWithSectionName
+    implements WithLocalPolicyTargetReferenceWithSectionName {
   LocalPolicyTargetReferenceWithSectionName() {}
 
   /** The API group; empty for the core group. */
@@ -53,14 +56,15 @@ public abstract class LocalPolicyTargetReferenceWithSectionName implements WithL
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
   /** Builds {@link LocalPolicyTargetReferenceWithSectionName} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableLocalPolicyTargetReferenceWithSectionName.Builder {
+  public static final class Builder
+      extends ImmutableLocalPolicyTargetReferenceWithSectionName.Builder {
     Builder() {}
   }
 }

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One document of a manifest as read: the object (a typed Gateway API object or a {@link GenericObject}),
- * where it came from and any {@linkplain ManifestNote notes} about it. A {@code v1 List} document yields
- * one {@code ManifestDocument} per item, all with the list's document number. Instances are immutable.
+ * One document of a manifest as read: the object (a typed Gateway API object or a {@link
+ * GenericObject}), where it came from and any {@linkplain ManifestNote notes} about it. A {@code v1
+ * List} document yields one {@code ManifestDocument} per item, all with the list's document number.
+ * Instances are immutable.
  *
  * <pre>{@code
  * for (ManifestDocument doc : Manifests.readDocuments(Path.of("app.yaml"))) {
@@ -25,7 +26,12 @@ public final class ManifestDocument {
   private final List<ManifestNote> notes;
 
   ManifestDocument(
-      String source, int documentNumber, int line, String apiVersion, String kind, Object object,
+      String source,
+      int documentNumber,
+      int line,
+      String apiVersion,
+      String kind,
+      Object object,
       List<ManifestNote> notes) {
     this.source = source;
     this.documentNumber = documentNumber;
@@ -73,6 +79,12 @@ public final class ManifestDocument {
 
   @Override
   public String toString() {
-    return (source == null ? "" : source + " ") + "document " + documentNumber + ": " + kind + " " + apiVersion;
+    return (source == null ? "" : source + " ")
+        + "document "
+        + documentNumber
+        + ": "
+        + kind
+        + " "
+        + apiVersion;
   }
 }

@@ -4,14 +4,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A manifest could not be read or written: malformed YAML or JSON, a field of the wrong type, an unknown
- * Gateway API kind or version, or input beyond a safety limit (document size, nesting depth, YAML
- * aliases).
+ * A manifest could not be read or written: malformed YAML or JSON, a field of the wrong type, an
+ * unknown Gateway API kind or version, or input beyond a safety limit (document size, nesting
+ * depth, YAML aliases).
  *
- * <p>The message names everything known about the failure, for example {@code routes.yaml document 2
- * (line 14, column 17) at spec.rules[0].backendRefs[1].weight: expected an integer, got "ten"}; the same
- * parts are available as {@link #source()}, {@link #documentNumber()}, {@link #line()}, {@link #column()},
- * {@link #fieldPath()} and {@link #reason()}. Instances are immutable.
+ * <p>The message names everything known about the failure, for example {@code routes.yaml document
+ * 2 (line 14, column 17) at spec.rules[0].backendRefs[1].weight: expected an integer, got "ten"};
+ * the same parts are available as {@link #source()}, {@link #documentNumber()}, {@link #line()},
+ * {@link #column()}, {@link #fieldPath()} and {@link #reason()}. Instances are immutable.
  */
 public final class ManifestException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -24,11 +24,17 @@ public final class ManifestException extends RuntimeException {
   private final String reason;
 
   /**
-   * Creates an exception; {@code documentNumber}, {@code line} and {@code column} are 1-based, 0 when
-   * unknown; {@code source} and {@code fieldPath} may be null.
+   * Creates an exception; {@code documentNumber}, {@code line} and {@code column} are 1-based, 0
+   * when unknown; {@code source} and {@code fieldPath} may be null.
    */
   public ManifestException(
-      String source, int documentNumber, int line, int column, String fieldPath, String reason, Throwable cause) {
+      String source,
+      int documentNumber,
+      int line,
+      int column,
+      String fieldPath,
+      String reason,
+      Throwable cause) {
     super(format(source, documentNumber, line, column, fieldPath, reason), cause);
     this.source = source;
     this.documentNumber = Math.max(0, documentNumber);
@@ -48,7 +54,9 @@ public final class ManifestException extends RuntimeException {
     return Optional.ofNullable(source);
   }
 
-  /** The 1-based position of the document in its stream (counting {@code ---} separated documents). */
+  /**
+   * The 1-based position of the document in its stream (counting {@code ---} separated documents).
+   */
   public OptionalInt documentNumber() {
     return documentNumber == 0 ? OptionalInt.empty() : OptionalInt.of(documentNumber);
   }
@@ -63,7 +71,10 @@ public final class ManifestException extends RuntimeException {
     return column == 0 ? OptionalInt.empty() : OptionalInt.of(column);
   }
 
-  /** The path of the offending field such as {@code spec.rules[0].backendRefs[1].weight}, where known. */
+  /**
+   * The path of the offending field such as {@code spec.rules[0].backendRefs[1].weight}, where
+   * known.
+   */
   public Optional<String> fieldPath() {
     return Optional.ofNullable(fieldPath);
   }

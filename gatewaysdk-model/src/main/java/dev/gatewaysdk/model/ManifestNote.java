@@ -22,7 +22,8 @@ public final class ManifestNote {
   private final String kind;
   private final String message;
 
-  ManifestNote(String source, int documentNumber, int line, String apiVersion, String kind, String message) {
+  ManifestNote(
+      String source, int documentNumber, int line, String apiVersion, String kind, String message) {
     this.source = source;
     this.documentNumber = documentNumber;
     this.line = line;
@@ -67,8 +68,12 @@ public final class ManifestNote {
       return false;
     }
     ManifestNote n = (ManifestNote) o;
-    return documentNumber == n.documentNumber && line == n.line && Objects.equals(source, n.source)
-        && apiVersion.equals(n.apiVersion) && kind.equals(n.kind) && message.equals(n.message);
+    return documentNumber == n.documentNumber
+        && line == n.line
+        && Objects.equals(source, n.source)
+        && apiVersion.equals(n.apiVersion)
+        && kind.equals(n.kind)
+        && message.equals(n.message);
   }
 
   @Override
@@ -79,7 +84,11 @@ public final class ManifestNote {
   /** {@code [source ]document N (line L): message}. */
   @Override
   public String toString() {
-    return (source == null ? "" : source + " ") + "document " + documentNumber
-        + (line > 0 ? " (line " + line + ")" : "") + ": " + message;
+    return (source == null ? "" : source + " ")
+        + "document "
+        + documentNumber
+        + (line > 0 ? " (line " + line + ")" : "")
+        + ": "
+        + message;
   }
 }

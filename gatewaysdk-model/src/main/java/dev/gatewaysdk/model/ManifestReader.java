@@ -2,9 +2,9 @@ package dev.gatewaysdk.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.internal.manifest.FastJson;
 import dev.gatewaysdk.model.internal.manifest.FieldPaths;
@@ -27,17 +27,18 @@ import java.util.Optional;
  * reading with the default limits. Instances are immutable and thread-safe.
  *
  * <p>Each document becomes a typed Gateway API object when its kind has a type in this SDK, and a
- * {@link GenericObject} otherwise (a {@code Secret}, a cert-manager {@code Certificate}, an experimental
- * {@code X...} kind). A document of a Gateway API group must name a kind and an API version some release
- * used; an API version that no current release serves (such as {@code HTTPRoute v1alpha2}) is read,
- * keeps its {@code apiVersion}, and carries a {@link ManifestNote} explaining what to use instead, unless
- * the reader is {@linkplain Builder#strict(boolean) strict}. A {@code v1 List} is read as its items.
+ * {@link GenericObject} otherwise (a {@code Secret}, a cert-manager {@code Certificate}, an
+ * experimental {@code X...} kind). A document of a Gateway API group must name a kind and an API
+ * version some release used; an API version that no current release serves (such as {@code
+ * HTTPRoute v1alpha2}) is read, keeps its {@code apiVersion}, and carries a {@link ManifestNote}
+ * explaining what to use instead, unless the reader is {@linkplain Builder#strict(boolean) strict}.
+ * A {@code v1 List} is read as its items.
  *
- * <p>Limits: each document at most {@link #maxDocumentSize()} characters (default 3 MiB, like the API
- * server's request limit), nesting at most {@link #maxNestingDepth()} levels, at most {@link
- * #maxAliases()} YAML aliases per document and at most {@value ReadLimits#MAX_ALIAS_NODES} nodes added by
- * alias expansion. Input whose first non-blank character is <code>{</code> or {@code [} is read as JSON
- * (one or more values), anything else as YAML (documents separated by {@code ---}).
+ * <p>Limits: each document at most {@link #maxDocumentSize()} characters (default 3 MiB, like the
+ * API server's request limit), nesting at most {@link #maxNestingDepth()} levels, at most {@link
+ * #maxAliases()} YAML aliases per document and at most {@value ReadLimits#MAX_ALIAS_NODES} nodes
+ * added by alias expansion. Input whose first non-blank character is <code>{</code> or {@code [} is
+ * read as JSON (one or more values), anything else as YAML (documents separated by {@code ---}).
  *
  * <pre>{@code
  * ManifestReader reader = ManifestReader.builder().maxDocumentSize(512 * 1024).strict(true).build();
@@ -47,8 +48,13 @@ import java.util.Optional;
 public final class ManifestReader {
   /** The default document size limit: 3 MiB, the Kubernetes API server's request body limit. */
   public static final int DEFAULT_MAX_DOCUMENT_SIZE = 3 * 1024 * 1024;
-  /** The default nesting limit; the official CRDs, the deepest manifests around, nest about 25 levels. */
+
+  /**
+   * The default nesting limit; the official CRDs, the deepest manifests around, nest about 25
+   * levels.
+   */
   public static final int DEFAULT_MAX_NESTING_DEPTH = 100;
+
   /** The default number of YAML aliases allowed in one document. */
   public static final int DEFAULT_MAX_ALIASES = 100;
 
@@ -121,7 +127,8 @@ public final class ManifestReader {
    * Reads every document from {@code reader}; {@code sourceName} (such as a file name, may be null)
    * prefixes error messages and notes. The reader is not closed.
    *
-   * @throws ManifestException naming the source, document, line, column and field path of the first problem
+   * @throws ManifestException naming the source, document, line, column and field path of the first
+   *     problem
    */
   public List<ManifestDocument> readDocuments(Reader reader, String sourceName) {
     TreeReader trees = TreeReader.open(reader, limits(), sourceName);
@@ -137,7 +144,8 @@ public final class ManifestReader {
   /**
    * Reads every document of the UTF-8 file {@code path}; messages name the file.
    *
-   * @throws ManifestException naming the file, document, line, column and field path of the first problem
+   * @throws ManifestException naming the file, document, line, column and field path of the first
+   *     problem
    */
   public List<ManifestDocument> readDocuments(Path path) {
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -148,7 +156,8 @@ public final class ManifestReader {
   }
 
   /**
-   * The objects of every document of {@code text}: typed Gateway API objects and {@link GenericObject}s.
+   * The objects of every document of {@code text}: typed Gateway API objects and {@link
+   * GenericObject}s.
    *
    * @throws ManifestException naming the document, line, column and field path of the first problem
    */
@@ -168,7 +177,8 @@ public final class ManifestReader {
   /**
    * The objects of every document of the UTF-8 file {@code path}.
    *
-   * @throws ManifestException naming the file, document, line, column and field path of the first problem
+   * @throws ManifestException naming the file, document, line, column and field path of the first
+   *     problem
    */
   public List<Object> readAll(Path path) {
     return objects(readDocuments(path));
@@ -176,10 +186,11 @@ public final class ManifestReader {
 
   /**
    * Reads the one document of {@code text} as {@code type}: a Gateway API type such as {@code
-   * HTTPRoute.class}, {@link GenericObject} (any kind, untyped), {@link ObjectNode} or {@code Object}.
+   * HTTPRoute.class}, {@link GenericObject} (any kind, untyped), {@link ObjectNode} or {@code
+   * Object}.
    *
-   * @throws ManifestException if the text holds no or several documents, another kind than {@code type},
-   *     or a problem as for {@link #readAll(String)}
+   * @throws ManifestException if the text holds no or several documents, another kind than {@code
+   *     type}, or a problem as for {@link #readAll(String)}
    */
   public <T> T read(String text, Class<T> type) {
     T fast = readPlainJson(text, type);
@@ -187,15 +198,21 @@ public final class ManifestReader {
   }
 
   /**
-   * Binds a plain JSON object of a typed kind straight from the text; null for anything else, such as
-   * YAML, an error or an API version that deserves a note, which the located tree path then handles.
+   * Binds a plain JSON object of a typed kind straight from the text; null for anything else, such
+   * as YAML, an error or an API version that deserves a note, which the located tree path then
+   * handles.
    */
   private <T> T readPlainJson(String text, Class<T> type) {
     Optional<String> kind = ObjectBinding.kindOf(type);
-    return kind.isEmpty() ? null : plain(FastJson.read(text, type, maxDocumentSize, maxNestingDepth), type, kind.get());
+    return kind.isEmpty()
+        ? null
+        : plain(FastJson.read(text, type, maxDocumentSize, maxNestingDepth), type, kind.get());
   }
 
-  /** As {@link #readPlainJson(String, Class)} for a file, bound from its bytes; null also when it cannot be read. */
+  /**
+   * As {@link #readPlainJson(String, Class)} for a file, bound from its bytes; null also when it
+   * cannot be read.
+   */
   private <T> T readPlainJson(Path path, Class<T> type) {
     Optional<String> kind = ObjectBinding.kindOf(type);
     if (kind.isEmpty()) {
@@ -211,7 +228,9 @@ public final class ManifestReader {
     } catch (IOException | RuntimeException e) {
       return null;
     }
-    return utf8.length > maxDocumentSize ? null : plain(FastJson.read(utf8, type, maxNestingDepth), type, kind.get());
+    return utf8.length > maxDocumentSize
+        ? null
+        : plain(FastJson.read(utf8, type, maxNestingDepth), type, kind.get());
   }
 
   /** {@code value} if it was read and its API version reads without a note; null otherwise. */
@@ -220,24 +239,30 @@ public final class ManifestReader {
       return null;
     }
     String apiVersion = ((GatewayApiObject) value).apiVersion();
-    return PLAIN_VERSIONS.get(type).contains(apiVersion) || isPlainVersion(apiVersion, type, kind) ? value : null;
+    return PLAIN_VERSIONS.get(type).contains(apiVersion) || isPlainVersion(apiVersion, type, kind)
+        ? value
+        : null;
   }
 
   /**
-   * The API versions found {@linkplain #isPlainVersion plain} so far, by type: only versions some release
-   * serves get in, so each set stays as small as the list of served versions.
+   * The API versions found {@linkplain #isPlainVersion plain} so far, by type: only versions some
+   * release serves get in, so each set stays as small as the list of served versions.
    */
-  private static final ClassValue<java.util.Set<String>> PLAIN_VERSIONS = new ClassValue<>() {
-    @Override
-    protected java.util.Set<String> computeValue(Class<?> type) {
-      return java.util.concurrent.ConcurrentHashMap.newKeySet();
-    }
-  };
+  private static final ClassValue<java.util.Set<String>> PLAIN_VERSIONS =
+      new ClassValue<>() {
+        @Override
+        protected java.util.Set<String> computeValue(Class<?> type) {
+          return java.util.concurrent.ConcurrentHashMap.newKeySet();
+        }
+      };
 
-  /** Whether {@code apiVersion} of {@code kind} reads without a note, so the fast path may answer. */
+  /**
+   * Whether {@code apiVersion} of {@code kind} reads without a note, so the fast path may answer.
+   */
   private static boolean isPlainVersion(String apiVersion, Class<?> type, String kind) {
     int slash = apiVersion.indexOf('/');
-    if (slash < 0 || !GatewayApiKind.GROUP.equals(apiVersion.substring(0, slash))
+    if (slash < 0
+        || !GatewayApiKind.GROUP.equals(apiVersion.substring(0, slash))
         || !ServedVersions.isHistoricVersion(apiVersion.substring(slash + 1))
         || ServedVersions.explain(apiVersion, kind).isPresent()) {
       return false;
@@ -288,10 +313,17 @@ public final class ManifestReader {
    */
   public <T> T fromTree(JsonNode tree, Class<T> type) {
     if (tree == null || !tree.isObject()) {
-      throw new ManifestException(null, 0, 0, 0, null,
-          "expected an object, got " + (tree == null ? "null" : tree.getNodeType()), null);
+      throw new ManifestException(
+          null,
+          0,
+          0,
+          0,
+          null,
+          "expected an object, got " + (tree == null ? "null" : tree.getNodeType()),
+          null);
     }
-    ManifestDocument doc = convert((ObjectNode) tree, null, 0, 0, new Locations(), tree, List.of(), type);
+    ManifestDocument doc =
+        convert((ObjectNode) tree, null, 0, 0, new Locations(), tree, List.of(), type);
     return cast(doc, type, null);
   }
 
@@ -304,13 +336,28 @@ public final class ManifestReader {
         continue;
       }
       if (found != null) {
-        throw new ManifestException(source, doc.number, doc.line, doc.column, null,
-            "expected exactly one document, found another one", null);
+        throw new ManifestException(
+            source,
+            doc.number,
+            doc.line,
+            doc.column,
+            null,
+            "expected exactly one document, found another one",
+            null);
       }
       if (!doc.tree.isObject()) {
         throw notAnObject(source, doc);
       }
-      found = convert((ObjectNode) doc.tree, source, doc.number, doc.line, doc.locations, doc.tree, List.of(), type);
+      found =
+          convert(
+              (ObjectNode) doc.tree,
+              source,
+              doc.number,
+              doc.line,
+              doc.locations,
+              doc.tree,
+              List.of(),
+              type);
     }
     if (found == null) {
       throw new ManifestException(source, 0, 0, 0, null, "expected one document, found none", null);
@@ -319,18 +366,31 @@ public final class ManifestReader {
   }
 
   private static void checkReadable(Class<?> type) {
-    if (type != Object.class && type != GenericObject.class && !type.isAssignableFrom(ObjectNode.class)
+    if (type != Object.class
+        && type != GenericObject.class
+        && !type.isAssignableFrom(ObjectNode.class)
         && !GatewayApiObject.class.isAssignableFrom(type)) {
       throw new IllegalArgumentException(
-          "type must be a Gateway API type, GenericObject, ObjectNode or Object: " + type.getName());
+          "type must be a Gateway API type, GenericObject, ObjectNode or Object: "
+              + type.getName());
     }
   }
 
   private static <T> T cast(ManifestDocument doc, Class<T> type, String source) {
     if (!type.isInstance(doc.object())) {
-      throw new ManifestException(source, doc.documentNumber(), doc.line(), 0, null,
-          "expected " + ObjectBinding.kindOf(type).orElse(type.getSimpleName()) + ", found " + doc.kind() + " "
-              + doc.apiVersion(), null);
+      throw new ManifestException(
+          source,
+          doc.documentNumber(),
+          doc.line(),
+          0,
+          null,
+          "expected "
+              + ObjectBinding.kindOf(type).orElse(type.getSimpleName())
+              + ", found "
+              + doc.kind()
+              + " "
+              + doc.apiVersion(),
+          null);
     }
     return type.cast(doc.object());
   }
@@ -343,34 +403,70 @@ public final class ManifestReader {
     if ("v1".equals(text(tree, "apiVersion")) && "List".equals(text(tree, "kind"))) {
       JsonNode items = tree.path("items");
       if (!items.isArray()) {
-        throw located(source, doc.number, doc.locations, tree, List.of("items"), "a v1 List needs an items array", null);
+        throw located(
+            source,
+            doc.number,
+            doc.locations,
+            tree,
+            List.of("items"),
+            "a v1 List needs an items array",
+            null);
       }
       for (int i = 0; i < items.size(); i++) {
         List<Object> prefix = List.of("items", i);
         JsonNode item = items.get(i);
         if (!item.isObject()) {
-          throw located(source, doc.number, doc.locations, tree, prefix, "expected an object, got " + item.getNodeType(), null);
+          throw located(
+              source,
+              doc.number,
+              doc.locations,
+              tree,
+              prefix,
+              "expected an object, got " + item.getNodeType(),
+              null);
         }
         int line = Locations.line(doc.locations.find(tree, prefix));
-        out.add(convert((ObjectNode) item, source, doc.number, line, doc.locations, tree, prefix, Object.class));
+        out.add(
+            convert(
+                (ObjectNode) item,
+                source,
+                doc.number,
+                line,
+                doc.locations,
+                tree,
+                prefix,
+                Object.class));
       }
       return;
     }
-    out.add(convert(tree, source, doc.number, doc.line, doc.locations, tree, List.of(), Object.class));
+    out.add(
+        convert(tree, source, doc.number, doc.line, doc.locations, tree, List.of(), Object.class));
   }
 
   private static ManifestException notAnObject(String source, TreeReader.Document doc) {
-    return new ManifestException(source, doc.number, doc.line, doc.column, null,
-        "expected an object (a Kubernetes resource), got " + doc.tree.getNodeType().toString().toLowerCase(
-            java.util.Locale.ROOT), null);
+    return new ManifestException(
+        source,
+        doc.number,
+        doc.line,
+        doc.column,
+        null,
+        "expected an object (a Kubernetes resource), got "
+            + doc.tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT),
+        null);
   }
 
   /**
-   * Checks and converts one object; {@code root} and {@code prefix} locate it in its document (a list item
-   * has the prefix {@code items[i]}).
+   * Checks and converts one object; {@code root} and {@code prefix} locate it in its document (a
+   * list item has the prefix {@code items[i]}).
    */
   private ManifestDocument convert(
-      ObjectNode tree, String source, int number, int line, Locations locations, JsonNode root, List<Object> prefix,
+      ObjectNode tree,
+      String source,
+      int number,
+      int line,
+      Locations locations,
+      JsonNode root,
+      List<Object> prefix,
       Class<?> requested) {
     String apiVersion = requireText(tree, "apiVersion", source, number, locations, root, prefix);
     String kind = requireText(tree, "kind", source, number, locations, root, prefix);
@@ -381,19 +477,47 @@ public final class ManifestReader {
     if (ServedVersions.isGatewayApiGroup(group)) {
       Optional<String> kindGroup = ServedVersions.groupOf(kind);
       if (kindGroup.isEmpty() || !kindGroup.get().equals(group)) {
-        throw located(source, number, locations, root, append(prefix, "kind"),
-            "unknown kind " + kind + " of API group " + group
-                + kindGroup.map(g -> " (" + kind + " belongs to " + g + ")").orElse(""), null);
+        throw located(
+            source,
+            number,
+            locations,
+            root,
+            append(prefix, "kind"),
+            "unknown kind "
+                + kind
+                + " of API group "
+                + group
+                + kindGroup.map(g -> " (" + kind + " belongs to " + g + ")").orElse(""),
+            null);
       }
       if (!ServedVersions.isHistoricVersion(version)) {
-        throw located(source, number, locations, root, append(prefix, "apiVersion"),
-            "unknown API version " + apiVersion + " of " + kind + "; " + ServedVersions.latest().release()
-                + " serves " + served(kind, group), null);
+        throw located(
+            source,
+            number,
+            locations,
+            root,
+            append(prefix, "apiVersion"),
+            "unknown API version "
+                + apiVersion
+                + " of "
+                + kind
+                + "; "
+                + ServedVersions.latest().release()
+                + " serves "
+                + served(kind, group),
+            null);
       }
       Optional<String> explanation = ServedVersions.explain(apiVersion, kind);
       if (explanation.isPresent()) {
         if (strict) {
-          throw located(source, number, locations, root, append(prefix, "apiVersion"), explanation.get(), null);
+          throw located(
+              source,
+              number,
+              locations,
+              root,
+              append(prefix, "apiVersion"),
+              explanation.get(),
+              null);
         }
         notes.add(new ManifestNote(source, number, line, apiVersion, kind, explanation.get()));
       }
@@ -411,7 +535,14 @@ public final class ManifestReader {
         } catch (ObjectBinding.Failure f) {
           List<Object> path = new ArrayList<>(prefix);
           path.addAll(f.path());
-          throw located(source, number, locations, root, path, bindingReason(f.getCause(), tree.at(pointer(path, prefix.size()))), f.getCause());
+          throw located(
+              source,
+              number,
+              locations,
+              root,
+              path,
+              bindingReason(f.getCause(), tree.at(pointer(path, prefix.size()))),
+              f.getCause());
         } catch (IllegalArgumentException | IllegalStateException e) {
           // invariants of the typed model (@Value.Check) report themselves this way
           throw located(source, number, locations, root, prefix, e.getMessage(), e);
@@ -441,15 +572,20 @@ public final class ManifestReader {
 
   /** Says what a binding failure means in the manifest's terms, not in Java's. */
   private static String bindingReason(JsonMappingException e, JsonNode actual) {
-    if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
+    if (e instanceof ValueInstantiationException
+        && e.getCause() != null
+        && e.getCause().getMessage() != null) {
       String message = e.getCause().getMessage();
       java.util.regex.Matcher missing = MISSING.matcher(message);
       if (missing.find()) {
-        return "missing required field" + (missing.group(1).contains(",") ? "s " : " ") + missing.group(1);
+        return "missing required field"
+            + (missing.group(1).contains(",") ? "s " : " ")
+            + missing.group(1);
       }
       return message; // a model invariant, such as "weight must be 0..1000000: -1"
     }
-    if (e instanceof MismatchedInputException && ((MismatchedInputException) e).getTargetType() != null) {
+    if (e instanceof MismatchedInputException
+        && ((MismatchedInputException) e).getTargetType() != null) {
       Class<?> target = ((MismatchedInputException) e).getTargetType();
       if (target.getSimpleName().equals("Builder") && target.getEnclosingClass() != null) {
         target = target.getEnclosingClass();
@@ -463,7 +599,10 @@ public final class ManifestReader {
   }
 
   private static String describe(Class<?> type) {
-    if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
         || type == java.math.BigInteger.class) {
       return "an integer";
     }
@@ -486,8 +625,13 @@ public final class ManifestReader {
     if (actual == null || actual.isMissingNode()) {
       return "nothing";
     }
-    String shown = actual.isContainerNode() ? "" : " " + (actual.toString().length() > 40
-        ? actual.toString().substring(0, 40) + "..." : actual.toString());
+    String shown =
+        actual.isContainerNode()
+            ? ""
+            : " "
+                + (actual.toString().length() > 40
+                    ? actual.toString().substring(0, 40) + "..."
+                    : actual.toString());
     switch (actual.getNodeType()) {
       case ARRAY:
         return "a list";
@@ -516,23 +660,54 @@ public final class ManifestReader {
   }
 
   private static String requireText(
-      ObjectNode tree, String field, String source, int number, Locations locations, JsonNode root, List<Object> prefix) {
+      ObjectNode tree,
+      String field,
+      String source,
+      int number,
+      Locations locations,
+      JsonNode root,
+      List<Object> prefix) {
     JsonNode value = tree.get(field);
     if (value == null || value.isNull()) {
-      throw located(source, number, locations, root, prefix.isEmpty() ? List.of() : prefix, "missing " + field, null);
+      throw located(
+          source,
+          number,
+          locations,
+          root,
+          prefix.isEmpty() ? List.of() : prefix,
+          "missing " + field,
+          null);
     }
     if (!value.isTextual() || value.asText().isBlank()) {
-      throw located(source, number, locations, root, append(prefix, field),
-          field + " must be a non-empty string, got " + value, null);
+      throw located(
+          source,
+          number,
+          locations,
+          root,
+          append(prefix, field),
+          field + " must be a non-empty string, got " + value,
+          null);
     }
     return value.asText();
   }
 
   private static ManifestException located(
-      String source, int number, Locations locations, JsonNode root, List<Object> path, String reason, Throwable cause) {
+      String source,
+      int number,
+      Locations locations,
+      JsonNode root,
+      List<Object> path,
+      String reason,
+      Throwable cause) {
     long at = locations.find(root, path);
-    return new ManifestException(source, number, Locations.line(at), Locations.column(at),
-        path.isEmpty() ? null : FieldPaths.format(path), reason, cause);
+    return new ManifestException(
+        source,
+        number,
+        Locations.line(at),
+        Locations.column(at),
+        path.isEmpty() ? null : FieldPaths.format(path),
+        reason,
+        cause);
   }
 
   private static List<Object> append(List<Object> prefix, Object segment) {
@@ -606,7 +781,10 @@ public final class ManifestReader {
       return this;
     }
 
-    /** Whether a document that would carry a {@link ManifestNote} fails with a {@link ManifestException}. */
+    /**
+     * Whether a document that would carry a {@link ManifestNote} fails with a {@link
+     * ManifestException}.
+     */
     public Builder strict(boolean strict) {
       this.strict = strict;
       return this;

@@ -15,12 +15,13 @@ import java.util.List;
 /**
  * Reads and writes Kubernetes manifests: single- and multi-document YAML, and JSON.
  *
- * <p>Reading turns each document into a typed Gateway API object when this SDK has a type for its kind,
- * and into a {@link GenericObject} otherwise, so a file mixing a {@code Secret}, a {@code Gateway} and a
- * cert-manager {@code Certificate} reads completely and writes back completely. Unknown fields are kept.
- * Reading uses {@link ManifestReader#defaults()}; build a {@link ManifestReader} for other limits or for
- * strict checking. Every failure is a {@link ManifestException} naming the source, document number,
- * line, column and field path. All methods are thread-safe.
+ * <p>Reading turns each document into a typed Gateway API object when this SDK has a type for its
+ * kind, and into a {@link GenericObject} otherwise, so a file mixing a {@code Secret}, a {@code
+ * Gateway} and a cert-manager {@code Certificate} reads completely and writes back completely.
+ * Unknown fields are kept. Reading uses {@link ManifestReader#defaults()}; build a {@link
+ * ManifestReader} for other limits or for strict checking. Every failure is a {@link
+ * ManifestException} naming the source, document number, line, column and field path. All methods
+ * are thread-safe.
  *
  * <pre>{@code
  * List<Object> objects = Manifests.readAll(Path.of("app.yaml"));
@@ -34,8 +35,8 @@ public final class Manifests {
   private Manifests() {}
 
   /**
-   * The objects of every document of {@code text}, in order; empty documents are skipped and a {@code v1
-   * List} contributes its items.
+   * The objects of every document of {@code text}, in order; empty documents are skipped and a
+   * {@code v1 List} contributes its items.
    *
    * @throws ManifestException naming the document, line, column and field path of the first problem
    */
@@ -55,7 +56,8 @@ public final class Manifests {
   /**
    * The objects of every document of the UTF-8 file {@code path}.
    *
-   * @throws ManifestException naming the file, document, line, column and field path of the first problem
+   * @throws ManifestException naming the file, document, line, column and field path of the first
+   *     problem
    */
   public static List<Object> readAll(Path path) {
     return ManifestReader.defaults().readAll(path);
@@ -65,7 +67,8 @@ public final class Manifests {
    * Reads the single document of {@code text} as {@code type}: a Gateway API type such as {@code
    * HTTPRoute.class}, {@link GenericObject}, {@link ObjectNode} or {@code Object}.
    *
-   * @throws ManifestException if there is not exactly one document, it is of another kind, or it is invalid
+   * @throws ManifestException if there is not exactly one document, it is of another kind, or it is
+   *     invalid
    */
   public static <T> T read(String text, Class<T> type) {
     return ManifestReader.defaults().read(text, type);
@@ -101,7 +104,8 @@ public final class Manifests {
   /**
    * Every document of the UTF-8 file {@code path} with its number, line and notes.
    *
-   * @throws ManifestException naming the file, document, line, column and field path of the first problem
+   * @throws ManifestException naming the file, document, line, column and field path of the first
+   *     problem
    */
   public static List<ManifestDocument> readDocuments(Path path) {
     return ManifestReader.defaults().readDocuments(path);
@@ -129,7 +133,8 @@ public final class Manifests {
   /**
    * One object as a YAML document (no leading {@code ---}).
    *
-   * @throws IllegalArgumentException if {@code object} is not a Kubernetes object (typed, generic or tree)
+   * @throws IllegalArgumentException if {@code object} is not a Kubernetes object (typed, generic
+   *     or tree)
    */
   public static String toYaml(Object object) {
     try {
@@ -166,7 +171,8 @@ public final class Manifests {
 
   /**
    * One object as compact JSON: one line without whitespace between tokens and without a trailing
-   * newline, as API request bodies and logs want it. Same fields and order as {@link #toJson(Object)}.
+   * newline, as API request bodies and logs want it. Same fields and order as {@link
+   * #toJson(Object)}.
    *
    * <pre>{@code
    * String body = Manifests.toCompactJson(route);   // {"apiVersion":"gateway.networking.k8s.io/v1",...}
@@ -180,7 +186,8 @@ public final class Manifests {
 
   private static String json(Object object, boolean indent) {
     try {
-      if (object instanceof GatewayApiObject && ObjectBinding.kindOf(object.getClass()).isPresent()) {
+      if (object instanceof GatewayApiObject
+          && ObjectBinding.kindOf(object.getClass()).isPresent()) {
         return ManifestWriters.typedJson(object, indent);
       }
       ObjectNode tree = toTree(object);
@@ -191,8 +198,8 @@ public final class Manifests {
   }
 
   /**
-   * Objects as one JSON {@code v1 List} (what {@code kubectl get -o json} prints for several objects);
-   * {@link #readAll(String)} reads it back as the items.
+   * Objects as one JSON {@code v1 List} (what {@code kubectl get -o json} prints for several
+   * objects); {@link #readAll(String)} reads it back as the items.
    *
    * @throws IllegalArgumentException if an element is not a Kubernetes object
    */
@@ -212,7 +219,8 @@ public final class Manifests {
   }
 
   /**
-   * The JSON tree of a typed Gateway API object, a {@link GenericObject} or a tree; always a fresh copy.
+   * The JSON tree of a typed Gateway API object, a {@link GenericObject} or a tree; always a fresh
+   * copy.
    *
    * @throws IllegalArgumentException if {@code object} is none of those
    */
@@ -226,8 +234,10 @@ public final class Manifests {
     if (object != null && ObjectBinding.kindOf(object.getClass()).isPresent()) {
       return ObjectBinding.tree(object);
     }
-    throw new IllegalArgumentException("not a Kubernetes object (typed Gateway API object, GenericObject or "
-        + "ObjectNode): " + (object == null ? "null" : object.getClass().getName()));
+    throw new IllegalArgumentException(
+        "not a Kubernetes object (typed Gateway API object, GenericObject or "
+            + "ObjectNode): "
+            + (object == null ? "null" : object.getClass().getName()));
   }
 
   /**

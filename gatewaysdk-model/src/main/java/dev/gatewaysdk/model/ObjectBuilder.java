@@ -2,13 +2,16 @@ package dev.gatewaysdk.model;
 
 /**
  * Metadata shortcuts shared by the builders of every kind: each edits the metadata set so far, so
- * {@code HTTPRoute.builder().name("web").namespace("prod").label("app", "web")} and
- * {@code .metadata(meta).label("team", "edge")} both do what they read as.
+ * {@code HTTPRoute.builder().name("web").namespace("prod").label("app", "web")} and {@code
+ * .metadata(meta).label("team", "edge")} both do what they read as.
  *
  * @param <B> the builder type, returned for chaining
  */
 public interface ObjectBuilder<B extends ObjectBuilder<B>> {
-  /** Sets the API version, such as {@code gateway.networking.k8s.io/v1beta1}; checked by {@link #build()}. */
+  /**
+   * Sets the API version, such as {@code gateway.networking.k8s.io/v1beta1}; checked by {@link
+   * #build()}.
+   */
   B apiVersion(String apiVersion);
 
   /** Sets the metadata, replacing what the metadata shortcuts set so far. */
@@ -23,7 +26,8 @@ public interface ObjectBuilder<B extends ObjectBuilder<B>> {
   /**
    * Builds the object.
    *
-   * @throws IllegalArgumentException if the API version is not of the Gateway API group, or a value is impossible
+   * @throws IllegalArgumentException if the API version is not of the Gateway API group, or a value
+   *     is impossible
    * @throws IllegalStateException if a required field is missing
    */
   GatewayApiObject build();

@@ -15,7 +15,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Kubernetes object metadata as the SDK models it: identity, labels, annotations and bookkeeping fields.
+ * Kubernetes object metadata as the SDK models it: identity, labels, annotations and bookkeeping
+ * fields.
  *
  * <p>{@code managedFields} are kept as raw JSON data; fields this class does not name are kept in
  * {@link #unknownFields()}.
@@ -30,7 +31,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ObjectMetaCodec.Writer.class)
 @JsonDeserialize(using = ObjectMetaCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ObjectMeta implements WithObjectMeta {
   ObjectMeta() {}
 
@@ -102,7 +105,7 @@ public abstract class ObjectMeta implements WithObjectMeta {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

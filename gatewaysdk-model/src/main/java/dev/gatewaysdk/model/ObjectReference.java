@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ObjectReferenceCodec.Writer.class)
 @JsonDeserialize(using = ObjectReferenceCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ObjectReference implements WithObjectReference {
   ObjectReference() {}
 
@@ -53,7 +55,7 @@ public abstract class ObjectReference implements WithObjectReference {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = OwnerReferenceCodec.Writer.class)
 @JsonDeserialize(using = OwnerReferenceCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class OwnerReference implements WithOwnerReference {
   OwnerReference() {}
 
@@ -54,7 +56,7 @@ public abstract class OwnerReference implements WithOwnerReference {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ParametersReferenceCodec.Writer.class)
 @JsonDeserialize(using = ParametersReferenceCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ParametersReference implements WithParametersReference {
   ParametersReference() {}
 
@@ -48,7 +50,7 @@ public abstract class ParametersReference implements WithParametersReference {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

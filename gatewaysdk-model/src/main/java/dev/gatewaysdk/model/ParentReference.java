@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A reference from a route (or policy status) to its parent, usually a Gateway, optionally narrowed to
- * one listener ({@code sectionName}) or port.
+ * A reference from a route (or policy status) to its parent, usually a Gateway, optionally narrowed
+ * to one listener ({@code sectionName}) or port.
  *
  * <pre>{@code
  * ParentReference ref = ParentReference.gateway("infra", "shared-gw").withSectionName("https");
@@ -26,7 +26,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ParentReferenceCodec.Writer.class)
 @JsonDeserialize(using = ParentReferenceCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ParentReference implements WithParentReference {
   ParentReference() {}
 
@@ -74,7 +76,7 @@ public abstract class ParentReference implements WithParentReference {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = PolicyAncestorStatusCodec.Writer.class)
 @JsonDeserialize(using = PolicyAncestorStatusCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class PolicyAncestorStatus implements WithPolicyAncestorStatus {
   PolicyAncestorStatus() {}
 
@@ -46,7 +48,7 @@ public abstract class PolicyAncestorStatus implements WithPolicyAncestorStatus {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -14,11 +14,13 @@ import java.util.Map;
 import org.immutables.value.Value;
 
 /**
- * Allows objects in other namespaces to refer to objects in this namespace (for example routes to Services).
+ * Allows objects in other namespaces to refer to objects in this namespace (for example routes to
+ * Services).
  *
- * <p>Immutable and thread-safe. The object keeps the API version it was read with ({@link #apiVersion()},
- * default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)} re-targets it. Fields unknown to this
- * SDK are kept in {@link #unknownFields()} and written back unchanged.
+ * <p>Immutable and thread-safe. The object keeps the API version it was read with ({@link
+ * #apiVersion()}, default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)}
+ * re-targets it. Fields unknown to this SDK are kept in {@link #unknownFields()} and written back
+ * unchanged.
  *
  * <pre>{@code
  * ReferenceGrant grant = ReferenceGrant.builder().name("allow-routes").namespace("backends")
@@ -31,13 +33,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(using = KindCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ReferenceGrant implements GatewayApiObject {
   /** The kind as written in manifests: {@value}. */
   public static final String KIND = "ReferenceGrant";
 
   /** The API version of new objects: {@value}. */
-  public static final String DEFAULT_API_VERSION = GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
+  public static final String DEFAULT_API_VERSION =
+      GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
 
   ReferenceGrant() {}
 
@@ -70,7 +75,8 @@ public abstract class ReferenceGrant implements GatewayApiObject {
   /**
    * A copy with API version {@code apiVersion}, such as {@code gateway.networking.k8s.io/v1beta1}.
    *
-   * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value GatewayApiKind#GROUP}
+   * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value
+   *     GatewayApiKind#GROUP}
    */
   @Override
   public abstract ReferenceGrant withApiVersion(String apiVersion);
@@ -92,19 +98,20 @@ public abstract class ReferenceGrant implements GatewayApiObject {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
   /**
-   * Builds {@link ReferenceGrant} objects; not thread-safe. Metadata shortcuts ({@link #name(String)},
-   * {@link #label(String, String)}, ...) edit the metadata set so far ({@link #metadataBuilder()}), and spec
-   * shortcuts edit the spec set so far ({@link #specBuilder()}). A spec's required fields are checked by
-   * {@link #build()}.
+   * Builds {@link ReferenceGrant} objects; not thread-safe. Metadata shortcuts ({@link
+   * #name(String)}, {@link #label(String, String)}, ...) edit the metadata set so far ({@link
+   * #metadataBuilder()}), and spec shortcuts edit the spec set so far ({@link #specBuilder()}). A
+   * spec's required fields are checked by {@link #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableReferenceGrant.Builder implements NamespacedObjectBuilder<Builder> {
+  public static final class Builder extends ImmutableReferenceGrant.Builder
+      implements NamespacedObjectBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
@@ -116,13 +123,19 @@ public abstract class ReferenceGrant implements GatewayApiObject {
       return this;
     }
 
-    /** Allows objects of {@code group}/{@code kind} in {@code namespace} to refer into this namespace. */
+    /**
+     * Allows objects of {@code group}/{@code kind} in {@code namespace} to refer into this
+     * namespace.
+     */
     public Builder from(String group, String kind, String namespace) {
       specBuilder().addFrom(ReferenceGrantFrom.of(group, kind, namespace));
       return this;
     }
 
-    /** Allows references to all objects of {@code group}/{@code kind} (empty group for the core group). */
+    /**
+     * Allows references to all objects of {@code group}/{@code kind} (empty group for the core
+     * group).
+     */
     public Builder to(String group, String kind) {
       specBuilder().addTo(ReferenceGrantTo.of(group, kind));
       return this;

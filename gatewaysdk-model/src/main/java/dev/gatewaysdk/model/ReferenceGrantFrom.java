@@ -20,7 +20,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ReferenceGrantFromCodec.Writer.class)
 @JsonDeserialize(using = ReferenceGrantFromCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ReferenceGrantFrom implements WithReferenceGrantFrom {
   ReferenceGrantFrom() {}
 
@@ -49,7 +51,7 @@ public abstract class ReferenceGrantFrom implements WithReferenceGrantFrom {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

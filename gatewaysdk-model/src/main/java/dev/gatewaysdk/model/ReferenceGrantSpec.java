@@ -21,14 +21,22 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ReferenceGrantSpecCodec.Writer.class)
 @JsonDeserialize(using = ReferenceGrantSpecCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ReferenceGrantSpec implements WithReferenceGrantSpec {
   ReferenceGrantSpec() {}
 
-  /** The referring group/kind/namespace combinations. Written even when empty, as the schema requires the field. */
+  /**
+   * The referring group/kind/namespace combinations. Written even when empty, as the schema
+   * requires the field.
+   */
   public abstract List<ReferenceGrantFrom> from();
 
-  /** The group/kind(/name) combinations that may be referred to. Written even when empty, as the schema requires the field. */
+  /**
+   * The group/kind(/name) combinations that may be referred to. Written even when empty, as the
+   * schema requires the field.
+   */
   public abstract List<ReferenceGrantTo> to();
 
   /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
@@ -42,7 +50,7 @@ public abstract class ReferenceGrantSpec implements WithReferenceGrantSpec {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
@@ -53,8 +61,8 @@ public abstract class ReferenceGrantSpec implements WithReferenceGrantSpec {
     Builder() {}
 
     /**
-     * Replaces every field with those of {@code spec} (the usual Immutables copy method is named after the
-     * {@code from} field here, so it is written by hand).
+     * Replaces every field with those of {@code spec} (the usual Immutables copy method is named
+     * after the {@code from} field here, so it is written by hand).
      */
     public Builder from(ReferenceGrantSpec spec) {
       return from(spec.from()).to(spec.to()).unknownFields(spec.unknownFields());

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = ReferenceGrantToCodec.Writer.class)
 @JsonDeserialize(using = ReferenceGrantToCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class ReferenceGrantTo implements WithReferenceGrantTo {
   ReferenceGrantTo() {}
 
@@ -55,7 +57,7 @@ public abstract class ReferenceGrantTo implements WithReferenceGrantTo {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -3,8 +3,8 @@ package dev.gatewaysdk.model;
 import java.util.Optional;
 
 /**
- * A route of any kind ({@link HTTPRoute}, {@link GRPCRoute}, {@link TLSRoute}, {@link TCPRoute}, {@link UDPRoute}),
- * for code that handles parents and status without caring about the protocol.
+ * A route of any kind ({@link HTTPRoute}, {@link GRPCRoute}, {@link TLSRoute}, {@link TCPRoute},
+ * {@link UDPRoute}), for code that handles parents and status without caring about the protocol.
  */
 public interface Route extends GatewayApiObject {
   /** The route's spec, seen through the fields all route kinds share. */

@@ -1,8 +1,8 @@
 package dev.gatewaysdk.model;
 
 /**
- * The shortcuts shared by the builders of the five route kinds: metadata ({@link NamespacedObjectBuilder}) and
- * parents, edited in the spec set so far.
+ * The shortcuts shared by the builders of the five route kinds: metadata ({@link
+ * NamespacedObjectBuilder}) and parents, edited in the spec set so far.
  *
  * @param <B> the builder type, returned for chaining
  */

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = RouteGroupKindCodec.Writer.class)
 @JsonDeserialize(using = RouteGroupKindCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class RouteGroupKind implements WithRouteGroupKind {
   RouteGroupKind() {}
 
@@ -47,7 +49,7 @@ public abstract class RouteGroupKind implements WithRouteGroupKind {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = RouteNamespacesCodec.Writer.class)
 @JsonDeserialize(using = RouteNamespacesCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class RouteNamespaces implements WithRouteNamespaces {
   RouteNamespaces() {}
 
@@ -42,7 +44,7 @@ public abstract class RouteNamespaces implements WithRouteNamespaces {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(from()).selector(selector()).unknownFields(unknownFields());
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = RouteParentStatusCodec.Writer.class)
 @JsonDeserialize(using = RouteParentStatusCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class RouteParentStatus implements WithRouteParentStatus {
   RouteParentStatus() {}
 
@@ -56,7 +58,7 @@ public abstract class RouteParentStatus implements WithRouteParentStatus {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = RouteStatusCodec.Writer.class)
 @JsonDeserialize(using = RouteStatusCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class RouteStatus implements WithRouteStatus {
   RouteStatus() {}
 
@@ -39,7 +41,7 @@ public abstract class RouteStatus implements WithRouteStatus {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -25,7 +25,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = SecretObjectReferenceCodec.Writer.class)
 @JsonDeserialize(using = SecretObjectReferenceCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class SecretObjectReference implements WithSecretObjectReference {
   SecretObjectReference() {}
 
@@ -57,7 +59,7 @@ public abstract class SecretObjectReference implements WithSecretObjectReference
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

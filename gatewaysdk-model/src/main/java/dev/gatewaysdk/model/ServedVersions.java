@@ -14,14 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which API versions of each Gateway API kind a release serves, per channel, and which one it stores.
+ * Which API versions of each Gateway API kind a release serves, per channel, and which one it
+ * stores.
  *
- * <p>The table covers the {@link #releases() supported releases}, from v1.0.0 to the one the SDK targets
- * ({@value CrdSource#LATEST_RELEASE}); a patch release resolves to its minor ({@code v1.2.1} serves what
- * {@code v1.2.0} serves: the CRDs of a minor's patches declare the same versions). It is generated from the
- * official CRDs of each release (gatewaysdk-model-generator) and checked against them by the tests.
- * It also covers the kinds this SDK has no type for ({@code BackendLBPolicy}, {@code XListenerSet},
- * {@code XBackendTrafficPolicy}, {@code XMesh}, {@code XBackend}). Instances are immutable and thread-safe.
+ * <p>The table covers the {@link #releases() supported releases}, from v1.0.0 to the one the SDK
+ * targets ({@value CrdSource#LATEST_RELEASE}); a patch release resolves to its minor ({@code
+ * v1.2.1} serves what {@code v1.2.0} serves: the CRDs of a minor's patches declare the same
+ * versions). It is generated from the official CRDs of each release (gatewaysdk-model-generator)
+ * and checked against them by the tests. It also covers the kinds this SDK has no type for ({@code
+ * BackendLBPolicy}, {@code XListenerSet}, {@code XBackendTrafficPolicy}, {@code XMesh}, {@code
+ * XBackend}). Instances are immutable and thread-safe.
  *
  * <pre>{@code
  * ServedVersions v15 = ServedVersions.of("v1.5.1");
@@ -35,14 +37,16 @@ import java.util.regex.Pattern;
 public final class ServedVersions {
   /** The API group of the Gateway API kinds. */
   public static final String GROUP = GatewayApiKind.GROUP;
+
   /** The API group of the experimental {@code X...} kinds. */
   public static final String EXPERIMENTAL_GROUP = "gateway.networking.x-k8s.io";
 
   /**
-   * Every API version any Gateway API release (including the v0.x ones) ever used; other versions of
-   * the Gateway API groups are typos, not history.
+   * Every API version any Gateway API release (including the v0.x ones) ever used; other versions
+   * of the Gateway API groups are typos, not history.
    */
-  private static final Set<String> HISTORIC_VERSIONS = Set.of("v1alpha1", "v1alpha2", "v1alpha3", "v1beta1", "v1");
+  private static final Set<String> HISTORIC_VERSIONS =
+      Set.of("v1alpha1", "v1alpha2", "v1alpha3", "v1beta1", "v1");
 
   private static final Pattern RELEASE = Pattern.compile("v(\\d+)\\.(\\d+)\\.(\\d+)");
 
@@ -57,7 +61,9 @@ public final class ServedVersions {
     this.kinds = kinds;
   }
 
-  /** The releases in the table, oldest first: {@code v1.0.0 ...} {@value CrdSource#LATEST_RELEASE}. */
+  /**
+   * The releases in the table, oldest first: {@code v1.0.0 ...} {@value CrdSource#LATEST_RELEASE}.
+   */
   public static List<String> releases() {
     return List.copyOf(RELEASES.keySet());
   }
@@ -70,7 +76,8 @@ public final class ServedVersions {
   /**
    * The table of {@code release} or of the release its minor version resolves to.
    *
-   * @throws IllegalArgumentException if {@code release} is not {@code vX.Y.Z} of a minor in the table
+   * @throws IllegalArgumentException if {@code release} is not {@code vX.Y.Z} of a minor in the
+   *     table
    */
   public static ServedVersions of(String release) {
     Matcher m = RELEASE.matcher(release == null ? "" : release.trim());
@@ -83,7 +90,14 @@ public final class ServedVersions {
       }
     }
     throw new IllegalArgumentException(
-        "release must be a Gateway API release " + first() + ".." + last() + " such as " + last() + ": " + release);
+        "release must be a Gateway API release "
+            + first()
+            + ".."
+            + last()
+            + " such as "
+            + last()
+            + ": "
+            + release);
   }
 
   /** The release this table describes, such as {@code v1.5.0}. */
@@ -91,12 +105,18 @@ public final class ServedVersions {
     return release;
   }
 
-  /** The kinds the channel's install defines, such as {@code [GatewayClass, Gateway, HTTPRoute, ...]}. */
+  /**
+   * The kinds the channel's install defines, such as {@code [GatewayClass, Gateway, HTTPRoute,
+   * ...]}.
+   */
   public Set<String> kinds(Channel channel) {
     return kinds.get(channel).keySet();
   }
 
-  /** The served versions of {@code kind}, in the order of its CRD; empty if the channel lacks the kind. */
+  /**
+   * The served versions of {@code kind}, in the order of its CRD; empty if the channel lacks the
+   * kind.
+   */
   public List<String> served(Channel channel, String kind) {
     Entry e = kinds.get(channel).get(kind);
     return e == null ? List.of() : e.served;
@@ -119,8 +139,9 @@ public final class ServedVersions {
   }
 
   /**
-   * The version to write {@code kind} in: the most stable version the channel serves and does not deprecate
-   * ({@code v1} before {@code v1beta1} before the alphas); empty if the channel lacks the kind.
+   * The version to write {@code kind} in: the most stable version the channel serves and does not
+   * deprecate ({@code v1} before {@code v1beta1} before the alphas); empty if the channel lacks the
+   * kind.
    */
   public Optional<String> preferred(Channel channel, String kind) {
     for (String v : PREFERENCE) {
@@ -131,7 +152,9 @@ public final class ServedVersions {
     return Optional.empty();
   }
 
-  /** Whether {@code version} (such as {@code v1beta1}) of {@code kind} is served in {@code channel}. */
+  /**
+   * Whether {@code version} (such as {@code v1beta1}) of {@code kind} is served in {@code channel}.
+   */
   public boolean isServed(Channel channel, String kind, String version) {
     return served(channel, kind).contains(version);
   }
@@ -142,7 +165,9 @@ public final class ServedVersions {
     return e != null && e.deprecated.contains(version);
   }
 
-  /** The API group of a kind known to any release, such as {@value #GROUP} for {@code HTTPRoute}. */
+  /**
+   * The API group of a kind known to any release, such as {@value #GROUP} for {@code HTTPRoute}.
+   */
   public static Optional<String> groupOf(String kind) {
     for (ServedVersions table : RELEASES.values()) {
       if (table.kinds.get(Channel.EXPERIMENTAL).containsKey(kind)) {
@@ -158,21 +183,21 @@ public final class ServedVersions {
   }
 
   /**
-   * Whether {@code version} is an API version some Gateway API release (v0.x included) used for some
-   * kind: {@code v1alpha1}, {@code v1alpha2}, {@code v1alpha3}, {@code v1beta1} or {@code v1}.
+   * Whether {@code version} is an API version some Gateway API release (v0.x included) used for
+   * some kind: {@code v1alpha1}, {@code v1alpha2}, {@code v1alpha3}, {@code v1beta1} or {@code v1}.
    */
   public static boolean isHistoricVersion(String version) {
     return HISTORIC_VERSIONS.contains(version);
   }
 
   /**
-   * Explains why {@code apiVersion} of {@code kind} is a poor choice, or returns empty when the standard
-   * channel of the latest release serves it and does not deprecate it. Unknown kinds and groups other
-   * than the Gateway API ones are not explained (empty).
+   * Explains why {@code apiVersion} of {@code kind} is a poor choice, or returns empty when the
+   * standard channel of the latest release serves it and does not deprecate it. Unknown kinds and
+   * groups other than the Gateway API ones are not explained (empty).
    *
-   * <p>Example: {@code TLSRoute gateway.networking.k8s.io/v1alpha2 is served only by experimental-channel
-   * installs of v1.0.0..<latest> (deprecated since v1.5.0); use gateway.networking.k8s.io/v1 (standard
-   * channel since v1.5.0)}.
+   * <p>Example: {@code TLSRoute gateway.networking.k8s.io/v1alpha2 is served only by
+   * experimental-channel installs of v1.0.0..<latest> (deprecated since v1.5.0); use
+   * gateway.networking.k8s.io/v1 (standard channel since v1.5.0)}.
    */
   public static Optional<String> explain(String apiVersion, String kind) {
     Optional<String> group = groupOf(kind);
@@ -190,7 +215,10 @@ public final class ServedVersions {
     experimental.removeAll(standard);
     StringBuilder text = new StringBuilder(subject);
     if (standard.isEmpty() && experimental.isEmpty()) {
-      text.append(" is not served by any Gateway API release ").append(first()).append("..").append(last());
+      text.append(" is not served by any Gateway API release ")
+          .append(first())
+          .append("..")
+          .append(last());
     } else {
       text.append(" is served ");
       if (standard.isEmpty()) {
@@ -209,7 +237,8 @@ public final class ServedVersions {
     return Optional.of(text.toString());
   }
 
-  private static final List<String> PREFERENCE = List.of("v1", "v1beta1", "v1alpha3", "v1alpha2", "v1alpha1");
+  private static final List<String> PREFERENCE =
+      List.of("v1", "v1beta1", "v1alpha3", "v1alpha2", "v1alpha1");
 
   private static String recommendation(String kind, String group, String version) {
     for (Channel channel : Channel.values()) {
@@ -222,9 +251,10 @@ public final class ServedVersions {
         return "; " + kind + " is not part of the standard channel";
       }
       String since = servingReleases(channel, kind, v).get(0);
-      String when = channel == Channel.STANDARD && since.equals(first())
-          ? "served since " + since
-          : channel.id() + " channel since " + since;
+      String when =
+          channel == Channel.STANDARD && since.equals(first())
+              ? "served since " + since
+              : channel.id() + " channel since " + since;
       return "; use " + group + "/" + v + " (" + when + ")";
     }
     return "; " + kind + " is not part of " + last();
@@ -232,7 +262,8 @@ public final class ServedVersions {
 
   private static String deprecation(String kind, String version) {
     for (ServedVersions table : RELEASES.values()) {
-      if (table.isDeprecated(Channel.STANDARD, kind, version) || table.isDeprecated(Channel.EXPERIMENTAL, kind, version)) {
+      if (table.isDeprecated(Channel.STANDARD, kind, version)
+          || table.isDeprecated(Channel.EXPERIMENTAL, kind, version)) {
         return " (deprecated since " + table.release + ")";
       }
     }
@@ -298,13 +329,16 @@ public final class ServedVersions {
     for (String line : table) {
       // release channel group kind version...
       String[] f = line.trim().split("\\s+");
-      Map<Channel, Map<String, Entry>> release = rows.computeIfAbsent(f[0], r -> {
-        Map<Channel, Map<String, Entry>> m = new LinkedHashMap<>();
-        for (Channel c : Channel.values()) {
-          m.put(c, new LinkedHashMap<>());
-        }
-        return m;
-      });
+      Map<Channel, Map<String, Entry>> release =
+          rows.computeIfAbsent(
+              f[0],
+              r -> {
+                Map<Channel, Map<String, Entry>> m = new LinkedHashMap<>();
+                for (Channel c : Channel.values()) {
+                  m.put(c, new LinkedHashMap<>());
+                }
+                return m;
+              });
       List<String> served = new ArrayList<>();
       Set<String> deprecated = new LinkedHashSet<>();
       String storage = null;
@@ -318,15 +352,22 @@ public final class ServedVersions {
           deprecated.add(v);
         }
       }
-      release.get(Channel.parse(f[1])).put(f[3],
-          new Entry(f[2], List.copyOf(served), storage, Collections.unmodifiableSet(deprecated)));
+      release
+          .get(Channel.parse(f[1]))
+          .put(
+              f[3],
+              new Entry(
+                  f[2], List.copyOf(served), storage, Collections.unmodifiableSet(deprecated)));
     }
     Map<String, ServedVersions> out = new LinkedHashMap<>();
-    rows.forEach((release, channels) -> {
-      Map<Channel, Map<String, Entry>> frozen = new LinkedHashMap<>();
-      channels.forEach((c, m) -> frozen.put(c, Collections.unmodifiableMap(m)));
-      out.put(release.toLowerCase(Locale.ROOT), new ServedVersions(release, Collections.unmodifiableMap(frozen)));
-    });
+    rows.forEach(
+        (release, channels) -> {
+          Map<Channel, Map<String, Entry>> frozen = new LinkedHashMap<>();
+          channels.forEach((c, m) -> frozen.put(c, Collections.unmodifiableMap(m)));
+          out.put(
+              release.toLowerCase(Locale.ROOT),
+              new ServedVersions(release, Collections.unmodifiableMap(frozen)));
+        });
     return Collections.unmodifiableMap(out);
   }
 }

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = SubjectAltNameCodec.Writer.class)
 @JsonDeserialize(using = SubjectAltNameCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class SubjectAltName implements WithSubjectAltName {
   SubjectAltName() {}
 
@@ -45,7 +47,7 @@ public abstract class SubjectAltName implements WithSubjectAltName {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

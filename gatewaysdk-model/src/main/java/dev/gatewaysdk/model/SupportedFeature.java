@@ -20,7 +20,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = SupportedFeatureCodec.Writer.class)
 @JsonDeserialize(using = SupportedFeatureCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class SupportedFeature implements WithSupportedFeature {
   SupportedFeature() {}
 
@@ -38,7 +40,7 @@ public abstract class SupportedFeature implements WithSupportedFeature {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = TCPRouteRuleCodec.Writer.class)
 @JsonDeserialize(using = TCPRouteRuleCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class TCPRouteRule implements WithTCPRouteRule {
   TCPRouteRule() {}
 
@@ -44,7 +46,7 @@ public abstract class TCPRouteRule implements WithTCPRouteRule {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = TCPRouteSpecCodec.Writer.class)
 @JsonDeserialize(using = TCPRouteSpecCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class TCPRouteSpec implements WithTCPRouteSpec, CommonRouteSpec {
   TCPRouteSpec() {}
 
@@ -48,14 +50,15 @@ public abstract class TCPRouteSpec implements WithTCPRouteSpec, CommonRouteSpec 
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
   /** Builds {@link TCPRouteSpec} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableTCPRouteSpec.Builder implements CommonRouteSpec.Builder<Builder> {
+  public static final class Builder extends ImmutableTCPRouteSpec.Builder
+      implements CommonRouteSpec.Builder<Builder> {
     Builder() {}
 
     /** Adds a rule configured by {@code rule}. */

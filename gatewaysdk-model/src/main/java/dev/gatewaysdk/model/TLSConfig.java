@@ -21,7 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = TLSConfigCodec.Writer.class)
 @JsonDeserialize(using = TLSConfigCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class TLSConfig implements WithTLSConfig {
   TLSConfig() {}
 
@@ -39,7 +41,7 @@ public abstract class TLSConfig implements WithTLSConfig {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

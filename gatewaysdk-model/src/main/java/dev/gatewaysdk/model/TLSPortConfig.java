@@ -20,7 +20,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = TLSPortConfigCodec.Writer.class)
 @JsonDeserialize(using = TLSPortConfigCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class TLSPortConfig implements WithTLSPortConfig {
   TLSPortConfig() {}
 
@@ -46,7 +48,7 @@ public abstract class TLSPortConfig implements WithTLSPortConfig {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

@@ -18,9 +18,10 @@ import org.immutables.value.Value;
 /**
  * Routes TLS connections by SNI hostname, usually from a passthrough listener, to backends.
  *
- * <p>Immutable and thread-safe. The object keeps the API version it was read with ({@link #apiVersion()},
- * default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)} re-targets it. Fields unknown to this
- * SDK are kept in {@link #unknownFields()} and written back unchanged.
+ * <p>Immutable and thread-safe. The object keeps the API version it was read with ({@link
+ * #apiVersion()}, default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)}
+ * re-targets it. Fields unknown to this SDK are kept in {@link #unknownFields()} and written back
+ * unchanged.
  *
  * <pre>{@code
  * TLSRoute route = TLSRoute.builder().name("db").namespace("default").parentRef("gw")
@@ -34,13 +35,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(using = KindCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class TLSRoute implements Route {
   /** The kind as written in manifests: {@value}. */
   public static final String KIND = "TLSRoute";
 
   /** The API version of new objects: {@value}. */
-  public static final String DEFAULT_API_VERSION = GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
+  public static final String DEFAULT_API_VERSION =
+      GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
 
   TLSRoute() {}
 
@@ -79,7 +83,8 @@ public abstract class TLSRoute implements Route {
   /**
    * A copy with API version {@code apiVersion}, such as {@code gateway.networking.k8s.io/v1beta1}.
    *
-   * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value GatewayApiKind#GROUP}
+   * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value
+   *     GatewayApiKind#GROUP}
    */
   @Override
   public abstract TLSRoute withApiVersion(String apiVersion);
@@ -112,19 +117,20 @@ public abstract class TLSRoute implements Route {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
   /**
    * Builds {@link TLSRoute} objects; not thread-safe. Metadata shortcuts ({@link #name(String)},
-   * {@link #label(String, String)}, ...) edit the metadata set so far ({@link #metadataBuilder()}), and spec
-   * shortcuts edit the spec set so far ({@link #specBuilder()}). A spec's required fields are checked by
-   * {@link #build()}.
+   * {@link #label(String, String)}, ...) edit the metadata set so far ({@link #metadataBuilder()}),
+   * and spec shortcuts edit the spec set so far ({@link #specBuilder()}). A spec's required fields
+   * are checked by {@link #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableTLSRoute.Builder implements RouteBuilder<Builder> {
+  public static final class Builder extends ImmutableTLSRoute.Builder
+      implements RouteBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
@@ -136,7 +142,10 @@ public abstract class TLSRoute implements Route {
       return this;
     }
 
-    /** Adds {@code hostname} (may be a wildcard such as {@code *.example.com}) to the hostnames the route serves. */
+    /**
+     * Adds {@code hostname} (may be a wildcard such as {@code *.example.com}) to the hostnames the
+     * route serves.
+     */
     public Builder hostname(String hostname) {
       specBuilder().addHostname(hostname);
       return this;

@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = TLSRouteRuleCodec.Writer.class)
 @JsonDeserialize(using = TLSRouteRuleCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class TLSRouteRule implements WithTLSRouteRule {
   TLSRouteRule() {}
 
@@ -44,7 +46,7 @@ public abstract class TLSRouteRule implements WithTLSRouteRule {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

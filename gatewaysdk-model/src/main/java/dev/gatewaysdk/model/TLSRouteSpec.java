@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = TLSRouteSpecCodec.Writer.class)
 @JsonDeserialize(using = TLSRouteSpecCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class TLSRouteSpec implements WithTLSRouteSpec, CommonRouteSpec {
   TLSRouteSpec() {}
 
@@ -52,14 +54,15 @@ public abstract class TLSRouteSpec implements WithTLSRouteSpec, CommonRouteSpec 
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
   /** Builds {@link TLSRouteSpec} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableTLSRouteSpec.Builder implements CommonRouteSpec.Builder<Builder> {
+  public static final class Builder extends ImmutableTLSRouteSpec.Builder
+      implements CommonRouteSpec.Builder<Builder> {
     Builder() {}
 
     /** Adds a rule configured by {@code rule}. */

@@ -18,9 +18,10 @@ import org.immutables.value.Value;
 /**
  * Forwards UDP datagrams from a Gateway listener to backends.
  *
- * <p>Immutable and thread-safe. The object keeps the API version it was read with ({@link #apiVersion()},
- * default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)} re-targets it. Fields unknown to this
- * SDK are kept in {@link #unknownFields()} and written back unchanged.
+ * <p>Immutable and thread-safe. The object keeps the API version it was read with ({@link
+ * #apiVersion()}, default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)}
+ * re-targets it. Fields unknown to this SDK are kept in {@link #unknownFields()} and written back
+ * unchanged.
  *
  * <pre>{@code
  * UDPRoute route = UDPRoute.builder().name("dns").namespace("default").parentRef("gw")
@@ -33,13 +34,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(using = KindCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class UDPRoute implements Route {
   /** The kind as written in manifests: {@value}. */
   public static final String KIND = "UDPRoute";
 
   /** The API version of new objects: {@value}. */
-  public static final String DEFAULT_API_VERSION = GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
+  public static final String DEFAULT_API_VERSION =
+      GatewayApiKind.GROUP + "/" + GatewayApiKind.DEFAULT_VERSION;
 
   UDPRoute() {}
 
@@ -78,7 +82,8 @@ public abstract class UDPRoute implements Route {
   /**
    * A copy with API version {@code apiVersion}, such as {@code gateway.networking.k8s.io/v1beta1}.
    *
-   * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value GatewayApiKind#GROUP}
+   * @throws IllegalArgumentException if {@code apiVersion} is not of the group {@value
+   *     GatewayApiKind#GROUP}
    */
   @Override
   public abstract UDPRoute withApiVersion(String apiVersion);
@@ -111,19 +116,20 @@ public abstract class UDPRoute implements Route {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 
   /**
    * Builds {@link UDPRoute} objects; not thread-safe. Metadata shortcuts ({@link #name(String)},
-   * {@link #label(String, String)}, ...) edit the metadata set so far ({@link #metadataBuilder()}), and spec
-   * shortcuts edit the spec set so far ({@link #specBuilder()}). A spec's required fields are checked by
-   * {@link #build()}.
+   * {@link #label(String, String)}, ...) edit the metadata set so far ({@link #metadataBuilder()}),
+   * and spec shortcuts edit the spec set so far ({@link #specBuilder()}). A spec's required fields
+   * are checked by {@link #build()}.
    */
   @JsonPOJOBuilder(withPrefix = "")
   @JsonAutoDetect(setterVisibility = JsonAutoDetect.Visibility.NONE)
-  public static final class Builder extends ImmutableUDPRoute.Builder implements RouteBuilder<Builder> {
+  public static final class Builder extends ImmutableUDPRoute.Builder
+      implements RouteBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();

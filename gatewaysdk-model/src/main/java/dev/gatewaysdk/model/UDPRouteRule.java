@@ -22,7 +22,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = UDPRouteRuleCodec.Writer.class)
 @JsonDeserialize(using = UDPRouteRuleCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class UDPRouteRule implements WithUDPRouteRule {
   UDPRouteRule() {}
 
@@ -44,7 +46,7 @@ public abstract class UDPRouteRule implements WithUDPRouteRule {
   }
 
   /** A builder initialized with this object's values. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return builder().from(this);
   }
 

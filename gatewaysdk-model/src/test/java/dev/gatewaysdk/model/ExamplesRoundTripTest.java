@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Every official v1.6.1 example of a modelled kind reads into the model and writes back as the same JSON tree. */
+/**
+ * Every official v1.6.1 example of a modelled kind reads into the model and writes back as the same
+ * JSON tree.
+ */
 class ExamplesRoundTripTest {
 
   @Test
@@ -25,12 +28,14 @@ class ExamplesRoundTripTest {
     List<String> failures = new ArrayList<>();
     int count = 0;
     for (Path file : files) {
-      try (MappingIterator<JsonNode> docs = Json.yaml().readerFor(JsonNode.class).readValues(file.toFile())) {
+      try (MappingIterator<JsonNode> docs =
+          Json.yaml().readerFor(JsonNode.class).readValues(file.toFile())) {
         int index = 0;
         while (docs.hasNext()) {
           JsonNode doc = docs.next();
           index++;
-          if (doc == null || !doc.path("apiVersion").asText().startsWith(GatewayApiKind.GROUP + "/")) {
+          if (doc == null
+              || !doc.path("apiVersion").asText().startsWith(GatewayApiKind.GROUP + "/")) {
             continue;
           }
           GatewayApiKind kind = GatewayApiKind.ofKind(doc.path("kind").asText()).orElse(null);
@@ -44,7 +49,8 @@ class ExamplesRoundTripTest {
             if (!back.equals(doc)) {
               failures.add(where + ": wrote " + back + " but read " + doc);
             }
-            GatewayApiObject again = Json.yaml().readValue(Json.yaml().writeValueAsString(obj), kind.type());
+            GatewayApiObject again =
+                Json.yaml().readValue(Json.yaml().writeValueAsString(obj), kind.type());
             if (!again.equals(obj)) {
               failures.add(where + ": YAML round trip changed the object");
             }
@@ -60,8 +66,16 @@ class ExamplesRoundTripTest {
     }
     assertThat(failures).isEmpty();
     assertThat(count).isGreaterThan(50);
-    assertThat(seen).contains(GatewayApiKind.GATEWAY, GatewayApiKind.HTTP_ROUTE, GatewayApiKind.GRPC_ROUTE,
-        GatewayApiKind.TLS_ROUTE, GatewayApiKind.TCP_ROUTE, GatewayApiKind.REFERENCE_GRANT, GatewayApiKind.GATEWAY_CLASS);
-    assertThat(versions).contains("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1alpha2");
+    assertThat(seen)
+        .contains(
+            GatewayApiKind.GATEWAY,
+            GatewayApiKind.HTTP_ROUTE,
+            GatewayApiKind.GRPC_ROUTE,
+            GatewayApiKind.TLS_ROUTE,
+            GatewayApiKind.TCP_ROUTE,
+            GatewayApiKind.REFERENCE_GRANT,
+            GatewayApiKind.GATEWAY_CLASS);
+    assertThat(versions)
+        .contains("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1alpha2");
   }
 }

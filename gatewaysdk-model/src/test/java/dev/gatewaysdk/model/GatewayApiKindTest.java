@@ -1,15 +1,14 @@
 package dev.gatewaysdk.model;
 
-import dev.gatewaysdk.model.internal.CrdRequirement;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import dev.gatewaysdk.model.internal.CrdRequirement;
 import dev.gatewaysdk.model.internal.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,12 +36,13 @@ class GatewayApiKindTest {
     assertThat(GatewayApiKind.BACKEND_TLS_POLICY.plural()).isEqualTo("backendtlspolicies");
     assertThat(GatewayApiKind.HTTP_ROUTE.isRoute()).isTrue();
     assertThat(GatewayApiKind.GATEWAY.isRoute()).isFalse();
-    assertThat(GatewayApiKind.TLS_ROUTE.defaultApiVersion()).isEqualTo("gateway.networking.k8s.io/v1");
+    assertThat(GatewayApiKind.TLS_ROUTE.defaultApiVersion())
+        .isEqualTo("gateway.networking.k8s.io/v1");
   }
 
   /**
-   * Coverage proof: every property of every version's schema of every Gateway API CRD the SDK models (experimental
-   * channel, v1.6.1) must be both written and read by the model.
+   * Coverage proof: every property of every version's schema of every Gateway API CRD the SDK
+   * models (experimental channel, v1.6.1) must be both written and read by the model.
    */
   @Test
   void modelCoversEveryPropertyOfTheExperimentalCrds() throws Exception {
@@ -50,10 +50,12 @@ class GatewayApiKindTest {
     List<String> missing = new ArrayList<>();
     Set<GatewayApiKind> seen = EnumSet.noneOf(GatewayApiKind.class);
     int properties = 0;
-    try (MappingIterator<JsonNode> docs = Json.yaml().readerFor(JsonNode.class).readValues(install.toFile())) {
+    try (MappingIterator<JsonNode> docs =
+        Json.yaml().readerFor(JsonNode.class).readValues(install.toFile())) {
       while (docs.hasNext()) {
         JsonNode doc = docs.next();
-        if (doc == null || !"CustomResourceDefinition".equals(doc.path("kind").asText())
+        if (doc == null
+            || !"CustomResourceDefinition".equals(doc.path("kind").asText())
             || !GatewayApiKind.GROUP.equals(doc.path("spec").path("group").asText())) {
           continue;
         }
@@ -63,13 +65,20 @@ class GatewayApiKindTest {
           continue;
         }
         seen.add(kind);
-        assertThat(kind.plural()).as("plural of " + kindName).isEqualTo(doc.path("spec").path("names").path("plural").asText());
-        assertThat(kind.namespaced()).as("scope of " + kindName)
+        assertThat(kind.plural())
+            .as("plural of " + kindName)
+            .isEqualTo(doc.path("spec").path("names").path("plural").asText());
+        assertThat(kind.namespaced())
+            .as("scope of " + kindName)
             .isEqualTo("Namespaced".equals(doc.path("spec").path("scope").asText()));
         for (JsonNode version : doc.path("spec").path("versions")) {
           JsonNode schema = version.path("schema").path("openAPIV3Schema");
-          properties += walk(schema, mapper.constructType(kind.type()),
-              kindName + "(" + version.path("name").asText() + ")", missing);
+          properties +=
+              walk(
+                  schema,
+                  mapper.constructType(kind.type()),
+                  kindName + "(" + version.path("name").asText() + ")",
+                  missing);
         }
       }
     }
@@ -79,15 +88,16 @@ class GatewayApiKindTest {
   }
 
   /**
-   * Codec proof: a document filling every property of every version's schema reads into the model without a
-   * single unknown field and writes back as the same JSON tree.
+   * Codec proof: a document filling every property of every version's schema reads into the model
+   * without a single unknown field and writes back as the same JSON tree.
    */
   @Test
   void documentsWithEveryCrdPropertyRoundTripWithoutUnknownFields() throws Exception {
     Path install = installManifestOrSkip();
     List<String> problems = new ArrayList<>();
     int documents = 0;
-    try (MappingIterator<JsonNode> docs = Json.yaml().readerFor(JsonNode.class).readValues(install.toFile())) {
+    try (MappingIterator<JsonNode> docs =
+        Json.yaml().readerFor(JsonNode.class).readValues(install.toFile())) {
       while (docs.hasNext()) {
         JsonNode crd = docs.next();
         if (crd == null || !GatewayApiKind.GROUP.equals(crd.path("spec").path("group").asText())) {
@@ -100,7 +110,8 @@ class GatewayApiKindTest {
         }
         for (JsonNode version : crd.path("spec").path("versions")) {
           com.fasterxml.jackson.databind.node.ObjectNode doc =
-              (com.fasterxml.jackson.databind.node.ObjectNode) sample(version.path("schema").path("openAPIV3Schema"));
+              (com.fasterxml.jackson.databind.node.ObjectNode)
+                  sample(version.path("schema").path("openAPIV3Schema"));
           doc.put("apiVersion", GatewayApiKind.apiVersion(version.path("name").asText()));
           doc.put("kind", kindName);
           doc.putObject("metadata").put("name", "sample");
@@ -119,22 +130,30 @@ class GatewayApiKindTest {
     assertThat(problems).isEmpty();
   }
 
-  /** A sample value for {@code schema} that sets every property; strings start with '/' to pass path checks. */
+  /**
+   * A sample value for {@code schema} that sets every property; strings start with '/' to pass path
+   * checks.
+   */
   private JsonNode sample(JsonNode schema) {
-    com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    com.fasterxml.jackson.databind.node.JsonNodeFactory f =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
     JsonNode en = schema.get("enum");
     if (en != null && en.size() > 0) {
       return en.get(0);
     }
     switch (schema.path("type").asText()) {
-      case "object": {
-        com.fasterxml.jackson.databind.node.ObjectNode o = f.objectNode();
-        schema.path("properties").fields().forEachRemaining(e -> o.set(e.getKey(), sample(e.getValue())));
-        if (schema.path("additionalProperties").isObject()) {
-          o.set("key", sample(schema.get("additionalProperties")));
+      case "object":
+        {
+          com.fasterxml.jackson.databind.node.ObjectNode o = f.objectNode();
+          schema
+              .path("properties")
+              .fields()
+              .forEachRemaining(e -> o.set(e.getKey(), sample(e.getValue())));
+          if (schema.path("additionalProperties").isObject()) {
+            o.set("key", sample(schema.get("additionalProperties")));
+          }
+          return o;
         }
-        return o;
-      }
       case "array":
         return f.arrayNode().add(sample(schema.path("items")));
       case "integer":
@@ -147,7 +166,8 @@ class GatewayApiKindTest {
   }
 
   /** Adds every model object below {@code value} that holds unknown fields to {@code out}. */
-  private static void collectUnknownFields(Object value, String path, List<String> out) throws Exception {
+  private static void collectUnknownFields(Object value, String path, List<String> out)
+      throws Exception {
     if (value instanceof java.util.Optional) {
       Object v = ((java.util.Optional<?>) value).orElse(null);
       collectUnknownFields(v, path, out);
@@ -159,7 +179,8 @@ class GatewayApiKindTest {
       }
       return;
     }
-    if (value == null || !hasUnknownFields(value.getClass())
+    if (value == null
+        || !hasUnknownFields(value.getClass())
         || !value.getClass().getPackageName().equals(GatewayApiObject.class.getPackageName())) {
       return;
     }
@@ -168,17 +189,22 @@ class GatewayApiKindTest {
       out.add(path + " has unknown fields " + unknown.keySet());
     }
     for (java.lang.reflect.Method m : value.getClass().getMethods()) {
-      if (m.getParameterCount() == 0 && !java.lang.reflect.Modifier.isStatic(m.getModifiers())
-          && !m.getName().equals("unknownFields") && !m.getName().equals("toBuilder")
-          && !m.getName().equals("withoutStatus") && !m.getName().startsWith("allowing")
-          && !m.getReturnType().isPrimitive() && m.getDeclaringClass() != Object.class) {
+      if (m.getParameterCount() == 0
+          && !java.lang.reflect.Modifier.isStatic(m.getModifiers())
+          && !m.getName().equals("unknownFields")
+          && !m.getName().equals("newBuilder")
+          && !m.getName().equals("withoutStatus")
+          && !m.getName().startsWith("allowing")
+          && !m.getReturnType().isPrimitive()
+          && m.getDeclaringClass() != Object.class) {
         m.setAccessible(true);
         collectUnknownFields(m.invoke(value), path + "." + m.getName(), out);
       }
     }
   }
 
-  private int walk(JsonNode schema, JavaType type, String path, List<String> missing) throws Exception {
+  private int walk(JsonNode schema, JavaType type, String path, List<String> missing)
+      throws Exception {
     int count = 0;
     JavaType t = unwrapOptional(type);
     JsonNode props = schema.get("properties");
@@ -232,9 +258,9 @@ class GatewayApiKindTest {
   private final Map<JavaType, Map<String, JavaType>> writerCache = new HashMap<>();
 
   /**
-   * The JSON properties the model writes for {@code t}, from Jackson's introspection of the generated value class
-   * (the Immutables implementation of an abstract model type, or the kind class itself); null if {@code t} is not a
-   * model object.
+   * The JSON properties the model writes for {@code t}, from Jackson's introspection of the
+   * generated value class (the Immutables implementation of an abstract model type, or the kind
+   * class itself); null if {@code t} is not a model object.
    */
   private Map<String, JavaType> writers(JavaType t) throws Exception {
     if (writerCache.containsKey(t)) {
@@ -242,13 +268,18 @@ class GatewayApiKindTest {
     }
     Class<?> raw = t.getRawClass();
     Map<String, JavaType> result = null;
-    if (raw.getPackageName().equals(GatewayApiObject.class.getPackageName()) && hasUnknownFields(raw)) {
-      Class<?> impl = java.lang.reflect.Modifier.isAbstract(raw.getModifiers())
-          ? Class.forName(raw.getPackageName() + ".Immutable" + raw.getSimpleName())
-          : raw;
+    if (raw.getPackageName().equals(GatewayApiObject.class.getPackageName())
+        && hasUnknownFields(raw)) {
+      Class<?> impl =
+          java.lang.reflect.Modifier.isAbstract(raw.getModifiers())
+              ? Class.forName(raw.getPackageName() + ".Immutable" + raw.getSimpleName())
+              : raw;
       result = new HashMap<>();
-      for (BeanPropertyDefinition def : mapper.getSerializationConfig().introspect(mapper.constructType(impl)).findProperties()) {
-        if (def.couldSerialize() && def.getGetter() != null && def.getGetter().getAnnotation(JsonAnyGetter.class) == null) {
+      for (BeanPropertyDefinition def :
+          mapper.getSerializationConfig().introspect(mapper.constructType(impl)).findProperties()) {
+        if (def.couldSerialize()
+            && def.getGetter() != null
+            && def.getGetter().getAnnotation(JsonAnyGetter.class) == null) {
           result.put(def.getName(), def.getPrimaryType());
         }
       }
@@ -257,14 +288,21 @@ class GatewayApiKindTest {
     return result;
   }
 
-  /** The JSON properties the builder of {@code t} accepts, from Jackson's introspection of the builder class. */
+  /**
+   * The JSON properties the builder of {@code t} accepts, from Jackson's introspection of the
+   * builder class.
+   */
   private java.util.Set<String> readers(JavaType t) throws Exception {
     Class<?> builder = Class.forName(t.getRawClass().getName() + "$Builder");
     JavaType valueType = mapper.constructType(t.getRawClass());
     java.util.Set<String> names = new java.util.HashSet<>();
-    for (BeanPropertyDefinition def : mapper.getDeserializationConfig()
-        .introspectForBuilder(mapper.constructType(builder), mapper.getDeserializationConfig().introspect(valueType))
-        .findProperties()) {
+    for (BeanPropertyDefinition def :
+        mapper
+            .getDeserializationConfig()
+            .introspectForBuilder(
+                mapper.constructType(builder),
+                mapper.getDeserializationConfig().introspect(valueType))
+            .findProperties()) {
       if (def.hasSetter()) {
         names.add(def.getName());
       }
@@ -286,8 +324,13 @@ class GatewayApiKindTest {
     try {
       return source.installManifest("v1.6.1", Channel.EXPERIMENTAL);
     } catch (CrdSourceException e) {
-      String reason = "Gateway API CRDs neither configured (" + CrdSource.ENV + ") nor cached: " + e.getMessage();
-      Assumptions.assumeTrue(CrdRequirement.available(source.directory().isPresent(), reason), reason);
+      String reason =
+          "Gateway API CRDs neither configured ("
+              + CrdSource.ENV
+              + ") nor cached: "
+              + e.getMessage();
+      Assumptions.assumeTrue(
+          CrdRequirement.available(source.directory().isPresent(), reason), reason);
       throw e;
     }
   }

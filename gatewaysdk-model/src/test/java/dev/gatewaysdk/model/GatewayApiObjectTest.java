@@ -10,11 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A JSON and YAML round trip per kind, over documents that set (nearly) every field plus unknown ones. */
+/**
+ * A JSON and YAML round trip per kind, over documents that set (nearly) every field plus unknown
+ * ones.
+ */
 class GatewayApiObjectTest {
 
   static JsonNode document(GatewayApiKind kind) throws Exception {
-    try (InputStream in = GatewayApiObjectTest.class.getResourceAsStream("roundtrip/" + kind.kind() + ".yaml")) {
+    try (InputStream in =
+        GatewayApiObjectTest.class.getResourceAsStream("roundtrip/" + kind.kind() + ".yaml")) {
       assertThat(in).as("test document for " + kind).isNotNull();
       return Json.yaml().readTree(in);
     }
@@ -25,7 +29,8 @@ class GatewayApiObjectTest {
   void jsonRoundTripKeepsTheDocument(GatewayApiKind kind) throws Exception {
     JsonNode doc = document(kind);
 
-    GatewayApiObject obj = Json.mapper().readValue(Json.mapper().writeValueAsString(doc), kind.type());
+    GatewayApiObject obj =
+        Json.mapper().readValue(Json.mapper().writeValueAsString(doc), kind.type());
 
     assertThat(obj).isInstanceOf(kind.type());
     assertThat(obj.kind()).isEqualTo(kind.kind());
@@ -43,7 +48,8 @@ class GatewayApiObjectTest {
 
     assertThat(back).isEqualTo(obj).hasSameHashCodeAs(obj);
     assertThat(back.toString()).isEqualTo(obj.toString());
-    assertThat(Json.yaml().readTree(yaml)).isEqualTo(Json.yaml().readTree(Json.yaml().writeValueAsString(document(kind))));
+    assertThat(Json.yaml().readTree(yaml))
+        .isEqualTo(Json.yaml().readTree(Json.yaml().writeValueAsString(document(kind))));
   }
 
   @ParameterizedTest
@@ -55,7 +61,8 @@ class GatewayApiObjectTest {
     assertThat(obj.apiVersion()).isEqualTo(doc.path("apiVersion").asText());
     GatewayApiObject v1 = obj.withApiVersion(kind.defaultApiVersion());
     assertThat(v1.apiVersion()).isEqualTo("gateway.networking.k8s.io/v1");
-    assertThat(HTTPRouteTest.tree(v1).path("apiVersion").asText()).isEqualTo("gateway.networking.k8s.io/v1");
+    assertThat(HTTPRouteTest.tree(v1).path("apiVersion").asText())
+        .isEqualTo("gateway.networking.k8s.io/v1");
     assertThat(v1.withApiVersion(obj.apiVersion())).isEqualTo(obj);
     assertThat(v1.metadata()).isEqualTo(obj.metadata());
   }
@@ -75,15 +82,19 @@ class GatewayApiObjectTest {
 
   @ParameterizedTest
   @EnumSource(GatewayApiKind.class)
-  void everyKindIsAnImmutablesValueWhoseBuilderEditsWhatWasSetBefore(GatewayApiKind kind) throws Exception {
+  void everyKindIsAnImmutablesValueWhoseBuilderEditsWhatWasSetBefore(GatewayApiKind kind)
+      throws Exception {
     GatewayApiObject obj = Json.mapper().treeToValue(document(kind), kind.type());
     assertThat(obj.getClass().getSimpleName()).isEqualTo("Immutable" + kind.kind());
 
-    ObjectBuilder<?> builder = (ObjectBuilder<?>) kind.type().getMethod("toBuilder").invoke(obj);
+    ObjectBuilder<?> builder = (ObjectBuilder<?>) kind.type().getMethod("newBuilder").invoke(obj);
     builder.label("team", "edge").name("copy");
-    GatewayApiObject copy = (GatewayApiObject) builder.getClass().getMethod("build").invoke(builder);
+    GatewayApiObject copy =
+        (GatewayApiObject) builder.getClass().getMethod("build").invoke(builder);
 
-    assertThat(copy.metadata().labels()).containsEntry("team", "edge").containsAllEntriesOf(obj.metadata().labels());
+    assertThat(copy.metadata().labels())
+        .containsEntry("team", "edge")
+        .containsAllEntriesOf(obj.metadata().labels());
     assertThat(copy.metadata().name()).contains("copy");
     assertThat(copy.unknownFields()).isEqualTo(obj.unknownFields());
     assertThat(copy.withMetadata(obj.metadata())).isEqualTo(obj).hasSameHashCodeAs(obj);
@@ -91,14 +102,23 @@ class GatewayApiObjectTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = GatewayApiKind.class, names = {"HTTP_ROUTE", "GRPC_ROUTE", "TLS_ROUTE", "TCP_ROUTE", "UDP_ROUTE"})
-  void everyRouteBuilderAttachesParentsThroughTheSharedShortcuts(GatewayApiKind kind) throws Exception {
+  @EnumSource(
+      value = GatewayApiKind.class,
+      names = {"HTTP_ROUTE", "GRPC_ROUTE", "TLS_ROUTE", "TCP_ROUTE", "UDP_ROUTE"})
+  void everyRouteBuilderAttachesParentsThroughTheSharedShortcuts(GatewayApiKind kind)
+      throws Exception {
     RouteBuilder<?> builder = (RouteBuilder<?>) kind.type().getMethod("builder").invoke(null);
-    builder.name("r").namespace("apps").parentRef("gw").parentRef(ParentReference.gateway("other").withSectionName("https"));
+    builder
+        .name("r")
+        .namespace("apps")
+        .parentRef("gw")
+        .parentRef(ParentReference.gateway("other").withSectionName("https"));
 
     Route route = (Route) builder.getClass().getMethod("build").invoke(builder);
 
-    assertThat(route.spec().parentRefs()).extracting(ParentReference::name).containsExactly("gw", "other");
+    assertThat(route.spec().parentRefs())
+        .extracting(ParentReference::name)
+        .containsExactly("gw", "other");
     assertThat(route.spec().parentRefs().get(1).sectionName()).contains("https");
     assertThat(route.metadata().namespace()).contains("apps");
   }
@@ -119,11 +139,13 @@ class GatewayApiObjectTest {
 
   @Test
   void aForeignApiVersionIsRejectedOnBuildAndOnCopy() {
-    assertThatThrownBy(() -> HTTPRoute.builder().name("web").apiVersion("networking.k8s.io/v1").build())
+    assertThatThrownBy(
+            () -> HTTPRoute.builder().name("web").apiVersion("networking.k8s.io/v1").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("apiVersion must be gateway.networking.k8s.io/<version>: networking.k8s.io/v1");
     Gateway gw = Gateway.builder().name("gw").gatewayClassName("envoy").build();
-    assertThatThrownBy(() -> gw.withApiVersion("v1")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> gw.withApiVersion("v1"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("apiVersion must be");
   }
 

@@ -11,9 +11,10 @@ class GenericObjectTest {
 
   @Test
   void accessorsReadTheTree() {
-    GenericObject cert = Manifests.read(
-        "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c, namespace: default}\n",
-        GenericObject.class);
+    GenericObject cert =
+        Manifests.read(
+            "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c, namespace: default}\n",
+            GenericObject.class);
     assertThat(cert.apiVersion()).isEqualTo("cert-manager.io/v1");
     assertThat(cert.group()).isEqualTo("cert-manager.io");
     assertThat(cert.version()).isEqualTo("v1");
@@ -33,19 +34,29 @@ class GenericObjectTest {
 
   @Test
   void isImmutable() {
-    ObjectNode tree = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Secret");
+    ObjectNode tree =
+        JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Secret");
     GenericObject secret = GenericObject.of(tree);
     tree.put("kind", "Changed");
     secret.tree().put("kind", "AlsoChanged");
     assertThat(secret.kind()).isEqualTo("Secret");
-    assertThat(secret).isEqualTo(GenericObject.of(JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Secret")));
+    assertThat(secret)
+        .isEqualTo(
+            GenericObject.of(
+                JsonNodeFactory.instance
+                    .objectNode()
+                    .put("apiVersion", "v1")
+                    .put("kind", "Secret")));
   }
 
   @Test
   void requiresApiVersionAndKind() {
-    assertThatThrownBy(() -> GenericObject.of(JsonNodeFactory.instance.objectNode().put("kind", "Secret")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("apiVersion must be a non-empty string: null");
+    assertThatThrownBy(
+            () -> GenericObject.of(JsonNodeFactory.instance.objectNode().put("kind", "Secret")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("apiVersion must be a non-empty string: null");
     assertThatThrownBy(() -> GenericObject.of(JsonNodeFactory.instance.arrayNode()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("tree must be a JSON object: ARRAY");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tree must be a JSON object: ARRAY");
   }
 }

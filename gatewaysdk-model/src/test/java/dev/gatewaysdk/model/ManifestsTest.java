@@ -1,13 +1,12 @@
 package dev.gatewaysdk.model;
 
-import dev.gatewaysdk.model.internal.CrdRequirement;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.model.internal.CrdRequirement;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -26,41 +25,45 @@ import org.junit.jupiter.api.TestFactory;
 class ManifestsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final String MIXED = String.join("\n",
-      "# a secret, a gateway and a certificate",
-      "apiVersion: v1",
-      "kind: Secret",
-      "metadata:",
-      "  name: example-com-tls",
-      "type: kubernetes.io/tls",
-      "data:",
-      "  tls.crt: Zm9v",
-      "---",
-      "apiVersion: gateway.networking.k8s.io/v1",
-      "kind: Gateway",
-      "metadata:",
-      "  name: tls-gateway",
-      "spec:",
-      "  gatewayClassName: envoy",
-      "  listeners:",
-      "  - name: https",
-      "    protocol: HTTPS",
-      "    port: 443",
-      "    hostname: \"*.example.com\"",
-      "    futureField: {kept: true}",
-      "---",
-      "# nothing here",
-      "---",
-      "apiVersion: cert-manager.io/v1",
-      "kind: Certificate",
-      "metadata: {name: c}",
-      "spec: {dnsNames: [example.com, \"*.example.com\"], duration: 2160h}",
-      "");
+  private static final String MIXED =
+      String.join(
+          "\n",
+          "# a secret, a gateway and a certificate",
+          "apiVersion: v1",
+          "kind: Secret",
+          "metadata:",
+          "  name: example-com-tls",
+          "type: kubernetes.io/tls",
+          "data:",
+          "  tls.crt: Zm9v",
+          "---",
+          "apiVersion: gateway.networking.k8s.io/v1",
+          "kind: Gateway",
+          "metadata:",
+          "  name: tls-gateway",
+          "spec:",
+          "  gatewayClassName: envoy",
+          "  listeners:",
+          "  - name: https",
+          "    protocol: HTTPS",
+          "    port: 443",
+          "    hostname: \"*.example.com\"",
+          "    futureField: {kept: true}",
+          "---",
+          "# nothing here",
+          "---",
+          "apiVersion: cert-manager.io/v1",
+          "kind: Certificate",
+          "metadata: {name: c}",
+          "spec: {dnsNames: [example.com, \"*.example.com\"], duration: 2160h}",
+          "");
 
   @Test
   void readsEveryDocumentKeepingOtherKinds() {
     List<ManifestDocument> docs = Manifests.readDocuments(MIXED);
-    assertThat(docs).extracting(ManifestDocument::kind).containsExactly("Secret", "Gateway", "Certificate");
+    assertThat(docs)
+        .extracting(ManifestDocument::kind)
+        .containsExactly("Secret", "Gateway", "Certificate");
     assertThat(docs).extracting(ManifestDocument::documentNumber).containsExactly(1, 2, 4);
     assertThat(docs).extracting(ManifestDocument::line).containsExactly(2, 10, 25);
     assertThat(docs.get(0).object()).isInstanceOf(GenericObject.class);
@@ -83,7 +86,8 @@ class ManifestsTest {
   void jsonRoundTripUsesAListForSeveralObjects() {
     List<Object> objects = Manifests.readAll(MIXED);
     String json = Manifests.toJson(objects);
-    assertThat(json).startsWith("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": [");
+    assertThat(json)
+        .startsWith("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": [");
     assertThat(trees(Manifests.readAll(json))).isEqualTo(trees(objects));
     String one = Manifests.toJson(objects.get(0));
     assertThat(one).contains("\"kind\": \"Secret\"").endsWith("}\n");
@@ -95,39 +99,92 @@ class ManifestsTest {
     for (Object o : Manifests.readAll(MIXED)) {
       String compact = Manifests.toCompactJson(o);
       String indented = Manifests.toJson(o);
-      assertThat(compact).doesNotContain("\n").doesNotContain(": ").startsWith("{\"apiVersion\":")
+      assertThat(compact)
+          .doesNotContain("\n")
+          .doesNotContain(": ")
+          .startsWith("{\"apiVersion\":")
           .isEqualTo(JSON.writeValueAsString(JSON.readTree(indented)))
           .isEqualTo(Manifests.toCompactJson(Manifests.toTree(o)));
       assertThat(Manifests.read(compact, Object.class)).isEqualTo(o);
     }
     assertThat(Manifests.toCompactJson(Manifests.readAll(MIXED).get(1)))
-        .contains("\"futureField\":{\"kept\":true}").endsWith("}");
-    assertThatThrownBy(() -> Manifests.toCompactJson("text")).isInstanceOf(IllegalArgumentException.class);
+        .contains("\"futureField\":{\"kept\":true}")
+        .endsWith("}");
+    assertThatThrownBy(() -> Manifests.toCompactJson("text"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void readsConcatenatedJsonValuesAsDocuments() {
-    String json = "{\"apiVersion\":\"v1\",\"kind\":\"Secret\"}\n{\"apiVersion\":\"v1\",\"kind\":\"Service\"}\n";
-    assertThat(Manifests.readDocuments(json)).extracting(ManifestDocument::kind).containsExactly("Secret", "Service");
+    String json =
+        "{\"apiVersion\":\"v1\",\"kind\":\"Secret\"}\n{\"apiVersion\":\"v1\",\"kind\":\"Service\"}\n";
+    assertThat(Manifests.readDocuments(json))
+        .extracting(ManifestDocument::kind)
+        .containsExactly("Secret", "Service");
     assertThat(Manifests.readAll(new StringReader(json))).hasSize(2);
   }
 
   @Test
   void listItemsAreLocatedByItemPath() {
-    String list = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Secret\n- apiVersion: v1\n  kind: 7\n";
+    String list =
+        "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Secret\n- apiVersion: v1\n  kind: 7\n";
     assertThatThrownBy(() -> Manifests.readAll(list))
         .isInstanceOf(ManifestException.class)
-        .hasMessage("document 1 (line 7, column 3) at items[1].kind: kind must be a non-empty string, got 7");
+        .hasMessage(
+            "document 1 (line 7, column 3) at items[1].kind: kind must be a non-empty string, got 7");
   }
 
   @Test
   void stringsThatLookLikeOtherTypesStayStrings() {
     ObjectNode tree = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "ConfigMap");
     ObjectNode data = tree.putObject("data");
-    String[] tricky = {"2.0", "080", "1e3", "0x10", "0o17", "1_000", ".inf", "1:30", "yes", "no", "on", "off", "y",
-        "n", "true", "False", "null", "~", "", "<<", "=", "*.example.com", "&a", "!tag", "- x", "? x", ": x",
-        "#c", "a #b", "a: b", "[x]", "{x}", " lead", "trail ", "multi\nline\n", "tab\there", "@at", "`tick",
-        "'single'", "\"double\"", "%pct", "|pipe", ">gt", "ünï©ødé", "emoji 🚀"};
+    String[] tricky = {
+      "2.0",
+      "080",
+      "1e3",
+      "0x10",
+      "0o17",
+      "1_000",
+      ".inf",
+      "1:30",
+      "yes",
+      "no",
+      "on",
+      "off",
+      "y",
+      "n",
+      "true",
+      "False",
+      "null",
+      "~",
+      "",
+      "<<",
+      "=",
+      "*.example.com",
+      "&a",
+      "!tag",
+      "- x",
+      "? x",
+      ": x",
+      "#c",
+      "a #b",
+      "a: b",
+      "[x]",
+      "{x}",
+      " lead",
+      "trail ",
+      "multi\nline\n",
+      "tab\there",
+      "@at",
+      "`tick",
+      "'single'",
+      "\"double\"",
+      "%pct",
+      "|pipe",
+      ">gt",
+      "ünï©ødé",
+      "emoji 🚀"
+    };
     for (int i = 0; i < tricky.length; i++) {
       data.put("k" + i, tricky[i]);
       data.put(tricky[i].isEmpty() ? "empty" : tricky[i], i);
@@ -137,21 +194,23 @@ class ManifestsTest {
     assertThat(Manifests.read(Manifests.toJson(object), GenericObject.class)).isEqualTo(object);
   }
 
-  private static final String ROUTE = String.join("\n",
-      "apiVersion: gateway.networking.k8s.io/v1",
-      "kind: HTTPRoute",
-      "metadata:",
-      "  name: canary",
-      "spec:",
-      "  rules:",
-      "  - backendRefs:",
-      "    - name: stable",
-      "      port: 8080",
-      "      weight: 90",
-      "    - name: canary",
-      "      port: 8080",
-      "      weight: %s",
-      "");
+  private static final String ROUTE =
+      String.join(
+          "\n",
+          "apiVersion: gateway.networking.k8s.io/v1",
+          "kind: HTTPRoute",
+          "metadata:",
+          "  name: canary",
+          "spec:",
+          "  rules:",
+          "  - backendRefs:",
+          "    - name: stable",
+          "      port: 8080",
+          "      weight: 90",
+          "    - name: canary",
+          "      port: 8080",
+          "      weight: %s",
+          "");
 
   @Test
   void gatewayApiKindsAreReadTyped() {
@@ -159,7 +218,8 @@ class ManifestsTest {
     assertThat(route.metadata().name()).contains("canary");
     assertThat(route.apiVersion()).isEqualTo("gateway.networking.k8s.io/v1");
     assertThat(Manifests.readAll(String.format(ROUTE, "10")).get(0)).isInstanceOf(HTTPRoute.class);
-    assertThat(Manifests.read(String.format(ROUTE, "10"), GenericObject.class).kind()).isEqualTo("HTTPRoute");
+    assertThat(Manifests.read(String.format(ROUTE, "10"), GenericObject.class).kind())
+        .isEqualTo("HTTPRoute");
     assertThat(Manifests.read(String.format(ROUTE, "10"), GatewayApiObject.class)).isEqualTo(route);
     assertThat(Manifests.fromTree(Manifests.toTree(route))).isEqualTo(route);
     assertThat(Manifests.read(Manifests.toYaml(route), HTTPRoute.class)).isEqualTo(route);
@@ -168,10 +228,16 @@ class ManifestsTest {
 
   @Test
   void wrongFieldTypeNamesPathLineAndColumn() {
-    ManifestException e = org.assertj.core.api.Assertions.catchThrowableOfType(ManifestException.class,
-        () -> Manifests.readAll("apiVersion: v1\nkind: Secret\n---\n" + String.format(ROUTE, "ten")));
-    assertThat(e.getMessage()).isEqualTo("document 2 (line 16, column 7) at spec.rules[0].backendRefs[1].weight:"
-        + " expected an integer, got the string \"ten\"");
+    ManifestException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            ManifestException.class,
+            () ->
+                Manifests.readAll(
+                    "apiVersion: v1\nkind: Secret\n---\n" + String.format(ROUTE, "ten")));
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "document 2 (line 16, column 7) at spec.rules[0].backendRefs[1].weight:"
+                + " expected an integer, got the string \"ten\"");
     assertThat(e.fieldPath()).hasValue("spec.rules[0].backendRefs[1].weight");
     assertThat(e.documentNumber()).hasValue(2);
     assertThat(e.line()).hasValue(16);
@@ -181,54 +247,64 @@ class ManifestsTest {
   @Test
   void scalarsAreNotCoercedAcrossTypes() {
     assertThatThrownBy(() -> Manifests.readAll(String.format(ROUTE, "\"10\"")))
-        .hasMessageEndingWith("at spec.rules[0].backendRefs[1].weight: expected an integer, got the string \"10\"");
+        .hasMessageEndingWith(
+            "at spec.rules[0].backendRefs[1].weight: expected an integer, got the string \"10\"");
     assertThatThrownBy(() -> Manifests.readAll(String.format(ROUTE, "1.5")))
-        .hasMessageEndingWith("at spec.rules[0].backendRefs[1].weight: expected an integer, got the number 1.5");
+        .hasMessageEndingWith(
+            "at spec.rules[0].backendRefs[1].weight: expected an integer, got the number 1.5");
   }
 
   @Test
   void modelInvariantsAreReportedWithTheirPath() {
     assertThatThrownBy(() -> Manifests.readAll(String.format(ROUTE, "-1")))
         .isInstanceOf(ManifestException.class)
-        .hasMessage("document 1 (line 11, column 7) at spec.rules[0].backendRefs[1]: weight must be 0..1000000: -1");
+        .hasMessage(
+            "document 1 (line 11, column 7) at spec.rules[0].backendRefs[1]: weight must be 0..1000000: -1");
   }
 
   @Test
   void missingRequiredFieldsAreNamed() {
-    String grant = "apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata: {name: g}\n"
-        + "spec:\n  from:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n  to:\n  - group: \"\"\n    kind: Service\n";
+    String grant =
+        "apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata: {name: g}\n"
+            + "spec:\n  from:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n  to:\n  - group: \"\"\n    kind: Service\n";
     assertThatThrownBy(() -> Manifests.readAll(grant))
         .isInstanceOf(ManifestException.class)
-        .hasMessage("document 1 (line 6, column 5) at spec.from[0]: missing required field namespace");
+        .hasMessage(
+            "document 1 (line 6, column 5) at spec.from[0]: missing required field namespace");
   }
 
   @Test
   void readingAsAnotherKindFails() {
     assertThatThrownBy(() -> Manifests.read(String.format(ROUTE, "10"), Gateway.class))
         .isInstanceOf(ManifestException.class)
-        .hasMessage("document 1 (line 1): expected Gateway, found HTTPRoute gateway.networking.k8s.io/v1");
+        .hasMessage(
+            "document 1 (line 1): expected Gateway, found HTTPRoute gateway.networking.k8s.io/v1");
   }
 
   @Test
   void readOneRejectsSeveralOrNoDocuments() {
     assertThatThrownBy(() -> Manifests.read(MIXED, GenericObject.class))
         .isInstanceOf(ManifestException.class)
-        .hasMessage("document 2 (line 10, column 1): expected exactly one document, found another one");
+        .hasMessage(
+            "document 2 (line 10, column 1): expected exactly one document, found another one");
     assertThatThrownBy(() -> Manifests.read("# empty\n", GenericObject.class))
-        .isInstanceOf(ManifestException.class).hasMessage("expected one document, found none");
+        .isInstanceOf(ManifestException.class)
+        .hasMessage("expected one document, found none");
     assertThatThrownBy(() -> Manifests.read("apiVersion: v1\nkind: Secret\n", String.class))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void treesConvertBothWays() {
-    GenericObject secret = Manifests.read("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n", GenericObject.class);
+    GenericObject secret =
+        Manifests.read("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n", GenericObject.class);
     ObjectNode tree = Manifests.toTree(secret);
     assertThat(tree.path("metadata").path("name").asText()).isEqualTo("s");
     assertThat(Manifests.fromTree(tree)).isEqualTo(secret);
     assertThat(Manifests.fromTree(tree, ObjectNode.class)).isEqualTo(tree);
     assertThatThrownBy(() -> Manifests.toTree("text")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Manifests.fromTree(JSON.createArrayNode())).isInstanceOf(ManifestException.class);
+    assertThatThrownBy(() -> Manifests.fromTree(JSON.createArrayNode()))
+        .isInstanceOf(ManifestException.class);
   }
 
   @TestFactory
@@ -239,15 +315,24 @@ class ManifestsTest {
       files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
     }
     assertThat(files).hasSizeGreaterThan(50);
-    return files.stream().map(file -> DynamicTest.dynamicTest(examples.relativize(file).toString(), () -> {
-      List<Object> objects = Manifests.readAll(file);
-      assertThat(objects).isNotEmpty();
-      assertTyped(objects);
-      List<JsonNode> original = plainTrees(Files.readString(file));
-      assertThat(trees(objects)).as("read").isEqualTo(original);
-      assertThat(trees(Manifests.readAll(Manifests.toYaml(objects)))).as("via YAML").isEqualTo(original);
-      assertThat(trees(Manifests.readAll(Manifests.toJson(objects)))).as("via JSON").isEqualTo(original);
-    }));
+    return files.stream()
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    examples.relativize(file).toString(),
+                    () -> {
+                      List<Object> objects = Manifests.readAll(file);
+                      assertThat(objects).isNotEmpty();
+                      assertTyped(objects);
+                      List<JsonNode> original = plainTrees(Files.readString(file));
+                      assertThat(trees(objects)).as("read").isEqualTo(original);
+                      assertThat(trees(Manifests.readAll(Manifests.toYaml(objects))))
+                          .as("via YAML")
+                          .isEqualTo(original);
+                      assertThat(trees(Manifests.readAll(Manifests.toJson(objects))))
+                          .as("via JSON")
+                          .isEqualTo(original);
+                    }));
   }
 
   @TestFactory
@@ -263,15 +348,18 @@ class ManifestsTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (int i = 0; i < snippets.size(); i++) {
       String snippet = snippets.get(i);
-      tests.add(DynamicTest.dynamicTest("snippet " + (i + 1), () -> {
-        List<Object> objects = Manifests.readAll(snippet);
-        assertThat(objects).isNotEmpty();
-        assertTyped(objects);
-        List<JsonNode> original = plainTrees(snippet);
-        assertThat(trees(objects)).isEqualTo(original);
-        assertThat(trees(Manifests.readAll(Manifests.toYaml(objects)))).isEqualTo(original);
-        assertThat(trees(Manifests.readAll(Manifests.toJson(objects)))).isEqualTo(original);
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              "snippet " + (i + 1),
+              () -> {
+                List<Object> objects = Manifests.readAll(snippet);
+                assertThat(objects).isNotEmpty();
+                assertTyped(objects);
+                List<JsonNode> original = plainTrees(snippet);
+                assertThat(trees(objects)).isEqualTo(original);
+                assertThat(trees(Manifests.readAll(Manifests.toYaml(objects)))).isEqualTo(original);
+                assertThat(trees(Manifests.readAll(Manifests.toJson(objects)))).isEqualTo(original);
+              }));
     }
     return tests.stream();
   }
@@ -285,16 +373,27 @@ class ManifestsTest {
     while (m.find()) {
       Manifests.check(m.group(1)).forEach(n -> notes.add(n.message()));
     }
-    assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("TLSRoute gateway.networking.k8s.io/v1alpha2 is served only"));
-    assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("HTTPRoute gateway.networking.k8s.io/v1alpha2 is not served"));
+    assertThat(notes)
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .startsWith("TLSRoute gateway.networking.k8s.io/v1alpha2 is served only"));
+    assertThat(notes)
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .startsWith("HTTPRoute gateway.networking.k8s.io/v1alpha2 is not served"));
   }
 
-  /** Modelled Gateway API kinds come back as their model class, everything else as a GenericObject. */
+  /**
+   * Modelled Gateway API kinds come back as their model class, everything else as a GenericObject.
+   */
   static void assertTyped(List<Object> objects) {
     for (Object o : objects) {
       JsonNode tree = Manifests.toTree(o);
-      boolean modelled = tree.path("apiVersion").asText().startsWith(GatewayApiKind.GROUP + "/")
-          && GatewayApiKind.ofKind(tree.path("kind").asText()).isPresent();
+      boolean modelled =
+          tree.path("apiVersion").asText().startsWith(GatewayApiKind.GROUP + "/")
+              && GatewayApiKind.ofKind(tree.path("kind").asText()).isPresent();
       if (modelled) {
         assertThat(o).isInstanceOf(GatewayApiKind.ofKind(tree.path("kind").asText()).get().type());
       } else {
@@ -303,11 +402,16 @@ class ManifestsTest {
     }
   }
 
-  /** The documents as an independent plain YAML reading sees them (SnakeYAML through Jackson's mapper). */
+  /**
+   * The documents as an independent plain YAML reading sees them (SnakeYAML through Jackson's
+   * mapper).
+   */
   static List<JsonNode> plainTrees(String text) throws IOException {
-    com.fasterxml.jackson.dataformat.yaml.YAMLMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+    com.fasterxml.jackson.dataformat.yaml.YAMLMapper yaml =
+        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
     List<JsonNode> out = new ArrayList<>();
-    try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it = yaml.readerFor(JsonNode.class).readValues(text)) {
+    try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
+        yaml.readerFor(JsonNode.class).readValues(text)) {
       while (it.hasNext()) {
         JsonNode n = it.next();
         if (n != null && n.isObject()) {
@@ -337,21 +441,32 @@ class ManifestsTest {
 
   static Path officialExamples() {
     CrdSource source = CrdSource.fromEnvironment();
-    String noDir = "the CRD source setting (" + CrdSource.PROPERTY + "/" + CrdSource.ENV + ") names no directory";
+    String noDir =
+        "the CRD source setting ("
+            + CrdSource.PROPERTY
+            + "/"
+            + CrdSource.ENV
+            + ") names no directory";
     Assumptions.assumeTrue(CrdRequirement.available(source.directory().isPresent(), noDir), noDir);
     Path examples = source.directory().get().resolve(CrdSource.LATEST_RELEASE).resolve("examples");
-    Assumptions.assumeTrue(CrdRequirement.available(Files.isDirectory(examples), "no official examples at " + examples),
+    Assumptions.assumeTrue(
+        CrdRequirement.available(
+            Files.isDirectory(examples), "no official examples at " + examples),
         "no official examples at " + examples);
     return examples;
   }
 
-  /** The seed guide: property {@code gatewaysdk.seedGuide}, else {@code seed/} beside the CRD directory. */
+  /**
+   * The seed guide: property {@code gatewaysdk.seedGuide}, else {@code seed/} beside the CRD
+   * directory.
+   */
   private static Path seedGuide() {
     String property = System.getProperty("gatewaysdk.seedGuide");
     if (property != null) {
       return Path.of(property);
     }
-    return CrdSource.fromEnvironment().directory()
+    return CrdSource.fromEnvironment()
+        .directory()
         .map(d -> d.toAbsolutePath().getParent().resolve("seed").resolve("gateway-api-guide.zh.md"))
         .orElse(Path.of("seed", "gateway-api-guide.zh.md"));
   }

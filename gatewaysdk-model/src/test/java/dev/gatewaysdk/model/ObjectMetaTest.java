@@ -12,12 +12,14 @@ class ObjectMetaTest {
 
   @Test
   void everyMetadataFieldRoundTrips() throws Exception {
-    JsonNode doc = json("{'name':'n','generateName':'n-','namespace':'ns','uid':'u','resourceVersion':'7',"
-        + "'generation':9000000000,'creationTimestamp':'2025-01-01T00:00:00Z','deletionTimestamp':'2025-01-02T00:00:00Z',"
-        + "'deletionGracePeriodSeconds':30,'labels':{'a':'b'},'annotations':{'c':'d'},'finalizers':['f'],"
-        + "'ownerReferences':[{'apiVersion':'v1','kind':'Pod','name':'p','uid':'pu','controller':true}],"
-        + "'managedFields':[{'manager':'m','operation':'Apply','fieldsV1':{'f:metadata':{'f:labels':{}}}}],"
-        + "'selfLink':'/legacy'}");
+    JsonNode doc =
+        json(
+            "{'name':'n','generateName':'n-','namespace':'ns','uid':'u','resourceVersion':'7',"
+                + "'generation':9000000000,'creationTimestamp':'2025-01-01T00:00:00Z','deletionTimestamp':'2025-01-02T00:00:00Z',"
+                + "'deletionGracePeriodSeconds':30,'labels':{'a':'b'},'annotations':{'c':'d'},'finalizers':['f'],"
+                + "'ownerReferences':[{'apiVersion':'v1','kind':'Pod','name':'p','uid':'pu','controller':true}],"
+                + "'managedFields':[{'manager':'m','operation':'Apply','fieldsV1':{'f:metadata':{'f:labels':{}}}}],"
+                + "'selfLink':'/legacy'}");
 
     ObjectMeta meta = Json.mapper().treeToValue(doc, ObjectMeta.class);
 
@@ -42,7 +44,8 @@ class ObjectMetaTest {
     ObjectMeta meta = ObjectMeta.of("ns", "n").withLabels(java.util.Map.of("a", "b"));
 
     assertThat(meta.namespace()).contains("ns");
-    assertThat(meta.toBuilder().putAnnotation("x", "y").build().annotations()).containsEntry("x", "y");
+    assertThat(meta.newBuilder().putAnnotation("x", "y").build().annotations())
+        .containsEntry("x", "y");
     assertThat(ObjectMeta.of("n").namespace()).isEmpty();
     assertThat(meta.labels()).containsEntry("a", "b");
   }

@@ -1,7 +1,6 @@
 package dev.gatewaysdk.model;
 
 import dev.gatewaysdk.model.internal.CrdRequirement;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,15 +9,26 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
-/** The official v1.6.1 example manifests, found through the CRD source setting; tests skip when absent. */
+/**
+ * The official v1.6.1 example manifests, found through the CRD source setting; tests skip when
+ * absent.
+ */
 public final class OfficialExamples {
   private OfficialExamples() {}
 
   /** The examples directory; skips the calling test with a reason when it is not configured. */
   public static Path directory() {
-    Path examples = CrdSource.fromEnvironment().directory().map(d -> d.resolve("v1.6.1").resolve("examples")).orElse(null);
-    String reason = "official examples not found: set " + CrdSource.ENV + " to a directory with v1.6.1/examples";
-    Assumptions.assumeTrue(CrdRequirement.available(examples != null && Files.isDirectory(examples), reason), reason);
+    Path examples =
+        CrdSource.fromEnvironment()
+            .directory()
+            .map(d -> d.resolve("v1.6.1").resolve("examples"))
+            .orElse(null);
+    String reason =
+        "official examples not found: set "
+            + CrdSource.ENV
+            + " to a directory with v1.6.1/examples";
+    Assumptions.assumeTrue(
+        CrdRequirement.available(examples != null && Files.isDirectory(examples), reason), reason);
     return examples;
   }
 

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * {@link GatewayAssert}'s checks, each waiting (by watching the Gateway) until it passes on the stored state.
- * Checks run in order, each with the full {@link #within(Duration) timeout}. Not thread-safe.
+ * {@link GatewayAssert}'s checks, each waiting (by watching the Gateway) until it passes on the
+ * stored state. Checks run in order, each with the full {@link #within(Duration) timeout}. Not
+ * thread-safe.
  *
  * <pre>{@code
  * awaitThat(client, gateway).isProgrammed().hasListener("https");
@@ -53,7 +54,8 @@ public final class AwaitingGatewayAssert {
     return until(a -> a.hasListener(name));
   }
 
-  public AwaitingGatewayAssert hasListenerCondition(String listener, String type, boolean status, String reason) {
+  public AwaitingGatewayAssert hasListenerCondition(
+      String listener, String type, boolean status, String reason) {
     return until(a -> a.hasListenerCondition(listener, type, status, reason));
   }
 

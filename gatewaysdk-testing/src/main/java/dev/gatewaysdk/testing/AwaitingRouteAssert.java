@@ -8,9 +8,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * {@link RouteAssert}'s checks, each waiting until the route as stored in the cluster satisfies it: the route
- * is read once and then watched, so each check returns as soon as a controller has written the status (no
- * polling). Checks run in order, each with the full {@link #within(Duration) timeout}. Not thread-safe.
+ * {@link RouteAssert}'s checks, each waiting until the route as stored in the cluster satisfies it:
+ * the route is read once and then watched, so each check returns as soon as a controller has
+ * written the status (no polling). Checks run in order, each with the full {@link #within(Duration)
+ * timeout}. Not thread-safe.
  *
  * <pre>{@code
  * HTTPRoute accepted = awaitThat(client, route).within(Duration.ofSeconds(10))
@@ -40,7 +41,9 @@ public final class AwaitingRouteAssert<T extends Route> {
     return this;
   }
 
-  /** Waits until {@link RouteAssert#isAcceptedBy(String)} passes; fails with its message on timeout. */
+  /**
+   * Waits until {@link RouteAssert#isAcceptedBy(String)} passes; fails with its message on timeout.
+   */
   public AwaitingRouteAssert<T> isAcceptedBy(String gateway) {
     return until(a -> a.isAcceptedBy(gateway));
   }

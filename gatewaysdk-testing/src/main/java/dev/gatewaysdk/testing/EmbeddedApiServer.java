@@ -15,16 +15,18 @@ import java.util.Objects;
 
 /**
  * A Kubernetes API server in this JVM, speaking the REST API on loopback HTTP for the Gateway API
- * kinds (every served version of the loaded CRDs), Namespaces, Services, Secrets, ConfigMaps, Events,
- * Leases and CustomResourceDefinitions. The official Java client, its informers and {@code kubectl}
- * work against it: discovery, CRUD, optimistic concurrency, watch with bookmarks and 410 Gone, all
- * patch types and server-side apply, the status subresource, finalizers, dry run, field validation,
- * printer-column tables. Objects live in memory as JSON trees (optionally persisted to a state file).
+ * kinds (every served version of the loaded CRDs), Namespaces, Services, Secrets, ConfigMaps,
+ * Events, Leases and CustomResourceDefinitions. The official Java client, its informers and {@code
+ * kubectl} work against it: discovery, CRUD, optimistic concurrency, watch with bookmarks and 410
+ * Gone, all patch types and server-side apply, the status subresource, finalizers, dry run, field
+ * validation, printer-column tables. Objects live in memory as JSON trees (optionally persisted to
+ * a state file).
  *
- * <p>Instances are thread-safe; close them to stop the listener (try-with-resources). The server runs
- * on the JDK's HTTP server and sets {@code sun.net.httpserver.nodelay=true} (unless set) when this class
- * loads; a JDK HTTP server created earlier in the same JVM without it makes every response wait ~40 ms
- * for delayed ACKs, so start this server first or pass {@code -Dsun.net.httpserver.nodelay=true}.
+ * <p>Instances are thread-safe; close them to stop the listener (try-with-resources). The server
+ * runs on the JDK's HTTP server and sets {@code sun.net.httpserver.nodelay=true} (unless set) when
+ * this class loads; a JDK HTTP server created earlier in the same JVM without it makes every
+ * response wait ~40 ms for delayed ACKs, so start this server first or pass {@code
+ * -Dsun.net.httpserver.nodelay=true}.
  *
  * <pre>{@code
  * try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
@@ -55,8 +57,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server; the Gateway API CRDs of the configured release and channel are installed (parsed
-   * once per JVM, so later starts are fast).
+   * Starts a server; the Gateway API CRDs of the configured release and channel are installed
+   * (parsed once per JVM, so later starts are fast).
    *
    * @throws dev.gatewaysdk.model.CrdSourceException if the CRDs cannot be found
    * @throws UncheckedIOException if the port cannot be bound or a manifest cannot be read
@@ -69,18 +71,26 @@ public final class EmbeddedApiServer implements AutoCloseable {
     }
     manifests.addAll(options.extraCrds());
     ApiServer server =
-        ApiServer.start(options.port(), manifests, options.stateFile().orElse(null), options.watchHistory(),
-            options.bookmarkIntervalMillis(), options.tls());
+        ApiServer.start(
+            options.port(),
+            manifests,
+            options.stateFile().orElse(null),
+            options.watchHistory(),
+            options.bookmarkIntervalMillis(),
+            options.tls());
     String admin = null;
     if (options.authorization()) {
       admin = "gatewaysdk-admin-" + java.util.UUID.randomUUID();
       java.util.Map<String, List<String>> users = new java.util.HashMap<>();
-      options.users().forEach((token, u) -> {
-        List<String> l = new ArrayList<>();
-        l.add(u.name());
-        l.addAll(u.groups());
-        users.put(token, l);
-      });
+      options
+          .users()
+          .forEach(
+              (token, u) -> {
+                List<String> l = new ArrayList<>();
+                l.add(u.name());
+                l.addAll(u.groups());
+                users.put(token, l);
+              });
       users.put(admin, List.of("gatewaysdk-admin", "system:masters"));
       server.authorization(users);
     }
@@ -109,8 +119,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
   }
 
   /**
-   * A kubeconfig as {@link #kubeconfig()} whose user sends {@code token}: act as one of the configured
-   * {@linkplain EmbeddedApiServerOptions#users() users}.
+   * A kubeconfig as {@link #kubeconfig()} whose user sends {@code token}: act as one of the
+   * configured {@linkplain EmbeddedApiServerOptions#users() users}.
    */
   public String kubeconfig(String token) {
     return "apiVersion: v1\n"
@@ -118,9 +128,16 @@ public final class EmbeddedApiServer implements AutoCloseable {
         + "clusters:\n"
         + "- name: gatewaysdk\n"
         + "  cluster:\n"
-        + "    server: " + url() + "\n"
-        + (server.caPem() == null ? "" : "    certificate-authority-data: "
-            + java.util.Base64.getEncoder().encodeToString(server.caPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + "\n")
+        + "    server: "
+        + url()
+        + "\n"
+        + (server.caPem() == null
+            ? ""
+            : "    certificate-authority-data: "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        server.caPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                + "\n")
         + "contexts:\n"
         + "- name: gatewaysdk\n"
         + "  context:\n"
@@ -130,9 +147,11 @@ public final class EmbeddedApiServer implements AutoCloseable {
         + "current-context: gatewaysdk\n"
         + "users:\n"
         + "- name: gatewaysdk\n"
-        // Over HTTPS kubectl prompts for a user name when the user has no credentials at all; the open
+        // Over HTTPS kubectl prompts for a user name when the user has no credentials at all; the
+        // open
         // server ignores this token.
-        + (token != null ? "  user:\n    token: " + token + "\n"
+        + (token != null
+            ? "  user:\n    token: " + token + "\n"
             : server.caPem() == null ? "  user: {}\n" : "  user:\n    token: gatewaysdk-open\n");
   }
 
@@ -144,7 +163,9 @@ public final class EmbeddedApiServer implements AutoCloseable {
     return kubeconfigFile;
   }
 
-  /** An official Java client for this server (no read timeout, so watches and informers stay open). */
+  /**
+   * An official Java client for this server (no read timeout, so watches and informers stay open).
+   */
   public synchronized ApiClient apiClient() {
     // Built on first use: the client's JSON setup costs more than starting the server.
     if (client == null) {
@@ -153,12 +174,16 @@ public final class EmbeddedApiServer implements AutoCloseable {
     return client;
   }
 
-  /** A new official Java client as {@link #apiClient()} that sends {@code token}: act as a configured user. */
+  /**
+   * A new official Java client as {@link #apiClient()} that sends {@code token}: act as a
+   * configured user.
+   */
   public ApiClient apiClient(String token) {
     {
       ClientBuilder b = new ClientBuilder().setBasePath(server.url());
       if (server.caPem() != null) {
-        b.setCertificateAuthority(server.caPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.setCertificateAuthority(
+            server.caPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       }
       ApiClient c = b.build();
       // Watches and informers hold requests open for minutes; a read timeout would cut them.
@@ -172,22 +197,29 @@ public final class EmbeddedApiServer implements AutoCloseable {
   }
 
   /**
-   * An SSL context that trusts this server's generated CA, for clients other than {@link #apiClient()} (such as
-   * the JDK's {@code HttpClient}).
+   * An SSL context that trusts this server's generated CA, for clients other than {@link
+   * #apiClient()} (such as the JDK's {@code HttpClient}).
    *
-   * @throws IllegalStateException unless the server speaks {@linkplain EmbeddedApiServerOptions#tls() TLS}
+   * @throws IllegalStateException unless the server speaks {@linkplain
+   *     EmbeddedApiServerOptions#tls() TLS}
    */
   public javax.net.ssl.SSLContext sslContext() {
     if (server.caPem() == null) {
-      throw new IllegalStateException("the server speaks plain HTTP; start it with tls(true) or users");
+      throw new IllegalStateException(
+          "the server speaks plain HTTP; start it with tls(true) or users");
     }
     try {
       java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
       trust.load(null, null);
-      trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
-          .generateCertificate(new java.io.ByteArrayInputStream(server.caPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+      trust.setCertificateEntry(
+          "ca",
+          java.security.cert.CertificateFactory.getInstance("X.509")
+              .generateCertificate(
+                  new java.io.ByteArrayInputStream(
+                      server.caPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
       javax.net.ssl.TrustManagerFactory tmf =
-          javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
       ssl.init(null, tmf.getTrustManagers(), null);

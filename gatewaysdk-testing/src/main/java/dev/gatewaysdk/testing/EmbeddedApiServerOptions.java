@@ -1,8 +1,8 @@
 package dev.gatewaysdk.testing;
 
-import dev.gatewaysdk.model.internal.Releases;
 import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
+import dev.gatewaysdk.model.internal.Releases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to start an {@link EmbeddedApiServer}. Immutable and thread-safe; build with {@link #builder()},
- * copy-and-modify with {@link #newBuilder()}.
+ * How to start an {@link EmbeddedApiServer}. Immutable and thread-safe; build with {@link
+ * #builder()}, copy-and-modify with {@link #newBuilder()}.
  *
  * <p>Defaults: a free port, Gateway API {@value CrdSource#LATEST_RELEASE} on the <b>standard</b>
  * channel (what most clusters run; choose {@link Channel#EXPERIMENTAL} for experimental kinds and
@@ -127,19 +127,20 @@ public final class EmbeddedApiServerOptions {
   }
 
   /**
-   * Whether the server speaks HTTPS with a certificate from a CA generated per run (the kubeconfig carries it);
-   * always with {@linkplain #authorization() authorization}, since kubectl sends no credentials over plain HTTP.
+   * Whether the server speaks HTTPS with a certificate from a CA generated per run (the kubeconfig
+   * carries it); always with {@linkplain #authorization() authorization}, since kubectl sends no
+   * credentials over plain HTTP.
    */
   public boolean tls() {
     return tls || authorization();
   }
 
   /**
-   * Whether requests are authenticated by bearer token and authorized by RBAC as kube-apiserver does it: when
-   * set or when there are {@linkplain #users() users}. The tokens are those of the users and those the server
-   * issues for service accounts ({@code TokenRequest}, {@code kubectl create token}); {@code kubeconfig()} and
-   * {@code apiClient()} act as an administrator (group {@code system:masters}). Off by default: every request
-   * is allowed.
+   * Whether requests are authenticated by bearer token and authorized by RBAC as kube-apiserver
+   * does it: when set or when there are {@linkplain #users() users}. The tokens are those of the
+   * users and those the server issues for service accounts ({@code TokenRequest}, {@code kubectl
+   * create token}); {@code kubeconfig()} and {@code apiClient()} act as an administrator (group
+   * {@code system:masters}). Off by default: every request is allowed.
    */
   public boolean authorization() {
     return authorization || !users.isEmpty();
@@ -152,7 +153,9 @@ public final class EmbeddedApiServerOptions {
 
   /** A user a bearer token authenticates as: its name and groups. */
   public record User(String name, List<String> groups) {
-    /** @throws IllegalArgumentException if the name is empty */
+    /**
+     * @throws IllegalArgumentException if the name is empty
+     */
     public User {
       if (name == null || name.isEmpty()) {
         throw new IllegalArgumentException("user name must not be empty");
@@ -163,9 +166,27 @@ public final class EmbeddedApiServerOptions {
 
   @Override
   public String toString() {
-    return "EmbeddedApiServerOptions{port=" + port + ", release=" + release + ", channel=" + channel.id()
-        + ", gatewayApi=" + gatewayApi + ", extraCrds=" + extraCrds + ", stateFile=" + stateFile
-        + ", watchHistory=" + watchHistory + ", tls=" + tls + ", authorization=" + authorization() + ", users=" + users.size() + "}";
+    return "EmbeddedApiServerOptions{port="
+        + port
+        + ", release="
+        + release
+        + ", channel="
+        + channel.id()
+        + ", gatewayApi="
+        + gatewayApi
+        + ", extraCrds="
+        + extraCrds
+        + ", stateFile="
+        + stateFile
+        + ", watchHistory="
+        + watchHistory
+        + ", tls="
+        + tls
+        + ", authorization="
+        + authorization()
+        + ", users="
+        + users.size()
+        + "}";
   }
 
   /** Builds {@link EmbeddedApiServerOptions}; not thread-safe. */
@@ -185,7 +206,9 @@ public final class EmbeddedApiServerOptions {
 
     private Builder() {}
 
-    /** @throws IllegalArgumentException unless 0..65535 */
+    /**
+     * @throws IllegalArgumentException unless 0..65535
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0..65535: " + port);
@@ -194,7 +217,9 @@ public final class EmbeddedApiServerOptions {
       return this;
     }
 
-    /** @throws IllegalArgumentException unless the release looks like {@code v1.6.1} */
+    /**
+     * @throws IllegalArgumentException unless the release looks like {@code v1.6.1}
+     */
     public Builder release(String release) {
       this.release = Releases.require(release);
       return this;
@@ -226,7 +251,9 @@ public final class EmbeddedApiServerOptions {
       return this;
     }
 
-    /** @throws IllegalArgumentException unless at least 1 */
+    /**
+     * @throws IllegalArgumentException unless at least 1
+     */
     public Builder watchHistory(int events) {
       if (events < 1) {
         throw new IllegalArgumentException("watchHistory must be at least 1: " + events);
@@ -235,7 +262,9 @@ public final class EmbeddedApiServerOptions {
       return this;
     }
 
-    /** @throws IllegalArgumentException unless at least 10 ms */
+    /**
+     * @throws IllegalArgumentException unless at least 10 ms
+     */
     public Builder bookmarkIntervalMillis(long millis) {
       if (millis < 10) {
         throw new IllegalArgumentException("bookmarkIntervalMillis must be at least 10: " + millis);
@@ -245,22 +274,27 @@ public final class EmbeddedApiServerOptions {
     }
 
     /**
-     * Serve HTTPS instead of plain HTTP (default false): a CA is generated per run and signs a certificate for
-     * {@code localhost} and {@code 127.0.0.1}; {@code kubeconfig()} and {@code apiClient()} trust it.
+     * Serve HTTPS instead of plain HTTP (default false): a CA is generated per run and signs a
+     * certificate for {@code localhost} and {@code 127.0.0.1}; {@code kubeconfig()} and {@code
+     * apiClient()} trust it.
      */
     public Builder tls(boolean tls) {
       this.tls = tls;
       return this;
     }
 
-    /** Turns authentication and RBAC on without naming users (see {@link #authorization()}); default false. */
+    /**
+     * Turns authentication and RBAC on without naming users (see {@link #authorization()}); default
+     * false.
+     */
     public Builder authorization(boolean authorization) {
       this.authorization = authorization;
       return this;
     }
 
     /**
-     * Adds a bearer-token user, which turns authentication and RBAC on (see {@link #authorization()}).
+     * Adds a bearer-token user, which turns authentication and RBAC on (see {@link
+     * #authorization()}).
      *
      * @throws IllegalArgumentException if the token or name is empty
      */
@@ -273,8 +307,9 @@ public final class EmbeddedApiServerOptions {
     }
 
     /**
-     * Adds the users of a kube-apiserver static token file ({@code --token-auth-file}): one CSV line
-     * {@code token,user,uid[,"group1,group2"]} each; blank lines and lines starting with {@code #} are skipped.
+     * Adds the users of a kube-apiserver static token file ({@code --token-auth-file}): one CSV
+     * line {@code token,user,uid[,"group1,group2"]} each; blank lines and lines starting with
+     * {@code #} are skipped.
      *
      * @throws IllegalArgumentException naming the file and line of a malformed line
      * @throws java.io.UncheckedIOException if the file cannot be read
@@ -284,7 +319,8 @@ public final class EmbeddedApiServerOptions {
       try {
         lines = java.nio.file.Files.readAllLines(file);
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot read users file " + file + ": " + e.getMessage(), e);
+        throw new java.io.UncheckedIOException(
+            "cannot read users file " + file + ": " + e.getMessage(), e);
       }
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i).trim();
@@ -293,7 +329,8 @@ public final class EmbeddedApiServerOptions {
         }
         List<String> cols = csv(line);
         if (cols.size() < 3 || cols.get(0).isEmpty() || cols.get(1).isEmpty()) {
-          throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected token,user,uid[,\"groups\"]: " + line);
+          throw new IllegalArgumentException(
+              file + ":" + (i + 1) + ": expected token,user,uid[,\"groups\"]: " + line);
         }
         List<String> groups = new ArrayList<>();
         if (cols.size() > 3) {

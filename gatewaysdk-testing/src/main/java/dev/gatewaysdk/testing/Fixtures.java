@@ -8,6 +8,7 @@ import dev.gatewaysdk.model.Listener;
 import dev.gatewaysdk.model.ListenerTLSConfig;
 import dev.gatewaysdk.model.ProtocolType;
 import dev.gatewaysdk.model.ReferenceGrant;
+import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.models.DiscoveryV1EndpointPort;
 import io.kubernetes.client.openapi.models.V1Endpoint;
 import io.kubernetes.client.openapi.models.V1EndpointConditions;
@@ -17,14 +18,14 @@ import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServicePort;
 import io.kubernetes.client.openapi.models.V1ServiceSpec;
-import io.kubernetes.client.custom.IntOrString;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Ready-made objects for Gateway API tests: a Gateway with HTTP and HTTPS listeners, backend Services, TLS
- * Secrets with a fresh self-signed certificate, ReferenceGrants and a canary HTTPRoute. Each method returns a
- * new object to pass to {@link GatewayCluster#create(Object)}; nothing is created by the methods themselves.
+ * Ready-made objects for Gateway API tests: a Gateway with HTTP and HTTPS listeners, backend
+ * Services, TLS Secrets with a fresh self-signed certificate, ReferenceGrants and a canary
+ * HTTPRoute. Each method returns a new object to pass to {@link GatewayCluster#create(Object)};
+ * nothing is created by the methods themselves.
  *
  * <pre>{@code
  * cluster.create(Fixtures.tlsSecret(ns, "gw-tls", "app.example.com"));
@@ -37,48 +38,75 @@ import java.util.Map;
 public final class Fixtures {
   /** The HTTP listener's name and port in {@link #gateway}. */
   public static final String HTTP_LISTENER = "http";
+
   public static final int HTTP_PORT = 80;
+
   /** The HTTPS listener's name and port in {@link #gateway}. */
   public static final String HTTPS_LISTENER = "https";
+
   public static final int HTTPS_PORT = 443;
 
   private Fixtures() {}
 
   /**
-   * A Gateway with listener {@value #HTTP_LISTENER} (HTTP, port 80) and {@value #HTTPS_LISTENER} (HTTPS, port
-   * 443, terminating TLS with Secret {@code <name>-tls}, see {@link #tlsSecret}); both allow routes from
-   * all namespaces.
+   * A Gateway with listener {@value #HTTP_LISTENER} (HTTP, port 80) and {@value #HTTPS_LISTENER}
+   * (HTTPS, port 443, terminating TLS with Secret {@code <name>-tls}, see {@link #tlsSecret}); both
+   * allow routes from all namespaces.
    */
   public static Gateway gateway(String namespace, String name, String gatewayClassName) {
-    return Gateway.builder().name(name).namespace(namespace).gatewayClassName(gatewayClassName)
+    return Gateway.builder()
+        .name(name)
+        .namespace(namespace)
+        .gatewayClassName(gatewayClassName)
         .listener(allowAll(Listener.http(HTTP_LISTENER, HTTP_PORT)))
-        .listener(allowAll(Listener.builder().name(HTTPS_LISTENER).port(HTTPS_PORT).protocol(ProtocolType.HTTPS)
-            .tls(ListenerTLSConfig.terminate(name + "-tls")).build()))
+        .listener(
+            allowAll(
+                Listener.builder()
+                    .name(HTTPS_LISTENER)
+                    .port(HTTPS_PORT)
+                    .protocol(ProtocolType.HTTPS)
+                    .tls(ListenerTLSConfig.terminate(name + "-tls"))
+                    .build()))
         .build();
   }
 
-  /** A Gateway with one HTTP listener named {@value #HTTP_LISTENER} on {@code port}, routes from all namespaces. */
-  public static Gateway httpGateway(String namespace, String name, String gatewayClassName, int port) {
-    return Gateway.builder().name(name).namespace(namespace).gatewayClassName(gatewayClassName)
+  /**
+   * A Gateway with one HTTP listener named {@value #HTTP_LISTENER} on {@code port}, routes from all
+   * namespaces.
+   */
+  public static Gateway httpGateway(
+      String namespace, String name, String gatewayClassName, int port) {
+    return Gateway.builder()
+        .name(name)
+        .namespace(namespace)
+        .gatewayClassName(gatewayClassName)
         .listener(allowAll(Listener.http(HTTP_LISTENER, port)))
         .build();
   }
 
   private static Listener allowAll(Listener l) {
-    return l.toBuilder().allowedRoutes(AllowedRoutes.fromNamespaces(FromNamespaces.ALL)).build();
-  }
-
-  /** A ClusterIP Service {@code name} on {@code port}, selecting pods labelled {@code app=<name>}. */
-  public static V1Service service(String namespace, String name, int port) {
-    return new V1Service().apiVersion("v1").kind("Service")
-        .metadata(new V1ObjectMeta().name(name).namespace(namespace).labels(Map.of("app", name)))
-        .spec(new V1ServiceSpec().selector(Map.of("app", name))
-            .addPortsItem(new V1ServicePort().name("http").port(port).targetPort(new IntOrString(port))));
+    return l.newBuilder().allowedRoutes(AllowedRoutes.fromNamespaces(FromNamespaces.ALL)).build();
   }
 
   /**
-   * An EndpointSlice pointing Service {@code service}'s port named {@code http} (as in {@link #service}) at
-   * {@code 127.0.0.1:localPort}: how a test puts a local server behind a Service for the embedded Gateway.
+   * A ClusterIP Service {@code name} on {@code port}, selecting pods labelled {@code app=<name>}.
+   */
+  public static V1Service service(String namespace, String name, int port) {
+    return new V1Service()
+        .apiVersion("v1")
+        .kind("Service")
+        .metadata(new V1ObjectMeta().name(name).namespace(namespace).labels(Map.of("app", name)))
+        .spec(
+            new V1ServiceSpec()
+                .selector(Map.of("app", name))
+                .addPortsItem(
+                    new V1ServicePort().name("http").port(port).targetPort(new IntOrString(port))));
+  }
+
+  /**
+   * An EndpointSlice pointing Service {@code service}'s port named {@code http} (as in {@link
+   * #service}) at {@code 127.0.0.1:localPort}: how a test puts a local server behind a Service for
+   * the embedded Gateway.
    *
    * <pre>{@code
    * cluster.create(Fixtures.service(ns, "app", 8080));
@@ -92,30 +120,47 @@ public final class Fixtures {
   }
 
   /**
-   * An EndpointSlice {@code <service>-<port>} labelled {@code kubernetes.io/service-name=<service>} with one
-   * ready endpoint {@code address} whose port {@code portName} is {@code port}.
+   * An EndpointSlice {@code <service>-<port>} labelled {@code kubernetes.io/service-name=<service>}
+   * with one ready endpoint {@code address} whose port {@code portName} is {@code port}.
    *
    * @throws IllegalArgumentException unless 1 &lt;= port &lt;= 65535
    */
-  public static V1EndpointSlice endpointSlice(String namespace, String service, String portName, String address, int port) {
+  public static V1EndpointSlice endpointSlice(
+      String namespace, String service, String portName, String address, int port) {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port must be 1..65535: " + port);
     }
-    return new V1EndpointSlice().apiVersion("discovery.k8s.io/v1").kind("EndpointSlice").addressType("IPv4")
-        .metadata(new V1ObjectMeta().name(service + "-" + port).namespace(namespace)
-            .labels(Map.of("kubernetes.io/service-name", service)))
-        .addEndpointsItem(new V1Endpoint().addAddressesItem(address).conditions(new V1EndpointConditions().ready(true)))
+    return new V1EndpointSlice()
+        .apiVersion("discovery.k8s.io/v1")
+        .kind("EndpointSlice")
+        .addressType("IPv4")
+        .metadata(
+            new V1ObjectMeta()
+                .name(service + "-" + port)
+                .namespace(namespace)
+                .labels(Map.of("kubernetes.io/service-name", service)))
+        .addEndpointsItem(
+            new V1Endpoint()
+                .addAddressesItem(address)
+                .conditions(new V1EndpointConditions().ready(true)))
         .addPortsItem(new DiscoveryV1EndpointPort().name(portName).port(port).protocol("TCP"));
   }
 
-  /** A {@code kubernetes.io/tls} Secret holding a fresh self-signed certificate for {@code dnsNames}. */
+  /**
+   * A {@code kubernetes.io/tls} Secret holding a fresh self-signed certificate for {@code
+   * dnsNames}.
+   */
   public static V1Secret tlsSecret(String namespace, String name, String... dnsNames) {
     return tlsSecret(namespace, name, SelfSignedCertificate.generate(dnsNames));
   }
 
   /** A {@code kubernetes.io/tls} Secret holding {@code certificate}. */
-  public static V1Secret tlsSecret(String namespace, String name, SelfSignedCertificate certificate) {
-    return new V1Secret().apiVersion("v1").kind("Secret").type("kubernetes.io/tls")
+  public static V1Secret tlsSecret(
+      String namespace, String name, SelfSignedCertificate certificate) {
+    return new V1Secret()
+        .apiVersion("v1")
+        .kind("Secret")
+        .type("kubernetes.io/tls")
         .metadata(new V1ObjectMeta().name(name).namespace(namespace))
         .putDataItem("tls.crt", certificate.certificatePem().getBytes(StandardCharsets.US_ASCII))
         .putDataItem("tls.key", certificate.privateKeyPem().getBytes(StandardCharsets.US_ASCII));
@@ -123,31 +168,45 @@ public final class Fixtures {
 
   /**
    * A ReferenceGrant in {@code namespace} letting {@code fromKind} objects (Gateway API group) of
-   * {@code fromNamespace} refer to all objects of core kind {@code toKind} ({@code Service} or {@code Secret})
-   * here.
+   * {@code fromNamespace} refer to all objects of core kind {@code toKind} ({@code Service} or
+   * {@code Secret}) here.
    */
-  public static ReferenceGrant referenceGrant(String namespace, String name, String fromKind, String fromNamespace,
-      String toKind) {
-    return ReferenceGrant.builder().name(name).namespace(namespace)
+  public static ReferenceGrant referenceGrant(
+      String namespace, String name, String fromKind, String fromNamespace, String toKind) {
+    return ReferenceGrant.builder()
+        .name(name)
+        .namespace(namespace)
         .from(dev.gatewaysdk.model.GatewayApiKind.GROUP, fromKind, fromNamespace)
         .to("", toKind)
         .build();
   }
 
   /**
-   * An HTTPRoute attached to Gateway {@code gateway} (same namespace) sending {@code 100 - canaryWeight}
-   * percent of requests to {@code stable} and {@code canaryWeight} percent to {@code canary}, both on port
-   * 8080.
+   * An HTTPRoute attached to Gateway {@code gateway} (same namespace) sending {@code 100 -
+   * canaryWeight} percent of requests to {@code stable} and {@code canaryWeight} percent to {@code
+   * canary}, both on port 8080.
    *
    * @throws IllegalArgumentException unless 0 &lt;= canaryWeight &lt;= 100
    */
-  public static HTTPRoute canaryRoute(String namespace, String name, String gateway, String stable, String canary,
+  public static HTTPRoute canaryRoute(
+      String namespace,
+      String name,
+      String gateway,
+      String stable,
+      String canary,
       int canaryWeight) {
     if (canaryWeight < 0 || canaryWeight > 100) {
       throw new IllegalArgumentException("canaryWeight must be 0..100: " + canaryWeight);
     }
-    return HTTPRoute.builder().name(name).namespace(namespace).parentRef(gateway)
-        .rule(r -> r.pathPrefix("/").backend(stable, 8080, 100 - canaryWeight).backend(canary, 8080, canaryWeight))
+    return HTTPRoute.builder()
+        .name(name)
+        .namespace(namespace)
+        .parentRef(gateway)
+        .rule(
+            r ->
+                r.pathPrefix("/")
+                    .backend(stable, 8080, 100 - canaryWeight)
+                    .backend(canary, 8080, canaryWeight))
         .build();
   }
 }

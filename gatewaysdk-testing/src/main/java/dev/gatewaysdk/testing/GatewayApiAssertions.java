@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * AssertJ entry points for Gateway API objects: {@code assertThat} checks an object as it is, {@code awaitThat}
- * waits (watching the cluster, not polling) until the stored object passes each check.
+ * AssertJ entry points for Gateway API objects: {@code assertThat} checks an object as it is,
+ * {@code awaitThat} waits (watching the cluster, not polling) until the stored object passes each
+ * check.
  *
  * <pre>{@code
  * import static dev.gatewaysdk.testing.GatewayApiAssertions.assertThat;
@@ -45,12 +46,14 @@ public final class GatewayApiAssertions {
   }
 
   /**
-   * Checks that wait until the route named like {@code route} (same kind, namespace and name) passes them.
+   * Checks that wait until the route named like {@code route} (same kind, namespace and name)
+   * passes them.
    *
-   * <p>A check that finds the cluster not serving the route's kind throws
-   * {@link dev.gatewaysdk.core.UnsupportedByClusterException}.
+   * <p>A check that finds the cluster not serving the route's kind throws {@link
+   * dev.gatewaysdk.core.UnsupportedByClusterException}.
    */
-  public static <T extends Route> AwaitingRouteAssert<T> awaitThat(GatewayApiClient client, T route) {
+  public static <T extends Route> AwaitingRouteAssert<T> awaitThat(
+      GatewayApiClient client, T route) {
     return new AwaitingRouteAssert<>(awaiter(client, route), route);
   }
 
@@ -59,7 +62,8 @@ public final class GatewayApiAssertions {
     return new AwaitingGatewayAssert(awaiter(client, gateway), gateway);
   }
 
-  public static <T extends Route> AwaitingRouteAssert<T> awaitThat(GatewayCluster cluster, T route) {
+  public static <T extends Route> AwaitingRouteAssert<T> awaitThat(
+      GatewayCluster cluster, T route) {
     return awaitThat(cluster.client(), route);
   }
 
@@ -67,7 +71,8 @@ public final class GatewayApiAssertions {
     return awaitThat(cluster.client(), gateway);
   }
 
-  private static <T extends dev.gatewaysdk.model.GatewayApiObject> Awaiter<T> awaiter(GatewayApiClient client, T object) {
+  private static <T extends dev.gatewaysdk.model.GatewayApiObject> Awaiter<T> awaiter(
+      GatewayApiClient client, T object) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(object, "object");
     return new Awaiter<>(client, object);

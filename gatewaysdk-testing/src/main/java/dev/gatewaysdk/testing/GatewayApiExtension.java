@@ -23,14 +23,20 @@ import org.slf4j.LoggerFactory;
 
 /** The extension behind {@link GatewayApiTest}. */
 final class GatewayApiExtension
-    implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements ExecutionCondition,
+        BeforeAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayApiExtension.class);
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GatewayApiExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(GatewayApiExtension.class);
   private static final String NAMESPACE_KEY = "testNamespace";
 
   /** A started cluster in the root store: closed at the end of the run. */
   @SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 only closes these
-  static final class ClusterResource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  static final class ClusterResource
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final GatewayCluster cluster;
     final RouteManager routeManager;
 
@@ -46,7 +52,10 @@ final class GatewayApiExtension
     }
   }
 
-  /** Why a configuration cannot run here; stored so a second class of the same configuration skips fast. */
+  /**
+   * Why a configuration cannot run here; stored so a second class of the same configuration skips
+   * fast.
+   */
   static final class Unavailable {
     final String reason;
 
@@ -70,7 +79,8 @@ final class GatewayApiExtension
     }
     Optional<String> reason = GatewayCluster.availability(options);
     return reason.isPresent()
-        ? ConditionEvaluationResult.disabled("@GatewayApiTest(backend = " + options.backend() + ") skipped: " + reason.get())
+        ? ConditionEvaluationResult.disabled(
+            "@GatewayApiTest(backend = " + options.backend() + ") skipped: " + reason.get())
         : ConditionEvaluationResult.enabled(options.backend() + " backend available");
   }
 
@@ -89,25 +99,31 @@ final class GatewayApiExtension
   }
 
   /**
-   * The test's namespace, created on first use: by a constructor parameter (the instance of a per-method
-   * lifecycle is created in the method's context, see {@link #getTestInstantiationExtensionContextScope}) or
-   * else in {@link #beforeEach}.
+   * The test's namespace, created on first use: by a constructor parameter (the instance of a
+   * per-method lifecycle is created in the method's context, see {@link
+   * #getTestInstantiationExtensionContextScope}) or else in {@link #beforeEach}.
    */
   private static TestNamespace namespaceFor(ExtensionContext context, ClusterResource r) {
     TestNamespace existing = context.getStore(NAMESPACE).get(NAMESPACE_KEY, TestNamespace.class);
     if (existing != null) {
       return existing;
     }
-    String hint = context.getRequiredTestClass().getSimpleName() + "-"
-        + context.getTestMethod().map(m -> m.getName()).orElse("test");
+    String hint =
+        context.getRequiredTestClass().getSimpleName()
+            + "-"
+            + context.getTestMethod().map(m -> m.getName()).orElse("test");
     TestNamespace ns = TestNamespace.of(r.cluster.createTestNamespace(hint));
     context.getStore(NAMESPACE).put(NAMESPACE_KEY, ns);
     return ns;
   }
 
-  /** Constructors of per-method instances are resolved in the test method's context, so they can get its namespace. */
+  /**
+   * Constructors of per-method instances are resolved in the test method's context, so they can get
+   * its namespace.
+   */
   @Override
-  public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+  public ExtensionContextScope getTestInstantiationExtensionContextScope(
+      ExtensionContext rootContext) {
     return ExtensionContextScope.TEST_METHOD;
   }
 
@@ -119,8 +135,12 @@ final class GatewayApiExtension
     }
     GatewayCluster cluster = cluster(context);
     if (context.getExecutionException().isPresent() && settings(context).keepNamespaceOnFailure()) {
-      LOG.info("{} failed; kept namespace {} for inspection (kubectl --kubeconfig {} -n {} get gateways,httproutes -o yaml)",
-          context.getDisplayName(), ns, cluster.kubeconfigFile(), ns);
+      LOG.info(
+          "{} failed; kept namespace {} for inspection (kubectl --kubeconfig {} -n {} get gateways,httproutes -o yaml)",
+          context.getDisplayName(),
+          ns,
+          cluster.kubeconfigFile(),
+          ns);
       return;
     }
     try {
@@ -131,7 +151,8 @@ final class GatewayApiExtension
   }
 
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return injectable(parameterContext.getParameter().getType());
   }
 
@@ -144,8 +165,10 @@ final class GatewayApiExtension
         ns = namespaceFor(context, resource(context));
       }
       if (ns == null) {
-        throw new ParameterResolutionException("a TestNamespace exists only around a test method (@Test, @BeforeEach, "
-            + "@AfterEach), not for " + parameterContext.getDeclaringExecutable());
+        throw new ParameterResolutionException(
+            "a TestNamespace exists only around a test method (@Test, @BeforeEach, "
+                + "@AfterEach), not for "
+                + parameterContext.getDeclaringExecutable());
       }
       return ns;
     }
@@ -153,7 +176,9 @@ final class GatewayApiExtension
   }
 
   private static TestNamespace findNamespace(ExtensionContext context) {
-    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+    for (Optional<ExtensionContext> c = Optional.of(context);
+        c.isPresent();
+        c = c.get().getParent()) {
       TestNamespace ns = c.get().getStore(NAMESPACE).get(NAMESPACE_KEY, TestNamespace.class);
       if (ns != null) {
         return ns;
@@ -163,8 +188,11 @@ final class GatewayApiExtension
   }
 
   private static boolean injectable(Class<?> type) {
-    return type == GatewayCluster.class || type == ApiClient.class || type == GatewayApiClient.class
-        || type == RouteManager.class || type == TestNamespace.class;
+    return type == GatewayCluster.class
+        || type == ApiClient.class
+        || type == GatewayApiClient.class
+        || type == RouteManager.class
+        || type == TestNamespace.class;
   }
 
   private static Object valueFor(Class<?> type, ClusterResource r, TestNamespace ns) {
@@ -180,7 +208,8 @@ final class GatewayApiExtension
     return ns;
   }
 
-  private static void injectFields(Class<?> testClass, Object instance, ClusterResource r, TestNamespace ns, boolean statics) {
+  private static void injectFields(
+      Class<?> testClass, Object instance, ClusterResource r, TestNamespace ns, boolean statics) {
     for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field f : c.getDeclaredFields()) {
         if (!injectable(f.getType()) || f.isSynthetic()) {
@@ -192,20 +221,29 @@ final class GatewayApiExtension
         }
         if (Modifier.isFinal(f.getModifiers())) {
           if (isStatic || readField(f, instance) == null) {
-            throw new ExtensionConfigurationException("@GatewayApiTest cannot inject into final field " + c.getName() + "."
-                + f.getName() + "; make it non-final, or take it as a constructor parameter and set it there");
+            throw new ExtensionConfigurationException(
+                "@GatewayApiTest cannot inject into final field "
+                    + c.getName()
+                    + "."
+                    + f.getName()
+                    + "; make it non-final, or take it as a constructor parameter and set it there");
           }
-          continue;   // set by the constructor (constructor injection): left as it is
+          continue; // set by the constructor (constructor injection): left as it is
         }
         if (isStatic && f.getType() == TestNamespace.class) {
-          throw new ExtensionConfigurationException("@GatewayApiTest: TestNamespace field " + c.getName() + "." + f.getName()
-              + " must not be static (each test has its own namespace)");
+          throw new ExtensionConfigurationException(
+              "@GatewayApiTest: TestNamespace field "
+                  + c.getName()
+                  + "."
+                  + f.getName()
+                  + " must not be static (each test has its own namespace)");
         }
         try {
           f.setAccessible(true);
           f.set(instance, valueFor(f.getType(), r, ns));
         } catch (ReflectiveOperationException | RuntimeException e) {
-          throw new ExtensionConfigurationException("@GatewayApiTest cannot set field " + c.getName() + "." + f.getName(), e);
+          throw new ExtensionConfigurationException(
+              "@GatewayApiTest cannot set field " + c.getName() + "." + f.getName(), e);
         }
       }
     }
@@ -234,12 +272,17 @@ final class GatewayApiExtension
     Optional<String> reason = GatewayCluster.availability(options);
     if (reason.isPresent()) {
       root.put(new UnavailableKey(options), new Unavailable(reason.get()));
-      Assumptions.abort("@GatewayApiTest(backend = " + options.backend() + ") skipped: " + reason.get());
+      Assumptions.abort(
+          "@GatewayApiTest(backend = " + options.backend() + ") skipped: " + reason.get());
     }
-    ClusterResource r = root.getOrComputeIfAbsent(options, o -> {
-      LOG.info("starting {}", options);
-      return new ClusterResource(GatewayCluster.start(options));
-    }, ClusterResource.class);
+    ClusterResource r =
+        root.getOrComputeIfAbsent(
+            options,
+            o -> {
+              LOG.info("starting {}", options);
+              return new ClusterResource(GatewayCluster.start(options));
+            },
+            ClusterResource.class);
     return r;
   }
 
@@ -268,8 +311,10 @@ final class GatewayApiExtension
         return a.get();
       }
     }
-    throw new ExtensionConfigurationException("GatewayApiExtension needs @GatewayApiTest on "
-        + context.getRequiredTestClass().getName() + " or an enclosing class; register it through that annotation");
+    throw new ExtensionConfigurationException(
+        "GatewayApiExtension needs @GatewayApiTest on "
+            + context.getRequiredTestClass().getName()
+            + " or an enclosing class; register it through that annotation");
   }
 
   static GatewayClusterOptions options(GatewayApiTest a) {

@@ -15,16 +15,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs a JUnit 5 test class against a {@link GatewayCluster} with the Gateway API installed.
  *
- * <p>One cluster per configuration is started once per JVM and shared by every test class that asks for the
- * same one; it is closed when the test run ends. Each test gets a fresh {@link TestNamespace}, deleted after
- * the test. Test methods, lifecycle methods and constructors can take parameters, and instance fields (or
- * static fields, except {@link TestNamespace}) of these types are set: {@link GatewayCluster},
- * {@link io.kubernetes.client.openapi.ApiClient}, {@link dev.gatewaysdk.core.GatewayApiClient},
- * {@link dev.gatewaysdk.core.RouteManager} and {@link TestNamespace}.
+ * <p>One cluster per configuration is started once per JVM and shared by every test class that asks
+ * for the same one; it is closed when the test run ends. Each test gets a fresh {@link
+ * TestNamespace}, deleted after the test. Test methods, lifecycle methods and constructors can take
+ * parameters, and instance fields (or static fields, except {@link TestNamespace}) of these types
+ * are set: {@link GatewayCluster}, {@link io.kubernetes.client.openapi.ApiClient}, {@link
+ * dev.gatewaysdk.core.GatewayApiClient}, {@link dev.gatewaysdk.core.RouteManager} and {@link
+ * TestNamespace}.
  *
- * <p>Backends that cannot run here are skipped, not failed: {@link Backend#K3S} without a Docker engine,
- * {@link Backend#KUBECONFIG} without a kubeconfig. Misconfiguration (a Traefik controller on the embedded
- * backend, a malformed release, an injectable field that is final) fails with
+ * <p>Backends that cannot run here are skipped, not failed: {@link Backend#K3S} without a Docker
+ * engine, {@link Backend#KUBECONFIG} without a kubeconfig. Misconfiguration (a Traefik controller
+ * on the embedded backend, a malformed release, an injectable field that is final) fails with
  * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException}.
  *
  * <pre>{@code
@@ -57,8 +58,8 @@ public @interface GatewayApiTest {
   Controller controller() default Controller.SIMULATED;
 
   /**
-   * Whether the embedded cluster authorizes requests by RBAC (see {@link GatewayClusterOptions#authorization()});
-   * turn it on to test what a {@link Tenant} may do.
+   * Whether the embedded cluster authorizes requests by RBAC (see {@link
+   * GatewayClusterOptions#authorization()}); turn it on to test what a {@link Tenant} may do.
    */
   boolean authorization() default false;
 

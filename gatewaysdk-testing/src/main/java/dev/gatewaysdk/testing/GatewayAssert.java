@@ -9,8 +9,8 @@ import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on a Gateway's spec and status; status checks only count conditions computed for the current
- * generation. Obtain through {@link GatewayApiAssertions#assertThat(Gateway)}.
+ * Assertions on a Gateway's spec and status; status checks only count conditions computed for the
+ * current generation. Obtain through {@link GatewayApiAssertions#assertThat(Gateway)}.
  *
  * <pre>{@code
  * assertThat(gateway).isProgrammed().hasListener("https").hasAttachedRoutes("https", 1);
@@ -44,8 +44,14 @@ public final class GatewayAssert extends AbstractAssert<GatewayAssert, Gateway> 
   public GatewayAssert hasCondition(String type, boolean status, String reason) {
     JsonNode c = StatusTrees.current(tree.path("status").path("conditions"), type, generation());
     if (!matches(c, status, reason)) {
-      failWithMessage("Expected Gateway %s to have %s=%s%s but was %s%s", describe(), type, status ? "True" : "False",
-          reason == null ? "" : " (" + reason + ")", StatusTrees.describe(c), statusText());
+      failWithMessage(
+          "Expected Gateway %s to have %s=%s%s but was %s%s",
+          describe(),
+          type,
+          status ? "True" : "False",
+          reason == null ? "" : " (" + reason + ")",
+          StatusTrees.describe(c),
+          statusText());
     }
     return this;
   }
@@ -59,21 +65,35 @@ public final class GatewayAssert extends AbstractAssert<GatewayAssert, Gateway> 
       inSpec |= name.equals(l.path("name").asText());
     }
     if (!inSpec) {
-      failWithMessage("Expected Gateway %s to have listener %s but its listeners are %s", describe(), name, names);
+      failWithMessage(
+          "Expected Gateway %s to have listener %s but its listeners are %s",
+          describe(), name, names);
     }
     if (listenerStatus(name) == null) {
-      failWithMessage("Expected Gateway %s to report status for listener %s%s", describe(), name, statusText());
+      failWithMessage(
+          "Expected Gateway %s to report status for listener %s%s", describe(), name, statusText());
     }
     return this;
   }
 
-  /** Listener {@code listener}'s condition {@code type} is {@code status}, with {@code reason} unless null. */
-  public GatewayAssert hasListenerCondition(String listener, String type, boolean status, String reason) {
+  /**
+   * Listener {@code listener}'s condition {@code type} is {@code status}, with {@code reason}
+   * unless null.
+   */
+  public GatewayAssert hasListenerCondition(
+      String listener, String type, boolean status, String reason) {
     JsonNode ls = listenerStatus(listener);
     JsonNode c = ls == null ? null : StatusTrees.current(ls.path("conditions"), type, generation());
     if (!matches(c, status, reason)) {
-      failWithMessage("Expected listener %s of Gateway %s to have %s=%s%s but was %s%s", listener, describe(), type,
-          status ? "True" : "False", reason == null ? "" : " (" + reason + ")", StatusTrees.describe(c), statusText());
+      failWithMessage(
+          "Expected listener %s of Gateway %s to have %s=%s%s but was %s%s",
+          listener,
+          describe(),
+          type,
+          status ? "True" : "False",
+          reason == null ? "" : " (" + reason + ")",
+          StatusTrees.describe(c),
+          statusText());
     }
     return this;
   }
@@ -82,8 +102,13 @@ public final class GatewayAssert extends AbstractAssert<GatewayAssert, Gateway> 
   public GatewayAssert hasAttachedRoutes(String listener, int count) {
     JsonNode ls = listenerStatus(listener);
     if (ls == null || ls.path("attachedRoutes").asInt(-1) != count) {
-      failWithMessage("Expected listener %s of Gateway %s to have %s attached routes but had %s%s", listener, describe(),
-          count, ls == null ? "no status" : ls.path("attachedRoutes").asText(), statusText());
+      failWithMessage(
+          "Expected listener %s of Gateway %s to have %s attached routes but had %s%s",
+          listener,
+          describe(),
+          count,
+          ls == null ? "no status" : ls.path("attachedRoutes").asText(),
+          statusText());
     }
     return this;
   }
@@ -106,7 +131,8 @@ public final class GatewayAssert extends AbstractAssert<GatewayAssert, Gateway> 
   }
 
   private static boolean matches(JsonNode c, boolean status, String reason) {
-    return c != null && (status ? "True" : "False").equals(c.path("status").asText())
+    return c != null
+        && (status ? "True" : "False").equals(c.path("status").asText())
         && (reason == null || reason.equals(c.path("reason").asText()));
   }
 
@@ -115,7 +141,9 @@ public final class GatewayAssert extends AbstractAssert<GatewayAssert, Gateway> 
   }
 
   private String describe() {
-    return tree.path("metadata").path("namespace").asText() + "/" + tree.path("metadata").path("name").asText();
+    return tree.path("metadata").path("namespace").asText()
+        + "/"
+        + tree.path("metadata").path("name").asText();
   }
 
   private String statusText() {

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A Kubernetes cluster serving the Gateway API, for tests: the {@link EmbeddedApiServer} (default), a k3s
- * container, or an existing cluster from a kubeconfig. It has the Gateway API CRDs of {@link #release()} and
- * {@link #channel()} installed and, unless {@link Controller#NONE}, a Gateway controller with a GatewayClass
- * named {@link #gatewayClassName()}.
+ * A Kubernetes cluster serving the Gateway API, for tests: the {@link EmbeddedApiServer} (default),
+ * a k3s container, or an existing cluster from a kubeconfig. It has the Gateway API CRDs of {@link
+ * #release()} and {@link #channel()} installed and, unless {@link Controller#NONE}, a Gateway
+ * controller with a GatewayClass named {@link #gatewayClassName()}.
  *
  * <p>Implementations are thread-safe. Close the cluster to stop its controller and backend (a k3s
  * container stops, an existing cluster is left running).
@@ -32,15 +32,16 @@ public interface GatewayCluster extends AutoCloseable {
     /** The {@link EmbeddedApiServer} in this JVM: fast, no Docker. */
     EMBEDDED,
     /**
-     * A k3s container (Testcontainers) with image {@value GatewayClusterOptions#DEFAULT_K3S_IMAGE} unless the
-     * system property {@value GatewayClusterOptions#K3S_IMAGE_PROPERTY} names another. Needs Docker.
+     * A k3s container (Testcontainers) with image {@value GatewayClusterOptions#DEFAULT_K3S_IMAGE}
+     * unless the system property {@value GatewayClusterOptions#K3S_IMAGE_PROPERTY} names another.
+     * Needs Docker.
      */
     K3S,
     /**
-     * An existing cluster: the kubeconfig file named by system property
-     * {@value GatewayClusterOptions#KUBECONFIG_PROPERTY} or environment variable
-     * {@value GatewayClusterOptions#KUBECONFIG_ENV}, with context {@value GatewayClusterOptions#CONTEXT_PROPERTY}
-     * (else the file's current context).
+     * An existing cluster: the kubeconfig file named by system property {@value
+     * GatewayClusterOptions#KUBECONFIG_PROPERTY} or environment variable {@value
+     * GatewayClusterOptions#KUBECONFIG_ENV}, with context {@value
+     * GatewayClusterOptions#CONTEXT_PROPERTY} (else the file's current context).
      */
     KUBECONFIG
   }
@@ -49,22 +50,25 @@ public interface GatewayCluster extends AutoCloseable {
   enum Controller {
     /** {@link SimulatedGatewayController}: status without a data plane; works on every backend. */
     SIMULATED,
-    /** No controller: nothing writes status (tests of validation or of code that only writes specs). */
+    /**
+     * No controller: nothing writes status (tests of validation or of code that only writes specs).
+     */
     NONE,
     /**
-     * Traefik, bundled with k3s, with its Gateway API provider enabled (GatewayClass {@code traefik}): a real
-     * data plane for tests that send traffic. {@link Backend#K3S} only.
+     * Traefik, bundled with k3s, with its Gateway API provider enabled (GatewayClass {@code
+     * traefik}): a real data plane for tests that send traffic. {@link Backend#K3S} only.
      */
     TRAEFIK
   }
 
   /**
-   * Starts (or connects to) a cluster; {@link #availability(GatewayClusterOptions)} tells first whether the
-   * backend can run here.
+   * Starts (or connects to) a cluster; {@link #availability(GatewayClusterOptions)} tells first
+   * whether the backend can run here.
    *
    * @throws IllegalStateException if the backend cannot run here (no Docker, no kubeconfig)
    * @throws dev.gatewaysdk.core.GatewayApiException if the cluster cannot be set up
-   * @throws IllegalArgumentException if the options do not fit together (a Traefik controller without k3s)
+   * @throws IllegalArgumentException if the options do not fit together (a Traefik controller
+   *     without k3s)
    */
   static GatewayCluster start(GatewayClusterOptions options) {
     return Clusters.start(options);
@@ -76,11 +80,12 @@ public interface GatewayCluster extends AutoCloseable {
   }
 
   /**
-   * Why the backend of {@code options} cannot run here ("no Docker engine", "no kubeconfig given"), or empty
-   * if it can. Tests skip with this reason.
+   * Why the backend of {@code options} cannot run here ("no Docker engine", "no kubeconfig given"),
+   * or empty if it can. Tests skip with this reason.
    *
-   * @throws IllegalStateException for the k3s backend without {@code org.testcontainers:testcontainers-k3s} (an
-   *     optional dependency) on the classpath: a setup error to fix, not a reason to skip
+   * @throws IllegalStateException for the k3s backend without {@code
+   *     org.testcontainers:testcontainers-k3s} (an optional dependency) on the classpath: a setup
+   *     error to fix, not a reason to skip
    */
   static Optional<String> availability(GatewayClusterOptions options) {
     return Clusters.unavailableReason(options);
@@ -110,14 +115,16 @@ public interface GatewayCluster extends AutoCloseable {
   Path kubeconfigFile();
 
   /**
-   * The GatewayClass the controller owns ({@code gatewaysdk-simulated} for {@link Controller#SIMULATED},
-   * {@code traefik} for {@link Controller#TRAEFIK}); empty with {@link Controller#NONE}.
+   * The GatewayClass the controller owns ({@code gatewaysdk-simulated} for {@link
+   * Controller#SIMULATED}, {@code traefik} for {@link Controller#TRAEFIK}); empty with {@link
+   * Controller#NONE}.
    */
   Optional<String> gatewayClassName();
 
   /**
-   * Where HTTP traffic enters the data plane ({@code host:port} of Traefik's {@code web} entry point, which
-   * Gateway listeners reach on port 8000), or empty when the controller has no data plane.
+   * Where HTTP traffic enters the data plane ({@code host:port} of Traefik's {@code web} entry
+   * point, which Gateway listeners reach on port 8000), or empty when the controller has no data
+   * plane.
    */
   default Optional<String> httpEndpoint() {
     return Optional.empty();
@@ -127,14 +134,17 @@ public interface GatewayCluster extends AutoCloseable {
   Optional<SimulatedGatewayController> simulatedController();
 
   /**
-   * Gateway {@code namespace/name} as served by the simulated controller's data plane: its loopback address
-   * and listener URLs.
+   * Gateway {@code namespace/name} as served by the simulated controller's data plane: its loopback
+   * address and listener URLs.
    *
    * @throws IllegalStateException if this cluster runs no simulated controller with a data plane
    */
   default EmbeddedGateway gateway(String namespace, String name) {
     return simulatedController()
-        .orElseThrow(() -> new IllegalStateException("this cluster runs no simulated controller: no embedded data plane"))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "this cluster runs no simulated controller: no embedded data plane"))
         .gateway(namespace, name);
   }
 
@@ -146,8 +156,8 @@ public interface GatewayCluster extends AutoCloseable {
   String createNamespace(String name);
 
   /**
-   * Creates a namespace with a unique name starting with {@code hint} (lower-cased, at most 63 characters),
-   * labelled {@code gatewaysdk.dev/test=true}; returns its name.
+   * Creates a namespace with a unique name starting with {@code hint} (lower-cased, at most 63
+   * characters), labelled {@code gatewaysdk.dev/test=true}; returns its name.
    */
   String createTestNamespace(String hint);
 
@@ -155,13 +165,13 @@ public interface GatewayCluster extends AutoCloseable {
   boolean deleteNamespace(String name);
 
   /**
-   * Creates {@code object}: a typed Gateway API object, a client-java model (such as {@code V1Service}), a
-   * {@link dev.gatewaysdk.model.GenericObject} or a Jackson {@code ObjectNode}. Returns the object as stored,
-   * of the same type.
+   * Creates {@code object}: a typed Gateway API object, a client-java model (such as {@code
+   * V1Service}), a {@link dev.gatewaysdk.model.GenericObject} or a Jackson {@code ObjectNode}.
+   * Returns the object as stored, of the same type.
    *
    * @throws dev.gatewaysdk.core.GatewayApiException if the server rejects it
-   * @throws IllegalArgumentException if the object is of none of those types or a namespaced object names no
-   *     namespace
+   * @throws IllegalArgumentException if the object is of none of those types or a namespaced object
+   *     names no namespace
    */
   <T> T create(T object);
 
@@ -172,12 +182,12 @@ public interface GatewayCluster extends AutoCloseable {
    */
   <T extends GatewayApiObject> T get(Class<T> type, String namespace, String name);
 
-  /**
-   * Deletes {@code object} (of the types {@link #create} takes); false if it did not exist.
-   */
+  /** Deletes {@code object} (of the types {@link #create} takes); false if it did not exist. */
   boolean delete(Object object);
 
-  /** Stops the controller and the backend (a k3s container is removed; an existing cluster stays). */
+  /**
+   * Stops the controller and the backend (a k3s container is removed; an existing cluster stays).
+   */
   @Override
   void close();
 }

@@ -1,8 +1,8 @@
 package dev.gatewaysdk.testing;
 
-import dev.gatewaysdk.model.internal.Releases;
 import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
+import dev.gatewaysdk.model.internal.Releases;
 import dev.gatewaysdk.testing.GatewayCluster.Backend;
 import dev.gatewaysdk.testing.GatewayCluster.Controller;
 import java.nio.file.Path;
@@ -11,13 +11,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to start a {@link GatewayCluster}. Immutable and thread-safe, with value equality (clusters of equal
- * options are shared by {@link GatewayApiTest}); build with {@link #builder()}.
+ * How to start a {@link GatewayCluster}. Immutable and thread-safe, with value equality (clusters
+ * of equal options are shared by {@link GatewayApiTest}); build with {@link #builder()}.
  *
- * <p>Defaults: {@link Backend#EMBEDDED}, Gateway API {@value CrdSource#LATEST_RELEASE}, standard channel,
- * {@link Controller#SIMULATED}, k3s image from {@value #K3S_IMAGE_PROPERTY} else {@value #DEFAULT_K3S_IMAGE},
- * kubeconfig from {@value #KUBECONFIG_PROPERTY} / {@value #KUBECONFIG_ENV} and context from
- * {@value #CONTEXT_PROPERTY}.
+ * <p>Defaults: {@link Backend#EMBEDDED}, Gateway API {@value CrdSource#LATEST_RELEASE}, standard
+ * channel, {@link Controller#SIMULATED}, k3s image from {@value #K3S_IMAGE_PROPERTY} else {@value
+ * #DEFAULT_K3S_IMAGE}, kubeconfig from {@value #KUBECONFIG_PROPERTY} / {@value #KUBECONFIG_ENV} and
+ * context from {@value #CONTEXT_PROPERTY}.
  *
  * <pre>{@code
  * GatewayClusterOptions k3s = GatewayClusterOptions.builder()
@@ -27,8 +27,10 @@ import java.util.Optional;
 public final class GatewayClusterOptions {
   /** The pinned k3s image. */
   public static final String DEFAULT_K3S_IMAGE = "rancher/k3s:v1.33.5-k3s1";
+
   /** System property naming another k3s image (same repository, another tag). */
   public static final String K3S_IMAGE_PROPERTY = "gatewaysdk.k3s.image";
+
   public static final String KUBECONFIG_PROPERTY = "gatewaysdk.kubeconfig";
   public static final String KUBECONFIG_ENV = "GATEWAYSDK_KUBECONFIG";
   public static final String CONTEXT_PROPERTY = "gatewaysdk.context";
@@ -75,8 +77,9 @@ public final class GatewayClusterOptions {
   }
 
   /**
-   * Whether the embedded backend authenticates requests and authorizes them by RBAC (default false: it allows
-   * everything), so that {@link Tenant}s see only what their roles grant. A k3s or existing cluster always does.
+   * Whether the embedded backend authenticates requests and authorizes them by RBAC (default false:
+   * it allows everything), so that {@link Tenant}s see only what their roles grant. A k3s or
+   * existing cluster always does.
    */
   public boolean authorization() {
     return authorization;
@@ -108,7 +111,10 @@ public final class GatewayClusterOptions {
     return p == null || p.isBlank() ? DEFAULT_K3S_IMAGE : p;
   }
 
-  /** The kubeconfig of an existing cluster: as set, else {@value #KUBECONFIG_PROPERTY}, else {@value #KUBECONFIG_ENV}. */
+  /**
+   * The kubeconfig of an existing cluster: as set, else {@value #KUBECONFIG_PROPERTY}, else {@value
+   * #KUBECONFIG_ENV}.
+   */
   public Optional<Path> kubeconfig() {
     if (kubeconfig != null) {
       return Optional.of(kubeconfig);
@@ -120,7 +126,10 @@ public final class GatewayClusterOptions {
     return p == null || p.isBlank() ? Optional.empty() : Optional.of(Paths.get(p));
   }
 
-  /** The kubeconfig context: as set, else {@value #CONTEXT_PROPERTY}, else the file's current context. */
+  /**
+   * The kubeconfig context: as set, else {@value #CONTEXT_PROPERTY}, else the file's current
+   * context.
+   */
   public Optional<String> context() {
     if (context != null) {
       return Optional.of(context);
@@ -135,23 +144,37 @@ public final class GatewayClusterOptions {
       return false;
     }
     GatewayClusterOptions x = (GatewayClusterOptions) o;
-    return backend == x.backend && release.equals(x.release) && channel == x.channel && controller == x.controller
-        && k3sImage().equals(x.k3sImage()) && kubeconfig().equals(x.kubeconfig()) && context().equals(x.context())
+    return backend == x.backend
+        && release.equals(x.release)
+        && channel == x.channel
+        && controller == x.controller
+        && k3sImage().equals(x.k3sImage())
+        && kubeconfig().equals(x.kubeconfig())
+        && context().equals(x.context())
         && authorization == x.authorization;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(backend, release, channel, controller, k3sImage(), kubeconfig(), context(), authorization);
+    return Objects.hash(
+        backend, release, channel, controller, k3sImage(), kubeconfig(), context(), authorization);
   }
 
   @Override
   public String toString() {
-    return "GatewayClusterOptions{backend=" + backend + ", release=" + release + ", channel=" + channel.id()
-        + ", controller=" + controller
+    return "GatewayClusterOptions{backend="
+        + backend
+        + ", release="
+        + release
+        + ", channel="
+        + channel.id()
+        + ", controller="
+        + controller
         + (authorization ? ", authorization=true" : "")
         + (backend == Backend.K3S ? ", image=" + k3sImage() : "")
-        + (backend == Backend.KUBECONFIG ? ", kubeconfig=" + kubeconfig().orElse(null) + ", context=" + context().orElse(null) : "")
+        + (backend == Backend.KUBECONFIG
+            ? ", kubeconfig=" + kubeconfig().orElse(null) + ", context=" + context().orElse(null)
+            : "")
         + "}";
   }
 
@@ -179,7 +202,9 @@ public final class GatewayClusterOptions {
       return this;
     }
 
-    /** @throws IllegalArgumentException unless the release looks like {@code v1.6.1} */
+    /**
+     * @throws IllegalArgumentException unless the release looks like {@code v1.6.1}
+     */
     public Builder release(String release) {
       this.release = Releases.require(release);
       return this;
@@ -195,9 +220,12 @@ public final class GatewayClusterOptions {
       return this;
     }
 
-    /** @throws IllegalArgumentException unless a {@code rancher/k3s} image */
+    /**
+     * @throws IllegalArgumentException unless a {@code rancher/k3s} image
+     */
     public Builder k3sImage(String image) {
-      if (image == null || !image.matches("(.*/)?rancher/k3s(:[\\w.+-]+)?(@sha256:[0-9a-f]{64})?")) {
+      if (image == null
+          || !image.matches("(.*/)?rancher/k3s(:[\\w.+-]+)?(@sha256:[0-9a-f]{64})?")) {
         throw new IllegalArgumentException("k3sImage must be a rancher/k3s image: " + image);
       }
       this.k3sImage = image;
@@ -214,7 +242,10 @@ public final class GatewayClusterOptions {
       return this;
     }
 
-    /** @throws IllegalArgumentException if the Traefik controller is asked for on a backend other than k3s */
+    /**
+     * @throws IllegalArgumentException if the Traefik controller is asked for on a backend other
+     *     than k3s
+     */
     public GatewayClusterOptions build() {
       if (controller == Controller.TRAEFIK && backend != Backend.K3S) {
         throw new IllegalArgumentException("controller TRAEFIK needs backend K3S, not " + backend);

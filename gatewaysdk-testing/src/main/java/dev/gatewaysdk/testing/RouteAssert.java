@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on a route's spec and status (any route kind). Status checks only count conditions computed
- * for the route's current generation, so a stale {@code Accepted} from before the last change never passes.
- * Obtain through {@link GatewayApiAssertions#assertThat(Route)}.
+ * Assertions on a route's spec and status (any route kind). Status checks only count conditions
+ * computed for the route's current generation, so a stale {@code Accepted} from before the last
+ * change never passes. Obtain through {@link GatewayApiAssertions#assertThat(Route)}.
  *
  * <pre>{@code
  * assertThat(route).isAcceptedBy("my-gateway").hasResolvedRefs().hasBackendWeight("app-canary", 10);
@@ -31,23 +31,24 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
   }
 
   /**
-   * The parent Gateway {@code gateway} reports {@code Accepted=True} for the current generation. {@code gateway}
-   * is {@code namespace/name}, or a bare name: the Gateway of that name the route's parentRefs point to (in
-   * whichever namespace they name), else the one in the route's namespace. Every status entry for that Gateway
-   * (one per listener or port the route attaches to) must report it; use {@link #isAcceptedBy(ParentReference)}
-   * to check one parentRef.
+   * The parent Gateway {@code gateway} reports {@code Accepted=True} for the current generation.
+   * {@code gateway} is {@code namespace/name}, or a bare name: the Gateway of that name the route's
+   * parentRefs point to (in whichever namespace they name), else the one in the route's namespace.
+   * Every status entry for that Gateway (one per listener or port the route attaches to) must
+   * report it; use {@link #isAcceptedBy(ParentReference)} to check one parentRef.
    *
-   * @throws AssertionError also when a bare name is ambiguous (parentRefs name it in several namespaces)
+   * @throws AssertionError also when a bare name is ambiguous (parentRefs name it in several
+   *     namespaces)
    */
   public RouteAssert isAcceptedBy(String gateway) {
     return hasParentCondition(gateway, "Accepted", true, null);
   }
 
   /**
-   * The status entry of {@code parent} reports {@code Accepted=True} for the current generation. The entry is
-   * matched as the Gateway API matches {@code status.parents[].parentRef} to {@code spec.parentRefs[]}: group
-   * (default {@code gateway.networking.k8s.io}), kind (default {@code Gateway}), namespace (default the route's),
-   * name, sectionName and port must all be equal.
+   * The status entry of {@code parent} reports {@code Accepted=True} for the current generation.
+   * The entry is matched as the Gateway API matches {@code status.parents[].parentRef} to {@code
+   * spec.parentRefs[]}: group (default {@code gateway.networking.k8s.io}), kind (default {@code
+   * Gateway}), namespace (default the route's), name, sectionName and port must all be equal.
    *
    * <pre>{@code
    * assertThat(route).isAcceptedBy(ParentReference.gateway("infra", "shared").withSectionName("https"));
@@ -58,81 +59,114 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
   }
 
   /**
-   * The parent {@code gateway} (as in {@link #isAcceptedBy(String)}) reports {@code Accepted=False} with
-   * {@code reason}, such as {@code NotAllowedByListeners}.
+   * The parent {@code gateway} (as in {@link #isAcceptedBy(String)}) reports {@code Accepted=False}
+   * with {@code reason}, such as {@code NotAllowedByListeners}.
    */
   public RouteAssert isNotAcceptedBy(String gateway, String reason) {
     return hasParentCondition(gateway, "Accepted", false, reason);
   }
 
-  /** The status entry of {@code parent} (matched as in {@link #isAcceptedBy(ParentReference)}) reports {@code Accepted=False} with {@code reason}. */
+  /**
+   * The status entry of {@code parent} (matched as in {@link #isAcceptedBy(ParentReference)})
+   * reports {@code Accepted=False} with {@code reason}.
+   */
   public RouteAssert isNotAcceptedBy(ParentReference parent, String reason) {
     return hasParentCondition(parent, "Accepted", false, reason);
   }
 
-  /** Every parent entry reports {@code ResolvedRefs=True} for the current generation (and there is at least one). */
+  /**
+   * Every parent entry reports {@code ResolvedRefs=True} for the current generation (and there is
+   * at least one).
+   */
   public RouteAssert hasResolvedRefs() {
     List<JsonNode> parents = parents();
     if (parents.isEmpty()) {
-      failWithMessage("Expected %s to have resolved references but no controller has written status.parents%s",
+      failWithMessage(
+          "Expected %s to have resolved references but no controller has written status.parents%s",
           describe(), statusText());
     }
     for (JsonNode p : parents) {
       JsonNode c = StatusTrees.current(p.path("conditions"), "ResolvedRefs", generation());
       if (c == null || !"True".equals(c.path("status").asText())) {
-        failWithMessage("Expected %s to have ResolvedRefs=True for parent %s but was %s%s", describe(),
-            Parent.of(p.path("parentRef"), namespace()), StatusTrees.describe(c), statusText());
+        failWithMessage(
+            "Expected %s to have ResolvedRefs=True for parent %s but was %s%s",
+            describe(),
+            Parent.of(p.path("parentRef"), namespace()),
+            StatusTrees.describe(c),
+            statusText());
       }
     }
     return this;
   }
 
-  /** The status entry of {@code parent} (matched as in {@link #isAcceptedBy(ParentReference)}) reports {@code ResolvedRefs=True}. */
+  /**
+   * The status entry of {@code parent} (matched as in {@link #isAcceptedBy(ParentReference)})
+   * reports {@code ResolvedRefs=True}.
+   */
   public RouteAssert hasResolvedRefs(ParentReference parent) {
     return hasParentCondition(parent, "ResolvedRefs", true, null);
   }
 
-  /** Some parent reports {@code ResolvedRefs=False} with {@code reason}, such as {@code BackendNotFound}. */
+  /**
+   * Some parent reports {@code ResolvedRefs=False} with {@code reason}, such as {@code
+   * BackendNotFound}.
+   */
   public RouteAssert hasUnresolvedRefs(String reason) {
     for (JsonNode p : parents()) {
       JsonNode c = StatusTrees.current(p.path("conditions"), "ResolvedRefs", generation());
-      if (c != null && "False".equals(c.path("status").asText()) && reason.equals(c.path("reason").asText())) {
+      if (c != null
+          && "False".equals(c.path("status").asText())
+          && reason.equals(c.path("reason").asText())) {
         return this;
       }
     }
-    failWithMessage("Expected %s to have ResolvedRefs=False with reason %s%s", describe(), reason, statusText());
+    failWithMessage(
+        "Expected %s to have ResolvedRefs=False with reason %s%s",
+        describe(), reason, statusText());
     return this;
   }
 
   /**
-   * The parent Gateway {@code gateway} (as in {@link #isAcceptedBy(String)}) reports condition {@code type} with
-   * {@code status}, and with {@code reason} unless null, for the current generation, in every status entry.
+   * The parent Gateway {@code gateway} (as in {@link #isAcceptedBy(String)}) reports condition
+   * {@code type} with {@code status}, and with {@code reason} unless null, for the current
+   * generation, in every status entry.
    */
-  public RouteAssert hasParentCondition(String gateway, String type, boolean status, String reason) {
+  public RouteAssert hasParentCondition(
+      String gateway, String type, boolean status, String reason) {
     return hasCondition(gateway(gateway), type, status, reason);
   }
 
   /**
-   * The status entry of {@code parent} (matched as in {@link #isAcceptedBy(ParentReference)}) reports condition
-   * {@code type} with {@code status}, and with {@code reason} unless null, for the current generation.
+   * The status entry of {@code parent} (matched as in {@link #isAcceptedBy(ParentReference)})
+   * reports condition {@code type} with {@code status}, and with {@code reason} unless null, for
+   * the current generation.
    */
-  public RouteAssert hasParentCondition(ParentReference parent, String type, boolean status, String reason) {
+  public RouteAssert hasParentCondition(
+      ParentReference parent, String type, boolean status, String reason) {
     return hasCondition(Parent.of(parent, namespace()), type, status, reason);
   }
 
   private RouteAssert hasCondition(Parent parent, String type, boolean status, String reason) {
     List<JsonNode> entries = entries(parent);
     if (entries.isEmpty()) {
-      failWithMessage("Expected %s to have a status entry for parent %s but it has none%s", describe(), parent,
-          statusText());
+      failWithMessage(
+          "Expected %s to have a status entry for parent %s but it has none%s",
+          describe(), parent, statusText());
     }
     for (JsonNode entry : entries) {
       JsonNode c = StatusTrees.current(entry.path("conditions"), type, generation());
-      if (c == null || !(status ? "True" : "False").equals(c.path("status").asText())
+      if (c == null
+          || !(status ? "True" : "False").equals(c.path("status").asText())
           || (reason != null && !reason.equals(c.path("reason").asText()))) {
-        failWithMessage("Expected %s to have %s=%s%s from parent %s but was %s%s", describe(), type, status ? "True" : "False",
-            reason == null ? "" : " (" + reason + ")", Parent.of(entry.path("parentRef"), namespace()),
-            StatusTrees.describe(c), statusText());
+        failWithMessage(
+            "Expected %s to have %s=%s%s from parent %s but was %s%s",
+            describe(),
+            type,
+            status ? "True" : "False",
+            reason == null ? "" : " (" + reason + ")",
+            Parent.of(entry.path("parentRef"), namespace()),
+            StatusTrees.describe(c),
+            statusText());
       }
     }
     return this;
@@ -150,23 +184,32 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
         }
       }
     }
-    failWithMessage("Expected %s to send to backend %s with weight %s but its backends are %s", describe(), name, weight, seen);
+    failWithMessage(
+        "Expected %s to send to backend %s with weight %s but its backends are %s",
+        describe(), name, weight, seen);
     return this;
   }
 
-  /** Whether a status entry for the Gateway {@code gateway} (as in {@link #isAcceptedBy(String)}) exists (written by any controller). */
+  /**
+   * Whether a status entry for the Gateway {@code gateway} (as in {@link #isAcceptedBy(String)})
+   * exists (written by any controller).
+   */
   public RouteAssert hasParent(String gateway) {
     return hasParent(gateway(gateway));
   }
 
-  /** Whether a status entry for {@code parent} (matched as in {@link #isAcceptedBy(ParentReference)}) exists. */
+  /**
+   * Whether a status entry for {@code parent} (matched as in {@link
+   * #isAcceptedBy(ParentReference)}) exists.
+   */
   public RouteAssert hasParent(ParentReference parent) {
     return hasParent(Parent.of(parent, namespace()));
   }
 
   private RouteAssert hasParent(Parent parent) {
     if (entries(parent).isEmpty()) {
-      failWithMessage("Expected %s to have a status entry for parent %s%s", describe(), parent, statusText());
+      failWithMessage(
+          "Expected %s to have a status entry for parent %s%s", describe(), parent, statusText());
     }
     return this;
   }
@@ -182,11 +225,21 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
     return out;
   }
 
-  /** {@code namespace/name} or a bare name, resolved through spec.parentRefs (see {@link #isAcceptedBy(String)}). */
+  /**
+   * {@code namespace/name} or a bare name, resolved through spec.parentRefs (see {@link
+   * #isAcceptedBy(String)}).
+   */
   private Parent gateway(String gateway) {
     int slash = gateway.indexOf('/');
     if (slash >= 0) {
-      return new Parent(Parent.GROUP, "Gateway", gateway.substring(0, slash), gateway.substring(slash + 1), null, null, true);
+      return new Parent(
+          Parent.GROUP,
+          "Gateway",
+          gateway.substring(0, slash),
+          gateway.substring(slash + 1),
+          null,
+          null,
+          true);
     }
     Set<String> namespaces = new TreeSet<>();
     for (JsonNode ref : tree.path("spec").path("parentRefs")) {
@@ -196,8 +249,10 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
       }
     }
     if (namespaces.size() > 1) {
-      failWithMessage("Expected a parent Gateway %s of %s, but its parentRefs name Gateways %s in namespaces %s: "
-          + "say which as namespace/name", gateway, describe(), gateway, namespaces);
+      failWithMessage(
+          "Expected a parent Gateway %s of %s, but its parentRefs name Gateways %s in namespaces %s: "
+              + "say which as namespace/name",
+          gateway, describe(), gateway, namespaces);
     }
     String ns = namespaces.isEmpty() ? namespace() : namespaces.iterator().next();
     return new Parent(Parent.GROUP, "Gateway", ns, gateway, null, null, true);
@@ -218,7 +273,10 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
   }
 
   private String describe() {
-    return tree.path("kind").asText() + " " + tree.path("metadata").path("namespace").asText() + "/"
+    return tree.path("kind").asText()
+        + " "
+        + tree.path("metadata").path("namespace").asText()
+        + "/"
         + tree.path("metadata").path("name").asText();
   }
 
@@ -226,7 +284,10 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
     return "\nstatus: " + (tree.has("status") ? tree.get("status").toString() : "(none)");
   }
 
-  /** A parent reference with the API's defaults filled in; {@code anySection} matches every sectionName and port. */
+  /**
+   * A parent reference with the API's defaults filled in; {@code anySection} matches every
+   * sectionName and port.
+   */
   private static final class Parent {
     static final String GROUP = "gateway.networking.k8s.io";
     final String group;
@@ -237,7 +298,14 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
     final Integer port;
     final boolean anySection;
 
-    Parent(String group, String kind, String namespace, String name, String sectionName, Integer port, boolean anySection) {
+    Parent(
+        String group,
+        String kind,
+        String namespace,
+        String name,
+        String sectionName,
+        Integer port,
+        boolean anySection) {
       this.group = group;
       this.kind = kind;
       this.namespace = namespace;
@@ -248,26 +316,47 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
     }
 
     static Parent of(ParentReference ref, String routeNamespace) {
-      return new Parent(ref.group().orElse(GROUP), ref.kind().orElse("Gateway"), ref.namespace().orElse(routeNamespace),
-          ref.name(), ref.sectionName().orElse(null), ref.port().orElse(null), false);
+      return new Parent(
+          ref.group().orElse(GROUP),
+          ref.kind().orElse("Gateway"),
+          ref.namespace().orElse(routeNamespace),
+          ref.name(),
+          ref.sectionName().orElse(null),
+          ref.port().orElse(null),
+          false);
     }
 
     static Parent of(JsonNode ref, String routeNamespace) {
-      return new Parent(ref.path("group").asText(GROUP), ref.path("kind").asText("Gateway"),
-          ref.path("namespace").asText(routeNamespace), ref.path("name").asText(),
+      return new Parent(
+          ref.path("group").asText(GROUP),
+          ref.path("kind").asText("Gateway"),
+          ref.path("namespace").asText(routeNamespace),
+          ref.path("name").asText(),
           ref.hasNonNull("sectionName") ? ref.get("sectionName").asText() : null,
-          ref.hasNonNull("port") ? ref.get("port").asInt() : null, false);
+          ref.hasNonNull("port") ? ref.get("port").asInt() : null,
+          false);
     }
 
     boolean matches(Parent entry) {
-      return group.equals(entry.group) && kind.equals(entry.kind) && namespace.equals(entry.namespace) && name.equals(entry.name)
-          && (anySection || Objects.equals(sectionName, entry.sectionName) && Objects.equals(port, entry.port));
+      return group.equals(entry.group)
+          && kind.equals(entry.kind)
+          && namespace.equals(entry.namespace)
+          && name.equals(entry.name)
+          && (anySection
+              || Objects.equals(sectionName, entry.sectionName)
+                  && Objects.equals(port, entry.port));
     }
 
     @Override
     public String toString() {
-      return (group.equals(GROUP) ? "" : (group.isEmpty() ? "core" : group) + " ") + kind + " " + namespace + "/" + name
-          + (sectionName == null ? "" : " section " + sectionName) + (port == null ? "" : " port " + port);
+      return (group.equals(GROUP) ? "" : (group.isEmpty() ? "core" : group) + " ")
+          + kind
+          + " "
+          + namespace
+          + "/"
+          + name
+          + (sectionName == null ? "" : " section " + sectionName)
+          + (port == null ? "" : " port " + port);
     }
   }
 }

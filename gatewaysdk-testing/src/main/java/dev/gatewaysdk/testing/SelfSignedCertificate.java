@@ -25,9 +25,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A freshly generated self-signed X.509 v3 server certificate (ECDSA P-256, SHA-256) for TLS listeners in
- * tests, built with JDK APIs only. The subject CN is the first DNS name; all names go into the
- * subjectAltName extension. Immutable and thread-safe.
+ * A freshly generated self-signed X.509 v3 server certificate (ECDSA P-256, SHA-256) for TLS
+ * listeners in tests, built with JDK APIs only. The subject CN is the first DNS name; all names go
+ * into the subjectAltName extension. Immutable and thread-safe.
  *
  * <pre>{@code
  * SelfSignedCertificate cert = SelfSignedCertificate.generate("example.com", "*.example.com");
@@ -41,7 +41,8 @@ public final class SelfSignedCertificate {
   private final KeyPair keyPair;
   private final List<String> dnsNames;
 
-  private SelfSignedCertificate(X509Certificate certificate, KeyPair keyPair, List<String> dnsNames) {
+  private SelfSignedCertificate(
+      X509Certificate certificate, KeyPair keyPair, List<String> dnsNames) {
     this.certificate = certificate;
     this.keyPair = keyPair;
     this.dnsNames = dnsNames;
@@ -59,7 +60,8 @@ public final class SelfSignedCertificate {
   /**
    * A certificate for {@code dnsNames}, valid from an hour ago for {@code validity}.
    *
-   * @throws IllegalArgumentException if no name is given, a name is blank, or validity is not positive
+   * @throws IllegalArgumentException if no name is given, a name is blank, or validity is not
+   *     positive
    */
   public static SelfSignedCertificate generate(Duration validity, String... dnsNames) {
     if (dnsNames.length == 0) {
@@ -83,13 +85,36 @@ public final class SelfSignedCertificate {
       for (String n : dnsNames) {
         sans.add(implicit(2, n.getBytes(StandardCharsets.US_ASCII)));
       }
-      byte[] extensions = explicit(3, sequence(
-          sequence(oid("2.5.29.19"), bool(true), octetString(sequence())), // basicConstraints: not a CA
-          sequence(oid("2.5.29.15"), bool(true), octetString(tlv(0x03, new byte[] {0x07, (byte) 0x80}))), // digitalSignature (bit 0; 7 unused)
-          sequence(oid("2.5.29.37"), octetString(sequence(oid("1.3.6.1.5.5.7.3.1")))), // serverAuth
-          sequence(oid("2.5.29.17"), octetString(sequence(sans.toArray(new byte[0][]))))));
-      X509Certificate cert = dev.gatewaysdk.testing.internal.cert.X509.sign(name, name, keys.getPublic(), keys.getPrivate(),
-          now.minusHours(1), now.plus(validity), extensions);
+      byte[] extensions =
+          explicit(
+              3,
+              sequence(
+                  sequence(
+                      oid("2.5.29.19"),
+                      bool(true),
+                      octetString(sequence())), // basicConstraints: not a CA
+                  sequence(
+                      oid("2.5.29.15"),
+                      bool(true),
+                      octetString(
+                          tlv(
+                              0x03,
+                              new byte[] {
+                                0x07, (byte) 0x80
+                              }))), // digitalSignature (bit 0; 7 unused)
+                  sequence(
+                      oid("2.5.29.37"),
+                      octetString(sequence(oid("1.3.6.1.5.5.7.3.1")))), // serverAuth
+                  sequence(oid("2.5.29.17"), octetString(sequence(sans.toArray(new byte[0][]))))));
+      X509Certificate cert =
+          dev.gatewaysdk.testing.internal.cert.X509.sign(
+              name,
+              name,
+              keys.getPublic(),
+              keys.getPrivate(),
+              now.minusHours(1),
+              now.plus(validity),
+              extensions);
       return new SelfSignedCertificate(cert, keys, List.of(dnsNames));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot generate an ECDSA P-256 certificate", e);
@@ -108,7 +133,10 @@ public final class SelfSignedCertificate {
     return dnsNames;
   }
 
-  /** The certificate as PEM ({@code BEGIN CERTIFICATE}), as in a {@code kubernetes.io/tls} Secret's tls.crt. */
+  /**
+   * The certificate as PEM ({@code BEGIN CERTIFICATE}), as in a {@code kubernetes.io/tls} Secret's
+   * tls.crt.
+   */
   public String certificatePem() {
     try {
       return pem("CERTIFICATE", certificate.getEncoded());
@@ -123,13 +151,21 @@ public final class SelfSignedCertificate {
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
+    return "-----BEGIN "
+        + type
+        + "-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   @Override
   public String toString() {
-    return "SelfSignedCertificate{" + dnsNames + ", notAfter=" + certificate.getNotAfter().toInstant() + "}";
+    return "SelfSignedCertificate{"
+        + dnsNames
+        + ", notAfter="
+        + certificate.getNotAfter().toInstant()
+        + "}";
   }
 }

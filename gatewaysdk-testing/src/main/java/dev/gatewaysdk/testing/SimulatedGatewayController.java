@@ -16,42 +16,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Gateway API controller with an embedded data plane: it writes the status a conformant implementation
- * would, so code that waits for {@code Accepted}, {@code Programmed} or {@code ResolvedRefs} can be tested
- * against any cluster (the {@link EmbeddedApiServer}, k3s, a real cluster), and its Gateways listen on
- * loopback and route real HTTP traffic through their HTTPRoutes to the Services' EndpointSlices (see
- * {@link #gateway}, {@link Builder#dataPlane} and {@code docs/testing.md}).
+ * A Gateway API controller with an embedded data plane: it writes the status a conformant
+ * implementation would, so code that waits for {@code Accepted}, {@code Programmed} or {@code
+ * ResolvedRefs} can be tested against any cluster (the {@link EmbeddedApiServer}, k3s, a real
+ * cluster), and its Gateways listen on loopback and route real HTTP traffic through their
+ * HTTPRoutes to the Services' EndpointSlices (see {@link #gateway}, {@link Builder#dataPlane} and
+ * {@code docs/testing.md}).
  *
- * <p>It owns the GatewayClasses whose {@code spec.controllerName} is its {@link #controllerName()} (default
- * {@value #DEFAULT_CONTROLLER_NAME}) and, through them, their Gateways, the ListenerSets attached to those,
- * and the {@code status.parents[]}/{@code status.ancestors[]} entries of routes and BackendTLSPolicies that
- * refer to them. Entries of other controllers are kept. It watches the cluster (informers, no polling) and
- * writes through the {@code /status} subresource, every condition at the object's current generation
- * (Gateway API v1.6.1):
+ * <p>It owns the GatewayClasses whose {@code spec.controllerName} is its {@link #controllerName()}
+ * (default {@value #DEFAULT_CONTROLLER_NAME}) and, through them, their Gateways, the ListenerSets
+ * attached to those, and the {@code status.parents[]}/{@code status.ancestors[]} entries of routes
+ * and BackendTLSPolicies that refer to them. Entries of other controllers are kept. It watches the
+ * cluster (informers, no polling) and writes through the {@code /status} subresource, every
+ * condition at the object's current generation (Gateway API v1.6.1):
+ *
  * <ul>
  *   <li>GatewayClass: {@code Accepted}, {@code SupportedVersion}.
- *   <li>Gateway: {@code Accepted} ({@code ListenersNotValid} when a listener is invalid), {@code Programmed}
- *       ({@code Pending} under {@link Builder#neverProgram}), {@code ResolvedRefs}
- *       ({@code InvalidClientCertificateRef}, {@code RefNotPermitted}, {@code ListenersNotResolved}),
- *       {@code InsecureFrontendValidationMode}, addresses (its own loopback address from the data plane;
- *       without it the requested ones, else one from 192.0.2.0/24), {@code attachedListenerSets}.
+ *   <li>Gateway: {@code Accepted} ({@code ListenersNotValid} when a listener is invalid), {@code
+ *       Programmed} ({@code Pending} under {@link Builder#neverProgram}), {@code ResolvedRefs}
+ *       ({@code InvalidClientCertificateRef}, {@code RefNotPermitted}, {@code
+ *       ListenersNotResolved}), {@code InsecureFrontendValidationMode}, addresses (its own loopback
+ *       address from the data plane; without it the requested ones, else one from 192.0.2.0/24),
+ *       {@code attachedListenerSets}.
  *   <li>Listeners of Gateways and ListenerSets: {@code supportedKinds}, {@code attachedRoutes},
  *       {@code Accepted} ({@code UnsupportedProtocol}, {@code NoValidCACertificate}, conflicts),
- *       {@code ResolvedRefs} ({@code InvalidCertificateRef}, {@code RefNotPermitted},
- *       {@code InvalidRouteKinds}, {@code InvalidCACertificateRef}, {@code InvalidCACertificateKind}),
- *       {@code Conflicted} ({@code HostnameConflict}, {@code ProtocolConflict}) and {@code Programmed}; a
- *       Gateway's HTTP listener the data plane cannot bind gets {@code Accepted=False} reason
- *       {@code PortUnavailable}.
- *   <li>ListenerSet: {@code Accepted} and {@code Programmed} ({@code NotAllowed}, {@code ParentNotAccepted},
- *       {@code ListenersNotValid}).
+ *       {@code ResolvedRefs} ({@code InvalidCertificateRef}, {@code RefNotPermitted}, {@code
+ *       InvalidRouteKinds}, {@code InvalidCACertificateRef}, {@code InvalidCACertificateKind}),
+ *       {@code Conflicted} ({@code HostnameConflict}, {@code ProtocolConflict}) and {@code
+ *       Programmed}; a Gateway's HTTP listener the data plane cannot bind gets {@code
+ *       Accepted=False} reason {@code PortUnavailable}.
+ *   <li>ListenerSet: {@code Accepted} and {@code Programmed} ({@code NotAllowed}, {@code
+ *       ParentNotAccepted}, {@code ListenersNotValid}).
  *   <li>HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute: per parent (Gateway or ListenerSet)
- *       {@code Accepted} ({@code NoMatchingParent}, {@code NotAllowedByListeners},
- *       {@code NoMatchingListenerHostname}, {@code UnsupportedValue} under {@link Builder#rejectRoutes}) and
- *       {@code ResolvedRefs} ({@code BackendNotFound}, {@code RefNotPermitted}, {@code InvalidKind}).
- *   <li>BackendTLSPolicy: per ancestor Gateway {@code Accepted} ({@code Conflicted}, {@code Invalid},
- *       {@code NoValidCACertificate}) and {@code ResolvedRefs} ({@code InvalidCACertificateRef},
- *       {@code InvalidKind}).
+ *       {@code Accepted} ({@code NoMatchingParent}, {@code NotAllowedByListeners}, {@code
+ *       NoMatchingListenerHostname}, {@code UnsupportedValue} under {@link Builder#rejectRoutes})
+ *       and {@code ResolvedRefs} ({@code BackendNotFound}, {@code RefNotPermitted}, {@code
+ *       InvalidKind}).
+ *   <li>BackendTLSPolicy: per ancestor Gateway {@code Accepted} ({@code Conflicted}, {@code
+ *       Invalid}, {@code NoValidCACertificate}) and {@code ResolvedRefs} ({@code
+ *       InvalidCACertificateRef}, {@code InvalidKind}).
  * </ul>
+ *
  * Each new refusal is also a core/v1 Warning Event on the refused object.
  *
  * <p>Thread-safe; close it to stop its threads.
@@ -69,6 +74,7 @@ import org.slf4j.LoggerFactory;
 public final class SimulatedGatewayController implements AutoCloseable {
   /** The controller name it answers to unless configured: {@value}. */
   public static final String DEFAULT_CONTROLLER_NAME = "gatewaysdk.dev/simulated";
+
   /** The loopback range Gateways get their addresses from unless configured: {@value}. */
   public static final String DEFAULT_ADDRESS_RANGE = "127.128.0.0/9";
 
@@ -78,7 +84,8 @@ public final class SimulatedGatewayController implements AutoCloseable {
   private final ControllerLoop loop;
   private final DataPlane dataPlane;
 
-  private SimulatedGatewayController(String controllerName, ControllerLoop loop, DataPlane dataPlane) {
+  private SimulatedGatewayController(
+      String controllerName, ControllerLoop loop, DataPlane dataPlane) {
     this.controllerName = controllerName;
     this.loop = loop;
     this.dataPlane = dataPlane;
@@ -109,17 +116,20 @@ public final class SimulatedGatewayController implements AutoCloseable {
    */
   public EmbeddedGateway gateway(String namespace, String name) {
     if (dataPlane == null) {
-      throw new IllegalStateException("this controller runs without a data plane (Builder.dataPlane(false))");
+      throw new IllegalStateException(
+          "this controller runs without a data plane (Builder.dataPlane(false))");
     }
     return new EmbeddedGateway(dataPlane, namespace, name);
   }
 
   /**
-   * Where the data plane's metrics are served in the Prometheus text format
-   * ({@code http://127.0.0.1:<port>/metrics}), empty without a data plane.
+   * Where the data plane's metrics are served in the Prometheus text format ({@code
+   * http://127.0.0.1:<port>/metrics}), empty without a data plane.
    */
   public java.util.Optional<java.net.URI> metricsUrl() {
-    return dataPlane == null ? java.util.Optional.empty() : java.util.Optional.of(java.net.URI.create(dataPlane.metricsUrl()));
+    return dataPlane == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(java.net.URI.create(dataPlane.metricsUrl()));
   }
 
   /** Stops watching and writing. */
@@ -145,13 +155,13 @@ public final class SimulatedGatewayController implements AutoCloseable {
     private int portOffset;
     private int metricsPort;
     private Duration requestTimeout = Duration.ofSeconds(30);
-    private java.util.function.Consumer<EmbeddedGateway> onProgrammed = g -> { };
+    private java.util.function.Consumer<EmbeddedGateway> onProgrammed = g -> {};
 
     private Builder() {}
 
     /**
-     * Called (on the controller's thread; keep it short) when a Gateway starts listening on its address, for
-     * example to print {@link EmbeddedGateway#url} of its listeners.
+     * Called (on the controller's thread; keep it short) when a Gateway starts listening on its
+     * address, for example to print {@link EmbeddedGateway#url} of its listeners.
      */
     public Builder onGatewayProgrammed(java.util.function.Consumer<EmbeddedGateway> listener) {
       this.onProgrammed = Objects.requireNonNull(listener, "listener");
@@ -159,9 +169,10 @@ public final class SimulatedGatewayController implements AutoCloseable {
     }
 
     /**
-     * Whether Gateways get a real data plane on loopback (default true): an address of their own from
-     * {@link #addressRange}, a socket per HTTP listener port, HTTPRoutes routed as the spec says. Without it,
-     * the controller only writes status (addresses from 192.0.2.0/24, which route nowhere).
+     * Whether Gateways get a real data plane on loopback (default true): an address of their own
+     * from {@link #addressRange}, a socket per HTTP listener port, HTTPRoutes routed as the spec
+     * says. Without it, the controller only writes status (addresses from 192.0.2.0/24, which route
+     * nowhere).
      */
     public Builder dataPlane(boolean enabled) {
       this.dataPlane = enabled;
@@ -169,22 +180,24 @@ public final class SimulatedGatewayController implements AutoCloseable {
     }
 
     /**
-     * The IPv4 CIDR inside 127.0.0.0/8 that Gateways get their addresses from (default
-     * {@value SimulatedGatewayController#DEFAULT_ADDRESS_RANGE}); a Gateway's {@code spec.addresses} may
+     * The IPv4 CIDR inside 127.0.0.0/8 that Gateways get their addresses from (default {@value
+     * SimulatedGatewayController#DEFAULT_ADDRESS_RANGE}); a Gateway's {@code spec.addresses} may
      * request one of 127.0.0.0/8 instead.
      *
      * @throws IllegalArgumentException if it is not a CIDR inside 127.0.0.0/8
      */
     public Builder addressRange(String cidr) {
-      new DataPlane.Options(Objects.requireNonNull(cidr, "cidr"), 0, 0, Duration.ZERO, Duration.ZERO);
+      new DataPlane.Options(
+          Objects.requireNonNull(cidr, "cidr"), 0, 0, Duration.ZERO, Duration.ZERO);
       this.addressRange = cidr;
       return this;
     }
 
     /**
-     * Binds each listener on its port plus {@code offset} (default 0), for ports that cannot be bound as they
-     * are (below 1024 without the privilege). The bound port is in the listener's {@code Programmed}
-     * condition message ({@code listening on 127.x.y.z:8080}) and {@link EmbeddedGateway#port}.
+     * Binds each listener on its port plus {@code offset} (default 0), for ports that cannot be
+     * bound as they are (below 1024 without the privilege). The bound port is in the listener's
+     * {@code Programmed} condition message ({@code listening on 127.x.y.z:8080}) and {@link
+     * EmbeddedGateway#port}.
      *
      * @throws IllegalArgumentException unless -65535 &lt;= offset &lt;= 65535
      */
@@ -197,8 +210,8 @@ public final class SimulatedGatewayController implements AutoCloseable {
     }
 
     /**
-     * The port of the metrics endpoint on 127.0.0.1 (default 0: any free port, see
-     * {@link SimulatedGatewayController#metricsUrl}).
+     * The port of the metrics endpoint on 127.0.0.1 (default 0: any free port, see {@link
+     * SimulatedGatewayController#metricsUrl}).
      *
      * @throws IllegalArgumentException unless 0 &lt;= port &lt;= 65535
      */
@@ -211,8 +224,8 @@ public final class SimulatedGatewayController implements AutoCloseable {
     }
 
     /**
-     * How long a request may take when its route rule sets no {@code timeouts.request} (default 30 s); then
-     * the client gets 504.
+     * How long a request may take when its route rule sets no {@code timeouts.request} (default 30
+     * s); then the client gets 504.
      *
      * @throws IllegalArgumentException if negative
      */
@@ -228,18 +241,24 @@ public final class SimulatedGatewayController implements AutoCloseable {
     /**
      * The controller name to own GatewayClasses of.
      *
-     * @throws IllegalArgumentException unless it looks like {@code example.net/name} (domain-prefixed path)
+     * @throws IllegalArgumentException unless it looks like {@code example.net/name}
+     *     (domain-prefixed path)
      */
     public Builder controllerName(String controllerName) {
-      if (controllerName == null || !controllerName.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+")) {
-        throw new IllegalArgumentException("controllerName must be a domain-prefixed path such as example.net/gateway: " + controllerName);
+      if (controllerName == null
+          || !controllerName.matches(
+              "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+")) {
+        throw new IllegalArgumentException(
+            "controllerName must be a domain-prefixed path such as example.net/gateway: "
+                + controllerName);
       }
       this.controllerName = controllerName;
       return this;
     }
 
     /**
-     * How long to wait after a change before writing status, to test code that waits (default none).
+     * How long to wait after a change before writing status, to test code that waits (default
+     * none).
      *
      * @throws IllegalArgumentException if negative
      */
@@ -252,15 +271,18 @@ public final class SimulatedGatewayController implements AutoCloseable {
       return this;
     }
 
-    /** Gateways matching {@code predicate} are accepted but never {@code Programmed} (reason {@code Pending}). */
+    /**
+     * Gateways matching {@code predicate} are accepted but never {@code Programmed} (reason {@code
+     * Pending}).
+     */
     public Builder neverProgram(Predicate<Gateway> predicate) {
       this.neverProgram = Objects.requireNonNull(predicate, "predicate");
       return this;
     }
 
     /**
-     * Routes matching {@code predicate} get {@code Accepted=False} with reason {@code UnsupportedValue} from
-     * every parent that would otherwise accept them.
+     * Routes matching {@code predicate} get {@code Accepted=False} with reason {@code
+     * UnsupportedValue} from every parent that would otherwise accept them.
      */
     public Builder rejectRoutes(Predicate<Route> predicate) {
       this.rejectRoutes = Objects.requireNonNull(predicate, "predicate");
@@ -276,26 +298,35 @@ public final class SimulatedGatewayController implements AutoCloseable {
     /**
      * Starts the controller; returns once it has listed the cluster.
      *
-     * @throws dev.gatewaysdk.core.GatewayApiException if the cluster does not serve the Gateway API or cannot
-     *     be listed
+     * @throws dev.gatewaysdk.core.GatewayApiException if the cluster does not serve the Gateway API
+     *     or cannot be listed
      */
     public SimulatedGatewayController start(ApiClient apiClient) {
       Objects.requireNonNull(apiClient, "apiClient");
       Predicate<Gateway> np = neverProgram;
       Predicate<Route> rr = rejectRoutes;
-      Reconciler reconciler = new Reconciler(controllerName,
-          tree -> test(np, tree, Gateway.class), tree -> test(rr, tree, Route.class));
+      Reconciler reconciler =
+          new Reconciler(
+              controllerName,
+              tree -> test(np, tree, Gateway.class),
+              tree -> test(rr, tree, Route.class));
       java.util.function.Consumer<EmbeddedGateway> announce = onProgrammed;
       DataPlane[] holder = new DataPlane[1];
-      DataPlane plane = dataPlane
-          ? new DataPlane(controllerName, tree -> test(np, tree, Gateway.class),
-              new DataPlane.Options(addressRange, portOffset, metricsPort, requestTimeout, Duration.ofMinutes(5)),
-              (ns, name) -> announce.accept(new EmbeddedGateway(holder[0], ns, name)))
-          : null;
+      DataPlane plane =
+          dataPlane
+              ? new DataPlane(
+                  controllerName,
+                  tree -> test(np, tree, Gateway.class),
+                  new DataPlane.Options(
+                      addressRange, portOffset, metricsPort, requestTimeout, Duration.ofMinutes(5)),
+                  (ns, name) -> announce.accept(new EmbeddedGateway(holder[0], ns, name)))
+              : null;
       holder[0] = plane;
       ControllerLoop loop;
       try {
-        loop = new ControllerLoop(new Kube(apiClient), reconciler, statusDelay, plane).start(syncTimeout);
+        loop =
+            new ControllerLoop(new Kube(apiClient), reconciler, statusDelay, plane)
+                .start(syncTimeout);
       } catch (RuntimeException e) {
         if (plane != null) {
           plane.close();
@@ -311,7 +342,11 @@ public final class SimulatedGatewayController implements AutoCloseable {
       try {
         typed = Manifests.fromTree(tree);
       } catch (RuntimeException e) {
-        LOG.debug("cannot read {} as {}: {}", tree.path("metadata").path("name"), type.getSimpleName(), e.getMessage());
+        LOG.debug(
+            "cannot read {} as {}: {}",
+            tree.path("metadata").path("name"),
+            type.getSimpleName(),
+            e.getMessage());
         return false;
       }
       return type.isInstance(typed) && predicate.test(type.cast(typed));

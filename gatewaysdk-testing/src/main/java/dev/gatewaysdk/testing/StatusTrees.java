@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class StatusTrees {
   private StatusTrees() {}
 
-  /** The condition of {@code type} if computed for {@code generation} or later (or without observedGeneration). */
+  /**
+   * The condition of {@code type} if computed for {@code generation} or later (or without
+   * observedGeneration).
+   */
   static JsonNode current(JsonNode conditions, String type, long generation) {
     for (JsonNode c : conditions) {
       if (type.equals(c.path("type").asText())) {
@@ -23,7 +26,11 @@ final class StatusTrees {
     if (condition == null) {
       return "absent (or stale)";
     }
-    return condition.path("status").asText() + " (" + condition.path("reason").asText() + ": "
-        + condition.path("message").asText() + ")";
+    return condition.path("status").asText()
+        + " ("
+        + condition.path("reason").asText()
+        + ": "
+        + condition.path("message").asText()
+        + ")";
   }
 }

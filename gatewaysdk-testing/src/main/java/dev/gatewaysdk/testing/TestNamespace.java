@@ -3,10 +3,10 @@ package dev.gatewaysdk.testing;
 import java.util.Objects;
 
 /**
- * The namespace {@link GatewayApiTest} creates for one test: fresh, uniquely named, labelled
- * {@code gatewaysdk.dev/test=true}, deleted after the test (kept on failure when
- * {@link GatewayApiTest#keepNamespaceOnFailure()} is set). Inject it as a test method parameter or an instance
- * field. Immutable; {@link #toString()} is the name.
+ * The namespace {@link GatewayApiTest} creates for one test: fresh, uniquely named, labelled {@code
+ * gatewaysdk.dev/test=true}, deleted after the test (kept on failure when {@link
+ * GatewayApiTest#keepNamespaceOnFailure()} is set). Inject it as a test method parameter or an
+ * instance field. Immutable; {@link #toString()} is the name.
  *
  * <pre>{@code
  * @Test
@@ -22,7 +22,10 @@ public final class TestNamespace {
     this.name = name;
   }
 
-  /** @throws IllegalArgumentException unless a DNS label (lower-case alphanumerics and '-', at most 63) */
+  /**
+   * @throws IllegalArgumentException unless a DNS label (lower-case alphanumerics and '-', at most
+   *     63)
+   */
   public static TestNamespace of(String name) {
     if (name == null || !name.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
       throw new IllegalArgumentException("namespace must be a DNS label: " + name);

@@ -48,9 +48,11 @@ class GatewayApiClientTest {
   @Test
   void unservedKindFailsWithoutARequestNamingReleaseAndRemedy() {
     GatewayApiClient client = GatewayApiClient.create(servers.old.apiClient());
-    assertThatThrownBy(() -> client.namespaced("TLSRoute", ObjectNode.class).inNamespace("default").list())
+    assertThatThrownBy(
+            () -> client.namespaced("TLSRoute", ObjectNode.class).inNamespace("default").list())
         .isInstanceOf(UnsupportedByClusterException.class)
-        .hasMessage("TLSRoute is not served by this cluster (Gateway API v1.0.0, standard channel); install the experimental channel or v1.5.0+");
+        .hasMessage(
+            "TLSRoute is not served by this cluster (Gateway API v1.0.0, standard channel); install the experimental channel or v1.5.0+");
   }
 
   @Test
@@ -58,15 +60,19 @@ class GatewayApiClientTest {
     GatewayApiClient client = GatewayApiClient.create(servers.old.apiClient());
     ObjectNode r = route("named-rule", "a");
     ((ObjectNode) r.at("/spec/rules/0")).put("name", "primary");
-    assertThatThrownBy(() -> client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("default").create(r))
+    assertThatThrownBy(
+            () -> client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("default").create(r))
         .isInstanceOf(UnsupportedByClusterException.class)
-        .hasMessageStartingWith("HTTPRoute field spec.rules[0].name is not served by this cluster (Gateway API v1.0.0, standard channel");
+        .hasMessageStartingWith(
+            "HTTPRoute field spec.rules[0].name is not served by this cluster (Gateway API v1.0.0, standard channel");
   }
 
   @Test
   void crudKeepsUnknownFieldsAndUsesOptimisticConcurrency() {
     ResourceClient<ObjectNode> routes =
-        GatewayApiClient.create(servers.latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+        GatewayApiClient.create(servers.latest.apiClient())
+            .namespaced("HTTPRoute", ObjectNode.class)
+            .inNamespace("default");
     ObjectNode created = routes.create(route("crud", "a", "b"));
     assertThat(created.at("/metadata/resourceVersion").asText()).isNotEmpty();
     assertThat(routes.get("crud").at("/spec/rules/0/backendRefs/1/name").asText()).isEqualTo("b");
@@ -77,9 +83,13 @@ class GatewayApiClientTest {
     assertThat(updated.at("/spec/rules/0/backendRefs/1/weight").asInt()).isEqualTo(7);
 
     assertThatThrownBy(() -> routes.update(changed)).isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> routes.create(route("crud", "a"))).isInstanceOf(AlreadyExistsException.class);
+    assertThatThrownBy(() -> routes.create(route("crud", "a")))
+        .isInstanceOf(AlreadyExistsException.class);
 
-    assertThatThrownBy(() -> routes.delete("crud", DeleteOptions.builder().preconditionResourceVersion("1").build()))
+    assertThatThrownBy(
+            () ->
+                routes.delete(
+                    "crud", DeleteOptions.builder().preconditionResourceVersion("1").build()))
         .isInstanceOf(ConflictException.class);
     routes.delete("crud");
     assertThat(routes.find("crud")).isEmpty();
@@ -89,7 +99,9 @@ class GatewayApiClientTest {
   @Test
   void dryRunWritesAreNotStored() {
     ResourceClient<ObjectNode> routes =
-        GatewayApiClient.create(servers.latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+        GatewayApiClient.create(servers.latest.apiClient())
+            .namespaced("HTTPRoute", ObjectNode.class)
+            .inNamespace("default");
     ObjectNode out = routes.create(route("dry", "a"), WriteOptions.dryRunOnly());
     assertThat(out.at("/metadata/name").asText()).isEqualTo("dry");
     assertThat(routes.find("dry")).isEmpty();
@@ -98,13 +110,22 @@ class GatewayApiClientTest {
   @Test
   void jsonPatchTestOperationGuardsAndMergePatchMerges() throws Exception {
     ResourceClient<ObjectNode> routes =
-        GatewayApiClient.create(servers.latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+        GatewayApiClient.create(servers.latest.apiClient())
+            .namespaced("HTTPRoute", ObjectNode.class)
+            .inNamespace("default");
     routes.create(route("patched", "a", "b"));
-    JsonNode ops = JSON.readTree("[{\"op\":\"test\",\"path\":\"/spec/rules/0/backendRefs/0/weight\",\"value\":49},"
-        + "{\"op\":\"replace\",\"path\":\"/spec/rules/0/backendRefs/0/weight\",\"value\":1}]");
-    assertThatThrownBy(() -> routes.jsonPatch("patched", ops, WriteOptions.defaults())).isInstanceOf(InvalidException.class);
+    JsonNode ops =
+        JSON.readTree(
+            "[{\"op\":\"test\",\"path\":\"/spec/rules/0/backendRefs/0/weight\",\"value\":49},"
+                + "{\"op\":\"replace\",\"path\":\"/spec/rules/0/backendRefs/0/weight\",\"value\":1}]");
+    assertThatThrownBy(() -> routes.jsonPatch("patched", ops, WriteOptions.defaults()))
+        .isInstanceOf(InvalidException.class);
 
-    ObjectNode merged = routes.mergePatch("patched", JSON.readTree("{\"metadata\":{\"labels\":{\"tier\":\"web\"}}}"), WriteOptions.defaults());
+    ObjectNode merged =
+        routes.mergePatch(
+            "patched",
+            JSON.readTree("{\"metadata\":{\"labels\":{\"tier\":\"web\"}}}"),
+            WriteOptions.defaults());
     assertThat(merged.at("/metadata/labels/tier").asText()).isEqualTo("web");
     assertThat(merged.at("/metadata/labels/app").asText()).isEqualTo("shop");
   }
@@ -112,45 +133,68 @@ class GatewayApiClientTest {
   @Test
   void serverSideApplyOwnsFieldsAndConflictsWithoutForce() {
     ResourceClient<ObjectNode> routes =
-        GatewayApiClient.create(servers.latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class).inNamespace("default");
+        GatewayApiClient.create(servers.latest.apiClient())
+            .namespaced("HTTPRoute", ObjectNode.class)
+            .inNamespace("default");
     ObjectNode r = route("applied", "a");
     routes.apply(r, ApplyOptions.of("team-a"));
     ObjectNode other = r.deepCopy();
     ((ObjectNode) other.at("/spec/rules/0/backendRefs/0")).put("weight", 9);
-    assertThatThrownBy(() -> routes.apply(other, ApplyOptions.of("team-b"))).isInstanceOf(ConflictException.class);
-    assertThat(routes.apply(other, ApplyOptions.of("team-b").withForce(true)).at("/spec/rules/0/backendRefs/0/weight").asInt()).isEqualTo(9);
+    assertThatThrownBy(() -> routes.apply(other, ApplyOptions.of("team-b")))
+        .isInstanceOf(ConflictException.class);
+    assertThat(
+            routes
+                .apply(other, ApplyOptions.of("team-b").withForce(true))
+                .at("/spec/rules/0/backendRefs/0/weight")
+                .asInt())
+        .isEqualTo(9);
   }
 
   @Test
   void listPagesThroughLargeResults() {
     AtomicInteger lists = new AtomicInteger();
     var api = servers.latest.apiClient();
-    api.setHttpClient(api.getHttpClient().newBuilder().addInterceptor(chain -> {
-      if (chain.request().url().encodedPath().endsWith("/namespaces/paged/httproutes")) {
-        lists.incrementAndGet();
-      }
-      return chain.proceed(chain.request());
-    }).build());
+    api.setHttpClient(
+        api.getHttpClient()
+            .newBuilder()
+            .addInterceptor(
+                chain -> {
+                  if (chain
+                      .request()
+                      .url()
+                      .encodedPath()
+                      .endsWith("/namespaces/paged/httproutes")) {
+                    lists.incrementAndGet();
+                  }
+                  return chain.proceed(chain.request());
+                })
+            .build());
     GatewayApiClient client = GatewayApiClient.create(api);
     client.namespaced("HTTPRoute", ObjectNode.class); // nothing sent yet
     createNamespace(client, "paged");
-    ResourceClient<ObjectNode> routes = client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("paged");
+    ResourceClient<ObjectNode> routes =
+        client.namespaced("HTTPRoute", ObjectNode.class).inNamespace("paged");
     for (int i = 0; i < 7; i++) {
       routes.create(route("r" + i, "a"));
     }
     lists.set(0);
-    List<ObjectNode> all = routes.list(ListOptions.builder().pageSize(3).labelSelector("app=shop").build());
-    assertThat(all).extracting(n -> n.at("/metadata/name").asText()).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5", "r6");
+    List<ObjectNode> all =
+        routes.list(ListOptions.builder().pageSize(3).labelSelector("app=shop").build());
+    assertThat(all)
+        .extracting(n -> n.at("/metadata/name").asText())
+        .containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5", "r6");
     assertThat(all.get(0).path("apiVersion").asText()).isEqualTo("gateway.networking.k8s.io/v1");
     assertThat(lists.get()).isEqualTo(3);
-    assertThat(routes.stream(ListOptions.builder().pageSize(2).build()).limit(1).count()).isEqualTo(1);
+    assertThat(routes.stream(ListOptions.builder().pageSize(2).build()).limit(1).count())
+        .isEqualTo(1);
   }
 
   static void createNamespace(GatewayApiClient client, String name) {
     try {
       new io.kubernetes.client.openapi.apis.CoreV1Api(client.apiClient())
-          .createNamespace(new io.kubernetes.client.openapi.models.V1Namespace()
-              .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name(name)))
+          .createNamespace(
+              new io.kubernetes.client.openapi.models.V1Namespace()
+                  .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name(name)))
           .execute();
     } catch (io.kubernetes.client.openapi.ApiException e) {
       if (e.getCode() != 409) {
@@ -161,7 +205,9 @@ class GatewayApiClientTest {
 
   @Test
   void watchStreamsAddedModifiedDeleted() {
-    NamespacedClient<ObjectNode> all = GatewayApiClient.create(servers.latest.apiClient()).namespaced("HTTPRoute", ObjectNode.class);
+    NamespacedClient<ObjectNode> all =
+        GatewayApiClient.create(servers.latest.apiClient())
+            .namespaced("HTTPRoute", ObjectNode.class);
     GatewayApiClient client = GatewayApiClient.create(servers.latest.apiClient());
     createNamespace(client, "watched");
     ResourceClient<ObjectNode> routes = all.inNamespace("watched");
@@ -175,7 +221,8 @@ class GatewayApiClientTest {
       WatchEvent<ObjectNode> e2 = w.next();
       WatchEvent<ObjectNode> e3 = w.next();
       assertThat(List.of(e1.type(), e2.type(), e3.type()))
-          .containsExactly(WatchEvent.Type.ADDED, WatchEvent.Type.MODIFIED, WatchEvent.Type.DELETED);
+          .containsExactly(
+              WatchEvent.Type.ADDED, WatchEvent.Type.MODIFIED, WatchEvent.Type.DELETED);
       assertThat(e2.object().at("/spec/rules/0/backendRefs/0/weight").asInt()).isEqualTo(3);
     }
   }

@@ -1,8 +1,7 @@
 package dev.gatewaysdk.core;
 
-import dev.gatewaysdk.model.internal.CrdRequirement;
-
 import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.internal.CrdRequirement;
 import dev.gatewaysdk.testing.EmbeddedApiServer;
 import dev.gatewaysdk.testing.EmbeddedApiServerOptions;
 import java.nio.file.Files;
@@ -15,9 +14,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Embedded API servers for the client tests; skipped when the CRD source is not configured. As a JUnit extension,
- * registered once per test class, it starts the latest release (v1.6.1, in the channel given) and v1.0.0 standard
- * before the class, a {@link #client} on the latest that counts its {@link #requests}, and closes both after it:
+ * Embedded API servers for the client tests; skipped when the CRD source is not configured. As a
+ * JUnit extension, registered once per test class, it starts the latest release (v1.6.1, in the
+ * channel given) and v1.0.0 standard before the class, a {@link #client} on the latest that counts
+ * its {@link #requests}, and closes both after it:
  *
  * <pre>{@code
  * @RegisterExtension static final Servers servers = new Servers(Channel.EXPERIMENTAL);
@@ -25,8 +25,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class Servers implements BeforeAllCallback, AfterAllCallback {
   private final Channel channel;
+
   /** Requests {@link #client} has sent. */
   final AtomicInteger requests = new AtomicInteger();
+
   EmbeddedApiServer latest;
   EmbeddedApiServer old;
   GatewayApiClient client;
@@ -38,10 +40,15 @@ final class Servers implements BeforeAllCallback, AfterAllCallback {
   static EmbeddedApiServer start(String release, Channel channel) {
     Optional<Path> dir = dev.gatewaysdk.model.CrdSource.fromEnvironment().directory();
     String reason = "Gateway API CRDs " + release + " not configured (set GATEWAYSDK_CRDS)";
-    Assumptions.assumeTrue(CrdRequirement.available(
-        dir.isPresent() && Files.isRegularFile(dir.get().resolve(release).resolve(channel.id() + "-install.yaml")),
-        reason), reason);
-    return EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().release(release).channel(channel).build());
+    Assumptions.assumeTrue(
+        CrdRequirement.available(
+            dir.isPresent()
+                && Files.isRegularFile(
+                    dir.get().resolve(release).resolve(channel.id() + "-install.yaml")),
+            reason),
+        reason);
+    return EmbeddedApiServer.start(
+        EmbeddedApiServerOptions.builder().release(release).channel(channel).build());
   }
 
   @Override
@@ -49,10 +56,15 @@ final class Servers implements BeforeAllCallback, AfterAllCallback {
     latest = start("v1.6.1", channel);
     old = start("v1.0.0", Channel.STANDARD);
     var api = latest.apiClient();
-    api.setHttpClient(api.getHttpClient().newBuilder().addInterceptor(chain -> {
-      requests.incrementAndGet();
-      return chain.proceed(chain.request());
-    }).build());
+    api.setHttpClient(
+        api.getHttpClient()
+            .newBuilder()
+            .addInterceptor(
+                chain -> {
+                  requests.incrementAndGet();
+                  return chain.proceed(chain.request());
+                })
+            .build());
     client = GatewayApiClient.create(api);
   }
 

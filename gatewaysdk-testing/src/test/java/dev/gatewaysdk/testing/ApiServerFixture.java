@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One embedded API server with the default options (the Gateway API CRDs installed) per test class, as a JUnit
- * extension: started before the class, closed after it, reached through the official client or raw HTTP.
+ * One embedded API server with the default options (the Gateway API CRDs installed) per test class,
+ * as a JUnit extension: started before the class, closed after it, reached through the official
+ * client or raw HTTP.
  *
  * <pre>{@code
  * @RegisterExtension static final ApiServerFixture server = new ApiServerFixture();
@@ -50,12 +51,17 @@ final class ApiServerFixture implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** A raw request; {@code contentType} and {@code body} may be null. */
-  HttpResponse<String> http(String method, String path, String contentType, String body) throws IOException, InterruptedException {
+  HttpResponse<String> http(String method, String path, String contentType, String body)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

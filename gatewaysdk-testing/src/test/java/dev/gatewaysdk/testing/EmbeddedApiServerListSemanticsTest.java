@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Paging snapshots, resourceVersion and resourceVersionMatch on lists, future resourceVersions on watches. */
+/**
+ * Paging snapshots, resourceVersion and resourceVersionMatch on lists, future resourceVersions on
+ * watches.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EmbeddedApiServerListSemanticsTest {
   static EmbeddedApiServer server;
@@ -23,7 +26,9 @@ class EmbeddedApiServerListSemanticsTest {
 
   @BeforeAll
   static void start() {
-    server = EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().gatewayApi(false).watchHistory(50).build());
+    server =
+        EmbeddedApiServer.start(
+            EmbeddedApiServerOptions.builder().gatewayApi(false).watchHistory(50).build());
   }
 
   @AfterAll
@@ -32,8 +37,14 @@ class EmbeddedApiServerListSemanticsTest {
   }
 
   static HttpResponse<String> http(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).header("Content-Type", "application/json");
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.url() + path))
+            .header("Content-Type", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -42,7 +53,10 @@ class EmbeddedApiServerListSemanticsTest {
   }
 
   static void cm(String name, String label) throws Exception {
-    http("POST", CM, "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"set\":\"" + label + "\"}}}");
+    http(
+        "POST",
+        CM,
+        "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"set\":\"" + label + "\"}}}");
   }
 
   @Test
@@ -56,25 +70,42 @@ class EmbeddedApiServerListSemanticsTest {
     // Changes after the first page: one of the rest deleted, one added in its range, one modified.
     http("DELETE", CM + "/p-e", null);
     cm("p-d", "page");
-    http("PUT", CM + "/p-f", "{\"metadata\":{\"name\":\"p-f\",\"labels\":{\"set\":\"page\"}},\"data\":{\"x\":\"y\"}}");
-    HttpResponse<String> rest = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + CM + "?labelSelector=set%3Dpage&continue=" + token))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    http(
+        "PUT",
+        CM + "/p-f",
+        "{\"metadata\":{\"name\":\"p-f\",\"labels\":{\"set\":\"page\"}},\"data\":{\"x\":\"y\"}}");
+    HttpResponse<String> rest =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(server.url() + CM + "?labelSelector=set%3Dpage&continue=" + token))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonObject page = json(rest);
     assertThat(page.getAsJsonObject("metadata").get("resourceVersion").getAsString()).isEqualTo(rv);
-    assertThat(rest.body()).contains("\"p-c\"").contains("\"p-e\"").contains("\"p-f\"").doesNotContain("\"p-d\"");
+    assertThat(rest.body())
+        .contains("\"p-c\"")
+        .contains("\"p-e\"")
+        .contains("\"p-f\"")
+        .doesNotContain("\"p-d\"");
   }
 
   @Test
   void aContinueTokenOlderThanTheHistoryIsGone() throws Exception {
     cm("old-a", "old");
     cm("old-b", "old");
-    String token = json(http("GET", CM + "?labelSelector=set%3Dold&limit=1", null)).getAsJsonObject("metadata").get("continue").getAsString();
+    String token =
+        json(http("GET", CM + "?labelSelector=set%3Dold&limit=1", null))
+            .getAsJsonObject("metadata")
+            .get("continue")
+            .getAsString();
     for (int i = 0; i < 60; i++) {
       cm("churn-" + i, "churn");
     }
     HttpResponse<String> r = http("GET", CM + "?labelSelector=set%3Dold&continue=" + token, null);
     assertThat(r.statusCode()).isEqualTo(410);
-    assertThat(r.body()).contains("The provided continue parameter is too old").contains("\"continue\":");
+    assertThat(r.body())
+        .contains("The provided continue parameter is too old")
+        .contains("\"continue\":");
   }
 
   @Test
@@ -82,26 +113,48 @@ class EmbeddedApiServerListSemanticsTest {
     cm("rv-a", "rv");
     long before = server.resourceVersion();
     cm("rv-b", "rv");
-    HttpResponse<String> exact = http("GET", CM + "?labelSelector=set%3Drv&resourceVersion=" + before + "&resourceVersionMatch=Exact", null);
+    HttpResponse<String> exact =
+        http(
+            "GET",
+            CM
+                + "?labelSelector=set%3Drv&resourceVersion="
+                + before
+                + "&resourceVersionMatch=Exact",
+            null);
     assertThat(exact.statusCode()).isEqualTo(200);
     assertThat(exact.body()).contains("\"rv-a\"").doesNotContain("\"rv-b\"");
-    HttpResponse<String> future = http("GET", CM + "?resourceVersion=" + (server.resourceVersion() + 100), null);
+    HttpResponse<String> future =
+        http("GET", CM + "?resourceVersion=" + (server.resourceVersion() + 100), null);
     assertThat(future.statusCode()).isEqualTo(504);
-    assertThat(future.body()).contains("Too large resource version").contains("ResourceVersionTooLarge");
+    assertThat(future.body())
+        .contains("Too large resource version")
+        .contains("ResourceVersionTooLarge");
     assertThat(http("GET", CM + "?resourceVersionMatch=Exact", null).statusCode()).isEqualTo(400);
-    assertThat(http("GET", CM + "?resourceVersion=0&resourceVersionMatch=Exact", null).statusCode()).isEqualTo(400);
+    assertThat(http("GET", CM + "?resourceVersion=0&resourceVersionMatch=Exact", null).statusCode())
+        .isEqualTo(400);
   }
 
   @Test
   void aWatchFromAFutureResourceVersionSeesOnlyLaterEvents() throws Exception {
     long now = server.resourceVersion();
-    java.util.concurrent.CompletableFuture<HttpResponse<String>> watch = HTTP.sendAsync(HttpRequest.newBuilder(
-        URI.create(server.url() + CM + "?watch=1&timeoutSeconds=3&resourceVersion=" + (now + 2))).build(), HttpResponse.BodyHandlers.ofString());
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> watch =
+        HTTP.sendAsync(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        server.url()
+                            + CM
+                            + "?watch=1&timeoutSeconds=3&resourceVersion="
+                            + (now + 2)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     Thread.sleep(300);
     cm("fut-1", "fut");
     cm("fut-2", "fut");
     cm("fut-3", "fut");
     String events = watch.get(20, TimeUnit.SECONDS).body();
-    assertThat(events).contains("\"fut-3\"").doesNotContain("\"fut-1\"").doesNotContain("\"fut-2\"");
+    assertThat(events)
+        .contains("\"fut-3\"")
+        .doesNotContain("\"fut-1\"")
+        .doesNotContain("\"fut-2\"");
   }
 }

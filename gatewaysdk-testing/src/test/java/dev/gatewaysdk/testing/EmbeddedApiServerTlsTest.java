@@ -22,32 +22,66 @@ import org.junit.jupiter.api.Timeout;
 class EmbeddedApiServerTlsTest {
   @Test
   void tlsServerIsTrustedThroughItsKubeconfigAndClient() throws Exception {
-    try (EmbeddedApiServer server = EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().gatewayApi(false).tls(true).build())) {
+    try (EmbeddedApiServer server =
+        EmbeddedApiServer.start(
+            EmbeddedApiServerOptions.builder().gatewayApi(false).tls(true).build())) {
       assertThat(server.url()).startsWith("https://127.0.0.1:");
       assertThat(server.kubeconfig()).contains("certificate-authority-data: ");
-      assertThat(new CoreV1Api(server.apiClient()).readNamespace("default").execute().getMetadata().getName()).isEqualTo("default");
+      assertThat(
+              new CoreV1Api(server.apiClient())
+                  .readNamespace("default")
+                  .execute()
+                  .getMetadata()
+                  .getName())
+          .isEqualTo("default");
       // A client that does not trust the generated CA is refused.
-      assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/version")).build(),
-          HttpResponse.BodyHandlers.ofString())).isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
-      Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-          .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+      assertThatThrownBy(
+              () ->
+                  HttpClient.newHttpClient()
+                      .send(
+                          HttpRequest.newBuilder(URI.create(server.url() + "/version")).build(),
+                          HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+      Path kubectl =
+          Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+              .map(p -> Path.of(p, "kubectl"))
+              .filter(Files::isExecutable)
+              .findFirst()
+              .orElse(null);
       if (kubectl != null) {
-        Process p = new ProcessBuilder(kubectl.toString(), "--kubeconfig", server.kubeconfigFile().toString(), "get", "namespace", "default",
-            "-o", "name").redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process p =
+            new ProcessBuilder(
+                    kubectl.toString(),
+                    "--kubeconfig",
+                    server.kubeconfigFile().toString(),
+                    "get",
+                    "namespace",
+                    "default",
+                    "-o",
+                    "name")
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("namespace/default\n");
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+            .isEqualTo("namespace/default\n");
       }
     }
   }
 
   @Test
   void plainHttpAnswersOnlyLoopbackHostNames() throws Exception {
-    try (EmbeddedApiServer server = EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().gatewayApi(false).build())) {
-      for (String host : new String[] {"evil.example", "evil.example:" + server.port(), "127.0.0.1.nip.io"}) {
+    try (EmbeddedApiServer server =
+        EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().gatewayApi(false).build())) {
+      for (String host :
+          new String[] {"evil.example", "evil.example:" + server.port(), "127.0.0.1.nip.io"}) {
         String answer = raw(server.port(), host);
         assertThat(answer).as(host).startsWith("HTTP/1.1 403").contains("is not allowed");
       }
-      for (String host : new String[] {"localhost:" + server.port(), "127.0.0.1:" + server.port(), "[::1]:" + server.port()}) {
+      for (String host :
+          new String[] {
+            "localhost:" + server.port(), "127.0.0.1:" + server.port(), "[::1]:" + server.port()
+          }) {
         assertThat(raw(server.port(), host)).as(host).startsWith("HTTP/1.1 200");
       }
     }
@@ -55,7 +89,10 @@ class EmbeddedApiServerTlsTest {
 
   static String raw(int port, String host) throws Exception {
     try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-      s.getOutputStream().write(("GET /version HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream()
+          .write(
+              ("GET /version HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }

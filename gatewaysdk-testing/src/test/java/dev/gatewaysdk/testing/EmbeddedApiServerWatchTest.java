@@ -35,22 +35,38 @@ class EmbeddedApiServerWatchTest {
   static final String GROUP = "gateway.networking.k8s.io";
 
   static DynamicKubernetesObject route(String name, String hostname) {
-    return new DynamicKubernetesObject(JsonParser.parseString("{\"apiVersion\":\"gateway.networking.k8s.io/v1\",\"kind\":\"HTTPRoute\","
-        + "\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\"default\"},"
-        + "\"spec\":{\"hostnames\":[\"" + hostname + "\"]}}").getAsJsonObject());
+    return new DynamicKubernetesObject(
+        JsonParser.parseString(
+                "{\"apiVersion\":\"gateway.networking.k8s.io/v1\",\"kind\":\"HTTPRoute\","
+                    + "\"metadata\":{\"name\":\""
+                    + name
+                    + "\",\"namespace\":\"default\"},"
+                    + "\"spec\":{\"hostnames\":[\""
+                    + hostname
+                    + "\"]}}")
+            .getAsJsonObject());
   }
 
   @Test
   void watchFromCompactedResourceVersionGetsExpiredErrorEvent() throws Exception {
-    try (EmbeddedApiServer server = EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().watchHistory(3).build())) {
+    try (EmbeddedApiServer server =
+        EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().watchHistory(3).build())) {
       CoreV1Api core = new CoreV1Api(server.apiClient());
-      String rv = core.listNamespacedConfigMap("default").execute().getMetadata().getResourceVersion();
+      String rv =
+          core.listNamespacedConfigMap("default").execute().getMetadata().getResourceVersion();
       for (int i = 0; i < 5; i++) {
-        core.createNamespacedConfigMap("default", new V1ConfigMap().metadata(new V1ObjectMeta().name("c" + i))).execute();
+        core.createNamespacedConfigMap(
+                "default", new V1ConfigMap().metadata(new V1ObjectMeta().name("c" + i)))
+            .execute();
       }
-      try (Watch<V1ConfigMap> watch = Watch.createWatch(server.apiClient(),
-          core.listNamespacedConfigMap("default").watch(true).resourceVersion(rv).buildCall(null),
-          new TypeToken<Watch.Response<V1ConfigMap>>() {}.getType())) {
+      try (Watch<V1ConfigMap> watch =
+          Watch.createWatch(
+              server.apiClient(),
+              core.listNamespacedConfigMap("default")
+                  .watch(true)
+                  .resourceVersion(rv)
+                  .buildCall(null),
+              new TypeToken<Watch.Response<V1ConfigMap>>() {}.getType())) {
         Watch.Response<V1ConfigMap> first = watch.next();
         assertThat(first.type).isEqualTo("ERROR");
         assertThat(first.status.getCode()).isEqualTo(410);
@@ -62,15 +78,26 @@ class EmbeddedApiServerWatchTest {
 
   @Test
   void watchSendsBookmarksWhenAllowed() throws Exception {
-    try (EmbeddedApiServer server = EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().bookmarkIntervalMillis(100).build())) {
+    try (EmbeddedApiServer server =
+        EmbeddedApiServer.start(
+            EmbeddedApiServerOptions.builder().bookmarkIntervalMillis(100).build())) {
       CoreV1Api core = new CoreV1Api(server.apiClient());
-      String rv = core.listNamespacedConfigMap("default").execute().getMetadata().getResourceVersion();
-      try (Watch<V1ConfigMap> watch = Watch.createWatch(server.apiClient(),
-          core.listNamespacedConfigMap("default").watch(true).allowWatchBookmarks(true).resourceVersion(rv).timeoutSeconds(10).buildCall(null),
-          new TypeToken<Watch.Response<V1ConfigMap>>() {}.getType())) {
+      String rv =
+          core.listNamespacedConfigMap("default").execute().getMetadata().getResourceVersion();
+      try (Watch<V1ConfigMap> watch =
+          Watch.createWatch(
+              server.apiClient(),
+              core.listNamespacedConfigMap("default")
+                  .watch(true)
+                  .allowWatchBookmarks(true)
+                  .resourceVersion(rv)
+                  .timeoutSeconds(10)
+                  .buildCall(null),
+              new TypeToken<Watch.Response<V1ConfigMap>>() {}.getType())) {
         Watch.Response<V1ConfigMap> ev = watch.next();
         assertThat(ev.type).isEqualTo("BOOKMARK");
-        assertThat(Long.parseLong(ev.object.getMetadata().getResourceVersion())).isGreaterThanOrEqualTo(Long.parseLong(rv));
+        assertThat(Long.parseLong(ev.object.getMetadata().getResourceVersion()))
+            .isGreaterThanOrEqualTo(Long.parseLong(rv));
       }
     }
   }
@@ -85,35 +112,46 @@ class EmbeddedApiServerWatchTest {
       SharedIndexInformer<DynamicKubernetesObject> informer =
           factory.sharedIndexInformerFor(routes, DynamicKubernetesObject.class, 0);
       BlockingQueue<String> events = new LinkedBlockingQueue<>();
-      informer.addEventHandler(new ResourceEventHandler<>() {
-        @Override
-        public void onAdd(DynamicKubernetesObject obj) {
-          events.add("add " + obj.getMetadata().getName());
-        }
+      informer.addEventHandler(
+          new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(DynamicKubernetesObject obj) {
+              events.add("add " + obj.getMetadata().getName());
+            }
 
-        @Override
-        public void onUpdate(DynamicKubernetesObject oldObj, DynamicKubernetesObject newObj) {
-          events.add("update " + newObj.getMetadata().getName() + " " + newObj.getRaw().getAsJsonObject("spec").get("hostnames"));
-        }
+            @Override
+            public void onUpdate(DynamicKubernetesObject oldObj, DynamicKubernetesObject newObj) {
+              events.add(
+                  "update "
+                      + newObj.getMetadata().getName()
+                      + " "
+                      + newObj.getRaw().getAsJsonObject("spec").get("hostnames"));
+            }
 
-        @Override
-        public void onDelete(DynamicKubernetesObject obj, boolean deletedFinalStateUnknown) {
-          events.add("delete " + obj.getMetadata().getName());
-        }
-      });
+            @Override
+            public void onDelete(DynamicKubernetesObject obj, boolean deletedFinalStateUnknown) {
+              events.add("delete " + obj.getMetadata().getName());
+            }
+          });
       factory.startAllRegisteredInformers();
       try {
         assertThat(events.poll(20, TimeUnit.SECONDS)).isEqualTo("add before");
         assertThat(informer.hasSynced()).isTrue();
         routes.create(route("after", "b.example.com")).throwsApiException();
         assertThat(events.poll(20, TimeUnit.SECONDS)).isEqualTo("add after");
-        DynamicKubernetesObject after = routes.get("default", "after").throwsApiException().getObject();
-        after.getRaw().getAsJsonObject("spec").add("hostnames", JsonParser.parseString("[\"c.example.com\"]"));
+        DynamicKubernetesObject after =
+            routes.get("default", "after").throwsApiException().getObject();
+        after
+            .getRaw()
+            .getAsJsonObject("spec")
+            .add("hostnames", JsonParser.parseString("[\"c.example.com\"]"));
         routes.update(after).throwsApiException();
         assertThat(events.poll(20, TimeUnit.SECONDS)).isEqualTo("update after [\"c.example.com\"]");
         routes.delete("default", "before").throwsApiException();
         assertThat(events.poll(20, TimeUnit.SECONDS)).isEqualTo("delete before");
-        assertThat(informer.getIndexer().list()).extracting(o -> o.getMetadata().getName()).containsExactly("after");
+        assertThat(informer.getIndexer().list())
+            .extracting(o -> o.getMetadata().getName())
+            .containsExactly("after");
       } finally {
         factory.stopAllRegisteredInformers();
       }
@@ -122,16 +160,22 @@ class EmbeddedApiServerWatchTest {
 
   @Test
   void leaderElectionOnALeaseElectsOneLeader() throws Exception {
-    try (EmbeddedApiServer server = EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().gatewayApi(false).build())) {
+    try (EmbeddedApiServer server =
+        EmbeddedApiServer.start(EmbeddedApiServerOptions.builder().gatewayApi(false).build())) {
       ApiClient client = server.apiClient();
       CountDownLatch leading = new CountDownLatch(1);
       LeaseLock lock = new LeaseLock("kube-system", "gatewaysdk-test", "candidate-1", client);
-      LeaderElectionConfig config = new LeaderElectionConfig(lock, Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200));
+      LeaderElectionConfig config =
+          new LeaderElectionConfig(
+              lock, Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200));
       ExecutorService pool = Executors.newSingleThreadExecutor();
       try (LeaderElector elector = new LeaderElector(config)) {
-        pool.submit(() -> elector.run(leading::countDown, () -> { }));
+        pool.submit(() -> elector.run(leading::countDown, () -> {}));
         assertThat(leading.await(20, TimeUnit.SECONDS)).isTrue();
-        V1Lease lease = new CoordinationV1Api(client).readNamespacedLease("gatewaysdk-test", "kube-system").execute();
+        V1Lease lease =
+            new CoordinationV1Api(client)
+                .readNamespacedLease("gatewaysdk-test", "kube-system")
+                .execute();
         assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("candidate-1");
         assertThat(lease.getSpec().getRenewTime()).isNotNull();
         // A second candidate does not take over while the first renews.
@@ -146,8 +190,10 @@ class EmbeddedApiServerWatchTest {
   @Test
   void watchOfCustomResourcesAtOtherVersionRendersThatVersion() throws Exception {
     try (EmbeddedApiServer server = EmbeddedApiServer.start()) {
-      DynamicKubernetesApi v1 = new DynamicKubernetesApi(GROUP, "v1", "httproutes", server.apiClient());
-      DynamicKubernetesApi v1beta1 = new DynamicKubernetesApi(GROUP, "v1beta1", "httproutes", server.apiClient());
+      DynamicKubernetesApi v1 =
+          new DynamicKubernetesApi(GROUP, "v1", "httproutes", server.apiClient());
+      DynamicKubernetesApi v1beta1 =
+          new DynamicKubernetesApi(GROUP, "v1beta1", "httproutes", server.apiClient());
       v1.create(route("x", "x.example.com")).throwsApiException();
       var watchable = v1beta1.watch("default");
       try {
@@ -157,7 +203,8 @@ class EmbeddedApiServerWatchTest {
       } finally {
         watchable.close();
       }
-      assertThat(List.of(v1beta1.list("default").getObject().getItems().get(0).getApiVersion())).containsExactly(GROUP + "/v1beta1");
+      assertThat(List.of(v1beta1.list("default").getObject().getItems().get(0).getApiVersion()))
+          .containsExactly(GROUP + "/v1beta1");
     }
   }
 }

@@ -1,7 +1,5 @@
 package dev.gatewaysdk.testing;
 
-import dev.gatewaysdk.model.internal.CrdRequirement;
-
 import static dev.gatewaysdk.testing.GatewayApiAssertions.awaitThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -11,6 +9,7 @@ import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Manifests;
+import dev.gatewaysdk.model.internal.CrdRequirement;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The official Gateway API examples (v1.6.1, standard channel, read from {@code GATEWAYSDK_CRDS}) applied as
- * they are, with echo backends behind their Services, and the traffic their guides describe checked through
- * the embedded Gateway.
+ * The official Gateway API examples (v1.6.1, standard channel, read from {@code GATEWAYSDK_CRDS})
+ * applied as they are, with echo backends behind their Services, and the traffic their guides
+ * describe checked through the embedded Gateway.
  */
 @GatewayApiTest
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -41,9 +40,14 @@ class EmbeddedGatewayExamplesTest {
 
   @BeforeEach
   void examples() {
-    examples = CrdSource.fromEnvironment().directory().map(d -> d.resolve("v1.6.1/examples/standard")).orElse(null);
+    examples =
+        CrdSource.fromEnvironment()
+            .directory()
+            .map(d -> d.resolve("v1.6.1/examples/standard"))
+            .orElse(null);
     String reason = "official examples not configured (set GATEWAYSDK_CRDS)";
-    Assumptions.assumeTrue(CrdRequirement.available(examples != null && Files.isDirectory(examples), reason), reason);
+    Assumptions.assumeTrue(
+        CrdRequirement.available(examples != null && Files.isDirectory(examples), reason), reason);
   }
 
   @AfterEach
@@ -55,14 +59,18 @@ class EmbeddedGatewayExamplesTest {
     backends.add(EchoBackend.behindService(cluster, ns.name(), name, 8080));
   }
 
-  /** Creates every object of the example file in the test namespace; Gateways get our class, routes {@code parent}. */
+  /**
+   * Creates every object of the example file in the test namespace; Gateways get our class, routes
+   * {@code parent}.
+   */
   List<Object> apply(String file, String parent) throws IOException {
     List<Object> created = new ArrayList<>();
     for (Object o : Manifests.readAll(examples.resolve(file))) {
       ObjectNode tree = Manifests.toTree(o);
       ((ObjectNode) tree.path("metadata")).put("namespace", ns.name());
       if (tree.path("kind").asText().equals("Gateway")) {
-        ((ObjectNode) tree.path("spec")).put("gatewayClassName", cluster.gatewayClassName().orElseThrow());
+        ((ObjectNode) tree.path("spec"))
+            .put("gatewayClassName", cluster.gatewayClassName().orElseThrow());
       } else if (parent != null) {
         ((ObjectNode) tree.path("spec")).putArray("parentRefs").addObject().put("name", parent);
       }
@@ -98,7 +106,8 @@ class EmbeddedGatewayExamplesTest {
     assertThat(RawHttp.get(u, "foo.example.com", "/login").backend()).isEqualTo("foo-svc");
     assertThat(RawHttp.get(u, "foo.example.com", "/login/page").backend()).isEqualTo("foo-svc");
     assertThat(RawHttp.get(u, "foo.example.com", "/").status).isEqualTo(404);
-    assertThat(RawHttp.get(u, "bar.example.com", "/", "env: canary").backend()).isEqualTo("bar-svc-canary");
+    assertThat(RawHttp.get(u, "bar.example.com", "/", "env: canary").backend())
+        .isEqualTo("bar-svc-canary");
     assertThat(RawHttp.get(u, "bar.example.com", "/anything").backend()).isEqualTo("bar-svc");
     assertThat(RawHttp.get(u, "baz.example.com", "/login").status).isEqualTo(404);
   }
@@ -123,22 +132,45 @@ class EmbeddedGatewayExamplesTest {
     backend("infra-backend-v1");
     apply("http-routing/gateway.yaml", null);
     EmbeddedGateway gw = programmed("example-gateway");
-    accepted(apply("http-cors/httproute-all-fields-set.yaml", "example-gateway"), "example-gateway");
+    accepted(
+        apply("http-cors/httproute-all-fields-set.yaml", "example-gateway"), "example-gateway");
     URI u = gw.url("http");
-    RawHttp.Response preflight = RawHttp.request(u, "OPTIONS", "h", "/cors-behavior-creds-true", "",
-        "Origin: https://www.foo.com", "Access-Control-Request-Method: GET");
+    RawHttp.Response preflight =
+        RawHttp.request(
+            u,
+            "OPTIONS",
+            "h",
+            "/cors-behavior-creds-true",
+            "",
+            "Origin: https://www.foo.com",
+            "Access-Control-Request-Method: GET");
     assertThat(preflight.status).isEqualTo(200);
     assertThat(preflight.header("access-control-allow-origin")).isEqualTo("https://www.foo.com");
     assertThat(preflight.header("access-control-allow-credentials")).isEqualTo("true");
     assertThat(preflight.header("access-control-allow-methods")).contains("GET");
     assertThat(preflight.header("access-control-max-age")).isEqualTo("3600");
-    RawHttp.Response wildcard = RawHttp.request(u, "OPTIONS", "h", "/cors-behavior-creds-true", "",
-        "Origin: https://api.bar.com", "Access-Control-Request-Method: GET");
+    RawHttp.Response wildcard =
+        RawHttp.request(
+            u,
+            "OPTIONS",
+            "h",
+            "/cors-behavior-creds-true",
+            "",
+            "Origin: https://api.bar.com",
+            "Access-Control-Request-Method: GET");
     assertThat(wildcard.header("access-control-allow-origin")).isEqualTo("https://api.bar.com");
-    RawHttp.Response refused = RawHttp.request(u, "OPTIONS", "h", "/cors-behavior-creds-true", "",
-        "Origin: https://evil.example", "Access-Control-Request-Method: GET");
+    RawHttp.Response refused =
+        RawHttp.request(
+            u,
+            "OPTIONS",
+            "h",
+            "/cors-behavior-creds-true",
+            "",
+            "Origin: https://evil.example",
+            "Access-Control-Request-Method: GET");
     assertThat(refused.header("access-control-allow-origin")).isNull();
-    RawHttp.Response simple = RawHttp.get(u, "h", "/cors-behavior-creds-true", "Origin: https://www.foo.com");
+    RawHttp.Response simple =
+        RawHttp.get(u, "h", "/cors-behavior-creds-true", "Origin: https://www.foo.com");
     assertThat(simple.backend()).isEqualTo("infra-backend-v1");
     assertThat(simple.header("access-control-allow-origin")).isEqualTo("https://www.foo.com");
     assertThat(simple.header("access-control-expose-headers")).contains("x-header-3");
@@ -153,7 +185,9 @@ class EmbeddedGatewayExamplesTest {
     cluster.create(Fixtures.endpointSlice(ns.name(), "foo-v2", mirror.port()));
     apply("http-routing/gateway.yaml", null);
     EmbeddedGateway gw = programmed("example-gateway");
-    accepted(apply("http-request-mirroring/httproute-mirroring.yaml", "example-gateway"), "example-gateway");
+    accepted(
+        apply("http-request-mirroring/httproute-mirroring.yaml", "example-gateway"),
+        "example-gateway");
     for (int i = 0; i < 10; i++) {
       assertThat(RawHttp.get(gw.url("http"), "mirror.example", "/m").backend()).isEqualTo("foo-v1");
     }

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Experimental-channel HTTPRoute fields through the embedded Gateway: retries, backendRequest timeouts. */
+/**
+ * Experimental-channel HTTPRoute fields through the embedded Gateway: retries, backendRequest
+ * timeouts.
+ */
 @GatewayApiTest(channel = Channel.EXPERIMENTAL)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EmbeddedGatewayExperimentalTest {
@@ -44,27 +47,33 @@ class EmbeddedGatewayExperimentalTest {
 
     Flaky(int failures) throws IOException {
       socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      Thread t = new Thread(() -> {
-        while (!socket.isClosed()) {
-          try (Socket s = socket.accept()) {
-            InputStream in = s.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-              int c = in.read();
-              if (c < 0) {
-                break;
-              }
-              head.append((char) c);
-            }
-            boolean fail = seen.incrementAndGet() <= failures;
-            String body = fail ? "no" : "ok";
-            s.getOutputStream().write(((fail ? "HTTP/1.1 503 Service Unavailable" : "HTTP/1.1 200 OK")
-                + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
-          } catch (IOException e) {
-            return;
-          }
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                while (!socket.isClosed()) {
+                  try (Socket s = socket.accept()) {
+                    InputStream in = s.getInputStream();
+                    StringBuilder head = new StringBuilder();
+                    while (!head.toString().endsWith("\r\n\r\n")) {
+                      int c = in.read();
+                      if (c < 0) {
+                        break;
+                      }
+                      head.append((char) c);
+                    }
+                    boolean fail = seen.incrementAndGet() <= failures;
+                    String body = fail ? "no" : "ok";
+                    s.getOutputStream()
+                        .write(
+                            ((fail ? "HTTP/1.1 503 Service Unavailable" : "HTTP/1.1 200 OK")
+                                    + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n"
+                                    + body)
+                                .getBytes(StandardCharsets.US_ASCII));
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              });
       t.setDaemon(true);
       t.start();
     }
@@ -85,15 +94,22 @@ class EmbeddedGatewayExperimentalTest {
   }
 
   EmbeddedGateway gateway() {
-    Gateway gw = cluster.create(Fixtures.httpGateway(ns.name(), "gw", cluster.gatewayClassName().orElseThrow(), 80));
+    Gateway gw =
+        cluster.create(
+            Fixtures.httpGateway(ns.name(), "gw", cluster.gatewayClassName().orElseThrow(), 80));
     awaitThat(cluster, gw).isProgrammed();
     return cluster.gateway(ns.name(), "gw");
   }
 
   HTTPRoute route(String yaml) {
-    HTTPRoute r = cluster.create(Manifests.read(("apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
-        + "metadata: {name: r, namespace: $NS}\nspec:\n  parentRefs: [{name: gw}]\n  rules:\n" + yaml)
-        .replace("$NS", ns.name()), HTTPRoute.class));
+    HTTPRoute r =
+        cluster.create(
+            Manifests.read(
+                ("apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                        + "metadata: {name: r, namespace: $NS}\nspec:\n  parentRefs: [{name: gw}]\n  rules:\n"
+                        + yaml)
+                    .replace("$NS", ns.name()),
+                HTTPRoute.class));
     awaitThat(cluster, r).isAcceptedBy("gw");
     return r;
   }
@@ -102,7 +118,8 @@ class EmbeddedGatewayExperimentalTest {
   void retriesRepeatRequestsAnsweredWithARetryCode() throws Exception {
     Flaky flaky = flaky(2);
     EmbeddedGateway gw = gateway();
-    route("  - retry: {codes: [503], attempts: 2, backoff: 10ms}\n    backendRefs: [{name: flaky, port: 8080}]\n");
+    route(
+        "  - retry: {codes: [503], attempts: 2, backoff: 10ms}\n    backendRefs: [{name: flaky, port: 8080}]\n");
     RawHttp.Response r = RawHttp.get(gw.url("http"), "h", "/");
     assertThat(r.status).isEqualTo(200);
     assertThat(r.body).isEqualTo("ok");
@@ -124,7 +141,8 @@ class EmbeddedGatewayExperimentalTest {
       cluster.create(Fixtures.service(ns.name(), "hang", 8080));
       cluster.create(Fixtures.endpointSlice(ns.name(), "hang", hang.getLocalPort()));
       EmbeddedGateway gw = gateway();
-      route("  - timeouts: {request: 5s, backendRequest: 300ms}\n    backendRefs: [{name: hang, port: 8080}]\n");
+      route(
+          "  - timeouts: {request: 5s, backendRequest: 300ms}\n    backendRefs: [{name: hang, port: 8080}]\n");
       long start = System.nanoTime();
       URI u = gw.url("http");
       assertThat(RawHttp.get(u, "h", "/").status).isEqualTo(504);

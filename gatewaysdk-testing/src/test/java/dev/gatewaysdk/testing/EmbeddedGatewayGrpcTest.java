@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * GRPCRoute through the embedded Gateway: real gRPC calls (HTTP/2 prior knowledge, length-prefixed messages,
- * trailers) reach the backend the spec's matching picks, and the answer, trailers included, comes back.
+ * GRPCRoute through the embedded Gateway: real gRPC calls (HTTP/2 prior knowledge, length-prefixed
+ * messages, trailers) reach the backend the spec's matching picks, and the answer, trailers
+ * included, comes back.
  */
 @GatewayApiTest
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -43,12 +44,20 @@ class EmbeddedGatewayGrpcTest {
   }
 
   void route(String rules) {
-    Gateway g = cluster.create(Fixtures.httpGateway(ns.name(), "gw", cluster.gatewayClassName().orElseThrow(), 80));
+    Gateway g =
+        cluster.create(
+            Fixtures.httpGateway(ns.name(), "gw", cluster.gatewayClassName().orElseThrow(), 80));
     awaitThat(cluster, g).isProgrammed();
     gw = cluster.gateway(ns.name(), "gw");
-    GRPCRoute r = cluster.create(Manifests.read(("apiVersion: gateway.networking.k8s.io/v1\nkind: GRPCRoute\n"
-        + "metadata: {name: grpc, namespace: $NS}\nspec:\n  parentRefs: [{name: gw}]\n  hostnames: [grpc.example.com]\n"
-        + "  rules:\n" + rules).replace("$NS", ns.name()), GRPCRoute.class));
+    GRPCRoute r =
+        cluster.create(
+            Manifests.read(
+                ("apiVersion: gateway.networking.k8s.io/v1\nkind: GRPCRoute\n"
+                        + "metadata: {name: grpc, namespace: $NS}\nspec:\n  parentRefs: [{name: gw}]\n  hostnames: [grpc.example.com]\n"
+                        + "  rules:\n"
+                        + rules)
+                    .replace("$NS", ns.name()),
+                GRPCRoute.class));
     awaitThat(cluster, r).isAcceptedBy("gw");
   }
 
@@ -62,20 +71,25 @@ class EmbeddedGatewayGrpcTest {
     backend("service");
     backend("tagged");
     backend("fallback");
-    route("  - matches: [{method: {service: echo.Echo, method: Ping}}]\n    backendRefs: [{name: exact, port: 9000}]\n"
-        + "  - matches: [{method: {service: echo.Echo}}]\n    backendRefs: [{name: service, port: 9000}]\n"
-        + "  - matches: [{method: {service: echo.Echo}, headers: [{name: x-tag, value: canary}]}]\n"
-        + "    backendRefs: [{name: tagged, port: 9000}]\n"
-        + "  - backendRefs: [{name: fallback, port: 9000}]\n");
+    route(
+        "  - matches: [{method: {service: echo.Echo, method: Ping}}]\n    backendRefs: [{name: exact, port: 9000}]\n"
+            + "  - matches: [{method: {service: echo.Echo}}]\n    backendRefs: [{name: service, port: 9000}]\n"
+            + "  - matches: [{method: {service: echo.Echo}, headers: [{name: x-tag, value: canary}]}]\n"
+            + "    backendRefs: [{name: tagged, port: 9000}]\n"
+            + "  - backendRefs: [{name: fallback, port: 9000}]\n");
 
     GrpcEcho.Call ping = call("/echo.Echo/Ping", Map.of("x-tag", "canary"));
     assertThat(ping.httpStatus()).isEqualTo(200);
     assertThat(ping.grpcStatus()).as("grpc-status from the backend's trailers").isEqualTo("0");
-    assertThat(ping.message()).as("a method match is more specific than a header match")
+    assertThat(ping.message())
+        .as("a method match is more specific than a header match")
         .isEqualTo("exact /echo.Echo/Ping x-tag=canary te=trailers hello");
-    assertThat(call("/echo.Echo/Other", Map.of()).message()).startsWith("service /echo.Echo/Other ");
-    assertThat(call("/echo.Echo/Other", Map.of("x-tag", "canary")).message()).startsWith("tagged /echo.Echo/Other ");
-    assertThat(call("/echo.EchoX/Ping", Map.of()).message()).as("a service match is not a name prefix")
+    assertThat(call("/echo.Echo/Other", Map.of()).message())
+        .startsWith("service /echo.Echo/Other ");
+    assertThat(call("/echo.Echo/Other", Map.of("x-tag", "canary")).message())
+        .startsWith("tagged /echo.Echo/Other ");
+    assertThat(call("/echo.EchoX/Ping", Map.of()).message())
+        .as("a service match is not a name prefix")
         .startsWith("fallback /echo.EchoX/Ping ");
     assertThat(call("/other.Svc/Ping", Map.of()).message()).startsWith("fallback ");
   }
@@ -85,10 +99,11 @@ class EmbeddedGatewayGrpcTest {
     backend("health");
     backend("regex");
     backend("fallback");
-    route("  - matches: [{method: {method: Check}}]\n    backendRefs: [{name: health, port: 9000}]\n"
-        + "  - matches: [{method: {type: RegularExpression, service: 'billing\\.v[0-9]+\\.Invoices', method: 'Get.*'}}]\n"
-        + "    backendRefs: [{name: regex, port: 9000}]\n"
-        + "  - backendRefs: [{name: fallback, port: 9000}]\n");
+    route(
+        "  - matches: [{method: {method: Check}}]\n    backendRefs: [{name: health, port: 9000}]\n"
+            + "  - matches: [{method: {type: RegularExpression, service: 'billing\\.v[0-9]+\\.Invoices', method: 'Get.*'}}]\n"
+            + "    backendRefs: [{name: regex, port: 9000}]\n"
+            + "  - backendRefs: [{name: fallback, port: 9000}]\n");
     assertThat(call("/grpc.health.v1.Health/Check", Map.of()).message()).startsWith("health ");
     assertThat(call("/any.Service/Check", Map.of()).message()).startsWith("health ");
     assertThat(call("/billing.v2.Invoices/GetOne", Map.of()).message()).startsWith("regex ");
@@ -99,10 +114,11 @@ class EmbeddedGatewayGrpcTest {
   @Test
   void headerFiltersAndTrailersOnlyErrorsPassThrough() throws Exception {
     backend("app");
-    route("  - filters:\n"
-        + "    - {type: RequestHeaderModifier, requestHeaderModifier: {set: [{name: x-tag, value: from-gateway}]}}\n"
-        + "    - {type: ResponseHeaderModifier, responseHeaderModifier: {add: [{name: x-served-by, value: gw}]}}\n"
-        + "    backendRefs: [{name: app, port: 9000}]\n");
+    route(
+        "  - filters:\n"
+            + "    - {type: RequestHeaderModifier, requestHeaderModifier: {set: [{name: x-tag, value: from-gateway}]}}\n"
+            + "    - {type: ResponseHeaderModifier, responseHeaderModifier: {add: [{name: x-served-by, value: gw}]}}\n"
+            + "    backendRefs: [{name: app, port: 9000}]\n");
     GrpcEcho.Call ok = call("/echo.Echo/Ping", Map.of("x-tag", "client"));
     assertThat(ok.message()).isEqualTo("app /echo.Echo/Ping x-tag=from-gateway te=trailers hello");
     assertThat(ok.response().headers().get("x-served-by")).isEqualTo("gw");
@@ -117,8 +133,9 @@ class EmbeddedGatewayGrpcTest {
     GrpcEcho a = backend("a");
     GrpcEcho b = backend("b");
     GrpcEcho zero = backend("zero");
-    route("  - backendRefs: [{name: a, port: 9000, weight: 3}, {name: b, port: 9000, weight: 1},"
-        + " {name: zero, port: 9000, weight: 0}]\n");
+    route(
+        "  - backendRefs: [{name: a, port: 9000, weight: 3}, {name: b, port: 9000, weight: 1},"
+            + " {name: zero, port: 9000, weight: 0}]\n");
     Map<String, Integer> seen = new HashMap<>();
     int calls = 400;
     for (int i = 0; i < calls; i++) {

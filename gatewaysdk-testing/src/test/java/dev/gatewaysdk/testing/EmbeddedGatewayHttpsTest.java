@@ -30,38 +30,45 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * HTTPS listeners terminating TLS with their certificateRefs Secrets: SNI picks the certificate, ALPN offers h2,
- * a rotated Secret serves the next handshake without a restart (the guide's certificate-rotation scenario), and a
- * listener whose Secret is missing serves no handshake. Real handshakes and requests through the Gateway.
+ * HTTPS listeners terminating TLS with their certificateRefs Secrets: SNI picks the certificate,
+ * ALPN offers h2, a rotated Secret serves the next handshake without a restart (the guide's
+ * certificate-rotation scenario), and a listener whose Secret is missing serves no handshake. Real
+ * handshakes and requests through the Gateway.
  */
 @GatewayApiTest
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EmbeddedGatewayHttpsTest {
-  private static final String GATEWAY = String.join("\n",
-      "apiVersion: gateway.networking.k8s.io/v1",
-      "kind: Gateway",
-      "metadata: {name: web, namespace: NS}",
-      "spec:",
-      "  gatewayClassName: CLASS",
-      "  listeners:",
-      "    - {name: shop, protocol: HTTPS, port: 443, hostname: shop.example.com,",
-      "       tls: {mode: Terminate, certificateRefs: [{name: shop-tls}]}}",
-      "    - {name: api, protocol: HTTPS, port: 443, hostname: '*.api.example.com',",
-      "       tls: {mode: Terminate, certificateRefs: [{name: api-tls}]}}",
-      "    - {name: lost, protocol: HTTPS, port: 443, hostname: lost.example.com,",
-      "       tls: {mode: Terminate, certificateRefs: [{name: no-such-secret}]}}",
-      "");
-  private static final String ROUTE = String.join("\n",
-      "apiVersion: gateway.networking.k8s.io/v1",
-      "kind: HTTPRoute",
-      "metadata: {name: app, namespace: NS}",
-      "spec:",
-      "  parentRefs: [{name: web}]",
-      "  hostnames: [shop.example.com, v1.api.example.com]",
-      "  rules: [{backendRefs: [{name: app, port: 8080}]}]",
-      "");
+  private static final String GATEWAY =
+      String.join(
+          "\n",
+          "apiVersion: gateway.networking.k8s.io/v1",
+          "kind: Gateway",
+          "metadata: {name: web, namespace: NS}",
+          "spec:",
+          "  gatewayClassName: CLASS",
+          "  listeners:",
+          "    - {name: shop, protocol: HTTPS, port: 443, hostname: shop.example.com,",
+          "       tls: {mode: Terminate, certificateRefs: [{name: shop-tls}]}}",
+          "    - {name: api, protocol: HTTPS, port: 443, hostname: '*.api.example.com',",
+          "       tls: {mode: Terminate, certificateRefs: [{name: api-tls}]}}",
+          "    - {name: lost, protocol: HTTPS, port: 443, hostname: lost.example.com,",
+          "       tls: {mode: Terminate, certificateRefs: [{name: no-such-secret}]}}",
+          "");
+  private static final String ROUTE =
+      String.join(
+          "\n",
+          "apiVersion: gateway.networking.k8s.io/v1",
+          "kind: HTTPRoute",
+          "metadata: {name: app, namespace: NS}",
+          "spec:",
+          "  parentRefs: [{name: web}]",
+          "  hostnames: [shop.example.com, v1.api.example.com]",
+          "  rules: [{backendRefs: [{name: app, port: 8080}]}]",
+          "");
 
-  /** The peer certificate, negotiated ALPN protocol and (for HTTP/1.1) the response of one request. */
+  /**
+   * The peer certificate, negotiated ALPN protocol and (for HTTP/1.1) the response of one request.
+   */
   private record Exchange(X509Certificate certificate, String alpn, String response) {}
 
   private static TrustManager[] trusting(SelfSignedCertificate... certificates) throws Exception {
@@ -70,14 +77,20 @@ class EmbeddedGatewayHttpsTest {
     for (int i = 0; i < certificates.length; i++) {
       trust.setCertificateEntry("c" + i, certificates[i].certificate());
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     return tmf.getTrustManagers();
   }
 
-  /** A handshake asking for {@code sni} (ALPN h2 and http/1.1 offered when {@code h2}), then GET / over HTTP/1.1. */
-  private static Exchange call(TrustManager[] trust, URI gateway, String sni, boolean h2) throws Exception {
-    // A new context per call: the JDK would otherwise resume the previous session, with its server name, for the
+  /**
+   * A handshake asking for {@code sni} (ALPN h2 and http/1.1 offered when {@code h2}), then GET /
+   * over HTTP/1.1.
+   */
+  private static Exchange call(TrustManager[] trust, URI gateway, String sni, boolean h2)
+      throws Exception {
+    // A new context per call: the JDK would otherwise resume the previous session, with its server
+    // name, for the
     // same address and port.
     SSLContext client = SSLContext.getInstance("TLS");
     client.init(null, trust, null);
@@ -96,7 +109,9 @@ class EmbeddedGatewayHttpsTest {
         return new Exchange(cert, alpn, "");
       }
       OutputStream out = s.getOutputStream();
-      out.write(("GET /hello HTTP/1.1\r\nHost: " + sni + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /hello HTTP/1.1\r\nHost: " + sni + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = s.getInputStream();
       return new Exchange(cert, alpn, new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -104,12 +119,14 @@ class EmbeddedGatewayHttpsTest {
   }
 
   private static Gateway gateway(GatewayCluster cluster, TestNamespace ns) {
-    return Manifests.read(GATEWAY.replace("NS", ns.name()).replace("CLASS", cluster.gatewayClassName().orElseThrow()),
+    return Manifests.read(
+        GATEWAY.replace("NS", ns.name()).replace("CLASS", cluster.gatewayClassName().orElseThrow()),
         Gateway.class);
   }
 
   @Test
-  void sniPicksTheListenersCertificateAndTheRequestReachesTheRoute(GatewayCluster cluster, TestNamespace ns) throws Exception {
+  void sniPicksTheListenersCertificateAndTheRequestReachesTheRoute(
+      GatewayCluster cluster, TestNamespace ns) throws Exception {
     SelfSignedCertificate shop = SelfSignedCertificate.generate("shop.example.com");
     SelfSignedCertificate api = SelfSignedCertificate.generate("*.api.example.com");
     try (EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080)) {
@@ -118,103 +135,154 @@ class EmbeddedGatewayHttpsTest {
       awaitThat(cluster, cluster.create(gateway(cluster, ns)))
           .hasListenerCondition("shop", "Programmed", true, "Programmed")
           .hasListenerCondition("lost", "ResolvedRefs", false, "InvalidCertificateRef");
-      awaitThat(cluster, cluster.create(Manifests.read(ROUTE.replace("NS", ns.name()), HTTPRoute.class))).isAcceptedBy("web");
+      awaitThat(
+              cluster,
+              cluster.create(Manifests.read(ROUTE.replace("NS", ns.name()), HTTPRoute.class)))
+          .isAcceptedBy("web");
       URI url = cluster.gateway(ns.name(), "web").url("shop");
       assertThat(url.getScheme()).isEqualTo("https");
       TrustManager[] trust = trusting(shop, api);
 
       Exchange toShop = call(trust, url, "shop.example.com", false);
       assertThat(toShop.certificate()).isEqualTo(shop.certificate());
-      assertThat(toShop.response()).startsWith("HTTP/1.1 200").contains("\"backend\":\"app\"").contains("\"path\":\"/hello\"");
+      assertThat(toShop.response())
+          .startsWith("HTTP/1.1 200")
+          .contains("\"backend\":\"app\"")
+          .contains("\"path\":\"/hello\"");
       Exchange toApi = call(trust, url, "v1.api.example.com", false);
-      assertThat(toApi.certificate()).as("the wildcard listener's certificate").isEqualTo(api.certificate());
+      assertThat(toApi.certificate())
+          .as("the wildcard listener's certificate")
+          .isEqualTo(api.certificate());
       assertThat(toApi.response()).startsWith("HTTP/1.1 200");
-      assertThat(call(trust, url, "shop.example.com", true).alpn()).as("h2 offered by ALPN").isEqualTo("h2");
+      assertThat(call(trust, url, "shop.example.com", true).alpn())
+          .as("h2 offered by ALPN")
+          .isEqualTo("h2");
       assertThat(app.requests()).isEqualTo(2);
 
       assertThatThrownBy(() -> call(trust, url, "lost.example.com", false))
-          .as("a listener whose certificate Secret is missing serves no handshake").isInstanceOf(SSLException.class);
+          .as("a listener whose certificate Secret is missing serves no handshake")
+          .isInstanceOf(SSLException.class);
       assertThatThrownBy(() -> call(trust, url, "other.example.org", false))
-          .as("no listener names it").isInstanceOf(SSLException.class);
+          .as("no listener names it")
+          .isInstanceOf(SSLException.class);
     }
   }
 
-  /** A TLS server on loopback presenting {@code certificate} that answers each connection with its name. */
-  private static javax.net.ssl.SSLServerSocket tlsBackend(String name, SelfSignedCertificate certificate) throws Exception {
+  /**
+   * A TLS server on loopback presenting {@code certificate} that answers each connection with its
+   * name.
+   */
+  private static javax.net.ssl.SSLServerSocket tlsBackend(
+      String name, SelfSignedCertificate certificate) throws Exception {
     KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
     keys.load(null, null);
-    keys.setKeyEntry("key", certificate.keyPair().getPrivate(), new char[0],
+    keys.setKeyEntry(
+        "key",
+        certificate.keyPair().getPrivate(),
+        new char[0],
         new java.security.cert.Certificate[] {certificate.certificate()});
-    javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    javax.net.ssl.KeyManagerFactory kmf =
+        javax.net.ssl.KeyManagerFactory.getInstance(
+            javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(keys, new char[0]);
     SSLContext server = SSLContext.getInstance("TLS");
     server.init(kmf.getKeyManagers(), null, null);
-    javax.net.ssl.SSLServerSocket socket = (javax.net.ssl.SSLServerSocket) server.getServerSocketFactory()
-        .createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-    Thread t = new Thread(() -> {
-      while (!socket.isClosed()) {
-        try (java.net.Socket c = socket.accept()) {
-          ((SSLSocket) c).startHandshake();
-          c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Backend: " + name + "\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-          c.getOutputStream().flush();
-        } catch (IOException e) {
-          // closed, or a client that went away
-        }
-      }
-    }, "tls-backend-" + name);
+    javax.net.ssl.SSLServerSocket socket =
+        (javax.net.ssl.SSLServerSocket)
+            server
+                .getServerSocketFactory()
+                .createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    Thread t =
+        new Thread(
+            () -> {
+              while (!socket.isClosed()) {
+                try (java.net.Socket c = socket.accept()) {
+                  ((SSLSocket) c).startHandshake();
+                  c.getOutputStream()
+                      .write(
+                          ("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Backend: "
+                                  + name
+                                  + "\r\n\r\n")
+                              .getBytes(StandardCharsets.US_ASCII));
+                  c.getOutputStream().flush();
+                } catch (IOException e) {
+                  // closed, or a client that went away
+                }
+              }
+            },
+            "tls-backend-" + name);
     t.setDaemon(true);
     t.start();
     return socket;
   }
 
   @Test
-  void tlsPassthroughRoutesByServerNameAndTheClientSeesTheBackendsCertificate(GatewayCluster cluster, TestNamespace ns)
-      throws Exception {
+  void tlsPassthroughRoutesByServerNameAndTheClientSeesTheBackendsCertificate(
+      GatewayCluster cluster, TestNamespace ns) throws Exception {
     SelfSignedCertificate foo = SelfSignedCertificate.generate("foo.example.com");
     SelfSignedCertificate bar = SelfSignedCertificate.generate("bar.example.com");
     try (javax.net.ssl.SSLServerSocket fooServer = tlsBackend("foo", foo);
         javax.net.ssl.SSLServerSocket barServer = tlsBackend("bar", bar)) {
       for (String svc : List.of("foo", "bar")) {
         cluster.create(Fixtures.service(ns.name(), svc, 8443));
-        cluster.create(Fixtures.endpointSlice(ns.name(), svc, (svc.equals("foo") ? fooServer : barServer).getLocalPort()));
+        cluster.create(
+            Fixtures.endpointSlice(
+                ns.name(), svc, (svc.equals("foo") ? fooServer : barServer).getLocalPort()));
       }
-      awaitThat(cluster, cluster.create(Manifests.read(String.join("\n",
-          "apiVersion: gateway.networking.k8s.io/v1",
-          "kind: Gateway",
-          "metadata: {name: edge, namespace: " + ns.name() + "}",
-          "spec:",
-          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
-          "  listeners: [{name: tls, protocol: TLS, port: 443, tls: {mode: Passthrough}}]"), Gateway.class)))
+      awaitThat(
+              cluster,
+              cluster.create(
+                  Manifests.read(
+                      String.join(
+                          "\n",
+                          "apiVersion: gateway.networking.k8s.io/v1",
+                          "kind: Gateway",
+                          "metadata: {name: edge, namespace: " + ns.name() + "}",
+                          "spec:",
+                          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
+                          "  listeners: [{name: tls, protocol: TLS, port: 443, tls: {mode: Passthrough}}]"),
+                      Gateway.class)))
           .hasListenerCondition("tls", "Programmed", true, "Programmed");
       for (String svc : List.of("foo", "bar")) {
-        awaitThat(cluster, cluster.create(Manifests.read(String.join("\n",
-            "apiVersion: gateway.networking.k8s.io/v1",
-            "kind: TLSRoute",
-            "metadata: {name: " + svc + ", namespace: " + ns.name() + "}",
-            "spec:",
-            "  parentRefs: [{name: edge, sectionName: tls}]",
-            "  hostnames: [" + svc + ".example.com]",
-            "  rules: [{backendRefs: [{name: " + svc + ", port: 8443}]}]"), dev.gatewaysdk.model.TLSRoute.class)))
+        awaitThat(
+                cluster,
+                cluster.create(
+                    Manifests.read(
+                        String.join(
+                            "\n",
+                            "apiVersion: gateway.networking.k8s.io/v1",
+                            "kind: TLSRoute",
+                            "metadata: {name: " + svc + ", namespace: " + ns.name() + "}",
+                            "spec:",
+                            "  parentRefs: [{name: edge, sectionName: tls}]",
+                            "  hostnames: [" + svc + ".example.com]",
+                            "  rules: [{backendRefs: [{name: " + svc + ", port: 8443}]}]"),
+                        dev.gatewaysdk.model.TLSRoute.class)))
             .isAcceptedBy("edge");
       }
       String address = cluster.gateway(ns.name(), "edge").address();
-      URI url = URI.create("https://" + address + ":" + cluster.gateway(ns.name(), "edge").port("tls") + "/");
+      URI url =
+          URI.create(
+              "https://" + address + ":" + cluster.gateway(ns.name(), "edge").port("tls") + "/");
       TrustManager[] trust = trusting(foo, bar);
 
       Exchange toFoo = call(trust, url, "foo.example.com", false);
-      assertThat(toFoo.certificate()).as("end-to-end TLS: the backend's own certificate").isEqualTo(foo.certificate());
+      assertThat(toFoo.certificate())
+          .as("end-to-end TLS: the backend's own certificate")
+          .isEqualTo(foo.certificate());
       assertThat(toFoo.response()).contains("X-Backend: foo");
       Exchange toBar = call(trust, url, "bar.example.com", false);
       assertThat(toBar.certificate()).isEqualTo(bar.certificate());
       assertThat(toBar.response()).contains("X-Backend: bar");
       assertThatThrownBy(() -> call(trust, url, "baz.example.com", false))
-          .as("a name no TLSRoute takes: the connection is closed").isInstanceOf(IOException.class);
+          .as("a name no TLSRoute takes: the connection is closed")
+          .isInstanceOf(IOException.class);
     }
   }
 
   @Test
-  void backendTlsPolicyOriginatesVerifiedTlsToTheBackend(GatewayCluster cluster, TestNamespace ns) throws Exception {
+  void backendTlsPolicyOriginatesVerifiedTlsToTheBackend(GatewayCluster cluster, TestNamespace ns)
+      throws Exception {
     SelfSignedCertificate secure = SelfSignedCertificate.generate("secure.example.com");
     SelfSignedCertificate stranger = SelfSignedCertificate.generate("secure.example.com");
     try (javax.net.ssl.SSLServerSocket backend = tlsBackend("secure", secure)) {
@@ -222,62 +290,110 @@ class EmbeddedGatewayHttpsTest {
         cluster.create(Fixtures.service(ns.name(), svc, 8443));
         cluster.create(Fixtures.endpointSlice(ns.name(), svc, backend.getLocalPort()));
       }
-      cluster.create(new io.kubernetes.client.openapi.models.V1ConfigMap().apiVersion("v1").kind("ConfigMap")
-          .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name("ca").namespace(ns.name()))
-          .putDataItem("ca.crt", secure.certificatePem()));
-      cluster.create(new io.kubernetes.client.openapi.models.V1ConfigMap().apiVersion("v1").kind("ConfigMap")
-          .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name("other-ca").namespace(ns.name()))
-          .putDataItem("ca.crt", stranger.certificatePem()));
-      String[][] policies = {{"good", "ca", "secure.example.com"}, {"wrong-ca", "other-ca", "secure.example.com"},
-          {"wrong-name", "ca", "elsewhere.example.com"}};
+      cluster.create(
+          new io.kubernetes.client.openapi.models.V1ConfigMap()
+              .apiVersion("v1")
+              .kind("ConfigMap")
+              .metadata(
+                  new io.kubernetes.client.openapi.models.V1ObjectMeta()
+                      .name("ca")
+                      .namespace(ns.name()))
+              .putDataItem("ca.crt", secure.certificatePem()));
+      cluster.create(
+          new io.kubernetes.client.openapi.models.V1ConfigMap()
+              .apiVersion("v1")
+              .kind("ConfigMap")
+              .metadata(
+                  new io.kubernetes.client.openapi.models.V1ObjectMeta()
+                      .name("other-ca")
+                      .namespace(ns.name()))
+              .putDataItem("ca.crt", stranger.certificatePem()));
+      String[][] policies = {
+        {"good", "ca", "secure.example.com"},
+        {"wrong-ca", "other-ca", "secure.example.com"},
+        {"wrong-name", "ca", "elsewhere.example.com"}
+      };
       for (String[] p : policies) {
-        cluster.create(Manifests.read(String.join("\n",
-            "apiVersion: gateway.networking.k8s.io/v1",
-            "kind: BackendTLSPolicy",
-            "metadata: {name: " + p[0] + ", namespace: " + ns.name() + "}",
-            "spec:",
-            "  targetRefs: [{group: '', kind: Service, name: " + p[0] + "}]",
-            "  validation:",
-            "    caCertificateRefs: [{group: '', kind: ConfigMap, name: " + p[1] + "}]",
-            "    hostname: " + p[2]), dev.gatewaysdk.model.BackendTLSPolicy.class));
+        cluster.create(
+            Manifests.read(
+                String.join(
+                    "\n",
+                    "apiVersion: gateway.networking.k8s.io/v1",
+                    "kind: BackendTLSPolicy",
+                    "metadata: {name: " + p[0] + ", namespace: " + ns.name() + "}",
+                    "spec:",
+                    "  targetRefs: [{group: '', kind: Service, name: " + p[0] + "}]",
+                    "  validation:",
+                    "    caCertificateRefs: [{group: '', kind: ConfigMap, name: " + p[1] + "}]",
+                    "    hostname: " + p[2]),
+                dev.gatewaysdk.model.BackendTLSPolicy.class));
       }
-      awaitThat(cluster, cluster.create(Fixtures.httpGateway(ns.name(), "gw", cluster.gatewayClassName().orElseThrow(), 80)))
+      awaitThat(
+              cluster,
+              cluster.create(
+                  Fixtures.httpGateway(
+                      ns.name(), "gw", cluster.gatewayClassName().orElseThrow(), 80)))
           .isProgrammed();
       for (String svc : List.of("good", "wrong-ca", "wrong-name")) {
-        awaitThat(cluster, cluster.create(Manifests.read(String.join("\n",
-            "apiVersion: gateway.networking.k8s.io/v1",
-            "kind: HTTPRoute",
-            "metadata: {name: " + svc + ", namespace: " + ns.name() + "}",
-            "spec:",
-            "  parentRefs: [{name: gw}]",
-            "  rules: [{matches: [{path: {type: PathPrefix, value: /" + svc + "}}], backendRefs: [{name: " + svc + ", port: 8443}]}]"),
-            HTTPRoute.class))).isAcceptedBy("gw");
+        awaitThat(
+                cluster,
+                cluster.create(
+                    Manifests.read(
+                        String.join(
+                            "\n",
+                            "apiVersion: gateway.networking.k8s.io/v1",
+                            "kind: HTTPRoute",
+                            "metadata: {name: " + svc + ", namespace: " + ns.name() + "}",
+                            "spec:",
+                            "  parentRefs: [{name: gw}]",
+                            "  rules: [{matches: [{path: {type: PathPrefix, value: /"
+                                + svc
+                                + "}}], backendRefs: [{name: "
+                                + svc
+                                + ", port: 8443}]}]"),
+                        HTTPRoute.class)))
+            .isAcceptedBy("gw");
       }
       URI url = cluster.gateway(ns.name(), "gw").url("http");
       java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-      java.net.http.HttpResponse<String> good = http.send(java.net.http.HttpRequest.newBuilder(url.resolve("/good")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      java.net.http.HttpResponse<String> good =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(url.resolve("/good")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(good.statusCode()).isEqualTo(200);
-      assertThat(good.headers().firstValue("X-Backend")).as("reached over TLS, verified").hasValue("secure");
+      assertThat(good.headers().firstValue("X-Backend"))
+          .as("reached over TLS, verified")
+          .hasValue("secure");
       for (String refused : List.of("wrong-ca", "wrong-name")) {
-        assertThat(http.send(java.net.http.HttpRequest.newBuilder(url.resolve("/" + refused)).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as(refused).isEqualTo(502);
+        assertThat(
+                http.send(
+                        java.net.http.HttpRequest.newBuilder(url.resolve("/" + refused)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .statusCode())
+            .as(refused)
+            .isEqualTo(502);
       }
     }
   }
 
   @Test
-  void aRotatedSecretServesTheNextHandshakeWithoutARestart(GatewayCluster cluster, TestNamespace ns) throws Exception {
+  void aRotatedSecretServesTheNextHandshakeWithoutARestart(GatewayCluster cluster, TestNamespace ns)
+      throws Exception {
     SelfSignedCertificate before = SelfSignedCertificate.generate("shop.example.com");
     SelfSignedCertificate after = SelfSignedCertificate.generate("shop.example.com");
     try (EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080)) {
       cluster.create(Fixtures.tlsSecret(ns.name(), "shop-tls", before));
       cluster.create(Fixtures.tlsSecret(ns.name(), "api-tls", "*.api.example.com"));
-      awaitThat(cluster, cluster.create(gateway(cluster, ns))).hasListenerCondition("shop", "Programmed", true, "Programmed");
-      awaitThat(cluster, cluster.create(Manifests.read(ROUTE.replace("NS", ns.name()), HTTPRoute.class))).isAcceptedBy("web");
+      awaitThat(cluster, cluster.create(gateway(cluster, ns)))
+          .hasListenerCondition("shop", "Programmed", true, "Programmed");
+      awaitThat(
+              cluster,
+              cluster.create(Manifests.read(ROUTE.replace("NS", ns.name()), HTTPRoute.class)))
+          .isAcceptedBy("web");
       URI url = cluster.gateway(ns.name(), "web").url("shop");
       TrustManager[] trust = trusting(before, after);
-      assertThat(call(trust, url, "shop.example.com", false).certificate()).isEqualTo(before.certificate());
+      assertThat(call(trust, url, "shop.example.com", false).certificate())
+          .isEqualTo(before.certificate());
 
       CoreV1Api core = new CoreV1Api(cluster.apiClient());
       V1Secret current = core.readNamespacedSecret("shop-tls", ns.name()).execute();
@@ -293,7 +409,9 @@ class EmbeddedGatewayHttpsTest {
         }
         Thread.sleep(100);
       }
-      assertThat(seen).as("the new certificate, on the same bound listener").isEqualTo(after.certificate());
+      assertThat(seen)
+          .as("the new certificate, on the same bound listener")
+          .isEqualTo(after.certificate());
       assertThat(call(trust, url, "shop.example.com", false).response()).startsWith("HTTP/1.1 200");
     }
   }

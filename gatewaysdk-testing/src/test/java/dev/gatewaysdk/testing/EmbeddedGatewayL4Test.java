@@ -29,7 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** TCPRoute and UDPRoute (experimental channel) through the embedded Gateway's TCP and UDP listeners, with real sockets. */
+/**
+ * TCPRoute and UDPRoute (experimental channel) through the embedded Gateway's TCP and UDP
+ * listeners, with real sockets.
+ */
 @GatewayApiTest(channel = Channel.EXPERIMENTAL)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EmbeddedGatewayL4Test {
@@ -49,29 +52,39 @@ class EmbeddedGatewayL4Test {
     ServerSocket server = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
     closeables.add(server);
     AtomicInteger connections = new AtomicInteger();
-    Thread t = new Thread(() -> {
-      while (!server.isClosed()) {
-        try {
-          Socket s = server.accept();
-          connections.incrementAndGet();
-          Thread h = new Thread(() -> {
-            try (s) {
-              BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-              String line;
-              while ((line = in.readLine()) != null) {
-                s.getOutputStream().write((name + ":" + line + "\n").getBytes(StandardCharsets.UTF_8));
+    Thread t =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try {
+                  Socket s = server.accept();
+                  connections.incrementAndGet();
+                  Thread h =
+                      new Thread(
+                          () -> {
+                            try (s) {
+                              BufferedReader in =
+                                  new BufferedReader(
+                                      new InputStreamReader(
+                                          s.getInputStream(), StandardCharsets.UTF_8));
+                              String line;
+                              while ((line = in.readLine()) != null) {
+                                s.getOutputStream()
+                                    .write(
+                                        (name + ":" + line + "\n")
+                                            .getBytes(StandardCharsets.UTF_8));
+                              }
+                            } catch (IOException e) {
+                              // the client went away
+                            }
+                          });
+                  h.setDaemon(true);
+                  h.start();
+                } catch (IOException e) {
+                  return;
+                }
               }
-            } catch (IOException e) {
-              // the client went away
-            }
-          });
-          h.setDaemon(true);
-          h.start();
-        } catch (IOException e) {
-          return;
-        }
-      }
-    });
+            });
     t.setDaemon(true);
     t.start();
     service(name, server.getLocalPort());
@@ -83,20 +96,26 @@ class EmbeddedGatewayL4Test {
     DatagramSocket server = new DatagramSocket(0, InetAddress.getLoopbackAddress());
     closeables.add(server);
     AtomicInteger datagrams = new AtomicInteger();
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[2048];
-      while (!server.isClosed()) {
-        try {
-          DatagramPacket p = new DatagramPacket(buf, buf.length);
-          server.receive(p);
-          datagrams.incrementAndGet();
-          byte[] out = (name + ":" + new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-          server.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
-        } catch (IOException e) {
-          return;
-        }
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[2048];
+              while (!server.isClosed()) {
+                try {
+                  DatagramPacket p = new DatagramPacket(buf, buf.length);
+                  server.receive(p);
+                  datagrams.incrementAndGet();
+                  byte[] out =
+                      (name
+                              + ":"
+                              + new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8))
+                          .getBytes(StandardCharsets.UTF_8);
+                  server.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            });
     t.setDaemon(true);
     t.start();
     service(name, server.getLocalPort());
@@ -109,25 +128,45 @@ class EmbeddedGatewayL4Test {
   }
 
   EmbeddedGateway gateway() {
-    Gateway g = cluster.create(Manifests.read(("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-        + "metadata: {name: gw, namespace: $NS}\nspec:\n  gatewayClassName: " + cluster.gatewayClassName().orElseThrow() + "\n"
-        + "  listeners:\n  - {name: tcp, protocol: TCP, port: 7001}\n  - {name: udp, protocol: UDP, port: 7002}\n")
-        .replace("$NS", ns.name()), Gateway.class));
+    Gateway g =
+        cluster.create(
+            Manifests.read(
+                ("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+                        + "metadata: {name: gw, namespace: $NS}\nspec:\n  gatewayClassName: "
+                        + cluster.gatewayClassName().orElseThrow()
+                        + "\n"
+                        + "  listeners:\n  - {name: tcp, protocol: TCP, port: 7001}\n  - {name: udp, protocol: UDP, port: 7002}\n")
+                    .replace("$NS", ns.name()),
+                Gateway.class));
     awaitThat(cluster, g).isProgrammed();
     return cluster.gateway(ns.name(), "gw");
   }
 
   void tcpRoute(String backendRefs) {
-    TCPRoute r = cluster.create(Manifests.read(("apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: TCPRoute\n"
-        + "metadata: {name: tcp, namespace: $NS}\nspec:\n  parentRefs: [{name: gw, sectionName: tcp}]\n  rules:\n"
-        + "  - backendRefs: " + backendRefs + "\n").replace("$NS", ns.name()), TCPRoute.class));
+    TCPRoute r =
+        cluster.create(
+            Manifests.read(
+                ("apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: TCPRoute\n"
+                        + "metadata: {name: tcp, namespace: $NS}\nspec:\n  parentRefs: [{name: gw, sectionName: tcp}]\n  rules:\n"
+                        + "  - backendRefs: "
+                        + backendRefs
+                        + "\n")
+                    .replace("$NS", ns.name()),
+                TCPRoute.class));
     awaitThat(cluster, r).isAcceptedBy("gw");
   }
 
   void udpRoute(String backendRefs) {
-    UDPRoute r = cluster.create(Manifests.read(("apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: UDPRoute\n"
-        + "metadata: {name: udp, namespace: $NS}\nspec:\n  parentRefs: [{name: gw, sectionName: udp}]\n  rules:\n"
-        + "  - backendRefs: " + backendRefs + "\n").replace("$NS", ns.name()), UDPRoute.class));
+    UDPRoute r =
+        cluster.create(
+            Manifests.read(
+                ("apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: UDPRoute\n"
+                        + "metadata: {name: udp, namespace: $NS}\nspec:\n  parentRefs: [{name: gw, sectionName: udp}]\n  rules:\n"
+                        + "  - backendRefs: "
+                        + backendRefs
+                        + "\n")
+                    .replace("$NS", ns.name()),
+                UDPRoute.class));
     awaitThat(cluster, r).isAcceptedBy("gw");
   }
 
@@ -135,7 +174,8 @@ class EmbeddedGatewayL4Test {
     try (Socket s = new Socket(gw.address(), gw.port("tcp"))) {
       s.setSoTimeout(10_000);
       s.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
-      return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
+          .readLine();
     }
   }
 
@@ -143,7 +183,8 @@ class EmbeddedGatewayL4Test {
     try (DatagramSocket c = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       c.setSoTimeout(5_000);
       byte[] out = text.getBytes(StandardCharsets.UTF_8);
-      c.send(new DatagramPacket(out, out.length, new InetSocketAddress(gw.address(), gw.port("udp"))));
+      c.send(
+          new DatagramPacket(out, out.length, new InetSocketAddress(gw.address(), gw.port("udp"))));
       DatagramPacket in = new DatagramPacket(new byte[2048], 2048);
       c.receive(in);
       return new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8);
@@ -157,7 +198,8 @@ class EmbeddedGatewayL4Test {
     tcpRoute("[{name: db, port: 7000}]");
     try (Socket s = new Socket(gw.address(), gw.port("tcp"))) {
       s.setSoTimeout(10_000);
-      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
       s.getOutputStream().write("one\n".getBytes(StandardCharsets.UTF_8));
       assertThat(in.readLine()).isEqualTo("db:one");
       s.getOutputStream().write("two\n".getBytes(StandardCharsets.UTF_8));
@@ -171,7 +213,8 @@ class EmbeddedGatewayL4Test {
     AtomicInteger b = tcpBackend("b");
     AtomicInteger zero = tcpBackend("zero");
     EmbeddedGateway gw = gateway();
-    tcpRoute("[{name: a, port: 7000, weight: 3}, {name: b, port: 7000, weight: 1}, {name: zero, port: 7000, weight: 0}]");
+    tcpRoute(
+        "[{name: a, port: 7000, weight: 3}, {name: b, port: 7000, weight: 1}, {name: zero, port: 7000, weight: 0}]");
     Map<String, Integer> seen = new HashMap<>();
     int n = 200;
     for (int i = 0; i < n; i++) {
@@ -218,8 +261,11 @@ class EmbeddedGatewayL4Test {
         c.send(new DatagramPacket(out, out.length, to));
         DatagramPacket in = new DatagramPacket(new byte[2048], 2048);
         c.receive(in);
-        assertThat(in.getSocketAddress()).as("replies come from the listener's address").isEqualTo(to);
-        assertThat(new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8)).isEqualTo("dns:" + q);
+        assertThat(in.getSocketAddress())
+            .as("replies come from the listener's address")
+            .isEqualTo(to);
+        assertThat(new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8))
+            .isEqualTo("dns:" + q);
       }
     }
     assertThat(dns.get()).isGreaterThanOrEqualTo(3);
@@ -231,7 +277,8 @@ class EmbeddedGatewayL4Test {
     udpBackend("b");
     AtomicInteger zero = udpBackend("zero");
     EmbeddedGateway gw = gateway();
-    udpRoute("[{name: a, port: 7000, weight: 1}, {name: b, port: 7000, weight: 1}, {name: zero, port: 7000, weight: 0}]");
+    udpRoute(
+        "[{name: a, port: 7000, weight: 1}, {name: b, port: 7000, weight: 1}, {name: zero, port: 7000, weight: 0}]");
     Map<String, Integer> seen = new HashMap<>();
     int n = 200;
     for (int i = 0; i < n; i++) {

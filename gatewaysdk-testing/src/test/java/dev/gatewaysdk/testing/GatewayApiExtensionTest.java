@@ -23,16 +23,29 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
-/** Runs small {@link GatewayApiTest} classes in a nested engine to check the extension's lifecycle and errors. */
+/**
+ * Runs small {@link GatewayApiTest} classes in a nested engine to check the extension's lifecycle
+ * and errors.
+ */
 class GatewayApiExtensionTest {
   /** What the nested classes saw, by key; the nested engine runs in this JVM. */
   static final Map<String, Object> SEEN = new ConcurrentHashMap<>();
 
   static Events run(Class<?> testClass) {
-    Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().allEvents();
-    events.failed().stream().forEach(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-        .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
-        .ifPresent(t -> System.err.println("nested " + e.getTestDescriptor().getDisplayName() + ": " + t)));
+    Events events =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(testClass))
+            .execute()
+            .allEvents();
+    events.failed().stream()
+        .forEach(
+            e ->
+                e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                    .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                    .ifPresent(
+                        t ->
+                            System.err.println(
+                                "nested " + e.getTestDescriptor().getDisplayName() + ": " + t)));
     return events;
   }
 
@@ -72,7 +85,9 @@ class GatewayApiExtensionTest {
 
   static boolean namespaceExists(GatewayCluster cluster, String name) {
     try {
-      new io.kubernetes.client.openapi.apis.CoreV1Api(cluster.apiClient()).readNamespace(name).execute();
+      new io.kubernetes.client.openapi.apis.CoreV1Api(cluster.apiClient())
+          .readNamespace(name)
+          .execute();
       return true;
     } catch (io.kubernetes.client.openapi.ApiException e) {
       if (e.getCode() == 404) {
@@ -86,11 +101,14 @@ class GatewayApiExtensionTest {
   void oneClusterPerRunAndOneNamespacePerTestDeletedAfterwards() {
     SEEN.clear();
     run(TwoTests.class).assertStatistics(s -> s.succeeded(4).failed(0)); // engine, class, two tests
-    assertThat(SEEN.get("cluster1")).isSameAs(SEEN.get("cluster2")).isSameAs(SEEN.get("beforeAll"))
+    assertThat(SEEN.get("cluster1"))
+        .isSameAs(SEEN.get("cluster2"))
+        .isSameAs(SEEN.get("beforeAll"))
         .isSameAs(SEEN.get("static"));
     assertThat(SEEN.get("ns1")).isNotEqualTo(SEEN.get("ns2"));
     assertThat((String) SEEN.get("ns1")).startsWith("twotests-first-");
-    // Namespace deletion may leave a namespace Terminating on a real cluster; the embedded server removes it.
+    // Namespace deletion may leave a namespace Terminating on a real cluster; the embedded server
+    // removes it.
     assertThat((List<?>) SEEN.get("remaining")).isEmpty();
   }
 
@@ -123,8 +141,13 @@ class GatewayApiExtensionTest {
 
   @Test
   void traefikOnEmbeddedIsAConfigurationError() {
-    run(TraefikWithoutK3s.class).assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
-        instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("TRAEFIK needs backend K3S")))));
+    run(TraefikWithoutK3s.class)
+        .assertThatEvents()
+        .haveAtLeastOne(
+            event(
+                finishedWithFailure(
+                    instanceOf(ExtensionConfigurationException.class),
+                    message(m -> m.contains("TRAEFIK needs backend K3S")))));
   }
 
   @GatewayApiTest(release = "1.6")
@@ -135,8 +158,13 @@ class GatewayApiExtensionTest {
 
   @Test
   void malformedReleaseIsAConfigurationError() {
-    run(MalformedRelease.class).assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
-        instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("release must look like v1.6.1: 1.6")))));
+    run(MalformedRelease.class)
+        .assertThatEvents()
+        .haveAtLeastOne(
+            event(
+                finishedWithFailure(
+                    instanceOf(ExtensionConfigurationException.class),
+                    message(m -> m.contains("release must look like v1.6.1: 1.6")))));
   }
 
   @GatewayApiTest
@@ -149,8 +177,13 @@ class GatewayApiExtensionTest {
 
   @Test
   void finalInjectableFieldIsAConfigurationError() {
-    run(FinalField.class).assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
-        instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("final field")))));
+    run(FinalField.class)
+        .assertThatEvents()
+        .haveAtLeastOne(
+            event(
+                finishedWithFailure(
+                    instanceOf(ExtensionConfigurationException.class),
+                    message(m -> m.contains("final field")))));
   }
 
   @GatewayApiTest
@@ -181,7 +214,7 @@ class GatewayApiExtensionTest {
     assertThat(events.failed().count()).isZero();
     assertThat(SEEN.get("ctor.cluster")).isInstanceOf(GatewayCluster.class);
     assertThat(SEEN.get("ctor.routes")).isInstanceOf(RouteManager.class);
-    assertThat(SEEN.get("ctor.ns")).isEqualTo(SEEN.get("ctor.param"));   // the test's one namespace
+    assertThat(SEEN.get("ctor.ns")).isEqualTo(SEEN.get("ctor.param")); // the test's one namespace
     assertThat(SEEN.get("ctor.created")).isEqualTo(true);
   }
 
@@ -196,8 +229,12 @@ class GatewayApiExtensionTest {
 
   @Test
   void namespaceOutsideATestIsReported() {
-    run(NamespaceInBeforeAll.class).assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
-        message(m -> m.contains("a TestNamespace exists only around a test method")))));
+    run(NamespaceInBeforeAll.class)
+        .assertThatEvents()
+        .haveAtLeastOne(
+            event(
+                finishedWithFailure(
+                    message(m -> m.contains("a TestNamespace exists only around a test method")))));
   }
 
   @GatewayApiTest(backend = Backend.K3S)
@@ -209,10 +246,16 @@ class GatewayApiExtensionTest {
   @Test
   void k3sWithoutDockerIsSkippedWithReason() {
     org.junit.jupiter.api.Assumptions.assumeTrue(
-        GatewayCluster.availability(GatewayClusterOptions.builder().backend(Backend.K3S).build()).isPresent(),
+        GatewayCluster.availability(GatewayClusterOptions.builder().backend(Backend.K3S).build())
+            .isPresent(),
         "Docker is available here: the k3s class would run");
-    run(NeedsK3s.class).assertThatEvents().haveExactly(1,
-        event(skippedWithReason(r -> r.contains("backend = K3S") && r.contains("no Docker engine"))));
+    run(NeedsK3s.class)
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                skippedWithReason(
+                    r -> r.contains("backend = K3S") && r.contains("no Docker engine"))));
   }
 
   @GatewayApiTest(backend = Backend.KUBECONFIG)
@@ -226,17 +269,32 @@ class GatewayApiExtensionTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         GatewayClusterOptions.builder().backend(Backend.KUBECONFIG).build().kubeconfig().isEmpty(),
         "a kubeconfig is configured here: the class would run");
-    run(NeedsKubeconfig.class).assertThatEvents().haveExactly(1,
-        event(skippedWithReason(r -> r.contains("gatewaysdk.kubeconfig") && r.contains("GATEWAYSDK_KUBECONFIG"))));
+    run(NeedsKubeconfig.class)
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                skippedWithReason(
+                    r ->
+                        r.contains("gatewaysdk.kubeconfig")
+                            && r.contains("GATEWAYSDK_KUBECONFIG"))));
   }
 
   @Test
   void optionsHaveValueEqualitySoClustersAreShared() {
-    GatewayClusterOptions a = GatewayClusterOptions.builder().channel(dev.gatewaysdk.model.Channel.EXPERIMENTAL).build();
-    GatewayClusterOptions b = GatewayClusterOptions.defaults().newBuilder().channel(dev.gatewaysdk.model.Channel.EXPERIMENTAL).build();
+    GatewayClusterOptions a =
+        GatewayClusterOptions.builder().channel(dev.gatewaysdk.model.Channel.EXPERIMENTAL).build();
+    GatewayClusterOptions b =
+        GatewayClusterOptions.defaults()
+            .newBuilder()
+            .channel(dev.gatewaysdk.model.Channel.EXPERIMENTAL)
+            .build();
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(GatewayClusterOptions.defaults());
-    assertThat(GatewayClusterOptions.defaults().k3sImage()).isEqualTo(GatewayClusterOptions.DEFAULT_K3S_IMAGE);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayClusterOptions.builder().k3sImage("nginx:1"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rancher/k3s");
+    assertThat(GatewayClusterOptions.defaults().k3sImage())
+        .isEqualTo(GatewayClusterOptions.DEFAULT_K3S_IMAGE);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> GatewayClusterOptions.builder().k3sImage("nginx:1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rancher/k3s");
   }
 }

@@ -34,17 +34,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * gRPC over cleartext HTTP/2 with Netty's HTTP/2 codec, no gRPC library: a server answering every unary call with
- * one length-prefixed message {@code <name> <path> x-tag=<header> te=<te> <request message>} and
- * {@code grpc-status: 0} in the trailers (or, when the call carries {@code x-grpc-status}, a trailers-only
- * response with that status), and a client making one call on a fresh connection.
+ * gRPC over cleartext HTTP/2 with Netty's HTTP/2 codec, no gRPC library: a server answering every
+ * unary call with one length-prefixed message {@code <name> <path> x-tag=<header> te=<te> <request
+ * message>} and {@code grpc-status: 0} in the trailers (or, when the call carries {@code
+ * x-grpc-status}, a trailers-only response with that status), and a client making one call on a
+ * fresh connection.
  */
 final class GrpcEcho implements AutoCloseable {
-  static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(1, r -> {
-    Thread t = new Thread(r, "grpc-echo");
-    t.setDaemon(true);
-    return t;
-  }, NioIoHandler.newFactory());
+  static final EventLoopGroup GROUP =
+      new MultiThreadIoEventLoopGroup(
+          1,
+          r -> {
+            Thread t = new Thread(r, "grpc-echo");
+            t.setDaemon(true);
+            return t;
+          },
+          NioIoHandler.newFactory());
 
   final String name;
   final Channel server;
@@ -52,37 +57,71 @@ final class GrpcEcho implements AutoCloseable {
 
   GrpcEcho(String name) throws InterruptedException {
     this.name = name;
-    this.server = new ServerBootstrap().group(GROUP).channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(), new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
-              @Override
-              protected void initChannel(Channel stream) {
-                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), new HttpObjectAggregator(1 << 20),
-                    new SimpleChannelInboundHandler<FullHttpRequest>() {
-                      @Override
-                      protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-                        calls.incrementAndGet();
-                        String status = req.headers().get("x-grpc-status");
-                        FullHttpResponse r;
-                        if (status != null) {
-                          r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER);
-                          r.headers().set("grpc-status", status).set("grpc-message", "asked for " + status);
-                        } else {
-                          String answer = name + " " + req.uri() + " x-tag=" + req.headers().get("x-tag") + " te="
-                              + req.headers().get("te") + " " + unframe(req.content());
-                          r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, frame(answer));
-                          r.trailingHeaders().set("grpc-status", "0");
-                        }
-                        r.headers().set("content-type", "application/grpc");
-                        ctx.writeAndFlush(r);
-                      }
-                    });
-              }
-            }));
-          }
-        }).bind("127.0.0.1", 0).sync().channel();
+    this.server =
+        new ServerBootstrap()
+            .group(GROUP)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline()
+                        .addLast(
+                            Http2FrameCodecBuilder.forServer().build(),
+                            new Http2MultiplexHandler(
+                                new ChannelInitializer<Channel>() {
+                                  @Override
+                                  protected void initChannel(Channel stream) {
+                                    stream
+                                        .pipeline()
+                                        .addLast(
+                                            new Http2StreamFrameToHttpObjectCodec(true),
+                                            new HttpObjectAggregator(1 << 20),
+                                            new SimpleChannelInboundHandler<FullHttpRequest>() {
+                                              @Override
+                                              protected void channelRead0(
+                                                  ChannelHandlerContext ctx, FullHttpRequest req) {
+                                                calls.incrementAndGet();
+                                                String status = req.headers().get("x-grpc-status");
+                                                FullHttpResponse r;
+                                                if (status != null) {
+                                                  r =
+                                                      new DefaultFullHttpResponse(
+                                                          HttpVersion.HTTP_1_1,
+                                                          HttpResponseStatus.OK,
+                                                          Unpooled.EMPTY_BUFFER);
+                                                  r.headers()
+                                                      .set("grpc-status", status)
+                                                      .set("grpc-message", "asked for " + status);
+                                                } else {
+                                                  String answer =
+                                                      name
+                                                          + " "
+                                                          + req.uri()
+                                                          + " x-tag="
+                                                          + req.headers().get("x-tag")
+                                                          + " te="
+                                                          + req.headers().get("te")
+                                                          + " "
+                                                          + unframe(req.content());
+                                                  r =
+                                                      new DefaultFullHttpResponse(
+                                                          HttpVersion.HTTP_1_1,
+                                                          HttpResponseStatus.OK,
+                                                          frame(answer));
+                                                  r.trailingHeaders().set("grpc-status", "0");
+                                                }
+                                                r.headers().set("content-type", "application/grpc");
+                                                ctx.writeAndFlush(r);
+                                              }
+                                            });
+                                  }
+                                }));
+                  }
+                })
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
   }
 
   int port() {
@@ -94,44 +133,80 @@ final class GrpcEcho implements AutoCloseable {
     server.close().syncUninterruptibly();
   }
 
-  /** The outcome of a call: the HTTP status, the grpc-status (trailers, or headers of a trailers-only answer), the message. */
+  /**
+   * The outcome of a call: the HTTP status, the grpc-status (trailers, or headers of a
+   * trailers-only answer), the message.
+   */
   record Call(int httpStatus, String grpcStatus, String message, FullHttpResponse response) {}
 
   /** A unary call {@code path} to {@code host:port} with {@code :authority} {@code authority}. */
-  static Call call(String host, int port, String authority, String path, Map<String, String> headers, String message)
+  static Call call(
+      String host,
+      int port,
+      String authority,
+      String path,
+      Map<String, String> headers,
+      String message)
       throws Exception {
     CompletableFuture<FullHttpResponse> result = new CompletableFuture<>();
-    Channel conn = new Bootstrap().group(GROUP).channel(NioSocketChannel.class).handler(new ChannelInitializer<Channel>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(), new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
-      }
-    }).connect(host, port).sync().channel();
+    Channel conn =
+        new Bootstrap()
+            .group(GROUP)
+            .channel(NioSocketChannel.class)
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline()
+                        .addLast(
+                            Http2FrameCodecBuilder.forClient().build(),
+                            new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+                  }
+                })
+            .connect(host, port)
+            .sync()
+            .channel();
     try {
-      Http2StreamChannel stream = new Http2StreamChannelBootstrap(conn).handler(new ChannelInitializer<Channel>() {
-        @Override
-        protected void initChannel(Channel ch) {
-          ch.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(false), new HttpObjectAggregator(1 << 20),
-              new SimpleChannelInboundHandler<FullHttpResponse>() {
-                @Override
-                protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse r) {
-                  result.complete(r.retainedDuplicate());
-                }
+      Http2StreamChannel stream =
+          new Http2StreamChannelBootstrap(conn)
+              .handler(
+                  new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                      ch.pipeline()
+                          .addLast(
+                              new Http2StreamFrameToHttpObjectCodec(false),
+                              new HttpObjectAggregator(1 << 20),
+                              new SimpleChannelInboundHandler<FullHttpResponse>() {
+                                @Override
+                                protected void channelRead0(
+                                    ChannelHandlerContext ctx, FullHttpResponse r) {
+                                  result.complete(r.retainedDuplicate());
+                                }
 
-                @Override
-                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                  result.completeExceptionally(cause);
-                }
-              });
-        }
-      }).open().sync().getNow();
-      FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path, frame(message));
-      req.headers().set("host", authority).set("content-type", "application/grpc").set("te", "trailers");
+                                @Override
+                                public void exceptionCaught(
+                                    ChannelHandlerContext ctx, Throwable cause) {
+                                  result.completeExceptionally(cause);
+                                }
+                              });
+                    }
+                  })
+              .open()
+              .sync()
+              .getNow();
+      FullHttpRequest req =
+          new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path, frame(message));
+      req.headers()
+          .set("host", authority)
+          .set("content-type", "application/grpc")
+          .set("te", "trailers");
       headers.forEach(req.headers()::set);
       stream.writeAndFlush(req).sync();
       FullHttpResponse r = result.get(10, TimeUnit.SECONDS);
       String grpcStatus = r.trailingHeaders().get("grpc-status", r.headers().get("grpc-status"));
-      return new Call(r.status().code(), grpcStatus, r.content().isReadable() ? unframe(r.content()) : "", r);
+      return new Call(
+          r.status().code(), grpcStatus, r.content().isReadable() ? unframe(r.content()) : "", r);
     } finally {
       conn.close().sync();
     }

@@ -6,8 +6,8 @@ import dev.gatewaysdk.model.Channel;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cluster contract on a k3s container with the experimental channel. Skipped, with the reason, where
- * Testcontainers finds no Docker engine.
+ * The cluster contract on a k3s container with the experimental channel. Skipped, with the reason,
+ * where Testcontainers finds no Docker engine.
  */
 @GatewayApiTest(backend = GatewayCluster.Backend.K3S, channel = Channel.EXPERIMENTAL)
 class K3sGatewayClusterTest extends GatewayClusterContract {

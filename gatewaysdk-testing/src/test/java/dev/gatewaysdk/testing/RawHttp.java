@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A minimal HTTP/1.1 client over a socket, so tests choose every byte (Host, malformed lines, huge headers)
- * and see exactly what came back. One request per connection ({@code Connection: close}).
+ * A minimal HTTP/1.1 client over a socket, so tests choose every byte (Host, malformed lines, huge
+ * headers) and see exactly what came back. One request per connection ({@code Connection: close}).
  */
 final class RawHttp {
   static final class Response {
@@ -57,8 +57,12 @@ final class RawHttp {
     return request(base, "GET", host, path, "", headers);
   }
 
-  static Response request(URI base, String method, String host, String path, String body, String... headers) throws IOException {
-    StringBuilder sb = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
+  static Response request(
+      URI base, String method, String host, String path, String body, String... headers)
+      throws IOException {
+    StringBuilder sb =
+        new StringBuilder(
+            method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
     for (String h : headers) {
       sb.append(h).append("\r\n");
     }
@@ -97,9 +101,17 @@ final class RawHttp {
       Map<String, String> headers = new LinkedHashMap<>();
       for (int i = 1; i < lines.length; i++) {
         int c = lines[i].indexOf(':');
-        headers.merge(lines[i].substring(0, c).trim().toLowerCase(Locale.ROOT), lines[i].substring(c + 1).trim(), (a, x) -> a + "," + x);
+        headers.merge(
+            lines[i].substring(0, c).trim().toLowerCase(Locale.ROOT),
+            lines[i].substring(c + 1).trim(),
+            (a, x) -> a + "," + x);
       }
-      return new Response(status, headers, new String(text.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+      return new Response(
+          status,
+          headers,
+          new String(
+              text.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1),
+              StandardCharsets.UTF_8));
     }
   }
 }

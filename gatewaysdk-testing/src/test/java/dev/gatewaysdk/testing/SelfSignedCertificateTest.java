@@ -28,8 +28,11 @@ class SelfSignedCertificateTest {
     assertThat(x.getVersion()).isEqualTo(3);
     assertThat(x.getSubjectX500Principal().getName()).isEqualTo("CN=app.example.com");
     assertThat(x.getIssuerX500Principal()).isEqualTo(x.getSubjectX500Principal());
-    assertThat(x.getSubjectAlternativeNames().stream().map(n -> (Integer) n.get(0) + ":" + n.get(1))
-        .collect(Collectors.toList())).containsExactly("2:app.example.com", "2:*.example.com");
+    assertThat(
+            x.getSubjectAlternativeNames().stream()
+                .map(n -> (Integer) n.get(0) + ":" + n.get(1))
+                .collect(Collectors.toList()))
+        .containsExactly("2:app.example.com", "2:*.example.com");
     assertThat(x.getBasicConstraints()).isEqualTo(-1);
     assertThat(x.getKeyUsage()[0]).isTrue();
     assertThat(x.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
@@ -41,14 +44,22 @@ class SelfSignedCertificateTest {
   @Test
   void pemRoundTripsAndKeyMatchesCertificate() throws Exception {
     SelfSignedCertificate c = SelfSignedCertificate.generate(Duration.ofHours(2), "localhost");
-    X509Certificate parsed = (X509Certificate) CertificateFactory.getInstance("X.509")
-        .generateCertificate(new ByteArrayInputStream(c.certificatePem().getBytes(StandardCharsets.US_ASCII)));
+    X509Certificate parsed =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    new ByteArrayInputStream(
+                        c.certificatePem().getBytes(StandardCharsets.US_ASCII)));
     assertThat(parsed).isEqualTo(c.certificate());
 
     String pem = c.privateKeyPem();
-    assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
+    assertThat(pem)
+        .startsWith("-----BEGIN PRIVATE KEY-----\n")
+        .endsWith("-----END PRIVATE KEY-----\n");
     String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+    PrivateKey key =
+        KeyFactory.getInstance("EC")
+            .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     Signature s = Signature.getInstance("SHA256withECDSA");
     s.initSign(key);
     s.update(new byte[] {1, 2, 3});
@@ -71,19 +82,25 @@ class SelfSignedCertificateTest {
 
   @Test
   void badArgumentsAreRejected() {
-    assertThatThrownBy(SelfSignedCertificate::generate).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(SelfSignedCertificate::generate)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("DNS name");
-    assertThatThrownBy(() -> SelfSignedCertificate.generate(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SelfSignedCertificate.generate(" "))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SelfSignedCertificate.generate(Duration.ZERO, "x.test"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("validity");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("validity");
   }
 
   @Test
   void fixtureSecretCarriesPemData() {
     var secret = Fixtures.tlsSecret("ns", "tls", "app.example.com");
     assertThat(secret.getType()).isEqualTo("kubernetes.io/tls");
-    assertThat(new String(secret.getData().get("tls.crt"), StandardCharsets.US_ASCII)).startsWith("-----BEGIN CERTIFICATE-----");
-    assertThat(new String(secret.getData().get("tls.key"), StandardCharsets.US_ASCII)).startsWith("-----BEGIN PRIVATE KEY-----");
-    assertThat(List.copyOf(secret.getData().keySet())).containsExactlyInAnyOrder("tls.crt", "tls.key");
+    assertThat(new String(secret.getData().get("tls.crt"), StandardCharsets.US_ASCII))
+        .startsWith("-----BEGIN CERTIFICATE-----");
+    assertThat(new String(secret.getData().get("tls.key"), StandardCharsets.US_ASCII))
+        .startsWith("-----BEGIN PRIVATE KEY-----");
+    assertThat(List.copyOf(secret.getData().keySet()))
+        .containsExactlyInAnyOrder("tls.crt", "tls.key");
   }
 }

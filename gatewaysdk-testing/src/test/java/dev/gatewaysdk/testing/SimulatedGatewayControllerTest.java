@@ -32,29 +32,54 @@ class SimulatedGatewayControllerTest {
   }
 
   <T> T create(String yaml, Class<T> type) {
-    return cluster.create(Manifests.read(yaml.replace("$NS", ns.name()).replace("$CLASS", gatewayClass()), type));
+    return cluster.create(
+        Manifests.read(yaml.replace("$NS", ns.name()).replace("$CLASS", gatewayClass()), type));
   }
 
   Gateway plainGateway(String name, String listenersYaml) {
-    return create("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-        + "metadata: {name: " + name + ", namespace: $NS}\n"
-        + "spec:\n  gatewayClassName: $CLASS\n  listeners:\n" + listenersYaml, Gateway.class);
+    return create(
+        "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+            + "metadata: {name: "
+            + name
+            + ", namespace: $NS}\n"
+            + "spec:\n  gatewayClassName: $CLASS\n  listeners:\n"
+            + listenersYaml,
+        Gateway.class);
   }
 
-  HTTPRoute route(String name, String namespace, String parentRefYaml, String hostnamesYaml, String backendRefsYaml) {
-    return cluster.create(Manifests.read(("apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
-        + "metadata: {name: " + name + ", namespace: " + namespace + "}\n"
-        + "spec:\n  parentRefs: [" + parentRefYaml + "]\n"
-        + (hostnamesYaml == null ? "" : "  hostnames: " + hostnamesYaml + "\n")
-        + "  rules:\n  - backendRefs: " + backendRefsYaml + "\n").replace("$NS", ns.name()), HTTPRoute.class));
+  HTTPRoute route(
+      String name,
+      String namespace,
+      String parentRefYaml,
+      String hostnamesYaml,
+      String backendRefsYaml) {
+    return cluster.create(
+        Manifests.read(
+            ("apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                    + "metadata: {name: "
+                    + name
+                    + ", namespace: "
+                    + namespace
+                    + "}\n"
+                    + "spec:\n  parentRefs: ["
+                    + parentRefYaml
+                    + "]\n"
+                    + (hostnamesYaml == null ? "" : "  hostnames: " + hostnamesYaml + "\n")
+                    + "  rules:\n  - backendRefs: "
+                    + backendRefsYaml
+                    + "\n")
+                .replace("$NS", ns.name()),
+            HTTPRoute.class));
   }
 
-  // ------------------------------------------------------------------------------------------ GatewayClass
+  // ------------------------------------------------------------------------------------------
+  // GatewayClass
 
   @Test
   void gatewayClassOfItsControllerNameIsAccepted() {
     GatewayClass gc = cluster.get(GatewayClass.class, null, gatewayClass());
-    assertThat(gc.spec().controllerName()).isEqualTo(SimulatedGatewayController.DEFAULT_CONTROLLER_NAME);
+    assertThat(gc.spec().controllerName())
+        .isEqualTo(SimulatedGatewayController.DEFAULT_CONTROLLER_NAME);
     GatewayClass accepted = awaitClassStatus(gatewayClass());
     assertThat(accepted).isAccepted();
   }
@@ -62,38 +87,60 @@ class SimulatedGatewayControllerTest {
   @Test
   void gatewayClassOfAnotherControllerIsLeftAlone() {
     String name = "other-" + ns.name();
-    cluster.create(Manifests.read("apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
-        + "metadata: {name: " + name + "}\nspec: {controllerName: example.net/other}\n", GatewayClass.class));
+    cluster.create(
+        Manifests.read(
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
+                + "metadata: {name: "
+                + name
+                + "}\nspec: {controllerName: example.net/other}\n",
+            GatewayClass.class));
     try {
-      // A gateway of the default class is a witness that the controller ran after the other class existed.
+      // A gateway of the default class is a witness that the controller ran after the other class
+      // existed.
       Gateway gw = cluster.create(Fixtures.httpGateway(ns.name(), "gw", gatewayClass(), 80));
       awaitThat(cluster, gw).isProgrammed();
       // At most the CRD's default status (Accepted Unknown/Pending) that the API server fills in.
-      assertThat(cluster.get(GatewayClass.class, null, name).status()
-          .flatMap(st -> st.conditions().stream().filter(c -> c.type().equals("Accepted")).findFirst())
-          .map(c -> c.status().toString() + "/" + c.reason()))
-          .satisfiesAnyOf(o -> assertThat(o).isEmpty(), o -> assertThat(o).hasValue("Unknown/Pending"));
+      assertThat(
+              cluster
+                  .get(GatewayClass.class, null, name)
+                  .status()
+                  .flatMap(
+                      st ->
+                          st.conditions().stream()
+                              .filter(c -> c.type().equals("Accepted"))
+                              .findFirst())
+                  .map(c -> c.status().toString() + "/" + c.reason()))
+          .satisfiesAnyOf(
+              o -> assertThat(o).isEmpty(), o -> assertThat(o).hasValue("Unknown/Pending"));
     } finally {
       cluster.delete(cluster.get(GatewayClass.class, null, name));
     }
   }
 
   GatewayClass awaitClassStatus(String name) {
-    // GatewayClass awaiting is not part of the public API; the Gateway awaiter shows the controller ran.
+    // GatewayClass awaiting is not part of the public API; the Gateway awaiter shows the controller
+    // ran.
     Gateway gw = cluster.create(Fixtures.httpGateway(ns.name(), "witness", gatewayClass(), 80));
     awaitThat(cluster, gw).isAccepted();
     return cluster.get(GatewayClass.class, null, name);
   }
 
-  // ---------------------------------------------------------------------------------------------- Gateway
+  // ----------------------------------------------------------------------------------------------
+  // Gateway
 
   @Test
   void gatewayWithValidListenersIsProgrammedWithAddressAndSupportedKinds() {
     cluster.create(Fixtures.tlsSecret(ns.name(), "gw-tls", "app.example.com"));
-    Gateway gw = awaitThat(cluster, cluster.create(Fixtures.gateway(ns.name(), "gw", gatewayClass())))
-        .isProgrammed().hasListener("http").hasListener("https").actual();
+    Gateway gw =
+        awaitThat(cluster, cluster.create(Fixtures.gateway(ns.name(), "gw", gatewayClass())))
+            .isProgrammed()
+            .hasListener("http")
+            .hasListener("https")
+            .actual();
 
-    assertThat(gw).isAccepted().hasAddress()
+    assertThat(gw)
+        .isAccepted()
+        .hasAddress()
         .hasListenerCondition("https", "ResolvedRefs", true, "ResolvedRefs")
         .hasListenerCondition("https", "Programmed", true, "Programmed")
         .hasListenerCondition("http", "Accepted", true, "Accepted")
@@ -111,24 +158,32 @@ class SimulatedGatewayControllerTest {
   void requestedLoopbackAddressIsServedAndOthersAreNotUsable() {
     Gateway gw = plainGateway("gw", "  - {name: http, port: 80, protocol: HTTP}\n");
     cluster.delete(gw);
-    gw = create("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw2, namespace: $NS}\n"
-        + "spec:\n  gatewayClassName: $CLASS\n  addresses: [{type: IPAddress, value: 127.1.2.3}]\n"
-        + "  listeners: [{name: http, port: 80, protocol: HTTP}]\n", Gateway.class);
+    gw =
+        create(
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw2, namespace: $NS}\n"
+                + "spec:\n  gatewayClassName: $CLASS\n  addresses: [{type: IPAddress, value: 127.1.2.3}]\n"
+                + "  listeners: [{name: http, port: 80, protocol: HTTP}]\n",
+            Gateway.class);
     Gateway programmed = awaitThat(cluster, gw).isProgrammed().actual();
     assertThat(Manifests.toTree(programmed).path("status").path("addresses").toString())
         .isEqualTo("[{\"type\":\"IPAddress\",\"value\":\"127.1.2.3\"}]");
     // the data plane listens on loopback only: a routable address cannot be assigned to it
-    Gateway remote = create("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw3, namespace: $NS}\n"
-        + "spec:\n  gatewayClassName: $CLASS\n  addresses: [{type: IPAddress, value: 10.1.2.3}]\n"
-        + "  listeners: [{name: http, port: 80, protocol: HTTP}]\n", Gateway.class);
+    Gateway remote =
+        create(
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw3, namespace: $NS}\n"
+                + "spec:\n  gatewayClassName: $CLASS\n  addresses: [{type: IPAddress, value: 10.1.2.3}]\n"
+                + "  listeners: [{name: http, port: 80, protocol: HTTP}]\n",
+            Gateway.class);
     awaitThat(cluster, remote).isAccepted().isNotProgrammed("AddressNotUsable");
   }
 
   @Test
   void missingCertificateSecretIsInvalidCertificateRef() {
     Gateway gw = cluster.create(Fixtures.gateway(ns.name(), "gw", gatewayClass()));
-    Gateway g = awaitThat(cluster, gw)
-        .hasListenerCondition("https", "ResolvedRefs", false, "InvalidCertificateRef").actual();
+    Gateway g =
+        awaitThat(cluster, gw)
+            .hasListenerCondition("https", "ResolvedRefs", false, "InvalidCertificateRef")
+            .actual();
     assertThat(g)
         .hasListenerCondition("https", "Programmed", false, "Invalid")
         .hasListenerCondition("http", "Programmed", true, "Programmed")
@@ -137,17 +192,21 @@ class SimulatedGatewayControllerTest {
 
     // Creating the Secret afterwards resolves the reference: the controller watches Secrets.
     cluster.create(Fixtures.tlsSecret(ns.name(), "gw-tls", "app.example.com"));
-    awaitThat(cluster, gw).hasListenerCondition("https", "ResolvedRefs", true, "ResolvedRefs")
+    awaitThat(cluster, gw)
+        .hasListenerCondition("https", "ResolvedRefs", true, "ResolvedRefs")
         .until(a -> a.hasCondition("Accepted", true, "Accepted"));
   }
 
   @Test
   void secretWithoutCertificateIsInvalidCertificateRef() {
-    io.kubernetes.client.openapi.models.V1Secret bad = Fixtures.tlsSecret(ns.name(), "gw-tls", "x.example.com");
-    bad.putDataItem("tls.crt", "not a certificate".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    io.kubernetes.client.openapi.models.V1Secret bad =
+        Fixtures.tlsSecret(ns.name(), "gw-tls", "x.example.com");
+    bad.putDataItem(
+        "tls.crt", "not a certificate".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     cluster.create(bad);
     Gateway gw = cluster.create(Fixtures.gateway(ns.name(), "gw", gatewayClass()));
-    awaitThat(cluster, gw).hasListenerCondition("https", "ResolvedRefs", false, "InvalidCertificateRef");
+    awaitThat(cluster, gw)
+        .hasListenerCondition("https", "ResolvedRefs", false, "InvalidCertificateRef");
   }
 
   @Test
@@ -155,13 +214,22 @@ class SimulatedGatewayControllerTest {
     String certs = cluster.createTestNamespace("certs");
     try {
       cluster.create(Fixtures.tlsSecret(certs, "shared-tls", "app.example.com"));
-      Gateway gw = plainGateway("gw", "  - name: https\n    port: 443\n    protocol: HTTPS\n"
-          + "    tls: {certificateRefs: [{name: shared-tls, namespace: " + certs + "}]}\n");
-      awaitThat(cluster, gw).hasListenerCondition("https", "ResolvedRefs", false, "RefNotPermitted")
+      Gateway gw =
+          plainGateway(
+              "gw",
+              "  - name: https\n    port: 443\n    protocol: HTTPS\n"
+                  + "    tls: {certificateRefs: [{name: shared-tls, namespace: "
+                  + certs
+                  + "}]}\n");
+      awaitThat(cluster, gw)
+          .hasListenerCondition("https", "ResolvedRefs", false, "RefNotPermitted")
           .isNotProgrammed("Invalid");
 
-      cluster.create(Fixtures.referenceGrant(certs, "allow-gateways", "Gateway", ns.name(), "Secret"));
-      awaitThat(cluster, gw).hasListenerCondition("https", "ResolvedRefs", true, "ResolvedRefs").isProgrammed();
+      cluster.create(
+          Fixtures.referenceGrant(certs, "allow-gateways", "Gateway", ns.name(), "Secret"));
+      awaitThat(cluster, gw)
+          .hasListenerCondition("https", "ResolvedRefs", true, "ResolvedRefs")
+          .isProgrammed();
     } finally {
       cluster.deleteNamespace(certs);
     }
@@ -170,9 +238,12 @@ class SimulatedGatewayControllerTest {
   @Test
   void listenersOnOnePortWithDifferentProtocolsAreConflicted() {
     cluster.create(Fixtures.tlsSecret(ns.name(), "tls", "app.example.com"));
-    Gateway gw = plainGateway("gw", "  - {name: plain, port: 8080, protocol: HTTP}\n"
-        + "  - {name: secure, port: 8080, protocol: HTTPS, tls: {certificateRefs: [{name: tls}]}}\n"
-        + "  - {name: other, port: 9090, protocol: HTTP}\n");
+    Gateway gw =
+        plainGateway(
+            "gw",
+            "  - {name: plain, port: 8080, protocol: HTTP}\n"
+                + "  - {name: secure, port: 8080, protocol: HTTPS, tls: {certificateRefs: [{name: tls}]}}\n"
+                + "  - {name: other, port: 9090, protocol: HTTP}\n");
     awaitThat(cluster, gw)
         .hasListenerCondition("plain", "Conflicted", true, "ProtocolConflict")
         .hasListenerCondition("secure", "Conflicted", true, "ProtocolConflict")
@@ -183,18 +254,34 @@ class SimulatedGatewayControllerTest {
 
   @Test
   void unsupportedRouteKindsAreInvalidRouteKinds() {
-    Gateway gw = plainGateway("gw", "  - name: http\n    port: 80\n    protocol: HTTP\n"
-        + "    allowedRoutes: {kinds: [{kind: HTTPRoute}, {kind: TCPRoute}]}\n");
-    Gateway g = awaitThat(cluster, gw).hasListenerCondition("http", "ResolvedRefs", false, "InvalidRouteKinds").actual();
-    assertThat(Manifests.toTree(g).path("status").path("listeners").get(0).path("supportedKinds").findValuesAsText("kind"))
+    Gateway gw =
+        plainGateway(
+            "gw",
+            "  - name: http\n    port: 80\n    protocol: HTTP\n"
+                + "    allowedRoutes: {kinds: [{kind: HTTPRoute}, {kind: TCPRoute}]}\n");
+    Gateway g =
+        awaitThat(cluster, gw)
+            .hasListenerCondition("http", "ResolvedRefs", false, "InvalidRouteKinds")
+            .actual();
+    assertThat(
+            Manifests.toTree(g)
+                .path("status")
+                .path("listeners")
+                .get(0)
+                .path("supportedKinds")
+                .findValuesAsText("kind"))
         .containsExactly("HTTPRoute");
   }
 
   @Test
   void unknownProtocolIsUnsupportedProtocol() {
-    Gateway gw = plainGateway("gw", "  - {name: custom, port: 7000, protocol: example.com/quic}\n"
-        + "  - {name: http, port: 80, protocol: HTTP}\n");
-    awaitThat(cluster, gw).hasListenerCondition("custom", "Accepted", false, "UnsupportedProtocol")
+    Gateway gw =
+        plainGateway(
+            "gw",
+            "  - {name: custom, port: 7000, protocol: example.com/quic}\n"
+                + "  - {name: http, port: 80, protocol: HTTP}\n");
+    awaitThat(cluster, gw)
+        .hasListenerCondition("custom", "Accepted", false, "UnsupportedProtocol")
         .until(a -> a.hasCondition("Accepted", true, "ListenersNotValid"));
   }
 
@@ -206,13 +293,21 @@ class SimulatedGatewayControllerTest {
     Gateway gw = cluster.create(Fixtures.gateway(ns.name(), "gw", gatewayClass()));
     cluster.create(Fixtures.service(ns.name(), "app-stable", 8080));
     cluster.create(Fixtures.service(ns.name(), "app-canary", 8080));
-    HTTPRoute a = cluster.create(Fixtures.canaryRoute(ns.name(), "a", "gw", "app-stable", "app-canary", 10));
-    HTTPRoute b = route("b", ns.name(), "{name: gw, sectionName: https}", null, "[{name: app-stable, port: 8080}]");
+    HTTPRoute a =
+        cluster.create(Fixtures.canaryRoute(ns.name(), "a", "gw", "app-stable", "app-canary", 10));
+    HTTPRoute b =
+        route(
+            "b",
+            ns.name(),
+            "{name: gw, sectionName: https}",
+            null,
+            "[{name: app-stable, port: 8080}]");
 
     HTTPRoute accepted = awaitThat(cluster, a).isAcceptedBy("gw").hasResolvedRefs().actual();
     assertThat(accepted).hasBackendWeight("app-canary", 10).hasBackendWeight("app-stable", 90);
     RouteParentStatus parent = accepted.status().orElseThrow().parents().get(0);
-    assertThat(parent.controllerName()).isEqualTo(SimulatedGatewayController.DEFAULT_CONTROLLER_NAME);
+    assertThat(parent.controllerName())
+        .isEqualTo(SimulatedGatewayController.DEFAULT_CONTROLLER_NAME);
     assertThat(parent.condition("Accepted").orElseThrow().observedGeneration())
         .isEqualTo(accepted.metadata().generation());
     awaitThat(cluster, b).isAcceptedBy("gw");
@@ -231,8 +326,10 @@ class SimulatedGatewayControllerTest {
   @Test
   void routeFromAnotherNamespaceNeedsAllowedRoutes() {
     plainGateway("same", "  - {name: http, port: 80, protocol: HTTP}\n");
-    plainGateway("selected", "  - name: http\n    port: 80\n    protocol: HTTP\n"
-        + "    allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {team: shop}}}}\n");
+    plainGateway(
+        "selected",
+        "  - name: http\n    port: 80\n    protocol: HTTP\n"
+            + "    allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {team: shop}}}}\n");
     String apps = cluster.createTestNamespace("apps");
     try {
       HTTPRoute r = route("r", apps, "{name: same, namespace: $NS}", null, "[]");
@@ -253,19 +350,28 @@ class SimulatedGatewayControllerTest {
   @Test
   void routeChecksFindTheParentInTheNamespaceItsParentRefNames() {
     plainGateway("same", "  - {name: http, port: 80, protocol: HTTP}\n");
-    plainGateway("open", "  - {name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}\n");
+    plainGateway(
+        "open",
+        "  - {name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}\n");
     String apps = cluster.createTestNamespace("apps");
     try {
       HTTPRoute rejected = route("r", apps, "{name: same, namespace: $NS}", null, "[]");
-      awaitThat(cluster, rejected).isNotAcceptedBy("same", "NotAllowedByListeners")
+      awaitThat(cluster, rejected)
+          .isNotAcceptedBy("same", "NotAllowedByListeners")
           .isNotAcceptedBy(ParentReference.gateway(ns.name(), "same"), "NotAllowedByListeners");
-      HTTPRoute accepted = route("a", apps, "{name: open, namespace: $NS, sectionName: http}", null, "[]");
-      HTTPRoute seen = awaitThat(cluster, accepted).isAcceptedBy("open")
-          .isAcceptedBy(ParentReference.gateway(ns.name(), "open").withSectionName("http"))
-          .hasResolvedRefs(ParentReference.gateway(ns.name(), "open").withSectionName("http")).actual();
+      HTTPRoute accepted =
+          route("a", apps, "{name: open, namespace: $NS, sectionName: http}", null, "[]");
+      HTTPRoute seen =
+          awaitThat(cluster, accepted)
+              .isAcceptedBy("open")
+              .isAcceptedBy(ParentReference.gateway(ns.name(), "open").withSectionName("http"))
+              .hasResolvedRefs(ParentReference.gateway(ns.name(), "open").withSectionName("http"))
+              .actual();
       assertThat(seen).isAcceptedBy(ns.name() + "/open");
-      assertThatThrownBy(() -> assertThat(seen).isAcceptedBy(ParentReference.gateway(ns.name(), "open")))
-          .as("a parentRef without sectionName is another parent").isInstanceOf(AssertionError.class);
+      assertThatThrownBy(
+              () -> assertThat(seen).isAcceptedBy(ParentReference.gateway(ns.name(), "open")))
+          .as("a parentRef without sectionName is another parent")
+          .isInstanceOf(AssertionError.class);
     } finally {
       cluster.deleteNamespace(apps);
     }
@@ -273,13 +379,18 @@ class SimulatedGatewayControllerTest {
 
   @Test
   void hostnamesMustIntersect() {
-    plainGateway("gw", "  - {name: a, port: 80, protocol: HTTP, hostname: a.example.com}\n"
-        + "  - {name: wild, port: 81, protocol: HTTP, hostname: '*.shop.example'}\n");
-    HTTPRoute miss = route("miss", ns.name(), "{name: gw, sectionName: a}", "[b.example.com]", "[]");
+    plainGateway(
+        "gw",
+        "  - {name: a, port: 80, protocol: HTTP, hostname: a.example.com}\n"
+            + "  - {name: wild, port: 81, protocol: HTTP, hostname: '*.shop.example'}\n");
+    HTTPRoute miss =
+        route("miss", ns.name(), "{name: gw, sectionName: a}", "[b.example.com]", "[]");
     awaitThat(cluster, miss).isNotAcceptedBy("gw", "NoMatchingListenerHostname");
     HTTPRoute wildcard = route("hit", ns.name(), "{name: gw}", "[cart.shop.example]", "[]");
     awaitThat(cluster, wildcard).isAcceptedBy("gw");
-    awaitThat(cluster, cluster.get(Gateway.class, ns.name(), "gw")).hasAttachedRoutes("wild", 1).hasAttachedRoutes("a", 0);
+    awaitThat(cluster, cluster.get(Gateway.class, ns.name(), "gw"))
+        .hasAttachedRoutes("wild", 1)
+        .hasAttachedRoutes("a", 0);
   }
 
   @Test
@@ -290,8 +401,16 @@ class SimulatedGatewayControllerTest {
 
     cluster.create(Fixtures.service(ns.name(), "absent", 9999));
     // The earlier "not found" status also says BackendNotFound: wait for the one about the port.
-    HTTPRoute wrongPort = awaitThat(cluster, r).until(a -> a.hasUnresolvedRefs("BackendNotFound")
-        .satisfies(x -> assertThat(conditionMessage((HTTPRoute) x, "ResolvedRefs")).contains("has no port 8080"))).actual();
+    HTTPRoute wrongPort =
+        awaitThat(cluster, r)
+            .until(
+                a ->
+                    a.hasUnresolvedRefs("BackendNotFound")
+                        .satisfies(
+                            x ->
+                                assertThat(conditionMessage((HTTPRoute) x, "ResolvedRefs"))
+                                    .contains("has no port 8080")))
+            .actual();
     assertThat(conditionMessage(wrongPort, "ResolvedRefs")).contains("has no port 8080");
 
     cluster.delete(Fixtures.service(ns.name(), "absent", 9999));
@@ -309,10 +428,17 @@ class SimulatedGatewayControllerTest {
     try {
       cluster.create(Fixtures.httpGateway(ns.name(), "gw", gatewayClass(), 80));
       cluster.create(Fixtures.service(backends, "api", 8080));
-      HTTPRoute r = route("r", ns.name(), "{name: gw}", null, "[{name: api, namespace: " + backends + ", port: 8080}]");
+      HTTPRoute r =
+          route(
+              "r",
+              ns.name(),
+              "{name: gw}",
+              null,
+              "[{name: api, namespace: " + backends + ", port: 8080}]");
       awaitThat(cluster, r).isAcceptedBy("gw").hasUnresolvedRefs("RefNotPermitted");
 
-      cluster.create(Fixtures.referenceGrant(backends, "allow-routes", "HTTPRoute", ns.name(), "Service"));
+      cluster.create(
+          Fixtures.referenceGrant(backends, "allow-routes", "HTTPRoute", ns.name(), "Service"));
       awaitThat(cluster, r).hasResolvedRefs();
     } finally {
       cluster.deleteNamespace(backends);
@@ -322,8 +448,13 @@ class SimulatedGatewayControllerTest {
   @Test
   void backendOfUnsupportedKindIsInvalidKind() {
     cluster.create(Fixtures.httpGateway(ns.name(), "gw", gatewayClass(), 80));
-    HTTPRoute r = route("r", ns.name(), "{name: gw}", null,
-        "[{group: example.com, kind: Bucket, name: assets, port: 80}]");
+    HTTPRoute r =
+        route(
+            "r",
+            ns.name(),
+            "{name: gw}",
+            null,
+            "[{group: example.com, kind: Bucket, name: assets, port: 80}]");
     awaitThat(cluster, r).hasUnresolvedRefs("InvalidKind");
   }
 
@@ -335,38 +466,59 @@ class SimulatedGatewayControllerTest {
     long before = accepted.metadata().generation().orElseThrow();
 
     ObjectNode patch = Kube.JSON.createObjectNode();
-    patch.putObject("spec").putArray("parentRefs").addObject().put("name", "gw").put("sectionName", "elsewhere");
-    new Kube(cluster.apiClient()).mergePatch("/apis/gateway.networking.k8s.io/v1/namespaces/" + ns.name()
-        + "/httproutes/r", patch);
+    patch
+        .putObject("spec")
+        .putArray("parentRefs")
+        .addObject()
+        .put("name", "gw")
+        .put("sectionName", "elsewhere");
+    new Kube(cluster.apiClient())
+        .mergePatch(
+            "/apis/gateway.networking.k8s.io/v1/namespaces/" + ns.name() + "/httproutes/r", patch);
 
     HTTPRoute rejected = awaitThat(cluster, r).isNotAcceptedBy("gw", "NoMatchingParent").actual();
     assertThat(rejected.metadata().generation().orElseThrow()).isGreaterThan(before);
     assertThat(rejected.status().orElseThrow().parents()).hasSize(1);
-    assertThat(rejected.status().orElseThrow().parents().get(0).parentRef().sectionName()).hasValue("elsewhere");
+    assertThat(rejected.status().orElseThrow().parents().get(0).parentRef().sectionName())
+        .hasValue("elsewhere");
   }
 
-  // ---------------------------------------------------------------- other controllers, failure injection
+  // ---------------------------------------------------------------- other controllers, failure
+  // injection
 
   String extraClass(String controllerName) {
     String name = "c-" + ns.name();
-    cluster.create(Manifests.read("apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
-        + "metadata: {name: " + name + "}\nspec: {controllerName: " + controllerName + "}\n", GatewayClass.class));
+    cluster.create(
+        Manifests.read(
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
+                + "metadata: {name: "
+                + name
+                + "}\nspec: {controllerName: "
+                + controllerName
+                + "}\n",
+            GatewayClass.class));
     return name;
   }
 
   @Test
   void otherControllersParentEntriesAreKept() {
     String otherClass = extraClass("test.gatewaysdk.dev/second");
-    try (SimulatedGatewayController second = SimulatedGatewayController.builder()
-        .controllerName("test.gatewaysdk.dev/second").start(cluster.apiClient())) {
+    try (SimulatedGatewayController second =
+        SimulatedGatewayController.builder()
+            .controllerName("test.gatewaysdk.dev/second")
+            .start(cluster.apiClient())) {
       cluster.create(Fixtures.httpGateway(ns.name(), "mine", gatewayClass(), 80));
       cluster.create(Fixtures.httpGateway(ns.name(), "theirs", otherClass, 80));
       HTTPRoute r = route("r", ns.name(), "{name: mine}, {name: theirs}", null, "[]");
       HTTPRoute both = awaitThat(cluster, r).isAcceptedBy("mine").isAcceptedBy("theirs").actual();
-      List<String> controllers = both.status().orElseThrow().parents().stream()
-          .map(RouteParentStatus::controllerName).sorted().collect(Collectors.toList());
-      assertThat(controllers).containsExactly(SimulatedGatewayController.DEFAULT_CONTROLLER_NAME,
-          "test.gatewaysdk.dev/second");
+      List<String> controllers =
+          both.status().orElseThrow().parents().stream()
+              .map(RouteParentStatus::controllerName)
+              .sorted()
+              .collect(Collectors.toList());
+      assertThat(controllers)
+          .containsExactly(
+              SimulatedGatewayController.DEFAULT_CONTROLLER_NAME, "test.gatewaysdk.dev/second");
       assertThat(second.controllerName()).isEqualTo("test.gatewaysdk.dev/second");
     } finally {
       cluster.delete(cluster.get(GatewayClass.class, null, otherClass));
@@ -376,15 +528,17 @@ class SimulatedGatewayControllerTest {
   @Test
   void neverProgrammedGatewayTimesOutWaitingForProgrammed() {
     String faulty = extraClass("test.gatewaysdk.dev/faulty");
-    try (SimulatedGatewayController c = SimulatedGatewayController.builder()
-        .controllerName("test.gatewaysdk.dev/faulty")
-        .neverProgram(g -> g.metadata().name().orElse("").startsWith("stuck"))
-        .start(cluster.apiClient())) {
+    try (SimulatedGatewayController c =
+        SimulatedGatewayController.builder()
+            .controllerName("test.gatewaysdk.dev/faulty")
+            .neverProgram(g -> g.metadata().name().orElse("").startsWith("stuck"))
+            .start(cluster.apiClient())) {
       Gateway stuck = cluster.create(Fixtures.httpGateway(ns.name(), "stuck", faulty, 80));
       Gateway fine = cluster.create(Fixtures.httpGateway(ns.name(), "fine", faulty, 80));
       awaitThat(cluster, fine).isProgrammed();
       awaitThat(cluster, stuck).isAccepted().isNotProgrammed("Pending");
-      assertThatThrownBy(() -> awaitThat(cluster, stuck).within(Duration.ofMillis(300)).isProgrammed())
+      assertThatThrownBy(
+              () -> awaitThat(cluster, stuck).within(Duration.ofMillis(300)).isProgrammed())
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("Not satisfied within PT0.3S for Gateway " + ns.name() + "/stuck")
           .hasMessageContaining("Programmed=True")
@@ -397,10 +551,11 @@ class SimulatedGatewayControllerTest {
   @Test
   void rejectedRoutesAreNotAccepted() {
     String faulty = extraClass("test.gatewaysdk.dev/picky");
-    try (SimulatedGatewayController c = SimulatedGatewayController.builder()
-        .controllerName("test.gatewaysdk.dev/picky")
-        .rejectRoutes(route -> route.metadata().name().orElse("").startsWith("bad-"))
-        .start(cluster.apiClient())) {
+    try (SimulatedGatewayController c =
+        SimulatedGatewayController.builder()
+            .controllerName("test.gatewaysdk.dev/picky")
+            .rejectRoutes(route -> route.metadata().name().orElse("").startsWith("bad-"))
+            .start(cluster.apiClient())) {
       cluster.create(Fixtures.httpGateway(ns.name(), "gw", faulty, 80));
       HTTPRoute bad = route("bad-route", ns.name(), "{name: gw}", null, "[]");
       HTTPRoute good = route("good-route", ns.name(), "{name: gw}", null, "[]");
@@ -415,10 +570,11 @@ class SimulatedGatewayControllerTest {
   @Test
   void statusDelayHoldsStatusBack() {
     String slow = extraClass("test.gatewaysdk.dev/slow");
-    try (SimulatedGatewayController c = SimulatedGatewayController.builder()
-        .controllerName("test.gatewaysdk.dev/slow")
-        .statusDelay(Duration.ofSeconds(3))
-        .start(cluster.apiClient())) {
+    try (SimulatedGatewayController c =
+        SimulatedGatewayController.builder()
+            .controllerName("test.gatewaysdk.dev/slow")
+            .statusDelay(Duration.ofSeconds(3))
+            .start(cluster.apiClient())) {
       Gateway gw = cluster.create(Fixtures.httpGateway(ns.name(), "gw", slow, 80));
       assertThatThrownBy(() -> awaitThat(cluster, gw).within(Duration.ofMillis(200)).isAccepted())
           .isInstanceOf(AssertionError.class)
@@ -433,8 +589,11 @@ class SimulatedGatewayControllerTest {
   @Test
   void builderRejectsBadOptions() {
     assertThatThrownBy(() -> SimulatedGatewayController.builder().controllerName("no-domain"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-domain");
-    assertThatThrownBy(() -> SimulatedGatewayController.builder().statusDelay(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT-1S");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no-domain");
+    assertThatThrownBy(
+            () -> SimulatedGatewayController.builder().statusDelay(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PT-1S");
   }
 }

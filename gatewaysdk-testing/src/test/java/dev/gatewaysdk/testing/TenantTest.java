@@ -29,8 +29,13 @@ class TenantTest {
 
   private static Gateway gatewayIn(GatewayCluster cluster, String namespace) {
     // Routes from its own namespace only (the default), as in the guide's tenant case.
-    return cluster.create(Gateway.builder().name("shared").namespace(namespace).gatewayClassName(cluster.gatewayClassName().orElseThrow())
-        .listener(Listener.http("http", 80)).build());
+    return cluster.create(
+        Gateway.builder()
+            .name("shared")
+            .namespace(namespace)
+            .gatewayClassName(cluster.gatewayClassName().orElseThrow())
+            .listener(Listener.http("http", 80))
+            .build());
   }
 
   @Test
@@ -39,14 +44,23 @@ class TenantTest {
     Tenant b = Tenant.create(cluster, unique("tenant-b"));
     Gateway own = gatewayIn(cluster, a.namespace());
     Gateway other = gatewayIn(cluster, b.namespace());
-    assertThat(a).canEditRoutesIn(a.namespace())
+    assertThat(a)
+        .canEditRoutesIn(a.namespace())
         .cannotEditRoutesIn(b.namespace())
         .cannotTouch(own)
         .cannotTouch(other)
         .cannotAttachTo(other);
     // Its own route on its own Gateway is accepted, as the tenant sees it.
-    HTTPRoute route = a.client().httpRoutes().inNamespace(a.namespace())
-        .create(HTTPRoute.builder().name("web").namespace(a.namespace()).parentRef("shared").build());
+    HTTPRoute route =
+        a.client()
+            .httpRoutes()
+            .inNamespace(a.namespace())
+            .create(
+                HTTPRoute.builder()
+                    .name("web")
+                    .namespace(a.namespace())
+                    .parentRef("shared")
+                    .build());
     GatewayApiAssertions.awaitThat(a.client(), route).isAcceptedBy("shared");
   }
 
@@ -59,13 +73,23 @@ class TenantTest {
     ObjectNode binding = Kube.JSON.createObjectNode();
     binding.put("apiVersion", "rbac.authorization.k8s.io/v1").put("kind", "RoleBinding");
     binding.putObject("metadata").put("name", "a-edits-b").put("namespace", b);
-    binding.putObject("roleRef").put("apiGroup", "rbac.authorization.k8s.io").put("kind", "Role").put("name", Tenant.ROUTE_EDITOR);
-    binding.putArray("subjects").addObject().put("kind", "ServiceAccount").put("name", Tenant.ACCOUNT).put("namespace", a.namespace());
+    binding
+        .putObject("roleRef")
+        .put("apiGroup", "rbac.authorization.k8s.io")
+        .put("kind", "Role")
+        .put("name", Tenant.ROUTE_EDITOR);
+    binding
+        .putArray("subjects")
+        .addObject()
+        .put("kind", "ServiceAccount")
+        .put("name", Tenant.ACCOUNT)
+        .put("namespace", a.namespace());
     cluster.create(binding);
     assertThatThrownBy(() -> assertThat(a).cannotEditRoutesIn(b))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("not to be allowed to create httproutes in namespace " + b);
-    assertThatThrownBy(() -> assertThat(a).canEditRoutesIn("default")).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> assertThat(a).canEditRoutesIn("default"))
+        .isInstanceOf(AssertionError.class);
     // Still no right to the Gateway itself.
     assertThat(a).cannotTouch(other);
   }
@@ -76,25 +100,44 @@ class TenantTest {
     assertThatThrownBy(() -> a.client().gateways().inNamespace(a.namespace()).delete("shared"))
         .isInstanceOf(ForbiddenException.class)
         .hasMessageContaining("User \"" + a.user() + "\" cannot delete resource \"gateways\"");
-    new Kube(cluster.apiClient()).delete("/api/v1/namespaces/" + a.namespace() + "/serviceaccounts/" + Tenant.ACCOUNT);
+    new Kube(cluster.apiClient())
+        .delete("/api/v1/namespaces/" + a.namespace() + "/serviceaccounts/" + Tenant.ACCOUNT);
     assertThatThrownBy(() -> a.client().httpRoutes().inNamespace(a.namespace()).list())
         .isInstanceOf(UnauthorizedException.class);
   }
 
   @Test
   void kubectlActsAsTheTenant(GatewayCluster cluster) throws Exception {
-    Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+    Path kubectl =
+        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .map(p -> Path.of(p, "kubectl"))
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElse(null);
     Assumptions.assumeTrue(kubectl != null, "kubectl is not on PATH");
     Tenant a = Tenant.create(cluster, unique("tenant-a"));
     Path config = Files.createTempFile("tenant", ".kubeconfig");
     try {
       Files.writeString(config, a.kubeconfig());
-      org.assertj.core.api.Assertions.assertThat(kubectl(kubectl, config, "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}"))
+      org.assertj.core.api.Assertions.assertThat(
+              kubectl(
+                  kubectl, config, "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}"))
           .isEqualTo("0 " + a.user());
-      org.assertj.core.api.Assertions.assertThat(kubectl(kubectl, config, "auth", "can-i", "create", "httproutes")).isEqualTo("0 yes\n");
-      org.assertj.core.api.Assertions.assertThat(kubectl(kubectl, config, "auth", "can-i", "delete", "gateways")).isEqualTo("1 no\n");
-      org.assertj.core.api.Assertions.assertThat(kubectl(kubectl, cluster.kubeconfigFile(), "create", "token", Tenant.ACCOUNT, "-n", a.namespace()))
+      org.assertj.core.api.Assertions.assertThat(
+              kubectl(kubectl, config, "auth", "can-i", "create", "httproutes"))
+          .isEqualTo("0 yes\n");
+      org.assertj.core.api.Assertions.assertThat(
+              kubectl(kubectl, config, "auth", "can-i", "delete", "gateways"))
+          .isEqualTo("1 no\n");
+      org.assertj.core.api.Assertions.assertThat(
+              kubectl(
+                  kubectl,
+                  cluster.kubeconfigFile(),
+                  "create",
+                  "token",
+                  Tenant.ACCOUNT,
+                  "-n",
+                  a.namespace()))
           .startsWith("0 gatewaysdk-sa-");
     } finally {
       Files.deleteIfExists(config);
@@ -102,10 +145,17 @@ class TenantTest {
   }
 
   private static String kubectl(Path kubectl, Path config, String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", config.toString()));
+    List<String> cmd =
+        new java.util.ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", config.toString()));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     org.assertj.core.api.Assertions.assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return p.exitValue() + " " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return p.exitValue()
+        + " "
+        + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
   }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Traffic through a real data plane: k3s' bundled Traefik with its Gateway API provider. Skipped, with the
- * reason, where Testcontainers finds no Docker engine.
+ * Traffic through a real data plane: k3s' bundled Traefik with its Gateway API provider. Skipped,
+ * with the reason, where Testcontainers finds no Docker engine.
  */
 @GatewayApiTest(backend = Backend.K3S, controller = Controller.TRAEFIK)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -38,22 +38,26 @@ class TraefikTrafficTest {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   void deployEcho(String name) {
-    cluster.create(Manifests.read(String.join("\n",
-        "apiVersion: apps/v1",
-        "kind: Deployment",
-        "metadata: {name: " + name + ", namespace: " + ns + "}",
-        "spec:",
-        "  replicas: 1",
-        "  selector: {matchLabels: {app: " + name + "}}",
-        "  template:",
-        "    metadata: {labels: {app: " + name + "}}",
-        "    spec:",
-        "      containers:",
-        "      - name: whoami",
-        "        image: traefik/whoami:v1.10",
-        "        args: [--port, '8080', --name, " + name + "]",
-        "        ports: [{containerPort: 8080}]",
-        ""), GenericObject.class));
+    cluster.create(
+        Manifests.read(
+            String.join(
+                "\n",
+                "apiVersion: apps/v1",
+                "kind: Deployment",
+                "metadata: {name: " + name + ", namespace: " + ns + "}",
+                "spec:",
+                "  replicas: 1",
+                "  selector: {matchLabels: {app: " + name + "}}",
+                "  template:",
+                "    metadata: {labels: {app: " + name + "}}",
+                "    spec:",
+                "      containers:",
+                "      - name: whoami",
+                "        image: traefik/whoami:v1.10",
+                "        args: [--port, '8080', --name, " + name + "]",
+                "        ports: [{containerPort: 8080}]",
+                ""),
+            GenericObject.class));
     cluster.create(Fixtures.service(ns.name(), name, 8080));
   }
 
@@ -61,8 +65,10 @@ class TraefikTrafficTest {
   void trafficFollowsCanaryWeights() throws Exception {
     deployEcho("v1");
     deployEcho("v2");
-    Gateway gw = cluster.create(Fixtures.httpGateway(ns.name(), "gw", cluster.gatewayClassName().orElseThrow(),
-        WEB_ENTRY_POINT));
+    Gateway gw =
+        cluster.create(
+            Fixtures.httpGateway(
+                ns.name(), "gw", cluster.gatewayClassName().orElseThrow(), WEB_ENTRY_POINT));
     HTTPRoute route = cluster.create(Fixtures.canaryRoute(ns.name(), "app", "gw", "v1", "v2", 0));
     awaitThat(cluster, gw).within(Duration.ofMinutes(3)).isProgrammed();
     awaitThat(cluster, route).within(Duration.ofMinutes(3)).isAcceptedBy("gw").hasResolvedRefs();
@@ -73,8 +79,9 @@ class TraefikTrafficTest {
   }
 
   /**
-   * Sends requests until {@code consecutive} answers in a row contain {@code marker}: the data plane applies
-   * routes asynchronously and reports nothing the API could watch, so this is the one place that retries.
+   * Sends requests until {@code consecutive} answers in a row contain {@code marker}: the data
+   * plane applies routes asynchronously and reports nothing the API could watch, so this is the one
+   * place that retries.
    */
   boolean awaitResponses(String marker, int consecutive) throws InterruptedException {
     URI uri = URI.create("http://" + cluster.httpEndpoint().orElseThrow() + "/");
@@ -83,8 +90,10 @@ class TraefikTrafficTest {
     String last = "";
     while (System.nanoTime() < deadline) {
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
         last = r.statusCode() + " " + r.body();
         streak = r.statusCode() == 200 && r.body().contains(marker) ? streak + 1 : 0;
         if (streak >= consecutive) {
@@ -96,6 +105,7 @@ class TraefikTrafficTest {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("no " + consecutive + " consecutive responses with '" + marker + "'; last: " + last);
+    throw new AssertionError(
+        "no " + consecutive + " consecutive responses with '" + marker + "'; last: " + last);
   }
 }

@@ -9,8 +9,8 @@ import dev.gatewaysdk.canary.InvalidPlanException;
 import dev.gatewaysdk.canary.LeaderElection;
 import dev.gatewaysdk.canary.PrometheusProvider;
 import dev.gatewaysdk.canary.ProviderAuth;
-import dev.gatewaysdk.canary.WebhookNotifier;
 import dev.gatewaysdk.canary.Step;
+import dev.gatewaysdk.canary.WebhookNotifier;
 import dev.gatewaysdk.core.GatewayApiClient;
 import dev.gatewaysdk.core.GatewayApiException;
 import dev.gatewaysdk.core.RouteRef;
@@ -26,22 +26,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gatewaysdk canary --route ns/name --stable a --canary b --steps 5,10,25,50,100 --interval 30s}: runs a
- * progressive canary on the routes with a live progress line. Exit 0 when promoted, 3 when rolled back, 4 when
- * aborted, 1 on errors (bad plan, unreachable cluster), each with a one-line reason.
+ * {@code gatewaysdk canary --route ns/name --stable a --canary b --steps 5,10,25,50,100 --interval
+ * 30s}: runs a progressive canary on the routes with a live progress line. Exit 0 when promoted, 3
+ * when rolled back, 4 when aborted, 1 on errors (bad plan, unreachable cluster), each with a
+ * one-line reason.
  */
 @Command(
     name = "canary",
-    description = {"Run a progressive canary: shift weight step by step, check metrics, promote or roll back.",
-        "Exit codes: 0 promoted, 3 rolled back, 4 aborted, 1 error, 2 usage."})
+    description = {
+      "Run a progressive canary: shift weight step by step, check metrics, promote or roll back.",
+      "Exit codes: 0 promoted, 3 rolled back, 4 aborted, 1 error, 2 usage."
+    })
 final class CanaryCommand implements Callable<Integer> {
   static final int ROLLED_BACK = 3;
   static final int ABORTED = 4;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--route", paramLabel = "[KIND/]NS/NAME", description = "Route to move (repeat for lockstep; the first keeps the state).")
+  @Option(
+      names = "--route",
+      paramLabel = "[KIND/]NS/NAME",
+      description = "Route to move (repeat for lockstep; the first keeps the state).")
   List<String> routes;
 
   @Option(names = "--stable", description = "Stable backend name.")
@@ -50,32 +55,59 @@ final class CanaryCommand implements Callable<Integer> {
   @Option(names = "--canary", description = "Canary backend name.")
   String canary;
 
-  @Option(names = "--steps", split = ",", paramLabel = "W", description = "Canary weights, e.g. 5,10,25,50,100.")
+  @Option(
+      names = "--steps",
+      split = ",",
+      paramLabel = "W",
+      description = "Canary weights, e.g. 5,10,25,50,100.")
   List<Integer> steps;
 
-  @Option(names = "--interval", defaultValue = "30s", description = "Hold each weight this long; with --prometheus the query then judges it, every interval until it passes (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--interval",
+      defaultValue = "30s",
+      description =
+          "Hold each weight this long; with --prometheus the query then judges it, every interval until it passes (default ${DEFAULT-VALUE}).")
   String interval;
 
-  @Option(names = "--prometheus", paramLabel = "URL", description = "Prometheus server for the check after each weight.")
+  @Option(
+      names = "--prometheus",
+      paramLabel = "URL",
+      description = "Prometheus server for the check after each weight.")
   URI prometheus;
 
-  @Option(names = "--prometheus-token-file", paramLabel = "FILE",
-      description = "Bearer token for --prometheus, read from FILE on every query (a rotated token is picked up).")
+  @Option(
+      names = "--prometheus-token-file",
+      paramLabel = "FILE",
+      description =
+          "Bearer token for --prometheus, read from FILE on every query (a rotated token is picked up).")
   java.nio.file.Path prometheusTokenFile;
 
-  @Option(names = "--prometheus-token-env", paramLabel = "VAR",
-      description = "Bearer token for --prometheus from environment variable VAR. Tokens are never printed.")
+  @Option(
+      names = "--prometheus-token-env",
+      paramLabel = "VAR",
+      description =
+          "Bearer token for --prometheus from environment variable VAR. Tokens are never printed.")
   String prometheusTokenEnv;
 
-  @Option(names = "--notify", paramLabel = "URL",
-      description = "Chat webhook that hears each step, pause, promotion, rollback and API outage (Slack-compatible JSON).")
+  @Option(
+      names = "--notify",
+      paramLabel = "URL",
+      description =
+          "Chat webhook that hears each step, pause, promotion, rollback and API outage (Slack-compatible JSON).")
   URI notify;
 
-  @Option(names = "--notify-format", defaultValue = "slack", paramLabel = "FORMAT",
-      description = "Payload for --notify: slack (also Mattermost, Rocket.Chat) or teams (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--notify-format",
+      defaultValue = "slack",
+      paramLabel = "FORMAT",
+      description =
+          "Payload for --notify: slack (also Mattermost, Rocket.Chat) or teams (default ${DEFAULT-VALUE}).")
   String notifyFormat;
 
-  @Option(names = "--query", description = "PromQL query; {{canary}}, {{stable}}, {{interval}}, {{namespace}} are replaced.")
+  @Option(
+      names = "--query",
+      description =
+          "PromQL query; {{canary}}, {{stable}}, {{interval}}, {{namespace}} are replaced.")
   String query;
 
   @Option(names = "--min", description = "Lowest accepted query value.")
@@ -84,51 +116,92 @@ final class CanaryCommand implements Callable<Integer> {
   @Option(names = "--max", description = "Highest accepted query value.")
   Double max;
 
-  @Option(names = "--unit", defaultValue = "none", paramLabel = "UNIT",
-      description = "What the query measures, for reading its values: none, ratio (0.05 reads 5%%), percent, seconds (0.8 reads 800 ms), milliseconds or per-second (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--unit",
+      defaultValue = "none",
+      paramLabel = "UNIT",
+      description =
+          "What the query measures, for reading its values: none, ratio (0.05 reads 5%%), percent, seconds (0.8 reads 800 ms), milliseconds or per-second (default ${DEFAULT-VALUE}).")
   String unit;
 
-  @Option(names = "--failure-limit", defaultValue = "0", description = "Failed measurements tolerated per step (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--failure-limit",
+      defaultValue = "0",
+      description = "Failed measurements tolerated per step (default ${DEFAULT-VALUE}).")
   int failureLimit;
 
-  @Option(names = "--background", description = {"With --prometheus: check the query every --interval in the background from the"
-      + " first weight until promotion (failures counted over the whole rollout), holding each weight for --interval,"
-      + " instead of an analysis step after each weight."})
+  @Option(
+      names = "--background",
+      description = {
+        "With --prometheus: check the query every --interval in the background from the"
+            + " first weight until promotion (failures counted over the whole rollout), holding each weight for --interval,"
+            + " instead of an analysis step after each weight."
+      })
   boolean background;
 
-  @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML/JSON) instead of --route/--stable/--canary/--steps.")
+  @Option(
+      names = "--plan",
+      paramLabel = "FILE",
+      description = "Plan file (YAML/JSON) instead of --route/--stable/--canary/--steps.")
   Path plan;
 
-  @Option(names = "--dry-run", description = "Print the plan and every change it would make; change nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Print the plan and every change it would make; change nothing.")
   boolean dryRun;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig (default: $KUBECONFIG, ~/.kube/config, in-cluster).")
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description = "Kubeconfig (default: $KUBECONFIG, ~/.kube/config, in-cluster).")
   Path kubeconfig;
 
-  @Option(names = "--lease", paramLabel = "NS/NAME", description = "Run under a coordination.k8s.io Lease (several replicas).")
+  @Option(
+      names = "--lease",
+      paramLabel = "NS/NAME",
+      description = "Run under a coordination.k8s.io Lease (several replicas).")
   String lease;
 
-  @Option(names = "--no-verify", description = "Do not wait for Accepted/ResolvedRefs (clusters without a Gateway controller).")
+  @Option(
+      names = "--no-verify",
+      description =
+          "Do not wait for Accepted/ResolvedRefs (clusters without a Gateway controller).")
   boolean noVerify;
 
-  @Option(names = "--release", paramLabel = "ID", description = {"Release this rollout ships (image tag, commit; overrides"
-      + " the plan file's release). A new release starts a new rollout, also after a finished one or mid-rollout;"
-      + " the same release does not run twice."})
+  @Option(
+      names = "--release",
+      paramLabel = "ID",
+      description = {
+        "Release this rollout ships (image tag, commit; overrides"
+            + " the plan file's release). A new release starts a new rollout, also after a finished one or mid-rollout;"
+            + " the same release does not run twice."
+      })
   String release;
 
-  @Option(names = "--poll", defaultValue = "5s", description = "Longest wait between two reads of the routes; a change of the route (Gateway status, command, edit) ends a wait at once through a watch (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--poll",
+      defaultValue = "5s",
+      description =
+          "Longest wait between two reads of the routes; a change of the route (Gateway status, command, edit) ends a wait at once through a watch (default ${DEFAULT-VALUE}).")
   String poll;
 
-  @Option(names = "--command", paramLabel = "CMD", description = {"Send a command to the rollout on the plan's route and"
-      + " exit: promote, 'promote --full' (skip the remaining steps), pause, resume, abort[: reason], retry (start a"
-      + " rolled-back or aborted rollout again)."})
+  @Option(
+      names = "--command",
+      paramLabel = "CMD",
+      description = {
+        "Send a command to the rollout on the plan's route and"
+            + " exit: promote, 'promote --full' (skip the remaining steps), pause, resume, abort[: reason], retry (start a"
+            + " rolled-back or aborted rollout again)."
+      })
   String command;
 
   private ProviderAuth prometheusAuth() {
     if (prometheusTokenFile != null) {
       return ProviderAuth.bearerTokenFromFile(prometheusTokenFile);
     }
-    return prometheusTokenEnv == null ? ProviderAuth.NONE : ProviderAuth.bearerTokenFromEnv(prometheusTokenEnv);
+    return prometheusTokenEnv == null
+        ? ProviderAuth.NONE
+        : ProviderAuth.bearerTokenFromEnv(prometheusTokenEnv);
   }
 
   @Override
@@ -142,31 +215,39 @@ final class CanaryCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 1;
     }
-    Canary.Builder builder = Canary.builder(client(), p).verifyRoutes(!noVerify).pollInterval(duration(poll, "--poll"));
+    Canary.Builder builder =
+        Canary.builder(client(), p).verifyRoutes(!noVerify).pollInterval(duration(poll, "--poll"));
     if (prometheus != null) {
-      builder.provider("prometheus", PrometheusProvider.create(prometheus).withAuth(prometheusAuth()));
+      builder.provider(
+          "prometheus", PrometheusProvider.create(prometheus).withAuth(prometheusAuth()));
     }
     String[] last = {""};
-    builder.listener(new CanaryListener() {
-      @Override
-      public void statusChanged(CanaryStatus status) {
-        String line = status.toString();
-        if (!line.equals(last[0])) {
-          out.println(line);
-          out.flush();
-          last[0] = line;
-        }
-      }
-    });
+    builder.listener(
+        new CanaryListener() {
+          @Override
+          public void statusChanged(CanaryStatus status) {
+            String line = status.toString();
+            if (!line.equals(last[0])) {
+              out.println(line);
+              out.flush();
+              last[0] = line;
+            }
+          }
+        });
     WebhookNotifier notifier = null;
     if (notify != null && command == null && !dryRun) {
       String f = notifyFormat.trim().toLowerCase(java.util.Locale.ROOT);
       if (!f.equals("slack") && !f.equals("teams")) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--notify-format must be slack or teams: " + notifyFormat);
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--notify-format must be slack or teams: " + notifyFormat);
       }
       try {
-        notifier = WebhookNotifier.create(notify, f.equals("slack") ? WebhookNotifier.Format.SLACK : WebhookNotifier.Format.TEAMS,
-            p.primaryRoute().toString(), ProviderAuth.NONE);
+        notifier =
+            WebhookNotifier.create(
+                notify,
+                f.equals("slack") ? WebhookNotifier.Format.SLACK : WebhookNotifier.Format.TEAMS,
+                p.primaryRoute().toString(),
+                ProviderAuth.NONE);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--notify: " + e.getMessage());
       }
@@ -187,7 +268,8 @@ final class CanaryCommand implements Callable<Integer> {
       if (lease != null) {
         String[] parts = lease.split("/", 2);
         if (parts.length != 2) {
-          throw new CommandLine.ParameterException(spec.commandLine(), "--lease must be NS/NAME: " + lease);
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--lease must be NS/NAME: " + lease);
         }
         end = c.runWithLeaderElection(LeaderElection.of(parts[0], parts[1], identity()));
       } else {
@@ -195,7 +277,12 @@ final class CanaryCommand implements Callable<Integer> {
       }
       switch (end.phase()) {
         case PROMOTED:
-          out.println("promoted: " + p.canary() + " serves " + p.primaryRoute() + (end.reason().isEmpty() ? "" : " (" + end.reason() + ")"));
+          out.println(
+              "promoted: "
+                  + p.canary()
+                  + " serves "
+                  + p.primaryRoute()
+                  + (end.reason().isEmpty() ? "" : " (" + end.reason() + ")"));
           return 0;
         case ABORTED:
           err.println("aborted: " + end.reason());
@@ -238,33 +325,43 @@ final class CanaryCommand implements Callable<Integer> {
         c.retry();
         break;
       default:
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--command: unknown command " + command + " (promote, 'promote --full', pause, resume, abort[: reason], retry)");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--command: unknown command "
+                + command
+                + " (promote, 'promote --full', pause, resume, abort[: reason], retry)");
     }
   }
 
   private CanaryPlan plan() {
     if (plan != null) {
       if (routes != null || steps != null) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--plan replaces --route and --steps; give one or the other");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--plan replaces --route and --steps; give one or the other");
       }
       CanaryPlan read = CanaryPlan.read(plan);
       return release == null ? read : read.newBuilder().release(release).build();
     }
     if (routes == null || stable == null || canary == null || steps == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "need --plan FILE, or --route, --stable, --canary and --steps");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "need --plan FILE, or --route, --stable, --canary and --steps");
     }
     if ((prometheusTokenFile != null || prometheusTokenEnv != null) && prometheus == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--prometheus-token-file and --prometheus-token-env need --prometheus");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--prometheus-token-file and --prometheus-token-env need --prometheus");
     }
     if (prometheusTokenFile != null && prometheusTokenEnv != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--prometheus-token-file or --prometheus-token-env, not both");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--prometheus-token-file or --prometheus-token-env, not both");
     }
     if ((prometheus == null) != (query == null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--prometheus and --query go together");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--prometheus and --query go together");
     }
     if (background && prometheus == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--background needs --prometheus and --query");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--background needs --prometheus and --query");
     }
     Duration every = duration(interval, "--interval");
     CanaryPlan.Builder b = CanaryPlan.builder().stable(stable).canary(canary);
@@ -280,7 +377,11 @@ final class CanaryCommand implements Callable<Integer> {
     }
     AnalysisCheck check = null;
     if (prometheus != null) {
-      AnalysisCheck.Builder c = AnalysisCheck.builder("query", "prometheus").query(query).interval(every).failureLimit(failureLimit);
+      AnalysisCheck.Builder c =
+          AnalysisCheck.builder("query", "prometheus")
+              .query(query)
+              .interval(every)
+              .failureLimit(failureLimit);
       try {
         c.unit(AnalysisCheck.Unit.parse(unit));
       } catch (IllegalArgumentException e) {
@@ -308,16 +409,22 @@ final class CanaryCommand implements Callable<Integer> {
   }
 
   private Duration duration(String text, String option) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
     if (!m.matches()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), option + ": not a duration (250ms, 30s, 5m, 1h): " + text);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + ": not a duration (250ms, 30s, 5m, 1h): " + text);
     }
     long n = Long.parseLong(m.group(1));
     switch (m.group(2)) {
-      case "ms": return Duration.ofMillis(n);
-      case "s": return Duration.ofSeconds(n);
-      case "m": return Duration.ofMinutes(n);
-      default: return Duration.ofHours(n);
+      case "ms":
+        return Duration.ofMillis(n);
+      case "s":
+        return Duration.ofSeconds(n);
+      case "m":
+        return Duration.ofMinutes(n);
+      default:
+        return Duration.ofHours(n);
     }
   }
 
@@ -327,6 +434,8 @@ final class CanaryCommand implements Callable<Integer> {
 
   private static String identity() {
     String host = System.getenv("HOSTNAME");
-    return (host == null || host.isBlank() ? "gatewaysdk" : host) + "-" + ProcessHandle.current().pid();
+    return (host == null || host.isBlank() ? "gatewaysdk" : host)
+        + "-"
+        + ProcessHandle.current().pid();
   }
 }

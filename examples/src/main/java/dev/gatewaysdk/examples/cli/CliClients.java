@@ -10,7 +10,8 @@ final class CliClients {
   private CliClients() {}
 
   static GatewayApiClient connect(Path kubeconfig) throws IOException {
-    return kubeconfig == null ? GatewayApiClient.fromDefaultConfig()
+    return kubeconfig == null
+        ? GatewayApiClient.fromDefaultConfig()
         : GatewayApiClient.create(Config.fromConfig(kubeconfig.toString()));
   }
 }

@@ -28,47 +28,73 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gatewaysdk convert FILE... [--to yaml|json] [--upgrade]}: reads manifests through the model and writes
- * them normalized to standard output; notes (such as unserved API versions) go to standard error. A Markdown
- * file contributes its YAML code blocks. {@code --upgrade} re-targets Gateway API objects whose version the
- * release does not serve, or serves deprecated, to the kind's storage version (HTTPRoute v1alpha2 to v1). YAML
- * output keeps the input's comments where their fields are ({@link YamlComments}); JSON has no comments.
+ * {@code gatewaysdk convert FILE... [--to yaml|json] [--upgrade]}: reads manifests through the
+ * model and writes them normalized to standard output; notes (such as unserved API versions) go to
+ * standard error. A Markdown file contributes its YAML code blocks. {@code --upgrade} re-targets
+ * Gateway API objects whose version the release does not serve, or serves deprecated, to the kind's
+ * storage version (HTTPRoute v1alpha2 to v1). YAML output keeps the input's comments where their
+ * fields are ({@link YamlComments}); JSON has no comments.
  */
 @Command(
     name = "convert",
     description = "Read YAML/JSON manifests through the SDK model and print them normalized.")
 final class ConvertCommand implements Callable<Integer> {
-  enum Format { yaml, json }
+  enum Format {
+    yaml,
+    json
+  }
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files, or Markdown files whose YAML code "
-      + "blocks are read; - reads standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "Manifest files, or Markdown files whose YAML code "
+              + "blocks are read; - reads standard input.")
   List<String> files;
 
-  @Option(names = "--upgrade", description = "Re-target Gateway API objects whose apiVersion the release does not "
-      + "serve, or serves deprecated, to the kind's storage version (HTTPRoute v1alpha2 -> v1).")
+  @Option(
+      names = "--upgrade",
+      description =
+          "Re-target Gateway API objects whose apiVersion the release does not "
+              + "serve, or serves deprecated, to the kind's storage version (HTTPRoute v1alpha2 -> v1).")
   boolean upgrade;
 
-  @Option(names = "--release", description = "Gateway API release for --upgrade (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--release",
+      description = "Gateway API release for --upgrade (default ${DEFAULT-VALUE}).")
   String release = CrdSource.LATEST_RELEASE;
 
-  @Option(names = "--channel", description = "standard or experimental, for --upgrade (default ${DEFAULT-VALUE}); "
-      + "kinds only the experimental channel has use it.")
+  @Option(
+      names = "--channel",
+      description =
+          "standard or experimental, for --upgrade (default ${DEFAULT-VALUE}); "
+              + "kinds only the experimental channel has use it.")
   String channel = "standard";
 
-  @Option(names = "--to", defaultValue = "yaml", description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--to",
+      defaultValue = "yaml",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   Format to;
 
-  @Option(names = "--strict", description = "Fail on notes such as API versions no Gateway API release serves.")
+  @Option(
+      names = "--strict",
+      description = "Fail on notes such as API versions no Gateway API release serves.")
   boolean strict;
 
-  @Option(names = "--drop-comments", description = "Leave the input's comments out of YAML output (by default "
-      + "each stays at its field, list item or line).")
+  @Option(
+      names = "--drop-comments",
+      description =
+          "Leave the input's comments out of YAML output (by default "
+              + "each stays at its field, list item or line).")
   boolean dropComments;
 
-  /** A document read, with the comments that stood in it (null when it had none or they are not kept). */
+  /**
+   * A document read, with the comments that stood in it (null when it had none or they are not
+   * kept).
+   */
   private record Read(ManifestDocument doc, YamlComments comments) {}
 
   @Override
@@ -104,7 +130,9 @@ final class ConvertCommand implements Callable<Integer> {
     } else {
       for (int i = 0; i < objects.size(); i++) {
         String yaml = Manifests.toYaml(objects.get(i));
-        out.print((i > 0 ? "---\n" : "") + (comments.get(i) == null ? yaml : comments.get(i).applyTo(yaml)));
+        out.print(
+            (i > 0 ? "---\n" : "")
+                + (comments.get(i) == null ? yaml : comments.get(i).applyTo(yaml)));
       }
     }
     out.flush();
@@ -122,17 +150,25 @@ final class ConvertCommand implements Callable<Integer> {
       return withComments(docs, Files.readString(Path.of(file), StandardCharsets.UTF_8));
     }
     List<Read> docs = new ArrayList<>();
-    for (MarkdownBlocks.Block block : MarkdownBlocks.yaml(Files.readString(Path.of(file), StandardCharsets.UTF_8))) {
-      // padded with the lines before the block, so that lines in notes and errors are the Markdown file's
+    for (MarkdownBlocks.Block block :
+        MarkdownBlocks.yaml(Files.readString(Path.of(file), StandardCharsets.UTF_8))) {
+      // padded with the lines before the block, so that lines in notes and errors are the Markdown
+      // file's
       String text = "\n".repeat(block.line() - 1) + block.text();
-      docs.addAll(withComments(reader.readDocuments(new StringReader(text), file + ":" + block.line()), text));
+      docs.addAll(
+          withComments(
+              reader.readDocuments(new StringReader(text), file + ":" + block.line()), text));
     }
     return docs;
   }
 
-  /** {@code docs} paired with the comments {@code text} has for each, found by the line where each starts. */
+  /**
+   * {@code docs} paired with the comments {@code text} has for each, found by the line where each
+   * starts.
+   */
   private static List<Read> withComments(List<ManifestDocument> docs, String text) {
-    Map<Integer, YamlComments> comments = text.indexOf('#') < 0 ? Map.of() : YamlComments.byLine(text);
+    Map<Integer, YamlComments> comments =
+        text.indexOf('#') < 0 ? Map.of() : YamlComments.byLine(text);
     List<Read> out = new ArrayList<>(docs.size());
     for (ManifestDocument doc : docs) {
       out.add(new Read(doc, comments.get(doc.line())));
@@ -141,8 +177,8 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code object} at its kind's preferred version ({@link ServedVersions#preferred}) when the release does not
-   * serve its version, or deprecates it.
+   * {@code object} at its kind's preferred version ({@link ServedVersions#preferred}) when the
+   * release does not serve its version, or deprecates it.
    */
   private Object upgraded(Object object, PrintWriter err) {
     if (!(object instanceof GatewayApiObject)) {
@@ -155,12 +191,25 @@ final class ConvertCommand implements Callable<Integer> {
     Channel preferred = Channel.parse(channel);
     Channel c = served.served(preferred, kind).isEmpty() ? Channel.EXPERIMENTAL : preferred;
     Optional<String> target = served.preferred(c, kind);
-    if (target.isEmpty() || served.isServed(c, kind, version) && !served.isDeprecated(c, kind, version)) {
+    if (target.isEmpty()
+        || served.isServed(c, kind, version) && !served.isDeprecated(c, kind, version)) {
       return object;
     }
     GatewayApiObject upgraded = o.withApiVersion(GatewayApiKind.GROUP + "/" + target.get());
-    err.println("upgraded: " + kind + " " + o.metadata().name().orElse("") + " from " + o.apiVersion() + " to "
-        + upgraded.apiVersion() + " (Gateway API " + release + " " + c.name().toLowerCase(Locale.ROOT) + ")");
+    err.println(
+        "upgraded: "
+            + kind
+            + " "
+            + o.metadata().name().orElse("")
+            + " from "
+            + o.apiVersion()
+            + " to "
+            + upgraded.apiVersion()
+            + " (Gateway API "
+            + release
+            + " "
+            + c.name().toLowerCase(Locale.ROOT)
+            + ")");
     return upgraded;
   }
 }

@@ -15,18 +15,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A small HTTP service on loopback standing in for one version of an application (the stable or the canary
- * Service of the demo). Every request waits {@code latency}, then answers 200 with the backend's name, or 500
- * for the requested fraction of requests.
+ * A small HTTP service on loopback standing in for one version of an application (the stable or the
+ * canary Service of the demo). Every request waits {@code latency}, then answers 200 with the
+ * backend's name, or 500 for the requested fraction of requests.
  *
- * <p>Errors are spread evenly rather than drawn at random: with error rate 0.25 every fourth request fails.
- * The measured error rate therefore equals the configured one over any run of requests, which keeps the
- * demo's outcome reproducible. Thread-safe; close to stop.
+ * <p>Errors are spread evenly rather than drawn at random: with error rate 0.25 every fourth
+ * request fails. The measured error rate therefore equals the configured one over any run of
+ * requests, which keeps the demo's outcome reproducible. Thread-safe; close to stop.
  */
 final class DemoBackend implements AutoCloseable {
   static {
-    // Without TCP_NODELAY small responses wait for the client's delayed ACK (about 40 ms), which would show
-    // up as latency the backend never had. Read once by the JDK server, so set before the first server.
+    // Without TCP_NODELAY small responses wait for the client's delayed ACK (about 40 ms), which
+    // would show
+    // up as latency the backend never had. Read once by the JDK server, so set before the first
+    // server.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
@@ -44,13 +46,16 @@ final class DemoBackend implements AutoCloseable {
     this.name = name;
     this.errorRate = errorRate;
     this.latency = latency;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     // Requests sleep for their latency: each needs its own thread, or latency would queue up.
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "demo-backend-" + name);
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "demo-backend-" + name);
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -59,7 +64,8 @@ final class DemoBackend implements AutoCloseable {
   /**
    * Starts a backend on a free loopback port.
    *
-   * @throws IllegalArgumentException if {@code errorRate} is outside 0..1 or {@code latency} is negative
+   * @throws IllegalArgumentException if {@code errorRate} is outside 0..1 or {@code latency} is
+   *     negative
    * @throws UncheckedIOException if no port can be bound
    */
   static DemoBackend start(String name, double errorRate, Duration latency) {
@@ -81,7 +87,12 @@ final class DemoBackend implements AutoCloseable {
   }
 
   URI uri() {
-    return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/");
+    return URI.create(
+        "http://"
+            + server.getAddress().getHostString()
+            + ":"
+            + server.getAddress().getPort()
+            + "/");
   }
 
   double errorRate() {
@@ -113,12 +124,14 @@ final class DemoBackend implements AutoCloseable {
         }
       }
       long n = requests.incrementAndGet();
-      // Request n fails when the running count of due errors steps up: floor(n*rate) > floor((n-1)*rate).
+      // Request n fails when the running count of due errors steps up: floor(n*rate) >
+      // floor((n-1)*rate).
       boolean fail = Math.floor(n * errorRate) > Math.floor((n - 1) * errorRate);
       if (fail) {
         errors.incrementAndGet();
       }
-      byte[] body = ((fail ? "error from " : "hello from ") + name + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] body =
+          ((fail ? "error from " : "hello from ") + name + "\n").getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
       exchange.getResponseHeaders().set("X-Backend", name);
       exchange.sendResponseHeaders(fail ? 500 : 200, body.length);
@@ -136,6 +149,13 @@ final class DemoBackend implements AutoCloseable {
 
   @Override
   public String toString() {
-    return name + " at " + uri() + " (error rate " + DemoReport.percent(errorRate) + ", latency " + latency.toMillis() + " ms)";
+    return name
+        + " at "
+        + uri()
+        + " (error rate "
+        + DemoReport.percent(errorRate)
+        + ", latency "
+        + latency.toMillis()
+        + " ms)";
   }
 }

@@ -20,10 +20,10 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Where the demo runs: the embedded API server in this JVM (default), or a real cluster from a kubeconfig. In
- * both cases the simulated Gateway controller writes status for the demo's GatewayClass, and the demo works
- * in a namespace of its own; on a real cluster that namespace and the GatewayClass get unique names and are
- * deleted on {@link #close()} unless kept.
+ * Where the demo runs: the embedded API server in this JVM (default), or a real cluster from a
+ * kubeconfig. In both cases the simulated Gateway controller writes status for the demo's
+ * GatewayClass, and the demo works in a namespace of its own; on a real cluster that namespace and
+ * the GatewayClass get unique names and are deleted on {@link #close()} unless kept.
  */
 final class DemoCluster implements AutoCloseable {
   private final EmbeddedApiServer server;
@@ -36,7 +36,12 @@ final class DemoCluster implements AutoCloseable {
   private final boolean keep;
   private boolean namespaceCreated;
 
-  private DemoCluster(EmbeddedApiServer server, ApiClient apiClient, String description, String suffix, boolean keep) {
+  private DemoCluster(
+      EmbeddedApiServer server,
+      ApiClient apiClient,
+      String description,
+      String suffix,
+      boolean keep) {
     this.server = server;
     this.apiClient = apiClient;
     this.client = GatewayApiClient.create(apiClient);
@@ -51,9 +56,18 @@ final class DemoCluster implements AutoCloseable {
   static DemoCluster embedded() {
     EmbeddedApiServer server = EmbeddedApiServer.start();
     try {
-      return new DemoCluster(server, server.apiClient(),
-          "embedded API server at " + server.url() + " (Gateway API " + server.options().release() + ", "
-              + server.options().channel().id() + " channel)", "", true);
+      return new DemoCluster(
+          server,
+          server.apiClient(),
+          "embedded API server at "
+              + server.url()
+              + " (Gateway API "
+              + server.options().release()
+              + ", "
+              + server.options().channel().id()
+              + " channel)",
+          "",
+          true);
     } catch (RuntimeException e) {
       server.close();
       throw e;
@@ -61,8 +75,8 @@ final class DemoCluster implements AutoCloseable {
   }
 
   /**
-   * Connects to the cluster of {@code kubeconfig} ({@code $KUBECONFIG} or {@code ~/.kube/config} when null)
-   * and {@code context} (the current context when null).
+   * Connects to the cluster of {@code kubeconfig} ({@code $KUBECONFIG} or {@code ~/.kube/config}
+   * when null) and {@code context} (the current context when null).
    *
    * @throws IllegalArgumentException if the kubeconfig cannot be read or has no such context
    */
@@ -72,7 +86,8 @@ final class DemoCluster implements AutoCloseable {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       config = KubeConfig.loadKubeConfig(reader);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot read kubeconfig " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read kubeconfig " + file + ": " + e.getMessage(), e);
     }
     config.setFile(file.toAbsolutePath().toFile());
     if (context != null && !config.setContext(context)) {
@@ -82,13 +97,24 @@ final class DemoCluster implements AutoCloseable {
     try {
       api = ClientBuilder.kubeconfig(config).build();
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot use kubeconfig " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot use kubeconfig " + file + ": " + e.getMessage(), e);
     }
     // Watches hold requests open; a read timeout would end them every few seconds.
     api.setHttpClient(api.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());
-    String suffix = "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
-    return new DemoCluster(null, api, "cluster " + api.getBasePath() + " (kubeconfig " + file
-        + (context != null ? ", context " + context : "") + ")", suffix.toLowerCase(Locale.ROOT), keep);
+    String suffix =
+        "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
+    return new DemoCluster(
+        null,
+        api,
+        "cluster "
+            + api.getBasePath()
+            + " (kubeconfig "
+            + file
+            + (context != null ? ", context " + context : "")
+            + ")",
+        suffix.toLowerCase(Locale.ROOT),
+        keep);
   }
 
   private static Path defaultKubeconfig() {
@@ -128,8 +154,8 @@ final class DemoCluster implements AutoCloseable {
   }
 
   /**
-   * {@code http://<address>:<port>/} of listener {@code listener} of the demo's Gateway {@code name}, served by the
-   * simulated controller's data plane.
+   * {@code http://<address>:<port>/} of listener {@code listener} of the demo's Gateway {@code
+   * name}, served by the simulated controller's data plane.
    */
   java.net.URI gatewayUrl(String name, String listener) {
     return controller.gateway(namespace, name).url(listener);
@@ -137,20 +163,29 @@ final class DemoCluster implements AutoCloseable {
 
   /** The data plane's metrics endpoint. */
   java.net.URI metricsUrl() {
-    return controller.metricsUrl().orElseThrow(() -> new IllegalStateException("the simulated controller runs no data plane"));
+    return controller
+        .metricsUrl()
+        .orElseThrow(
+            () -> new IllegalStateException("the simulated controller runs no data plane"));
   }
 
   /** Creates the demo's namespace. */
   void createNamespace() throws ApiException {
-    V1Namespace ns = new V1Namespace().metadata(new V1ObjectMeta().name(namespace)
-        .putLabelsItem("app.kubernetes.io/managed-by", "gatewaysdk-demo"));
+    V1Namespace ns =
+        new V1Namespace()
+            .metadata(
+                new V1ObjectMeta()
+                    .name(namespace)
+                    .putLabelsItem("app.kubernetes.io/managed-by", "gatewaysdk-demo"));
     new CoreV1Api(apiClient).createNamespace(ns).execute();
     namespaceCreated = true;
   }
 
   /** What {@link #close()} leaves behind on a real cluster, for the summary; empty if nothing. */
   String leftBehind() {
-    return server == null && keep ? "namespace " + namespace + " and GatewayClass " + gatewayClassName : "";
+    return server == null && keep
+        ? "namespace " + namespace + " and GatewayClass " + gatewayClassName
+        : "";
   }
 
   @Override

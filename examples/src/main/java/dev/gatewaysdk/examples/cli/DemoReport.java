@@ -15,19 +15,29 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What happened during a demo run, kept for the summary and the HTML report: periodic samples of the canary
- * weight and the canary's measured error rate and latency, the thresholds the analysis holds them to, and
- * the step/event timeline.
+ * What happened during a demo run, kept for the summary and the HTML report: periodic samples of
+ * the canary weight and the canary's measured error rate and latency, the thresholds the analysis
+ * holds them to, and the step/event timeline.
  *
- * <p>The HTML report ({@link #toHtml()}) is one self-contained file: inline CSS and an inline SVG chart, no
- * scripts, fonts or images fetched from anywhere. Thread-safe.
+ * <p>The HTML report ({@link #toHtml()}) is one self-contained file: inline CSS and an inline SVG
+ * chart, no scripts, fonts or images fetched from anywhere. Thread-safe.
  */
 final class DemoReport {
-  /** One sample: seconds since start, canary weight percent, error rates 0..1, p95 latencies in ms. */
-  record Sample(double seconds, double canaryPercent, int canaryRequests, double canaryErrorRate,
-      double canaryP95Millis, double stableErrorRate, double stableP95Millis) {}
+  /**
+   * One sample: seconds since start, canary weight percent, error rates 0..1, p95 latencies in ms.
+   */
+  record Sample(
+      double seconds,
+      double canaryPercent,
+      int canaryRequests,
+      double canaryErrorRate,
+      double canaryP95Millis,
+      double stableErrorRate,
+      double stableP95Millis) {}
 
-  /** One event of the timeline; {@code kind} is a CSS class: step, pass, fail, info, done, rollback. */
+  /**
+   * One event of the timeline; {@code kind} is a CSS class: step, pass, fail, info, done, rollback.
+   */
   record Event(double seconds, String kind, String text) {}
 
   private final String title;
@@ -96,37 +106,62 @@ final class DemoReport {
   synchronized String toHtml() {
     StringBuilder h = new StringBuilder(32_768);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(esc(title)).append("</title>\n<style>\n")
-        .append("body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:2em auto;max-width:980px;color:#222}\n")
+        .append(esc(title))
+        .append("</title>\n<style>\n")
+        .append(
+            "body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:2em auto;max-width:980px;color:#222}\n")
         .append("h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em}\n")
-        .append("table{border-collapse:collapse}td,th{padding:3px 10px;text-align:left;vertical-align:top}\n")
+        .append(
+            "table{border-collapse:collapse}td,th{padding:3px 10px;text-align:left;vertical-align:top}\n")
         .append("table.facts td:first-child{color:#666}\n")
-        .append("table.timeline tr{border-bottom:1px solid #eee}table.timeline td:first-child{text-align:right;color:#666;white-space:nowrap}\n")
-        .append(".outcome{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:600}\n")
-        .append(".promoted{background:#2e7d32}.rolled-back{background:#c62828}.running,.error{background:#757575}\n")
-        .append("td.kind{font-weight:600}.step{color:#1565c0}.pass{color:#2e7d32}.fail{color:#c62828}")
+        .append(
+            "table.timeline tr{border-bottom:1px solid #eee}table.timeline td:first-child{text-align:right;color:#666;white-space:nowrap}\n")
+        .append(
+            ".outcome{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:600}\n")
+        .append(
+            ".promoted{background:#2e7d32}.rolled-back{background:#c62828}.running,.error{background:#757575}\n")
+        .append(
+            "td.kind{font-weight:600}.step{color:#1565c0}.pass{color:#2e7d32}.fail{color:#c62828}")
         .append(".rollback{color:#c62828}.done{color:#2e7d32}.info{color:#555}\n")
         .append("svg text{font-size:11px;fill:#444}\n")
         .append("</style>\n</head>\n<body>\n");
-    h.append("<h1>").append(esc(title)).append(" <span class=\"outcome ").append(esc(outcomeClass())).append("\">")
-        .append(esc(outcome)).append("</span></h1>\n");
+    h.append("<h1>")
+        .append(esc(title))
+        .append(" <span class=\"outcome ")
+        .append(esc(outcomeClass()))
+        .append("\">")
+        .append(esc(outcome))
+        .append("</span></h1>\n");
     h.append("<table class=\"facts\">\n");
     row(h, "started", started.toString());
     for (Map.Entry<String, String> f : facts.entrySet()) {
       row(h, f.getKey(), f.getValue());
     }
-    row(h, "thresholds", "canary error rate ≤ " + percent(maxErrorRate) + ", canary p95 latency ≤ "
-        + maxLatency.toMillis() + " ms");
+    row(
+        h,
+        "thresholds",
+        "canary error rate ≤ "
+            + percent(maxErrorRate)
+            + ", canary p95 latency ≤ "
+            + maxLatency.toMillis()
+            + " ms");
     h.append("</table>\n<h2>Canary weight, error rate and latency</h2>\n");
     appendChart(h);
     h.append("<h2>Timeline</h2>\n<table class=\"timeline\">\n");
     for (Event e : events) {
-      h.append("<tr class=\"event\"><td>").append(String.format(Locale.ROOT, "%.1f s", e.seconds()))
-          .append("</td><td class=\"kind ").append(esc(e.kind())).append("\">").append(esc(e.kind()))
-          .append("</td><td>").append(esc(e.text())).append("</td></tr>\n");
+      h.append("<tr class=\"event\"><td>")
+          .append(String.format(Locale.ROOT, "%.1f s", e.seconds()))
+          .append("</td><td class=\"kind ")
+          .append(esc(e.kind()))
+          .append("\">")
+          .append(esc(e.kind()))
+          .append("</td><td>")
+          .append(esc(e.text()))
+          .append("</td></tr>\n");
     }
-    h.append("</table>\n<p style=\"color:#888\">Generated by gatewaysdk demo. Traffic is real HTTP from the demo's"
-        + " load generator to its in-process backends, split by the route's weights as read from the API server.</p>\n");
+    h.append(
+        "</table>\n<p style=\"color:#888\">Generated by gatewaysdk demo. Traffic is real HTTP from the demo's"
+            + " load generator to its in-process backends, split by the route's weights as read from the API server.</p>\n");
     h.append("</body>\n</html>\n");
     return h.toString();
   }
@@ -155,8 +190,12 @@ final class DemoReport {
   private static final String PASS_COLOR = "#81c784";
   private static final String FAIL_COLOR = "#c62828";
 
-  /** The time axis: from the first sample or step (the set-up before it is in the timeline) to the last. */
+  /**
+   * The time axis: from the first sample or step (the set-up before it is in the timeline) to the
+   * last.
+   */
   private double t0;
+
   private double tSpan;
 
   private void appendChart(StringBuilder h) {
@@ -194,40 +233,96 @@ final class DemoReport {
     int countsTop = TOP + 3 * (PANEL + GAP);
     double bottom = countsTop + COUNTS;
     int height = (int) bottom + 56;
-    h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-        .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-        .append("\" role=\"img\" aria-label=\"canary weight, error rate, latency and requests over time\">\n");
-    panel(h, TOP, PANEL, "canary weight (%)", Math.min(nice(Math.max(maxWeight * 1.2, 1)), 100), -1, List.of(
-        new Series("#1565c0", "canary weight", Sample::canaryPercent, true, false)));
-    panel(h, TOP + PANEL + GAP, PANEL, "error rate (%)", maxErrPct, maxErrorRate * 100, List.of(
-        new Series("#9e9e9e", "stable", s -> s.stableErrorRate() * 100, false, false),
-        new Series("#c62828", "canary", s -> s.canaryErrorRate() * 100, false, true)));
-    panel(h, TOP + 2 * (PANEL + GAP), PANEL, "p95 latency (ms)", maxLat, maxLatency.toMillis(), List.of(
-        new Series("#9e9e9e", "stable", Sample::stableP95Millis, false, false),
-        new Series("#ef6c00", "canary", Sample::canaryP95Millis, false, true)));
+    h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(height)
+        .append(
+            "\" role=\"img\" aria-label=\"canary weight, error rate, latency and requests over time\">\n");
+    panel(
+        h,
+        TOP,
+        PANEL,
+        "canary weight (%)",
+        Math.min(nice(Math.max(maxWeight * 1.2, 1)), 100),
+        -1,
+        List.of(new Series("#1565c0", "canary weight", Sample::canaryPercent, true, false)));
+    panel(
+        h,
+        TOP + PANEL + GAP,
+        PANEL,
+        "error rate (%)",
+        maxErrPct,
+        maxErrorRate * 100,
+        List.of(
+            new Series("#9e9e9e", "stable", s -> s.stableErrorRate() * 100, false, false),
+            new Series("#c62828", "canary", s -> s.canaryErrorRate() * 100, false, true)));
+    panel(
+        h,
+        TOP + 2 * (PANEL + GAP),
+        PANEL,
+        "p95 latency (ms)",
+        maxLat,
+        maxLatency.toMillis(),
+        List.of(
+            new Series("#9e9e9e", "stable", Sample::stableP95Millis, false, false),
+            new Series("#ef6c00", "canary", Sample::canaryP95Millis, false, true)));
     counts(h, countsTop, maxRequests);
     markers(h, bottom, TOP + PANEL + GAP);
     // Time axis.
     for (int i = 0; i <= 10; i++) {
       double s = t0 + tSpan * i / 10;
-      h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">" + (tSpan < 10 ? "%.1f" : "%.0f")
-          + " s</text>\n", x(s), bottom + 16, s));
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">"
+                  + (tSpan < 10 ? "%.1f" : "%.0f")
+                  + " s</text>\n",
+              x(s),
+              bottom + 16,
+              s));
     }
     // Legend of the markers.
     double y = bottom + 40;
     int lx = LEFT;
-    for (String[] m : new String[][] {{STEP_COLOR, "weight step"}, {PASS_COLOR, "analysis passed / promoted"},
-        {FAIL_COLOR, "analysis failed / rollback"}}) {
-      h.append(String.format(Locale.ROOT, "<line class=\"legend\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
-          + "stroke-width=\"2\" stroke-dasharray=\"3,3\"/><text x=\"%d\" y=\"%.1f\">%s</text>\n",
-          lx, y - 4, lx + 22, y - 4, m[0], lx + 27, y, m[1]));
+    for (String[] m :
+        new String[][] {
+          {STEP_COLOR, "weight step"},
+          {PASS_COLOR, "analysis passed / promoted"},
+          {FAIL_COLOR, "analysis failed / rollback"}
+        }) {
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"legend\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
+                  + "stroke-width=\"2\" stroke-dasharray=\"3,3\"/><text x=\"%d\" y=\"%.1f\">%s</text>\n",
+              lx,
+              y - 4,
+              lx + 22,
+              y - 4,
+              m[0],
+              lx + 27,
+              y,
+              m[1]));
       lx += 210;
     }
-    h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\">gaps: canary without requests or weight</text>\n", lx, y));
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%.1f\">gaps: canary without requests or weight</text>\n",
+            lx,
+            y));
     h.append("</svg>\n");
   }
 
-  /** Vertical markers for steps, analyses and the outcome, labelled; the decision also carries its measured value. */
+  /**
+   * Vertical markers for steps, analyses and the outcome, labelled; the decision also carries its
+   * measured value.
+   */
   private void markers(StringBuilder h, double bottom, int errorPanelTop) {
     for (Event e : events) {
       if (e.kind().equals("info")) {
@@ -236,20 +331,38 @@ final class DemoReport {
       double x = x(e.seconds());
       boolean bad = e.kind().equals("fail") || e.kind().equals("rollback");
       String color = bad ? FAIL_COLOR : e.kind().equals("step") ? STEP_COLOR : PASS_COLOR;
-      h.append(String.format(Locale.ROOT,
-          "<line class=\"marker\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"3,3\"><title>%s</title></line>\n",
-          x, TOP, x, bottom, color, esc(String.format(Locale.ROOT, "%.1f s %s", e.seconds(), e.text()))));
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"marker\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"3,3\"><title>%s</title></line>\n",
+              x,
+              TOP,
+              x,
+              bottom,
+              color,
+              esc(String.format(Locale.ROOT, "%.1f s %s", e.seconds(), e.text()))));
       String label = e.kind().equals("step") ? stepLabel(e.text()) : null;
       if (label != null) {
-        h.append(String.format(Locale.ROOT, "<text class=\"marker-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#1565c0\">%s</text>\n",
-            x, TOP - 18, esc(label)));
+        h.append(
+            String.format(
+                Locale.ROOT,
+                "<text class=\"marker-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#1565c0\">%s</text>\n",
+                x,
+                TOP - 18,
+                esc(label)));
       }
       if (e.kind().equals("fail") || e.kind().equals("done") || e.kind().equals("rollback")) {
         boolean right = x > LEFT + (WIDTH - LEFT - RIGHT) * 0.6;
         int y = e.kind().equals("rollback") ? errorPanelTop + 30 : errorPanelTop + 14;
-        h.append(String.format(Locale.ROOT,
-            "<text class=\"decision\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" font-weight=\"600\" fill=\"%s\">%s</text>\n",
-            right ? x - 4 : x + 4, y, right ? "end" : "start", bad ? FAIL_COLOR : "#2e7d32", esc(shorten(e.text(), 95))));
+        h.append(
+            String.format(
+                Locale.ROOT,
+                "<text class=\"decision\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" font-weight=\"600\" fill=\"%s\">%s</text>\n",
+                right ? x - 4 : x + 4,
+                y,
+                right ? "end" : "start",
+                bad ? FAIL_COLOR : "#2e7d32",
+                esc(shorten(e.text(), 95))));
       }
     }
   }
@@ -265,24 +378,52 @@ final class DemoReport {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
-  /** Requests that reached the canary per sample, as bars: how much each error-rate point stands on. */
+  /**
+   * Requests that reached the canary per sample, as bars: how much each error-rate point stands on.
+   */
   private void counts(StringBuilder h, int top, int maxRequests) {
     int bottom = top + COUNTS;
     double yMax = nice(maxRequests);
-    h.append(String.format(Locale.ROOT,
-        "<g class=\"panel counts\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#ddd\"/>\n",
-        LEFT, top, WIDTH - LEFT - RIGHT, COUNTS));
-    h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"600\">canary requests per sample</text>\n",
-        LEFT, top - 5));
-    h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n", LEFT - 6, top + 10,
-        number(yMax)));
-    h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>\n", LEFT - 6, bottom));
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "<g class=\"panel counts\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#ddd\"/>\n",
+            LEFT,
+            top,
+            WIDTH - LEFT - RIGHT,
+            COUNTS));
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" font-weight=\"600\">canary requests per sample</text>\n",
+            LEFT,
+            top - 5));
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
+            LEFT - 6,
+            top + 10,
+            number(yMax)));
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>\n",
+            LEFT - 6,
+            bottom));
     double barWidth = Math.max(2, (WIDTH - LEFT - RIGHT) / Math.max(samples.size(), 1) * 0.6);
     for (Sample s : samples) {
       double height = COUNTS * Math.min(s.canaryRequests() / yMax, 1);
-      h.append(String.format(Locale.ROOT,
-          "<rect class=\"count\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#90a4ae\"><title>%.1f s: %d canary requests</title></rect>\n",
-          x(s.seconds()) - barWidth, bottom - height, barWidth, height, s.seconds(), s.canaryRequests()));
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<rect class=\"count\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#90a4ae\"><title>%.1f s: %d canary requests</title></rect>\n",
+              x(s.seconds()) - barWidth,
+              bottom - height,
+              barWidth,
+              height,
+              s.seconds(),
+              s.canaryRequests()));
     }
     h.append("</g>\n");
   }
@@ -298,34 +439,78 @@ final class DemoReport {
     return 10 * p;
   }
 
-  /** {@code canaryOnly}: drawn only where the canary had requests and weight, with a gap elsewhere. */
-  private record Series(String color, String label, ToDoubleFunction<Sample> value, boolean step, boolean canaryOnly) {}
+  /**
+   * {@code canaryOnly}: drawn only where the canary had requests and weight, with a gap elsewhere.
+   */
+  private record Series(
+      String color,
+      String label,
+      ToDoubleFunction<Sample> value,
+      boolean step,
+      boolean canaryOnly) {}
 
-  private void panel(StringBuilder h, int top, int height, String label, double yMax, double threshold,
+  private void panel(
+      StringBuilder h,
+      int top,
+      int height,
+      String label,
+      double yMax,
+      double threshold,
       List<Series> series) {
     int bottom = top + height;
-    h.append(String.format(Locale.ROOT,
-        "<g class=\"panel\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#ddd\"/>\n",
-        LEFT, top, WIDTH - LEFT - RIGHT, height));
-    h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"600\">%s</text>\n", LEFT, top - 5,
-        esc(label)));
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "<g class=\"panel\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#ddd\"/>\n",
+            LEFT,
+            top,
+            WIDTH - LEFT - RIGHT,
+            height));
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" font-weight=\"600\">%s</text>\n",
+            LEFT,
+            top - 5,
+            esc(label)));
     for (int i = 0; i <= 4; i++) {
       double v = yMax * i / 4;
       double y = bottom - height * (double) i / 4;
-      h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", LEFT - 6,
-          y + 4, number(v)));
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+              LEFT - 6,
+              y + 4,
+              number(v)));
       if (i > 0 && i < 4) {
-        h.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>\n",
-            LEFT, y, WIDTH - RIGHT, y));
+        h.append(
+            String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>\n",
+                LEFT,
+                y,
+                WIDTH - RIGHT,
+                y));
       }
     }
     if (threshold >= 0) {
       double y = bottom - height * Math.min(threshold / yMax, 1);
-      h.append(String.format(Locale.ROOT,
-          "<line class=\"threshold\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#c62828\" stroke-dasharray=\"6,4\"/>\n",
-          LEFT, y, WIDTH - RIGHT, y));
-      h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#c62828\">threshold %s</text>\n",
-          WIDTH - RIGHT - 4, y - 4, number(threshold)));
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"threshold\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#c62828\" stroke-dasharray=\"6,4\"/>\n",
+              LEFT,
+              y,
+              WIDTH - RIGHT,
+              y));
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#c62828\">threshold %s</text>\n",
+              WIDTH - RIGHT - 4,
+              y - 4,
+              number(threshold)));
     }
     int legendX = LEFT + 190;
     for (Series s : series) {
@@ -334,7 +519,9 @@ final class DemoReport {
       double prevY = Double.NaN;
       for (Sample sample : samples) {
         if (s.canaryOnly() && (sample.canaryRequests() == 0 || sample.canaryPercent() == 0)) {
-          points = null;   // a gap: no data is not 0, and at weight 0 the window only holds requests from before
+          points =
+              null; // a gap: no data is not 0, and at weight 0 the window only holds requests from
+          // before
           prevY = Double.NaN;
           continue;
         }
@@ -343,27 +530,49 @@ final class DemoReport {
           lines.add(points);
         }
         double x = x(sample.seconds());
-        double y = bottom - height * Math.min(Math.max(s.value().applyAsDouble(sample), 0) / yMax, 1);
+        double y =
+            bottom - height * Math.min(Math.max(s.value().applyAsDouble(sample), 0) / yMax, 1);
         if (s.step() && !Double.isNaN(prevY)) {
           points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, prevY));
         }
         points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         if (s.canaryOnly()) {
-          h.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\">"
-              + "<title>%.1f s: %s of %d requests</title></circle>\n", x, y, s.color(), sample.seconds(),
-              number(s.value().applyAsDouble(sample)), sample.canaryRequests()));
+          h.append(
+              String.format(
+                  Locale.ROOT,
+                  "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\">"
+                      + "<title>%.1f s: %s of %d requests</title></circle>\n",
+                  x,
+                  y,
+                  s.color(),
+                  sample.seconds(),
+                  number(s.value().applyAsDouble(sample)),
+                  sample.canaryRequests()));
         }
         prevY = y;
       }
       for (StringBuilder p : lines) {
-        h.append("<polyline class=\"series\" fill=\"none\" stroke-width=\"2\" stroke=\"").append(s.color())
-            .append("\" points=\"").append(p.toString().trim()).append("\"><title>").append(esc(s.label()))
+        h.append("<polyline class=\"series\" fill=\"none\" stroke-width=\"2\" stroke=\"")
+            .append(s.color())
+            .append("\" points=\"")
+            .append(p.toString().trim())
+            .append("\"><title>")
+            .append(esc(s.label()))
             .append("</title></polyline>\n");
       }
       if (series.size() > 1) {
-        h.append(String.format(Locale.ROOT,
-            "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/><text x=\"%d\" y=\"%d\">%s</text>\n",
-            legendX, top - 9, legendX + 16, top - 9, s.color(), legendX + 20, top - 5, esc(s.label())));
+        h.append(
+            String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/><text x=\"%d\" y=\"%d\">%s</text>\n",
+                legendX,
+                top - 9,
+                legendX + 16,
+                top - 9,
+                s.color(),
+                legendX + 20,
+                top - 5,
+                esc(s.label())));
         legendX += 90;
       }
     }
@@ -385,11 +594,16 @@ final class DemoReport {
 
   static String percent(double rate) {
     double p = rate * 100;
-    return (p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p)) + "%";
+    return (p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p))
+        + "%";
   }
 
   private static void row(StringBuilder h, String name, String value) {
-    h.append("<tr><td>").append(esc(name)).append("</td><td>").append(esc(value)).append("</td></tr>\n");
+    h.append("<tr><td>")
+        .append(esc(name))
+        .append("</td><td>")
+        .append(esc(value))
+        .append("</td></tr>\n");
   }
 
   static String esc(String s) {

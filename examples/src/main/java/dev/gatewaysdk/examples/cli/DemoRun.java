@@ -26,8 +26,8 @@ import dev.gatewaysdk.testing.SelfSignedCertificate;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.DiscoveryV1Api;
-import java.net.URI;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,9 +41,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * One run of {@code gatewaysdk demo}: sets up the Gateway API objects of the guide's canary scenario on a
- * {@link DemoCluster}, starts the stable and canary backends and the load generator, drives a progressive
- * canary with {@link Canary} (analysis fed by the measured traffic), and reports.
+ * One run of {@code gatewaysdk demo}: sets up the Gateway API objects of the guide's canary
+ * scenario on a {@link DemoCluster}, starts the stable and canary backends and the load generator,
+ * drives a progressive canary with {@link Canary} (analysis fed by the measured traffic), and
+ * reports.
  */
 final class DemoRun {
   static final String GATEWAY = "my-gateway";
@@ -57,10 +58,20 @@ final class DemoRun {
   static final String LATENCY_CHECK = "latency-p95";
 
   /** The settings of a run; see {@link DemoCommand} for their meaning. */
-  record Settings(String scenario, Duration interval, double canaryErrorRate, Duration canaryLatency,
-      Duration stableLatency, double maxErrorRate, Duration maxLatency, int requestsPerSecond, List<Integer> weights) {}
+  record Settings(
+      String scenario,
+      Duration interval,
+      double canaryErrorRate,
+      Duration canaryLatency,
+      Duration stableLatency,
+      double maxErrorRate,
+      Duration maxLatency,
+      int requestsPerSecond,
+      List<Integer> weights) {}
 
-  /** How a run ended: the rollout's last status and the route's weights on the server afterwards. */
+  /**
+   * How a run ended: the rollout's last status and the route's weights on the server afterwards.
+   */
   record Result(CanaryStatus status, Map<String, Integer> finalWeights, DemoReport report) {
     boolean promoted() {
       return status.phase() == Phase.PROMOTED;
@@ -82,8 +93,12 @@ final class DemoRun {
     this.progress = progress;
     this.client = cluster.client();
     this.ns = cluster.namespace();
-    this.report = new DemoReport("gatewaysdk demo: progressive canary (" + settings.scenario() + ")", Instant.now(),
-        settings.maxErrorRate(), settings.maxLatency());
+    this.report =
+        new DemoReport(
+            "gatewaysdk demo: progressive canary (" + settings.scenario() + ")",
+            Instant.now(),
+            settings.maxErrorRate(),
+            settings.maxLatency());
   }
 
   double seconds() {
@@ -96,39 +111,81 @@ final class DemoRun {
   }
 
   Result run() throws Exception {
-    report.fact("cluster", cluster.description())
+    report
+        .fact("cluster", cluster.description())
         .fact("namespace", ns)
-        .fact("route", "HTTPRoute " + ns + "/" + ROUTE + " (PathPrefix /app, parent Gateway " + GATEWAY + ")")
+        .fact(
+            "route",
+            "HTTPRoute " + ns + "/" + ROUTE + " (PathPrefix /app, parent Gateway " + GATEWAY + ")")
         .fact("scenario", settings.scenario())
-        .fact("stable backend", STABLE + ": error rate 0%, latency " + DurationConverter.format(settings.stableLatency()))
-        .fact("canary backend", CANARY + ": error rate " + DemoReport.percent(settings.canaryErrorRate()) + ", latency "
-            + DurationConverter.format(settings.canaryLatency()))
-        .fact("load", settings.requestsPerSecond() + " requests/s to the Gateway's http listener, split by its data plane")
-        .fact("steps", "canary weight " + settings.weights() + " %, each held " + DurationConverter.format(settings.interval())
-            + " and analysed before the next");
+        .fact(
+            "stable backend",
+            STABLE
+                + ": error rate 0%, latency "
+                + DurationConverter.format(settings.stableLatency()))
+        .fact(
+            "canary backend",
+            CANARY
+                + ": error rate "
+                + DemoReport.percent(settings.canaryErrorRate())
+                + ", latency "
+                + DurationConverter.format(settings.canaryLatency()))
+        .fact(
+            "load",
+            settings.requestsPerSecond()
+                + " requests/s to the Gateway's http listener, split by its data plane")
+        .fact(
+            "steps",
+            "canary weight "
+                + settings.weights()
+                + " %, each held "
+                + DurationConverter.format(settings.interval())
+                + " and analysed before the next");
     event("info", "cluster: " + cluster.description());
     setUp();
 
     try (DemoBackend stable = DemoBackend.start(STABLE, 0, settings.stableLatency());
-        DemoBackend canary = DemoBackend.start(CANARY, settings.canaryErrorRate(), settings.canaryLatency());
+        DemoBackend canary =
+            DemoBackend.start(CANARY, settings.canaryErrorRate(), settings.canaryLatency());
         RouteWeights weights = RouteWeights.watch(client, ns, ROUTE)) {
       event("info", "backends: " + stable + "; " + canary);
-      // The Services' endpoints are the two local backends: the Gateway's data plane routes to them.
+      // The Services' endpoints are the two local backends: the Gateway's data plane routes to
+      // them.
       DiscoveryV1Api discovery = new DiscoveryV1Api(cluster.apiClient());
-      discovery.createNamespacedEndpointSlice(ns, Fixtures.endpointSlice(ns, STABLE, stable.uri().getPort())).execute();
-      discovery.createNamespacedEndpointSlice(ns, Fixtures.endpointSlice(ns, CANARY, canary.uri().getPort())).execute();
+      discovery
+          .createNamespacedEndpointSlice(
+              ns, Fixtures.endpointSlice(ns, STABLE, stable.uri().getPort()))
+          .execute();
+      discovery
+          .createNamespacedEndpointSlice(
+              ns, Fixtures.endpointSlice(ns, CANARY, canary.uri().getPort()))
+          .execute();
       URI target = cluster.gatewayUrl(GATEWAY, "http").resolve("/app");
-      event("info", "load: " + settings.requestsPerSecond() + " requests/s to " + target + "; analysis from "
-          + cluster.metricsUrl());
+      event(
+          "info",
+          "load: "
+              + settings.requestsPerSecond()
+              + " requests/s to "
+              + target
+              + "; analysis from "
+              + cluster.metricsUrl());
       TrafficMetrics metrics = new TrafficMetrics();
-      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "demo-sampler");
-        t.setDaemon(true);
-        return t;
-      });
-      try (LoadGenerator load = new LoadGenerator(Map.of(GATEWAY, target), () -> Map.of(GATEWAY, 1), metrics,
-          settings.requestsPerSecond()).start()) {
-        sampler.scheduleAtFixedRate(() -> sample(metrics, weights, load), 250, 250, TimeUnit.MILLISECONDS);
+      ScheduledExecutorService sampler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "demo-sampler");
+                t.setDaemon(true);
+                return t;
+              });
+      try (LoadGenerator load =
+          new LoadGenerator(
+                  Map.of(GATEWAY, target),
+                  () -> Map.of(GATEWAY, 1),
+                  metrics,
+                  settings.requestsPerSecond())
+              .start()) {
+        sampler.scheduleAtFixedRate(
+            () -> sample(metrics, weights, load), 250, 250, TimeUnit.MILLISECONDS);
         // Let stable traffic flow first, so the chart starts with a baseline.
         Thread.sleep(Math.min(1000, settings.interval().toMillis()));
         CanaryStatus end = canary().run();
@@ -140,8 +197,15 @@ final class DemoRun {
         Map<String, Integer> finalWeights = RouteWeights.weightsOf(routes().get(ROUTE));
         report.outcome(end.phase() == Phase.PROMOTED ? "promoted" : "rolled back");
         report.fact("final weights", finalWeights.toString());
-        report.fact("traffic", summary(metrics, STABLE) + "; " + summary(metrics, CANARY) + "; " + DemoReport.count(load.sent(), "request")
-            + " sent in " + String.format(Locale.ROOT, "%.1f s", seconds()));
+        report.fact(
+            "traffic",
+            summary(metrics, STABLE)
+                + "; "
+                + summary(metrics, CANARY)
+                + "; "
+                + DemoReport.count(load.sent(), "request")
+                + " sent in "
+                + String.format(Locale.ROOT, "%.1f s", seconds()));
         return new Result(end, finalWeights, report);
       } finally {
         sampler.shutdownNow();
@@ -151,12 +215,20 @@ final class DemoRun {
 
   static String summary(TrafficMetrics metrics, String backend) {
     TrafficMetrics.Window w = metrics.total(backend);
-    return backend + " " + DemoReport.count(w.requests(), "request") + ", " + DemoReport.count(w.errors(), "error")
-        + " (" + DemoReport.percent(w.errorRate())
-        + "), p95 " + w.p95().toMillis() + " ms";
+    return backend
+        + " "
+        + DemoReport.count(w.requests(), "request")
+        + ", "
+        + DemoReport.count(w.errors(), "error")
+        + " ("
+        + DemoReport.percent(w.errorRate())
+        + "), p95 "
+        + w.p95().toMillis()
+        + " ms";
   }
 
-  // ---------------------------------------------------------------------------------------------- set-up
+  // ----------------------------------------------------------------------------------------------
+  // set-up
 
   private ResourceClient<HTTPRoute> routes() {
     return client.httpRoutes().inNamespace(ns);
@@ -167,40 +239,94 @@ final class DemoRun {
     CoreV1Api core = new CoreV1Api(cluster.apiClient());
 
     ResourceClient<GatewayClass> classes = client.gatewayClasses();
-    classes.create(GatewayClass.builder().name(cluster.gatewayClassName())
-        .controllerName(cluster.controllerName())
-        .description("gatewaysdk demo (simulated controller, embedded data plane)")
-        .build());
-    GatewayClass gc = await("GatewayClass " + cluster.gatewayClassName() + " Accepted",
-        () -> classes.get(cluster.gatewayClassName()),
-        c -> isTrue(c.status().map(s -> s.conditions()).orElse(List.of()), "Accepted"));
-    event("info", "GatewayClass " + gc.metadata().name().orElse("") + " (controller " + cluster.controllerName() + ") Accepted");
+    classes.create(
+        GatewayClass.builder()
+            .name(cluster.gatewayClassName())
+            .controllerName(cluster.controllerName())
+            .description("gatewaysdk demo (simulated controller, embedded data plane)")
+            .build());
+    GatewayClass gc =
+        await(
+            "GatewayClass " + cluster.gatewayClassName() + " Accepted",
+            () -> classes.get(cluster.gatewayClassName()),
+            c -> isTrue(c.status().map(s -> s.conditions()).orElse(List.of()), "Accepted"));
+    event(
+        "info",
+        "GatewayClass "
+            + gc.metadata().name().orElse("")
+            + " (controller "
+            + cluster.controllerName()
+            + ") Accepted");
 
     SelfSignedCertificate cert = SelfSignedCertificate.generate("app.example.com", "*.example.com");
     core.createNamespacedSecret(ns, Fixtures.tlsSecret(ns, TLS_SECRET, cert)).execute();
     event("info", "Secret " + TLS_SECRET + ": self-signed certificate for " + cert.dnsNames());
 
     ResourceClient<Gateway> gateways = client.gateways().inNamespace(ns);
-    gateways.create(Gateway.builder().name(GATEWAY).namespace(ns).gatewayClassName(cluster.gatewayClassName())
-        .listener(Listener.http("http", 8080).allowingRoutesFromAllNamespaces())
-        .listener(Listener.builder().name("https").protocol(ProtocolType.HTTPS).port(8443)
-            .tls(ListenerTLSConfig.terminate(TLS_SECRET)).build().allowingRoutesFromAllNamespaces())
-        .build());
-    Gateway gw = client.await(gateways.get(GATEWAY)).until(GatewayConditions.programmed(), Duration.ofSeconds(30));
-    event("info", "Gateway " + GATEWAY + " Programmed: listeners http:8080, https:8443 (TLS Terminate, " + TLS_SECRET
-        + "), address " + gw.status().flatMap(s -> s.addresses().stream().findFirst()).map(a -> a.value()).orElse("-"));
+    gateways.create(
+        Gateway.builder()
+            .name(GATEWAY)
+            .namespace(ns)
+            .gatewayClassName(cluster.gatewayClassName())
+            .listener(Listener.http("http", 8080).allowingRoutesFromAllNamespaces())
+            .listener(
+                Listener.builder()
+                    .name("https")
+                    .protocol(ProtocolType.HTTPS)
+                    .port(8443)
+                    .tls(ListenerTLSConfig.terminate(TLS_SECRET))
+                    .build()
+                    .allowingRoutesFromAllNamespaces())
+            .build());
+    Gateway gw =
+        client
+            .await(gateways.get(GATEWAY))
+            .until(GatewayConditions.programmed(), Duration.ofSeconds(30));
+    event(
+        "info",
+        "Gateway "
+            + GATEWAY
+            + " Programmed: listeners http:8080, https:8443 (TLS Terminate, "
+            + TLS_SECRET
+            + "), address "
+            + gw.status()
+                .flatMap(s -> s.addresses().stream().findFirst())
+                .map(a -> a.value())
+                .orElse("-"));
 
     core.createNamespacedService(ns, Fixtures.service(ns, STABLE, 8080)).execute();
     core.createNamespacedService(ns, Fixtures.service(ns, CANARY, 8080)).execute();
 
     // The guide's canary route (section 4.3), starting with all traffic on the stable version.
-    HTTPRoute route = routes().create(HTTPRoute.builder().name(ROUTE).namespace(ns)
-        .parentRef(GATEWAY)
-        .rule(r -> r.pathPrefix("/app").backend(STABLE, 8080, 100).backend(CANARY, 8080, 0))
-        .build());
-    client.await(route).until(RouteConditions.acceptedBy(GATEWAY).and(RouteConditions.resolvedRefs(GATEWAY)),
-        Duration.ofSeconds(30));
-    event("info", "HTTPRoute " + ROUTE + " Accepted by " + GATEWAY + ": " + STABLE + " 100, " + CANARY + " 0");
+    HTTPRoute route =
+        routes()
+            .create(
+                HTTPRoute.builder()
+                    .name(ROUTE)
+                    .namespace(ns)
+                    .parentRef(GATEWAY)
+                    .rule(
+                        r ->
+                            r.pathPrefix("/app")
+                                .backend(STABLE, 8080, 100)
+                                .backend(CANARY, 8080, 0))
+                    .build());
+    client
+        .await(route)
+        .until(
+            RouteConditions.acceptedBy(GATEWAY).and(RouteConditions.resolvedRefs(GATEWAY)),
+            Duration.ofSeconds(30));
+    event(
+        "info",
+        "HTTPRoute "
+            + ROUTE
+            + " Accepted by "
+            + GATEWAY
+            + ": "
+            + STABLE
+            + " 100, "
+            + CANARY
+            + " 0");
   }
 
   private static boolean isTrue(List<Condition> conditions, String type) {
@@ -208,7 +334,8 @@ final class DemoRun {
   }
 
   /** Reads until {@code done} holds, for up to 30 seconds. */
-  private static <T> T await(String what, Supplier<T> read, Predicate<T> done) throws InterruptedException {
+  private static <T> T await(String what, Supplier<T> read, Predicate<T> done)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     T last = read.get();
     while (!done.test(last)) {
@@ -221,32 +348,51 @@ final class DemoRun {
     return last;
   }
 
-  // ---------------------------------------------------------------------------------------------- canary
+  // ----------------------------------------------------------------------------------------------
+  // canary
 
   CanaryPlan plan() {
-    AnalysisCheck errorRate = AnalysisCheck.builder(ERROR_RATE_CHECK, ERRORS_PROVIDER)
-        .max(settings.maxErrorRate()).unit(AnalysisCheck.Unit.RATIO).interval(settings.interval()).failureLimit(0).inconclusiveLimit(2).successes(1)
-        .build();
-    // One slow interval is tolerated: a p95 over a handful of canary requests is one stall away from the max.
-    AnalysisCheck latency = AnalysisCheck.builder(LATENCY_CHECK, LATENCY_PROVIDER)
-        .max(settings.maxLatency().toMillis() / 1000.0).unit(AnalysisCheck.Unit.SECONDS).interval(settings.interval()).failureLimit(1).inconclusiveLimit(2)
-        .successes(1).build();
-    CanaryPlan.Builder plan = CanaryPlan.builder()
-        .route(RouteRef.httpRoute(ns, ROUTE))
-        .stable(STABLE)
-        .canary(CANARY)
-        .progressDeadline(Duration.ofSeconds(30));
+    AnalysisCheck errorRate =
+        AnalysisCheck.builder(ERROR_RATE_CHECK, ERRORS_PROVIDER)
+            .max(settings.maxErrorRate())
+            .unit(AnalysisCheck.Unit.RATIO)
+            .interval(settings.interval())
+            .failureLimit(0)
+            .inconclusiveLimit(2)
+            .successes(1)
+            .build();
+    // One slow interval is tolerated: a p95 over a handful of canary requests is one stall away
+    // from the max.
+    AnalysisCheck latency =
+        AnalysisCheck.builder(LATENCY_CHECK, LATENCY_PROVIDER)
+            .max(settings.maxLatency().toMillis() / 1000.0)
+            .unit(AnalysisCheck.Unit.SECONDS)
+            .interval(settings.interval())
+            .failureLimit(1)
+            .inconclusiveLimit(2)
+            .successes(1)
+            .build();
+    CanaryPlan.Builder plan =
+        CanaryPlan.builder()
+            .route(RouteRef.httpRoute(ns, ROUTE))
+            .stable(STABLE)
+            .canary(CANARY)
+            .progressDeadline(Duration.ofSeconds(30));
     for (int w : settings.weights()) {
       plan.step(Step.setWeight(w));
       if (w < 100) {
-        // the analysis first measures one interval after the Gateway accepted the weight: it judges that interval
+        // the analysis first measures one interval after the Gateway accepted the weight: it judges
+        // that interval
         plan.step(Step.analysis(errorRate, latency));
       }
     }
     return plan.build();
   }
 
-  /** The analysis reads the Gateway's own metrics: the canary backend's 5xx share and p95 since the last measurement. */
+  /**
+   * The analysis reads the Gateway's own metrics: the canary backend's 5xx share and p95 since the
+   * last measurement.
+   */
   private Canary canary() {
     return Canary.builder(client, plan())
         .provider(ERRORS_PROVIDER, GatewayMetricsProvider.errorRate(cluster.metricsUrl()))
@@ -261,23 +407,38 @@ final class DemoRun {
     @Override
     public void stepStarted(CanaryStatus status, Step step) {
       if (step.kind() == Step.Kind.SET_WEIGHT) {
-        event("step", "weight step " + (settings.weights().indexOf(step.percent()) + 1) + "/" + settings.weights().size()
-            + ": canary weight " + step.percent() + "%");
+        event(
+            "step",
+            "weight step "
+                + (settings.weights().indexOf(step.percent()) + 1)
+                + "/"
+                + settings.weights().size()
+                + ": canary weight "
+                + step.percent()
+                + "%");
       }
     }
 
     @Override
     public void analysisResult(CanaryStatus status, AnalysisCheck check, Measurement m) {
-      String value = m.value().isPresent()
-          ? (check.name().equals(ERROR_RATE_CHECK) ? DemoReport.percent(m.value().getAsDouble()) + " (max "
-              + DemoReport.percent(check.max()) + ")" : Math.round(m.value().getAsDouble() * 1000) + " ms (max "
-              + Math.round(check.max() * 1000) + " ms)")
-          : m.message();
-      String kind = switch (m.verdict()) {
-        case SUCCESS -> "pass";
-        case FAILURE -> "fail";
-        default -> "info";
-      };
+      String value =
+          m.value().isPresent()
+              ? (check.name().equals(ERROR_RATE_CHECK)
+                  ? DemoReport.percent(m.value().getAsDouble())
+                      + " (max "
+                      + DemoReport.percent(check.max())
+                      + ")"
+                  : Math.round(m.value().getAsDouble() * 1000)
+                      + " ms (max "
+                      + Math.round(check.max() * 1000)
+                      + " ms)")
+              : m.message();
+      String kind =
+          switch (m.verdict()) {
+            case SUCCESS -> "pass";
+            case FAILURE -> "fail";
+            default -> "info";
+          };
       event(kind, "analysis at " + status.canaryWeight() + "%: " + check.name() + " " + value);
     }
 
@@ -290,8 +451,13 @@ final class DemoRun {
     @Override
     public void rolledBack(CanaryStatus status) {
       lastStatus = status;
-      event("rollback", status.phase().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + status.reason()
-          + "; all traffic back on " + STABLE);
+      event(
+          "rollback",
+          status.phase().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + ": "
+              + status.reason()
+              + "; all traffic back on "
+              + STABLE);
     }
 
     @Override
@@ -300,7 +466,8 @@ final class DemoRun {
     }
   }
 
-  // --------------------------------------------------------------------------------------------- sampling
+  // ---------------------------------------------------------------------------------------------
+  // sampling
 
   private void sample(TrafficMetrics metrics, RouteWeights weights, LoadGenerator load) {
     try {
@@ -310,25 +477,46 @@ final class DemoRun {
       Map<String, Integer> w = weights.get();
       int total = w.values().stream().mapToInt(Integer::intValue).sum();
       double canaryPercent = total == 0 ? 0 : 100.0 * w.getOrDefault(CANARY, 0) / total;
-      report.sample(new DemoReport.Sample(seconds(), canaryPercent, c.requests(), c.errorRate(), c.p95().toMillis(),
-          s.errorRate(), s.p95().toMillis()));
+      report.sample(
+          new DemoReport.Sample(
+              seconds(),
+              canaryPercent,
+              c.requests(),
+              c.errorRate(),
+              c.p95().toMillis(),
+              s.errorRate(),
+              s.p95().toMillis()));
       CanaryStatus st = lastStatus;
-      String phase = st == null ? "baseline (all stable)"
-          : st.terminal() ? st.phase().toString()
-          : st.phase() + " " + st.currentStep().map(Step::toString).orElse("");
-      progress.update(String.format(Locale.ROOT,
-          "[%5.1fs] %s | weights %s %d / %s %d | %d req/s | canary err %s p95 %d ms | stable err %s p95 %d ms",
-          seconds(), phase,
-          STABLE, w.getOrDefault(STABLE, 0), CANARY, w.getOrDefault(CANARY, 0), c.requests() + s.requests(),
-          DemoReport.percent(c.errorRate()), c.p95().toMillis(), DemoReport.percent(s.errorRate()), s.p95().toMillis()));
+      String phase =
+          st == null
+              ? "baseline (all stable)"
+              : st.terminal()
+                  ? st.phase().toString()
+                  : st.phase() + " " + st.currentStep().map(Step::toString).orElse("");
+      progress.update(
+          String.format(
+              Locale.ROOT,
+              "[%5.1fs] %s | weights %s %d / %s %d | %d req/s | canary err %s p95 %d ms | stable err %s p95 %d ms",
+              seconds(),
+              phase,
+              STABLE,
+              w.getOrDefault(STABLE, 0),
+              CANARY,
+              w.getOrDefault(CANARY, 0),
+              c.requests() + s.requests(),
+              DemoReport.percent(c.errorRate()),
+              c.p95().toMillis(),
+              DemoReport.percent(s.errorRate()),
+              s.p95().toMillis()));
     } catch (RuntimeException e) {
       // a sample lost is not worth ending the demo for
     }
   }
 
   /**
-   * Where progress goes: a live line rewritten in place on a terminal, plain lines otherwise. The live line is cut
-   * to the terminal's width ({@code COLUMNS}, else 80) less one column: a line that wraps cannot be rewritten.
+   * Where progress goes: a live line rewritten in place on a terminal, plain lines otherwise. The
+   * live line is cut to the terminal's width ({@code COLUMNS}, else 80) less one column: a line
+   * that wraps cannot be rewritten.
    */
   static final class Progress {
     private final PrintWriter out;

@@ -5,7 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Parses durations as Kubernetes and Go write them ({@code 2s}, {@code 500ms}, {@code 1m30s}) or ISO-8601. */
+/**
+ * Parses durations as Kubernetes and Go write them ({@code 2s}, {@code 500ms}, {@code 1m30s}) or
+ * ISO-8601.
+ */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
@@ -14,7 +17,9 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     return parse(value);
   }
 
-  /** @throws CommandLine.TypeConversionException naming the value if it is not a duration */
+  /**
+   * @throws CommandLine.TypeConversionException naming the value if it is not a duration
+   */
   static Duration parse(String value) {
     String v = value.trim();
     if (v.startsWith("P") || v.startsWith("p")) {
@@ -29,18 +34,20 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     int end = 0;
     while (m.lookingAt()) {
       double n = Double.parseDouble(m.group(1));
-      long unit = switch (m.group(2)) {
-        case "ms" -> 1_000_000L;
-        case "s" -> 1_000_000_000L;
-        case "m" -> 60_000_000_000L;
-        default -> 3_600_000_000_000L;
-      };
+      long unit =
+          switch (m.group(2)) {
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            default -> 3_600_000_000_000L;
+          };
       nanos += (long) (n * unit);
       end = m.end();
       m.region(end, v.length());
     }
     if (end == 0 || end != v.length()) {
-      throw new CommandLine.TypeConversionException("not a duration (such as 2s, 500ms, 1m30s): " + value);
+      throw new CommandLine.TypeConversionException(
+          "not a duration (such as 2s, 500ms, 1m30s): " + value);
     }
     return Duration.ofNanos(nanos);
   }

@@ -17,15 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Sends HTTP requests at a steady rate, each to the target the weights pick (the demo gives it one target,
- * the Gateway's listener), and records every response in {@link TrafficMetrics} under the backend that
- * answered ({@code X-Backend}), else the target's name. The weights come from a supplier that is asked before every request,
- * so a weight change on the API server shows up in the very next request.
+ * Sends HTTP requests at a steady rate, each to the target the weights pick (the demo gives it one
+ * target, the Gateway's listener), and records every response in {@link TrafficMetrics} under the
+ * backend that answered ({@code X-Backend}), else the target's name. The weights come from a
+ * supplier that is asked before every request, so a weight change on the API server shows up in the
+ * very next request.
  *
- * <p>Backends are picked by smooth weighted round robin (as nginx does): over any run of requests each
- * backend receives its share of the weights, within one request. A backend the weights name but the
- * generator has no address for is skipped. Requests in flight are capped at {@code maxInFlight}; ticks that
- * find the cap reached are counted as {@link #dropped()} instead of piling up.
+ * <p>Backends are picked by smooth weighted round robin (as nginx does): over any run of requests
+ * each backend receives its share of the weights, within one request. A backend the weights name
+ * but the generator has no address for is skipped. Requests in flight are capped at {@code
+ * maxInFlight}; ticks that find the cap reached are counted as {@link #dropped()} instead of piling
+ * up.
  *
  * <p>Thread-safe; {@link #close()} stops sending and waits briefly for responses in flight.
  */
@@ -45,12 +47,17 @@ final class LoadGenerator implements AutoCloseable {
   private Map<String, Integer> lastWeights = Map.of();
 
   /**
-   * @throws IllegalArgumentException if {@code requestsPerSecond} is not 1..10000 or no target is given
+   * @throws IllegalArgumentException if {@code requestsPerSecond} is not 1..10000 or no target is
+   *     given
    */
-  LoadGenerator(Map<String, URI> targets, Supplier<Map<String, Integer>> weights, TrafficMetrics metrics,
+  LoadGenerator(
+      Map<String, URI> targets,
+      Supplier<Map<String, Integer>> weights,
+      TrafficMetrics metrics,
       int requestsPerSecond) {
     if (requestsPerSecond < 1 || requestsPerSecond > 10_000) {
-      throw new IllegalArgumentException("requestsPerSecond must be 1..10000: " + requestsPerSecond);
+      throw new IllegalArgumentException(
+          "requestsPerSecond must be 1..10000: " + requestsPerSecond);
     }
     if (targets.isEmpty()) {
       throw new IllegalArgumentException("targets must name at least one backend");
@@ -61,10 +68,11 @@ final class LoadGenerator implements AutoCloseable {
     this.requestsPerSecond = requestsPerSecond;
     this.maxInFlight = Math.max(16, requestsPerSecond * 2);
     this.httpExecutor = Executors.newFixedThreadPool(2, daemon("demo-load-http"));
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(2))
-        .executor(httpExecutor)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .executor(httpExecutor)
+            .build();
     this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("demo-load"));
   }
 
@@ -92,7 +100,9 @@ final class LoadGenerator implements AutoCloseable {
     return sent.get();
   }
 
-  /** Ticks skipped because {@code maxInFlight} requests were outstanding, or no backend had weight. */
+  /**
+   * Ticks skipped because {@code maxInFlight} requests were outstanding, or no backend had weight.
+   */
   long dropped() {
     return dropped.get();
   }
@@ -106,14 +116,16 @@ final class LoadGenerator implements AutoCloseable {
       }
       send(backend);
     } catch (RuntimeException e) {
-      // A failed weight read must not cancel the schedule (scheduleAtFixedRate stops on exceptions).
+      // A failed weight read must not cancel the schedule (scheduleAtFixedRate stops on
+      // exceptions).
       dropped.incrementAndGet();
     }
   }
 
   /**
-   * The next backend by smooth weighted round robin over the backends with an address and a positive
-   * weight; null if there is none. Not thread-safe: called from the single ticker thread (and tests).
+   * The next backend by smooth weighted round robin over the backends with an address and a
+   * positive weight; null if there is none. Not thread-safe: called from the single ticker thread
+   * (and tests).
    */
   String pick(Map<String, Integer> w) {
     if (!w.equals(lastWeights)) {
@@ -142,22 +154,29 @@ final class LoadGenerator implements AutoCloseable {
   }
 
   private void send(String backend) {
-    HttpRequest request = HttpRequest.newBuilder(targets.get(backend))
-        .timeout(Duration.ofSeconds(5))
-        .header("User-Agent", "gatewaysdk-demo")
-        .GET()
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(targets.get(backend))
+            .timeout(Duration.ofSeconds(5))
+            .header("User-Agent", "gatewaysdk-demo")
+            .GET()
+            .build();
     long start = System.nanoTime();
     inFlight.incrementAndGet();
     sent.incrementAndGet();
-    http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-      inFlight.decrementAndGet();
-      Duration latency = Duration.ofNanos(System.nanoTime() - start);
-      boolean error = failure != null || response.statusCode() >= 500;
-      // Through a Gateway the target is the Gateway: the backend that answered names itself in X-Backend.
-      String answered = response == null ? backend : response.headers().firstValue("X-Backend").orElse(backend);
-      metrics.record(answered, error, latency);
-    });
+    http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .whenComplete(
+            (response, failure) -> {
+              inFlight.decrementAndGet();
+              Duration latency = Duration.ofNanos(System.nanoTime() - start);
+              boolean error = failure != null || response.statusCode() >= 500;
+              // Through a Gateway the target is the Gateway: the backend that answered names itself
+              // in X-Backend.
+              String answered =
+                  response == null
+                      ? backend
+                      : response.headers().firstValue("X-Backend").orElse(backend);
+              metrics.record(answered, error, latency);
+            });
   }
 
   @Override

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The YAML code blocks of a Markdown text (fenced with {@code ```yaml}, {@code ```yml} or {@code ~~~yaml}), so
- * that the manifests of a guide can be checked where they stand. Other blocks (bash, Go, plain) are skipped.
+ * The YAML code blocks of a Markdown text (fenced with {@code ```yaml}, {@code ```yml} or {@code
+ * ~~~yaml}), so that the manifests of a guide can be checked where they stand. Other blocks (bash,
+ * Go, plain) are skipped.
  */
 final class MarkdownBlocks {
   private MarkdownBlocks() {}
@@ -20,7 +21,9 @@ final class MarkdownBlocks {
     return f.endsWith(".md") || f.endsWith(".markdown");
   }
 
-  /** The YAML blocks of {@code markdown} in order; an unclosed block runs to the end of the text. */
+  /**
+   * The YAML blocks of {@code markdown} in order; an unclosed block runs to the end of the text.
+   */
   static List<Block> yaml(String markdown) {
     List<Block> blocks = new ArrayList<>();
     String[] lines = markdown.split("\r?\n", -1);
@@ -35,7 +38,11 @@ final class MarkdownBlocks {
         if (opening != null) {
           fence = opening;
           String info = trimmed.substring(opening.length()).strip().toLowerCase(Locale.ROOT);
-          keep = info.equals("yaml") || info.equals("yml") || info.startsWith("yaml ") || info.startsWith("yml ");
+          keep =
+              info.equals("yaml")
+                  || info.equals("yml")
+                  || info.startsWith("yaml ")
+                  || info.startsWith("yml ");
           start = i + 2;
           text.setLength(0);
         }
@@ -54,7 +61,10 @@ final class MarkdownBlocks {
     return blocks;
   }
 
-  /** Whether {@code line} closes a block opened by {@code fence}: the same character, at least as many, nothing else. */
+  /**
+   * Whether {@code line} closes a block opened by {@code fence}: the same character, at least as
+   * many, nothing else.
+   */
   private static boolean closes(String line, String fence) {
     return line.startsWith(fence) && line.chars().allMatch(c -> c == fence.charAt(0));
   }

@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The backend weights of one HTTPRoute as the API server has them now: read once, then kept current by a
- * watch on the route (re-read and re-watched when the watch ends). The load generator asks for them before
- * every request, so traffic follows each weight change as soon as the server announces it.
+ * The backend weights of one HTTPRoute as the API server has them now: read once, then kept current
+ * by a watch on the route (re-read and re-watched when the watch ends). The load generator asks for
+ * them before every request, so traffic follows each weight change as soon as the server announces
+ * it.
  *
- * <p>Weights are those of the first rule that names any backend; a backend without {@code weight} counts 1,
- * the server's default. Thread-safe; close to stop watching.
+ * <p>Weights are those of the first rule that names any backend; a backend without {@code weight}
+ * counts 1, the server's default. Thread-safe; close to stop watching.
  */
 final class RouteWeights implements Supplier<Map<String, Integer>>, AutoCloseable {
   private final ResourceClient<HTTPRoute> routes;
@@ -46,8 +47,7 @@ final class RouteWeights implements Supplier<Map<String, Integer>>, AutoCloseabl
    * @throws dev.gatewaysdk.core.NotFoundException if there is no such route
    */
   static RouteWeights watch(GatewayApiClient client, String namespace, String name) {
-    RouteWeights w = new RouteWeights(
-        client.httpRoutes().inNamespace(namespace), name);
+    RouteWeights w = new RouteWeights(client.httpRoutes().inNamespace(namespace), name);
     w.thread.start();
     return w;
   }
@@ -92,10 +92,11 @@ final class RouteWeights implements Supplier<Map<String, Integer>>, AutoCloseabl
       try {
         HTTPRoute current = routes.get(name);
         update(current);
-        ListOptions options = ListOptions.builder()
-            .fieldSelector(field)
-            .resourceVersion(current.metadata().resourceVersion().orElse(""))
-            .build();
+        ListOptions options =
+            ListOptions.builder()
+                .fieldSelector(field)
+                .resourceVersion(current.metadata().resourceVersion().orElse(""))
+                .build();
         try (Watch<HTTPRoute> w = routes.watch(options)) {
           watch = w;
           if (closed) {

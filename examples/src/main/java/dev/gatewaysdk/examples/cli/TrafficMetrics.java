@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * What the load generator measured, per backend: each response's time, outcome and latency. The canary
- * analysis and the report read windows of it ({@link #window(String, Duration)}).
+ * What the load generator measured, per backend: each response's time, outcome and latency. The
+ * canary analysis and the report read windows of it ({@link #window(String, Duration)}).
  *
- * <p>Thread-safe. Keeps at most {@value #MAX_SAMPLES} samples per backend (the oldest are dropped), so a long
- * run cannot exhaust memory.
+ * <p>Thread-safe. Keeps at most {@value #MAX_SAMPLES} samples per backend (the oldest are dropped),
+ * so a long run cannot exhaust memory.
  */
 final class TrafficMetrics {
   static final int MAX_SAMPLES = 200_000;
@@ -39,7 +39,9 @@ final class TrafficMetrics {
     record(backend, now(), error, latency);
   }
 
-  /** Records one response of {@code backend}, received at {@code atNanos} (of this metrics' clock). */
+  /**
+   * Records one response of {@code backend}, received at {@code atNanos} (of this metrics' clock).
+   */
   synchronized void record(String backend, long atNanos, boolean error, Duration latency) {
     ArrayDeque<long[]> q = samples.computeIfAbsent(backend, b -> new ArrayDeque<>());
     if (q.size() == MAX_SAMPLES) {
@@ -109,7 +111,10 @@ final class TrafficMetrics {
       for (long l : sorted) {
         sum += l;
       }
-      return new Window(requests, errors, Duration.ofNanos(sorted[Math.max(0, rank)]),
+      return new Window(
+          requests,
+          errors,
+          Duration.ofNanos(sorted[Math.max(0, rank)]),
           Duration.ofNanos(sum / sorted.length));
     }
 
@@ -137,7 +142,12 @@ final class TrafficMetrics {
 
     @Override
     public String toString() {
-      return DemoReport.count(requests, "request") + ", " + DemoReport.count(errors, "error") + ", p95 " + p95.toMillis() + " ms";
+      return DemoReport.count(requests, "request")
+          + ", "
+          + DemoReport.count(errors, "error")
+          + ", p95 "
+          + p95.toMillis()
+          + " ms";
     }
   }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.gatewaysdk.core.validation.Cause;
 import dev.gatewaysdk.core.FieldValidation;
+import dev.gatewaysdk.core.validation.Cause;
 import dev.gatewaysdk.core.validation.GatewayApiValidator;
 import dev.gatewaysdk.core.validation.ValidationResult;
 import dev.gatewaysdk.model.Channel;
@@ -28,38 +28,53 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gatewaysdk validate [--release v1.6.1] [--channel standard|experimental] [--crds PATH] FILE...}:
- * validates every Gateway API document as the API server would (schema, defaults, CEL rules) and prints
- * errors as kubectl does; exits 1 when any document is rejected. Documents of core kinds are skipped. A
- * Markdown file (a guide) is checked block by block: each YAML code block is named {@code FILE:LINE}.
+ * {@code gatewaysdk validate [--release v1.6.1] [--channel standard|experimental] [--crds PATH]
+ * FILE...}: validates every Gateway API document as the API server would (schema, defaults, CEL
+ * rules) and prints errors as kubectl does; exits 1 when any document is rejected. Documents of
+ * core kinds are skipped. A Markdown file (a guide) is checked block by block: each YAML code block
+ * is named {@code FILE:LINE}.
  */
 @Command(
     name = "validate",
-    description = "Validate Gateway API manifests offline, exactly as the API server with the release's CRDs would.")
+    description =
+        "Validate Gateway API manifests offline, exactly as the API server with the release's CRDs would.")
 final class ValidateCommand implements Callable<Integer> {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files (multi-document YAML or JSON), or Markdown "
-      + "files whose YAML code blocks are checked; - reads standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "Manifest files (multi-document YAML or JSON), or Markdown "
+              + "files whose YAML code blocks are checked; - reads standard input.")
   List<String> files;
 
-  @Option(names = "--release", description = "Gateway API release whose CRDs to use (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--release",
+      description = "Gateway API release whose CRDs to use (default ${DEFAULT-VALUE}).")
   String release = CrdSource.LATEST_RELEASE;
 
   @Option(names = "--channel", description = "standard or experimental (default ${DEFAULT-VALUE}).")
   String channel = "standard";
 
-  @Option(names = "--crds", paramLabel = "PATH", description = "Use the CRDs in this file or directory instead of a release.")
+  @Option(
+      names = "--crds",
+      paramLabel = "PATH",
+      description = "Use the CRDs in this file or directory instead of a release.")
   Path crds;
 
-  @Option(names = "--skip-unknown-kinds", description = "Skip documents of other API groups whose kinds the "
-      + "release does not define (such as a cert-manager Certificate) instead of rejecting them.")
+  @Option(
+      names = "--skip-unknown-kinds",
+      description =
+          "Skip documents of other API groups whose kinds the "
+              + "release does not define (such as a cert-manager Certificate) instead of rejecting them.")
   boolean skipUnknownKinds;
 
-  @Option(names = "--field-validation", description = "Strict, Warn or Ignore: what unknown fields do (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--field-validation",
+      description = "Strict, Warn or Ignore: what unknown fields do (default ${DEFAULT-VALUE}).")
   String fieldValidation = "Strict";
 
   @Override
@@ -67,9 +82,10 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     FieldValidation mode = FieldValidation.parse(fieldValidation);
-    GatewayApiValidator validator = crds != null
-        ? GatewayApiValidator.fromFiles(crds)
-        : GatewayApiValidator.forRelease(release, Channel.parse(channel));
+    GatewayApiValidator validator =
+        crds != null
+            ? GatewayApiValidator.fromFiles(crds)
+            : GatewayApiValidator.forRelease(release, Channel.parse(channel));
     int rejected = 0;
     int checked = 0;
     List<Source> sources = new ArrayList<>();
@@ -100,13 +116,27 @@ final class ValidateCommand implements Callable<Integer> {
         String name = doc.path("metadata").path("name").asText("");
         int slash = apiVersion.indexOf('/');
         String at = source.file() + ":" + (source.firstLine() + lines.get(i) - 1) + ": ";
-        if (!apiVersion.isEmpty() && !kind.isEmpty() && (slash < 0 || !apiVersion.substring(0, slash).contains("."))) {
-          out.println(at + kind.toLowerCase(Locale.ROOT) + "/" + name + " skipped (" + apiVersion + " is not a custom resource)");
+        if (!apiVersion.isEmpty()
+            && !kind.isEmpty()
+            && (slash < 0 || !apiVersion.substring(0, slash).contains("."))) {
+          out.println(
+              at
+                  + kind.toLowerCase(Locale.ROOT)
+                  + "/"
+                  + name
+                  + " skipped ("
+                  + apiVersion
+                  + " is not a custom resource)");
           continue;
         }
         ValidationResult result = validator.validate(doc, null, mode);
-        String resource = kind.toLowerCase(Locale.ROOT) + (slash < 0 ? "" : "." + apiVersion.substring(0, slash)) + "/" + name;
-        boolean notServed = result.causes().stream().anyMatch(c -> c.reason().equals(Cause.KIND_NOT_SERVED));
+        String resource =
+            kind.toLowerCase(Locale.ROOT)
+                + (slash < 0 ? "" : "." + apiVersion.substring(0, slash))
+                + "/"
+                + name;
+        boolean notServed =
+            result.causes().stream().anyMatch(c -> c.reason().equals(Cause.KIND_NOT_SERVED));
         if (notServed && skipUnknownKinds && !apiVersion.startsWith("gateway.networking.")) {
           out.println(at + resource + " skipped (not a kind of the Gateway API release)");
           continue;
@@ -119,17 +149,37 @@ final class ValidateCommand implements Callable<Integer> {
         }
         rejected++;
         if (notServed) {
-          err.println("error: resource mapping not found for name: \"" + name + "\" namespace: \""
-              + doc.path("metadata").path("namespace").asText("") + "\" from \"" + file + "\": "
-              + result.causes().get(0).message()
-              + (apiVersion.startsWith("gateway.networking.") ? "" : " (--skip-unknown-kinds skips kinds of other API groups)"));
-          notes.stream().filter(n -> n.kind().equals(kind) && n.apiVersion().equals(apiVersion))
-              .map(ManifestNote::message).distinct().forEach(m -> err.println("hint: " + m));
+          err.println(
+              "error: resource mapping not found for name: \""
+                  + name
+                  + "\" namespace: \""
+                  + doc.path("metadata").path("namespace").asText("")
+                  + "\" from \""
+                  + file
+                  + "\": "
+                  + result.causes().get(0).message()
+                  + (apiVersion.startsWith("gateway.networking.")
+                      ? ""
+                      : " (--skip-unknown-kinds skips kinds of other API groups)"));
+          notes.stream()
+              .filter(n -> n.kind().equals(kind) && n.apiVersion().equals(apiVersion))
+              .map(ManifestNote::message)
+              .distinct()
+              .forEach(m -> err.println("hint: " + m));
         } else if (result.statusCode() == 400) {
-          err.println("Error from server (BadRequest): error when creating \"" + file + "\": "
-              + result.kubectlMessage().replaceFirst("^Error from server \\(BadRequest\\): ", ""));
+          err.println(
+              "Error from server (BadRequest): error when creating \""
+                  + file
+                  + "\": "
+                  + result
+                      .kubectlMessage()
+                      .replaceFirst("^Error from server \\(BadRequest\\): ", ""));
         } else {
-          err.println("Error from server (Invalid): error when creating \"" + file + "\": " + result.kubectlMessage());
+          err.println(
+              "Error from server (Invalid): error when creating \""
+                  + file
+                  + "\": "
+                  + result.kubectlMessage());
         }
       }
     }
@@ -141,7 +191,10 @@ final class ValidateCommand implements Callable<Integer> {
     return rejected == 0 ? 0 : 1;
   }
 
-  /** Documents to check under one name: a file, standard input, or one YAML block of a Markdown file. */
+  /**
+   * Documents to check under one name: a file, standard input, or one YAML block of a Markdown
+   * file.
+   */
   private record Source(String file, int firstLine, String text) {
     /** FILE, or FILE:LINE for a block of a Markdown file. */
     String name() {
@@ -150,9 +203,10 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private static List<Source> sources(String file) throws IOException {
-    String text = file.equals("-")
-        ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-        : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    String text =
+        file.equals("-")
+            ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+            : Files.readString(Path.of(file), StandardCharsets.UTF_8);
     if (!MarkdownBlocks.isMarkdown(file)) {
       return List.of(new Source(file, 1, text));
     }
@@ -168,7 +222,8 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       return Manifests.check(text);
     } catch (ManifestException e) {
-      return List.of(); // read() already accepted the YAML; the validator reports what the model rejects
+      return List
+          .of(); // read() already accepted the YAML; the validator reports what the model rejects
     }
   }
 

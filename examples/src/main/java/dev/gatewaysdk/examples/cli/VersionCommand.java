@@ -11,10 +11,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gatewaysdk version}: the SDK version and the Gateway API releases it targets. */
-@Command(name = "version", description = "Print the SDK version and the targeted Gateway API release.")
+@Command(
+    name = "version",
+    description = "Print the SDK version and the targeted Gateway API release.")
 final class VersionCommand implements Callable<Integer> {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -28,8 +29,13 @@ final class VersionCommand implements Callable<Integer> {
     List<String> releases = ServedVersions.releases();
     return List.of(
         "gatewaysdk " + sdkVersion(),
-        "Gateway API " + CrdSource.LATEST_RELEASE + " (reads and explains " + releases.get(0) + ".."
-            + releases.get(releases.size() - 1) + ", standard and experimental channels)");
+        "Gateway API "
+            + CrdSource.LATEST_RELEASE
+            + " (reads and explains "
+            + releases.get(0)
+            + ".."
+            + releases.get(releases.size() - 1)
+            + ", standard and experimental channels)");
   }
 
   /** The SDK version, filtered into {@code gatewaysdk.properties} by the build. */

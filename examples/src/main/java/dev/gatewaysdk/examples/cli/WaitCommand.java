@@ -22,42 +22,64 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gatewaysdk wait route NS/NAME --for accepted}: what {@code kubectl wait --for=condition=Accepted}
- * cannot do for routes, whose conditions are per parent ({@code status.parents[].conditions}).
+ * {@code gatewaysdk wait route NS/NAME --for accepted}: what {@code kubectl wait
+ * --for=condition=Accepted} cannot do for routes, whose conditions are per parent ({@code
+ * status.parents[].conditions}).
  */
-@Command(name = "wait", description = {
-    "Wait until every parent Gateway of a route reports a condition (route conditions are per parent, so",
-    "`kubectl wait --for=condition=Accepted httproute/x` never succeeds)."})
+@Command(
+    name = "wait",
+    description = {
+      "Wait until every parent Gateway of a route reports a condition (route conditions are per parent, so",
+      "`kubectl wait --for=condition=Accepted httproute/x` never succeeds)."
+    })
 final class WaitCommand implements Callable<Integer> {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "KIND", description = "route or httproute (HTTPRoute), grpcroute (GRPCRoute).")
+  @Parameters(
+      index = "0",
+      paramLabel = "KIND",
+      description = "route or httproute (HTTPRoute), grpcroute (GRPCRoute).")
   String kind;
 
-  @Parameters(index = "1", paramLabel = "NS/NAME", description = "The route, e.g. default/storefront.")
+  @Parameters(
+      index = "1",
+      paramLabel = "NS/NAME",
+      description = "The route, e.g. default/storefront.")
   String route;
 
-  @Option(names = "--for", defaultValue = "accepted", paramLabel = "CONDITION",
+  @Option(
+      names = "--for",
+      defaultValue = "accepted",
+      paramLabel = "CONDITION",
       description = "accepted or resolved-refs (default ${DEFAULT-VALUE}).")
   String condition;
 
-  @Option(names = "--parent", paramLabel = "[NS/]GATEWAY",
-      description = "Wait for this parent Gateway only (default: every Gateway in spec.parentRefs).")
+  @Option(
+      names = "--parent",
+      paramLabel = "[NS/]GATEWAY",
+      description =
+          "Wait for this parent Gateway only (default: every Gateway in spec.parentRefs).")
   String parent;
 
-  @Option(names = "--timeout", defaultValue = "60s", converter = DurationConverter.class,
+  @Option(
+      names = "--timeout",
+      defaultValue = "60s",
+      converter = DurationConverter.class,
       description = "How long to wait in all (default ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig (default: $KUBECONFIG, ~/.kube/config, in-cluster).")
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description = "Kubeconfig (default: $KUBECONFIG, ~/.kube/config, in-cluster).")
   Path kubeconfig;
 
   @Override
   public Integer call() throws IOException {
     int slash = route.indexOf('/');
     if (slash <= 0 || slash == route.length() - 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "route must be NS/NAME: " + route);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "route must be NS/NAME: " + route);
     }
     String ns = route.substring(0, slash);
     String name = route.substring(slash + 1);
@@ -67,21 +89,24 @@ final class WaitCommand implements Callable<Integer> {
     switch (kind.toLowerCase(Locale.ROOT)) {
       case "route":
       case "httproute":
-      case "httproutes": {
-        HTTPRoute r = client.httpRoutes().inNamespace(ns).get(name);
-        object = r;
-        routeSpec = r.spec();
-        break;
-      }
+      case "httproutes":
+        {
+          HTTPRoute r = client.httpRoutes().inNamespace(ns).get(name);
+          object = r;
+          routeSpec = r.spec();
+          break;
+        }
       case "grpcroute":
-      case "grpcroutes": {
-        GRPCRoute r = client.grpcRoutes().inNamespace(ns).get(name);
-        object = r;
-        routeSpec = r.spec();
-        break;
-      }
+      case "grpcroutes":
+        {
+          GRPCRoute r = client.grpcRoutes().inNamespace(ns).get(name);
+          object = r;
+          routeSpec = r.spec();
+          break;
+        }
       default:
-        throw new CommandLine.ParameterException(spec.commandLine(), "KIND must be route, httproute or grpcroute: " + kind);
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "KIND must be route, httproute or grpcroute: " + kind);
     }
     List<String> gateways = new ArrayList<>();
     if (parent != null) {
@@ -94,7 +119,9 @@ final class WaitCommand implements Callable<Integer> {
       }
     }
     if (gateways.isEmpty()) {
-      spec.commandLine().getErr().println("error: " + kind + " " + route + " names no parent Gateway");
+      spec.commandLine()
+          .getErr()
+          .println("error: " + kind + " " + route + " names no parent Gateway");
       return 1;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -102,14 +129,34 @@ final class WaitCommand implements Callable<Integer> {
     for (String gateway : gateways) {
       StatusCheck check = check(gateway);
       try {
-        client.await(object).until(check, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        client
+            .await(object)
+            .until(check, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       } catch (AwaitTimeoutException e) {
-        spec.commandLine().getErr().println("error: " + route + " not " + check.description() + " within "
-            + DurationConverter.format(timeout) + ": " + e.getMessage());
+        spec.commandLine()
+            .getErr()
+            .println(
+                "error: "
+                    + route
+                    + " not "
+                    + check.description()
+                    + " within "
+                    + DurationConverter.format(timeout)
+                    + ": "
+                    + e.getMessage());
         return 1;
       }
-      spec.commandLine().getOut().println(kind.toLowerCase(Locale.ROOT) + " " + route + ": " + check.description()
-          + " (" + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
+      spec.commandLine()
+          .getOut()
+          .println(
+              kind.toLowerCase(Locale.ROOT)
+                  + " "
+                  + route
+                  + ": "
+                  + check.description()
+                  + " ("
+                  + Duration.ofNanos(System.nanoTime() - started).toMillis()
+                  + " ms)");
     }
     return 0;
   }
@@ -122,7 +169,8 @@ final class WaitCommand implements Callable<Integer> {
       case "resolvedrefs":
         return RouteConditions.resolvedRefs(gateway);
       default:
-        throw new CommandLine.ParameterException(spec.commandLine(), "--for must be accepted or resolved-refs: " + condition);
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--for must be accepted or resolved-refs: " + condition);
     }
   }
 }

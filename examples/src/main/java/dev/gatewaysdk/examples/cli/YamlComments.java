@@ -17,11 +17,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * The comments of a YAML document, by the field path they stand at, so that {@code convert} can put them back
- * into its normalized output: a comment line before a key stays before that key, a comment before a list item
- * stays before the item, a comment at the end of a line stays at the end of that field's line, and comments
- * after the last field stay at the end. A comment whose field is not in the output goes before the nearest
- * field above it that is.
+ * The comments of a YAML document, by the field path they stand at, so that {@code convert} can put
+ * them back into its normalized output: a comment line before a key stays before that key, a
+ * comment before a list item stays before the item, a comment at the end of a line stays at the end
+ * of that field's line, and comments after the last field stay at the end. A comment whose field is
+ * not in the output goes before the nearest field above it that is.
  */
 final class YamlComments {
   /** Path of the document itself: comments before its first field and after its last. */
@@ -30,15 +30,19 @@ final class YamlComments {
   private final Map<String, List<String>> before = new LinkedHashMap<>();
   private final Map<String, String> inline = new LinkedHashMap<>();
   private final List<String> after = new ArrayList<>();
-  /** Documents of nothing but comments that followed this object's document, each written as its own. */
+
+  /**
+   * Documents of nothing but comments that followed this object's document, each written as its
+   * own.
+   */
   private final List<List<String>> commentDocuments = new ArrayList<>();
 
   private YamlComments() {}
 
   /**
-   * The comments of every object in {@code text} (the items of a {@code kind: List} each count as an object),
-   * by the 1-based line where the object's first field is, or an empty map when the text is not YAML this can
-   * read (the manifest reader reports that).
+   * The comments of every object in {@code text} (the items of a {@code kind: List} each count as
+   * an object), by the 1-based line where the object's first field is, or an empty map when the
+   * text is not YAML this can read (the manifest reader reports that).
    */
   static Map<Integer, YamlComments> byLine(String text) {
     LoaderOptions options = new LoaderOptions();
@@ -49,7 +53,8 @@ final class YamlComments {
     try {
       for (Node document : new Yaml(options).composeAll(new StringReader(text))) {
         if (!(document instanceof MappingNode)) {
-          // a document of comments only: kept as such after the object before it, or before the next one
+          // a document of comments only: kept as such after the object before it, or before the
+          // next one
           List<String> comments = new ArrayList<>();
           addAll(comments, document.getBlockComments());
           addAll(comments, document.getEndComments());
@@ -61,7 +66,8 @@ final class YamlComments {
           continue;
         }
         Node items = isList((MappingNode) document) ? value((MappingNode) document, "items") : null;
-        for (Node object : items instanceof SequenceNode ? ((SequenceNode) items).getValue() : List.of(document)) {
+        for (Node object :
+            items instanceof SequenceNode ? ((SequenceNode) items).getValue() : List.of(document)) {
           YamlComments comments = new YamlComments();
           if (!leading.isEmpty()) {
             comments.before.put(ROOT, new ArrayList<>(leading));
@@ -102,8 +108,8 @@ final class YamlComments {
   }
 
   /**
-   * {@code yaml}, one object written by the SDK, with these comments put back; {@code yaml} unchanged when it
-   * cannot be read back.
+   * {@code yaml}, one object written by the SDK, with these comments put back; {@code yaml}
+   * unchanged when it cannot be read back.
    */
   String applyTo(String yaml) {
     LoaderOptions options = new LoaderOptions();
@@ -133,7 +139,8 @@ final class YamlComments {
       if (line != null) {
         suffix.merge(line, " #" + e.getValue(), String::concat);
       } else {
-        insert.computeIfAbsent(lineOf(e.getKey(), lines), l -> new ArrayList<>())
+        insert
+            .computeIfAbsent(lineOf(e.getKey(), lines), l -> new ArrayList<>())
             .add(indentOf(out[lineOf(e.getKey(), lines)]) + "#" + e.getValue());
       }
     }
@@ -160,7 +167,10 @@ final class YamlComments {
     return text.toString();
   }
 
-  /** The 0-based output line for comments at {@code path}: its own, or the nearest enclosing field's. */
+  /**
+   * The 0-based output line for comments at {@code path}: its own, or the nearest enclosing
+   * field's.
+   */
   private static int lineOf(String path, Map<String, Integer> lines) {
     for (String p = path; ; p = parent(p)) {
       Integer line = lines.get(p);
@@ -187,8 +197,9 @@ final class YamlComments {
   }
 
   /**
-   * Records the comments under {@code node} at {@code path}. {@code item} says the node is the document or a
-   * list item, whose first key's comments belong to the item (keys may be reordered on output).
+   * Records the comments under {@code node} at {@code path}. {@code item} says the node is the
+   * document or a list item, whose first key's comments belong to the item (keys may be reordered
+   * on output).
    */
   private void collect(Node node, String path, boolean item) {
     addBefore(path, node.getBlockComments());
@@ -256,12 +267,15 @@ final class YamlComments {
 
   private static boolean isList(MappingNode node) {
     Node kind = value(node, "kind");
-    return kind instanceof ScalarNode && "List".equals(((ScalarNode) kind).getValue()) && value(node, "items") != null;
+    return kind instanceof ScalarNode
+        && "List".equals(((ScalarNode) kind).getValue())
+        && value(node, "items") != null;
   }
 
   private static Node value(MappingNode node, String key) {
     for (NodeTuple t : node.getValue()) {
-      if (t.getKeyNode() instanceof ScalarNode && key.equals(((ScalarNode) t.getKeyNode()).getValue())) {
+      if (t.getKeyNode() instanceof ScalarNode
+          && key.equals(((ScalarNode) t.getKeyNode()).getValue())) {
         return t.getValueNode();
       }
     }

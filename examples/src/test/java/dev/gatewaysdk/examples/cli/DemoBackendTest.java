@@ -17,7 +17,9 @@ class DemoBackendTest {
   private List<Integer> statuses(DemoBackend backend, int n) throws Exception {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(backend.uri()).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(backend.uri()).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(r.headers().firstValue("X-Backend")).contains(backend.name());
       assertThat(r.body()).contains(backend.name());
       out.add(r.statusCode());
@@ -52,8 +54,10 @@ class DemoBackendTest {
   @Test
   void invalidSettingsAreRejected() {
     assertThatThrownBy(() -> DemoBackend.start("x", 1.5, Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("errorRate must be 0..1: 1.5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("errorRate must be 0..1: 1.5");
     assertThatThrownBy(() -> DemoBackend.start("x", 0, Duration.ofMillis(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("latency must not be negative");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("latency must not be negative");
   }
 }

@@ -1,13 +1,12 @@
 package dev.gatewaysdk.examples.cli;
 
-import dev.gatewaysdk.model.internal.CrdRequirement;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.model.CrdSourceException;
 import dev.gatewaysdk.model.HTTPRoute;
+import dev.gatewaysdk.model.internal.CrdRequirement;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -35,16 +34,22 @@ class DemoCommandTest {
     }
   }
 
-  /** Runs the demo in-process; the latency threshold is generous so that a busy machine cannot decide the outcome. */
+  /**
+   * Runs the demo in-process; the latency threshold is generous so that a busy machine cannot
+   * decide the outcome.
+   */
   private int demo(String... args) {
     DemoCommand command = new DemoCommand();
-    command.afterRun = cluster -> routeAfterRun.set(cluster.client().httpRoutes()
-        .inNamespace(cluster.namespace()).get(DemoRun.ROUTE));
+    command.afterRun =
+        cluster ->
+            routeAfterRun.set(
+                cluster.client().httpRoutes().inNamespace(cluster.namespace()).get(DemoRun.ROUTE));
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     String[] all = new String[args.length + 6];
-    System.arraycopy(new String[] {"--interval", "1s", "--rps", "100", "--max-latency", "30s"}, 0, all, 0, 6);
+    System.arraycopy(
+        new String[] {"--interval", "1s", "--rps", "100", "--max-latency", "30s"}, 0, all, 0, 6);
     System.arraycopy(args, 0, all, 6, args.length);
     return cli.execute(all);
   }
@@ -58,19 +63,25 @@ class DemoCommandTest {
     assertThat(RouteWeights.weightsOf(routeAfterRun.get()))
         .isEqualTo(Map.of(DemoRun.STABLE, 0, DemoRun.CANARY, 100));
     assertThat(out.toString())
-        .containsPattern("load: [0-9]+ requests/s to http://127\\.[0-9.]+:8080/app; analysis from http://127\\.0\\.0\\.1:[0-9]+/metrics")
+        .containsPattern(
+            "load: [0-9]+ requests/s to http://127\\.[0-9.]+:8080/app; analysis from http://127\\.0\\.0\\.1:[0-9]+/metrics")
         .contains("weight step 1/6: canary weight 5%")
         .contains("weight step 6/6: canary weight 100%")
         .contains("PROMOTED")
         .contains("route weights on the server: {app-stable=0, app-canary=100}");
     assertThat(out.toString()).doesNotContain("fail ");
     String html = Files.readString(report);
-    assertThat(html).contains("<svg").contains("class=\"outcome promoted\"")
+    assertThat(html)
+        .contains("<svg")
+        .contains("class=\"outcome promoted\"")
         .containsPattern("<polyline class=\"series\"[^>]*points=\"[0-9., ]+\"")
         .contains("<td class=\"kind step\">step</td><td>weight step 6/6: canary weight 100%</td>")
         .contains("<td class=\"kind pass\">pass</td>");
-    assertThat(html).contains("canary requests per sample").contains("class=\"marker-label\"")
-        .contains("analysis passed / promoted").contains("class=\"decision\"");
+    assertThat(html)
+        .contains("canary requests per sample")
+        .contains("class=\"marker-label\"")
+        .contains("analysis passed / promoted")
+        .contains("class=\"decision\"");
     Screenshots.take(report, "demo-promoted");
   }
 
@@ -87,12 +98,16 @@ class DemoCommandTest {
         .contains("route weights on the server: {app-stable=100, app-canary=0}")
         .doesNotContain("weight step 6/6");
     String html = Files.readString(report);
-    assertThat(html).contains("<svg").contains("class=\"outcome rolled-back\"")
+    assertThat(html)
+        .contains("<svg")
+        .contains("class=\"outcome rolled-back\"")
         .contains("<td class=\"kind fail\">fail</td><td>analysis at")
         .contains("<td class=\"kind rollback\">rollback</td>");
-    // the decision and its measured value on the chart, not only in the timeline; which step fails depends on
+    // the decision and its measured value on the chart, not only in the timeline; which step fails
+    // depends on
     // the Gateway's weighted random picks (a 5% step sees a handful of canary requests)
-    assertThat(html).containsPattern("<text class=\"decision\"[^>]*>analysis at [0-9]+%: error-rate ");
+    assertThat(html)
+        .containsPattern("<text class=\"decision\"[^>]*>analysis at [0-9]+%: error-rate ");
     Screenshots.take(report, "demo-failure");
   }
 

@@ -6,10 +6,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-/** The demo's progress output: a live line that never wraps on a terminal, plain lines elsewhere. */
+/**
+ * The demo's progress output: a live line that never wraps on a terminal, plain lines elsewhere.
+ */
 class DemoProgressTest {
-  private static final String LONG = "[ 12.3s] STEP 2/6 | weights app-stable 90 / app-canary 10 | 100 req/s | "
-      + "canary err 0% p95 20 ms | stable err 0% p95 21 ms";
+  private static final String LONG =
+      "[ 12.3s] STEP 2/6 | weights app-stable 90 / app-canary 10 | 100 req/s | "
+          + "canary err 0% p95 20 ms | stable err 0% p95 21 ms";
 
   @Test
   void liveLineFitsEightyColumns() {
@@ -29,6 +32,8 @@ class DemoProgressTest {
     DemoRun.Progress progress = new DemoRun.Progress(new PrintWriter(out), false, 80);
     progress.update(LONG);
     progress.event("[  1.0s] step     weight step 1/6");
-    assertThat(out.toString()).isEqualTo("[  1.0s] step     weight step 1/6" + System.lineSeparator()).doesNotContain("\r");
+    assertThat(out.toString())
+        .isEqualTo("[  1.0s] step     weight step 1/6" + System.lineSeparator())
+        .doesNotContain("\r");
   }
 }

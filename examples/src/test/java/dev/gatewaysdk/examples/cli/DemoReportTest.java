@@ -11,8 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DemoReportTest {
   private DemoReport report() {
-    DemoReport r = new DemoReport("gatewaysdk demo <canary>", Instant.parse("2025-01-01T00:00:00Z"), 0.05,
-        Duration.ofMillis(200));
+    DemoReport r =
+        new DemoReport(
+            "gatewaysdk demo <canary>",
+            Instant.parse("2025-01-01T00:00:00Z"),
+            0.05,
+            Duration.ofMillis(200));
     r.fact("route", "HTTPRoute demo/canary-route");
     r.event(0, "step", "weight 5%");
     r.sample(new DemoReport.Sample(0.5, 5, 10, 0, 12, 0, 10));
@@ -31,10 +35,13 @@ class DemoReportTest {
     r.sample(new DemoReport.Sample(11, 5, 0, 0, 0, 0, 20));
     r.sample(new DemoReport.Sample(12, 5, 2, 0.5, 30, 0, 20));
     String html = r.toHtml();
-    // the canary's error-rate and latency lines break where it had no requests, rather than drop to 0
+    // the canary's error-rate and latency lines break where it had no requests, rather than drop to
+    // 0
     assertThat(html.split("stroke=\"#c62828\" points=", -1)).hasSize(3);
     assertThat(html.split("stroke=\"#ef6c00\" points=", -1)).hasSize(3);
-    assertThat(html).doesNotContain("<title>11.0 s: 0 of 0 requests</title>").contains("<title>12.0 s: 50 of 2 requests</title>")
+    assertThat(html)
+        .doesNotContain("<title>11.0 s: 0 of 0 requests</title>")
+        .contains("<title>12.0 s: 50 of 2 requests</title>")
         .contains("<title>11.0 s: 0 canary requests</title>");
     // a plan that stays at 5%: the weight axis ends at 10, not 100
     assertThat(html).contains(">7.5</text>").doesNotContain(">75</text>");
@@ -49,11 +56,18 @@ class DemoReportTest {
     String html = Files.readString(file);
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("</svg>");
     assertThat(html).containsPattern("<polyline class=\"series\"[^>]*points=\"[0-9., ]+\"");
-    assertThat(html).contains("class=\"threshold\"").contains("threshold 5").contains("threshold 200");
+    assertThat(html)
+        .contains("class=\"threshold\"")
+        .contains("threshold 5")
+        .contains("threshold 200");
     assertThat(html).contains("<td class=\"kind fail\">fail</td><td>error rate 25% &gt; 5%</td>");
     assertThat(html).contains("class=\"outcome rolled-back\"");
     assertThat(html).contains("gatewaysdk demo &lt;canary&gt;").doesNotContain("<canary>");
-    assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("href=").doesNotContain("url(");
+    assertThat(html)
+        .doesNotContain("<script")
+        .doesNotContain("src=")
+        .doesNotContain("href=")
+        .doesNotContain("url(");
   }
 
   @Test

@@ -12,8 +12,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class LoadGeneratorTest {
-  private static final Map<String, URI> TARGETS = Map.of(
-      "app-stable", URI.create("http://127.0.0.1:1/"), "app-canary", URI.create("http://127.0.0.1:2/"));
+  private static final Map<String, URI> TARGETS =
+      Map.of(
+          "app-stable",
+          URI.create("http://127.0.0.1:1/"),
+          "app-canary",
+          URI.create("http://127.0.0.1:2/"));
 
   private static Map<String, Integer> weights(int stable, int canary) {
     Map<String, Integer> w = new LinkedHashMap<>();
@@ -35,9 +39,14 @@ class LoadGeneratorTest {
 
   @Test
   void picksFollowTheWeightsExactly() {
-    try (LoadGenerator g = new LoadGenerator(TARGETS, () -> weights(90, 10), new TrafficMetrics(), 10)) {
-      assertThat(count(g, weights(90, 10), 100)).containsEntry("app-stable", 90).containsEntry("app-canary", 10);
-      assertThat(count(g, weights(75, 25), 40)).containsEntry("app-stable", 30).containsEntry("app-canary", 10);
+    try (LoadGenerator g =
+        new LoadGenerator(TARGETS, () -> weights(90, 10), new TrafficMetrics(), 10)) {
+      assertThat(count(g, weights(90, 10), 100))
+          .containsEntry("app-stable", 90)
+          .containsEntry("app-canary", 10);
+      assertThat(count(g, weights(75, 25), 40))
+          .containsEntry("app-stable", 30)
+          .containsEntry("app-canary", 10);
       assertThat(count(g, weights(0, 100), 7)).containsOnlyKeys("app-canary");
     }
   }
@@ -59,8 +68,13 @@ class LoadGeneratorTest {
     AtomicReference<Map<String, Integer>> current = new AtomicReference<>(weights(100, 0));
     try (DemoBackend stable = DemoBackend.start("app-stable", 0, Duration.ZERO);
         DemoBackend canary = DemoBackend.start("app-canary", 0.5, Duration.ZERO);
-        LoadGenerator g = new LoadGenerator(
-            Map.of("app-stable", stable.uri(), "app-canary", canary.uri()), current::get, metrics, 200).start()) {
+        LoadGenerator g =
+            new LoadGenerator(
+                    Map.of("app-stable", stable.uri(), "app-canary", canary.uri()),
+                    current::get,
+                    metrics,
+                    200)
+                .start()) {
       awaitResponses(metrics, "app-stable", 20);
       assertThat(metrics.total("app-canary").requests()).isZero();
       current.set(weights(0, 100));
@@ -72,7 +86,8 @@ class LoadGeneratorTest {
     }
   }
 
-  private static void awaitResponses(TrafficMetrics metrics, String backend, int n) throws InterruptedException {
+  private static void awaitResponses(TrafficMetrics metrics, String backend, int n)
+      throws InterruptedException {
     for (int i = 0; i < 1000 && metrics.total(backend).requests() < n; i++) {
       Thread.sleep(10);
     }
@@ -82,6 +97,7 @@ class LoadGeneratorTest {
   @Test
   void invalidRateIsRejected() {
     assertThatThrownBy(() -> new LoadGenerator(TARGETS, Map::of, new TrafficMetrics(), 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("requestsPerSecond must be 1..10000: 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("requestsPerSecond must be 1..10000: 0");
   }
 }

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code gatewaysdk serve} runs the simulated Gateway controller unless {@code --controller none}. */
+/**
+ * {@code gatewaysdk serve} runs the simulated Gateway controller unless {@code --controller none}.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServeCommandControllerTest {
   static final class Served {
@@ -48,7 +50,10 @@ class ServeCommandControllerTest {
         assertThat(exit).isNotDone();
         Thread.sleep(50);
       }
-      client = ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(new StringReader(Files.readString(kubeconfig)))).build();
+      client =
+          ClientBuilder.kubeconfig(
+                  KubeConfig.loadKubeConfig(new StringReader(Files.readString(kubeconfig))))
+              .build();
     }
 
     int stop() throws Exception {
@@ -61,14 +66,26 @@ class ServeCommandControllerTest {
   void simulatedControllerWritesStatusByDefault(@TempDir Path dir) throws Exception {
     Served served = new Served(dir.resolve("kubeconfig"));
     try {
-      assertThat(served.out.toString()).contains("simulated Gateway controller writes status for GatewayClasses with "
-          + "controllerName " + SimulatedGatewayController.DEFAULT_CONTROLLER_NAME);
+      assertThat(served.out.toString())
+          .contains(
+              "simulated Gateway controller writes status for GatewayClasses with "
+                  + "controllerName "
+                  + SimulatedGatewayController.DEFAULT_CONTROLLER_NAME);
       CustomObjectsApi api = new CustomObjectsApi(served.client);
-      api.createClusterCustomObject("gateway.networking.k8s.io", "v1", "gatewayclasses", map(Manifests.read(
-          "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
-              + "metadata: {name: sim}\nspec: {controllerName: gatewaysdk.dev/simulated}\n", GatewayClass.class))).execute();
+      api.createClusterCustomObject(
+              "gateway.networking.k8s.io",
+              "v1",
+              "gatewayclasses",
+              map(
+                  Manifests.read(
+                      "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
+                          + "metadata: {name: sim}\nspec: {controllerName: gatewaysdk.dev/simulated}\n",
+                      GatewayClass.class)))
+          .execute();
       Gateway gw = Fixtures.httpGateway("default", "gw", "sim", 80);
-      api.createNamespacedCustomObject("gateway.networking.k8s.io", "v1", "default", "gateways", map(gw)).execute();
+      api.createNamespacedCustomObject(
+              "gateway.networking.k8s.io", "v1", "default", "gateways", map(gw))
+          .execute();
       awaitThat(GatewayApiClient.create(served.client), gw).isAccepted().isProgrammed();
     } finally {
       assertThat(served.stop()).isZero();
@@ -89,7 +106,13 @@ class ServeCommandControllerTest {
   @Test
   void unknownControllerIsRejected() {
     StringWriter err = new StringWriter();
-    int code = GatewaySdkCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--controller", "envoy");
+    int code =
+        GatewaySdkCli.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "serve",
+            "--controller",
+            "envoy");
     assertThat(code).isNotZero();
     assertThat(err.toString()).contains("--controller must be simulated or none: envoy");
   }

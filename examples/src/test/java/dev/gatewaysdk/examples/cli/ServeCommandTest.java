@@ -28,18 +28,36 @@ class ServeCommandTest {
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(
-        "--kubeconfig", kubeconfig.toString(), "--channel", "experimental", "--state", dir.resolve("state.json").toString()));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                cli.execute(
+                    "--kubeconfig",
+                    kubeconfig.toString(),
+                    "--channel",
+                    "experimental",
+                    "--state",
+                    dir.resolve("state.json").toString()));
     while (!Files.exists(kubeconfig) || !out.toString().contains("Press Ctrl+C")) {
       assertThat(exit).isNotDone();
       Thread.sleep(50);
     }
-    ApiClient client = ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(new StringReader(Files.readString(kubeconfig)))).build();
-    Object listenerSets = new CustomObjectsApi(client)
-        .listNamespacedCustomObject("gateway.networking.k8s.io", "v1", "default", "listenersets").execute();
+    ApiClient client =
+        ClientBuilder.kubeconfig(
+                KubeConfig.loadKubeConfig(new StringReader(Files.readString(kubeconfig))))
+            .build();
+    Object listenerSets =
+        new CustomObjectsApi(client)
+            .listNamespacedCustomObject(
+                "gateway.networking.k8s.io", "v1", "default", "listenersets")
+            .execute();
     assertThat(((Map<?, ?>) listenerSets).get("kind")).isEqualTo("ListenerSetList");
-    assertThat(out.toString()).contains("export KUBECONFIG=" + kubeconfig.toAbsolutePath(), "experimental channel", "kubectl get",
-        "open: no authentication");
+    assertThat(out.toString())
+        .contains(
+            "export KUBECONFIG=" + kubeconfig.toAbsolutePath(),
+            "experimental channel",
+            "kubectl get",
+            "open: no authentication");
 
     command.stop.countDown();
     assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
@@ -48,28 +66,51 @@ class ServeCommandTest {
   }
 
   @Test
-  void usersFileTurnsOnTokensAndRbacWhileTheKubeconfigStaysAdministrator(@TempDir Path dir) throws Exception {
+  void usersFileTurnsOnTokensAndRbacWhileTheKubeconfigStaysAdministrator(@TempDir Path dir)
+      throws Exception {
     Path kubeconfig = dir.resolve("kubeconfig.yaml");
-    Path users = Files.writeString(dir.resolve("users.csv"), "# token,user,uid,groups\ntoken-a,alice,1,\"tenants,dev\"\n");
+    Path users =
+        Files.writeString(
+            dir.resolve("users.csv"), "# token,user,uid,groups\ntoken-a,alice,1,\"tenants,dev\"\n");
     ServeCommand command = new ServeCommand();
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(
-        "--kubeconfig", kubeconfig.toString(), "--users", users.toString(), "--controller", "none"));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                cli.execute(
+                    "--kubeconfig",
+                    kubeconfig.toString(),
+                    "--users",
+                    users.toString(),
+                    "--controller",
+                    "none"));
     while (!Files.exists(kubeconfig) || !out.toString().contains("Press Ctrl+C")) {
       assertThat(exit).isNotDone();
       Thread.sleep(50);
     }
-    assertThat(out.toString()).contains("authentication: 1 user from " + users, "listening on https://");
+    assertThat(out.toString())
+        .contains("authentication: 1 user from " + users, "listening on https://");
     KubeConfig config = KubeConfig.loadKubeConfig(new StringReader(Files.readString(kubeconfig)));
     ApiClient admin = ClientBuilder.kubeconfig(config).build();
-    assertThat(new io.kubernetes.client.openapi.apis.CoreV1Api(admin).listNamespace().execute().getItems()).isNotEmpty();
-    ApiClient alice = ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(new StringReader(Files.readString(kubeconfig)))).build();
+    assertThat(
+            new io.kubernetes.client.openapi.apis.CoreV1Api(admin)
+                .listNamespace()
+                .execute()
+                .getItems())
+        .isNotEmpty();
+    ApiClient alice =
+        ClientBuilder.kubeconfig(
+                KubeConfig.loadKubeConfig(new StringReader(Files.readString(kubeconfig))))
+            .build();
     alice.setApiKeyPrefix("Bearer");
     alice.setApiKey("token-a");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new io.kubernetes.client.openapi.apis.CoreV1Api(alice).listNamespace().execute())
-        .isInstanceOfSatisfying(io.kubernetes.client.openapi.ApiException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new io.kubernetes.client.openapi.apis.CoreV1Api(alice).listNamespace().execute())
+        .isInstanceOfSatisfying(
+            io.kubernetes.client.openapi.ApiException.class,
+            e -> assertThat(e.getCode()).isEqualTo(403));
     command.stop.countDown();
     assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
   }
@@ -78,7 +119,13 @@ class ServeCommandTest {
   void rejectsAMalformedUsersFileNamingTheLine(@TempDir Path dir) throws Exception {
     Path users = Files.writeString(dir.resolve("users.csv"), "\ntoken-only\n");
     StringWriter err = new StringWriter();
-    int code = GatewaySdkCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--users", users.toString());
+    int code =
+        GatewaySdkCli.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "serve",
+            "--users",
+            users.toString());
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--users: " + users + ":2: expected token,user,uid");
   }
@@ -86,7 +133,13 @@ class ServeCommandTest {
   @Test
   void rejectsAnUnknownChannel() {
     StringWriter err = new StringWriter();
-    int code = GatewaySdkCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--channel", "beta");
+    int code =
+        GatewaySdkCli.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "serve",
+            "--channel",
+            "beta");
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("channel must be standard or experimental: beta");
   }

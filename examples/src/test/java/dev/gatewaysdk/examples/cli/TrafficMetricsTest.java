@@ -37,7 +37,8 @@ class TrafficMetricsTest {
     assertThat(metrics.total("canary")).hasToString("1 request, 1 error, p95 12 ms");
     metrics.record("canary", seconds(2), false, Duration.ofMillis(12));
     assertThat(metrics.total("canary")).hasToString("2 requests, 1 error, p95 12 ms");
-    assertThat(DemoRun.summary(metrics, "stable")).isEqualTo("stable 0 requests, 0 errors (0%), p95 0 ms");
+    assertThat(DemoRun.summary(metrics, "stable"))
+        .isEqualTo("stable 0 requests, 0 errors (0%), p95 0 ms");
   }
 
   @Test

@@ -5,20 +5,26 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as plans write them: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 250ms}, or ISO-8601 {@code PT30S}. */
+/**
+ * Durations as plans write them: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 250ms}, or ISO-8601
+ * {@code PT30S}.
+ */
 public final class DurationText {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private DurationText() {}
 
-  /** @throws IllegalArgumentException naming the accepted forms */
+  /**
+   * @throws IllegalArgumentException naming the accepted forms
+   */
   public static Duration parse(String text) {
     String t = text == null ? "" : text.trim();
     if (t.startsWith("P") || t.startsWith("p")) {
       try {
         return Duration.parse(t);
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("not a duration (30s, 5m, 1h30m, 250ms or PT30S): " + text);
+        throw new IllegalArgumentException(
+            "not a duration (30s, 5m, 1h30m, 250ms or PT30S): " + text);
       }
     }
     Matcher m = PART.matcher(t);
@@ -27,16 +33,27 @@ public final class DurationText {
     while (m.find() && m.start() == end) {
       long n = Long.parseLong(m.group(1));
       switch (m.group(2)) {
-        case "ms": d = d.plusMillis(n); break;
-        case "s": d = d.plusSeconds(n); break;
-        case "m": d = d.plusMinutes(n); break;
-        case "h": d = d.plusHours(n); break;
-        default: d = d.plusDays(n); break;
+        case "ms":
+          d = d.plusMillis(n);
+          break;
+        case "s":
+          d = d.plusSeconds(n);
+          break;
+        case "m":
+          d = d.plusMinutes(n);
+          break;
+        case "h":
+          d = d.plusHours(n);
+          break;
+        default:
+          d = d.plusDays(n);
+          break;
       }
       end = m.end();
     }
     if (t.isEmpty() || end != t.length()) {
-      throw new IllegalArgumentException("not a duration (30s, 5m, 1h30m, 250ms or PT30S): " + text);
+      throw new IllegalArgumentException(
+          "not a duration (30s, 5m, 1h30m, 250ms or PT30S): " + text);
     }
     return d;
   }

@@ -16,13 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Leader election over a coordination.k8s.io/v1 Lease with client-go's rules: a holder renews every retry
- * period; another candidate takes over only after it has seen the lease record unchanged for a whole lease
- * duration on its own monotonic clock (so clock skew between replicas does not matter); writes are guarded by
- * resourceVersion. {@link #close()} stops renewing and releases a held lease, so a successor need not wait for
- * it to expire. Replaces client-java's {@code LeaderElector}, which logs ERROR and WARN when it is stopped.
+ * Leader election over a coordination.k8s.io/v1 Lease with client-go's rules: a holder renews every
+ * retry period; another candidate takes over only after it has seen the lease record unchanged for
+ * a whole lease duration on its own monotonic clock (so clock skew between replicas does not
+ * matter); writes are guarded by resourceVersion. {@link #close()} stops renewing and releases a
+ * held lease, so a successor need not wait for it to expire. Replaces client-java's {@code
+ * LeaderElector}, which logs ERROR and WARN when it is stopped.
  *
- * <p>Not thread-safe except {@link #close()}: one thread acquires, then {@link #keepRenewing} runs its own.
+ * <p>Not thread-safe except {@link #close()}: one thread acquires, then {@link #keepRenewing} runs
+ * its own.
  */
 public final class LeaseElector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeaseElector.class);
@@ -76,8 +78,10 @@ public final class LeaseElector implements AutoCloseable {
         LOG.debug("lease {}/{}: cannot read: {}", namespace, name, e.getCode());
         return false;
       }
-      V1Lease fresh = new V1Lease().metadata(new V1ObjectMeta().name(name).namespace(namespace))
-          .spec(spec(null, now));
+      V1Lease fresh =
+          new V1Lease()
+              .metadata(new V1ObjectMeta().name(name).namespace(namespace))
+              .spec(spec(null, now));
       try {
         api.createNamespacedLease(namespace, fresh).execute();
         observe(fresh.getSpec());
@@ -93,12 +97,17 @@ public final class LeaseElector implements AutoCloseable {
     }
     String holder = current.getHolderIdentity();
     boolean mine = identity.equals(holder);
-    if (!mine && holder != null && !holder.isEmpty() && nanoTime.getAsLong() - observedAt < leaseDuration.toNanos()) {
+    if (!mine
+        && holder != null
+        && !holder.isEmpty()
+        && nanoTime.getAsLong() - observedAt < leaseDuration.toNanos()) {
       return held = false;
     }
     lease.spec(spec(mine ? current : null, now));
     if (!mine) {
-      lease.getSpec().leaseTransitions(Objects.requireNonNullElse(current.getLeaseTransitions(), 0) + 1);
+      lease
+          .getSpec()
+          .leaseTransitions(Objects.requireNonNullElse(current.getLeaseTransitions(), 0) + 1);
     }
     try {
       V1Lease written = api.replaceNamespacedLease(name, namespace, lease).execute();
@@ -111,7 +120,8 @@ public final class LeaseElector implements AutoCloseable {
   }
 
   private V1LeaseSpec spec(V1LeaseSpec kept, OffsetDateTime now) {
-    return new V1LeaseSpec().holderIdentity(identity)
+    return new V1LeaseSpec()
+        .holderIdentity(identity)
         .leaseDurationSeconds((int) Math.max(1, leaseDuration.toSeconds()))
         .acquireTime(kept == null ? now : kept.getAcquireTime())
         .renewTime(now)
@@ -124,39 +134,50 @@ public final class LeaseElector implements AutoCloseable {
   }
 
   /**
-   * Renews the lease every retry period on a daemon thread; runs {@code onLost} once if no renewal succeeds
-   * within the renew deadline.
+   * Renews the lease every retry period on a daemon thread; runs {@code onLost} once if no renewal
+   * succeeds within the renew deadline.
    */
   public void keepRenewing(Runnable onLost) {
-    Thread t = new Thread(() -> {
-      long lastRenewal = nanoTime.getAsLong();
-      while (!closed) {
-        try {
-          Thread.sleep(retryPeriod.toMillis());
-        } catch (InterruptedException e) {
-          return;
-        }
-        if (closed) {
-          return;
-        }
-        if (tryAcquireOrRenew()) {
-          lastRenewal = nanoTime.getAsLong();
-        } else if (nanoTime.getAsLong() - lastRenewal >= renewDeadline.toNanos()) {
-          LOG.debug("lease {}/{}: {} could not renew within {}", namespace, name, identity, renewDeadline);
-          held = false;
-          if (!closed) {
-            onLost.run();
-          }
-          return;
-        }
-      }
-    }, "lease-" + name + "-" + identity);
+    Thread t =
+        new Thread(
+            () -> {
+              long lastRenewal = nanoTime.getAsLong();
+              while (!closed) {
+                try {
+                  Thread.sleep(retryPeriod.toMillis());
+                } catch (InterruptedException e) {
+                  return;
+                }
+                if (closed) {
+                  return;
+                }
+                if (tryAcquireOrRenew()) {
+                  lastRenewal = nanoTime.getAsLong();
+                } else if (nanoTime.getAsLong() - lastRenewal >= renewDeadline.toNanos()) {
+                  LOG.debug(
+                      "lease {}/{}: {} could not renew within {}",
+                      namespace,
+                      name,
+                      identity,
+                      renewDeadline);
+                  held = false;
+                  if (!closed) {
+                    onLost.run();
+                  }
+                  return;
+                }
+              }
+            },
+            "lease-" + name + "-" + identity);
     t.setDaemon(true);
     renewing = t;
     t.start();
   }
 
-  /** Stops renewing and, if this candidate holds the lease, releases it (holder cleared, duration 1 s). */
+  /**
+   * Stops renewing and, if this candidate holds the lease, releases it (holder cleared, duration 1
+   * s).
+   */
   @Override
   public void close() {
     closed = true;
@@ -176,7 +197,11 @@ public final class LeaseElector implements AutoCloseable {
     try {
       V1Lease lease = api.readNamespacedLease(name, namespace).execute();
       if (lease.getSpec() != null && identity.equals(lease.getSpec().getHolderIdentity())) {
-        lease.getSpec().holderIdentity(null).leaseDurationSeconds(1).renewTime(OffsetDateTime.now(ZoneOffset.UTC));
+        lease
+            .getSpec()
+            .holderIdentity(null)
+            .leaseDurationSeconds(1)
+            .renewTime(OffsetDateTime.now(ZoneOffset.UTC));
         api.replaceNamespacedLease(name, namespace, lease).execute();
       }
     } catch (ApiException | RuntimeException e) {

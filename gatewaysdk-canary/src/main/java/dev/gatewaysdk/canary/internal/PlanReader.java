@@ -19,11 +19,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reads the YAML/JSON form of a {@link CanaryPlan}, collecting problems with the path of each field. */
+/**
+ * Reads the YAML/JSON form of a {@link CanaryPlan}, collecting problems with the path of each
+ * field.
+ */
 public final class PlanReader {
-  private static final Set<String> TOP = Set.of(
-      "routes", "route", "stable", "canary", "steps", "progressDeadline", "externalEditPolicy", "promotion", "release",
-      "backgroundAnalysis");
+  private static final Set<String> TOP =
+      Set.of(
+          "routes",
+          "route",
+          "stable",
+          "canary",
+          "steps",
+          "progressDeadline",
+          "externalEditPolicy",
+          "promotion",
+          "release",
+          "sessionAffinity",
+          "backgroundAnalysis");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -34,11 +47,19 @@ public final class PlanReader {
     try {
       root = Jsons.yaml().readTree(text == null ? "" : text);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new InvalidPlanException(List.of("not YAML or JSON" + where + ": " + e.getOriginalMessage()));
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw new InvalidPlanException(
+          List.of("not YAML or JSON" + where + ": " + e.getOriginalMessage()));
     }
     if (root == null || !root.isObject()) {
-      throw new InvalidPlanException(List.of("a canary plan must be a mapping with routes, stable, canary and steps"));
+      throw new InvalidPlanException(
+          List.of("a canary plan must be a mapping with routes, stable, canary and steps"));
     }
     return new PlanReader().plan((ObjectNode) root);
   }
@@ -58,17 +79,51 @@ public final class PlanReader {
     for (int i = 0; i < routes.size(); i++) {
       JsonNode r = routes.get(i);
       String at = "routes[" + i + "]";
-      attempt(at, () -> b.route(r.isTextual() ? RouteRef.parse(r.asText())
-          : RouteRef.of(r.path("kind").asText(RouteRef.HTTP_ROUTE), r.path("namespace").asText(null), r.path("name").asText(null))));
+      attempt(
+          at,
+          () ->
+              b.route(
+                  r.isTextual()
+                      ? RouteRef.parse(r.asText())
+                      : RouteRef.of(
+                          r.path("kind").asText(RouteRef.HTTP_ROUTE),
+                          r.path("namespace").asText(null),
+                          r.path("name").asText(null))));
     }
     text(root, "stable").ifPresent(b::stable);
     text(root, "canary").ifPresent(b::canary);
     text(root, "release").ifPresent(r -> attempt("release", () -> b.release(r)));
-    text(root, "progressDeadline").ifPresent(d -> attempt("progressDeadline", () -> b.progressDeadline(duration(d))));
-    text(root, "externalEditPolicy").ifPresent(p -> attempt("externalEditPolicy",
-        () -> b.externalEditPolicy(ExternalEditPolicy.valueOf(p.toUpperCase(Locale.ROOT)))));
-    text(root, "promotion").ifPresent(p -> attempt("promotion",
-        () -> b.promotion(Promotion.valueOf(p.toUpperCase(Locale.ROOT).replace('-', '_')))));
+    if (root.has("sessionAffinity")) {
+      JsonNode a = root.get("sessionAffinity");
+      attempt(
+          "sessionAffinity",
+          () -> {
+            if (!a.isObject() || !a.path("cookie").isTextual()) {
+              throw new IllegalArgumentException("must be {cookie: NAME, maxAge: 24h}");
+            }
+            b.sessionAffinity(
+                a.get("cookie").asText(),
+                a.has("maxAge") ? duration(a.get("maxAge").asText()) : Duration.ofHours(24));
+          });
+    }
+    text(root, "progressDeadline")
+        .ifPresent(d -> attempt("progressDeadline", () -> b.progressDeadline(duration(d))));
+    text(root, "externalEditPolicy")
+        .ifPresent(
+            p ->
+                attempt(
+                    "externalEditPolicy",
+                    () ->
+                        b.externalEditPolicy(
+                            ExternalEditPolicy.valueOf(p.toUpperCase(Locale.ROOT)))));
+    text(root, "promotion")
+        .ifPresent(
+            p ->
+                attempt(
+                    "promotion",
+                    () ->
+                        b.promotion(
+                            Promotion.valueOf(p.toUpperCase(Locale.ROOT).replace('-', '_')))));
     JsonNode steps = root.path("steps");
     if (!steps.isMissingNode() && !steps.isArray()) {
       problems.add("steps: must be a list");
@@ -102,7 +157,10 @@ public final class PlanReader {
         problems.add(at + ".setWeight: must be an integer 0..100: " + w);
         return;
       }
-      b.step(s.path("decrease").asBoolean(false) ? Step.setWeightDecreasing(w.asInt()) : Step.setWeight(w.asInt()));
+      b.step(
+          s.path("decrease").asBoolean(false)
+              ? Step.setWeightDecreasing(w.asInt())
+              : Step.setWeight(w.asInt()));
     } else if (s.has("weights")) {
       JsonNode ws = s.get("weights");
       for (int i = 0; i < ws.size(); i++) {
@@ -114,7 +172,9 @@ public final class PlanReader {
       }
     } else if (s.has("setWeights")) {
       JsonNode w = s.get("setWeights");
-      attempt(at + ".setWeights", () -> b.weightIncrements(w.path("increment").asInt(0), w.path("max").asInt(0)));
+      attempt(
+          at + ".setWeights",
+          () -> b.weightIncrements(w.path("increment").asInt(0), w.path("max").asInt(0)));
     } else if (s.has("pause")) {
       JsonNode p = s.get("pause");
       if (p.isObject() && p.path("duration").isMissingNode()) {
@@ -141,18 +201,20 @@ public final class PlanReader {
       for (int i = 0; i < ms.size(); i++) {
         JsonNode m = ms.get(i);
         String mat = at + ".match[" + i + "]";
-        attempt(mat, () -> {
-          String value = m.path("value").asText(null);
-          if (m.has("header")) {
-            matches.add(CanaryMatch.header(m.get("header").asText(), value));
-          } else if (m.has("cookie")) {
-            matches.add(CanaryMatch.cookie(m.get("cookie").asText(), value));
-          } else if (m.has("queryParam")) {
-            matches.add(CanaryMatch.queryParam(m.get("queryParam").asText(), value));
-          } else {
-            throw new IllegalArgumentException("needs header, cookie or queryParam, and value");
-          }
-        });
+        attempt(
+            mat,
+            () -> {
+              String value = m.path("value").asText(null);
+              if (m.has("header")) {
+                matches.add(CanaryMatch.header(m.get("header").asText(), value));
+              } else if (m.has("cookie")) {
+                matches.add(CanaryMatch.cookie(m.get("cookie").asText(), value));
+              } else if (m.has("queryParam")) {
+                matches.add(CanaryMatch.queryParam(m.get("queryParam").asText(), value));
+              } else {
+                throw new IllegalArgumentException("needs header, cookie or queryParam, and value");
+              }
+            });
       }
       attempt(at + ".match", () -> b.step(Step.match(matches)));
     } else if (s.has("analysis")) {
@@ -167,13 +229,17 @@ public final class PlanReader {
       }
       attempt(at + ".analysis", () -> b.step(Step.analysis(checks)));
     } else {
-      problems.add(at + ": unknown step " + s.fieldNames().next()
-          + "; expected setWeight, weights, setWeights, pause, pauseUntilPromoted, mirror, match or analysis");
+      problems.add(
+          at
+              + ": unknown step "
+              + s.fieldNames().next()
+              + "; expected setWeight, weights, setWeights, pause, pauseUntilPromoted, mirror, match or analysis");
     }
   }
 
   private static AnalysisCheck check(JsonNode c) {
-    AnalysisCheck.Builder b = AnalysisCheck.builder(c.path("name").asText(null), c.path("provider").asText(null));
+    AnalysisCheck.Builder b =
+        AnalysisCheck.builder(c.path("name").asText(null), c.path("provider").asText(null));
     if (c.has("query")) {
       b.query(c.get("query").asText());
     }
@@ -210,7 +276,8 @@ public final class PlanReader {
     if (c.has("onInconclusive")) {
       String on = c.get("onInconclusive").asText();
       if (!on.equals("pause") && !on.equals("rollback")) {
-        throw new IllegalArgumentException("onInconclusive must be pause or rollback: " + c.get("onInconclusive"));
+        throw new IllegalArgumentException(
+            "onInconclusive must be pause or rollback: " + c.get("onInconclusive"));
       }
       b.pauseWhenInconclusive(on.equals("pause"));
     }
@@ -269,14 +336,18 @@ public final class PlanReader {
       case MIRROR:
         o.put("mirror", s.percent());
         break;
-      case MATCH: {
-        ArrayNode a = o.putArray("match");
-        for (CanaryMatch m : s.matches()) {
-          String key = m.type() == CanaryMatch.Type.HEADER ? "header" : m.type() == CanaryMatch.Type.COOKIE ? "cookie" : "queryParam";
-          a.addObject().put(key, m.name()).put("value", m.value());
+      case MATCH:
+        {
+          ArrayNode a = o.putArray("match");
+          for (CanaryMatch m : s.matches()) {
+            String key =
+                m.type() == CanaryMatch.Type.HEADER
+                    ? "header"
+                    : m.type() == CanaryMatch.Type.COOKIE ? "cookie" : "queryParam";
+            a.addObject().put(key, m.name()).put("value", m.value());
+          }
+          break;
         }
-        break;
-      }
       default:
         o.set("analysis", checksJson(s.checks()));
     }
@@ -297,8 +368,10 @@ public final class PlanReader {
       if (c.max() != Double.POSITIVE_INFINITY) {
         j.put("max", c.max());
       }
-      j.put("interval", DurationText.format(c.interval())).put("failureLimit", c.failureLimit())
-          .put("inconclusiveLimit", c.inconclusiveLimit()).put("successes", c.successes());
+      j.put("interval", DurationText.format(c.interval()))
+          .put("failureLimit", c.failureLimit())
+          .put("inconclusiveLimit", c.inconclusiveLimit())
+          .put("successes", c.successes());
       c.initialDelay().ifPresent(d -> j.put("initialDelay", DurationText.format(d)));
       if (c.dryRun()) {
         j.put("dryRun", true);

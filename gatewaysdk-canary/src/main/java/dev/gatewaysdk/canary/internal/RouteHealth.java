@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether every parent of a route reports {@code Accepted=True} and {@code ResolvedRefs=True} for the route's
- * current generation ({@code observedGeneration}).
+ * Whether every parent of a route reports {@code Accepted=True} and {@code ResolvedRefs=True} for
+ * the route's current generation ({@code observedGeneration}).
  */
 public final class RouteHealth {
   /** The verdict on one route. */
-  public enum Verdict { READY, PENDING, REFUSED }
+  public enum Verdict {
+    READY,
+    PENDING,
+    REFUSED
+  }
 
   public final Verdict verdict;
   public final String detail;
@@ -42,17 +46,38 @@ public final class RouteHealth {
           JsonNode c = condition(p, type);
           String ctl = p.path("controllerName").asText("");
           if (c == null) {
-            pending.add(name + ": no " + type + " condition" + (ctl.isEmpty() ? "" : " from " + ctl));
+            pending.add(
+                name + ": no " + type + " condition" + (ctl.isEmpty() ? "" : " from " + ctl));
           } else if (c.path("observedGeneration").asLong(0) < generation) {
-            pending.add(name + ": " + type + " is for generation " + c.path("observedGeneration").asLong(0) + ", not " + generation);
+            pending.add(
+                name
+                    + ": "
+                    + type
+                    + " is for generation "
+                    + c.path("observedGeneration").asLong(0)
+                    + ", not "
+                    + generation);
           } else if (!"True".equals(c.path("status").asText())) {
-            return new RouteHealth(Verdict.REFUSED, name + " reports " + type + "=" + c.path("status").asText()
-                + " (" + c.path("reason").asText() + "): " + c.path("message").asText() + " for generation " + generation);
+            return new RouteHealth(
+                Verdict.REFUSED,
+                name
+                    + " reports "
+                    + type
+                    + "="
+                    + c.path("status").asText()
+                    + " ("
+                    + c.path("reason").asText()
+                    + "): "
+                    + c.path("message").asText()
+                    + " for generation "
+                    + generation);
           }
         }
       }
     }
-    return pending.isEmpty() ? new RouteHealth(Verdict.READY, "") : new RouteHealth(Verdict.PENDING, String.join("; ", pending));
+    return pending.isEmpty()
+        ? new RouteHealth(Verdict.READY, "")
+        : new RouteHealth(Verdict.PENDING, String.join("; ", pending));
   }
 
   private static JsonNode condition(JsonNode parentStatus, String type) {
@@ -73,7 +98,11 @@ public final class RouteHealth {
   }
 
   private static String describe(JsonNode ref, String ns) {
-    return ref.path("kind").asText("Gateway") + " " + ref.path("namespace").asText(ns) + "/" + ref.path("name").asText()
+    return ref.path("kind").asText("Gateway")
+        + " "
+        + ref.path("namespace").asText(ns)
+        + "/"
+        + ref.path("name").asText()
         + (ref.has("sectionName") ? "#" + ref.path("sectionName").asText() : "");
   }
 }

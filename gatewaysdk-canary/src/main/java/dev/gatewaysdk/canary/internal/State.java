@@ -13,70 +13,109 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rollout state kept in the primary route's {@value #ANNOTATION} annotation, written in the same JSON patch
- * as the route changes it describes. Immutable: change a copy through {@link #toBuilder()}. The JSON form
- * carries {@code schema}; a state of a newer schema is not read.
+ * The rollout state kept in the primary route's {@value #ANNOTATION} annotation, written in the
+ * same JSON patch as the route changes it describes. Immutable: change a copy through {@link
+ * #newBuilder()}. The JSON form carries {@code schema}; a state of a newer schema is not read.
  */
 public final class State {
   public static final String ANNOTATION = "canary.gatewaysdk.dev/state";
   public static final String PHASE_ANNOTATION = "canary.gatewaysdk.dev/phase";
   public static final String COMMAND_ANNOTATION = "canary.gatewaysdk.dev/command";
+
   /**
-   * On each secondary route: the plan and state revision of the canary's last write there ({@code id#rev}), so
-   * that a deposed driver holding an older revision cannot write its weights over a newer one.
+   * On each secondary route: the plan and state revision of the canary's last write there ({@code
+   * id#rev}), so that a deposed driver holding an older revision cannot write its weights over a
+   * newer one.
    */
   public static final String FENCE_ANNOTATION = "canary.gatewaysdk.dev/fence";
 
-  /** The state annotation's format; a larger {@code schema} was written by a newer version and is not read. */
+  /**
+   * The state annotation's format; a larger {@code schema} was written by a newer version and is
+   * not read.
+   */
   public static final int SCHEMA = 1;
 
   public final String plan;
+
   /** The plan's release ({@code ""}: none). */
   public final String release;
+
   /** The plan's backends (null in states written before they were recorded). */
   public final String stable;
+
   public final String canary;
+
   /** Incremented by every write: a fencing token between drivers. */
   public final long rev;
+
   public final Phase phase;
+
   /** The current step; {@code steps.size()} is the promotion. */
   public final int step;
+
   public final int weight;
   public final int mirror;
+
   /** Whether the MATCH steps up to the current one are in effect (their rules present). */
   public final boolean ab;
+
   public final boolean gate;
   public final boolean stableRemoved;
+
   /** Promotion by swap: "" none, "pending" canary at 100 awaiting the swap action, "done". */
   public final String swap;
+
   /** Secondary routes already carry this state's route changes. */
   public final boolean synced;
+
   public final Instant stepStartedAt;
+
   /** When the route spec last changed (the progress deadline counts from here). */
   public final Instant changedAt;
+
   public final Instant transitionAt;
+
   /**
-   * The time of this write on the rollout's timeline: the first writer's clock, carried on by every later writer
-   * as "the previous write's time plus the time elapsed on my own clock since I first saw it", so that pauses,
-   * intervals and deadlines do not depend on how far the replicas' clocks disagree. EPOCH in older states.
+   * The time of this write on the rollout's timeline: the first writer's clock, carried on by every
+   * later writer as "the previous write's time plus the time elapsed on my own clock since I first
+   * saw it", so that pauses, intervals and deadlines do not depend on how far the replicas' clocks
+   * disagree. EPOCH in older states.
    */
   public final Instant writtenAt;
+
   public final String reason;
   public final Map<String, Counters> analysis;
-  /** Counters of the plan's background checks, kept across steps; empty until the canary takes traffic. */
-  public final Map<String, Counters> background;
+
   /**
-   * Per route ("HTTPRoute/ns/name"): the {@code metadata.generation} the canary's last spec change produced, so
-   * the progress deadline applies to the canary's own change only, not to a later edit by someone else.
+   * Counters of the plan's background checks, kept across steps; empty until the canary takes
+   * traffic.
+   */
+  public final Map<String, Counters> background;
+
+  /**
+   * Per route ("HTTPRoute/ns/name"): the {@code metadata.generation} the canary's last spec change
+   * produced, so the progress deadline applies to the canary's own change only, not to a later edit
+   * by someone else.
    */
   public final Map<String, Long> generations;
+
   /** Rules added per route ("HTTPRoute/ns/name"), so cleanup removes exactly those. */
   public final Map<String, List<JsonNode>> added;
-  /** The most recent measurements, oldest first, one line each ({@code time key: verdict value (message)}). */
+
+  /**
+   * The most recent measurements, oldest first, one line each ({@code time key: verdict value
+   * (message)}).
+   */
   public final List<String> history;
 
   /** Analysis counters of one check (of the current step, or a background check). */
-  public record Counters(int consecutive, int successes, int failures, int inconclusive, boolean passed, Instant next) {
+  public record Counters(
+      int consecutive,
+      int successes,
+      int failures,
+      int inconclusive,
+      boolean passed,
+      Instant next) {
     public static Counters due(Instant next) {
       return new Counters(0, 0, 0, 0, false, next);
     }
@@ -110,11 +149,12 @@ public final class State {
     background = Collections.unmodifiableMap(new LinkedHashMap<>(b.background));
     generations = Collections.unmodifiableMap(new LinkedHashMap<>(b.generations));
     Map<String, List<JsonNode>> a = new LinkedHashMap<>();
-    b.added.forEach((k, v) -> {
-      List<JsonNode> copy = new ArrayList<>();
-      v.forEach(n -> copy.add(n.deepCopy()));
-      a.put(k, Collections.unmodifiableList(copy));
-    });
+    b.added.forEach(
+        (k, v) -> {
+          List<JsonNode> copy = new ArrayList<>();
+          v.forEach(n -> copy.add(n.deepCopy()));
+          a.put(k, Collections.unmodifiableList(copy));
+        });
     added = Collections.unmodifiableMap(a);
     history = List.copyOf(b.history);
   }
@@ -126,7 +166,7 @@ public final class State {
     return b.build();
   }
 
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     Builder b = new Builder();
     b.plan = plan;
     b.release = release;
@@ -187,20 +227,28 @@ public final class State {
     }
   }
 
-  /** @throws IllegalArgumentException naming the problem if {@code text} is not a state this version reads */
+  /**
+   * @throws IllegalArgumentException naming the problem if {@code text} is not a state this version
+   *     reads
+   */
   public static State parse(String text) {
     JsonNode n;
     try {
       n = Jsons.mapper().readTree(text);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw new IllegalArgumentException(
+          "not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
     if (n == null || !n.isObject()) {
       throw new IllegalArgumentException("not a JSON object");
     }
     if (n.path("schema").asInt(SCHEMA) > SCHEMA) {
-      throw new IllegalArgumentException("schema " + n.path("schema").asInt() + ", written by a newer version (this one reads "
-          + SCHEMA + ")");
+      throw new IllegalArgumentException(
+          "schema "
+              + n.path("schema").asInt()
+              + ", written by a newer version (this one reads "
+              + SCHEMA
+              + ")");
     }
     try {
       Builder s = new Builder();
@@ -225,12 +273,17 @@ public final class State {
       s.reason = n.path("reason").asText("");
       readCounters(n.path("analysis"), s.analysis);
       readCounters(n.path("background"), s.background);
-      n.path("generations").fields().forEachRemaining(e -> s.generations.put(e.getKey(), e.getValue().asLong()));
-      n.path("added").fields().forEachRemaining(e -> {
-        List<JsonNode> rules = new ArrayList<>();
-        e.getValue().forEach(rules::add);
-        s.added.put(e.getKey(), rules);
-      });
+      n.path("generations")
+          .fields()
+          .forEachRemaining(e -> s.generations.put(e.getKey(), e.getValue().asLong()));
+      n.path("added")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                List<JsonNode> rules = new ArrayList<>();
+                e.getValue().forEach(rules::add);
+                s.added.put(e.getKey(), rules);
+              });
       n.path("history").forEach(h -> s.history.add(h.asText()));
       return s.build();
     } catch (RuntimeException e) {
@@ -247,10 +300,21 @@ public final class State {
     if (stable != null) {
       o.put("stable", stable).put("canary", canary);
     }
-    o.put("rev", rev).put("phase", phase.name()).put("step", step).put("weight", weight)
-        .put("mirror", mirror).put("ab", ab).put("gate", gate).put("stableRemoved", stableRemoved).put("swap", swap)
-        .put("synced", synced).put("stepStartedAt", stepStartedAt.toString()).put("changedAt", changedAt.toString())
-        .put("transitionAt", transitionAt.toString()).put("writtenAt", writtenAt.toString()).put("reason", reason);
+    o.put("rev", rev)
+        .put("phase", phase.name())
+        .put("step", step)
+        .put("weight", weight)
+        .put("mirror", mirror)
+        .put("ab", ab)
+        .put("gate", gate)
+        .put("stableRemoved", stableRemoved)
+        .put("swap", swap)
+        .put("synced", synced)
+        .put("stepStartedAt", stepStartedAt.toString())
+        .put("changedAt", changedAt.toString())
+        .put("transitionAt", transitionAt.toString())
+        .put("writtenAt", writtenAt.toString())
+        .put("reason", reason);
     writeCounters(o.putObject("analysis"), analysis);
     if (!background.isEmpty()) {
       writeCounters(o.putObject("background"), background);
@@ -264,26 +328,41 @@ public final class State {
       history.forEach(h::add);
     }
     ObjectNode a = o.putObject("added");
-    added.forEach((k, rules) -> {
-      ArrayNode arr = a.putArray(k);
-      rules.forEach(r -> arr.add(r.deepCopy()));
-    });
+    added.forEach(
+        (k, rules) -> {
+          ArrayNode arr = a.putArray(k);
+          rules.forEach(r -> arr.add(r.deepCopy()));
+        });
     return o;
   }
 
   private static void readCounters(JsonNode from, Map<String, Counters> into) {
-    from.fields().forEachRemaining(e -> {
-      JsonNode v = e.getValue();
-      into.put(e.getKey(), new Counters(v.path("consecutive").asInt(), v.path("successes").asInt(), v.path("failures").asInt(),
-          v.path("inconclusive").asInt(), v.path("passed").asBoolean(),
-          Instant.parse(v.path("next").asText(Instant.EPOCH.toString()))));
-    });
+    from.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode v = e.getValue();
+              into.put(
+                  e.getKey(),
+                  new Counters(
+                      v.path("consecutive").asInt(),
+                      v.path("successes").asInt(),
+                      v.path("failures").asInt(),
+                      v.path("inconclusive").asInt(),
+                      v.path("passed").asBoolean(),
+                      Instant.parse(v.path("next").asText(Instant.EPOCH.toString()))));
+            });
   }
 
   private static void writeCounters(ObjectNode into, Map<String, Counters> counters) {
-    counters.forEach((k, c) -> into.putObject(k).put("consecutive", c.consecutive()).put("successes", c.successes())
-        .put("failures", c.failures()).put("inconclusive", c.inconclusive()).put("passed", c.passed())
-        .put("next", c.next().toString()));
+    counters.forEach(
+        (k, c) ->
+            into.putObject(k)
+                .put("consecutive", c.consecutive())
+                .put("successes", c.successes())
+                .put("failures", c.failures())
+                .put("inconclusive", c.inconclusive())
+                .put("passed", c.passed())
+                .put("next", c.next().toString()));
   }
 
   public String write() {

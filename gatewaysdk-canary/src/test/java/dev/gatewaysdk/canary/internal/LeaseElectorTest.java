@@ -31,18 +31,24 @@ class LeaseElectorTest {
   }
 
   private static LeaseElector candidate(String lease, String identity, AtomicLong nanos) {
-    return new LeaseElector(server.apiClient(), LeaderElection.of("default", lease, identity)
-        .withTiming(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMillis(100)), nanos::get);
+    return new LeaseElector(
+        server.apiClient(),
+        LeaderElection.of("default", lease, identity)
+            .withTiming(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMillis(100)),
+        nanos::get);
   }
 
   private static V1Lease read(String lease) throws Exception {
-    return new CoordinationV1Api(server.apiClient()).readNamespacedLease(lease, "default").execute();
+    return new CoordinationV1Api(server.apiClient())
+        .readNamespacedLease(lease, "default")
+        .execute();
   }
 
   @Test
   void aHeldLeaseIsTakenOnlyAfterItWasSeenUnchangedForAWholeLeaseDuration() throws Exception {
     AtomicLong clockA = new AtomicLong();
-    AtomicLong clockB = new AtomicLong(TimeUnit.DAYS.toNanos(400)); // the replicas' clocks need not agree
+    AtomicLong clockB =
+        new AtomicLong(TimeUnit.DAYS.toNanos(400)); // the replicas' clocks need not agree
     LeaseElector a = candidate("crash", "a", clockA);
     LeaseElector b = candidate("crash", "b", clockB);
     assertThat(a.tryAcquireOrRenew()).isTrue();
@@ -85,13 +91,17 @@ class LeaseElectorTest {
     // someone else takes the lease over by force: a's renewals now fail (the holder is not a)
     V1Lease lease = read("lost");
     lease.getSpec().holderIdentity("intruder");
-    new CoordinationV1Api(server.apiClient()).replaceNamespacedLease("lost", "default", lease).execute();
+    new CoordinationV1Api(server.apiClient())
+        .replaceNamespacedLease("lost", "default", lease)
+        .execute();
     Thread.sleep(300);
     assertThat(lost.getCount()).as("within the deadline").isEqualTo(1);
     clock.addAndGet(Duration.ofSeconds(11).toNanos());
     assertThat(lost.await(10, TimeUnit.SECONDS)).isTrue();
     a.close();
-    assertThat(read("lost").getSpec().getHolderIdentity()).as("not released: not a's").isEqualTo("intruder");
+    assertThat(read("lost").getSpec().getHolderIdentity())
+        .as("not released: not a's")
+        .isEqualTo("intruder");
   }
 
   @Test
@@ -100,16 +110,21 @@ class LeaseElectorTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      LeaseElector a = new LeaseElector(server.apiClient(), LeaderElection.of("default", "quiet", "a")
-          .withTiming(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(50)));
+      LeaseElector a =
+          new LeaseElector(
+              server.apiClient(),
+              LeaderElection.of("default", "quiet", "a")
+                  .withTiming(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(50)));
       assertThat(a.tryAcquireOrRenew()).isTrue();
-      a.keepRenewing(() -> { });
+      a.keepRenewing(() -> {});
       Thread.sleep(300);
       a.close();
     } finally {
       System.setErr(original);
     }
-    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("ERROR").doesNotContain("WARN")
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .doesNotContain("ERROR")
+        .doesNotContain("WARN")
         .doesNotContain("INFO");
   }
 }

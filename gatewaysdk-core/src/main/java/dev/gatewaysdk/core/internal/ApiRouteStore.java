@@ -23,9 +23,11 @@ public final class ApiRouteStore implements RouteStore {
   }
 
   @Override
-  public ObjectNode patch(String kind, String namespace, String name, ArrayNode jsonPatch, boolean dryRun) {
+  public ObjectNode patch(
+      String kind, String namespace, String name, ArrayNode jsonPatch, boolean dryRun) {
     WriteOptions o = WriteOptions.builder().dryRun(dryRun).fieldManager(fieldManager).build();
-    return raw.patch(kind, namespace, name, RawClient.bytes(jsonPatch), RawClient.JSON_PATCH, o, false);
+    return raw.patch(
+        kind, namespace, name, RawClient.bytes(jsonPatch), RawClient.JSON_PATCH, o, false);
   }
 
   @Override

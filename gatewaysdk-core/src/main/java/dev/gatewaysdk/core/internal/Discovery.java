@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads what the cluster serves: the group's versions from {@code /apis/gateway.networking.k8s.io}, each
- * version's resources, and the release and channel annotations of a Gateway API CRD (when readable).
+ * Reads what the cluster serves: the group's versions from {@code /apis/gateway.networking.k8s.io},
+ * each version's resources, and the release and channel annotations of a Gateway API CRD (when
+ * readable).
  */
 public final class Discovery {
   private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
@@ -52,13 +53,19 @@ public final class Discovery {
     Optional<Channel> channel = Optional.empty();
     for (Map.Entry<String, String> e : plurals.entrySet()) {
       try {
-        JsonNode crd = get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + e.getValue() + "." + Kinds.GROUP);
+        JsonNode crd =
+            get(
+                "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/"
+                    + e.getValue()
+                    + "."
+                    + Kinds.GROUP);
         JsonNode annotations = crd.path("metadata").path("annotations");
         release = text(annotations.path(BUNDLE_VERSION));
         channel = text(annotations.path(CHANNEL)).flatMap(Discovery::channel);
         break;
       } catch (GatewayApiException ex) {
-        LOG.debug("cannot read the CRD of {} for release and channel: {}", e.getKey(), ex.getMessage());
+        LOG.debug(
+            "cannot read the CRD of {} for release and channel: {}", e.getKey(), ex.getMessage());
         if (!(ex instanceof NotFoundException)) {
           break; // forbidden or unreachable: the others will fail the same way
         }
@@ -68,7 +75,10 @@ public final class Discovery {
   }
 
   static void parseResources(
-      JsonNode resourceList, String version, Map<String, List<String>> served, Map<String, String> plurals) {
+      JsonNode resourceList,
+      String version,
+      Map<String, List<String>> served,
+      Map<String, String> plurals) {
     for (JsonNode r : resourceList.path("resources")) {
       String name = r.path("name").asText();
       if (name.contains("/")) {
@@ -81,7 +91,9 @@ public final class Discovery {
   }
 
   private static Optional<String> text(JsonNode n) {
-    return n.isTextual() && !n.asText().isBlank() ? Optional.of(n.asText().trim()) : Optional.empty();
+    return n.isTextual() && !n.asText().isBlank()
+        ? Optional.of(n.asText().trim())
+        : Optional.empty();
   }
 
   private static Optional<Channel> channel(String s) {

@@ -21,14 +21,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one boundary where transport failures become the {@link GatewayApiException} family: HTTP error
- * responses (with or without a Kubernetes Status body), client-java's {@link ApiException}, and I/O errors.
+ * The one boundary where transport failures become the {@link GatewayApiException} family: HTTP
+ * error responses (with or without a Kubernetes Status body), client-java's {@link ApiException},
+ * and I/O errors.
  */
 public final class Errors {
   private Errors() {}
 
-  /** Translates an HTTP error response; {@code what} names the request, e.g. {@code GET /apis/...}. */
-  public static GatewayApiException fromResponse(int code, byte[] body, String retryAfterHeader, String what) {
+  /**
+   * Translates an HTTP error response; {@code what} names the request, e.g. {@code GET /apis/...}.
+   */
+  public static GatewayApiException fromResponse(
+      int code, byte[] body, String retryAfterHeader, String what) {
     ApiStatus status = parseStatus(code, body, retryAfterHeader);
     return of(status, what, null);
   }
@@ -37,7 +41,9 @@ public final class Errors {
   public static GatewayApiException fromApiException(ApiException e, String what) {
     if (e.getCode() == 0) {
       return new UnavailableException(
-          what + " failed: " + e.getMessage(), ApiStatus.of(0, "ConnectionFailure", String.valueOf(e.getMessage())), e);
+          what + " failed: " + e.getMessage(),
+          ApiStatus.of(0, "ConnectionFailure", String.valueOf(e.getMessage())),
+          e);
     }
     String body = e.getResponseBody();
     String retryAfter = null;
@@ -49,14 +55,19 @@ public final class Errors {
       }
     }
     ApiStatus status =
-        parseStatus(e.getCode(), body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), retryAfter);
+        parseStatus(
+            e.getCode(),
+            body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8),
+            retryAfter);
     return of(status, what, e);
   }
 
   /** No response at all: connection refused or reset, TLS failure, read timeout. */
   public static UnavailableException fromIo(IOException e, String what) {
     return new UnavailableException(
-        what + " failed: " + e, ApiStatus.of(0, "ConnectionFailure", String.valueOf(e.getMessage())), e);
+        what + " failed: " + e,
+        ApiStatus.of(0, "ConnectionFailure", String.valueOf(e.getMessage())),
+        e);
   }
 
   /** An exception of the subclass that {@code status} calls for. */
@@ -126,7 +137,11 @@ public final class Errors {
     JsonNode details = node.path("details");
     List<ApiStatus.Cause> causes = new ArrayList<>();
     for (JsonNode c : details.path("causes")) {
-      causes.add(ApiStatus.Cause.of(c.path("field").asText(""), c.path("reason").asText(""), c.path("message").asText("")));
+      causes.add(
+          ApiStatus.Cause.of(
+              c.path("field").asText(""),
+              c.path("reason").asText(""),
+              c.path("message").asText("")));
     }
     if (retryAfter.isEmpty() && details.path("retryAfterSeconds").asInt(0) > 0) {
       retryAfter = Optional.of(Duration.ofSeconds(details.path("retryAfterSeconds").asInt()));

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaysdk.core.ApiStatus;
 import dev.gatewaysdk.core.GatewayApiException;
 import dev.gatewaysdk.core.InvalidException;
+import dev.gatewaysdk.core.UnsupportedByClusterException;
 import dev.gatewaysdk.core.validation.Cause;
 import dev.gatewaysdk.core.validation.GatewayApiValidator;
 import dev.gatewaysdk.core.validation.ValidationResult;
-import java.util.ArrayList;
-import dev.gatewaysdk.core.UnsupportedByClusterException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fails writes that use fields the cluster's CRD does not declare (the server would drop them silently),
- * naming the fields and the cluster's Gateway API. Schemas are read once per kind; if they cannot be read
- * the check passes and the server decides.
+ * Fails writes that use fields the cluster's CRD does not declare (the server would drop them
+ * silently), naming the fields and the cluster's Gateway API. Schemas are read once per kind; if
+ * they cannot be read the check passes and the server decides.
  */
 public final class FieldCheck {
   private static final Logger LOG = LoggerFactory.getLogger(FieldCheck.class);
@@ -51,8 +51,15 @@ public final class FieldCheck {
       for (Cause c : r.causes()) {
         causes.add(ApiStatus.Cause.of(c.field(), c.reason(), c.message()));
       }
-      ApiStatus status = ApiStatus.of(r.statusCode(), r.statusCode() == 400 ? "BadRequest" : "Invalid",
-          r.statusMessage(), r.name(), r.kind(), causes, Optional.empty());
+      ApiStatus status =
+          ApiStatus.of(
+              r.statusCode(),
+              r.statusCode() == 400 ? "BadRequest" : "Invalid",
+              r.statusMessage(),
+              r.name(),
+              r.kind(),
+              causes,
+              Optional.empty());
       throw new InvalidException("client-side validation: " + r.statusMessage(), status, null);
     }
   }
@@ -64,9 +71,14 @@ public final class FieldCheck {
 
   private Optional<JsonNode> load(String kind) {
     String version = raw.version(kind);
-    String path = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + Kinds.require(kind).plural + "." + Kinds.GROUP;
+    String path =
+        "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/"
+            + Kinds.require(kind).plural
+            + "."
+            + Kinds.GROUP;
     try {
-      JsonNode crd = Json.mapper().readTree(raw.transport().send(Transport.Req.of("GET", path)).body);
+      JsonNode crd =
+          Json.mapper().readTree(raw.transport().send(Transport.Req.of("GET", path)).body);
       for (JsonNode v : crd.path("spec").path("versions")) {
         if (version.equals(v.path("name").asText())) {
           return Optional.of(v.path("schema").path("openAPIV3Schema"));
@@ -86,13 +98,25 @@ public final class FieldCheck {
     if (schema.isEmpty()) {
       return;
     }
-    List<String> undeclared = Schemas.undeclared(schema.get().path("properties").path(part), body.get(part), part);
+    List<String> undeclared =
+        Schemas.undeclared(schema.get().path("properties").path(part), body.get(part), part);
     if (!undeclared.isEmpty()) {
       throw new UnsupportedByClusterException(
-          kind + " field" + (undeclared.size() > 1 ? "s " : " ") + String.join(", ", undeclared)
-              + (undeclared.size() > 1 ? " are" : " is") + " not served by this cluster (" + raw.capabilities().describe() + ", " + kind + " "
-              + raw.version(kind) + "); install a Gateway API release or channel that has "
-              + (undeclared.size() > 1 ? "them" : "it") + ", or remove " + (undeclared.size() > 1 ? "them" : "it"));
+          kind
+              + " field"
+              + (undeclared.size() > 1 ? "s " : " ")
+              + String.join(", ", undeclared)
+              + (undeclared.size() > 1 ? " are" : " is")
+              + " not served by this cluster ("
+              + raw.capabilities().describe()
+              + ", "
+              + kind
+              + " "
+              + raw.version(kind)
+              + "); install a Gateway API release or channel that has "
+              + (undeclared.size() > 1 ? "them" : "it")
+              + ", or remove "
+              + (undeclared.size() > 1 ? "them" : "it"));
     }
   }
 }

@@ -17,16 +17,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Typed caches kept by the SDK's own list-and-watch loop (client-java's informer logs ERROR when it is stopped,
- * and its reflector INFO on every start; a cache here is silent unless something goes wrong).
+ * Typed caches kept by the SDK's own list-and-watch loop (client-java's informer logs ERROR when it
+ * is stopped, and its reflector INFO on every start; a cache here is silent unless something goes
+ * wrong).
  */
 public final class Informers {
   private static final Logger LOG = LoggerFactory.getLogger(Informers.class);
@@ -42,7 +43,13 @@ public final class Informers {
     final List<String> parents;
     final List<String> backends;
 
-    Entry(T value, String key, String namespace, String resourceVersion, List<String> parents, List<String> backends) {
+    Entry(
+        T value,
+        String key,
+        String namespace,
+        String resourceVersion,
+        List<String> parents,
+        List<String> backends) {
       this.value = value;
       this.key = key;
       this.namespace = namespace;
@@ -76,7 +83,9 @@ public final class Informers {
     RawClient.Watch watch(String resourceVersion);
   }
 
-  /** The list and watch of one kind through the raw client, with the cache's namespace and selector. */
+  /**
+   * The list and watch of one kind through the raw client, with the cache's namespace and selector.
+   */
   public static Source source(RawClient raw, String kind, CacheOptions options) {
     return new Source() {
       @Override
@@ -84,7 +93,8 @@ public final class Informers {
         List<ObjectNode> items = new ArrayList<>();
         String continueToken = null;
         String resourceVersion = null;
-        ListOptions lo = ListOptions.builder().labelSelector(options.labelSelector()).pageSize(500).build();
+        ListOptions lo =
+            ListOptions.builder().labelSelector(options.labelSelector()).pageSize(500).build();
         do {
           ObjectNode page = raw.list(kind, options.namespace().orElse(null), lo, continueToken);
           if (resourceVersion == null) {
@@ -102,10 +112,14 @@ public final class Informers {
 
       @Override
       public RawClient.Watch watch(String resourceVersion) {
-        // as client-go's reflector: a watch lasts a random 5 to 10 minutes, then resumes from the last version
+        // as client-go's reflector: a watch lasts a random 5 to 10 minutes, then resumes from the
+        // last version
         Duration timeout = Duration.ofSeconds(300 + ThreadLocalRandom.current().nextInt(300));
-        ListOptions.Builder b = ListOptions.builder().labelSelector(options.labelSelector()).allowBookmarks(true)
-            .timeout(timeout);
+        ListOptions.Builder b =
+            ListOptions.builder()
+                .labelSelector(options.labelSelector())
+                .allowBookmarks(true)
+                .timeout(timeout);
         if (!resourceVersion.isEmpty()) {
           b.resourceVersion(resourceVersion);
         }
@@ -126,16 +140,23 @@ public final class Informers {
     try {
       value = type.isInstance(item) ? type.cast(item) : Json.mapper().treeToValue(item, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot read " + kind + " " + namespace + "/" + name + ": " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "cannot read " + kind + " " + namespace + "/" + name + ": " + e.getOriginalMessage(), e);
     }
-    return new Entry<>(value, namespace.isEmpty() ? name : namespace + "/" + name, namespace,
-        m.path("resourceVersion").asText(""), parents(item, namespace), backends(item, namespace));
+    return new Entry<>(
+        value,
+        namespace.isEmpty() ? name : namespace + "/" + name,
+        namespace,
+        m.path("resourceVersion").asText(""),
+        parents(item, namespace),
+        backends(item, namespace));
   }
 
   static List<String> parents(JsonNode route, String ns) {
     Set<String> out = new LinkedHashSet<>();
     for (JsonNode p : route.path("spec").path("parentRefs")) {
-      if ("Gateway".equals(p.path("kind").asText("Gateway")) && Kinds.GROUP.equals(p.path("group").asText(Kinds.GROUP))) {
+      if ("Gateway".equals(p.path("kind").asText("Gateway"))
+          && Kinds.GROUP.equals(p.path("group").asText(Kinds.GROUP))) {
         out.add(p.path("namespace").asText(ns) + "/" + p.path("name").asText());
       }
     }
@@ -159,15 +180,18 @@ public final class Informers {
   }
 
   private static void addService(Set<String> out, JsonNode ref, String ns) {
-    if (ref.has("name") && "Service".equals(ref.path("kind").asText("Service")) && ref.path("group").asText("").isEmpty()) {
+    if (ref.has("name")
+        && "Service".equals(ref.path("kind").asText("Service"))
+        && ref.path("group").asText("").isEmpty()) {
       out.add(ref.path("namespace").asText(ns) + "/" + ref.path("name").asText());
     }
   }
 
   /**
-   * {@link ResourceCache} kept by one daemon thread that lists, then watches from the list's resourceVersion,
-   * re-lists on 410 Gone, and retries other failures with back-off (WARN, since the cache is then stale).
-   * Handlers run in event order on a second daemon thread. Closing ends both without logging.
+   * {@link ResourceCache} kept by one daemon thread that lists, then watches from the list's
+   * resourceVersion, re-lists on 410 Gone, and retries other failures with back-off (WARN, since
+   * the cache is then stale). Handlers run in event order on a second daemon thread. Closing ends
+   * both without logging.
    */
   public static final class WatchCache<T> implements ResourceCache<T> {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -178,8 +202,8 @@ public final class Informers {
     private final Class<T> type;
     private final Object lock = new Object();
     private final Map<String, Entry<T>> items = new HashMap<>();
-    private final Map<String, Map<String, Set<String>>> indexes = Map.of(
-        BY_PARENT_GATEWAY, new HashMap<>(), BY_BACKEND_SERVICE, new HashMap<>());
+    private final Map<String, Map<String, Set<String>>> indexes =
+        Map.of(BY_PARENT_GATEWAY, new HashMap<>(), BY_BACKEND_SERVICE, new HashMap<>());
     private final List<ResourceHandler<T>> handlers = new ArrayList<>();
     private final CountDownLatch synced = new CountDownLatch(1);
     private final ScheduledThreadPoolExecutor events;
@@ -189,21 +213,31 @@ public final class Informers {
     private String resourceVersion = "";
 
     public WatchCache(RawClient raw, String kind, Class<T> type, CacheOptions options) {
-      this(source(raw, kind, options), raw.apiVersion(kind), kind, type, options.resync()); // fails now if unserved
+      this(
+          source(raw, kind, options),
+          raw.apiVersion(kind),
+          kind,
+          type,
+          options.resync()); // fails now if unserved
     }
 
-    public WatchCache(Source source, String apiVersion, String kind, Class<T> type, Duration resync) {
+    public WatchCache(
+        Source source, String apiVersion, String kind, Class<T> type, Duration resync) {
       this.source = source;
       this.apiVersion = apiVersion;
       this.kind = kind;
       this.type = type;
-      this.events = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "gatewaysdk-cache-" + kind + "-events");
-        t.setDaemon(true);
-        return t;
-      });
+      this.events =
+          new ScheduledThreadPoolExecutor(
+              1,
+              r -> {
+                Thread t = new Thread(r, "gatewaysdk-cache-" + kind + "-events");
+                t.setDaemon(true);
+                return t;
+              });
       if (!resync.isZero()) {
-        events.scheduleAtFixedRate(this::resync, resync.toNanos(), resync.toNanos(), TimeUnit.NANOSECONDS);
+        events.scheduleAtFixedRate(
+            this::resync, resync.toNanos(), resync.toNanos(), TimeUnit.NANOSECONDS);
       }
       this.loop = new Thread(this::run, "gatewaysdk-cache-" + kind);
       loop.setDaemon(true);
@@ -235,7 +269,8 @@ public final class Informers {
             break;
           }
           if (e instanceof GatewayApiException && ((GatewayApiException) e).statusCode() == 410) {
-            LOG.debug("{} cache: resourceVersion {} expired, listing again", kind, currentVersion());
+            LOG.debug(
+                "{} cache: resourceVersion {} expired, listing again", kind, currentVersion());
             list = true;
             continue;
           }
@@ -243,7 +278,10 @@ public final class Informers {
           if (!pause(backoff)) {
             break;
           }
-          backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+          backoff =
+              backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                  ? MAX_BACKOFF
+                  : backoff.multipliedBy(2);
         }
       }
       LOG.debug("{} cache stopped", kind);
@@ -264,7 +302,10 @@ public final class Informers {
       }
     }
 
-    /** Replaces the contents with a fresh list: handlers see what was added, changed and deleted meanwhile. */
+    /**
+     * Replaces the contents with a fresh list: handlers see what was added, changed and deleted
+     * meanwhile.
+     */
     private void replace(Listing listing) {
       Map<String, Entry<T>> fresh = new HashMap<>();
       for (ObjectNode item : listing.items) {
@@ -331,25 +372,30 @@ public final class Informers {
     }
 
     private void index(Entry<T> e) {
-      indexes.forEach((index, byKey) -> {
-        for (String k : e.keys(index)) {
-          byKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(e.key);
-        }
-      });
+      indexes.forEach(
+          (index, byKey) -> {
+            for (String k : e.keys(index)) {
+              byKey.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(e.key);
+            }
+          });
     }
 
     private void unindex(Entry<T> e) {
-      indexes.forEach((index, byKey) -> {
-        for (String k : e.keys(index)) {
-          Set<String> keys = byKey.get(k);
-          if (keys != null && keys.remove(e.key) && keys.isEmpty()) {
-            byKey.remove(k);
-          }
-        }
-      });
+      indexes.forEach(
+          (index, byKey) -> {
+            for (String k : e.keys(index)) {
+              Set<String> keys = byKey.get(k);
+              if (keys != null && keys.remove(e.key) && keys.isEmpty()) {
+                byKey.remove(k);
+              }
+            }
+          });
     }
 
-    /** Handlers see every object updated to itself (run on the event thread, so in order with events). */
+    /**
+     * Handlers see every object updated to itself (run on the event thread, so in order with
+     * events).
+     */
     private void resync() {
       synchronized (lock) {
         for (Entry<T> e : items.values()) {
@@ -398,7 +444,9 @@ public final class Informers {
     @Override
     public List<T> list(String namespace) {
       synchronized (lock) {
-        return items.values().stream().filter(e -> namespace.equals(e.namespace)).map(e -> e.value)
+        return items.values().stream()
+            .filter(e -> namespace.equals(e.namespace))
+            .map(e -> e.value)
             .collect(Collectors.toList());
       }
     }
@@ -407,10 +455,13 @@ public final class Informers {
     public List<T> byIndex(String index, String key) {
       Map<String, Set<String>> byKey = indexes.get(index);
       if (byKey == null) {
-        throw new IllegalArgumentException("no index " + index + " (have " + indexes.keySet() + ")");
+        throw new IllegalArgumentException(
+            "no index " + index + " (have " + indexes.keySet() + ")");
       }
       synchronized (lock) {
-        return byKey.getOrDefault(key, Set.of()).stream().map(k -> items.get(k).value).collect(Collectors.toList());
+        return byKey.getOrDefault(key, Set.of()).stream()
+            .map(k -> items.get(k).value)
+            .collect(Collectors.toList());
       }
     }
 

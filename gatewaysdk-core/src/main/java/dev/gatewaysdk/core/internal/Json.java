@@ -13,7 +13,10 @@ public final class Json {
     return dev.gatewaysdk.model.internal.Json.mapper();
   }
 
-  /** Whether {@code actual} has everything {@code wanted} has (server defaults may add fields); numbers by value. */
+  /**
+   * Whether {@code actual} has everything {@code wanted} has (server defaults may add fields);
+   * numbers by value.
+   */
   public static boolean contains(JsonNode actual, JsonNode wanted) {
     if (wanted.isObject()) {
       if (!actual.isObject()) {
@@ -40,7 +43,9 @@ public final class Json {
       }
       return true;
     }
-    return wanted.isNumber() && actual.isNumber() ? wanted.asDouble() == actual.asDouble() : wanted.equals(actual);
+    return wanted.isNumber() && actual.isNumber()
+        ? wanted.asDouble() == actual.asDouble()
+        : wanted.equals(actual);
   }
 
   /** {@code value} as a JSON tree: itself when it is one, else converted through the mapper. */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A JSON patch (RFC 6902) being built, and a small applier of the operations this SDK emits (test, add,
- * remove, replace) for previews and tests.
+ * A JSON patch (RFC 6902) being built, and a small applier of the operations this SDK emits (test,
+ * add, remove, replace) for previews and tests.
  */
 public final class JsonPatch {
   private final ArrayNode ops = Json.mapper().createArrayNode();
@@ -66,13 +66,15 @@ public final class JsonPatch {
       JsonNode parent = resolve(result, path.substring(0, slash));
       String key = unescape(path.substring(slash + 1));
       switch (kind) {
-        case "test": {
-          JsonNode actual = child(parent, key);
-          if (actual == null || !actual.equals(op.get("value"))) {
-            throw new Failure("test failed at " + path + ": expected " + op.get("value") + ", found " + actual);
+        case "test":
+          {
+            JsonNode actual = child(parent, key);
+            if (actual == null || !actual.equals(op.get("value"))) {
+              throw new Failure(
+                  "test failed at " + path + ": expected " + op.get("value") + ", found " + actual);
+            }
+            break;
           }
-          break;
-        }
         case "add":
           if (parent instanceof ObjectNode) {
             ((ObjectNode) parent).set(key, op.get("value").deepCopy());
@@ -85,27 +87,28 @@ public final class JsonPatch {
           }
           break;
         case "remove":
-        case "replace": {
-          if (child(parent, key) == null) {
-            throw new Failure("nothing at " + path);
-          }
-          if (parent instanceof ObjectNode) {
-            if (kind.equals("remove")) {
-              ((ObjectNode) parent).remove(key);
-            } else {
-              ((ObjectNode) parent).set(key, op.get("value").deepCopy());
+        case "replace":
+          {
+            if (child(parent, key) == null) {
+              throw new Failure("nothing at " + path);
             }
-          } else {
-            ArrayNode a = (ArrayNode) parent;
-            int i = index(key, a.size(), path);
-            if (kind.equals("remove")) {
-              a.remove(i);
+            if (parent instanceof ObjectNode) {
+              if (kind.equals("remove")) {
+                ((ObjectNode) parent).remove(key);
+              } else {
+                ((ObjectNode) parent).set(key, op.get("value").deepCopy());
+              }
             } else {
-              a.set(i, op.get("value").deepCopy());
+              ArrayNode a = (ArrayNode) parent;
+              int i = index(key, a.size(), path);
+              if (kind.equals("remove")) {
+                a.remove(i);
+              } else {
+                a.set(i, op.get("value").deepCopy());
+              }
             }
+            break;
           }
-          break;
-        }
         default:
           throw new Failure("unsupported operation " + kind);
       }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What this client knows of each Gateway API kind: plural and scope (from the model's {@link GatewayApiKind},
- * generated from the CRDs), and the release that made it standard.
+ * What this client knows of each Gateway API kind: plural and scope (from the model's {@link
+ * GatewayApiKind}, generated from the CRDs), and the release that made it standard.
  */
 public final class Kinds {
   public static final String GROUP = GatewayApiKind.GROUP;
@@ -17,6 +17,7 @@ public final class Kinds {
     public final String kind;
     public final String plural;
     public final boolean namespaced;
+
     /** The first release whose standard channel serves the kind. */
     public final String standardSince;
 
@@ -31,7 +32,8 @@ public final class Kinds {
   private static final Map<String, Info> BY_KIND = new LinkedHashMap<>();
 
   static {
-    // the standard-channel history reaches back before v1.0.0, where the served-version table starts
+    // the standard-channel history reaches back before v1.0.0, where the served-version table
+    // starts
     add(GatewayApiKind.GATEWAY_CLASS, "v0.5.0");
     add(GatewayApiKind.GATEWAY, "v0.5.0");
     add(GatewayApiKind.HTTP_ROUTE, "v0.5.0");
@@ -57,7 +59,8 @@ public final class Kinds {
   public static Info require(String kind) {
     Info i = BY_KIND.get(kind);
     if (i == null) {
-      throw new IllegalArgumentException("not a Gateway API kind: " + kind + " (known: " + BY_KIND.keySet() + ")");
+      throw new IllegalArgumentException(
+          "not a Gateway API kind: " + kind + " (known: " + BY_KIND.keySet() + ")");
     }
     return i;
   }

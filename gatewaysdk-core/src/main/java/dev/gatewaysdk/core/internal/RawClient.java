@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatewaysdk.core.ApplyOptions;
 import dev.gatewaysdk.core.ApiStatus;
+import dev.gatewaysdk.core.ApplyOptions;
 import dev.gatewaysdk.core.Capabilities;
 import dev.gatewaysdk.core.DeleteOptions;
 import dev.gatewaysdk.core.GatewayApiException;
@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 import okhttp3.Response;
 
 /**
- * Gateway API calls on JSON trees, at the version the cluster prefers for each kind. The typed clients and
- * the route manager build on this. Thread-safe.
+ * Gateway API calls on JSON trees, at the version the cluster prefers for each kind. The typed
+ * clients and the route manager build on this. Thread-safe.
  */
 public final class RawClient {
   public static final String JSON = "application/json";
@@ -33,7 +33,8 @@ public final class RawClient {
   private final Supplier<Capabilities> capabilities;
   private final String defaultFieldManager;
 
-  public RawClient(Transport transport, Supplier<Capabilities> capabilities, String defaultFieldManager) {
+  public RawClient(
+      Transport transport, Supplier<Capabilities> capabilities, String defaultFieldManager) {
     this.transport = transport;
     this.capabilities = capabilities;
     this.defaultFieldManager = defaultFieldManager;
@@ -47,7 +48,9 @@ public final class RawClient {
     return capabilities.get();
   }
 
-  /** The version requests for {@code kind} use; fails clearly when the cluster does not serve it. */
+  /**
+   * The version requests for {@code kind} use; fails clearly when the cluster does not serve it.
+   */
   public String version(String kind) {
     return capabilities.get().require(kind);
   }
@@ -58,7 +61,8 @@ public final class RawClient {
 
   String path(String kind, String namespace, String name, String subresource) {
     Kinds.Info info = Kinds.require(kind);
-    StringBuilder p = new StringBuilder("/apis/").append(Kinds.GROUP).append('/').append(version(kind));
+    StringBuilder p =
+        new StringBuilder("/apis/").append(Kinds.GROUP).append('/').append(version(kind));
     if (info.namespaced && namespace != null) {
       p.append("/namespaces/").append(checkName("namespace", namespace));
     }
@@ -74,7 +78,8 @@ public final class RawClient {
 
   private static String checkName(String what, String value) {
     if (value.isEmpty() || value.contains("/") || value.equals(".") || value.equals("..")) {
-      throw new IllegalArgumentException(what + " must be a non-empty object name without '/': " + value);
+      throw new IllegalArgumentException(
+          what + " must be a non-empty object name without '/': " + value);
     }
     return value;
   }
@@ -96,28 +101,48 @@ public final class RawClient {
   }
 
   public ObjectNode create(String kind, String namespace, ObjectNode body, WriteOptions options) {
-    Transport.Req req = Transport.Req.of("POST", path(kind, namespace, null, null)).body(bytes(body), JSON);
+    Transport.Req req =
+        Transport.Req.of("POST", path(kind, namespace, null, null)).body(bytes(body), JSON);
     write(req, options);
     return object(transport.send(req));
   }
 
-  public ObjectNode update(String kind, String namespace, String name, ObjectNode body, WriteOptions options, boolean status) {
+  public ObjectNode update(
+      String kind,
+      String namespace,
+      String name,
+      ObjectNode body,
+      WriteOptions options,
+      boolean status) {
     Transport.Req req =
-        Transport.Req.of("PUT", path(kind, namespace, name, status ? "status" : null)).body(bytes(body), JSON);
+        Transport.Req.of("PUT", path(kind, namespace, name, status ? "status" : null))
+            .body(bytes(body), JSON);
     write(req, options);
     return object(transport.send(req));
   }
 
   public ObjectNode patch(
-      String kind, String namespace, String name, byte[] patch, String contentType, WriteOptions options,
+      String kind,
+      String namespace,
+      String name,
+      byte[] patch,
+      String contentType,
+      WriteOptions options,
       boolean status) {
     Transport.Req req =
-        Transport.Req.of("PATCH", path(kind, namespace, name, status ? "status" : null)).body(patch, contentType);
+        Transport.Req.of("PATCH", path(kind, namespace, name, status ? "status" : null))
+            .body(patch, contentType);
     write(req, options);
     return object(transport.send(req));
   }
 
-  public ObjectNode apply(String kind, String namespace, String name, ObjectNode body, ApplyOptions options, boolean status) {
+  public ObjectNode apply(
+      String kind,
+      String namespace,
+      String name,
+      ObjectNode body,
+      ApplyOptions options,
+      boolean status) {
     Transport.Req req =
         Transport.Req.of("PATCH", path(kind, namespace, name, status ? "status" : null))
             .body(bytes(body), APPLY_PATCH);
@@ -135,7 +160,8 @@ public final class RawClient {
   public void delete(String kind, String namespace, String name, DeleteOptions options) {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("apiVersion", "v1").put("kind", "DeleteOptions");
-    if (options.preconditionUid().isPresent() || options.preconditionResourceVersion().isPresent()) {
+    if (options.preconditionUid().isPresent()
+        || options.preconditionResourceVersion().isPresent()) {
       ObjectNode pre = body.putObject("preconditions");
       options.preconditionUid().ifPresent(u -> pre.put("uid", u));
       options.preconditionResourceVersion().ifPresent(rv -> pre.put("resourceVersion", rv));
@@ -145,12 +171,14 @@ public final class RawClient {
     if (options.dryRun()) {
       body.putArray("dryRun").add("All");
     }
-    transport.send(Transport.Req.of("DELETE", path(kind, namespace, name, null)).body(bytes(body), JSON));
+    transport.send(
+        Transport.Req.of("DELETE", path(kind, namespace, name, null)).body(bytes(body), JSON));
   }
 
   /** Opens a watch; the caller closes it. */
   public Watch watch(String kind, String namespace, ListOptions options) {
-    Transport.Req req = Transport.Req.of("GET", path(kind, namespace, null, null)).query("watch", "true");
+    Transport.Req req =
+        Transport.Req.of("GET", path(kind, namespace, null, null)).query("watch", "true");
     options.labelSelector().ifPresent(s -> req.query("labelSelector", s));
     options.fieldSelector().ifPresent(s -> req.query("fieldSelector", s));
     options.resourceVersion().ifPresent(s -> req.query("resourceVersion", s));
@@ -184,7 +212,8 @@ public final class RawClient {
         return (ObjectNode) n;
       }
       throw new GatewayApiException(
-          "expected a JSON object from the server, got: " + (n == null ? "nothing" : n.getNodeType()),
+          "expected a JSON object from the server, got: "
+              + (n == null ? "nothing" : n.getNodeType()),
           ApiStatus.of(result.code, "BadResponse", "not a JSON object"));
     } catch (IOException e) {
       throw Errors.fromIo(e, "reading response");
@@ -203,8 +232,8 @@ public final class RawClient {
   }
 
   /**
-   * The events of a watch, in order. ERROR events become exceptions (410 Gone as a {@link GatewayApiException}
-   * with status code 410). Iteration ends when the server closes the stream.
+   * The events of a watch, in order. ERROR events become exceptions (410 Gone as a {@link
+   * GatewayApiException} with status code 410). Iteration ends when the server closes the stream.
    */
   public static final class Watch implements Iterator<Event>, Closeable {
     private final Response response;
@@ -224,8 +253,12 @@ public final class RawClient {
       }
       try {
         if (events == null) {
-          // created lazily: the parser reads ahead to detect the encoding, which blocks until an event arrives
-          events = Json.mapper().readerFor(JsonNode.class).readValues(Objects.requireNonNull(response.body()).byteStream());
+          // created lazily: the parser reads ahead to detect the encoding, which blocks until an
+          // event arrives
+          events =
+              Json.mapper()
+                  .readerFor(JsonNode.class)
+                  .readValues(Objects.requireNonNull(response.body()).byteStream());
         }
         return events.hasNextValue();
       } catch (IOException e) {
@@ -254,7 +287,9 @@ public final class RawClient {
         throw Errors.of(status, what, null);
       }
       if (!(object instanceof ObjectNode)) {
-        throw new GatewayApiException(what + ": watch event without object: " + e, ApiStatus.of(0, "BadResponse", "no object"));
+        throw new GatewayApiException(
+            what + ": watch event without object: " + e,
+            ApiStatus.of(0, "BadResponse", "no object"));
       }
       return new Event(type, (ObjectNode) object);
     }

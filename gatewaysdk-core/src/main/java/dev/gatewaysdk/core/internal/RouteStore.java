@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
-/** The reads and writes the route manager needs, on JSON: one implementation over the API, one in tests. */
+/**
+ * The reads and writes the route manager needs, on JSON: one implementation over the API, one in
+ * tests.
+ */
 public interface RouteStore {
   ObjectNode get(String kind, String namespace, String name);
 
@@ -16,8 +19,9 @@ public interface RouteStore {
   String apiVersion(String kind);
 
   /**
-   * Whether the cluster's schema of {@code kind} has the field at {@code path} (dotted, arrays implicit:
-   * {@code spec.rules.filters.requestMirror.percent}); empty when the schema cannot be read.
+   * Whether the cluster's schema of {@code kind} has the field at {@code path} (dotted, arrays
+   * implicit: {@code spec.rules.filters.requestMirror.percent}); empty when the schema cannot be
+   * read.
    */
   Optional<Boolean> hasField(String kind, String path);
 

@@ -10,7 +10,10 @@ import java.util.Map;
 public final class Schemas {
   private Schemas() {}
 
-  /** Whether {@code schema} has the dotted {@code path}; array levels are stepped through implicitly. */
+  /**
+   * Whether {@code schema} has the dotted {@code path}; array levels are stepped through
+   * implicitly.
+   */
   public static boolean hasField(JsonNode schema, String path) {
     JsonNode s = schema;
     for (String part : path.split("\\.")) {
@@ -30,8 +33,8 @@ public final class Schemas {
   }
 
   /**
-   * The paths of fields in {@code value} that {@code schema} does not declare, such as
-   * {@code spec.rules[0].name}; empty when everything is declared.
+   * The paths of fields in {@code value} that {@code schema} does not declare, such as {@code
+   * spec.rules[0].name}; empty when everything is declared.
    */
   public static List<String> undeclared(JsonNode schema, JsonNode value, String path) {
     List<String> out = new ArrayList<>();
@@ -40,7 +43,9 @@ public final class Schemas {
   }
 
   private static void walk(JsonNode schema, JsonNode value, String path, List<String> out) {
-    if (schema == null || schema.isMissingNode() || schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+    if (schema == null
+        || schema.isMissingNode()
+        || schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
       return;
     }
     if (value.isArray()) {

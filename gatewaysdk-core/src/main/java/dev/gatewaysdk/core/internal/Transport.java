@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends requests through the {@link ApiClient}'s OkHttp client: its base path, default headers and
- * authentication (tokens, exec plugins, client certificates and proxies live in that client), with bodies
- * that are already JSON bytes. Failures are translated by {@link Errors}; retryable ones are retried per the
- * {@link RetryPolicy}. Thread-safe.
+ * authentication (tokens, exec plugins, client certificates and proxies live in that client), with
+ * bodies that are already JSON bytes. Failures are translated by {@link Errors}; retryable ones are
+ * retried per the {@link RetryPolicy}. Thread-safe.
  */
 public final class Transport {
   private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
@@ -109,7 +109,8 @@ public final class Transport {
       } catch (GatewayApiException e) {
         boolean retryable =
             e instanceof TooManyRequestsException
-                || (safe && (e instanceof UnavailableException || e instanceof ServerTimeoutException));
+                || (safe
+                    && (e instanceof UnavailableException || e instanceof ServerTimeoutException));
         if (!retryable || attempt >= retryPolicy.maxAttempts()) {
           throw e;
         }
@@ -117,7 +118,8 @@ public final class Transport {
         if (e instanceof TooManyRequestsException) {
           Duration after = ((TooManyRequestsException) e).retryAfter().orElse(Duration.ZERO);
           if (after.compareTo(delay) > 0) {
-            delay = after.compareTo(retryPolicy.maxBackoff()) > 0 ? retryPolicy.maxBackoff() : after;
+            delay =
+                after.compareTo(retryPolicy.maxBackoff()) > 0 ? retryPolicy.maxBackoff() : after;
           }
         }
         long millis = delay.toMillis();
@@ -135,15 +137,17 @@ public final class Transport {
       if (response.isSuccessful()) {
         return new Result(response.code(), bytes);
       }
-      throw Errors.fromResponse(response.code(), bytes, response.header("Retry-After"), req.toString());
+      throw Errors.fromResponse(
+          response.code(), bytes, response.header("Retry-After"), req.toString());
     } catch (IOException e) {
       throw Errors.fromIo(e, req.toString());
     }
   }
 
   /**
-   * Opens a streaming call (watch) on a client without read timeout that shares the connection pool,
-   * interceptors and authentication of the ApiClient's client. The caller closes the response.
+   * Opens a streaming call (watch) on a client without read timeout that shares the connection
+   * pool, interceptors and authentication of the ApiClient's client. The caller closes the
+   * response.
    */
   public Response open(Req req) {
     Call call = watchHttp().newCall(request(req));
@@ -156,7 +160,8 @@ public final class Transport {
     if (!response.isSuccessful()) {
       try (response) {
         byte[] bytes = response.body() == null ? new byte[0] : response.body().bytes();
-        throw Errors.fromResponse(response.code(), bytes, response.header("Retry-After"), req.toString());
+        throw Errors.fromResponse(
+            response.code(), bytes, response.header("Retry-After"), req.toString());
       } catch (IOException e) {
         throw Errors.fromIo(e, req.toString());
       }
@@ -172,8 +177,17 @@ public final class Transport {
     }
     try {
       return apiClient.buildRequest(
-          null, req.path, req.method, new ArrayList<>(req.query), new ArrayList<>(), req.body, headers,
-          new HashMap<>(), new HashMap<>(), AUTH_NAMES, null);
+          null,
+          req.path,
+          req.method,
+          new ArrayList<>(req.query),
+          new ArrayList<>(),
+          req.body,
+          headers,
+          new HashMap<>(),
+          new HashMap<>(),
+          AUTH_NAMES,
+          null);
     } catch (ApiException e) {
       throw Errors.fromApiException(e, req.toString());
     }
@@ -198,7 +212,8 @@ public final class Transport {
       Thread.sleep(millis);
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
-      UnavailableException e = Errors.fromIo(new InterruptedIOException("interrupted while backing off"), "retry");
+      UnavailableException e =
+          Errors.fromIo(new InterruptedIOException("interrupted while backing off"), "retry");
       e.addSuppressed(cause);
       throw e;
     }

@@ -3,11 +3,11 @@ package dev.gatewaysdk.core.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.core.ApiStatus;
 import dev.gatewaysdk.core.ApplyOptions;
 import dev.gatewaysdk.core.DeleteOptions;
 import dev.gatewaysdk.core.GatewayApiException;
 import dev.gatewaysdk.core.InvalidException;
-import dev.gatewaysdk.core.ApiStatus;
 import dev.gatewaysdk.core.ListOptions;
 import dev.gatewaysdk.core.NamespacedClient;
 import dev.gatewaysdk.core.NotFoundException;
@@ -27,8 +27,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The typed client of one kind in one scope ({@code namespace} null: all namespaces, or cluster scope).
- * Objects are converted with Jackson at this boundary; sent objects are re-targeted to the served version.
+ * The typed client of one kind in one scope ({@code namespace} null: all namespaces, or cluster
+ * scope). Objects are converted with Jackson at this boundary; sent objects are re-targeted to the
+ * served version.
  */
 public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient<T> {
   private final RawClient raw;
@@ -37,7 +38,8 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
   private final String namespace;
   private final FieldCheck fieldCheck;
 
-  public TypedClient(RawClient raw, String kind, Class<T> type, String namespace, FieldCheck fieldCheck) {
+  public TypedClient(
+      RawClient raw, String kind, Class<T> type, String namespace, FieldCheck fieldCheck) {
     this.raw = raw;
     this.kind = kind;
     this.type = type;
@@ -53,14 +55,16 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
   @Override
   public ResourceClient<T> inNamespace(String namespace) {
     if (namespace == null || namespace.isBlank() || namespace.contains("/")) {
-      throw new IllegalArgumentException("namespace must be a non-blank name without '/': " + namespace);
+      throw new IllegalArgumentException(
+          "namespace must be a non-blank name without '/': " + namespace);
     }
     return new TypedClient<>(raw, kind, type, namespace, fieldCheck);
   }
 
   private String scope() {
     if (Kinds.require(kind).namespaced && namespace == null) {
-      throw new IllegalStateException(kind + " is namespaced: choose a namespace with inNamespace(...) first");
+      throw new IllegalStateException(
+          kind + " is namespaced: choose a namespace with inNamespace(...) first");
     }
     return namespace;
   }
@@ -91,35 +95,40 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
 
   @Override
   public Stream<T> stream(ListOptions options) {
-    Iterator<T> pages = new Iterator<>() {
-      private Iterator<JsonNode> page;
-      private String continueToken;
-      private boolean last;
+    Iterator<T> pages =
+        new Iterator<>() {
+          private Iterator<JsonNode> page;
+          private String continueToken;
+          private boolean last;
 
-      @Override
-      public boolean hasNext() {
-        while ((page == null || !page.hasNext()) && !last) {
-          ObjectNode list = raw.list(kind, namespace, options, continueToken);
-          continueToken = list.path("metadata").path("continue").asText("");
-          last = continueToken.isEmpty();
-          page = list.path("items").iterator();
-        }
-        return page != null && page.hasNext();
-      }
+          @Override
+          public boolean hasNext() {
+            while ((page == null || !page.hasNext()) && !last) {
+              ObjectNode list = raw.list(kind, namespace, options, continueToken);
+              continueToken = list.path("metadata").path("continue").asText("");
+              last = continueToken.isEmpty();
+              page = list.path("items").iterator();
+            }
+            return page != null && page.hasNext();
+          }
 
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        JsonNode item = page.next();
-        return toTyped(withTypeMeta(item));
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
+          @Override
+          public T next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            JsonNode item = page.next();
+            return toTyped(withTypeMeta(item));
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
-  /** List items come without apiVersion and kind; restore them so typed objects know their version. */
+  /**
+   * List items come without apiVersion and kind; restore them so typed objects know their version.
+   */
   private JsonNode withTypeMeta(JsonNode item) {
     if (item instanceof ObjectNode && !item.has("kind")) {
       ((ObjectNode) item).put("apiVersion", raw.apiVersion(kind)).put("kind", kind);
@@ -164,7 +173,15 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
     if (!operations.isArray()) {
       throw new IllegalArgumentException("a JSON patch is an array of operations: " + operations);
     }
-    return toTyped(raw.patch(kind, scope(), name, RawClient.bytes(operations), RawClient.JSON_PATCH, options, false));
+    return toTyped(
+        raw.patch(
+            kind,
+            scope(),
+            name,
+            RawClient.bytes(operations),
+            RawClient.JSON_PATCH,
+            options,
+            false));
   }
 
   @Override
@@ -172,7 +189,9 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
     if (!patch.isObject()) {
       throw new IllegalArgumentException("a merge patch is a JSON object: " + patch);
     }
-    return toTyped(raw.patch(kind, scope(), name, RawClient.bytes(patch), RawClient.MERGE_PATCH, options, false));
+    return toTyped(
+        raw.patch(
+            kind, scope(), name, RawClient.bytes(patch), RawClient.MERGE_PATCH, options, false));
   }
 
   @Override
@@ -192,7 +211,10 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
   private static void stripServerFields(ObjectNode body) {
     JsonNode meta = body.path("metadata");
     if (meta instanceof ObjectNode) {
-      ((ObjectNode) meta).remove(List.of("managedFields", "resourceVersion", "creationTimestamp", "uid", "generation"));
+      ((ObjectNode) meta)
+          .remove(
+              List.of(
+                  "managedFields", "resourceVersion", "creationTimestamp", "uid", "generation"));
     }
   }
 
@@ -222,7 +244,8 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
         try {
           t = WatchEvent.Type.valueOf(e.type);
         } catch (IllegalArgumentException ex) {
-          throw new GatewayApiException("unknown watch event type " + e.type, ApiStatus.of(0, "BadResponse", e.type));
+          throw new GatewayApiException(
+              "unknown watch event type " + e.type, ApiStatus.of(0, "BadResponse", e.type));
         }
         String rv = e.object.path("metadata").path("resourceVersion").asText("");
         if (t == WatchEvent.Type.BOOKMARK) {
@@ -246,13 +269,20 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
     if (namespace != null) {
       if (!ns.isEmpty() && !ns.equals(namespace)) {
         throw new IllegalArgumentException(
-            kind + " " + nameOf(body) + " is in namespace " + ns + ", but this client works in " + namespace);
+            kind
+                + " "
+                + nameOf(body)
+                + " is in namespace "
+                + ns
+                + ", but this client works in "
+                + namespace);
       }
       ((ObjectNode) body.path("metadata")).put("namespace", namespace);
       return namespace;
     }
     if (ns.isEmpty()) {
-      throw new IllegalArgumentException(kind + " " + nameOf(body) + " has no metadata.namespace: use inNamespace(...)");
+      throw new IllegalArgumentException(
+          kind + " " + nameOf(body) + " has no metadata.namespace: use inNamespace(...)");
     }
     return ns;
   }
@@ -265,9 +295,15 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
     return name;
   }
 
-  /** The object as JSON, re-targeted to the served version, its fields checked against the cluster's CRD. */
+  /**
+   * The object as JSON, re-targeted to the served version, its fields checked against the cluster's
+   * CRD.
+   */
   private ObjectNode outgoing(T object, String checkedPart) {
-    JsonNode tree = object instanceof JsonNode ? ((JsonNode) object).deepCopy() : Json.mapper().valueToTree(object);
+    JsonNode tree =
+        object instanceof JsonNode
+            ? ((JsonNode) object).deepCopy()
+            : Json.mapper().valueToTree(object);
     if (!(tree instanceof ObjectNode)) {
       throw new IllegalArgumentException("not an object: " + object);
     }
@@ -292,10 +328,21 @@ public final class TypedClient<T> implements ResourceClient<T>, NamespacedClient
       return Json.mapper().treeToValue(tree, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       List<String> where = new ArrayList<>();
-      where.add(kind + " " + tree.path("metadata").path("namespace").asText("") + "/" + tree.path("metadata").path("name").asText(""));
+      where.add(
+          kind
+              + " "
+              + tree.path("metadata").path("namespace").asText("")
+              + "/"
+              + tree.path("metadata").path("name").asText(""));
       throw new InvalidException(
-          "cannot read " + String.join(", ", where) + " from the server as " + type.getSimpleName() + ": " + e.getMessage(),
-          ApiStatus.of(0, "BadResponse", String.valueOf(e.getMessage())), e);
+          "cannot read "
+              + String.join(", ", where)
+              + " from the server as "
+              + type.getSimpleName()
+              + ": "
+              + e.getMessage(),
+          ApiStatus.of(0, "BadResponse", String.valueOf(e.getMessage())),
+          e);
     }
   }
 }

@@ -4,7 +4,10 @@ import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Kubernetes API version priority: GA before beta before alpha, higher numbers first; others last by name. */
+/**
+ * Kubernetes API version priority: GA before beta before alpha, higher numbers first; others last
+ * by name.
+ */
 public final class Versions {
   private static final Pattern KUBE = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
 
@@ -38,8 +41,8 @@ public final class Versions {
   }
 
   /**
-   * Compares releases such as {@code v1.5.0} and {@code v1.10.2}; pre-release suffixes sort before the
-   * release. Returns a negative number when {@code a} is older.
+   * Compares releases such as {@code v1.5.0} and {@code v1.10.2}; pre-release suffixes sort before
+   * the release. Returns a negative number when {@code a} is older.
    */
   public static int compareReleases(String a, String b) {
     int[] x = release(a);

@@ -4,10 +4,10 @@ import dev.gatewaysdk.core.FieldValidation;
 import java.util.Objects;
 
 /**
- * One reason an object is invalid, shaped like a {@code StatusCause} of the API server's 422 response:
- * the field path ({@code spec.rules[0].backendRefs[1].weight}), the reason ({@link #FIELD_VALUE_INVALID}
- * ...) and the message body as the server words it ({@code Invalid value: 1000001: spec.rules[0]...
- * should be less than or equal to 1000000}). Immutable.
+ * One reason an object is invalid, shaped like a {@code StatusCause} of the API server's 422
+ * response: the field path ({@code spec.rules[0].backendRefs[1].weight}), the reason ({@link
+ * #FIELD_VALUE_INVALID} ...) and the message body as the server words it ({@code Invalid value:
+ * 1000001: spec.rules[0]... should be less than or equal to 1000000}). Immutable.
  */
 public final class Cause {
   public static final String FIELD_VALUE_INVALID = "FieldValueInvalid";
@@ -19,11 +19,14 @@ public final class Cause {
   public static final String FIELD_VALUE_FORBIDDEN = "FieldValueForbidden";
   public static final String FIELD_VALUE_TYPE_INVALID = "FieldValueTypeInvalid";
   public static final String INTERNAL_ERROR = "InternalError";
+
   /**
-   * A field the schema does not declare, under {@link FieldValidation#STRICT}. The API server reports
-   * these as a 400 {@code strict decoding error}, not as a 422 cause; see {@link ValidationResult#statusCode()}.
+   * A field the schema does not declare, under {@link FieldValidation#STRICT}. The API server
+   * reports these as a 400 {@code strict decoding error}, not as a 422 cause; see {@link
+   * ValidationResult#statusCode()}.
    */
   public static final String FIELD_VALUE_UNKNOWN = "FieldValueUnknown";
+
   /** The object's apiVersion/kind is not served by the CRDs at hand. */
   public static final String KIND_NOT_SERVED = "KindNotServed";
 
@@ -42,7 +45,9 @@ public final class Cause {
     return new Cause(field, reason, message);
   }
 
-  /** The field path, e.g. {@code spec.rules[0].backendRefs[1].weight}; empty for the whole object. */
+  /**
+   * The field path, e.g. {@code spec.rules[0].backendRefs[1].weight}; empty for the whole object.
+   */
   public String field() {
     return field;
   }
@@ -52,7 +57,10 @@ public final class Cause {
     return reason;
   }
 
-  /** The message body without the field, e.g. {@code Invalid value: "object": Must have port for Service reference}. */
+  /**
+   * The message body without the field, e.g. {@code Invalid value: "object": Must have port for
+   * Service reference}.
+   */
   public String message() {
     return message;
   }
@@ -65,7 +73,10 @@ public final class Cause {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Cause c && c.field.equals(field) && c.reason.equals(reason) && c.message.equals(message);
+    return o instanceof Cause c
+        && c.field.equals(field)
+        && c.reason.equals(reason)
+        && c.message.equals(message);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.gatewaysdk.core.validation;
 
 /**
- * A CRD could not be compiled: malformed, or one of its {@code x-kubernetes-validations} rules does not
- * compile. The message names the CRD, the schema path and the rule.
+ * A CRD could not be compiled: malformed, or one of its {@code x-kubernetes-validations} rules does
+ * not compile. The message names the CRD, the schema path and the rule.
  */
 public final class CrdCompileException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,9 +1,9 @@
 package dev.gatewaysdk.core.validation;
 
-import dev.gatewaysdk.core.FieldValidation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.core.FieldValidation;
 import dev.gatewaysdk.core.validation.internal.CrdFiles;
 import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
@@ -24,9 +24,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Validates Gateway API objects (or any custom resources) against a set of {@link CompiledCrd}s keyed by
- * group and kind, choosing the CRD and version from each object's {@code apiVersion} and {@code kind}.
- * Immutable and thread-safe; {@link #forRelease} instances are cached per JVM.
+ * Validates Gateway API objects (or any custom resources) against a set of {@link CompiledCrd}s
+ * keyed by group and kind, choosing the CRD and version from each object's {@code apiVersion} and
+ * {@code kind}. Immutable and thread-safe; {@link #forRelease} instances are cached per JVM.
  *
  * <pre>{@code
  * GatewayApiValidator validator = GatewayApiValidator.forRelease("v1.6.1", Channel.STANDARD);
@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GatewayApiValidator {
   /** The API groups {@link #fromCluster} reads. */
-  public static final Set<String> GATEWAY_API_GROUPS = Set.of("gateway.networking.k8s.io", "gateway.networking.x-k8s.io");
+  public static final Set<String> GATEWAY_API_GROUPS =
+      Set.of("gateway.networking.k8s.io", "gateway.networking.x-k8s.io");
 
   private static final Map<String, GatewayApiValidator> RELEASES = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
@@ -54,25 +55,29 @@ public final class GatewayApiValidator {
   }
 
   /**
-   * The validator of a Gateway API release and channel, with CRDs from {@link CrdSource#fromEnvironment()};
-   * compiled once per JVM.
+   * The validator of a Gateway API release and channel, with CRDs from {@link
+   * CrdSource#fromEnvironment()}; compiled once per JVM.
    *
    * @throws CrdSourceException if the release's CRDs are not available
    * @throws CrdCompileException if a CRD does not compile
    */
   public static GatewayApiValidator forRelease(String release, Channel channel) {
     CrdSource source = CrdSource.fromEnvironment();
-    String key = release + "/" + channel.id() + "/" + source.directory().map(Path::toString).orElse("");
-    return RELEASES.computeIfAbsent(key, k -> {
-      Path manifest = source.installManifest(release, channel);
-      List<CompiledCrd> crds = CrdFiles.read(manifest).stream().map(CompiledCrd::compile).toList();
-      return new GatewayApiValidator(crds, "Gateway API " + release + " " + channel.id());
-    });
+    String key =
+        release + "/" + channel.id() + "/" + source.directory().map(Path::toString).orElse("");
+    return RELEASES.computeIfAbsent(
+        key,
+        k -> {
+          Path manifest = source.installManifest(release, channel);
+          List<CompiledCrd> crds =
+              CrdFiles.read(manifest).stream().map(CompiledCrd::compile).toList();
+          return new GatewayApiValidator(crds, "Gateway API " + release + " " + channel.id());
+        });
   }
 
   /**
-   * A validator of the CRDs in the given files or directories (multi-document YAML or JSON; documents of
-   * other kinds are skipped).
+   * A validator of the CRDs in the given files or directories (multi-document YAML or JSON;
+   * documents of other kinds are skipped).
    *
    * @throws CrdSourceException naming a file that cannot be read or parsed
    * @throws CrdCompileException if a CRD does not compile
@@ -86,8 +91,8 @@ public final class GatewayApiValidator {
   }
 
   /**
-   * A validator of the Gateway API CRDs installed in a cluster (groups {@link #GATEWAY_API_GROUPS}), read
-   * through apiextensions.k8s.io/v1.
+   * A validator of the Gateway API CRDs installed in a cluster (groups {@link
+   * #GATEWAY_API_GROUPS}), read through apiextensions.k8s.io/v1.
    *
    * @throws CrdSourceException if the CRDs cannot be listed
    * @throws CrdCompileException if a CRD does not compile
@@ -95,16 +100,28 @@ public final class GatewayApiValidator {
   public static GatewayApiValidator fromCluster(ApiClient client) {
     List<CompiledCrd> crds = new ArrayList<>();
     try {
-      for (V1CustomResourceDefinition crd : new ApiextensionsV1Api(client).listCustomResourceDefinition().execute().getItems()) {
+      for (V1CustomResourceDefinition crd :
+          new ApiextensionsV1Api(client).listCustomResourceDefinition().execute().getItems()) {
         if (crd.getSpec() != null && GATEWAY_API_GROUPS.contains(crd.getSpec().getGroup())) {
           crds.add(CompiledCrd.compile(JSON_MAPPER.readTree(JSON.serialize(crd))));
         }
       }
     } catch (ApiException e) {
-      throw new CrdSourceException("cannot list CustomResourceDefinitions from " + client.getBasePath()
-          + ": HTTP " + e.getCode() + " " + e.getResponseBody(), e);
+      throw new CrdSourceException(
+          "cannot list CustomResourceDefinitions from "
+              + client.getBasePath()
+              + ": HTTP "
+              + e.getCode()
+              + " "
+              + e.getResponseBody(),
+          e);
     } catch (java.io.IOException e) {
-      throw new CrdSourceException("cannot read CustomResourceDefinitions from " + client.getBasePath() + ": " + e.getMessage(), e);
+      throw new CrdSourceException(
+          "cannot read CustomResourceDefinitions from "
+              + client.getBasePath()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     return new GatewayApiValidator(crds, "CRDs installed at " + client.getBasePath());
   }
@@ -125,17 +142,20 @@ public final class GatewayApiValidator {
   }
 
   /**
-   * Validates a typed model object (converted to its JSON tree with {@link dev.gatewaysdk.model.Manifests#toTree})
-   * as a new object with {@link FieldValidation#STRICT}.
+   * Validates a typed model object (converted to its JSON tree with {@link
+   * dev.gatewaysdk.model.Manifests#toTree}) as a new object with {@link FieldValidation#STRICT}.
    */
   public ValidationResult validate(dev.gatewaysdk.model.GatewayApiObject object) {
     return validate(dev.gatewaysdk.model.Manifests.toTree(object));
   }
 
   /** Validates an update of typed model objects; transition rules run against {@code oldObject}. */
-  public ValidationResult validateUpdate(dev.gatewaysdk.model.GatewayApiObject object,
+  public ValidationResult validateUpdate(
+      dev.gatewaysdk.model.GatewayApiObject object,
       dev.gatewaysdk.model.GatewayApiObject oldObject) {
-    return validateUpdate(dev.gatewaysdk.model.Manifests.toTree(object), dev.gatewaysdk.model.Manifests.toTree(oldObject));
+    return validateUpdate(
+        dev.gatewaysdk.model.Manifests.toTree(object),
+        dev.gatewaysdk.model.Manifests.toTree(oldObject));
   }
 
   /** Validates a new object with {@link FieldValidation#STRICT}, as {@code kubectl create} does. */
@@ -143,7 +163,10 @@ public final class GatewayApiValidator {
     return validate(object, null, FieldValidation.STRICT);
   }
 
-  /** Validates an update of {@code oldObject} to {@code object} (transition rules run) with STRICT field validation. */
+  /**
+   * Validates an update of {@code oldObject} to {@code object} (transition rules run) with STRICT
+   * field validation.
+   */
   public ValidationResult validateUpdate(JsonNode object, JsonNode oldObject) {
     return validate(object, oldObject, FieldValidation.STRICT);
   }
@@ -159,13 +182,14 @@ public final class GatewayApiValidator {
     }
     String apiVersion = object.path("apiVersion").asText("");
     int slash = apiVersion.indexOf('/');
-    return byGroupKind.get(apiVersion.substring(0, slash) + "/" + object.path("kind").asText())
+    return byGroupKind
+        .get(apiVersion.substring(0, slash) + "/" + object.path("kind").asText())
         .validateStatus(apiVersion.substring(slash + 1), object, oldObject, FieldValidation.STRICT);
   }
 
   /**
-   * Validates {@code object} (an update when {@code oldObject} is not null). An apiVersion/kind these CRDs
-   * do not serve yields one {@link Cause#KIND_NOT_SERVED} cause.
+   * Validates {@code object} (an update when {@code oldObject} is not null). An apiVersion/kind
+   * these CRDs do not serve yields one {@link Cause#KIND_NOT_SERVED} cause.
    */
   public ValidationResult validate(JsonNode object, JsonNode oldObject, FieldValidation mode) {
     String apiVersion = object.path("apiVersion").asText("");
@@ -176,20 +200,50 @@ public final class GatewayApiValidator {
     String version = slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
     if (apiVersion.isEmpty() || kind.isEmpty()) {
       String missing = apiVersion.isEmpty() ? "apiVersion" : "kind";
-      return ValidationResult.of(kind, apiVersion, name,
-          List.of(Cause.of(missing, Cause.KIND_NOT_SERVED, "Object 'Kind' is missing or 'apiVersion' is not set: "
-              + missing + " must be set")), List.of());
+      return ValidationResult.of(
+          kind,
+          apiVersion,
+          name,
+          List.of(
+              Cause.of(
+                  missing,
+                  Cause.KIND_NOT_SERVED,
+                  "Object 'Kind' is missing or 'apiVersion' is not set: "
+                      + missing
+                      + " must be set")),
+          List.of());
     }
     CompiledCrd crd = byGroupKind.get(group + "/" + kind);
     if (crd == null) {
-      return ValidationResult.of(kind, apiVersion, name, List.of(Cause.of("apiVersion", Cause.KIND_NOT_SERVED,
-          "no matches for kind \"" + kind + "\" in version \"" + apiVersion + "\" (" + description
-              + " has no CustomResourceDefinition for " + kind + "." + group + ")")), List.of());
+      return ValidationResult.of(
+          kind,
+          apiVersion,
+          name,
+          List.of(
+              Cause.of(
+                  "apiVersion",
+                  Cause.KIND_NOT_SERVED,
+                  "no matches for kind \""
+                      + kind
+                      + "\" in version \""
+                      + apiVersion
+                      + "\" ("
+                      + description
+                      + " has no CustomResourceDefinition for "
+                      + kind
+                      + "."
+                      + group
+                      + ")")),
+          List.of());
     }
     if (!crd.servedVersions().contains(version)) {
       Cause c = crd.notServed(version);
-      return ValidationResult.of(kind, apiVersion, name, List.of(Cause.of(c.field(), c.reason(),
-          c.message() + " (" + description + ")")), List.of());
+      return ValidationResult.of(
+          kind,
+          apiVersion,
+          name,
+          List.of(Cause.of(c.field(), c.reason(), c.message() + " (" + description + ")")),
+          List.of());
     }
     return crd.validate(version, object, oldObject, mode);
   }
@@ -204,8 +258,18 @@ public final class GatewayApiValidator {
     int slash = apiVersion.indexOf('/');
     String group = slash < 0 ? "" : apiVersion.substring(0, slash);
     String kind = object.path("kind").asText("");
-    CompiledCrd crd = crd(group, kind).orElseThrow(() -> new IllegalArgumentException(
-        "no matches for kind \"" + kind + "\" in version \"" + apiVersion + "\" (" + description + ")"));
+    CompiledCrd crd =
+        crd(group, kind)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no matches for kind \""
+                            + kind
+                            + "\" in version \""
+                            + apiVersion
+                            + "\" ("
+                            + description
+                            + ")"));
     return crd.applyDefaults(apiVersion.substring(slash + 1), object);
   }
 

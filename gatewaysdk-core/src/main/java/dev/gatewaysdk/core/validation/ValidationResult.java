@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /**
  * The outcome of validating one object, shaped like the API server's answer: no causes means the
  * server would accept it (possibly with {@link #warnings()}); otherwise {@link #statusCode()} says
- * whether it would answer 422 Invalid (schema or CEL violations) or 400 BadRequest (strict decoding:
- * unknown fields under {@link FieldValidation#STRICT}, or a kind the CRDs do not serve).
+ * whether it would answer 422 Invalid (schema or CEL violations) or 400 BadRequest (strict
+ * decoding: unknown fields under {@link FieldValidation#STRICT}, or a kind the CRDs do not serve).
  * Immutable and thread-safe.
  *
  * <pre>{@code
@@ -24,7 +24,8 @@ public final class ValidationResult {
   private final List<Cause> causes;
   private final List<String> warnings;
 
-  private ValidationResult(String kind, String apiVersion, String name, List<Cause> causes, List<String> warnings) {
+  private ValidationResult(
+      String kind, String apiVersion, String name, List<Cause> causes, List<String> warnings) {
     this.kind = kind == null ? "" : kind;
     this.apiVersion = apiVersion == null ? "" : apiVersion;
     this.name = name == null ? "" : name;
@@ -76,8 +77,12 @@ public final class ValidationResult {
     if (causes.isEmpty()) {
       return 200;
     }
-    boolean decoding = causes.stream()
-        .allMatch(c -> c.reason().equals(Cause.FIELD_VALUE_UNKNOWN) || c.reason().equals(Cause.KIND_NOT_SERVED));
+    boolean decoding =
+        causes.stream()
+            .allMatch(
+                c ->
+                    c.reason().equals(Cause.FIELD_VALUE_UNKNOWN)
+                        || c.reason().equals(Cause.KIND_NOT_SERVED));
     return decoding ? 400 : 422;
   }
 
@@ -91,8 +96,8 @@ public final class ValidationResult {
   }
 
   /**
-   * The {@code message} of the API server's Status, e.g. {@code HTTPRoute.gateway.networking.k8s.io "x"
-   * is invalid: [spec.a: ..., spec.b: ...]}; empty when valid.
+   * The {@code message} of the API server's Status, e.g. {@code HTTPRoute.gateway.networking.k8s.io
+   * "x" is invalid: [spec.a: ..., spec.b: ...]}; empty when valid.
    */
   public String statusMessage() {
     if (valid()) {
@@ -103,15 +108,16 @@ public final class ValidationResult {
     }
     String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
     String qualified = group.isEmpty() ? kind : kind + "." + group;
-    String list = causes.size() == 1
-        ? causes.get(0).toString()
-        : causes.stream().map(Cause::toString).collect(Collectors.joining(", ", "[", "]"));
+    String list =
+        causes.size() == 1
+            ? causes.get(0).toString()
+            : causes.stream().map(Cause::toString).collect(Collectors.joining(", ", "[", "]"));
     return qualified + " \"" + name + "\" is invalid: " + list;
   }
 
   /**
-   * The error as kubectl prints it: {@code The HTTPRoute "x" is invalid: spec...: Invalid value: ...}, one
-   * {@code * cause} line each when there are several; empty when valid.
+   * The error as kubectl prints it: {@code The HTTPRoute "x" is invalid: spec...: Invalid value:
+   * ...}, one {@code * cause} line each when there are several; empty when valid.
    */
   public String kubectlMessage() {
     if (valid()) {
@@ -128,12 +134,19 @@ public final class ValidationResult {
   }
 
   private String decodingMessage() {
-    List<Cause> notServed = causes.stream().filter(c -> c.reason().equals(Cause.KIND_NOT_SERVED)).toList();
+    List<Cause> notServed =
+        causes.stream().filter(c -> c.reason().equals(Cause.KIND_NOT_SERVED)).toList();
     if (!notServed.isEmpty()) {
       return notServed.stream().map(Cause::message).collect(Collectors.joining("; "));
     }
-    String version = apiVersion.contains("/") ? apiVersion.substring(apiVersion.indexOf('/') + 1) : apiVersion;
-    return kind + " in version \"" + version + "\" cannot be handled as a " + kind + ": strict decoding error: "
+    String version =
+        apiVersion.contains("/") ? apiVersion.substring(apiVersion.indexOf('/') + 1) : apiVersion;
+    return kind
+        + " in version \""
+        + version
+        + "\" cannot be handled as a "
+        + kind
+        + ": strict decoding error: "
         + causes.stream().map(Cause::message).collect(Collectors.joining(", "));
   }
 

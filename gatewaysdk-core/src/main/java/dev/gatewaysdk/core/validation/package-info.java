@@ -1,7 +1,7 @@
 /**
  * Validation and defaulting of custom resources exactly as the Kubernetes API server performs them:
- * structural schemas, pruning of unknown fields, ObjectMeta checks and {@code x-kubernetes-validations}
- * CEL rules, with results shaped like the server's 422 Invalid status.
+ * structural schemas, pruning of unknown fields, ObjectMeta checks and {@code
+ * x-kubernetes-validations} CEL rules, with results shaped like the server's 422 Invalid status.
  *
  * <pre>{@code
  * GatewayApiValidator v = GatewayApiValidator.forRelease("v1.6.1", Channel.STANDARD);

@@ -16,7 +16,10 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 
-/** An ApiClient whose OkHttp client answers from a script instead of the network, recording requests. */
+/**
+ * An ApiClient whose OkHttp client answers from a script instead of the network, recording
+ * requests.
+ */
 public final class FakeHttp implements Interceptor {
   public final List<Request> requests = new ArrayList<>();
   public final List<String> bodies = new ArrayList<>();

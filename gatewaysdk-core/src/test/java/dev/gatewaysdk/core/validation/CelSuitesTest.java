@@ -19,19 +19,30 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Gateway API CEL test suites (tests/cel at v1.6.1, and a handful against v1.0.0) re-expressed as data:
- * each case in {@code src/test/resources/cel/*.yaml} builds an object from a base and JSON merge patches,
- * optionally updates it, and lists the error substrings the API server's message must contain (none: the
- * object must be accepted).
+ * The Gateway API CEL test suites (tests/cel at v1.6.1, and a handful against v1.0.0) re-expressed
+ * as data: each case in {@code src/test/resources/cel/*.yaml} builds an object from a base and JSON
+ * merge patches, optionally updates it, and lists the error substrings the API server's message
+ * must contain (none: the object must be accepted).
  *
- * <p>Case keys: {@code spec}/{@code status}/{@code patch} (merge patches applied to the base; the object is
- * created), or {@code create} then {@code update} (both merge patches; the create must succeed, the update
- * is validated with the created object as old object), and {@code wantErrors}.
+ * <p>Case keys: {@code spec}/{@code status}/{@code patch} (merge patches applied to the base; the
+ * object is created), or {@code create} then {@code update} (both merge patches; the create must
+ * succeed, the update is validated with the created object as old object), and {@code wantErrors}.
  */
 class CelSuitesTest {
-  static final List<String> SUITES = List.of(
-      "gateway", "gateway_experimental", "gatewayclass", "listenerset", "httproute", "httproute_standard",
-      "httproute_experimental", "grpcroute", "grpcroute_experimental", "backendtlspolicy", "backendtrafficpolicy", "v1.0.0");
+  static final List<String> SUITES =
+      List.of(
+          "gateway",
+          "gateway_experimental",
+          "gatewayclass",
+          "listenerset",
+          "httproute",
+          "httproute_standard",
+          "httproute_experimental",
+          "grpcroute",
+          "grpcroute_experimental",
+          "backendtlspolicy",
+          "backendtrafficpolicy",
+          "v1.0.0");
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
@@ -39,7 +50,11 @@ class CelSuitesTest {
       JsonNode doc = load(suite);
       for (JsonNode s : doc) {
         for (JsonNode c : s.path("cases")) {
-          out.add(Arguments.of(suite + " / " + s.path("suite").asText() + " / " + c.path("desc").asText(), s, c));
+          out.add(
+              Arguments.of(
+                  suite + " / " + s.path("suite").asText() + " / " + c.path("desc").asText(),
+                  s,
+                  c));
         }
       }
     }
@@ -50,7 +65,8 @@ class CelSuitesTest {
   @MethodSource("cases")
   void caseBehavesAsOnTheApiServer(String name, JsonNode suite, JsonNode c) {
     String release = suite.path("release").asText("v1.6.1");
-    Channel channel = Channel.parse(c.path("channel").asText(suite.path("channel").asText("standard")));
+    Channel channel =
+        Channel.parse(c.path("channel").asText(suite.path("channel").asText("standard")));
     GatewayApiValidator validator = OfficialData.validator(release, channel);
     JsonNode base = c.has("base") ? c.get("base") : suite.get("base");
     ValidationResult result;
@@ -70,7 +86,10 @@ class CelSuitesTest {
         // As the upstream suites: create, then write status through the /status subresource.
         ValidationResult create = validator.validate(obj);
         assertThat(create.causes()).as("create must succeed: " + create.statusMessage()).isEmpty();
-        JsonNode withStatus = mergePatch(obj.deepCopy(), OfficialData.YAML.createObjectNode().set("status", c.get("status")));
+        JsonNode withStatus =
+            mergePatch(
+                obj.deepCopy(),
+                OfficialData.YAML.createObjectNode().set("status", c.get("status")));
         result = validator.validateStatus(withStatus, obj);
       } else {
         result = validator.validate(obj);
@@ -87,7 +106,8 @@ class CelSuitesTest {
     for (String w : want) {
       // As the upstream suite: k8s v1.32 says "more" where older servers said "longer".
       assertThat(message.contains(w) || message.contains(w.replace("more", "longer")))
-          .as("message %s%n  should contain %s", message, w).isTrue();
+          .as("message %s%n  should contain %s", message, w)
+          .isTrue();
     }
   }
 
@@ -111,7 +131,10 @@ class CelSuitesTest {
     if (!patch.isObject()) {
       return patch.deepCopy();
     }
-    ObjectNode t = target != null && target.isObject() ? (ObjectNode) target : OfficialData.YAML.createObjectNode();
+    ObjectNode t =
+        target != null && target.isObject()
+            ? (ObjectNode) target
+            : OfficialData.YAML.createObjectNode();
     for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getValue().isNull()) {

@@ -1,17 +1,18 @@
 package dev.gatewaysdk.core.validation;
 
-import dev.gatewaysdk.core.FieldValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.core.FieldValidation;
 import dev.gatewaysdk.model.Channel;
 import org.junit.jupiter.api.Test;
 
 class CompiledCrdTest {
-  private static final String WIDGET_CRD = """
+  private static final String WIDGET_CRD =
+      """
       apiVersion: apiextensions.k8s.io/v1
       kind: CustomResourceDefinition
       metadata: {name: widgets.example.com}
@@ -86,12 +87,14 @@ class CompiledCrdTest {
   }
 
   private static JsonNode widget(String spec) {
-    return OfficialData.yaml("""
+    return OfficialData.yaml(
+        """
         apiVersion: example.com/v1
         kind: Widget
         metadata: {name: w, namespace: default}
         spec: %s
-        """.formatted(spec));
+        """
+            .formatted(spec));
   }
 
   @Test
@@ -109,29 +112,50 @@ class CompiledCrdTest {
 
   @Test
   void matchesFindsThePatternAnywhereAsTheApiServerDoes() {
-    CompiledCrd crd = CompiledCrd.compile(OfficialData.yaml(WIDGET_CRD
-        .replace("name: widgets.example.com", "name: gadgets.example.com").replace("kind: Widget, plural: widgets", "kind: Gadget, plural: gadgets")
-        .replace("rule: self == oldSelf", "rule: self.matches('b') && self.matches('^[a-z]+$')")
-        .replace("name is immutable", "bad name")));
-    java.util.function.Function<String, ValidationResult> validate = name -> crd.validate("v1", OfficialData.yaml("""
+    CompiledCrd crd =
+        CompiledCrd.compile(
+            OfficialData.yaml(
+                WIDGET_CRD
+                    .replace("name: widgets.example.com", "name: gadgets.example.com")
+                    .replace("kind: Widget, plural: widgets", "kind: Gadget, plural: gadgets")
+                    .replace(
+                        "rule: self == oldSelf",
+                        "rule: self.matches('b') && self.matches('^[a-z]+$')")
+                    .replace("name is immutable", "bad name")));
+    java.util.function.Function<String, ValidationResult> validate =
+        name ->
+            crd.validate(
+                "v1",
+                OfficialData.yaml(
+                    """
         apiVersion: example.com/v1
         kind: Gadget
         metadata: {name: g, namespace: default}
         spec: {name: %s}
-        """.formatted(name)), null, FieldValidation.STRICT);
+        """
+                        .formatted(name)),
+                null,
+                FieldValidation.STRICT);
 
     assertThat(validate.apply("abc").causes()).isEmpty();
-    assertThat(validate.apply("abc").causes()).isEmpty();   // the cached pattern answers the same
-    assertThat(validate.apply("acd").causes()).singleElement()
+    assertThat(validate.apply("abc").causes()).isEmpty(); // the cached pattern answers the same
+    assertThat(validate.apply("acd").causes())
+        .singleElement()
         .satisfies(c -> assertThat(c.message()).isEqualTo("Invalid value: \"acd\": bad name"));
-    assertThat(validate.apply("ABC").causes()).singleElement()
+    assertThat(validate.apply("ABC").causes())
+        .singleElement()
         .satisfies(c -> assertThat(c.field()).isEqualTo("spec.name"));
   }
 
   @Test
   void validObjectHasNoCauses() {
-    ValidationResult r = widgets().validate("v1", widget("{min: 1, max: 2, ratio: 0.5, port: http, tags: [a, b]}"), null,
-        FieldValidation.STRICT);
+    ValidationResult r =
+        widgets()
+            .validate(
+                "v1",
+                widget("{min: 1, max: 2, ratio: 0.5, port: http, tags: [a, b]}"),
+                null,
+                FieldValidation.STRICT);
     assertThat(r.causes()).isEmpty();
     assertThat(r.valid()).isTrue();
     assertThat(r.statusCode()).isEqualTo(200);
@@ -140,24 +164,38 @@ class CompiledCrdTest {
 
   @Test
   void messageExpressionBuildsTheMessage() {
-    ValidationResult r = widgets().validate("v1", widget("{min: 5, max: 2}"), null, FieldValidation.STRICT);
-    assertThat(r.causes()).singleElement().satisfies(c -> {
-      assertThat(c.field()).isEqualTo("spec");
-      assertThat(c.reason()).isEqualTo(Cause.FIELD_VALUE_INVALID);
-      assertThat(c.message()).isEqualTo("Invalid value: \"object\": min 5 exceeds max 2");
-    });
-    assertThat(r.kubectlMessage()).isEqualTo("The Widget \"w\" is invalid: spec: Invalid value: \"object\": min 5 exceeds max 2");
-    assertThat(r.statusMessage()).isEqualTo("Widget.example.com \"w\" is invalid: spec: Invalid value: \"object\": min 5 exceeds max 2");
+    ValidationResult r =
+        widgets().validate("v1", widget("{min: 5, max: 2}"), null, FieldValidation.STRICT);
+    assertThat(r.causes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.field()).isEqualTo("spec");
+              assertThat(c.reason()).isEqualTo(Cause.FIELD_VALUE_INVALID);
+              assertThat(c.message()).isEqualTo("Invalid value: \"object\": min 5 exceeds max 2");
+            });
+    assertThat(r.kubectlMessage())
+        .isEqualTo(
+            "The Widget \"w\" is invalid: spec: Invalid value: \"object\": min 5 exceeds max 2");
+    assertThat(r.statusMessage())
+        .isEqualTo(
+            "Widget.example.com \"w\" is invalid: spec: Invalid value: \"object\": min 5 exceeds max 2");
   }
 
   @Test
   void reasonAndFieldPathShapeTheCause() {
-    ValidationResult r = widgets().validate("v1", widget("{mode: Disabled, level: 3}"), null, FieldValidation.STRICT);
-    assertThat(r.causes()).singleElement().satisfies(c -> {
-      assertThat(c.field()).isEqualTo("spec.level");
-      assertThat(c.reason()).isEqualTo(Cause.FIELD_VALUE_FORBIDDEN);
-      assertThat(c.message()).isEqualTo("Forbidden: level must not be set when mode is Disabled");
-    });
+    ValidationResult r =
+        widgets()
+            .validate("v1", widget("{mode: Disabled, level: 3}"), null, FieldValidation.STRICT);
+    assertThat(r.causes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.field()).isEqualTo("spec.level");
+              assertThat(c.reason()).isEqualTo(Cause.FIELD_VALUE_FORBIDDEN);
+              assertThat(c.message())
+                  .isEqualTo("Forbidden: level must not be set when mode is Disabled");
+            });
   }
 
   @Test
@@ -172,40 +210,62 @@ class CompiledCrdTest {
   @Test
   void transitionRuleRunsOnlyOnUpdate() {
     CompiledCrd crd = widgets();
-    assertThat(crd.validate("v1", widget("{name: a}"), null, FieldValidation.STRICT).valid()).isTrue();
-    ValidationResult r = crd.validate("v1", widget("{name: b}"), widget("{name: a}"), FieldValidation.STRICT);
-    assertThat(r.causes()).singleElement().satisfies(c -> {
-      assertThat(c.field()).isEqualTo("spec.name");
-      assertThat(c.message()).isEqualTo("Invalid value: \"b\": name is immutable");
-    });
-    assertThat(crd.validate("v1", widget("{name: a}"), widget("{}"), FieldValidation.STRICT).valid())
-        .as("no old value: transition rule skipped").isTrue();
+    assertThat(crd.validate("v1", widget("{name: a}"), null, FieldValidation.STRICT).valid())
+        .isTrue();
+    ValidationResult r =
+        crd.validate("v1", widget("{name: b}"), widget("{name: a}"), FieldValidation.STRICT);
+    assertThat(r.causes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.field()).isEqualTo("spec.name");
+              assertThat(c.message()).isEqualTo("Invalid value: \"b\": name is immutable");
+            });
+    assertThat(
+            crd.validate("v1", widget("{name: a}"), widget("{}"), FieldValidation.STRICT).valid())
+        .as("no old value: transition rule skipped")
+        .isTrue();
   }
 
   @Test
   void optionalOldSelfRuleSeesAbsentOldValueOnCreate() {
     CompiledCrd crd = widgets();
-    // mode is defaulted to On, so unsetting is impossible through defaults; compare explicit objects instead.
-    ValidationResult r = crd.validate("v1", widget("{min: 1}"), widget("{min: 1, mode: Disabled}"), FieldValidation.STRICT);
+    // mode is defaulted to On, so unsetting is impossible through defaults; compare explicit
+    // objects instead.
+    ValidationResult r =
+        crd.validate(
+            "v1", widget("{min: 1}"), widget("{min: 1, mode: Disabled}"), FieldValidation.STRICT);
     assertThat(r.valid()).as(r.toString()).isTrue();
   }
 
   @Test
   void structuralErrorsAreWordedLikeTheApiServer() {
-    ValidationResult r = widgets().validate("v1",
-        widget("{min: abc, ratio: 1, mode: Maybe, labels: {a: abcd, b: x, c: y}, port: true, tags: [a, a], nullable: null}"),
-        null, FieldValidation.STRICT);
-    assertThat(r.causes()).extracting(Cause::toString).contains(
-        "spec.min: Invalid value: \"string\": spec.min in body must be of type integer: \"string\"",
-        "spec.ratio: Invalid value: 1: spec.ratio in body should be less than 1",
-        "spec.mode: Unsupported value: \"Maybe\": supported values: \"Enabled\", \"Disabled\"",
-        "spec.labels: Too many: 3: must have at most 2 items",
-        "spec.labels.a: Too long: may not be more than 3 bytes",
-        "spec.tags[1]: Duplicate value: \"a\"");
+    ValidationResult r =
+        widgets()
+            .validate(
+                "v1",
+                widget(
+                    "{min: abc, ratio: 1, mode: Maybe, labels: {a: abcd, b: x, c: y}, port: true, tags: [a, a], nullable: null}"),
+                null,
+                FieldValidation.STRICT);
+    assertThat(r.causes())
+        .extracting(Cause::toString)
+        .contains(
+            "spec.min: Invalid value: \"string\": spec.min in body must be of type integer: \"string\"",
+            "spec.ratio: Invalid value: 1: spec.ratio in body should be less than 1",
+            "spec.mode: Unsupported value: \"Maybe\": supported values: \"Enabled\", \"Disabled\"",
+            "spec.labels: Too many: 3: must have at most 2 items",
+            "spec.labels.a: Too long: may not be more than 3 bytes",
+            "spec.tags[1]: Duplicate value: \"a\"");
     assertThat(r.causes()).anySatisfy(c -> assertThat(c.field()).isEqualTo("spec.port"));
     assertThat(r.causes()).noneSatisfy(c -> assertThat(c.field()).isEqualTo("spec.nullable"));
-    assertThat(r.causes()).last().satisfies(c ->
-        assertThat(c.message()).contains("some validation rules were not checked because the object was invalid"));
+    assertThat(r.causes())
+        .last()
+        .satisfies(
+            c ->
+                assertThat(c.message())
+                    .contains(
+                        "some validation rules were not checked because the object was invalid"));
     assertThat(r.kubectlMessage()).startsWith("The Widget \"w\" is invalid: \n* spec.min: ");
   }
 
@@ -215,13 +275,17 @@ class CompiledCrdTest {
     ((ObjectNode) obj.get("metadata")).put("bogus", "x");
     CompiledCrd crd = widgets();
     ValidationResult strict = crd.validate("v1", obj, null, FieldValidation.STRICT);
-    assertThat(strict.causes()).extracting(Cause::message)
-        .containsExactlyInAnyOrder("unknown field \"spec.foo\"", "unknown field \"metadata.bogus\"");
+    assertThat(strict.causes())
+        .extracting(Cause::message)
+        .containsExactlyInAnyOrder(
+            "unknown field \"spec.foo\"", "unknown field \"metadata.bogus\"");
     assertThat(strict.statusCode()).isEqualTo(400);
     assertThat(strict.kubectlMessage()).contains("strict decoding error: unknown field");
     ValidationResult warn = crd.validate("v1", obj, null, FieldValidation.WARN);
     assertThat(warn.valid()).isTrue();
-    assertThat(warn.warnings()).containsExactlyInAnyOrder("unknown field \"spec.foo\"", "unknown field \"metadata.bogus\"");
+    assertThat(warn.warnings())
+        .containsExactlyInAnyOrder(
+            "unknown field \"spec.foo\"", "unknown field \"metadata.bogus\"");
     ValidationResult ignore = crd.validate("v1", obj, null, FieldValidation.IGNORE);
     assertThat(ignore.valid()).isTrue();
     assertThat(ignore.warnings()).isEmpty();
@@ -231,31 +295,47 @@ class CompiledCrdTest {
 
   @Test
   void metadataNameIsRequiredAndMustBeADnsSubdomain() {
-    JsonNode noName = OfficialData.yaml("{apiVersion: example.com/v1, kind: Widget, metadata: {}, spec: {}}");
+    JsonNode noName =
+        OfficialData.yaml("{apiVersion: example.com/v1, kind: Widget, metadata: {}, spec: {}}");
     assertThat(widgets().validate("v1", noName, null, FieldValidation.STRICT).causes())
-        .extracting(Cause::toString).first().isEqualTo("metadata.name: Required value: name or generateName is required");
-    JsonNode badName = OfficialData.yaml("{apiVersion: example.com/v1, kind: Widget, metadata: {name: Bad_Name}, spec: {}}");
+        .extracting(Cause::toString)
+        .first()
+        .isEqualTo("metadata.name: Required value: name or generateName is required");
+    JsonNode badName =
+        OfficialData.yaml(
+            "{apiVersion: example.com/v1, kind: Widget, metadata: {name: Bad_Name}, spec: {}}");
     assertThat(widgets().validate("v1", badName, null, FieldValidation.STRICT).causes())
-        .singleElement().satisfies(c -> {
-          assertThat(c.field()).isEqualTo("metadata.name");
-          assertThat(c.message()).startsWith("Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain must consist of");
-        });
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.field()).isEqualTo("metadata.name");
+              assertThat(c.message())
+                  .startsWith(
+                      "Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain must consist of");
+            });
   }
 
   @Test
   void unservedVersionIsReported() {
     ValidationResult r = widgets().validate("v0", widget("{}"), null, FieldValidation.STRICT);
-    assertThat(r.causes()).singleElement().satisfies(c -> {
-      assertThat(c.reason()).isEqualTo(Cause.KIND_NOT_SERVED);
-      assertThat(c.message()).contains("no matches for kind \"Widget\" in version \"example.com/v0\"");
-    });
-    assertThatThrownBy(() -> widgets().applyDefaults("v9", widget("{}"))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(r.causes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.reason()).isEqualTo(Cause.KIND_NOT_SERVED);
+              assertThat(c.message())
+                  .contains("no matches for kind \"Widget\" in version \"example.com/v0\"");
+            });
+    assertThatThrownBy(() -> widgets().applyDefaults("v9", widget("{}")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void uncompilableRuleFailsNamingCrdAndRule() {
-    String broken = WIDGET_CRD.replace("rule: self == oldSelf", "rule: self.nope(")
-        .replace("widgets.example.com", "brokens.example.com");
+    String broken =
+        WIDGET_CRD
+            .replace("rule: self == oldSelf", "rule: self.nope(")
+            .replace("widgets.example.com", "brokens.example.com");
     assertThatThrownBy(() -> CompiledCrd.compile(OfficialData.yaml(broken)))
         .isInstanceOf(CrdCompileException.class)
         .hasMessageContaining("brokens.example.com")
@@ -271,16 +351,22 @@ class CompiledCrdTest {
       items.add("item-" + i);
     }
     ValidationResult r = widgets().validate("v1", obj, null, FieldValidation.STRICT);
-    assertThat(r.causes()).singleElement().satisfies(c -> {
-      assertThat(c.field()).isEqualTo("spec.items");
-      assertThat(c.message()).contains("cost");
-    });
+    assertThat(r.causes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.field()).isEqualTo("spec.items");
+              assertThat(c.message()).contains("cost");
+            });
   }
 
   @Test
   void hugeGatewayListenerListIsRejectedWithoutRunningRules() {
     GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
-    ObjectNode gw = (ObjectNode) OfficialData.yaml("""
+    ObjectNode gw =
+        (ObjectNode)
+            OfficialData.yaml(
+                """
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway
         metadata: {name: big}
@@ -291,6 +377,8 @@ class CompiledCrdTest {
       listeners.addObject().put("name", "l" + i).put("protocol", "HTTP").put("port", 1 + i % 60000);
     }
     ValidationResult r = v.validate(gw);
-    assertThat(r.causes()).extracting(Cause::toString).contains("spec.listeners: Too many: 20000: must have at most 64 items");
+    assertThat(r.causes())
+        .extracting(Cause::toString)
+        .contains("spec.listeners: Too many: 20000: must have at most 64 items");
   }
 }

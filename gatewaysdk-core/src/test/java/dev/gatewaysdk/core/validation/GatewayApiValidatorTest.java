@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class GatewayApiValidatorTest {
-  private static final String ROUTE = """
+  private static final String ROUTE =
+      """
       apiVersion: gateway.networking.k8s.io/v1
       kind: HTTPRoute
       metadata: {name: canary, namespace: default}
@@ -40,26 +41,37 @@ class GatewayApiValidatorTest {
   void weightAboveLimitIsRejectedWithTheServersWording() {
     GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
     ValidationResult r = v.validate(OfficialData.yaml(ROUTE.formatted("1000001")));
-    assertThat(r.causes()).singleElement().satisfies(c -> {
-      assertThat(c.field()).isEqualTo("spec.rules[0].backendRefs[0].weight");
-      assertThat(c.reason()).isEqualTo(Cause.FIELD_VALUE_INVALID);
-      assertThat(c.message()).isEqualTo("Invalid value: 1000001: spec.rules[0].backendRefs[0].weight in body should be "
-          + "less than or equal to 1000000");
-    });
-    assertThat(r.kubectlMessage()).isEqualTo("The HTTPRoute \"canary\" is invalid: spec.rules[0].backendRefs[0].weight: "
-        + "Invalid value: 1000001: spec.rules[0].backendRefs[0].weight in body should be less than or equal to 1000000");
+    assertThat(r.causes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.field()).isEqualTo("spec.rules[0].backendRefs[0].weight");
+              assertThat(c.reason()).isEqualTo(Cause.FIELD_VALUE_INVALID);
+              assertThat(c.message())
+                  .isEqualTo(
+                      "Invalid value: 1000001: spec.rules[0].backendRefs[0].weight in body should be "
+                          + "less than or equal to 1000000");
+            });
+    assertThat(r.kubectlMessage())
+        .isEqualTo(
+            "The HTTPRoute \"canary\" is invalid: spec.rules[0].backendRefs[0].weight: "
+                + "Invalid value: 1000001: spec.rules[0].backendRefs[0].weight in body should be less than or equal to 1000000");
   }
 
   @Test
   void defaultsFillGroupKindAndMatchType() {
     GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
-    ObjectNode defaulted = v.applyDefaults(OfficialData.yaml("""
+    ObjectNode defaulted =
+        v.applyDefaults(
+            OfficialData.yaml(
+                """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: r}
         spec: {parentRefs: [{name: gw}], rules: [{backendRefs: [{name: s, port: 80}]}]}
         """));
-    assertThat(defaulted.at("/spec/parentRefs/0/group").asText()).isEqualTo("gateway.networking.k8s.io");
+    assertThat(defaulted.at("/spec/parentRefs/0/group").asText())
+        .isEqualTo("gateway.networking.k8s.io");
     assertThat(defaulted.at("/spec/parentRefs/0/kind").asText()).isEqualTo("Gateway");
     assertThat(defaulted.at("/spec/rules/0/backendRefs/0/weight").asInt()).isEqualTo(1);
     assertThat(defaulted.at("/spec/rules/0/matches/0/path/type").asText()).isEqualTo("PathPrefix");
@@ -69,20 +81,32 @@ class GatewayApiValidatorTest {
   @Test
   void kindTheReleaseDoesNotServeIsReported() {
     GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
-    ValidationResult r = v.validate(OfficialData.yaml("""
+    ValidationResult r =
+        v.validate(
+            OfficialData.yaml(
+                """
         apiVersion: gateway.networking.k8s.io/v1alpha2
         kind: TLSRoute
         metadata: {name: t}
         spec: {}
         """));
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.causes()).singleElement().satisfies(c -> {
-      assertThat(c.reason()).isEqualTo(Cause.KIND_NOT_SERVED);
-      assertThat(c.message()).contains("no matches for kind \"TLSRoute\" in version \"gateway.networking.k8s.io/v1alpha2\"")
-          .contains("v1.6.1 standard");
-    });
-    ValidationResult unknownKind = v.validate(OfficialData.yaml("{apiVersion: example.com/v1, kind: Foo, metadata: {name: f}}"));
-    assertThat(unknownKind.causes()).singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo(Cause.KIND_NOT_SERVED));
+    assertThat(r.causes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.reason()).isEqualTo(Cause.KIND_NOT_SERVED);
+              assertThat(c.message())
+                  .contains(
+                      "no matches for kind \"TLSRoute\" in version \"gateway.networking.k8s.io/v1alpha2\"")
+                  .contains("v1.6.1 standard");
+            });
+    ValidationResult unknownKind =
+        v.validate(
+            OfficialData.yaml("{apiVersion: example.com/v1, kind: Foo, metadata: {name: f}}"));
+    assertThat(unknownKind.causes())
+        .singleElement()
+        .satisfies(c -> assertThat(c.reason()).isEqualTo(Cause.KIND_NOT_SERVED));
   }
 
   @Test
@@ -97,25 +121,37 @@ class GatewayApiValidatorTest {
   @Test
   void updateRunsTransitionRules() {
     GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
-    JsonNode old = OfficialData.yaml("{apiVersion: gateway.networking.k8s.io/v1, kind: GatewayClass, metadata: {name: c}, "
-        + "spec: {controllerName: example.com/a}}");
-    JsonNode changed = OfficialData.yaml("{apiVersion: gateway.networking.k8s.io/v1, kind: GatewayClass, metadata: {name: c}, "
-        + "spec: {controllerName: example.com/b}}");
+    JsonNode old =
+        OfficialData.yaml(
+            "{apiVersion: gateway.networking.k8s.io/v1, kind: GatewayClass, metadata: {name: c}, "
+                + "spec: {controllerName: example.com/a}}");
+    JsonNode changed =
+        OfficialData.yaml(
+            "{apiVersion: gateway.networking.k8s.io/v1, kind: GatewayClass, metadata: {name: c}, "
+                + "spec: {controllerName: example.com/b}}");
     assertThat(v.validate(changed).valid()).isTrue();
-    assertThat(v.validateUpdate(changed, old).causes()).singleElement()
-        .satisfies(c -> assertThat(c.message()).isEqualTo("Invalid value: \"example.com/b\": Value is immutable"));
+    assertThat(v.validateUpdate(changed, old).causes())
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.message())
+                    .isEqualTo("Invalid value: \"example.com/b\": Value is immutable"));
   }
 
   @Test
   void fromClusterReadsGatewayApiCrdsThroughApiextensions() throws IOException {
     Path install = OfficialData.require("v1.6.1/standard-install.yaml");
     ObjectMapper json = new ObjectMapper();
-    ObjectNode list = json.createObjectNode().put("apiVersion", "apiextensions.k8s.io/v1")
-        .put("kind", "CustomResourceDefinitionList");
+    ObjectNode list =
+        json.createObjectNode()
+            .put("apiVersion", "apiextensions.k8s.io/v1")
+            .put("kind", "CustomResourceDefinitionList");
     list.putObject("metadata");
     ArrayNode items = list.putArray("items");
     CrdFiles.read(install).forEach(items::add);
-    items.add(OfficialData.yaml("""
+    items.add(
+        OfficialData.yaml(
+            """
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition
         metadata: {name: others.example.com}
@@ -127,33 +163,43 @@ class GatewayApiValidatorTest {
         """));
     byte[] body = json.writeValueAsBytes(list);
     AtomicInteger requests = new AtomicInteger();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", exchange -> {
-      requests.incrementAndGet();
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
-    server.createContext("/", exchange -> {
-      byte[] nf = "{\"kind\":\"Status\",\"code\":404}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(404, nf.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(nf);
-      }
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] nf = "{\"kind\":\"Status\",\"code\":404}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(404, nf.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(nf);
+          }
+        });
     server.start();
     try {
-      ApiClient client = new ApiClient().setBasePath("http://127.0.0.1:" + server.getAddress().getPort());
+      ApiClient client =
+          new ApiClient().setBasePath("http://127.0.0.1:" + server.getAddress().getPort());
       GatewayApiValidator v = GatewayApiValidator.fromCluster(client);
       assertThat(requests.get()).isEqualTo(1);
       assertThat(v.crd("gateway.networking.k8s.io", "HTTPRoute")).isPresent();
       assertThat(v.crd("example.com", "Other")).as("only Gateway API groups are read").isEmpty();
       assertThat(v.validate(OfficialData.yaml(ROUTE.formatted("1000001"))).causes())
-          .extracting(Cause::field).containsExactly("spec.rules[0].backendRefs[0].weight");
-      ApiClient broken = new ApiClient().setBasePath("http://127.0.0.1:" + server.getAddress().getPort() + "/nowhere");
-      assertThatThrownBy(() -> GatewayApiValidator.fromCluster(broken)).isInstanceOf(CrdSourceException.class)
+          .extracting(Cause::field)
+          .containsExactly("spec.rules[0].backendRefs[0].weight");
+      ApiClient broken =
+          new ApiClient()
+              .setBasePath("http://127.0.0.1:" + server.getAddress().getPort() + "/nowhere");
+      assertThatThrownBy(() -> GatewayApiValidator.fromCluster(broken))
+          .isInstanceOf(CrdSourceException.class)
           .hasMessageContaining("404");
     } finally {
       server.stop(0);
@@ -163,14 +209,22 @@ class GatewayApiValidatorTest {
   @Test
   void typedModelObjectsAreValidatedThroughTheirTree() {
     GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
-    dev.gatewaysdk.model.HTTPRoute ok = dev.gatewaysdk.model.Manifests.read(ROUTE.formatted("90"), dev.gatewaysdk.model.HTTPRoute.class);
+    dev.gatewaysdk.model.HTTPRoute ok =
+        dev.gatewaysdk.model.Manifests.read(
+            ROUTE.formatted("90"), dev.gatewaysdk.model.HTTPRoute.class);
     // The model checks ranges itself; a missing Service port is only caught by the CRD's CEL rule.
-    dev.gatewaysdk.model.HTTPRoute bad = dev.gatewaysdk.model.Manifests.read(
-        ROUTE.formatted("90").replace("{name: stable, port: 8080,", "{name: stable,"), dev.gatewaysdk.model.HTTPRoute.class);
+    dev.gatewaysdk.model.HTTPRoute bad =
+        dev.gatewaysdk.model.Manifests.read(
+            ROUTE.formatted("90").replace("{name: stable, port: 8080,", "{name: stable,"),
+            dev.gatewaysdk.model.HTTPRoute.class);
     assertThat(v.validate(ok).causes()).isEmpty();
-    assertThat(v.validate(bad).causes()).extracting(Cause::toString)
-        .containsExactly("spec.rules[0].backendRefs[0]: Invalid value: \"object\": Must have port for Service reference");
-    assertThat(v.validateUpdate(bad, ok).causes()).extracting(Cause::field).containsExactly("spec.rules[0].backendRefs[0]");
+    assertThat(v.validate(bad).causes())
+        .extracting(Cause::toString)
+        .containsExactly(
+            "spec.rules[0].backendRefs[0]: Invalid value: \"object\": Must have port for Service reference");
+    assertThat(v.validateUpdate(bad, ok).causes())
+        .extracting(Cause::field)
+        .containsExactly("spec.rules[0].backendRefs[0]");
   }
 
   @Test

@@ -1,7 +1,5 @@
 package dev.gatewaysdk.core.validation;
 
-import dev.gatewaysdk.model.internal.CrdRequirement;
-
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gatewaysdk.core.validation.internal.CrdFiles;
 import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
+import dev.gatewaysdk.model.internal.CrdRequirement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Locates the official Gateway API data through the CRD source setting; tests skip when it is absent. */
+/**
+ * Locates the official Gateway API data through the CRD source setting; tests skip when it is
+ * absent.
+ */
 final class OfficialData {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -31,7 +33,8 @@ final class OfficialData {
   /** The directory {@code <crd dir>/<sub>}; skips the test with a reason when it is absent. */
   static Path require(String sub) {
     Optional<Path> dir = crdDir();
-    String noDir = "CRD source setting (" + CrdSource.PROPERTY + "/" + CrdSource.ENV + ") names no directory";
+    String noDir =
+        "CRD source setting (" + CrdSource.PROPERTY + "/" + CrdSource.ENV + ") names no directory";
     assumeTrue(CrdRequirement.available(dir.isPresent(), noDir), noDir);
     Path p = dir.get().resolve(sub);
     assumeTrue(CrdRequirement.available(Files.exists(p), p + " is absent"), p + " is absent");
@@ -45,7 +48,10 @@ final class OfficialData {
 
   static List<Path> yamlFiles(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .filter(p -> p.toString().endsWith(".yaml"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -69,6 +75,7 @@ final class OfficialData {
 
   static boolean isGatewayApi(JsonNode doc) {
     String apiVersion = doc.path("apiVersion").asText();
-    return apiVersion.startsWith("gateway.networking.k8s.io/") || apiVersion.startsWith("gateway.networking.x-k8s.io/");
+    return apiVersion.startsWith("gateway.networking.k8s.io/")
+        || apiVersion.startsWith("gateway.networking.x-k8s.io/");
   }
 }

@@ -22,7 +22,8 @@ class OfficialExamplesTest {
       if (OfficialData.documents(f).stream().noneMatch(OfficialData::isGatewayApi)) {
         continue; // e.g. 0-namespaces.yaml: core objects only
       }
-      Channel channel = root.relativize(f).startsWith("experimental") ? Channel.EXPERIMENTAL : Channel.STANDARD;
+      Channel channel =
+          root.relativize(f).startsWith("experimental") ? Channel.EXPERIMENTAL : Channel.STANDARD;
       out.add(Arguments.of(root.relativize(f).toString(), f, channel));
     }
     return out.stream();
@@ -52,7 +53,9 @@ class OfficialExamplesTest {
         GatewayApiValidator v = OfficialData.validator(release, channel);
         assertThat(v.crds()).as(release + " " + channel).isNotEmpty();
         assertThat(v.crd("gateway.networking.k8s.io", "HTTPRoute")).isPresent();
-        assertThat(v.crds().stream().mapToInt(CompiledCrd::ruleCount).sum()).as("rules").isGreaterThan(20);
+        assertThat(v.crds().stream().mapToInt(CompiledCrd::ruleCount).sum())
+            .as("rules")
+            .isGreaterThan(20);
       }
     }
   }

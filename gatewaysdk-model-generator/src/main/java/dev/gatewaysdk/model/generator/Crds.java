@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The official CRDs of one release and channel, read from the CRD source setting (system property
- * {@value #PROPERTY} or environment variable {@value #ENV}: a directory holding
- * {@code <release>/<channel>-install.yaml}, the layout of the model's {@code CrdSource}).
+ * {@value #PROPERTY} or environment variable {@value #ENV}: a directory holding {@code
+ * <release>/<channel>-install.yaml}, the layout of the model's {@code CrdSource}).
  */
 final class Crds {
   static final String PROPERTY = "gatewaysdk.crds";
@@ -37,18 +37,30 @@ final class Crds {
     if (configured == null || configured.isBlank()) {
       configured = System.getenv(ENV);
     }
-    return configured == null || configured.isBlank() ? Optional.empty() : Optional.of(Paths.get(configured));
+    return configured == null || configured.isBlank()
+        ? Optional.empty()
+        : Optional.of(Paths.get(configured));
   }
 
-  /** Reads {@code <directory>/<release>/<channel>-install.yaml}, keeping only the CustomResourceDefinitions. */
+  /**
+   * Reads {@code <directory>/<release>/<channel>-install.yaml}, keeping only the
+   * CustomResourceDefinitions.
+   */
   static Crds read(Path directory, String release, String channel) {
     Path file = directory.resolve(release).resolve(channel + "-install.yaml");
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("the CRD source " + directory + " has no " + release + "/" + channel
-          + "-install.yaml; drop the release's CRDs there (see CONTRIBUTING.md)");
+      throw new IllegalStateException(
+          "the CRD source "
+              + directory
+              + " has no "
+              + release
+              + "/"
+              + channel
+              + "-install.yaml; drop the release's CRDs there (see CONTRIBUTING.md)");
     }
     List<JsonNode> crds = new ArrayList<>();
-    try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
+    try (MappingIterator<JsonNode> docs =
+        new YAMLMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
       while (docs.hasNext()) {
         JsonNode doc = docs.next();
         if (doc != null && "CustomResourceDefinition".equals(doc.path("kind").asText())) {
@@ -76,23 +88,28 @@ final class Crds {
 
   /** The CRD of {@code kind}, if this release and channel define it. */
   Optional<JsonNode> definition(String kind) {
-    return definitions.stream().filter(d -> kind.equals(d.path("spec").path("names").path("kind").asText())).findFirst();
+    return definitions.stream()
+        .filter(d -> kind.equals(d.path("spec").path("names").path("kind").asText()))
+        .findFirst();
   }
 
   /**
-   * The schemas at {@code path} (such as {@code spec.rules[].matches[].method}) in every version of the CRD
-   * of {@code kind}, in the CRD's version order; versions without the property are left out.
+   * The schemas at {@code path} (such as {@code spec.rules[].matches[].method}) in every version of
+   * the CRD of {@code kind}, in the CRD's version order; versions without the property are left
+   * out.
    */
   List<JsonNode> schemasAt(String kind, String path) {
     List<JsonNode> out = new ArrayList<>();
-    definition(kind).ifPresent(crd -> {
-      for (JsonNode version : crd.path("spec").path("versions")) {
-        JsonNode schema = at(version.path("schema").path("openAPIV3Schema"), path);
-        if (!schema.isMissingNode()) {
-          out.add(schema);
-        }
-      }
-    });
+    definition(kind)
+        .ifPresent(
+            crd -> {
+              for (JsonNode version : crd.path("spec").path("versions")) {
+                JsonNode schema = at(version.path("schema").path("openAPIV3Schema"), path);
+                if (!schema.isMissingNode()) {
+                  out.add(schema);
+                }
+              }
+            });
     return out;
   }
 

@@ -12,14 +12,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The generator's hand-written input, beside the CRDs: the release list ({@code releases.txt}) and the map of
- * schema paths to Go type names ({@code type-names.txt}). Both are resources of this module.
+ * The generator's hand-written input, beside the CRDs: the release list ({@code releases.txt}) and
+ * the map of schema paths to Go type names ({@code type-names.txt}). Both are resources of this
+ * module.
  */
 final class Inputs {
-  /** A supported release: generated from its CRDs, or (older minors) from rows recorded in releases.txt. */
+  /**
+   * A supported release: generated from its CRDs, or (older minors) from rows recorded in
+   * releases.txt.
+   */
   record Release(String name, boolean fromCrds, List<String> recordedRows) {}
 
-  /** An open enum: the Go type name, the schema paths typed with it, values the schemas do not enumerate. */
+  /**
+   * An open enum: the Go type name, the schema paths typed with it, values the schemas do not
+   * enumerate.
+   */
   record OpenEnum(String typeName, List<String> paths, List<String> extraValues) {}
 
   /** A top-level kind the model has a class for; {@code typeName} is the Go type name (= kind). */
@@ -71,13 +78,16 @@ final class Inputs {
           if (f.length < 2) {
             throw new IllegalArgumentException("type-names.txt: a path needs a type name: " + line);
           }
-          OpenEnum e = enums.computeIfAbsent(f[1], t -> new OpenEnum(t, new ArrayList<>(), new ArrayList<>()));
+          OpenEnum e =
+              enums.computeIfAbsent(
+                  f[1], t -> new OpenEnum(t, new ArrayList<>(), new ArrayList<>()));
           e.paths().add(f[0]);
           for (int i = 2; i < f.length; i++) {
             e.extraValues().add(f[i]);
           }
         }
-        default -> throw new IllegalArgumentException("type-names.txt: line outside a section: " + line);
+        default ->
+            throw new IllegalArgumentException("type-names.txt: line outside a section: " + line);
       }
     }
     return new Inputs(List.copyOf(releases), List.copyOf(kinds), List.copyOf(enums.values()));

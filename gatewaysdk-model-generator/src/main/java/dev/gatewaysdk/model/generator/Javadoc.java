@@ -8,8 +8,8 @@ final class Javadoc {
   private Javadoc() {}
 
   /**
-   * A schema {@code description} as Javadoc: HTML escaped, paragraphs (blank lines) as {@code <p>}; empty
-   * when there is none.
+   * A schema {@code description} as Javadoc: HTML escaped, paragraphs (blank lines) as {@code <p>};
+   * empty when there is none.
    */
   static String fromDescription(String description) {
     if (description == null || description.isBlank()) {
@@ -30,11 +30,19 @@ final class Javadoc {
   }
 
   static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
-        .replace("*/", "*&#47;").replace("{", "&#123;").replace("}", "&#125;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("@", "&#64;")
+        .replace("*/", "*&#47;")
+        .replace("{", "&#123;")
+        .replace("}", "&#125;");
   }
 
-  /** {@code RequestHeaderModifier} as {@code REQUEST_HEADER_MODIFIER}, {@code URLRewrite} as {@code URL_REWRITE}. */
+  /**
+   * {@code RequestHeaderModifier} as {@code REQUEST_HEADER_MODIFIER}, {@code URLRewrite} as {@code
+   * URL_REWRITE}.
+   */
   static String constantName(String value) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < value.length(); i++) {
@@ -46,8 +54,10 @@ final class Javadoc {
       if (i > 0 && Character.isUpperCase(c)) {
         char before = value.charAt(i - 1);
         boolean wordEndsBefore = Character.isLowerCase(before) || Character.isDigit(before);
-        boolean acronymEndsBefore = Character.isUpperCase(before) && i + 1 < value.length()
-            && Character.isLowerCase(value.charAt(i + 1));
+        boolean acronymEndsBefore =
+            Character.isUpperCase(before)
+                && i + 1 < value.length()
+                && Character.isLowerCase(value.charAt(i + 1));
         if (wordEndsBefore || acronymEndsBefore) {
           out.append('_');
         }

@@ -25,26 +25,29 @@ import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates the checked-in parts of {@code gatewaysdk-model} from the official CRDs of every supported
- * release and the hand-written {@code type-names.txt}: the release table ({@code internal.ReleaseTable}),
- * the kind registry ({@code GatewayApiKind}) and the open enums. Every generated class carries
- * {@code @Generated("dev.gatewaysdk.model.generator.ModelGenerator")}; that marker is how a regeneration finds
- * (and deletes) generated files that are no longer generated.
+ * Generates the checked-in parts of {@code gatewaysdk-model} from the official CRDs of every
+ * supported release and the hand-written {@code type-names.txt}: the release table ({@code
+ * internal.ReleaseTable}), the kind registry ({@code GatewayApiKind}) and the open enums. Every
+ * generated class carries {@code @Generated("dev.gatewaysdk.model.generator.ModelGenerator")}; that
+ * marker is how a regeneration finds (and deletes) generated files that are no longer generated.
  *
- * <p>Run: {@code ModelGenerator <model source root>} with the CRD source setting ({@code GATEWAYSDK_CRDS});
- * see CONTRIBUTING.md.
+ * <p>Run: {@code ModelGenerator <model source root>} with the CRD source setting ({@code
+ * GATEWAYSDK_CRDS}); see CONTRIBUTING.md.
  */
 public final class ModelGenerator {
   static final String MODEL_PACKAGE = "dev.gatewaysdk.model";
   static final String INTERNAL_PACKAGE = MODEL_PACKAGE + ".internal";
+
   /** The text every generated file contains, and hand-written files never do. */
   static final String MARKER = "@Generated(\"" + ModelGenerator.class.getName() + "\")";
 
-  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName LIST = ClassName.get(List.class);
   private static final String[] CHANNELS = {"experimental", "standard"};
 
   private final Inputs inputs;
+
   /** Releases with CRDs, newest first; per release, experimental before standard. */
   private final List<Crds> crdsNewestFirst;
 
@@ -62,13 +65,24 @@ public final class ModelGenerator {
     this.crdsNewestFirst = List.copyOf(crds);
   }
 
-  /** Writes every generated file under {@code sourceRoot} and deletes generated files no longer generated. */
+  /**
+   * Writes every generated file under {@code sourceRoot} and deletes generated files no longer
+   * generated.
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: ModelGenerator <gatewaysdk-model/src/main/java>");
     }
-    Path crdSource = Crds.sourceDirectory().orElseThrow(() -> new IllegalStateException(
-        "set " + Crds.ENV + " (or -D" + Crds.PROPERTY + ") to the CRD source directory"));
+    Path crdSource =
+        Crds.sourceDirectory()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "set "
+                            + Crds.ENV
+                            + " (or -D"
+                            + Crds.PROPERTY
+                            + ") to the CRD source directory"));
     Path root = Paths.get(args[0]);
     List<JavaFile> files = new ModelGenerator(Inputs.load(), crdSource).generate();
     Set<Path> written = new LinkedHashSet<>();
@@ -95,10 +109,12 @@ public final class ModelGenerator {
 
   /** Writes {@code file} below {@code root}; returns its path. */
   static Path write(JavaFile file, Path root) {
-    Path path = root.resolve(file.packageName.replace('.', '/')).resolve(file.typeSpec.name + ".java");
+    Path path =
+        root.resolve(file.packageName.replace('.', '/')).resolve(file.typeSpec.name + ".java");
     try {
       Files.createDirectories(path.getParent());
-      Files.writeString(path, file.toString(), StandardCharsets.UTF_8);
+      // spotless:off (the file comment) to here: the formatter leaves the generated text alone
+      Files.writeString(path, file.toString() + "// spotless:on\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }
@@ -108,7 +124,11 @@ public final class ModelGenerator {
   /** The files below {@code root} that carry the generator's marker. */
   static List<Path> generatedFiles(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(p -> p.toString().endsWith(".java")).filter(ModelGenerator::isGenerated).sorted().toList();
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
+          .filter(ModelGenerator::isGenerated)
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -123,14 +143,23 @@ public final class ModelGenerator {
   }
 
   static AnnotationSpec generated() {
-    return AnnotationSpec.builder(GENERATED).addMember("value", "$S", ModelGenerator.class.getName()).build();
+    return AnnotationSpec.builder(GENERATED)
+        .addMember("value", "$S", ModelGenerator.class.getName())
+        .build();
   }
 
   static JavaFile file(String packageName, TypeSpec type) {
-    return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("  ").build();
+    // spotless:off keeps the formatter away: the file is exactly what the generator writes
+    // (ModelGeneratorTest)
+    return JavaFile.builder(packageName, type)
+        .addFileComment("spotless:off generated by gatewaysdk-model-generator")
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
   }
 
-  // ---------------------------------------------------------------------------------------------- releases
+  // ----------------------------------------------------------------------------------------------
+  // releases
 
   private JavaFile releaseTable() {
     List<String> rows = new ArrayList<>();
@@ -143,9 +172,11 @@ public final class ModelGenerator {
         continue;
       }
       for (String channel : new String[] {"standard", "experimental"}) {
-        Crds crds = crdsNewestFirst.stream()
-            .filter(c -> c.release().equals(release.name()) && c.channel().equals(channel))
-            .findFirst().orElseThrow();
+        Crds crds =
+            crdsNewestFirst.stream()
+                .filter(c -> c.release().equals(release.name()) && c.channel().equals(channel))
+                .findFirst()
+                .orElseThrow();
         for (JsonNode crd : crds.definitions()) {
           rows.add(servedRow(release.name(), channel, crd));
         }
@@ -157,23 +188,35 @@ public final class ModelGenerator {
     }
     list.unindent().unindent().add(")");
     String latest = inputs.releases.get(inputs.releases.size() - 1).name();
-    TypeSpec type = TypeSpec.classBuilder("ReleaseTable")
-        .addJavadoc("The Gateway API releases the model supports and the API versions each serves, generated from\n"
-            + "the official CRDs of every release and channel (and the rows recorded for releases whose CRDs the\n"
-            + "CRD source does not hold). Read through {@code ServedVersions} and {@code CrdSource}.\n")
-        .addAnnotation(generated())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addField(FieldSpec.builder(String.class, "LATEST", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The newest Gateway API release this SDK targets.\n")
-            .initializer("$S", latest).build())
-        .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, ClassName.get(String.class)), "SERVED_VERSIONS",
-                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("One row per release, channel and kind, oldest release first:\n"
-                + "{@code <release> <channel> <group> <kind> <version>...}, where {@code *} marks the storage version\n"
-                + "and {@code !} a deprecated one; versions a CRD does not serve are left out.\n")
-            .initializer(list.build()).build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .build();
+    TypeSpec type =
+        TypeSpec.classBuilder("ReleaseTable")
+            .addJavadoc(
+                "The Gateway API releases the model supports and the API versions each serves, generated from\n"
+                    + "the official CRDs of every release and channel (and the rows recorded for releases whose CRDs the\n"
+                    + "CRD source does not hold). Read through {@code ServedVersions} and {@code CrdSource}.\n")
+            .addAnnotation(generated())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addField(
+                FieldSpec.builder(
+                        String.class, "LATEST", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The newest Gateway API release this SDK targets.\n")
+                    .initializer("$S", latest)
+                    .build())
+            .addField(
+                FieldSpec.builder(
+                        ParameterizedTypeName.get(LIST, ClassName.get(String.class)),
+                        "SERVED_VERSIONS",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .addJavadoc(
+                        "One row per release, channel and kind, oldest release first:\n"
+                            + "{@code <release> <channel> <group> <kind> <version>...}, where {@code *} marks the storage version\n"
+                            + "and {@code !} a deprecated one; versions a CRD does not serve are left out.\n")
+                    .initializer(list.build())
+                    .build())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .build();
     return file(INTERNAL_PACKAGE, type);
   }
 
@@ -182,18 +225,28 @@ public final class ModelGenerator {
     List<String> versions = new ArrayList<>();
     for (JsonNode v : spec.path("versions")) {
       if (v.path("served").asBoolean()) {
-        versions.add(v.path("name").asText() + (v.path("storage").asBoolean() ? "*" : "")
-            + (v.path("deprecated").asBoolean() ? "!" : ""));
+        versions.add(
+            v.path("name").asText()
+                + (v.path("storage").asBoolean() ? "*" : "")
+                + (v.path("deprecated").asBoolean() ? "!" : ""));
       }
     }
-    return row(release, channel, spec.path("group").asText(), spec.path("names").path("kind").asText(), versions);
+    return row(
+        release,
+        channel,
+        spec.path("group").asText(),
+        spec.path("names").path("kind").asText(),
+        versions);
   }
 
-  private static String row(String release, String channel, String group, String kind, List<String> versions) {
-    return String.format("%s %-12s %-27s %-21s %s", release, channel, group, kind, String.join(" ", versions));
+  private static String row(
+      String release, String channel, String group, String kind, List<String> versions) {
+    return String.format(
+        "%s %-12s %-27s %-21s %s", release, channel, group, kind, String.join(" ", versions));
   }
 
-  // -------------------------------------------------------------------------------------------- open enums
+  // --------------------------------------------------------------------------------------------
+  // open enums
 
   private JavaFile openEnum(Inputs.OpenEnum spec) {
     Set<String> values = new LinkedHashSet<>(spec.extraValues());
@@ -215,69 +268,118 @@ public final class ModelGenerator {
       }
     }
     if (!found) {
-      throw new IllegalStateException("type-names.txt: none of the paths of " + spec.typeName() + " " + spec.paths()
-          + " is in a CRD of a supported release");
+      throw new IllegalStateException(
+          "type-names.txt: none of the paths of "
+              + spec.typeName()
+              + " "
+              + spec.paths()
+              + " is in a CRD of a supported release");
     }
     if (values.isEmpty()) {
-      throw new IllegalStateException(spec.typeName() + ": no schema enumerates values; list them in type-names.txt");
+      throw new IllegalStateException(
+          spec.typeName() + ": no schema enumerates values; list them in type-names.txt");
     }
     ClassName self = ClassName.get(MODEL_PACKAGE, spec.typeName());
-    TypeSpec.Builder type = TypeSpec.classBuilder(self)
-        .addJavadoc("$L", Javadoc.fromDescription(description))
-        .addJavadoc("\n<p>Schema: {@code $L}.\n", describedBy)
-        .addJavadoc("\n<p>An open set of string values: the constants are the values this SDK knows, and\n"
-            + "{@link #of(String)} accepts and keeps any other value (newer Gateway API versions and\n"
-            + "implementations add values). Equality is by value. Immutable and thread-safe.\n")
-        .addAnnotation(generated())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(self)
+            .addJavadoc("$L", Javadoc.fromDescription(description))
+            .addJavadoc("\n<p>Schema: {@code $L}.\n", describedBy)
+            .addJavadoc(
+                "\n<p>An open set of string values: the constants are the values this SDK knows, and\n"
+                    + "{@link #of(String)} accepts and keeps any other value (newer Gateway API versions and\n"
+                    + "implementations add values). Equality is by value. Immutable and thread-safe.\n")
+            .addAnnotation(generated())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
     List<String> constants = new ArrayList<>();
     for (String value : values) {
       String name = Javadoc.constantName(value);
       constants.add(name);
-      type.addField(FieldSpec.builder(self, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("{@code $L}.\n", value)
-          .initializer("new $T($S)", self, value).build());
+      type.addField(
+          FieldSpec.builder(self, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("{@code $L}.\n", value)
+              .initializer("new $T($S)", self, value)
+              .build());
     }
     TypeName listOfSelf = ParameterizedTypeName.get(LIST, self);
-    type.addField(FieldSpec.builder(listOfSelf, "KNOWN", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.of($L)", LIST, String.join(", ", constants)).build());
+    type.addField(
+        FieldSpec.builder(listOfSelf, "KNOWN", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$T.of($L)", LIST, String.join(", ", constants))
+            .build());
     type.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL);
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-        .addParameter(String.class, "value").addStatement("this.value = value").build());
-    type.addMethod(MethodSpec.methodBuilder("of")
-        .addJavadoc("The value {@code value}: a constant when known, otherwise a new instance that keeps it.\n\n"
-            + "@throws NullPointerException if {@code value} is null\n")
-        .addAnnotation(AnnotationSpec.builder(ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator"))
-            .addMember("mode", "$T.Mode.DELEGATING", ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator"))
-            .build())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(self)
-        .addParameter(String.class, "value")
-        .addStatement("$T.requireNonNull(value, $S)", Objects.class, "value")
-        .beginControlFlow("for ($T k : KNOWN)", self)
-        .beginControlFlow("if (k.value.equals(value))")
-        .addStatement("return k")
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("return new $T(value)", self)
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("knownValues")
-        .addJavadoc("The constants this SDK knows.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(listOfSelf).addStatement("return KNOWN").build());
-    type.addMethod(MethodSpec.methodBuilder("isKnown")
-        .addJavadoc("Whether this is one of the {@link #knownValues() known values}.\n")
-        .addModifiers(Modifier.PUBLIC).returns(boolean.class).addStatement("return KNOWN.contains(this)").build());
-    type.addMethod(MethodSpec.methodBuilder("value")
-        .addJavadoc("The value as written in manifests.\n")
-        .addAnnotation(ClassName.get("com.fasterxml.jackson.annotation", "JsonValue"))
-        .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return value").build());
-    type.addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC).returns(boolean.class).addParameter(Object.class, "o")
-        .addStatement("return o instanceof $T && (($T) o).value.equals(value)", self, self).build());
-    type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC).returns(int.class).addStatement("return value.hashCode()").build());
-    type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return value").build());
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(String.class, "value")
+            .addStatement("this.value = value")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("of")
+            .addJavadoc(
+                "The value {@code value}: a constant when known, otherwise a new instance that keeps it.\n\n"
+                    + "@throws NullPointerException if {@code value} is null\n")
+            .addAnnotation(
+                AnnotationSpec.builder(
+                        ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator"))
+                    .addMember(
+                        "mode",
+                        "$T.Mode.DELEGATING",
+                        ClassName.get("com.fasterxml.jackson.annotation", "JsonCreator"))
+                    .build())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(self)
+            .addParameter(String.class, "value")
+            .addStatement("$T.requireNonNull(value, $S)", Objects.class, "value")
+            .beginControlFlow("for ($T k : KNOWN)", self)
+            .beginControlFlow("if (k.value.equals(value))")
+            .addStatement("return k")
+            .endControlFlow()
+            .endControlFlow()
+            .addStatement("return new $T(value)", self)
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("knownValues")
+            .addJavadoc("The constants this SDK knows.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(listOfSelf)
+            .addStatement("return KNOWN")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("isKnown")
+            .addJavadoc("Whether this is one of the {@link #knownValues() known values}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(boolean.class)
+            .addStatement("return KNOWN.contains(this)")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("value")
+            .addJavadoc("The value as written in manifests.\n")
+            .addAnnotation(ClassName.get("com.fasterxml.jackson.annotation", "JsonValue"))
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("return value")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("equals")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(boolean.class)
+            .addParameter(Object.class, "o")
+            .addStatement("return o instanceof $T && (($T) o).value.equals(value)", self, self)
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("hashCode")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(int.class)
+            .addStatement("return value.hashCode()")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("toString")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("return value")
+            .build());
     return file(MODEL_PACKAGE, type.build());
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelGeneratorTest {
   /** The model module's sources, where the generated files are checked in. */
-  private static final Path MODEL_SOURCES = Paths.get("..", "gatewaysdk-model", "src", "main", "java");
+  private static final Path MODEL_SOURCES =
+      Paths.get("..", "gatewaysdk-model", "src", "main", "java");
 
   @Test
   void checkedInSourcesAreWhatTheGeneratorWritesFromTheCrds(@TempDir Path out) throws IOException {
@@ -26,10 +27,15 @@ class ModelGeneratorTest {
     }
     List<Path> generated = relative(out, ModelGenerator.generatedFiles(out));
     List<Path> checkedIn = relative(MODEL_SOURCES, ModelGenerator.generatedFiles(MODEL_SOURCES));
-    assertThat(generated).as("regenerate: see CONTRIBUTING.md").hasSizeGreaterThan(20).containsExactlyElementsOf(checkedIn);
+    assertThat(generated)
+        .as("regenerate: see CONTRIBUTING.md")
+        .hasSizeGreaterThan(20)
+        .containsExactlyElementsOf(checkedIn);
     for (Path file : generated) {
       assertThat(Files.readString(MODEL_SOURCES.resolve(file), StandardCharsets.UTF_8))
-          .as("%s is not what the generator writes; regenerate (see CONTRIBUTING.md) instead of editing it", file)
+          .as(
+              "%s is not what the generator writes; regenerate (see CONTRIBUTING.md) instead of editing it",
+              file)
           .isEqualTo(Files.readString(out.resolve(file), StandardCharsets.UTF_8));
     }
   }
@@ -37,9 +43,18 @@ class ModelGeneratorTest {
   @Test
   void aPropertyMissingFromEveryCrdIsAnErrorNotASilentlyEmptyClass() {
     Path crds = crdSource();
-    Inputs inputs = Inputs.parse(List.of("v1.6.1 crds"), List.of("[kinds]", "HTTPRoute", "[open-enums]", "HTTPRoute.spec.rules[].noSuchField Nothing"));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ModelGenerator(inputs, crds).generate())
-        .hasMessageContaining("none of the paths of Nothing [HTTPRoute.spec.rules[].noSuchField] is in a CRD");
+    Inputs inputs =
+        Inputs.parse(
+            List.of("v1.6.1 crds"),
+            List.of(
+                "[kinds]",
+                "HTTPRoute",
+                "[open-enums]",
+                "HTTPRoute.spec.rules[].noSuchField Nothing"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new ModelGenerator(inputs, crds).generate())
+        .hasMessageContaining(
+            "none of the paths of Nothing [HTTPRoute.spec.rules[].noSuchField] is in a CRD");
   }
 
   @Test
@@ -58,8 +73,10 @@ class ModelGeneratorTest {
   }
 
   private static Path crdSource() {
-    String reason = "the CRD source setting (" + Crds.PROPERTY + "/" + Crds.ENV + ") names no directory";
-    Assumptions.assumeTrue(CrdRequirement.available(Crds.sourceDirectory().isPresent(), reason), reason);
+    String reason =
+        "the CRD source setting (" + Crds.PROPERTY + "/" + Crds.ENV + ") names no directory";
+    Assumptions.assumeTrue(
+        CrdRequirement.available(Crds.sourceDirectory().isPresent(), reason), reason);
     return Crds.sourceDirectory().orElseThrow();
   }
 

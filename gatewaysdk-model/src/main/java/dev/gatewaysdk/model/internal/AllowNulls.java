@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a collection attribute of a model value that may hold {@code null} elements or values; Immutables
- * recognizes the annotation by its simple name. Used for unknown fields, where JSON {@code null} is data.
+ * Marks a collection attribute of a model value that may hold {@code null} elements or values;
+ * Immutables recognizes the annotation by its simple name. Used for unknown fields, where JSON
+ * {@code null} is data.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.METHOD})

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link AllowedListeners}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link AllowedListeners}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class AllowedListenersCodec {
   private static final SerializedString F_NAMESPACES = new SerializedString("namespaces");
 
@@ -34,12 +32,13 @@ public final class AllowedListenersCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<AllowedListeners> {
     @Override
-    public void serialize(AllowedListeners v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(AllowedListeners v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.namespaces().isPresent()) {
-      g.writeFieldName(F_NAMESPACES);
-      ListenerNamespacesCodec.WRITER.serialize(v.namespaces().get(), g, p);
-    }
+      if (v.namespaces().isPresent()) {
+        g.writeFieldName(F_NAMESPACES);
+        ListenerNamespacesCodec.WRITER.serialize(v.namespaces().get(), g, p);
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -53,7 +52,8 @@ public final class AllowedListenersCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<AllowedListeners> {
     @Override
-    public AllowedListeners deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public AllowedListeners deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       AllowedListeners.Builder b = AllowedListeners.builder();
       String field = null;
@@ -66,12 +66,12 @@ public final class AllowedListenersCodec {
             continue;
           }
           switch (field) {
-          case "namespaces":
-            b.namespaces(Codecs.object(p, ctxt, ListenerNamespacesCodec.READER));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "namespaces":
+              b.namespaces(Codecs.object(p, ctxt, ListenerNamespacesCodec.READER));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, AllowedListeners.class, field, p);

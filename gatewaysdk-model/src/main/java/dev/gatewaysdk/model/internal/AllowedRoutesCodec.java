@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link AllowedRoutes}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link AllowedRoutes}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class AllowedRoutesCodec {
   private static final SerializedString F_NAMESPACES = new SerializedString("namespaces");
   private static final SerializedString F_KINDS = new SerializedString("kinds");
@@ -35,20 +33,21 @@ public final class AllowedRoutesCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<AllowedRoutes> {
     @Override
-    public void serialize(AllowedRoutes v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(AllowedRoutes v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.namespaces().isPresent()) {
-      g.writeFieldName(F_NAMESPACES);
-      RouteNamespacesCodec.WRITER.serialize(v.namespaces().get(), g, p);
-    }
-    if (!v.kinds().isEmpty()) {
-      g.writeFieldName(F_KINDS);
-      g.writeStartArray();
-      for (RouteGroupKind e : v.kinds()) {
-        RouteGroupKindCodec.WRITER.serialize(e, g, p);
+      if (v.namespaces().isPresent()) {
+        g.writeFieldName(F_NAMESPACES);
+        RouteNamespacesCodec.WRITER.serialize(v.namespaces().get(), g, p);
       }
-      g.writeEndArray();
-    }
+      if (!v.kinds().isEmpty()) {
+        g.writeFieldName(F_KINDS);
+        g.writeStartArray();
+        for (RouteGroupKind e : v.kinds()) {
+          RouteGroupKindCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -75,23 +74,24 @@ public final class AllowedRoutesCodec {
             continue;
           }
           switch (field) {
-          case "namespaces":
-            b.namespaces(Codecs.object(p, ctxt, RouteNamespacesCodec.READER));
-            break;
-          case "kinds": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addKind(Codecs.object(p, ctxt, RouteGroupKindCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "namespaces":
+              b.namespaces(Codecs.object(p, ctxt, RouteNamespacesCodec.READER));
+              break;
+            case "kinds":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addKind(Codecs.object(p, ctxt, RouteGroupKindCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, AllowedRoutes.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link BackendObjectReference}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link BackendObjectReference}: field by field, without reflection. Kept
+ * in sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class BackendObjectReferenceCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -25,7 +23,8 @@ public final class BackendObjectReferenceCodec {
   private static final SerializedString F_NAMESPACE = new SerializedString("namespace");
   private static final SerializedString F_PORT = new SerializedString("port");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("group", "kind", "name", "namespace", "port");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("group", "kind", "name", "namespace", "port");
 
   /** Writes {@link BackendObjectReference}. */
   public static final Writer WRITER = new Writer();
@@ -38,26 +37,27 @@ public final class BackendObjectReferenceCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<BackendObjectReference> {
     @Override
-    public void serialize(BackendObjectReference v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(BackendObjectReference v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.group().isPresent()) {
-      g.writeFieldName(F_GROUP);
-      g.writeString(v.group().get());
-    }
-    if (v.kind().isPresent()) {
-      g.writeFieldName(F_KIND);
-      g.writeString(v.kind().get());
-    }
-    g.writeFieldName(F_NAME);
-    g.writeString(v.name());
-    if (v.namespace().isPresent()) {
-      g.writeFieldName(F_NAMESPACE);
-      g.writeString(v.namespace().get());
-    }
-    if (v.port().isPresent()) {
-      g.writeFieldName(F_PORT);
-      g.writeNumber(v.port().get());
-    }
+      if (v.group().isPresent()) {
+        g.writeFieldName(F_GROUP);
+        g.writeString(v.group().get());
+      }
+      if (v.kind().isPresent()) {
+        g.writeFieldName(F_KIND);
+        g.writeString(v.kind().get());
+      }
+      g.writeFieldName(F_NAME);
+      g.writeString(v.name());
+      if (v.namespace().isPresent()) {
+        g.writeFieldName(F_NAMESPACE);
+        g.writeString(v.namespace().get());
+      }
+      if (v.port().isPresent()) {
+        g.writeFieldName(F_PORT);
+        g.writeNumber(v.port().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -71,7 +71,8 @@ public final class BackendObjectReferenceCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<BackendObjectReference> {
     @Override
-    public BackendObjectReference deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public BackendObjectReference deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       BackendObjectReference.Builder b = BackendObjectReference.builder();
       String field = null;
@@ -84,24 +85,24 @@ public final class BackendObjectReferenceCodec {
             continue;
           }
           switch (field) {
-          case "group":
-            b.group(Codecs.string(p, ctxt));
-            break;
-          case "kind":
-            b.kind(Codecs.string(p, ctxt));
-            break;
-          case "name":
-            b.name(Codecs.string(p, ctxt));
-            break;
-          case "namespace":
-            b.namespace(Codecs.string(p, ctxt));
-            break;
-          case "port":
-            b.port(Codecs.intValue(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "group":
+              b.group(Codecs.string(p, ctxt));
+              break;
+            case "kind":
+              b.kind(Codecs.string(p, ctxt));
+              break;
+            case "name":
+              b.name(Codecs.string(p, ctxt));
+              break;
+            case "namespace":
+              b.namespace(Codecs.string(p, ctxt));
+              break;
+            case "port":
+              b.port(Codecs.intValue(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, BackendObjectReference.class, field, p);

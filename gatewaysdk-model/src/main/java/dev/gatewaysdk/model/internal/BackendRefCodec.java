@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link BackendRef}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link BackendRef}: field by field, without reflection. Kept in sync with
+ * the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property
+ * it does not read or write.
+ */
 public final class BackendRefCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -26,7 +24,8 @@ public final class BackendRefCodec {
   private static final SerializedString F_PORT = new SerializedString("port");
   private static final SerializedString F_WEIGHT = new SerializedString("weight");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("group", "kind", "name", "namespace", "port", "weight");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("group", "kind", "name", "namespace", "port", "weight");
 
   /** Writes {@link BackendRef}. */
   public static final Writer WRITER = new Writer();
@@ -41,28 +40,28 @@ public final class BackendRefCodec {
     @Override
     public void serialize(BackendRef v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
-    if (v.group().isPresent()) {
-      g.writeFieldName(F_GROUP);
-      g.writeString(v.group().get());
-    }
-    if (v.kind().isPresent()) {
-      g.writeFieldName(F_KIND);
-      g.writeString(v.kind().get());
-    }
-    g.writeFieldName(F_NAME);
-    g.writeString(v.name());
-    if (v.namespace().isPresent()) {
-      g.writeFieldName(F_NAMESPACE);
-      g.writeString(v.namespace().get());
-    }
-    if (v.port().isPresent()) {
-      g.writeFieldName(F_PORT);
-      g.writeNumber(v.port().get());
-    }
-    if (v.weight().isPresent()) {
-      g.writeFieldName(F_WEIGHT);
-      g.writeNumber(v.weight().get());
-    }
+      if (v.group().isPresent()) {
+        g.writeFieldName(F_GROUP);
+        g.writeString(v.group().get());
+      }
+      if (v.kind().isPresent()) {
+        g.writeFieldName(F_KIND);
+        g.writeString(v.kind().get());
+      }
+      g.writeFieldName(F_NAME);
+      g.writeString(v.name());
+      if (v.namespace().isPresent()) {
+        g.writeFieldName(F_NAMESPACE);
+        g.writeString(v.namespace().get());
+      }
+      if (v.port().isPresent()) {
+        g.writeFieldName(F_PORT);
+        g.writeNumber(v.port().get());
+      }
+      if (v.weight().isPresent()) {
+        g.writeFieldName(F_WEIGHT);
+        g.writeNumber(v.weight().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -89,27 +88,27 @@ public final class BackendRefCodec {
             continue;
           }
           switch (field) {
-          case "group":
-            b.group(Codecs.string(p, ctxt));
-            break;
-          case "kind":
-            b.kind(Codecs.string(p, ctxt));
-            break;
-          case "name":
-            b.name(Codecs.string(p, ctxt));
-            break;
-          case "namespace":
-            b.namespace(Codecs.string(p, ctxt));
-            break;
-          case "port":
-            b.port(Codecs.intValue(p, ctxt));
-            break;
-          case "weight":
-            b.weight(Codecs.intValue(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "group":
+              b.group(Codecs.string(p, ctxt));
+              break;
+            case "kind":
+              b.kind(Codecs.string(p, ctxt));
+              break;
+            case "name":
+              b.name(Codecs.string(p, ctxt));
+              break;
+            case "namespace":
+              b.namespace(Codecs.string(p, ctxt));
+              break;
+            case "port":
+              b.port(Codecs.intValue(p, ctxt));
+              break;
+            case "weight":
+              b.weight(Codecs.intValue(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, BackendRef.class, field, p);

@@ -6,24 +6,25 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Streaming JSON codec of {@link BackendTLSPolicySpec}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link BackendTLSPolicySpec}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class BackendTLSPolicySpecCodec {
   private static final SerializedString F_TARGET_REFS = new SerializedString("targetRefs");
   private static final SerializedString F_VALIDATION = new SerializedString("validation");
   private static final SerializedString F_OPTIONS = new SerializedString("options");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("targetRefs", "validation", "options");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("targetRefs", "validation", "options");
 
   /** Writes {@link BackendTLSPolicySpec}. */
   public static final Writer WRITER = new Writer();
@@ -36,27 +37,28 @@ public final class BackendTLSPolicySpecCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<BackendTLSPolicySpec> {
     @Override
-    public void serialize(BackendTLSPolicySpec v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(BackendTLSPolicySpec v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (!v.targetRefs().isEmpty()) {
-      g.writeFieldName(F_TARGET_REFS);
-      g.writeStartArray();
-      for (LocalPolicyTargetReferenceWithSectionName e : v.targetRefs()) {
-        LocalPolicyTargetReferenceWithSectionNameCodec.WRITER.serialize(e, g, p);
+      if (!v.targetRefs().isEmpty()) {
+        g.writeFieldName(F_TARGET_REFS);
+        g.writeStartArray();
+        for (LocalPolicyTargetReferenceWithSectionName e : v.targetRefs()) {
+          LocalPolicyTargetReferenceWithSectionNameCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
-    g.writeFieldName(F_VALIDATION);
-    BackendTLSPolicyValidationCodec.WRITER.serialize(v.validation(), g, p);
-    if (!v.options().isEmpty()) {
-      g.writeFieldName(F_OPTIONS);
-      g.writeStartObject();
-      for (Map.Entry<String, String> e : v.options().entrySet()) {
-        g.writeFieldName(e.getKey());
-        g.writeString(e.getValue());
+      g.writeFieldName(F_VALIDATION);
+      BackendTLSPolicyValidationCodec.WRITER.serialize(v.validation(), g, p);
+      if (!v.options().isEmpty()) {
+        g.writeFieldName(F_OPTIONS);
+        g.writeStartObject();
+        for (Map.Entry<String, String> e : v.options().entrySet()) {
+          g.writeFieldName(e.getKey());
+          g.writeString(e.getValue());
+        }
+        g.writeEndObject();
       }
-      g.writeEndObject();
-    }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -70,7 +72,8 @@ public final class BackendTLSPolicySpecCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<BackendTLSPolicySpec> {
     @Override
-    public BackendTLSPolicySpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public BackendTLSPolicySpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       BackendTLSPolicySpec.Builder b = BackendTLSPolicySpec.builder();
       readInto(p, ctxt, b);
       try {
@@ -81,10 +84,12 @@ public final class BackendTLSPolicySpecCodec {
     }
 
     /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
-     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's
+     * reader that builds the whole object at once (the nested builder saves copying the finished
+     * value into it).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, BackendTLSPolicySpec.Builder b) throws IOException {
+    public void readInto(JsonParser p, DeserializationContext ctxt, BackendTLSPolicySpec.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -96,33 +101,37 @@ public final class BackendTLSPolicySpecCodec {
             continue;
           }
           switch (field) {
-          case "targetRefs": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addTargetRef(Codecs.object(p, ctxt, LocalPolicyTargetReferenceWithSectionNameCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "targetRefs":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addTargetRef(
+                        Codecs.object(
+                            p, ctxt, LocalPolicyTargetReferenceWithSectionNameCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            case "validation":
+              b.validation(Codecs.object(p, ctxt, BackendTLSPolicyValidationCodec.READER));
+              break;
+            case "options":
+              {
+                Codecs.expectObject(p, ctxt);
+                Map<String, String> map = new LinkedHashMap<>();
+                for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+                  p.nextToken();
+                  map.put(key, Codecs.string(p, ctxt));
+                }
+                b.options(map);
+                break;
+              }
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          case "validation":
-            b.validation(Codecs.object(p, ctxt, BackendTLSPolicyValidationCodec.READER));
-            break;
-          case "options": {
-            Codecs.expectObject(p, ctxt);
-            Map<String, String> map = new LinkedHashMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-              p.nextToken();
-              map.put(key, Codecs.string(p, ctxt));
-            }
-            b.options(map);
-            break;
-          }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, BackendTLSPolicySpec.class, field, p);

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.util.Map;
 
-/** Shared pieces of the generated streaming codecs: scalar coercion, unknown fields, error wrapping. */
+/**
+ * Shared pieces of the generated streaming codecs: scalar coercion, unknown fields, error wrapping.
+ */
 final class Codecs {
   private Codecs() {}
 
@@ -32,8 +34,9 @@ final class Codecs {
   }
 
   /**
-   * A string; other tokens go through Jackson's own string deserializer, so the mapper's coercion settings decide
-   * whether {@code 80} is accepted for a string (the default mapper accepts it, a strict one reports a mismatch).
+   * A string; other tokens go through Jackson's own string deserializer, so the mapper's coercion
+   * settings decide whether {@code 80} is accepted for a string (the default mapper accepts it, a
+   * strict one reports a mismatch).
    */
   static String string(JsonParser p, DeserializationContext ctxt) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_STRING) {
@@ -80,7 +83,8 @@ final class Codecs {
     return v;
   }
 
-  static <T> T object(JsonParser p, DeserializationContext ctxt, JsonDeserializer<T> reader) throws IOException {
+  static <T> T object(JsonParser p, DeserializationContext ctxt, JsonDeserializer<T> reader)
+      throws IOException {
     return reader.deserialize(p, ctxt);
   }
 
@@ -89,7 +93,8 @@ final class Codecs {
     return ctxt.readValue(p, Object.class);
   }
 
-  static void writeUnknown(Map<String, Object> unknown, JsonGenerator g, SerializerProvider p) throws IOException {
+  static void writeUnknown(Map<String, Object> unknown, JsonGenerator g, SerializerProvider p)
+      throws IOException {
     if (unknown.isEmpty()) {
       return;
     }
@@ -106,12 +111,15 @@ final class Codecs {
   /** Adds {@code field} of {@code type} to the path of a failure while reading it. */
   static IOException wrap(Exception e, Class<?> type, String field, JsonParser p) {
     if (field == null) {
-      return e instanceof IOException ? (IOException) e : JsonMappingException.from(p, String.valueOf(e.getMessage()), e);
+      return e instanceof IOException
+          ? (IOException) e
+          : JsonMappingException.from(p, String.valueOf(e.getMessage()), e);
     }
     if (e instanceof JsonProcessingException && !(e instanceof JsonMappingException)) {
       return (IOException) e;
     }
-    Throwable cause = e instanceof JsonMappingException ? e : JsonMappingException.from(p, e.getMessage(), e);
+    Throwable cause =
+        e instanceof JsonMappingException ? e : JsonMappingException.from(p, e.getMessage(), e);
     return JsonMappingException.wrapWithPath(cause, type, field);
   }
 
@@ -120,13 +128,20 @@ final class Codecs {
     if (e instanceof JsonProcessingException && !(e instanceof JsonMappingException)) {
       return (IOException) e;
     }
-    Throwable cause = e instanceof JsonMappingException ? e : JsonMappingException.from(p, e.getMessage(), e);
+    Throwable cause =
+        e instanceof JsonMappingException ? e : JsonMappingException.from(p, e.getMessage(), e);
     return JsonMappingException.wrapWithPath(cause, java.util.List.class, index);
   }
 
-  /** A value-check or missing-field failure of a builder, as Jackson's typed instantiation error. */
-  static IOException invalid(RuntimeException e, Class<?> type, JsonParser p, DeserializationContext ctxt) {
+  /**
+   * A value-check or missing-field failure of a builder, as Jackson's typed instantiation error.
+   */
+  static IOException invalid(
+      RuntimeException e, Class<?> type, JsonParser p, DeserializationContext ctxt) {
     return ValueInstantiationException.from(
-        p, "Cannot build " + type.getSimpleName() + ": " + e.getMessage(), ctxt.constructType(type), e);
+        p,
+        "Cannot build " + type.getSimpleName() + ": " + e.getMessage(),
+        ctxt.constructType(type),
+        e);
   }
 }

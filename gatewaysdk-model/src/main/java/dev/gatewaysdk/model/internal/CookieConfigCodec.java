@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link CookieConfig}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link CookieConfig}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class CookieConfigCodec {
   private static final SerializedString F_LIFETIME_TYPE = new SerializedString("lifetimeType");
 
@@ -34,12 +32,13 @@ public final class CookieConfigCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<CookieConfig> {
     @Override
-    public void serialize(CookieConfig v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(CookieConfig v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.lifetimeType().isPresent()) {
-      g.writeFieldName(F_LIFETIME_TYPE);
-      g.writeString(v.lifetimeType().get().value());
-    }
+      if (v.lifetimeType().isPresent()) {
+        g.writeFieldName(F_LIFETIME_TYPE);
+        g.writeString(v.lifetimeType().get().value());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -66,12 +65,12 @@ public final class CookieConfigCodec {
             continue;
           }
           switch (field) {
-          case "lifetimeType":
-            b.lifetimeType(CookieLifetimeType.of(Codecs.string(p, ctxt)));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "lifetimeType":
+              b.lifetimeType(CookieLifetimeType.of(Codecs.string(p, ctxt)));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, CookieConfig.class, field, p);

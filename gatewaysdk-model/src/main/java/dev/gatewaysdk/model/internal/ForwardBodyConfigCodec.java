@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link ForwardBodyConfig}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link ForwardBodyConfig}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class ForwardBodyConfigCodec {
   private static final SerializedString F_MAX_SIZE = new SerializedString("maxSize");
 
@@ -34,12 +32,13 @@ public final class ForwardBodyConfigCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<ForwardBodyConfig> {
     @Override
-    public void serialize(ForwardBodyConfig v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(ForwardBodyConfig v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.maxSize().isPresent()) {
-      g.writeFieldName(F_MAX_SIZE);
-      g.writeNumber(v.maxSize().get());
-    }
+      if (v.maxSize().isPresent()) {
+        g.writeFieldName(F_MAX_SIZE);
+        g.writeNumber(v.maxSize().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -53,7 +52,8 @@ public final class ForwardBodyConfigCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<ForwardBodyConfig> {
     @Override
-    public ForwardBodyConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public ForwardBodyConfig deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       ForwardBodyConfig.Builder b = ForwardBodyConfig.builder();
       String field = null;
@@ -66,12 +66,12 @@ public final class ForwardBodyConfigCodec {
             continue;
           }
           switch (field) {
-          case "maxSize":
-            b.maxSize(Codecs.intValue(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "maxSize":
+              b.maxSize(Codecs.intValue(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ForwardBodyConfig.class, field, p);

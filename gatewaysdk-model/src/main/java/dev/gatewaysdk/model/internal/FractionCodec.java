@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link Fraction}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link Fraction}: field by field, without reflection. Kept in sync with
+ * the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property
+ * it does not read or write.
+ */
 public final class FractionCodec {
   private static final SerializedString F_NUMERATOR = new SerializedString("numerator");
   private static final SerializedString F_DENOMINATOR = new SerializedString("denominator");
@@ -37,12 +35,12 @@ public final class FractionCodec {
     @Override
     public void serialize(Fraction v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_NUMERATOR);
-    g.writeNumber(v.numerator());
-    if (v.denominator().isPresent()) {
-      g.writeFieldName(F_DENOMINATOR);
-      g.writeNumber(v.denominator().get());
-    }
+      g.writeFieldName(F_NUMERATOR);
+      g.writeNumber(v.numerator());
+      if (v.denominator().isPresent()) {
+        g.writeFieldName(F_DENOMINATOR);
+        g.writeNumber(v.denominator().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -69,15 +67,15 @@ public final class FractionCodec {
             continue;
           }
           switch (field) {
-          case "numerator":
-            b.numerator(Codecs.intValue(p, ctxt));
-            break;
-          case "denominator":
-            b.denominator(Codecs.intValue(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "numerator":
+              b.numerator(Codecs.intValue(p, ctxt));
+              break;
+            case "denominator":
+              b.denominator(Codecs.intValue(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, Fraction.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link GRPCAuthConfig}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link GRPCAuthConfig}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class GRPCAuthConfigCodec {
   private static final SerializedString F_ALLOWED_HEADERS = new SerializedString("allowedHeaders");
 
@@ -34,16 +32,17 @@ public final class GRPCAuthConfigCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<GRPCAuthConfig> {
     @Override
-    public void serialize(GRPCAuthConfig v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(GRPCAuthConfig v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (!v.allowedHeaders().isEmpty()) {
-      g.writeFieldName(F_ALLOWED_HEADERS);
-      g.writeStartArray();
-      for (String e : v.allowedHeaders()) {
-        g.writeString(e);
+      if (!v.allowedHeaders().isEmpty()) {
+        g.writeFieldName(F_ALLOWED_HEADERS);
+        g.writeStartArray();
+        for (String e : v.allowedHeaders()) {
+          g.writeString(e);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -57,7 +56,8 @@ public final class GRPCAuthConfigCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<GRPCAuthConfig> {
     @Override
-    public GRPCAuthConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public GRPCAuthConfig deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       GRPCAuthConfig.Builder b = GRPCAuthConfig.builder();
       String field = null;
@@ -70,20 +70,21 @@ public final class GRPCAuthConfigCodec {
             continue;
           }
           switch (field) {
-          case "allowedHeaders": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addAllowedHeader(Codecs.string(p, ctxt));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "allowedHeaders":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addAllowedHeader(Codecs.string(p, ctxt));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GRPCAuthConfig.class, field, p);

@@ -6,26 +6,32 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link GRPCRouteFilter}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link GRPCRouteFilter}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class GRPCRouteFilterCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
-  private static final SerializedString F_REQUEST_HEADER_MODIFIER = new SerializedString("requestHeaderModifier");
-  private static final SerializedString F_RESPONSE_HEADER_MODIFIER = new SerializedString("responseHeaderModifier");
+  private static final SerializedString F_REQUEST_HEADER_MODIFIER =
+      new SerializedString("requestHeaderModifier");
+  private static final SerializedString F_RESPONSE_HEADER_MODIFIER =
+      new SerializedString("responseHeaderModifier");
   private static final SerializedString F_REQUEST_MIRROR = new SerializedString("requestMirror");
   private static final SerializedString F_EXTENSION_REF = new SerializedString("extensionRef");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("type", "requestHeaderModifier", "responseHeaderModifier", "requestMirror", "extensionRef");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of(
+          "type",
+          "requestHeaderModifier",
+          "responseHeaderModifier",
+          "requestMirror",
+          "extensionRef");
 
   /** Writes {@link GRPCRouteFilter}. */
   public static final Writer WRITER = new Writer();
@@ -38,26 +44,27 @@ public final class GRPCRouteFilterCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<GRPCRouteFilter> {
     @Override
-    public void serialize(GRPCRouteFilter v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(GRPCRouteFilter v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_TYPE);
-    g.writeString(v.type().value());
-    if (v.requestHeaderModifier().isPresent()) {
-      g.writeFieldName(F_REQUEST_HEADER_MODIFIER);
-      HTTPHeaderFilterCodec.WRITER.serialize(v.requestHeaderModifier().get(), g, p);
-    }
-    if (v.responseHeaderModifier().isPresent()) {
-      g.writeFieldName(F_RESPONSE_HEADER_MODIFIER);
-      HTTPHeaderFilterCodec.WRITER.serialize(v.responseHeaderModifier().get(), g, p);
-    }
-    if (v.requestMirror().isPresent()) {
-      g.writeFieldName(F_REQUEST_MIRROR);
-      HTTPRequestMirrorFilterCodec.WRITER.serialize(v.requestMirror().get(), g, p);
-    }
-    if (v.extensionRef().isPresent()) {
-      g.writeFieldName(F_EXTENSION_REF);
-      LocalObjectReferenceCodec.WRITER.serialize(v.extensionRef().get(), g, p);
-    }
+      g.writeFieldName(F_TYPE);
+      g.writeString(v.type().value());
+      if (v.requestHeaderModifier().isPresent()) {
+        g.writeFieldName(F_REQUEST_HEADER_MODIFIER);
+        HTTPHeaderFilterCodec.WRITER.serialize(v.requestHeaderModifier().get(), g, p);
+      }
+      if (v.responseHeaderModifier().isPresent()) {
+        g.writeFieldName(F_RESPONSE_HEADER_MODIFIER);
+        HTTPHeaderFilterCodec.WRITER.serialize(v.responseHeaderModifier().get(), g, p);
+      }
+      if (v.requestMirror().isPresent()) {
+        g.writeFieldName(F_REQUEST_MIRROR);
+        HTTPRequestMirrorFilterCodec.WRITER.serialize(v.requestMirror().get(), g, p);
+      }
+      if (v.extensionRef().isPresent()) {
+        g.writeFieldName(F_EXTENSION_REF);
+        LocalObjectReferenceCodec.WRITER.serialize(v.extensionRef().get(), g, p);
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -71,7 +78,8 @@ public final class GRPCRouteFilterCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<GRPCRouteFilter> {
     @Override
-    public GRPCRouteFilter deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public GRPCRouteFilter deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       GRPCRouteFilter.Builder b = GRPCRouteFilter.builder();
       String field = null;
@@ -84,24 +92,24 @@ public final class GRPCRouteFilterCodec {
             continue;
           }
           switch (field) {
-          case "type":
-            b.type(GRPCRouteFilterType.of(Codecs.string(p, ctxt)));
-            break;
-          case "requestHeaderModifier":
-            b.requestHeaderModifier(Codecs.object(p, ctxt, HTTPHeaderFilterCodec.READER));
-            break;
-          case "responseHeaderModifier":
-            b.responseHeaderModifier(Codecs.object(p, ctxt, HTTPHeaderFilterCodec.READER));
-            break;
-          case "requestMirror":
-            b.requestMirror(Codecs.object(p, ctxt, HTTPRequestMirrorFilterCodec.READER));
-            break;
-          case "extensionRef":
-            b.extensionRef(Codecs.object(p, ctxt, LocalObjectReferenceCodec.READER));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "type":
+              b.type(GRPCRouteFilterType.of(Codecs.string(p, ctxt)));
+              break;
+            case "requestHeaderModifier":
+              b.requestHeaderModifier(Codecs.object(p, ctxt, HTTPHeaderFilterCodec.READER));
+              break;
+            case "responseHeaderModifier":
+              b.responseHeaderModifier(Codecs.object(p, ctxt, HTTPHeaderFilterCodec.READER));
+              break;
+            case "requestMirror":
+              b.requestMirror(Codecs.object(p, ctxt, HTTPRequestMirrorFilterCodec.READER));
+              break;
+            case "extensionRef":
+              b.extensionRef(Codecs.object(p, ctxt, LocalObjectReferenceCodec.READER));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GRPCRouteFilter.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link GRPCRouteMatch}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link GRPCRouteMatch}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class GRPCRouteMatchCodec {
   private static final SerializedString F_METHOD = new SerializedString("method");
   private static final SerializedString F_HEADERS = new SerializedString("headers");
@@ -35,20 +33,21 @@ public final class GRPCRouteMatchCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<GRPCRouteMatch> {
     @Override
-    public void serialize(GRPCRouteMatch v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(GRPCRouteMatch v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.method().isPresent()) {
-      g.writeFieldName(F_METHOD);
-      GRPCMethodMatchCodec.WRITER.serialize(v.method().get(), g, p);
-    }
-    if (!v.headers().isEmpty()) {
-      g.writeFieldName(F_HEADERS);
-      g.writeStartArray();
-      for (GRPCHeaderMatch e : v.headers()) {
-        GRPCHeaderMatchCodec.WRITER.serialize(e, g, p);
+      if (v.method().isPresent()) {
+        g.writeFieldName(F_METHOD);
+        GRPCMethodMatchCodec.WRITER.serialize(v.method().get(), g, p);
       }
-      g.writeEndArray();
-    }
+      if (!v.headers().isEmpty()) {
+        g.writeFieldName(F_HEADERS);
+        g.writeStartArray();
+        for (GRPCHeaderMatch e : v.headers()) {
+          GRPCHeaderMatchCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -62,7 +61,8 @@ public final class GRPCRouteMatchCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<GRPCRouteMatch> {
     @Override
-    public GRPCRouteMatch deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public GRPCRouteMatch deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       GRPCRouteMatch.Builder b = GRPCRouteMatch.builder();
       String field = null;
@@ -75,23 +75,24 @@ public final class GRPCRouteMatchCodec {
             continue;
           }
           switch (field) {
-          case "method":
-            b.method(Codecs.object(p, ctxt, GRPCMethodMatchCodec.READER));
-            break;
-          case "headers": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addHeader(Codecs.object(p, ctxt, GRPCHeaderMatchCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "method":
+              b.method(Codecs.object(p, ctxt, GRPCMethodMatchCodec.READER));
+              break;
+            case "headers":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addHeader(Codecs.object(p, ctxt, GRPCHeaderMatchCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GRPCRouteMatch.class, field, p);

@@ -6,20 +6,19 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link GatewayBackendTLS}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link GatewayBackendTLS}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class GatewayBackendTLSCodec {
-  private static final SerializedString F_CLIENT_CERTIFICATE_REF = new SerializedString("clientCertificateRef");
+  private static final SerializedString F_CLIENT_CERTIFICATE_REF =
+      new SerializedString("clientCertificateRef");
 
   private static final java.util.Set<String> KNOWN = java.util.Set.of("clientCertificateRef");
 
@@ -34,12 +33,13 @@ public final class GatewayBackendTLSCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<GatewayBackendTLS> {
     @Override
-    public void serialize(GatewayBackendTLS v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(GatewayBackendTLS v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.clientCertificateRef().isPresent()) {
-      g.writeFieldName(F_CLIENT_CERTIFICATE_REF);
-      SecretObjectReferenceCodec.WRITER.serialize(v.clientCertificateRef().get(), g, p);
-    }
+      if (v.clientCertificateRef().isPresent()) {
+        g.writeFieldName(F_CLIENT_CERTIFICATE_REF);
+        SecretObjectReferenceCodec.WRITER.serialize(v.clientCertificateRef().get(), g, p);
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -53,7 +53,8 @@ public final class GatewayBackendTLSCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<GatewayBackendTLS> {
     @Override
-    public GatewayBackendTLS deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public GatewayBackendTLS deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       GatewayBackendTLS.Builder b = GatewayBackendTLS.builder();
       String field = null;
@@ -66,12 +67,12 @@ public final class GatewayBackendTLSCodec {
             continue;
           }
           switch (field) {
-          case "clientCertificateRef":
-            b.clientCertificateRef(Codecs.object(p, ctxt, SecretObjectReferenceCodec.READER));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "clientCertificateRef":
+              b.clientCertificateRef(Codecs.object(p, ctxt, SecretObjectReferenceCodec.READER));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayBackendTLS.class, field, p);

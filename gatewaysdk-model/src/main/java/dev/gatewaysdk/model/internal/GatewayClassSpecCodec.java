@@ -6,24 +6,23 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link GatewayClassSpec}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link GatewayClassSpec}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class GatewayClassSpecCodec {
   private static final SerializedString F_CONTROLLER_NAME = new SerializedString("controllerName");
   private static final SerializedString F_PARAMETERS_REF = new SerializedString("parametersRef");
   private static final SerializedString F_DESCRIPTION = new SerializedString("description");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("controllerName", "parametersRef", "description");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("controllerName", "parametersRef", "description");
 
   /** Writes {@link GatewayClassSpec}. */
   public static final Writer WRITER = new Writer();
@@ -36,18 +35,19 @@ public final class GatewayClassSpecCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<GatewayClassSpec> {
     @Override
-    public void serialize(GatewayClassSpec v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(GatewayClassSpec v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_CONTROLLER_NAME);
-    g.writeString(v.controllerName());
-    if (v.parametersRef().isPresent()) {
-      g.writeFieldName(F_PARAMETERS_REF);
-      ParametersReferenceCodec.WRITER.serialize(v.parametersRef().get(), g, p);
-    }
-    if (v.description().isPresent()) {
-      g.writeFieldName(F_DESCRIPTION);
-      g.writeString(v.description().get());
-    }
+      g.writeFieldName(F_CONTROLLER_NAME);
+      g.writeString(v.controllerName());
+      if (v.parametersRef().isPresent()) {
+        g.writeFieldName(F_PARAMETERS_REF);
+        ParametersReferenceCodec.WRITER.serialize(v.parametersRef().get(), g, p);
+      }
+      if (v.description().isPresent()) {
+        g.writeFieldName(F_DESCRIPTION);
+        g.writeString(v.description().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -61,7 +61,8 @@ public final class GatewayClassSpecCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<GatewayClassSpec> {
     @Override
-    public GatewayClassSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public GatewayClassSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       GatewayClassSpec.Builder b = GatewayClassSpec.builder();
       readInto(p, ctxt, b);
       try {
@@ -72,10 +73,12 @@ public final class GatewayClassSpecCodec {
     }
 
     /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
-     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's
+     * reader that builds the whole object at once (the nested builder saves copying the finished
+     * value into it).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GatewayClassSpec.Builder b) throws IOException {
+    public void readInto(JsonParser p, DeserializationContext ctxt, GatewayClassSpec.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -87,18 +90,18 @@ public final class GatewayClassSpecCodec {
             continue;
           }
           switch (field) {
-          case "controllerName":
-            b.controllerName(Codecs.string(p, ctxt));
-            break;
-          case "parametersRef":
-            b.parametersRef(Codecs.object(p, ctxt, ParametersReferenceCodec.READER));
-            break;
-          case "description":
-            b.description(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "controllerName":
+              b.controllerName(Codecs.string(p, ctxt));
+              break;
+            case "parametersRef":
+              b.parametersRef(Codecs.object(p, ctxt, ParametersReferenceCodec.READER));
+              break;
+            case "description":
+              b.description(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayClassSpec.class, field, p);

@@ -6,23 +6,23 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link GatewayClassStatus}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link GatewayClassStatus}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class GatewayClassStatusCodec {
   private static final SerializedString F_CONDITIONS = new SerializedString("conditions");
-  private static final SerializedString F_SUPPORTED_FEATURES = new SerializedString("supportedFeatures");
+  private static final SerializedString F_SUPPORTED_FEATURES =
+      new SerializedString("supportedFeatures");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("conditions", "supportedFeatures");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("conditions", "supportedFeatures");
 
   /** Writes {@link GatewayClassStatus}. */
   public static final Writer WRITER = new Writer();
@@ -35,24 +35,25 @@ public final class GatewayClassStatusCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<GatewayClassStatus> {
     @Override
-    public void serialize(GatewayClassStatus v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(GatewayClassStatus v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (!v.conditions().isEmpty()) {
-      g.writeFieldName(F_CONDITIONS);
-      g.writeStartArray();
-      for (Condition e : v.conditions()) {
-        ConditionCodec.WRITER.serialize(e, g, p);
+      if (!v.conditions().isEmpty()) {
+        g.writeFieldName(F_CONDITIONS);
+        g.writeStartArray();
+        for (Condition e : v.conditions()) {
+          ConditionCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
-    if (!v.supportedFeatures().isEmpty()) {
-      g.writeFieldName(F_SUPPORTED_FEATURES);
-      g.writeStartArray();
-      for (SupportedFeature e : v.supportedFeatures()) {
-        SupportedFeatureCodec.WRITER.serialize(e, g, p);
+      if (!v.supportedFeatures().isEmpty()) {
+        g.writeFieldName(F_SUPPORTED_FEATURES);
+        g.writeStartArray();
+        for (SupportedFeature e : v.supportedFeatures()) {
+          SupportedFeatureCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -66,7 +67,8 @@ public final class GatewayClassStatusCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<GatewayClassStatus> {
     @Override
-    public GatewayClassStatus deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public GatewayClassStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       GatewayClassStatus.Builder b = GatewayClassStatus.builder();
       String field = null;
@@ -79,31 +81,33 @@ public final class GatewayClassStatusCodec {
             continue;
           }
           switch (field) {
-          case "conditions": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "conditions":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
-          }
-          case "supportedFeatures": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addSupportedFeature(Codecs.object(p, ctxt, SupportedFeatureCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "supportedFeatures":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addSupportedFeature(Codecs.object(p, ctxt, SupportedFeatureCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayClassStatus.class, field, p);

@@ -5,8 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Converts between {@link Duration} and the Gateway API duration format: one to four components of up to
- * five digits with unit {@code h}, {@code m}, {@code s} or {@code ms}, such as {@code 1h30m} or {@code 500ms}.
+ * Converts between {@link Duration} and the Gateway API duration format: one to four components of
+ * up to five digits with unit {@code h}, {@code m}, {@code s} or {@code ms}, such as {@code 1h30m}
+ * or {@code 500ms}.
  */
 public final class GatewayDurations {
   private static final Pattern FORMAT = Pattern.compile("^([0-9]{1,5}(h|m|s|ms)){1,4}$");
@@ -15,8 +16,8 @@ public final class GatewayDurations {
   private GatewayDurations() {}
 
   /**
-   * The shortest Gateway API spelling of {@code duration}, such as {@code 1h30m}; sub-millisecond parts are
-   * dropped.
+   * The shortest Gateway API spelling of {@code duration}, such as {@code 1h30m}; sub-millisecond
+   * parts are dropped.
    *
    * @throws IllegalArgumentException if the duration is negative or has more than 99999 hours
    */

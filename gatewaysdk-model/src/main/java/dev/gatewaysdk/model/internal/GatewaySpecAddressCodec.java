@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link GatewaySpecAddress}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link GatewaySpecAddress}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class GatewaySpecAddressCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
   private static final SerializedString F_VALUE = new SerializedString("value");
@@ -35,16 +33,17 @@ public final class GatewaySpecAddressCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<GatewaySpecAddress> {
     @Override
-    public void serialize(GatewaySpecAddress v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(GatewaySpecAddress v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.type().isPresent()) {
-      g.writeFieldName(F_TYPE);
-      g.writeString(v.type().get().value());
-    }
-    if (v.value().isPresent()) {
-      g.writeFieldName(F_VALUE);
-      g.writeString(v.value().get());
-    }
+      if (v.type().isPresent()) {
+        g.writeFieldName(F_TYPE);
+        g.writeString(v.type().get().value());
+      }
+      if (v.value().isPresent()) {
+        g.writeFieldName(F_VALUE);
+        g.writeString(v.value().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -58,7 +57,8 @@ public final class GatewaySpecAddressCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<GatewaySpecAddress> {
     @Override
-    public GatewaySpecAddress deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public GatewaySpecAddress deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       GatewaySpecAddress.Builder b = GatewaySpecAddress.builder();
       String field = null;
@@ -71,15 +71,15 @@ public final class GatewaySpecAddressCodec {
             continue;
           }
           switch (field) {
-          case "type":
-            b.type(AddressType.of(Codecs.string(p, ctxt)));
-            break;
-          case "value":
-            b.value(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "type":
+              b.type(AddressType.of(Codecs.string(p, ctxt)));
+              break;
+            case "value":
+              b.value(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewaySpecAddress.class, field, p);

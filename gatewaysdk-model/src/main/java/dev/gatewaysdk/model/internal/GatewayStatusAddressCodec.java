@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link GatewayStatusAddress}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link GatewayStatusAddress}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class GatewayStatusAddressCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
   private static final SerializedString F_VALUE = new SerializedString("value");
@@ -35,14 +33,15 @@ public final class GatewayStatusAddressCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<GatewayStatusAddress> {
     @Override
-    public void serialize(GatewayStatusAddress v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(GatewayStatusAddress v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.type().isPresent()) {
-      g.writeFieldName(F_TYPE);
-      g.writeString(v.type().get().value());
-    }
-    g.writeFieldName(F_VALUE);
-    g.writeString(v.value());
+      if (v.type().isPresent()) {
+        g.writeFieldName(F_TYPE);
+        g.writeString(v.type().get().value());
+      }
+      g.writeFieldName(F_VALUE);
+      g.writeString(v.value());
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -56,7 +55,8 @@ public final class GatewayStatusAddressCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<GatewayStatusAddress> {
     @Override
-    public GatewayStatusAddress deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public GatewayStatusAddress deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       GatewayStatusAddress.Builder b = GatewayStatusAddress.builder();
       String field = null;
@@ -69,15 +69,15 @@ public final class GatewayStatusAddressCodec {
             continue;
           }
           switch (field) {
-          case "type":
-            b.type(AddressType.of(Codecs.string(p, ctxt)));
-            break;
-          case "value":
-            b.value(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "type":
+              b.type(AddressType.of(Codecs.string(p, ctxt)));
+              break;
+            case "value":
+              b.value(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayStatusAddress.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link GatewayTLSConfig}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link GatewayTLSConfig}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class GatewayTLSConfigCodec {
   private static final SerializedString F_BACKEND = new SerializedString("backend");
   private static final SerializedString F_FRONTEND = new SerializedString("frontend");
@@ -35,16 +33,17 @@ public final class GatewayTLSConfigCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<GatewayTLSConfig> {
     @Override
-    public void serialize(GatewayTLSConfig v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(GatewayTLSConfig v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.backend().isPresent()) {
-      g.writeFieldName(F_BACKEND);
-      GatewayBackendTLSCodec.WRITER.serialize(v.backend().get(), g, p);
-    }
-    if (v.frontend().isPresent()) {
-      g.writeFieldName(F_FRONTEND);
-      FrontendTLSConfigCodec.WRITER.serialize(v.frontend().get(), g, p);
-    }
+      if (v.backend().isPresent()) {
+        g.writeFieldName(F_BACKEND);
+        GatewayBackendTLSCodec.WRITER.serialize(v.backend().get(), g, p);
+      }
+      if (v.frontend().isPresent()) {
+        g.writeFieldName(F_FRONTEND);
+        FrontendTLSConfigCodec.WRITER.serialize(v.frontend().get(), g, p);
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -58,7 +57,8 @@ public final class GatewayTLSConfigCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<GatewayTLSConfig> {
     @Override
-    public GatewayTLSConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public GatewayTLSConfig deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       GatewayTLSConfig.Builder b = GatewayTLSConfig.builder();
       String field = null;
@@ -71,15 +71,15 @@ public final class GatewayTLSConfigCodec {
             continue;
           }
           switch (field) {
-          case "backend":
-            b.backend(Codecs.object(p, ctxt, GatewayBackendTLSCodec.READER));
-            break;
-          case "frontend":
-            b.frontend(Codecs.object(p, ctxt, FrontendTLSConfigCodec.READER));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "backend":
+              b.backend(Codecs.object(p, ctxt, GatewayBackendTLSCodec.READER));
+              break;
+            case "frontend":
+              b.frontend(Codecs.object(p, ctxt, FrontendTLSConfigCodec.READER));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayTLSConfig.class, field, p);

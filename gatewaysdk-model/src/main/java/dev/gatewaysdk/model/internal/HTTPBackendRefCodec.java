@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link HTTPBackendRef}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link HTTPBackendRef}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class HTTPBackendRefCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -27,7 +25,8 @@ public final class HTTPBackendRefCodec {
   private static final SerializedString F_WEIGHT = new SerializedString("weight");
   private static final SerializedString F_FILTERS = new SerializedString("filters");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("group", "kind", "name", "namespace", "port", "weight", "filters");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("group", "kind", "name", "namespace", "port", "weight", "filters");
 
   /** Writes {@link HTTPBackendRef}. */
   public static final Writer WRITER = new Writer();
@@ -40,38 +39,39 @@ public final class HTTPBackendRefCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<HTTPBackendRef> {
     @Override
-    public void serialize(HTTPBackendRef v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(HTTPBackendRef v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.group().isPresent()) {
-      g.writeFieldName(F_GROUP);
-      g.writeString(v.group().get());
-    }
-    if (v.kind().isPresent()) {
-      g.writeFieldName(F_KIND);
-      g.writeString(v.kind().get());
-    }
-    g.writeFieldName(F_NAME);
-    g.writeString(v.name());
-    if (v.namespace().isPresent()) {
-      g.writeFieldName(F_NAMESPACE);
-      g.writeString(v.namespace().get());
-    }
-    if (v.port().isPresent()) {
-      g.writeFieldName(F_PORT);
-      g.writeNumber(v.port().get());
-    }
-    if (v.weight().isPresent()) {
-      g.writeFieldName(F_WEIGHT);
-      g.writeNumber(v.weight().get());
-    }
-    if (!v.filters().isEmpty()) {
-      g.writeFieldName(F_FILTERS);
-      g.writeStartArray();
-      for (HTTPRouteFilter e : v.filters()) {
-        HTTPRouteFilterCodec.WRITER.serialize(e, g, p);
+      if (v.group().isPresent()) {
+        g.writeFieldName(F_GROUP);
+        g.writeString(v.group().get());
       }
-      g.writeEndArray();
-    }
+      if (v.kind().isPresent()) {
+        g.writeFieldName(F_KIND);
+        g.writeString(v.kind().get());
+      }
+      g.writeFieldName(F_NAME);
+      g.writeString(v.name());
+      if (v.namespace().isPresent()) {
+        g.writeFieldName(F_NAMESPACE);
+        g.writeString(v.namespace().get());
+      }
+      if (v.port().isPresent()) {
+        g.writeFieldName(F_PORT);
+        g.writeNumber(v.port().get());
+      }
+      if (v.weight().isPresent()) {
+        g.writeFieldName(F_WEIGHT);
+        g.writeNumber(v.weight().get());
+      }
+      if (!v.filters().isEmpty()) {
+        g.writeFieldName(F_FILTERS);
+        g.writeStartArray();
+        for (HTTPRouteFilter e : v.filters()) {
+          HTTPRouteFilterCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -85,7 +85,8 @@ public final class HTTPBackendRefCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<HTTPBackendRef> {
     @Override
-    public HTTPBackendRef deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public HTTPBackendRef deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       HTTPBackendRef.Builder b = HTTPBackendRef.builder();
       String field = null;
@@ -98,38 +99,39 @@ public final class HTTPBackendRefCodec {
             continue;
           }
           switch (field) {
-          case "group":
-            b.group(Codecs.string(p, ctxt));
-            break;
-          case "kind":
-            b.kind(Codecs.string(p, ctxt));
-            break;
-          case "name":
-            b.name(Codecs.string(p, ctxt));
-            break;
-          case "namespace":
-            b.namespace(Codecs.string(p, ctxt));
-            break;
-          case "port":
-            b.port(Codecs.intValue(p, ctxt));
-            break;
-          case "weight":
-            b.weight(Codecs.intValue(p, ctxt));
-            break;
-          case "filters": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addFilter(Codecs.object(p, ctxt, HTTPRouteFilterCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "group":
+              b.group(Codecs.string(p, ctxt));
+              break;
+            case "kind":
+              b.kind(Codecs.string(p, ctxt));
+              break;
+            case "name":
+              b.name(Codecs.string(p, ctxt));
+              break;
+            case "namespace":
+              b.namespace(Codecs.string(p, ctxt));
+              break;
+            case "port":
+              b.port(Codecs.intValue(p, ctxt));
+              break;
+            case "weight":
+              b.weight(Codecs.intValue(p, ctxt));
+              break;
+            case "filters":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addFilter(Codecs.object(p, ctxt, HTTPRouteFilterCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPBackendRef.class, field, p);

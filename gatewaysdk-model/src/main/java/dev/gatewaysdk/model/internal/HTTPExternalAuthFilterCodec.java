@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link HTTPExternalAuthFilter}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link HTTPExternalAuthFilter}: field by field, without reflection. Kept
+ * in sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class HTTPExternalAuthFilterCodec {
   private static final SerializedString F_PROTOCOL = new SerializedString("protocol");
   private static final SerializedString F_BACKEND_REF = new SerializedString("backendRef");
@@ -25,7 +23,8 @@ public final class HTTPExternalAuthFilterCodec {
   private static final SerializedString F_HTTP = new SerializedString("http");
   private static final SerializedString F_FORWARD_BODY = new SerializedString("forwardBody");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("protocol", "backendRef", "grpc", "http", "forwardBody");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("protocol", "backendRef", "grpc", "http", "forwardBody");
 
   /** Writes {@link HTTPExternalAuthFilter}. */
   public static final Writer WRITER = new Writer();
@@ -38,28 +37,29 @@ public final class HTTPExternalAuthFilterCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<HTTPExternalAuthFilter> {
     @Override
-    public void serialize(HTTPExternalAuthFilter v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(HTTPExternalAuthFilter v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.protocol().isPresent()) {
-      g.writeFieldName(F_PROTOCOL);
-      g.writeString(v.protocol().get().value());
-    }
-    if (v.backendRef().isPresent()) {
-      g.writeFieldName(F_BACKEND_REF);
-      BackendObjectReferenceCodec.WRITER.serialize(v.backendRef().get(), g, p);
-    }
-    if (v.grpc().isPresent()) {
-      g.writeFieldName(F_GRPC);
-      GRPCAuthConfigCodec.WRITER.serialize(v.grpc().get(), g, p);
-    }
-    if (v.http().isPresent()) {
-      g.writeFieldName(F_HTTP);
-      HTTPAuthConfigCodec.WRITER.serialize(v.http().get(), g, p);
-    }
-    if (v.forwardBody().isPresent()) {
-      g.writeFieldName(F_FORWARD_BODY);
-      ForwardBodyConfigCodec.WRITER.serialize(v.forwardBody().get(), g, p);
-    }
+      if (v.protocol().isPresent()) {
+        g.writeFieldName(F_PROTOCOL);
+        g.writeString(v.protocol().get().value());
+      }
+      if (v.backendRef().isPresent()) {
+        g.writeFieldName(F_BACKEND_REF);
+        BackendObjectReferenceCodec.WRITER.serialize(v.backendRef().get(), g, p);
+      }
+      if (v.grpc().isPresent()) {
+        g.writeFieldName(F_GRPC);
+        GRPCAuthConfigCodec.WRITER.serialize(v.grpc().get(), g, p);
+      }
+      if (v.http().isPresent()) {
+        g.writeFieldName(F_HTTP);
+        HTTPAuthConfigCodec.WRITER.serialize(v.http().get(), g, p);
+      }
+      if (v.forwardBody().isPresent()) {
+        g.writeFieldName(F_FORWARD_BODY);
+        ForwardBodyConfigCodec.WRITER.serialize(v.forwardBody().get(), g, p);
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -73,7 +73,8 @@ public final class HTTPExternalAuthFilterCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<HTTPExternalAuthFilter> {
     @Override
-    public HTTPExternalAuthFilter deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public HTTPExternalAuthFilter deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       HTTPExternalAuthFilter.Builder b = HTTPExternalAuthFilter.builder();
       String field = null;
@@ -86,24 +87,24 @@ public final class HTTPExternalAuthFilterCodec {
             continue;
           }
           switch (field) {
-          case "protocol":
-            b.protocol(HTTPRouteExternalAuthProtocol.of(Codecs.string(p, ctxt)));
-            break;
-          case "backendRef":
-            b.backendRef(Codecs.object(p, ctxt, BackendObjectReferenceCodec.READER));
-            break;
-          case "grpc":
-            b.grpc(Codecs.object(p, ctxt, GRPCAuthConfigCodec.READER));
-            break;
-          case "http":
-            b.http(Codecs.object(p, ctxt, HTTPAuthConfigCodec.READER));
-            break;
-          case "forwardBody":
-            b.forwardBody(Codecs.object(p, ctxt, ForwardBodyConfigCodec.READER));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "protocol":
+              b.protocol(HTTPRouteExternalAuthProtocol.of(Codecs.string(p, ctxt)));
+              break;
+            case "backendRef":
+              b.backendRef(Codecs.object(p, ctxt, BackendObjectReferenceCodec.READER));
+              break;
+            case "grpc":
+              b.grpc(Codecs.object(p, ctxt, GRPCAuthConfigCodec.READER));
+              break;
+            case "http":
+              b.http(Codecs.object(p, ctxt, HTTPAuthConfigCodec.READER));
+              break;
+            case "forwardBody":
+              b.forwardBody(Codecs.object(p, ctxt, ForwardBodyConfigCodec.READER));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPExternalAuthFilter.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link HTTPHeader}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link HTTPHeader}: field by field, without reflection. Kept in sync with
+ * the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property
+ * it does not read or write.
+ */
 public final class HTTPHeaderCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
   private static final SerializedString F_VALUE = new SerializedString("value");
@@ -37,10 +35,10 @@ public final class HTTPHeaderCodec {
     @Override
     public void serialize(HTTPHeader v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_NAME);
-    g.writeString(v.name());
-    g.writeFieldName(F_VALUE);
-    g.writeString(v.value());
+      g.writeFieldName(F_NAME);
+      g.writeString(v.name());
+      g.writeFieldName(F_VALUE);
+      g.writeString(v.value());
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -67,15 +65,15 @@ public final class HTTPHeaderCodec {
             continue;
           }
           switch (field) {
-          case "name":
-            b.name(Codecs.string(p, ctxt));
-            break;
-          case "value":
-            b.value(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "name":
+              b.name(Codecs.string(p, ctxt));
+              break;
+            case "value":
+              b.value(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPHeader.class, field, p);

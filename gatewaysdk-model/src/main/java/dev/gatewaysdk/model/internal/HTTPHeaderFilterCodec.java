@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link HTTPHeaderFilter}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link HTTPHeaderFilter}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class HTTPHeaderFilterCodec {
   private static final SerializedString F_SET = new SerializedString("set");
   private static final SerializedString F_ADD = new SerializedString("add");
@@ -36,32 +34,33 @@ public final class HTTPHeaderFilterCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<HTTPHeaderFilter> {
     @Override
-    public void serialize(HTTPHeaderFilter v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(HTTPHeaderFilter v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (!v.set().isEmpty()) {
-      g.writeFieldName(F_SET);
-      g.writeStartArray();
-      for (HTTPHeader e : v.set()) {
-        HTTPHeaderCodec.WRITER.serialize(e, g, p);
+      if (!v.set().isEmpty()) {
+        g.writeFieldName(F_SET);
+        g.writeStartArray();
+        for (HTTPHeader e : v.set()) {
+          HTTPHeaderCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
-    if (!v.add().isEmpty()) {
-      g.writeFieldName(F_ADD);
-      g.writeStartArray();
-      for (HTTPHeader e : v.add()) {
-        HTTPHeaderCodec.WRITER.serialize(e, g, p);
+      if (!v.add().isEmpty()) {
+        g.writeFieldName(F_ADD);
+        g.writeStartArray();
+        for (HTTPHeader e : v.add()) {
+          HTTPHeaderCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
-    if (!v.remove().isEmpty()) {
-      g.writeFieldName(F_REMOVE);
-      g.writeStartArray();
-      for (String e : v.remove()) {
-        g.writeString(e);
+      if (!v.remove().isEmpty()) {
+        g.writeFieldName(F_REMOVE);
+        g.writeStartArray();
+        for (String e : v.remove()) {
+          g.writeString(e);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -75,7 +74,8 @@ public final class HTTPHeaderFilterCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<HTTPHeaderFilter> {
     @Override
-    public HTTPHeaderFilter deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public HTTPHeaderFilter deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       HTTPHeaderFilter.Builder b = HTTPHeaderFilter.builder();
       String field = null;
@@ -88,42 +88,45 @@ public final class HTTPHeaderFilterCodec {
             continue;
           }
           switch (field) {
-          case "set": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addSet(Codecs.object(p, ctxt, HTTPHeaderCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "set":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addSet(Codecs.object(p, ctxt, HTTPHeaderCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
-          }
-          case "add": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addAdd(Codecs.object(p, ctxt, HTTPHeaderCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "add":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addAdd(Codecs.object(p, ctxt, HTTPHeaderCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
-          }
-          case "remove": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addRemove(Codecs.string(p, ctxt));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "remove":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addRemove(Codecs.string(p, ctxt));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPHeaderFilter.class, field, p);

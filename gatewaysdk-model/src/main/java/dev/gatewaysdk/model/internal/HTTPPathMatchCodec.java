@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link HTTPPathMatch}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link HTTPPathMatch}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class HTTPPathMatchCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
   private static final SerializedString F_VALUE = new SerializedString("value");
@@ -35,16 +33,17 @@ public final class HTTPPathMatchCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<HTTPPathMatch> {
     @Override
-    public void serialize(HTTPPathMatch v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(HTTPPathMatch v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.type().isPresent()) {
-      g.writeFieldName(F_TYPE);
-      g.writeString(v.type().get().value());
-    }
-    if (v.value().isPresent()) {
-      g.writeFieldName(F_VALUE);
-      g.writeString(v.value().get());
-    }
+      if (v.type().isPresent()) {
+        g.writeFieldName(F_TYPE);
+        g.writeString(v.type().get().value());
+      }
+      if (v.value().isPresent()) {
+        g.writeFieldName(F_VALUE);
+        g.writeString(v.value().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -71,15 +70,15 @@ public final class HTTPPathMatchCodec {
             continue;
           }
           switch (field) {
-          case "type":
-            b.type(PathMatchType.of(Codecs.string(p, ctxt)));
-            break;
-          case "value":
-            b.value(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "type":
+              b.type(PathMatchType.of(Codecs.string(p, ctxt)));
+              break;
+            case "value":
+              b.value(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPPathMatch.class, field, p);

@@ -6,24 +6,25 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link HTTPPathModifier}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link HTTPPathModifier}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class HTTPPathModifierCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
-  private static final SerializedString F_REPLACE_FULL_PATH = new SerializedString("replaceFullPath");
-  private static final SerializedString F_REPLACE_PREFIX_MATCH = new SerializedString("replacePrefixMatch");
+  private static final SerializedString F_REPLACE_FULL_PATH =
+      new SerializedString("replaceFullPath");
+  private static final SerializedString F_REPLACE_PREFIX_MATCH =
+      new SerializedString("replacePrefixMatch");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("type", "replaceFullPath", "replacePrefixMatch");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("type", "replaceFullPath", "replacePrefixMatch");
 
   /** Writes {@link HTTPPathModifier}. */
   public static final Writer WRITER = new Writer();
@@ -36,18 +37,19 @@ public final class HTTPPathModifierCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<HTTPPathModifier> {
     @Override
-    public void serialize(HTTPPathModifier v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(HTTPPathModifier v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_TYPE);
-    g.writeString(v.type().value());
-    if (v.replaceFullPath().isPresent()) {
-      g.writeFieldName(F_REPLACE_FULL_PATH);
-      g.writeString(v.replaceFullPath().get());
-    }
-    if (v.replacePrefixMatch().isPresent()) {
-      g.writeFieldName(F_REPLACE_PREFIX_MATCH);
-      g.writeString(v.replacePrefixMatch().get());
-    }
+      g.writeFieldName(F_TYPE);
+      g.writeString(v.type().value());
+      if (v.replaceFullPath().isPresent()) {
+        g.writeFieldName(F_REPLACE_FULL_PATH);
+        g.writeString(v.replaceFullPath().get());
+      }
+      if (v.replacePrefixMatch().isPresent()) {
+        g.writeFieldName(F_REPLACE_PREFIX_MATCH);
+        g.writeString(v.replacePrefixMatch().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -61,7 +63,8 @@ public final class HTTPPathModifierCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<HTTPPathModifier> {
     @Override
-    public HTTPPathModifier deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public HTTPPathModifier deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       HTTPPathModifier.Builder b = HTTPPathModifier.builder();
       String field = null;
@@ -74,18 +77,18 @@ public final class HTTPPathModifierCodec {
             continue;
           }
           switch (field) {
-          case "type":
-            b.type(HTTPPathModifierType.of(Codecs.string(p, ctxt)));
-            break;
-          case "replaceFullPath":
-            b.replaceFullPath(Codecs.string(p, ctxt));
-            break;
-          case "replacePrefixMatch":
-            b.replacePrefixMatch(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "type":
+              b.type(HTTPPathModifierType.of(Codecs.string(p, ctxt)));
+              break;
+            case "replaceFullPath":
+              b.replaceFullPath(Codecs.string(p, ctxt));
+              break;
+            case "replacePrefixMatch":
+              b.replacePrefixMatch(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPPathModifier.class, field, p);

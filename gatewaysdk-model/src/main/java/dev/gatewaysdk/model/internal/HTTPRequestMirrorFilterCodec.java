@@ -6,24 +6,23 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link HTTPRequestMirrorFilter}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link HTTPRequestMirrorFilter}: field by field, without reflection. Kept
+ * in sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class HTTPRequestMirrorFilterCodec {
   private static final SerializedString F_BACKEND_REF = new SerializedString("backendRef");
   private static final SerializedString F_PERCENT = new SerializedString("percent");
   private static final SerializedString F_FRACTION = new SerializedString("fraction");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("backendRef", "percent", "fraction");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("backendRef", "percent", "fraction");
 
   /** Writes {@link HTTPRequestMirrorFilter}. */
   public static final Writer WRITER = new Writer();
@@ -36,18 +35,19 @@ public final class HTTPRequestMirrorFilterCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<HTTPRequestMirrorFilter> {
     @Override
-    public void serialize(HTTPRequestMirrorFilter v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(HTTPRequestMirrorFilter v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_BACKEND_REF);
-    BackendObjectReferenceCodec.WRITER.serialize(v.backendRef(), g, p);
-    if (v.percent().isPresent()) {
-      g.writeFieldName(F_PERCENT);
-      g.writeNumber(v.percent().get());
-    }
-    if (v.fraction().isPresent()) {
-      g.writeFieldName(F_FRACTION);
-      FractionCodec.WRITER.serialize(v.fraction().get(), g, p);
-    }
+      g.writeFieldName(F_BACKEND_REF);
+      BackendObjectReferenceCodec.WRITER.serialize(v.backendRef(), g, p);
+      if (v.percent().isPresent()) {
+        g.writeFieldName(F_PERCENT);
+        g.writeNumber(v.percent().get());
+      }
+      if (v.fraction().isPresent()) {
+        g.writeFieldName(F_FRACTION);
+        FractionCodec.WRITER.serialize(v.fraction().get(), g, p);
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -61,7 +61,8 @@ public final class HTTPRequestMirrorFilterCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<HTTPRequestMirrorFilter> {
     @Override
-    public HTTPRequestMirrorFilter deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public HTTPRequestMirrorFilter deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       HTTPRequestMirrorFilter.Builder b = HTTPRequestMirrorFilter.builder();
       String field = null;
@@ -74,18 +75,18 @@ public final class HTTPRequestMirrorFilterCodec {
             continue;
           }
           switch (field) {
-          case "backendRef":
-            b.backendRef(Codecs.object(p, ctxt, BackendObjectReferenceCodec.READER));
-            break;
-          case "percent":
-            b.percent(Codecs.intValue(p, ctxt));
-            break;
-          case "fraction":
-            b.fraction(Codecs.object(p, ctxt, FractionCodec.READER));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "backendRef":
+              b.backendRef(Codecs.object(p, ctxt, BackendObjectReferenceCodec.READER));
+              break;
+            case "percent":
+              b.percent(Codecs.intValue(p, ctxt));
+              break;
+            case "fraction":
+              b.fraction(Codecs.object(p, ctxt, FractionCodec.READER));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPRequestMirrorFilter.class, field, p);

@@ -6,25 +6,24 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link HTTPRouteMatch}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link HTTPRouteMatch}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class HTTPRouteMatchCodec {
   private static final SerializedString F_PATH = new SerializedString("path");
   private static final SerializedString F_HEADERS = new SerializedString("headers");
   private static final SerializedString F_QUERY_PARAMS = new SerializedString("queryParams");
   private static final SerializedString F_METHOD = new SerializedString("method");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("path", "headers", "queryParams", "method");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("path", "headers", "queryParams", "method");
 
   /** Writes {@link HTTPRouteMatch}. */
   public static final Writer WRITER = new Writer();
@@ -37,32 +36,33 @@ public final class HTTPRouteMatchCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<HTTPRouteMatch> {
     @Override
-    public void serialize(HTTPRouteMatch v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(HTTPRouteMatch v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.path().isPresent()) {
-      g.writeFieldName(F_PATH);
-      HTTPPathMatchCodec.WRITER.serialize(v.path().get(), g, p);
-    }
-    if (!v.headers().isEmpty()) {
-      g.writeFieldName(F_HEADERS);
-      g.writeStartArray();
-      for (HTTPHeaderMatch e : v.headers()) {
-        HTTPHeaderMatchCodec.WRITER.serialize(e, g, p);
+      if (v.path().isPresent()) {
+        g.writeFieldName(F_PATH);
+        HTTPPathMatchCodec.WRITER.serialize(v.path().get(), g, p);
       }
-      g.writeEndArray();
-    }
-    if (!v.queryParams().isEmpty()) {
-      g.writeFieldName(F_QUERY_PARAMS);
-      g.writeStartArray();
-      for (HTTPQueryParamMatch e : v.queryParams()) {
-        HTTPQueryParamMatchCodec.WRITER.serialize(e, g, p);
+      if (!v.headers().isEmpty()) {
+        g.writeFieldName(F_HEADERS);
+        g.writeStartArray();
+        for (HTTPHeaderMatch e : v.headers()) {
+          HTTPHeaderMatchCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
-    if (v.method().isPresent()) {
-      g.writeFieldName(F_METHOD);
-      g.writeString(v.method().get().value());
-    }
+      if (!v.queryParams().isEmpty()) {
+        g.writeFieldName(F_QUERY_PARAMS);
+        g.writeStartArray();
+        for (HTTPQueryParamMatch e : v.queryParams()) {
+          HTTPQueryParamMatchCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
+      }
+      if (v.method().isPresent()) {
+        g.writeFieldName(F_METHOD);
+        g.writeString(v.method().get().value());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -76,7 +76,8 @@ public final class HTTPRouteMatchCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<HTTPRouteMatch> {
     @Override
-    public HTTPRouteMatch deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public HTTPRouteMatch deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       HTTPRouteMatch.Builder b = HTTPRouteMatch.builder();
       String field = null;
@@ -89,37 +90,39 @@ public final class HTTPRouteMatchCodec {
             continue;
           }
           switch (field) {
-          case "path":
-            b.path(Codecs.object(p, ctxt, HTTPPathMatchCodec.READER));
-            break;
-          case "headers": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addHeader(Codecs.object(p, ctxt, HTTPHeaderMatchCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "path":
+              b.path(Codecs.object(p, ctxt, HTTPPathMatchCodec.READER));
+              break;
+            case "headers":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addHeader(Codecs.object(p, ctxt, HTTPHeaderMatchCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
-          }
-          case "queryParams": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addQueryParam(Codecs.object(p, ctxt, HTTPQueryParamMatchCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "queryParams":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addQueryParam(Codecs.object(p, ctxt, HTTPQueryParamMatchCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            case "method":
+              b.method(HTTPMethod.of(Codecs.string(p, ctxt)));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          case "method":
-            b.method(HTTPMethod.of(Codecs.string(p, ctxt)));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPRouteMatch.class, field, p);

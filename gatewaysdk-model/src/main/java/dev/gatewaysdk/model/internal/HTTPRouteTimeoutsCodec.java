@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link HTTPRouteTimeouts}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link HTTPRouteTimeouts}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class HTTPRouteTimeoutsCodec {
   private static final SerializedString F_REQUEST = new SerializedString("request");
   private static final SerializedString F_BACKEND_REQUEST = new SerializedString("backendRequest");
@@ -35,16 +33,17 @@ public final class HTTPRouteTimeoutsCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<HTTPRouteTimeouts> {
     @Override
-    public void serialize(HTTPRouteTimeouts v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(HTTPRouteTimeouts v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.request().isPresent()) {
-      g.writeFieldName(F_REQUEST);
-      g.writeString(v.request().get());
-    }
-    if (v.backendRequest().isPresent()) {
-      g.writeFieldName(F_BACKEND_REQUEST);
-      g.writeString(v.backendRequest().get());
-    }
+      if (v.request().isPresent()) {
+        g.writeFieldName(F_REQUEST);
+        g.writeString(v.request().get());
+      }
+      if (v.backendRequest().isPresent()) {
+        g.writeFieldName(F_BACKEND_REQUEST);
+        g.writeString(v.backendRequest().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -58,7 +57,8 @@ public final class HTTPRouteTimeoutsCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<HTTPRouteTimeouts> {
     @Override
-    public HTTPRouteTimeouts deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public HTTPRouteTimeouts deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       HTTPRouteTimeouts.Builder b = HTTPRouteTimeouts.builder();
       String field = null;
@@ -71,15 +71,15 @@ public final class HTTPRouteTimeoutsCodec {
             continue;
           }
           switch (field) {
-          case "request":
-            b.request(Codecs.string(p, ctxt));
-            break;
-          case "backendRequest":
-            b.backendRequest(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "request":
+              b.request(Codecs.string(p, ctxt));
+              break;
+            case "backendRequest":
+              b.backendRequest(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPRouteTimeouts.class, field, p);

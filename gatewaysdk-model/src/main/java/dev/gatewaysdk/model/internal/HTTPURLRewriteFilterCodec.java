@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link HTTPURLRewriteFilter}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link HTTPURLRewriteFilter}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class HTTPURLRewriteFilterCodec {
   private static final SerializedString F_HOSTNAME = new SerializedString("hostname");
   private static final SerializedString F_PATH = new SerializedString("path");
@@ -35,16 +33,17 @@ public final class HTTPURLRewriteFilterCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<HTTPURLRewriteFilter> {
     @Override
-    public void serialize(HTTPURLRewriteFilter v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(HTTPURLRewriteFilter v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.hostname().isPresent()) {
-      g.writeFieldName(F_HOSTNAME);
-      g.writeString(v.hostname().get());
-    }
-    if (v.path().isPresent()) {
-      g.writeFieldName(F_PATH);
-      HTTPPathModifierCodec.WRITER.serialize(v.path().get(), g, p);
-    }
+      if (v.hostname().isPresent()) {
+        g.writeFieldName(F_HOSTNAME);
+        g.writeString(v.hostname().get());
+      }
+      if (v.path().isPresent()) {
+        g.writeFieldName(F_PATH);
+        HTTPPathModifierCodec.WRITER.serialize(v.path().get(), g, p);
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -58,7 +57,8 @@ public final class HTTPURLRewriteFilterCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<HTTPURLRewriteFilter> {
     @Override
-    public HTTPURLRewriteFilter deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public HTTPURLRewriteFilter deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       HTTPURLRewriteFilter.Builder b = HTTPURLRewriteFilter.builder();
       String field = null;
@@ -71,15 +71,15 @@ public final class HTTPURLRewriteFilterCodec {
             continue;
           }
           switch (field) {
-          case "hostname":
-            b.hostname(Codecs.string(p, ctxt));
-            break;
-          case "path":
-            b.path(Codecs.object(p, ctxt, HTTPPathModifierCodec.READER));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "hostname":
+              b.hostname(Codecs.string(p, ctxt));
+              break;
+            case "path":
+              b.path(Codecs.object(p, ctxt, HTTPPathModifierCodec.READER));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPURLRewriteFilter.class, field, p);

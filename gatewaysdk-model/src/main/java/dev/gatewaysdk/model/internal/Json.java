@@ -8,10 +8,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
 /**
- * The shared Jackson mappers of the SDK, configured for the model (Optional support, unknown fields kept).
+ * The shared Jackson mappers of the SDK, configured for the model (Optional support, unknown fields
+ * kept).
  *
- * <p>Mappers are thread-safe once configured; callers must not reconfigure the shared instances. Use
- * {@link ObjectMapper#copy()} for a variant.
+ * <p>Mappers are thread-safe once configured; callers must not reconfigure the shared instances.
+ * Use {@link ObjectMapper#copy()} for a variant.
  */
 public final class Json {
   private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
@@ -37,7 +38,9 @@ public final class Json {
     return YAML;
   }
 
-  private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(B b) {
+  private static <
+          M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>>
+      B configure(B b) {
     return b.addModule(new Jdk8Module());
   }
 }

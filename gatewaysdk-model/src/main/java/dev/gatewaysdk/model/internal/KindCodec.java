@@ -20,9 +20,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Streaming JSON codec of the ten top-level kinds: {@code apiVersion}, {@code kind}, {@code metadata}, {@code spec},
- * {@code status} and unknown top-level fields, with the spec and status written and read by their own codecs. One
- * {@link Writer} and one {@link Reader} serve every kind; the reader specializes itself per target type.
+ * Streaming JSON codec of the ten top-level kinds: {@code apiVersion}, {@code kind}, {@code
+ * metadata}, {@code spec}, {@code status} and unknown top-level fields, with the spec and status
+ * written and read by their own codecs. One {@link Writer} and one {@link Reader} serve every kind;
+ * the reader specializes itself per target type.
  *
  * @param <T> the kind
  * @param <B> its builder
@@ -36,31 +37,156 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
   private static final SerializedString F_SPEC = new SerializedString("spec");
   private static final SerializedString F_STATUS = new SerializedString("status");
 
-  private static final Map<Class<?>, KindCodec<?, ?, ?, ?>> CODECS = Map.of(
-      GatewayClass.class, new KindCodec<>(GatewayClass.class, GatewayClass::builder, GatewayClass::spec, GatewayClass.Builder::spec, GatewayClassSpecCodec.WRITER, GatewayClassSpecCodec.READER, (p, c, b) -> GatewayClassSpecCodec.READER.readInto(p, c, b.specBuilder()), GatewayClass::status, GatewayClass.Builder::status, GatewayClassStatusCodec.WRITER, GatewayClassStatusCodec.READER),
-      Gateway.class, new KindCodec<>(Gateway.class, Gateway::builder, Gateway::spec, Gateway.Builder::spec, GatewaySpecCodec.WRITER, GatewaySpecCodec.READER, (p, c, b) -> GatewaySpecCodec.READER.readInto(p, c, b.specBuilder()), Gateway::status, Gateway.Builder::status, GatewayStatusCodec.WRITER, GatewayStatusCodec.READER),
-      ListenerSet.class, new KindCodec<>(ListenerSet.class, ListenerSet::builder, ListenerSet::spec, ListenerSet.Builder::spec, ListenerSetSpecCodec.WRITER, ListenerSetSpecCodec.READER, (p, c, b) -> ListenerSetSpecCodec.READER.readInto(p, c, b.specBuilder()), ListenerSet::status, ListenerSet.Builder::status, ListenerSetStatusCodec.WRITER, ListenerSetStatusCodec.READER),
-      HTTPRoute.class, new KindCodec<>(HTTPRoute.class, HTTPRoute::builder, HTTPRoute::spec, HTTPRoute.Builder::spec, HTTPRouteSpecCodec.WRITER, HTTPRouteSpecCodec.READER, (p, c, b) -> HTTPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()), HTTPRoute::status, HTTPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
-      GRPCRoute.class, new KindCodec<>(GRPCRoute.class, GRPCRoute::builder, GRPCRoute::spec, GRPCRoute.Builder::spec, GRPCRouteSpecCodec.WRITER, GRPCRouteSpecCodec.READER, (p, c, b) -> GRPCRouteSpecCodec.READER.readInto(p, c, b.specBuilder()), GRPCRoute::status, GRPCRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
-      TLSRoute.class, new KindCodec<>(TLSRoute.class, TLSRoute::builder, TLSRoute::spec, TLSRoute.Builder::spec, TLSRouteSpecCodec.WRITER, TLSRouteSpecCodec.READER, (p, c, b) -> TLSRouteSpecCodec.READER.readInto(p, c, b.specBuilder()), TLSRoute::status, TLSRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
-      TCPRoute.class, new KindCodec<>(TCPRoute.class, TCPRoute::builder, TCPRoute::spec, TCPRoute.Builder::spec, TCPRouteSpecCodec.WRITER, TCPRouteSpecCodec.READER, (p, c, b) -> TCPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()), TCPRoute::status, TCPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
-      UDPRoute.class, new KindCodec<>(UDPRoute.class, UDPRoute::builder, UDPRoute::spec, UDPRoute.Builder::spec, UDPRouteSpecCodec.WRITER, UDPRouteSpecCodec.READER, (p, c, b) -> UDPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()), UDPRoute::status, UDPRoute.Builder::status, RouteStatusCodec.WRITER, RouteStatusCodec.READER),
-      ReferenceGrant.class, new KindCodec<ReferenceGrant, ReferenceGrant.Builder, ReferenceGrantSpec, Void>(ReferenceGrant.class, ReferenceGrant::builder, ReferenceGrant::spec, ReferenceGrant.Builder::spec, ReferenceGrantSpecCodec.WRITER, ReferenceGrantSpecCodec.READER, (p, c, b) -> ReferenceGrantSpecCodec.READER.readInto(p, c, b.specBuilder()), null, null, null, null),
-      BackendTLSPolicy.class, new KindCodec<>(BackendTLSPolicy.class, BackendTLSPolicy::builder, BackendTLSPolicy::spec, BackendTLSPolicy.Builder::spec, BackendTLSPolicySpecCodec.WRITER, BackendTLSPolicySpecCodec.READER, (p, c, b) -> BackendTLSPolicySpecCodec.READER.readInto(p, c, b.specBuilder()), BackendTLSPolicy::status, BackendTLSPolicy.Builder::status, PolicyStatusCodec.WRITER, PolicyStatusCodec.READER));
+  private static final Map<Class<?>, KindCodec<?, ?, ?, ?>> CODECS =
+      Map.of(
+          GatewayClass.class,
+              new KindCodec<>(
+                  GatewayClass.class,
+                  GatewayClass::builder,
+                  GatewayClass::spec,
+                  GatewayClass.Builder::spec,
+                  GatewayClassSpecCodec.WRITER,
+                  GatewayClassSpecCodec.READER,
+                  (p, c, b) -> GatewayClassSpecCodec.READER.readInto(p, c, b.specBuilder()),
+                  GatewayClass::status,
+                  GatewayClass.Builder::status,
+                  GatewayClassStatusCodec.WRITER,
+                  GatewayClassStatusCodec.READER),
+          Gateway.class,
+              new KindCodec<>(
+                  Gateway.class,
+                  Gateway::builder,
+                  Gateway::spec,
+                  Gateway.Builder::spec,
+                  GatewaySpecCodec.WRITER,
+                  GatewaySpecCodec.READER,
+                  (p, c, b) -> GatewaySpecCodec.READER.readInto(p, c, b.specBuilder()),
+                  Gateway::status,
+                  Gateway.Builder::status,
+                  GatewayStatusCodec.WRITER,
+                  GatewayStatusCodec.READER),
+          ListenerSet.class,
+              new KindCodec<>(
+                  ListenerSet.class,
+                  ListenerSet::builder,
+                  ListenerSet::spec,
+                  ListenerSet.Builder::spec,
+                  ListenerSetSpecCodec.WRITER,
+                  ListenerSetSpecCodec.READER,
+                  (p, c, b) -> ListenerSetSpecCodec.READER.readInto(p, c, b.specBuilder()),
+                  ListenerSet::status,
+                  ListenerSet.Builder::status,
+                  ListenerSetStatusCodec.WRITER,
+                  ListenerSetStatusCodec.READER),
+          HTTPRoute.class,
+              new KindCodec<>(
+                  HTTPRoute.class,
+                  HTTPRoute::builder,
+                  HTTPRoute::spec,
+                  HTTPRoute.Builder::spec,
+                  HTTPRouteSpecCodec.WRITER,
+                  HTTPRouteSpecCodec.READER,
+                  (p, c, b) -> HTTPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()),
+                  HTTPRoute::status,
+                  HTTPRoute.Builder::status,
+                  RouteStatusCodec.WRITER,
+                  RouteStatusCodec.READER),
+          GRPCRoute.class,
+              new KindCodec<>(
+                  GRPCRoute.class,
+                  GRPCRoute::builder,
+                  GRPCRoute::spec,
+                  GRPCRoute.Builder::spec,
+                  GRPCRouteSpecCodec.WRITER,
+                  GRPCRouteSpecCodec.READER,
+                  (p, c, b) -> GRPCRouteSpecCodec.READER.readInto(p, c, b.specBuilder()),
+                  GRPCRoute::status,
+                  GRPCRoute.Builder::status,
+                  RouteStatusCodec.WRITER,
+                  RouteStatusCodec.READER),
+          TLSRoute.class,
+              new KindCodec<>(
+                  TLSRoute.class,
+                  TLSRoute::builder,
+                  TLSRoute::spec,
+                  TLSRoute.Builder::spec,
+                  TLSRouteSpecCodec.WRITER,
+                  TLSRouteSpecCodec.READER,
+                  (p, c, b) -> TLSRouteSpecCodec.READER.readInto(p, c, b.specBuilder()),
+                  TLSRoute::status,
+                  TLSRoute.Builder::status,
+                  RouteStatusCodec.WRITER,
+                  RouteStatusCodec.READER),
+          TCPRoute.class,
+              new KindCodec<>(
+                  TCPRoute.class,
+                  TCPRoute::builder,
+                  TCPRoute::spec,
+                  TCPRoute.Builder::spec,
+                  TCPRouteSpecCodec.WRITER,
+                  TCPRouteSpecCodec.READER,
+                  (p, c, b) -> TCPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()),
+                  TCPRoute::status,
+                  TCPRoute.Builder::status,
+                  RouteStatusCodec.WRITER,
+                  RouteStatusCodec.READER),
+          UDPRoute.class,
+              new KindCodec<>(
+                  UDPRoute.class,
+                  UDPRoute::builder,
+                  UDPRoute::spec,
+                  UDPRoute.Builder::spec,
+                  UDPRouteSpecCodec.WRITER,
+                  UDPRouteSpecCodec.READER,
+                  (p, c, b) -> UDPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()),
+                  UDPRoute::status,
+                  UDPRoute.Builder::status,
+                  RouteStatusCodec.WRITER,
+                  RouteStatusCodec.READER),
+          ReferenceGrant.class,
+              new KindCodec<ReferenceGrant, ReferenceGrant.Builder, ReferenceGrantSpec, Void>(
+                  ReferenceGrant.class,
+                  ReferenceGrant::builder,
+                  ReferenceGrant::spec,
+                  ReferenceGrant.Builder::spec,
+                  ReferenceGrantSpecCodec.WRITER,
+                  ReferenceGrantSpecCodec.READER,
+                  (p, c, b) -> ReferenceGrantSpecCodec.READER.readInto(p, c, b.specBuilder()),
+                  null,
+                  null,
+                  null,
+                  null),
+          BackendTLSPolicy.class,
+              new KindCodec<>(
+                  BackendTLSPolicy.class,
+                  BackendTLSPolicy::builder,
+                  BackendTLSPolicy::spec,
+                  BackendTLSPolicy.Builder::spec,
+                  BackendTLSPolicySpecCodec.WRITER,
+                  BackendTLSPolicySpecCodec.READER,
+                  (p, c, b) -> BackendTLSPolicySpecCodec.READER.readInto(p, c, b.specBuilder()),
+                  BackendTLSPolicy::status,
+                  BackendTLSPolicy.Builder::status,
+                  PolicyStatusCodec.WRITER,
+                  PolicyStatusCodec.READER));
 
-  /** The codec of the kind an implementation class belongs to; the generated classes extend the kind's class. */
-  private static final ClassValue<KindCodec<?, ?, ?, ?>> BY_CLASS = new ClassValue<>() {
-    @Override
-    protected KindCodec<?, ?, ?, ?> computeValue(Class<?> type) {
-      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-        KindCodec<?, ?, ?, ?> codec = CODECS.get(c);
-        if (codec != null) {
-          return codec;
+  /**
+   * The codec of the kind an implementation class belongs to; the generated classes extend the
+   * kind's class.
+   */
+  private static final ClassValue<KindCodec<?, ?, ?, ?>> BY_CLASS =
+      new ClassValue<>() {
+        @Override
+        protected KindCodec<?, ?, ?, ?> computeValue(Class<?> type) {
+          for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            KindCodec<?, ?, ?, ?> codec = CODECS.get(c);
+            if (codec != null) {
+              return codec;
+            }
+          }
+          return null;
         }
-      }
-      return null;
-    }
-  };
+      };
 
   private final Class<T> type;
   private final String kind;
@@ -78,9 +204,10 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
   private final Reader reader = new Reader(this);
 
   /**
-   * The attribute of a read that wants speed over error detail: metadata and spec are read straight into the
-   * kind's nested builders, so a spec that fails to build is reported by the kind, without the spec's path. Set
-   * by the fast path, which never reports errors itself (the located tree path reads again and does).
+   * The attribute of a read that wants speed over error detail: metadata and spec are read straight
+   * into the kind's nested builders, so a spec that fails to build is reported by the kind, without
+   * the spec's path. Set by the fast path, which never reports errors itself (the located tree path
+   * reads again and does).
    */
   public static final Object FAST = new Object();
 
@@ -90,9 +217,18 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
     void read(JsonParser p, DeserializationContext ctxt, B builder) throws IOException;
   }
 
-  private KindCodec(Class<T> type, Supplier<B> builder, Function<T, S> spec, BiConsumer<B, S> setSpec,
-      JsonSerializer<S> specWriter, JsonDeserializer<S> specReader, SpecInto<B> specInto, Function<T, Optional<U>> status,
-      BiConsumer<B, U> setStatus, JsonSerializer<U> statusWriter, JsonDeserializer<U> statusReader) {
+  private KindCodec(
+      Class<T> type,
+      Supplier<B> builder,
+      Function<T, S> spec,
+      BiConsumer<B, S> setSpec,
+      JsonSerializer<S> specWriter,
+      JsonDeserializer<S> specReader,
+      SpecInto<B> specInto,
+      Function<T, Optional<U>> status,
+      BiConsumer<B, U> setStatus,
+      JsonSerializer<U> statusWriter,
+      JsonDeserializer<U> statusReader) {
     this.type = type;
     this.kind = GatewayApiKind.of(type).orElseThrow().kind();
     this.kindValue = new SerializedString(kind);
@@ -186,9 +322,10 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
               }
               break;
             }
-            // no status in this kind: kept like any other unknown field
+          // no status in this kind: kept like any other unknown field
           default:
-            b.putUnknownField(field, token == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
+            b.putUnknownField(
+                field, token == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
         }
       }
     } catch (Exception e) {
@@ -205,7 +342,8 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
   public static final class Writer extends JsonSerializer<GatewayApiObject> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void serialize(GatewayApiObject v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(GatewayApiObject v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       ((KindCodec) of(v.getClass())).write(v, g, p);
     }
 
@@ -216,10 +354,12 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
   }
 
   /**
-   * The deserializer of every kind, named by the kinds' {@code @JsonDeserialize}: Jackson asks it for a reader of
-   * the target kind ({@link #createContextual}), which it answers with that kind's reader.
+   * The deserializer of every kind, named by the kinds' {@code @JsonDeserialize}: Jackson asks it
+   * for a reader of the target kind ({@link #createContextual}), which it answers with that kind's
+   * reader.
    */
-  public static final class Reader extends JsonDeserializer<GatewayApiObject> implements ContextualDeserializer {
+  public static final class Reader extends JsonDeserializer<GatewayApiObject>
+      implements ContextualDeserializer {
     private final KindCodec<?, ?, ?, ?> codec;
 
     /** The reader Jackson instantiates; it specializes itself per target kind. */
@@ -234,12 +374,16 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
     @Override
     public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
         throws JsonMappingException {
-      KindCodec<?, ?, ?, ?> target = ctxt.getContextualType() == null ? null : BY_CLASS.get(ctxt.getContextualType().getRawClass());
+      KindCodec<?, ?, ?, ?> target =
+          ctxt.getContextualType() == null
+              ? null
+              : BY_CLASS.get(ctxt.getContextualType().getRawClass());
       return target == null ? this : target.reader;
     }
 
     @Override
-    public GatewayApiObject deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public GatewayApiObject deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       if (codec == null) {
         throw JsonMappingException.from(p, "no Gateway API kind to read as");
       }

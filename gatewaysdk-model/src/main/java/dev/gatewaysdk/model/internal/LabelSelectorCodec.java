@@ -6,23 +6,25 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Streaming JSON codec of {@link LabelSelector}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link LabelSelector}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class LabelSelectorCodec {
   private static final SerializedString F_MATCH_LABELS = new SerializedString("matchLabels");
-  private static final SerializedString F_MATCH_EXPRESSIONS = new SerializedString("matchExpressions");
+  private static final SerializedString F_MATCH_EXPRESSIONS =
+      new SerializedString("matchExpressions");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("matchLabels", "matchExpressions");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("matchLabels", "matchExpressions");
 
   /** Writes {@link LabelSelector}. */
   public static final Writer WRITER = new Writer();
@@ -35,25 +37,26 @@ public final class LabelSelectorCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<LabelSelector> {
     @Override
-    public void serialize(LabelSelector v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(LabelSelector v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (!v.matchLabels().isEmpty()) {
-      g.writeFieldName(F_MATCH_LABELS);
-      g.writeStartObject();
-      for (Map.Entry<String, String> e : v.matchLabels().entrySet()) {
-        g.writeFieldName(e.getKey());
-        g.writeString(e.getValue());
+      if (!v.matchLabels().isEmpty()) {
+        g.writeFieldName(F_MATCH_LABELS);
+        g.writeStartObject();
+        for (Map.Entry<String, String> e : v.matchLabels().entrySet()) {
+          g.writeFieldName(e.getKey());
+          g.writeString(e.getValue());
+        }
+        g.writeEndObject();
       }
-      g.writeEndObject();
-    }
-    if (!v.matchExpressions().isEmpty()) {
-      g.writeFieldName(F_MATCH_EXPRESSIONS);
-      g.writeStartArray();
-      for (LabelSelectorRequirement e : v.matchExpressions()) {
-        LabelSelectorRequirementCodec.WRITER.serialize(e, g, p);
+      if (!v.matchExpressions().isEmpty()) {
+        g.writeFieldName(F_MATCH_EXPRESSIONS);
+        g.writeStartArray();
+        for (LabelSelectorRequirement e : v.matchExpressions()) {
+          LabelSelectorRequirementCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -80,30 +83,33 @@ public final class LabelSelectorCodec {
             continue;
           }
           switch (field) {
-          case "matchLabels": {
-            Codecs.expectObject(p, ctxt);
-            Map<String, String> map = new LinkedHashMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-              p.nextToken();
-              map.put(key, Codecs.string(p, ctxt));
-            }
-            b.matchLabels(map);
-            break;
-          }
-          case "matchExpressions": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addMatchExpression(Codecs.object(p, ctxt, LabelSelectorRequirementCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "matchLabels":
+              {
+                Codecs.expectObject(p, ctxt);
+                Map<String, String> map = new LinkedHashMap<>();
+                for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+                  p.nextToken();
+                  map.put(key, Codecs.string(p, ctxt));
+                }
+                b.matchLabels(map);
+                break;
               }
-            }
-            break;
+            case "matchExpressions":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addMatchExpression(
+                        Codecs.object(p, ctxt, LabelSelectorRequirementCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
+              }
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, LabelSelector.class, field, p);

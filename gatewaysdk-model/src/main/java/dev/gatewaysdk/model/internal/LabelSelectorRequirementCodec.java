@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link LabelSelectorRequirement}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link LabelSelectorRequirement}: field by field, without reflection.
+ * Kept in sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which
+ * fail on any property it does not read or write.
+ */
 public final class LabelSelectorRequirementCodec {
   private static final SerializedString F_KEY = new SerializedString("key");
   private static final SerializedString F_OPERATOR = new SerializedString("operator");
@@ -36,20 +34,21 @@ public final class LabelSelectorRequirementCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<LabelSelectorRequirement> {
     @Override
-    public void serialize(LabelSelectorRequirement v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(LabelSelectorRequirement v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_KEY);
-    g.writeString(v.key());
-    g.writeFieldName(F_OPERATOR);
-    g.writeString(v.operator());
-    if (!v.values().isEmpty()) {
-      g.writeFieldName(F_VALUES);
-      g.writeStartArray();
-      for (String e : v.values()) {
-        g.writeString(e);
+      g.writeFieldName(F_KEY);
+      g.writeString(v.key());
+      g.writeFieldName(F_OPERATOR);
+      g.writeString(v.operator());
+      if (!v.values().isEmpty()) {
+        g.writeFieldName(F_VALUES);
+        g.writeStartArray();
+        for (String e : v.values()) {
+          g.writeString(e);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -63,7 +62,8 @@ public final class LabelSelectorRequirementCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<LabelSelectorRequirement> {
     @Override
-    public LabelSelectorRequirement deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public LabelSelectorRequirement deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       LabelSelectorRequirement.Builder b = LabelSelectorRequirement.builder();
       String field = null;
@@ -76,26 +76,27 @@ public final class LabelSelectorRequirementCodec {
             continue;
           }
           switch (field) {
-          case "key":
-            b.key(Codecs.string(p, ctxt));
-            break;
-          case "operator":
-            b.operator(Codecs.string(p, ctxt));
-            break;
-          case "values": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addValue(Codecs.string(p, ctxt));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "key":
+              b.key(Codecs.string(p, ctxt));
+              break;
+            case "operator":
+              b.operator(Codecs.string(p, ctxt));
+              break;
+            case "values":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addValue(Codecs.string(p, ctxt));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, LabelSelectorRequirement.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link Listener}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link Listener}: field by field, without reflection. Kept in sync with
+ * the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property
+ * it does not read or write.
+ */
 public final class ListenerCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
   private static final SerializedString F_HOSTNAME = new SerializedString("hostname");
@@ -26,7 +24,8 @@ public final class ListenerCodec {
   private static final SerializedString F_TLS = new SerializedString("tls");
   private static final SerializedString F_ALLOWED_ROUTES = new SerializedString("allowedRoutes");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("name", "hostname", "port", "protocol", "tls", "allowedRoutes");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("name", "hostname", "port", "protocol", "tls", "allowedRoutes");
 
   /** Writes {@link Listener}. */
   public static final Writer WRITER = new Writer();
@@ -41,24 +40,24 @@ public final class ListenerCodec {
     @Override
     public void serialize(Listener v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_NAME);
-    g.writeString(v.name());
-    if (v.hostname().isPresent()) {
-      g.writeFieldName(F_HOSTNAME);
-      g.writeString(v.hostname().get());
-    }
-    g.writeFieldName(F_PORT);
-    g.writeNumber(v.port());
-    g.writeFieldName(F_PROTOCOL);
-    g.writeString(v.protocol().value());
-    if (v.tls().isPresent()) {
-      g.writeFieldName(F_TLS);
-      ListenerTLSConfigCodec.WRITER.serialize(v.tls().get(), g, p);
-    }
-    if (v.allowedRoutes().isPresent()) {
-      g.writeFieldName(F_ALLOWED_ROUTES);
-      AllowedRoutesCodec.WRITER.serialize(v.allowedRoutes().get(), g, p);
-    }
+      g.writeFieldName(F_NAME);
+      g.writeString(v.name());
+      if (v.hostname().isPresent()) {
+        g.writeFieldName(F_HOSTNAME);
+        g.writeString(v.hostname().get());
+      }
+      g.writeFieldName(F_PORT);
+      g.writeNumber(v.port());
+      g.writeFieldName(F_PROTOCOL);
+      g.writeString(v.protocol().value());
+      if (v.tls().isPresent()) {
+        g.writeFieldName(F_TLS);
+        ListenerTLSConfigCodec.WRITER.serialize(v.tls().get(), g, p);
+      }
+      if (v.allowedRoutes().isPresent()) {
+        g.writeFieldName(F_ALLOWED_ROUTES);
+        AllowedRoutesCodec.WRITER.serialize(v.allowedRoutes().get(), g, p);
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -85,27 +84,27 @@ public final class ListenerCodec {
             continue;
           }
           switch (field) {
-          case "name":
-            b.name(Codecs.string(p, ctxt));
-            break;
-          case "hostname":
-            b.hostname(Codecs.string(p, ctxt));
-            break;
-          case "port":
-            b.port(Codecs.intValue(p, ctxt));
-            break;
-          case "protocol":
-            b.protocol(ProtocolType.of(Codecs.string(p, ctxt)));
-            break;
-          case "tls":
-            b.tls(Codecs.object(p, ctxt, ListenerTLSConfigCodec.READER));
-            break;
-          case "allowedRoutes":
-            b.allowedRoutes(Codecs.object(p, ctxt, AllowedRoutesCodec.READER));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "name":
+              b.name(Codecs.string(p, ctxt));
+              break;
+            case "hostname":
+              b.hostname(Codecs.string(p, ctxt));
+              break;
+            case "port":
+              b.port(Codecs.intValue(p, ctxt));
+              break;
+            case "protocol":
+              b.protocol(ProtocolType.of(Codecs.string(p, ctxt)));
+              break;
+            case "tls":
+              b.tls(Codecs.object(p, ctxt, ListenerTLSConfigCodec.READER));
+              break;
+            case "allowedRoutes":
+              b.allowedRoutes(Codecs.object(p, ctxt, AllowedRoutesCodec.READER));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, Listener.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link ListenerSetSpec}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link ListenerSetSpec}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class ListenerSetSpecCodec {
   private static final SerializedString F_PARENT_REF = new SerializedString("parentRef");
   private static final SerializedString F_LISTENERS = new SerializedString("listeners");
@@ -35,18 +33,19 @@ public final class ListenerSetSpecCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<ListenerSetSpec> {
     @Override
-    public void serialize(ListenerSetSpec v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(ListenerSetSpec v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_PARENT_REF);
-    ParentGatewayReferenceCodec.WRITER.serialize(v.parentRef(), g, p);
-    if (!v.listeners().isEmpty()) {
-      g.writeFieldName(F_LISTENERS);
-      g.writeStartArray();
-      for (ListenerEntry e : v.listeners()) {
-        ListenerEntryCodec.WRITER.serialize(e, g, p);
+      g.writeFieldName(F_PARENT_REF);
+      ParentGatewayReferenceCodec.WRITER.serialize(v.parentRef(), g, p);
+      if (!v.listeners().isEmpty()) {
+        g.writeFieldName(F_LISTENERS);
+        g.writeStartArray();
+        for (ListenerEntry e : v.listeners()) {
+          ListenerEntryCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -60,7 +59,8 @@ public final class ListenerSetSpecCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<ListenerSetSpec> {
     @Override
-    public ListenerSetSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public ListenerSetSpec deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       ListenerSetSpec.Builder b = ListenerSetSpec.builder();
       readInto(p, ctxt, b);
       try {
@@ -71,10 +71,12 @@ public final class ListenerSetSpecCodec {
     }
 
     /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
-     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's
+     * reader that builds the whole object at once (the nested builder saves copying the finished
+     * value into it).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ListenerSetSpec.Builder b) throws IOException {
+    public void readInto(JsonParser p, DeserializationContext ctxt, ListenerSetSpec.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -86,23 +88,24 @@ public final class ListenerSetSpecCodec {
             continue;
           }
           switch (field) {
-          case "parentRef":
-            b.parentRef(Codecs.object(p, ctxt, ParentGatewayReferenceCodec.READER));
-            break;
-          case "listeners": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addListener(Codecs.object(p, ctxt, ListenerEntryCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "parentRef":
+              b.parentRef(Codecs.object(p, ctxt, ParentGatewayReferenceCodec.READER));
+              break;
+            case "listeners":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addListener(Codecs.object(p, ctxt, ListenerEntryCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ListenerSetSpec.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link ListenerSetStatus}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link ListenerSetStatus}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class ListenerSetStatusCodec {
   private static final SerializedString F_CONDITIONS = new SerializedString("conditions");
   private static final SerializedString F_LISTENERS = new SerializedString("listeners");
@@ -35,24 +33,25 @@ public final class ListenerSetStatusCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<ListenerSetStatus> {
     @Override
-    public void serialize(ListenerSetStatus v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(ListenerSetStatus v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (!v.conditions().isEmpty()) {
-      g.writeFieldName(F_CONDITIONS);
-      g.writeStartArray();
-      for (Condition e : v.conditions()) {
-        ConditionCodec.WRITER.serialize(e, g, p);
+      if (!v.conditions().isEmpty()) {
+        g.writeFieldName(F_CONDITIONS);
+        g.writeStartArray();
+        for (Condition e : v.conditions()) {
+          ConditionCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
-    if (!v.listeners().isEmpty()) {
-      g.writeFieldName(F_LISTENERS);
-      g.writeStartArray();
-      for (ListenerEntryStatus e : v.listeners()) {
-        ListenerEntryStatusCodec.WRITER.serialize(e, g, p);
+      if (!v.listeners().isEmpty()) {
+        g.writeFieldName(F_LISTENERS);
+        g.writeStartArray();
+        for (ListenerEntryStatus e : v.listeners()) {
+          ListenerEntryStatusCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -66,7 +65,8 @@ public final class ListenerSetStatusCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<ListenerSetStatus> {
     @Override
-    public ListenerSetStatus deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public ListenerSetStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       ListenerSetStatus.Builder b = ListenerSetStatus.builder();
       String field = null;
@@ -79,31 +79,33 @@ public final class ListenerSetStatusCodec {
             continue;
           }
           switch (field) {
-          case "conditions": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "conditions":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
-          }
-          case "listeners": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addListener(Codecs.object(p, ctxt, ListenerEntryStatusCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "listeners":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addListener(Codecs.object(p, ctxt, ListenerEntryStatusCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ListenerSetStatus.class, field, p);

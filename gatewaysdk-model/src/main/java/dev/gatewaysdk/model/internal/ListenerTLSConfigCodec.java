@@ -6,24 +6,26 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Streaming JSON codec of {@link ListenerTLSConfig}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link ListenerTLSConfig}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class ListenerTLSConfigCodec {
   private static final SerializedString F_MODE = new SerializedString("mode");
-  private static final SerializedString F_CERTIFICATE_REFS = new SerializedString("certificateRefs");
+  private static final SerializedString F_CERTIFICATE_REFS =
+      new SerializedString("certificateRefs");
   private static final SerializedString F_OPTIONS = new SerializedString("options");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("mode", "certificateRefs", "options");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("mode", "certificateRefs", "options");
 
   /** Writes {@link ListenerTLSConfig}. */
   public static final Writer WRITER = new Writer();
@@ -36,29 +38,30 @@ public final class ListenerTLSConfigCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<ListenerTLSConfig> {
     @Override
-    public void serialize(ListenerTLSConfig v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(ListenerTLSConfig v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.mode().isPresent()) {
-      g.writeFieldName(F_MODE);
-      g.writeString(v.mode().get().value());
-    }
-    if (!v.certificateRefs().isEmpty()) {
-      g.writeFieldName(F_CERTIFICATE_REFS);
-      g.writeStartArray();
-      for (SecretObjectReference e : v.certificateRefs()) {
-        SecretObjectReferenceCodec.WRITER.serialize(e, g, p);
+      if (v.mode().isPresent()) {
+        g.writeFieldName(F_MODE);
+        g.writeString(v.mode().get().value());
       }
-      g.writeEndArray();
-    }
-    if (!v.options().isEmpty()) {
-      g.writeFieldName(F_OPTIONS);
-      g.writeStartObject();
-      for (Map.Entry<String, String> e : v.options().entrySet()) {
-        g.writeFieldName(e.getKey());
-        g.writeString(e.getValue());
+      if (!v.certificateRefs().isEmpty()) {
+        g.writeFieldName(F_CERTIFICATE_REFS);
+        g.writeStartArray();
+        for (SecretObjectReference e : v.certificateRefs()) {
+          SecretObjectReferenceCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndObject();
-    }
+      if (!v.options().isEmpty()) {
+        g.writeFieldName(F_OPTIONS);
+        g.writeStartObject();
+        for (Map.Entry<String, String> e : v.options().entrySet()) {
+          g.writeFieldName(e.getKey());
+          g.writeString(e.getValue());
+        }
+        g.writeEndObject();
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -72,7 +75,8 @@ public final class ListenerTLSConfigCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<ListenerTLSConfig> {
     @Override
-    public ListenerTLSConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public ListenerTLSConfig deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       ListenerTLSConfig.Builder b = ListenerTLSConfig.builder();
       String field = null;
@@ -85,33 +89,35 @@ public final class ListenerTLSConfigCodec {
             continue;
           }
           switch (field) {
-          case "mode":
-            b.mode(TLSModeType.of(Codecs.string(p, ctxt)));
-            break;
-          case "certificateRefs": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addCertificateRef(Codecs.object(p, ctxt, SecretObjectReferenceCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "mode":
+              b.mode(TLSModeType.of(Codecs.string(p, ctxt)));
+              break;
+            case "certificateRefs":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addCertificateRef(Codecs.object(p, ctxt, SecretObjectReferenceCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            case "options":
+              {
+                Codecs.expectObject(p, ctxt);
+                Map<String, String> map = new LinkedHashMap<>();
+                for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+                  p.nextToken();
+                  map.put(key, Codecs.string(p, ctxt));
+                }
+                b.options(map);
+                break;
+              }
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          case "options": {
-            Codecs.expectObject(p, ctxt);
-            Map<String, String> map = new LinkedHashMap<>();
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-              p.nextToken();
-              map.put(key, Codecs.string(p, ctxt));
-            }
-            b.options(map);
-            break;
-          }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ListenerTLSConfig.class, field, p);

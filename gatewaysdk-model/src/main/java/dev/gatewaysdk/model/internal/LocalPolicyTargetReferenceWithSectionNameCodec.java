@@ -6,25 +6,24 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link LocalPolicyTargetReferenceWithSectionName}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link LocalPolicyTargetReferenceWithSectionName}: field by field,
+ * without reflection. Kept in sync with the model type by the CRD coverage tests ({@code
+ * GatewayApiKindTest}), which fail on any property it does not read or write.
+ */
 public final class LocalPolicyTargetReferenceWithSectionNameCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
   private static final SerializedString F_KIND = new SerializedString("kind");
   private static final SerializedString F_NAME = new SerializedString("name");
   private static final SerializedString F_SECTION_NAME = new SerializedString("sectionName");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("group", "kind", "name", "sectionName");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("group", "kind", "name", "sectionName");
 
   /** Writes {@link LocalPolicyTargetReferenceWithSectionName}. */
   public static final Writer WRITER = new Writer();
@@ -35,20 +34,23 @@ public final class LocalPolicyTargetReferenceWithSectionNameCodec {
   private LocalPolicyTargetReferenceWithSectionNameCodec() {}
 
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
-  public static final class Writer extends JsonSerializer<LocalPolicyTargetReferenceWithSectionName> {
+  public static final class Writer
+      extends JsonSerializer<LocalPolicyTargetReferenceWithSectionName> {
     @Override
-    public void serialize(LocalPolicyTargetReferenceWithSectionName v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(
+        LocalPolicyTargetReferenceWithSectionName v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_GROUP);
-    g.writeString(v.group());
-    g.writeFieldName(F_KIND);
-    g.writeString(v.kind());
-    g.writeFieldName(F_NAME);
-    g.writeString(v.name());
-    if (v.sectionName().isPresent()) {
-      g.writeFieldName(F_SECTION_NAME);
-      g.writeString(v.sectionName().get());
-    }
+      g.writeFieldName(F_GROUP);
+      g.writeString(v.group());
+      g.writeFieldName(F_KIND);
+      g.writeString(v.kind());
+      g.writeFieldName(F_NAME);
+      g.writeString(v.name());
+      if (v.sectionName().isPresent()) {
+        g.writeFieldName(F_SECTION_NAME);
+        g.writeString(v.sectionName().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -60,11 +62,14 @@ public final class LocalPolicyTargetReferenceWithSectionNameCodec {
   }
 
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
-  public static final class Reader extends JsonDeserializer<LocalPolicyTargetReferenceWithSectionName> {
+  public static final class Reader
+      extends JsonDeserializer<LocalPolicyTargetReferenceWithSectionName> {
     @Override
-    public LocalPolicyTargetReferenceWithSectionName deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public LocalPolicyTargetReferenceWithSectionName deserialize(
+        JsonParser p, DeserializationContext ctxt) throws IOException {
       Codecs.expectObject(p, ctxt);
-      LocalPolicyTargetReferenceWithSectionName.Builder b = LocalPolicyTargetReferenceWithSectionName.builder();
+      LocalPolicyTargetReferenceWithSectionName.Builder b =
+          LocalPolicyTargetReferenceWithSectionName.builder();
       String field = null;
       try {
         for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
@@ -75,21 +80,21 @@ public final class LocalPolicyTargetReferenceWithSectionNameCodec {
             continue;
           }
           switch (field) {
-          case "group":
-            b.group(Codecs.string(p, ctxt));
-            break;
-          case "kind":
-            b.kind(Codecs.string(p, ctxt));
-            break;
-          case "name":
-            b.name(Codecs.string(p, ctxt));
-            break;
-          case "sectionName":
-            b.sectionName(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "group":
+              b.group(Codecs.string(p, ctxt));
+              break;
+            case "kind":
+              b.kind(Codecs.string(p, ctxt));
+              break;
+            case "name":
+              b.name(Codecs.string(p, ctxt));
+              break;
+            case "sectionName":
+              b.sectionName(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, LocalPolicyTargetReferenceWithSectionName.class, field, p);

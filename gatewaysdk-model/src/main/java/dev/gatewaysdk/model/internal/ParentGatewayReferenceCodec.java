@@ -6,25 +6,24 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link ParentGatewayReference}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link ParentGatewayReference}: field by field, without reflection. Kept
+ * in sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class ParentGatewayReferenceCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
   private static final SerializedString F_KIND = new SerializedString("kind");
   private static final SerializedString F_NAME = new SerializedString("name");
   private static final SerializedString F_NAMESPACE = new SerializedString("namespace");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("group", "kind", "name", "namespace");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("group", "kind", "name", "namespace");
 
   /** Writes {@link ParentGatewayReference}. */
   public static final Writer WRITER = new Writer();
@@ -37,22 +36,23 @@ public final class ParentGatewayReferenceCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<ParentGatewayReference> {
     @Override
-    public void serialize(ParentGatewayReference v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(ParentGatewayReference v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.group().isPresent()) {
-      g.writeFieldName(F_GROUP);
-      g.writeString(v.group().get());
-    }
-    if (v.kind().isPresent()) {
-      g.writeFieldName(F_KIND);
-      g.writeString(v.kind().get());
-    }
-    g.writeFieldName(F_NAME);
-    g.writeString(v.name());
-    if (v.namespace().isPresent()) {
-      g.writeFieldName(F_NAMESPACE);
-      g.writeString(v.namespace().get());
-    }
+      if (v.group().isPresent()) {
+        g.writeFieldName(F_GROUP);
+        g.writeString(v.group().get());
+      }
+      if (v.kind().isPresent()) {
+        g.writeFieldName(F_KIND);
+        g.writeString(v.kind().get());
+      }
+      g.writeFieldName(F_NAME);
+      g.writeString(v.name());
+      if (v.namespace().isPresent()) {
+        g.writeFieldName(F_NAMESPACE);
+        g.writeString(v.namespace().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -66,7 +66,8 @@ public final class ParentGatewayReferenceCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<ParentGatewayReference> {
     @Override
-    public ParentGatewayReference deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public ParentGatewayReference deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       ParentGatewayReference.Builder b = ParentGatewayReference.builder();
       String field = null;
@@ -79,21 +80,21 @@ public final class ParentGatewayReferenceCodec {
             continue;
           }
           switch (field) {
-          case "group":
-            b.group(Codecs.string(p, ctxt));
-            break;
-          case "kind":
-            b.kind(Codecs.string(p, ctxt));
-            break;
-          case "name":
-            b.name(Codecs.string(p, ctxt));
-            break;
-          case "namespace":
-            b.namespace(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "group":
+              b.group(Codecs.string(p, ctxt));
+              break;
+            case "kind":
+              b.kind(Codecs.string(p, ctxt));
+              break;
+            case "name":
+              b.name(Codecs.string(p, ctxt));
+              break;
+            case "namespace":
+              b.namespace(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ParentGatewayReference.class, field, p);

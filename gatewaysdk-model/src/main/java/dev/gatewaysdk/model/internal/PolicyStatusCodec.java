@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link PolicyStatus}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link PolicyStatus}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class PolicyStatusCodec {
   private static final SerializedString F_ANCESTORS = new SerializedString("ancestors");
 
@@ -34,16 +32,17 @@ public final class PolicyStatusCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<PolicyStatus> {
     @Override
-    public void serialize(PolicyStatus v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(PolicyStatus v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    {
-      g.writeFieldName(F_ANCESTORS);
-      g.writeStartArray();
-      for (PolicyAncestorStatus e : v.ancestors()) {
-        PolicyAncestorStatusCodec.WRITER.serialize(e, g, p);
+      {
+        g.writeFieldName(F_ANCESTORS);
+        g.writeStartArray();
+        for (PolicyAncestorStatus e : v.ancestors()) {
+          PolicyAncestorStatusCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -70,20 +69,21 @@ public final class PolicyStatusCodec {
             continue;
           }
           switch (field) {
-          case "ancestors": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addAncestor(Codecs.object(p, ctxt, PolicyAncestorStatusCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "ancestors":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addAncestor(Codecs.object(p, ctxt, PolicyAncestorStatusCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, PolicyStatus.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link ReferenceGrantFrom}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link ReferenceGrantFrom}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class ReferenceGrantFromCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -36,14 +34,15 @@ public final class ReferenceGrantFromCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<ReferenceGrantFrom> {
     @Override
-    public void serialize(ReferenceGrantFrom v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(ReferenceGrantFrom v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_GROUP);
-    g.writeString(v.group());
-    g.writeFieldName(F_KIND);
-    g.writeString(v.kind());
-    g.writeFieldName(F_NAMESPACE);
-    g.writeString(v.namespace());
+      g.writeFieldName(F_GROUP);
+      g.writeString(v.group());
+      g.writeFieldName(F_KIND);
+      g.writeString(v.kind());
+      g.writeFieldName(F_NAMESPACE);
+      g.writeString(v.namespace());
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -57,7 +56,8 @@ public final class ReferenceGrantFromCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<ReferenceGrantFrom> {
     @Override
-    public ReferenceGrantFrom deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public ReferenceGrantFrom deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       ReferenceGrantFrom.Builder b = ReferenceGrantFrom.builder();
       String field = null;
@@ -70,18 +70,18 @@ public final class ReferenceGrantFromCodec {
             continue;
           }
           switch (field) {
-          case "group":
-            b.group(Codecs.string(p, ctxt));
-            break;
-          case "kind":
-            b.kind(Codecs.string(p, ctxt));
-            break;
-          case "namespace":
-            b.namespace(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "group":
+              b.group(Codecs.string(p, ctxt));
+              break;
+            case "kind":
+              b.kind(Codecs.string(p, ctxt));
+              break;
+            case "namespace":
+              b.namespace(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ReferenceGrantFrom.class, field, p);

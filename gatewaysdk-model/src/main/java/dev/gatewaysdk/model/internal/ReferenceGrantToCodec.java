@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link ReferenceGrantTo}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link ReferenceGrantTo}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class ReferenceGrantToCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -36,16 +34,17 @@ public final class ReferenceGrantToCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<ReferenceGrantTo> {
     @Override
-    public void serialize(ReferenceGrantTo v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(ReferenceGrantTo v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_GROUP);
-    g.writeString(v.group());
-    g.writeFieldName(F_KIND);
-    g.writeString(v.kind());
-    if (v.name().isPresent()) {
-      g.writeFieldName(F_NAME);
-      g.writeString(v.name().get());
-    }
+      g.writeFieldName(F_GROUP);
+      g.writeString(v.group());
+      g.writeFieldName(F_KIND);
+      g.writeString(v.kind());
+      if (v.name().isPresent()) {
+        g.writeFieldName(F_NAME);
+        g.writeString(v.name().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -59,7 +58,8 @@ public final class ReferenceGrantToCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<ReferenceGrantTo> {
     @Override
-    public ReferenceGrantTo deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public ReferenceGrantTo deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       ReferenceGrantTo.Builder b = ReferenceGrantTo.builder();
       String field = null;
@@ -72,18 +72,18 @@ public final class ReferenceGrantToCodec {
             continue;
           }
           switch (field) {
-          case "group":
-            b.group(Codecs.string(p, ctxt));
-            break;
-          case "kind":
-            b.kind(Codecs.string(p, ctxt));
-            break;
-          case "name":
-            b.name(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "group":
+              b.group(Codecs.string(p, ctxt));
+              break;
+            case "kind":
+              b.kind(Codecs.string(p, ctxt));
+              break;
+            case "name":
+              b.name(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ReferenceGrantTo.class, field, p);

@@ -6,24 +6,23 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link RouteParentStatus}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link RouteParentStatus}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class RouteParentStatusCodec {
   private static final SerializedString F_PARENT_REF = new SerializedString("parentRef");
   private static final SerializedString F_CONTROLLER_NAME = new SerializedString("controllerName");
   private static final SerializedString F_CONDITIONS = new SerializedString("conditions");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("parentRef", "controllerName", "conditions");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("parentRef", "controllerName", "conditions");
 
   /** Writes {@link RouteParentStatus}. */
   public static final Writer WRITER = new Writer();
@@ -36,20 +35,21 @@ public final class RouteParentStatusCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<RouteParentStatus> {
     @Override
-    public void serialize(RouteParentStatus v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(RouteParentStatus v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_PARENT_REF);
-    ParentReferenceCodec.WRITER.serialize(v.parentRef(), g, p);
-    g.writeFieldName(F_CONTROLLER_NAME);
-    g.writeString(v.controllerName());
-    if (!v.conditions().isEmpty()) {
-      g.writeFieldName(F_CONDITIONS);
-      g.writeStartArray();
-      for (Condition e : v.conditions()) {
-        ConditionCodec.WRITER.serialize(e, g, p);
+      g.writeFieldName(F_PARENT_REF);
+      ParentReferenceCodec.WRITER.serialize(v.parentRef(), g, p);
+      g.writeFieldName(F_CONTROLLER_NAME);
+      g.writeString(v.controllerName());
+      if (!v.conditions().isEmpty()) {
+        g.writeFieldName(F_CONDITIONS);
+        g.writeStartArray();
+        for (Condition e : v.conditions()) {
+          ConditionCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -63,7 +63,8 @@ public final class RouteParentStatusCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<RouteParentStatus> {
     @Override
-    public RouteParentStatus deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public RouteParentStatus deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       RouteParentStatus.Builder b = RouteParentStatus.builder();
       String field = null;
@@ -76,26 +77,27 @@ public final class RouteParentStatusCodec {
             continue;
           }
           switch (field) {
-          case "parentRef":
-            b.parentRef(Codecs.object(p, ctxt, ParentReferenceCodec.READER));
-            break;
-          case "controllerName":
-            b.controllerName(Codecs.string(p, ctxt));
-            break;
-          case "conditions": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "parentRef":
+              b.parentRef(Codecs.object(p, ctxt, ParentReferenceCodec.READER));
+              break;
+            case "controllerName":
+              b.controllerName(Codecs.string(p, ctxt));
+              break;
+            case "conditions":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, RouteParentStatus.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link RouteStatus}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link RouteStatus}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class RouteStatusCodec {
   private static final SerializedString F_PARENTS = new SerializedString("parents");
 
@@ -36,14 +34,14 @@ public final class RouteStatusCodec {
     @Override
     public void serialize(RouteStatus v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
-    {
-      g.writeFieldName(F_PARENTS);
-      g.writeStartArray();
-      for (RouteParentStatus e : v.parents()) {
-        RouteParentStatusCodec.WRITER.serialize(e, g, p);
+      {
+        g.writeFieldName(F_PARENTS);
+        g.writeStartArray();
+        for (RouteParentStatus e : v.parents()) {
+          RouteParentStatusCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -70,20 +68,21 @@ public final class RouteStatusCodec {
             continue;
           }
           switch (field) {
-          case "parents": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addParent(Codecs.object(p, ctxt, RouteParentStatusCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "parents":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addParent(Codecs.object(p, ctxt, RouteParentStatusCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, RouteStatus.class, field, p);

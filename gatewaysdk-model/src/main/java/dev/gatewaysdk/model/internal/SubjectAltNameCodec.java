@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link SubjectAltName}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link SubjectAltName}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class SubjectAltNameCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
   private static final SerializedString F_HOSTNAME = new SerializedString("hostname");
@@ -36,18 +34,19 @@ public final class SubjectAltNameCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<SubjectAltName> {
     @Override
-    public void serialize(SubjectAltName v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(SubjectAltName v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_TYPE);
-    g.writeString(v.type().value());
-    if (v.hostname().isPresent()) {
-      g.writeFieldName(F_HOSTNAME);
-      g.writeString(v.hostname().get());
-    }
-    if (v.uri().isPresent()) {
-      g.writeFieldName(F_URI);
-      g.writeString(v.uri().get());
-    }
+      g.writeFieldName(F_TYPE);
+      g.writeString(v.type().value());
+      if (v.hostname().isPresent()) {
+        g.writeFieldName(F_HOSTNAME);
+        g.writeString(v.hostname().get());
+      }
+      if (v.uri().isPresent()) {
+        g.writeFieldName(F_URI);
+        g.writeString(v.uri().get());
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -61,7 +60,8 @@ public final class SubjectAltNameCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<SubjectAltName> {
     @Override
-    public SubjectAltName deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public SubjectAltName deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       SubjectAltName.Builder b = SubjectAltName.builder();
       String field = null;
@@ -74,18 +74,18 @@ public final class SubjectAltNameCodec {
             continue;
           }
           switch (field) {
-          case "type":
-            b.type(SubjectAltNameType.of(Codecs.string(p, ctxt)));
-            break;
-          case "hostname":
-            b.hostname(Codecs.string(p, ctxt));
-            break;
-          case "uri":
-            b.uri(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "type":
+              b.type(SubjectAltNameType.of(Codecs.string(p, ctxt)));
+              break;
+            case "hostname":
+              b.hostname(Codecs.string(p, ctxt));
+              break;
+            case "uri":
+              b.uri(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, SubjectAltName.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link SupportedFeature}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link SupportedFeature}: field by field, without reflection. Kept in
+ * sync with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on
+ * any property it does not read or write.
+ */
 public final class SupportedFeatureCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
@@ -34,10 +32,11 @@ public final class SupportedFeatureCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<SupportedFeature> {
     @Override
-    public void serialize(SupportedFeature v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(SupportedFeature v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_NAME);
-    g.writeString(v.name());
+      g.writeFieldName(F_NAME);
+      g.writeString(v.name());
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -51,7 +50,8 @@ public final class SupportedFeatureCodec {
   /** The deserializer Jackson finds through the model type's {@code @JsonDeserialize}. */
   public static final class Reader extends JsonDeserializer<SupportedFeature> {
     @Override
-    public SupportedFeature deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public SupportedFeature deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       SupportedFeature.Builder b = SupportedFeature.builder();
       String field = null;
@@ -64,12 +64,12 @@ public final class SupportedFeatureCodec {
             continue;
           }
           switch (field) {
-          case "name":
-            b.name(Codecs.string(p, ctxt));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "name":
+              b.name(Codecs.string(p, ctxt));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, SupportedFeature.class, field, p);

@@ -6,24 +6,24 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link TCPRouteSpec}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link TCPRouteSpec}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class TCPRouteSpecCodec {
   private static final SerializedString F_PARENT_REFS = new SerializedString("parentRefs");
-  private static final SerializedString F_USE_DEFAULT_GATEWAYS = new SerializedString("useDefaultGateways");
+  private static final SerializedString F_USE_DEFAULT_GATEWAYS =
+      new SerializedString("useDefaultGateways");
   private static final SerializedString F_RULES = new SerializedString("rules");
 
-  private static final java.util.Set<String> KNOWN = java.util.Set.of("parentRefs", "useDefaultGateways", "rules");
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of("parentRefs", "useDefaultGateways", "rules");
 
   /** Writes {@link TCPRouteSpec}. */
   public static final Writer WRITER = new Writer();
@@ -36,28 +36,29 @@ public final class TCPRouteSpecCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<TCPRouteSpec> {
     @Override
-    public void serialize(TCPRouteSpec v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(TCPRouteSpec v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (!v.parentRefs().isEmpty()) {
-      g.writeFieldName(F_PARENT_REFS);
-      g.writeStartArray();
-      for (ParentReference e : v.parentRefs()) {
-        ParentReferenceCodec.WRITER.serialize(e, g, p);
+      if (!v.parentRefs().isEmpty()) {
+        g.writeFieldName(F_PARENT_REFS);
+        g.writeStartArray();
+        for (ParentReference e : v.parentRefs()) {
+          ParentReferenceCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
       }
-      g.writeEndArray();
-    }
-    if (v.useDefaultGateways().isPresent()) {
-      g.writeFieldName(F_USE_DEFAULT_GATEWAYS);
-      g.writeString(v.useDefaultGateways().get().value());
-    }
-    if (!v.rules().isEmpty()) {
-      g.writeFieldName(F_RULES);
-      g.writeStartArray();
-      for (TCPRouteRule e : v.rules()) {
-        TCPRouteRuleCodec.WRITER.serialize(e, g, p);
+      if (v.useDefaultGateways().isPresent()) {
+        g.writeFieldName(F_USE_DEFAULT_GATEWAYS);
+        g.writeString(v.useDefaultGateways().get().value());
       }
-      g.writeEndArray();
-    }
+      if (!v.rules().isEmpty()) {
+        g.writeFieldName(F_RULES);
+        g.writeStartArray();
+        for (TCPRouteRule e : v.rules()) {
+          TCPRouteRuleCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -82,10 +83,12 @@ public final class TCPRouteSpecCodec {
     }
 
     /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's reader that
-     * builds the whole object at once (the nested builder saves copying the finished value into it).
+     * Reads the fields of the object at {@code p} into {@code b} without building it, for a kind's
+     * reader that builds the whole object at once (the nested builder saves copying the finished
+     * value into it).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, TCPRouteSpec.Builder b) throws IOException {
+    public void readInto(JsonParser p, DeserializationContext ctxt, TCPRouteSpec.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -97,34 +100,36 @@ public final class TCPRouteSpecCodec {
             continue;
           }
           switch (field) {
-          case "parentRefs": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addParentRef(Codecs.object(p, ctxt, ParentReferenceCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "parentRefs":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addParentRef(Codecs.object(p, ctxt, ParentReferenceCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
-          }
-          case "useDefaultGateways":
-            b.useDefaultGateways(GatewayDefaultScope.of(Codecs.string(p, ctxt)));
-            break;
-          case "rules": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addRule(Codecs.object(p, ctxt, TCPRouteRuleCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "useDefaultGateways":
+              b.useDefaultGateways(GatewayDefaultScope.of(Codecs.string(p, ctxt)));
+              break;
+            case "rules":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addRule(Codecs.object(p, ctxt, TCPRouteRuleCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, TCPRouteSpec.class, field, p);

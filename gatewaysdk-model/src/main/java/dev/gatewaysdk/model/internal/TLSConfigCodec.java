@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link TLSConfig}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link TLSConfig}: field by field, without reflection. Kept in sync with
+ * the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property
+ * it does not read or write.
+ */
 public final class TLSConfigCodec {
   private static final SerializedString F_VALIDATION = new SerializedString("validation");
 
@@ -36,10 +34,10 @@ public final class TLSConfigCodec {
     @Override
     public void serialize(TLSConfig v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
-    if (v.validation().isPresent()) {
-      g.writeFieldName(F_VALIDATION);
-      FrontendTLSValidationCodec.WRITER.serialize(v.validation().get(), g, p);
-    }
+      if (v.validation().isPresent()) {
+        g.writeFieldName(F_VALIDATION);
+        FrontendTLSValidationCodec.WRITER.serialize(v.validation().get(), g, p);
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -66,12 +64,12 @@ public final class TLSConfigCodec {
             continue;
           }
           switch (field) {
-          case "validation":
-            b.validation(Codecs.object(p, ctxt, FrontendTLSValidationCodec.READER));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "validation":
+              b.validation(Codecs.object(p, ctxt, FrontendTLSValidationCodec.READER));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, TLSConfig.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link TLSPortConfig}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link TLSPortConfig}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class TLSPortConfigCodec {
   private static final SerializedString F_PORT = new SerializedString("port");
   private static final SerializedString F_TLS = new SerializedString("tls");
@@ -35,12 +33,13 @@ public final class TLSPortConfigCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<TLSPortConfig> {
     @Override
-    public void serialize(TLSPortConfig v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(TLSPortConfig v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    g.writeFieldName(F_PORT);
-    g.writeNumber(v.port());
-    g.writeFieldName(F_TLS);
-    TLSConfigCodec.WRITER.serialize(v.tls(), g, p);
+      g.writeFieldName(F_PORT);
+      g.writeNumber(v.port());
+      g.writeFieldName(F_TLS);
+      TLSConfigCodec.WRITER.serialize(v.tls(), g, p);
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -67,15 +66,15 @@ public final class TLSPortConfigCodec {
             continue;
           }
           switch (field) {
-          case "port":
-            b.port(Codecs.intValue(p, ctxt));
-            break;
-          case "tls":
-            b.tls(Codecs.object(p, ctxt, TLSConfigCodec.READER));
-            break;
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
+            case "port":
+              b.port(Codecs.intValue(p, ctxt));
+              break;
+            case "tls":
+              b.tls(Codecs.object(p, ctxt, TLSConfigCodec.READER));
+              break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+          }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, TLSPortConfig.class, field, p);

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.*;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Streaming JSON codec of {@link TLSRouteRule}: field by field, without reflection. Kept in sync with the model type by
- * the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any property it does not read or write. */
+/**
+ * Streaming JSON codec of {@link TLSRouteRule}: field by field, without reflection. Kept in sync
+ * with the model type by the CRD coverage tests ({@code GatewayApiKindTest}), which fail on any
+ * property it does not read or write.
+ */
 public final class TLSRouteRuleCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
   private static final SerializedString F_BACKEND_REFS = new SerializedString("backendRefs");
@@ -35,20 +33,21 @@ public final class TLSRouteRuleCodec {
   /** The serializer Jackson finds through the model type's {@code @JsonSerialize}. */
   public static final class Writer extends JsonSerializer<TLSRouteRule> {
     @Override
-    public void serialize(TLSRouteRule v, JsonGenerator g, SerializerProvider p) throws IOException {
+    public void serialize(TLSRouteRule v, JsonGenerator g, SerializerProvider p)
+        throws IOException {
       g.writeStartObject();
-    if (v.name().isPresent()) {
-      g.writeFieldName(F_NAME);
-      g.writeString(v.name().get());
-    }
-    if (!v.backendRefs().isEmpty()) {
-      g.writeFieldName(F_BACKEND_REFS);
-      g.writeStartArray();
-      for (BackendRef e : v.backendRefs()) {
-        BackendRefCodec.WRITER.serialize(e, g, p);
+      if (v.name().isPresent()) {
+        g.writeFieldName(F_NAME);
+        g.writeString(v.name().get());
       }
-      g.writeEndArray();
-    }
+      if (!v.backendRefs().isEmpty()) {
+        g.writeFieldName(F_BACKEND_REFS);
+        g.writeStartArray();
+        for (BackendRef e : v.backendRefs()) {
+          BackendRefCodec.WRITER.serialize(e, g, p);
+        }
+        g.writeEndArray();
+      }
       Codecs.writeUnknown(v.unknownFields(), g, p);
       g.writeEndObject();
     }
@@ -75,23 +74,24 @@ public final class TLSRouteRuleCodec {
             continue;
           }
           switch (field) {
-          case "name":
-            b.name(Codecs.string(p, ctxt));
-            break;
-          case "backendRefs": {
-            Codecs.expectArray(p, ctxt);
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-              try {
-                b.addBackendRef(Codecs.object(p, ctxt, BackendRefCodec.READER));
-              } catch (Exception e) {
-                throw Codecs.wrap(e, i, p);
+            case "name":
+              b.name(Codecs.string(p, ctxt));
+              break;
+            case "backendRefs":
+              {
+                Codecs.expectArray(p, ctxt);
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                  try {
+                    b.addBackendRef(Codecs.object(p, ctxt, BackendRefCodec.READER));
+                  } catch (Exception e) {
+                    throw Codecs.wrap(e, i, p);
+                  }
+                }
+                break;
               }
-            }
-            break;
+            default:
+              b.putUnknownField(field, Codecs.unknown(p, ctxt));
           }
-          default:
-            b.putUnknownField(field, Codecs.unknown(p, ctxt));
-        }
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, TLSRouteRule.class, field, p);

@@ -26,9 +26,11 @@ class GatewayDurationsTest {
 
   @Test
   void rejectsInvalidDurations() {
-    assertThatThrownBy(() -> GatewayDurations.parse("1.5s")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> GatewayDurations.parse("1.5s"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("duration must look like 1h30m, 10s or 500ms: 1.5s");
-    assertThatThrownBy(() -> GatewayDurations.format(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> GatewayDurations.format(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("negative");
   }
 }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Compiles every {@code x-kubernetes-validations} rule of a schema tree and attaches the programs to the nodes. */
+/**
+ * Compiles every {@code x-kubernetes-validations} rule of a schema tree and attaches the programs
+ * to the nodes.
+ */
 public final class CelRules {
   /** A rule that did not compile; the message names the schema path and the rule. */
   public static final class RuleCompileException extends RuntimeException {
@@ -62,8 +65,12 @@ public final class CelRules {
     return n;
   }
 
-  /** A compiled rule expression; identical rules recur across versions and kinds, so programs are shared. */
-  private record Planned(CelRuntime.Program program, boolean transition, int astSize, int comprehensionDepth) {}
+  /**
+   * A compiled rule expression; identical rules recur across versions and kinds, so programs are
+   * shared.
+   */
+  private record Planned(
+      CelRuntime.Program program, boolean transition, int astSize, int comprehensionDepth) {}
 
   private static final int PLAN_CACHE_LIMIT = 20_000;
   private static final Map<String, Planned> RULES = new ConcurrentHashMap<>();
@@ -72,7 +79,8 @@ public final class CelRules {
   private static CompiledRule compileRule(JsonNode r, String path) {
     String rule = r.path("rule").asText("");
     if (rule.isBlank()) {
-      throw new RuleCompileException(rule, path + ".x-kubernetes-validations: rule must not be empty", null);
+      throw new RuleCompileException(
+          rule, path + ".x-kubernetes-validations: rule must not be empty", null);
     }
     boolean optionalOldSelf = r.path("optionalOldSelf").asBoolean(false);
     Planned planned = RULES.get(optionalOldSelf + "\u0000" + rule);
@@ -83,7 +91,8 @@ public final class CelRules {
       }
       RULES.put(optionalOldSelf + "\u0000" + rule, planned);
     }
-    String messageExpression = r.hasNonNull("messageExpression") ? r.get("messageExpression").asText() : null;
+    String messageExpression =
+        r.hasNonNull("messageExpression") ? r.get("messageExpression").asText() : null;
     CelRuntime.Program messageProgram = null;
     if (messageExpression != null) {
       messageProgram = MESSAGES.get(optionalOldSelf + "\u0000" + messageExpression);
@@ -95,11 +104,18 @@ public final class CelRules {
         MESSAGES.put(optionalOldSelf + "\u0000" + messageExpression, messageProgram);
       }
     }
-    return new CompiledRule(rule, planned.program(),
-        r.hasNonNull("message") ? r.get("message").asText() : null, messageExpression, messageProgram,
+    return new CompiledRule(
+        rule,
+        planned.program(),
+        r.hasNonNull("message") ? r.get("message").asText() : null,
+        messageExpression,
+        messageProgram,
         r.hasNonNull("reason") ? r.get("reason").asText() : null,
         r.hasNonNull("fieldPath") ? r.get("fieldPath").asText() : null,
-        planned.transition(), optionalOldSelf, planned.astSize(), planned.comprehensionDepth());
+        planned.transition(),
+        optionalOldSelf,
+        planned.astSize(),
+        planned.comprehensionDepth());
   }
 
   private static Planned planRule(String rule, boolean optionalOldSelf, String path) {
@@ -107,54 +123,98 @@ public final class CelRules {
     try {
       ast = KubernetesCel.compiler(optionalOldSelf).compile(rule).getAst();
     } catch (CelValidationException e) {
-      throw new RuleCompileException(rule, path + ".x-kubernetes-validations rule " + GoValues.quote(rule)
-          + " does not compile: " + e.getMessage(), e);
+      throw new RuleCompileException(
+          rule,
+          path
+              + ".x-kubernetes-validations rule "
+              + GoValues.quote(rule)
+              + " does not compile: "
+              + e.getMessage(),
+          e);
     }
-    if (!ast.getResultType().equals(SimpleType.BOOL) && !ast.getResultType().equals(SimpleType.DYN)) {
-      throw new RuleCompileException(rule, path + ".x-kubernetes-validations rule " + GoValues.quote(rule)
-          + " must evaluate to a bool, not " + ast.getResultType(), null);
+    if (!ast.getResultType().equals(SimpleType.BOOL)
+        && !ast.getResultType().equals(SimpleType.DYN)) {
+      throw new RuleCompileException(
+          rule,
+          path
+              + ".x-kubernetes-validations rule "
+              + GoValues.quote(rule)
+              + " must evaluate to a bool, not "
+              + ast.getResultType(),
+          null);
     }
     try {
-      return new Planned(KubernetesCel.runtime().createProgram(ast), referencesOldSelf(ast),
-          (int) CelNavigableAst.fromAst(ast).getRoot().allNodes().count(), comprehensionDepth(ast));
+      return new Planned(
+          KubernetesCel.runtime().createProgram(ast),
+          referencesOldSelf(ast),
+          (int) CelNavigableAst.fromAst(ast).getRoot().allNodes().count(),
+          comprehensionDepth(ast));
     } catch (CelEvaluationException e) {
-      throw new RuleCompileException(rule, path + ".x-kubernetes-validations rule " + GoValues.quote(rule)
-          + " cannot be planned: " + e.getMessage(), e);
+      throw new RuleCompileException(
+          rule,
+          path
+              + ".x-kubernetes-validations rule "
+              + GoValues.quote(rule)
+              + " cannot be planned: "
+              + e.getMessage(),
+          e);
     }
   }
 
-  private static CelRuntime.Program planMessage(String rule, String messageExpression, boolean optionalOldSelf, String path) {
+  private static CelRuntime.Program planMessage(
+      String rule, String messageExpression, boolean optionalOldSelf, String path) {
     try {
-      CelAbstractSyntaxTree m = KubernetesCel.compiler(optionalOldSelf).compile(messageExpression).getAst();
-      if (!m.getResultType().equals(SimpleType.STRING) && !m.getResultType().equals(SimpleType.DYN)) {
-        throw new RuleCompileException(rule, path + ".x-kubernetes-validations messageExpression "
-            + GoValues.quote(messageExpression) + " must evaluate to a string", null);
+      CelAbstractSyntaxTree m =
+          KubernetesCel.compiler(optionalOldSelf).compile(messageExpression).getAst();
+      if (!m.getResultType().equals(SimpleType.STRING)
+          && !m.getResultType().equals(SimpleType.DYN)) {
+        throw new RuleCompileException(
+            rule,
+            path
+                + ".x-kubernetes-validations messageExpression "
+                + GoValues.quote(messageExpression)
+                + " must evaluate to a string",
+            null);
       }
       return KubernetesCel.runtime().createProgram(m);
     } catch (CelValidationException | CelEvaluationException e) {
-      throw new RuleCompileException(rule, path + ".x-kubernetes-validations messageExpression "
-          + GoValues.quote(messageExpression) + " does not compile: " + e.getMessage(), e);
+      throw new RuleCompileException(
+          rule,
+          path
+              + ".x-kubernetes-validations messageExpression "
+              + GoValues.quote(messageExpression)
+              + " does not compile: "
+              + e.getMessage(),
+          e);
     }
   }
 
   private static int comprehensionDepth(CelAbstractSyntaxTree ast) {
-    return CelNavigableAst.fromAst(ast).getRoot().allNodes()
+    return CelNavigableAst.fromAst(ast)
+        .getRoot()
+        .allNodes()
         .filter(n -> n.getKind() == CelExpr.ExprKind.Kind.COMPREHENSION)
-        .mapToInt(n -> {
-          int d = 0;
-          for (var p = n.parent(); p.isPresent(); p = p.get().parent()) {
-            if (p.get().getKind() == CelExpr.ExprKind.Kind.COMPREHENSION) {
-              d++;
-            }
-          }
-          return d + 1;
-        })
-        .max().orElse(0);
+        .mapToInt(
+            n -> {
+              int d = 0;
+              for (var p = n.parent(); p.isPresent(); p = p.get().parent()) {
+                if (p.get().getKind() == CelExpr.ExprKind.Kind.COMPREHENSION) {
+                  d++;
+                }
+              }
+              return d + 1;
+            })
+        .max()
+        .orElse(0);
   }
 
   private static boolean referencesOldSelf(CelAbstractSyntaxTree ast) {
-    return CelNavigableAst.fromAst(ast).getRoot().allNodes()
-        .anyMatch(n -> n.expr().exprKind().getKind() == CelExpr.ExprKind.Kind.IDENT
-            && n.expr().ident().name().equals("oldSelf"));
+    return CelNavigableAst.fromAst(ast)
+        .getRoot()
+        .allNodes()
+        .anyMatch(
+            n ->
+                n.expr().exprKind().getKind() == CelExpr.ExprKind.Kind.IDENT
+                    && n.expr().ident().name().equals("oldSelf"));
   }
 }

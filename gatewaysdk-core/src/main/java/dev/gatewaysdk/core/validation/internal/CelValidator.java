@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Evaluates the compiled {@code x-kubernetes-validations} rules of a schema tree against an object, as the
- * API server's CEL validator does: {@code self} is the node's value, transition rules (those that read
- * {@code oldSelf}) run only on update when the node has a correlated old value (through object fields,
- * map keys, and the keys of {@code x-kubernetes-list-type: map} lists), unchanged values are ratcheted
- * (their non-transition rules skipped), null values are not validated, and evaluation is bounded by the
- * server's per-rule cost limit and per-object cost budget. Not thread-safe; one instance per validation.
+ * Evaluates the compiled {@code x-kubernetes-validations} rules of a schema tree against an object,
+ * as the API server's CEL validator does: {@code self} is the node's value, transition rules (those
+ * that read {@code oldSelf}) run only on update when the node has a correlated old value (through
+ * object fields, map keys, and the keys of {@code x-kubernetes-list-type: map} lists), unchanged
+ * values are ratcheted (their non-transition rules skipped), null values are not validated, and
+ * evaluation is bounded by the server's per-rule cost limit and per-object cost budget. Not
+ * thread-safe; one instance per validation.
  */
 public final class CelValidator {
   private static final Object NULL = com.google.protobuf.NullValue.NULL_VALUE;
@@ -30,7 +31,10 @@ public final class CelValidator {
     this.budget = budget;
   }
 
-  /** Validates {@code object} (defaulted, pruned) against {@code root}'s rules; {@code old} is null on create. */
+  /**
+   * Validates {@code object} (defaulted, pruned) against {@code root}'s rules; {@code old} is null
+   * on create.
+   */
   public static List<Cause> validate(Schema root, JsonNode object, JsonNode old) {
     return validate(root, object, old, KubernetesCel.RUNTIME_COST_BUDGET);
   }
@@ -41,7 +45,8 @@ public final class CelValidator {
   }
 
   /** Validates a subtree found at field path {@code path} (e.g. {@code status}). */
-  public static List<Cause> validateAt(Schema schema, JsonNode node, JsonNode old, String path, long costBudget) {
+  public static List<Cause> validateAt(
+      Schema schema, JsonNode node, JsonNode old, String path, long costBudget) {
     CelValidator v = new CelValidator(costBudget);
     v.walk(schema, node, old, path, false);
     return v.causes;
@@ -63,9 +68,13 @@ public final class CelValidator {
       for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         Schema cs = s == null ? null : s.child(e.getKey());
-        JsonNode oc = old != null && old.isObject() && !(s != null && "atomic".equals(s.mapType)) ? old.get(e.getKey()) : null;
+        JsonNode oc =
+            old != null && old.isObject() && !(s != null && "atomic".equals(s.mapType))
+                ? old.get(e.getKey())
+                : null;
         // a path is only read where rules are, so none is built for subtrees without rules
-        String childPath = cs != null && cs.subtreeHasRules() ? FieldPath.child(path, e.getKey()) : path;
+        String childPath =
+            cs != null && cs.subtreeHasRules() ? FieldPath.child(path, e.getKey()) : path;
         Object child = walk(cs, e.getValue(), oc, childPath, childNeed);
         size += lastSize;
         String name = celName(s, e.getKey());
@@ -77,12 +86,18 @@ public final class CelValidator {
     } else if (v.isArray()) {
       List<Object> l = new ArrayList<>(v.size());
       Schema is = s == null ? null : s.items;
-      Map<List<JsonNode>, JsonNode> oldByKey = s != null && s.isMapList() && old != null && old.isArray()
-          ? index(s, old) : null;
+      Map<List<JsonNode>, JsonNode> oldByKey =
+          s != null && s.isMapList() && old != null && old.isArray() ? index(s, old) : null;
       for (int i = 0; i < v.size(); i++) {
         JsonNode item = v.get(i);
         JsonNode oi = oldByKey == null ? null : oldByKey.get(keys(s, item));
-        l.add(walk(is, item, oi, is != null && is.subtreeHasRules() ? FieldPath.index(path, i) : path, childNeed));
+        l.add(
+            walk(
+                is,
+                item,
+                oi,
+                is != null && is.subtreeHasRules() ? FieldPath.index(path, i) : path,
+                childNeed));
         size += lastSize;
       }
       value = l;
@@ -128,36 +143,59 @@ public final class CelValidator {
       Object result;
       try {
         if (rule.boundedBy(size, limit)) {
-          // Statically within the limit (as the server's estimator would prove): skip per-step accounting.
+          // Statically within the limit (as the server's estimator would prove): skip per-step
+          // accounting.
           cost[0] = rule.astSize() + size;
           result = rule.program().eval(vars);
         } else {
-          result = rule.program().trace(vars, (expr, val) -> {
-          cost[0] += 1 + sizeCost(val);
-            if (cost[0] > limit) {
-              throw new CostLimitExceeded();
-            }
-          });
+          result =
+              rule.program()
+                  .trace(
+                      vars,
+                      (expr, val) -> {
+                        cost[0] += 1 + sizeCost(val);
+                        if (cost[0] > limit) {
+                          throw new CostLimitExceeded();
+                        }
+                      });
         }
       } catch (Exception | StackOverflowError e) {
         budget -= cost[0];
         if (isCostError(e)) {
           exhausted = true;
           if (budgetBound || budget <= 0) {
-            causes.add(Cause.of(path, Cause.FIELD_VALUE_INVALID, "Invalid value: " + GoValues.quote(s.typeName())
-                + ": validation failed due to running out of cost budget, no further validation rules will be run"));
+            causes.add(
+                Cause.of(
+                    path,
+                    Cause.FIELD_VALUE_INVALID,
+                    "Invalid value: "
+                        + GoValues.quote(s.typeName())
+                        + ": validation failed due to running out of cost budget, no further validation rules will be run"));
           } else {
-            causes.add(Cause.of(path, Cause.FIELD_VALUE_INVALID, "Invalid value: " + GoValues.quote(s.typeName())
-                + ": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to "
-                + "call cost exceeds limit for rule: " + ruleErrorString(rule)));
+            causes.add(
+                Cause.of(
+                    path,
+                    Cause.FIELD_VALUE_INVALID,
+                    "Invalid value: "
+                        + GoValues.quote(s.typeName())
+                        + ": 'operation cancelled: actual cost limit exceeded': no further validation rules will be run due to "
+                        + "call cost exceeds limit for rule: "
+                        + ruleErrorString(rule)));
           }
         } else {
           String err = evaluationError(e);
-          String detail = err.startsWith("no matching overload") || err.startsWith("no such overload")
-              ? "'" + err + "': call arguments did not match a supported operator, function or macro signature for rule: "
-                  + ruleErrorString(rule)
-              : err + " evaluating rule: " + ruleErrorString(rule);
-          causes.add(Cause.of(path, Cause.FIELD_VALUE_INVALID, "Invalid value: " + GoValues.quote(s.typeName()) + ": " + detail));
+          String detail =
+              err.startsWith("no matching overload") || err.startsWith("no such overload")
+                  ? "'"
+                      + err
+                      + "': call arguments did not match a supported operator, function or macro signature for rule: "
+                      + ruleErrorString(rule)
+                  : err + " evaluating rule: " + ruleErrorString(rule);
+          causes.add(
+              Cause.of(
+                  path,
+                  Cause.FIELD_VALUE_INVALID,
+                  "Invalid value: " + GoValues.quote(s.typeName()) + ": " + detail));
         }
         continue;
       }
@@ -166,8 +204,16 @@ public final class CelValidator {
         continue;
       }
       if (!(result instanceof Boolean)) {
-        causes.add(Cause.of(path, Cause.FIELD_VALUE_INVALID, "Invalid value: " + GoValues.quote(s.typeName())
-            + ": rule evaluated to a non-bool value " + result + " evaluating rule: " + ruleErrorString(rule)));
+        causes.add(
+            Cause.of(
+                path,
+                Cause.FIELD_VALUE_INVALID,
+                "Invalid value: "
+                    + GoValues.quote(s.typeName())
+                    + ": rule evaluated to a non-bool value "
+                    + result
+                    + " evaluating rule: "
+                    + ruleErrorString(rule)));
         continue;
       }
       String field = rule.fieldPath() == null ? path : joinFieldPath(path, rule.fieldPath());
@@ -206,14 +252,21 @@ public final class CelValidator {
     return "failed rule: " + rule.rule().trim();
   }
 
-  /** The value a failed rule reports: the type name for objects and arrays, the value itself for scalars. */
+  /**
+   * The value a failed rule reports: the type name for objects and arrays, the value itself for
+   * scalars.
+   */
   private static String badValue(Schema s, JsonNode v) {
-    return v.isObject() || v.isArray() ? GoValues.quote(s.typeName().isEmpty() ? (v.isObject() ? "object" : "array") : s.typeName())
+    return v.isObject() || v.isArray()
+        ? GoValues.quote(
+            s.typeName().isEmpty() ? (v.isObject() ? "object" : "array") : s.typeName())
         : GoValues.value(v);
   }
 
   private static String ruleErrorString(CompiledRule rule) {
-    return rule.message() != null && !rule.message().isBlank() ? rule.message().trim() : rule.rule().trim();
+    return rule.message() != null && !rule.message().isBlank()
+        ? rule.message().trim()
+        : rule.rule().trim();
   }
 
   private static Cause fieldError(String field, String value, String detail, String reason) {
@@ -224,7 +277,8 @@ public final class CelValidator {
       case Cause.FIELD_VALUE_FORBIDDEN -> Cause.of(field, reason, "Forbidden: " + detail);
       case Cause.FIELD_VALUE_REQUIRED -> Cause.of(field, reason, "Required value: " + detail);
       case Cause.FIELD_VALUE_DUPLICATE -> Cause.of(field, reason, "Duplicate value: " + value);
-      default -> Cause.of(field, Cause.FIELD_VALUE_INVALID, "Invalid value: " + value + ": " + detail);
+      default ->
+          Cause.of(field, Cause.FIELD_VALUE_INVALID, "Invalid value: " + value + ": " + detail);
     };
   }
 
@@ -260,22 +314,46 @@ public final class CelValidator {
 
   private static String evaluationError(Throwable e) {
     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-    msg = msg.replaceFirst("^evaluation error at [^:]*:\\d+: ", "").replaceFirst("^evaluation error: ", "");
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("key '(.*)' is not present in map\\.?").matcher(msg);
+    msg =
+        msg.replaceFirst("^evaluation error at [^:]*:\\d+: ", "")
+            .replaceFirst("^evaluation error: ", "");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("key '(.*)' is not present in map\\.?").matcher(msg);
     if (m.find()) {
       return "no such key: " + m.group(1);
     }
     return msg;
   }
 
-  private static final java.util.Set<String> CEL_RESERVED = java.util.Set.of("true", "false", "null", "in", "as",
-      "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package", "namespace",
-      "return", "var", "void", "while");
+  private static final java.util.Set<String> CEL_RESERVED =
+      java.util.Set.of(
+          "true",
+          "false",
+          "null",
+          "in",
+          "as",
+          "break",
+          "const",
+          "continue",
+          "else",
+          "for",
+          "function",
+          "if",
+          "import",
+          "let",
+          "loop",
+          "package",
+          "namespace",
+          "return",
+          "var",
+          "void",
+          "while");
 
   /**
-   * The name under which an object property is visible to CEL, as the API server escapes it: reserved words
-   * become {@code __namespace__}, and {@code __ . - /} become {@code __underscores__ __dot__ __dash__ __slash__};
-   * null when the name cannot be escaped. Keys of maps (additionalProperties) are not escaped.
+   * The name under which an object property is visible to CEL, as the API server escapes it:
+   * reserved words become {@code __namespace__}, and {@code __ . - /} become {@code __underscores__
+   * __dot__ __dash__ __slash__}; null when the name cannot be escaped. Keys of maps
+   * (additionalProperties) are not escaped.
    */
   static String celName(Schema s, String name) {
     if (s != null && s.additionalProperties != null && !s.properties.containsKey(name)) {
@@ -312,12 +390,14 @@ public final class CelValidator {
   static Object convert(Schema s, JsonNode v) {
     if (v.isObject()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      v.fields().forEachRemaining(e -> {
-        String name = celName(s, e.getKey());
-        if (name != null) {
-          m.put(name, convert(s == null ? null : s.child(e.getKey()), e.getValue()));
-        }
-      });
+      v.fields()
+          .forEachRemaining(
+              e -> {
+                String name = celName(s, e.getKey());
+                if (name != null) {
+                  m.put(name, convert(s == null ? null : s.child(e.getKey()), e.getValue()));
+                }
+              });
       return m;
     }
     if (v.isArray()) {
@@ -345,8 +425,11 @@ public final class CelValidator {
       }
       if (!number && !v.isIntegralNumber()) {
         java.math.BigDecimal d = v.decimalValue();
-        if (d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(new java.math.BigDecimal(Long.MAX_VALUE)) < 0) {
-          return s != null && ("integer".equals(s.type) || s.intOrString) ? (Object) d.longValue() : (Object) v.asDouble();
+        if (d.stripTrailingZeros().scale() <= 0
+            && d.abs().compareTo(new java.math.BigDecimal(Long.MAX_VALUE)) < 0) {
+          return s != null && ("integer".equals(s.type) || s.intOrString)
+              ? (Object) d.longValue()
+              : (Object) v.asDouble();
         }
       }
       if (v.isBigInteger()) {

@@ -20,9 +20,10 @@ public record CompiledRule(
     int comprehensionDepth) {
 
   /**
-   * Whether one evaluation over a value of {@code size} units certainly stays within {@code limit}: each
-   * AST node runs at most once per iteration of each enclosing comprehension, and a comprehension iterates
-   * at most {@code size} times. Rules that pass this check run without per-step accounting.
+   * Whether one evaluation over a value of {@code size} units certainly stays within {@code limit}:
+   * each AST node runs at most once per iteration of each enclosing comprehension, and a
+   * comprehension iterates at most {@code size} times. Rules that pass this check run without
+   * per-step accounting.
    */
   public boolean boundedBy(long size, long limit) {
     double bound = (double) astSize * Math.pow(size + 1, comprehensionDepth) * (1 + size / 16.0);

@@ -21,7 +21,8 @@ public final class CrdFiles {
   private CrdFiles() {}
 
   /**
-   * All CRD documents in {@code path} (a file, or a directory searched recursively for .yaml/.yml/.json).
+   * All CRD documents in {@code path} (a file, or a directory searched recursively for
+   * .yaml/.yml/.json).
    *
    * @throws CrdSourceException naming the file when it cannot be read or parsed
    */
@@ -29,11 +30,13 @@ public final class CrdFiles {
     List<JsonNode> out = new ArrayList<>();
     if (Files.isDirectory(path)) {
       try (Stream<Path> files = Files.walk(path)) {
-        for (Path f : files.filter(Files::isRegularFile).filter(CrdFiles::isManifest).sorted().toList()) {
+        for (Path f :
+            files.filter(Files::isRegularFile).filter(CrdFiles::isManifest).sorted().toList()) {
           out.addAll(read(f));
         }
       } catch (IOException e) {
-        throw new CrdSourceException("cannot list CRD directory " + path + ": " + e.getMessage(), e);
+        throw new CrdSourceException(
+            "cannot list CRD directory " + path + ": " + e.getMessage(), e);
       }
       return out;
     }
@@ -66,7 +69,10 @@ public final class CrdFiles {
         MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(r)) {
       while (it.hasNextValue()) {
         JsonNode doc = it.nextValue();
-        if (doc != null && !doc.isNull() && !doc.isMissingNode() && !(doc.isObject() && doc.isEmpty())) {
+        if (doc != null
+            && !doc.isNull()
+            && !doc.isMissingNode()
+            && !(doc.isObject() && doc.isEmpty())) {
           out.add(doc);
         }
       }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies schema defaults in place as the API server's structural defaulting does: an absent property
- * with a default gets a deep copy of it; a null in a non-nullable property becomes its default, or is
- * dropped when there is none; defaults apply recursively, also inside values that were just defaulted.
+ * Applies schema defaults in place as the API server's structural defaulting does: an absent
+ * property with a default gets a deep copy of it; a null in a non-nullable property becomes its
+ * default, or is dropped when there is none; defaults apply recursively, also inside values that
+ * were just defaulted.
  */
 public final class Defaulter {
   private Defaulter() {}
@@ -36,11 +37,15 @@ public final class Defaulter {
       }
       if (s.additionalProperties != null) {
         List<String> nulls = new ArrayList<>();
-        o.fields().forEachRemaining(e -> {
-          if (!s.properties.containsKey(e.getKey()) && e.getValue().isNull() && !s.additionalProperties.nullable) {
-            nulls.add(e.getKey());
-          }
-        });
+        o.fields()
+            .forEachRemaining(
+                e -> {
+                  if (!s.properties.containsKey(e.getKey())
+                      && e.getValue().isNull()
+                      && !s.additionalProperties.nullable) {
+                    nulls.add(e.getKey());
+                  }
+                });
         for (String k : nulls) {
           if (s.additionalProperties.defaultValue != null) {
             o.set(k, s.additionalProperties.defaultValue.deepCopy());

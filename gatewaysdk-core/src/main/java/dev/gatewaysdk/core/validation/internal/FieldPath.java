@@ -1,6 +1,9 @@
 package dev.gatewaysdk.core.validation.internal;
 
-/** Builds field paths as the API server prints them: {@code spec.rules[0].matches}, {@code metadata.labels[app]}. */
+/**
+ * Builds field paths as the API server prints them: {@code spec.rules[0].matches}, {@code
+ * metadata.labels[app]}.
+ */
 public final class FieldPath {
   private FieldPath() {}
 

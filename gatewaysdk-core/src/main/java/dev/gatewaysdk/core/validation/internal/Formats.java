@@ -10,25 +10,26 @@ import java.util.regex.Pattern;
 
 /**
  * The string formats the API server checks in structural schemas (kube-openapi's strfmt registry),
- * and the IP parsing the Kubernetes CEL libraries use. Formats not listed (int32, int64, ...) are not
- * checked, as on the server. No method ever resolves a name.
+ * and the IP parsing the Kubernetes CEL libraries use. Formats not listed (int32, int64, ...) are
+ * not checked, as on the server. No method ever resolves a name.
  */
 public final class Formats {
-  private static final Pattern HOSTNAME = Pattern.compile(
-      "^[a-zA-Z0-9\\p{S}\\p{L}]((-?[a-zA-Z0-9\\p{S}\\p{L}]{0,62})?)(\\.[a-zA-Z0-9\\p{S}\\p{L}]((-?[a-zA-Z0-9\\p{S}\\p{L}]{0,62})?))*$");
-  private static final Pattern UUID = Pattern.compile(
-      "(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
-  private static final Pattern MAC = Pattern.compile(
-      "^([0-9A-Fa-f]{2}[:-]){5,19}[0-9A-Fa-f]{2}$|^([0-9A-Fa-f]{4}\\.){2,9}[0-9A-Fa-f]{4}$");
+  private static final Pattern HOSTNAME =
+      Pattern.compile(
+          "^[a-zA-Z0-9\\p{S}\\p{L}]((-?[a-zA-Z0-9\\p{S}\\p{L}]{0,62})?)(\\.[a-zA-Z0-9\\p{S}\\p{L}]((-?[a-zA-Z0-9\\p{S}\\p{L}]{0,62})?))*$");
+  private static final Pattern UUID =
+      Pattern.compile("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
+  private static final Pattern MAC =
+      Pattern.compile(
+          "^([0-9A-Fa-f]{2}[:-]){5,19}[0-9A-Fa-f]{2}$|^([0-9A-Fa-f]{4}\\.){2,9}[0-9A-Fa-f]{4}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
-  private static final Pattern DURATION = Pattern.compile(
-      "^(\\d+(\\.\\d+)?\\s*(ns|us|µs|ms|s|m|h|d|w|sec|second|seconds|min|minute|minutes|hour|hours|day|days|week|weeks)\\s*)+$");
+  private static final Pattern DURATION =
+      Pattern.compile(
+          "^(\\d+(\\.\\d+)?\\s*(ns|us|µs|ms|s|m|h|d|w|sec|second|seconds|min|minute|minutes|hour|hours|day|days|week|weeks)\\s*)+$");
 
   private Formats() {}
 
-  /**
-   * Whether {@code value} satisfies {@code format}; unknown formats pass.
-   */
+  /** Whether {@code value} satisfies {@code format}; unknown formats pass. */
   public static boolean matches(String format, String value) {
     switch (format) {
       case "ipv4":
@@ -83,7 +84,10 @@ public final class Formats {
     }
   }
 
-  /** Parses dotted-quad IPv4; {@code sloppy} allows leading zeros as Go's ParseIPSloppy. Null if invalid. */
+  /**
+   * Parses dotted-quad IPv4; {@code sloppy} allows leading zeros as Go's ParseIPSloppy. Null if
+   * invalid.
+   */
   public static byte[] parseIPv4(String s, boolean sloppy) {
     String[] parts = s.split("\\.", -1);
     if (parts.length != 4) {
@@ -179,7 +183,10 @@ public final class Formats {
     return out;
   }
 
-  /** Whether {@code s} is an IP address as the Kubernetes CEL {@code isIP} sees it (no leading zeros, no zone). */
+  /**
+   * Whether {@code s} is an IP address as the Kubernetes CEL {@code isIP} sees it (no leading
+   * zeros, no zone).
+   */
   public static boolean isIP(String s) {
     if (s.contains(":")) {
       byte[] b = parseIPv6(s);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 
-/** Renders values the way the API server's field errors print them (Go's {@code %v} / {@code %q}). */
+/**
+ * Renders values the way the API server's field errors print them (Go's {@code %v} / {@code %q}).
+ */
 public final class GoValues {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +35,10 @@ public final class GoValues {
     return b.append('"').toString();
   }
 
-  /** A JSON value as a field error prints it: numbers and booleans bare, strings quoted, null as "null". */
+  /**
+   * A JSON value as a field error prints it: numbers and booleans bare, strings quoted, null as
+   * "null".
+   */
   public static String value(JsonNode v) {
     if (v == null || v.isNull() || v.isMissingNode()) {
       return "\"null\"";
@@ -63,7 +68,10 @@ public final class GoValues {
     return s.toPlainString();
   }
 
-  /** The JSON type name of a value, as the type check reports it ({@code "string"}, {@code "integer"} ...). */
+  /**
+   * The JSON type name of a value, as the type check reports it ({@code "string"}, {@code
+   * "integer"} ...).
+   */
   public static String jsonType(JsonNode v) {
     if (v == null || v.isNull()) {
       return "null";

@@ -10,15 +10,29 @@ import java.util.Set;
 
 /**
  * Removes fields the schema does not declare, in place, and reports their paths as the API server's
- * strict decoding names them ({@code spec.rules[0].foo}). Honors {@code x-kubernetes-preserve-unknown-fields}
- * and embedded resources; at the root and in embedded resources apiVersion, kind and metadata are
- * always known, and metadata is checked against the fields of ObjectMeta.
+ * strict decoding names them ({@code spec.rules[0].foo}). Honors {@code
+ * x-kubernetes-preserve-unknown-fields} and embedded resources; at the root and in embedded
+ * resources apiVersion, kind and metadata are always known, and metadata is checked against the
+ * fields of ObjectMeta.
  */
 public final class Pruner {
-  static final Set<String> OBJECT_META = Set.of(
-      "name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation",
-      "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations",
-      "ownerReferences", "finalizers", "managedFields");
+  static final Set<String> OBJECT_META =
+      Set.of(
+          "name",
+          "generateName",
+          "namespace",
+          "selfLink",
+          "uid",
+          "resourceVersion",
+          "generation",
+          "creationTimestamp",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds",
+          "labels",
+          "annotations",
+          "ownerReferences",
+          "finalizers",
+          "managedFields");
 
   private Pruner() {}
 
@@ -29,7 +43,8 @@ public final class Pruner {
     return unknown;
   }
 
-  private static void node(Schema s, JsonNode v, String path, boolean resourceRoot, List<String> unknown) {
+  private static void node(
+      Schema s, JsonNode v, String path, boolean resourceRoot, List<String> unknown) {
     if (s == null || v == null) {
       return;
     }

@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * One node of a CRD's structural schema (OpenAPI v3 with the Kubernetes extensions), parsed once.
  *
- * <p>Immutable after {@link #parse}; the CEL rules of the node are attached by the compiler before the
- * schema is published. Patterns use RE2 (re2j) as the API server uses Go's RE2.
+ * <p>Immutable after {@link #parse}; the CEL rules of the node are attached by the compiler before
+ * the schema is published. Patterns use RE2 (re2j) as the API server uses Go's RE2.
  */
 public final class Schema {
   public final String type;
@@ -52,8 +52,10 @@ public final class Schema {
   public final List<Schema> anyOf;
   public final List<Schema> oneOf;
   public final Schema not;
+
   /** The raw {@code x-kubernetes-validations} entries; compiled by {@link CelRules}. */
   public final List<JsonNode> validationRules;
+
   /** Compiled rules, set once by the compiler before the schema is shared. */
   private List<CompiledRule> rules = List.of();
 
@@ -70,7 +72,8 @@ public final class Schema {
       try {
         pattern = Pattern.compile(patternText);
       } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(path + ".pattern: invalid regular expression: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            path + ".pattern: invalid regular expression: " + e.getMessage(), e);
       }
     } else {
       pattern = null;
@@ -95,7 +98,10 @@ public final class Schema {
       }
     }
     properties = Collections.unmodifiableMap(props);
-    items = n.has("items") && n.get("items").isObject() ? new Schema(n.get("items"), path + ".items") : null;
+    items =
+        n.has("items") && n.get("items").isObject()
+            ? new Schema(n.get("items"), path + ".items")
+            : null;
     JsonNode ap = n.get("additionalProperties");
     additionalProperties =
         ap != null && ap.isObject() ? new Schema(ap, path + ".additionalProperties") : null;
@@ -105,8 +111,9 @@ public final class Schema {
     }
     required = Collections.unmodifiableSet(req);
     nullable = n.path("nullable").asBoolean(false);
-    preserveUnknownFields = n.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
-        || (ap != null && ap.isBoolean() && ap.asBoolean());
+    preserveUnknownFields =
+        n.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
+            || (ap != null && ap.isBoolean() && ap.asBoolean());
     intOrString = n.path("x-kubernetes-int-or-string").asBoolean(false);
     embeddedResource = n.path("x-kubernetes-embedded-resource").asBoolean(false);
     listType = text(n, "x-kubernetes-list-type");
@@ -156,13 +163,19 @@ public final class Schema {
     this.subtreeHasRules = true;
   }
 
-  /** The property schema for {@code name}: a declared property, else additionalProperties, else null. */
+  /**
+   * The property schema for {@code name}: a declared property, else additionalProperties, else
+   * null.
+   */
   public Schema child(String name) {
     Schema s = properties.get(name);
     return s != null ? s : additionalProperties;
   }
 
-  /** The type name the API server uses in CEL error values ({@code "object"}, {@code "string"}, ...). */
+  /**
+   * The type name the API server uses in CEL error values ({@code "object"}, {@code "string"},
+   * ...).
+   */
   public String typeName() {
     return type == null ? "" : type;
   }

@@ -13,13 +13,15 @@ import java.util.stream.Collectors;
 
 /**
  * Validates a JSON tree against a structural schema as kube-openapi's validator does and reports
- * causes worded like the API server's converted OpenAPI errors ({@code spec.x in body should match ...}).
- * Stateless; one instance may be shared.
+ * causes worded like the API server's converted OpenAPI errors ({@code spec.x in body should match
+ * ...}). Stateless; one instance may be shared.
  */
 public final class StructuralValidator {
   private StructuralValidator() {}
 
-  /** Validates {@code value} (already defaulted and pruned) against {@code schema} at {@code path}. */
+  /**
+   * Validates {@code value} (already defaulted and pruned) against {@code schema} at {@code path}.
+   */
   public static List<Cause> validate(Schema schema, JsonNode value, String path) {
     List<Cause> out = new ArrayList<>();
     node(schema, value, path, out);
@@ -58,22 +60,27 @@ public final class StructuralValidator {
       if (v.isTextual() || isInteger(v)) {
         return true;
       }
-      out.add(invalid(path, GoValues.value(v), path + " in body must validate at least one schema (anyOf)"));
+      out.add(
+          invalid(
+              path,
+              GoValues.value(v),
+              path + " in body must validate at least one schema (anyOf)"));
       out.add(typeInvalid(path, GoValues.jsonType(v), "integer"));
       return false;
     }
     if (s.type == null) {
       return true;
     }
-    boolean ok = switch (s.type) {
-      case "object" -> v.isObject();
-      case "array" -> v.isArray();
-      case "string" -> v.isTextual();
-      case "integer" -> isInteger(v);
-      case "number" -> v.isNumber();
-      case "boolean" -> v.isBoolean();
-      default -> true;
-    };
+    boolean ok =
+        switch (s.type) {
+          case "object" -> v.isObject();
+          case "array" -> v.isArray();
+          case "string" -> v.isTextual();
+          case "integer" -> isInteger(v);
+          case "number" -> v.isNumber();
+          case "boolean" -> v.isBoolean();
+          default -> true;
+        };
     if (!ok) {
       out.add(typeInvalid(path, GoValues.jsonType(v), s.type));
     }
@@ -98,7 +105,9 @@ public final class StructuralValidator {
         node(sub, v, path, errs);
       }
       if (!errs.isEmpty()) {
-        out.add(invalid(path, GoValues.value(v), path + " in body must validate all the schemas (allOf)"));
+        out.add(
+            invalid(
+                path, GoValues.value(v), path + " in body must validate all the schemas (allOf)"));
         out.addAll(errs);
       }
     }
@@ -117,7 +126,11 @@ public final class StructuralValidator {
         }
       }
       if (!any) {
-        out.add(invalid(path, GoValues.value(v), path + " in body must validate at least one schema (anyOf)"));
+        out.add(
+            invalid(
+                path,
+                GoValues.value(v),
+                path + " in body must validate at least one schema (anyOf)"));
         out.addAll(best);
       }
     }
@@ -135,8 +148,11 @@ public final class StructuralValidator {
       }
       if (valid != 1) {
         String found = valid == 0 ? "Found none valid" : "Found " + valid + " valid alternatives";
-        out.add(invalid(path, GoValues.value(v),
-            path + " in body must validate one and only one schema (oneOf). " + found));
+        out.add(
+            invalid(
+                path,
+                GoValues.value(v),
+                path + " in body must validate one and only one schema (oneOf). " + found));
         if (valid == 0 && best != null) {
           out.addAll(best);
         }
@@ -146,7 +162,8 @@ public final class StructuralValidator {
       List<Cause> errs = new ArrayList<>();
       node(s.not, v, path, errs);
       if (errs.isEmpty()) {
-        out.add(invalid(path, GoValues.value(v), path + " in body must not validate the schema (not)"));
+        out.add(
+            invalid(path, GoValues.value(v), path + " in body must not validate the schema (not)"));
       }
     }
   }
@@ -154,17 +171,36 @@ public final class StructuralValidator {
   private static void string(Schema s, String text, JsonNode v, String path, List<Cause> out) {
     long len = text.codePointCount(0, text.length());
     if (s.maxLength != null && len > s.maxLength) {
-      out.add(Cause.of(path, Cause.FIELD_VALUE_TOO_LONG, "Too long: may not be more than " + s.maxLength + " bytes"));
+      out.add(
+          Cause.of(
+              path,
+              Cause.FIELD_VALUE_TOO_LONG,
+              "Too long: may not be more than " + s.maxLength + " bytes"));
     }
     if (s.minLength != null && len < s.minLength) {
-      out.add(invalid(path, GoValues.value(v), path + " in body should be at least " + s.minLength + " chars long"));
+      out.add(
+          invalid(
+              path,
+              GoValues.value(v),
+              path + " in body should be at least " + s.minLength + " chars long"));
     }
     if (s.pattern != null && !s.pattern.matcher(text).find()) {
-      out.add(invalid(path, GoValues.value(v), path + " in body should match '" + s.patternText + "'"));
+      out.add(
+          invalid(path, GoValues.value(v), path + " in body should match '" + s.patternText + "'"));
     }
     if (s.format != null && !Formats.matches(s.format, text)) {
-      out.add(Cause.of(path, Cause.FIELD_VALUE_TYPE_INVALID, "Invalid value: " + GoValues.value(v) + ": " + path
-          + " in body must be of type " + s.format + ": " + GoValues.quote(text)));
+      out.add(
+          Cause.of(
+              path,
+              Cause.FIELD_VALUE_TYPE_INVALID,
+              "Invalid value: "
+                  + GoValues.value(v)
+                  + ": "
+                  + path
+                  + " in body must be of type "
+                  + s.format
+                  + ": "
+                  + GoValues.quote(text)));
     }
   }
 
@@ -173,20 +209,37 @@ public final class StructuralValidator {
     if (s.maximum != null) {
       int c = d.compareTo(s.maximum);
       if (s.exclusiveMaximum ? c >= 0 : c > 0) {
-        out.add(invalid(path, GoValues.value(v), path + " in body should be less than "
-            + (s.exclusiveMaximum ? "" : "or equal to ") + GoValues.number(s.maximum)));
+        out.add(
+            invalid(
+                path,
+                GoValues.value(v),
+                path
+                    + " in body should be less than "
+                    + (s.exclusiveMaximum ? "" : "or equal to ")
+                    + GoValues.number(s.maximum)));
       }
     }
     if (s.minimum != null) {
       int c = d.compareTo(s.minimum);
       if (s.exclusiveMinimum ? c <= 0 : c < 0) {
-        out.add(invalid(path, GoValues.value(v), path + " in body should be greater than "
-            + (s.exclusiveMinimum ? "" : "or equal to ") + GoValues.number(s.minimum)));
+        out.add(
+            invalid(
+                path,
+                GoValues.value(v),
+                path
+                    + " in body should be greater than "
+                    + (s.exclusiveMinimum ? "" : "or equal to ")
+                    + GoValues.number(s.minimum)));
       }
     }
-    if (s.multipleOf != null && s.multipleOf.signum() != 0
+    if (s.multipleOf != null
+        && s.multipleOf.signum() != 0
         && d.remainder(s.multipleOf).signum() != 0) {
-      out.add(invalid(path, GoValues.value(v), path + " in body should be a multiple of " + GoValues.number(s.multipleOf)));
+      out.add(
+          invalid(
+              path,
+              GoValues.value(v),
+              path + " in body should be a multiple of " + GoValues.number(s.multipleOf)));
     }
   }
 
@@ -200,17 +253,28 @@ public final class StructuralValidator {
       }
     }
     String supported = s.enumValues.stream().map(GoValues::value).collect(Collectors.joining(", "));
-    out.add(Cause.of(path, Cause.FIELD_VALUE_NOT_SUPPORTED,
-        "Unsupported value: " + GoValues.value(v) + ": supported values: " + supported));
+    out.add(
+        Cause.of(
+            path,
+            Cause.FIELD_VALUE_NOT_SUPPORTED,
+            "Unsupported value: " + GoValues.value(v) + ": supported values: " + supported));
   }
 
   private static void array(Schema s, JsonNode v, String path, List<Cause> out) {
     int n = v.size();
     if (s.maxItems != null && n > s.maxItems) {
-      out.add(Cause.of(path, Cause.FIELD_VALUE_TOO_MANY, "Too many: " + n + ": must have at most " + s.maxItems + " items"));
+      out.add(
+          Cause.of(
+              path,
+              Cause.FIELD_VALUE_TOO_MANY,
+              "Too many: " + n + ": must have at most " + s.maxItems + " items"));
     }
     if (s.minItems != null && n < s.minItems) {
-      out.add(invalid(path, String.valueOf(n), path + " in body should have at least " + s.minItems + " items"));
+      out.add(
+          invalid(
+              path,
+              String.valueOf(n),
+              path + " in body should have at least " + s.minItems + " items"));
     }
     if (s.items != null) {
       for (int i = 0; i < n; i++) {
@@ -226,8 +290,11 @@ public final class StructuralValidator {
       for (int i = 0; i < v.size(); i++) {
         JsonNode item = v.get(i);
         if (seen.stream().anyMatch(x -> equalJson(x, item))) {
-          out.add(Cause.of(FieldPath.index(path, i), Cause.FIELD_VALUE_DUPLICATE,
-              "Duplicate value: " + GoValues.value(item)));
+          out.add(
+              Cause.of(
+                  FieldPath.index(path, i),
+                  Cause.FIELD_VALUE_DUPLICATE,
+                  "Duplicate value: " + GoValues.value(item)));
         } else {
           seen.add(item);
         }
@@ -249,14 +316,20 @@ public final class StructuralValidator {
         }
         String id = keys.toString();
         if (seen.putIfAbsent(id, i) != null) {
-          out.add(Cause.of(FieldPath.index(path, i), Cause.FIELD_VALUE_DUPLICATE,
-              "Duplicate value: " + goMap(keys)));
+          out.add(
+              Cause.of(
+                  FieldPath.index(path, i),
+                  Cause.FIELD_VALUE_DUPLICATE,
+                  "Duplicate value: " + goMap(keys)));
         }
       }
     }
   }
 
-  /** Go's {@code %#v} of a map[string]interface{}: {@code map[string]interface {}{"name":"a", "port":80}}. */
+  /**
+   * Go's {@code %#v} of a map[string]interface{}: {@code map[string]interface {}{"name":"a",
+   * "port":80}}.
+   */
   private static String goMap(TreeMap<String, JsonNode> keys) {
     return keys.entrySet().stream()
         .filter(e -> e.getValue() != null)
@@ -267,11 +340,18 @@ public final class StructuralValidator {
   private static void object(Schema s, JsonNode v, String path, List<Cause> out) {
     int n = v.size();
     if (s.maxProperties != null && n > s.maxProperties) {
-      out.add(Cause.of(path, Cause.FIELD_VALUE_TOO_MANY,
-          "Too many: " + n + ": must have at most " + s.maxProperties + " items"));
+      out.add(
+          Cause.of(
+              path,
+              Cause.FIELD_VALUE_TOO_MANY,
+              "Too many: " + n + ": must have at most " + s.maxProperties + " items"));
     }
     if (s.minProperties != null && n < s.minProperties) {
-      out.add(invalid(path, String.valueOf(n), path + " in body should have at least " + s.minProperties + " properties"));
+      out.add(
+          invalid(
+              path,
+              String.valueOf(n),
+              path + " in body should have at least " + s.minProperties + " properties"));
     }
     for (String r : s.required) {
       if (!v.has(r)) {
@@ -289,7 +369,10 @@ public final class StructuralValidator {
     }
   }
 
-  /** JSON equality with numbers compared by value (1 equals 1.0), as Go's unstructured comparison does. */
+  /**
+   * JSON equality with numbers compared by value (1 equals 1.0), as Go's unstructured comparison
+   * does.
+   */
   public static boolean equalJson(JsonNode a, JsonNode b) {
     if (a.isNumber() && b.isNumber()) {
       return a.decimalValue().compareTo(b.decimalValue()) == 0;
@@ -322,11 +405,21 @@ public final class StructuralValidator {
   }
 
   private static Cause invalid(String path, String renderedValue, String detail) {
-    return Cause.of(path, Cause.FIELD_VALUE_INVALID, "Invalid value: " + renderedValue + ": " + detail);
+    return Cause.of(
+        path, Cause.FIELD_VALUE_INVALID, "Invalid value: " + renderedValue + ": " + detail);
   }
 
   private static Cause typeInvalid(String path, String actualType, String wanted) {
-    return Cause.of(path, Cause.FIELD_VALUE_TYPE_INVALID, "Invalid value: " + GoValues.quote(actualType) + ": "
-        + path + " in body must be of type " + wanted + ": " + GoValues.quote(actualType));
+    return Cause.of(
+        path,
+        Cause.FIELD_VALUE_TYPE_INVALID,
+        "Invalid value: "
+            + GoValues.quote(actualType)
+            + ": "
+            + path
+            + " in body must be of type "
+            + wanted
+            + ": "
+            + GoValues.quote(actualType));
   }
 }

@@ -23,30 +23,35 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A JSON parser over UTF-8 bytes for {@link FastJson}, with duplicate detection built in, as quick as Jackson's
- * own byte parser without it (1.1x on a 64-listener Gateway, level on a 16-rule route; docs/benchmarks.md)
- * because it does less. It keeps no locations (errors are worded by the located tree path, which runs when
- * this parser throws; {@link #getParsingContext()} is a snapshot built on request), decodes an ASCII string in
- * one copy instead of two, reads integers without a text buffer, skips indentation eight bytes at a time, and
- * hands out field names from a process-wide table of interned strings ({@code Names}), which the codecs'
- * {@code switch} statements then match by identity.
+ * A JSON parser over UTF-8 bytes for {@link FastJson}, with duplicate detection built in, as quick
+ * as Jackson's own byte parser without it (1.1x on a 64-listener Gateway, level on a 16-rule route;
+ * docs/benchmarks.md) because it does less. It keeps no locations (errors are worded by the located
+ * tree path, which runs when this parser throws; {@link #getParsingContext()} is a snapshot built
+ * on request), decodes an ASCII string in one copy instead of two, reads integers without a text
+ * buffer, skips indentation eight bytes at a time, and hands out field names from a process-wide
+ * table of interned strings ({@code Names}), which the codecs' {@code switch} statements then match
+ * by identity.
  *
- * <p>It accepts exactly RFC 8259 JSON (as Jackson does with default features: no comments, no trailing
- * commas, no raw control characters in strings, no leading zeros) and throws {@link JsonParseException} on
- * anything else. It also rejects duplicate field names and nesting deeper than the limit, and notes whether
- * the top-level object has a string {@code apiVersion} and {@code kind}. The input must be well-formed
- * UTF-8, as {@link String#getBytes} with UTF-8 produces for text without unpaired surrogates.
+ * <p>It accepts exactly RFC 8259 JSON (as Jackson does with default features: no comments, no
+ * trailing commas, no raw control characters in strings, no leading zeros) and throws {@link
+ * JsonParseException} on anything else. It also rejects duplicate field names and nesting deeper
+ * than the limit, and notes whether the top-level object has a string {@code apiVersion} and {@code
+ * kind}. The input must be well-formed UTF-8, as {@link String#getBytes} with UTF-8 produces for
+ * text without unpaired surrogates.
  */
 public final class ByteJsonParser extends ParserMinimalBase {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
   private static final long SPACES = 0x2020202020202020L;
   private static final long QUOTES = 0x2222222222222222L;
   private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
   private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
+
   /** How many names one parser may add to the shared table ({@link Names}). */
   static final int MAX_NEW_NAMES = 256;
+
   private static final int NONE = 0;
   private static final int API_VERSION = 1;
   private static final int KIND = 2;
@@ -57,41 +62,58 @@ public final class ByteJsonParser extends ParserMinimalBase {
   private int pos;
   private boolean closed;
 
-  /** The open containers by nesting level (0 is the root): object or array, entries so far, current field name. */
+  /**
+   * The open containers by nesting level (0 is the root): object or array, entries so far, current
+   * field name.
+   */
   private int depth;
+
   private boolean[] objects = new boolean[16];
   private int[] entries = new int[16];
   private String[] names = new String[16];
 
   /** The text of the current string or number token, or the current field name. */
   private String text;
-  /** The current integer, when the token is an integer that fits in a long and {@link #bigNumber} is false. */
+
+  /**
+   * The current integer, when the token is an integer that fits in a long and {@link #bigNumber} is
+   * false.
+   */
   private long number;
+
   private boolean bigNumber;
 
   private int pending = NONE;
   private int newNames;
   boolean sawApiVersion;
   boolean sawKind;
+
   /** Whether a float was read as infinite (out of range), which the located tree path rejects. */
   boolean sawInfinite;
+
   /**
-   * Whether a string or name held a question mark: where the bytes came from {@link String#getBytes}, it may
-   * stand for an unpaired surrogate of the text, which the caller then checks for.
+   * Whether a string or name held a question mark: where the bytes came from {@link
+   * String#getBytes}, it may stand for an unpaired surrogate of the text, which the caller then
+   * checks for.
    */
   boolean sawQuestionMark;
 
   /**
-   * Duplicate fields: by nesting level, the names of the open object there behind a 64-bit filter by hash
-   * (cached in the canonical strings), so only a name whose bit is already set costs comparisons. Objects
-   * with many fields switch to a hash set, so no input makes the check quadratic.
+   * Duplicate fields: by nesting level, the names of the open object there behind a 64-bit filter
+   * by hash (cached in the canonical strings), so only a name whose bit is already set costs
+   * comparisons. Objects with many fields switch to a hash set, so no input makes the check
+   * quadratic.
    */
   private static final int LINEAR_LIMIT = 24;
+
   private String[][] seen = new String[16][];
   private long[] masks = new long[16];
   private Set<String>[] large;
 
-  /** A parser of {@code data}, which must be well-formed UTF-8, nesting at most {@code maxNestingDepth} levels. */
+  /**
+   * A parser of {@code data}, which must be well-formed UTF-8, nesting at most {@code
+   * maxNestingDepth} levels.
+   */
   public ByteJsonParser(byte[] data, int maxNestingDepth) {
     super(0, StreamReadConstraints.defaults());
     this.buf = data;
@@ -312,8 +334,9 @@ public final class ByteJsonParser extends ParserMinimalBase {
   }
 
   /**
-   * Skips white space to the next byte, returned (-1 at the end). The common cases are cheap: no space or
-   * one (after a colon), and a line break with up to 16 spaces of indentation, counted without a branch.
+   * Skips white space to the next byte, returned (-1 at the end). The common cases are cheap: no
+   * space or one (after a colon), and a line break with up to 16 spaces of indentation, counted
+   * without a branch.
    */
   private int skipWhitespace() {
     int i = pos;
@@ -401,8 +424,9 @@ public final class ByteJsonParser extends ParserMinimalBase {
   }
 
   /**
-   * A name the shared table does not have. A document adds a few new names to the table at most, so one with
-   * thousands of keys costs no more than their strings (adding interns each name, which costs more).
+   * A name the shared table does not have. A document adds a few new names to the table at most, so
+   * one with thousands of keys costs no more than their strings (adding interns each name, which
+   * costs more).
    */
   private String newName(int start, int length, long first, long last) {
     if (newNames < MAX_NEW_NAMES) {
@@ -429,8 +453,9 @@ public final class ByteJsonParser extends ParserMinimalBase {
   }
 
   /**
-   * The end of a string from {@code start} whose plain run stopped at {@code i}: past question marks (noted in
-   * {@link #sawQuestionMark}), the index of its closing quote, or -1 when it needs {@link #decodeString}.
+   * The end of a string from {@code start} whose plain run stopped at {@code i}: past question
+   * marks (noted in {@link #sawQuestionMark}), the index of its closing quote, or -1 when it needs
+   * {@link #decodeString}.
    */
   private int closingQuote(int i) {
     while (i < end && buf[i] == '?') {
@@ -441,13 +466,19 @@ public final class ByteJsonParser extends ParserMinimalBase {
   }
 
   /**
-   * The high bit set in each byte of {@code w} that is a quote, a backslash, a question mark, below 0x20 or
-   * above 0x7F; exact for the lowest such byte. Each subtraction marks a byte that is zero after the XOR (or
-   * below 0x20), and a borrow only ever marks bytes above a true mark. The {@code & ~x} of the usual zero-byte
-   * test is not needed: it only removes marks on bytes above 0x7F, which are marked anyway.
+   * The high bit set in each byte of {@code w} that is a quote, a backslash, a question mark, below
+   * 0x20 or above 0x7F; exact for the lowest such byte. Each subtraction marks a byte that is zero
+   * after the XOR (or below 0x20), and a borrow only ever marks bytes above a true mark. The {@code
+   * & ~x} of the usual zero-byte test is not needed: it only removes marks on bytes above 0x7F,
+   * which are marked anyway.
    */
   private static long special(long w) {
-    return ((w ^ QUOTES) - ONES | (w ^ BACKSLASHES) - ONES | (w ^ QUESTION_MARKS) - ONES | w - SPACES | w) & HIGHS;
+    return ((w ^ QUOTES) - ONES
+            | (w ^ BACKSLASHES) - ONES
+            | (w ^ QUESTION_MARKS) - ONES
+            | w - SPACES
+            | w)
+        & HIGHS;
   }
 
   /** The eight bytes from {@code i}, the first in the lowest bits. */
@@ -474,14 +505,30 @@ public final class ByteJsonParser extends ParserMinimalBase {
         }
         int e = buf[i++];
         switch (e) {
-          case '"': sb.append('"'); break;
-          case '\\': sb.append('\\'); break;
-          case '/': sb.append('/'); break;
-          case 'b': sb.append('\b'); break;
-          case 'f': sb.append('\f'); break;
-          case 'n': sb.append('\n'); break;
-          case 'r': sb.append('\r'); break;
-          case 't': sb.append('\t'); break;
+          case '"':
+            sb.append('"');
+            break;
+          case '\\':
+            sb.append('\\');
+            break;
+          case '/':
+            sb.append('/');
+            break;
+          case 'b':
+            sb.append('\b');
+            break;
+          case 'f':
+            sb.append('\f');
+            break;
+          case 'n':
+            sb.append('\n');
+            break;
+          case 'r':
+            sb.append('\r');
+            break;
+          case 't':
+            sb.append('\t');
+            break;
           case 'u':
             if (i + 4 > end) {
               throw error("truncated unicode escape");
@@ -511,7 +558,10 @@ public final class ByteJsonParser extends ParserMinimalBase {
     }
   }
 
-  /** Appends the code point whose lead byte {@code lead} came before {@code i}; returns the index after it. */
+  /**
+   * Appends the code point whose lead byte {@code lead} came before {@code i}; returns the index
+   * after it.
+   */
   private int utf8(int lead, int i, StringBuilder sb) throws IOException {
     int more;
     int cp;
@@ -557,7 +607,9 @@ public final class ByteJsonParser extends ParserMinimalBase {
   @Override
   public String getText() {
     JsonToken t = _currToken;
-    if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_NUMBER_FLOAT) {
+    if (t == JsonToken.VALUE_STRING
+        || t == JsonToken.FIELD_NAME
+        || t == JsonToken.VALUE_NUMBER_FLOAT) {
       return text;
     }
     if (t == JsonToken.VALUE_NUMBER_INT) {
@@ -599,7 +651,9 @@ public final class ByteJsonParser extends ParserMinimalBase {
   @Override
   public NumberType getNumberType() throws IOException {
     if (_currToken == JsonToken.VALUE_NUMBER_INT) {
-      return bigNumber ? NumberType.BIG_INTEGER : number == (int) number ? NumberType.INT : NumberType.LONG;
+      return bigNumber
+          ? NumberType.BIG_INTEGER
+          : number == (int) number ? NumberType.INT : NumberType.LONG;
     }
     if (_currToken == JsonToken.VALUE_NUMBER_FLOAT) {
       return NumberType.DOUBLE;
@@ -768,7 +822,10 @@ public final class ByteJsonParser extends ParserMinimalBase {
     }
   }
 
-  /** Notes field {@code name}, the {@code index}th of the object at level {@code level}; throws on a duplicate. */
+  /**
+   * Notes field {@code name}, the {@code index}th of the object at level {@code level}; throws on a
+   * duplicate.
+   */
   private void noteName(String name, int level, int index) throws Duplicate {
     int hash = name.hashCode();
     long bit = 1L << ((hash * 0x9E3779B9) >>> 26); // the top 6 bits of a multiplicative hash
@@ -830,7 +887,10 @@ public final class ByteJsonParser extends ParserMinimalBase {
     }
     // many fields: a hash set from here on, so the check stays linear
     if (large == null || level >= large.length) {
-      large = large == null ? new Set[Math.max(16, level + 1)] : Arrays.copyOf(large, Math.max(large.length * 2, level + 1));
+      large =
+          large == null
+              ? new Set[Math.max(16, level + 1)]
+              : Arrays.copyOf(large, Math.max(large.length * 2, level + 1));
     }
     Set<String> set = new HashSet<>(Arrays.asList(names));
     set.add(name);

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Counts the characters handed to the parser and stops a document that grows past its budget while it is
- * being read: the YAML scanner checks its own limit only between tokens, so one huge scalar would
- * otherwise be buffered whole.
+ * Counts the characters handed to the parser and stops a document that grows past its budget while
+ * it is being read: the YAML scanner checks its own limit only between tokens, so one huge scalar
+ * would otherwise be buffered whole.
  */
 final class CountingReader extends FilterReader {
   /** Thrown (unchecked, so no parser wraps it) when the current document exceeds its budget. */

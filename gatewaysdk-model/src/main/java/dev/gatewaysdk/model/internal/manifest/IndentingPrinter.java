@@ -8,14 +8,16 @@ import com.fasterxml.jackson.core.util.Instantiatable;
 import java.io.IOException;
 
 /**
- * Indents JSON as {@code kubectl get -o json} does: two spaces per level, {@code "name": value}, empty
- * objects and arrays as <code>{}</code> and {@code []}. Writes the same text as Jackson's {@code
- * DefaultPrettyPrinter} configured that way, but hands the generator pre-encoded strings (a newline with
- * its indentation is one raw write), which its UTF-8 generator copies without encoding them again.
+ * Indents JSON as {@code kubectl get -o json} does: two spaces per level, {@code "name": value},
+ * empty objects and arrays as <code>{}</code> and {@code []}. Writes the same text as Jackson's
+ * {@code DefaultPrettyPrinter} configured that way, but hands the generator pre-encoded strings (a
+ * newline with its indentation is one raw write), which its UTF-8 generator copies without encoding
+ * them again.
  */
 final class IndentingPrinter implements PrettyPrinter, Instantiatable<IndentingPrinter> {
   private static final SerializedString COLON = new SerializedString(": ");
   private static final SerializedString ROOT_SEPARATOR = new SerializedString(" ");
+
   /** A newline and the indentation of each level up to 64; deeper levels are built on demand. */
   private static final SerializedString[] LINES = new SerializedString[64];
 
@@ -90,7 +92,10 @@ final class IndentingPrinter implements PrettyPrinter, Instantiatable<IndentingP
     close(g, values, ']');
   }
 
-  /** Ends an object or array: back one level, and a line break before the bracket unless it was empty. */
+  /**
+   * Ends an object or array: back one level, and a line break before the bracket unless it was
+   * empty.
+   */
   private void close(JsonGenerator g, int members, char bracket) throws IOException {
     nesting--;
     if (members > 0) {

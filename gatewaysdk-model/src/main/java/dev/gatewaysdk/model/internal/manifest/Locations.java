@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Source positions of the nodes of one document's tree, so that an error found later (when binding the
- * tree to a type) can name its line and column. Positions are packed as {@code line << 32 | column}.
+ * Source positions of the nodes of one document's tree, so that an error found later (when binding
+ * the tree to a type) can name its line and column. Positions are packed as {@code line << 32 |
+ * column}.
  */
 public final class Locations {
   private final Map<JsonNode, Object> children = new IdentityHashMap<>();
@@ -33,7 +34,8 @@ public final class Locations {
 
   @SuppressWarnings("unchecked")
   void field(JsonNode object, String name, long at) {
-    ((Map<String, Long>) children.computeIfAbsent(object, o -> new HashMap<String, Long>())).put(name, at);
+    ((Map<String, Long>) children.computeIfAbsent(object, o -> new HashMap<String, Long>()))
+        .put(name, at);
   }
 
   @SuppressWarnings("unchecked")
@@ -42,8 +44,8 @@ public final class Locations {
   }
 
   /**
-   * The position of the deepest node {@code path} reaches from {@code root}; each segment is a field name
-   * ({@code String}) or an array index ({@code Integer}). Zero when nothing is known.
+   * The position of the deepest node {@code path} reaches from {@code root}; each segment is a
+   * field name ({@code String}) or an array index ({@code Integer}). Zero when nothing is known.
    */
   @SuppressWarnings("unchecked")
   public long find(JsonNode root, List<Object> path) {

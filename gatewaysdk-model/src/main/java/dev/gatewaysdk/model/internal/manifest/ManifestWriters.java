@@ -18,24 +18,30 @@ import java.util.regex.Pattern;
 
 /** Writes JSON trees as Kubernetes-style YAML (block style, minimal quotes) and indented JSON. */
 public final class ManifestWriters {
-  private static final ObjectWriter YAML = new YAMLMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              // "2.0" or "080" must stay strings when read back
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-              .disable(YAMLGenerator.Feature.SPLIT_LINES)
-              .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-              .stringQuotingChecker(new KubernetesQuoting())
-              .build())
-      .writer();
+  private static final ObjectWriter YAML =
+      new YAMLMapper(
+              YAMLFactory.builder()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  // "2.0" or "080" must stay strings when read back
+                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                  .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                  .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                  .stringQuotingChecker(new KubernetesQuoting())
+                  .build())
+          .writer();
 
   /** Indented JSON of trees. */
   private static final ObjectWriter JSON;
+
   /** Compact JSON of trees. */
   private static final ObjectWriter COMPACT_JSON = new ObjectMapper().writer();
-  /** As {@link #JSON}, but through the model's codecs, so typed objects need no tree first; by type. */
+
+  /**
+   * As {@link #JSON}, but through the model's codecs, so typed objects need no tree first; by type.
+   */
   private static final ClassValue<ObjectWriter> TYPED_JSON;
+
   /** As {@link #COMPACT_JSON}, through the model's codecs, by type. */
   private static final ClassValue<ObjectWriter> TYPED_COMPACT_JSON;
 
@@ -44,18 +50,20 @@ public final class ManifestWriters {
     JSON = new ObjectMapper().writer(printer);
     ObjectMapper model = dev.gatewaysdk.model.internal.Json.mapper();
     // a writer for the value's own type resolves its serializer once, not on every write
-    TYPED_JSON = new ClassValue<>() {
-      @Override
-      protected ObjectWriter computeValue(Class<?> type) {
-        return model.writerFor(type).with(printer);
-      }
-    };
-    TYPED_COMPACT_JSON = new ClassValue<>() {
-      @Override
-      protected ObjectWriter computeValue(Class<?> type) {
-        return model.writerFor(type);
-      }
-    };
+    TYPED_JSON =
+        new ClassValue<>() {
+          @Override
+          protected ObjectWriter computeValue(Class<?> type) {
+            return model.writerFor(type).with(printer);
+          }
+        };
+    TYPED_COMPACT_JSON =
+        new ClassValue<>() {
+          @Override
+          protected ObjectWriter computeValue(Class<?> type) {
+            return model.writerFor(type);
+          }
+        };
   }
 
   private ManifestWriters() {}
@@ -67,12 +75,13 @@ public final class ManifestWriters {
    */
   static final class KubernetesQuoting extends StringQuotingChecker.Default {
     private static final long serialVersionUID = 1L;
-    private static final Pattern NUMBER_LIKE = Pattern.compile(
-        "[-+]?(\\.[0-9_]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
-            + "|[-+]?0[xXoObB][0-9a-fA-F_]+"
-            + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
-            + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
-            + "|<<|=");
+    private static final Pattern NUMBER_LIKE =
+        Pattern.compile(
+            "[-+]?(\\.[0-9_]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
+                + "|[-+]?0[xXoObB][0-9a-fA-F_]+"
+                + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
+                + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+                + "|<<|=");
 
     @Override
     public boolean needToQuoteName(String name) {
@@ -91,8 +100,8 @@ public final class ManifestWriters {
   }
 
   /**
-   * A typed Gateway API object as JSON, exactly as {@link #json} or {@link #compactJson} of its tree:
-   * indented with a trailing newline, or compact on one line without one.
+   * A typed Gateway API object as JSON, exactly as {@link #json} or {@link #compactJson} of its
+   * tree: indented with a trailing newline, or compact on one line without one.
    */
   public static String typedJson(Object typed, boolean indent) throws JsonProcessingException {
     return write((indent ? TYPED_JSON : TYPED_COMPACT_JSON).get(typed.getClass()), typed, indent);
@@ -109,10 +118,12 @@ public final class ManifestWriters {
   }
 
   /**
-   * Writes through Jackson's UTF-8 generator into a plain byte buffer and decodes once: quicker than its
-   * char generator into a {@code StringWriter}, and the trailing newline costs no extra copy.
+   * Writes through Jackson's UTF-8 generator into a plain byte buffer and decodes once: quicker
+   * than its char generator into a {@code StringWriter}, and the trailing newline costs no extra
+   * copy.
    */
-  private static String write(ObjectWriter writer, Object value, boolean newline) throws JsonProcessingException {
+  private static String write(ObjectWriter writer, Object value, boolean newline)
+      throws JsonProcessingException {
     Utf8Buffer out = Utf8Buffer.acquire();
     try {
       try (JsonGenerator g = writer.createGenerator(out, JsonEncoding.UTF8)) {

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.gatewaysdk.model.GatewayApiKind;
 import dev.gatewaysdk.model.GatewayApiObject;
 import dev.gatewaysdk.model.internal.Json;
@@ -19,38 +19,48 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Binds trees to the typed Gateway API model and back through the model's shared mapper, the one place
- * that knows which kinds are typed. The mapper has no default typing, so input never picks a Java class.
+ * Binds trees to the typed Gateway API model and back through the model's shared mapper, the one
+ * place that knows which kinds are typed. The mapper has no default typing, so input never picks a
+ * Java class.
  */
 public final class ObjectBinding {
   /**
-   * The model's mapper, but as strict about scalar types as the API server: {@code "80"} is no integer,
-   * {@code 1.5} no integer, {@code 80} no string, {@code "true"} no boolean.
+   * The model's mapper, but as strict about scalar types as the API server: {@code "80"} is no
+   * integer, {@code 1.5} no integer, {@code 80} no string, {@code "true"} no boolean.
    */
   private static final ObjectMapper STRICT = strict(Json.mapper().copy());
 
   /**
-   * Fast readers of {@link #STRICT} by type, so a read finds its root deserializer without a lookup. They read
-   * a kind's metadata and spec straight into its builders ({@link dev.gatewaysdk.model.internal.KindCodec#FAST}).
+   * Fast readers of {@link #STRICT} by type, so a read finds its root deserializer without a
+   * lookup. They read a kind's metadata and spec straight into its builders ({@link
+   * dev.gatewaysdk.model.internal.KindCodec#FAST}).
    */
-  private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
-    @Override
-    protected ObjectReader computeValue(Class<?> type) {
-      return STRICT.readerFor(type).withAttribute(dev.gatewaysdk.model.internal.KindCodec.FAST, Boolean.TRUE);
-    }
-  };
+  private static final ClassValue<ObjectReader> READERS =
+      new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+          return STRICT
+              .readerFor(type)
+              .withAttribute(dev.gatewaysdk.model.internal.KindCodec.FAST, Boolean.TRUE);
+        }
+      };
 
   private ObjectBinding() {}
 
   private static ObjectMapper strict(ObjectMapper mapper) {
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-    for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
-      mapper.coercionConfigFor(type)
+    for (LogicalType type :
+        new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+      mapper
+          .coercionConfigFor(type)
           .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
           .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
-    mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Textual)
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
@@ -70,17 +80,20 @@ public final class ObjectBinding {
     return KINDS.get(type);
   }
 
-  private static final ClassValue<Optional<String>> KINDS = new ClassValue<>() {
-    @Override
-    protected Optional<String> computeValue(Class<?> type) {
-      if (!GatewayApiObject.class.isAssignableFrom(type)) {
-        return Optional.empty();
-      }
-      return GatewayApiKind.of(type).map(GatewayApiKind::kind);
-    }
-  };
+  private static final ClassValue<Optional<String>> KINDS =
+      new ClassValue<>() {
+        @Override
+        protected Optional<String> computeValue(Class<?> type) {
+          if (!GatewayApiObject.class.isAssignableFrom(type)) {
+            return Optional.empty();
+          }
+          return GatewayApiKind.of(type).map(GatewayApiKind::kind);
+        }
+      };
 
-  /** A binding failure with the path of the offending field, taken from the parser where it stopped. */
+  /**
+   * A binding failure with the path of the offending field, taken from the parser where it stopped.
+   */
   public static final class Failure extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient List<Object> path;
@@ -149,10 +162,12 @@ public final class ObjectBinding {
   }
 
   /**
-   * Binds the value at {@code parser}'s current token to {@code type}, strictly as {@link #bind} does, for the
-   * fast path: the same value on success, but a failure may name the kind where {@link #bind} names its spec.
+   * Binds the value at {@code parser}'s current token to {@code type}, strictly as {@link #bind}
+   * does, for the fast path: the same value on success, but a failure may name the kind where
+   * {@link #bind} names its spec.
    */
-  static <T> T read(com.fasterxml.jackson.core.JsonParser parser, Class<T> type) throws java.io.IOException {
+  static <T> T read(com.fasterxml.jackson.core.JsonParser parser, Class<T> type)
+      throws java.io.IOException {
     return READERS.get(type).readValue(parser);
   }
 

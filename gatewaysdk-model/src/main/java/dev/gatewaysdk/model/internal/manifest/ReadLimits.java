@@ -6,13 +6,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The safety limits of reading, with the parser factories configured for them (built once, thread-safe);
- * validated by the public reader that creates them.
+ * The safety limits of reading, with the parser factories configured for them (built once,
+ * thread-safe); validated by the public reader that creates them.
  */
 public final class ReadLimits {
-  /** Nodes that alias expansion may add to one document; stops "billion laughs" expansions early. */
+  /**
+   * Nodes that alias expansion may add to one document; stops "billion laughs" expansions early.
+   */
   public static final int MAX_ALIAS_NODES = 100_000;
-  /** Characters a parser may read ahead of its position; the in-flight size check allows for them. */
+
+  /**
+   * Characters a parser may read ahead of its position; the in-flight size check allows for them.
+   */
   static final int READ_AHEAD = 16 * 1024;
 
   final int maxDocumentChars;
@@ -25,19 +30,23 @@ public final class ReadLimits {
     this.maxDocumentChars = maxDocumentChars;
     this.maxNestingDepth = maxNestingDepth;
     this.maxAliases = maxAliases;
-    // the tree reader enforces these itself with better messages; the parser limits are the backstop
-    StreamReadConstraints constraints = StreamReadConstraints.builder()
-        .maxNestingDepth(maxNestingDepth + 1)
-        .maxStringLength(Math.max(maxDocumentChars, 1024))
-        .maxNameLength(Math.max(Math.min(maxDocumentChars, 50_000), 1024))
-        .build();
+    // the tree reader enforces these itself with better messages; the parser limits are the
+    // backstop
+    StreamReadConstraints constraints =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(maxNestingDepth + 1)
+            .maxStringLength(Math.max(maxDocumentChars, 1024))
+            .maxNameLength(Math.max(Math.min(maxDocumentChars, 50_000), 1024))
+            .build();
     this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(Math.max(1, maxAliases));
     options.setNestingDepthLimit(maxNestingDepth);
-    options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, (long) maxDocumentChars + READ_AHEAD));
+    options.setCodePointLimit(
+        (int) Math.min(Integer.MAX_VALUE, (long) maxDocumentChars + READ_AHEAD));
     options.setAllowDuplicateKeys(false);
     options.setAllowRecursiveKeys(false);
-    this.yaml = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
+    this.yaml =
+        YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
   }
 }

@@ -24,10 +24,11 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads a stream of YAML documents, or of JSON values, into JSON trees, one document at a time, within
- * {@link ReadLimits}. Input whose first non-blank character is <code>{</code> or {@code [} is JSON,
- * anything else YAML. YAML aliases are expanded (with a budget), merge keys ({@code <<}) are applied,
- * duplicate keys are rejected. Nothing in the input chooses a Java type. Not thread-safe.
+ * Reads a stream of YAML documents, or of JSON values, into JSON trees, one document at a time,
+ * within {@link ReadLimits}. Input whose first non-blank character is <code>{</code> or {@code [}
+ * is JSON, anything else YAML. YAML aliases are expanded (with a budget), merge keys ({@code <<})
+ * are applied, duplicate keys are rejected. Nothing in the input chooses a Java type. Not
+ * thread-safe.
  */
 public final class TreeReader implements Closeable {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -75,7 +76,8 @@ public final class TreeReader implements Closeable {
     }
   }
 
-  private TreeReader(String source, ReadLimits limits, CountingReader counter, JsonParser parser, boolean yaml) {
+  private TreeReader(
+      String source, ReadLimits limits, CountingReader counter, JsonParser parser, boolean yaml) {
     this.source = source;
     this.limits = limits;
     this.counter = counter;
@@ -89,12 +91,16 @@ public final class TreeReader implements Closeable {
    * @throws ManifestException if the input cannot be read
    */
   public static TreeReader open(Reader in, ReadLimits limits, String source) {
-    BufferedReader buffered = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
+    BufferedReader buffered =
+        in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
     try {
       boolean json = startsWithJson(buffered);
-      // parser positions count code points, the reader counts chars (two for a surrogate pair): allow both
-      CountingReader counter = new CountingReader(buffered, 2L * limits.maxDocumentChars + ReadLimits.READ_AHEAD);
-      JsonParser parser = json ? limits.json.createParser(counter) : limits.yaml.createParser(counter);
+      // parser positions count code points, the reader counts chars (two for a surrogate pair):
+      // allow both
+      CountingReader counter =
+          new CountingReader(buffered, 2L * limits.maxDocumentChars + ReadLimits.READ_AHEAD);
+      JsonParser parser =
+          json ? limits.json.createParser(counter) : limits.yaml.createParser(counter);
       return new TreeReader(source, limits, counter, parser, !json);
     } catch (IOException e) {
       throw new ManifestException(source, 0, 0, 0, null, "cannot read: " + e, e);
@@ -211,8 +217,10 @@ public final class TreeReader implements Closeable {
       case VALUE_NUMBER_FLOAT:
         double d = parser.getDoubleValue();
         if (!Double.isFinite(d)) {
-          // it would be written back as a string ("Infinity"); the API server rejects such a number too
-          throw problem("the number " + parser.getText() + " is out of the range of a 64-bit float");
+          // it would be written back as a string ("Infinity"); the API server rejects such a number
+          // too
+          throw problem(
+              "the number " + parser.getText() + " is out of the range of a 64-bit float");
         }
         result = NODES.numberNode(d);
         break;
@@ -245,17 +253,27 @@ public final class TreeReader implements Closeable {
   private JsonNode alias(String anchor) {
     Anchored target = anchors.get(anchor);
     if (target == null) {
-      throw problem("YAML alias *" + anchor + " refers to no anchor &" + anchor + " on a mapping or sequence earlier"
-          + " in the document (anchors on single values are not supported)");
+      throw problem(
+          "YAML alias *"
+              + anchor
+              + " refers to no anchor &"
+              + anchor
+              + " on a mapping or sequence earlier"
+              + " in the document (anchors on single values are not supported)");
     }
     if (++aliases > limits.maxAliases) {
-      throw problem("more than " + limits.maxAliases + " YAML aliases in one document; refusing to expand"
-          + " (an alias bomb?)");
+      throw problem(
+          "more than "
+              + limits.maxAliases
+              + " YAML aliases in one document; refusing to expand"
+              + " (an alias bomb?)");
     }
     aliasNodes += target.size;
     if (aliasNodes > ReadLimits.MAX_ALIAS_NODES) {
-      throw problem("YAML aliases expand to more than " + ReadLimits.MAX_ALIAS_NODES
-          + " nodes in one document; refusing to expand (an alias bomb such as \"billion laughs\"?)");
+      throw problem(
+          "YAML aliases expand to more than "
+              + ReadLimits.MAX_ALIAS_NODES
+              + " nodes in one document; refusing to expand (an alias bomb such as \"billion laughs\"?)");
     }
     nodes += target.size;
     return target.node.deepCopy();
@@ -304,7 +322,10 @@ public final class TreeReader implements Closeable {
     return node;
   }
 
-  /** A {@code <<} key merges only a mapping or a list of mappings; any other value is an ordinary field. */
+  /**
+   * A {@code <<} key merges only a mapping or a list of mappings; any other value is an ordinary
+   * field.
+   */
   private static boolean isMergeable(JsonNode value) {
     if (value.isObject()) {
       return true;
@@ -346,9 +367,18 @@ public final class TreeReader implements Closeable {
   }
 
   private ManifestException tooLarge(long seen) {
-    return new ManifestException(source, number, 0, 0, null,
-        "document is larger than the limit of " + limits.maxDocumentChars + " characters (stopped after "
-            + seen + ")", null);
+    return new ManifestException(
+        source,
+        number,
+        0,
+        0,
+        null,
+        "document is larger than the limit of "
+            + limits.maxDocumentChars
+            + " characters (stopped after "
+            + seen
+            + ")",
+        null);
   }
 
   private long here() {
@@ -358,7 +388,8 @@ public final class TreeReader implements Closeable {
 
   private ManifestException problem(String reason) {
     JsonLocation l = parser.currentTokenLocation();
-    return new ManifestException(source, number, l.getLineNr(), l.getColumnNr(), FieldPaths.format(path), reason, null);
+    return new ManifestException(
+        source, number, l.getLineNr(), l.getColumnNr(), FieldPaths.format(path), reason, null);
   }
 
   private ManifestException failure(int documentNumber, Exception e) {

@@ -13,29 +13,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code read(String, type)} of JSON binds straight from the text; {@code read(Reader, type)} always goes
- * through the located tree, so the two must agree on every result and every error message.
+ * {@code read(String, type)} of JSON binds straight from the text; {@code read(Reader, type)}
+ * always goes through the located tree, so the two must agree on every result and every error
+ * message.
  */
 class FastJsonTest {
   private static final int MAX = ManifestReader.DEFAULT_MAX_DOCUMENT_SIZE;
-  private static final String ROUTE = "{\n"
-      + "  \"apiVersion\": \"gateway.networking.k8s.io/%s\",\n"
-      + "  \"kind\": %s,\n"
-      + "  \"metadata\": {\"name\": \"r\", \"namespace\": \"default\", \"labels\": {\"app\": \"shop\"}},\n"
-      + "  \"spec\": {\n"
-      + "    \"parentRefs\": [{\"name\": \"gw\"}],\n"
-      + "    \"hostnames\": [\"shop.example.com\"],\n"
-      + "    \"rules\": [{\n"
-      + "      \"matches\": [{\"path\": {\"type\": \"PathPrefix\", \"value\": \"/\"}}],\n"
-      + "      \"backendRefs\": [{\"name\": \"stable\", \"port\": 8080, \"weight\": 90},\n"
-      + "                      {\"name\": \"canary\", \"port\": 8080, \"weight\": %s}],\n"
-      + "      \"futureRuleField\": {\"n\": 1, \"big\": 12345678901234567890, \"f\": 1.25, \"list\": [true, null, \"x\"]}\n"
-      + "    }]\n"
-      + "  },\n"
-      + "  \"status\": {\"parents\": [{\"parentRef\": {\"name\": \"gw\"}, \"controllerName\": \"example.com/c\","
-      + " \"conditions\": []}]},\n"
-      + "  \"futureTopLevel\": {\"deep\": {\"er\": [1, 2.5, -3]}}%s\n"
-      + "}\n";
+  private static final String ROUTE =
+      "{\n"
+          + "  \"apiVersion\": \"gateway.networking.k8s.io/%s\",\n"
+          + "  \"kind\": %s,\n"
+          + "  \"metadata\": {\"name\": \"r\", \"namespace\": \"default\", \"labels\": {\"app\": \"shop\"}},\n"
+          + "  \"spec\": {\n"
+          + "    \"parentRefs\": [{\"name\": \"gw\"}],\n"
+          + "    \"hostnames\": [\"shop.example.com\"],\n"
+          + "    \"rules\": [{\n"
+          + "      \"matches\": [{\"path\": {\"type\": \"PathPrefix\", \"value\": \"/\"}}],\n"
+          + "      \"backendRefs\": [{\"name\": \"stable\", \"port\": 8080, \"weight\": 90},\n"
+          + "                      {\"name\": \"canary\", \"port\": 8080, \"weight\": %s}],\n"
+          + "      \"futureRuleField\": {\"n\": 1, \"big\": 12345678901234567890, \"f\": 1.25, \"list\": [true, null, \"x\"]}\n"
+          + "    }]\n"
+          + "  },\n"
+          + "  \"status\": {\"parents\": [{\"parentRef\": {\"name\": \"gw\"}, \"controllerName\": \"example.com/c\","
+          + " \"conditions\": []}]},\n"
+          + "  \"futureTopLevel\": {\"deep\": {\"er\": [1, 2.5, -3]}}%s\n"
+          + "}\n";
 
   private static String route(String version, String kind, String weight, String extra) {
     return String.format(ROUTE, version, kind, weight, extra);
@@ -48,33 +50,63 @@ class FastJsonTest {
     assertThat(fast).isEqualTo(Manifests.read(new StringReader(json), HTTPRoute.class));
     assertThat(fast.unknownFields()).containsKey("futureTopLevel");
     assertThat(fast.spec().rules().get(0).backendRefs().get(1).weight()).hasValue(10);
-    // the fast path itself answers for the plain case, and gives up where the codecs would accept too much
+    // the fast path itself answers for the plain case, and gives up where the codecs would accept
+    // too much
     assertThat(FastJson.read(json, HTTPRoute.class, MAX, 100)).isEqualTo(fast);
-    assertThat(FastJson.read(json.replace("\"kind\": \"HTTPRoute\",", ""), HTTPRoute.class, MAX, 100)).isNull();
+    assertThat(
+            FastJson.read(json.replace("\"kind\": \"HTTPRoute\",", ""), HTTPRoute.class, MAX, 100))
+        .isNull();
     assertThat(FastJson.read(route("v1", "null", "10", ""), HTTPRoute.class, MAX, 100)).isNull();
     assertThat(FastJson.read(json + "{}", HTTPRoute.class, MAX, 100)).isNull();
   }
 
   @Test
   void stringsWithEscapesAndNonAsciiReadAsThroughTheTree() {
-    String json = route("v1", "\"HTTPRoute\"", "10", ",\n  \"note\": [\"t\\u00e9st \\\"q\\\" \\\\ \\n\", \"sh\u00f6p \u20ac \ud83d\ude00\","
-        + " \"\", \"plain\", {\"k\\u0041\": \"v\\/w\"}]")
-        .replace("\"app\": \"shop\"", "\"app\": \"sh\u00f6p\", \"tier\": \"a\\tb\", \"empty\": \"\"");
+    String json =
+        route(
+                "v1",
+                "\"HTTPRoute\"",
+                "10",
+                ",\n  \"note\": [\"t\\u00e9st \\\"q\\\" \\\\ \\n\", \"sh\u00f6p \u20ac \ud83d\ude00\","
+                    + " \"\", \"plain\", {\"k\\u0041\": \"v\\/w\"}]")
+            .replace(
+                "\"app\": \"shop\"",
+                "\"app\": \"sh\u00f6p\", \"tier\": \"a\\tb\", \"empty\": \"\"");
     HTTPRoute fast = FastJson.read(json, HTTPRoute.class, MAX, 100);
     assertThat(fast).isNotNull().isEqualTo(Manifests.read(new StringReader(json), HTTPRoute.class));
-    assertThat(fast.metadata().labels()).containsEntry("app", "sh\u00f6p").containsEntry("tier", "a\tb")
+    assertThat(fast.metadata().labels())
+        .containsEntry("app", "sh\u00f6p")
+        .containsEntry("tier", "a\tb")
         .containsEntry("empty", "");
-    assertThat(fast.unknownFields().get("note")).isEqualTo(List.of("t\u00e9st \"q\" \\ \n", "sh\u00f6p \u20ac \ud83d\ude00", "",
-        "plain", java.util.Map.of("kA", "v/w")));
+    assertThat(fast.unknownFields().get("note"))
+        .isEqualTo(
+            List.of(
+                "t\u00e9st \"q\" \\ \n",
+                "sh\u00f6p \u20ac \ud83d\ude00",
+                "",
+                "plain",
+                java.util.Map.of("kA", "v/w")));
     // a raw control character inside a string is invalid JSON: the tree path words the error
     assertSameOutcome(ManifestReader.defaults(), json.replace("plain", "pl\u0001ain"));
   }
 
   @Test
   void numbersOfUnknownFieldsReadAsThroughTheTree() {
-    for (String n : List.of("0", "-0", "0.1", "-0.0", "1E2", "1e-7", "2.5e+300", "4.9e-325",
-        "123456789.123456789123456789", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
-        "340282366920938463463374607431768211456")) {
+    for (String n :
+        List.of(
+            "0",
+            "-0",
+            "0.1",
+            "-0.0",
+            "1E2",
+            "1e-7",
+            "2.5e+300",
+            "4.9e-325",
+            "123456789.123456789123456789",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "340282366920938463463374607431768211456")) {
       String json = route("v1", "\"HTTPRoute\"", "10", ",\n  \"number\": " + n);
       HTTPRoute fast = FastJson.read(json, HTTPRoute.class, MAX, 100);
       HTTPRoute viaTree = Manifests.read(new StringReader(json), HTTPRoute.class);
@@ -85,24 +117,34 @@ class FastJsonTest {
     for (String n : List.of("1e400", "-1e400", "[1, {\"deep\": 2e999}]")) {
       String json = route("v1", "\"HTTPRoute\"", "10", ",\n  \"number\": " + n);
       assertThat(FastJson.read(json, HTTPRoute.class, MAX, 100)).as(n).isNull();
-      assertThat(catchThrowable(() -> Manifests.read(json, HTTPRoute.class))).as(n)
-          .isInstanceOf(ManifestException.class).hasMessageContaining("(line 17, column").hasMessageContaining("out of the range");
+      assertThat(catchThrowable(() -> Manifests.read(json, HTTPRoute.class)))
+          .as(n)
+          .isInstanceOf(ManifestException.class)
+          .hasMessageContaining("(line 17, column")
+          .hasMessageContaining("out of the range");
       assertSameOutcome(ManifestReader.defaults(), json);
     }
   }
 
   @Test
   void anUnpairedSurrogateIsKeptNotReplaced() {
-    // UTF-8 has no encoding for it (String.getBytes would write '?'), so the fast path leaves it to the tree path
-    String json = route("v1", "\"HTTPRoute\"", "10", "").replace("\"app\": \"shop\"", "\"app\": \"sh\ud800p\"");
+    // UTF-8 has no encoding for it (String.getBytes would write '?'), so the fast path leaves it to
+    // the tree path
+    String json =
+        route("v1", "\"HTTPRoute\"", "10", "")
+            .replace("\"app\": \"shop\"", "\"app\": \"sh\ud800p\"");
     assertThat(FastJson.read(json, HTTPRoute.class, MAX, 100)).isNull();
     HTTPRoute route = Manifests.read(json, HTTPRoute.class);
     assertThat(route.metadata().labels()).containsEntry("app", "sh\ud800p");
     assertThat(route).isEqualTo(Manifests.read(new StringReader(json), HTTPRoute.class));
     // a well-formed pair takes the fast path, so do question marks of the text itself
-    assertThat(FastJson.read(json.replace("\ud800", "\ud83d\ude00"), HTTPRoute.class, MAX, 100)).isNotNull();
-    String asked = json.replace("sh\ud800p", "sh?p").replace("\"value\": \"/\"", "\"value\": \"/search?q=a?\"");
-    assertThat(FastJson.read(asked, HTTPRoute.class, MAX, 100)).isNotNull()
+    assertThat(FastJson.read(json.replace("\ud800", "\ud83d\ude00"), HTTPRoute.class, MAX, 100))
+        .isNotNull();
+    String asked =
+        json.replace("sh\ud800p", "sh?p")
+            .replace("\"value\": \"/\"", "\"value\": \"/search?q=a?\"");
+    assertThat(FastJson.read(asked, HTTPRoute.class, MAX, 100))
+        .isNotNull()
         .isEqualTo(Manifests.read(new StringReader(asked), HTTPRoute.class));
     String both = asked.replace("\"r\"", "\"r\ud800\"");
     assertThat(FastJson.read(both, HTTPRoute.class, MAX, 100)).isNull();
@@ -112,27 +154,32 @@ class FastJsonTest {
   @Test
   void oldApiVersionsReadAsThroughTheTree() {
     String json = route("v1beta1", "\"HTTPRoute\"", "10", "");
-    assertThat(Manifests.read(json, HTTPRoute.class).apiVersion()).isEqualTo("gateway.networking.k8s.io/v1beta1");
+    assertThat(Manifests.read(json, HTTPRoute.class).apiVersion())
+        .isEqualTo("gateway.networking.k8s.io/v1beta1");
     ManifestReader strict = ManifestReader.builder().strict(true).build();
     assertSameOutcome(strict, json);
   }
 
   @Test
   void errorsAreWordedAsByTheTree() {
-    List<String> broken = List.of(
-        route("v1", "\"HTTPRoute\"", "\"ten\"", ""),
-        route("v1", "\"HTTPRoute\"", "1.5", ""),
-        route("v1", "\"HTTPRoute\"", "-1", ""),
-        route("v1", "null", "10", ""),
-        route("v1", "7", "10", ""),
-        route("v1", "\"Gateway\"", "10", ""),
-        route("v9", "\"HTTPRoute\"", "10", ""),
-        route("v1", "\"HTTPRoute\"", "10", ",\n  \"kind\": \"HTTPRoute\""),
-        route("v1", "\"HTTPRoute\"", "10", "") + "{\"apiVersion\": \"v1\", \"kind\": \"Secret\"}",
-        route("v1", "\"HTTPRoute\"", "10", "").replace("\"apiVersion\": \"gateway.networking.k8s.io/v1\",", ""),
-        route("v1", "\"HTTPRoute\"", "10", "").replace("\"kind\": \"HTTPRoute\",", ""),
-        route("v1", "\"HTTPRoute\"", "10", "").replace("\"metadata\"", "\"metadata\": null, \"x\""),
-        route("v1", "\"HTTPRoute\"", "10", "").replace("\"spec\": {", "\"spec\": {,"));
+    List<String> broken =
+        List.of(
+            route("v1", "\"HTTPRoute\"", "\"ten\"", ""),
+            route("v1", "\"HTTPRoute\"", "1.5", ""),
+            route("v1", "\"HTTPRoute\"", "-1", ""),
+            route("v1", "null", "10", ""),
+            route("v1", "7", "10", ""),
+            route("v1", "\"Gateway\"", "10", ""),
+            route("v9", "\"HTTPRoute\"", "10", ""),
+            route("v1", "\"HTTPRoute\"", "10", ",\n  \"kind\": \"HTTPRoute\""),
+            route("v1", "\"HTTPRoute\"", "10", "")
+                + "{\"apiVersion\": \"v1\", \"kind\": \"Secret\"}",
+            route("v1", "\"HTTPRoute\"", "10", "")
+                .replace("\"apiVersion\": \"gateway.networking.k8s.io/v1\",", ""),
+            route("v1", "\"HTTPRoute\"", "10", "").replace("\"kind\": \"HTTPRoute\",", ""),
+            route("v1", "\"HTTPRoute\"", "10", "")
+                .replace("\"metadata\"", "\"metadata\": null, \"x\""),
+            route("v1", "\"HTTPRoute\"", "10", "").replace("\"spec\": {", "\"spec\": {,"));
     for (String json : broken) {
       assertSameOutcome(ManifestReader.defaults(), json);
     }
@@ -143,25 +190,34 @@ class FastJsonTest {
     String json = route("v1", "\"HTTPRoute\"", "10", "");
     StringBuilder many = new StringBuilder(",\n  \"many\": {");
     for (int i = 0; i < 100; i++) {
-      many.append(i == 0 ? "" : ", ").append("\"f").append(i).append("\": {\"a\": ").append(i).append('}');
+      many.append(i == 0 ? "" : ", ")
+          .append("\"f")
+          .append(i)
+          .append("\": {\"a\": ")
+          .append(i)
+          .append('}');
     }
     String large = route("v1", "\"HTTPRoute\"", "10", many + "}");
-    List<String> duplicated = List.of(
-        json.replace("\"name\": \"r\",", "\"name\": \"r\", \"name\": \"s\","),
-        json.replace("\"n\": 1,", "\"n\": 1, \"n\": 2,"),
-        json.replace("\"er\": [1, 2.5, -3]", "\"er\": [1], \"er\": 2"),
-        json.replace("{\"name\": \"canary\",", "{\"name\": \"canary\", \"name\": \"c\","),
-        large.replace("\"f99\": {\"a\": 99}", "\"f99\": {\"a\": 99}, \"f7\": 1"),
-        large.replace("\"f99\": {\"a\": 99}", "\"f99\": {\"a\": 99, \"a\": 1}"));
+    List<String> duplicated =
+        List.of(
+            json.replace("\"name\": \"r\",", "\"name\": \"r\", \"name\": \"s\","),
+            json.replace("\"n\": 1,", "\"n\": 1, \"n\": 2,"),
+            json.replace("\"er\": [1, 2.5, -3]", "\"er\": [1], \"er\": 2"),
+            json.replace("{\"name\": \"canary\",", "{\"name\": \"canary\", \"name\": \"c\","),
+            large.replace("\"f99\": {\"a\": 99}", "\"f99\": {\"a\": 99}, \"f7\": 1"),
+            large.replace("\"f99\": {\"a\": 99}", "\"f99\": {\"a\": 99, \"a\": 1}"));
     for (String d : duplicated) {
       assertThat(d).isNotEqualTo(json).isNotEqualTo(large);
       assertThat(FastJson.read(d, HTTPRoute.class, MAX, 100)).as(d).isNull();
-      assertThat(catchThrowable(() -> Manifests.read(d, HTTPRoute.class))).as(d)
-          .isInstanceOf(ManifestException.class).hasMessageContaining("uplicate");
+      assertThat(catchThrowable(() -> Manifests.read(d, HTTPRoute.class)))
+          .as(d)
+          .isInstanceOf(ManifestException.class)
+          .hasMessageContaining("uplicate");
       assertSameOutcome(ManifestReader.defaults(), d);
     }
     // the same names in sibling and nested objects are no duplicates, also past the hash-set switch
-    assertThat(FastJson.read(large, HTTPRoute.class, MAX, 100)).isNotNull()
+    assertThat(FastJson.read(large, HTTPRoute.class, MAX, 100))
+        .isNotNull()
         .isEqualTo(Manifests.read(new StringReader(large), HTTPRoute.class));
   }
 
@@ -172,8 +228,15 @@ class FastJsonTest {
     assertSameOutcome(ManifestReader.builder().maxNestingDepth(6).build(), json);
     assertSameOutcome(ManifestReader.builder().maxNestingDepth(7).build(), json);
     assertSameOutcome(ManifestReader.builder().maxDocumentSize(json.length() - 10).build(), json);
-    assertThat(catchThrowable(() -> ManifestReader.builder().maxNestingDepth(5).build().read(json, HTTPRoute.class)))
-        .isInstanceOf(ManifestException.class).hasMessageContaining("nesting deeper than 5 levels");
+    assertThat(
+            catchThrowable(
+                () ->
+                    ManifestReader.builder()
+                        .maxNestingDepth(5)
+                        .build()
+                        .read(json, HTTPRoute.class)))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("nesting deeper than 5 levels");
   }
 
   @Test
@@ -193,7 +256,10 @@ class FastJsonTest {
     }
     if (viaTree instanceof RuntimeException) {
       Throwable fast = catchThrowable(() -> reader.read(json, HTTPRoute.class));
-      assertThat(fast).as(json).isInstanceOf(viaTree.getClass()).hasMessage(((Throwable) viaTree).getMessage());
+      assertThat(fast)
+          .as(json)
+          .isInstanceOf(viaTree.getClass())
+          .hasMessage(((Throwable) viaTree).getMessage());
     } else {
       assertThat(reader.read(json, HTTPRoute.class)).as(json).isEqualTo(viaTree);
     }

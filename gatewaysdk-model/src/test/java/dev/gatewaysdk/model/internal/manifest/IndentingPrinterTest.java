@@ -11,45 +11,55 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** The indenting printer writes exactly what Jackson's configurable default printer writes, only faster. */
+/**
+ * The indenting printer writes exactly what Jackson's configurable default printer writes, only
+ * faster.
+ */
 class IndentingPrinterTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** The printer this SDK used before: kubectl-like spacing through Jackson's own printer. */
   private static String reference(JsonNode tree) throws Exception {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
-            Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator(""))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
     return MAPPER.writer(printer).writeValueAsString(tree) + "\n";
   }
 
   @Test
   void writesWhatTheConfiguredDefaultPrinterWrites() throws Exception {
-    JsonNode tree = MAPPER.readTree("{\"a\": 1, \"empty\": {}, \"none\": [], \"s\": \"x \\\"y\\\" \\u00e9 \\n\","
-        + " \"list\": [[], [1, [2, {}]], {\"k\": null, \"t\": true, \"f\": 1.5}], \"o\": {\"p\": {\"q\": [\"r\"]}}}");
+    JsonNode tree =
+        MAPPER.readTree(
+            "{\"a\": 1, \"empty\": {}, \"none\": [], \"s\": \"x \\\"y\\\" \\u00e9 \\n\","
+                + " \"list\": [[], [1, [2, {}]], {\"k\": null, \"t\": true, \"f\": 1.5}], \"o\": {\"p\": {\"q\": [\"r\"]}}}");
     assertThat(ManifestWriters.json(tree)).isEqualTo(reference(tree)).contains("\"empty\": {},\n");
   }
 
   @Test
   void eachWriteHasItsOwnIndentationState() throws Exception {
-    JsonNode tree = MAPPER.readTree("{\"a\": [{\"b\": {\"c\": [1, 2]}}, {}], \"d\": {\"e\": \"f\"}}");
+    JsonNode tree =
+        MAPPER.readTree("{\"a\": [{\"b\": {\"c\": [1, 2]}}, {}], \"d\": {\"e\": \"f\"}}");
     String expected = reference(tree);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        results.add(pool.submit(() -> {
-          for (int i = 0; i < 500; i++) {
-            if (!ManifestWriters.json(tree).equals(expected)) {
-              return false;
-            }
-          }
-          return true;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 500; i++) {
+                    if (!ManifestWriters.json(tree).equals(expected)) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
       }
       for (java.util.concurrent.Future<Boolean> r : results) {
         assertThat(r.get()).isTrue();
@@ -68,6 +78,8 @@ class IndentingPrinterTest {
       list.add(i);
       node = list.addObject();
     }
-    assertThat(ManifestWriters.json(root)).isEqualTo(reference(root)).contains("\n" + "  ".repeat(151) + "\"l75\"");
+    assertThat(ManifestWriters.json(root))
+        .isEqualTo(reference(root))
+        .contains("\n" + "  ".repeat(151) + "\"l75\"");
   }
 }

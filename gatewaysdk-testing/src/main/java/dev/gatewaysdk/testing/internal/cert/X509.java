@@ -26,29 +26,39 @@ public final class X509 {
   private X509() {}
 
   /**
-   * A certificate for {@code subjectKey} named {@code subject} (a DER Name), signed by {@code issuerKey} as
-   * {@code issuer}, valid from {@code notBefore} to {@code notAfter}, with DER {@code extensions} ([3]).
+   * A certificate for {@code subjectKey} named {@code subject} (a DER Name), signed by {@code
+   * issuerKey} as {@code issuer}, valid from {@code notBefore} to {@code notAfter}, with DER {@code
+   * extensions} ([3]).
    */
-  public static X509Certificate sign(byte[] subject, byte[] issuer, PublicKey subjectKey, PrivateKey issuerKey,
-      ZonedDateTime notBefore, ZonedDateTime notAfter, byte[] extensions) throws GeneralSecurityException {
+  public static X509Certificate sign(
+      byte[] subject,
+      byte[] issuer,
+      PublicKey subjectKey,
+      PrivateKey issuerKey,
+      ZonedDateTime notBefore,
+      ZonedDateTime notAfter,
+      byte[] extensions)
+      throws GeneralSecurityException {
     byte[] algorithm = sequence(oid(ECDSA_WITH_SHA256));
     byte[] serial = new byte[16];
     RANDOM.nextBytes(serial);
     serial[0] &= 0x7f;
     serial[0] |= 0x01;
-    byte[] tbs = sequence(
-        explicit(0, integer(BigInteger.valueOf(2))),
-        integer(new BigInteger(serial)),
-        algorithm,
-        issuer,
-        sequence(time(notBefore), time(notAfter)),
-        subject,
-        subjectKey.getEncoded(),
-        extensions);
+    byte[] tbs =
+        sequence(
+            explicit(0, integer(BigInteger.valueOf(2))),
+            integer(new BigInteger(serial)),
+            algorithm,
+            issuer,
+            sequence(time(notBefore), time(notAfter)),
+            subject,
+            subjectKey.getEncoded(),
+            extensions);
     Signature signer = Signature.getInstance("SHA256withECDSA");
     signer.initSign(issuerKey);
     signer.update(tbs);
     byte[] der = sequence(tbs, algorithm, bitString(signer.sign()));
-    return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
   }
 }

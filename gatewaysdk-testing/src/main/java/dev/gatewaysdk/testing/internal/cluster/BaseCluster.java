@@ -1,6 +1,5 @@
 package dev.gatewaysdk.testing.internal.cluster;
 
-import dev.gatewaysdk.testing.internal.kube.Kubeconfigs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.core.AlreadyExistsException;
@@ -15,6 +14,7 @@ import dev.gatewaysdk.testing.GatewayCluster;
 import dev.gatewaysdk.testing.GatewayClusterOptions;
 import dev.gatewaysdk.testing.SimulatedGatewayController;
 import dev.gatewaysdk.testing.internal.kube.Kube;
+import dev.gatewaysdk.testing.internal.kube.Kubeconfigs;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,19 +51,27 @@ abstract class BaseCluster implements GatewayCluster {
         gc.put("apiVersion", GatewayApiKind.GROUP + "/v1");
         gc.put("kind", "GatewayClass");
         gc.putObject("metadata").put("name", SIMULATED_CLASS);
-        gc.putObject("spec").put("controllerName", SimulatedGatewayController.DEFAULT_CONTROLLER_NAME)
+        gc.putObject("spec")
+            .put("controllerName", SimulatedGatewayController.DEFAULT_CONTROLLER_NAME)
             .put("description", "gatewaysdk simulated controller: status only, no data plane");
-        Kube.ResourceInfo r = kube.preferredResource(GatewayApiKind.GROUP, "GatewayClass")
-            .orElseThrow(() -> new IllegalStateException("the cluster does not serve GatewayClass"));
+        Kube.ResourceInfo r =
+            kube.preferredResource(GatewayApiKind.GROUP, "GatewayClass")
+                .orElseThrow(
+                    () -> new IllegalStateException("the cluster does not serve GatewayClass"));
         gc.put("apiVersion", r.apiVersion);
         try {
           kube.create(r.collection(null), gc);
         } catch (AlreadyExistsException e) {
           // shared cluster: an earlier run created it
         }
-        // Tests use listener ports such as 80 and 443: where this process may not bind them, the data plane
-        // binds every listener 8000 higher (EmbeddedGateway.port tells where) rather than fail every test.
-        controller = SimulatedGatewayController.builder().portOffset(lowPortsBindable() ? 0 : 8000).start(apiClient);
+        // Tests use listener ports such as 80 and 443: where this process may not bind them, the
+        // data plane
+        // binds every listener 8000 higher (EmbeddedGateway.port tells where) rather than fail
+        // every test.
+        controller =
+            SimulatedGatewayController.builder()
+                .portOffset(lowPortsBindable() ? 0 : 8000)
+                .start(apiClient);
         gatewayClassName = SIMULATED_CLASS;
         break;
       case TRAEFIK:
@@ -78,10 +86,14 @@ abstract class BaseCluster implements GatewayCluster {
     return kube;
   }
 
-  /** Whether this process may bind ports below 1024 on loopback (root, or a lowered unprivileged start). */
+  /**
+   * Whether this process may bind ports below 1024 on loopback (root, or a lowered unprivileged
+   * start).
+   */
   static boolean lowPortsBindable() {
     for (int port = 1023; port > 1000; port--) {
-      try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      try (java.net.ServerSocket s =
+          new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
         return true;
       } catch (java.net.BindException e) {
         if (String.valueOf(e.getMessage()).contains("ermission")) {
@@ -151,7 +163,8 @@ abstract class BaseCluster implements GatewayCluster {
 
   @Override
   public String createTestNamespace(String hint) {
-    String base = hint == null ? "test" : hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+    String base =
+        hint == null ? "test" : hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
     base = base.replaceAll("^-+|-+$", "");
     if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
       base = "t-" + base;
@@ -187,10 +200,14 @@ abstract class BaseCluster implements GatewayCluster {
 
   @Override
   public <T extends GatewayApiObject> T get(Class<T> type, String namespace, String name) {
-    GatewayApiKind kind = GatewayApiKind.of(type)
-        .orElseThrow(() -> new IllegalArgumentException("not a Gateway API kind: " + type.getName()));
-    Kube.ResourceInfo r = kube.preferredResource(GatewayApiKind.GROUP, kind.kind())
-        .orElseThrow(() -> new IllegalStateException("the cluster does not serve " + kind.kind()));
+    GatewayApiKind kind =
+        GatewayApiKind.of(type)
+            .orElseThrow(
+                () -> new IllegalArgumentException("not a Gateway API kind: " + type.getName()));
+    Kube.ResourceInfo r =
+        kube.preferredResource(GatewayApiKind.GROUP, kind.kind())
+            .orElseThrow(
+                () -> new IllegalStateException("the cluster does not serve " + kind.kind()));
     return Manifests.fromTree(kube.get(r.item(kind.namespaced() ? namespace : null, name)), type);
   }
 
@@ -210,10 +227,12 @@ abstract class BaseCluster implements GatewayCluster {
     try {
       return kube.resource(apiVersion, kind);
     } catch (NotFoundException e) {
-      // A Gateway API object written for another version (ReferenceGrant v1 on a v1.0.0 cluster): same
+      // A Gateway API object written for another version (ReferenceGrant v1 on a v1.0.0 cluster):
+      // same
       // schema at the version the cluster serves.
       if (apiVersion.startsWith(GatewayApiKind.GROUP + "/")) {
-        Kube.ResourceInfo r = kube.preferredResource(GatewayApiKind.GROUP, kind).orElseThrow(() -> e);
+        Kube.ResourceInfo r =
+            kube.preferredResource(GatewayApiKind.GROUP, kind).orElseThrow(() -> e);
         tree.put("apiVersion", r.apiVersion);
         return r;
       }
@@ -227,8 +246,11 @@ abstract class BaseCluster implements GatewayCluster {
     }
     String ns = tree.path("metadata").path("namespace").asText(null);
     if (ns == null || ns.isEmpty()) {
-      throw new IllegalArgumentException(r.kind + " " + tree.path("metadata").path("name").asText()
-          + " is namespaced but metadata.namespace is not set");
+      throw new IllegalArgumentException(
+          r.kind
+              + " "
+              + tree.path("metadata").path("name").asText()
+              + " is namespaced but metadata.namespace is not set");
     }
     return ns;
   }
@@ -237,18 +259,23 @@ abstract class BaseCluster implements GatewayCluster {
     if (object == null) {
       throw new IllegalArgumentException("object must not be null");
     }
-    if (object instanceof JsonNode || object instanceof GenericObject || GatewayApiKind.of(object.getClass()).isPresent()) {
+    if (object instanceof JsonNode
+        || object instanceof GenericObject
+        || GatewayApiKind.of(object.getClass()).isPresent()) {
       return Manifests.toTree(object);
     }
     if (object.getClass().getName().startsWith("io.kubernetes.client.openapi.models.")) {
       try {
         return (ObjectNode) Kube.JSON.readTree(apiClient.getJSON().serialize(object));
       } catch (IOException e) {
-        throw new IllegalArgumentException("cannot serialize " + object.getClass().getSimpleName(), e);
+        throw new IllegalArgumentException(
+            "cannot serialize " + object.getClass().getSimpleName(), e);
       }
     }
-    throw new IllegalArgumentException("cannot create a " + object.getClass().getName()
-        + ": pass a Gateway API object, a client-java model, a GenericObject or an ObjectNode");
+    throw new IllegalArgumentException(
+        "cannot create a "
+            + object.getClass().getName()
+            + ": pass a Gateway API object, a client-java model, a GenericObject or an ObjectNode");
   }
 
   private Object convert(ObjectNode created, Class<?> type) {

@@ -13,13 +13,17 @@ import org.slf4j.LoggerFactory;
 public final class Clusters {
   private static final Logger LOG = LoggerFactory.getLogger(Clusters.class);
   private static final AtomicBoolean NO_DOCKER_LOGGED = new AtomicBoolean();
-  static final String K3S_MISSING = "the k3s backend needs org.testcontainers:testcontainers-k3s on the test "
-      + "classpath (an optional dependency of gatewaysdk-testing; its version is managed by gatewaysdk-bom): add "
-      + "<dependency><groupId>org.testcontainers</groupId><artifactId>testcontainers-k3s</artifactId>"
-      + "<scope>test</scope></dependency>";
+  static final String K3S_MISSING =
+      "the k3s backend needs org.testcontainers:testcontainers-k3s on the test "
+          + "classpath (an optional dependency of gatewaysdk-testing; its version is managed by gatewaysdk-bom): add "
+          + "<dependency><groupId>org.testcontainers</groupId><artifactId>testcontainers-k3s</artifactId>"
+          + "<scope>test</scope></dependency>";
 
-  static final String NO_KUBECONFIG = "no kubeconfig given: set the system property "
-      + GatewayClusterOptions.KUBECONFIG_PROPERTY + " or the environment variable " + GatewayClusterOptions.KUBECONFIG_ENV;
+  static final String NO_KUBECONFIG =
+      "no kubeconfig given: set the system property "
+          + GatewayClusterOptions.KUBECONFIG_PROPERTY
+          + " or the environment variable "
+          + GatewayClusterOptions.KUBECONFIG_ENV;
 
   private Clusters() {}
 
@@ -45,14 +49,17 @@ public final class Clusters {
         if (!k3sOnClasspath()) {
           throw new IllegalStateException(K3S_MISSING);
         }
-        return dockerAvailable() ? Optional.empty()
-            : Optional.of("no Docker engine available for the k3s container (Testcontainers found none)");
+        return dockerAvailable()
+            ? Optional.empty()
+            : Optional.of(
+                "no Docker engine available for the k3s container (Testcontainers found none)");
       case KUBECONFIG:
         if (options.kubeconfig().isEmpty()) {
           return Optional.of(NO_KUBECONFIG);
         }
         if (!Files.isReadable(options.kubeconfig().get())) {
-          return Optional.of("kubeconfig " + options.kubeconfig().get() + " is not a readable file");
+          return Optional.of(
+              "kubeconfig " + options.kubeconfig().get() + " is not a readable file");
         }
         return Optional.empty();
       default:
@@ -70,15 +77,16 @@ public final class Clusters {
   }
 
   /**
-   * Whether a Docker engine is reachable. Without any sign of one (no DOCKER_HOST, no Docker socket, no
-   * Testcontainers configuration) Testcontainers is not asked, since it logs its search as an ERROR: one INFO
-   * line says why instead.
+   * Whether a Docker engine is reachable. Without any sign of one (no DOCKER_HOST, no Docker
+   * socket, no Testcontainers configuration) Testcontainers is not asked, since it logs its search
+   * as an ERROR: one INFO line says why instead.
    */
   private static boolean dockerAvailable() {
     if (!DockerProbe.anyDockerConfigured()) {
       if (NO_DOCKER_LOGGED.compareAndSet(false, true)) {
-        LOG.info("No Docker engine here (no DOCKER_HOST, no Docker socket, no ~/.testcontainers.properties): "
-            + "k3s-backed tests are skipped");
+        LOG.info(
+            "No Docker engine here (no DOCKER_HOST, no Docker socket, no ~/.testcontainers.properties): "
+                + "k3s-backed tests are skipped");
       }
       return false;
     }

@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the documents of a Gateway API install manifest (CRDs and the safe-upgrades admission policy) into
- * a cluster, replacing older versions, then waits, by watching, until every CRD is {@code Established}.
+ * Installs the documents of a Gateway API install manifest (CRDs and the safe-upgrades admission
+ * policy) into a cluster, replacing older versions, then waits, by watching, until every CRD is
+ * {@code Established}.
  */
 final class CrdInstaller {
   private static final Logger LOG = LoggerFactory.getLogger(CrdInstaller.class);
@@ -50,7 +51,8 @@ final class CrdInstaller {
         kube.create(r.collection(null), tree);
       } catch (AlreadyExistsException e) {
         ObjectNode existing = kube.get(r.item(null, name));
-        tree.with("metadata").put("resourceVersion", existing.path("metadata").path("resourceVersion").asText());
+        tree.with("metadata")
+            .put("resourceVersion", existing.path("metadata").path("resourceVersion").asText());
         kube.replace(r.item(null, name), tree);
       }
       if ("CustomResourceDefinition".equals(kind)) {
@@ -65,11 +67,13 @@ final class CrdInstaller {
   static void awaitEstablished(Kube kube, Set<String> names, Duration timeout) {
     Set<String> pending = new LinkedHashSet<>(names);
     long deadline = System.nanoTime() + timeout.toNanos();
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "gatewaysdk-crd-wait");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "gatewaysdk-crd-wait");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       String rv = null;
       while (true) {
@@ -104,14 +108,16 @@ final class CrdInstaller {
       timer.shutdownNow();
     }
     if (!pending.isEmpty()) {
-      throw new GatewayApiException("CRDs not Established within " + timeout + ": " + pending,
+      throw new GatewayApiException(
+          "CRDs not Established within " + timeout + ": " + pending,
           ApiStatus.of(0, "Timeout", "CRDs not established: " + pending));
     }
   }
 
   private static boolean established(JsonNode crd) {
     for (JsonNode c : crd.path("status").path("conditions")) {
-      if ("Established".equals(c.path("type").asText()) && "True".equals(c.path("status").asText())) {
+      if ("Established".equals(c.path("type").asText())
+          && "True".equals(c.path("status").asText())) {
         return true;
       }
     }

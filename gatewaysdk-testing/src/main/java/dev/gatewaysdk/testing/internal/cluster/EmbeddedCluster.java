@@ -15,9 +15,13 @@ final class EmbeddedCluster extends BaseCluster {
   }
 
   static EmbeddedCluster start(GatewayClusterOptions options) {
-    EmbeddedApiServer server = EmbeddedApiServer.start(
-        EmbeddedApiServerOptions.builder().release(options.release()).channel(options.channel())
-            .authorization(options.authorization()).build());
+    EmbeddedApiServer server =
+        EmbeddedApiServer.start(
+            EmbeddedApiServerOptions.builder()
+                .release(options.release())
+                .channel(options.channel())
+                .authorization(options.authorization())
+                .build());
     EmbeddedCluster c = new EmbeddedCluster(options, server);
     try {
       c.startController();

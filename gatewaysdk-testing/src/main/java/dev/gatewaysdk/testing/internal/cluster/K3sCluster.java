@@ -16,13 +16,17 @@ import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * A k3s container: the Gateway API CRDs of the chosen release and channel are installed once it runs, and
- * with {@link Controller#TRAEFIK} the bundled Traefik gets its Gateway API provider through a HelmChartConfig
- * placed in k3s' auto-deploy manifests directory before start.
+ * A k3s container: the Gateway API CRDs of the chosen release and channel are installed once it
+ * runs, and with {@link Controller#TRAEFIK} the bundled Traefik gets its Gateway API provider
+ * through a HelmChartConfig placed in k3s' auto-deploy manifests directory before start.
  */
 final class K3sCluster extends BaseCluster {
-  /** Traefik's web entry point (container port 8000) is published by k3s' service load balancer on port 80. */
+  /**
+   * Traefik's web entry point (container port 8000) is published by k3s' service load balancer on
+   * port 80.
+   */
   static final int HTTP_PORT = 80;
+
   private static final String TRAEFIK_CONFIG =
       "apiVersion: helm.cattle.io/v1\n"
           + "kind: HelmChartConfig\n"
@@ -43,7 +47,8 @@ final class K3sCluster extends BaseCluster {
   private final K3sContainer container;
   private final String kubeconfig;
 
-  private K3sCluster(GatewayClusterOptions options, ApiClient client, K3sContainer container, String kubeconfig) {
+  private K3sCluster(
+      GatewayClusterOptions options, ApiClient client, K3sContainer container, String kubeconfig) {
     super(options, client);
     this.container = container;
     this.kubeconfig = kubeconfig;
@@ -51,12 +56,14 @@ final class K3sCluster extends BaseCluster {
 
   static K3sCluster start(GatewayClusterOptions options) {
     // Resolve the CRDs before paying for a container.
-    Path manifest = CrdSource.fromEnvironment().installManifest(options.release(), options.channel());
+    Path manifest =
+        CrdSource.fromEnvironment().installManifest(options.release(), options.channel());
     K3sContainer k3s = new K3sContainer(DockerImageName.parse(options.k3sImage()));
     boolean traefik = options.controller() == Controller.TRAEFIK;
     if (traefik) {
       k3s.setCommand("server", "--tls-san=" + k3s.getHost());
-      k3s.withCopyToContainer(Transferable.of(TRAEFIK_CONFIG),
+      k3s.withCopyToContainer(
+          Transferable.of(TRAEFIK_CONFIG),
           "/var/lib/rancher/k3s/server/manifests/traefik-gateway-api.yaml");
       k3s.addExposedPorts(HTTP_PORT);
     }
@@ -91,7 +98,8 @@ final class K3sCluster extends BaseCluster {
   @Override
   public Optional<String> httpEndpoint() {
     return container.getExposedPorts().contains(HTTP_PORT)
-        ? Optional.of(container.getHost() + ":" + container.getMappedPort(HTTP_PORT)) : Optional.empty();
+        ? Optional.of(container.getHost() + ":" + container.getMappedPort(HTTP_PORT))
+        : Optional.empty();
   }
 
   @Override

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * An existing cluster from a kubeconfig. The Gateway API CRDs are installed from the CRD source only when the
- * cluster serves no Gateway API at all; an installed Gateway API is left as it is.
+ * An existing cluster from a kubeconfig. The Gateway API CRDs are installed from the CRD source
+ * only when the cluster serves no Gateway API at all; an installed Gateway API is left as it is.
  */
 final class KubeconfigCluster extends BaseCluster {
   private final String kubeconfig;
@@ -26,18 +26,23 @@ final class KubeconfigCluster extends BaseCluster {
   }
 
   static KubeconfigCluster start(GatewayClusterOptions options) {
-    Path file = options.kubeconfig().orElseThrow(() -> new IllegalStateException(Clusters.NO_KUBECONFIG));
+    Path file =
+        options.kubeconfig().orElseThrow(() -> new IllegalStateException(Clusters.NO_KUBECONFIG));
     String text;
     ApiClient client;
     try {
       text = Files.readString(file);
       KubeConfig config = KubeConfig.loadKubeConfig(new StringReader(text));
       config.setFile(file.toFile());
-      options.context().ifPresent(ctx -> {
-        if (!config.setContext(ctx)) {
-          throw new IllegalArgumentException("kubeconfig " + file + " has no context " + ctx);
-        }
-      });
+      options
+          .context()
+          .ifPresent(
+              ctx -> {
+                if (!config.setContext(ctx)) {
+                  throw new IllegalArgumentException(
+                      "kubeconfig " + file + " has no context " + ctx);
+                }
+              });
       client = ClientBuilder.kubeconfig(config).build();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read kubeconfig " + file + ": " + e.getMessage(), e);
@@ -45,8 +50,10 @@ final class KubeconfigCluster extends BaseCluster {
     client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());
     KubeconfigCluster cluster = new KubeconfigCluster(options, client, text);
     if (cluster.kube().preferredResource(GatewayApiKind.GROUP, "Gateway").isEmpty()) {
-      CrdInstaller.install(cluster.kube(),
-          CrdSource.fromEnvironment().installManifest(options.release(), options.channel()), Duration.ofMinutes(2));
+      CrdInstaller.install(
+          cluster.kube(),
+          CrdSource.fromEnvironment().installManifest(options.release(), options.channel()),
+          Duration.ofMinutes(2));
     }
     cluster.startController();
     return cluster;

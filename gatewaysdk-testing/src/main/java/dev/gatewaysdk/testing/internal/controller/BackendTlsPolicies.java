@@ -15,24 +15,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * BackendTLSPolicy status (GEP-1897): one {@code status.ancestors[]} entry per Gateway of ours whose routes
- * send traffic to a targeted Service, with {@code Accepted} (Accepted, Conflicted, Invalid,
- * NoValidCACertificate) and {@code ResolvedRefs} (ResolvedRefs, InvalidKind, InvalidCACertificateRef). Other
- * controllers' ancestor entries are kept. Pure, like {@link Reconciler}.
+ * BackendTLSPolicy status (GEP-1897): one {@code status.ancestors[]} entry per Gateway of ours
+ * whose routes send traffic to a targeted Service, with {@code Accepted} (Accepted, Conflicted,
+ * Invalid, NoValidCACertificate) and {@code ResolvedRefs} (ResolvedRefs, InvalidKind,
+ * InvalidCACertificateRef). Other controllers' ancestor entries are kept. Pure, like {@link
+ * Reconciler}.
  */
 final class BackendTlsPolicies {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String KIND = "BackendTLSPolicy";
+
   /** The maximum number of ancestors the CRD allows. */
   private static final int MAX_ANCESTORS = 16;
 
   private final String controllerName;
   private final Reconciler.Snapshot s;
   private final Set<String> gateways;
-  /** ListenerSet namespace/name to its parent Gateway's namespace/name (a route through it has that ancestor). */
+
+  /**
+   * ListenerSet namespace/name to its parent Gateway's namespace/name (a route through it has that
+   * ancestor).
+   */
   private final Map<String, String> listenerSets;
 
-  BackendTlsPolicies(String controllerName, Reconciler.Snapshot s, Set<String> gateways, Map<String, String> listenerSets) {
+  BackendTlsPolicies(
+      String controllerName,
+      Reconciler.Snapshot s,
+      Set<String> gateways,
+      Map<String, String> listenerSets) {
     this.controllerName = controllerName;
     this.s = s;
     this.gateways = gateways;
@@ -42,8 +52,10 @@ final class BackendTlsPolicies {
   List<Reconciler.Update> reconcile() {
     List<ObjectNode> policies = new ArrayList<>(s.list(KIND));
     // Precedence: the older policy, then namespace/name.
-    policies.sort(Comparator.comparing((ObjectNode o) -> o.path("metadata").path("creationTimestamp").asText(""))
-        .thenComparing(o -> Reconciler.namespace(o) + "/" + Reconciler.name(o)));
+    policies.sort(
+        Comparator.comparing(
+                (ObjectNode o) -> o.path("metadata").path("creationTimestamp").asText(""))
+            .thenComparing(o -> Reconciler.namespace(o) + "/" + Reconciler.name(o)));
     Map<String, String> winners = new LinkedHashMap<>(); // namespace/service#section -> policy
     List<Reconciler.Update> updates = new ArrayList<>();
     for (ObjectNode p : policies) {
@@ -51,8 +63,14 @@ final class BackendTlsPolicies {
       for (String target : targets(p)) {
         String winner = winners.putIfAbsent(target, Reconciler.name(p));
         if (winner != null && conflict == null) {
-          conflict = "policy " + Reconciler.namespace(p) + "/" + winner + " targets the same "
-              + target.substring(target.indexOf('/') + 1).replace("#", " section ") + " and takes precedence";
+          conflict =
+              "policy "
+                  + Reconciler.namespace(p)
+                  + "/"
+                  + winner
+                  + " targets the same "
+                  + target.substring(target.indexOf('/') + 1).replace("#", " section ")
+                  + " and takes precedence";
         }
       }
       status(p, conflict, updates);
@@ -65,7 +83,12 @@ final class BackendTlsPolicies {
     List<String> out = new ArrayList<>();
     for (JsonNode t : p.path("spec").path("targetRefs")) {
       if (t.path("group").asText("").isEmpty() && "Service".equals(t.path("kind").asText())) {
-        out.add(Reconciler.namespace(p) + "/Service " + t.path("name").asText() + "#" + t.path("sectionName").asText(""));
+        out.add(
+            Reconciler.namespace(p)
+                + "/Service "
+                + t.path("name").asText()
+                + "#"
+                + t.path("sectionName").asText(""));
       }
     }
     return out;
@@ -90,16 +113,20 @@ final class BackendTlsPolicies {
         for (JsonNode rule : route.path("spec").path("rules")) {
           for (JsonNode ref : rule.path("backendRefs")) {
             String refNs = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : ns;
-            uses |= ref.path("group").asText("").isEmpty() && "Service".equals(ref.path("kind").asText("Service"))
-                && services.contains(refNs + "/" + ref.path("name").asText());
+            uses |=
+                ref.path("group").asText("").isEmpty()
+                    && "Service".equals(ref.path("kind").asText("Service"))
+                    && services.contains(refNs + "/" + ref.path("name").asText());
           }
         }
         if (!uses) {
           continue;
         }
         for (JsonNode parent : route.path("spec").path("parentRefs")) {
-          String key = (parent.hasNonNull("namespace") ? parent.path("namespace").asText() : ns) + "/"
-              + parent.path("name").asText();
+          String key =
+              (parent.hasNonNull("namespace") ? parent.path("namespace").asText() : ns)
+                  + "/"
+                  + parent.path("name").asText();
           if (!Reconciler.GROUP.equals(parent.path("group").asText(Reconciler.GROUP))) {
             continue;
           }
@@ -123,7 +150,8 @@ final class BackendTlsPolicies {
       ObjectNode entry = F.objectNode();
       ObjectNode ref = entry.putObject("ancestorRef");
       ref.put("group", Reconciler.GROUP).put("kind", "Gateway");
-      ref.put("namespace", gw.substring(0, gw.indexOf('/'))).put("name", gw.substring(gw.indexOf('/') + 1));
+      ref.put("namespace", gw.substring(0, gw.indexOf('/')))
+          .put("name", gw.substring(gw.indexOf('/') + 1));
       entry.put("controllerName", controllerName);
       ArrayNode c = entry.putArray("conditions");
       c.add(conds[0].deepCopy());
@@ -131,11 +159,25 @@ final class BackendTlsPolicies {
       ours.add(entry);
     }
     List<Reconciler.Update> events = new ArrayList<>();
-    ArrayNode ancestors = Conditions.mergeEntries(controllerName, p.path("status").path("ancestors"), ours,
-        e -> e.path("ancestorRef"), MAX_ANCESTORS,
-        (w, old) -> Events.forNewRefusals(controllerName, KIND, p, "ancestor Gateway "
-            + w.path("ancestorRef").path("namespace").asText() + "/" + w.path("ancestorRef").path("name").asText(),
-            w.path("conditions"), old, events));
+    ArrayNode ancestors =
+        Conditions.mergeEntries(
+            controllerName,
+            p.path("status").path("ancestors"),
+            ours,
+            e -> e.path("ancestorRef"),
+            MAX_ANCESTORS,
+            (w, old) ->
+                Events.forNewRefusals(
+                    controllerName,
+                    KIND,
+                    p,
+                    "ancestor Gateway "
+                        + w.path("ancestorRef").path("namespace").asText()
+                        + "/"
+                        + w.path("ancestorRef").path("name").asText(),
+                    w.path("conditions"),
+                    old,
+                    events));
     if (ancestors == null) {
       return;
     }
@@ -156,27 +198,48 @@ final class BackendTlsPolicies {
       String kind = ref.path("kind").asText("");
       String name = ref.path("name").asText();
       if (!group.isEmpty() || !"ConfigMap".equals(kind)) {
-        problems.add(new String[] {"InvalidKind", "caCertificateRef " + name + " has the unsupported kind "
-            + (group.isEmpty() ? "" : group + "/") + kind + " (only core ConfigMap is supported)"});
+        problems.add(
+            new String[] {
+              "InvalidKind",
+              "caCertificateRef "
+                  + name
+                  + " has the unsupported kind "
+                  + (group.isEmpty() ? "" : group + "/")
+                  + kind
+                  + " (only core ConfigMap is supported)"
+            });
         continue;
       }
       String why = FrontendTls.caProblem(s.get("ConfigMap", ns, name));
       if (why != null) {
-        problems.add(new String[] {"InvalidCACertificateRef", "ConfigMap " + ns + "/" + name + " " + why});
+        problems.add(
+            new String[] {"InvalidCACertificateRef", "ConfigMap " + ns + "/" + name + " " + why});
       }
     }
-    ObjectNode resolved = problems.isEmpty() ? condition("ResolvedRefs", true, "ResolvedRefs", "", gen)
-        : condition("ResolvedRefs", false, problems.get(0)[0], problems.get(0)[1], gen);
+    ObjectNode resolved =
+        problems.isEmpty()
+            ? condition("ResolvedRefs", true, "ResolvedRefs", "", gen)
+            : condition("ResolvedRefs", false, problems.get(0)[0], problems.get(0)[1], gen);
     String wellKnown = validation.path("wellKnownCACertificates").asText("");
     ObjectNode accepted;
     if (conflict != null) {
       accepted = condition("Accepted", false, "Conflicted", conflict, gen);
     } else if (!wellKnown.isEmpty() && !"System".equals(wellKnown)) {
-      accepted = condition("Accepted", false, "Invalid",
-          "wellKnownCACertificates " + wellKnown + " is not supported (only System)", gen);
+      accepted =
+          condition(
+              "Accepted",
+              false,
+              "Invalid",
+              "wellKnownCACertificates " + wellKnown + " is not supported (only System)",
+              gen);
     } else if (refs.size() > 0 && problems.size() == refs.size()) {
-      accepted = condition("Accepted", false, "NoValidCACertificate",
-          "no valid CA certificate: " + problems.get(0)[1], gen);
+      accepted =
+          condition(
+              "Accepted",
+              false,
+              "NoValidCACertificate",
+              "no valid CA certificate: " + problems.get(0)[1],
+              gen);
     } else {
       accepted = condition("Accepted", true, "Accepted", "", gen);
     }

@@ -18,7 +18,8 @@ final class Conditions {
 
   private Conditions() {}
 
-  static ObjectNode condition(String type, boolean status, String reason, String message, long generation) {
+  static ObjectNode condition(
+      String type, boolean status, String reason, String message, long generation) {
     ObjectNode c = F.objectNode();
     c.put("type", type);
     c.put("status", status ? "True" : "False");
@@ -29,15 +30,19 @@ final class Conditions {
   }
 
   /**
-   * Sets each condition's lastTransitionTime: the previous one when status is unchanged, else now. Returns
-   * {@code wanted}.
+   * Sets each condition's lastTransitionTime: the previous one when status is unchanged, else now.
+   * Returns {@code wanted}.
    */
   static ArrayNode withTransitionTimes(ArrayNode wanted, JsonNode previous) {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     for (JsonNode c : wanted) {
       JsonNode old = find(previous, c.path("type").asText());
-      String time = old != null && old.path("status").asText().equals(c.path("status").asText())
-          && old.hasNonNull("lastTransitionTime") ? old.path("lastTransitionTime").asText() : now;
+      String time =
+          old != null
+                  && old.path("status").asText().equals(c.path("status").asText())
+                  && old.hasNonNull("lastTransitionTime")
+              ? old.path("lastTransitionTime").asText()
+              : now;
       ((ObjectNode) c).put("lastTransitionTime", time);
     }
     return wanted;
@@ -73,7 +78,8 @@ final class Conditions {
           return false;
         }
       }
-      if (!Objects.equals(x.path("observedGeneration").asLong(-1), y.path("observedGeneration").asLong(-1))) {
+      if (!Objects.equals(
+          x.path("observedGeneration").asLong(-1), y.path("observedGeneration").asLong(-1))) {
         return false;
       }
     }
@@ -81,13 +87,19 @@ final class Conditions {
   }
 
   /**
-   * Merges this controller's per-parent entries ({@code status.parents[]} of routes, {@code status.ancestors[]}
-   * of policies) into the old list: other controllers' entries are kept as they are, ours replaced (at most
-   * {@code max} entries in all). Returns null when ours say the same as before. For each of ours, sets the
-   * transition times and calls {@code each} with the entry and its previous conditions (or null).
+   * Merges this controller's per-parent entries ({@code status.parents[]} of routes, {@code
+   * status.ancestors[]} of policies) into the old list: other controllers' entries are kept as they
+   * are, ours replaced (at most {@code max} entries in all). Returns null when ours say the same as
+   * before. For each of ours, sets the transition times and calls {@code each} with the entry and
+   * its previous conditions (or null).
    */
-  static ArrayNode mergeEntries(String controllerName, JsonNode oldEntries, ArrayNode ours,
-      Function<JsonNode, JsonNode> key, int max, BiConsumer<JsonNode, JsonNode> each) {
+  static ArrayNode mergeEntries(
+      String controllerName,
+      JsonNode oldEntries,
+      ArrayNode ours,
+      Function<JsonNode, JsonNode> key,
+      int max,
+      BiConsumer<JsonNode, JsonNode> each) {
     ArrayNode merged = F.arrayNode();
     List<JsonNode> oldOurs = new ArrayList<>();
     for (JsonNode e : oldEntries) {
@@ -99,8 +111,9 @@ final class Conditions {
     }
     boolean same = oldOurs.size() == ours.size();
     for (int i = 0; same && i < ours.size(); i++) {
-      same = key.apply(oldOurs.get(i)).equals(key.apply(ours.get(i)))
-          && same(ours.get(i).path("conditions"), oldOurs.get(i).path("conditions"));
+      same =
+          key.apply(oldOurs.get(i)).equals(key.apply(ours.get(i)))
+              && same(ours.get(i).path("conditions"), oldOurs.get(i).path("conditions"));
     }
     if (same) {
       return null;

@@ -19,15 +19,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link Reconciler}: one informer per watched kind, and one worker thread that, after any change,
- * waits the configured delay, reconciles the whole snapshot and writes each changed status through the
- * {@code /status} subresource (a conflict just causes another pass).
+ * Runs a {@link Reconciler}: one informer per watched kind, and one worker thread that, after any
+ * change, waits the configured delay, reconciles the whole snapshot and writes each changed status
+ * through the {@code /status} subresource (a conflict just causes another pass).
  */
 public final class ControllerLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControllerLoop.class);
   private static final List<String> GATEWAY_KINDS =
-      List.of("GatewayClass", "Gateway", "ListenerSet", "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute",
-          "ReferenceGrant", "BackendTLSPolicy");
+      List.of(
+          "GatewayClass",
+          "Gateway",
+          "ListenerSet",
+          "HTTPRoute",
+          "GRPCRoute",
+          "TLSRoute",
+          "TCPRoute",
+          "UDPRoute",
+          "ReferenceGrant",
+          "BackendTLSPolicy");
 
   private final Kube kube;
   private final Reconciler reconciler;
@@ -66,8 +75,10 @@ public final class ControllerLoop implements AutoCloseable {
       kube.preferredResource(Reconciler.GROUP, kind).ifPresent(r -> resources.put(kind, r));
     }
     if (!resources.containsKey("GatewayClass") || !resources.containsKey("Gateway")) {
-      throw new GatewayApiException("the cluster does not serve the Gateway API (GatewayClass, Gateway)",
-          dev.gatewaysdk.core.ApiStatus.of(404, "NotFound", "gateway.networking.k8s.io not served"));
+      throw new GatewayApiException(
+          "the cluster does not serve the Gateway API (GatewayClass, Gateway)",
+          dev.gatewaysdk.core.ApiStatus.of(
+              404, "NotFound", "gateway.networking.k8s.io not served"));
     }
     resources.put("Service", kube.resource("v1", "Service"));
     resources.put("Secret", kube.resource("v1", "Secret"));
@@ -85,13 +96,16 @@ public final class ControllerLoop implements AutoCloseable {
     try {
       events = kube.resource("v1", Events.KIND);
     } catch (GatewayApiException e) {
-      LOG.debug("the cluster serves no core/v1 Events; refusals are reported in status only: {}", e.getMessage());
+      LOG.debug(
+          "the cluster serves no core/v1 Events; refusals are reported in status only: {}",
+          e.getMessage());
     }
     try {
       for (Informer i : informers.values()) {
         if (!i.awaitSynced(syncTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
           close();
-          throw new GatewayApiException("the simulated controller's informers did not sync within " + syncTimeout,
+          throw new GatewayApiException(
+              "the simulated controller's informers did not sync within " + syncTimeout,
               dev.gatewaysdk.core.ApiStatus.of(0, "Timeout", "informer sync"));
         }
       }
@@ -142,25 +156,27 @@ public final class ControllerLoop implements AutoCloseable {
   }
 
   private void pass() {
-    Reconciler.Snapshot snapshot = new Reconciler.Snapshot() {
-      @Override
-      public Collection<ObjectNode> list(String kind) {
-        Informer i = informers.get(kind);
-        return i == null ? List.of() : i.list();
-      }
+    Reconciler.Snapshot snapshot =
+        new Reconciler.Snapshot() {
+          @Override
+          public Collection<ObjectNode> list(String kind) {
+            Informer i = informers.get(kind);
+            return i == null ? List.of() : i.list();
+          }
 
-      @Override
-      public ObjectNode get(String kind, String namespace, String name) {
-        Informer i = informers.get(kind);
-        return i == null ? null : i.get(namespace, name);
-      }
+          @Override
+          public ObjectNode get(String kind, String namespace, String name) {
+            Informer i = informers.get(kind);
+            return i == null ? null : i.get(namespace, name);
+          }
 
-      @Override
-      public boolean serves(String kind) {
-        return informers.containsKey(kind);
-      }
-    };
-    Map<String, DataPlaneHook.Binding> bindings = dataPlane == null ? null : dataPlane.apply(snapshot);
+          @Override
+          public boolean serves(String kind) {
+            return informers.containsKey(kind);
+          }
+        };
+    Map<String, DataPlaneHook.Binding> bindings =
+        dataPlane == null ? null : dataPlane.apply(snapshot);
     List<Reconciler.Update> updates = reconciler.reconcile(snapshot, bindings);
     boolean retry = false;
     for (Reconciler.Update u : updates) {

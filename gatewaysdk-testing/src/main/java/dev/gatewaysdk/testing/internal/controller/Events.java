@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Kubernetes core/v1 Events for refusals, so that {@code kubectl get events} (and {@code kubectl describe})
- * shows why a route, listener or policy was refused. An Event is an {@link Reconciler.Update} of kind
- * {@code Event} that the loop creates instead of writing a status.
+ * Kubernetes core/v1 Events for refusals, so that {@code kubectl get events} (and {@code kubectl
+ * describe}) shows why a route, listener or policy was refused. An Event is an {@link
+ * Reconciler.Update} of kind {@code Event} that the loop creates instead of writing a status.
  */
 final class Events {
   static final String KIND = "Event";
@@ -21,7 +21,8 @@ final class Events {
   private Events() {}
 
   /** A Warning Event about {@code object} (of Gateway API {@code kind}). */
-  static Reconciler.Update warning(String controllerName, String kind, JsonNode object, String reason, String message) {
+  static Reconciler.Update warning(
+      String controllerName, String kind, JsonNode object, String reason, String message) {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     ObjectNode e = F.objectNode();
     e.put("apiVersion", "v1");
@@ -58,11 +59,18 @@ final class Events {
   }
 
   /**
-   * Adds a Warning Event for each condition of {@code wanted} that is False where {@code previous} did not
-   * have it False with the same reason. Negative-polarity {@code Conflicted} is reported when True.
+   * Adds a Warning Event for each condition of {@code wanted} that is False where {@code previous}
+   * did not have it False with the same reason. Negative-polarity {@code Conflicted} is reported
+   * when True.
    */
-  static void forNewRefusals(String controllerName, String kind, JsonNode object, String subject, JsonNode wanted,
-      JsonNode previous, List<Reconciler.Update> out) {
+  static void forNewRefusals(
+      String controllerName,
+      String kind,
+      JsonNode object,
+      String subject,
+      JsonNode wanted,
+      JsonNode previous,
+      List<Reconciler.Update> out) {
     for (JsonNode c : wanted) {
       String type = c.path("type").asText();
       String bad = "Conflicted".equals(type) ? "True" : "False";
@@ -70,13 +78,19 @@ final class Events {
         continue;
       }
       JsonNode before = Conditions.find(previous, type);
-      if (before != null && bad.equals(before.path("status").asText())
+      if (before != null
+          && bad.equals(before.path("status").asText())
           && c.path("reason").asText().equals(before.path("reason").asText())) {
         continue;
       }
       String message = c.path("message").asText();
-      out.add(warning(controllerName, kind, object, c.path("reason").asText(),
-          subject + " " + type + "=" + bad + (message.isEmpty() ? "" : ": " + message)));
+      out.add(
+          warning(
+              controllerName,
+              kind,
+              object,
+              c.path("reason").asText(),
+              subject + " " + type + "=" + bad + (message.isEmpty() ? "" : ": " + message)));
     }
   }
 }

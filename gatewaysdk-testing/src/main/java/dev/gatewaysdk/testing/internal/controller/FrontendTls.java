@@ -12,14 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Gateway's {@code spec.tls}: frontend client-certificate validation (the CA references of
- * {@code tls.frontend.default} or the {@code perPort} entry of an HTTPS listener's port) and the backend client
- * certificate ({@code tls.backend.clientCertificateRef}), with the reasons the Gateway API types name.
+ * A Gateway's {@code spec.tls}: frontend client-certificate validation (the CA references of {@code
+ * tls.frontend.default} or the {@code perPort} entry of an HTTPS listener's port) and the backend
+ * client certificate ({@code tls.backend.clientCertificateRef}), with the reasons the Gateway API
+ * types name.
  */
 final class FrontendTls {
   private FrontendTls() {}
 
-  /** The frontend validation that applies to an HTTPS listener on {@code port}, or a missing node. */
+  /**
+   * The frontend validation that applies to an HTTPS listener on {@code port}, or a missing node.
+   */
   static JsonNode validationFor(ObjectNode gw, long port) {
     JsonNode frontend = gw.path("spec").path("tls").path("frontend");
     for (JsonNode p : frontend.path("perPort")) {
@@ -32,8 +35,8 @@ final class FrontendTls {
 
   /**
    * Checks the CA certificate references that apply to this HTTPS listener: any invalid one makes
-   * {@code ResolvedRefs} False (InvalidCACertificateKind, RefNotPermitted or InvalidCACertificateRef); all
-   * invalid make {@code Accepted} False with NoValidCACertificate.
+   * {@code ResolvedRefs} False (InvalidCACertificateKind, RefNotPermitted or
+   * InvalidCACertificateRef); all invalid make {@code Accepted} False with NoValidCACertificate.
    */
   static void check(Reconciler.Snapshot s, ObjectNode gw, Reconciler.ListenerView l) {
     JsonNode refs = validationFor(gw, l.port).path("caCertificateRefs");
@@ -51,12 +54,23 @@ final class FrontendTls {
       String ns = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : gwNs;
       if (!group.isEmpty() || !"ConfigMap".equals(kind)) {
         reason = "InvalidCACertificateKind";
-        problem = "caCertificateRef " + name + " has the unsupported kind " + (group.isEmpty() ? "" : group + "/") + kind
-            + " (only core ConfigMap is supported)";
+        problem =
+            "caCertificateRef "
+                + name
+                + " has the unsupported kind "
+                + (group.isEmpty() ? "" : group + "/")
+                + kind
+                + " (only core ConfigMap is supported)";
       } else if (!ns.equals(gwNs)
-          && !Reconciler.permitted(s, Reconciler.GROUP, "Gateway", gwNs, "", "ConfigMap", ns, name)) {
+          && !Reconciler.permitted(
+              s, Reconciler.GROUP, "Gateway", gwNs, "", "ConfigMap", ns, name)) {
         reason = "RefNotPermitted";
-        problem = "ConfigMap " + ns + "/" + name + " is in another namespace and no ReferenceGrant there allows it";
+        problem =
+            "ConfigMap "
+                + ns
+                + "/"
+                + name
+                + " is in another namespace and no ReferenceGrant there allows it";
       } else {
         String why = caProblem(s.get("ConfigMap", ns, name));
         if (why != null) {
@@ -97,7 +111,8 @@ final class FrontendTls {
     }
     try {
       if (CertificateFactory.getInstance("X.509")
-          .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).isEmpty()) {
+          .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+          .isEmpty()) {
         return "holds no PEM certificate in ca.crt";
       }
     } catch (CertificateException | RuntimeException e) {
@@ -107,11 +122,12 @@ final class FrontendTls {
   }
 
   /**
-   * The Gateway's {@code ResolvedRefs}: False with RefNotPermitted or InvalidClientCertificateRef for the
-   * backend client certificate, else False with ListenersNotResolved when a listener's refs do not resolve.
+   * The Gateway's {@code ResolvedRefs}: False with RefNotPermitted or InvalidClientCertificateRef
+   * for the backend client certificate, else False with ListenersNotResolved when a listener's refs
+   * do not resolve.
    */
-  static ObjectNode gatewayResolvedRefs(Reconciler.Snapshot s, ObjectNode gw, List<Reconciler.ListenerView> listeners,
-      long gen) {
+  static ObjectNode gatewayResolvedRefs(
+      Reconciler.Snapshot s, ObjectNode gw, List<Reconciler.ListenerView> listeners, long gen) {
     JsonNode ref = gw.path("spec").path("tls").path("backend").path("clientCertificateRef");
     if (ref.isObject()) {
       String gwNs = Reconciler.namespace(gw);
@@ -119,9 +135,20 @@ final class FrontendTls {
       String kind = ref.path("kind").asText("Secret");
       String name = ref.path("name").asText();
       String ns = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : gwNs;
-      if (!ns.equals(gwNs) && !Reconciler.permitted(s, Reconciler.GROUP, "Gateway", gwNs, group, kind, ns, name)) {
-        return condition("ResolvedRefs", false, "RefNotPermitted", "backend clientCertificateRef " + kind + " " + ns
-            + "/" + name + " is in another namespace and no ReferenceGrant there allows it", gen);
+      if (!ns.equals(gwNs)
+          && !Reconciler.permitted(s, Reconciler.GROUP, "Gateway", gwNs, group, kind, ns, name)) {
+        return condition(
+            "ResolvedRefs",
+            false,
+            "RefNotPermitted",
+            "backend clientCertificateRef "
+                + kind
+                + " "
+                + ns
+                + "/"
+                + name
+                + " is in another namespace and no ReferenceGrant there allows it",
+            gen);
       }
       String problem;
       if (!group.isEmpty() || !"Secret".equals(kind)) {
@@ -131,8 +158,12 @@ final class FrontendTls {
         problem = secret == null ? "does not exist" : Reconciler.certificateProblem(secret);
       }
       if (problem != null) {
-        return condition("ResolvedRefs", false, "InvalidClientCertificateRef",
-            "backend clientCertificateRef " + kind + " " + ns + "/" + name + " " + problem, gen);
+        return condition(
+            "ResolvedRefs",
+            false,
+            "InvalidClientCertificateRef",
+            "backend clientCertificateRef " + kind + " " + ns + "/" + name + " " + problem,
+            gen);
       }
     }
     List<String> unresolved = new ArrayList<>();
@@ -141,16 +172,25 @@ final class FrontendTls {
         unresolved.add(l.name + " (" + l.resolvedReason + ")");
       }
     }
-    return unresolved.isEmpty() ? condition("ResolvedRefs", true, "ResolvedRefs", "", gen)
-        : condition("ResolvedRefs", false, "ListenersNotResolved",
-            "listeners with unresolved references: " + String.join(", ", unresolved), gen);
+    return unresolved.isEmpty()
+        ? condition("ResolvedRefs", true, "ResolvedRefs", "", gen)
+        : condition(
+            "ResolvedRefs",
+            false,
+            "ListenersNotResolved",
+            "listeners with unresolved references: " + String.join(", ", unresolved),
+            gen);
   }
 
-  /** {@code InsecureFrontendValidationMode=True} when any frontend validation allows insecure fallback, else null. */
+  /**
+   * {@code InsecureFrontendValidationMode=True} when any frontend validation allows insecure
+   * fallback, else null.
+   */
   static ObjectNode insecureMode(ObjectNode gw, long gen) {
     JsonNode frontend = gw.path("spec").path("tls").path("frontend");
     List<String> where = new ArrayList<>();
-    if ("AllowInsecureFallback".equals(frontend.path("default").path("validation").path("mode").asText())) {
+    if ("AllowInsecureFallback"
+        .equals(frontend.path("default").path("validation").path("mode").asText())) {
       where.add("default");
     }
     for (JsonNode p : frontend.path("perPort")) {
@@ -158,7 +198,13 @@ final class FrontendTls {
         where.add("port " + p.path("port").asText());
       }
     }
-    return where.isEmpty() ? null : condition("InsecureFrontendValidationMode", true, "ConfigurationChanged",
-        "client certificate validation allows insecure fallback: " + String.join(", ", where), gen);
+    return where.isEmpty()
+        ? null
+        : condition(
+            "InsecureFrontendValidationMode",
+            true,
+            "ConfigurationChanged",
+            "client certificate validation allows insecure fallback: " + String.join(", ", where),
+            gen);
   }
 }

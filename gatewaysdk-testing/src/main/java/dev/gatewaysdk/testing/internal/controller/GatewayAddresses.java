@@ -7,18 +7,20 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
- * Gateway-level refusals: {@code spec.addresses} ({@code UnsupportedAddress}, {@code AddressNotUsable}) and
- * {@code spec.infrastructure.parametersRef} ({@code InvalidParameters}).
+ * Gateway-level refusals: {@code spec.addresses} ({@code UnsupportedAddress}, {@code
+ * AddressNotUsable}) and {@code spec.infrastructure.parametersRef} ({@code InvalidParameters}).
  *
- * <p>The simulated implementation supports the address types {@code IPAddress} and {@code Hostname}. An
- * address it cannot use is one no Gateway can listen on: an IPAddress that is not an IP literal, or is the
- * unspecified, a multicast or the broadcast address, and a Hostname that is not a valid DNS name. The only
- * parameters it knows are a core ConfigMap in the Gateway's namespace.
+ * <p>The simulated implementation supports the address types {@code IPAddress} and {@code
+ * Hostname}. An address it cannot use is one no Gateway can listen on: an IPAddress that is not an
+ * IP literal, or is the unspecified, a multicast or the broadcast address, and a Hostname that is
+ * not a valid DNS name. The only parameters it knows are a core ConfigMap in the Gateway's
+ * namespace.
  */
 final class GatewayAddresses {
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern DNS = Pattern.compile(
-      "(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+  private static final Pattern DNS =
+      Pattern.compile(
+          "(?=.{1,253}$)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
 
   private GatewayAddresses() {}
 
@@ -27,8 +29,10 @@ final class GatewayAddresses {
     for (JsonNode a : gw.path("spec").path("addresses")) {
       String type = a.path("type").asText("IPAddress");
       if (!"IPAddress".equals(type) && !"Hostname".equals(type)) {
-        return new String[] {"UnsupportedAddress",
-            "address type " + type + " is not supported (IPAddress and Hostname are)"};
+        return new String[] {
+          "UnsupportedAddress",
+          "address type " + type + " is not supported (IPAddress and Hostname are)"
+        };
       }
     }
     JsonNode ref = gw.path("spec").path("infrastructure").path("parametersRef");
@@ -37,12 +41,19 @@ final class GatewayAddresses {
       String kind = ref.path("kind").asText();
       String name = ref.path("name").asText();
       if (!group.isEmpty() || !"ConfigMap".equals(kind)) {
-        return new String[] {"InvalidParameters", "parametersRef kind " + (group.isEmpty() ? "" : group + "/") + kind
-            + " is not supported (only a core ConfigMap is)"};
+        return new String[] {
+          "InvalidParameters",
+          "parametersRef kind "
+              + (group.isEmpty() ? "" : group + "/")
+              + kind
+              + " is not supported (only a core ConfigMap is)"
+        };
       }
       if (s.get("ConfigMap", Reconciler.namespace(gw), name) == null) {
-        return new String[] {"InvalidParameters",
-            "parametersRef ConfigMap " + Reconciler.namespace(gw) + "/" + name + " does not exist"};
+        return new String[] {
+          "InvalidParameters",
+          "parametersRef ConfigMap " + Reconciler.namespace(gw) + "/" + name + " does not exist"
+        };
       }
     }
     return null;
@@ -53,9 +64,15 @@ final class GatewayAddresses {
     for (JsonNode a : gw.path("spec").path("addresses")) {
       String type = a.path("type").asText("IPAddress");
       String value = a.path("value").asText();
-      String why = "IPAddress".equals(type) ? ipProblem(value) : DNS.matcher(value).matches() ? null : "is not a valid hostname";
+      String why =
+          "IPAddress".equals(type)
+              ? ipProblem(value)
+              : DNS.matcher(value).matches() ? null : "is not a valid hostname";
       if (why != null) {
-        return new String[] {"AddressNotUsable", type + " " + value + " " + why + "; use a unicast IP address or a hostname"};
+        return new String[] {
+          "AddressNotUsable",
+          type + " " + value + " " + why + "; use a unicast IP address or a hostname"
+        };
       }
     }
     return null;

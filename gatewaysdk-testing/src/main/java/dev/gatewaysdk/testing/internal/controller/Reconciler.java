@@ -24,18 +24,19 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Computes the status a conformant Gateway API implementation writes, from a snapshot of the cluster: for
- * GatewayClasses of its controller name, their Gateways (listeners, addresses, attached route and ListenerSet
- * counts), the ListenerSets attached to them, routes' {@code parents[]} entries for those parents, and
- * BackendTLSPolicies' {@code ancestors[]} ({@link BackendTlsPolicies}). Pure: reads the snapshot, returns the
- * objects whose status must change, plus Warning {@link Events} for new refusals. Reasons follow the Gateway
- * API v1.6.1 spec. A data plane that binds listeners can plug in where {@code neverProgram} decides
- * {@code Programmed}.
+ * Computes the status a conformant Gateway API implementation writes, from a snapshot of the
+ * cluster: for GatewayClasses of its controller name, their Gateways (listeners, addresses,
+ * attached route and ListenerSet counts), the ListenerSets attached to them, routes' {@code
+ * parents[]} entries for those parents, and BackendTLSPolicies' {@code ancestors[]} ({@link
+ * BackendTlsPolicies}). Pure: reads the snapshot, returns the objects whose status must change,
+ * plus Warning {@link Events} for new refusals. Reasons follow the Gateway API v1.6.1 spec. A data
+ * plane that binds listeners can plug in where {@code neverProgram} decides {@code Programmed}.
  */
 public final class Reconciler {
   static final String GROUP = "gateway.networking.k8s.io";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final List<String> ROUTE_KINDS = List.of("HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute");
+  private static final List<String> ROUTE_KINDS =
+      List.of("HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute");
 
   /** What the cluster holds right now. */
   public interface Snapshot {
@@ -60,7 +61,10 @@ public final class Reconciler {
 
     @Override
     public String toString() {
-      return kind + " " + object.path("metadata").path("namespace").asText("") + "/"
+      return kind
+          + " "
+          + object.path("metadata").path("namespace").asText("")
+          + "/"
           + object.path("metadata").path("name").asText();
     }
   }
@@ -69,7 +73,10 @@ public final class Reconciler {
   private final Predicate<ObjectNode> neverProgram;
   private final Predicate<ObjectNode> rejectRoute;
 
-  public Reconciler(String controllerName, Predicate<ObjectNode> neverProgram, Predicate<ObjectNode> rejectRoute) {
+  public Reconciler(
+      String controllerName,
+      Predicate<ObjectNode> neverProgram,
+      Predicate<ObjectNode> rejectRoute) {
     this.controllerName = controllerName;
     this.neverProgram = neverProgram;
     this.rejectRoute = rejectRoute;
@@ -81,8 +88,9 @@ public final class Reconciler {
   }
 
   /**
-   * Reconciles {@code s}; a Gateway with an entry in {@code bindings} (null: no data plane) gets its address
-   * and its served listeners' {@code Programmed}/{@code PortUnavailable} from the data plane.
+   * Reconciles {@code s}; a Gateway with an entry in {@code bindings} (null: no data plane) gets
+   * its address and its served listeners' {@code Programmed}/{@code PortUnavailable} from the data
+   * plane.
    */
   public List<Update> reconcile(Snapshot s, Map<String, DataPlaneHook.Binding> bindings) {
     List<Update> updates = new ArrayList<>();
@@ -108,7 +116,8 @@ public final class Reconciler {
     Map<String, GatewayView> gateways = new LinkedHashMap<>();
     for (ObjectNode gw : s.list("Gateway")) {
       if (classes.contains(gw.path("spec").path("gatewayClassName").asText())) {
-        gateways.put(namespace(gw) + "/" + name(gw),
+        gateways.put(
+            namespace(gw) + "/" + name(gw),
             new GatewayView(gw, listeners(s, gw, "Gateway"), GatewayAddresses.refusal(s, gw)));
       }
     }
@@ -133,7 +142,10 @@ public final class Reconciler {
     }
 
     for (GatewayView g : gateways.values()) {
-      gatewayStatus(s, g, updates,
+      gatewayStatus(
+          s,
+          g,
+          updates,
           bindings == null ? null : bindings.get(namespace(g.gateway) + "/" + name(g.gateway)));
     }
     for (ListenerSetView ls : listenerSets.values()) {
@@ -141,18 +153,24 @@ public final class Reconciler {
     }
     if (s.serves("BackendTLSPolicy")) {
       Map<String, String> parentOf = new HashMap<>();
-      listenerSets.forEach((key, ls) -> parentOf.put(key, namespace(ls.parent.gateway) + "/" + name(ls.parent.gateway)));
-      updates.addAll(new BackendTlsPolicies(controllerName, s, gateways.keySet(), parentOf).reconcile());
+      listenerSets.forEach(
+          (key, ls) ->
+              parentOf.put(key, namespace(ls.parent.gateway) + "/" + name(ls.parent.gateway)));
+      updates.addAll(
+          new BackendTlsPolicies(controllerName, s, gateways.keySet(), parentOf).reconcile());
     }
     return updates;
   }
 
-  // ---------------------------------------------------------------------------------------------- Gateways
+  // ----------------------------------------------------------------------------------------------
+  // Gateways
 
   static final class ListenerView {
     final JsonNode spec;
+
     /** The Gateway or ListenerSet that declares this listener. */
     final ObjectNode owner;
+
     final String ownerKind;
     final String name;
     final String protocol;
@@ -180,7 +198,9 @@ public final class Reconciler {
 
     /** Valid enough to generate data-plane configuration (counts towards the parent's Accepted). */
     boolean usable() {
-      return accepted && conflictReason == null && !supportedKinds.isEmpty()
+      return accepted
+          && conflictReason == null
+          && !supportedKinds.isEmpty()
           && (resolved || "InvalidRouteKinds".equals(resolvedReason));
     }
 
@@ -202,10 +222,16 @@ public final class Reconciler {
   static final class GatewayView {
     final ObjectNode gateway;
     final List<ListenerView> listeners;
-    /** ListenerSets whose parentRef names this Gateway, in precedence order (oldest, then namespace/name). */
+
+    /**
+     * ListenerSets whose parentRef names this Gateway, in precedence order (oldest, then
+     * namespace/name).
+     */
     final List<ListenerSetView> listenerSets = new ArrayList<>();
 
-    /** {reason, message} when the Gateway as a whole is refused (addresses, parameters), else null. */
+    /**
+     * {reason, message} when the Gateway as a whole is refused (addresses, parameters), else null.
+     */
     final String[] refused;
 
     GatewayView(ObjectNode gateway, List<ListenerView> listeners, String[] refused) {
@@ -222,11 +248,14 @@ public final class Reconciler {
   static final class ListenerSetView {
     final ObjectNode listenerSet;
     final GatewayView parent;
+
     /** Selected by the parent Gateway's allowedListeners. */
     final boolean allowed;
+
     final List<ListenerView> listeners;
 
-    ListenerSetView(ObjectNode listenerSet, GatewayView parent, boolean allowed, List<ListenerView> listeners) {
+    ListenerSetView(
+        ObjectNode listenerSet, GatewayView parent, boolean allowed, List<ListenerView> listeners) {
       this.listenerSet = listenerSet;
       this.parent = parent;
       this.allowed = allowed;
@@ -268,7 +297,11 @@ public final class Reconciler {
         if (!invalid.isEmpty()) {
           l.resolved = false;
           l.resolvedReason = "InvalidRouteKinds";
-          l.resolvedMessage = "route kinds not supported on a " + l.protocol + " listener: " + String.join(", ", invalid);
+          l.resolvedMessage =
+              "route kinds not supported on a "
+                  + l.protocol
+                  + " listener: "
+                  + String.join(", ", invalid);
         }
       } else {
         for (String k : byProtocol) {
@@ -288,11 +321,12 @@ public final class Reconciler {
   }
 
   /**
-   * Marks listeners that are not distinct. {@code merged} is in precedence order (the Gateway's own listeners,
-   * then its ListenerSets' oldest first), each owner's listeners together. Owner by owner: a listener that
-   * clashes with a served listener of an earlier owner loses; then, among the owner's listeners that did not
-   * lose, both of a clashing pair are conflicted (the spec forbids picking a winner within one object). A
-   * listener that lost is not served, so it conflicts nothing after it.
+   * Marks listeners that are not distinct. {@code merged} is in precedence order (the Gateway's own
+   * listeners, then its ListenerSets' oldest first), each owner's listeners together. Owner by
+   * owner: a listener that clashes with a served listener of an earlier owner loses; then, among
+   * the owner's listeners that did not lose, both of a clashing pair are conflicted (the spec
+   * forbids picking a winner within one object). A listener that lost is not served, so it
+   * conflicts nothing after it.
    */
   private static void markConflicts(List<ListenerView> merged) {
     int from = 0;
@@ -332,11 +366,14 @@ public final class Reconciler {
     if (a.port != b.port || !a.accepted || !b.accepted) {
       return;
     }
-    boolean udpVsTcp = ("TCP".equals(a.protocol) && "UDP".equals(b.protocol))
-        || ("UDP".equals(a.protocol) && "TCP".equals(b.protocol));
+    boolean udpVsTcp =
+        ("TCP".equals(a.protocol) && "UDP".equals(b.protocol))
+            || ("UDP".equals(a.protocol) && "TCP".equals(b.protocol));
     if (!a.protocol.equals(b.protocol) && !udpVsTcp) {
       b.conflictReason = "ProtocolConflict";
-    } else if (a.protocol.equals(b.protocol) && Objects.equals(a.hostname, b.hostname) && b.conflictReason == null) {
+    } else if (a.protocol.equals(b.protocol)
+        && Objects.equals(a.hostname, b.hostname)
+        && b.conflictReason == null) {
       b.conflictReason = "HostnameConflict";
     }
   }
@@ -377,12 +414,24 @@ public final class Reconciler {
       String name = ref.path("name").asText();
       String ns = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : gatewayNamespace;
       if (!group.isEmpty() || !"Secret".equals(kind)) {
-        fail(l, "InvalidCertificateRef", "unsupported certificate reference kind " + (group.isEmpty() ? "" : group + "/") + kind);
+        fail(
+            l,
+            "InvalidCertificateRef",
+            "unsupported certificate reference kind "
+                + (group.isEmpty() ? "" : group + "/")
+                + kind);
         return;
       }
       if (!ns.equals(gatewayNamespace)
           && !permitted(s, GROUP, l.ownerKind, gatewayNamespace, "", "Secret", ns, name)) {
-        fail(l, "RefNotPermitted", "Secret " + ns + "/" + name + " is in another namespace and no ReferenceGrant there allows it");
+        fail(
+            l,
+            "RefNotPermitted",
+            "Secret "
+                + ns
+                + "/"
+                + name
+                + " is in another namespace and no ReferenceGrant there allows it");
         return;
       }
       ObjectNode secret = s.get("Secret", ns, name);
@@ -442,9 +491,19 @@ public final class Reconciler {
     }
   }
 
-  /** The {@code status.listeners[]} entries for these listeners; counts the usable ones into {@code valid[0]}. */
-  private ArrayNode listenerStatuses(String kind, ObjectNode owner, List<ListenerView> views, long gen,
-      boolean program, int[] valid, List<Update> events, DataPlaneHook.Binding binding) {
+  /**
+   * The {@code status.listeners[]} entries for these listeners; counts the usable ones into {@code
+   * valid[0]}.
+   */
+  private ArrayNode listenerStatuses(
+      String kind,
+      ObjectNode owner,
+      List<ListenerView> views,
+      long gen,
+      boolean program,
+      int[] valid,
+      List<Update> events,
+      DataPlaneHook.Binding binding) {
     JsonNode oldListeners = owner.path("status").path("listeners");
     ArrayNode listeners = F.arrayNode();
     for (ListenerView l : views) {
@@ -457,29 +516,50 @@ public final class Reconciler {
       ls.put("attachedRoutes", l.attached);
       ArrayNode conds = F.arrayNode();
       if (l.conflictReason != null) {
-        String message = "listener " + l.name + " conflicts with another listener on port " + l.port;
+        String message =
+            "listener " + l.name + " conflicts with another listener on port " + l.port;
         conds.add(condition("Accepted", false, l.conflictReason, message, gen));
         conds.add(condition("ResolvedRefs", l.resolved, l.resolvedReason, l.resolvedMessage, gen));
         conds.add(condition("Conflicted", true, l.conflictReason, message, gen));
-        // ListenerSet entries report the conflict as the Programmed reason too (conformance: listenerset-*-conflict);
+        // ListenerSet entries report the conflict as the Programmed reason too (conformance:
+        // listenerset-*-conflict);
         // a Gateway's own listeners use the Gateway listener reason Invalid.
-        conds.add(condition("Programmed", false, "ListenerSet".equals(kind) ? l.conflictReason : "Invalid", message, gen));
+        conds.add(
+            condition(
+                "Programmed",
+                false,
+                "ListenerSet".equals(kind) ? l.conflictReason : "Invalid",
+                message,
+                gen));
       } else {
         String bindProblem = bindProblem(binding, l);
-        conds.add(bindProblem != null && l.accepted
-            ? condition("Accepted", false, "PortUnavailable", bindProblem, gen)
-            : condition("Accepted", l.accepted, l.acceptedReason, l.acceptedMessage, gen));
+        conds.add(
+            bindProblem != null && l.accepted
+                ? condition("Accepted", false, "PortUnavailable", bindProblem, gen)
+                : condition("Accepted", l.accepted, l.acceptedReason, l.acceptedMessage, gen));
         conds.add(condition("ResolvedRefs", l.resolved, l.resolvedReason, l.resolvedMessage, gen));
         conds.add(condition("Conflicted", false, "NoConflicts", "", gen));
         if (!l.usable()) {
-          conds.add(condition("Programmed", false, "Invalid", "listener " + l.name + " is not valid: " + l.problem(), gen));
+          conds.add(
+              condition(
+                  "Programmed",
+                  false,
+                  "Invalid",
+                  "listener " + l.name + " is not valid: " + l.problem(),
+                  gen));
         } else if (bindProblem != null) {
           conds.add(condition("Programmed", false, "Invalid", bindProblem, gen));
         } else if (!program) {
           conds.add(condition("Programmed", false, "Pending", "waiting for the data plane", gen));
         } else {
           String socket = binding == null ? null : binding.bound.get(l.name);
-          conds.add(condition("Programmed", true, "Programmed", socket == null ? "" : "listening on " + socket, gen));
+          conds.add(
+              condition(
+                  "Programmed",
+                  true,
+                  "Programmed",
+                  socket == null ? "" : "listening on " + socket,
+                  gen));
         }
       }
       if (l.usable() && bindProblem(binding, l) == null) {
@@ -492,7 +572,8 @@ public final class Reconciler {
         }
       }
       JsonNode oldConds = old == null ? null : old.path("conditions");
-      Events.forNewRefusals(controllerName, kind, owner, "listener " + l.name, conds, oldConds, events);
+      Events.forNewRefusals(
+          controllerName, kind, owner, "listener " + l.name, conds, oldConds, events);
       ls.set("conditions", Conditions.withTransitionTimes(conds, oldConds));
       listeners.add(ls);
     }
@@ -504,13 +585,15 @@ public final class Reconciler {
     return binding == null ? null : binding.problems.get(l.name);
   }
 
-  private void gatewayStatus(Snapshot s, GatewayView g, List<Update> updates, DataPlaneHook.Binding binding) {
+  private void gatewayStatus(
+      Snapshot s, GatewayView g, List<Update> updates, DataPlaneHook.Binding binding) {
     ObjectNode gw = g.gateway;
     long gen = generation(gw);
     boolean program = !neverProgram.test(gw);
     int[] counted = {0};
     List<Update> events = new ArrayList<>();
-    ArrayNode listeners = listenerStatuses("Gateway", gw, g.listeners, gen, program, counted, events, binding);
+    ArrayNode listeners =
+        listenerStatuses("Gateway", gw, g.listeners, gen, program, counted, events, binding);
     int valid = counted[0];
     boolean allValid = valid == g.listeners.size();
     ArrayNode conds = F.arrayNode();
@@ -529,12 +612,22 @@ public final class Reconciler {
           invalid.add(l.name + " (" + bindProblem(binding, l) + ")");
         }
       }
-      conds.add(condition("Accepted", valid > 0, "ListenersNotValid",
-          (g.listeners.size() - valid) + " of " + g.listeners.size() + " listeners are not valid: "
-              + String.join(", ", invalid), gen));
+      conds.add(
+          condition(
+              "Accepted",
+              valid > 0,
+              "ListenersNotValid",
+              (g.listeners.size() - valid)
+                  + " of "
+                  + g.listeners.size()
+                  + " listeners are not valid: "
+                  + String.join(", ", invalid),
+              gen));
     }
     if (refused != null) {
-      conds.add(condition("Programmed", false, "Invalid", "the Gateway is not accepted: " + refused[0], gen));
+      conds.add(
+          condition(
+              "Programmed", false, "Invalid", "the Gateway is not accepted: " + refused[0], gen));
     } else if (valid == 0) {
       conds.add(condition("Programmed", false, "Invalid", "no valid listener", gen));
     } else if (unusable != null) {
@@ -560,7 +653,10 @@ public final class Reconciler {
       JsonNode wanted = gw.path("spec").path("addresses");
       if (wanted.isArray() && wanted.size() > 0) {
         for (JsonNode a : wanted) {
-          addresses.addObject().put("type", a.path("type").asText("IPAddress")).put("value", a.path("value").asText());
+          addresses
+              .addObject()
+              .put("type", a.path("type").asText("IPAddress"))
+              .put("value", a.path("value").asText());
         }
       } else {
         int h = (namespace(gw) + "/" + name(gw)).hashCode() & 0x7fffffff;
@@ -577,7 +673,8 @@ public final class Reconciler {
       attachedSets = n;
     }
     JsonNode old = gw.path("status");
-    if (Conditions.same(conds, old.path("conditions")) && sameListeners(listeners, old.path("listeners"))
+    if (Conditions.same(conds, old.path("conditions"))
+        && sameListeners(listeners, old.path("listeners"))
         && addresses.equals(old.has("addresses") ? old.path("addresses") : F.arrayNode())
         && (attachedSets == null || old.path("attachedListenerSets").asInt(-1) == attachedSets)) {
       return;
@@ -594,10 +691,16 @@ public final class Reconciler {
   }
 
   /**
-   * Adds to {@code updates} a copy of {@code o} with these conditions and listener statuses, followed by the
-   * listener {@code events} and one per new refusal among {@code conds}; returns the copy's status.
+   * Adds to {@code updates} a copy of {@code o} with these conditions and listener statuses,
+   * followed by the listener {@code events} and one per new refusal among {@code conds}; returns
+   * the copy's status.
    */
-  private ObjectNode write(String kind, ObjectNode o, ArrayNode conds, ArrayNode listeners, List<Update> events,
+  private ObjectNode write(
+      String kind,
+      ObjectNode o,
+      ArrayNode conds,
+      ArrayNode listeners,
+      List<Update> events,
       List<Update> updates) {
     JsonNode old = o.path("status").path("conditions");
     Events.forNewRefusals(controllerName, kind, o, kind, conds, old, events);
@@ -610,20 +713,27 @@ public final class Reconciler {
     return st;
   }
 
-  // ---------------------------------------------------------------------------------------------- ListenerSets
+  // ----------------------------------------------------------------------------------------------
+  // ListenerSets
 
-  /** ListenerSets whose parent is a Gateway of ours, by namespace/name; also filled into each GatewayView. */
+  /**
+   * ListenerSets whose parent is a Gateway of ours, by namespace/name; also filled into each
+   * GatewayView.
+   */
   private Map<String, ListenerSetView> listenerSets(Snapshot s, Map<String, GatewayView> gateways) {
     Map<String, ListenerSetView> out = new LinkedHashMap<>();
     if (!s.serves("ListenerSet")) {
       return out;
     }
     List<ObjectNode> sets = new ArrayList<>(s.list("ListenerSet"));
-    sets.sort(Comparator.comparing((ObjectNode o) -> o.path("metadata").path("creationTimestamp").asText(""))
-        .thenComparing(o -> namespace(o) + "/" + name(o)));
+    sets.sort(
+        Comparator.comparing(
+                (ObjectNode o) -> o.path("metadata").path("creationTimestamp").asText(""))
+            .thenComparing(o -> namespace(o) + "/" + name(o)));
     for (ObjectNode ls : sets) {
       JsonNode ref = ls.path("spec").path("parentRef");
-      if (!GROUP.equals(ref.path("group").asText(GROUP)) || !"Gateway".equals(ref.path("kind").asText("Gateway"))) {
+      if (!GROUP.equals(ref.path("group").asText(GROUP))
+          || !"Gateway".equals(ref.path("kind").asText("Gateway"))) {
         continue;
       }
       String gwNs = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : namespace(ls);
@@ -632,14 +742,19 @@ public final class Reconciler {
         continue; // another controller's Gateway, or none: not ours to write
       }
       boolean allowed = listenerSetAllowed(s, g.gateway, namespace(ls));
-      ListenerSetView v = new ListenerSetView(ls, g, allowed, allowed ? listeners(s, ls, "ListenerSet") : List.of());
+      ListenerSetView v =
+          new ListenerSetView(
+              ls, g, allowed, allowed ? listeners(s, ls, "ListenerSet") : List.of());
       g.listenerSets.add(v);
       out.put(namespace(ls) + "/" + name(ls), v);
     }
     return out;
   }
 
-  /** Whether Gateway {@code gw}'s {@code allowedListeners} admits ListenerSets of namespace {@code lsNamespace}. */
+  /**
+   * Whether Gateway {@code gw}'s {@code allowedListeners} admits ListenerSets of namespace {@code
+   * lsNamespace}.
+   */
   public static boolean listenerSetAllowed(Snapshot s, ObjectNode gw, String lsNamespace) {
     JsonNode namespaces = gw.path("spec").path("allowedListeners").path("namespaces");
     switch (namespaces.path("from").asText("None")) {
@@ -661,12 +776,17 @@ public final class Reconciler {
     boolean program = !neverProgram.test(v.parent.gateway);
     int[] counted = {0};
     List<Update> events = new ArrayList<>();
-    ArrayNode listeners = listenerStatuses("ListenerSet", ls, v.listeners, gen, program, counted, events, null);
+    ArrayNode listeners =
+        listenerStatuses("ListenerSet", ls, v.listeners, gen, program, counted, events, null);
     int valid = counted[0];
     ArrayNode conds = F.arrayNode();
     if (!v.allowed) {
-      String msg = "Gateway " + gwName + " does not allow ListenerSets from namespace " + namespace(ls)
-          + " (spec.allowedListeners)";
+      String msg =
+          "Gateway "
+              + gwName
+              + " does not allow ListenerSets from namespace "
+              + namespace(ls)
+              + " (spec.allowedListeners)";
       conds.add(condition("Accepted", false, "NotAllowed", msg, gen));
       conds.add(condition("Programmed", false, "NotAllowed", msg, gen));
     } else if (!v.parent.accepted()) {
@@ -678,14 +798,26 @@ public final class Reconciler {
       conds.add(condition("Accepted", false, "ListenersNotValid", msg, gen));
       conds.add(condition("Programmed", false, "ListenersNotValid", msg, gen));
     } else {
-      conds.add(valid == v.listeners.size() ? condition("Accepted", true, "Accepted", "", gen)
-          : condition("Accepted", true, "ListenersNotValid",
-              (v.listeners.size() - valid) + " of " + v.listeners.size() + " listeners are not valid", gen));
-      conds.add(program ? condition("Programmed", true, "Programmed", "", gen)
-          : condition("Programmed", false, "Pending", "waiting for the data plane", gen));
+      conds.add(
+          valid == v.listeners.size()
+              ? condition("Accepted", true, "Accepted", "", gen)
+              : condition(
+                  "Accepted",
+                  true,
+                  "ListenersNotValid",
+                  (v.listeners.size() - valid)
+                      + " of "
+                      + v.listeners.size()
+                      + " listeners are not valid",
+                  gen));
+      conds.add(
+          program
+              ? condition("Programmed", true, "Programmed", "", gen)
+              : condition("Programmed", false, "Pending", "waiting for the data plane", gen));
     }
     JsonNode old = ls.path("status");
-    if (Conditions.same(conds, old.path("conditions")) && sameListeners(listeners, old.path("listeners"))) {
+    if (Conditions.same(conds, old.path("conditions"))
+        && sameListeners(listeners, old.path("listeners"))) {
       return;
     }
     write("ListenerSet", ls, conds, listeners, events, updates);
@@ -698,7 +830,8 @@ public final class Reconciler {
     for (int i = 0; i < wanted.size(); i++) {
       JsonNode w = wanted.get(i);
       JsonNode o = old.get(i);
-      if (!w.path("name").equals(o.path("name")) || w.path("attachedRoutes").asLong() != o.path("attachedRoutes").asLong()
+      if (!w.path("name").equals(o.path("name"))
+          || w.path("attachedRoutes").asLong() != o.path("attachedRoutes").asLong()
           || !w.path("supportedKinds").equals(o.path("supportedKinds"))
           || !Conditions.same(w.path("conditions"), o.path("conditions"))) {
         return false;
@@ -709,8 +842,13 @@ public final class Reconciler {
 
   // ------------------------------------------------------------------------------------------------ Routes
 
-  private void reconcileRoute(Snapshot s, String kind, ObjectNode route, Map<String, GatewayView> gateways,
-      Map<String, ListenerSetView> listenerSets, List<Update> updates) {
+  private void reconcileRoute(
+      Snapshot s,
+      String kind,
+      ObjectNode route,
+      Map<String, GatewayView> gateways,
+      Map<String, ListenerSetView> listenerSets,
+      List<Update> updates) {
     String ns = namespace(route);
     long gen = generation(route);
     ArrayNode ours = F.arrayNode();
@@ -729,10 +867,25 @@ public final class Reconciler {
         accepted = accept(s, kind, route, ref, "Gateway " + key, g.listeners, namespace(g.gateway));
       } else if ("ListenerSet".equals(parentKind) && listenerSets.containsKey(key)) {
         ListenerSetView ls = listenerSets.get(key);
-        accepted = ls.accepted()
-            ? accept(s, kind, route, ref, "ListenerSet " + key, ls.listeners, namespace(ls.listenerSet))
-            : new String[] {"NotAllowedByListeners", "ListenerSet " + key + " is not accepted by its Gateway "
-                + namespace(ls.parent.gateway) + "/" + name(ls.parent.gateway)};
+        accepted =
+            ls.accepted()
+                ? accept(
+                    s,
+                    kind,
+                    route,
+                    ref,
+                    "ListenerSet " + key,
+                    ls.listeners,
+                    namespace(ls.listenerSet))
+                : new String[] {
+                  "NotAllowedByListeners",
+                  "ListenerSet "
+                      + key
+                      + " is not accepted by its Gateway "
+                      + namespace(ls.parent.gateway)
+                      + "/"
+                      + name(ls.parent.gateway)
+                };
       } else {
         continue; // not a parent of ours: its controller writes this entry
       }
@@ -743,18 +896,40 @@ public final class Reconciler {
       entry.set("parentRef", normalizedParentRef(ref));
       entry.put("controllerName", controllerName);
       ArrayNode conds = F.arrayNode();
-      conds.add(condition("Accepted", accepted[0] == null, accepted[0] == null ? "Accepted" : accepted[0],
-          accepted[0] == null ? "" : accepted[1], gen));
-      conds.add(condition("ResolvedRefs", resolved[0] == null, resolved[0] == null ? "ResolvedRefs" : resolved[0],
-          resolved[0] == null ? "" : resolved[1], gen));
+      conds.add(
+          condition(
+              "Accepted",
+              accepted[0] == null,
+              accepted[0] == null ? "Accepted" : accepted[0],
+              accepted[0] == null ? "" : accepted[1],
+              gen));
+      conds.add(
+          condition(
+              "ResolvedRefs",
+              resolved[0] == null,
+              resolved[0] == null ? "ResolvedRefs" : resolved[0],
+              resolved[0] == null ? "" : resolved[1],
+              gen));
       entry.set("conditions", conds);
       ours.add(entry);
     }
     // Keep other controllers' entries; replace ours (the CRD allows 32).
-    ArrayNode parents = Conditions.mergeEntries(controllerName, route.path("status").path("parents"), ours,
-        e -> normalizedParentRef(e.path("parentRef")), 32,
-        (w, old) -> Events.forNewRefusals(controllerName, kind, route, "parent " + describe(w.path("parentRef")),
-            w.path("conditions"), old, updates));
+    ArrayNode parents =
+        Conditions.mergeEntries(
+            controllerName,
+            route.path("status").path("parents"),
+            ours,
+            e -> normalizedParentRef(e.path("parentRef")),
+            32,
+            (w, old) ->
+                Events.forNewRefusals(
+                    controllerName,
+                    kind,
+                    route,
+                    "parent " + describe(w.path("parentRef")),
+                    w.path("conditions"),
+                    old,
+                    updates));
     if (parents == null) {
       return;
     }
@@ -764,8 +939,13 @@ public final class Reconciler {
   }
 
   private static String describe(JsonNode parentRef) {
-    return parentRef.path("kind").asText() + " " + (parentRef.has("namespace") ? parentRef.path("namespace").asText() + "/" : "")
-        + parentRef.path("name").asText() + (parentRef.has("sectionName") ? " section " + parentRef.path("sectionName").asText() : "");
+    return parentRef.path("kind").asText()
+        + " "
+        + (parentRef.has("namespace") ? parentRef.path("namespace").asText() + "/" : "")
+        + parentRef.path("name").asText()
+        + (parentRef.has("sectionName")
+            ? " section " + parentRef.path("sectionName").asText()
+            : "");
   }
 
   static ObjectNode normalizedParentRef(JsonNode ref) {
@@ -786,13 +966,19 @@ public final class Reconciler {
   }
 
   /**
-   * {reason, message} of a route not accepted by this parent (a Gateway or a ListenerSet with these listeners),
-   * or {null, null}; counts attachments. Listener status does not impact attachment (the spec's
-   * {@code attachedRoutes}): a route attaches to a listener whose certificate is missing, and that listener's
-   * own conditions say why it is not programmed.
+   * {reason, message} of a route not accepted by this parent (a Gateway or a ListenerSet with these
+   * listeners), or {null, null}; counts attachments. Listener status does not impact attachment
+   * (the spec's {@code attachedRoutes}): a route attaches to a listener whose certificate is
+   * missing, and that listener's own conditions say why it is not programmed.
    */
-  private String[] accept(Snapshot s, String kind, ObjectNode route, JsonNode ref, String parentName,
-      List<ListenerView> listeners, String parentNamespace) {
+  private String[] accept(
+      Snapshot s,
+      String kind,
+      ObjectNode route,
+      JsonNode ref,
+      String parentName,
+      List<ListenerView> listeners,
+      String parentNamespace) {
     List<ListenerView> candidates = new ArrayList<>();
     for (ListenerView l : listeners) {
       if (ref.hasNonNull("sectionName") && !ref.path("sectionName").asText().equals(l.name)) {
@@ -804,9 +990,13 @@ public final class Reconciler {
       candidates.add(l);
     }
     if (candidates.isEmpty()) {
-      return new String[] {"NoMatchingParent", parentName + " has no listener"
-          + (ref.hasNonNull("sectionName") ? " named " + ref.path("sectionName").asText() : "")
-          + (ref.hasNonNull("port") ? " on port " + ref.path("port").asText() : "")};
+      return new String[] {
+        "NoMatchingParent",
+        parentName
+            + " has no listener"
+            + (ref.hasNonNull("sectionName") ? " named " + ref.path("sectionName").asText() : "")
+            + (ref.hasNonNull("port") ? " on port " + ref.path("port").asText() : "")
+      };
     }
     List<ListenerView> allowed = new ArrayList<>();
     boolean kindCarried = false;
@@ -819,9 +1009,17 @@ public final class Reconciler {
       }
     }
     if (allowed.isEmpty()) {
-      return new String[] {"NotAllowedByListeners", kindCarried
-          ? "no listener of " + parentName + " allows " + kind + "s from namespace " + namespace(route)
-          : "no listener of " + parentName + " accepts the kind " + kind};
+      return new String[] {
+        "NotAllowedByListeners",
+        kindCarried
+            ? "no listener of "
+                + parentName
+                + " allows "
+                + kind
+                + "s from namespace "
+                + namespace(route)
+            : "no listener of " + parentName + " accepts the kind " + kind
+      };
     }
     List<ListenerView> matching = new ArrayList<>();
     if ("TCPRoute".equals(kind) || "UDPRoute".equals(kind)) {
@@ -834,11 +1032,15 @@ public final class Reconciler {
       }
     }
     if (matching.isEmpty()) {
-      return new String[] {"NoMatchingListenerHostname",
-          "no hostname of the route matches a listener hostname of " + parentName};
+      return new String[] {
+        "NoMatchingListenerHostname",
+        "no hostname of the route matches a listener hostname of " + parentName
+      };
     }
     if (rejectRoute.test(route)) {
-      return new String[] {"UnsupportedValue", "rejected by the simulated controller (failure injection)"};
+      return new String[] {
+        "UnsupportedValue", "rejected by the simulated controller (failure injection)"
+      };
     }
     for (ListenerView l : matching) {
       l.attached++;
@@ -846,12 +1048,16 @@ public final class Reconciler {
     return new String[] {null, null};
   }
 
-  private static boolean namespaceAllowed(Snapshot s, ListenerView l, String parentNs, String routeNs) {
+  private static boolean namespaceAllowed(
+      Snapshot s, ListenerView l, String parentNs, String routeNs) {
     return namespaceAllowed(s, l.spec, parentNs, routeNs);
   }
 
-  /** Whether {@code listener}'s {@code allowedRoutes.namespaces} admits routes of {@code routeNs}. */
-  public static boolean namespaceAllowed(Snapshot s, JsonNode listener, String parentNs, String routeNs) {
+  /**
+   * Whether {@code listener}'s {@code allowedRoutes.namespaces} admits routes of {@code routeNs}.
+   */
+  public static boolean namespaceAllowed(
+      Snapshot s, JsonNode listener, String parentNs, String routeNs) {
     JsonNode namespaces = listener.path("allowedRoutes").path("namespaces");
     String from = namespaces.path("from").asText("Same");
     switch (from) {
@@ -871,7 +1077,10 @@ public final class Reconciler {
     ObjectNode ns = s.get("Namespace", null, namespace);
     Map<String, String> labels = new HashMap<>();
     if (ns != null) {
-      ns.path("metadata").path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+      ns.path("metadata")
+          .path("labels")
+          .fields()
+          .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
     }
     labels.putIfAbsent("kubernetes.io/metadata.name", namespace);
     return labels;
@@ -917,19 +1126,38 @@ public final class Reconciler {
         String name = ref.path("name").asText();
         String refNs = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : ns;
         if (!group.isEmpty() || !"Service".equals(refKind)) {
-          return new String[] {"InvalidKind",
-              "backendRef " + name + " has unsupported kind " + (group.isEmpty() ? "" : group + "/") + refKind};
+          return new String[] {
+            "InvalidKind",
+            "backendRef "
+                + name
+                + " has unsupported kind "
+                + (group.isEmpty() ? "" : group + "/")
+                + refKind
+          };
         }
         if (!refNs.equals(ns) && !permitted(s, GROUP, kind, ns, "", "Service", refNs, name)) {
-          return new String[] {"RefNotPermitted", "backendRef to Service " + refNs + "/" + name
-              + " is not permitted: no ReferenceGrant in " + refNs + " allows " + kind + "s from " + ns};
+          return new String[] {
+            "RefNotPermitted",
+            "backendRef to Service "
+                + refNs
+                + "/"
+                + name
+                + " is not permitted: no ReferenceGrant in "
+                + refNs
+                + " allows "
+                + kind
+                + "s from "
+                + ns
+          };
         }
         ObjectNode svc = s.get("Service", refNs, name);
         if (svc == null) {
           return new String[] {"BackendNotFound", "Service " + refNs + "/" + name + " not found"};
         }
         if (!ref.hasNonNull("port")) {
-          return new String[] {"BackendNotFound", "backendRef to Service " + refNs + "/" + name + " has no port"};
+          return new String[] {
+            "BackendNotFound", "backendRef to Service " + refNs + "/" + name + " has no port"
+          };
         }
         long port = ref.path("port").asLong();
         boolean found = false;
@@ -937,7 +1165,9 @@ public final class Reconciler {
           found |= p.path("port").asLong() == port;
         }
         if (!found) {
-          return new String[] {"BackendNotFound", "Service " + refNs + "/" + name + " has no port " + port};
+          return new String[] {
+            "BackendNotFound", "Service " + refNs + "/" + name + " has no port " + port
+          };
         }
       }
     }
@@ -945,8 +1175,15 @@ public final class Reconciler {
   }
 
   /** Whether a ReferenceGrant in {@code toNs} lets the "from" object refer to the "to" object. */
-  public static boolean permitted(Snapshot s, String fromGroup, String fromKind, String fromNs,
-      String toGroup, String toKind, String toNs, String toName) {
+  public static boolean permitted(
+      Snapshot s,
+      String fromGroup,
+      String fromKind,
+      String fromNs,
+      String toGroup,
+      String toKind,
+      String toNs,
+      String toName) {
     if (!s.serves("ReferenceGrant")) {
       return false;
     }
@@ -956,14 +1193,17 @@ public final class Reconciler {
       }
       boolean fromOk = false;
       for (JsonNode f : grant.path("spec").path("from")) {
-        fromOk |= fromGroup.equals(f.path("group").asText()) && fromKind.equals(f.path("kind").asText())
-            && fromNs.equals(f.path("namespace").asText());
+        fromOk |=
+            fromGroup.equals(f.path("group").asText())
+                && fromKind.equals(f.path("kind").asText())
+                && fromNs.equals(f.path("namespace").asText());
       }
       if (!fromOk) {
         continue;
       }
       for (JsonNode t : grant.path("spec").path("to")) {
-        if (toGroup.equals(t.path("group").asText()) && toKind.equals(t.path("kind").asText())
+        if (toGroup.equals(t.path("group").asText())
+            && toKind.equals(t.path("kind").asText())
             && (!t.hasNonNull("name") || toName.equals(t.path("name").asText()))) {
           return true;
         }

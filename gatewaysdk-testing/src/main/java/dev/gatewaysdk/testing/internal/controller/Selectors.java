@@ -6,12 +6,16 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
-/** Kubernetes label selectors ({@code matchLabels} and {@code matchExpressions}) against a label map. */
+/**
+ * Kubernetes label selectors ({@code matchLabels} and {@code matchExpressions}) against a label
+ * map.
+ */
 final class Selectors {
   private Selectors() {}
 
   static boolean matches(JsonNode selector, Map<String, String> labels) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = selector.path("matchLabels").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = selector.path("matchLabels").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
         return false;

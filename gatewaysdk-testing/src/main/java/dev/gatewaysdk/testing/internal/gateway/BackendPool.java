@@ -25,24 +25,28 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keep-alive HTTP/1.1 connections to backend endpoints, pooled per event loop so that a client connection and
- * the backend connections it uses share one thread (no locks, no hand-over). Each pooled connection carries
- * at most one request at a time.
+ * Keep-alive HTTP/1.1 connections to backend endpoints, pooled per event loop so that a client
+ * connection and the backend connections it uses share one thread (no locks, no hand-over). Each
+ * pooled connection carries at most one request at a time.
  */
 final class BackendPool {
-  /** Called with the backend's complete response, or with the failure (connect, reset, malformed). */
+  /**
+   * Called with the backend's complete response, or with the failure (connect, reset, malformed).
+   */
   interface Callback {
     void response(FullHttpResponse response);
 
     void failure(Throwable cause);
   }
 
-  static final AttributeKey<Callback> CALLBACK = AttributeKey.valueOf("gatewaysdk.backend.callback");
+  static final AttributeKey<Callback> CALLBACK =
+      AttributeKey.valueOf("gatewaysdk.backend.callback");
   private static final int MAX_IDLE_PER_ENDPOINT = 64;
 
   private final int maxContentLength;
   private final Duration connectTimeout;
-  private final Map<EventLoop, Map<InetSocketAddress, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
+  private final Map<EventLoop, Map<InetSocketAddress, ArrayDeque<Channel>>> idle =
+      new ConcurrentHashMap<>();
   private final H2Connections h2;
 
   BackendPool(int maxContentLength, Duration connectTimeout) {
@@ -52,8 +56,8 @@ final class BackendPool {
   }
 
   /**
-   * A channel to send one request to {@code endpoint} on: a stream of a cleartext HTTP/2 connection when
-   * {@code h2c}, else a pooled HTTP/1.1 connection. Call on {@code loop}.
+   * A channel to send one request to {@code endpoint} on: a stream of a cleartext HTTP/2 connection
+   * when {@code h2c}, else a pooled HTTP/1.1 connection. Call on {@code loop}.
    */
   Future<Channel> acquire(EventLoop loop, InetSocketAddress endpoint, boolean h2c) {
     return h2c ? h2.acquire(loop, endpoint) : acquire(loop, endpoint);
@@ -61,35 +65,53 @@ final class BackendPool {
 
   /**
    * As {@link #acquire(EventLoop, InetSocketAddress, boolean)}, over TLS when {@code tls} is set (a
-   * BackendTLSPolicy): a new HTTP/1.1 connection whose handshake sends the policy's hostname as SNI and
-   * verifies the certificate against its CA certificates and hostname (or subjectAltNames); a failed
-   * verification closes it, so the request fails as with a backend that resets (502). Not pooled.
+   * BackendTLSPolicy): a new HTTP/1.1 connection whose handshake sends the policy's hostname as SNI
+   * and verifies the certificate against its CA certificates and hostname (or subjectAltNames); a
+   * failed verification closes it, so the request fails as with a backend that resets (502). Not
+   * pooled.
    */
-  Future<Channel> acquire(EventLoop loop, InetSocketAddress endpoint, boolean h2c, RouteTable.BackendTls tls) {
+  Future<Channel> acquire(
+      EventLoop loop, InetSocketAddress endpoint, boolean h2c, RouteTable.BackendTls tls) {
     if (tls == null) {
       return acquire(loop, endpoint, h2c);
     }
-    return connect(loop, endpoint, connectTimeout, new ChannelInitializer<SocketChannel>() {
-      @Override
-      protected void initChannel(SocketChannel ch) {
-        io.netty.handler.ssl.SslHandler ssl = tls.context().newHandler(ch.alloc(), tls.hostname(), endpoint.getPort());
-        javax.net.ssl.SSLParameters params = ssl.engine().getSSLParameters();
-        if (tls.subjectAltNames().isEmpty()) {
-          params.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the hostname
-        }
-        params.setServerNames(List.of(new javax.net.ssl.SNIHostName(tls.hostname())));
-        ssl.engine().setSSLParameters(params);
-        ch.pipeline().addLast(ssl, new SubjectAltNameCheck(tls.subjectAltNames()),
-            new HttpClientCodec(8192, 65536, 8192), new HttpObjectAggregator(maxContentLength), new ResponseHandler());
-        ch.attr(NOT_POOLED).set(Boolean.TRUE);
-      }
-    });
+    return connect(
+        loop,
+        endpoint,
+        connectTimeout,
+        new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            io.netty.handler.ssl.SslHandler ssl =
+                tls.context().newHandler(ch.alloc(), tls.hostname(), endpoint.getPort());
+            javax.net.ssl.SSLParameters params = ssl.engine().getSSLParameters();
+            if (tls.subjectAltNames().isEmpty()) {
+              params.setEndpointIdentificationAlgorithm(
+                  "HTTPS"); // the certificate must name the hostname
+            }
+            params.setServerNames(List.of(new javax.net.ssl.SNIHostName(tls.hostname())));
+            ssl.engine().setSSLParameters(params);
+            ch.pipeline()
+                .addLast(
+                    ssl,
+                    new SubjectAltNameCheck(tls.subjectAltNames()),
+                    new HttpClientCodec(8192, 65536, 8192),
+                    new HttpObjectAggregator(maxContentLength),
+                    new ResponseHandler());
+            ch.attr(NOT_POOLED).set(Boolean.TRUE);
+          }
+        });
   }
 
-  private static final io.netty.util.AttributeKey<Boolean> NOT_POOLED = io.netty.util.AttributeKey.valueOf("gatewaysdk-not-pooled");
+  private static final io.netty.util.AttributeKey<Boolean> NOT_POOLED =
+      io.netty.util.AttributeKey.valueOf("gatewaysdk-not-pooled");
 
-  /** After the handshake: the backend's certificate carries one of the policy's subjectAltNames, else closed. */
-  private static final class SubjectAltNameCheck extends io.netty.channel.ChannelInboundHandlerAdapter {
+  /**
+   * After the handshake: the backend's certificate carries one of the policy's subjectAltNames,
+   * else closed.
+   */
+  private static final class SubjectAltNameCheck
+      extends io.netty.channel.ChannelInboundHandlerAdapter {
     private final List<String> names;
 
     SubjectAltNameCheck(List<String> names) {
@@ -98,10 +120,16 @@ final class BackendPool {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-      if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent && ((io.netty.handler.ssl.SslHandshakeCompletionEvent) evt).isSuccess()
+      if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent
+          && ((io.netty.handler.ssl.SslHandshakeCompletionEvent) evt).isSuccess()
           && !names.isEmpty()) {
-        java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate)
-            ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class).engine().getSession().getPeerCertificates()[0];
+        java.security.cert.X509Certificate cert =
+            (java.security.cert.X509Certificate)
+                ctx.pipeline()
+                    .get(io.netty.handler.ssl.SslHandler.class)
+                    .engine()
+                    .getSession()
+                    .getPeerCertificates()[0];
         boolean ok = false;
         java.util.Collection<List<?>> sans = cert.getSubjectAlternativeNames();
         for (List<?> san : sans == null ? List.<List<?>>of() : sans) {
@@ -116,7 +144,10 @@ final class BackendPool {
     }
   }
 
-  /** A connection to {@code endpoint} on {@code loop}: an idle pooled one, else a new one. Call on {@code loop}. */
+  /**
+   * A connection to {@code endpoint} on {@code loop}: an idle pooled one, else a new one. Call on
+   * {@code loop}.
+   */
   Future<Channel> acquire(EventLoop loop, InetSocketAddress endpoint) {
     ArrayDeque<Channel> q = idle.computeIfAbsent(loop, l -> new HashMap<>()).get(endpoint);
     while (q != null && !q.isEmpty()) {
@@ -125,34 +156,52 @@ final class BackendPool {
         return loop.newSucceededFuture(c);
       }
     }
-    return connect(loop, endpoint, connectTimeout, new ChannelInitializer<SocketChannel>() {
-      @Override
-      protected void initChannel(SocketChannel ch) {
-        ch.pipeline().addLast(new HttpClientCodec(8192, 65536, 8192), new HttpObjectAggregator(maxContentLength),
-            new ResponseHandler());
-      }
-    });
+    return connect(
+        loop,
+        endpoint,
+        connectTimeout,
+        new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline()
+                .addLast(
+                    new HttpClientCodec(8192, 65536, 8192),
+                    new HttpObjectAggregator(maxContentLength),
+                    new ResponseHandler());
+          }
+        });
   }
 
-  /** A new TCP connection to {@code endpoint} on {@code loop}, its pipeline set up by {@code init}. */
-  static Future<Channel> connect(EventLoop loop, InetSocketAddress endpoint, Duration connectTimeout,
+  /**
+   * A new TCP connection to {@code endpoint} on {@code loop}, its pipeline set up by {@code init}.
+   */
+  static Future<Channel> connect(
+      EventLoop loop,
+      InetSocketAddress endpoint,
+      Duration connectTimeout,
       io.netty.channel.ChannelHandler init) {
     Promise<Channel> p = loop.newPromise();
-    new Bootstrap().group(loop).channel(NioSocketChannel.class)
+    new Bootstrap()
+        .group(loop)
+        .channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(init)
-        .connect(endpoint).addListener(f -> {
-          if (f.isSuccess()) {
-            p.setSuccess(((io.netty.channel.ChannelFuture) f).channel());
-          } else {
-            p.setFailure(f.cause());
-          }
-        });
+        .connect(endpoint)
+        .addListener(
+            f -> {
+              if (f.isSuccess()) {
+                p.setSuccess(((io.netty.channel.ChannelFuture) f).channel());
+              } else {
+                p.setFailure(f.cause());
+              }
+            });
     return p;
   }
 
-  /** Returns a connection whose last response was complete and keep-alive. Call on its event loop. */
+  /**
+   * Returns a connection whose last response was complete and keep-alive. Call on its event loop.
+   */
   void release(Channel c, InetSocketAddress endpoint) {
     if (H2Connections.isStream(c)) {
       c.close(); // its response is complete: the stream is done
@@ -165,8 +214,9 @@ final class BackendPool {
       c.close();
       return;
     }
-    ArrayDeque<Channel> q = idle.computeIfAbsent(c.eventLoop(), l -> new HashMap<>())
-        .computeIfAbsent(endpoint, e -> new ArrayDeque<>());
+    ArrayDeque<Channel> q =
+        idle.computeIfAbsent(c.eventLoop(), l -> new HashMap<>())
+            .computeIfAbsent(endpoint, e -> new ArrayDeque<>());
     if (q.size() >= MAX_IDLE_PER_ENDPOINT) {
       c.close();
     } else {

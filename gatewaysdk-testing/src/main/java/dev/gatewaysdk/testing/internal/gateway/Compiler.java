@@ -11,8 +11,6 @@ import io.netty.handler.ssl.SslContextBuilder;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,21 +19,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.PatternSyntaxException;
+import javax.net.ssl.SSLException;
 
 /**
- * Compiles what the cluster holds into a {@link RouteTable}: the Gateways of the controller's classes, their
- * HTTP listeners, the HTTPRoutes and GRPCRoutes attached to them (parentRefs, allowedRoutes, hostname intersection) with
- * their rules sorted by the spec's precedence, and every backendRef resolved through the Service's
- * EndpointSlices. A pure function of the snapshot and the addresses.
+ * Compiles what the cluster holds into a {@link RouteTable}: the Gateways of the controller's
+ * classes, their HTTP listeners, the HTTPRoutes and GRPCRoutes attached to them (parentRefs,
+ * allowedRoutes, hostname intersection) with their rules sorted by the spec's precedence, and every
+ * backendRef resolved through the Service's EndpointSlices. A pure function of the snapshot and the
+ * addresses.
  */
 final class Compiler {
   static final String GROUP = "gateway.networking.k8s.io";
   static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+
   /** Route kinds each served listener protocol takes. */
-  private static final Map<String, List<String>> SERVED_PROTOCOLS = Map.of("HTTP", List.of("HTTPRoute", "GRPCRoute"), "HTTPS", List.of("HTTPRoute", "GRPCRoute"),
-      "TCP", List.of("TCPRoute"), "UDP", List.of("UDPRoute"), "TLS", List.of("TLSRoute"));
+  private static final Map<String, List<String>> SERVED_PROTOCOLS =
+      Map.of(
+          "HTTP",
+          List.of("HTTPRoute", "GRPCRoute"),
+          "HTTPS",
+          List.of("HTTPRoute", "GRPCRoute"),
+          "TCP",
+          List.of("TCPRoute"),
+          "UDP",
+          List.of("UDPRoute"),
+          "TLS",
+          List.of("TLSRoute"));
 
   private final Reconciler.Snapshot s;
   private final Metrics metrics;
@@ -44,9 +56,14 @@ final class Compiler {
   private final Map<String, List<ObjectNode>> slicesByService = new HashMap<>();
 
   /**
-   * @param addresses a Gateway's {address, problem}: the loopback address it gets, or why it gets none
+   * @param addresses a Gateway's {address, problem}: the loopback address it gets, or why it gets
+   *     none
    */
-  private Compiler(Reconciler.Snapshot s, Metrics metrics, Function<ObjectNode, String[]> addresses, int portOffset) {
+  private Compiler(
+      Reconciler.Snapshot s,
+      Metrics metrics,
+      Function<ObjectNode, String[]> addresses,
+      int portOffset) {
     this.s = s;
     this.metrics = metrics;
     this.addresses = addresses;
@@ -54,13 +71,20 @@ final class Compiler {
     for (ObjectNode slice : s.list("EndpointSlice")) {
       String svc = slice.path("metadata").path("labels").path(SERVICE_NAME_LABEL).asText(null);
       if (svc != null) {
-        slicesByService.computeIfAbsent(namespace(slice) + "/" + svc, k -> new ArrayList<>()).add(slice);
+        slicesByService
+            .computeIfAbsent(namespace(slice) + "/" + svc, k -> new ArrayList<>())
+            .add(slice);
       }
     }
   }
 
-  static RouteTable compile(Reconciler.Snapshot s, String controllerName, java.util.function.Predicate<ObjectNode> skip,
-      Metrics metrics, Function<ObjectNode, String[]> addresses, int portOffset) {
+  static RouteTable compile(
+      Reconciler.Snapshot s,
+      String controllerName,
+      java.util.function.Predicate<ObjectNode> skip,
+      Metrics metrics,
+      Function<ObjectNode, String[]> addresses,
+      int portOffset) {
     return new Compiler(s, metrics, addresses, portOffset).run(controllerName, skip);
   }
 
@@ -71,8 +95,13 @@ final class Compiler {
     final String listenerName;
     final String hostname;
     final JsonNode spec;
-    /** The namespace of the Gateway or ListenerSet declaring the listener ({@code allowedRoutes} "Same"). */
+
+    /**
+     * The namespace of the Gateway or ListenerSet declaring the listener ({@code allowedRoutes}
+     * "Same").
+     */
     final String ownerNamespace;
+
     final String ownerKind;
 
     Attachment(ObjectNode gateway, ObjectNode owner, JsonNode spec) {
@@ -82,7 +111,10 @@ final class Compiler {
       this.gatewayName = name(gateway);
       this.spec = spec;
       this.listenerName = spec.path("name").asText();
-      this.hostname = spec.hasNonNull("hostname") ? spec.path("hostname").asText().toLowerCase(java.util.Locale.ROOT) : null;
+      this.hostname =
+          spec.hasNonNull("hostname")
+              ? spec.path("hostname").asText().toLowerCase(java.util.Locale.ROOT)
+              : null;
     }
   }
 
@@ -94,7 +126,8 @@ final class Compiler {
     final int ruleIndex;
     final int matchIndex;
 
-    Candidate(RouteTable.Entry entry, String created, String routeKey, int ruleIndex, int matchIndex) {
+    Candidate(
+        RouteTable.Entry entry, String created, String routeKey, int ruleIndex, int matchIndex) {
       this.entry = entry;
       this.created = created;
       this.routeKey = routeKey;
@@ -103,18 +136,21 @@ final class Compiler {
     }
   }
 
-  private static final Comparator<Candidate> PRECEDENCE = Comparator
-      .<Candidate>comparingInt(c -> -Hostnames.specificity(c.entry.hostname))
-      .thenComparingInt(c -> c.entry.match.pathType == RouteTable.PathType.EXACT ? 0
-          : c.entry.match.pathType == RouteTable.PathType.REGEX ? 1 : 2)
-      .thenComparingInt(c -> -c.entry.match.path.length())
-      .thenComparingInt(c -> c.entry.match.method == null ? 1 : 0)
-      .thenComparingInt(c -> -c.entry.match.headers.size())
-      .thenComparingInt(c -> -c.entry.match.query.size())
-      .thenComparing(c -> c.created)
-      .thenComparing(c -> c.routeKey)
-      .thenComparingInt(c -> c.ruleIndex)
-      .thenComparingInt(c -> c.matchIndex);
+  private static final Comparator<Candidate> PRECEDENCE =
+      Comparator.<Candidate>comparingInt(c -> -Hostnames.specificity(c.entry.hostname))
+          .thenComparingInt(
+              c ->
+                  c.entry.match.pathType == RouteTable.PathType.EXACT
+                      ? 0
+                      : c.entry.match.pathType == RouteTable.PathType.REGEX ? 1 : 2)
+          .thenComparingInt(c -> -c.entry.match.path.length())
+          .thenComparingInt(c -> c.entry.match.method == null ? 1 : 0)
+          .thenComparingInt(c -> -c.entry.match.headers.size())
+          .thenComparingInt(c -> -c.entry.match.query.size())
+          .thenComparing(c -> c.created)
+          .thenComparing(c -> c.routeKey)
+          .thenComparingInt(c -> c.ruleIndex)
+          .thenComparingInt(c -> c.matchIndex);
 
   private RouteTable run(String controllerName, java.util.function.Predicate<ObjectNode> skip) {
     Set<String> classes = new java.util.HashSet<>();
@@ -127,7 +163,8 @@ final class Compiler {
     Map<String, List<Attachment>> listenersByGateway = new LinkedHashMap<>();
     Map<String, ObjectNode> gatewayObjects = new HashMap<>();
     for (ObjectNode gw : s.list("Gateway")) {
-      if (!classes.contains(gw.path("spec").path("gatewayClassName").asText()) || skip.test(gw)
+      if (!classes.contains(gw.path("spec").path("gatewayClassName").asText())
+          || skip.test(gw)
           || gw.path("metadata").has("deletionTimestamp")) {
         continue;
       }
@@ -141,7 +178,9 @@ final class Compiler {
           served.add(new Attachment(gw, gw, l));
         }
       }
-      gateways.put(key, new RouteTable.GatewayConfig(namespace(gw), name(gw), address[0], address[1], ports));
+      gateways.put(
+          key,
+          new RouteTable.GatewayConfig(namespace(gw), name(gw), address[0], address[1], ports));
       listenersByGateway.put(key, served);
       gatewayObjects.put(key, gw);
     }
@@ -162,23 +201,41 @@ final class Compiler {
       }
       Map<Integer, List<RouteTable.ListenerConfig>> byPort = new LinkedHashMap<>();
       List<Attachment> all = new ArrayList<>(e.getValue());
-      listenersBySet.values().forEach(set -> set.stream().filter(a -> e.getKey().equals(a.gatewayNamespace + "/" + a.gatewayName))
-          .forEach(all::add));
+      listenersBySet
+          .values()
+          .forEach(
+              set ->
+                  set.stream()
+                      .filter(a -> e.getKey().equals(a.gatewayNamespace + "/" + a.gatewayName))
+                      .forEach(all::add));
       for (Attachment a : all) {
         a.candidates.sort(PRECEDENCE);
         List<RouteTable.Entry> entries = new ArrayList<>();
         for (Candidate c : a.candidates) {
           entries.add(c.entry);
         }
-        byPort.computeIfAbsent(a.spec.path("port").asInt(), k -> new ArrayList<>())
-            .add(new RouteTable.ListenerConfig(a.listenerName, a.hostname, a.spec.path("protocol").asText(), List.copyOf(entries),
-                metrics.requests(Metrics.requestLabels(g.namespace, g.name, a.listenerName, null, null)), terminate(a)));
+        byPort
+            .computeIfAbsent(a.spec.path("port").asInt(), k -> new ArrayList<>())
+            .add(
+                new RouteTable.ListenerConfig(
+                    a.listenerName,
+                    a.hostname,
+                    a.spec.path("protocol").asText(),
+                    List.copyOf(entries),
+                    metrics.requests(
+                        Metrics.requestLabels(g.namespace, g.name, a.listenerName, null, null)),
+                    terminate(a)));
       }
       for (Map.Entry<Integer, List<RouteTable.ListenerConfig>> p : byPort.entrySet()) {
         List<RouteTable.ListenerConfig> ls = new ArrayList<>(p.getValue());
         ls.sort(Comparator.comparingInt(l -> -Hostnames.specificity(l.hostname)));
-        ports.put(RouteTable.socketKey(g.address, p.getKey() + portOffset),
-            new RouteTable.PortConfig(g.namespace, g.name, p.getKey(), List.copyOf(ls),
+        ports.put(
+            RouteTable.socketKey(g.address, p.getKey() + portOffset),
+            new RouteTable.PortConfig(
+                g.namespace,
+                g.name,
+                p.getKey(),
+                List.copyOf(ls),
                 metrics.requests(Metrics.requestLabels(g.namespace, g.name, "", null, null))));
       }
     }
@@ -187,21 +244,26 @@ final class Compiler {
 
   // ------------------------------------------------------------------------------------------------ TLS
 
-  /** Server contexts by certificate Secret and its resourceVersion: a rotated Secret gets a new one. */
+  /**
+   * Server contexts by certificate Secret and its resourceVersion: a rotated Secret gets a new one.
+   */
   private static final Map<String, SslContext> SERVER_TLS = new ConcurrentHashMap<>();
 
   /**
-   * The server side of TLS for an HTTPS listener terminating TLS with its first certificateRef, or null where the
-   * reference is not usable (the controller reports why on the listener: {@code InvalidCertificateRef},
-   * {@code RefNotPermitted}). ALPN offers h2 and http/1.1.
+   * The server side of TLS for an HTTPS listener terminating TLS with its first certificateRef, or
+   * null where the reference is not usable (the controller reports why on the listener: {@code
+   * InvalidCertificateRef}, {@code RefNotPermitted}). ALPN offers h2 and http/1.1.
    */
   private SslContext terminate(Attachment a) {
     JsonNode tls = a.spec.path("tls");
-    if (!"HTTPS".equals(a.spec.path("protocol").asText()) || "Passthrough".equals(tls.path("mode").asText("Terminate"))) {
+    if (!"HTTPS".equals(a.spec.path("protocol").asText())
+        || "Passthrough".equals(tls.path("mode").asText("Terminate"))) {
       return null;
     }
     JsonNode ref = tls.path("certificateRefs").path(0);
-    if (ref.isMissingNode() || !ref.path("group").asText("").isEmpty() || !"Secret".equals(ref.path("kind").asText("Secret"))) {
+    if (ref.isMissingNode()
+        || !ref.path("group").asText("").isEmpty()
+        || !"Secret".equals(ref.path("kind").asText("Secret"))) {
       return null;
     }
     String name = ref.path("name").asText();
@@ -214,8 +276,14 @@ final class Compiler {
     if (secret == null || Reconciler.certificateProblem(secret) != null) {
       return null;
     }
-    String key = ns + "/" + name + "@" + secret.path("metadata").path("uid").asText() + "/"
-        + secret.path("metadata").path("resourceVersion").asText();
+    String key =
+        ns
+            + "/"
+            + name
+            + "@"
+            + secret.path("metadata").path("uid").asText()
+            + "/"
+            + secret.path("metadata").path("resourceVersion").asText();
     if (SERVER_TLS.size() > 256) {
       SERVER_TLS.clear();
     }
@@ -226,31 +294,39 @@ final class Compiler {
     String crt = Reconciler.decode(secret.path("data").path("tls.crt").asText(null));
     String key = Reconciler.decode(secret.path("data").path("tls.key").asText(null));
     try {
-      return SslContextBuilder
-          .forServer(new ByteArrayInputStream(crt.getBytes(StandardCharsets.US_ASCII)),
+      return SslContextBuilder.forServer(
+              new ByteArrayInputStream(crt.getBytes(StandardCharsets.US_ASCII)),
               new ByteArrayInputStream(key.getBytes(StandardCharsets.US_ASCII)))
-          .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
-              ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-              ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-              ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+          .applicationProtocolConfig(
+              new ApplicationProtocolConfig(
+                  ApplicationProtocolConfig.Protocol.ALPN,
+                  ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                  ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                  ApplicationProtocolNames.HTTP_2,
+                  ApplicationProtocolNames.HTTP_1_1))
           .build();
     } catch (SSLException | IllegalArgumentException | NullPointerException e) {
       return null;
     }
   }
 
-  /** The route kinds the data plane serves on {@code listener}; none for TLS listeners terminating TLS (not served yet). */
+  /**
+   * The route kinds the data plane serves on {@code listener}; none for TLS listeners terminating
+   * TLS (not served yet).
+   */
   private static List<String> servedKinds(JsonNode listener) {
     String protocol = listener.path("protocol").asText();
-    if ("TLS".equals(protocol) && "Terminate".equals(listener.path("tls").path("mode").asText("Terminate"))) {
+    if ("TLS".equals(protocol)
+        && "Terminate".equals(listener.path("tls").path("mode").asText("Terminate"))) {
       return List.of();
     }
     return SERVED_PROTOCOLS.getOrDefault(protocol, List.of());
   }
 
   /**
-   * The BackendTLSPolicy for port {@code portName} of Service {@code namespace/service}: one naming that port
-   * (sectionName) before one naming the whole Service, the oldest (then by name) among equals; null if none.
+   * The BackendTLSPolicy for port {@code portName} of Service {@code namespace/service}: one naming
+   * that port (sectionName) before one naming the whole Service, the oldest (then by name) among
+   * equals; null if none.
    */
   private ObjectNode backendTlsPolicy(String namespace, String service, String portName) {
     if (!s.serves("BackendTLSPolicy")) {
@@ -263,10 +339,15 @@ final class Compiler {
         continue;
       }
       for (JsonNode t : p.path("spec").path("targetRefs")) {
-        if (!t.path("group").asText("").isEmpty() || !"Service".equals(t.path("kind").asText()) || !service.equals(t.path("name").asText())) {
+        if (!t.path("group").asText("").isEmpty()
+            || !"Service".equals(t.path("kind").asText())
+            || !service.equals(t.path("name").asText())) {
           continue;
         }
-        int rank = t.hasNonNull("sectionName") ? (t.path("sectionName").asText().equals(portName) ? 2 : 0) : 1;
+        int rank =
+            t.hasNonNull("sectionName")
+                ? (t.path("sectionName").asText().equals(portName) ? 2 : 0)
+                : 1;
         if (rank > bestRank || (rank == bestRank && rank > 0 && older(p, best))) {
           best = p;
           bestRank = rank;
@@ -277,14 +358,21 @@ final class Compiler {
   }
 
   private static boolean older(ObjectNode a, ObjectNode b) {
-    int c = a.path("metadata").path("creationTimestamp").asText().compareTo(b.path("metadata").path("creationTimestamp").asText());
+    int c =
+        a.path("metadata")
+            .path("creationTimestamp")
+            .asText()
+            .compareTo(b.path("metadata").path("creationTimestamp").asText());
     return c < 0 || (c == 0 && name(a).compareTo(name(b)) < 0);
   }
 
   /** Client contexts by policy and CA ConfigMap versions. */
   private static final Map<String, SslContext> CLIENT_TLS = new ConcurrentHashMap<>();
 
-  /** TLS to the backend as {@code policy} validates it, or null where its CA certificates cannot be used. */
+  /**
+   * TLS to the backend as {@code policy} validates it, or null where its CA certificates cannot be
+   * used.
+   */
   private RouteTable.BackendTls backendTls(JsonNode policy) {
     JsonNode v = policy.path("spec").path("validation");
     String hostname = v.path("hostname").asText(null);
@@ -292,8 +380,13 @@ final class Compiler {
       return null;
     }
     List<String> sans = new ArrayList<>();
-    v.path("subjectAltNames").forEach(n -> sans.add("URI".equals(n.path("type").asText()) ? n.path("uri").asText()
-        : n.path("hostname").asText()));
+    v.path("subjectAltNames")
+        .forEach(
+            n ->
+                sans.add(
+                    "URI".equals(n.path("type").asText())
+                        ? n.path("uri").asText()
+                        : n.path("hostname").asText()));
     StringBuilder pem = new StringBuilder();
     String key;
     if ("System".equals(v.path("wellKnownCACertificates").asText(null))) {
@@ -301,16 +394,21 @@ final class Compiler {
     } else {
       StringBuilder versions = new StringBuilder();
       for (JsonNode ref : v.path("caCertificateRefs")) {
-        if (!ref.path("group").asText("").isEmpty() || !"ConfigMap".equals(ref.path("kind").asText())) {
+        if (!ref.path("group").asText("").isEmpty()
+            || !"ConfigMap".equals(ref.path("kind").asText())) {
           return null;
         }
-        ObjectNode cm = s.get("ConfigMap", namespace((ObjectNode) policy), ref.path("name").asText());
+        ObjectNode cm =
+            s.get("ConfigMap", namespace((ObjectNode) policy), ref.path("name").asText());
         String ca = cm == null ? null : cm.path("data").path("ca.crt").asText(null);
         if (ca == null || !ca.contains("BEGIN CERTIFICATE")) {
           return null;
         }
         pem.append(ca).append('\n');
-        versions.append(cm.path("metadata").path("uid").asText()).append('/').append(cm.path("metadata").path("resourceVersion").asText());
+        versions
+            .append(cm.path("metadata").path("uid").asText())
+            .append('/')
+            .append(cm.path("metadata").path("resourceVersion").asText());
       }
       if (pem.length() == 0) {
         return null;
@@ -320,7 +418,9 @@ final class Compiler {
     if (CLIENT_TLS.size() > 256) {
       CLIENT_TLS.clear();
     }
-    SslContext context = CLIENT_TLS.computeIfAbsent(key, k -> clientContext(k.equals("system") ? null : pem.toString()));
+    SslContext context =
+        CLIENT_TLS.computeIfAbsent(
+            key, k -> clientContext(k.equals("system") ? null : pem.toString()));
     return context == null ? null : new RouteTable.BackendTls(context, hostname, List.copyOf(sans));
   }
 
@@ -350,30 +450,35 @@ final class Compiler {
   }
 
   /**
-   * The listeners of the ListenerSets each Gateway admits ({@code allowedListeners}), by ListenerSet
-   * {@code namespace/name}, oldest set first; a listener clashing with one served before it on the same Gateway
-   * (same port and protocol and hostname, or same port and another protocol) is left out, as the controller
-   * reports it conflicted.
+   * The listeners of the ListenerSets each Gateway admits ({@code allowedListeners}), by
+   * ListenerSet {@code namespace/name}, oldest set first; a listener clashing with one served
+   * before it on the same Gateway (same port and protocol and hostname, or same port and another
+   * protocol) is left out, as the controller reports it conflicted.
    */
-  private Map<String, List<Attachment>> listenerSets(Map<String, List<Attachment>> listenersByGateway,
-      Map<String, ObjectNode> gatewayObjects) {
+  private Map<String, List<Attachment>> listenerSets(
+      Map<String, List<Attachment>> listenersByGateway, Map<String, ObjectNode> gatewayObjects) {
     Map<String, List<Attachment>> out = new HashMap<>();
     if (!s.serves("ListenerSet")) {
       return out;
     }
     List<ObjectNode> sets = new ArrayList<>(s.list("ListenerSet"));
-    sets.sort(Comparator.comparing((ObjectNode o) -> o.path("metadata").path("creationTimestamp").asText(""))
-        .thenComparing(o -> namespace(o) + "/" + name(o)));
+    sets.sort(
+        Comparator.comparing(
+                (ObjectNode o) -> o.path("metadata").path("creationTimestamp").asText(""))
+            .thenComparing(o -> namespace(o) + "/" + name(o)));
     Map<String, List<Attachment>> servedByGateway = new HashMap<>();
     for (ObjectNode set : sets) {
       JsonNode ref = set.path("spec").path("parentRef");
       String gwKey = ref.path("namespace").asText(namespace(set)) + "/" + ref.path("name").asText();
       ObjectNode gw = gatewayObjects.get(gwKey);
-      if (!GROUP.equals(ref.path("group").asText(GROUP)) || !"Gateway".equals(ref.path("kind").asText("Gateway"))
-          || gw == null || !Reconciler.listenerSetAllowed(s, gw, namespace(set))) {
+      if (!GROUP.equals(ref.path("group").asText(GROUP))
+          || !"Gateway".equals(ref.path("kind").asText("Gateway"))
+          || gw == null
+          || !Reconciler.listenerSetAllowed(s, gw, namespace(set))) {
         continue;
       }
-      List<Attachment> served = servedByGateway.computeIfAbsent(gwKey, k -> new ArrayList<>(listenersByGateway.get(k)));
+      List<Attachment> served =
+          servedByGateway.computeIfAbsent(gwKey, k -> new ArrayList<>(listenersByGateway.get(k)));
       List<Attachment> mine = new ArrayList<>();
       for (JsonNode l : set.path("spec").path("listeners")) {
         Attachment a = new Attachment(gw, set, l);
@@ -394,10 +499,15 @@ final class Compiler {
     }
     String pa = a.spec.path("protocol").asText();
     String pb = b.spec.path("protocol").asText();
-    return pa.equals(pb) ? java.util.Objects.equals(a.hostname, b.hostname) : !Set.of(pa, pb).equals(Set.of("TCP", "UDP"));
+    return pa.equals(pb)
+        ? java.util.Objects.equals(a.hostname, b.hostname)
+        : !Set.of(pa, pb).equals(Set.of("TCP", "UDP"));
   }
 
-  private void attach(String kind, ObjectNode route, Map<String, List<Attachment>> listenersByGateway,
+  private void attach(
+      String kind,
+      ObjectNode route,
+      Map<String, List<Attachment>> listenersByGateway,
       Map<String, List<Attachment>> listenersBySet) {
     String ns = namespace(route);
     List<String> hostnames = new ArrayList<>();
@@ -409,15 +519,19 @@ final class Compiler {
         continue;
       }
       String parentKey = ref.path("namespace").asText(ns) + "/" + ref.path("name").asText();
-      List<Attachment> listeners = "Gateway".equals(parentKind) ? listenersByGateway.get(parentKey)
-          : "ListenerSet".equals(parentKind) ? listenersBySet.get(parentKey) : null;
+      List<Attachment> listeners =
+          "Gateway".equals(parentKind)
+              ? listenersByGateway.get(parentKey)
+              : "ListenerSet".equals(parentKind) ? listenersBySet.get(parentKey) : null;
       if (listeners == null) {
         continue;
       }
       for (Attachment a : listeners) {
-        if ((ref.hasNonNull("sectionName") && !ref.path("sectionName").asText().equals(a.listenerName))
+        if ((ref.hasNonNull("sectionName")
+                && !ref.path("sectionName").asText().equals(a.listenerName))
             || (ref.hasNonNull("port") && ref.path("port").asInt() != a.spec.path("port").asInt())
-            || !servedKinds(a.spec).contains(kind) || !allowsKind(a.spec, kind)
+            || !servedKinds(a.spec).contains(kind)
+            || !allowsKind(a.spec, kind)
             || !Reconciler.namespaceAllowed(s, a.spec, a.ownerNamespace, ns)) {
           continue;
         }
@@ -433,7 +547,12 @@ final class Compiler {
     }
   }
 
-  private void addEntries(String kind, Attachment a, ObjectNode route, List<String> hostnames, List<RouteTable.Rule> rules) {
+  private void addEntries(
+      String kind,
+      Attachment a,
+      ObjectNode route,
+      List<String> hostnames,
+      List<RouteTable.Rule> rules) {
     String created = route.path("metadata").path("creationTimestamp").asText("");
     String key = namespace(route) + "/" + name(route);
     JsonNode specRules = route.path("spec").path("rules");
@@ -443,15 +562,29 @@ final class Compiler {
       Metrics.Histogram[] durations = new Metrics.Histogram[rule.backends.size()];
       for (int b = 0; b < rule.backends.size(); b++) {
         RouteTable.Backend backend = rule.backends.get(b);
-        requests[b] = metrics.requests(Metrics.requestLabels(a.gatewayNamespace, a.gatewayName, a.listenerName, rule, backend));
-        durations[b] = metrics.durations(Metrics.durationLabels(a.gatewayNamespace, a.gatewayName, rule, backend));
+        requests[b] =
+            metrics.requests(
+                Metrics.requestLabels(
+                    a.gatewayNamespace, a.gatewayName, a.listenerName, rule, backend));
+        durations[b] =
+            metrics.durations(
+                Metrics.durationLabels(a.gatewayNamespace, a.gatewayName, rule, backend));
       }
-      requests[rule.backends.size()] = metrics.requests(Metrics.requestLabels(a.gatewayNamespace, a.gatewayName, a.listenerName, rule, null));
+      requests[rule.backends.size()] =
+          metrics.requests(
+              Metrics.requestLabels(a.gatewayNamespace, a.gatewayName, a.listenerName, rule, null));
       JsonNode specMatches = specRules.get(r).path("matches");
-      List<RouteTable.Match> matches = "GRPCRoute".equals(kind) ? GrpcMatches.of(specMatches) : matches(specMatches);
+      List<RouteTable.Match> matches =
+          "GRPCRoute".equals(kind) ? GrpcMatches.of(specMatches) : matches(specMatches);
       for (int m = 0; m < matches.size(); m++) {
         for (String h : hostnames) {
-          a.candidates.add(new Candidate(new RouteTable.Entry(h, matches.get(m), rule, requests, durations), created, key, r, m));
+          a.candidates.add(
+              new Candidate(
+                  new RouteTable.Entry(h, matches.get(m), rule, requests, durations),
+                  created,
+                  key,
+                  r,
+                  m));
         }
       }
     }
@@ -465,19 +598,36 @@ final class Compiler {
     for (JsonNode rule : route.path("spec").path("rules")) {
       List<RouteTable.Backend> backends = new ArrayList<>();
       for (JsonNode ref : rule.path("backendRefs")) {
-        backends.add(backend(kind, route, ref, ref.path("weight").asInt(1), filters(kind, route, ref.path("filters"))));
+        backends.add(
+            backend(
+                kind,
+                route,
+                ref,
+                ref.path("weight").asInt(1),
+                filters(kind, route, ref.path("filters"))));
       }
       JsonNode retry = rule.path("retry");
       RouteTable.Retry r = null;
       if (retry.isObject()) {
         List<Integer> codes = new ArrayList<>();
         retry.path("codes").forEach(c -> codes.add(c.asInt()));
-        r = new RouteTable.Retry(List.copyOf(codes), retry.path("attempts").asInt(0), duration(retry.path("backoff").asText(null)));
+        r =
+            new RouteTable.Retry(
+                List.copyOf(codes),
+                retry.path("attempts").asInt(0),
+                duration(retry.path("backoff").asText(null)));
       }
-      out.add(new RouteTable.Rule(kind, namespace(route), name(route), rule.path("name").asText(Integer.toString(i)),
-          filters(kind, route, rule.path("filters")), List.copyOf(backends),
-          duration(rule.path("timeouts").path("request").asText(null)),
-          duration(rule.path("timeouts").path("backendRequest").asText(null)), r));
+      out.add(
+          new RouteTable.Rule(
+              kind,
+              namespace(route),
+              name(route),
+              rule.path("name").asText(Integer.toString(i)),
+              filters(kind, route, rule.path("filters")),
+              List.copyOf(backends),
+              duration(rule.path("timeouts").path("request").asText(null)),
+              duration(rule.path("timeouts").path("backendRequest").asText(null)),
+              r));
       i++;
     }
     return out;
@@ -493,13 +643,23 @@ final class Compiler {
       JsonNode path = m.path("path");
       String type = path.path("type").asText("PathPrefix");
       String value = path.path("value").asText("/");
-      RouteTable.PathType pt = "Exact".equals(type) ? RouteTable.PathType.EXACT
-          : "RegularExpression".equals(type) ? RouteTable.PathType.REGEX : RouteTable.PathType.PREFIX;
+      RouteTable.PathType pt =
+          "Exact".equals(type)
+              ? RouteTable.PathType.EXACT
+              : "RegularExpression".equals(type)
+                  ? RouteTable.PathType.REGEX
+                  : RouteTable.PathType.PREFIX;
       try {
-        out.add(new RouteTable.Match(pt, value, m.hasNonNull("method") ? m.path("method").asText() : null,
-            values(m.path("headers")), values(m.path("queryParams"))));
+        out.add(
+            new RouteTable.Match(
+                pt,
+                value,
+                m.hasNonNull("method") ? m.path("method").asText() : null,
+                values(m.path("headers")),
+                values(m.path("queryParams"))));
       } catch (PatternSyntaxException e) {
-        // an invalid expression matches nothing (the controller reports it); the rest of the route still works
+        // an invalid expression matches nothing (the controller reports it); the rest of the route
+        // still works
       }
     }
     return out;
@@ -508,8 +668,11 @@ final class Compiler {
   private static List<RouteTable.ValueMatch> values(JsonNode list) {
     List<RouteTable.ValueMatch> out = new ArrayList<>();
     for (JsonNode v : list) {
-      out.add(new RouteTable.ValueMatch(v.path("name").asText(), v.path("value").asText(),
-          "RegularExpression".equals(v.path("type").asText("Exact"))));
+      out.add(
+          new RouteTable.ValueMatch(
+              v.path("name").asText(),
+              v.path("value").asText(),
+              "RegularExpression".equals(v.path("type").asText("Exact"))));
     }
     return List.copyOf(out);
   }
@@ -532,35 +695,53 @@ final class Compiler {
         case "ResponseHeaderModifier":
           resp = headerModifier(f.path("responseHeaderModifier"));
           break;
-        case "RequestRedirect": {
-          JsonNode r = f.path("requestRedirect");
-          redirect = new Filters.Redirect(r.path("scheme").asText(null), r.path("hostname").asText(null),
-              path(r.path("path")), r.hasNonNull("port") ? r.path("port").asInt() : null, r.path("statusCode").asInt(302));
-          break;
-        }
-        case "URLRewrite": {
-          JsonNode r = f.path("urlRewrite");
-          rewrite = new Filters.Rewrite(r.path("hostname").asText(null), path(r.path("path")));
-          break;
-        }
-        case "RequestMirror": {
-          JsonNode m = f.path("requestMirror");
-          double fraction = 1.0;
-          if (m.hasNonNull("percent")) {
-            fraction = m.path("percent").asInt() / 100.0;
-          } else if (m.has("fraction")) {
-            fraction = m.path("fraction").path("numerator").asDouble() / m.path("fraction").path("denominator").asDouble(100);
+        case "RequestRedirect":
+          {
+            JsonNode r = f.path("requestRedirect");
+            redirect =
+                new Filters.Redirect(
+                    r.path("scheme").asText(null),
+                    r.path("hostname").asText(null),
+                    path(r.path("path")),
+                    r.hasNonNull("port") ? r.path("port").asInt() : null,
+                    r.path("statusCode").asInt(302));
+            break;
           }
-          mirrors.add(new Filters.Mirror(backend(kind, route, m.path("backendRef"), 1, Filters.NONE), fraction));
-          break;
-        }
-        case "CORS": {
-          JsonNode c = f.path("cors");
-          cors = new Filters.Cors(strings(c.path("allowOrigins")), strings(c.path("allowMethods")),
-              strings(c.path("allowHeaders")), strings(c.path("exposeHeaders")), c.path("allowCredentials").asBoolean(false),
-              c.hasNonNull("maxAge") ? c.path("maxAge").asInt() : null);
-          break;
-        }
+        case "URLRewrite":
+          {
+            JsonNode r = f.path("urlRewrite");
+            rewrite = new Filters.Rewrite(r.path("hostname").asText(null), path(r.path("path")));
+            break;
+          }
+        case "RequestMirror":
+          {
+            JsonNode m = f.path("requestMirror");
+            double fraction = 1.0;
+            if (m.hasNonNull("percent")) {
+              fraction = m.path("percent").asInt() / 100.0;
+            } else if (m.has("fraction")) {
+              fraction =
+                  m.path("fraction").path("numerator").asDouble()
+                      / m.path("fraction").path("denominator").asDouble(100);
+            }
+            mirrors.add(
+                new Filters.Mirror(
+                    backend(kind, route, m.path("backendRef"), 1, Filters.NONE), fraction));
+            break;
+          }
+        case "CORS":
+          {
+            JsonNode c = f.path("cors");
+            cors =
+                new Filters.Cors(
+                    strings(c.path("allowOrigins")),
+                    strings(c.path("allowMethods")),
+                    strings(c.path("allowHeaders")),
+                    strings(c.path("exposeHeaders")),
+                    c.path("allowCredentials").asBoolean(false),
+                    c.hasNonNull("maxAge") ? c.path("maxAge").asInt() : null);
+            break;
+          }
         default:
           break;
       }
@@ -573,15 +754,20 @@ final class Compiler {
       return null;
     }
     boolean prefix = "ReplacePrefixMatch".equals(p.path("type").asText());
-    return new Filters.PathModifier(prefix, prefix ? p.path("replacePrefixMatch").asText() : p.path("replaceFullPath").asText());
+    return new Filters.PathModifier(
+        prefix,
+        prefix ? p.path("replacePrefixMatch").asText() : p.path("replaceFullPath").asText());
   }
 
   private static Filters.HeaderModifier headerModifier(JsonNode m) {
     List<String[]> set = new ArrayList<>();
-    m.path("set").forEach(h -> set.add(new String[] {h.path("name").asText(), h.path("value").asText()}));
+    m.path("set")
+        .forEach(h -> set.add(new String[] {h.path("name").asText(), h.path("value").asText()}));
     List<String[]> add = new ArrayList<>();
-    m.path("add").forEach(h -> add.add(new String[] {h.path("name").asText(), h.path("value").asText()}));
-    return new Filters.HeaderModifier(List.copyOf(set), List.copyOf(add), strings(m.path("remove")));
+    m.path("add")
+        .forEach(h -> add.add(new String[] {h.path("name").asText(), h.path("value").asText()}));
+    return new Filters.HeaderModifier(
+        List.copyOf(set), List.copyOf(add), strings(m.path("remove")));
   }
 
   private static List<String> strings(JsonNode list) {
@@ -593,10 +779,11 @@ final class Compiler {
   // ------------------------------------------------------------------------------------------------ backends
 
   /**
-   * Resolves a backendRef the Kubernetes way: the Service's port, the EndpointSlices labelled with the
-   * Service's name, their port of the same name, their ready addresses.
+   * Resolves a backendRef the Kubernetes way: the Service's port, the EndpointSlices labelled with
+   * the Service's name, their port of the same name, their ready addresses.
    */
-  private RouteTable.Backend backend(String routeKind, ObjectNode route, JsonNode ref, int weight, Filters filters) {
+  private RouteTable.Backend backend(
+      String routeKind, ObjectNode route, JsonNode ref, int weight, Filters filters) {
     String routeNs = namespace(route);
     String group = ref.path("group").asText("");
     String kind = ref.path("kind").asText("Service");
@@ -605,7 +792,8 @@ final class Compiler {
     if (!group.isEmpty() || !"Service".equals(kind)) {
       return invalid(ns, name, weight, 500, "unsupported backend kind " + kind, filters);
     }
-    if (!ns.equals(routeNs) && !Reconciler.permitted(s, GROUP, routeKind, routeNs, "", "Service", ns, name)) {
+    if (!ns.equals(routeNs)
+        && !Reconciler.permitted(s, GROUP, routeKind, routeNs, "", "Service", ns, name)) {
       return invalid(ns, name, weight, 500, "no ReferenceGrant allows the reference", filters);
     }
     ObjectNode svc = s.get("Service", ns, name);
@@ -619,7 +807,8 @@ final class Compiler {
       }
     }
     if (port == null) {
-      return invalid(ns, name, weight, 500, "the Service has no port " + ref.path("port").asInt(), filters);
+      return invalid(
+          ns, name, weight, 500, "the Service has no port " + ref.path("port").asInt(), filters);
     }
     String portName = port.path("name").asText("");
     List<InetSocketAddress> endpoints = new ArrayList<>();
@@ -654,18 +843,37 @@ final class Compiler {
     if (policy != null) {
       tls = backendTls(policy);
       if (tls == null) {
-        return invalid(ns, name, weight, 500, "BackendTLSPolicy " + name(policy) + " has no usable CA certificate", filters);
+        return invalid(
+            ns,
+            name,
+            weight,
+            500,
+            "BackendTLSPolicy " + name(policy) + " has no usable CA certificate",
+            filters);
       }
     }
-    return new RouteTable.Backend(ns, name, weight, List.copyOf(resolved), 0, null,
-        port.path("appProtocol").asText(null), filters, tls);
+    return new RouteTable.Backend(
+        ns,
+        name,
+        weight,
+        List.copyOf(resolved),
+        0,
+        null,
+        port.path("appProtocol").asText(null),
+        filters,
+        tls);
   }
 
-  private static RouteTable.Backend invalid(String ns, String name, int weight, int status, String problem, Filters filters) {
-    return new RouteTable.Backend(ns, name, weight, List.of(), status, problem, null, filters, null);
+  private static RouteTable.Backend invalid(
+      String ns, String name, int weight, int status, String problem, Filters filters) {
+    return new RouteTable.Backend(
+        ns, name, weight, List.of(), status, problem, null, filters, null);
   }
 
-  /** A Gateway API Duration ({@code 1h30m}, {@code 500ms}); null when absent or invalid; zero disables the timeout. */
+  /**
+   * A Gateway API Duration ({@code 1h30m}, {@code 500ms}); null when absent or invalid; zero
+   * disables the timeout.
+   */
   static Duration duration(String text) {
     if (text == null || text.isEmpty()) {
       return null;

@@ -45,10 +45,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded Gateway's data plane: each programmed Gateway of the controller gets a loopback address of its
- * own and a socket per listener port on it; requests are routed by the {@link RouteTable} compiled from the
- * cluster, swapped atomically per change. Metrics are served at {@code http://127.0.0.1:<port>/metrics}.
- * Thread-safe; {@link #apply} runs on the controller's thread.
+ * The embedded Gateway's data plane: each programmed Gateway of the controller gets a loopback
+ * address of its own and a socket per listener port on it; requests are routed by the {@link
+ * RouteTable} compiled from the cluster, swapped atomically per change. Metrics are served at
+ * {@code http://127.0.0.1:<port>/metrics}. Thread-safe; {@link #apply} runs on the controller's
+ * thread.
  */
 public final class DataPlane implements DataPlaneHook {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
@@ -67,9 +68,15 @@ public final class DataPlane implements DataPlaneHook {
      * @param addressRange an IPv4 CIDR inside 127.0.0.0/8 Gateways get their addresses from
      * @param portOffset added to every listener port when binding (0: the listener's own port)
      * @param metricsPort the metrics endpoint's port on 127.0.0.1 (0: any free port)
-     * @throws IllegalArgumentException if the range is not a loopback CIDR or the offset not in -65535..65535
+     * @throws IllegalArgumentException if the range is not a loopback CIDR or the offset not in
+     *     -65535..65535
      */
-    public Options(String addressRange, int portOffset, int metricsPort, Duration defaultTimeout, Duration idleTimeout) {
+    public Options(
+        String addressRange,
+        int portOffset,
+        int metricsPort,
+        Duration defaultTimeout,
+        Duration idleTimeout) {
       String[] parts = addressRange.split("/");
       int bits;
       byte[] a;
@@ -77,15 +84,18 @@ public final class DataPlane implements DataPlaneHook {
         bits = parts.length == 2 ? Integer.parseInt(parts[1]) : 32;
         a = InetAddress.getByName(parts[0]).getAddress();
       } catch (NumberFormatException | UnknownHostException e) {
-        throw new IllegalArgumentException("addressRange must be an IPv4 CIDR such as 127.128.0.0/9: " + addressRange, e);
+        throw new IllegalArgumentException(
+            "addressRange must be an IPv4 CIDR such as 127.128.0.0/9: " + addressRange, e);
       }
       if (a.length != 4 || (a[0] & 0xff) != 127 || bits < 8 || bits > 32) {
-        throw new IllegalArgumentException("addressRange must be a CIDR inside 127.0.0.0/8: " + addressRange);
+        throw new IllegalArgumentException(
+            "addressRange must be a CIDR inside 127.0.0.0/8: " + addressRange);
       }
       if (portOffset < -65535 || portOffset > 65535) {
         throw new IllegalArgumentException("portOffset must be -65535..65535: " + portOffset);
       }
-      int base = ((a[0] & 0xff) << 24) | ((a[1] & 0xff) << 16) | ((a[2] & 0xff) << 8) | (a[3] & 0xff);
+      int base =
+          ((a[0] & 0xff) << 24) | ((a[1] & 0xff) << 16) | ((a[2] & 0xff) << 8) | (a[3] & 0xff);
       int mask = bits == 32 ? -1 : ~((1 << (32 - bits)) - 1);
       this.firstAddress = base & mask;
       this.addressCount = bits == 32 ? 1 : 1 << (32 - bits);
@@ -103,43 +113,63 @@ public final class DataPlane implements DataPlaneHook {
   private final AtomicReference<RouteTable> table = new AtomicReference<>(RouteTable.EMPTY);
   private final Metrics metrics = new Metrics();
   private final HttpProxy.Shared shared;
+
   /** Bound sockets by socket key; touched only on the controller thread. */
   private final Map<String, Channel> sockets = new HashMap<>();
+
   private final Map<String, String> bindFailures = new HashMap<>();
+
   /** Allocated addresses by Gateway uid. */
   private final Map<String, String> allocated = new HashMap<>();
+
   private int nextAddress;
   private final Channel metricsChannel;
   private final java.util.function.BiConsumer<String, String> onProgrammed;
+
   /** Gateways announced to {@code onProgrammed}, with the address announced. */
   private final Map<String, String> announced = new HashMap<>();
 
   /**
-   * @param onProgrammed called with (namespace, name) on the controller thread when a Gateway first listens on
-   *     an address (again after its address changes)
+   * @param onProgrammed called with (namespace, name) on the controller thread when a Gateway first
+   *     listens on an address (again after its address changes)
    */
-  public DataPlane(String controllerName, Predicate<ObjectNode> skip, Options options,
+  public DataPlane(
+      String controllerName,
+      Predicate<ObjectNode> skip,
+      Options options,
       java.util.function.BiConsumer<String, String> onProgrammed) {
     this.onProgrammed = onProgrammed;
     this.controllerName = controllerName;
     this.skip = skip;
     this.options = options;
-    this.group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
-        r -> {
-          Thread t = new Thread(r, "gatewaysdk-gateway");
-          t.setDaemon(true);
-          return t;
-        }, NioIoHandler.newFactory());
-    this.shared = new HttpProxy.Shared(table::get, new BackendPool(MAX_CONTENT, Duration.ofSeconds(5)), metrics,
-        options.defaultTimeout);
-    // Start at a random address of the range so that data planes of other JVMs on this machine rarely collide.
-    this.nextAddress = options.addressCount <= 2 ? 0 : ThreadLocalRandom.current().nextInt(options.addressCount);
-    this.metricsChannel = serve(new InetSocketAddress("127.0.0.1", options.metricsPort), new MetricsInitializer());
+    this.group =
+        new MultiThreadIoEventLoopGroup(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            r -> {
+              Thread t = new Thread(r, "gatewaysdk-gateway");
+              t.setDaemon(true);
+              return t;
+            },
+            NioIoHandler.newFactory());
+    this.shared =
+        new HttpProxy.Shared(
+            table::get,
+            new BackendPool(MAX_CONTENT, Duration.ofSeconds(5)),
+            metrics,
+            options.defaultTimeout);
+    // Start at a random address of the range so that data planes of other JVMs on this machine
+    // rarely collide.
+    this.nextAddress =
+        options.addressCount <= 2 ? 0 : ThreadLocalRandom.current().nextInt(options.addressCount);
+    this.metricsChannel =
+        serve(new InetSocketAddress("127.0.0.1", options.metricsPort), new MetricsInitializer());
   }
 
   /** The metrics endpoint, {@code http://127.0.0.1:<port>/metrics}. */
   public String metricsUrl() {
-    return "http://127.0.0.1:" + ((InetSocketAddress) metricsChannel.localAddress()).getPort() + "/metrics";
+    return "http://127.0.0.1:"
+        + ((InetSocketAddress) metricsChannel.localAddress()).getPort()
+        + "/metrics";
   }
 
   /** The metrics in the Prometheus text format. */
@@ -158,13 +188,18 @@ public final class DataPlane implements DataPlaneHook {
     return g == null ? null : g.address;
   }
 
-  /** Listener name to its port in the Gateway's spec, for the HTTP listeners served; empty if none. */
+  /**
+   * Listener name to its port in the Gateway's spec, for the HTTP listeners served; empty if none.
+   */
   public Map<String, Integer> listenerPorts(String namespace, String name) {
     RouteTable.GatewayConfig g = table.get().gateways.get(namespace + "/" + name);
     return g == null ? Map.of() : g.listenerPorts;
   }
 
-  /** {@code https} for a listener of Gateway {@code namespace/name} terminating TLS, else {@code http}. */
+  /**
+   * {@code https} for a listener of Gateway {@code namespace/name} terminating TLS, else {@code
+   * http}.
+   */
   public String scheme(String namespace, String name, String listener) {
     for (RouteTable.PortConfig p : table.get().ports.values()) {
       if (p.gatewayNamespace.equals(namespace) && p.gatewayName.equals(name)) {
@@ -188,10 +223,17 @@ public final class DataPlane implements DataPlaneHook {
   @Override
   public Map<String, DataPlaneHook.Binding> apply(Reconciler.Snapshot s) {
     Set<String> liveUids = new HashSet<>();
-    RouteTable next = Compiler.compile(s, controllerName, skip, metrics, gw -> {
-      liveUids.add(gw.path("metadata").path("uid").asText());
-      return address(gw);
-    }, options.portOffset);
+    RouteTable next =
+        Compiler.compile(
+            s,
+            controllerName,
+            skip,
+            metrics,
+            gw -> {
+              liveUids.add(gw.path("metadata").path("uid").asText());
+              return address(gw);
+            },
+            options.portOffset);
     allocated.keySet().retainAll(liveUids);
     // Bind new sockets before publishing the table that routes through them; close old ones after.
     for (String key : next.ports.keySet()) {
@@ -222,7 +264,9 @@ public final class DataPlane implements DataPlaneHook {
           }
         }
       }
-      out.put(g.namespace + "/" + g.name, new DataPlaneHook.Binding(g.address, g.addressProblem, bound, problems));
+      out.put(
+          g.namespace + "/" + g.name,
+          new DataPlaneHook.Binding(g.address, g.addressProblem, bound, problems));
       String key = g.namespace + "/" + g.name;
       if (!bound.isEmpty() && !g.address.equals(announced.get(key))) {
         announced.put(key, g.address);
@@ -242,28 +286,51 @@ public final class DataPlane implements DataPlaneHook {
     String address = key.substring(0, colon);
     int port = Integer.parseInt(key.substring(colon + 1));
     if (port < 1 || port > 65535) {
-      bindFailures.put(key, "cannot listen on " + key + ": port out of range (portOffset " + options.portOffset + ")");
+      bindFailures.put(
+          key,
+          "cannot listen on "
+              + key
+              + ": port out of range (portOffset "
+              + options.portOffset
+              + ")");
       return;
     }
     try {
       InetSocketAddress at = new InetSocketAddress(address, port);
-      sockets.put(key, "UDP".equals(protocol) ? serveUdp(at, key) : serve(at, "TCP".equals(protocol)
-          ? new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-              ch.pipeline().addLast(new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
-                  new StreamProxy.Tcp(table::get, key));
-            }
-          }
-          : "HTTPS".equals(protocol) ? new TlsProxyInitializer(key)
-          : "TLS".equals(protocol) ? new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-              ch.pipeline().addLast(new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
-                  new StreamProxy.Passthrough(table::get, key));
-            }
-          }
-          : new ProxyInitializer(key)));
+      sockets.put(
+          key,
+          "UDP".equals(protocol)
+              ? serveUdp(at, key)
+              : serve(
+                  at,
+                  "TCP".equals(protocol)
+                      ? new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                          ch.pipeline()
+                              .addLast(
+                                  new IdleStateHandler(
+                                      0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+                                  new StreamProxy.Tcp(table::get, key));
+                        }
+                      }
+                      : "HTTPS".equals(protocol)
+                          ? new TlsProxyInitializer(key)
+                          : "TLS".equals(protocol)
+                              ? new ChannelInitializer<SocketChannel>() {
+                                @Override
+                                protected void initChannel(SocketChannel ch) {
+                                  ch.pipeline()
+                                      .addLast(
+                                          new IdleStateHandler(
+                                              0,
+                                              0,
+                                              options.idleTimeout.toMillis(),
+                                              TimeUnit.MILLISECONDS),
+                                          new StreamProxy.Passthrough(table::get, key));
+                                }
+                              }
+                              : new ProxyInitializer(key)));
       bindFailures.remove(key);
       LOG.debug("listening on {}", key);
     } catch (RuntimeException e) {
@@ -275,11 +342,15 @@ public final class DataPlane implements DataPlaneHook {
 
   private Channel serve(InetSocketAddress address, ChannelInitializer<SocketChannel> init) {
     try {
-      return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+      return new ServerBootstrap()
+          .group(group)
+          .channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(init)
-          .bind(address).sync().channel();
+          .bind(address)
+          .sync()
+          .channel();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding " + address, e);
@@ -290,8 +361,13 @@ public final class DataPlane implements DataPlaneHook {
 
   private Channel serveUdp(InetSocketAddress address, String key) {
     try {
-      return new io.netty.bootstrap.Bootstrap().group(group).channel(io.netty.channel.socket.nio.NioDatagramChannel.class)
-          .handler(new StreamProxy.Udp(table::get, key, options.idleTimeout)).bind(address).sync().channel();
+      return new io.netty.bootstrap.Bootstrap()
+          .group(group)
+          .channel(io.netty.channel.socket.nio.NioDatagramChannel.class)
+          .handler(new StreamProxy.Udp(table::get, key, options.idleTimeout))
+          .bind(address)
+          .sync()
+          .channel();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding " + address, e);
@@ -308,7 +384,9 @@ public final class DataPlane implements DataPlaneHook {
       if ("IPAddress".equals(type) && value.startsWith("127.")) {
         return new String[] {value, null};
       }
-      return new String[] {null, "the embedded Gateway listens on loopback only and cannot use " + type + " " + value};
+      return new String[] {
+        null, "the embedded Gateway listens on loopback only and cannot use " + type + " " + value
+      };
     }
     String uid = gw.path("metadata").path("uid").asText(gw.path("metadata").path("name").asText());
     String a = allocated.get(uid);
@@ -317,9 +395,17 @@ public final class DataPlane implements DataPlaneHook {
       for (int i = 0; i < options.addressCount && a == null; i++) {
         int host = nextAddress++ % options.addressCount;
         int ip = options.firstAddress + host;
-        String candidate = ((ip >>> 24) & 0xff) + "." + ((ip >>> 16) & 0xff) + "." + ((ip >>> 8) & 0xff) + "." + (ip & 0xff);
+        String candidate =
+            ((ip >>> 24) & 0xff)
+                + "."
+                + ((ip >>> 16) & 0xff)
+                + "."
+                + ((ip >>> 8) & 0xff)
+                + "."
+                + (ip & 0xff);
         // skip network-style addresses (x.y.z.0, x.y.z.255) in ranges wider than one address
-        if (!used.contains(candidate) && (options.addressCount == 1 || ((ip & 0xff) != 0 && (ip & 0xff) != 255))) {
+        if (!used.contains(candidate)
+            && (options.addressCount == 1 || ((ip & 0xff) != 0 && (ip & 0xff) != 255))) {
           a = candidate;
         }
       }
@@ -350,35 +436,45 @@ public final class DataPlane implements DataPlaneHook {
 
     @Override
     protected void initChannel(SocketChannel ch) {
-      // HTTP/1.1, or h2c (prior knowledge or an Upgrade: h2c request): each HTTP/2 stream becomes a child
+      // HTTP/1.1, or h2c (prior knowledge or an Upgrade: h2c request): each HTTP/2 stream becomes a
+      // child
       // channel with the same HTTP/1-object pipeline, so routing and proxying are written once.
       HttpServerCodec codec = new HttpServerCodec(8192, 16384, 8192);
       ChannelInitializer<io.netty.channel.Channel> stream = streams(key);
-      io.netty.handler.codec.http.HttpServerUpgradeHandler.UpgradeCodecFactory upgrades = protocol ->
-          io.netty.util.AsciiString.contentEquals(io.netty.handler.codec.http2.Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
-              ? new io.netty.handler.codec.http2.Http2ServerUpgradeCodec(
-                  io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
-                  new io.netty.handler.codec.http2.Http2MultiplexHandler(stream))
-              : null;
-      ch.pipeline().addLast(
-          new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
-          new io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler(codec,
-              new io.netty.handler.codec.http.HttpServerUpgradeHandler(codec, upgrades, 65536),
-              new ChannelInitializer<io.netty.channel.Channel>() {
-                @Override
-                protected void initChannel(io.netty.channel.Channel c) {
-                  c.pipeline().addLast(io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
-                      new io.netty.handler.codec.http2.Http2MultiplexHandler(stream));
-                }
-              }),
-          new HttpObjectAggregator(MAX_CONTENT),
-          new HttpProxy(shared, key));
+      io.netty.handler.codec.http.HttpServerUpgradeHandler.UpgradeCodecFactory upgrades =
+          protocol ->
+              io.netty.util.AsciiString.contentEquals(
+                      io.netty.handler.codec.http2.Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME,
+                      protocol)
+                  ? new io.netty.handler.codec.http2.Http2ServerUpgradeCodec(
+                      io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
+                      new io.netty.handler.codec.http2.Http2MultiplexHandler(stream))
+                  : null;
+      ch.pipeline()
+          .addLast(
+              new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+              new io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler(
+                  codec,
+                  new io.netty.handler.codec.http.HttpServerUpgradeHandler(codec, upgrades, 65536),
+                  new ChannelInitializer<io.netty.channel.Channel>() {
+                    @Override
+                    protected void initChannel(io.netty.channel.Channel c) {
+                      c.pipeline()
+                          .addLast(
+                              io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer()
+                                  .build(),
+                              new io.netty.handler.codec.http2.Http2MultiplexHandler(stream));
+                    }
+                  }),
+              new HttpObjectAggregator(MAX_CONTENT),
+              new HttpProxy(shared, key));
     }
   }
 
   /**
-   * HTTPS listeners: SNI picks the certificate of the most specific matching listener from the current table (so a
-   * rotated Secret serves the next handshake), ALPN picks h2 or HTTP/1.1, then the same routing as cleartext.
+   * HTTPS listeners: SNI picks the certificate of the most specific matching listener from the
+   * current table (so a rotated Secret serves the next handshake), ALPN picks h2 or HTTP/1.1, then
+   * the same routing as cleartext.
    */
   private final class TlsProxyInitializer extends ChannelInitializer<SocketChannel> {
     private final String key;
@@ -389,53 +485,70 @@ public final class DataPlane implements DataPlaneHook {
 
     @Override
     protected void initChannel(SocketChannel ch) {
-      io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> certificates = host -> {
-        RouteTable.PortConfig port = table.get().ports.get(key);
-        io.netty.handler.ssl.SslContext c = port == null ? null : port.tlsFor(host);
-        if (c == null) {
-          throw new IllegalStateException("no certificate for " + (host == null ? "a handshake without SNI" : host));
-        }
-        return c;
-      };
-      ch.pipeline().addLast(
-          new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
-          new io.netty.handler.ssl.SniHandler(certificates),
-          new io.netty.channel.ChannelInboundHandlerAdapter() {
-            @Override
-            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-              // no certificate for the name asked, or a broken handshake: that connection ends, quietly
-              LOG.debug("TLS on {} refused: {}", key, cause.toString());
-              ctx.close();
+      io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> certificates =
+          host -> {
+            RouteTable.PortConfig port = table.get().ports.get(key);
+            io.netty.handler.ssl.SslContext c = port == null ? null : port.tlsFor(host);
+            if (c == null) {
+              throw new IllegalStateException(
+                  "no certificate for " + (host == null ? "a handshake without SNI" : host));
             }
-          },
-          new io.netty.handler.ssl.ApplicationProtocolNegotiationHandler(io.netty.handler.ssl.ApplicationProtocolNames.HTTP_1_1) {
-            @Override
-            protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
-              if (io.netty.handler.ssl.ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-                ctx.pipeline().addLast(io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
-                    new io.netty.handler.codec.http2.Http2MultiplexHandler(streams(key)));
-              } else {
-                ctx.pipeline().addLast(new HttpServerCodec(8192, 16384, 8192), new HttpObjectAggregator(MAX_CONTENT),
-                    new HttpProxy(shared, key));
-              }
-            }
+            return c;
+          };
+      ch.pipeline()
+          .addLast(
+              new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+              new io.netty.handler.ssl.SniHandler(certificates),
+              new io.netty.channel.ChannelInboundHandlerAdapter() {
+                @Override
+                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                  // no certificate for the name asked, or a broken handshake: that connection ends,
+                  // quietly
+                  LOG.debug("TLS on {} refused: {}", key, cause.toString());
+                  ctx.close();
+                }
+              },
+              new io.netty.handler.ssl.ApplicationProtocolNegotiationHandler(
+                  io.netty.handler.ssl.ApplicationProtocolNames.HTTP_1_1) {
+                @Override
+                protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+                  if (io.netty.handler.ssl.ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                    ctx.pipeline()
+                        .addLast(
+                            io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
+                            new io.netty.handler.codec.http2.Http2MultiplexHandler(streams(key)));
+                  } else {
+                    ctx.pipeline()
+                        .addLast(
+                            new HttpServerCodec(8192, 16384, 8192),
+                            new HttpObjectAggregator(MAX_CONTENT),
+                            new HttpProxy(shared, key));
+                  }
+                }
 
-            @Override
-            protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
-              LOG.debug("TLS handshake on {} failed: {}", key, cause.toString());
-              ctx.close();
-            }
-          });
+                @Override
+                protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+                  LOG.debug("TLS handshake on {} failed: {}", key, cause.toString());
+                  ctx.close();
+                }
+              });
     }
   }
 
-  /** Each HTTP/2 stream as a child channel with the HTTP/1-object pipeline, so routing is written once. */
+  /**
+   * Each HTTP/2 stream as a child channel with the HTTP/1-object pipeline, so routing is written
+   * once.
+   */
   private ChannelInitializer<io.netty.channel.Channel> streams(String key) {
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(io.netty.channel.Channel child) {
-        child.pipeline().addLast(new io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec(true),
-            new HttpObjectAggregator(MAX_CONTENT), new HttpProxy(shared, key));
+        child
+            .pipeline()
+            .addLast(
+                new io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec(true),
+                new HttpObjectAggregator(MAX_CONTENT),
+                new HttpProxy(shared, key));
       }
     };
   }
@@ -443,21 +556,34 @@ public final class DataPlane implements DataPlaneHook {
   private final class MetricsInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
-      ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-          new SimpleChannelInboundHandler<FullHttpRequest>() {
-            @Override
-            protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-              boolean ok = req.uri().equals("/metrics") || req.uri().startsWith("/metrics?");
-              FullHttpResponse r = new DefaultFullHttpResponse(req.protocolVersion(),
-                  ok ? HttpResponseStatus.OK : HttpResponseStatus.NOT_FOUND,
-                  Unpooled.copiedBuffer(ok ? metrics.scrape() : "not found\n", StandardCharsets.UTF_8));
-              r.headers().set(HttpHeaderNames.CONTENT_TYPE, ok ? "text/plain; version=0.0.4; charset=utf-8" : "text/plain");
-              HttpUtil.setContentLength(r, r.content().readableBytes());
-              boolean keepAlive = HttpUtil.isKeepAlive(req);
-              HttpUtil.setKeepAlive(r, keepAlive);
-              ctx.writeAndFlush(r).addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
-            }
-          });
+      ch.pipeline()
+          .addLast(
+              new HttpServerCodec(),
+              new HttpObjectAggregator(65536),
+              new SimpleChannelInboundHandler<FullHttpRequest>() {
+                @Override
+                protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+                  boolean ok = req.uri().equals("/metrics") || req.uri().startsWith("/metrics?");
+                  FullHttpResponse r =
+                      new DefaultFullHttpResponse(
+                          req.protocolVersion(),
+                          ok ? HttpResponseStatus.OK : HttpResponseStatus.NOT_FOUND,
+                          Unpooled.copiedBuffer(
+                              ok ? metrics.scrape() : "not found\n", StandardCharsets.UTF_8));
+                  r.headers()
+                      .set(
+                          HttpHeaderNames.CONTENT_TYPE,
+                          ok ? "text/plain; version=0.0.4; charset=utf-8" : "text/plain");
+                  HttpUtil.setContentLength(r, r.content().readableBytes());
+                  boolean keepAlive = HttpUtil.isKeepAlive(req);
+                  HttpUtil.setKeepAlive(r, keepAlive);
+                  ctx.writeAndFlush(r)
+                      .addListener(
+                          keepAlive
+                              ? ChannelFutureListener.CLOSE_ON_FAILURE
+                              : ChannelFutureListener.CLOSE);
+                }
+              });
     }
   }
 }

@@ -14,8 +14,13 @@ final class Filters {
   final List<Mirror> mirrors;
   final Cors cors;
 
-  Filters(HeaderModifier requestHeaders, HeaderModifier responseHeaders, Redirect redirect, Rewrite rewrite,
-      List<Mirror> mirrors, Cors cors) {
+  Filters(
+      HeaderModifier requestHeaders,
+      HeaderModifier responseHeaders,
+      Redirect redirect,
+      Rewrite rewrite,
+      List<Mirror> mirrors,
+      Cors cors) {
     this.requestHeaders = requestHeaders;
     this.responseHeaders = responseHeaders;
     this.redirect = redirect;
@@ -41,7 +46,8 @@ final class Filters {
         h.set(s[0], s[1]);
       }
       for (String[] a : add) {
-        // The spec's "add" appends to an existing value (comma-joined), as Envoy and the conformance suite do.
+        // The spec's "add" appends to an existing value (comma-joined), as Envoy and the
+        // conformance suite do.
         String old = h.get(a[0]);
         h.set(a[0], old == null ? a[1] : old + "," + a[1]);
       }
@@ -66,7 +72,8 @@ final class Filters {
         return value;
       }
       String matched = match.pathType == RouteTable.PathType.PREFIX ? match.path : "";
-      String rest = matched.equals("/") ? path : path.substring(Math.min(matched.length(), path.length()));
+      String rest =
+          matched.equals("/") ? path : path.substring(Math.min(matched.length(), path.length()));
       String out;
       if (value.endsWith("/") && rest.startsWith("/")) {
         out = value + rest.substring(1);
@@ -108,7 +115,10 @@ final class Filters {
     }
   }
 
-  /** HTTPRequestMirrorFilter: a copy of the request goes to {@code backend} with probability {@code fraction}. */
+  /**
+   * HTTPRequestMirrorFilter: a copy of the request goes to {@code backend} with probability {@code
+   * fraction}.
+   */
   static final class Mirror {
     final RouteTable.Backend backend;
     final double fraction;
@@ -128,8 +138,13 @@ final class Filters {
     final boolean allowCredentials;
     final Integer maxAge;
 
-    Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders, List<String> exposeHeaders,
-        boolean allowCredentials, Integer maxAge) {
+    Cors(
+        List<String> allowOrigins,
+        List<String> allowMethods,
+        List<String> allowHeaders,
+        List<String> exposeHeaders,
+        boolean allowCredentials,
+        Integer maxAge) {
       this.allowOrigins = allowOrigins;
       this.allowMethods = allowMethods;
       this.allowHeaders = allowHeaders;
@@ -138,7 +153,10 @@ final class Filters {
       this.maxAge = maxAge;
     }
 
-    /** Whether {@code origin} is allowed: exact, {@code *}, or a pattern with {@code *} for one or more labels. */
+    /**
+     * Whether {@code origin} is allowed: exact, {@code *}, or a pattern with {@code *} for one or
+     * more labels.
+     */
     boolean allows(String origin) {
       for (String o : allowOrigins) {
         if (o.equals("*") || o.equalsIgnoreCase(origin)) {
@@ -148,7 +166,9 @@ final class Filters {
         if (star >= 0) {
           String pre = o.substring(0, star);
           String post = o.substring(star + 1);
-          if (origin.length() > pre.length() + post.length() && origin.startsWith(pre) && origin.endsWith(post)) {
+          if (origin.length() > pre.length() + post.length()
+              && origin.startsWith(pre)
+              && origin.endsWith(post)) {
             return true;
           }
         }

@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * GRPCRouteMatches as the HTTP matches they are on the wire: a gRPC call is {@code POST /<service>/<method>}
- * over HTTP/2, so a service and method become a path (exact when both are exact, the {@code /<service>} prefix
- * for a service alone, an expression otherwise) and header matches stay header matches. Sorted with the
- * HTTPRoute precedence this ranks exact service-and-method matches first, then expressions, then service
- * prefixes, then header counts, as the GRPCRoute precedence does for the common cases.
+ * GRPCRouteMatches as the HTTP matches they are on the wire: a gRPC call is {@code POST
+ * /<service>/<method>} over HTTP/2, so a service and method become a path (exact when both are
+ * exact, the {@code /<service>} prefix for a service alone, an expression otherwise) and header
+ * matches stay header matches. Sorted with the HTTPRoute precedence this ranks exact
+ * service-and-method matches first, then expressions, then service prefixes, then header counts, as
+ * the GRPCRoute precedence does for the common cases.
  */
 final class GrpcMatches {
   private static final String ANY = "[^/]+";
@@ -37,8 +38,11 @@ final class GrpcMatches {
   private static RouteTable.Match match(JsonNode m) {
     List<RouteTable.ValueMatch> headers = new ArrayList<>();
     for (JsonNode h : m.path("headers")) {
-      headers.add(new RouteTable.ValueMatch(h.path("name").asText(), h.path("value").asText(),
-          "RegularExpression".equals(h.path("type").asText("Exact"))));
+      headers.add(
+          new RouteTable.ValueMatch(
+              h.path("name").asText(),
+              h.path("value").asText(),
+              "RegularExpression".equals(h.path("type").asText("Exact"))));
     }
     JsonNode method = m.path("method");
     String service = method.hasNonNull("service") ? method.path("service").asText() : null;

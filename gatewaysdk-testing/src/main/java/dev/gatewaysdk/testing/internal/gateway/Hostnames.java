@@ -2,11 +2,17 @@ package dev.gatewaysdk.testing.internal.gateway;
 
 import java.util.Locale;
 
-/** Gateway API hostname matching: exact, or {@code *.example.com} for one or more labels before the suffix. */
+/**
+ * Gateway API hostname matching: exact, or {@code *.example.com} for one or more labels before the
+ * suffix.
+ */
 final class Hostnames {
   private Hostnames() {}
 
-  /** Whether {@code host} (a request's, lower case, no port) matches {@code pattern}; a null pattern matches any. */
+  /**
+   * Whether {@code host} (a request's, lower case, no port) matches {@code pattern}; a null pattern
+   * matches any.
+   */
   static boolean matches(String pattern, String host) {
     if (pattern == null) {
       return true;
@@ -18,8 +24,9 @@ final class Hostnames {
   }
 
   /**
-   * The hostnames a route serves on a listener: the route's that intersect the listener's (the more specific
-   * of each pair), the listener's when the route names none; {@code null} in the result stands for any host.
+   * The hostnames a route serves on a listener: the route's that intersect the listener's (the more
+   * specific of each pair), the listener's when the route names none; {@code null} in the result
+   * stands for any host.
    */
   static java.util.List<String> effective(String listener, java.util.List<String> route) {
     java.util.List<String> out = new java.util.ArrayList<>();
@@ -29,8 +36,12 @@ final class Hostnames {
     }
     for (String r : route) {
       String h = r.toLowerCase(Locale.ROOT);
-      String e = listener == null || matches(listener, h) ? h
-          : h.startsWith("*.") && matches(h, listener) ? listener : null; // the narrower of the two
+      String e =
+          listener == null || matches(listener, h)
+              ? h
+              : h.startsWith("*.") && matches(h, listener)
+                  ? listener
+                  : null; // the narrower of the two
       if (e != null && !out.contains(e)) {
         out.add(e);
       }

@@ -35,15 +35,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes each HTTP request of one client connection: listener by Host (listener isolation), the first rule
- * entry in precedence order, the rule's filters, a weighted backend, and proxies it over a pooled backend
- * connection. One request at a time per connection: reading stops while a request is in flight
- * ({@code autoRead} off), which bounds a connection's memory and keeps pipelined responses in order.
+ * Routes each HTTP request of one client connection: listener by Host (listener isolation), the
+ * first rule entry in precedence order, the rule's filters, a weighted backend, and proxies it over
+ * a pooled backend connection. One request at a time per connection: reading stops while a request
+ * is in flight ({@code autoRead} off), which bounds a connection's memory and keeps pipelined
+ * responses in order.
  */
 final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(HttpProxy.class);
-  private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
-      "transfer-encoding", "upgrade", "expect", "proxy-authenticate", "proxy-authorization");
+  private static final List<String> HOP_BY_HOP =
+      List.of(
+          "connection",
+          "keep-alive",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "expect",
+          "proxy-authenticate",
+          "proxy-authorization");
 
   /** What every connection of a data plane shares. */
   static final class Shared {
@@ -62,8 +73,13 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final Shared shared;
   private final String socketKey;
-  /** Whether a request of this connection is being answered; later ones (pipelining) wait in {@link #pending}. */
+
+  /**
+   * Whether a request of this connection is being answered; later ones (pipelining) wait in {@link
+   * #pending}.
+   */
   private boolean inFlight;
+
   private final java.util.ArrayDeque<FullHttpRequest> pending = new java.util.ArrayDeque<>(2);
 
   HttpProxy(Shared shared, String socketKey) {
@@ -75,7 +91,8 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
     if (inFlight) {
-      // Pipelined: answer in order; stop reading until this one's turn (bounded memory per connection).
+      // Pipelined: answer in order; stop reading until this one's turn (bounded memory per
+      // connection).
       pending.add(req);
       ctx.channel().config().setAutoRead(false);
       return;
@@ -95,10 +112,14 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
   private void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
     if (req.decoderResult().isFailure()) {
       Throwable cause = req.decoderResult().cause();
-      HttpResponseStatus status = cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-          : cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
-          : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
-          : HttpResponseStatus.BAD_REQUEST;
+      HttpResponseStatus status =
+          cause instanceof TooLongHttpHeaderException
+              ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+              : cause instanceof TooLongHttpLineException
+                  ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                  : cause instanceof TooLongFrameException
+                      ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
+                      : HttpResponseStatus.BAD_REQUEST;
       req.release();
       plain(ctx, HttpVersion.HTTP_1_1, status, false);
       return;
@@ -114,8 +135,10 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     QueryStringDecoder query = new QueryStringDecoder(req.uri());
     String path = query.rawPath();
     RouteTable.ListenerConfig listener = port.listener(host);
-    RouteTable.Entry entry = listener == null ? null
-        : listener.route(host, req.method().name(), path, req.headers(), query);
+    RouteTable.Entry entry =
+        listener == null
+            ? null
+            : listener.route(host, req.method().name(), path, req.headers(), query);
     Exchange x = new Exchange(ctx, req, keepAlive, port, listener, entry);
     if (entry == null) {
       x.finish(HttpResponseStatus.NOT_FOUND, null);
@@ -147,7 +170,9 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
   }
 
-  /** The response to the request in flight is written: take the next pipelined one, or read again. */
+  /**
+   * The response to the request in flight is written: take the next pipelined one, or read again.
+   */
   private void next(ChannelHandlerContext ctx) {
     inFlight = false;
     FullHttpRequest r = pending.poll();
@@ -158,9 +183,16 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
   }
 
-  private void plain(ChannelHandlerContext ctx, HttpVersion version, HttpResponseStatus status, boolean keepAlive) {
-    FullHttpResponse r = new DefaultFullHttpResponse(version, status,
-        Unpooled.copiedBuffer(status.toString() + "\n", StandardCharsets.UTF_8));
+  private void plain(
+      ChannelHandlerContext ctx,
+      HttpVersion version,
+      HttpResponseStatus status,
+      boolean keepAlive) {
+    FullHttpResponse r =
+        new DefaultFullHttpResponse(
+            version,
+            status,
+            Unpooled.copiedBuffer(status.toString() + "\n", StandardCharsets.UTF_8));
     r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
     write(ctx, r, keepAlive);
   }
@@ -171,20 +203,26 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       if (r.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
         r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       }
-      ctx.writeAndFlush(r).addListener((ChannelFutureListener) f -> {
-        if (f.isSuccess()) {
-          next(ctx);
-        } else {
-          f.channel().close();
-        }
-      });
+      ctx.writeAndFlush(r)
+          .addListener(
+              (ChannelFutureListener)
+                  f -> {
+                    if (f.isSuccess()) {
+                      next(ctx);
+                    } else {
+                      f.channel().close();
+                    }
+                  });
     } else {
       r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
     }
   }
 
-  /** One request on its way through: attempts, timeouts, the response. Runs on the connection's event loop. */
+  /**
+   * One request on its way through: attempts, timeouts, the response. Runs on the connection's
+   * event loop.
+   */
   private final class Exchange implements BackendPool.Callback {
     final ChannelHandlerContext ctx;
     final FullHttpRequest req;
@@ -205,8 +243,13 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     ScheduledFuture<?> backendTimer;
     boolean done;
 
-    Exchange(ChannelHandlerContext ctx, FullHttpRequest req, boolean keepAlive, RouteTable.PortConfig port,
-        RouteTable.ListenerConfig listener, RouteTable.Entry entry) {
+    Exchange(
+        ChannelHandlerContext ctx,
+        FullHttpRequest req,
+        boolean keepAlive,
+        RouteTable.PortConfig port,
+        RouteTable.ListenerConfig listener,
+        RouteTable.Entry entry) {
       this.ctx = ctx;
       this.req = req;
       this.keepAlive = keepAlive;
@@ -220,7 +263,9 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       Filters f = rule.filters;
       HttpHeaders h = req.headers();
       origin = f.cors == null ? null : h.get(HttpHeaderNames.ORIGIN);
-      if (origin != null && req.method().equals(HttpMethod.OPTIONS) && h.contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
+      if (origin != null
+          && req.method().equals(HttpMethod.OPTIONS)
+          && h.contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
         preflight(f.cors);
         return;
       }
@@ -246,14 +291,16 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
           mirror(m.backend);
         }
       }
-      String client = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+      String client =
+          ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
       String xff = h.get("X-Forwarded-For");
       h.set("X-Forwarded-For", xff == null ? client : xff + ", " + client);
       h.set("X-Forwarded-Proto", "http");
       attemptsLeft = rule.retry == null ? 0 : rule.retry.attempts;
       Duration timeout = rule.requestTimeout != null ? rule.requestTimeout : shared.defaultTimeout;
       if (!timeout.isZero()) {
-        requestTimer = ctx.executor().schedule(() -> timedOut(), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        requestTimer =
+            ctx.executor().schedule(() -> timedOut(), timeout.toNanos(), TimeUnit.NANOSECONDS);
       }
       attempt();
     }
@@ -277,41 +324,58 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       }
       endpoint = backend.endpoint();
       String upgrade = req.headers().get(HttpHeaderNames.UPGRADE);
-      if (upgrade != null && req.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)) {
+      if (upgrade != null
+          && req.headers()
+              .containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)) {
         FullHttpRequest out = outbound(req, uri);
-        out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE).set(HttpHeaderNames.UPGRADE, upgrade);
+        out.headers()
+            .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE)
+            .set(HttpHeaderNames.UPGRADE, upgrade);
         sentAt = System.nanoTime();
         Tunnel.open(ctx.channel(), out, endpoint, this::upgraded);
         return;
       }
-      shared.pool.acquire(ctx.channel().eventLoop(), endpoint, h2c(rule, backend), backend.tls).addListener((Future<Channel> f) -> {
-        if (!f.isSuccess()) {
-          failure(f.cause());
-        } else if (done) {
-          shared.pool.release(f.getNow(), endpoint);
-        } else {
-          send(f.getNow());
-        }
-      });
+      shared
+          .pool
+          .acquire(ctx.channel().eventLoop(), endpoint, h2c(rule, backend), backend.tls)
+          .addListener(
+              (Future<Channel> f) -> {
+                if (!f.isSuccess()) {
+                  failure(f.cause());
+                } else if (done) {
+                  shared.pool.release(f.getNow(), endpoint);
+                } else {
+                  send(f.getNow());
+                }
+              });
     }
 
     void send(Channel c) {
       backendChannel = c;
       c.attr(BackendPool.CALLBACK).set(this);
       if (rule.backendTimeout != null && !rule.backendTimeout.isZero()) {
-        backendTimer = ctx.executor().schedule(this::timedOut, rule.backendTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        backendTimer =
+            ctx.executor()
+                .schedule(this::timedOut, rule.backendTimeout.toNanos(), TimeUnit.NANOSECONDS);
       }
       sentAt = System.nanoTime();
       FullHttpRequest out = outbound(req, uri);
-      if (H2Connections.isStream(c) && req.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true)) {
-        out.headers().set(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS); // allowed in HTTP/2, and gRPC servers want it
+      if (H2Connections.isStream(c)
+          && req.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true)) {
+        out.headers()
+            .set(
+                HttpHeaderNames.TE,
+                HttpHeaderValues.TRAILERS); // allowed in HTTP/2, and gRPC servers want it
       }
-      c.writeAndFlush(out).addListener((ChannelFutureListener) wf -> {
-        if (!wf.isSuccess() && c.attr(BackendPool.CALLBACK).compareAndSet(this, null)) {
-          c.close();
-          failure(wf.cause());
-        }
-      });
+      c.writeAndFlush(out)
+          .addListener(
+              (ChannelFutureListener)
+                  wf -> {
+                    if (!wf.isSuccess() && c.attr(BackendPool.CALLBACK).compareAndSet(this, null)) {
+                      c.close();
+                      failure(wf.cause());
+                    }
+                  });
     }
 
     @Override
@@ -355,7 +419,10 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       finish(HttpResponseStatus.BAD_GATEWAY, null);
     }
 
-    /** The backend's answer to an upgrade: null once the tunnel is up, its non-101 response, or a failure. */
+    /**
+     * The backend's answer to an upgrade: null once the tunnel is up, its non-101 response, or a
+     * failure.
+     */
     void upgraded(Object result) {
       if (result instanceof FullHttpResponse) {
         response((FullHttpResponse) result);
@@ -395,12 +462,18 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     void preflight(Filters.Cors cors) {
-      FullHttpResponse r = new DefaultFullHttpResponse(req.protocolVersion(), HttpResponseStatus.OK);
+      FullHttpResponse r =
+          new DefaultFullHttpResponse(req.protocolVersion(), HttpResponseStatus.OK);
       if (cors.allows(origin)) {
         corsHeaders(cors, r.headers());
-        r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, String.join(", ", cors.allowMethods));
+        r.headers()
+            .set(
+                HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, String.join(", ", cors.allowMethods));
         if (!cors.allowHeaders.isEmpty()) {
-          r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, String.join(", ", cors.allowHeaders));
+          r.headers()
+              .set(
+                  HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
+                  String.join(", ", cors.allowHeaders));
         }
         if (cors.maxAge != null) {
           r.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, cors.maxAge);
@@ -423,7 +496,8 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     void redirect(Filters.Redirect r, String path, String rawQuery) {
       String scheme = r.scheme != null ? r.scheme : "http";
-      String hostname = r.hostname != null ? r.hostname : Hostnames.host(req.headers().get(HttpHeaderNames.HOST));
+      String hostname =
+          r.hostname != null ? r.hostname : Hostnames.host(req.headers().get(HttpHeaderNames.HOST));
       int p;
       if (r.port != null) {
         p = r.port;
@@ -432,11 +506,19 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       } else {
         p = port.specPort;
       }
-      boolean defaultPort = ("http".equals(scheme) && p == 80) || ("https".equals(scheme) && p == 443);
+      boolean defaultPort =
+          ("http".equals(scheme) && p == 80) || ("https".equals(scheme) && p == 443);
       String newPath = r.path == null ? path : r.path.apply(path, entry.match);
-      String location = scheme + "://" + hostname + (defaultPort ? "" : ":" + p) + newPath
-          + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
-      FullHttpResponse resp = new DefaultFullHttpResponse(req.protocolVersion(), HttpResponseStatus.valueOf(r.statusCode));
+      String location =
+          scheme
+              + "://"
+              + hostname
+              + (defaultPort ? "" : ":" + p)
+              + newPath
+              + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
+      FullHttpResponse resp =
+          new DefaultFullHttpResponse(
+              req.protocolVersion(), HttpResponseStatus.valueOf(r.statusCode));
       resp.headers().set(HttpHeaderNames.LOCATION, location);
       finish(resp.status(), resp);
     }
@@ -445,28 +527,34 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       InetSocketAddress ep = b.endpoint();
       FullHttpRequest copy = outbound(req, uri);
       boolean h2c = h2c(rule, b);
-      shared.pool.acquire(ctx.channel().eventLoop(), ep, h2c, b.tls).addListener((Future<Channel> f) -> {
-        if (!f.isSuccess()) {
-          copy.release();
-          return;
-        }
-        Channel c = f.getNow();
-        c.attr(BackendPool.CALLBACK).set(new BackendPool.Callback() {
-          @Override
-          public void response(FullHttpResponse response) {
-            response.release();
-            if (HttpUtil.isKeepAlive(response) || h2c) {
-              shared.pool.release(c, ep);
-            }
-          }
+      shared
+          .pool
+          .acquire(ctx.channel().eventLoop(), ep, h2c, b.tls)
+          .addListener(
+              (Future<Channel> f) -> {
+                if (!f.isSuccess()) {
+                  copy.release();
+                  return;
+                }
+                Channel c = f.getNow();
+                c.attr(BackendPool.CALLBACK)
+                    .set(
+                        new BackendPool.Callback() {
+                          @Override
+                          public void response(FullHttpResponse response) {
+                            response.release();
+                            if (HttpUtil.isKeepAlive(response) || h2c) {
+                              shared.pool.release(c, ep);
+                            }
+                          }
 
-          @Override
-          public void failure(Throwable cause) {
-            LOG.debug("mirror to {} failed: {}", ep, cause.toString());
-          }
-        });
-        c.writeAndFlush(copy);
-      });
+                          @Override
+                          public void failure(Throwable cause) {
+                            LOG.debug("mirror to {} failed: {}", ep, cause.toString());
+                          }
+                        });
+                c.writeAndFlush(copy);
+              });
     }
 
     /** Ends the exchange: {@code resp} (released here) or a plain response with {@code status}. */
@@ -484,14 +572,23 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       req.release();
       FullHttpResponse out;
       if (resp == null) {
-        out = new DefaultFullHttpResponse(req.protocolVersion(), status,
-            Unpooled.copiedBuffer(status.toString() + "\n", StandardCharsets.UTF_8));
+        out =
+            new DefaultFullHttpResponse(
+                req.protocolVersion(),
+                status,
+                Unpooled.copiedBuffer(status.toString() + "\n", StandardCharsets.UTF_8));
         out.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
       } else if (resp.protocolVersion().equals(req.protocolVersion())) {
         out = resp;
         strip(out.headers());
       } else {
-        out = new DefaultFullHttpResponse(req.protocolVersion(), resp.status(), resp.content(), resp.headers(), resp.trailingHeaders());
+        out =
+            new DefaultFullHttpResponse(
+                req.protocolVersion(),
+                resp.status(),
+                resp.content(),
+                resp.headers(),
+                resp.trailingHeaders());
         strip(out.headers());
       }
       if (rule != null) {
@@ -505,14 +602,19 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
           corsHeaders(rule.filters.cors, out.headers());
         }
       }
-      Metrics.Series series = entry != null ? entry.requests[backendIndex < 0 ? entry.requests.length - 1 : backendIndex]
-          : listener != null ? listener.noRoute : port.noListener;
+      Metrics.Series series =
+          entry != null
+              ? entry.requests[backendIndex < 0 ? entry.requests.length - 1 : backendIndex]
+              : listener != null ? listener.noRoute : port.noListener;
       series.inc(status.code());
       write(ctx, out, keepAlive && ctx.channel().isActive());
     }
   }
 
-  /** Whether requests to {@code b} go over cleartext HTTP/2: every gRPC backend, and h2c Service ports. */
+  /**
+   * Whether requests to {@code b} go over cleartext HTTP/2: every gRPC backend, and h2c Service
+   * ports.
+   */
   private static boolean h2c(RouteTable.Rule rule, RouteTable.Backend b) {
     return "GRPCRoute".equals(rule.routeKind) || "kubernetes.io/h2c".equals(b.appProtocol);
   }
@@ -529,14 +631,19 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
   }
 
-  /** The request to send to a backend: same method, headers without hop-by-hop ones, a retained body. */
+  /**
+   * The request to send to a backend: same method, headers without hop-by-hop ones, a retained
+   * body.
+   */
   private static FullHttpRequest outbound(FullHttpRequest req, String uri) {
     ByteBuf body = req.content().retainedDuplicate();
     FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, req.method(), uri, body);
     out.headers().set(req.headers());
     strip(out.headers());
     HttpUtil.setContentLength(out, body.readableBytes());
-    if (body.readableBytes() == 0 && !req.method().equals(HttpMethod.POST) && !req.method().equals(HttpMethod.PUT)
+    if (body.readableBytes() == 0
+        && !req.method().equals(HttpMethod.POST)
+        && !req.method().equals(HttpMethod.PUT)
         && !req.method().equals(HttpMethod.PATCH)) {
       out.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
     }

@@ -1,8 +1,8 @@
 package dev.gatewaysdk.testing.internal.gateway;
 
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -11,14 +11,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * The data plane's configuration: compiled once per change of the cluster by {@link Compiler}, immutable, and
- * swapped atomically so request threads read it without locks (Envoy's model).
+ * The data plane's configuration: compiled once per change of the cluster by {@link Compiler},
+ * immutable, and swapped atomically so request threads read it without locks (Envoy's model).
  */
 final class RouteTable {
   static final RouteTable EMPTY = new RouteTable(Map.of(), Map.of());
 
   /** Gateways by {@code namespace/name}. */
   final Map<String, GatewayConfig> gateways;
+
   /** What each bound socket serves, by {@code address:port} of the socket. */
   final Map<String, PortConfig> ports;
 
@@ -37,10 +38,16 @@ final class RouteTable {
     final String name;
     final String address;
     final String addressProblem;
+
     /** Listener name to its port in the Gateway's spec. */
     final Map<String, Integer> listenerPorts;
 
-    GatewayConfig(String namespace, String name, String address, String addressProblem, Map<String, Integer> listenerPorts) {
+    GatewayConfig(
+        String namespace,
+        String name,
+        String address,
+        String addressProblem,
+        Map<String, Integer> listenerPorts) {
       this.namespace = namespace;
       this.name = name;
       this.address = address;
@@ -55,10 +62,16 @@ final class RouteTable {
     final String gatewayName;
     final int specPort;
     final List<ListenerConfig> listeners;
+
     /** Requests no listener of this port takes (404). */
     final Metrics.Series noListener;
 
-    PortConfig(String gatewayNamespace, String gatewayName, int specPort, List<ListenerConfig> listeners, Metrics.Series noListener) {
+    PortConfig(
+        String gatewayNamespace,
+        String gatewayName,
+        int specPort,
+        List<ListenerConfig> listeners,
+        Metrics.Series noListener) {
       this.gatewayNamespace = gatewayNamespace;
       this.gatewayName = gatewayName;
       this.specPort = specPort;
@@ -67,12 +80,15 @@ final class RouteTable {
     }
 
     /**
-     * The certificate for a TLS handshake asking for {@code sniHost} (null: the client sent no SNI): that of the
-     * most specific terminating listener whose hostname matches, else null (the handshake is refused).
+     * The certificate for a TLS handshake asking for {@code sniHost} (null: the client sent no
+     * SNI): that of the most specific terminating listener whose hostname matches, else null (the
+     * handshake is refused).
      */
     SslContext tlsFor(String sniHost) {
       for (ListenerConfig l : listeners) {
-        if (l.tls != null && (sniHost == null || Hostnames.matches(l.hostname, sniHost.toLowerCase(java.util.Locale.ROOT)))) {
+        if (l.tls != null
+            && (sniHost == null
+                || Hostnames.matches(l.hostname, sniHost.toLowerCase(java.util.Locale.ROOT)))) {
           return l.tls;
         }
       }
@@ -94,14 +110,22 @@ final class RouteTable {
     final String name;
     final String hostname;
     final String protocol;
+
     /** Every (hostname, match, rule) of the attached routes in precedence order. */
     final List<Entry> entries;
+
     /** Requests no route of this listener matches (404). */
     final Metrics.Series noRoute;
+
     /** The server side of TLS for an HTTPS listener with a usable certificate, else null. */
     final SslContext tls;
 
-    ListenerConfig(String name, String hostname, String protocol, List<Entry> entries, Metrics.Series noRoute,
+    ListenerConfig(
+        String name,
+        String hostname,
+        String protocol,
+        List<Entry> entries,
+        Metrics.Series noRoute,
         SslContext tls) {
       this.name = name;
       this.hostname = hostname;
@@ -112,7 +136,8 @@ final class RouteTable {
     }
 
     /** The first entry matching the request, or null. */
-    Entry route(String host, String method, String path, HttpHeaders headers, QueryStringDecoder query) {
+    Entry route(
+        String host, String method, String path, HttpHeaders headers, QueryStringDecoder query) {
       for (Entry e : entries) {
         if (Hostnames.matches(e.hostname, host) && e.match.matches(method, path, headers, query)) {
           return e;
@@ -124,8 +149,9 @@ final class RouteTable {
 
   /** One match of one rule under one effective hostname (null: any). */
   /**
-   * TLS a BackendTLSPolicy asks for: the client context trusting its CA certificates, the {@code hostname} sent
-   * as SNI and checked against the certificate, or, when set, the subjectAltNames one of which it must carry.
+   * TLS a BackendTLSPolicy asks for: the client context trusting its CA certificates, the {@code
+   * hostname} sent as SNI and checked against the certificate, or, when set, the subjectAltNames
+   * one of which it must carry.
    */
   record BackendTls(SslContext context, String hostname, List<String> subjectAltNames) {}
 
@@ -133,12 +159,22 @@ final class RouteTable {
     final String hostname;
     final Match match;
     final Rule rule;
-    /** Request counters per backend of the rule (same index), the last one for requests no backend takes. */
+
+    /**
+     * Request counters per backend of the rule (same index), the last one for requests no backend
+     * takes.
+     */
     final Metrics.Series[] requests;
+
     /** Backend durations per backend of the rule (same index). */
     final Metrics.Histogram[] durations;
 
-    Entry(String hostname, Match match, Rule rule, Metrics.Series[] requests, Metrics.Histogram[] durations) {
+    Entry(
+        String hostname,
+        Match match,
+        Rule rule,
+        Metrics.Series[] requests,
+        Metrics.Histogram[] durations) {
       this.hostname = hostname;
       this.match = match;
       this.rule = rule;
@@ -147,7 +183,11 @@ final class RouteTable {
     }
   }
 
-  enum PathType { EXACT, PREFIX, REGEX }
+  enum PathType {
+    EXACT,
+    PREFIX,
+    REGEX
+  }
 
   /** An HTTPRouteMatch: all of its conditions must hold. */
   static final class Match {
@@ -158,10 +198,17 @@ final class RouteTable {
     final List<ValueMatch> headers;
     final List<ValueMatch> query;
 
-    Match(PathType pathType, String path, String method, List<ValueMatch> headers, List<ValueMatch> query) {
+    Match(
+        PathType pathType,
+        String path,
+        String method,
+        List<ValueMatch> headers,
+        List<ValueMatch> query) {
       this.pathType = pathType;
-      this.path = pathType == PathType.PREFIX && path.length() > 1 && path.endsWith("/")
-          ? path.substring(0, path.length() - 1) : path;
+      this.path =
+          pathType == PathType.PREFIX && path.length() > 1 && path.endsWith("/")
+              ? path.substring(0, path.length() - 1)
+              : path;
       this.pathRegex = pathType == PathType.REGEX ? Pattern.compile(path) : null;
       this.method = method;
       this.headers = headers;
@@ -195,12 +242,16 @@ final class RouteTable {
           return pathRegex.matcher(p).matches();
         default:
           // Prefix matching is element-wise: /foo matches /foo and /foo/bar, not /foobar.
-          return path.equals("/") || (p.startsWith(path) && (p.length() == path.length() || p.charAt(path.length()) == '/'));
+          return path.equals("/")
+              || (p.startsWith(path)
+                  && (p.length() == path.length() || p.charAt(path.length()) == '/'));
       }
     }
   }
 
-  /** A header or query parameter match: exact value or a regular expression over the whole value. */
+  /**
+   * A header or query parameter match: exact value or a regular expression over the whole value.
+   */
   static final class ValueMatch {
     final String name;
     final String value;
@@ -230,8 +281,16 @@ final class RouteTable {
     final Duration backendTimeout;
     final Retry retry;
 
-    Rule(String routeKind, String routeNamespace, String routeName, String ruleName, Filters filters,
-        List<Backend> backends, Duration requestTimeout, Duration backendTimeout, Retry retry) {
+    Rule(
+        String routeKind,
+        String routeNamespace,
+        String routeName,
+        String ruleName,
+        Filters filters,
+        List<Backend> backends,
+        Duration requestTimeout,
+        Duration backendTimeout,
+        Retry retry) {
       this.routeKind = routeKind;
       this.routeNamespace = routeNamespace;
       this.routeName = routeName;
@@ -248,7 +307,10 @@ final class RouteTable {
       this.retry = retry;
     }
 
-    /** The index of a backend chosen at random in proportion to the weights; -1 when every weight is 0 or none exist. */
+    /**
+     * The index of a backend chosen at random in proportion to the weights; -1 when every weight is
+     * 0 or none exist.
+     */
     int pick() {
       if (totalWeight <= 0) {
         return -1;
@@ -264,7 +326,10 @@ final class RouteTable {
     }
   }
 
-  /** HTTPRouteRetry (experimental channel): codes to retry, attempts after the first, backoff between. */
+  /**
+   * HTTPRouteRetry (experimental channel): codes to retry, attempts after the first, backoff
+   * between.
+   */
   static final class Retry {
     final List<Integer> codes;
     final int attempts;
@@ -277,22 +342,36 @@ final class RouteTable {
     }
   }
 
-  /** A resolved backendRef: endpoints to send to, or the status a request gets when it cannot be sent. */
+  /**
+   * A resolved backendRef: endpoints to send to, or the status a request gets when it cannot be
+   * sent.
+   */
   static final class Backend {
     final String namespace;
     final String name;
     final int weight;
     final List<InetSocketAddress> endpoints;
+
     /** 0 when usable; 500 for an invalid reference, 503 for a Service without ready endpoints. */
     final int errorStatus;
+
     final String problem;
     final String appProtocol;
     final Filters filters;
+
     /** TLS to the backend as a BackendTLSPolicy asks, or null for cleartext. */
     final BackendTls tls;
 
-    Backend(String namespace, String name, int weight, List<InetSocketAddress> endpoints, int errorStatus,
-        String problem, String appProtocol, Filters filters, BackendTls tls) {
+    Backend(
+        String namespace,
+        String name,
+        int weight,
+        List<InetSocketAddress> endpoints,
+        int errorStatus,
+        String problem,
+        String appProtocol,
+        Filters filters,
+        BackendTls tls) {
       this.tls = tls;
       this.namespace = namespace;
       this.name = name;
@@ -305,7 +384,9 @@ final class RouteTable {
     }
 
     InetSocketAddress endpoint() {
-      return endpoints.size() == 1 ? endpoints.get(0) : endpoints.get(ThreadLocalRandom.current().nextInt(endpoints.size()));
+      return endpoints.size() == 1
+          ? endpoints.get(0)
+          : endpoints.get(ThreadLocalRandom.current().nextInt(endpoints.size()));
     }
   }
 }

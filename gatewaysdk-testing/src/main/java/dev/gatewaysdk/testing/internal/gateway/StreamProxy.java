@@ -25,17 +25,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * TCP and UDP listeners (TCPRoute, UDPRoute): each connection, or each client address for UDP, goes to one
- * endpoint of a backend of the attached route's rule, chosen by weight when it starts; bytes are relayed as
- * they are. A listener without a route, or whose backend has no endpoints, refuses (closes) the connection or
- * drops the datagram.
+ * TCP and UDP listeners (TCPRoute, UDPRoute): each connection, or each client address for UDP, goes
+ * to one endpoint of a backend of the attached route's rule, chosen by weight when it starts; bytes
+ * are relayed as they are. A listener without a route, or whose backend has no endpoints, refuses
+ * (closes) the connection or drops the datagram.
  */
 final class StreamProxy {
   private static final Logger LOG = LoggerFactory.getLogger(StreamProxy.class);
 
   private StreamProxy() {}
 
-  /** The backend endpoint a new connection or UDP session of socket {@code key} goes to, or null. */
+  /**
+   * The backend endpoint a new connection or UDP session of socket {@code key} goes to, or null.
+   */
   static InetSocketAddress pick(RouteTable table, String key) {
     RouteTable.PortConfig port = table.ports.get(key);
     if (port == null || port.listeners.isEmpty() || port.listeners.get(0).entries.isEmpty()) {
@@ -45,9 +47,9 @@ final class StreamProxy {
   }
 
   /**
-   * The backend endpoint of a TLS passthrough connection asking for {@code sni}: the most specific listener of
-   * socket {@code key} whose hostname matches, then its TLSRoute entry with the most specific matching hostname;
-   * null when none takes it.
+   * The backend endpoint of a TLS passthrough connection asking for {@code sni}: the most specific
+   * listener of socket {@code key} whose hostname matches, then its TLSRoute entry with the most
+   * specific matching hostname; null when none takes it.
    */
   static InetSocketAddress pick(RouteTable table, String key, String sni) {
     RouteTable.PortConfig port = table.ports.get(key);
@@ -62,7 +64,8 @@ final class StreamProxy {
     RouteTable.Entry best = null;
     for (RouteTable.Entry e : listener.entries) {
       if (Hostnames.matches(e.hostname, host)
-          && (best == null || Hostnames.specificity(e.hostname) > Hostnames.specificity(best.hostname))) {
+          && (best == null
+              || Hostnames.specificity(e.hostname) > Hostnames.specificity(best.hostname))) {
         best = e;
       }
     }
@@ -73,7 +76,8 @@ final class StreamProxy {
     int i = entry.rule.pick();
     if (i < 0 || entry.rule.backends.get(i).errorStatus != 0) {
       if (entry.requests.length > 0) {
-        entry.requests[i < 0 ? entry.requests.length - 1 : i].inc(i < 0 ? 500 : entry.rule.backends.get(i).errorStatus);
+        entry.requests[i < 0 ? entry.requests.length - 1 : i].inc(
+            i < 0 ? 500 : entry.rule.backends.get(i).errorStatus);
       }
       return null;
     }
@@ -82,9 +86,9 @@ final class StreamProxy {
   }
 
   /**
-   * TLS passthrough (TLSRoute): reads the ClientHello's server name without terminating TLS, connects to the
-   * backend the name routes to, then relays every byte — the ClientHello first — unchanged. A name no route takes
-   * closes the connection.
+   * TLS passthrough (TLSRoute): reads the ClientHello's server name without terminating TLS,
+   * connects to the backend the name routes to, then relays every byte — the ClientHello first —
+   * unchanged. A name no route takes closes the connection.
    */
   static final class Passthrough extends io.netty.handler.ssl.AbstractSniHandler<Channel> {
     private final Supplier<RouteTable> table;
@@ -96,28 +100,35 @@ final class StreamProxy {
     }
 
     @Override
-    protected io.netty.util.concurrent.Future<Channel> lookup(ChannelHandlerContext ctx, String hostname) {
+    protected io.netty.util.concurrent.Future<Channel> lookup(
+        ChannelHandlerContext ctx, String hostname) {
       io.netty.util.concurrent.Promise<Channel> backend = ctx.executor().newPromise();
       InetSocketAddress endpoint = pick(table.get(), key, hostname);
       if (endpoint == null) {
         return backend.setFailure(new java.io.IOException("no TLSRoute takes " + hostname));
       }
-      new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
+      new Bootstrap()
+          .group(ctx.channel().eventLoop())
+          .channel(NioSocketChannel.class)
           .option(ChannelOption.AUTO_READ, false)
           .option(ChannelOption.TCP_NODELAY, true)
           .handler(new ChannelInboundHandlerAdapter())
-          .connect(endpoint).addListener((ChannelFutureListener) f -> {
-            if (f.isSuccess()) {
-              backend.setSuccess(f.channel());
-            } else {
-              backend.setFailure(f.cause());
-            }
-          });
+          .connect(endpoint)
+          .addListener(
+              (ChannelFutureListener)
+                  f -> {
+                    if (f.isSuccess()) {
+                      backend.setSuccess(f.channel());
+                    } else {
+                      backend.setFailure(f.cause());
+                    }
+                  });
       return backend;
     }
 
     @Override
-    protected void onLookupComplete(ChannelHandlerContext ctx, String hostname, io.netty.util.concurrent.Future<Channel> f) {
+    protected void onLookupComplete(
+        ChannelHandlerContext ctx, String hostname, io.netty.util.concurrent.Future<Channel> f) {
       if (!f.isSuccess()) {
         LOG.debug("TLS passthrough on {} for {}: {}", key, hostname, f.cause().toString());
         ctx.close();
@@ -163,20 +174,25 @@ final class StreamProxy {
         client.close();
         return;
       }
-      new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
+      new Bootstrap()
+          .group(client.eventLoop())
+          .channel(NioSocketChannel.class)
           .option(ChannelOption.AUTO_READ, false)
           .option(ChannelOption.TCP_NODELAY, true)
           .handler(new ChannelInboundHandlerAdapter())
-          .connect(endpoint).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-              LOG.debug("TCP backend {} refused: {}", endpoint, f.cause().toString());
-              client.close();
-            } else if (!client.isActive()) {
-              f.channel().close();
-            } else {
-              Tunnel.splice(client, f.channel());
-            }
-          });
+          .connect(endpoint)
+          .addListener(
+              (ChannelFutureListener)
+                  f -> {
+                    if (!f.isSuccess()) {
+                      LOG.debug("TCP backend {} refused: {}", endpoint, f.cause().toString());
+                      client.close();
+                    } else if (!client.isActive()) {
+                      f.channel().close();
+                    } else {
+                      Tunnel.splice(client, f.channel());
+                    }
+                  });
     }
 
     @Override
@@ -193,14 +209,15 @@ final class StreamProxy {
   }
 
   /**
-   * Relays datagrams: each client address gets a session, a socket of its own towards one backend endpoint;
-   * datagrams the backend sends to it go back to the client from the listener's address. Sessions end after
-   * {@code idleTimeout} without traffic.
+   * Relays datagrams: each client address gets a session, a socket of its own towards one backend
+   * endpoint; datagrams the backend sends to it go back to the client from the listener's address.
+   * Sessions end after {@code idleTimeout} without traffic.
    */
   static final class Udp extends SimpleChannelInboundHandler<DatagramPacket> {
     private final Supplier<RouteTable> table;
     private final String key;
     private final Duration idleTimeout;
+
     /** Sessions by client address; touched only on the listener's event loop. */
     private final Map<InetSocketAddress, Future<Channel>> sessions = new HashMap<>();
 
@@ -223,68 +240,81 @@ final class StreamProxy {
         sessions.put(client, session);
       }
       DatagramPacket copy = packet.retainedDuplicate();
-      session.addListener((Future<Channel> f) -> {
-        if (f.isSuccess()) {
-          Channel s = f.getNow();
-          s.writeAndFlush(new DatagramPacket(copy.content(), s.attr(ENDPOINT).get()));
-        } else {
-          copy.release();
-        }
-      });
+      session.addListener(
+          (Future<Channel> f) -> {
+            if (f.isSuccess()) {
+              Channel s = f.getNow();
+              s.writeAndFlush(new DatagramPacket(copy.content(), s.attr(ENDPOINT).get()));
+            } else {
+              copy.release();
+            }
+          });
     }
 
     private static final io.netty.util.AttributeKey<InetSocketAddress> ENDPOINT =
         io.netty.util.AttributeKey.valueOf("gatewaysdk.udp.endpoint");
 
-    private Future<Channel> open(Channel listener, InetSocketAddress client, InetSocketAddress endpoint) {
+    private Future<Channel> open(
+        Channel listener, InetSocketAddress client, InetSocketAddress endpoint) {
       Promise<Channel> p = listener.eventLoop().newPromise();
-      new Bootstrap().group(listener.eventLoop()).channel(NioDatagramChannel.class)
-          .handler(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) {
-              ch.attr(ENDPOINT).set(endpoint);
-              ch.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
-                  new SimpleChannelInboundHandler<DatagramPacket>() {
-                    @Override
-                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket reply) {
-                      if (listener.isActive()) {
-                        listener.writeAndFlush(new DatagramPacket(reply.content().retain(), client));
-                      }
-                    }
+      new Bootstrap()
+          .group(listener.eventLoop())
+          .channel(NioDatagramChannel.class)
+          .handler(
+              new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                  ch.attr(ENDPOINT).set(endpoint);
+                  ch.pipeline()
+                      .addLast(
+                          new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+                          new SimpleChannelInboundHandler<DatagramPacket>() {
+                            @Override
+                            protected void channelRead0(
+                                ChannelHandlerContext ctx, DatagramPacket reply) {
+                              if (listener.isActive()) {
+                                listener.writeAndFlush(
+                                    new DatagramPacket(reply.content().retain(), client));
+                              }
+                            }
 
-                    @Override
-                    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-                      if (evt instanceof IdleStateEvent) {
-                        ctx.close();
-                      }
-                    }
+                            @Override
+                            public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                              if (evt instanceof IdleStateEvent) {
+                                ctx.close();
+                              }
+                            }
 
-                    @Override
-                    public void channelInactive(ChannelHandlerContext ctx) {
+                            @Override
+                            public void channelInactive(ChannelHandlerContext ctx) {
+                              sessions.remove(client);
+                            }
+                          });
+                }
+              })
+          .bind(new InetSocketAddress(endpoint.getAddress(), 0))
+          .addListener(
+              (ChannelFutureListener)
+                  f -> {
+                    if (f.isSuccess()) {
+                      p.setSuccess(f.channel());
+                    } else {
                       sessions.remove(client);
+                      p.setFailure(f.cause());
                     }
                   });
-            }
-          })
-          .bind(new InetSocketAddress(endpoint.getAddress(), 0)).addListener((ChannelFutureListener) f -> {
-            if (f.isSuccess()) {
-              p.setSuccess(f.channel());
-            } else {
-              sessions.remove(client);
-              p.setFailure(f.cause());
-            }
-          });
       return p;
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
       for (Future<Channel> s : sessions.values()) {
-        s.addListener((Future<Channel> f) -> {
-          if (f.isSuccess()) {
-            f.getNow().close();
-          }
-        });
+        s.addListener(
+            (Future<Channel> f) -> {
+              if (f.isSuccess()) {
+                f.getNow().close();
+              }
+            });
       }
       sessions.clear();
     }

@@ -1,6 +1,7 @@
 package dev.gatewaysdk.testing.internal.gateway;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -12,7 +13,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -26,57 +26,77 @@ import java.util.function.Consumer;
 
 /**
  * Upgrades (WebSocket): the upgrade request goes to the backend on a connection of its own; on
- * {@code 101 Switching Protocols} both connections drop their HTTP handlers and bytes are relayed as they
- * are, each side reading only once the other has written (back-pressure).
+ * {@code 101 Switching Protocols} both connections drop their HTTP handlers and bytes are relayed
+ * as they are, each side reading only once the other has written (back-pressure).
  */
 final class Tunnel {
   private Tunnel() {}
 
   /**
-   * Sends {@code upgrade} to {@code endpoint}; {@code done} gets the backend's response (released by the
-   * caller) once it is not a 101, or null once the tunnel is up, or the failure.
+   * Sends {@code upgrade} to {@code endpoint}; {@code done} gets the backend's response (released
+   * by the caller) once it is not a 101, or null once the tunnel is up, or the failure.
    */
-  static void open(Channel client, FullHttpRequest upgrade, InetSocketAddress endpoint, Consumer<Object> done) {
-    new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
+  static void open(
+      Channel client, FullHttpRequest upgrade, InetSocketAddress endpoint, Consumer<Object> done) {
+    new Bootstrap()
+        .group(client.eventLoop())
+        .channel(NioSocketChannel.class)
         .option(ChannelOption.AUTO_READ, true)
-        .handler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
-                new SimpleChannelInboundHandler<FullHttpResponse>(false) {
-                  @Override
-                  protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse resp) {
-                    if (resp.status().code() != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
-                      ctx.close();
-                      done.accept(resp);
-                      return;
-                    }
-                    Channel backend = ctx.channel();
-                    FullHttpResponse copy = new DefaultFullHttpResponse(resp.protocolVersion(), resp.status(),
-                        Unpooled.EMPTY_BUFFER, resp.headers(), resp.trailingHeaders());
-                    resp.release();
-                    // Same event loop: the 101 is encoded by the client's HTTP codec now, before it is removed.
-                    client.writeAndFlush(copy).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-                    splice(client, backend);
-                    done.accept(null);
-                  }
+        .handler(
+            new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel ch) {
+                ch.pipeline()
+                    .addLast(
+                        new HttpClientCodec(),
+                        new HttpObjectAggregator(65536),
+                        new SimpleChannelInboundHandler<FullHttpResponse>(false) {
+                          @Override
+                          protected void channelRead0(
+                              ChannelHandlerContext ctx, FullHttpResponse resp) {
+                            if (resp.status().code()
+                                != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+                              ctx.close();
+                              done.accept(resp);
+                              return;
+                            }
+                            Channel backend = ctx.channel();
+                            FullHttpResponse copy =
+                                new DefaultFullHttpResponse(
+                                    resp.protocolVersion(),
+                                    resp.status(),
+                                    Unpooled.EMPTY_BUFFER,
+                                    resp.headers(),
+                                    resp.trailingHeaders());
+                            resp.release();
+                            // Same event loop: the 101 is encoded by the client's HTTP codec now,
+                            // before it is removed.
+                            client
+                                .writeAndFlush(copy)
+                                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                            splice(client, backend);
+                            done.accept(null);
+                          }
 
-                  @Override
-                  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                    ctx.close();
-                    done.accept(cause);
+                          @Override
+                          public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                            ctx.close();
+                            done.accept(cause);
+                          }
+                        });
+              }
+            })
+        .connect(endpoint)
+        .addListener(
+            (ChannelFutureListener)
+                f -> {
+                  if (!f.isSuccess()) {
+                    upgrade.release();
+                    done.accept(f.cause());
+                  } else {
+                    f.channel().writeAndFlush(upgrade);
                   }
                 });
-          }
-        })
-        .connect(endpoint).addListener((ChannelFutureListener) f -> {
-          if (!f.isSuccess()) {
-            upgrade.release();
-            done.accept(f.cause());
-          } else {
-            f.channel().writeAndFlush(upgrade);
-          }
-        });
   }
 
   /** Replaces every handler of both pipelines by a relay to the other side. */
@@ -92,7 +112,8 @@ final class Tunnel {
   }
 
   private static void replaceAll(ChannelPipeline p, ChannelHandler relay) {
-    // The relay goes last: bytes a decoder still buffers are passed on to it when the decoder is removed.
+    // The relay goes last: bytes a decoder still buffers are passed on to it when the decoder is
+    // removed.
     p.addLast("tunnel", relay);
     for (String n : new ArrayList<>(p.toMap().keySet())) {
       if (!n.equals("tunnel")) {
@@ -115,14 +136,17 @@ final class Tunnel {
         ctx.close();
         return;
       }
-      peer.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
-        if (f.isSuccess()) {
-          ctx.channel().read();
-        } else {
-          f.channel().close();
-          ctx.close();
-        }
-      });
+      peer.writeAndFlush(msg)
+          .addListener(
+              (ChannelFutureListener)
+                  f -> {
+                    if (f.isSuccess()) {
+                      ctx.channel().read();
+                    } else {
+                      f.channel().close();
+                      ctx.close();
+                    }
+                  });
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.core.GatewayApiException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A list-then-watch cache of one resource across all namespaces, on its own daemon thread. After each change
- * it calls the listener; on a broken watch or 410 Gone it lists again. Thread-safe.
+ * A list-then-watch cache of one resource across all namespaces, on its own daemon thread. After
+ * each change it calls the listener; on a broken watch or 410 Gone it lists again. Thread-safe.
  */
 public final class Informer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Informer.class);

@@ -25,9 +25,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Raw JSON access to any Kubernetes resource through an {@link ApiClient}'s OkHttp client (so its base path,
- * TLS and authentication apply), with failures translated by core's one error boundary. Objects are Jackson
- * trees, so a read-modify-write keeps every field. Thread-safe.
+ * Raw JSON access to any Kubernetes resource through an {@link ApiClient}'s OkHttp client (so its
+ * base path, TLS and authentication apply), with failures translated by core's one error boundary.
+ * Objects are Jackson trees, so a read-modify-write keeps every field. Thread-safe.
  */
 public final class Kube {
   public static final ObjectMapper JSON = new ObjectMapper();
@@ -96,11 +96,15 @@ public final class Kube {
       }
     }
     throw Errors.of(
-        dev.gatewaysdk.core.ApiStatus.of(404, "NotFound", "the server does not serve " + kind + " at " + apiVersion),
-        "discovery of " + kind, null);
+        dev.gatewaysdk.core.ApiStatus.of(
+            404, "NotFound", "the server does not serve " + kind + " at " + apiVersion),
+        "discovery of " + kind,
+        null);
   }
 
-  /** The resource of {@code group} and {@code kind} at the group's preferred version that serves it. */
+  /**
+   * The resource of {@code group} and {@code kind} at the group's preferred version that serves it.
+   */
   public Optional<ResourceInfo> preferredResource(String group, String kind) {
     JsonNode g;
     try {
@@ -150,18 +154,26 @@ public final class Kube {
   }
 
   public ObjectNode create(String collectionPath, JsonNode body) {
-    return (ObjectNode) parse(send("POST", collectionPath, List.of(), bytes(body), "application/json"),
-        "POST " + collectionPath);
+    return (ObjectNode)
+        parse(
+            send("POST", collectionPath, List.of(), bytes(body), "application/json"),
+            "POST " + collectionPath);
   }
 
-  /** PUT: the object (or its status, for a {@code /status} path); optimistic on metadata.resourceVersion. */
+  /**
+   * PUT: the object (or its status, for a {@code /status} path); optimistic on
+   * metadata.resourceVersion.
+   */
   public ObjectNode replace(String path, JsonNode body) {
-    return (ObjectNode) parse(send("PUT", path, List.of(), bytes(body), "application/json"), "PUT " + path);
+    return (ObjectNode)
+        parse(send("PUT", path, List.of(), bytes(body), "application/json"), "PUT " + path);
   }
 
   public ObjectNode mergePatch(String path, JsonNode patch) {
-    return (ObjectNode) parse(send("PATCH", path, List.of(), bytes(patch), "application/merge-patch+json"),
-        "PATCH " + path);
+    return (ObjectNode)
+        parse(
+            send("PATCH", path, List.of(), bytes(patch), "application/merge-patch+json"),
+            "PATCH " + path);
   }
 
   /** Deletes; true if it existed. Background propagation so namespaces go without waiting. */
@@ -201,9 +213,14 @@ public final class Kube {
     return new WatchStream(call, response);
   }
 
-  private byte[] send(String method, String path, List<Pair> query, byte[] body, String contentType) {
+  private byte[] send(
+      String method, String path, List<Pair> query, byte[] body, String contentType) {
     String what = method + " " + path;
-    try (Response response = apiClient.getHttpClient().newCall(request(method, path, query, body, contentType)).execute()) {
+    try (Response response =
+        apiClient
+            .getHttpClient()
+            .newCall(request(method, path, query, body, contentType))
+            .execute()) {
       ResponseBody rb = response.body();
       byte[] bytes = rb == null ? new byte[0] : rb.bytes();
       if (response.isSuccessful()) {
@@ -215,15 +232,26 @@ public final class Kube {
     }
   }
 
-  private Request request(String method, String path, List<Pair> query, byte[] body, String contentType) {
+  private Request request(
+      String method, String path, List<Pair> query, byte[] body, String contentType) {
     Map<String, String> headers = new HashMap<>();
     headers.put("Accept", "application/json");
     if (contentType != null) {
       headers.put("Content-Type", contentType);
     }
     try {
-      return apiClient.buildRequest(null, path, method, new ArrayList<>(query), new ArrayList<>(), body, headers,
-          new HashMap<>(), new HashMap<>(), AUTH_NAMES, null);
+      return apiClient.buildRequest(
+          null,
+          path,
+          method,
+          new ArrayList<>(query),
+          new ArrayList<>(),
+          body,
+          headers,
+          new HashMap<>(),
+          new HashMap<>(),
+          AUTH_NAMES,
+          null);
     } catch (ApiException e) {
       throw Errors.fromApiException(e, method + " " + path);
     }
@@ -241,8 +269,10 @@ public final class Kube {
     try {
       return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
     } catch (IOException e) {
-      throw new GatewayApiException(what + " returned malformed JSON: " + e.getMessage(),
-          dev.gatewaysdk.core.ApiStatus.of(0, "MalformedResponse", String.valueOf(e.getMessage())), e);
+      throw new GatewayApiException(
+          what + " returned malformed JSON: " + e.getMessage(),
+          dev.gatewaysdk.core.ApiStatus.of(0, "MalformedResponse", String.valueOf(e.getMessage())),
+          e);
     }
   }
 }

@@ -10,7 +10,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class Kubeconfigs {
   private Kubeconfigs() {}
 
-  /** Writes {@code kubeconfig} to a new temporary file readable by its owner only; the caller deletes it. */
+  /**
+   * Writes {@code kubeconfig} to a new temporary file readable by its owner only; the caller
+   * deletes it.
+   */
   public static Path writeTemporary(String kubeconfig) {
     try {
       Path f = Files.createTempFile("gatewaysdk-kubeconfig-", ".yaml");

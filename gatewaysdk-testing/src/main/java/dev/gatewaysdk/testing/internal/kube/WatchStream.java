@@ -7,7 +7,10 @@ import okhttp3.Call;
 import okhttp3.Response;
 import okio.BufferedSource;
 
-/** One open watch: events one per line. {@link #close()} from any thread ends {@link #next()} with empty. */
+/**
+ * One open watch: events one per line. {@link #close()} from any thread ends {@link #next()} with
+ * empty.
+ */
 public final class WatchStream implements AutoCloseable {
   private final Call call;
   private final Response response;
@@ -19,7 +22,9 @@ public final class WatchStream implements AutoCloseable {
     this.source = response.body().source();
   }
 
-  /** The next event ({@code type}, {@code object}), or empty when the stream ended or was closed. */
+  /**
+   * The next event ({@code type}, {@code object}), or empty when the stream ended or was closed.
+   */
   public Optional<JsonNode> next() {
     try {
       while (true) {

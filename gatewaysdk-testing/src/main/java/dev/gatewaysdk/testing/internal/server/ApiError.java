@@ -48,7 +48,11 @@ final class ApiError extends RuntimeException {
   }
 
   static ApiError notFound(ResourceType type, String name) {
-    return new ApiError(404, "NotFound", type.resource() + " \"" + name + "\" not found", details(type, name, true));
+    return new ApiError(
+        404,
+        "NotFound",
+        type.resource() + " \"" + name + "\" not found",
+        details(type, name, true));
   }
 
   static ApiError namespaceNotFound(String namespace) {
@@ -60,11 +64,17 @@ final class ApiError extends RuntimeException {
 
   static ApiError alreadyExists(ResourceType type, String name) {
     return new ApiError(
-        409, "AlreadyExists", type.resource() + " \"" + name + "\" already exists", details(type, name, true));
+        409,
+        "AlreadyExists",
+        type.resource() + " \"" + name + "\" already exists",
+        details(type, name, true));
   }
 
   static ApiError conflict(ResourceType type, String name) {
-    return conflict(type, name, "the object has been modified; please apply your changes to the latest version and try again");
+    return conflict(
+        type,
+        name,
+        "the object has been modified; please apply your changes to the latest version and try again");
   }
 
   static ApiError conflict(ResourceType type, String name, String why) {
@@ -79,24 +89,34 @@ final class ApiError extends RuntimeException {
   static ApiError applyConflict(ResourceType type, String name, List<String[]> conflicts) {
     ObjectNode d = details(type, name, true);
     ArrayNode causes = d.putArray("causes");
-    StringBuilder msg = new StringBuilder("Apply failed with ").append(conflicts.size())
-        .append(conflicts.size() == 1 ? " conflict: " : " conflicts: ");
+    StringBuilder msg =
+        new StringBuilder("Apply failed with ")
+            .append(conflicts.size())
+            .append(conflicts.size() == 1 ? " conflict: " : " conflicts: ");
     for (int i = 0; i < conflicts.size(); i++) {
       String[] c = conflicts.get(i);
       ObjectNode cause = causes.addObject();
       cause.put("reason", "FieldManagerConflict");
-      cause.put("message", "conflict with \"" + c[0] + "\"" + (c[2] == null ? "" : " using " + c[2]));
+      cause.put(
+          "message", "conflict with \"" + c[0] + "\"" + (c[2] == null ? "" : " using " + c[2]));
       cause.put("field", c[1]);
       if (i > 0) {
         msg.append("\n");
       }
-      msg.append("conflict with \"").append(c[0]).append("\"").append(c[2] == null ? "" : " using " + c[2])
-          .append(": ").append(c[1]);
+      msg.append("conflict with \"")
+          .append(c[0])
+          .append("\"")
+          .append(c[2] == null ? "" : " using " + c[2])
+          .append(": ")
+          .append(c[1]);
     }
     return new ApiError(409, "Conflict", msg.toString(), d);
   }
 
-  /** A 422: {@code HTTPRoute.gateway.networking.k8s.io "x" is invalid: ...}; each cause is {field, reason, message}. */
+  /**
+   * A 422: {@code HTTPRoute.gateway.networking.k8s.io "x" is invalid: ...}; each cause is {field,
+   * reason, message}.
+   */
   static ApiError invalid(ResourceType type, String name, List<String[]> causes) {
     ObjectNode d = details(type, name, false);
     ArrayNode arr = d.putArray("causes");
@@ -112,7 +132,8 @@ final class ApiError extends RuntimeException {
       all.append(c[0].isEmpty() ? c[2] : c[0] + ": " + c[2]);
     }
     String list = causes.size() == 1 ? all.toString() : "[" + all + "]";
-    return new ApiError(422, "Invalid", type.qualifiedKind() + " \"" + name + "\" is invalid: " + list, d);
+    return new ApiError(
+        422, "Invalid", type.qualifiedKind() + " \"" + name + "\" is invalid: " + list, d);
   }
 
   static ApiError unprocessable(String serverMessage) {
@@ -120,7 +141,8 @@ final class ApiError extends RuntimeException {
     ObjectNode c = d.putArray("causes").addObject();
     c.put("reason", "UnexpectedServerResponse");
     c.put("message", serverMessage);
-    return new ApiError(422, "Invalid", "the server rejected our request due to an error in our request", d);
+    return new ApiError(
+        422, "Invalid", "the server rejected our request due to an error in our request", d);
   }
 
   static ApiError badRequest(String message) {
@@ -131,33 +153,51 @@ final class ApiError extends RuntimeException {
     return new ApiError(
         415,
         "UnsupportedMediaType",
-        "the body of the request was in an unknown format - accepted media types include: " + accepted,
+        "the body of the request was in an unknown format - accepted media types include: "
+            + accepted,
         null);
   }
 
   static ApiError notAcceptable(String accepted) {
-    return new ApiError(406, "NotAcceptable", "only the following media types are accepted: " + accepted, null);
+    return new ApiError(
+        406, "NotAcceptable", "only the following media types are accepted: " + accepted, null);
   }
 
   static ApiError tooLarge(long limit) {
-    return new ApiError(413, "RequestEntityTooLarge", "Request entity too large: limit is " + limit, null);
+    return new ApiError(
+        413, "RequestEntityTooLarge", "Request entity too large: limit is " + limit, null);
   }
 
   static ApiError resourceNotFound() {
-    return new ApiError(404, "NotFound", "the server could not find the requested resource", Json.object());
+    return new ApiError(
+        404, "NotFound", "the server could not find the requested resource", Json.object());
   }
 
   static ApiError methodNotAllowed() {
-    return new ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", Json.object());
+    return new ApiError(
+        405,
+        "MethodNotAllowed",
+        "the server does not allow this method on the requested resource",
+        Json.object());
   }
 
   static ApiError forbiddenHost(String host) {
-    return new ApiError(403, "Forbidden", "host \"" + host + "\" is not allowed: over plain HTTP this server answers "
-        + "only loopback names (localhost, 127.0.0.1, [::1]), against DNS rebinding", null);
+    return new ApiError(
+        403,
+        "Forbidden",
+        "host \""
+            + host
+            + "\" is not allowed: over plain HTTP this server answers "
+            + "only loopback names (localhost, 127.0.0.1, [::1]), against DNS rebinding",
+        null);
   }
 
   static ApiError tooLargeObject() {
-    return new ApiError(413, "RequestEntityTooLarge", "Request entity too large: etcdserver: request is too large", null);
+    return new ApiError(
+        413,
+        "RequestEntityTooLarge",
+        "Request entity too large: etcdserver: request is too large",
+        null);
   }
 
   static ApiError tooManyRequests() {
@@ -167,9 +207,14 @@ final class ApiError extends RuntimeException {
   /** What the watch cache answers for a list at a resourceVersion it has not reached. */
   static ApiError tooLargeResourceVersion(long wanted, long current) {
     ObjectNode details = Json.object();
-    details.putArray("causes").addObject().put("reason", "ResourceVersionTooLarge").put("message", "Too large resource version");
+    details
+        .putArray("causes")
+        .addObject()
+        .put("reason", "ResourceVersionTooLarge")
+        .put("message", "Too large resource version");
     details.put("retryAfterSeconds", 1);
-    return new ApiError(504, "Timeout", "Too large resource version: " + wanted + ", current: " + current, details);
+    return new ApiError(
+        504, "Timeout", "Too large resource version: " + wanted + ", current: " + current, details);
   }
 
   static ApiError gone(String message) {
@@ -178,7 +223,10 @@ final class ApiError extends RuntimeException {
 
   static ApiError forbidden(ResourceType type, String name, String why) {
     return new ApiError(
-        403, "Forbidden", type.resource() + " \"" + name + "\" is forbidden: " + why, details(type, name, true));
+        403,
+        "Forbidden",
+        type.resource() + " \"" + name + "\" is forbidden: " + why,
+        details(type, name, true));
   }
 
   static ApiError internal(String message) {
@@ -197,8 +245,19 @@ final class ApiError extends RuntimeException {
       msg = "User \"" + user + "\" cannot " + a.verb + " path \"" + a.path + "\"";
     } else {
       String resource = a.subresource.isEmpty() ? a.resource : a.resource + "/" + a.subresource;
-      msg = "User \"" + user + "\" cannot " + a.verb + " resource \"" + resource + "\" in API group \"" + a.group + "\""
-          + (a.namespace.isEmpty() ? " at the cluster scope" : " in the namespace \"" + a.namespace + "\"");
+      msg =
+          "User \""
+              + user
+              + "\" cannot "
+              + a.verb
+              + " resource \""
+              + resource
+              + "\" in API group \""
+              + a.group
+              + "\""
+              + (a.namespace.isEmpty()
+                  ? " at the cluster scope"
+                  : " in the namespace \"" + a.namespace + "\"");
     }
     if (!reason.isEmpty()) {
       msg += ": " + reason;
@@ -214,7 +273,12 @@ final class ApiError extends RuntimeException {
     if (!a.resource.isEmpty()) {
       d.put("kind", a.resource);
     }
-    String prefix = qualified.isEmpty() ? "forbidden" : a.name.isEmpty() ? qualified + " is forbidden" : qualified + " \"" + a.name + "\" is forbidden";
+    String prefix =
+        qualified.isEmpty()
+            ? "forbidden"
+            : a.name.isEmpty()
+                ? qualified + " is forbidden"
+                : qualified + " \"" + a.name + "\" is forbidden";
     return new ApiError(403, "Forbidden", prefix + ": " + msg, d);
   }
 }

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes Kubernetes REST paths to {@link Resources}, writes JSON and Status answers, streams watches.
- * {@link #handle(Exchange)} is the one entry of every request, whatever the transport.
+ * Routes Kubernetes REST paths to {@link Resources}, writes JSON and Status answers, streams
+ * watches. {@link #handle(Exchange)} is the one entry of every request, whatever the transport.
  */
 final class ApiHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -31,6 +31,7 @@ final class ApiHandler {
   private final String serverAddress;
   private final long bookmarkIntervalMillis;
   private volatile boolean closing;
+
   /** Authentication and RBAC, or null: everyone may do anything. */
   private volatile Rbac rbac;
 
@@ -62,14 +63,27 @@ final class ApiHandler {
       if (auth != null) {
         auth.authorize(user, attrs);
       }
-      if (attrs.resourceRequest && attrs.group.equals("authorization.k8s.io") && ex.method().equals("POST")
-          && (attrs.resource.equals("selfsubjectaccessreviews") || attrs.resource.equals("selfsubjectrulesreviews"))) {
-        String kind = attrs.resource.equals("selfsubjectaccessreviews") ? "SelfSubjectAccessReview" : "SelfSubjectRulesReview";
-        send(ex, 201, review(auth, user, kind, object(ex.body(), ex.header("Content-Type"), kind)), warnings);
+      if (attrs.resourceRequest
+          && attrs.group.equals("authorization.k8s.io")
+          && ex.method().equals("POST")
+          && (attrs.resource.equals("selfsubjectaccessreviews")
+              || attrs.resource.equals("selfsubjectrulesreviews"))) {
+        String kind =
+            attrs.resource.equals("selfsubjectaccessreviews")
+                ? "SelfSubjectAccessReview"
+                : "SelfSubjectRulesReview";
+        send(
+            ex,
+            201,
+            review(auth, user, kind, object(ex.body(), ex.header("Content-Type"), kind)),
+            warnings);
         return;
       }
-      if (attrs.resourceRequest && attrs.group.equals("authentication.k8s.io") && attrs.resource.equals("selfsubjectreviews")
-          && attrs.name.isEmpty() && ex.method().equals("POST")) {
+      if (attrs.resourceRequest
+          && attrs.group.equals("authentication.k8s.io")
+          && attrs.resource.equals("selfsubjectreviews")
+          && attrs.name.isEmpty()
+          && ex.method().equals("POST")) {
         // kubectl auth whoami: who the request authenticated as.
         ObjectNode out = Json.object();
         out.put("kind", "SelfSubjectReview");
@@ -77,11 +91,15 @@ final class ApiHandler {
         out.putObject("metadata").put("creationTimestamp", Json.now());
         ObjectNode info = out.putObject("status").putObject("userInfo");
         info.put("username", user == null ? "system:anonymous" : user.name);
-        (user == null ? List.of("system:unauthenticated") : user.groups).forEach(info.putArray("groups")::add);
+        (user == null ? List.of("system:unauthenticated") : user.groups)
+            .forEach(info.putArray("groups")::add);
         send(ex, 201, out, warnings);
         return;
       }
-      if (attrs.resourceRequest && attrs.group.isEmpty() && attrs.resource.equals("serviceaccounts") && attrs.subresource.equals("token")
+      if (attrs.resourceRequest
+          && attrs.group.isEmpty()
+          && attrs.resource.equals("serviceaccounts")
+          && attrs.subresource.equals("token")
           && ex.method().equals("POST")) {
         send(ex, 201, tokenRequest(auth, attrs, ex.body(), ex.header("Content-Type")), warnings);
         return;
@@ -97,9 +115,9 @@ final class ApiHandler {
   }
 
   /**
-   * Against DNS rebinding: over plain HTTP (always on loopback) only loopback host names are answered, so
-   * a web page whose name an attacker re-points at 127.0.0.1 cannot reach the server from a browser.
-   * Over TLS the certificate's names do this.
+   * Against DNS rebinding: over plain HTTP (always on loopback) only loopback host names are
+   * answered, so a web page whose name an attacker re-points at 127.0.0.1 cannot reach the server
+   * from a browser. Over TLS the certificate's names do this.
    */
   private static void checkHost(Exchange ex) {
     if (ex.secure()) {
@@ -115,7 +133,10 @@ final class ApiHandler {
     } else if (h.indexOf(':') >= 0) {
       h = h.substring(0, h.indexOf(':'));
     }
-    if (!(h.equals("127.0.0.1") || h.equals("localhost") || h.endsWith(".localhost") || h.equals("[::1]"))) {
+    if (!(h.equals("127.0.0.1")
+        || h.equals("localhost")
+        || h.endsWith(".localhost")
+        || h.equals("[::1]"))) {
       throw ApiError.forbiddenHost(host);
     }
   }
@@ -133,12 +154,21 @@ final class ApiHandler {
     byte[] body = ex.body();
     if (seg.isEmpty()) {
       ObjectNode paths = Json.object();
-      paths.putArray("paths").add("/api").add("/api/v1").add("/apis").add("/openapi/v2").add("/openapi/v3").add("/version").add("/healthz");
+      paths
+          .putArray("paths")
+          .add("/api")
+          .add("/api/v1")
+          .add("/apis")
+          .add("/openapi/v2")
+          .add("/openapi/v3")
+          .add("/version")
+          .add("/healthz");
       send(ex, 200, paths, warnings);
       return;
     }
     String root = seg.get(0);
-    if (seg.size() == 1 && (root.equals("healthz") || root.equals("livez") || root.equals("readyz"))) {
+    if (seg.size() == 1
+        && (root.equals("healthz") || root.equals("livez") || root.equals("readyz"))) {
       sendText(ex, 200, "ok");
       return;
     }
@@ -158,12 +188,20 @@ final class ApiHandler {
     }
     if (root.equals("openapi")) {
       String accept = ex.header("Accept");
-      if (seg.size() == 2 && seg.get(1).equals("v2") && accept != null && !accept.contains("json") && !accept.contains("*/*")) {
+      if (seg.size() == 2
+          && seg.get(1).equals("v2")
+          && accept != null
+          && !accept.contains("json")
+          && !accept.contains("*/*")) {
         if (!OpenApiV2Protobuf.accepted(accept)) {
           throw ApiError.resourceNotFound();
         }
-        ex.respond(200, List.of(new String[] {"Content-Type", OpenApiV2Protobuf.CONTENT_TYPE},
-            new String[] {"Cache-Control", "no-cache, private"}), openApi.v2Protobuf());
+        ex.respond(
+            200,
+            List.of(
+                new String[] {"Content-Type", OpenApiV2Protobuf.CONTENT_TYPE},
+                new String[] {"Cache-Control", "no-cache, private"}),
+            openApi.v2Protobuf());
         return;
       }
       JsonNode doc = openApi.serve(seg, query);
@@ -223,7 +261,9 @@ final class ApiHandler {
       }
     }
     String namespace = null;
-    if (r.get(0).equals("namespaces") && r.size() >= 3 && !(r.size() == 3 && (r.get(2).equals("status") || r.get(2).equals("finalize")))) {
+    if (r.get(0).equals("namespaces")
+        && r.size() >= 3
+        && !(r.size() == 3 && (r.get(2).equals("status") || r.get(2).equals("finalize")))) {
       namespace = r.get(1);
       r = r.subList(2, r.size());
     }
@@ -234,8 +274,11 @@ final class ApiHandler {
     String name = r.size() > 1 ? r.get(1) : null;
     String sub = r.size() > 2 ? r.get(2) : null;
     ResourceType type = registry.lookup(group, version, plural);
-    if (type == null || (namespace != null && !type.namespaced) || (sub != null && !(sub.equals("status") && type.hasStatus)
-        && !(sub.equals("finalize") && Resources.isNamespace(type)))) {
+    if (type == null
+        || (namespace != null && !type.namespaced)
+        || (sub != null
+            && !(sub.equals("status") && type.hasStatus)
+            && !(sub.equals("finalize") && Resources.isNamespace(type)))) {
       throw ApiError.resourceNotFound();
     }
     if ("finalize".equals(sub)) {
@@ -261,7 +304,8 @@ final class ApiHandler {
     }
   }
 
-  private void dispatch(Exchange ex, Call c, String method, byte[] body, boolean table, List<String> warnings) {
+  private void dispatch(
+      Exchange ex, Call c, String method, byte[] body, boolean table, List<String> warnings) {
     String contentType = ex.header("Content-Type");
     switch (method) {
       case "GET":
@@ -274,7 +318,12 @@ final class ApiHandler {
           if (table) {
             List<ObjectNode> items = new ArrayList<>();
             list.path("items").forEach(i -> items.add((ObjectNode) i));
-            send(ex, 200, Tables.table(c.type, c.version, items, c.param("includeObject"), list.get("metadata")), c.warnings);
+            send(
+                ex,
+                200,
+                Tables.table(
+                    c.type, c.version, items, c.param("includeObject"), list.get("metadata")),
+                c.warnings);
           } else if (c.partialMetadata) {
             ObjectNode partial = Json.object();
             partial.put("kind", "PartialObjectMetadataList");
@@ -296,7 +345,11 @@ final class ApiHandler {
         if (table) {
           ObjectNode meta = Json.object();
           meta.put("resourceVersion", Json.text(obj, "metadata", "resourceVersion"));
-          send(ex, 200, Tables.table(c.type, c.version, List.of(obj), c.param("includeObject"), meta), c.warnings);
+          send(
+              ex,
+              200,
+              Tables.table(c.type, c.version, List.of(obj), c.param("includeObject"), meta),
+              c.warnings);
         } else {
           send(ex, 200, obj, c.warnings);
         }
@@ -313,32 +366,34 @@ final class ApiHandler {
         }
         send(ex, 200, resources.update(c, object(body, contentType, c.type)), c.warnings);
         return;
-      case "PATCH": {
-        if (c.name == null) {
-          throw ApiError.methodNotAllowed();
-        }
-        boolean existed = store.get(c.type, c.namespace, c.name) != null;
-        ObjectNode out = resources.patch(c, contentType, body);
-        send(ex, existed ? 200 : 201, out, c.warnings);
-        return;
-      }
-      case "DELETE": {
-        JsonNode opts = null;
-        if (body.length > 0) {
-          try {
-            opts = Json.parse(body);
-          } catch (IOException e) {
-            throw ApiError.badRequest("invalid DeleteOptions: " + Json.message(e));
+      case "PATCH":
+        {
+          if (c.name == null) {
+            throw ApiError.methodNotAllowed();
           }
+          boolean existed = store.get(c.type, c.namespace, c.name) != null;
+          ObjectNode out = resources.patch(c, contentType, body);
+          send(ex, existed ? 200 : 201, out, c.warnings);
+          return;
         }
-        if (c.name == null) {
-          send(ex, 200, resources.deleteCollection(c), c.warnings);
-        } else {
-          ObjectNode last = resources.delete(c, opts);
-          send(ex, 200, last, c.warnings);
+      case "DELETE":
+        {
+          JsonNode opts = null;
+          if (body.length > 0) {
+            try {
+              opts = Json.parse(body);
+            } catch (IOException e) {
+              throw ApiError.badRequest("invalid DeleteOptions: " + Json.message(e));
+            }
+          }
+          if (c.name == null) {
+            send(ex, 200, resources.deleteCollection(c), c.warnings);
+          } else {
+            ObjectNode last = resources.delete(c, opts);
+            send(ex, 200, last, c.warnings);
+          }
+          return;
         }
-        return;
-      }
       default:
         throw ApiError.methodNotAllowed();
     }
@@ -354,7 +409,10 @@ final class ApiHandler {
   }
 
   private ObjectNode object(byte[] body, String contentType, ResourceType type, String reviewKind) {
-    String ct = contentType == null ? "application/json" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+    String ct =
+        contentType == null
+            ? "application/json"
+            : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
     JsonNode n;
     try {
       if (ct.equals("application/json") || ct.isEmpty() || ct.equals("*/*")) {
@@ -362,25 +420,33 @@ final class ApiHandler {
       } else if (ct.equals("application/yaml")) {
         n = Json.parseYaml(body);
       } else if (ct.equals("application/vnd.kubernetes.protobuf")) {
-        n = type != null ? Protobuf.decode(body, type) : Protobuf.decode(body, reviewKind, "authorization.k8s.io/v1");
+        n =
+            type != null
+                ? Protobuf.decode(body, type)
+                : Protobuf.decode(body, reviewKind, "authorization.k8s.io/v1");
       } else {
         throw ApiError.unsupportedMediaType(ct, "application/json, application/yaml");
       }
     } catch (IOException e) {
-      throw ApiError.badRequest("the object provided is unrecognized: json parse error: " + Json.message(e));
+      throw ApiError.badRequest(
+          "the object provided is unrecognized: json parse error: " + Json.message(e));
     }
     if (n == null || n.isMissingNode()) {
       throw ApiError.badRequest("the object provided is unrecognized: the request body is empty");
     }
     if (!(n instanceof ObjectNode)) {
-      throw ApiError.badRequest("the object provided is unrecognized: json: cannot unmarshal " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " into Go value of type map[string]interface {}");
+      throw ApiError.badRequest(
+          "the object provided is unrecognized: json: cannot unmarshal "
+              + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+              + " into Go value of type map[string]interface {}");
     }
     return (ObjectNode) n;
   }
 
   /**
-   * A TokenRequest ({@code kubectl create token}): a new bearer token for the service account, valid for
-   * {@code spec.expirationSeconds} (default one hour, at least ten minutes) and only while the account exists.
+   * A TokenRequest ({@code kubectl create token}): a new bearer token for the service account,
+   * valid for {@code spec.expirationSeconds} (default one hour, at least ten minutes) and only
+   * while the account exists.
    */
   private ObjectNode tokenRequest(Rbac auth, Rbac.Attributes a, byte[] body, String contentType) {
     ObjectNode in = body.length == 0 ? Json.object() : object(body, contentType, "TokenRequest");
@@ -391,13 +457,24 @@ final class ApiHandler {
     }
     long seconds = in.path("spec").path("expirationSeconds").asLong(3600);
     if (seconds < 600) {
-      throw ApiError.invalid(saType, a.name, List.<String[]>of(new String[] {"spec.expirationSeconds", "FieldValueInvalid",
-          "Invalid value: " + seconds + ": may not specify a duration less than 10 minutes"}));
+      throw ApiError.invalid(
+          saType,
+          a.name,
+          List.<String[]>of(
+              new String[] {
+                "spec.expirationSeconds",
+                "FieldValueInvalid",
+                "Invalid value: " + seconds + ": may not specify a duration less than 10 minutes"
+              }));
     }
-    java.time.Instant expires = java.time.Instant.now().plusSeconds(seconds).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    java.time.Instant expires =
+        java.time.Instant.now()
+            .plusSeconds(seconds)
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     String token = "gatewaysdk-sa-" + java.util.UUID.randomUUID();
     if (auth != null) {
-      auth.serviceAccountToken(token, a.namespace, a.name, Json.text(sa, "metadata", "uid"), expires);
+      auth.serviceAccountToken(
+          token, a.namespace, a.name, Json.text(sa, "metadata", "uid"), expires);
     }
     ObjectNode out = Json.object();
     out.put("kind", "TokenRequest");
@@ -407,8 +484,11 @@ final class ApiHandler {
     meta.put("namespace", a.namespace);
     meta.put("creationTimestamp", Json.now());
     ObjectNode spec = out.putObject("spec");
-    spec.set("audiences", in.path("spec").path("audiences").isArray() && in.path("spec").path("audiences").size() > 0
-        ? in.path("spec").get("audiences") : Json.object().arrayNode().add("https://kubernetes.default.svc"));
+    spec.set(
+        "audiences",
+        in.path("spec").path("audiences").isArray() && in.path("spec").path("audiences").size() > 0
+            ? in.path("spec").get("audiences")
+            : Json.object().arrayNode().add("https://kubernetes.default.svc"));
     spec.put("expirationSeconds", seconds);
     spec.putNull("boundObjectRef");
     ObjectNode status = out.putObject("status");
@@ -418,8 +498,8 @@ final class ApiHandler {
   }
 
   /**
-   * A SelfSubjectAccessReview (may I do this?) or SelfSubjectRulesReview (what may I do in this namespace?),
-   * answered for the requesting user; with authorization off everything is allowed.
+   * A SelfSubjectAccessReview (may I do this?) or SelfSubjectRulesReview (what may I do in this
+   * namespace?), answered for the requesting user; with authorization off everything is allowed.
    */
   private static ObjectNode review(Rbac auth, Rbac.User user, String kind, ObjectNode in) {
     ObjectNode out = in.deepCopy();
@@ -431,10 +511,28 @@ final class ApiHandler {
     if (kind.equals("SelfSubjectAccessReview")) {
       JsonNode ra = spec.path("resourceAttributes");
       JsonNode nra = spec.path("nonResourceAttributes");
-      Rbac.Attributes a = ra.isObject()
-          ? new Rbac.Attributes(ra.path("verb").asText(), true, null, ra.path("group").asText(), ra.path("version").asText(),
-              ra.path("resource").asText(), ra.path("subresource").asText(), ra.path("namespace").asText(), ra.path("name").asText())
-          : new Rbac.Attributes(nra.path("verb").asText(), false, nra.path("path").asText(), "", "", "", "", "", "");
+      Rbac.Attributes a =
+          ra.isObject()
+              ? new Rbac.Attributes(
+                  ra.path("verb").asText(),
+                  true,
+                  null,
+                  ra.path("group").asText(),
+                  ra.path("version").asText(),
+                  ra.path("resource").asText(),
+                  ra.path("subresource").asText(),
+                  ra.path("namespace").asText(),
+                  ra.path("name").asText())
+              : new Rbac.Attributes(
+                  nra.path("verb").asText(),
+                  false,
+                  nra.path("path").asText(),
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "");
       String why = auth == null ? "" : auth.allowedBy(user, a, new ArrayList<>());
       status.put("allowed", why != null);
       if (why != null && !why.isEmpty()) {
@@ -443,10 +541,12 @@ final class ApiHandler {
       return out;
     }
     com.fasterxml.jackson.databind.node.ArrayNode resourceRules = status.putArray("resourceRules");
-    com.fasterxml.jackson.databind.node.ArrayNode nonResourceRules = status.putArray("nonResourceRules");
-    List<ObjectNode> rules = auth == null
-        ? List.of((ObjectNode) Json.object().set("verbs", Json.array().add("*")))
-        : auth.rules(user, spec.path("namespace").asText(), new ArrayList<>());
+    com.fasterxml.jackson.databind.node.ArrayNode nonResourceRules =
+        status.putArray("nonResourceRules");
+    List<ObjectNode> rules =
+        auth == null
+            ? List.of((ObjectNode) Json.object().set("verbs", Json.array().add("*")))
+            : auth.rules(user, spec.path("namespace").asText(), new ArrayList<>());
     for (ObjectNode r : rules) {
       if (r.has("nonResourceURLs")) {
         ObjectNode n = nonResourceRules.addObject();
@@ -471,7 +571,8 @@ final class ApiHandler {
 
   private void watch(Exchange ex, Call c, boolean table) {
     Predicate<ObjectNode> filter =
-        Selectors.labels(c.param("labelSelector")).and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
+        Selectors.labels(c.param("labelSelector"))
+            .and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
     String rv = c.param("resourceVersion");
     boolean initialEvents = c.flag("sendInitialEvents");
     long timeout = Resources.parseLong(c.param("timeoutSeconds"), 0);
@@ -492,8 +593,11 @@ final class ApiHandler {
       }
       gone = e;
     }
-    Exchange.Stream out = ex.stream(List.of(new String[] {"Content-Type", "application/json"},
-        new String[] {"Cache-Control", "no-cache, private"}));
+    Exchange.Stream out =
+        ex.stream(
+            List.of(
+                new String[] {"Content-Type", "application/json"},
+                new String[] {"Cache-Control", "no-cache, private"}));
     if (gone != null) {
       out.write(event("ERROR", gone.status));
       out.end();
@@ -503,9 +607,9 @@ final class ApiHandler {
   }
 
   /**
-   * One open watch, driven by events rather than a thread: a store write wakes it, and it drains the
-   * watcher's queue on the stream's executor while the client keeps up; timers send bookmarks and end it.
-   * A client that goes away ends it at once.
+   * One open watch, driven by events rather than a thread: a store write wakes it, and it drains
+   * the watcher's queue on the stream's executor while the client keeps up; timers send bookmarks
+   * and end it. A client that goes away ends it at once.
    */
   private final class WatchSession {
     private final Call c;
@@ -514,7 +618,8 @@ final class ApiHandler {
     private final Exchange.Stream out;
     private final long timeoutSeconds;
     private final boolean bookmarks;
-    private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean scheduled =
+        new java.util.concurrent.atomic.AtomicBoolean();
     private int initial;
     private boolean initialSent;
     private boolean wroteSinceTick;
@@ -535,16 +640,23 @@ final class ApiHandler {
 
     void start() {
       out.onClose(this::finish);
-      out.executor().execute(() -> {
-        if (finished) {
-          return;
-        }
-        deadline = out.executor().schedule(this::end, timeoutSeconds, TimeUnit.SECONDS);
-        if (bookmarks) {
-          ticker = out.executor().scheduleWithFixedDelay(this::tick, bookmarkIntervalMillis, bookmarkIntervalMillis,
-              TimeUnit.MILLISECONDS);
-        }
-      });
+      out.executor()
+          .execute(
+              () -> {
+                if (finished) {
+                  return;
+                }
+                deadline = out.executor().schedule(this::end, timeoutSeconds, TimeUnit.SECONDS);
+                if (bookmarks) {
+                  ticker =
+                      out.executor()
+                          .scheduleWithFixedDelay(
+                              this::tick,
+                              bookmarkIntervalMillis,
+                              bookmarkIntervalMillis,
+                              TimeUnit.MILLISECONDS);
+                }
+              });
       w.listener = this::wake;
       wake();
     }
@@ -596,7 +708,9 @@ final class ApiHandler {
         }
         if (!table && !c.partialMetadata) {
           // Fan-out: every plain watcher of this version writes the same bytes, encoded once.
-          out.write(t.encoded(c.version, () -> event(t.type, Resources.render(t.object, c.type, c.version))));
+          out.write(
+              t.encoded(
+                  c.version, () -> event(t.type, Resources.render(t.object, c.type, c.version))));
           wroteSinceTick = true;
           continue;
         }
@@ -620,14 +734,16 @@ final class ApiHandler {
       w.listener = null;
       store.unwatch(w);
       w.close();
-      out.executor().execute(() -> {
-        if (deadline != null) {
-          deadline.cancel(false);
-        }
-        if (ticker != null) {
-          ticker.cancel(false);
-        }
-      });
+      out.executor()
+          .execute(
+              () -> {
+                if (deadline != null) {
+                  deadline.cancel(false);
+                }
+                if (ticker != null) {
+                  ticker.cancel(false);
+                }
+              });
     }
   }
 
@@ -691,7 +807,9 @@ final class ApiHandler {
   }
 
   private static void sendText(Exchange ex, int code, String text) {
-    ex.respond(code, List.<String[]>of(new String[] {"Content-Type", "text/plain; charset=utf-8"}),
+    ex.respond(
+        code,
+        List.<String[]>of(new String[] {"Content-Type", "text/plain; charset=utf-8"}),
         text.getBytes(StandardCharsets.UTF_8));
   }
 

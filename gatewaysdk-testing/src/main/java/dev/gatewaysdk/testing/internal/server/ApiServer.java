@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running server: an HTTP listener on loopback over the registry, store and REST semantics. Public
- * only so the public {@code EmbeddedApiServer} can start it; not API.
+ * The running server: an HTTP listener on loopback over the registry, store and REST semantics.
+ * Public only so the public {@code EmbeddedApiServer} can start it; not API.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -35,7 +35,9 @@ public final class ApiServer implements AutoCloseable {
   private final Path stateFile;
   private final String url;
 
-  private ApiServer(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis, boolean tls) throws IOException {
+  private ApiServer(
+      int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis, boolean tls)
+      throws IOException {
     Registry registry = new Registry();
     Store store = new Store(history, 0);
     this.resources = new Resources(registry, store, SchemaEngines.detect());
@@ -83,16 +85,22 @@ public final class ApiServer implements AutoCloseable {
       io.netty.handler.ssl.SslContext ssl = null;
       if (tls) {
         ca = ServingCa.generate();
-        ssl = io.netty.handler.ssl.SslContextBuilder.forServer(ca.servingKey, ca.serving, ca.ca)
-            .applicationProtocolConfig(new io.netty.handler.ssl.ApplicationProtocolConfig(
-                io.netty.handler.ssl.ApplicationProtocolConfig.Protocol.ALPN,
-                io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "http/1.1"))
-            .build();
+        ssl =
+            io.netty.handler.ssl.SslContextBuilder.forServer(ca.servingKey, ca.serving, ca.ca)
+                .applicationProtocolConfig(
+                    new io.netty.handler.ssl.ApplicationProtocolConfig(
+                        io.netty.handler.ssl.ApplicationProtocolConfig.Protocol.ALPN,
+                        io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior
+                            .NO_ADVERTISE,
+                        io.netty.handler.ssl.ApplicationProtocolConfig
+                            .SelectedListenerFailureBehavior.ACCEPT,
+                        "http/1.1"))
+                .build();
       } else {
         ca = null;
       }
-      this.http = new HttpTransport(port, ssl, ex -> entry[0].handle(ex), "gatewaysdk-apiserver-" + n);
+      this.http =
+          new HttpTransport(port, ssl, ex -> entry[0].handle(ex), "gatewaysdk-apiserver-" + n);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while binding", e);
@@ -113,15 +121,22 @@ public final class ApiServer implements AutoCloseable {
    * @param history how many events watches can resume from
    * @param bookmarkMillis how often idle watches that allow bookmarks get one
    */
-  public static ApiServer start(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis) {
+  public static ApiServer start(
+      int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis) {
     return start(port, manifests, stateFile, history, bookmarkMillis, false);
   }
 
   /**
-   * As {@link #start(int, List, Path, int, long)}; with {@code tls} it serves HTTPS with a certificate from a CA
-   * generated for this run ({@link #caPem()}).
+   * As {@link #start(int, List, Path, int, long)}; with {@code tls} it serves HTTPS with a
+   * certificate from a CA generated for this run ({@link #caPem()}).
    */
-  public static ApiServer start(int port, List<Path> manifests, Path stateFile, int history, long bookmarkMillis, boolean tls) {
+  public static ApiServer start(
+      int port,
+      List<Path> manifests,
+      Path stateFile,
+      int history,
+      long bookmarkMillis,
+      boolean tls) {
     try {
       return new ApiServer(port, manifests, stateFile, history, bookmarkMillis, tls);
     } catch (IOException e) {
@@ -133,7 +148,12 @@ public final class ApiServer implements AutoCloseable {
   public static List<JsonNode> load(Path manifest) {
     String key;
     try {
-      key = manifest.toAbsolutePath() + "@" + Files.getLastModifiedTime(manifest).toMillis() + "#" + Files.size(manifest);
+      key =
+          manifest.toAbsolutePath()
+              + "@"
+              + Files.getLastModifiedTime(manifest).toMillis()
+              + "#"
+              + Files.size(manifest);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + manifest + ": " + e.getMessage(), e);
     }
@@ -141,16 +161,26 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Parses a manifest's YAML documents. YAML parsing dominates a cold start, so the result is also kept
-   * as JSON in the temp directory, keyed by path, size and modification time, for later JVMs.
+   * Parses a manifest's YAML documents. YAML parsing dominates a cold start, so the result is also
+   * kept as JSON in the temp directory, keyed by path, size and modification time, for later JVMs.
    */
   private static List<JsonNode> parseAll(Path manifest) {
     Path cache = null;
     try {
-      String id = manifest.toAbsolutePath() + "|" + Files.size(manifest) + "|" + Files.getLastModifiedTime(manifest).toMillis();
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      cache = Path.of(System.getProperty("java.io.tmpdir"), "gatewaysdk-manifest-cache",
-          java.util.HexFormat.of().formatHex(digest, 0, 16) + ".json");
+      String id =
+          manifest.toAbsolutePath()
+              + "|"
+              + Files.size(manifest)
+              + "|"
+              + Files.getLastModifiedTime(manifest).toMillis();
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      cache =
+          Path.of(
+              System.getProperty("java.io.tmpdir"),
+              "gatewaysdk-manifest-cache",
+              java.util.HexFormat.of().formatHex(digest, 0, 16) + ".json");
       if (Files.isRegularFile(cache)) {
         JsonNode arr = Json.parse(Files.readAllBytes(cache));
         if (arr.isArray()) {
@@ -190,13 +220,25 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void create(ResourceType type, ObjectNode obj) {
-    Call c = new Call(type, type.storageVersion, type.namespaced ? Json.text(obj, "metadata", "namespace") : null, null, null,
-        Map.of("fieldManager", "gatewaysdk"));
+    Call c =
+        new Call(
+            type,
+            type.storageVersion,
+            type.namespaced ? Json.text(obj, "metadata", "namespace") : null,
+            null,
+            null,
+            Map.of("fieldManager", "gatewaysdk"));
     try {
       resources.create(c, obj);
     } catch (ApiError e) {
-      throw new IllegalStateException("cannot install " + type.kind + " " + Json.text(obj, "metadata", "name") + ": "
-          + e.status.path("message").asText(), e);
+      throw new IllegalStateException(
+          "cannot install "
+              + type.kind
+              + " "
+              + Json.text(obj, "metadata", "name")
+              + ": "
+              + e.status.path("message").asText(),
+          e);
     }
   }
 
@@ -210,8 +252,8 @@ public final class ApiServer implements AutoCloseable {
 
   /** The generated CA's certificate (PEM) when serving TLS, else null. */
   /**
-   * Turns on authentication by bearer token and RBAC authorization: {@code users} maps each token to its user
-   * name followed by its groups; requests with another token get 401.
+   * Turns on authentication by bearer token and RBAC authorization: {@code users} maps each token
+   * to its user name followed by its groups; requests with another token get 401.
    */
   public void authorization(java.util.Map<String, List<String>> users) {
     java.util.Map<String, Rbac.User> tokens = new java.util.HashMap<>();
@@ -260,17 +302,23 @@ public final class ApiServer implements AutoCloseable {
     Store fresh = resources.store;
     fresh.lock.lock();
     try {
-      ResourceType crdType = resources.registry.get("apiextensions.k8s.io", "customresourcedefinitions");
+      ResourceType crdType =
+          resources.registry.get("apiextensions.k8s.io", "customresourcedefinitions");
       for (JsonNode crd : crds) {
         fresh.restore(crdType, (ObjectNode) crd);
         Builtins.afterWrite(resources, crdType, null, (ObjectNode) crd);
       }
       for (JsonNode o : rest) {
         String apiVersion = o.path("apiVersion").asText();
-        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String group =
+            apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         ResourceType t = resources.registry.byKind(group, o.path("kind").asText());
         if (t == null) {
-          LOG.warn("state file {}: no type for {} {}, skipped", stateFile, apiVersion, o.path("kind").asText());
+          LOG.warn(
+              "state file {}: no type for {} {}, skipped",
+              stateFile,
+              apiVersion,
+              o.path("kind").asText());
           continue;
         }
         fresh.restore(t, (ObjectNode) o);

@@ -20,28 +20,38 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * OpenAPI v3 schemas of the built-in kinds, derived from the official Java client's generated models
- * (client-java's {@code io.kubernetes.client.openapi.models}, generated from the Kubernetes OpenAPI
- * document): every field with its JSON name, type, description and required-ness. The server validates
- * built-ins against them (types, unknown fields, required fields) with the same engine as custom resources,
- * and serves them in {@code /openapi/v2} and {@code /openapi/v3} for {@code kubectl explain}. Any built-in
- * kind whose model class exists (for example {@code V1EndpointSlice}) is covered without further code.
+ * OpenAPI v3 schemas of the built-in kinds, derived from the official Java client's generated
+ * models (client-java's {@code io.kubernetes.client.openapi.models}, generated from the Kubernetes
+ * OpenAPI document): every field with its JSON name, type, description and required-ness. The
+ * server validates built-ins against them (types, unknown fields, required fields) with the same
+ * engine as custom resources, and serves them in {@code /openapi/v2} and {@code /openapi/v3} for
+ * {@code kubectl explain}. Any built-in kind whose model class exists (for example {@code
+ * V1EndpointSlice}) is covered without further code.
  */
 final class BuiltinSchemas {
   private static final String MODELS = "io.kubernetes.client.openapi.models.";
   private static final Map<String, Optional<ObjectNode>> SCHEMAS = new ConcurrentHashMap<>();
   private static final Map<String, Optional<CompiledCrd>> COMPILED = new ConcurrentHashMap<>();
-  /** Validated by their own strategies (CRDs: {@link Builtins#validate}); their models are too loose. */
-  private static final Set<String> SKIPPED = Set.of("apiextensions.k8s.io/CustomResourceDefinition");
+
+  /**
+   * Validated by their own strategies (CRDs: {@link Builtins#validate}); their models are too
+   * loose.
+   */
+  private static final Set<String> SKIPPED =
+      Set.of("apiextensions.k8s.io/CustomResourceDefinition");
 
   private BuiltinSchemas() {}
 
-  /** The model class of a built-in kind, e.g. {@code V1Service} or {@code CoreV1Event}; empty if none. */
+  /**
+   * The model class of a built-in kind, e.g. {@code V1Service} or {@code CoreV1Event}; empty if
+   * none.
+   */
   static Optional<Class<?>> model(ResourceType type, String version) {
     String v = Character.toUpperCase(version.charAt(0)) + version.substring(1);
     String[] candidates = {
-        v + type.kind,
-        (type.group.isEmpty() ? "Core" : capital(type.group.split("\\.")[0])) + v + type.kind};
+      v + type.kind,
+      (type.group.isEmpty() ? "Core" : capital(type.group.split("\\.")[0])) + v + type.kind
+    };
     for (String c : candidates) {
       try {
         return Optional.of(Class.forName(MODELS + c, false, BuiltinSchemas.class.getClassLoader()));
@@ -53,7 +63,9 @@ final class BuiltinSchemas {
   }
 
   private static String capital(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1).toLowerCase(Locale.ROOT);
+    return s.isEmpty()
+        ? s
+        : Character.toUpperCase(s.charAt(0)) + s.substring(1).toLowerCase(Locale.ROOT);
   }
 
   /** The kind's schema (a fresh copy), or empty when the client has no model for it. */
@@ -61,39 +73,57 @@ final class BuiltinSchemas {
     if (!type.builtin || SKIPPED.contains(type.group + "/" + type.kind)) {
       return Optional.empty();
     }
-    return SCHEMAS.computeIfAbsent(type.group + "/" + version + "/" + type.kind,
-            k -> model(type, version).map(c -> {
-              ObjectNode s = objectSchema(c, new ArrayDeque<>());
-              // As in a CRD: metadata is the server's ObjectMeta, checked by the metadata rules.
-              ((ObjectNode) s.get("properties")).putObject("metadata").put("type", "object");
-              return s;
-            }))
+    return SCHEMAS
+        .computeIfAbsent(
+            type.group + "/" + version + "/" + type.kind,
+            k ->
+                model(type, version)
+                    .map(
+                        c -> {
+                          ObjectNode s = objectSchema(c, new ArrayDeque<>());
+                          // As in a CRD: metadata is the server's ObjectMeta, checked by the
+                          // metadata rules.
+                          ((ObjectNode) s.get("properties"))
+                              .putObject("metadata")
+                              .put("type", "object");
+                          return s;
+                        }))
         .map(ObjectNode::deepCopy);
   }
 
   /** The kind's schema compiled as a custom resource's would be, or null when there is none. */
   static CompiledCrd compiled(ResourceType type, String version) {
-    return COMPILED.computeIfAbsent(type.group + "/" + version + "/" + type.kind, k -> schema(type, version).map(s -> {
-      ObjectNode crd = Json.object();
-      crd.put("apiVersion", "apiextensions.k8s.io/v1");
-      crd.put("kind", "CustomResourceDefinition");
-      crd.putObject("metadata").put("name", type.plural + "." + (type.group.isEmpty() ? "core" : type.group));
-      ObjectNode spec = crd.putObject("spec");
-      spec.put("group", type.group.isEmpty() ? "core" : type.group);
-      spec.put("scope", type.namespaced ? "Namespaced" : "Cluster");
-      ObjectNode names = spec.putObject("names");
-      names.put("kind", type.kind);
-      names.put("plural", type.plural);
-      ObjectNode v = spec.putArray("versions").addObject();
-      v.put("name", version);
-      v.put("served", true);
-      v.put("storage", true);
-      v.putObject("schema").set("openAPIV3Schema", s);
-      if (type.hasStatus) {
-        v.putObject("subresources").putObject("status");
-      }
-      return CompiledCrd.compile(crd);
-    })).orElse(null);
+    return COMPILED
+        .computeIfAbsent(
+            type.group + "/" + version + "/" + type.kind,
+            k ->
+                schema(type, version)
+                    .map(
+                        s -> {
+                          ObjectNode crd = Json.object();
+                          crd.put("apiVersion", "apiextensions.k8s.io/v1");
+                          crd.put("kind", "CustomResourceDefinition");
+                          crd.putObject("metadata")
+                              .put(
+                                  "name",
+                                  type.plural + "." + (type.group.isEmpty() ? "core" : type.group));
+                          ObjectNode spec = crd.putObject("spec");
+                          spec.put("group", type.group.isEmpty() ? "core" : type.group);
+                          spec.put("scope", type.namespaced ? "Namespaced" : "Cluster");
+                          ObjectNode names = spec.putObject("names");
+                          names.put("kind", type.kind);
+                          names.put("plural", type.plural);
+                          ObjectNode v = spec.putArray("versions").addObject();
+                          v.put("name", version);
+                          v.put("served", true);
+                          v.put("storage", true);
+                          v.putObject("schema").set("openAPIV3Schema", s);
+                          if (type.hasStatus) {
+                            v.putObject("subresources").putObject("status");
+                          }
+                          return CompiledCrd.compile(crd);
+                        }))
+        .orElse(null);
   }
 
   private static ObjectNode objectSchema(Class<?> c, Deque<Class<?>> path) {
@@ -202,7 +232,8 @@ final class BuiltinSchemas {
     } else if (n.equals("java.time.OffsetDateTime")) {
       s.put("type", "string");
       s.put("format", "date-time");
-    } else if (n.equals("io.kubernetes.client.custom.IntOrString") || n.equals("io.kubernetes.client.custom.Quantity")) {
+    } else if (n.equals("io.kubernetes.client.custom.IntOrString")
+        || n.equals("io.kubernetes.client.custom.Quantity")) {
       s.put("x-kubernetes-int-or-string", true);
     } else if (n.startsWith(MODELS)) {
       return objectSchema(c, path);

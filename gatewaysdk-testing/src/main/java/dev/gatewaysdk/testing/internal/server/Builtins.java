@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the built-in kinds' registry strategies do: defaults of Namespaces, Services and Secrets; CRD lifecycle. */
+/**
+ * What the built-in kinds' registry strategies do: defaults of Namespaces, Services and Secrets;
+ * CRD lifecycle.
+ */
 final class Builtins {
   private Builtins() {}
 
@@ -75,8 +78,9 @@ final class Builtins {
   }
 
   /**
-   * What decoding a built-in does before validation: a Secret's {@code data} must be base64 (else 400, as
-   * the JSON decoder answers) and its write-only {@code stringData} is merged into {@code data} and dropped.
+   * What decoding a built-in does before validation: a Secret's {@code data} must be base64 (else
+   * 400, as the JSON decoder answers) and its write-only {@code stringData} is merged into {@code
+   * data} and dropped.
    */
   static void normalize(ResourceType type, ObjectNode obj) {
     if (!type.builtin || !type.group.isEmpty() || !type.plural.equals("secrets")) {
@@ -84,20 +88,33 @@ final class Builtins {
     }
     JsonNode data = obj.get("data");
     if (data != null && data.isObject()) {
-      data.fields().forEachRemaining(e -> {
-        if (e.getValue().isTextual()) {
-          int bad = base64Error(e.getValue().asText());
-          if (bad >= 0) {
-            throw ApiError.badRequest("Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte " + bad);
-          }
-        }
-      });
+      data.fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().isTextual()) {
+                  int bad = base64Error(e.getValue().asText());
+                  if (bad >= 0) {
+                    throw ApiError.badRequest(
+                        "Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte "
+                            + bad);
+                  }
+                }
+              });
     }
     JsonNode stringData = obj.remove("stringData");
     if (stringData != null && stringData.isObject() && stringData.size() > 0) {
       ObjectNode d = data != null && data.isObject() ? (ObjectNode) data : obj.putObject("data");
-      stringData.fields().forEachRemaining(e -> d.put(e.getKey(),
-          java.util.Base64.getEncoder().encodeToString(e.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+      stringData
+          .fields()
+          .forEachRemaining(
+              e ->
+                  d.put(
+                      e.getKey(),
+                      java.util.Base64.getEncoder()
+                          .encodeToString(
+                              e.getValue()
+                                  .asText()
+                                  .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
   }
 
@@ -107,7 +124,12 @@ final class Builtins {
     int i = 0;
     while (i < n) {
       char ch = s.charAt(i);
-      boolean alphabet = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '+' || ch == '/';
+      boolean alphabet =
+          (ch >= 'A' && ch <= 'Z')
+              || (ch >= 'a' && ch <= 'z')
+              || (ch >= '0' && ch <= '9')
+              || ch == '+'
+              || ch == '/';
       if (ch == '\r' || ch == '\n') {
         i++;
         continue;
@@ -131,9 +153,11 @@ final class Builtins {
     ObjectNode status = Json.object();
     ArrayNode conds = status.putArray("conditions");
     String now = Json.now();
-    for (String[] c : new String[][] {
-        {"NamesAccepted", "NoConflicts", "no conflicts found"},
-        {"Established", "InitialNamesAccepted", "the initial names have been accepted"}}) {
+    for (String[] c :
+        new String[][] {
+          {"NamesAccepted", "NoConflicts", "no conflicts found"},
+          {"Established", "InitialNamesAccepted", "the initial names have been accepted"}
+        }) {
       ObjectNode cond = conds.addObject();
       cond.put("type", c[0]);
       cond.put("status", "True");
@@ -168,7 +192,12 @@ final class Builtins {
     String plural = spec.path("names").path("plural").asText("");
     String name = Json.text(obj, "metadata", "name");
     if (!(plural + "." + group).equals(name)) {
-      causes.add(new String[] {"metadata.name", "FieldValueInvalid", "Invalid value: \"" + name + "\": must be spec.names.plural+\".\"+spec.group"});
+      causes.add(
+          new String[] {
+            "metadata.name",
+            "FieldValueInvalid",
+            "Invalid value: \"" + name + "\": must be spec.names.plural+\".\"+spec.group"
+          });
     }
     if (spec.path("names").path("kind").asText("").isEmpty()) {
       causes.add(new String[] {"spec.names.kind", "FieldValueRequired", "Required value"});
@@ -180,24 +209,43 @@ final class Builtins {
       }
     }
     if (storage != 1) {
-      causes.add(new String[] {"spec.versions", "FieldValueInvalid", "Invalid value: []apiextensions.CustomResourceDefinitionVersion(nil): must have exactly one version marked as storage version"});
+      causes.add(
+          new String[] {
+            "spec.versions",
+            "FieldValueInvalid",
+            "Invalid value: []apiextensions.CustomResourceDefinitionVersion(nil): must have exactly one version marked as storage version"
+          });
     }
     String scope = spec.path("scope").asText("");
     if (!scope.equals("Namespaced") && !scope.equals("Cluster")) {
-      causes.add(new String[] {"spec.scope", "FieldValueNotSupported", "Unsupported value: \"" + scope + "\": supported values: \"Cluster\", \"Namespaced\""});
+      causes.add(
+          new String[] {
+            "spec.scope",
+            "FieldValueNotSupported",
+            "Unsupported value: \"" + scope + "\": supported values: \"Cluster\", \"Namespaced\""
+          });
     }
     if (old != null && !group.equals(old.path("spec").path("group").asText())) {
-      causes.add(new String[] {"spec.group", "FieldValueInvalid", "Invalid value: \"" + group + "\": field is immutable"});
+      causes.add(
+          new String[] {
+            "spec.group",
+            "FieldValueInvalid",
+            "Invalid value: \"" + group + "\": field is immutable"
+          });
     }
     if (!causes.isEmpty()) {
       throw ApiError.invalid(type, name, causes);
     }
   }
 
-  private static final java.util.regex.Pattern CONFIG_KEY = java.util.regex.Pattern.compile("[-._a-zA-Z0-9]+");
+  private static final java.util.regex.Pattern CONFIG_KEY =
+      java.util.regex.Pattern.compile("[-._a-zA-Z0-9]+");
   private static final int MAX_DATA_BYTES = 1024 * 1024;
 
-  /** The rules of the built-in kinds' validation that a schema cannot say (enums, ranges, keys, sizes). */
+  /**
+   * The rules of the built-in kinds' validation that a schema cannot say (enums, ranges, keys,
+   * sizes).
+   */
   private static void validateKind(ResourceType type, ObjectNode obj) {
     if (!type.builtin || !type.group.isEmpty()) {
       return;
@@ -206,43 +254,84 @@ final class Builtins {
     String name = Json.text(obj, "metadata", "name");
     if (type.plural.equals("configmaps") || type.plural.equals("secrets")) {
       long total = 0;
-      for (String field : type.plural.equals("configmaps") ? new String[] {"data", "binaryData"} : new String[] {"data"}) {
-        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = obj.path(field).fields(); it.hasNext(); ) {
+      for (String field :
+          type.plural.equals("configmaps")
+              ? new String[] {"data", "binaryData"}
+              : new String[] {"data"}) {
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it =
+                obj.path(field).fields();
+            it.hasNext(); ) {
           java.util.Map.Entry<String, JsonNode> e = it.next();
           String k = e.getKey();
-          if (k.length() > 253 || !CONFIG_KEY.matcher(k).matches() || k.equals(".") || k.equals("..") || k.startsWith("..")) {
-            causes.add(new String[] {field + "[" + k + "]", "FieldValueInvalid", "Invalid value: \"" + k + "\": a valid config key must "
-                + "consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used "
-                + "for validation is '[-._a-zA-Z0-9]+')"});
+          if (k.length() > 253
+              || !CONFIG_KEY.matcher(k).matches()
+              || k.equals(".")
+              || k.equals("..")
+              || k.startsWith("..")) {
+            causes.add(
+                new String[] {
+                  field + "[" + k + "]",
+                  "FieldValueInvalid",
+                  "Invalid value: \""
+                      + k
+                      + "\": a valid config key must "
+                      + "consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used "
+                      + "for validation is '[-._a-zA-Z0-9]+')"
+                });
           }
           String v = e.getValue().asText("");
-          total += type.plural.equals("secrets") || field.equals("binaryData") ? v.length() * 3L / 4 : v.length();
+          total +=
+              type.plural.equals("secrets") || field.equals("binaryData")
+                  ? v.length() * 3L / 4
+                  : v.length();
         }
       }
       if (total > MAX_DATA_BYTES) {
-        causes.add(new String[] {"data", "FieldValueTooLong", "Too long: must have at most " + MAX_DATA_BYTES + " bytes"});
+        causes.add(
+            new String[] {
+              "data",
+              "FieldValueTooLong",
+              "Too long: must have at most " + MAX_DATA_BYTES + " bytes"
+            });
       }
     } else if (type.plural.equals("services")) {
       JsonNode spec = obj.path("spec");
       String t = spec.path("type").asText("ClusterIP");
       List<String> types = List.of("ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
       if (!types.contains(t)) {
-        causes.add(new String[] {"spec.type", "FieldValueNotSupported",
-            "Unsupported value: \"" + t + "\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\""});
+        causes.add(
+            new String[] {
+              "spec.type",
+              "FieldValueNotSupported",
+              "Unsupported value: \""
+                  + t
+                  + "\": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", \"NodePort\""
+            });
       }
       int i = 0;
       for (JsonNode p : spec.path("ports")) {
         JsonNode port = p.path("port");
         if (port.isMissingNode() || port.asInt(0) == 0) {
-          causes.add(new String[] {"spec.ports[" + i + "].port", "FieldValueRequired", "Required value"});
+          causes.add(
+              new String[] {"spec.ports[" + i + "].port", "FieldValueRequired", "Required value"});
         } else if (port.asLong() < 1 || port.asLong() > 65535) {
-          causes.add(new String[] {"spec.ports[" + i + "].port", "FieldValueInvalid",
-              "Invalid value: " + port.asLong() + ": must be between 1 and 65535, inclusive"});
+          causes.add(
+              new String[] {
+                "spec.ports[" + i + "].port",
+                "FieldValueInvalid",
+                "Invalid value: " + port.asLong() + ": must be between 1 and 65535, inclusive"
+              });
         }
         String protocol = p.path("protocol").asText("TCP");
         if (!List.of("TCP", "UDP", "SCTP").contains(protocol)) {
-          causes.add(new String[] {"spec.ports[" + i + "].protocol", "FieldValueNotSupported",
-              "Unsupported value: \"" + protocol + "\": supported values: \"SCTP\", \"TCP\", \"UDP\""});
+          causes.add(
+              new String[] {
+                "spec.ports[" + i + "].protocol",
+                "FieldValueNotSupported",
+                "Unsupported value: \""
+                    + protocol
+                    + "\": supported values: \"SCTP\", \"TCP\", \"UDP\""
+              });
         }
         i++;
       }
@@ -278,7 +367,10 @@ final class Builtins {
     if (!isCrd(type)) {
       return;
     }
-    ResourceType t = r.registry.get(last.path("spec").path("group").asText(), last.path("spec").path("names").path("plural").asText());
+    ResourceType t =
+        r.registry.get(
+            last.path("spec").path("group").asText(),
+            last.path("spec").path("names").path("plural").asText());
     if (t == null || t.builtin) {
       return;
     }

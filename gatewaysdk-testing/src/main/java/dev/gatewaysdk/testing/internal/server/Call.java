@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One resource request after routing: what it addresses and its options. Not thread-safe; one per request. */
+/**
+ * One resource request after routing: what it addresses and its options. Not thread-safe; one per
+ * request.
+ */
 final class Call {
   final ResourceType type;
   final String version;
@@ -14,15 +17,28 @@ final class Call {
   final Map<String, String> query;
   final List<String> warnings = new ArrayList<>();
   String userAgent = "";
+
   /** Set when server-side apply already computed managedFields for this write. */
   boolean managedFieldsDone;
+
   /** The client asked for PartialObjectMetadata(List) instead of full objects. */
   boolean partialMetadata;
-  /** Authorization and the requesting user, or null when the server is open: RBAC writes are escalation-checked. */
+
+  /**
+   * Authorization and the requesting user, or null when the server is open: RBAC writes are
+   * escalation-checked.
+   */
   Rbac rbac;
+
   Rbac.User user;
 
-  Call(ResourceType type, String version, String namespace, String name, String subresource, Map<String, String> query) {
+  Call(
+      ResourceType type,
+      String version,
+      String namespace,
+      String name,
+      String subresource,
+      Map<String, String> query) {
     this.type = type;
     this.version = version;
     this.namespace = namespace;
@@ -35,12 +51,18 @@ final class Call {
     return query.get(key);
   }
 
-  /** A boolean parameter: absent is false; present, anything but {@code false} (any case) or {@code 0} is true. */
+  /**
+   * A boolean parameter: absent is false; present, anything but {@code false} (any case) or {@code
+   * 0} is true.
+   */
   boolean flag(String key) {
     return flag(query, key);
   }
 
-  /** As the real server converts a query value to a bool: only {@code false} (any case) and {@code 0} are false. */
+  /**
+   * As the real server converts a query value to a bool: only {@code false} (any case) and {@code
+   * 0} are false.
+   */
   static boolean flag(Map<String, String> query, String key) {
     String v = query.get(key);
     return v != null && !v.equals("0") && !v.equalsIgnoreCase("false");
@@ -52,12 +74,16 @@ final class Call {
       return false;
     }
     if (!d.equals("All")) {
-      throw ApiError.badRequest("dryRun: Unsupported value: \"" + d + "\": supported values: \"All\"");
+      throw ApiError.badRequest(
+          "dryRun: Unsupported value: \"" + d + "\": supported values: \"All\"");
     }
     return true;
   }
 
-  /** Strict, Warn or Ignore; the real server's default for JSON bodies is Warn... for typed clients it is Warn too. */
+  /**
+   * Strict, Warn or Ignore; the real server's default for JSON bodies is Warn... for typed clients
+   * it is Warn too.
+   */
   String fieldValidation() {
     String v = query.get("fieldValidation");
     if (v == null || v.isEmpty()) {
@@ -65,12 +91,16 @@ final class Call {
     }
     if (!v.equals("Strict") && !v.equals("Warn") && !v.equals("Ignore")) {
       throw ApiError.badRequest(
-          "fieldValidation: Unsupported value: \"" + v + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
+          "fieldValidation: Unsupported value: \""
+              + v
+              + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
     }
     return v;
   }
 
-  /** The field manager: the parameter, else the user agent's prefix, as the real server derives it. */
+  /**
+   * The field manager: the parameter, else the user agent's prefix, as the real server derives it.
+   */
   String fieldManager() {
     String m = query.get("fieldManager");
     if (m != null && !m.isEmpty()) {

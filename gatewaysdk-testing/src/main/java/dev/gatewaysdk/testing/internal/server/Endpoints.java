@@ -8,16 +8,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Validation of {@code discovery.k8s.io/v1} EndpointSlices and core {@code v1} Endpoints, the checks of
- * Kubernetes' {@code pkg/apis/discovery/validation} and {@code pkg/apis/core/validation} that a test's
- * hand-written slice can trip over: required fields, address syntax per address type, port ranges and
- * protocols, immutable {@code addressType}.
+ * Validation of {@code discovery.k8s.io/v1} EndpointSlices and core {@code v1} Endpoints, the
+ * checks of Kubernetes' {@code pkg/apis/discovery/validation} and {@code pkg/apis/core/validation}
+ * that a test's hand-written slice can trip over: required fields, address syntax per address type,
+ * port ranges and protocols, immutable {@code addressType}.
  */
 final class Endpoints {
   private static final Set<String> ADDRESS_TYPES = Set.of("IPv4", "IPv6", "FQDN");
   private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
   private static final Pattern IPV4 =
-      Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+      Pattern.compile(
+          "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
   private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
   private static final Pattern FQDN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -31,32 +32,59 @@ final class Endpoints {
     if (addressType.isEmpty()) {
       causes.add(new String[] {"addressType", "FieldValueRequired", "Required value"});
     } else if (!ADDRESS_TYPES.contains(addressType)) {
-      causes.add(new String[] {"addressType", "FieldValueNotSupported",
-          "Unsupported value: \"" + addressType + "\": supported values: \"FQDN\", \"IPv4\", \"IPv6\""});
+      causes.add(
+          new String[] {
+            "addressType",
+            "FieldValueNotSupported",
+            "Unsupported value: \""
+                + addressType
+                + "\": supported values: \"FQDN\", \"IPv4\", \"IPv6\""
+          });
     } else if (old != null && !addressType.equals(old.path("addressType").asText())) {
-      causes.add(new String[] {"addressType", "FieldValueInvalid",
-          "Invalid value: \"" + addressType + "\": field is immutable"});
+      causes.add(
+          new String[] {
+            "addressType",
+            "FieldValueInvalid",
+            "Invalid value: \"" + addressType + "\": field is immutable"
+          });
     }
     JsonNode endpoints = obj.path("endpoints");
     if (endpoints.size() > 1000) {
-      causes.add(new String[] {"endpoints", "FieldValueTooMany", "Too many: " + endpoints.size() + ": must have at most 1000 items"});
+      causes.add(
+          new String[] {
+            "endpoints",
+            "FieldValueTooMany",
+            "Too many: " + endpoints.size() + ": must have at most 1000 items"
+          });
     }
     int i = 0;
     for (JsonNode e : endpoints) {
       String path = "endpoints[" + i++ + "].addresses";
       JsonNode addresses = e.path("addresses");
       if (!addresses.isArray() || addresses.size() == 0) {
-        causes.add(new String[] {path, "FieldValueRequired", "Required value: must contain at least 1 address"});
+        causes.add(
+            new String[] {
+              path, "FieldValueRequired", "Required value: must contain at least 1 address"
+            });
       } else if (addresses.size() > 100) {
-        causes.add(new String[] {path, "FieldValueTooMany", "Too many: " + addresses.size() + ": must have at most 100 items"});
+        causes.add(
+            new String[] {
+              path,
+              "FieldValueTooMany",
+              "Too many: " + addresses.size() + ": must have at most 100 items"
+            });
       }
       int j = 0;
       for (JsonNode a : addresses) {
         String value = a.asText("");
         Pattern p = "IPv4".equals(addressType) ? IPV4 : "IPv6".equals(addressType) ? IPV6 : FQDN;
         if (ADDRESS_TYPES.contains(addressType) && !p.matcher(value).matches()) {
-          causes.add(new String[] {path + "[" + j + "]", "FieldValueInvalid",
-              "Invalid value: \"" + value + "\": must be a valid " + addressType + " address"});
+          causes.add(
+              new String[] {
+                path + "[" + j + "]",
+                "FieldValueInvalid",
+                "Invalid value: \"" + value + "\": must be a valid " + addressType + " address"
+              });
         }
         j++;
       }
@@ -76,8 +104,12 @@ final class Endpoints {
       for (JsonNode a : subset.path("addresses")) {
         String ip = a.path("ip").asText("");
         if (!IPV4.matcher(ip).matches() && !IPV6.matcher(ip).matches()) {
-          causes.add(new String[] {path + ".addresses[" + j + "].ip", "FieldValueInvalid",
-              "Invalid value: \"" + ip + "\": must be a valid IP address"});
+          causes.add(
+              new String[] {
+                path + ".addresses[" + j + "].ip",
+                "FieldValueInvalid",
+                "Invalid value: \"" + ip + "\": must be a valid IP address"
+              });
         }
         j++;
       }
@@ -97,19 +129,39 @@ final class Endpoints {
         if (!slice) {
           causes.add(new String[] {path + ".port", "FieldValueRequired", "Required value"});
         }
-      } else if (!port.canConvertToInt() || port.asInt() < (slice ? 0 : 1) || port.asInt() > 65535) {
-        causes.add(new String[] {path + ".port", "FieldValueInvalid",
-            "Invalid value: " + port + ": must be between " + (slice ? 0 : 1) + " and 65535, inclusive"});
+      } else if (!port.canConvertToInt()
+          || port.asInt() < (slice ? 0 : 1)
+          || port.asInt() > 65535) {
+        causes.add(
+            new String[] {
+              path + ".port",
+              "FieldValueInvalid",
+              "Invalid value: "
+                  + port
+                  + ": must be between "
+                  + (slice ? 0 : 1)
+                  + " and 65535, inclusive"
+            });
       }
       String protocol = p.path("protocol").asText("TCP");
       if (!PROTOCOLS.contains(protocol)) {
-        causes.add(new String[] {path + ".protocol", "FieldValueNotSupported",
-            "Unsupported value: \"" + protocol + "\": supported values: \"SCTP\", \"TCP\", \"UDP\""});
+        causes.add(
+            new String[] {
+              path + ".protocol",
+              "FieldValueNotSupported",
+              "Unsupported value: \""
+                  + protocol
+                  + "\": supported values: \"SCTP\", \"TCP\", \"UDP\""
+            });
       }
       String name = p.path("name").asText("");
       if (name.length() > 63 || !PORT_NAME.matcher(name).matches()) {
-        causes.add(new String[] {path + ".name", "FieldValueInvalid",
-            "Invalid value: \"" + name + "\": must be a lowercase RFC 1123 label"});
+        causes.add(
+            new String[] {
+              path + ".name",
+              "FieldValueInvalid",
+              "Invalid value: \"" + name + "\": must be a lowercase RFC 1123 label"
+            });
       }
     }
   }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * One HTTP request as the transport received it (whole: method, path, query, headers and body) and the way
- * to answer it, once: a complete response or a stream. {@link ApiHandler#handle(Exchange)} is the single
- * entry every request passes through.
+ * One HTTP request as the transport received it (whole: method, path, query, headers and body) and
+ * the way to answer it, once: a complete response or a stream. {@link ApiHandler#handle(Exchange)}
+ * is the single entry every request passes through.
  */
 interface Exchange {
   String method();
@@ -34,7 +34,9 @@ interface Exchange {
   /** Starts a streamed (chunked) 200 response, for watches. */
   Stream stream(List<String[]> headers);
 
-  /** A response whose body is written piece by piece; every method may be called from any thread. */
+  /**
+   * A response whose body is written piece by piece; every method may be called from any thread.
+   */
   interface Stream {
     /** Writes and flushes one piece. */
     void write(byte[] piece);
@@ -45,7 +47,9 @@ interface Exchange {
     /** Runs {@code r} once the client can take more after {@link #writable()} was false. */
     void onWritable(Runnable r);
 
-    /** Runs {@code r} once when the stream ends: the client went away or {@link #end()} was called. */
+    /**
+     * Runs {@code r} once when the stream ends: the client went away or {@link #end()} was called.
+     */
     void onClose(Runnable r);
 
     /** Ends the response. */

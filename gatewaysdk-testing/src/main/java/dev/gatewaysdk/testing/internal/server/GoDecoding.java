@@ -16,57 +16,78 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The type errors kube-apiserver's decoding of a built-in kind reports before any validation runs: the body is
- * decoded into the kind's Go struct, and the first value of the wrong JSON type (in document order) ends the
- * request with 400 {@code json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type
- * int32}. The Go structs are read from client-java's models (generated from the same OpenAPI document):
- * class {@code V1ServicePort} is struct {@code ServicePort} in package {@code v1}. Fields whose Go type decodes
- * itself (times, quantities, int-or-string) are approximations of the real message, never a wrong acceptance; named
- * string types ({@code v1.Protocol}) are known for the served core and discovery kinds.
+ * The type errors kube-apiserver's decoding of a built-in kind reports before any validation runs:
+ * the body is decoded into the kind's Go struct, and the first value of the wrong JSON type (in
+ * document order) ends the request with 400 {@code json: cannot unmarshal string into Go struct
+ * field ServicePort.spec.ports.port of type int32}. The Go structs are read from client-java's
+ * models (generated from the same OpenAPI document): class {@code V1ServicePort} is struct {@code
+ * ServicePort} in package {@code v1}. Fields whose Go type decodes itself (times, quantities,
+ * int-or-string) are approximations of the real message, never a wrong acceptance; named string
+ * types ({@code v1.Protocol}) are known for the served core and discovery kinds.
  */
 final class GoDecoding {
-  private static final Pattern MODEL = Pattern.compile("(?:[A-Z][a-z]+)?(V\\d+(?:(?:alpha|beta)\\d+)?)([A-Z]\\w*)");
+  private static final Pattern MODEL =
+      Pattern.compile("(?:[A-Z][a-z]+)?(V\\d+(?:(?:alpha|beta)\\d+)?)([A-Z]\\w*)");
   private static final Map<Class<?>, Map<String, Field>> FIELDS = new ConcurrentHashMap<>();
+
   /**
    * String fields whose Go type is a named string type (k8s.io/api core/v1 and discovery/v1), by
    * {@code Struct.jsonField}: the decoding error names that type, as the real server's does.
    */
-  private static final Map<String, String> STRING_ALIASES = Map.ofEntries(
-      Map.entry("ServicePort.protocol", "v1.Protocol"), Map.entry("EndpointPort.protocol", "v1.Protocol"),
-      Map.entry("ContainerPort.protocol", "v1.Protocol"),
-      Map.entry("ServiceSpec.type", "v1.ServiceType"), Map.entry("ServiceSpec.sessionAffinity", "v1.ServiceAffinity"),
-      Map.entry("ServiceSpec.externalTrafficPolicy", "v1.ServiceExternalTrafficPolicy"),
-      Map.entry("ServiceSpec.internalTrafficPolicy", "v1.ServiceInternalTrafficPolicy"),
-      Map.entry("ServiceSpec.ipFamilies", "v1.IPFamily"), Map.entry("ServiceSpec.ipFamilyPolicy", "v1.IPFamilyPolicy"),
-      Map.entry("Secret.type", "v1.SecretType"),
-      Map.entry("NamespaceSpec.finalizers", "v1.FinalizerName"), Map.entry("NamespaceStatus.phase", "v1.NamespacePhase"),
-      Map.entry("NamespaceCondition.type", "v1.NamespaceConditionType"), Map.entry("NamespaceCondition.status", "v1.ConditionStatus"),
-      Map.entry("EndpointSlice.addressType", "v1.AddressType"));
+  private static final Map<String, String> STRING_ALIASES =
+      Map.ofEntries(
+          Map.entry("ServicePort.protocol", "v1.Protocol"),
+          Map.entry("EndpointPort.protocol", "v1.Protocol"),
+          Map.entry("ContainerPort.protocol", "v1.Protocol"),
+          Map.entry("ServiceSpec.type", "v1.ServiceType"),
+          Map.entry("ServiceSpec.sessionAffinity", "v1.ServiceAffinity"),
+          Map.entry("ServiceSpec.externalTrafficPolicy", "v1.ServiceExternalTrafficPolicy"),
+          Map.entry("ServiceSpec.internalTrafficPolicy", "v1.ServiceInternalTrafficPolicy"),
+          Map.entry("ServiceSpec.ipFamilies", "v1.IPFamily"),
+          Map.entry("ServiceSpec.ipFamilyPolicy", "v1.IPFamilyPolicy"),
+          Map.entry("Secret.type", "v1.SecretType"),
+          Map.entry("NamespaceSpec.finalizers", "v1.FinalizerName"),
+          Map.entry("NamespaceStatus.phase", "v1.NamespacePhase"),
+          Map.entry("NamespaceCondition.type", "v1.NamespaceConditionType"),
+          Map.entry("NamespaceCondition.status", "v1.ConditionStatus"),
+          Map.entry("EndpointSlice.addressType", "v1.AddressType"));
 
   private GoDecoding() {}
 
-  /** The decoding error for {@code object} as {@code model}, e.g. {@code V1Service}; empty if it decodes. */
+  /**
+   * The decoding error for {@code object} as {@code model}, e.g. {@code V1Service}; empty if it
+   * decodes.
+   */
   static Optional<String> typeError(Class<?> model, JsonNode object) {
     return check(object, model, model, "", goName(model));
   }
 
-  /** Checks {@code value} against Java type {@code type}; {@code struct} and {@code path} name the field. */
-  private static Optional<String> check(JsonNode value, Type type, Class<?> owner, String path, String struct) {
+  /**
+   * Checks {@code value} against Java type {@code type}; {@code struct} and {@code path} name the
+   * field.
+   */
+  private static Optional<String> check(
+      JsonNode value, Type type, Class<?> owner, String path, String struct) {
     if (value == null || value.isNull()) {
       return Optional.empty(); // null decodes into anything as the zero value
     }
     Class<?> raw = raw(type);
     if (raw == String.class) {
       String field = path.substring(path.lastIndexOf('.') + 1);
-      return value.isTextual() ? Optional.empty() : error(value, path, struct, STRING_ALIASES.getOrDefault(struct + "." + field, "string"));
+      return value.isTextual()
+          ? Optional.empty()
+          : error(value, path, struct, STRING_ALIASES.getOrDefault(struct + "." + field, "string"));
     }
     if (raw == Integer.class || raw == Long.class) {
-      boolean fits = value.isIntegralNumber() && (raw == Long.class ? value.canConvertToLong() : value.canConvertToInt());
+      boolean fits =
+          value.isIntegralNumber()
+              && (raw == Long.class ? value.canConvertToLong() : value.canConvertToInt());
       if (fits) {
         return Optional.empty();
       }
       String goType = raw == Integer.class ? "int32" : "int64";
-      return value.isNumber() ? Optional.of(message("number " + value.asText(), path, struct, goType))
+      return value.isNumber()
+          ? Optional.of(message("number " + value.asText(), path, struct, goType))
           : error(value, path, struct, goType);
     }
     if (raw == Double.class || raw == Float.class) {
@@ -127,15 +148,26 @@ final class GoDecoding {
   }
 
   private static Optional<String> error(JsonNode value, String path, String struct, String goType) {
-    String got = value.isTextual() ? "string" : value.isNumber() ? "number" : value.isBoolean() ? "bool"
-        : value.isArray() ? "array" : "object";
+    String got =
+        value.isTextual()
+            ? "string"
+            : value.isNumber()
+                ? "number"
+                : value.isBoolean() ? "bool" : value.isArray() ? "array" : "object";
     return Optional.of(message(got, path, struct, goType));
   }
 
   private static String message(String got, String path, String struct, String goType) {
     return path.isEmpty()
         ? "json: cannot unmarshal " + got + " into Go value of type " + goType
-        : "json: cannot unmarshal " + got + " into Go struct field " + struct + "." + path + " of type " + goType;
+        : "json: cannot unmarshal "
+            + got
+            + " into Go struct field "
+            + struct
+            + "."
+            + path
+            + " of type "
+            + goType;
   }
 
   private static String goType(Type type) {
@@ -166,7 +198,9 @@ final class GoDecoding {
     }
     if (isModel(raw)) {
       Matcher m = MODEL.matcher(raw.getSimpleName());
-      return m.matches() ? m.group(1).toLowerCase(java.util.Locale.ROOT) + "." + m.group(2) : raw.getSimpleName();
+      return m.matches()
+          ? m.group(1).toLowerCase(java.util.Locale.ROOT) + "." + m.group(2)
+          : raw.getSimpleName();
     }
     return "interface {}";
   }
@@ -182,16 +216,18 @@ final class GoDecoding {
   }
 
   private static Map<String, Field> fields(Class<?> model) {
-    return FIELDS.computeIfAbsent(model, c -> {
-      Map<String, Field> out = new HashMap<>();
-      for (Field f : c.getDeclaredFields()) {
-        SerializedName name = f.getAnnotation(SerializedName.class);
-        if (name != null && !Modifier.isStatic(f.getModifiers())) {
-          out.put(name.value(), f);
-        }
-      }
-      return out;
-    });
+    return FIELDS.computeIfAbsent(
+        model,
+        c -> {
+          Map<String, Field> out = new HashMap<>();
+          for (Field f : c.getDeclaredFields()) {
+            SerializedName name = f.getAnnotation(SerializedName.class);
+            if (name != null && !Modifier.isStatic(f.getModifiers())) {
+              out.put(name.value(), f);
+            }
+          }
+          return out;
+        });
   }
 
   private static Class<?> raw(Type type) {

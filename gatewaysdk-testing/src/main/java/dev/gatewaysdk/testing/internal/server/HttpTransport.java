@@ -51,10 +51,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The API server's HTTP/1.1 listener on Netty. A whole request (head and body) must arrive within
- * {@link #REQUEST_TIMEOUT_SECONDS} of the connection opening or the previous answer, else the connection is
- * closed (this is the header and the idle timeout); at most {@link #MAX_CONNECTIONS} connections are open; bodies over
- * {@link ApiHandler#MAX_BODY} are refused. Whole requests are handed to a bounded worker pool one at a time per
- * connection (so answers keep the order of pipelined requests); streams (watches) hold no thread.
+ * {@link #REQUEST_TIMEOUT_SECONDS} of the connection opening or the previous answer, else the
+ * connection is closed (this is the header and the idle timeout); at most {@link #MAX_CONNECTIONS}
+ * connections are open; bodies over {@link ApiHandler#MAX_BODY} are refused. Whole requests are
+ * handed to a bounded worker pool one at a time per connection (so answers keep the order of
+ * pipelined requests); streams (watches) hold no thread.
  */
 final class HttpTransport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -68,44 +69,62 @@ final class HttpTransport implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private final SslContext ssl;
 
-  HttpTransport(int port, SslContext ssl, Consumer<Exchange> handler, String name) throws InterruptedException {
+  HttpTransport(int port, SslContext ssl, Consumer<Exchange> handler, String name)
+      throws InterruptedException {
     this.ssl = ssl;
     AtomicInteger threads = new AtomicInteger();
-    this.group = new MultiThreadIoEventLoopGroup(2, r -> {
-      Thread t = new Thread(r, name + "-io-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }, NioIoHandler.newFactory());
-    this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096), r -> {
-      Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.group =
+        new MultiThreadIoEventLoopGroup(
+            2,
+            r -> {
+              Thread t = new Thread(r, name + "-io-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            NioIoHandler.newFactory());
+    this.workers =
+        new ThreadPoolExecutor(
+            WORKERS,
+            WORKERS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(4096),
+            r -> {
+              Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
-    ServerBootstrap b = new ServerBootstrap()
-        .group(group)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            if (connections.incrementAndGet() > MAX_CONNECTIONS) {
-              connections.decrementAndGet();
-              LOG.debug("connection limit {} reached: closing {}", MAX_CONNECTIONS, ch.remoteAddress());
-              ch.close();
-              return;
-            }
-            ch.closeFuture().addListener(f -> connections.decrementAndGet());
-            ChannelPipeline p = ch.pipeline();
-            if (ssl != null) {
-              p.addLast(ssl.newHandler(ch.alloc()));
-            }
-            p.addLast(new HttpServerCodec(16 * 1024, 64 * 1024, 16 * 1024));
-            p.addLast(new Connection(handler));
-          }
-        });
-    this.server = b.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).sync().channel();
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+                      connections.decrementAndGet();
+                      LOG.debug(
+                          "connection limit {} reached: closing {}",
+                          MAX_CONNECTIONS,
+                          ch.remoteAddress());
+                      ch.close();
+                      return;
+                    }
+                    ch.closeFuture().addListener(f -> connections.decrementAndGet());
+                    ChannelPipeline p = ch.pipeline();
+                    if (ssl != null) {
+                      p.addLast(ssl.newHandler(ch.alloc()));
+                    }
+                    p.addLast(new HttpServerCodec(16 * 1024, 64 * 1024, 16 * 1024));
+                    p.addLast(new Connection(handler));
+                  }
+                });
+    this.server =
+        b.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).sync().channel();
   }
 
   int port() {
@@ -139,19 +158,25 @@ final class HttpTransport implements AutoCloseable {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
       this.ctx = ctx;
-      aggregator = new HttpObjectAggregator((int) ApiHandler.MAX_BODY) {
-        @Override
-        protected void handleOversizedMessage(ChannelHandlerContext c, HttpMessage oversized) {
-          ApiError e = ApiError.tooLarge(ApiHandler.MAX_BODY);
-          FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(e.code),
-              Unpooled.wrappedBuffer(Json.bytes(e.status)));
-          r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-          HttpUtil.setContentLength(r, r.content().readableBytes());
-          // The connection stays open: the aggregator discards the rest of the body (closing now would
-          // reset the connection under a client still sending, and it would never see the answer).
-          c.writeAndFlush(r);
-        }
-      };
+      aggregator =
+          new HttpObjectAggregator((int) ApiHandler.MAX_BODY) {
+            @Override
+            protected void handleOversizedMessage(ChannelHandlerContext c, HttpMessage oversized) {
+              ApiError e = ApiError.tooLarge(ApiHandler.MAX_BODY);
+              FullHttpResponse r =
+                  new DefaultFullHttpResponse(
+                      HttpVersion.HTTP_1_1,
+                      HttpResponseStatus.valueOf(e.code),
+                      Unpooled.wrappedBuffer(Json.bytes(e.status)));
+              r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+              HttpUtil.setContentLength(r, r.content().readableBytes());
+              // The connection stays open: the aggregator discards the rest of the body (closing
+              // now would
+              // reset the connection under a client still sending, and it would never see the
+              // answer).
+              c.writeAndFlush(r);
+            }
+          };
       ctx.pipeline().addBefore(ctx.name(), null, aggregator);
     }
 
@@ -163,10 +188,18 @@ final class HttpTransport implements AutoCloseable {
 
     private void arm(long seconds) {
       disarm();
-      timer = ctx.executor().schedule(() -> {
-        LOG.debug("closing {}: no complete request within {} s", ctx.channel().remoteAddress(), seconds);
-        ctx.close();
-      }, seconds, TimeUnit.SECONDS);
+      timer =
+          ctx.executor()
+              .schedule(
+                  () -> {
+                    LOG.debug(
+                        "closing {}: no complete request within {} s",
+                        ctx.channel().remoteAddress(),
+                        seconds);
+                    ctx.close();
+                  },
+                  seconds,
+                  TimeUnit.SECONDS);
     }
 
     private void disarm() {
@@ -182,7 +215,8 @@ final class HttpTransport implements AutoCloseable {
         FullHttpRequest req = (FullHttpRequest) msg;
         if (!req.decoderResult().isSuccess()) {
           req.release();
-          FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST);
+          FullHttpResponse r =
+              new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST);
           r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
           ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
           return;
@@ -203,16 +237,20 @@ final class HttpTransport implements AutoCloseable {
       FullHttpRequest req = pending.poll();
       NettyExchange ex = new NettyExchange(ctx, req, ssl != null, this::done);
       try {
-        workers.execute(() -> {
-          try {
-            handler.accept(ex);
-          } catch (RuntimeException e) {
-            LOG.warn("{} {} failed", ex.method(), ex.rawPath(), e);
-            ex.failIfUnanswered();
-          }
-        });
+        workers.execute(
+            () -> {
+              try {
+                handler.accept(ex);
+              } catch (RuntimeException e) {
+                LOG.warn("{} {} failed", ex.method(), ex.rawPath(), e);
+                ex.failIfUnanswered();
+              }
+            });
       } catch (RejectedExecutionException e) {
-        ex.respond(429, List.<String[]>of(new String[] {"Retry-After", "1"}), Json.bytes(ApiError.tooManyRequests().status));
+        ex.respond(
+            429,
+            List.<String[]>of(new String[] {"Retry-After", "1"}),
+            Json.bytes(ApiError.tooManyRequests().status));
       }
     }
 
@@ -261,7 +299,8 @@ final class HttpTransport implements AutoCloseable {
     private final String query;
     private final AtomicBoolean answered = new AtomicBoolean();
 
-    NettyExchange(ChannelHandlerContext ctx, FullHttpRequest req, boolean secure, Consumer<Boolean> done) {
+    NettyExchange(
+        ChannelHandlerContext ctx, FullHttpRequest req, boolean secure, Consumer<Boolean> done) {
       this.ctx = ctx;
       this.req = req;
       this.body = ByteBufUtil.getBytes(req.content());
@@ -322,8 +361,11 @@ final class HttpTransport implements AutoCloseable {
       if (!answered.compareAndSet(false, true)) {
         throw new IllegalStateException("answered twice");
       }
-      FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code),
-          Unpooled.wrappedBuffer(bytes));
+      FullHttpResponse r =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1,
+              HttpResponseStatus.valueOf(code),
+              Unpooled.wrappedBuffer(bytes));
       for (String[] h : headers) {
         r.headers().add(h[0], h[1]);
       }
@@ -331,7 +373,8 @@ final class HttpTransport implements AutoCloseable {
       if (!keepAlive) {
         r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       }
-      ctx.writeAndFlush(r).addListener(f -> ctx.executor().execute(() -> done.accept(keepAlive && f.isSuccess())));
+      ctx.writeAndFlush(r)
+          .addListener(f -> ctx.executor().execute(() -> done.accept(keepAlive && f.isSuccess())));
     }
 
     @Override
@@ -390,22 +433,26 @@ final class HttpTransport implements AutoCloseable {
 
     @Override
     public void onWritable(Runnable r) {
-      ctx.executor().execute(() -> {
-        if (ctx.channel().isWritable()) {
-          r.run();
-        } else {
-          ctx.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelWritabilityChanged(ChannelHandlerContext c) {
-              if (c.channel().isWritable()) {
-                c.pipeline().remove(this);
-                r.run();
-              }
-              c.fireChannelWritabilityChanged();
-            }
-          });
-        }
-      });
+      ctx.executor()
+          .execute(
+              () -> {
+                if (ctx.channel().isWritable()) {
+                  r.run();
+                } else {
+                  ctx.pipeline()
+                      .addLast(
+                          new ChannelInboundHandlerAdapter() {
+                            @Override
+                            public void channelWritabilityChanged(ChannelHandlerContext c) {
+                              if (c.channel().isWritable()) {
+                                c.pipeline().remove(this);
+                                r.run();
+                              }
+                              c.fireChannelWritabilityChanged();
+                            }
+                          });
+                }
+              });
     }
 
     @Override
@@ -420,7 +467,8 @@ final class HttpTransport implements AutoCloseable {
     public void end() {
       if (ended.compareAndSet(false, true)) {
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
-            .addListener(f -> ctx.executor().execute(() -> done.accept(keepAlive && f.isSuccess())));
+            .addListener(
+                f -> ctx.executor().execute(() -> done.accept(keepAlive && f.isSuccess())));
         runOnClose();
       }
     }

@@ -19,12 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Durable state: a snapshot file plus an append-only log next to it ({@code FILE.log}). Every store write
- * is appended and fsynced before it becomes visible, so an acknowledged write survives {@code kill -9};
- * the log is compacted into the snapshot (written aside, fsynced, renamed) when it grows and on close.
- * Replaying a log over a snapshot that already contains it is harmless: each record sets or removes a whole
- * object, so the last record per object decides. A torn last line (a crash mid-append) was never
- * acknowledged and is cut off.
+ * Durable state: a snapshot file plus an append-only log next to it ({@code FILE.log}). Every store
+ * write is appended and fsynced before it becomes visible, so an acknowledged write survives {@code
+ * kill -9}; the log is compacted into the snapshot (written aside, fsynced, renamed) when it grows
+ * and on close. Replaying a log over a snapshot that already contains it is harmless: each record
+ * sets or removes a whole object, so the last record per object decides. A torn last line (a crash
+ * mid-append) was never acknowledged and is cut off.
  */
 final class Journal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
@@ -34,7 +34,9 @@ final class Journal implements AutoCloseable {
   private FileChannel channel;
   private long size;
 
-  /** What a state file and its log hold: the objects (CRDs first) and the highest resourceVersion. */
+  /**
+   * What a state file and its log hold: the objects (CRDs first) and the highest resourceVersion.
+   */
   static final class State {
     final List<ObjectNode> objects;
     final long resourceVersion;
@@ -50,7 +52,10 @@ final class Journal implements AutoCloseable {
     this.log = this.snapshot.resolveSibling(this.snapshot.getFileName() + ".log");
   }
 
-  /** Reads the snapshot and replays the log (cutting off a torn tail), then opens the log for appends. */
+  /**
+   * Reads the snapshot and replays the log (cutting off a torn tail), then opens the log for
+   * appends.
+   */
   State open() throws IOException {
     Files.createDirectories(snapshot.getParent());
     Map<String, ObjectNode> objects = new LinkedHashMap<>();
@@ -84,7 +89,10 @@ final class Journal implements AutoCloseable {
         good = start;
       }
       if (good < bytes.length) {
-        LOG.warn("state log {}: {} bytes after the last complete record were cut off (never acknowledged)", log, bytes.length - good);
+        LOG.warn(
+            "state log {}: {} bytes after the last complete record were cut off (never acknowledged)",
+            log,
+            bytes.length - good);
       }
     }
     channel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -98,7 +106,12 @@ final class Journal implements AutoCloseable {
       (o.path("kind").asText().equals("CustomResourceDefinition") ? crdsFirst : rest).add(o);
     }
     crdsFirst.addAll(rest);
-    LOG.debug("state {}: {} objects, {} log records, resourceVersion {}", snapshot, crdsFirst.size(), records, rv);
+    LOG.debug(
+        "state {}: {} objects, {} log records, resourceVersion {}",
+        snapshot,
+        crdsFirst.size(),
+        records,
+        rv);
     return new State(crdsFirst, rv);
   }
 
@@ -110,11 +123,12 @@ final class Journal implements AutoCloseable {
       case "del":
         objects.remove(identity(rec.get("object")));
         break;
-      case "drop": {
-        String prefix = rec.path("group").asText() + "|" + rec.path("kind").asText() + "|";
-        objects.keySet().removeIf(k -> k.startsWith(prefix));
-        break;
-      }
+      case "drop":
+        {
+          String prefix = rec.path("group").asText() + "|" + rec.path("kind").asText() + "|";
+          objects.keySet().removeIf(k -> k.startsWith(prefix));
+          break;
+        }
       default:
         throw new UncheckedIOException(new IOException("unknown state log record " + rec));
     }
@@ -124,10 +138,19 @@ final class Journal implements AutoCloseable {
     String apiVersion = o.path("apiVersion").asText();
     String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
     JsonNode m = o.path("metadata");
-    return group + "|" + o.path("kind").asText() + "|" + m.path("namespace").asText() + "|" + m.path("name").asText();
+    return group
+        + "|"
+        + o.path("kind").asText()
+        + "|"
+        + m.path("namespace").asText()
+        + "|"
+        + m.path("name").asText();
   }
 
-  /** Appends a record and forces it to disk; the caller holds the store lock and acknowledges only after this. */
+  /**
+   * Appends a record and forces it to disk; the caller holds the store lock and acknowledges only
+   * after this.
+   */
   void put(ObjectNode obj, long rv) {
     append(record("put", rv).set("object", obj));
   }
@@ -157,7 +180,8 @@ final class Journal implements AutoCloseable {
       channel.force(false);
       size += line.length + 1;
     } catch (IOException e) {
-      // Not acknowledged: the caller's write fails before it changes memory. Cut what may have been written.
+      // Not acknowledged: the caller's write fails before it changes memory. Cut what may have been
+      // written.
       try {
         channel.truncate(size);
         channel.position(size);
@@ -172,13 +196,17 @@ final class Journal implements AutoCloseable {
     return size > COMPACT_BYTES;
   }
 
-  /** Writes every object as the new snapshot (durably), then empties the log. The caller holds the store lock. */
+  /**
+   * Writes every object as the new snapshot (durably), then empties the log. The caller holds the
+   * store lock.
+   */
   void compact(long rv, Map<String, List<ObjectNode>> objects) throws IOException {
     ObjectNode state = Json.object();
     state.put("resourceVersion", Long.toString(rv));
     ArrayNode items = state.putArray("items");
     objects.forEach((k, list) -> list.forEach(items::add));
-    Path tmp = Files.createTempFile(snapshot.getParent(), snapshot.getFileName().toString(), ".tmp");
+    Path tmp =
+        Files.createTempFile(snapshot.getParent(), snapshot.getFileName().toString(), ".tmp");
     try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       ByteBuffer buf = ByteBuffer.wrap(Json.bytes(state));
       while (buf.hasRemaining()) {

@@ -53,26 +53,34 @@ final class Json {
   }
 
   /**
-   * One YAML document as a tree, with aliases ({@code *name}) replaced by their anchor's value (Jackson's
-   * parser reports an alias as its name). Plain scalars are typed as Jackson types them (YAML 1.2 core).
+   * One YAML document as a tree, with aliases ({@code *name}) replaced by their anchor's value
+   * (Jackson's parser reports an alias as its name). Plain scalars are typed as Jackson types them
+   * (YAML 1.2 core).
    */
   static JsonNode parseYaml(byte[] body) throws IOException {
     org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
     options.setCodePointLimit(Math.max(options.getCodePointLimit(), body.length + 1));
     org.yaml.snakeyaml.nodes.Node root;
     try {
-      root = new org.yaml.snakeyaml.Yaml(options).compose(
-          new java.io.InputStreamReader(new java.io.ByteArrayInputStream(body), java.nio.charset.StandardCharsets.UTF_8));
+      root =
+          new org.yaml.snakeyaml.Yaml(options)
+              .compose(
+                  new java.io.InputStreamReader(
+                      new java.io.ByteArrayInputStream(body),
+                      java.nio.charset.StandardCharsets.UTF_8));
     } catch (org.yaml.snakeyaml.error.YAMLException e) {
       throw new com.fasterxml.jackson.core.JsonParseException(null, String.valueOf(e.getMessage()));
     }
-    return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : yamlNode(root);
+    return root == null
+        ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+        : yamlNode(root);
   }
 
   private static JsonNode yamlNode(org.yaml.snakeyaml.nodes.Node n) throws IOException {
     if (n instanceof org.yaml.snakeyaml.nodes.MappingNode) {
       ObjectNode o = object();
-      for (org.yaml.snakeyaml.nodes.NodeTuple t : ((org.yaml.snakeyaml.nodes.MappingNode) n).getValue()) {
+      for (org.yaml.snakeyaml.nodes.NodeTuple t :
+          ((org.yaml.snakeyaml.nodes.MappingNode) n).getValue()) {
         JsonNode k = yamlNode(t.getKeyNode());
         o.set(k.isValueNode() ? k.asText() : string(k), yamlNode(t.getValueNode()));
       }
@@ -80,14 +88,16 @@ final class Json {
     }
     if (n instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
       ArrayNode a = array();
-      for (org.yaml.snakeyaml.nodes.Node item : ((org.yaml.snakeyaml.nodes.SequenceNode) n).getValue()) {
+      for (org.yaml.snakeyaml.nodes.Node item :
+          ((org.yaml.snakeyaml.nodes.SequenceNode) n).getValue()) {
         a.add(yamlNode(item));
       }
       return a;
     }
     org.yaml.snakeyaml.nodes.ScalarNode s = (org.yaml.snakeyaml.nodes.ScalarNode) n;
     if (s.isPlain()) {
-      // The scalar alone as a document: Jackson types it (numbers, true/false, null) exactly as before.
+      // The scalar alone as a document: Jackson types it (numbers, true/false, null) exactly as
+      // before.
       JsonNode typed = YAML.readTree(s.getValue().isEmpty() ? "~" : s.getValue());
       if (typed != null && typed.isValueNode()) {
         return typed;

@@ -101,7 +101,8 @@ final class JsonPath {
     }
     String left = cond.substring(1, at).trim();
     String right = cond.substring(at + 2).trim();
-    if ((right.startsWith("\"") && right.endsWith("\"")) || (right.startsWith("'") && right.endsWith("'"))) {
+    if ((right.startsWith("\"") && right.endsWith("\""))
+        || (right.startsWith("'") && right.endsWith("'"))) {
       right = right.substring(1, right.length() - 1);
     }
     if (!n.isArray()) {

@@ -14,26 +14,38 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Field ownership as server-side apply tracks it: {@code metadata.managedFields} entries with FieldsV1
- * sets, computed from the object and the list types of the schema ({@code x-kubernetes-list-type},
- * {@code x-kubernetes-list-map-keys}, {@code x-kubernetes-map-type}); built-in kinds use the list types
- * of the fields they share with Gateway API work (finalizers, ownerReferences, ports, conditions).
+ * Field ownership as server-side apply tracks it: {@code metadata.managedFields} entries with
+ * FieldsV1 sets, computed from the object and the list types of the schema ({@code
+ * x-kubernetes-list-type}, {@code x-kubernetes-list-map-keys}, {@code x-kubernetes-map-type});
+ * built-in kinds use the list types of the fields they share with Gateway API work (finalizers,
+ * ownerReferences, ports, conditions).
  *
- * <p>A field set is a set of paths; a path is a list of FieldsV1 elements ({@code f:spec},
- * {@code k:{"name":"http"}}, {@code v:"x"}); a path ending in a {@code k:}/{@code v:} element is the
- * list item itself (FieldsV1 {@code "."}).
+ * <p>A field set is a set of paths; a path is a list of FieldsV1 elements ({@code f:spec}, {@code
+ * k:{"name":"http"}}, {@code v:"x"}); a path ending in a {@code k:}/{@code v:} element is the list
+ * item itself (FieldsV1 {@code "."}).
  */
 final class ManagedFields {
   private static final Set<String> SKIP_ROOT = Set.of("apiVersion", "kind");
   private static final Set<String> SKIP_META =
-      Set.of("name", "namespace", "uid", "resourceVersion", "creationTimestamp", "generation", "managedFields",
-          "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink");
+      Set.of(
+          "name",
+          "namespace",
+          "uid",
+          "resourceVersion",
+          "creationTimestamp",
+          "generation",
+          "managedFields",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds",
+          "selfLink");
 
   private ManagedFields() {}
 
   // ---- schema context
 
-  /** Where in the object a value is: the CRD schema node (null for built-ins) and the dotted path. */
+  /**
+   * Where in the object a value is: the CRD schema node (null for built-ins) and the dotted path.
+   */
   static final class Ctx {
     final JsonNode schema;
     final String path;
@@ -55,7 +67,8 @@ final class ManagedFields {
         JsonNode props = schema.get("properties");
         if (props != null && props.has(field)) {
           s = props.get(field);
-        } else if (schema.get("additionalProperties") != null && schema.get("additionalProperties").isObject()) {
+        } else if (schema.get("additionalProperties") != null
+            && schema.get("additionalProperties").isObject()) {
           s = schema.get("additionalProperties");
         }
       }
@@ -130,7 +143,11 @@ final class ManagedFields {
         for (Iterator<Map.Entry<String, JsonNode>> mit = e.getValue().fields(); mit.hasNext(); ) {
           Map.Entry<String, JsonNode> me = mit.next();
           if (!SKIP_META.contains(me.getKey())) {
-            collect(me.getValue(), ctx.child("metadata").child(me.getKey()), append(mp, "f:" + me.getKey()), out);
+            collect(
+                me.getValue(),
+                ctx.child("metadata").child(me.getKey()),
+                append(mp, "f:" + me.getKey()),
+                out);
           }
         }
         continue;
@@ -158,7 +175,8 @@ final class ManagedFields {
           if (item.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
               Map.Entry<String, JsonNode> e = it.next();
-              collect(e.getValue(), ctx.items().child(e.getKey()), append(ip, "f:" + e.getKey()), out);
+              collect(
+                  e.getValue(), ctx.items().child(e.getKey()), append(ip, "f:" + e.getKey()), out);
             }
           }
         }
@@ -315,7 +333,13 @@ final class ManagedFields {
     String time;
     Set<List<String>> fields;
 
-    Entry(String manager, String operation, String subresource, String apiVersion, String time, Set<List<String>> fields) {
+    Entry(
+        String manager,
+        String operation,
+        String subresource,
+        String apiVersion,
+        String time,
+        Set<List<String>> fields) {
       this.manager = manager;
       this.operation = operation;
       this.subresource = subresource;
@@ -325,7 +349,9 @@ final class ManagedFields {
     }
 
     boolean same(String m, String op, String sub) {
-      return manager.equals(m) && operation.equals(op) && java.util.Objects.equals(subresource, sub);
+      return manager.equals(m)
+          && operation.equals(op)
+          && java.util.Objects.equals(subresource, sub);
     }
 
     ObjectNode toJson() {
@@ -350,9 +376,14 @@ final class ManagedFields {
     JsonNode mf = obj == null ? null : obj.path("metadata").get("managedFields");
     if (mf != null && mf.isArray()) {
       for (JsonNode e : mf) {
-        l.add(new Entry(e.path("manager").asText(""), e.path("operation").asText("Update"),
-            e.hasNonNull("subresource") ? e.get("subresource").asText() : null, e.path("apiVersion").asText(""),
-            e.hasNonNull("time") ? e.get("time").asText() : null, fromFieldsV1(e.get("fieldsV1"))));
+        l.add(
+            new Entry(
+                e.path("manager").asText(""),
+                e.path("operation").asText("Update"),
+                e.hasNonNull("subresource") ? e.get("subresource").asText() : null,
+                e.path("apiVersion").asText(""),
+                e.hasNonNull("time") ? e.get("time").asText() : null,
+                fromFieldsV1(e.get("fieldsV1"))));
       }
     }
     return l;
@@ -376,8 +407,8 @@ final class ManagedFields {
   // ---- operations
 
   /**
-   * Records a non-apply write by the call's manager: it owns what it changed, others lose it. Managed
-   * fields the client set explicitly (different from the stored ones) are kept as sent.
+   * Records a non-apply write by the call's manager: it owns what it changed, others lose it.
+   * Managed fields the client set explicitly (different from the stored ones) are kept as sent.
    */
   static void track(Call c, ObjectNode current, ObjectNode next, String operation) {
     if (c.managedFieldsDone) {
@@ -385,7 +416,9 @@ final class ManagedFields {
     }
     JsonNode sent = next.path("metadata").get("managedFields");
     JsonNode stored = current == null ? null : current.path("metadata").get("managedFields");
-    if (sent != null && !sent.equals(stored) && !(sent.isArray() && sent.isEmpty() && stored == null)) {
+    if (sent != null
+        && !sent.equals(stored)
+        && !(sent.isArray() && sent.isEmpty() && stored == null)) {
       if (sent.isArray() && sent.isEmpty()) {
         Json.metadata(next).remove("managedFields");
       }
@@ -418,7 +451,14 @@ final class ManagedFields {
       e.fields.removeAll(removed);
     }
     if (mine == null) {
-      mine = new Entry(manager, operation, c.subresource, c.type.apiVersion(c.version), Json.now(), new LinkedHashSet<>());
+      mine =
+          new Entry(
+              manager,
+              operation,
+              c.subresource,
+              c.type.apiVersion(c.version),
+              Json.now(),
+              new LinkedHashSet<>());
       entries.add(mine);
     }
     mine.fields.addAll(changed);
@@ -458,10 +498,16 @@ final class ManagedFields {
           if (q.size() >= p.size() && q.subList(0, p.size()).equals(p)) {
             if (!java.util.Objects.equals(valueAt(config, p), valueAt(base, p))) {
               if (lose.computeIfAbsent(e, x -> new LinkedHashSet<>()).add(q)) {
-                // As the real server words it: Update managers are named with their version and time.
-                String using = e.operation.equals("Update")
-                    ? e.apiVersion + (e.time == null ? "" : " at " + e.time) : null;
-                String who = e.subresource == null ? e.manager : e.manager + "\" with subresource \"" + e.subresource;
+                // As the real server words it: Update managers are named with their version and
+                // time.
+                String using =
+                    e.operation.equals("Update")
+                        ? e.apiVersion + (e.time == null ? "" : " at " + e.time)
+                        : null;
+                String who =
+                    e.subresource == null
+                        ? e.manager
+                        : e.manager + "\" with subresource \"" + e.subresource;
                 conflicts.add(new String[] {who, dotted(q), using});
               }
             }
@@ -489,7 +535,8 @@ final class ManagedFields {
           }
         }
       }
-      // Remove the outermost paths only: an item goes as a whole, not field by field (its key fields
+      // Remove the outermost paths only: an item goes as a whole, not field by field (its key
+      // fields
       // would be gone before the item could be found).
       gone.sort(Comparator.comparingInt(List::size));
       List<List<String>> removed = new ArrayList<>();
@@ -510,7 +557,14 @@ final class ManagedFields {
       mine.time = Json.now();
       mine.apiVersion = c.type.apiVersion(c.version);
     } else {
-      mine = new Entry(manager, "Apply", c.subresource, c.type.apiVersion(c.version), Json.now(), new LinkedHashSet<>(applied));
+      mine =
+          new Entry(
+              manager,
+              "Apply",
+              c.subresource,
+              c.type.apiVersion(c.version),
+              Json.now(),
+              new LinkedHashSet<>(applied));
       entries.add(mine);
     }
     ObjectNode cfg = config.deepCopy();
@@ -538,7 +592,13 @@ final class ManagedFields {
       } else if (el.startsWith("k:")) {
         JsonNode key = parse(el.substring(2));
         StringBuilder k = new StringBuilder();
-        key.fields().forEachRemaining(f -> k.append(k.length() == 0 ? "" : ",").append(f.getKey()).append('=').append(Json.string(f.getValue())));
+        key.fields()
+            .forEachRemaining(
+                f ->
+                    k.append(k.length() == 0 ? "" : ",")
+                        .append(f.getKey())
+                        .append('=')
+                        .append(Json.string(f.getValue())));
         sb.append('[').append(k).append(']');
       } else if (el.startsWith("v:")) {
         sb.append("[").append(el.substring(2)).append("]");
@@ -595,7 +655,8 @@ final class ManagedFields {
           String k = itemKey(item, keys);
           seen.add(k);
           JsonNode existing = findItem(l, k);
-          out.add(existing == null ? item.deepCopy() : merge(existing.deepCopy(), item, ctx.items()));
+          out.add(
+              existing == null ? item.deepCopy() : merge(existing.deepCopy(), item, ctx.items()));
         }
         for (JsonNode item : l) {
           if (!seen.contains(itemKey(item, keys))) {

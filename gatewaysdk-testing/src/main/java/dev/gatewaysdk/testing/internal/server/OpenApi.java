@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * OpenAPI v3 discovery ({@code /openapi/v3} and one document per group-version): the PATCH operations
- * with their {@code x-kubernetes-group-version-kind} and accepted patch types, the fieldValidation
- * parameter, and the CRD schemas. kubectl reads it to choose patch types, to verify that the server
- * validates fields itself, and for {@code kubectl explain}. Built-in kinds carry their real schemas
- * ({@link BuiltinSchemas}). {@code /openapi/v2} serves the same as one Swagger 2.0 document, in JSON or in the
- * protobuf form kubectl asks for ({@link OpenApiV2Protobuf}).
+ * OpenAPI v3 discovery ({@code /openapi/v3} and one document per group-version): the PATCH
+ * operations with their {@code x-kubernetes-group-version-kind} and accepted patch types, the
+ * fieldValidation parameter, and the CRD schemas. kubectl reads it to choose patch types, to verify
+ * that the server validates fields itself, and for {@code kubectl explain}. Built-in kinds carry
+ * their real schemas ({@link BuiltinSchemas}). {@code /openapi/v2} serves the same as one Swagger
+ * 2.0 document, in JSON or in the protobuf form kubectl asks for ({@link OpenApiV2Protobuf}).
  */
 final class OpenApi {
   private final Registry registry;
@@ -52,7 +52,10 @@ final class OpenApi {
     return docs.get(String.join("/", seg.subList(2, seg.size())));
   }
 
-  /** {@code /openapi/v2} in gnostic's protobuf form ({@link OpenApiV2Protobuf}), encoded once per change. */
+  /**
+   * {@code /openapi/v2} in gnostic's protobuf form ({@link OpenApiV2Protobuf}), encoded once per
+   * change.
+   */
   synchronized byte[] v2Protobuf() {
     rebuildIfNeeded();
     if (v2Protobuf == null) {
@@ -84,8 +87,8 @@ final class OpenApi {
   }
 
   /**
-   * The Swagger 2.0 document ({@code /openapi/v2}, JSON): every group-version's paths and schemas in one, with
-   * {@code #/definitions/} references.
+   * The Swagger 2.0 document ({@code /openapi/v2}, JSON): every group-version's paths and schemas
+   * in one, with {@code #/definitions/} references.
    */
   private static ObjectNode swagger(Map<String, ObjectNode> docs) {
     ObjectNode doc = Json.object();
@@ -99,32 +102,51 @@ final class OpenApi {
     Collections.sort(keys);
     for (String k : keys) {
       ObjectNode d = docs.get(k);
-      d.path("paths").fields().forEachRemaining(e -> {
-        ObjectNode path = e.getValue().deepCopy();
-        path.fields().forEachRemaining(op -> {
-          if (op.getValue() instanceof ObjectNode) {
-            ObjectNode o = (ObjectNode) op.getValue();
-            JsonNode body = o.remove("requestBody");
-            ArrayNode params = o.withArray("parameters");
-            for (JsonNode p : params) {
-              if (p instanceof ObjectNode && p.has("schema")) {
-                ((ObjectNode) p).put("type", p.path("schema").path("type").asText("string"));
-                ((ObjectNode) p).remove("schema");
-              }
-            }
-            JsonNode ref = body == null ? null : body.path("content").path("application/json").path("schema").get("$ref");
-            if (ref != null) {
-              ObjectNode bp = params.addObject();
-              bp.put("name", "body");
-              bp.put("in", "body");
-              bp.put("required", true);
-              bp.putObject("schema").put("$ref", ref.asText().replace("#/components/schemas/", "#/definitions/"));
-            }
-          }
-        });
-        paths.set(e.getKey(), path);
-      });
-      d.path("components").path("schemas").fields().forEachRemaining(e -> defs.set(e.getKey(), e.getValue()));
+      d.path("paths")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                ObjectNode path = e.getValue().deepCopy();
+                path.fields()
+                    .forEachRemaining(
+                        op -> {
+                          if (op.getValue() instanceof ObjectNode) {
+                            ObjectNode o = (ObjectNode) op.getValue();
+                            JsonNode body = o.remove("requestBody");
+                            ArrayNode params = o.withArray("parameters");
+                            for (JsonNode p : params) {
+                              if (p instanceof ObjectNode && p.has("schema")) {
+                                ((ObjectNode) p)
+                                    .put("type", p.path("schema").path("type").asText("string"));
+                                ((ObjectNode) p).remove("schema");
+                              }
+                            }
+                            JsonNode ref =
+                                body == null
+                                    ? null
+                                    : body.path("content")
+                                        .path("application/json")
+                                        .path("schema")
+                                        .get("$ref");
+                            if (ref != null) {
+                              ObjectNode bp = params.addObject();
+                              bp.put("name", "body");
+                              bp.put("in", "body");
+                              bp.put("required", true);
+                              bp.putObject("schema")
+                                  .put(
+                                      "$ref",
+                                      ref.asText()
+                                          .replace("#/components/schemas/", "#/definitions/"));
+                            }
+                          }
+                        });
+                paths.set(e.getKey(), path);
+              });
+      d.path("components")
+          .path("schemas")
+          .fields()
+          .forEachRemaining(e -> defs.set(e.getKey(), e.getValue()));
     }
     return doc;
   }
@@ -177,11 +199,20 @@ final class OpenApi {
     ObjectNode one = paths.putObject(item);
     ObjectNode get = op(one, "get", "read" + t.kind, "get", t, version, ref);
     get.remove("requestBody");
-    params(op(one, "put", "replace" + t.kind, "put", t, version, ref), "dryRun", "fieldManager", "fieldValidation");
+    params(
+        op(one, "put", "replace" + t.kind, "put", t, version, ref),
+        "dryRun",
+        "fieldManager",
+        "fieldValidation");
     ObjectNode patch = op(one, "patch", "patch" + t.kind, "patch", t, version, ref);
     params(patch, "dryRun", "fieldManager", "fieldValidation", "force");
     ObjectNode content = patch.putObject("requestBody").putObject("content");
-    List<String> types = new ArrayList<>(List.of("application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"));
+    List<String> types =
+        new ArrayList<>(
+            List.of(
+                "application/json-patch+json",
+                "application/merge-patch+json",
+                "application/apply-patch+yaml"));
     if (t.builtin) {
       // kubectl would then compute strategic merge patches from this (partial) schema; it uses its
       // compiled-in types for built-ins when the server does not advertise strategic merge.
@@ -195,7 +226,11 @@ final class OpenApi {
     if (t.hasStatus) {
       ObjectNode status = paths.putObject(item + "/status");
       op(status, "get", "read" + t.kind + "Status", "get", t, version, ref).remove("requestBody");
-      params(op(status, "put", "replace" + t.kind + "Status", "put", t, version, ref), "dryRun", "fieldManager", "fieldValidation");
+      params(
+          op(status, "put", "replace" + t.kind + "Status", "put", t, version, ref),
+          "dryRun",
+          "fieldManager",
+          "fieldValidation");
       ObjectNode sp = op(status, "patch", "patch" + t.kind + "Status", "patch", t, version, ref);
       params(sp, "dryRun", "fieldManager", "fieldValidation", "force");
       ObjectNode sc = sp.putObject("requestBody").putObject("content");
@@ -206,7 +241,10 @@ final class OpenApi {
 
     ObjectNode schemas = (ObjectNode) doc.get("components").get("schemas");
     JsonNode s = t.builtin ? BuiltinSchemas.schema(t, version).orElse(null) : t.schema(version);
-    ObjectNode schema = s == null || s.isMissingNode() || !s.isObject() ? Json.object() : ((ObjectNode) s).deepCopy();
+    ObjectNode schema =
+        s == null || s.isMissingNode() || !s.isObject()
+            ? Json.object()
+            : ((ObjectNode) s).deepCopy();
     if (!schema.has("type")) {
       schema.put("type", "object");
     }
@@ -218,7 +256,14 @@ final class OpenApi {
     schemas.set(schemaName, schema);
   }
 
-  private static ObjectNode op(ObjectNode path, String method, String id, String action, ResourceType t, String version, String ref) {
+  private static ObjectNode op(
+      ObjectNode path,
+      String method,
+      String id,
+      String action,
+      ResourceType t,
+      String version,
+      String ref) {
     ObjectNode o = path.putObject(method);
     o.put("operationId", id);
     ObjectNode gvk = o.putObject("x-kubernetes-group-version-kind");
@@ -227,7 +272,11 @@ final class OpenApi {
     gvk.put("version", version);
     o.put("x-kubernetes-action", action);
     o.putArray("parameters");
-    o.putObject("requestBody").putObject("content").putObject("application/json").putObject("schema").put("$ref", ref);
+    o.putObject("requestBody")
+        .putObject("content")
+        .putObject("application/json")
+        .putObject("schema")
+        .put("$ref", ref);
     o.putObject("responses").putObject("200").put("description", "OK");
     return o;
   }

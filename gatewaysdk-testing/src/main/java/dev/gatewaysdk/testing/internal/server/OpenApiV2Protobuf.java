@@ -7,21 +7,26 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Writes a Swagger 2.0 document (JSON tree) in the protobuf form kube-apiserver serves at {@code /openapi/v2}
- * for {@code Accept: application/com.github.proto-openapi.spec.v2.v1.0+protobuf} (or the older {@code @v1.0}): gnostic's {@code
- * openapi.v2.Document} message. kubectl (through 1.33) reads only this form, to validate {@code kind: List}
- * documents and for {@code explain}/{@code diff} on older versions. Only the wire format and the field numbers of
- * gnostic's messages are known here; JSON keys without a place in a message are left out, as gnostic does,
- * and {@code x-} keys become vendor extensions (their values as YAML text, which JSON is).
+ * Writes a Swagger 2.0 document (JSON tree) in the protobuf form kube-apiserver serves at {@code
+ * /openapi/v2} for {@code Accept: application/com.github.proto-openapi.spec.v2.v1.0+protobuf} (or
+ * the older {@code @v1.0}): gnostic's {@code openapi.v2.Document} message. kubectl (through 1.33)
+ * reads only this form, to validate {@code kind: List} documents and for {@code explain}/{@code
+ * diff} on older versions. Only the wire format and the field numbers of gnostic's messages are
+ * known here; JSON keys without a place in a message are left out, as gnostic does, and {@code x-}
+ * keys become vendor extensions (their values as YAML text, which JSON is).
  */
 final class OpenApiV2Protobuf {
   /** Content type of the protobuf form, as the server answers it. */
   static final String CONTENT_TYPE = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
 
-  /** Whether an Accept header asks for the protobuf form (kubectl still sends the older {@code @v1.0} spelling). */
+  /**
+   * Whether an Accept header asks for the protobuf form (kubectl still sends the older
+   * {@code @v1.0} spelling).
+   */
   static boolean accepted(String accept) {
-    return accept != null && (accept.contains(CONTENT_TYPE)
-        || accept.contains("application/com.github.proto-openapi.spec.v2@v1.0+protobuf"));
+    return accept != null
+        && (accept.contains(CONTENT_TYPE)
+            || accept.contains("application/com.github.proto-openapi.spec.v2@v1.0+protobuf"));
   }
 
   private OpenApiV2Protobuf() {}
@@ -34,16 +39,22 @@ final class OpenApiV2Protobuf {
 
   private static void document(Writer w, JsonNode d) {
     w.string(1, d.path("swagger").asText(""));
-    w.message(2, d.get("info"), (m, info) -> {
-      m.string(1, text(info, "title"));
-      m.string(2, text(info, "version"));
-      m.string(3, text(info, "description"));
-      vendor(m, 7, info);
-    });
-    w.message(8, d.get("paths"), (m, paths) -> {
-      vendor(m, 1, paths);
-      named(m, 2, paths, OpenApiV2Protobuf::pathItem);
-    });
+    w.message(
+        2,
+        d.get("info"),
+        (m, info) -> {
+          m.string(1, text(info, "title"));
+          m.string(2, text(info, "version"));
+          m.string(3, text(info, "description"));
+          vendor(m, 7, info);
+        });
+    w.message(
+        8,
+        d.get("paths"),
+        (m, paths) -> {
+          vendor(m, 1, paths);
+          named(m, 2, paths, OpenApiV2Protobuf::pathItem);
+        });
     w.message(9, d.get("definitions"), (m, defs) -> named(m, 1, defs, OpenApiV2Protobuf::schema));
     vendor(w, 16, d);
   }
@@ -70,18 +81,24 @@ final class OpenApiV2Protobuf {
     for (JsonNode param : o.path("parameters")) {
       w.message(8, param, OpenApiV2Protobuf::parametersItem);
     }
-    w.message(9, o.get("responses"), (m, responses) -> {
-      for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!e.getKey().startsWith("x-")) {
-          m.message(1, e.getValue(), (named, value) -> {
-            named.string(1, e.getKey());
-            named.message(2, value, OpenApiV2Protobuf::responseValue);
-          });
-        }
-      }
-      vendor(m, 2, responses);
-    });
+    w.message(
+        9,
+        o.get("responses"),
+        (m, responses) -> {
+          for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().startsWith("x-")) {
+              m.message(
+                  1,
+                  e.getValue(),
+                  (named, value) -> {
+                    named.string(1, e.getKey());
+                    named.message(2, value, OpenApiV2Protobuf::responseValue);
+                  });
+            }
+          }
+          vendor(m, 2, responses);
+        });
     strings(w, 10, o.get("schemes"));
     w.bool(11, o.path("deprecated").asBoolean(false));
     vendor(w, 13, o);
@@ -92,11 +109,17 @@ final class OpenApiV2Protobuf {
       w.message(2, r, OpenApiV2Protobuf::jsonReference);
       return;
     }
-    w.message(1, r, (m, response) -> {
-      m.string(1, text(response, "description"));
-      m.message(2, response.get("schema"), (item, schema) -> item.message(1, schema, OpenApiV2Protobuf::schema));
-      vendor(m, 5, response);
-    });
+    w.message(
+        1,
+        r,
+        (m, response) -> {
+          m.string(1, text(response, "description"));
+          m.message(
+              2,
+              response.get("schema"),
+              (item, schema) -> item.message(1, schema, OpenApiV2Protobuf::schema));
+          vendor(m, 5, response);
+        });
   }
 
   private static void jsonReference(Writer w, JsonNode r) {
@@ -109,44 +132,59 @@ final class OpenApiV2Protobuf {
       w.message(2, p, OpenApiV2Protobuf::jsonReference);
       return;
     }
-    w.message(1, p, (param, q) -> {
-      if ("body".equals(text(q, "in"))) {
-        param.message(1, q, (body, b) -> {
-          body.string(1, text(b, "description"));
-          body.string(2, text(b, "name"));
-          body.string(3, "body");
-          body.bool(4, b.path("required").asBoolean(false));
-          body.message(5, b.get("schema"), OpenApiV2Protobuf::schema);
-          vendor(body, 6, b);
+    w.message(
+        1,
+        p,
+        (param, q) -> {
+          if ("body".equals(text(q, "in"))) {
+            param.message(
+                1,
+                q,
+                (body, b) -> {
+                  body.string(1, text(b, "description"));
+                  body.string(2, text(b, "name"));
+                  body.string(3, "body");
+                  body.bool(4, b.path("required").asBoolean(false));
+                  body.message(5, b.get("schema"), OpenApiV2Protobuf::schema);
+                  vendor(body, 6, b);
+                });
+            return;
+          }
+          // NonBodyParameter: header 1, formData 2, query 3, path 4; formData and query have
+          // allowEmptyValue (5)
+          // and so their later fields sit one number further
+          String in = text(q, "in");
+          int which =
+              "header".equals(in) ? 1 : "formData".equals(in) ? 2 : "path".equals(in) ? 4 : 3;
+          boolean shifted = which == 2 || which == 3;
+          param.message(
+              2,
+              q,
+              (nonBody, x) ->
+                  nonBody.message(
+                      which,
+                      x,
+                      (s, y) -> {
+                        s.bool(1, y.path("required").asBoolean(false));
+                        s.string(2, in);
+                        s.string(3, text(y, "description"));
+                        s.string(4, text(y, "name"));
+                        int o = shifted ? 1 : 0;
+                        if (shifted) {
+                          s.bool(5, y.path("allowEmptyValue").asBoolean(false));
+                        }
+                        s.string(5 + o, text(y, "type"));
+                        s.string(6 + o, text(y, "format"));
+                        s.string(8 + o, text(y, "collectionFormat"));
+                        any(s, 9 + o, y.get("default"));
+                        s.string(16 + o, text(y, "pattern"));
+                        s.bool(19 + o, y.path("uniqueItems").asBoolean(false));
+                        for (JsonNode e : y.path("enum")) {
+                          any(s, 20 + o, e);
+                        }
+                        vendor(s, 22 + o, y);
+                      }));
         });
-        return;
-      }
-      // NonBodyParameter: header 1, formData 2, query 3, path 4; formData and query have allowEmptyValue (5)
-      // and so their later fields sit one number further
-      String in = text(q, "in");
-      int which = "header".equals(in) ? 1 : "formData".equals(in) ? 2 : "path".equals(in) ? 4 : 3;
-      boolean shifted = which == 2 || which == 3;
-      param.message(2, q, (nonBody, x) -> nonBody.message(which, x, (s, y) -> {
-        s.bool(1, y.path("required").asBoolean(false));
-        s.string(2, in);
-        s.string(3, text(y, "description"));
-        s.string(4, text(y, "name"));
-        int o = shifted ? 1 : 0;
-        if (shifted) {
-          s.bool(5, y.path("allowEmptyValue").asBoolean(false));
-        }
-        s.string(5 + o, text(y, "type"));
-        s.string(6 + o, text(y, "format"));
-        s.string(8 + o, text(y, "collectionFormat"));
-        any(s, 9 + o, y.get("default"));
-        s.string(16 + o, text(y, "pattern"));
-        s.bool(19 + o, y.path("uniqueItems").asBoolean(false));
-        for (JsonNode e : y.path("enum")) {
-          any(s, 20 + o, e);
-        }
-        vendor(s, 22 + o, y);
-      }));
-    });
   }
 
   private static void schema(Writer w, JsonNode s) {
@@ -186,7 +224,10 @@ final class OpenApiV2Protobuf {
     if (items != null && items.isObject()) {
       w.message(23, items, (m, item) -> m.message(1, item, OpenApiV2Protobuf::schema));
     } else if (items != null && items.isArray()) {
-      w.message(23, items, (m, list) -> list.forEach(item -> m.message(1, item, OpenApiV2Protobuf::schema)));
+      w.message(
+          23,
+          items,
+          (m, list) -> list.forEach(item -> m.message(1, item, OpenApiV2Protobuf::schema)));
     }
     for (JsonNode part : s.path("allOf")) {
       w.message(24, part, OpenApiV2Protobuf::schema);
@@ -206,10 +247,13 @@ final class OpenApiV2Protobuf {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getKey().startsWith("x-")) {
-        w.message(field, e.getValue(), (m, v) -> {
-          m.string(1, e.getKey());
-          m.message(2, v, value);
-        });
+        w.message(
+            field,
+            e.getValue(),
+            (m, v) -> {
+              m.string(1, e.getKey());
+              m.message(2, v, value);
+            });
       }
     }
   }
@@ -219,10 +263,13 @@ final class OpenApiV2Protobuf {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().startsWith("x-")) {
-        w.message(field, e.getValue(), (m, v) -> {
-          m.string(1, e.getKey());
-          any(m, 2, v);
-        });
+        w.message(
+            field,
+            e.getValue(),
+            (m, v) -> {
+              m.string(1, e.getKey());
+              any(m, 2, v);
+            });
       }
     }
   }
@@ -230,12 +277,16 @@ final class OpenApiV2Protobuf {
   /** An {@code Any} message holding {@code value} as YAML text (field 2). */
   private static void any(Writer w, int field, JsonNode value) {
     if (value != null && !value.isMissingNode()) {
-      w.message(field, value, (m, v) -> m.stringAlways(2, v.isTextual() ? yamlString(v.asText()) : Json.string(v)));
+      w.message(
+          field,
+          value,
+          (m, v) -> m.stringAlways(2, v.isTextual() ? yamlString(v.asText()) : Json.string(v)));
     }
   }
 
   private static String yamlString(String s) {
-    return Json.string(com.fasterxml.jackson.databind.node.TextNode.valueOf(s)); // a JSON string is a YAML scalar
+    return Json.string(
+        com.fasterxml.jackson.databind.node.TextNode.valueOf(s)); // a JSON string is a YAML scalar
   }
 
   private static void strings(Writer w, int field, JsonNode list) {

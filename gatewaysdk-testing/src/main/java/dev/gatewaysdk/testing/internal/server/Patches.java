@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** JSON Patch (RFC 6902), JSON Merge Patch (RFC 7386) and the strategic merge patch of built-in kinds. */
+/**
+ * JSON Patch (RFC 6902), JSON Merge Patch (RFC 7386) and the strategic merge patch of built-in
+ * kinds.
+ */
 final class Patches {
   /** Merge keys of built-in lists that strategic merge patches merge instead of replace. */
   private static final Map<String, String> MERGE_KEYS =
@@ -19,6 +22,7 @@ final class Patches {
           "spec.ports", "port",
           "status.conditions", "type",
           "status.loadBalancer.ingress", "ip");
+
   /** Primitive lists with patch strategy merge (union). */
   private static final Set<String> MERGE_PRIMITIVES = Set.of("metadata.finalizers");
 
@@ -28,12 +32,16 @@ final class Patches {
 
   static JsonNode jsonPatch(JsonNode doc, JsonNode patch) {
     if (!patch.isArray()) {
-      throw ApiError.badRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
+      throw ApiError.badRequest(
+          "json: cannot unmarshal object into Go value of type jsonpatch.Patch");
     }
     JsonNode result = doc;
     for (JsonNode op : patch) {
       if (!op.isObject()) {
-        throw ApiError.badRequest("json: cannot unmarshal " + op.getNodeType().name().toLowerCase() + " into Go value of type jsonpatch.Operation");
+        throw ApiError.badRequest(
+            "json: cannot unmarshal "
+                + op.getNodeType().name().toLowerCase()
+                + " into Go value of type jsonpatch.Operation");
       }
       String kind = op.path("op").asText("");
       String path = op.hasNonNull("path") ? op.get("path").asText() : null;
@@ -54,27 +62,40 @@ final class Patches {
           result = remove(result, path);
           result = add(result, path, op.get("value").deepCopy());
           break;
-        case "move": {
-          String from = op.path("from").asText();
-          JsonNode v = get(result, from, "move operation does not apply: doc is missing from path: " + from);
-          result = remove(result, from);
-          result = add(result, path, v);
-          break;
-        }
-        case "copy": {
-          String from = op.path("from").asText();
-          JsonNode v = get(result, from, "copy operation does not apply: doc is missing from path: " + from);
-          result = add(result, path, v.deepCopy());
-          break;
-        }
-        case "test": {
-          JsonNode actual = find(result, path);
-          JsonNode expected = op.get("value");
-          if (actual == null ? expected != null && !expected.isNull() : !equalish(actual, expected)) {
-            throw ApiError.unprocessable("testing value " + path + " failed: test failed");
+        case "move":
+          {
+            String from = op.path("from").asText();
+            JsonNode v =
+                get(
+                    result,
+                    from,
+                    "move operation does not apply: doc is missing from path: " + from);
+            result = remove(result, from);
+            result = add(result, path, v);
+            break;
           }
-          break;
-        }
+        case "copy":
+          {
+            String from = op.path("from").asText();
+            JsonNode v =
+                get(
+                    result,
+                    from,
+                    "copy operation does not apply: doc is missing from path: " + from);
+            result = add(result, path, v.deepCopy());
+            break;
+          }
+        case "test":
+          {
+            JsonNode actual = find(result, path);
+            JsonNode expected = op.get("value");
+            if (actual == null
+                ? expected != null && !expected.isNull()
+                : !equalish(actual, expected)) {
+              throw ApiError.unprocessable("testing value " + path + " failed: test failed");
+            }
+            break;
+          }
         default:
           throw ApiError.unprocessable("Unexpected kind: " + kind);
       }
@@ -166,7 +187,8 @@ final class Patches {
       }
       ((ArrayNode) parent).insert(i, value);
     } else {
-      throw ApiError.unprocessable("add operation does not apply: doc is missing path: \"" + path + "\": missing value");
+      throw ApiError.unprocessable(
+          "add operation does not apply: doc is missing path: \"" + path + "\": missing value");
     }
     return doc;
   }
@@ -174,7 +196,8 @@ final class Patches {
   private static JsonNode remove(JsonNode doc, String path) {
     List<String> parts = pointer(path);
     if (parts.isEmpty()) {
-      throw ApiError.unprocessable("remove operation does not apply: cannot remove the whole document");
+      throw ApiError.unprocessable(
+          "remove operation does not apply: cannot remove the whole document");
     }
     JsonNode parent = find(doc, toPointer(parts.subList(0, parts.size() - 1)));
     String last = parts.get(parts.size() - 1);
@@ -183,7 +206,8 @@ final class Patches {
     } else if (parent instanceof ArrayNode && index(last, parent.size(), false, path) >= 0) {
       ((ArrayNode) parent).remove(index(last, parent.size(), false, path));
     } else {
-      throw ApiError.unprocessable("remove operation does not apply: doc is missing path: \"" + path + "\"");
+      throw ApiError.unprocessable(
+          "remove operation does not apply: doc is missing path: \"" + path + "\"");
     }
     return doc;
   }
@@ -235,7 +259,9 @@ final class Patches {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
       JsonNode value = e.getValue();
-      if (key.startsWith("$setElementOrder/") || key.equals("$retainKeys") || key.equals("$patch")) {
+      if (key.startsWith("$setElementOrder/")
+          || key.equals("$retainKeys")
+          || key.equals("$patch")) {
         continue;
       }
       if (key.startsWith("$deleteFromPrimitiveList/")) {
@@ -245,11 +271,12 @@ final class Patches {
           Set<JsonNode> drop = new HashSet<>();
           value.forEach(drop::add);
           ArrayNode kept = Json.array();
-          list.forEach(v -> {
-            if (!drop.contains(v)) {
-              kept.add(v);
-            }
-          });
+          list.forEach(
+              v -> {
+                if (!drop.contains(v)) {
+                  kept.add(v);
+                }
+              });
           result.set(field, kept);
         }
         continue;
@@ -257,17 +284,28 @@ final class Patches {
       String childPath = path.isEmpty() ? key : path + "." + key;
       if (value.isNull()) {
         result.remove(key);
-      } else if (value.isArray() && MERGE_KEYS.containsKey(childPath) && result.get(key) instanceof ArrayNode) {
-        result.set(key, mergeList((ArrayNode) result.get(key), (ArrayNode) value, MERGE_KEYS.get(childPath), childPath));
-      } else if (value.isArray() && MERGE_PRIMITIVES.contains(childPath) && result.get(key) instanceof ArrayNode) {
+      } else if (value.isArray()
+          && MERGE_KEYS.containsKey(childPath)
+          && result.get(key) instanceof ArrayNode) {
+        result.set(
+            key,
+            mergeList(
+                (ArrayNode) result.get(key),
+                (ArrayNode) value,
+                MERGE_KEYS.get(childPath),
+                childPath));
+      } else if (value.isArray()
+          && MERGE_PRIMITIVES.contains(childPath)
+          && result.get(key) instanceof ArrayNode) {
         ArrayNode merged = ((ArrayNode) result.get(key)).deepCopy();
         Set<JsonNode> have = new HashSet<>();
         merged.forEach(have::add);
-        value.forEach(v -> {
-          if (have.add(v)) {
-            merged.add(v);
-          }
-        });
+        value.forEach(
+            v -> {
+              if (have.add(v)) {
+                merged.add(v);
+              }
+            });
         result.set(key, merged);
       } else if (value.isObject()) {
         JsonNode merged = strategicMerge(result.get(key), value, childPath);
@@ -288,7 +326,8 @@ final class Patches {
     return result;
   }
 
-  private static ArrayNode mergeList(ArrayNode current, ArrayNode patch, String mergeKey, String path) {
+  private static ArrayNode mergeList(
+      ArrayNode current, ArrayNode patch, String mergeKey, String path) {
     ArrayNode result = current.deepCopy();
     for (JsonNode item : patch) {
       if (!item.isObject() || !item.has(mergeKey)) {
@@ -320,11 +359,13 @@ final class Patches {
     if (n instanceof ObjectNode) {
       ObjectNode o = (ObjectNode) n;
       List<String> drop = new ArrayList<>();
-      o.fieldNames().forEachRemaining(k -> {
-        if (k.startsWith("$")) {
-          drop.add(k);
-        }
-      });
+      o.fieldNames()
+          .forEachRemaining(
+              k -> {
+                if (k.startsWith("$")) {
+                  drop.add(k);
+                }
+              });
       o.remove(drop);
       o.forEach(Patches::stripDirectives);
     } else if (n instanceof ArrayNode) {

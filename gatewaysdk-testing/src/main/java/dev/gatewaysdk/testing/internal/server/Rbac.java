@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Authentication by bearer token and authorization by RBAC, as kube-apiserver does them: the request's
- * attributes (verb, API group, resource, subresource, namespace, name, or a non-resource path) are read
- * from the URL as the apiserver's request-info factory reads them, and allowed when a rule of a Role or
- * ClusterRole bound to the user, one of its groups or its service account matches them. Members of
- * {@code system:masters} may do anything; every authenticated user may read discovery and ask what it may
- * do (the bootstrap policy's {@code system:discovery} and {@code system:basic-user}).
+ * Authentication by bearer token and authorization by RBAC, as kube-apiserver does them: the
+ * request's attributes (verb, API group, resource, subresource, namespace, name, or a non-resource
+ * path) are read from the URL as the apiserver's request-info factory reads them, and allowed when
+ * a rule of a Role or ClusterRole bound to the user, one of its groups or its service account
+ * matches them. Members of {@code system:masters} may do anything; every authenticated user may
+ * read discovery and ask what it may do (the bootstrap policy's {@code system:discovery} and {@code
+ * system:basic-user}).
  */
 final class Rbac {
   static final String GROUP = "rbac.authorization.k8s.io";
@@ -46,8 +47,16 @@ final class Rbac {
     final String namespace;
     final String name;
 
-    Attributes(String verb, boolean resourceRequest, String path, String group, String version, String resource,
-        String subresource, String namespace, String name) {
+    Attributes(
+        String verb,
+        boolean resourceRequest,
+        String path,
+        String group,
+        String version,
+        String resource,
+        String subresource,
+        String namespace,
+        String name) {
       this.verb = verb;
       this.resourceRequest = resourceRequest;
       this.path = path;
@@ -61,8 +70,14 @@ final class Rbac {
   }
 
   private final Map<String, User> tokens;
-  /** Tokens issued by TokenRequest: valid while unexpired and while their service account (same uid) exists. */
-  private final Map<String, ServiceAccountToken> serviceAccountTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Tokens issued by TokenRequest: valid while unexpired and while their service account (same uid)
+   * exists.
+   */
+  private final Map<String, ServiceAccountToken> serviceAccountTokens =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Registry registry;
   private final Store store;
 
@@ -80,36 +95,49 @@ final class Rbac {
     }
   }
 
-  /** @param tokens bearer token to user */
+  /**
+   * @param tokens bearer token to user
+   */
   Rbac(Map<String, User> tokens, Registry registry, Store store) {
     this.tokens = Map.copyOf(tokens);
     this.registry = registry;
     this.store = store;
   }
 
-  /** Registers a token issued for service account {@code namespace/name} (of {@code uid}) until {@code expires}. */
-  void serviceAccountToken(String token, String namespace, String name, String uid, java.time.Instant expires) {
+  /**
+   * Registers a token issued for service account {@code namespace/name} (of {@code uid}) until
+   * {@code expires}.
+   */
+  void serviceAccountToken(
+      String token, String namespace, String name, String uid, java.time.Instant expires) {
     serviceAccountTokens.put(token, new ServiceAccountToken(namespace, name, uid, expires));
   }
 
-  /** The user of a token issued by TokenRequest, or null when unknown, expired or its service account is gone. */
+  /**
+   * The user of a token issued by TokenRequest, or null when unknown, expired or its service
+   * account is gone.
+   */
   private User serviceAccountUser(String token) {
     ServiceAccountToken t = serviceAccountTokens.get(token);
     if (t == null) {
       return null;
     }
     ObjectNode sa = store.get(registry.get("", "serviceaccounts"), t.namespace, t.name);
-    if (java.time.Instant.now().isAfter(t.expires) || sa == null || !t.uid.equals(Json.text(sa, "metadata", "uid"))) {
+    if (java.time.Instant.now().isAfter(t.expires)
+        || sa == null
+        || !t.uid.equals(Json.text(sa, "metadata", "uid"))) {
       serviceAccountTokens.remove(token);
       return null;
     }
-    return new User("system:serviceaccount:" + t.namespace + ":" + t.name,
+    return new User(
+        "system:serviceaccount:" + t.namespace + ":" + t.name,
         List.of("system:serviceaccounts", "system:serviceaccounts:" + t.namespace));
   }
 
   /**
-   * The user a request authenticates as: its bearer token's user plus {@code system:authenticated}, or
-   * {@code system:anonymous} when it sends none, then the impersonated user if it asks for one and may.
+   * The user a request authenticates as: its bearer token's user plus {@code system:authenticated},
+   * or {@code system:anonymous} when it sends none, then the impersonated user if it asks for one
+   * and may.
    *
    * @throws ApiError 401 for an unknown token, 403 for an impersonation it may not do
    */
@@ -120,8 +148,10 @@ final class Rbac {
       user = new User("system:anonymous", List.of("system:unauthenticated"));
     } else {
       String[] p = auth.trim().split("\\s+", 2);
-      User known = p.length != 2 || !p[0].equalsIgnoreCase("bearer") ? null
-          : tokens.containsKey(p[1]) ? tokens.get(p[1]) : serviceAccountUser(p[1]);
+      User known =
+          p.length != 2 || !p[0].equalsIgnoreCase("bearer")
+              ? null
+              : tokens.containsKey(p[1]) ? tokens.get(p[1]) : serviceAccountUser(p[1]);
       if (known == null) {
         throw ApiError.unauthorized();
       }
@@ -131,15 +161,18 @@ final class Rbac {
     List<String> asGroups = ex.headers("Impersonate-Group");
     if (as == null || as.isEmpty()) {
       if (!asGroups.isEmpty()) {
-        throw ApiError.internal("requested [" + String.join(" ", asGroups) + "] without impersonating a user");
+        throw ApiError.internal(
+            "requested [" + String.join(" ", asGroups) + "] without impersonating a user");
       }
       return user;
     }
     String saPrefix = "system:serviceaccount:";
     String[] sa = as.startsWith(saPrefix) ? as.substring(saPrefix.length()).split(":", 2) : null;
-    Attributes target = sa != null && sa.length == 2
-        ? new Attributes("impersonate", true, null, "", "v1", "serviceaccounts", "", sa[0], sa[1])
-        : new Attributes("impersonate", true, null, "", "v1", "users", "", "", as);
+    Attributes target =
+        sa != null && sa.length == 2
+            ? new Attributes(
+                "impersonate", true, null, "", "v1", "serviceaccounts", "", sa[0], sa[1])
+            : new Attributes("impersonate", true, null, "", "v1", "users", "", "", as);
     authorize(user, target);
     for (String g : asGroups) {
       authorize(user, new Attributes("impersonate", true, null, "", "v1", "groups", "", "", g));
@@ -180,12 +213,24 @@ final class Rbac {
     List<String> cur = parts.subList(api ? 2 : 3, parts.size());
     String verb;
     switch (method) {
-      case "POST": verb = "create"; break;
-      case "GET": case "HEAD": verb = "get"; break;
-      case "PUT": verb = "update"; break;
-      case "PATCH": verb = "patch"; break;
-      case "DELETE": verb = "delete"; break;
-      default: verb = lower;
+      case "POST":
+        verb = "create";
+        break;
+      case "GET":
+      case "HEAD":
+        verb = "get";
+        break;
+      case "PUT":
+        verb = "update";
+        break;
+      case "PATCH":
+        verb = "patch";
+        break;
+      case "DELETE":
+        verb = "delete";
+        break;
+      default:
+        verb = lower;
     }
     if (cur.get(0).equals("watch")) {
       verb = "watch";
@@ -216,15 +261,21 @@ final class Rbac {
     return v != null && !v.isEmpty() && !v.equals("false") && !v.equals("0");
   }
 
-  /** @throws ApiError 403 with the apiserver's text unless the user may do what {@code a} asks */
+  /**
+   * @throws ApiError 403 with the apiserver's text unless the user may do what {@code a} asks
+   */
   void authorize(User user, Attributes a) {
     List<String> errors = new ArrayList<>();
     if (allowedBy(user, a, errors) == null) {
-      throw ApiError.forbiddenRequest(a, user.name, errors.isEmpty() ? "" : "RBAC: " + String.join(", ", errors));
+      throw ApiError.forbiddenRequest(
+          a, user.name, errors.isEmpty() ? "" : "RBAC: " + String.join(", ", errors));
     }
   }
 
-  /** Why the user may do it (the apiserver's allowed reason), or null when it may not; errors collects missing roles. */
+  /**
+   * Why the user may do it (the apiserver's allowed reason), or null when it may not; errors
+   * collects missing roles.
+   */
   String allowedBy(User user, Attributes a, List<String> errors) {
     if (user.groups.contains("system:masters")) {
       return "";
@@ -245,17 +296,21 @@ final class Rbac {
   }
 
   /**
-   * The escalation checks of rbac's policy-based storage, for a create or update (old non-null) of a Role,
-   * ClusterRole, RoleBinding or ClusterRoleBinding: a role may hold only rules its writer holds, unless the
-   * writer may {@code escalate} it; a binding may refer only to a role whose rules its writer holds, unless
-   * the writer may {@code bind} it (resourceNames honoured). Members of {@code system:masters} skip both; an
-   * update that changes only ownerReferences or finalizers is not checked.
+   * The escalation checks of rbac's policy-based storage, for a create or update (old non-null) of
+   * a Role, ClusterRole, RoleBinding or ClusterRoleBinding: a role may hold only rules its writer
+   * holds, unless the writer may {@code escalate} it; a binding may refer only to a role whose
+   * rules its writer holds, unless the writer may {@code bind} it (resourceNames honoured). Members
+   * of {@code system:masters} skip both; an update that changes only ownerReferences or finalizers
+   * is not checked.
    *
    * @param name the name in the URL (empty on create, as the apiserver's request info has it)
    * @throws ApiError 403 with the apiserver's text, or 404 when a binding's role does not exist
    */
-  void checkWrite(User user, ResourceType type, String namespace, String name, ObjectNode obj, ObjectNode old) {
-    if (!type.group.equals(GROUP) || user.groups.contains("system:masters") || old != null && onlyGcFieldsDiffer(obj, old)) {
+  void checkWrite(
+      User user, ResourceType type, String namespace, String name, ObjectNode obj, ObjectNode old) {
+    if (!type.group.equals(GROUP)
+        || user.groups.contains("system:masters")
+        || old != null && onlyGcFieldsDiffer(obj, old)) {
       return;
     }
     String ns = namespace == null ? "" : namespace;
@@ -263,52 +318,79 @@ final class Rbac {
     objName = objName == null ? "" : objName;
     switch (type.plural) {
       case "roles":
-      case "clusterroles": {
-        if (allowedBy(user, new Attributes("escalate", true, null, GROUP, "*", type.plural, "", ns, name), new ArrayList<>()) != null) {
+      case "clusterroles":
+        {
+          if (allowedBy(
+                  user,
+                  new Attributes("escalate", true, null, GROUP, "*", type.plural, "", ns, name),
+                  new ArrayList<>())
+              != null) {
+            return;
+          }
+          confirmNoEscalation(user, type, ns, objName, ruleList(obj));
+          if (type.plural.equals("clusterroles") && obj.path("aggregationRule").isObject()) {
+            List<ObjectNode> all =
+                List.of(
+                    rule(List.of("*"), List.of("*"), List.of("*"), null),
+                    rule(List.of("*"), null, null, List.of("*")));
+            if (!missing(rules(user, ns, new ArrayList<>()), all).isEmpty()) {
+              throw ApiError.forbidden(
+                  type, objName, "must have cluster-admin privileges to use the aggregationRule");
+            }
+          }
           return;
         }
-        confirmNoEscalation(user, type, ns, objName, ruleList(obj));
-        if (type.plural.equals("clusterroles") && obj.path("aggregationRule").isObject()) {
-          List<ObjectNode> all = List.of(rule(List.of("*"), List.of("*"), List.of("*"), null), rule(List.of("*"), null, null, List.of("*")));
-          if (!missing(rules(user, ns, new ArrayList<>()), all).isEmpty()) {
-            throw ApiError.forbidden(type, objName, "must have cluster-admin privileges to use the aggregationRule");
-          }
-        }
-        return;
-      }
       case "rolebindings":
-      case "clusterrolebindings": {
-        JsonNode ref = obj.path("roleRef");
-        String kind = ref.path("kind").asText();
-        String roleName = ref.path("name").asText();
-        String resource = kind.equals("ClusterRole") ? "clusterroles" : kind.equals("Role") ? "roles" : null;
-        if (resource != null && allowedBy(user, new Attributes("bind", true, null, ref.path("apiGroup").asText(), "*", resource, "", ns, roleName),
-            new ArrayList<>()) != null) {
+      case "clusterrolebindings":
+        {
+          JsonNode ref = obj.path("roleRef");
+          String kind = ref.path("kind").asText();
+          String roleName = ref.path("name").asText();
+          String resource =
+              kind.equals("ClusterRole") ? "clusterroles" : kind.equals("Role") ? "roles" : null;
+          if (resource != null
+              && allowedBy(
+                      user,
+                      new Attributes(
+                          "bind",
+                          true,
+                          null,
+                          ref.path("apiGroup").asText(),
+                          "*",
+                          resource,
+                          "",
+                          ns,
+                          roleName),
+                      new ArrayList<>())
+                  != null) {
+            return;
+          }
+          List<ObjectNode> rules;
+          if (kind.equals("Role")) {
+            ObjectNode role = store.get(registry.get(GROUP, "roles"), ns, roleName);
+            if (role == null) {
+              throw ApiError.notFound(registry.get(GROUP, "roles"), roleName);
+            }
+            rules = ruleList(role);
+          } else if (kind.equals("ClusterRole")) {
+            rules = clusterRoleRules(roleName, new ArrayList<>());
+            if (rules == null) {
+              throw ApiError.notFound(registry.get(GROUP, "clusterroles"), roleName);
+            }
+          } else {
+            throw ApiError.badRequest("unsupported role reference kind: \"" + kind + "\"");
+          }
+          confirmNoEscalation(user, type, ns, objName, rules);
           return;
         }
-        List<ObjectNode> rules;
-        if (kind.equals("Role")) {
-          ObjectNode role = store.get(registry.get(GROUP, "roles"), ns, roleName);
-          if (role == null) {
-            throw ApiError.notFound(registry.get(GROUP, "roles"), roleName);
-          }
-          rules = ruleList(role);
-        } else if (kind.equals("ClusterRole")) {
-          rules = clusterRoleRules(roleName, new ArrayList<>());
-          if (rules == null) {
-            throw ApiError.notFound(registry.get(GROUP, "clusterroles"), roleName);
-          }
-        } else {
-          throw ApiError.badRequest("unsupported role reference kind: \"" + kind + "\"");
-        }
-        confirmNoEscalation(user, type, ns, objName, rules);
-        return;
-      }
       default:
     }
   }
 
-  /** rbac's {@code IsOnlyMutatingGCFields}: everything but ownerReferences, finalizers and server-kept metadata is equal. */
+  /**
+   * rbac's {@code IsOnlyMutatingGCFields}: everything but ownerReferences, finalizers and
+   * server-kept metadata is equal.
+   */
   private static boolean onlyGcFieldsDiffer(ObjectNode obj, ObjectNode old) {
     return withoutGcFields(obj).equals(withoutGcFields(old));
   }
@@ -318,14 +400,29 @@ final class Rbac {
     c.remove(List.of("apiVersion", "kind"));
     JsonNode m = c.path("metadata");
     if (m instanceof ObjectNode) {
-      ((ObjectNode) m).remove(List.of("ownerReferences", "finalizers", "resourceVersion", "managedFields", "uid", "creationTimestamp",
-          "generation", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds"));
+      ((ObjectNode) m)
+          .remove(
+              List.of(
+                  "ownerReferences",
+                  "finalizers",
+                  "resourceVersion",
+                  "managedFields",
+                  "uid",
+                  "creationTimestamp",
+                  "generation",
+                  "selfLink",
+                  "deletionTimestamp",
+                  "deletionGracePeriodSeconds"));
     }
     return c;
   }
 
-  /** rbac's {@code ConfirmNoEscalation}: 403 listing the rules the user does not hold in {@code namespace}. */
-  private void confirmNoEscalation(User user, ResourceType type, String namespace, String name, List<ObjectNode> wanted) {
+  /**
+   * rbac's {@code ConfirmNoEscalation}: 403 listing the rules the user does not hold in {@code
+   * namespace}.
+   */
+  private void confirmNoEscalation(
+      User user, ResourceType type, String namespace, String name, List<ObjectNode> wanted) {
     List<String> errors = new ArrayList<>();
     List<ObjectNode> owner = rules(user, namespace, errors);
     List<ObjectNode> missing = missing(owner, wanted);
@@ -340,15 +437,23 @@ final class Rbac {
     for (String g : user.groups) {
       groups.append(groups.length() == 0 ? "" : " ").append(quote(g));
     }
-    String msg = "user " + quote(user.name) + " (groups=[" + groups + "]) is attempting to grant RBAC permissions not currently held:\n"
-        + String.join("\n", descriptions);
+    String msg =
+        "user "
+            + quote(user.name)
+            + " (groups=["
+            + groups
+            + "]) is attempting to grant RBAC permissions not currently held:\n"
+            + String.join("\n", descriptions);
     if (!errors.isEmpty()) {
       msg += "; resolution errors: [" + String.join(" ", errors) + "]";
     }
     throw ApiError.forbidden(type, name, msg);
   }
 
-  /** rbac's {@code Covers}: the wanted rules broken down to one verb/group/resource/name (or URL) each, less those the owner's cover. */
+  /**
+   * rbac's {@code Covers}: the wanted rules broken down to one verb/group/resource/name (or URL)
+   * each, less those the owner's cover.
+   */
   static List<ObjectNode> missing(List<ObjectNode> owner, List<ObjectNode> wanted) {
     List<ObjectNode> out = new ArrayList<>();
     for (ObjectNode w : wanted) {
@@ -403,7 +508,10 @@ final class Rbac {
     boolean verbs = ov.contains("*") || ov.containsAll(texts(sub.path("verbs")));
     boolean groups = og.contains("*") || og.containsAll(texts(sub.path("apiGroups")));
     boolean names = on.isEmpty() || !sn.isEmpty() && on.containsAll(sn);
-    return verbs && groups && names && resourcesCover(texts(owner.path("resources")), texts(sub.path("resources")))
+    return verbs
+        && groups
+        && names
+        && resourcesCover(texts(owner.path("resources")), texts(sub.path("resources")))
         && urlsCover(texts(owner.path("nonResourceURLs")), texts(sub.path("nonResourceURLs")));
   }
 
@@ -435,19 +543,30 @@ final class Rbac {
     return true;
   }
 
-  /** rbac's {@code CompactRules}: rules of one group, resource and at most one name merge their verbs. */
+  /**
+   * rbac's {@code CompactRules}: rules of one group, resource and at most one name merge their
+   * verbs.
+   */
   private static List<ObjectNode> compact(List<ObjectNode> rules) {
     List<ObjectNode> out = new ArrayList<>();
     Map<String, ObjectNode> simple = new java.util.LinkedHashMap<>();
     for (ObjectNode r : rules) {
       List<String> names = texts(r.path("resourceNames"));
-      boolean isSimple = names.size() <= 1 && texts(r.path("nonResourceURLs")).isEmpty()
-          && r.path("apiGroups").size() == 1 && r.path("resources").size() == 1;
+      boolean isSimple =
+          names.size() <= 1
+              && texts(r.path("nonResourceURLs")).isEmpty()
+              && r.path("apiGroups").size() == 1
+              && r.path("resources").size() == 1;
       if (!isSimple) {
         out.add(r);
         continue;
       }
-      String key = r.path("apiGroups").get(0).asText() + "\n" + r.path("resources").get(0).asText() + "\n" + (names.isEmpty() ? "" : "=" + names.get(0));
+      String key =
+          r.path("apiGroups").get(0).asText()
+              + "\n"
+              + r.path("resources").get(0).asText()
+              + "\n"
+              + (names.isEmpty() ? "" : "=" + names.get(0));
       ObjectNode existing = simple.get(key);
       if (existing == null) {
         simple.put(key, r.deepCopy());
@@ -462,8 +581,13 @@ final class Rbac {
   /** rbac's {@code CompactString}, as Go's %q prints string slices. */
   private static String compactString(ObjectNode r) {
     List<String> parts = new ArrayList<>();
-    String[][] fields = {{"APIGroups", "apiGroups"}, {"Resources", "resources"}, {"NonResourceURLs", "nonResourceURLs"},
-        {"ResourceNames", "resourceNames"}, {"Verbs", "verbs"}};
+    String[][] fields = {
+      {"APIGroups", "apiGroups"},
+      {"Resources", "resources"},
+      {"NonResourceURLs", "nonResourceURLs"},
+      {"ResourceNames", "resourceNames"},
+      {"Verbs", "verbs"}
+    };
     for (String[] f : fields) {
       List<String> values = texts(r.path(f[1]));
       if (!values.isEmpty()) {
@@ -487,7 +611,10 @@ final class Rbac {
     return l;
   }
 
-  /** Every rule that applies to the user in {@code namespace} (empty: cluster-wide ones only), for a rules review. */
+  /**
+   * Every rule that applies to the user in {@code namespace} (empty: cluster-wide ones only), for a
+   * rules review.
+   */
   List<ObjectNode> rules(User user, String namespace, List<String> errors) {
     List<ObjectNode> out = new ArrayList<>(bootstrapRules(user));
     if (user.groups.contains("system:masters")) {
@@ -520,7 +647,15 @@ final class Rbac {
         String role = crb.path("roleRef").path("name").asText();
         List<ObjectNode> rules = clusterRoleRules(role, errors);
         if (rules != null) {
-          out.add(new Binding("ClusterRoleBinding \"" + Json.text(crb, "metadata", "name") + "\" of ClusterRole \"" + role + "\"", subject, rules));
+          out.add(
+              new Binding(
+                  "ClusterRoleBinding \""
+                      + Json.text(crb, "metadata", "name")
+                      + "\" of ClusterRole \""
+                      + role
+                      + "\"",
+                  subject,
+                  rules));
         }
       }
     }
@@ -543,14 +678,28 @@ final class Rbac {
           rules = r == null ? null : ruleList(r);
         }
         if (rules != null) {
-          out.add(new Binding("RoleBinding \"" + Json.text(rb, "metadata", "name") + "/" + namespace + "\" of " + kind + " \"" + role + "\"", subject, rules));
+          out.add(
+              new Binding(
+                  "RoleBinding \""
+                      + Json.text(rb, "metadata", "name")
+                      + "/"
+                      + namespace
+                      + "\" of "
+                      + kind
+                      + " \""
+                      + role
+                      + "\"",
+                  subject,
+                  rules));
         }
       }
     }
     return out;
   }
 
-  /** The ClusterRole's rules; an aggregated one's are those of every ClusterRole its selectors pick. */
+  /**
+   * The ClusterRole's rules; an aggregated one's are those of every ClusterRole its selectors pick.
+   */
   private List<ObjectNode> clusterRoleRules(String name, List<String> errors) {
     ResourceType type = registry.get(GROUP, "clusterroles");
     ObjectNode role = store.get(type, null, name);
@@ -565,7 +714,9 @@ final class Rbac {
       for (JsonNode sel : selectors) {
         for (ObjectNode other : store.list(type, null, null)) {
           String n = Json.text(other, "metadata", "name");
-          if (!n.equals(name) && selects(sel, other.path("metadata").path("labels")) && seen.add(n)) {
+          if (!n.equals(name)
+              && selects(sel, other.path("metadata").path("labels"))
+              && seen.add(n)) {
             rules.addAll(ruleList(other));
           }
         }
@@ -574,7 +725,10 @@ final class Rbac {
     return rules;
   }
 
-  /** A label selector's matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist) against labels. */
+  /**
+   * A label selector's matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist) against
+   * labels.
+   */
   private static boolean selects(JsonNode selector, JsonNode labels) {
     var it = selector.path("matchLabels").fields();
     while (it.hasNext()) {
@@ -590,11 +744,20 @@ final class Rbac {
       req.path("values").forEach(v -> values.add(v.asText()));
       boolean ok;
       switch (req.path("operator").asText()) {
-        case "In": ok = has && values.contains(labels.get(key).asText()); break;
-        case "NotIn": ok = !has || !values.contains(labels.get(key).asText()); break;
-        case "Exists": ok = has; break;
-        case "DoesNotExist": ok = !has; break;
-        default: ok = false;
+        case "In":
+          ok = has && values.contains(labels.get(key).asText());
+          break;
+        case "NotIn":
+          ok = !has || !values.contains(labels.get(key).asText());
+          break;
+        case "Exists":
+          ok = has;
+          break;
+        case "DoesNotExist":
+          ok = !has;
+          break;
+        default:
+          ok = false;
       }
       if (!ok) {
         return false;
@@ -637,7 +800,10 @@ final class Rbac {
     return null;
   }
 
-  /** The rule of rbac's {@code RuleAllows}: verbs, groups, resources (with {@code * /sub}), names, or non-resource URLs. */
+  /**
+   * The rule of rbac's {@code RuleAllows}: verbs, groups, resources (with {@code * /sub}), names,
+   * or non-resource URLs.
+   */
   static boolean matches(JsonNode rule, Attributes a) {
     if (!has(rule.path("verbs"), a.verb)) {
       return false;
@@ -645,7 +811,9 @@ final class Rbac {
     if (!a.resourceRequest) {
       for (JsonNode u : rule.path("nonResourceURLs")) {
         String url = u.asText();
-        if (url.equals("*") || url.equals(a.path) || url.endsWith("*") && a.path.startsWith(url.substring(0, url.length() - 1))) {
+        if (url.equals("*")
+            || url.equals(a.path)
+            || url.endsWith("*") && a.path.startsWith(url.substring(0, url.length() - 1))) {
           return true;
         }
       }
@@ -658,7 +826,8 @@ final class Rbac {
     boolean resource = false;
     for (JsonNode r : rule.path("resources")) {
       String s = r.asText();
-      if (s.equals("*") || s.equals(combined)
+      if (s.equals("*")
+          || s.equals(combined)
           || !a.subresource.isEmpty() && s.equals("*/" + a.subresource)) {
         resource = true;
         break;
@@ -690,20 +859,54 @@ final class Rbac {
     return false;
   }
 
-  /** The bootstrap policy every cluster has: discovery and self-reviews for users, health and version for all. */
+  /**
+   * The bootstrap policy every cluster has: discovery and self-reviews for users, health and
+   * version for all.
+   */
   private static List<ObjectNode> bootstrapRules(User user) {
     List<ObjectNode> l = new ArrayList<>();
-    l.add(rule(List.of("get"), null, null, List.of("/healthz", "/livez", "/readyz", "/version", "/version/")));
+    l.add(
+        rule(
+            List.of("get"),
+            null,
+            null,
+            List.of("/healthz", "/livez", "/readyz", "/version", "/version/")));
     if (user.groups.contains("system:authenticated")) {
-      l.add(rule(List.of("get"), null, null,
-          List.of("/api", "/api/*", "/apis", "/apis/*", "/openapi", "/openapi/*", "/healthz", "/livez", "/readyz", "/version", "/version/")));
-      l.add(rule(List.of("create"), List.of("authorization.k8s.io"), List.of("selfsubjectaccessreviews", "selfsubjectrulesreviews"), null));
-      l.add(rule(List.of("create"), List.of("authentication.k8s.io"), List.of("selfsubjectreviews"), null));
+      l.add(
+          rule(
+              List.of("get"),
+              null,
+              null,
+              List.of(
+                  "/api",
+                  "/api/*",
+                  "/apis",
+                  "/apis/*",
+                  "/openapi",
+                  "/openapi/*",
+                  "/healthz",
+                  "/livez",
+                  "/readyz",
+                  "/version",
+                  "/version/")));
+      l.add(
+          rule(
+              List.of("create"),
+              List.of("authorization.k8s.io"),
+              List.of("selfsubjectaccessreviews", "selfsubjectrulesreviews"),
+              null));
+      l.add(
+          rule(
+              List.of("create"),
+              List.of("authentication.k8s.io"),
+              List.of("selfsubjectreviews"),
+              null));
     }
     return l;
   }
 
-  private static ObjectNode rule(List<String> verbs, List<String> groups, List<String> resources, List<String> urls) {
+  private static ObjectNode rule(
+      List<String> verbs, List<String> groups, List<String> resources, List<String> urls) {
     ObjectNode r = Json.object();
     verbs.forEach(r.putArray("verbs")::add);
     if (groups != null) {

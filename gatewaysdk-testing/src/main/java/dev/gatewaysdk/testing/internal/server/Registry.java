@@ -10,15 +10,19 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The resource types the server serves, keyed by group and plural; CRDs add and remove types live. */
+/**
+ * The resource types the server serves, keyed by group and plural; CRDs add and remove types live.
+ */
 final class Registry {
   static final List<String> VERBS =
       List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
   static final List<String> SUB_VERBS = List.of("get", "patch", "update");
 
   private final Map<String, ResourceType> types = new ConcurrentHashMap<>();
+
   /** The order groups appear in /apis: built-ins first, then CRD groups by first registration. */
-  private final Map<String, Boolean> groupOrder = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, Boolean> groupOrder =
+      java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
   Registry() {
     for (ResourceType t : builtins()) {
@@ -28,56 +32,169 @@ final class Registry {
 
   static List<ResourceType> builtins() {
     List<ResourceType> l = new ArrayList<>();
-    l.add(ResourceType.builder("", "Namespace", "namespaces").version("v1").clusterScoped().status().shortNames("ns").build());
-    l.add(ResourceType.builder("", "ConfigMap", "configmaps").version("v1").shortNames("cm").build());
+    l.add(
+        ResourceType.builder("", "Namespace", "namespaces")
+            .version("v1")
+            .clusterScoped()
+            .status()
+            .shortNames("ns")
+            .build());
+    l.add(
+        ResourceType.builder("", "ConfigMap", "configmaps").version("v1").shortNames("cm").build());
     l.add(ResourceType.builder("", "Secret", "secrets").version("v1").build());
-    l.add(ResourceType.builder("", "Service", "services").version("v1").status().shortNames("svc").categories("all").build());
-    // Endpoints and EndpointSlices: how the embedded Gateway's data plane finds a Service's backends.
-    l.add(ResourceType.builder("", "Endpoints", "endpoints").version("v1").shortNames("ep").build());
-    l.add(ResourceType.builder("discovery.k8s.io", "EndpointSlice", "endpointslices").version("v1").build());
+    l.add(
+        ResourceType.builder("", "Service", "services")
+            .version("v1")
+            .status()
+            .shortNames("svc")
+            .categories("all")
+            .build());
+    // Endpoints and EndpointSlices: how the embedded Gateway's data plane finds a Service's
+    // backends.
+    l.add(
+        ResourceType.builder("", "Endpoints", "endpoints").version("v1").shortNames("ep").build());
+    l.add(
+        ResourceType.builder("discovery.k8s.io", "EndpointSlice", "endpointslices")
+            .version("v1")
+            .build());
     l.add(ResourceType.builder("", "Event", "events").version("v1").shortNames("ev").build());
-    l.add(ResourceType.builder("coordination.k8s.io", "Lease", "leases").version("v1").createOnUpdate().build());
+    l.add(
+        ResourceType.builder("coordination.k8s.io", "Lease", "leases")
+            .version("v1")
+            .createOnUpdate()
+            .build());
     ResourceType.Builder crd =
-        ResourceType.builder("apiextensions.k8s.io", "CustomResourceDefinition", "customresourcedefinitions")
-            .version("v1").clusterScoped().status().shortNames("crd", "crds").categories("api-extensions").generation();
+        ResourceType.builder(
+                "apiextensions.k8s.io", "CustomResourceDefinition", "customresourcedefinitions")
+            .version("v1")
+            .clusterScoped()
+            .status()
+            .shortNames("crd", "crds")
+            .categories("api-extensions")
+            .generation();
     l.add(crd.build());
-    l.add(ResourceType.builder("admissionregistration.k8s.io", "ValidatingAdmissionPolicy", "validatingadmissionpolicies")
-        .version("v1").clusterScoped().status().categories("api-extensions").generation().build());
-    l.add(ResourceType.builder("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding", "validatingadmissionpolicybindings")
-        .version("v1").clusterScoped().categories("api-extensions").generation().build());
-    l.add(ResourceType.builder("", "ServiceAccount", "serviceaccounts").version("v1").shortNames("sa").build());
+    l.add(
+        ResourceType.builder(
+                "admissionregistration.k8s.io",
+                "ValidatingAdmissionPolicy",
+                "validatingadmissionpolicies")
+            .version("v1")
+            .clusterScoped()
+            .status()
+            .categories("api-extensions")
+            .generation()
+            .build());
+    l.add(
+        ResourceType.builder(
+                "admissionregistration.k8s.io",
+                "ValidatingAdmissionPolicyBinding",
+                "validatingadmissionpolicybindings")
+            .version("v1")
+            .clusterScoped()
+            .categories("api-extensions")
+            .generation()
+            .build());
+    l.add(
+        ResourceType.builder("", "ServiceAccount", "serviceaccounts")
+            .version("v1")
+            .shortNames("sa")
+            .build());
     // RBAC: what the authorizer reads when users are configured (stored and validated always).
     l.add(ResourceType.builder(Rbac.GROUP, "Role", "roles").version("v1").build());
-    l.add(ResourceType.builder(Rbac.GROUP, "ClusterRole", "clusterroles").version("v1").clusterScoped().build());
+    l.add(
+        ResourceType.builder(Rbac.GROUP, "ClusterRole", "clusterroles")
+            .version("v1")
+            .clusterScoped()
+            .build());
     l.add(ResourceType.builder(Rbac.GROUP, "RoleBinding", "rolebindings").version("v1").build());
-    l.add(ResourceType.builder(Rbac.GROUP, "ClusterRoleBinding", "clusterrolebindings").version("v1").clusterScoped().build());
+    l.add(
+        ResourceType.builder(Rbac.GROUP, "ClusterRoleBinding", "clusterrolebindings")
+            .version("v1")
+            .clusterScoped()
+            .build());
     l.addAll(pruneAllowlist());
     return l;
   }
 
   /**
-   * The other kinds of kubectl's default {@code apply --prune} allowlist: stored, listed and validated like
-   * any built-in (no controller acts on them), so that {@code kubectl apply --prune} finds every kind it asks for.
+   * The other kinds of kubectl's default {@code apply --prune} allowlist: stored, listed and
+   * validated like any built-in (no controller acts on them), so that {@code kubectl apply --prune}
+   * finds every kind it asks for.
    */
   private static List<ResourceType> pruneAllowlist() {
     List<ResourceType> l = new ArrayList<>();
-    l.add(ResourceType.builder("", "Pod", "pods").version("v1").status().shortNames("po").categories("all").build());
-    l.add(ResourceType.builder("", "PersistentVolumeClaim", "persistentvolumeclaims").version("v1").status().shortNames("pvc").build());
-    l.add(ResourceType.builder("", "PersistentVolume", "persistentvolumes").version("v1").clusterScoped().status().shortNames("pv").build());
-    l.add(ResourceType.builder("", "ReplicationController", "replicationcontrollers").version("v1").status().shortNames("rc")
-        .categories("all").generation().build());
-    for (String[] k : new String[][] {{"Deployment", "deployments", "deploy"}, {"ReplicaSet", "replicasets", "rs"},
-        {"StatefulSet", "statefulsets", "sts"}, {"DaemonSet", "daemonsets", "ds"}}) {
-      l.add(ResourceType.builder("apps", k[0], k[1]).version("v1").status().shortNames(k[2]).categories("all").generation().build());
+    l.add(
+        ResourceType.builder("", "Pod", "pods")
+            .version("v1")
+            .status()
+            .shortNames("po")
+            .categories("all")
+            .build());
+    l.add(
+        ResourceType.builder("", "PersistentVolumeClaim", "persistentvolumeclaims")
+            .version("v1")
+            .status()
+            .shortNames("pvc")
+            .build());
+    l.add(
+        ResourceType.builder("", "PersistentVolume", "persistentvolumes")
+            .version("v1")
+            .clusterScoped()
+            .status()
+            .shortNames("pv")
+            .build());
+    l.add(
+        ResourceType.builder("", "ReplicationController", "replicationcontrollers")
+            .version("v1")
+            .status()
+            .shortNames("rc")
+            .categories("all")
+            .generation()
+            .build());
+    for (String[] k :
+        new String[][] {
+          {"Deployment", "deployments", "deploy"},
+          {"ReplicaSet", "replicasets", "rs"},
+          {"StatefulSet", "statefulsets", "sts"},
+          {"DaemonSet", "daemonsets", "ds"}
+        }) {
+      l.add(
+          ResourceType.builder("apps", k[0], k[1])
+              .version("v1")
+              .status()
+              .shortNames(k[2])
+              .categories("all")
+              .generation()
+              .build());
     }
-    l.add(ResourceType.builder("batch", "Job", "jobs").version("v1").status().categories("all").generation().build());
-    l.add(ResourceType.builder("batch", "CronJob", "cronjobs").version("v1").status().shortNames("cj").categories("all").generation().build());
-    l.add(ResourceType.builder("networking.k8s.io", "Ingress", "ingresses").version("v1").status().shortNames("ing").generation().build());
+    l.add(
+        ResourceType.builder("batch", "Job", "jobs")
+            .version("v1")
+            .status()
+            .categories("all")
+            .generation()
+            .build());
+    l.add(
+        ResourceType.builder("batch", "CronJob", "cronjobs")
+            .version("v1")
+            .status()
+            .shortNames("cj")
+            .categories("all")
+            .generation()
+            .build());
+    l.add(
+        ResourceType.builder("networking.k8s.io", "Ingress", "ingresses")
+            .version("v1")
+            .status()
+            .shortNames("ing")
+            .generation()
+            .build());
     return l;
   }
 
   /** Bumped on every change of the served types, so derived documents (OpenAPI) know to rebuild. */
-  final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+  final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
 
   void add(ResourceType t) {
     generation.incrementAndGet();

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One REST resource the server serves: a built-in kind or a custom resource of a CRD. Immutable; a CRD
- * update replaces the instance in the {@link Registry}.
+ * One REST resource the server serves: a built-in kind or a custom resource of a CRD. Immutable; a
+ * CRD update replaces the instance in the {@link Registry}.
  */
 final class ResourceType {
   final String group;
@@ -20,22 +20,35 @@ final class ResourceType {
   final boolean namespaced;
   final List<String> shortNames;
   final List<String> categories;
+
   /** Served versions, highest priority first. */
   final List<String> versions;
+
   final String storageVersion;
   final boolean hasStatus;
+
   /** Built-in kinds accept strategic merge patches; custom resources do not. */
   final boolean builtin;
-  /** Custom resources bump metadata.generation on spec changes; most built-ins here do not track it. */
+
+  /**
+   * Custom resources bump metadata.generation on spec changes; most built-ins here do not track it.
+   */
   final boolean tracksGeneration;
+
   final boolean allowCreateOnUpdate;
   final boolean allowUnconditionalUpdate;
+
   /** The CRD that defines this type, null for built-ins. */
   final JsonNode crd;
+
   /** openAPIV3Schema per served version (CRDs only). */
   final Map<String, JsonNode> schemas;
-  /** The schema engine's compiled form of {@link #crd}, cached here; set once, racy but idempotent. */
+
+  /**
+   * The schema engine's compiled form of {@link #crd}, cached here; set once, racy but idempotent.
+   */
   volatile Object compiled;
+
   /** additionalPrinterColumns per served version (CRDs only). */
   final Map<String, JsonNode> printerColumns;
 
@@ -74,7 +87,9 @@ final class ResourceType {
     return group.isEmpty() ? version : group + "/" + version;
   }
 
-  /** The key the store files objects of this type under: group and plural, independent of version. */
+  /**
+   * The key the store files objects of this type under: group and plural, independent of version.
+   */
   String key() {
     return group + "/" + plural;
   }
@@ -96,7 +111,11 @@ final class ResourceType {
   static ResourceType fromCrd(JsonNode crd) {
     JsonNode spec = crd.path("spec");
     JsonNode names = spec.path("names");
-    Builder b = builder(spec.path("group").asText(), names.path("kind").asText(), names.path("plural").asText());
+    Builder b =
+        builder(
+            spec.path("group").asText(),
+            names.path("kind").asText(),
+            names.path("plural").asText());
     b.listKind = names.hasNonNull("listKind") ? names.get("listKind").asText() : null;
     b.singular = names.hasNonNull("singular") ? names.get("singular").asText() : null;
     b.namespaced = !"Cluster".equals(spec.path("scope").asText("Namespaced"));

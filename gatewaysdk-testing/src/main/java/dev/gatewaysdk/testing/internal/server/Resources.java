@@ -15,13 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST semantics of the API server over the {@link Store}: create, get, list, update, patch, apply,
- * delete, with resourceVersion preconditions, generation, status subresource, finalizers, dry run,
- * defaulting and validation. Thread-safe: every write runs under the store's lock.
+ * The REST semantics of the API server over the {@link Store}: create, get, list, update, patch,
+ * apply, delete, with resourceVersion preconditions, generation, status subresource, finalizers,
+ * dry run, defaulting and validation. Thread-safe: every write runs under the store's lock.
  */
 final class Resources {
   private static final Logger LOG = LoggerFactory.getLogger(Resources.class);
-  static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   static final Pattern DNS_1035 = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -51,7 +52,8 @@ final class Resources {
   /** A list object; items rendered at the call's version. */
   ObjectNode list(Call c) {
     Predicate<ObjectNode> filter =
-        Selectors.labels(c.param("labelSelector")).and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
+        Selectors.labels(c.param("labelSelector"))
+            .and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
     long limit = parseLong(c.param("limit"), 0);
     String after = null;
     long listRv;
@@ -61,13 +63,18 @@ final class Resources {
     boolean hasRv = rvParam != null && !rvParam.isEmpty();
     if (match != null && !match.isEmpty()) {
       if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
-        throw ApiError.badRequest("resourceVersionMatch: Unsupported value: \"" + match + "\": supported values: \"Exact\", \"NotOlderThan\", \"\"");
+        throw ApiError.badRequest(
+            "resourceVersionMatch: Unsupported value: \""
+                + match
+                + "\": supported values: \"Exact\", \"NotOlderThan\", \"\"");
       }
       if (!hasRv) {
-        throw ApiError.badRequest("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided");
+        throw ApiError.badRequest(
+            "resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided");
       }
       if (match.equals("Exact") && rvParam.equals("0")) {
-        throw ApiError.badRequest("resourceVersionMatch: Forbidden: resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"");
+        throw ApiError.badRequest(
+            "resourceVersionMatch: Forbidden: resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"");
       }
     }
     if (cont != null && !cont.isEmpty() && hasRv && !rvParam.equals("0")) {
@@ -84,10 +91,12 @@ final class Resources {
         after = token[1];
         all = store.listAt(c.type, c.namespace, after, tokenRv);
         if (all == null) {
-          ApiError gone = ApiError.gone("The provided continue parameter is too old to display a consistent list result. You can "
-              + "start a new list without the continue parameter, or use the continue token in this response to retrieve the "
-              + "remainder of the results. Continuing with the provided token results in an inconsistent list - objects that "
-              + "were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
+          ApiError gone =
+              ApiError.gone(
+                  "The provided continue parameter is too old to display a consistent list result. You can "
+                      + "start a new list without the continue parameter, or use the continue token in this response to retrieve the "
+                      + "remainder of the results. Continuing with the provided token results in an inconsistent list - objects that "
+                      + "were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
           ((ObjectNode) gone.status.get("metadata")).put("continue", encodeContinue(listRv, after));
           throw gone;
         }
@@ -100,7 +109,12 @@ final class Resources {
         if ("Exact".equals(match)) {
           all = store.listAt(c.type, c.namespace, null, want);
           if (all == null) {
-            throw ApiError.gone("too old resource version: " + want + " (" + (store.compactedResourceVersion() + 1) + ")");
+            throw ApiError.gone(
+                "too old resource version: "
+                    + want
+                    + " ("
+                    + (store.compactedResourceVersion() + 1)
+                    + ")");
           }
           listRv = want;
         } else {
@@ -127,7 +141,10 @@ final class Resources {
       }
       if (limit > 0 && matched == limit) {
         ObjectNode last = (ObjectNode) items.get(items.size() - 1);
-        String lastKey = Store.key(c.type.namespaced ? Json.text(last, "metadata", "namespace") : null, Json.text(last, "metadata", "name"));
+        String lastKey =
+            Store.key(
+                c.type.namespaced ? Json.text(last, "metadata", "namespace") : null,
+                Json.text(last, "metadata", "name"));
         meta.put("continue", encodeContinue(listRv, lastKey));
         if (!selectors) {
           meta.put("remainingItemCount", all.size() - i);
@@ -155,7 +172,9 @@ final class Resources {
       if (!"meta.k8s.io/v1".equals(t.path("v").asText()) || start.isEmpty()) {
         throw new IllegalArgumentException("version");
       }
-      return new String[] {Long.toString(t.path("rv").asLong()), start.substring(0, start.length() - 1)};
+      return new String[] {
+        Long.toString(t.path("rv").asLong()), start.substring(0, start.length() - 1)
+      };
     } catch (Exception e) {
       throw ApiError.badRequest("continue key is not valid: " + e.getMessage());
     }
@@ -175,18 +194,24 @@ final class Resources {
   // ---- writes
 
   /**
-   * What decoding a built-in kind's body into its Go struct answers before anything else runs: 400 for the
-   * first value of the wrong JSON type ({@link GoDecoding}).
+   * What decoding a built-in kind's body into its Go struct answers before anything else runs: 400
+   * for the first value of the wrong JSON type ({@link GoDecoding}).
    */
   private static void decode(Call c, ObjectNode body) {
     if (c.type.crd != null) {
       return;
     }
-    java.util.Optional<String> typeError = BuiltinSchemas.model(c.type, c.version)
-        .flatMap(model -> GoDecoding.typeError(model, body));
+    java.util.Optional<String> typeError =
+        BuiltinSchemas.model(c.type, c.version).flatMap(model -> GoDecoding.typeError(model, body));
     if (typeError.isPresent()) {
-      throw ApiError.badRequest(c.type.kind + " in version \"" + c.version + "\" cannot be handled as a "
-          + c.type.kind + ": " + typeError.get());
+      throw ApiError.badRequest(
+          c.type.kind
+              + " in version \""
+              + c.version
+              + "\" cannot be handled as a "
+              + c.type.kind
+              + ": "
+              + typeError.get());
     }
   }
 
@@ -272,7 +297,11 @@ final class Resources {
     }
     if (ns.path("metadata").has("deletionTimestamp")) {
       throw ApiError.forbidden(
-          c.type, name, "unable to create new content in namespace " + c.namespace + " because it is being terminated");
+          c.type,
+          name,
+          "unable to create new content in namespace "
+              + c.namespace
+              + " because it is being terminated");
     }
   }
 
@@ -293,7 +322,14 @@ final class Resources {
       if (rv == null || rv.isEmpty()) {
         if (!c.type.allowUnconditionalUpdate) {
           throw ApiError.invalid(
-              c.type, c.name, List.<String[]>of(new String[] {"metadata.resourceVersion", "FieldValueInvalid", "Invalid value: 0x0: must be specified for an update"}));
+              c.type,
+              c.name,
+              List.<String[]>of(
+                  new String[] {
+                    "metadata.resourceVersion",
+                    "FieldValueInvalid",
+                    "Invalid value: 0x0: must be specified for an update"
+                  }));
         }
       }
       return commit(c, current, body);
@@ -342,7 +378,16 @@ final class Resources {
         }
       }
       ObjectNode m = Json.with(next, "metadata");
-      for (String f : new String[] {"uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace", "name"}) {
+      for (String f :
+          new String[] {
+            "uid",
+            "creationTimestamp",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds",
+            "generation",
+            "namespace",
+            "name"
+          }) {
         if (curMeta.has(f)) {
           m.set(f, curMeta.get(f));
         } else {
@@ -357,7 +402,12 @@ final class Resources {
         List<String> oldF = texts(curMeta.get("finalizers"));
         for (String f : texts(m.get("finalizers"))) {
           if (!oldF.contains(f)) {
-            throw ApiError.forbidden(type, c.name, "no new finalizers can be added if the object is being deleted, found new finalizers []string{\"" + f + "\"}");
+            throw ApiError.forbidden(
+                type,
+                c.name,
+                "no new finalizers can be added if the object is being deleted, found new finalizers []string{\""
+                    + f
+                    + "\"}");
           }
         }
       }
@@ -370,8 +420,10 @@ final class Resources {
     Builtins.validate(this, type, next, current);
     next = engine.prune(type, c.version, next);
     nm = Json.metadata(next);
-    // Compared as stored (defaulted, pruned): a body that leaves out defaulted fields changes nothing.
-    // Status counts only for custom resources without the status subresource, as in the real server.
+    // Compared as stored (defaulted, pruned): a body that leaves out defaulted fields changes
+    // nothing.
+    // Status counts only for custom resources without the status subresource, as in the real
+    // server.
     if (type.tracksGeneration && specChanged(current, next, type.hasStatus || type.builtin)) {
       nm.put("generation", curMeta.path("generation").asLong(0) + 1);
     }
@@ -383,7 +435,9 @@ final class Resources {
     if (c.dryRun()) {
       return render(next, type, c.version);
     }
-    if (nm.has("deletionTimestamp") && texts(nm.get("finalizers")).isEmpty() && !isNamespace(type)) {
+    if (nm.has("deletionTimestamp")
+        && texts(nm.get("finalizers")).isEmpty()
+        && !isNamespace(type)) {
       nm.put("resourceVersion", Long.toString(store.nextResourceVersion()));
       store.put(type, next, current);
       removeNow(type, next);
@@ -401,7 +455,10 @@ final class Resources {
     a.fieldNames().forEachRemaining(keys::add);
     b.fieldNames().forEachRemaining(keys::add);
     for (String k : keys) {
-      if (k.equals("metadata") || (ignoreStatus && k.equals("status")) || k.equals("apiVersion") || k.equals("kind")) {
+      if (k.equals("metadata")
+          || (ignoreStatus && k.equals("status"))
+          || k.equals("apiVersion")
+          || k.equals("kind")) {
         continue;
       }
       if (!java.util.Objects.equals(a.get(k), b.get(k))) {
@@ -430,22 +487,34 @@ final class Resources {
   }
 
   ObjectNode patch(Call c, String contentType, byte[] body) {
-    String ct = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
-    boolean apply = ct.equals("application/apply-patch+yaml") || ct.equals("application/apply-patch+cbor");
-    if (!ct.equals("application/json-patch+json") && !ct.equals("application/merge-patch+json")
-        && !(ct.equals("application/strategic-merge-patch+json") && c.type.builtin) && !apply) {
-      throw ApiError.unsupportedMediaType(ct, c.type.builtin
-          ? "application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml"
-          : "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
+    String ct =
+        contentType == null
+            ? ""
+            : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+    boolean apply =
+        ct.equals("application/apply-patch+yaml") || ct.equals("application/apply-patch+cbor");
+    if (!ct.equals("application/json-patch+json")
+        && !ct.equals("application/merge-patch+json")
+        && !(ct.equals("application/strategic-merge-patch+json") && c.type.builtin)
+        && !apply) {
+      throw ApiError.unsupportedMediaType(
+          ct,
+          c.type.builtin
+              ? "application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml"
+              : "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
     }
     if (!apply && c.param("force") != null) {
-      throw ApiError.badRequest("force: Invalid value: true: may not be specified for non-apply patch");
+      throw ApiError.badRequest(
+          "force: Invalid value: true: may not be specified for non-apply patch");
     }
     JsonNode patch;
     try {
       patch = apply ? Json.parseYaml(body) : Json.parse(body);
     } catch (java.io.IOException e) {
-      throw ApiError.badRequest(apply ? "error decoding YAML: " + Json.message(e) : "json: " + e.getMessage().split("\n")[0]);
+      throw ApiError.badRequest(
+          apply
+              ? "error decoding YAML: " + Json.message(e)
+              : "json: " + e.getMessage().split("\n")[0]);
     }
     if (patch == null || patch.isMissingNode()) {
       throw ApiError.badRequest("the request body must not be empty");
@@ -455,10 +524,12 @@ final class Resources {
       ObjectNode current = store.get(c.type, c.namespace, c.name);
       if (apply) {
         if (!patch.isObject()) {
-          throw ApiError.badRequest("error decoding YAML: the apply configuration must be an object");
+          throw ApiError.badRequest(
+              "error decoding YAML: the apply configuration must be an object");
         }
         if (c.param("fieldManager") == null || c.param("fieldManager").isEmpty()) {
-          throw ApiError.badRequest("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
+          throw ApiError.badRequest(
+              "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
         }
         return applyPatch(c, current, (ObjectNode) patch);
       }
@@ -491,12 +562,23 @@ final class Resources {
   private void checkIdentityUnchanged(Call c, ObjectNode obj) {
     String name = Json.text(obj, "metadata", "name");
     if (name != null && !name.equals(c.name)) {
-      throw ApiError.badRequest("the name of the object (" + name + ") does not match the name on the URL (" + c.name + ")");
+      throw ApiError.badRequest(
+          "the name of the object ("
+              + name
+              + ") does not match the name on the URL ("
+              + c.name
+              + ")");
     }
     String kind = Json.text(obj, "kind");
     String apiVersion = Json.text(obj, "apiVersion");
-    if (kind != null && !kind.equals(c.type.kind) || apiVersion != null && !apiVersion.equals(c.type.apiVersion(c.version))) {
-      throw ApiError.badRequest("the API version in the data (" + apiVersion + ") does not match the expected API version (" + c.type.apiVersion(c.version) + ")");
+    if (kind != null && !kind.equals(c.type.kind)
+        || apiVersion != null && !apiVersion.equals(c.type.apiVersion(c.version))) {
+      throw ApiError.badRequest(
+          "the API version in the data ("
+              + apiVersion
+              + ") does not match the expected API version ("
+              + c.type.apiVersion(c.version)
+              + ")");
     }
     obj.put("apiVersion", c.type.apiVersion(c.version));
     obj.put("kind", c.type.kind);
@@ -515,14 +597,20 @@ final class Resources {
       ObjectNode obj = ManagedFields.apply(c, null, config);
       return doCreate(c, obj);
     }
-    if (cfgRv != null && !cfgRv.isEmpty() && !cfgRv.equals(Json.text(current, "metadata", "resourceVersion"))) {
+    if (cfgRv != null
+        && !cfgRv.isEmpty()
+        && !cfgRv.equals(Json.text(current, "metadata", "resourceVersion"))) {
       throw ApiError.conflict(c.type, c.name);
     }
-    ObjectNode merged = ManagedFields.apply(c, render(current, c.type, c.version).deepCopy(), config);
+    ObjectNode merged =
+        ManagedFields.apply(c, render(current, c.type, c.version).deepCopy(), config);
     return commit(c, current, merged);
   }
 
-  /** DELETE: honours preconditions, finalizers (deletionTimestamp) and dry run; returns the last state. */
+  /**
+   * DELETE: honours preconditions, finalizers (deletionTimestamp) and dry run; returns the last
+   * state.
+   */
   ObjectNode delete(Call c, JsonNode options) {
     if (isNamespace(c.type) && IMMORTAL_NAMESPACES.contains(c.name)) {
       // The NamespaceLifecycle admission plugin's rule.
@@ -539,12 +627,24 @@ final class Resources {
         String uid = Json.text(pre, "uid");
         String curUid = Json.text(current, "metadata", "uid");
         if (uid != null && !uid.equals(curUid)) {
-          throw ApiError.conflict(c.type, c.name, "Precondition failed: UID in precondition: " + uid + ", UID in object meta: " + curUid);
+          throw ApiError.conflict(
+              c.type,
+              c.name,
+              "Precondition failed: UID in precondition: "
+                  + uid
+                  + ", UID in object meta: "
+                  + curUid);
         }
         String rv = Json.text(pre, "resourceVersion");
         String curRv = Json.text(current, "metadata", "resourceVersion");
         if (rv != null && !rv.equals(curRv)) {
-          throw ApiError.conflict(c.type, c.name, "Precondition failed: ResourceVersion in precondition: " + rv + ", ResourceVersion in object meta: " + curRv);
+          throw ApiError.conflict(
+              c.type,
+              c.name,
+              "Precondition failed: ResourceVersion in precondition: "
+                  + rv
+                  + ", ResourceVersion in object meta: "
+                  + curRv);
         }
       }
       String policy = c.param("propagationPolicy");
@@ -553,15 +653,27 @@ final class Resources {
       } else if (options != null && options.has("orphanDependents")) {
         policy = options.get("orphanDependents").asBoolean() ? "Orphan" : "Background";
       }
-      if (policy != null && !policy.isEmpty() && !List.of("Orphan", "Foreground", "Background").contains(policy)) {
-        throw ApiError.invalid(c.type, c.name, List.<String[]>of(new String[] {"propagationPolicy", "FieldValueNotSupported",
-            "Unsupported value: \"" + policy + "\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""}));
+      if (policy != null
+          && !policy.isEmpty()
+          && !List.of("Orphan", "Foreground", "Background").contains(policy)) {
+        throw ApiError.invalid(
+            c.type,
+            c.name,
+            List.<String[]>of(
+                new String[] {
+                  "propagationPolicy",
+                  "FieldValueNotSupported",
+                  "Unsupported value: \""
+                      + policy
+                      + "\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""
+                }));
       }
       if (!c.dryRun() && "Orphan".equals(policy)) {
         orphanDependents(current);
       }
       if (!c.dryRun() && "Foreground".equals(policy) && !dependents(current).isEmpty()) {
-        // The owner stays (deletionTimestamp, finalizer foregroundDeletion) until its dependents are gone.
+        // The owner stays (deletionTimestamp, finalizer foregroundDeletion) until its dependents
+        // are gone.
         ObjectNode marked = current.deepCopy();
         ArrayNode fin = Json.metadata(marked).withArray("finalizers");
         if (!texts(fin).contains(FOREGROUND)) {
@@ -569,7 +681,11 @@ final class Resources {
         }
         ObjectNode last = deleteLocked(c.type, marked, false, c.version);
         for (Dependent d : dependents(current)) {
-          ObjectNode now = store.get(d.type, Json.text(d.object, "metadata", "namespace"), Json.text(d.object, "metadata", "name"));
+          ObjectNode now =
+              store.get(
+                  d.type,
+                  Json.text(d.object, "metadata", "namespace"),
+                  Json.text(d.object, "metadata", "name"));
           if (now != null) {
             deleteLocked(d.type, now, false, d.type.storageVersion);
           }
@@ -588,7 +704,11 @@ final class Resources {
   }
 
   ObjectNode deleteLocked(ResourceType type, ObjectNode current, boolean dryRun, String version) {
-    if (store.get(type, type.namespaced ? Json.text(current, "metadata", "namespace") : null, Json.text(current, "metadata", "name")) == null) {
+    if (store.get(
+            type,
+            type.namespaced ? Json.text(current, "metadata", "namespace") : null,
+            Json.text(current, "metadata", "name"))
+        == null) {
       return render(current, type, version);
     }
     ObjectNode meta = Json.metadata(current);
@@ -651,7 +771,10 @@ final class Resources {
     }
   }
 
-  /** The objects with an ownerReference to {@code owner}'s uid (in its namespace, or anywhere for cluster-scoped owners). */
+  /**
+   * The objects with an ownerReference to {@code owner}'s uid (in its namespace, or anywhere for
+   * cluster-scoped owners).
+   */
   private List<Dependent> dependents(ObjectNode owner) {
     String uid = Json.text(owner, "metadata", "uid");
     String ns = Json.text(owner, "metadata", "namespace");
@@ -675,7 +798,9 @@ final class Resources {
     return out;
   }
 
-  /** Removes the ownerReferences to {@code owner} from its dependents (propagationPolicy Orphan). */
+  /**
+   * Removes the ownerReferences to {@code owner} from its dependents (propagationPolicy Orphan).
+   */
   private void orphanDependents(ObjectNode owner) {
     String uid = Json.text(owner, "metadata", "uid");
     for (Dependent d : dependents(owner)) {
@@ -695,14 +820,18 @@ final class Resources {
   }
 
   /**
-   * After {@code gone} was removed: dependents whose owners are all gone are deleted (background), those
-   * with a remaining owner lose the dangling reference; an owner waiting in foreground deletion whose last
-   * dependent this was is removed.
+   * After {@code gone} was removed: dependents whose owners are all gone are deleted (background),
+   * those with a remaining owner lose the dangling reference; an owner waiting in foreground
+   * deletion whose last dependent this was is removed.
    */
   private void collectGarbage(ResourceType type, ObjectNode gone) {
     String uid = Json.text(gone, "metadata", "uid");
     for (Dependent d : dependents(gone)) {
-      ObjectNode now = store.get(d.type, Json.text(d.object, "metadata", "namespace"), Json.text(d.object, "metadata", "name"));
+      ObjectNode now =
+          store.get(
+              d.type,
+              Json.text(d.object, "metadata", "namespace"),
+              Json.text(d.object, "metadata", "name"));
       if (now == null) {
         continue;
       }
@@ -720,13 +849,20 @@ final class Resources {
     }
     for (JsonNode ref : gone.path("metadata").path("ownerReferences")) {
       String apiVersion = ref.path("apiVersion").asText();
-      String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+      String group =
+          apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
       ResourceType ot = registry.byKind(group, ref.path("kind").asText());
       if (ot == null) {
         continue;
       }
-      ObjectNode owner = store.get(ot, ot.namespaced ? Json.text(gone, "metadata", "namespace") : null, ref.path("name").asText());
-      if (owner != null && uid != null && ref.path("uid").asText().equals(Json.text(owner, "metadata", "uid"))) {
+      ObjectNode owner =
+          store.get(
+              ot,
+              ot.namespaced ? Json.text(gone, "metadata", "namespace") : null,
+              ref.path("name").asText());
+      if (owner != null
+          && uid != null
+          && ref.path("uid").asText().equals(Json.text(owner, "metadata", "uid"))) {
         finishForeground(ot, owner);
       }
     }
@@ -739,14 +875,20 @@ final class Resources {
     if (ot == null) {
       return false;
     }
-    ObjectNode owner = store.get(ot, ot.namespaced ? Json.text(dependent, "metadata", "namespace") : null, ref.path("name").asText());
+    ObjectNode owner =
+        store.get(
+            ot,
+            ot.namespaced ? Json.text(dependent, "metadata", "namespace") : null,
+            ref.path("name").asText());
     return owner != null && ref.path("uid").asText().equals(Json.text(owner, "metadata", "uid"));
   }
 
   /** Removes the foregroundDeletion finalizer of a deleted owner that has no dependents left. */
   private void finishForeground(ResourceType type, ObjectNode owner) {
     ObjectNode meta = Json.metadata(owner);
-    if (!meta.has("deletionTimestamp") || !texts(meta.get("finalizers")).contains(FOREGROUND) || !dependents(owner).isEmpty()) {
+    if (!meta.has("deletionTimestamp")
+        || !texts(meta.get("finalizers")).contains(FOREGROUND)
+        || !dependents(owner).isEmpty()) {
       return;
     }
     ObjectNode next = owner.deepCopy();
@@ -792,7 +934,12 @@ final class Resources {
       }
       List<ObjectNode> left = store.list(t, ns, null);
       if (!left.isEmpty()) {
-        remaining.add(t.plural + (t.group.isEmpty() ? "" : "." + t.group) + " has " + left.size() + " resource instances");
+        remaining.add(
+            t.plural
+                + (t.group.isEmpty() ? "" : "." + t.group)
+                + " has "
+                + left.size()
+                + " resource instances");
         for (ObjectNode o : left) {
           for (String f : texts(o.path("metadata").get("finalizers"))) {
             finalizers.merge(f, 1, Integer::sum);
@@ -810,19 +957,61 @@ final class Resources {
     store.remove(nsType, last);
   }
 
-  /** The conditions the namespace controller reports on a terminating namespace whose content remains. */
-  private void namespaceConditions(ResourceType nsType, ObjectNode n, List<String> remaining, java.util.Map<String, Integer> finalizers) {
+  /**
+   * The conditions the namespace controller reports on a terminating namespace whose content
+   * remains.
+   */
+  private void namespaceConditions(
+      ResourceType nsType,
+      ObjectNode n,
+      List<String> remaining,
+      java.util.Map<String, Integer> finalizers) {
     ArrayNode conds = Json.array();
     String now = Json.now();
     String[][] rows = {
-        {"NamespaceDeletionDiscoveryFailure", "False", "ResourcesDiscovered", "All resources successfully discovered"},
-        {"NamespaceDeletionGroupVersionParsingFailure", "False", "ParsedGroupVersions", "All legacy kube types successfully parsed"},
-        {"NamespaceDeletionContentFailure", "False", "ContentDeleted", "All content successfully deleted, may be waiting on finalization"},
-        {"NamespaceContentRemaining", "True", "SomeResourcesRemain", "Some resources are remaining: " + String.join(", ", remaining)},
-        finalizers.isEmpty()
-            ? new String[] {"NamespaceFinalizersRemaining", "False", "ContentHasNoFinalizers", "All content-preserving finalizers finished"}
-            : new String[] {"NamespaceFinalizersRemaining", "True", "SomeFinalizersRemain", "Some content in the namespace has finalizers remaining: "
-                + String.join(", ", finalizers.entrySet().stream().map(e -> e.getKey() + " in " + e.getValue() + " resource instances").toList())}};
+      {
+        "NamespaceDeletionDiscoveryFailure",
+        "False",
+        "ResourcesDiscovered",
+        "All resources successfully discovered"
+      },
+      {
+        "NamespaceDeletionGroupVersionParsingFailure",
+        "False",
+        "ParsedGroupVersions",
+        "All legacy kube types successfully parsed"
+      },
+      {
+        "NamespaceDeletionContentFailure",
+        "False",
+        "ContentDeleted",
+        "All content successfully deleted, may be waiting on finalization"
+      },
+      {
+        "NamespaceContentRemaining",
+        "True",
+        "SomeResourcesRemain",
+        "Some resources are remaining: " + String.join(", ", remaining)
+      },
+      finalizers.isEmpty()
+          ? new String[] {
+            "NamespaceFinalizersRemaining",
+            "False",
+            "ContentHasNoFinalizers",
+            "All content-preserving finalizers finished"
+          }
+          : new String[] {
+            "NamespaceFinalizersRemaining",
+            "True",
+            "SomeFinalizersRemain",
+            "Some content in the namespace has finalizers remaining: "
+                + String.join(
+                    ", ",
+                    finalizers.entrySet().stream()
+                        .map(e -> e.getKey() + " in " + e.getValue() + " resource instances")
+                        .toList())
+          }
+    };
     JsonNode old = n.path("status").path("conditions");
     for (String[] r : rows) {
       ObjectNode c = conds.addObject();
@@ -840,7 +1029,9 @@ final class Resources {
     }
     boolean same = old.size() == conds.size();
     for (int i = 0; same && i < conds.size(); i++) {
-      same = old.get(i).path("message").equals(conds.get(i).path("message")) && old.get(i).path("status").equals(conds.get(i).path("status"));
+      same =
+          old.get(i).path("message").equals(conds.get(i).path("message"))
+              && old.get(i).path("status").equals(conds.get(i).path("status"));
     }
     if (same) {
       return;
@@ -857,7 +1048,8 @@ final class Resources {
       throw ApiError.methodNotAllowed();
     }
     Predicate<ObjectNode> filter =
-        Selectors.labels(c.param("labelSelector")).and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
+        Selectors.labels(c.param("labelSelector"))
+            .and(Selectors.fields(c.param("fieldSelector"), c.type, c.version));
     store.lock.lock();
     try {
       ObjectNode list = Json.object();
@@ -878,23 +1070,38 @@ final class Resources {
 
   // ---- helpers
 
-  /** Defaults kind/apiVersion/namespace from the URL and rejects mismatches as the real server does. */
+  /**
+   * Defaults kind/apiVersion/namespace from the URL and rejects mismatches as the real server does.
+   */
   private void normalizeIdentity(Call c, ObjectNode body, boolean create) {
     String apiVersion = Json.text(body, "apiVersion");
     String kind = Json.text(body, "kind");
     String expected = c.type.apiVersion(c.version);
     if (!c.type.builtin && (kind == null || kind.isEmpty())) {
-      // Custom resources decode as unstructured objects, which need both (built-ins take the URL's).
-      throw ApiError.badRequest("Object 'Kind' is missing in '" + Resources.utf8(Json.bytes(body)) + "'");
+      // Custom resources decode as unstructured objects, which need both (built-ins take the
+      // URL's).
+      throw ApiError.badRequest(
+          "Object 'Kind' is missing in '" + Resources.utf8(Json.bytes(body)) + "'");
     }
     if (!c.type.builtin && (apiVersion == null || apiVersion.isEmpty())) {
-      throw ApiError.badRequest("Object 'apiVersion' is missing in '" + Resources.utf8(Json.bytes(body)) + "'");
+      throw ApiError.badRequest(
+          "Object 'apiVersion' is missing in '" + Resources.utf8(Json.bytes(body)) + "'");
     }
     if (kind != null && !kind.isEmpty() && !kind.equals(c.type.kind)) {
-      throw ApiError.badRequest("the object provided is unrecognized (must be of type " + c.type.kind + "): kind " + kind + " does not match the requested resource");
+      throw ApiError.badRequest(
+          "the object provided is unrecognized (must be of type "
+              + c.type.kind
+              + "): kind "
+              + kind
+              + " does not match the requested resource");
     }
     if (apiVersion != null && !apiVersion.isEmpty() && !apiVersion.equals(expected)) {
-      throw ApiError.badRequest("the API version in the data (" + apiVersion + ") does not match the expected API version (" + expected + ")");
+      throw ApiError.badRequest(
+          "the API version in the data ("
+              + apiVersion
+              + ") does not match the expected API version ("
+              + expected
+              + ")");
     }
     body.put("apiVersion", expected);
     body.put("kind", c.type.kind);
@@ -902,7 +1109,8 @@ final class Resources {
     if (c.type.namespaced) {
       String ns = Json.text(meta, "namespace");
       if (ns != null && !ns.isEmpty() && !ns.equals(c.namespace)) {
-        throw ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+        throw ApiError.badRequest(
+            "the namespace of the provided object does not match the namespace sent on the request");
       }
       meta.put("namespace", c.namespace);
     } else {
@@ -913,7 +1121,12 @@ final class Resources {
       if (name == null || name.isEmpty()) {
         meta.put("name", c.name);
       } else if (!name.equals(c.name)) {
-        throw ApiError.badRequest("the name of the object (" + name + ") does not match the name on the URL (" + c.name + ")");
+        throw ApiError.badRequest(
+            "the name of the object ("
+                + name
+                + ") does not match the name on the URL ("
+                + c.name
+                + ")");
       }
     }
   }
@@ -921,17 +1134,43 @@ final class Resources {
   private void validateName(ResourceType type, String name, ObjectNode meta) {
     List<String[]> causes = new ArrayList<>();
     if (name.isEmpty()) {
-      causes.add(new String[] {"metadata.name", "FieldValueRequired", "Required value: name or generateName is required"});
+      causes.add(
+          new String[] {
+            "metadata.name",
+            "FieldValueRequired",
+            "Required value: name or generateName is required"
+          });
     } else if (type.group.isEmpty() && type.plural.equals("namespaces")) {
       if (name.length() > 63 || !DNS_LABEL.matcher(name).matches()) {
-        causes.add(new String[] {"metadata.name", "FieldValueInvalid", "Invalid value: \"" + name + "\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"});
+        causes.add(
+            new String[] {
+              "metadata.name",
+              "FieldValueInvalid",
+              "Invalid value: \""
+                  + name
+                  + "\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+            });
       }
     } else if (type.group.isEmpty() && type.plural.equals("services")) {
       if (name.length() > 63 || !DNS_1035.matcher(name).matches()) {
-        causes.add(new String[] {"metadata.name", "FieldValueInvalid", "Invalid value: \"" + name + "\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"});
+        causes.add(
+            new String[] {
+              "metadata.name",
+              "FieldValueInvalid",
+              "Invalid value: \""
+                  + name
+                  + "\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
+            });
       }
     } else if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
-      causes.add(new String[] {"metadata.name", "FieldValueInvalid", "Invalid value: \"" + name + "\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"});
+      causes.add(
+          new String[] {
+            "metadata.name",
+            "FieldValueInvalid",
+            "Invalid value: \""
+                + name
+                + "\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+          });
     }
     if (!causes.isEmpty()) {
       throw ApiError.invalid(type, name, causes);
@@ -951,21 +1190,50 @@ final class Resources {
       }
       if (!ok) {
         // What decoding into ObjectMeta answers, before any validation.
-        String got = m.isObject() ? "number" : m.isTextual() ? "string" : m.isArray() ? "array" : m.isBoolean() ? "bool" : "number";
-        throw ApiError.badRequest(c.type.kind + " in version \"" + c.version + "\" cannot be handled as a " + c.type.kind
-            + ": json: cannot unmarshal " + got + " into Go struct field ObjectMeta.metadata." + f + " of type "
-            + (m.isObject() ? "string" : "map[string]string"));
+        String got =
+            m.isObject()
+                ? "number"
+                : m.isTextual()
+                    ? "string"
+                    : m.isArray() ? "array" : m.isBoolean() ? "bool" : "number";
+        throw ApiError.badRequest(
+            c.type.kind
+                + " in version \""
+                + c.version
+                + "\" cannot be handled as a "
+                + c.type.kind
+                + ": json: cannot unmarshal "
+                + got
+                + " into Go struct field ObjectMeta.metadata."
+                + f
+                + " of type "
+                + (m.isObject() ? "string" : "map[string]string"));
       }
     }
     String mode = c.fieldValidation();
-    SchemaEngine.Outcome out = engine.validate(c.type, c.version, obj, old == null ? null : render(old, c.type, c.version), mode,
-        "status".equals(c.subresource));
+    SchemaEngine.Outcome out =
+        engine.validate(
+            c.type,
+            c.version,
+            obj,
+            old == null ? null : render(old, c.type, c.version),
+            mode,
+            "status".equals(c.subresource));
     if (!out.unknownFields.isEmpty()) {
       if (mode.equals("Strict")) {
-        StringBuilder sb = new StringBuilder(c.type.kind + " in version \"" + c.version + "\" cannot be handled as a "
-            + c.type.kind + ": strict decoding error: ");
+        StringBuilder sb =
+            new StringBuilder(
+                c.type.kind
+                    + " in version \""
+                    + c.version
+                    + "\" cannot be handled as a "
+                    + c.type.kind
+                    + ": strict decoding error: ");
         for (int i = 0; i < out.unknownFields.size(); i++) {
-          sb.append(i == 0 ? "" : ", ").append("unknown field \"").append(out.unknownFields.get(i)).append('"');
+          sb.append(i == 0 ? "" : ", ")
+              .append("unknown field \"")
+              .append(out.unknownFields.get(i))
+              .append('"');
         }
         throw ApiError.badRequest(sb.toString());
       }
@@ -982,7 +1250,8 @@ final class Resources {
   }
 
   /** Namespaces the real server never deletes. */
-  static final java.util.Set<String> IMMORTAL_NAMESPACES = java.util.Set.of("default", "kube-system", "kube-public");
+  static final java.util.Set<String> IMMORTAL_NAMESPACES =
+      java.util.Set.of("default", "kube-system", "kube-public");
 
   static boolean isNamespace(ResourceType type) {
     return type.group.isEmpty() && type.plural.equals("namespaces");

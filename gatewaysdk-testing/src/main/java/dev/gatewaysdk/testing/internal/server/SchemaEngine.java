@@ -17,7 +17,13 @@ interface SchemaEngine {
         }
 
         @Override
-        public Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode, boolean status) {
+        public Outcome validate(
+            ResourceType type,
+            String version,
+            ObjectNode obj,
+            ObjectNode old,
+            String mode,
+            boolean status) {
           return Outcome.OK;
         }
 
@@ -34,10 +40,17 @@ interface SchemaEngine {
   ObjectNode defaults(ResourceType type, String version, ObjectNode obj);
 
   /**
-   * Validates {@code obj} ({@code old} on updates) with field validation {@code mode} Strict, Warn or Ignore;
-   * {@code status}: a write of the status subresource, whose status is what is validated.
+   * Validates {@code obj} ({@code old} on updates) with field validation {@code mode} Strict, Warn
+   * or Ignore; {@code status}: a write of the status subresource, whose status is what is
+   * validated.
    */
-  Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode, boolean status);
+  Outcome validate(
+      ResourceType type,
+      String version,
+      ObjectNode obj,
+      ObjectNode old,
+      String mode,
+      boolean status);
 
   /** Causes are {field, reason, message}; unknown are field paths not declared in the schema. */
   final class Outcome {
@@ -53,7 +66,10 @@ interface SchemaEngine {
     }
   }
 
-  /** Starts compiling a CRD ahead of use; the result (or a Future of it) is kept on the resource type. */
+  /**
+   * Starts compiling a CRD ahead of use; the result (or a Future of it) is kept on the resource
+   * type.
+   */
   default Object prepare(JsonNode crd) {
     return null;
   }

@@ -2,9 +2,9 @@ package dev.gatewaysdk.testing.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.core.FieldValidation;
 import dev.gatewaysdk.core.validation.Cause;
 import dev.gatewaysdk.core.validation.CompiledCrd;
-import dev.gatewaysdk.core.FieldValidation;
 import dev.gatewaysdk.core.validation.ValidationResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +20,12 @@ final class SchemaEngines {
   /** Adapts {@link CompiledCrd}: defaults, structural and CEL validation, pruning. */
   static final class CoreEngine implements SchemaEngine {
     private static final java.util.concurrent.ExecutorService COMPILER =
-        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-          Thread t = new Thread(r, "gatewaysdk-apiserver-crd-compiler");
-          t.setDaemon(true);
-          return t;
-        });
+        java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "gatewaysdk-apiserver-crd-compiler");
+              t.setDaemon(true);
+              return t;
+            });
 
     private static CompiledCrd compiled(ResourceType type) {
       Object c = type.compiled;
@@ -34,8 +35,10 @@ final class SchemaEngines {
       CompiledCrd done;
       if (c instanceof java.util.concurrent.Future) {
         try {
-          done = ((java.util.concurrent.Future<?>) c).get() instanceof CompiledCrd
-              ? (CompiledCrd) ((java.util.concurrent.Future<?>) c).get() : CompiledCrd.compile(type.crd);
+          done =
+              ((java.util.concurrent.Future<?>) c).get() instanceof CompiledCrd
+                  ? (CompiledCrd) ((java.util.concurrent.Future<?>) c).get()
+                  : CompiledCrd.compile(type.crd);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           done = CompiledCrd.compile(type.crd);
@@ -50,8 +53,9 @@ final class SchemaEngines {
     }
 
     /**
-     * Compiles in the background so that starting the server and registering CRDs stays fast; the first
-     * request that needs the CRD waits for it. The engine caches compilations per JVM by content.
+     * Compiles in the background so that starting the server and registering CRDs stays fast; the
+     * first request that needs the CRD waits for it. The engine caches compilations per JVM by
+     * content.
      */
     @Override
     public Object prepare(JsonNode crd) {
@@ -77,14 +81,21 @@ final class SchemaEngines {
     }
 
     @Override
-    public Outcome validate(ResourceType type, String version, ObjectNode obj, ObjectNode old, String mode, boolean status) {
+    public Outcome validate(
+        ResourceType type,
+        String version,
+        ObjectNode obj,
+        ObjectNode old,
+        String mode,
+        boolean status) {
       CompiledCrd crd = type.crd == null ? BuiltinSchemas.compiled(type, version) : compiled(type);
       if (crd == null) {
         return Outcome.OK;
       }
-      ValidationResult r = status && crd.hasStatusSubresource(version)
-          ? crd.validateStatus(version, obj, old, FieldValidation.parse(mode))
-          : crd.validate(version, obj, old, FieldValidation.parse(mode));
+      ValidationResult r =
+          status && crd.hasStatusSubresource(version)
+              ? crd.validateStatus(version, obj, old, FieldValidation.parse(mode))
+              : crd.validate(version, obj, old, FieldValidation.parse(mode));
       if (r.valid() && r.warnings().isEmpty()) {
         return Outcome.OK;
       }

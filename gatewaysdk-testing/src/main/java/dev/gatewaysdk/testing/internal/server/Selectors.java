@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Label selectors ({@code a=b,c!=d,e in (x,y),f notin (z),g,!h}) and field selectors ({@code metadata.name=x}). */
+/**
+ * Label selectors ({@code a=b,c!=d,e in (x,y),f notin (z),g,!h}) and field selectors ({@code
+ * metadata.name=x}).
+ */
 final class Selectors {
   private Selectors() {}
 
@@ -66,7 +69,8 @@ final class Selectors {
       try {
         bound = Long.parseLong(v);
       } catch (NumberFormatException e) {
-        throw ApiError.badRequest("unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer");
+        throw ApiError.badRequest(
+            "unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer");
       }
       return l -> {
         if (!l.has(key)) {
@@ -102,8 +106,14 @@ final class Selectors {
   }
 
   private static void checkKey(String key, String whole) {
-    if (key.isEmpty() || !key.matches("([A-Za-z0-9][-A-Za-z0-9_.]*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")) {
-      throw ApiError.badRequest("unable to parse requirement: invalid label key \"" + key + "\" in selector \"" + whole + "\"");
+    if (key.isEmpty()
+        || !key.matches("([A-Za-z0-9][-A-Za-z0-9_.]*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")) {
+      throw ApiError.badRequest(
+          "unable to parse requirement: invalid label key \""
+              + key
+              + "\" in selector \""
+              + whole
+              + "\"");
     }
   }
 
@@ -114,7 +124,13 @@ final class Selectors {
   private static Set<String> values(String list, String whole) {
     String t = list.trim();
     if (!t.startsWith("(") || !t.endsWith(")")) {
-      throw ApiError.badRequest("unable to parse requirement: found '" + t + "', expected: '('" + " in selector \"" + whole + "\"");
+      throw ApiError.badRequest(
+          "unable to parse requirement: found '"
+              + t
+              + "', expected: '('"
+              + " in selector \""
+              + whole
+              + "\"");
     }
     Set<String> s = new HashSet<>();
     for (String v : t.substring(1, t.length() - 1).split(",")) {
@@ -146,15 +162,29 @@ final class Selectors {
    * A field selector; custom resources support metadata.name, metadata.namespace and the CRD's
    * selectableFields, as the real server does.
    */
-  /** The fields besides metadata.name and metadata.namespace each built-in kind's registry can select on. */
-  private static final java.util.Map<String, List<String>> BUILTIN_FIELDS = java.util.Map.of(
-      "/Namespace", List.of("status.phase"),
-      "/Secret", List.of("type"),
-      "/Service", List.of("spec.clusterIP", "spec.type"),
-      "/Event", List.of("involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
-          "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason",
-          "reportingComponent", "source", "type"),
-      "discovery.k8s.io/EndpointSlice", List.of("addressType"));
+  /**
+   * The fields besides metadata.name and metadata.namespace each built-in kind's registry can
+   * select on.
+   */
+  private static final java.util.Map<String, List<String>> BUILTIN_FIELDS =
+      java.util.Map.of(
+          "/Namespace", List.of("status.phase"),
+          "/Secret", List.of("type"),
+          "/Service", List.of("spec.clusterIP", "spec.type"),
+          "/Event",
+              List.of(
+                  "involvedObject.kind",
+                  "involvedObject.namespace",
+                  "involvedObject.name",
+                  "involvedObject.uid",
+                  "involvedObject.apiVersion",
+                  "involvedObject.resourceVersion",
+                  "involvedObject.fieldPath",
+                  "reason",
+                  "reportingComponent",
+                  "source",
+                  "type"),
+          "discovery.k8s.io/EndpointSlice", List.of("addressType"));
 
   static Predicate<ObjectNode> fields(String selector, ResourceType type, String version) {
     if (selector == null || selector.isBlank()) {
@@ -193,7 +223,8 @@ final class Selectors {
         }
       }
       if (i <= 0) {
-        throw ApiError.badRequest("invalid selector: '" + selector + "'; can't understand '" + p + "'");
+        throw ApiError.badRequest(
+            "invalid selector: '" + selector + "'; can't understand '" + p + "'");
       }
       String field = p.substring(0, i).trim();
       String value = p.substring(i + len).trim();
@@ -202,11 +233,12 @@ final class Selectors {
       }
       String[] path = field.split("\\.");
       boolean neg = negate;
-      reqs.add(o -> {
-        String actual = Json.text(o, path);
-        boolean eq = value.equals(actual == null ? "" : actual);
-        return neg != eq;
-      });
+      reqs.add(
+          o -> {
+            String actual = Json.text(o, path);
+            boolean eq = value.equals(actual == null ? "" : actual);
+            return neg != eq;
+          });
     }
     return o -> {
       for (Predicate<ObjectNode> r : reqs) {

@@ -13,13 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Objects of every type, one cluster-wide resourceVersion counter, a bounded event history and the open
- * watches. Every write happens under {@link #lock}, so writes are serialized and no update is lost;
- * stored nodes are never mutated after they are stored (readers get them without copying).
+ * Objects of every type, one cluster-wide resourceVersion counter, a bounded event history and the
+ * open watches. Every write happens under {@link #lock}, so writes are serialized and no update is
+ * lost; stored nodes are never mutated after they are stored (readers get them without copying).
  */
 final class Store {
   /** The largest object etcd (at its default --max-request-bytes) stores. */
   static final int MAX_OBJECT_BYTES = 1536 * 1024;
+
   final ReentrantLock lock = new ReentrantLock();
   private final Map<String, TreeMap<String, ObjectNode>> data = new HashMap<>();
   private final ArrayDeque<Event> history = new ArrayDeque<>();
@@ -27,6 +28,7 @@ final class Store {
   private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
   private volatile long rv;
   private long compactedRv;
+
   /** Where writes are made durable before they are visible, or null (memory only). */
   private Journal journal;
 
@@ -59,7 +61,10 @@ final class Store {
     }
   }
 
-  /** Objects of {@code type} in {@code namespace} (null: all), in key order, after {@code afterKey} if given. */
+  /**
+   * Objects of {@code type} in {@code namespace} (null: all), in key order, after {@code afterKey}
+   * if given.
+   */
   List<ObjectNode> list(ResourceType type, String namespace, String afterKey) {
     lock.lock();
     try {
@@ -81,8 +86,9 @@ final class Store {
   }
 
   /**
-   * Objects of {@code type} as they were at resourceVersion {@code atRv} (undoing the retained events after
-   * it), in key order after {@code afterKey}; null when {@code atRv} is older than the retained history.
+   * Objects of {@code type} as they were at resourceVersion {@code atRv} (undoing the retained
+   * events after it), in key order after {@code afterKey}; null when {@code atRv} is older than the
+   * retained history.
    */
   List<ObjectNode> listAt(ResourceType type, String namespace, String afterKey, long atRv) {
     lock.lock();
@@ -96,7 +102,8 @@ final class Store {
       TreeMap<String, ObjectNode> view = new TreeMap<>();
       TreeMap<String, ObjectNode> m = data.get(type.key());
       if (m != null) {
-        view.putAll(namespace == null ? m : m.subMap(namespace + "/", true, namespace + "0", false));
+        view.putAll(
+            namespace == null ? m : m.subMap(namespace + "/", true, namespace + "0", false));
       }
       for (Iterator<Event> it = history.descendingIterator(); it.hasNext(); ) {
         Event e = it.next();
@@ -117,7 +124,8 @@ final class Store {
           view.put(k, e.previous);
         }
       }
-      return new ArrayList<>(afterKey == null ? view.values() : view.tailMap(afterKey, false).values());
+      return new ArrayList<>(
+          afterKey == null ? view.values() : view.tailMap(afterKey, false).values());
     } finally {
       lock.unlock();
     }
@@ -127,11 +135,15 @@ final class Store {
     return list(type, namespace, null).size();
   }
 
-  /** Stores {@code obj} (its metadata.resourceVersion already set to the next version) and publishes the event. */
+  /**
+   * Stores {@code obj} (its metadata.resourceVersion already set to the next version) and publishes
+   * the event.
+   */
   void put(ResourceType type, ObjectNode obj, ObjectNode previous) {
     check();
     ObjectNode meta = Json.metadata(obj);
-    String k = key(type.namespaced ? meta.path("namespace").asText() : null, meta.path("name").asText());
+    String k =
+        key(type.namespaced ? meta.path("namespace").asText() : null, meta.path("name").asText());
     long v = Long.parseLong(meta.path("resourceVersion").asText());
     if (Json.bytes(obj).length > MAX_OBJECT_BYTES) {
       // etcd's request limit, which the real server reports as it is.
@@ -149,7 +161,8 @@ final class Store {
   void remove(ResourceType type, ObjectNode last) {
     check();
     ObjectNode meta = Json.metadata(last);
-    String k = key(type.namespaced ? meta.path("namespace").asText() : null, meta.path("name").asText());
+    String k =
+        key(type.namespaced ? meta.path("namespace").asText() : null, meta.path("name").asText());
     long v = Long.parseLong(meta.path("resourceVersion").asText());
     if (journal != null) {
       journal.remove(last, v);
@@ -197,8 +210,8 @@ final class Store {
   }
 
   /**
-   * Registers a watch. With {@code fromRv} null the watch starts with synthetic ADDED events for the
-   * current objects; otherwise it replays retained events after {@code fromRv}.
+   * Registers a watch. With {@code fromRv} null the watch starts with synthetic ADDED events for
+   * the current objects; otherwise it replays retained events after {@code fromRv}.
    *
    * @throws ApiError 410 Expired when {@code fromRv} is older than the retained history
    */
@@ -208,13 +221,20 @@ final class Store {
       if (fromRv == null) {
         for (ObjectNode o : list(w.type, w.namespace, null)) {
           w.initialCount++;
-          w.offer(new Event("ADDED", w.typeKey, o, null, Long.parseLong(o.path("metadata").path("resourceVersion").asText())));
+          w.offer(
+              new Event(
+                  "ADDED",
+                  w.typeKey,
+                  o,
+                  null,
+                  Long.parseLong(o.path("metadata").path("resourceVersion").asText())));
         }
         w.initialRv = rv;
       } else {
         w.minRv = fromRv;
         if (fromRv < compactedRv) {
-          throw ApiError.gone("too old resource version: " + fromRv + " (" + (compactedRv + 1) + ")");
+          throw ApiError.gone(
+              "too old resource version: " + fromRv + " (" + (compactedRv + 1) + ")");
         }
         for (Iterator<Event> it = history.iterator(); it.hasNext(); ) {
           Event e = it.next();
@@ -272,7 +292,8 @@ final class Store {
       data.forEach((k, v) -> m.put(k, new ArrayList<>(v.values())));
       journal.compact(rv, m);
     } catch (java.io.IOException e) {
-      org.slf4j.LoggerFactory.getLogger(Store.class).warn("cannot compact the state log: {}", e.toString());
+      org.slf4j.LoggerFactory.getLogger(Store.class)
+          .warn("cannot compact the state log: {}", e.toString());
     } finally {
       lock.unlock();
     }
@@ -289,7 +310,8 @@ final class Store {
   void restore(ResourceType type, ObjectNode obj) {
     check();
     ObjectNode meta = Json.metadata(obj);
-    String k = key(type.namespaced ? meta.path("namespace").asText() : null, meta.path("name").asText());
+    String k =
+        key(type.namespaced ? meta.path("namespace").asText() : null, meta.path("name").asText());
     data.computeIfAbsent(type.key(), x -> new TreeMap<>()).put(k, obj);
   }
 
@@ -300,7 +322,10 @@ final class Store {
     final ObjectNode previous;
     final long rv;
 
-    /** The watch-event bytes of this event at one API version, encoded by the first watcher that needs them. */
+    /**
+     * The watch-event bytes of this event at one API version, encoded by the first watcher that
+     * needs them.
+     */
     private volatile Object[] encoded;
 
     Event(String type, String typeKey, ObjectNode object, ObjectNode previous, long rv) {
@@ -330,12 +355,17 @@ final class Store {
     final String typeKey;
     final String namespace;
     final java.util.function.Predicate<ObjectNode> filter;
-    final java.util.concurrent.LinkedBlockingQueue<Event> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    final java.util.concurrent.LinkedBlockingQueue<Event> queue =
+        new java.util.concurrent.LinkedBlockingQueue<>();
     volatile long initialRv;
     int initialCount;
     volatile boolean closed;
-    /** Events at or below this resourceVersion are not delivered (a watch from a future version). */
+
+    /**
+     * Events at or below this resourceVersion are not delivered (a watch from a future version).
+     */
     volatile long minRv;
+
     /** Told after every event is queued (the watch's session drains the queue). */
     volatile Runnable listener;
 
@@ -370,7 +400,10 @@ final class Store {
       }
     }
 
-    /** The event as this watch reports it (selector transitions become ADDED/DELETED), or null to skip. */
+    /**
+     * The event as this watch reports it (selector transitions become ADDED/DELETED), or null to
+     * skip.
+     */
     Event translate(Event e) {
       boolean now = matches(e.object);
       if (e.type.equals("DELETED")) {

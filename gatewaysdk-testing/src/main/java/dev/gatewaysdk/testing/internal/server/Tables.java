@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code as=Table} responses: the CRD's additionalPrinterColumns, or the built-in kinds' columns. */
+/**
+ * {@code as=Table} responses: the CRD's additionalPrinterColumns, or the built-in kinds' columns.
+ */
 final class Tables {
   private static final String NAME_DESC =
       "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names";
@@ -16,7 +18,12 @@ final class Tables {
 
   private Tables() {}
 
-  static ObjectNode table(ResourceType type, String version, List<ObjectNode> objects, String includeObject, JsonNode listMeta) {
+  static ObjectNode table(
+      ResourceType type,
+      String version,
+      List<ObjectNode> objects,
+      String includeObject,
+      JsonNode listMeta) {
     ObjectNode t = Json.object();
     t.put("kind", "Table");
     t.put("apiVersion", "meta.k8s.io/v1");
@@ -105,7 +112,8 @@ final class Tables {
     return cols;
   }
 
-  private static ObjectNode col(ArrayNode cols, String name, String type, String path, String desc) {
+  private static ObjectNode col(
+      ArrayNode cols, String name, String type, String path, String desc) {
     ObjectNode c = cols.addObject();
     c.put("name", name);
     c.put("type", type);
@@ -148,42 +156,53 @@ final class Tables {
 
   private static JsonNode builtinCell(ObjectNode o, JsonNode v, String special) {
     switch (special) {
-      case "age": {
-        Instant t = v != null && v.isTextual() ? Json.parseTime(v.asText()) : null;
-        if (t == null) {
-          t = Json.parseTime(o.path("metadata").path("creationTimestamp").asText(""));
+      case "age":
+        {
+          Instant t = v != null && v.isTextual() ? Json.parseTime(v.asText()) : null;
+          if (t == null) {
+            t = Json.parseTime(o.path("metadata").path("creationTimestamp").asText(""));
+          }
+          return Json.F.textNode(t == null ? "<unknown>" : age(t));
         }
-        return Json.F.textNode(t == null ? "<unknown>" : age(t));
-      }
       case "timestamp":
         return v == null ? Json.F.nullNode() : v;
       case "count":
         return Json.F.numberNode((v == null ? 0 : v.size()) + o.path("binaryData").size());
-      case "external": {
-        if (v != null && v.size() > 0) {
+      case "external":
+        {
+          if (v != null && v.size() > 0) {
+            StringBuilder sb = new StringBuilder();
+            v.forEach(
+                i ->
+                    sb.append(sb.length() == 0 ? "" : ",")
+                        .append(i.path("ip").asText(i.path("hostname").asText())));
+            return Json.F.textNode(sb.toString());
+          }
+          String type = o.path("spec").path("type").asText();
+          return Json.F.textNode(type.equals("LoadBalancer") ? "<pending>" : "<none>");
+        }
+      case "ports":
+        {
+          if (v == null || v.size() == 0) {
+            return Json.F.textNode("<none>");
+          }
           StringBuilder sb = new StringBuilder();
-          v.forEach(i -> sb.append(sb.length() == 0 ? "" : ",").append(i.path("ip").asText(i.path("hostname").asText())));
+          for (JsonNode p : v) {
+            sb.append(sb.length() == 0 ? "" : ",").append(p.path("port").asText());
+            if (p.has("nodePort")) {
+              sb.append(':').append(p.get("nodePort").asText());
+            }
+            sb.append('/').append(p.path("protocol").asText("TCP"));
+          }
           return Json.F.textNode(sb.toString());
         }
-        String type = o.path("spec").path("type").asText();
-        return Json.F.textNode(type.equals("LoadBalancer") ? "<pending>" : "<none>");
-      }
-      case "ports": {
-        if (v == null || v.size() == 0) {
-          return Json.F.textNode("<none>");
-        }
-        StringBuilder sb = new StringBuilder();
-        for (JsonNode p : v) {
-          sb.append(sb.length() == 0 ? "" : ",").append(p.path("port").asText());
-          if (p.has("nodePort")) {
-            sb.append(':').append(p.get("nodePort").asText());
-          }
-          sb.append('/').append(p.path("protocol").asText("TCP"));
-        }
-        return Json.F.textNode(sb.toString());
-      }
       case "ref":
-        return Json.F.textNode(v == null ? "" : v.path("kind").asText().toLowerCase(java.util.Locale.ROOT) + "/" + v.path("name").asText());
+        return Json.F.textNode(
+            v == null
+                ? ""
+                : v.path("kind").asText().toLowerCase(java.util.Locale.ROOT)
+                    + "/"
+                    + v.path("name").asText());
       default:
         return Json.F.nullNode();
     }

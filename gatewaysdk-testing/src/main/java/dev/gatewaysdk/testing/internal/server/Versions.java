@@ -4,7 +4,10 @@ import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Kubernetes version priority: GA before beta before alpha, higher numbers first, others last by name. */
+/**
+ * Kubernetes version priority: GA before beta before alpha, higher numbers first, others last by
+ * name.
+ */
 final class Versions {
   private static final Pattern KUBE = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
 

@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The status computation on in-memory snapshots: cases the API server's validation makes hard to create. */
+/**
+ * The status computation on in-memory snapshots: cases the API server's validation makes hard to
+ * create.
+ */
 class ReconcilerTest {
   static final String CONTROLLER = "gatewaysdk.dev/simulated";
 
@@ -36,7 +39,8 @@ class ReconcilerTest {
     public ObjectNode get(String kind, String namespace, String name) {
       for (ObjectNode o : list(kind)) {
         if (name.equals(o.path("metadata").path("name").asText())
-            && (namespace == null || namespace.equals(o.path("metadata").path("namespace").asText()))) {
+            && (namespace == null
+                || namespace.equals(o.path("metadata").path("namespace").asText()))) {
           return o;
         }
       }
@@ -44,8 +48,20 @@ class ReconcilerTest {
     }
 
     /** The kinds served; tests add the experimental route kinds (TLSRoute, TCPRoute, UDPRoute). */
-    final Set<String> served = new HashSet<>(Set.of("GatewayClass", "Gateway", "ListenerSet", "HTTPRoute", "GRPCRoute",
-        "ReferenceGrant", "BackendTLSPolicy", "Service", "Secret", "ConfigMap", "Namespace"));
+    final Set<String> served =
+        new HashSet<>(
+            Set.of(
+                "GatewayClass",
+                "Gateway",
+                "ListenerSet",
+                "HTTPRoute",
+                "GRPCRoute",
+                "ReferenceGrant",
+                "BackendTLSPolicy",
+                "Service",
+                "Secret",
+                "ConfigMap",
+                "Namespace"));
 
     @Override
     public boolean serves(String kind) {
@@ -54,8 +70,12 @@ class ReconcilerTest {
   }
 
   static MapSnapshot withClass() {
-    return new MapSnapshot().add("apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
-        + "metadata: {name: sim, generation: 1}\nspec: {controllerName: " + CONTROLLER + "}\n");
+    return new MapSnapshot()
+        .add(
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
+                + "metadata: {name: sim, generation: 1}\nspec: {controllerName: "
+                + CONTROLLER
+                + "}\n");
   }
 
   static Map<String, ObjectNode> reconcile(MapSnapshot s) {
@@ -77,34 +97,53 @@ class ReconcilerTest {
 
   @Test
   void identicalListenersAreHostnameConflicted() {
-    MapSnapshot s = withClass().add("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-        + "metadata: {name: gw, namespace: a, generation: 1}\nspec:\n  gatewayClassName: sim\n  listeners:\n"
-        + "  - {name: one, port: 80, protocol: HTTP, hostname: x.test}\n"
-        + "  - {name: two, port: 80, protocol: HTTP, hostname: x.test}\n"
-        + "  - {name: three, port: 80, protocol: HTTP, hostname: y.test}\n");
+    MapSnapshot s =
+        withClass()
+            .add(
+                "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+                    + "metadata: {name: gw, namespace: a, generation: 1}\nspec:\n  gatewayClassName: sim\n  listeners:\n"
+                    + "  - {name: one, port: 80, protocol: HTTP, hostname: x.test}\n"
+                    + "  - {name: two, port: 80, protocol: HTTP, hostname: x.test}\n"
+                    + "  - {name: three, port: 80, protocol: HTTP, hostname: y.test}\n");
     JsonNode listeners = reconcile(s).get("Gateway/gw").path("status").path("listeners");
-    assertThat(condition(listeners.get(0).path("conditions"), "Conflicted").path("reason").asText()).isEqualTo("HostnameConflict");
-    assertThat(condition(listeners.get(1).path("conditions"), "Conflicted").path("reason").asText()).isEqualTo("HostnameConflict");
-    assertThat(condition(listeners.get(2).path("conditions"), "Conflicted").path("reason").asText()).isEqualTo("NoConflicts");
+    assertThat(condition(listeners.get(0).path("conditions"), "Conflicted").path("reason").asText())
+        .isEqualTo("HostnameConflict");
+    assertThat(condition(listeners.get(1).path("conditions"), "Conflicted").path("reason").asText())
+        .isEqualTo("HostnameConflict");
+    assertThat(condition(listeners.get(2).path("conditions"), "Conflicted").path("reason").asText())
+        .isEqualTo("NoConflicts");
   }
 
   @Test
   void unchangedStatusIsNotWrittenAgain() {
-    MapSnapshot s = withClass().add("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-        + "metadata: {name: gw, namespace: a, generation: 1}\nspec:\n  gatewayClassName: sim\n"
-        + "  listeners: [{name: http, port: 80, protocol: HTTP}]\n");
+    MapSnapshot s =
+        withClass()
+            .add(
+                "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+                    + "metadata: {name: gw, namespace: a, generation: 1}\nspec:\n  gatewayClassName: sim\n"
+                    + "  listeners: [{name: http, port: 80, protocol: HTTP}]\n");
     Map<String, ObjectNode> first = reconcile(s);
     assertThat(first).containsKeys("GatewayClass/sim", "Gateway/gw");
     MapSnapshot written = new MapSnapshot();
-    first.values().forEach(o -> written.objects.computeIfAbsent(o.path("kind").asText(), k -> new ArrayList<>()).add(o));
+    first
+        .values()
+        .forEach(
+            o ->
+                written
+                    .objects
+                    .computeIfAbsent(o.path("kind").asText(), k -> new ArrayList<>())
+                    .add(o));
     assertThat(reconcile(written)).isEmpty();
   }
 
   @Test
   void gatewaysOfOtherClassesAreIgnored() {
-    MapSnapshot s = withClass().add("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-        + "metadata: {name: gw, namespace: a}\nspec:\n  gatewayClassName: someone-else\n"
-        + "  listeners: [{name: http, port: 80, protocol: HTTP}]\n");
+    MapSnapshot s =
+        withClass()
+            .add(
+                "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+                    + "metadata: {name: gw, namespace: a}\nspec:\n  gatewayClassName: someone-else\n"
+                    + "  listeners: [{name: http, port: 80, protocol: HTTP}]\n");
     assertThat(reconcile(s)).containsOnlyKeys("GatewayClass/sim");
   }
 
@@ -121,12 +160,16 @@ class ReconcilerTest {
 
   @Test
   void selectorsMatchLabelsAndExpressions() throws Exception {
-    JsonNode sel = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"matchLabels\": {\"team\": \"shop\"},"
-        + " \"matchExpressions\": [{\"key\": \"env\", \"operator\": \"In\", \"values\": [\"prod\", \"staging\"]},"
-        + " {\"key\": \"legacy\", \"operator\": \"DoesNotExist\"}]}");
+    JsonNode sel =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                "{\"matchLabels\": {\"team\": \"shop\"},"
+                    + " \"matchExpressions\": [{\"key\": \"env\", \"operator\": \"In\", \"values\": [\"prod\", \"staging\"]},"
+                    + " {\"key\": \"legacy\", \"operator\": \"DoesNotExist\"}]}");
     assertThat(Selectors.matches(sel, Map.of("team", "shop", "env", "prod"))).isTrue();
     assertThat(Selectors.matches(sel, Map.of("team", "shop", "env", "dev"))).isFalse();
-    assertThat(Selectors.matches(sel, Map.of("team", "shop", "env", "prod", "legacy", "y"))).isFalse();
+    assertThat(Selectors.matches(sel, Map.of("team", "shop", "env", "prod", "legacy", "y")))
+        .isFalse();
     assertThat(Selectors.matches(sel, Map.of("env", "prod"))).isFalse();
   }
 }

@@ -6,23 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.testing.SelfSignedCertificate;
 import dev.gatewaysdk.testing.internal.controller.ReconcilerTest.MapSnapshot;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Helpers for the status tests: a snapshot, reconciling it repeatedly as the controller loop does (writing each
- * status back), and reading conditions. Every helper asserts that each condition carries the object's current
- * generation as {@code observedGeneration}.
+ * Helpers for the status tests: a snapshot, reconciling it repeatedly as the controller loop does
+ * (writing each status back), and reading conditions. Every helper asserts that each condition
+ * carries the object's current generation as {@code observedGeneration}.
  */
 final class StatusFixture {
   static final String CONTROLLER = ReconcilerTest.CONTROLLER;
   static final SelfSignedCertificate CERT = SelfSignedCertificate.generate("app.example.com");
 
   final MapSnapshot snapshot = ReconcilerTest.withClass();
+
   /** Events created by the last {@link #reconcile()}. */
   final List<ObjectNode> events = new ArrayList<>();
 
@@ -32,7 +33,9 @@ final class StatusFixture {
   }
 
   StatusFixture remove(String kind, String name) {
-    snapshot.objects.getOrDefault(kind, new ArrayList<>())
+    snapshot
+        .objects
+        .getOrDefault(kind, new ArrayList<>())
         .removeIf(o -> name.equals(o.path("metadata").path("name").asText()));
     return this;
   }
@@ -43,18 +46,23 @@ final class StatusFixture {
     remove(kind, name);
     add(yaml);
     ObjectNode now = get(kind, name);
-    ((ObjectNode) now.path("metadata")).put("generation", old.path("metadata").path("generation").asLong(1) + 1);
+    ((ObjectNode) now.path("metadata"))
+        .put("generation", old.path("metadata").path("generation").asLong(1) + 1);
     if (old.has("status")) {
       now.set("status", old.get("status"));
     }
     return this;
   }
 
-  /** Reconciles, writes every status back into the snapshot, and returns the objects written, by kind/name. */
+  /**
+   * Reconciles, writes every status back into the snapshot, and returns the objects written, by
+   * kind/name.
+   */
   Map<String, ObjectNode> reconcile() {
     events.clear();
     Map<String, ObjectNode> out = new LinkedHashMap<>();
-    for (Reconciler.Update u : new Reconciler(CONTROLLER, o -> false, o -> false).reconcile(snapshot)) {
+    for (Reconciler.Update u :
+        new Reconciler(CONTROLLER, o -> false, o -> false).reconcile(snapshot)) {
       if (Events.KIND.equals(u.kind)) {
         events.add(u.object);
         continue;
@@ -62,9 +70,15 @@ final class StatusFixture {
       String name = u.object.path("metadata").path("name").asText();
       out.put(u.kind + "/" + name, u.object);
       List<ObjectNode> list = snapshot.objects.get(u.kind);
-      list.replaceAll(o -> o.path("metadata").path("name").asText().equals(name)
-          && o.path("metadata").path("namespace").asText().equals(u.object.path("metadata").path("namespace").asText())
-          ? u.object : o);
+      list.replaceAll(
+          o ->
+              o.path("metadata").path("name").asText().equals(name)
+                      && o.path("metadata")
+                          .path("namespace")
+                          .asText()
+                          .equals(u.object.path("metadata").path("namespace").asText())
+                  ? u.object
+                  : o);
     }
     return out;
   }
@@ -82,8 +96,12 @@ final class StatusFixture {
   static JsonNode condition(JsonNode conditions, String type, long generation) {
     JsonNode c = ReconcilerTest.condition(conditions, type);
     assertThat(c).as("condition %s in %s", type, conditions).isNotNull();
-    assertThat(c.path("observedGeneration").asLong()).as("observedGeneration of %s", type).isEqualTo(generation);
-    assertThat(c.path("lastTransitionTime").asText()).as("lastTransitionTime of %s", type).isNotEmpty();
+    assertThat(c.path("observedGeneration").asLong())
+        .as("observedGeneration of %s", type)
+        .isEqualTo(generation);
+    assertThat(c.path("lastTransitionTime").asText())
+        .as("lastTransitionTime of %s", type)
+        .isNotEmpty();
     return c;
   }
 
@@ -96,7 +114,8 @@ final class StatusFixture {
   /** "True:Reason" of a listener condition of a Gateway or ListenerSet. */
   String listenerCondition(String kind, String name, String listener, String type) {
     ObjectNode o = get(kind, name);
-    return describe(condition(listener(kind, name, listener).path("conditions"), type, generation(o)));
+    return describe(
+        condition(listener(kind, name, listener).path("conditions"), type, generation(o)));
   }
 
   JsonNode listener(String kind, String name, String listener) {
@@ -105,29 +124,38 @@ final class StatusFixture {
         return l;
       }
     }
-    throw new AssertionError("no listener status " + listener + " in " + get(kind, name).path("status"));
+    throw new AssertionError(
+        "no listener status " + listener + " in " + get(kind, name).path("status"));
   }
 
-  /** "True:Reason" of the route's condition for the parent entry whose parentRef has this kind and name. */
-  String routeCondition(String kind, String name, String parentKind, String parentName, String type) {
+  /**
+   * "True:Reason" of the route's condition for the parent entry whose parentRef has this kind and
+   * name.
+   */
+  String routeCondition(
+      String kind, String name, String parentKind, String parentName, String type) {
     ObjectNode o = get(kind, name);
-    return describe(condition(parent(o, parentKind, parentName).path("conditions"), type, generation(o)));
+    return describe(
+        condition(parent(o, parentKind, parentName).path("conditions"), type, generation(o)));
   }
 
   static JsonNode parent(JsonNode route, String parentKind, String parentName) {
     for (JsonNode p : route.path("status").path("parents")) {
-      if (parentKind.equals(p.path("parentRef").path("kind").asText()) && parentName.equals(p.path("parentRef").path("name").asText())) {
+      if (parentKind.equals(p.path("parentRef").path("kind").asText())
+          && parentName.equals(p.path("parentRef").path("name").asText())) {
         return p;
       }
     }
-    throw new AssertionError("no parent " + parentKind + " " + parentName + " in " + route.path("status"));
+    throw new AssertionError(
+        "no parent " + parentKind + " " + parentName + " in " + route.path("status"));
   }
 
   /** "True:Reason" of the policy's condition for the ancestor Gateway {@code gateway}. */
   String ancestorCondition(String policy, String gateway, String type) {
     ObjectNode o = get("BackendTLSPolicy", policy);
     for (JsonNode a : o.path("status").path("ancestors")) {
-      if (gateway.equals(a.path("ancestorRef").path("name").asText()) && CONTROLLER.equals(a.path("controllerName").asText())) {
+      if (gateway.equals(a.path("ancestorRef").path("name").asText())
+          && CONTROLLER.equals(a.path("controllerName").asText())) {
         assertThat(a.path("ancestorRef").path("kind").asText()).isEqualTo("Gateway");
         return describe(condition(a.path("conditions"), type, generation(o)));
       }
@@ -148,8 +176,12 @@ final class StatusFixture {
     List<String> out = new ArrayList<>();
     for (ObjectNode e : events) {
       assertThat(e.path("type").asText()).isEqualTo("Warning");
-      out.add(e.path("involvedObject").path("kind").asText() + "/" + e.path("involvedObject").path("name").asText()
-          + ":" + e.path("reason").asText());
+      out.add(
+          e.path("involvedObject").path("kind").asText()
+              + "/"
+              + e.path("involvedObject").path("name").asText()
+              + ":"
+              + e.path("reason").asText());
     }
     return out;
   }
@@ -159,14 +191,27 @@ final class StatusFixture {
   }
 
   static String tlsSecretYaml(String namespace, String name) {
-    return "apiVersion: v1\nkind: Secret\nmetadata: {name: " + name + ", namespace: " + namespace + "}\n"
-        + "type: kubernetes.io/tls\ndata:\n  tls.crt: " + b64(CERT.certificatePem()) + "\n  tls.key: "
-        + b64(CERT.privateKeyPem()) + "\n";
+    return "apiVersion: v1\nkind: Secret\nmetadata: {name: "
+        + name
+        + ", namespace: "
+        + namespace
+        + "}\n"
+        + "type: kubernetes.io/tls\ndata:\n  tls.crt: "
+        + b64(CERT.certificatePem())
+        + "\n  tls.key: "
+        + b64(CERT.privateKeyPem())
+        + "\n";
   }
 
   static String caConfigMapYaml(String namespace, String name) {
-    return "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: " + name + ", namespace: " + namespace + "}\n"
-        + "data:\n  ca.crt: " + new com.fasterxml.jackson.databind.node.TextNode(CERT.certificatePem()) + "\n";
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: "
+        + name
+        + ", namespace: "
+        + namespace
+        + "}\n"
+        + "data:\n  ca.crt: "
+        + new com.fasterxml.jackson.databind.node.TextNode(CERT.certificatePem())
+        + "\n";
   }
 
   static String b64(String s) {

@@ -3,7 +3,10 @@ package dev.gatewaysdk.testing.internal.server;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A server with a state file in a child JVM, for {@link StateDurabilityTest} to kill: prints its URL, then serves. */
+/**
+ * A server with a state file in a child JVM, for {@link StateDurabilityTest} to kill: prints its
+ * URL, then serves.
+ */
 public final class StateCrashMain {
   private StateCrashMain() {}
 

@@ -49,7 +49,8 @@ class TransportTest {
     }
   }
 
-  static void await(String what, IntSupplier value, int atMost, long millis) throws InterruptedException {
+  static void await(String what, IntSupplier value, int atMost, long millis)
+      throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (value.getAsInt() > atMost && System.nanoTime() < end) {
       Thread.sleep(20);
@@ -59,14 +60,18 @@ class TransportTest {
 
   @Test
   void abandonedPartialRequestsAreReleasedAndTheServerStillAnswers() throws Exception {
-    assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd to count descriptors");
+    assumeTrue(
+        Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd to count descriptors");
     int before = openFiles();
     for (int batch = 0; batch < 6; batch++) {
       List<Socket> sockets = new ArrayList<>();
       for (int i = 0; i < 500; i++) {
         Socket s = new Socket("127.0.0.1", server.port());
         // A request line and headers that never end.
-        s.getOutputStream().write("GET /api/v1/namespaces HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n".getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream()
+            .write(
+                "GET /api/v1/namespaces HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
         sockets.add(s);
       }
@@ -74,12 +79,23 @@ class TransportTest {
         s.close();
       }
     }
-    // The margin covers descriptors the JVM opens meanwhile (Netty event loops started by the first connections,
+    // The margin covers descriptors the JVM opens meanwhile (Netty event loops started by the first
+    // connections,
     // the data plane's sockets of earlier tests closing); a leak would be thousands.
-    await("descriptors after 3,000 abandoned requests (before: " + before + ")", TransportTest::openFiles, before + 200, 10_000);
-    HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-        .send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces/default")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
+    await(
+        "descriptors after 3,000 abandoned requests (before: " + before + ")",
+        TransportTest::openFiles,
+        before + 200,
+        10_000);
+    HttpResponse<String> r =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces/default"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
   }
 
@@ -91,8 +107,11 @@ class TransportTest {
       for (int i = 0; i < 1000; i++) {
         Socket s = new Socket("127.0.0.1", server.port());
         OutputStream out = s.getOutputStream();
-        out.write(("GET /api/v1/namespaces/default/configmaps?watch=1&resourceVersion=" + server.resourceVersion()
-            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(
+            ("GET /api/v1/namespaces/default/configmaps?watch=1&resourceVersion="
+                    + server.resourceVersion()
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         sockets.add(s);
       }
@@ -101,12 +120,18 @@ class TransportTest {
         Thread.sleep(20);
       }
       assertThat(server.openWatches()).isEqualTo(1000);
-      assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).as("threads with 1,000 watches open")
+      assertThat(ManagementFactory.getThreadMXBean().getThreadCount())
+          .as("threads with 1,000 watches open")
           .isLessThan(threadsBefore + 100);
       // Every watcher sees a write.
-      HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces/default/configmaps"))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"metadata\":{\"name\":\"seen\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(
+                      URI.create(server.url() + "/api/v1/namespaces/default/configmaps"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"metadata\":{\"name\":\"seen\"}}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       for (Socket s : sockets) {
         s.setSoTimeout(10_000);
         assertThat(readUntil(s.getInputStream(), "\"seen\"")).isTrue();
