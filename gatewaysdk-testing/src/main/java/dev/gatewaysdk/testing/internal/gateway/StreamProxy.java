@@ -107,13 +107,7 @@ final class StreamProxy {
       if (endpoint == null) {
         return backend.setFailure(new java.io.IOException("no TLSRoute takes " + hostname));
       }
-      new Bootstrap()
-          .group(ctx.channel().eventLoop())
-          .channel(NioSocketChannel.class)
-          .option(ChannelOption.AUTO_READ, false)
-          .option(ChannelOption.TCP_NODELAY, true)
-          .handler(new ChannelInboundHandlerAdapter())
-          .connect(endpoint)
+      connectBackend(ctx.channel(), endpoint)
           .addListener(
               (ChannelFutureListener)
                   f -> {
@@ -155,6 +149,18 @@ final class StreamProxy {
     }
   }
 
+  /** A connection to {@code endpoint} on {@code client}'s event loop, not reading until spliced. */
+  private static io.netty.channel.ChannelFuture connectBackend(
+      Channel client, InetSocketAddress endpoint) {
+    return new Bootstrap()
+        .group(client.eventLoop())
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.AUTO_READ, false)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .handler(new ChannelInboundHandlerAdapter())
+        .connect(endpoint);
+  }
+
   /** Relays each accepted TCP connection to a backend endpoint. */
   static final class Tcp extends ChannelInboundHandlerAdapter {
     private final Supplier<RouteTable> table;
@@ -174,13 +180,7 @@ final class StreamProxy {
         client.close();
         return;
       }
-      new Bootstrap()
-          .group(client.eventLoop())
-          .channel(NioSocketChannel.class)
-          .option(ChannelOption.AUTO_READ, false)
-          .option(ChannelOption.TCP_NODELAY, true)
-          .handler(new ChannelInboundHandlerAdapter())
-          .connect(endpoint)
+      connectBackend(client, endpoint)
           .addListener(
               (ChannelFutureListener)
                   f -> {
