@@ -669,9 +669,10 @@ public final class CanaryTraffic {
     }
     ref = ref == null ? Json.mapper().createObjectNode().put("name", canary) : ref;
     ref.remove("weight");
-    if (affinityCookie != null && affinityFilterIndex(ref) >= 0) {
+    int affinity = affinityCookie == null ? -1 : affinityFilterIndex(ref);
+    if (affinity >= 0) {
       // the A/B rule stays the same whether or not the managed rule already sets the cookie
-      ((ArrayNode) ref.get("filters")).remove(affinityFilterIndex(ref));
+      ((ArrayNode) ref.get("filters")).remove(affinity);
       if (ref.get("filters").isEmpty()) {
         ref.remove("filters");
       }

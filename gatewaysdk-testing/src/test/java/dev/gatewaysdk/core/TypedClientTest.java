@@ -2,6 +2,7 @@ package dev.gatewaysdk.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -199,6 +200,33 @@ class TypedClientTest {
 
     assertThat(watches.get()).as("watches opened").isPositive();
     assertThat(RouteConditions.acceptedBy("gw-d").test(JSON.valueToTree(accepted))).isTrue();
+  }
+
+  /**
+   * An await whose deadline falls just before the server ends the watch it opened: closing the
+   * watch at the deadline must not leave a reader on the pooled connection. Before the fix, the
+   * timer's close drained the connection for up to 100 ms, concurrently with the waiting thread;
+   * when that thread got the stream's end it returned the connection to the pool and sent its next
+   * request on it, and the draining timer swallowed the answer: the request hung until the server's
+   * idle timeout.
+   */
+  @Test
+  void aRequestAfterAnAwaitThatTimedOutAsTheServerEndedItsWatchIsAnswered() {
+    ResourceClient<HTTPRoute> routes = servers.client.httpRoutes().inNamespace("default");
+    HTTPRoute route = routes.create(canary("deadline", "gw-e"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(90),
+        () -> {
+          for (int i = 0; i < 12; i++) {
+            Duration wait = Duration.ofMillis(920 + 6 * i);
+            assertThatThrownBy(
+                    () ->
+                        servers.client.await(route).until(RouteConditions.acceptedBy("gw-e"), wait))
+                .isInstanceOf(AwaitTimeoutException.class);
+            assertThat(routes.get("deadline").metadata().name()).hasValue("deadline");
+          }
+        },
+        "a request after an await hung");
   }
 
   @Test

@@ -587,11 +587,6 @@ final class DemoReport {
     return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
   }
 
-  /** {@code n} and the noun, singular for one: {@code 1 request}, {@code 2 requests}. */
-  static String count(long n, String noun) {
-    return n + " " + (n == 1 ? noun : noun + "s");
-  }
-
   static String percent(double rate) {
     double p = rate * 100;
     return (p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p))

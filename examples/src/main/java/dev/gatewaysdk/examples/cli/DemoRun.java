@@ -203,7 +203,7 @@ final class DemoRun {
                 + "; "
                 + summary(metrics, CANARY)
                 + "; "
-                + DemoReport.count(load.sent(), "request")
+                + Counts.of(load.sent(), "request")
                 + " sent in "
                 + String.format(Locale.ROOT, "%.1f s", seconds()));
         return new Result(end, finalWeights, report);
@@ -217,9 +217,9 @@ final class DemoRun {
     TrafficMetrics.Window w = metrics.total(backend);
     return backend
         + " "
-        + DemoReport.count(w.requests(), "request")
+        + Counts.of(w.requests(), "request")
         + ", "
-        + DemoReport.count(w.errors(), "error")
+        + Counts.of(w.errors(), "error")
         + " ("
         + DemoReport.percent(w.errorRate())
         + "), p95 "

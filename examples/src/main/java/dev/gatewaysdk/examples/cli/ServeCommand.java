@@ -169,7 +169,7 @@ public final class ServeCommand implements Callable<Integer> {
       out.println(
           users != null
               ? "authentication: "
-                  + DemoReport.count(server.options().users().size(), "user")
+                  + Counts.of(server.options().users().size(), "user")
                   + " from "
                   + users
                   + ", RBAC authorization; the kubeconfig acts as an administrator (system:masters)"

@@ -142,9 +142,9 @@ final class TrafficMetrics {
 
     @Override
     public String toString() {
-      return DemoReport.count(requests, "request")
+      return Counts.of(requests, "request")
           + ", "
-          + DemoReport.count(errors, "error")
+          + Counts.of(errors, "error")
           + ", p95 "
           + p95.toMillis()
           + " ms";

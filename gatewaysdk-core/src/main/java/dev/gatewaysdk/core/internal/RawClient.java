@@ -236,13 +236,16 @@ public final class RawClient {
    * GatewayApiException} with status code 410). Iteration ends when the server closes the stream.
    */
   public static final class Watch implements Iterator<Event>, Closeable {
+    private final okhttp3.Call call;
     private final Response response;
     private final String what;
     private MappingIterator<JsonNode> events;
     private volatile boolean closed;
+    private volatile boolean ended;
 
-    Watch(Response response, String what) {
-      this.response = response;
+    Watch(Transport.Opened opened, String what) {
+      this.call = opened.call();
+      this.response = opened.response();
       this.what = what;
     }
 
@@ -260,7 +263,11 @@ public final class RawClient {
                   .readerFor(JsonNode.class)
                   .readValues(Objects.requireNonNull(response.body()).byteStream());
         }
-        return events.hasNextValue();
+        boolean more = events.hasNextValue();
+        if (!more) {
+          ended = true;
+        }
+        return more;
       } catch (IOException e) {
         if (closed) {
           return false;
@@ -294,9 +301,17 @@ public final class RawClient {
       return new Event(type, (ObjectNode) object);
     }
 
+    /**
+     * Ends the watch; safe from any thread. A stream still open is cancelled (its connection is
+     * closed, not drained: a drain here would race the reading thread, see {@link
+     * Transport.Opened}); one the server ended keeps its connection for reuse.
+     */
     @Override
     public void close() {
       closed = true;
+      if (!ended) {
+        call.cancel();
+      }
       response.close();
     }
   }

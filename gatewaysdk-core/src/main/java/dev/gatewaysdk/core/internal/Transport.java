@@ -149,7 +149,7 @@ public final class Transport {
    * pool, interceptors and authentication of the ApiClient's client. The caller closes the
    * response.
    */
-  public Response open(Req req) {
+  public Opened open(Req req) {
     Call call = watchHttp().newCall(request(req));
     Response response;
     try {
@@ -166,8 +166,16 @@ public final class Transport {
         throw Errors.fromIo(e, req.toString());
       }
     }
-    return response;
+    return new Opened(call, response);
   }
+
+  /**
+   * A streaming response and the call it answers. Closing it from another thread than the reader
+   * cancels the call, which closes the connection: closing only the response would drain it on the
+   * closing thread while the reader still reads, and a drained connection goes back to the pool
+   * with that reader attached (it then swallows the answer to the next request sent on it).
+   */
+  public record Opened(Call call, Response response) {}
 
   Request request(Req req) {
     Map<String, String> headers = new HashMap<>();
