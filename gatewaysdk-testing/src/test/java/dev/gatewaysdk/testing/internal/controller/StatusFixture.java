@@ -265,6 +265,21 @@ final class StatusFixture {
     throw new AssertionError("no ancestor " + gateway + " in " + o.path("status"));
   }
 
+  /**
+   * Asserts that every condition of the object's {@code status.conditions} carries its current
+   * generation (the conformance suite's "latest conditions").
+   */
+  void assertLatestConditions(String kind, String name) {
+    ObjectNode o = get(kind, name);
+    JsonNode conditions = o.path("status").path("conditions");
+    assertThat(conditions).as("conditions of %s %s", kind, name).isNotEmpty();
+    for (JsonNode c : conditions) {
+      assertThat(c.path("observedGeneration").asLong())
+          .as("observedGeneration of %s on %s %s", c.path("type").asText(), kind, name)
+          .isEqualTo(generation(o));
+    }
+  }
+
   static String describe(JsonNode c) {
     return c.path("status").asText() + ":" + c.path("reason").asText();
   }
