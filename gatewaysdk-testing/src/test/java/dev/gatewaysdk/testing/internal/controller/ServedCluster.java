@@ -221,14 +221,23 @@ final class ServedCluster implements AutoCloseable {
     }
   }
 
-  /** Replaces the spec, labels and annotations of the object {@code o} names (a retried PUT). */
+  /**
+   * Replaces the content (spec, or data of a ConfigMap or Secret), labels and annotations of the
+   * object {@code o} names (a retried PUT).
+   */
   void replace(ObjectNode o) {
     Kube.ResourceInfo r = resource(o.path("kind").asText());
     String path = path(r, o);
     for (int attempt = 0; ; attempt++) {
       ObjectNode current = kube.get(path);
       current.put("apiVersion", r.apiVersion).put("kind", r.kind);
-      current.set("spec", o.get("spec"));
+      for (String f : new String[] {"spec", "data", "stringData", "type"}) {
+        if (o.has(f)) {
+          current.set(f, o.get(f));
+        } else if (!"type".equals(f)) {
+          current.remove(f);
+        }
+      }
       ObjectNode meta = (ObjectNode) current.get("metadata");
       for (String f : new String[] {"labels", "annotations"}) {
         if (o.path("metadata").has(f)) {
