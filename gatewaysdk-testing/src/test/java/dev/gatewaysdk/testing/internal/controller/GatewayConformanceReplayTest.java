@@ -240,6 +240,13 @@ class GatewayConformanceReplayTest {
         "ResolvedRefs=False:RefNotPermitted",
         "Accepted=False:NoValidCACertificate",
         "Programmed=False");
+    // Each refusal is also a Warning Event (through the API in the served modes).
+    assertThat(f.warningEvent("Gateway", "invalid-validation", "NoValidCACertificate"))
+        .contains("Accepted=False");
+    assertThat(f.warningEvent("Gateway", "invalid-validation", "InvalidCACertificateRef"))
+        .contains("https-unresolved");
+    assertThat(f.warningEvent("Gateway", "invalid-validation", "InvalidCACertificateKind"))
+        .contains("https-invalid-kind");
   }
 
   /** GatewayFrontendClientCertificateValidation and its AllowInsecureFallback variant. */

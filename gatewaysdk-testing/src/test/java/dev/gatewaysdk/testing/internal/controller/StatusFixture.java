@@ -288,6 +288,43 @@ final class StatusFixture {
     return o.path("metadata").path("generation").asLong(1);
   }
 
+  /**
+   * The message of the Warning Event about {@code kind/name} with {@code reason}: in a served mode
+   * as {@code kubectl get events -n <namespace>} lists it (waiting up to 30 s for the controller to
+   * create it), else among the last reconcile's.
+   */
+  String warningEvent(String kind, String name, String reason) {
+    ObjectNode o = get(kind, name);
+    String ns = o.path("metadata").path("namespace").asText("default");
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    do {
+      Iterable<JsonNode> listed =
+          served == null
+              ? new ArrayList<JsonNode>(events)
+              : served.kube.list(served.events.collection(ns), null).path("items");
+      for (JsonNode e : listed) {
+        if ("Warning".equals(e.path("type").asText())
+            && reason.equals(e.path("reason").asText())
+            && kind.equals(e.path("involvedObject").path("kind").asText())
+            && name.equals(e.path("involvedObject").path("name").asText())
+            && ns.equals(e.path("metadata").path("namespace").asText())) {
+          return e.path("message").asText();
+        }
+      }
+      if (served == null) {
+        break;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(
+        "no Warning Event " + reason + " about " + kind + " " + ns + "/" + name);
+  }
+
   /** The reasons of the Warning events created by the last reconcile. */
   List<String> eventReasons() {
     List<String> out = new ArrayList<>();
