@@ -367,9 +367,7 @@ class GatewayConformanceReplayTest {
   void gatewayTlsBackendClientCertificate(Mode mode) {
     StatusFixture f =
         StatusFixture.of(mode)
-            .add(
-                "apiVersion: v1\nkind: Service\nmetadata: {name: tls-backend, namespace: infra}\n"
-                    + "spec: {ports: [{name: https, port: 443}]}\n")
+            .add(BackendTlsPolicyConformanceReplayTest.service("tls-backend", "https:443"))
             .add(tlsSecretYaml("infra", "client-cert"))
             .add(caConfigMapYaml("infra", "ca"))
             .add(
@@ -384,20 +382,17 @@ class GatewayConformanceReplayTest {
                     "[{name: backend-client-cert, namespace: infra}]",
                     "[{backendRefs: [{name: tls-backend, port: 443}]}]"))
             .add(
-                "apiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy\n"
-                    + "metadata: {name: p, namespace: infra}\nspec:\n"
-                    + "  targetRefs: [{group: '', kind: Service, name: tls-backend}]\n"
-                    + "  validation: {hostname: abc.example.com,"
-                    + " caCertificateRefs: [{group: '', kind: ConfigMap, name: ca}]}\n");
+                BackendTlsPolicyConformanceReplayTest.policy(
+                    "p",
+                    1,
+                    "tls-backend",
+                    null,
+                    BackendTlsPolicyConformanceReplayTest.ca("ca"),
+                    ""));
     f.reconcile();
-    assertThat(f.objectCondition("Gateway", "backend-client-cert", "Accepted"))
-        .isEqualTo("True:Accepted");
     assertThat(f.objectCondition("Gateway", "backend-client-cert", "Programmed"))
         .isEqualTo("True:Programmed");
-    assertThat(f.routeCondition("HTTPRoute", "r", "Gateway", "backend-client-cert", "Accepted"))
-        .isEqualTo("True:Accepted");
-    assertThat(f.routeCondition("HTTPRoute", "r", "Gateway", "backend-client-cert", "ResolvedRefs"))
-        .isEqualTo("True:ResolvedRefs");
+    BackendTlsPolicyConformanceReplayTest.assertRouteAccepted(f, "r", "backend-client-cert");
     assertThat(f.ancestorCondition("p", "backend-client-cert", "Accepted"))
         .isEqualTo("True:Accepted");
     assertThat(f.objectCondition("Gateway", "backend-client-cert", "ResolvedRefs"))
