@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *       Programmed} ({@code Pending} under {@link Builder#neverProgram}), {@code ResolvedRefs}
  *       ({@code InvalidClientCertificateRef}, {@code RefNotPermitted}, {@code
  *       ListenersNotResolved}), {@code InsecureFrontendValidationMode}, addresses (its own loopback
- *       address from the data plane; without it the requested ones, else one from 192.0.2.0/24),
- *       {@code attachedListenerSets}.
+ *       address from the data plane; without it the requested ones, else one from 192.0.2.0/24; a
+ *       requested address without a value is assigned one), {@code attachedListenerSets}.
  *   <li>Listeners of Gateways and ListenerSets: {@code supportedKinds}, {@code attachedRoutes},
  *       {@code Accepted} ({@code UnsupportedProtocol}, {@code NoValidCACertificate}, conflicts),
  *       {@code ResolvedRefs} ({@code InvalidCertificateRef}, {@code RefNotPermitted}, {@code

@@ -178,6 +178,22 @@ class SimulatedGatewayControllerTest {
   }
 
   @Test
+  void addressWithoutValueGetsOneFromTheRange() {
+    // GatewayOptionalAddressValue: {type: IPAddress} without a value asks for any IP address.
+    Gateway gw =
+        create(
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: any, namespace: $NS}\n"
+                + "spec:\n  gatewayClassName: $CLASS\n  addresses: [{type: IPAddress}]\n"
+                + "  listeners: [{name: http, port: 80, protocol: HTTP}]\n",
+            Gateway.class);
+    Gateway programmed = awaitThat(cluster, gw).isProgrammed().actual();
+    JsonNode addresses = Manifests.toTree(programmed).path("status").path("addresses");
+    assertThat(addresses).hasSize(1);
+    assertThat(addresses.get(0).path("type").asText()).isEqualTo("IPAddress");
+    assertThat(addresses.get(0).path("value").asText()).startsWith("127.");
+  }
+
+  @Test
   void missingCertificateSecretIsInvalidCertificateRef() {
     Gateway gw = cluster.create(Fixtures.gateway(ns.name(), "gw", gatewayClass()));
     Gateway g =

@@ -94,7 +94,10 @@ final class BackendTlsPolicies {
     return out;
   }
 
-  /** Gateways of ours whose routes have a backendRef to one of the policy's target Services. */
+  /**
+   * Gateways of ours whose routes have a backendRef to one of the policy's target Services, by
+   * namespace/name (not in the order routes happen to be listed: status must not flip-flop).
+   */
   private Set<String> ancestors(ObjectNode p) {
     Set<String> services = new LinkedHashSet<>();
     for (JsonNode t : p.path("spec").path("targetRefs")) {
@@ -102,7 +105,7 @@ final class BackendTlsPolicies {
         services.add(Reconciler.namespace(p) + "/" + t.path("name").asText());
       }
     }
-    Set<String> out = new LinkedHashSet<>();
+    Set<String> out = new java.util.TreeSet<>();
     for (String kind : List.of("HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute")) {
       if (!s.serves(kind)) {
         continue;

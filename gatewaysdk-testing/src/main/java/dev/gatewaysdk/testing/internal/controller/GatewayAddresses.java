@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * <p>The simulated implementation supports the address types {@code IPAddress} and {@code
  * Hostname}. An address it cannot use is one no Gateway can listen on: an IPAddress that is not an
  * IP literal, or is the unspecified, a multicast or the broadcast address, and a Hostname that is
- * not a valid DNS name. The only parameters it knows are a core ConfigMap in the Gateway's
- * namespace.
+ * not a valid DNS name. An address without a value asks for one of its type (GEP-3129, {@code
+ * GatewayAddressEmpty}): the implementation assigns it. The only parameters it knows are a core
+ * ConfigMap in the Gateway's namespace.
  */
 final class GatewayAddresses {
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -64,6 +65,9 @@ final class GatewayAddresses {
     for (JsonNode a : gw.path("spec").path("addresses")) {
       String type = a.path("type").asText("IPAddress");
       String value = a.path("value").asText();
+      if (value.isEmpty()) {
+        continue; // to be assigned
+      }
       String why =
           "IPAddress".equals(type)
               ? ipProblem(value)
@@ -76,6 +80,25 @@ final class GatewayAddresses {
       }
     }
     return null;
+  }
+
+  /**
+   * The status address for a requested one: its value, or one assigned for an empty value (an
+   * IPAddress from TEST-NET-1, RFC 5737, which routes nowhere; a Hostname under {@code .test}).
+   */
+  static String assigned(ObjectNode gw, String type, String value) {
+    if (!value.isEmpty()) {
+      return value;
+    }
+    String ns = Reconciler.namespace(gw);
+    String name = Reconciler.name(gw);
+    return "Hostname".equals(type) ? name + "." + ns + ".gateway.test" : testNetAddress(gw);
+  }
+
+  /** A documentation address (TEST-NET-1, RFC 5737) derived from the Gateway's namespace/name. */
+  static String testNetAddress(ObjectNode gw) {
+    int h = (Reconciler.namespace(gw) + "/" + Reconciler.name(gw)).hashCode() & 0x7fffffff;
+    return "192.0.2." + (1 + h % 254);
   }
 
   private static String ipProblem(String value) {

@@ -653,15 +653,17 @@ public final class Reconciler {
       JsonNode wanted = gw.path("spec").path("addresses");
       if (wanted.isArray() && wanted.size() > 0) {
         for (JsonNode a : wanted) {
+          String type = a.path("type").asText("IPAddress");
           addresses
               .addObject()
-              .put("type", a.path("type").asText("IPAddress"))
-              .put("value", a.path("value").asText());
+              .put("type", type)
+              .put("value", GatewayAddresses.assigned(gw, type, a.path("value").asText()));
         }
       } else {
-        int h = (namespace(gw) + "/" + name(gw)).hashCode() & 0x7fffffff;
-        // TEST-NET-1 (RFC 5737): documentation addresses that route nowhere.
-        addresses.addObject().put("type", "IPAddress").put("value", "192.0.2." + (1 + h % 254));
+        addresses
+            .addObject()
+            .put("type", "IPAddress")
+            .put("value", GatewayAddresses.testNetAddress(gw));
       }
     }
     Integer attachedSets = null;

@@ -381,6 +381,9 @@ public final class DataPlane implements DataPlaneHook {
     for (JsonNode a : gw.path("spec").path("addresses")) {
       String type = a.path("type").asText("IPAddress");
       String value = a.path("value").asText("");
+      if ("IPAddress".equals(type) && value.isEmpty()) {
+        continue; // "any IP address": one from the range
+      }
       if ("IPAddress".equals(type) && value.startsWith("127.")) {
         return new String[] {value, null};
       }

@@ -189,4 +189,23 @@ class BackendTlsPolicyStatusTest {
     f.reconcile();
     assertThat(f.ancestorCondition("p", "gw", "Accepted")).isEqualTo("True:Accepted");
   }
+
+  @Test
+  void ancestorsAreOrderedByGatewayNotByTheOrderRoutesAreListedIn() {
+    // A controller whose cache lists routes in another order must not rewrite the same status.
+    StatusFixture f =
+        new StatusFixture()
+            .add(SVC)
+            .add(gateway("gw-a", 1, "", HTTP))
+            .add(gateway("gw-b", 1, "", HTTP))
+            .add(route("to-b", "a", 1, "[{name: gw-b}]", TO_SVC))
+            .add(route("to-a", "a", 1, "[{name: gw-a}]", TO_SVC))
+            .add(caConfigMapYaml("a", "ca"))
+            .add(policy("p", "2026-01-01T00:00:00Z", TARGET, CA));
+    f.reconcile();
+    JsonNode ancestors = f.get("BackendTLSPolicy", "p").path("status").path("ancestors");
+    assertThat(ancestors.findValuesAsText("name")).containsExactly("gw-a", "gw-b");
+    java.util.Collections.reverse(f.snapshot.objects.get("HTTPRoute"));
+    assertThat(f.reconcile()).isEmpty();
+  }
 }

@@ -4,7 +4,10 @@ import static dev.gatewaysdk.testing.internal.controller.StatusFixture.tlsSecret
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import dev.gatewaysdk.testing.internal.controller.StatusFixture.Mode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The status expectations of the Gateway API conformance suite (v1.6.1, {@code conformance/tests}),
@@ -12,8 +15,17 @@ import org.junit.jupiter.api.Test;
  * rebuilds (our own manifests, in namespaces {@code infra} and {@code web} standing for the suite's
  * infrastructure and web-backend namespaces) and asserts what that test waits for.
  * docs/conformance.md lists every conformance test and its state.
+ *
+ * <p>Every scenario runs in each {@link Mode}: against the reconciler, and through what {@code
+ * gatewaysdk serve} runs (embedded API server and simulated controller) with the standard and the
+ * experimental channel's CRDs. Every kind used here is served by both channels of v1.6.1.
  */
 class ConformanceReplayTest {
+  @AfterAll
+  static void closeServed() {
+    StatusFixture.closeServed();
+  }
+
   static final String GW = "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n";
   static final String SVC =
       "apiVersion: v1\nkind: Service\nmetadata: {name: backend, namespace: infra}\nspec: {ports: [{port: 8080}]}\n";
@@ -83,10 +95,11 @@ class ConformanceReplayTest {
     return String.join(",", listener.path("supportedKinds").findValuesAsText("kind"));
   }
 
-  @Test
-  void gatewayInvalidRouteKind() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void gatewayInvalidRouteKind(Mode mode) {
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(
                 gateway(
                     "only-invalid",
@@ -108,10 +121,11 @@ class ConformanceReplayTest {
         .isZero();
   }
 
-  @Test
-  void gatewayInvalidListenersUnsupportedProtocol() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void gatewayInvalidListenersUnsupportedProtocol(Mode mode) {
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(gateway("gw", "", "  - {name: bad, port: 80, protocol: example.com/Nope}\n"));
     f.reconcile();
     assertThat(f.listenerCondition("Gateway", "gw", "bad", "Accepted"))
@@ -119,12 +133,13 @@ class ConformanceReplayTest {
     assertThat(f.objectCondition("Gateway", "gw", "Accepted")).isEqualTo("False:ListenersNotValid");
   }
 
-  @Test
-  void gatewaySecretReferenceGrants() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void gatewaySecretReferenceGrants(Mode mode) {
     // GatewaySecretMissingReferenceGrant, ...InvalidReferenceGrant, ...ReferenceGrantSpecific,
     // ...AllInNamespace.
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(tlsSecretYaml("web", "cert"))
             .add(gateway("gw", "", https("https", "web")));
     f.reconcile();
@@ -159,9 +174,10 @@ class ConformanceReplayTest {
         .isEqualTo("False:RefNotPermitted");
   }
 
-  @Test
-  void gatewayObservedGenerationBump() {
-    StatusFixture f = new StatusFixture().add(gateway("gw", "", SAME));
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void gatewayObservedGenerationBump(Mode mode) {
+    StatusFixture f = StatusFixture.of(mode).add(gateway("gw", "", SAME));
     f.reconcile();
     assertThat(f.objectCondition("Gateway", "gw", "Programmed")).isEqualTo("True:Programmed");
     f.replace(
@@ -177,10 +193,11 @@ class ConformanceReplayTest {
         .isEqualTo("True:Accepted");
   }
 
-  @Test
-  void gatewayWithAttachedRoutes() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void gatewayWithAttachedRoutes(Mode mode) {
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(SVC)
             .add(
                 gateway(
@@ -194,10 +211,11 @@ class ConformanceReplayTest {
     assertThat(f.listener("Gateway", "gw", "unused").path("attachedRoutes").asInt(-1)).isZero();
   }
 
-  @Test
-  void httpRouteInvalidCrossNamespaceParentRef() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void httpRouteInvalidCrossNamespaceParentRef(Mode mode) {
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(WEB_SVC)
             .add(gateway("same-namespace", "", SAME))
             .add(route("r", "web", "[{name: same-namespace, namespace: infra}]", TO_BACKEND));
@@ -210,10 +228,11 @@ class ConformanceReplayTest {
         .isZero();
   }
 
-  @Test
-  void httpRouteDisallowedKind() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void httpRouteDisallowedKind(Mode mode) {
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(SVC)
             .add(
                 gateway(
@@ -230,13 +249,14 @@ class ConformanceReplayTest {
         .isZero();
   }
 
-  @Test
-  void httpRouteInvalidBackendRefs() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void httpRouteInvalidBackendRefs(Mode mode) {
     // HTTPRouteInvalidNonExistentBackendRef, ...BackendRefUnknownKind, ...CrossNamespaceBackendRef,
     // HTTPRouteInvalidReferenceGrant, HTTPRouteReferenceGrant,
     // HTTPRoutePartiallyInvalidViaInvalidReferenceGrant.
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(SVC)
             .add(WEB_SVC)
             .add(gateway("gw", "", SAME))
@@ -285,12 +305,13 @@ class ConformanceReplayTest {
         .isEqualTo("False:RefNotPermitted");
   }
 
-  @Test
-  void httpRouteInvalidParentRefs() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void httpRouteInvalidParentRefs(Mode mode) {
     // HTTPRouteInvalidParentRefNotMatchingSectionName, ...NotMatchingListenerPort,
     // ...SectionNameNotMatchingPort.
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(SVC)
             .add(gateway("gw", "", SAME))
             .add(route("section", "infra", "[{name: gw, sectionName: nope}]", TO_BACKEND))
@@ -310,10 +331,11 @@ class ConformanceReplayTest {
     assertThat(f.listener("Gateway", "gw", "http").path("attachedRoutes").asInt(-1)).isZero();
   }
 
-  @Test
-  void httpRouteObservedGenerationBump() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void httpRouteObservedGenerationBump(Mode mode) {
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(SVC)
             .add(gateway("gw", "", SAME))
             .add(route("r", "infra", "[{name: gw}]", TO_BACKEND));
@@ -334,10 +356,11 @@ class ConformanceReplayTest {
         .isEqualTo("True:ResolvedRefs");
   }
 
-  @Test
-  void routeDetachedFromTheGatewayLosesOurParentEntry() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void routeDetachedFromTheGatewayLosesOurParentEntry(Mode mode) {
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(SVC)
             .add(gateway("gw", "", SAME))
             .add(gateway("gw2", "", SAME))
@@ -356,12 +379,13 @@ class ConformanceReplayTest {
     assertThat(f.get("HTTPRoute", "r").path("status").path("parents")).isEmpty();
   }
 
-  @Test
-  void namespaceLabelsDecideSelectorAttachmentAsTheyChange() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void namespaceLabelsDecideSelectorAttachmentAsTheyChange(Mode mode) {
     // HTTPRouteCrossNamespace / the base manifests' "all-namespaces"/selector listeners: a label
     // edit re-decides.
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(namespace("web", "gateway-conformance: web-backend"))
             .add(WEB_SVC)
             .add(
@@ -381,10 +405,11 @@ class ConformanceReplayTest {
     assertThat(f.listener("Gateway", "gw", "http").path("attachedRoutes").asInt(-1)).isZero();
   }
 
-  @Test
-  void listenerSetReferenceGrant() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void listenerSetReferenceGrant(Mode mode) {
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(tlsSecretYaml("web", "cert"))
             .add(
                 gateway(
@@ -480,10 +505,10 @@ class ConformanceReplayTest {
    * ListenerSetHostnameConflict and ListenerSetProtocolConflict: the Gateway's listeners win, then
    * older sets.
    */
-  void listenerSetConflict(String protocol, String reason) {
+  void listenerSetConflict(Mode mode, String protocol, String reason) {
     boolean host = "HTTP".equals(protocol);
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(
                 gateway(
                     "gw",
@@ -527,18 +552,20 @@ class ConformanceReplayTest {
     assertConflicted(f, "ls-set-2", "conflict-with-set", reason);
   }
 
-  @Test
-  void listenerSetHostnameConflict() {
-    listenerSetConflict("HTTP", "HostnameConflict");
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void listenerSetHostnameConflict(Mode mode) {
+    listenerSetConflict(mode, "HTTP", "HostnameConflict");
   }
 
-  @Test
-  void listenerSetProtocolConflict() {
-    listenerSetConflict("TCP", "ProtocolConflict");
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void listenerSetProtocolConflict(Mode mode) {
+    listenerSetConflict(mode, "TCP", "ProtocolConflict");
   }
 
-  static StatusFixture experimental() {
-    StatusFixture f = new StatusFixture();
+  static StatusFixture experimental(Mode mode) {
+    StatusFixture f = StatusFixture.of(mode);
     f.snapshot.served.addAll(java.util.List.of("TLSRoute", "TCPRoute", "UDPRoute"));
     return f;
   }
@@ -555,10 +582,11 @@ class ConformanceReplayTest {
         + "  rules: [{backendRefs: [{name: backend, port: 8080}]}]\n";
   }
 
-  @Test
-  void tcpRouteInvalidNonTcpListener() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void tcpRouteInvalidNonTcpListener(Mode mode) {
     StatusFixture f =
-        experimental()
+        experimental(mode)
             .add(SVC)
             .add(
                 gateway(
@@ -572,10 +600,11 @@ class ConformanceReplayTest {
     assertThat(f.listener("Gateway", "gw", "only-http").path("attachedRoutes").asInt(-1)).isZero();
   }
 
-  @Test
-  void udpRouteNotAllowedByListeners() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void udpRouteNotAllowedByListeners(Mode mode) {
     StatusFixture f =
-        experimental()
+        experimental(mode)
             .add(SVC)
             .add(
                 gateway(
@@ -589,10 +618,11 @@ class ConformanceReplayTest {
     assertThat(f.listener("Gateway", "gw", "tls").path("attachedRoutes").asInt(-1)).isZero();
   }
 
-  @Test
-  void tlsRouteInvalidNoMatchingListenerHostname() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void tlsRouteInvalidNoMatchingListenerHostname(Mode mode) {
     StatusFixture f =
-        experimental()
+        experimental(mode)
             .add(SVC)
             .add(
                 gateway(
@@ -619,11 +649,12 @@ class ConformanceReplayTest {
     assertThat(f.listener("Gateway", "wildcard", "tls").path("attachedRoutes").asInt(-1)).isZero();
   }
 
-  @Test
-  void tlsRouteListenerSupportedKinds() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void tlsRouteListenerSupportedKinds(Mode mode) {
     // TLSRouteListenerTerminateSupportedKinds and ...PassthroughSupportedKinds.
     StatusFixture f =
-        experimental()
+        experimental(mode)
             .add(tlsSecretYaml("infra", "cert"))
             .add(
                 gateway(
@@ -642,12 +673,13 @@ class ConformanceReplayTest {
     }
   }
 
-  @Test
-  void tcpAndUdpRoutesBackendRefs() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void tcpAndUdpRoutesBackendRefs(Mode mode) {
     // TCPRouteInvalidBackendRefNonexistent, UDPRouteInvalidBackendRefNonexistent,
     // *InvalidCrossNamespaceBackendRef, *ReferenceGrant.
     StatusFixture f =
-        experimental()
+        experimental(mode)
             .add(WEB_SVC)
             .add(
                 gateway(
@@ -687,10 +719,11 @@ class ConformanceReplayTest {
         + ".com, allowedRoutes: {namespaces: {from: Same}}}\n";
   }
 
-  @Test
-  void listenerSetRouteStatusScopedToParentRef() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void listenerSetRouteStatusScopedToParentRef(Mode mode) {
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(SVC)
             .add(
                 gateway(
@@ -716,10 +749,11 @@ class ConformanceReplayTest {
         .isEqualTo("True:Accepted");
   }
 
-  @Test
-  void listenerSetGatewayParentSectionNameNotFound() {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void listenerSetGatewayParentSectionNameNotFound(Mode mode) {
     StatusFixture f =
-        new StatusFixture()
+        StatusFixture.of(mode)
             .add(SVC)
             .add(
                 gateway(
@@ -745,9 +779,10 @@ class ConformanceReplayTest {
         .isEqualTo("False:NoMatchingParent");
   }
 
-  @Test
-  void gatewayClassObservedGenerationBump() {
-    StatusFixture f = new StatusFixture();
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Mode.class)
+  void gatewayClassObservedGenerationBump(Mode mode) {
+    StatusFixture f = StatusFixture.of(mode);
     f.reconcile();
     assertThat(f.objectCondition("GatewayClass", "sim", "Accepted")).isEqualTo("True:Accepted");
     f.replace(
