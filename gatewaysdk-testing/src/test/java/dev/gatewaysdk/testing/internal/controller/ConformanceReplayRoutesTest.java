@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -767,5 +768,58 @@ class ConformanceReplayRoutesTest {
     gatewayAndTlsRoutesAccepted(f, "gw", "r");
     assertThat(f.routeCondition("TLSRoute", "r", "Gateway", "gw", "ResolvedRefs"))
         .isEqualTo("False:RefNotPermitted");
+  }
+
+  /**
+   * Reconciles {@code f}'s snapshot once with a controller that supports only these optional TLS
+   * features, and writes the Gateway statuses back (the suite's not-supported variants run only
+   * against such implementations).
+   */
+  static void reconcileSupporting(StatusFixture f, Set<String> tlsFeatures) {
+    for (Reconciler.Update u :
+        new Reconciler(StatusFixture.CONTROLLER, o -> false, o -> false, tlsFeatures)
+            .reconcile(f.snapshot)) {
+      if ("Gateway".equals(u.kind)) {
+        f.remove("Gateway", u.object.path("metadata").path("name").asText());
+        f.snapshot.objects.get("Gateway").add(u.object);
+      }
+    }
+  }
+
+  @Test
+  void tlsRouteListenerTerminateNotSupported() {
+    StatusFixture f =
+        fixture()
+            .add(tlsSecretYaml("infra", "cert"))
+            .add(
+                gateway(
+                    "gw", tlsListener("tls-terminate", 8443, "terminate.example.com", TERMINATE)));
+    reconcileSupporting(f, Set.of("TLSRouteModeMixed"));
+    onlyListener(f, "gw", "tls-terminate", "", "False:UnsupportedValue", 0);
+
+    // This controller supports Terminate, so the suite skips the test; the listener is accepted.
+    f.reconcile();
+    onlyListener(f, "gw", "tls-terminate", "TLSRoute", "True:Accepted", 0);
+  }
+
+  @Test
+  void tlsRouteListenerMixedTerminationNotSupported() {
+    StatusFixture f =
+        fixture()
+            .add(tlsSecretYaml("infra", "cert"))
+            .add(
+                gateway(
+                    "gw",
+                    tlsListener("tls-terminate", 8443, "terminate.example.com", TERMINATE),
+                    tlsListener("tls-passthrough", 8443, "passthrough.example.com", PASSTHROUGH)));
+    reconcileSupporting(f, Set.of("TLSRouteModeTerminate"));
+    assertThat(f.get("Gateway", "gw").path("status").path("listeners")).hasSize(2);
+    listener(f, "gw", "tls-terminate", "", "False:ProtocolConflict", 0);
+    listener(f, "gw", "tls-passthrough", "", "False:ProtocolConflict", 0);
+
+    // This controller supports mixed modes, so the suite skips the test; both are accepted.
+    f.reconcile();
+    listener(f, "gw", "tls-terminate", "TLSRoute", "True:Accepted", 0);
+    listener(f, "gw", "tls-passthrough", "TLSRoute", "True:Accepted", 0);
   }
 }
