@@ -70,15 +70,8 @@ class ConformanceReplayListenerSetTest {
   static final String SAME = "{from: Same}";
 
   static String route(String name, String namespace, String parentRefs, String backendRefs) {
-    return "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: "
-        + name
-        + ", namespace: "
-        + namespace
-        + ", generation: 1}\nspec:\n  parentRefs: "
-        + parentRefs
-        + "\n  rules: [{backendRefs: "
-        + backendRefs
-        + "}]\n";
+    return ConformanceReplayTest.route(
+        name, namespace, parentRefs, "[{backendRefs: " + backendRefs + "}]");
   }
 
   static String toListenerSet(String name, String namespace, String section) {
@@ -171,11 +164,11 @@ class ConformanceReplayListenerSetTest {
 
   // ---------------------------------------------------------------------------------------------
 
-  @Test
-  void listenerSetAllowedNamespaceNone() {
+  /** A ListenerSet whose Gateway's allowedListeners ({@code allowed}) does not admit it. */
+  static void notAdmitted(String allowed) {
     StatusFixture f =
         fixture()
-            .add(gateway("gw", "{from: None}", http("gateway-listener", ALL)))
+            .add(gateway("gw", allowed, http("gateway-listener", ALL)))
             .add(listenerSet("ls", "infra", "gw", http("listener-set-listener", ALL)));
     f.reconcile();
     gatewayAccepted(f, "gw", 0);
@@ -183,14 +176,13 @@ class ConformanceReplayListenerSetTest {
   }
 
   @Test
+  void listenerSetAllowedNamespaceNone() {
+    notAdmitted("{from: None}");
+  }
+
+  @Test
   void listenerSetDefaultNotAllowed() {
-    StatusFixture f =
-        fixture()
-            .add(gateway("gw", null, http("gateway-listener", ALL)))
-            .add(listenerSet("ls", "infra", "gw", http("listener-set-listener", ALL)));
-    f.reconcile();
-    gatewayAccepted(f, "gw", 0);
-    notAllowed(f, "ls");
+    notAdmitted(null);
   }
 
   @Test

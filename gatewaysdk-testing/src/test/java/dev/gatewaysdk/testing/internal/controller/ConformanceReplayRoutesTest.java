@@ -216,139 +216,182 @@ class ConformanceReplayRoutesTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // TCPRoute
+  // TCPRoute and UDPRoute: the suite's tests of each kind have the same shape
 
-  @Test
-  void tcpRouteMultipleRoutesAttachment() {
+  /** A Service for each name, on {@code port}. */
+  static StatusFixture withServices(int port, String... names) {
+    StatusFixture f = fixture();
+    for (String n : names) {
+      f.add(service("infra", n, port));
+    }
+    return f;
+  }
+
+  /**
+   * *RouteMultipleRoutesAttachment: a second route for the same listener, created later; both are
+   * accepted and the listener counts both.
+   */
+  static void multipleRoutesAttachment(String kind, String protocol, int port, int backendPort) {
+    String backends = "[{name: %s, port: " + backendPort + "}]";
     StatusFixture f =
-        fixture()
-            .add(service("infra", "tcp-backend-1", 3000))
-            .add(service("infra", "tcp-backend-2", 3000))
+        withServices(backendPort, "backend-1", "backend-2")
             .add(
                 gateway(
                     "gw",
-                    "{name: tcp, protocol: TCP, port: 9310, allowedRoutes: {kinds: [{kind: TCPRoute,"
-                        + " group: gateway.networking.k8s.io}], namespaces: {from: Same}}}"))
+                    "{name: l, protocol: "
+                        + protocol
+                        + ", port: "
+                        + port
+                        + ", allowedRoutes: {kinds: [{kind: "
+                        + kind
+                        + ", group: gateway.networking.k8s.io}], namespaces: {from: Same}}}"))
             .add(
                 route(
-                    "TCPRoute",
+                    kind,
                     "older",
                     "2026-01-01T00:00:00Z",
-                    "[{name: gw, sectionName: tcp}]",
+                    "[{name: gw, sectionName: l}]",
                     null,
-                    "[{name: tcp-backend-1, port: 3000}]"));
+                    String.format(backends, "backend-1")));
     f.reconcile();
-    gatewayAndRoutesAccepted(f, "TCPRoute", "gw", List.of("tcp"), "older");
+    gatewayAndRoutesAccepted(f, kind, "gw", List.of("l"), "older");
 
     f.add(
         route(
-            "TCPRoute",
+            kind,
             "newer",
             "2026-01-01T00:00:01Z",
-            "[{name: gw, sectionName: tcp}]",
+            "[{name: gw, sectionName: l}]",
             null,
-            "[{name: tcp-backend-2, port: 3000}]"));
+            String.format(backends, "backend-2")));
     f.reconcile();
-    routeAccepted(f, "TCPRoute", "older", "gw");
-    routeAccepted(f, "TCPRoute", "newer", "gw");
-    onlyListener(f, "gw", "tcp", "TCPRoute", "True:Accepted", 2);
+    routeAccepted(f, kind, "older", "gw");
+    routeAccepted(f, kind, "newer", "gw");
+    onlyListener(f, "gw", "l", kind, "True:Accepted", 2);
+  }
+
+  /**
+   * *RouteParentRefAttachAll(Listeners): a parentRef without sectionName or port attaches to every
+   * listener of the Gateway (the suite then dials each on the Gateway's address).
+   */
+  static void parentRefAttachAll(String kind, String protocol, int backendPort, int listeners) {
+    String[] ls = new String[listeners];
+    for (int i = 0; i < listeners; i++) {
+      ls[i] = listener("l" + i, protocol, 9310 + i, kind);
+    }
+    StatusFixture f =
+        withServices(backendPort, "echo")
+            .add(gateway("gw", ls))
+            .add(route(kind, "r", "[{name: gw}]", "[{name: echo, port: " + backendPort + "}]"));
+    f.reconcile();
+    routeAccepted(f, kind, "r", "gw");
+    assertThat(f.get(kind, "r").path("status").path("parents")).hasSize(1);
+    gatewayHasAddress(f, "gw");
+    assertThat(f.get("Gateway", "gw").path("status").path("listeners")).hasSize(listeners);
+    for (int i = 0; i < listeners; i++) {
+      listener(f, "gw", "l" + i, kind, "True:Accepted", 1);
+      assertThat(f.listenerCondition("Gateway", "gw", "l" + i, "ResolvedRefs")).startsWith("True:");
+    }
+  }
+
+  /**
+   * *RouteParentRefPortAndSectionName: routes attached by port, by sectionName, and by both, each
+   * to its own listener only.
+   */
+  static void parentRefPortAndSectionName(String kind, String protocol, int backendPort) {
+    String[] refs = {"port: 9300", "sectionName: two", "sectionName: three, port: 9302"};
+    String[] names = {"one", "two", "three"};
+    StatusFixture f =
+        withServices(backendPort, "echo-one", "echo-two", "echo-three")
+            .add(
+                gateway(
+                    "gw",
+                    listener("one", protocol, 9300, kind),
+                    listener("two", protocol, 9301, kind),
+                    listener("three", protocol, 9302, kind)));
+    for (int i = 0; i < 3; i++) {
+      f.add(
+          route(
+              kind,
+              "by-" + names[i],
+              "[{name: gw, " + refs[i] + "}]",
+              "[{name: echo-" + names[i] + ", port: " + backendPort + "}]"));
+    }
+    f.reconcile();
+    for (String n : names) {
+      routeAccepted(f, kind, "by-" + n, "gw");
+      listener(f, "gw", n, kind, "True:Accepted", 1);
+    }
+    gatewayHasAddress(f, "gw");
+  }
+
+  /**
+   * *RouteWeightedRouting: the precondition of the weighted traffic (weights 70, 30 and 0) is the
+   * Gateway and route accepted, with resolved references.
+   */
+  static void weightedRouting(String kind, String protocol, int backendPort) {
+    StatusFixture f =
+        withServices(backendPort, "backend-v1", "backend-v2", "backend-v3")
+            .add(gateway("gw", listener("l", protocol, 9300, kind)))
+            .add(
+                route(
+                    kind,
+                    "weighted",
+                    "[{name: gw, sectionName: l}]",
+                    String.format(
+                        "[{name: backend-v1, port: %d, weight: 70}, {name: backend-v2, port: %d,"
+                            + " weight: 30}, {name: backend-v3, port: %d, weight: 0}]",
+                        backendPort, backendPort, backendPort)));
+    f.reconcile();
+    gatewayAndRoutesAccepted(f, kind, "gw", List.of("l"), "weighted");
+    assertThat(f.routeCondition(kind, "weighted", "Gateway", "gw", "ResolvedRefs"))
+        .isEqualTo("True:ResolvedRefs");
+  }
+
+  @Test
+  void tcpRouteMultipleRoutesAttachment() {
+    multipleRoutesAttachment("TCPRoute", "TCP", 9310, 3000);
   }
 
   @Test
   void tcpRouteParentRefAttachAll() {
-    StatusFixture f =
-        fixture()
-            .add(service("infra", "tcp-echo", 3000))
-            .add(
-                gateway(
-                    "gw",
-                    listener("one", "TCP", 9310, "TCPRoute"),
-                    listener("two", "TCP", 9311, "TCPRoute"),
-                    listener("three", "TCP", 9312, "TCPRoute"),
-                    listener("four", "TCP", 9313, "TCPRoute")))
-            .add(route("TCPRoute", "r", "[{name: gw}]", "[{name: tcp-echo, port: 3000}]"));
-    f.reconcile();
-    routeAccepted(f, "TCPRoute", "r", "gw");
-    assertThat(f.get("TCPRoute", "r").path("status").path("parents")).hasSize(1);
-    // Each listener is then dialled on the Gateway's address: it has one, and the route is on all.
-    gatewayHasAddress(f, "gw");
-    for (String l : new String[] {"one", "two", "three", "four"}) {
-      listener(f, "gw", l, "TCPRoute", "True:Accepted", 1);
-    }
+    parentRefAttachAll("TCPRoute", "TCP", 3000, 4);
   }
 
   @Test
   void tcpRouteParentRefPortAndSectionName() {
-    StatusFixture f =
-        fixture()
-            .add(service("infra", "tcp-echo-one", 3000))
-            .add(service("infra", "tcp-echo-two", 3000))
-            .add(service("infra", "tcp-echo-three", 3000))
-            .add(
-                gateway(
-                    "gw",
-                    listener("one", "TCP", 9300, "TCPRoute"),
-                    listener("two", "TCP", 9301, "TCPRoute"),
-                    listener("three", "TCP", 9302, "TCPRoute")))
-            .add(
-                route(
-                    "TCPRoute",
-                    "by-port",
-                    "[{name: gw, port: 9300}]",
-                    "[{name: tcp-echo-one, port: 3000}]"))
-            .add(
-                route(
-                    "TCPRoute",
-                    "by-section",
-                    "[{name: gw, sectionName: two}]",
-                    "[{name: tcp-echo-two, port: 3000}]"))
-            .add(
-                route(
-                    "TCPRoute",
-                    "by-section-and-port",
-                    "[{name: gw, sectionName: three, port: 9302}]",
-                    "[{name: tcp-echo-three, port: 3000}]"));
-    f.reconcile();
-    for (String r : new String[] {"by-port", "by-section", "by-section-and-port"}) {
-      routeAccepted(f, "TCPRoute", r, "gw");
-    }
-    gatewayHasAddress(f, "gw");
-    // Each route attached to its own listener only.
-    for (String l : new String[] {"one", "two", "three"}) {
-      listener(f, "gw", l, "TCPRoute", "True:Accepted", 1);
-    }
+    parentRefPortAndSectionName("TCPRoute", "TCP", 3000);
   }
 
   @Test
   void tcpRouteWeightedRouting() {
-    StatusFixture f =
-        fixture()
-            .add(service("infra", "tcp-backend-v1", 3000))
-            .add(service("infra", "tcp-backend-v2", 3000))
-            .add(service("infra", "tcp-backend-v3", 3000))
-            .add(gateway("gw", listener("tcp", "TCP", 9300, "TCPRoute")))
-            .add(
-                route(
-                    "TCPRoute",
-                    "weighted",
-                    "[{name: gw, sectionName: tcp}]",
-                    "[{name: tcp-backend-v1, port: 3000, weight: 70},"
-                        + " {name: tcp-backend-v2, port: 3000, weight: 30},"
-                        + " {name: tcp-backend-v3, port: 3000, weight: 0}]"));
-    f.reconcile();
-    gatewayAndRoutesAccepted(f, "TCPRoute", "gw", List.of("tcp"), "weighted");
-    assertThat(f.routeCondition("TCPRoute", "weighted", "Gateway", "gw", "ResolvedRefs"))
-        .isEqualTo("True:ResolvedRefs");
+    weightedRouting("TCPRoute", "TCP", 3000);
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // UDPRoute
+  @Test
+  void udpRouteMultipleRoutesAttachment() {
+    multipleRoutesAttachment("UDPRoute", "UDP", 5301, 8080);
+  }
+
+  @Test
+  void udpRouteParentRefAttachAllListeners() {
+    parentRefAttachAll("UDPRoute", "UDP", 8080, 3);
+  }
+
+  @Test
+  void udpRouteParentRefPortAndSectionName() {
+    parentRefPortAndSectionName("UDPRoute", "UDP", 8080);
+  }
+
+  @Test
+  void udpRouteWeightedRouting() {
+    weightedRouting("UDPRoute", "UDP", 8080);
+  }
 
   @Test
   void udpRouteSimple() {
     StatusFixture f =
-        fixture()
-            .add(service("infra", "coredns", 53))
+        withServices(53, "coredns")
             .add(gateway("udp-gateway", listener("coredns", "UDP", 5300, "UDPRoute")))
             .add(
                 route(
@@ -360,26 +403,8 @@ class ConformanceReplayRoutesTest {
     gatewayAndRoutesAccepted(f, "UDPRoute", "udp-gateway", List.of(), "udp-coredns");
   }
 
-  @Test
-  void udpRouteInvalidCrossNamespaceBackendRef() {
-    StatusFixture f =
-        fixture()
-            .add(service("web", "udp-echo-no-grant", 8080))
-            .add(gateway("gw", listener("udp", "UDP", 5300, "UDPRoute")))
-            .add(
-                route(
-                    "UDPRoute",
-                    "r",
-                    "[{name: gw, sectionName: udp}]",
-                    "[{name: udp-echo-no-grant, namespace: web, port: 8080}]"));
-    f.reconcile();
-    gatewayAndRoutesAccepted(f, "UDPRoute", "gw", List.of(), "r");
-    assertThat(f.routeCondition("UDPRoute", "r", "Gateway", "gw", "ResolvedRefs"))
-        .isEqualTo("False:RefNotPermitted");
-  }
-
-  @Test
-  void udpRouteReferenceGrant() {
+  /** A UDPRoute to a Service in {@code web}, and {@code extra} objects. */
+  static StatusFixture crossNamespaceUdpRoute(String... extra) {
     StatusFixture f =
         fixture()
             .add(service("web", "udp-echo", 8080))
@@ -389,10 +414,27 @@ class ConformanceReplayRoutesTest {
                     "UDPRoute",
                     "r",
                     "[{name: gw, sectionName: udp}]",
-                    "[{name: udp-echo, namespace: web, port: 8080}]"))
-            .add(grant("udp-grant", "web", "UDPRoute", "infra", "{group: '', kind: Service}"));
+                    "[{name: udp-echo, namespace: web, port: 8080}]"));
+    for (String e : extra) {
+      f.add(e);
+    }
     f.reconcile();
     gatewayAndRoutesAccepted(f, "UDPRoute", "gw", List.of(), "r");
+    return f;
+  }
+
+  @Test
+  void udpRouteInvalidCrossNamespaceBackendRef() {
+    StatusFixture f = crossNamespaceUdpRoute();
+    assertThat(f.routeCondition("UDPRoute", "r", "Gateway", "gw", "ResolvedRefs"))
+        .isEqualTo("False:RefNotPermitted");
+  }
+
+  @Test
+  void udpRouteReferenceGrant() {
+    StatusFixture f =
+        crossNamespaceUdpRoute(
+            grant("udp-grant", "web", "UDPRoute", "infra", "{group: '', kind: Service}"));
     assertThat(f.routeCondition("UDPRoute", "r", "Gateway", "gw", "ResolvedRefs"))
         .isEqualTo("True:ResolvedRefs");
 
@@ -400,123 +442,6 @@ class ConformanceReplayRoutesTest {
     f.reconcile();
     assertThat(f.routeCondition("UDPRoute", "r", "Gateway", "gw", "ResolvedRefs"))
         .isEqualTo("False:RefNotPermitted");
-  }
-
-  @Test
-  void udpRouteMultipleRoutesAttachment() {
-    StatusFixture f =
-        fixture()
-            .add(service("infra", "udp-backend-1", 8080))
-            .add(service("infra", "udp-backend-2", 8080))
-            .add(gateway("gw", listener("udp", "UDP", 5301, "UDPRoute")))
-            .add(
-                route(
-                    "UDPRoute",
-                    "older",
-                    "2026-01-01T00:00:00Z",
-                    "[{name: gw, sectionName: udp}]",
-                    null,
-                    "[{name: udp-backend-1, port: 8080}]"));
-    f.reconcile();
-    gatewayAndRoutesAccepted(f, "UDPRoute", "gw", List.of("udp"), "older");
-
-    f.add(
-        route(
-            "UDPRoute",
-            "newer",
-            "2026-01-01T00:00:01Z",
-            "[{name: gw, sectionName: udp}]",
-            null,
-            "[{name: udp-backend-2, port: 8080}]"));
-    f.reconcile();
-    routeAccepted(f, "UDPRoute", "older", "gw");
-    routeAccepted(f, "UDPRoute", "newer", "gw");
-    onlyListener(f, "gw", "udp", "UDPRoute", "True:Accepted", 2);
-  }
-
-  @Test
-  void udpRouteParentRefAttachAllListeners() {
-    StatusFixture f =
-        fixture()
-            .add(service("infra", "udp-echo", 8080))
-            .add(
-                gateway(
-                    "gw",
-                    listener("udp-1", "UDP", 5310, "UDPRoute"),
-                    listener("udp-2", "UDP", 5311, "UDPRoute"),
-                    listener("udp-3", "UDP", 5312, "UDPRoute")))
-            .add(route("UDPRoute", "r", "[{name: gw}]", "[{name: udp-echo, port: 8080}]"));
-    f.reconcile();
-    routeAccepted(f, "UDPRoute", "r", "gw");
-    assertThat(f.get("Gateway", "gw").path("status").path("listeners")).hasSize(3);
-    for (String l : new String[] {"udp-1", "udp-2", "udp-3"}) {
-      listener(f, "gw", l, "UDPRoute", "True:Accepted", 1);
-      assertThat(f.listenerCondition("Gateway", "gw", l, "ResolvedRefs")).startsWith("True:");
-    }
-    gatewayHasAddress(f, "gw");
-  }
-
-  @Test
-  void udpRouteParentRefPortAndSectionName() {
-    StatusFixture f =
-        fixture()
-            .add(service("infra", "udp-echo-by-port", 8080))
-            .add(service("infra", "udp-echo-by-section", 8080))
-            .add(service("infra", "udp-echo-by-both", 8080))
-            .add(
-                gateway(
-                    "gw",
-                    listener("by-port", "UDP", 5300, "UDPRoute"),
-                    listener("by-section", "UDP", 5301, "UDPRoute"),
-                    listener("by-section-and-port", "UDP", 5302, "UDPRoute")))
-            .add(
-                route(
-                    "UDPRoute",
-                    "r-by-port",
-                    "[{name: gw, port: 5300}]",
-                    "[{name: udp-echo-by-port, port: 8080}]"))
-            .add(
-                route(
-                    "UDPRoute",
-                    "r-by-section",
-                    "[{name: gw, sectionName: by-section}]",
-                    "[{name: udp-echo-by-section, port: 8080}]"))
-            .add(
-                route(
-                    "UDPRoute",
-                    "r-by-both",
-                    "[{name: gw, sectionName: by-section-and-port, port: 5302}]",
-                    "[{name: udp-echo-by-both, port: 8080}]"));
-    f.reconcile();
-    for (String r : new String[] {"r-by-port", "r-by-section", "r-by-both"}) {
-      routeAccepted(f, "UDPRoute", r, "gw");
-    }
-    gatewayHasAddress(f, "gw");
-    for (String l : new String[] {"by-port", "by-section", "by-section-and-port"}) {
-      listener(f, "gw", l, "UDPRoute", "True:Accepted", 1);
-    }
-  }
-
-  @Test
-  void udpRouteWeightedRouting() {
-    StatusFixture f =
-        fixture()
-            .add(service("infra", "udp-backend-v1", 8080))
-            .add(service("infra", "udp-backend-v2", 8080))
-            .add(service("infra", "udp-backend-v3", 8080))
-            .add(gateway("gw", listener("udp", "UDP", 5300, "UDPRoute")))
-            .add(
-                route(
-                    "UDPRoute",
-                    "weighted",
-                    "[{name: gw, sectionName: udp}]",
-                    "[{name: udp-backend-v1, port: 8080, weight: 70},"
-                        + " {name: udp-backend-v2, port: 8080, weight: 30},"
-                        + " {name: udp-backend-v3, port: 8080, weight: 0}]"));
-    f.reconcile();
-    gatewayAndRoutesAccepted(f, "UDPRoute", "gw", List.of("udp"), "weighted");
-    assertThat(f.routeCondition("UDPRoute", "weighted", "Gateway", "gw", "ResolvedRefs"))
-        .isEqualTo("True:ResolvedRefs");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -624,29 +549,11 @@ class ConformanceReplayRoutesTest {
     }
   }
 
-  @Test
-  void tlsRouteInvalidBackendRefNonexistent() {
-    StatusFixture f =
-        fixture()
-            .add(
-                gateway(
-                    "gw",
-                    "{name: tls, protocol: TLS, port: 443, allowedRoutes: {namespaces: {from: Same}},"
-                        + " tls: {mode: Passthrough}}"))
-            .add(
-                tlsRoute(
-                    "r",
-                    "[{name: gw, namespace: infra}]",
-                    "[example.com]",
-                    "[{name: nonexistent, namespace: infra, port: 443}]"));
-    f.reconcile();
-    gatewayAndTlsRoutesAccepted(f, "gw", "r");
-    assertThat(f.routeCondition("TLSRoute", "r", "Gateway", "gw", "ResolvedRefs"))
-        .isEqualTo("False:BackendNotFound");
-  }
-
-  @Test
-  void tlsRouteInvalidBackendRefUnknownKind() {
+  /**
+   * TLSRouteInvalidBackendRef*: the route is accepted on a passthrough listener; its only backend
+   * reference does not resolve, for {@code reason}.
+   */
+  static void invalidTlsBackendRef(String backendRef, String reason) {
     StatusFixture f =
         fixture()
             .add(service("infra", "tls-backend", 443))
@@ -660,12 +567,23 @@ class ConformanceReplayRoutesTest {
                     "r",
                     "[{name: gw, namespace: infra}]",
                     "[example.com]",
-                    "[{group: unknownkind.example.com, kind: NonExistent, name: tls-backend, port:"
-                        + " 443}]"));
+                    "[" + backendRef + "]"));
     f.reconcile();
     gatewayAndTlsRoutesAccepted(f, "gw", "r");
     assertThat(f.routeCondition("TLSRoute", "r", "Gateway", "gw", "ResolvedRefs"))
-        .isEqualTo("False:InvalidKind");
+        .isEqualTo("False:" + reason);
+  }
+
+  @Test
+  void tlsRouteInvalidBackendRefNonexistent() {
+    invalidTlsBackendRef("{name: nonexistent, namespace: infra, port: 443}", "BackendNotFound");
+  }
+
+  @Test
+  void tlsRouteInvalidBackendRefUnknownKind() {
+    invalidTlsBackendRef(
+        "{group: unknownkind.example.com, kind: NonExistent, name: tls-backend, port: 443}",
+        "InvalidKind");
   }
 
   @Test
