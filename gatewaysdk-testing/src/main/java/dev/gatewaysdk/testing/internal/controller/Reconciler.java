@@ -69,17 +69,40 @@ public final class Reconciler {
     }
   }
 
+  /**
+   * The optional TLS listener features (conformance feature names) this controller supports:
+   * listeners of {@code protocol: TLS} that terminate TLS, and terminating and passthrough TLS
+   * listeners sharing a port.
+   */
+  static final Set<String> TLS_FEATURES = Set.of("TLSRouteModeTerminate", "TLSRouteModeMixed");
+
   private final String controllerName;
   private final Predicate<ObjectNode> neverProgram;
   private final Predicate<ObjectNode> rejectRoute;
+  private final Set<String> tlsFeatures;
 
   public Reconciler(
       String controllerName,
       Predicate<ObjectNode> neverProgram,
       Predicate<ObjectNode> rejectRoute) {
+    this(controllerName, neverProgram, rejectRoute, TLS_FEATURES);
+  }
+
+  /**
+   * A reconciler supporting only these of {@link #TLS_FEATURES}: without {@code
+   * TLSRouteModeTerminate} a terminating TLS listener is {@code Accepted=False UnsupportedValue};
+   * without {@code TLSRouteModeMixed} terminating and passthrough TLS listeners on one port are
+   * both {@code ProtocolConflict} (as the conformance suite expects of such implementations).
+   */
+  Reconciler(
+      String controllerName,
+      Predicate<ObjectNode> neverProgram,
+      Predicate<ObjectNode> rejectRoute,
+      Set<String> tlsFeatures) {
     this.controllerName = controllerName;
     this.neverProgram = neverProgram;
     this.rejectRoute = rejectRoute;
+    this.tlsFeatures = Set.copyOf(tlsFeatures);
   }
 
   /** The statuses to write (and the Events to create) for the cluster as {@code s} shows it. */
@@ -130,6 +153,9 @@ public final class Reconciler {
         }
       }
       markConflicts(merged);
+      if (!tlsFeatures.contains("TLSRouteModeMixed")) {
+        markMixedTlsModes(merged);
+      }
     }
 
     for (String kind : ROUTE_KINDS) {
@@ -282,6 +308,14 @@ public final class Reconciler {
         l.acceptedMessage = "protocol " + l.protocol + " is not supported";
         continue;
       }
+      if ("TLS".equals(l.protocol)
+          && "Terminate".equals(tlsMode(l))
+          && !tlsFeatures.contains("TLSRouteModeTerminate")) {
+        l.accepted = false;
+        l.acceptedReason = "UnsupportedValue";
+        l.acceptedMessage = "TLS listener mode Terminate is not supported";
+        continue;
+      }
       JsonNode kinds = l.spec.path("allowedRoutes").path("kinds");
       if (kinds.isArray() && kinds.size() > 0) {
         List<String> invalid = new ArrayList<>();
@@ -361,6 +395,36 @@ public final class Reconciler {
     }
   }
 
+  /**
+   * Without mixed TLS modes: TLS listeners that share a port but not a mode are both conflicted and
+   * carry no route kind.
+   */
+  private static void markMixedTlsModes(List<ListenerView> merged) {
+    List<ListenerView> mixed = new ArrayList<>();
+    for (ListenerView a : merged) {
+      for (ListenerView b : merged) {
+        if (a != b
+            && "TLS".equals(a.protocol)
+            && "TLS".equals(b.protocol)
+            && a.port == b.port
+            && a.accepted
+            && b.accepted
+            && a.conflictReason == null
+            && !tlsMode(a).equals(tlsMode(b))) {
+          mixed.add(a);
+        }
+      }
+    }
+    for (ListenerView l : mixed) {
+      l.conflictReason = "ProtocolConflict";
+      l.supportedKinds.clear();
+    }
+  }
+
+  private static String tlsMode(ListenerView l) {
+    return l.spec.path("tls").path("mode").asText("Terminate");
+  }
+
   /** Marks {@code b} conflicted if it is not distinct from {@code a}. */
   private static void clash(ListenerView a, ListenerView b) {
     if (a.port != b.port || !a.accepted || !b.accepted) {
@@ -397,8 +461,7 @@ public final class Reconciler {
 
   private void checkCertificates(Snapshot s, String gatewayNamespace, ListenerView l) {
     JsonNode tls = l.spec.path("tls");
-    String mode = tls.path("mode").asText("Terminate");
-    if ("Passthrough".equals(mode)) {
+    if ("Passthrough".equals(tlsMode(l))) {
       return;
     }
     JsonNode refs = tls.path("certificateRefs");
