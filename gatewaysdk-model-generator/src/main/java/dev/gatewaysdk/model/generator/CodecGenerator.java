@@ -157,9 +157,11 @@ final class CodecGenerator {
       }
     }
     List<JavaFile> files = new ArrayList<>();
-    for (String type : sorted(paths.keySet())) {
+    List<String> types = sorted(paths.keySet());
+    for (String type : types) {
       files.add(codec(type, fields(type, paths.get(type), accessors.get(type))));
     }
+    files.add(registry(types));
     return files;
   }
 
@@ -389,7 +391,7 @@ final class CodecGenerator {
                 model,
                 type)
             .addAnnotation(ModelGenerator.generated())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+            .addModifiers(Modifier.FINAL);
     Set<String> constants = new LinkedHashSet<>();
     for (Field f : fields) {
       if (constants.add(constant(f.json()))) {
@@ -418,12 +420,12 @@ final class CodecGenerator {
             .initializer(known.add(")").build())
             .build());
     codec.addField(
-        FieldSpec.builder(writer, "WRITER", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        FieldSpec.builder(writer, "WRITER", Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Writes {@link $T}.\n", model)
             .initializer("new $T()", writer)
             .build());
     codec.addField(
-        FieldSpec.builder(reader, "READER", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        FieldSpec.builder(reader, "READER", Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Reads {@link $T}.\n", model)
             .initializer("new $T()", reader)
             .build());
@@ -431,6 +433,55 @@ final class CodecGenerator {
     codec.addType(writer(model, writer, fields));
     codec.addType(reader(model, builder, reader, fields));
     return ModelGenerator.file(ModelGenerator.INTERNAL_PACKAGE, codec.build());
+  }
+
+  /** {@code internal.ValueCodecs}: the writer and reader of every value type, by model class. */
+  private static JavaFile registry(List<String> types) {
+    CodeBlock.Builder writers = CodeBlock.builder().add("$T.ofEntries(\n", Map.class).indent();
+    CodeBlock.Builder readers = CodeBlock.builder().add("$T.ofEntries(\n", Map.class).indent();
+    for (int i = 0; i < types.size(); i++) {
+      ClassName model = ClassName.get(ModelGenerator.MODEL_PACKAGE, types.get(i));
+      ClassName codec = ClassName.get(ModelGenerator.INTERNAL_PACKAGE, types.get(i) + "Codec");
+      String end = i < types.size() - 1 ? ",\n" : ")";
+      writers.add("$T.entry($T.class, $T.WRITER)$L", Map.class, model, codec, end);
+      readers.add("$T.entry($T.class, $T.READER)$L", Map.class, model, codec, end);
+    }
+    TypeName classKey =
+        ParameterizedTypeName.get(
+            ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
+    TypeName any = WildcardTypeName.subtypeOf(Object.class);
+    TypeSpec type =
+        TypeSpec.classBuilder("ValueCodecs")
+            .addJavadoc(
+                "The codec of every model value type (not the kinds: {@code KindCodec}), by model class;\n"
+                    + "{@code ModelCodec} looks them up for Jackson.\n")
+            .addAnnotation(ModelGenerator.generated())
+            .addModifiers(Modifier.FINAL)
+            .addField(
+                FieldSpec.builder(
+                        ParameterizedTypeName.get(
+                            ClassName.get(Map.class),
+                            classKey,
+                            ParameterizedTypeName.get(SERIALIZER, any)),
+                        "WRITERS",
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .initializer(writers.unindent().build())
+                    .build())
+            .addField(
+                FieldSpec.builder(
+                        ParameterizedTypeName.get(
+                            ClassName.get(Map.class),
+                            classKey,
+                            ParameterizedTypeName.get(DESERIALIZER, any)),
+                        "READERS",
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .initializer(readers.unindent().build())
+                    .build())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .build();
+    return ModelGenerator.file(ModelGenerator.INTERNAL_PACKAGE, type);
   }
 
   private TypeSpec writer(ClassName model, ClassName writer, List<Field> fields) {
@@ -479,7 +530,7 @@ final class CodecGenerator {
     body.addStatement("g.writeEndObject()");
     return TypeSpec.classBuilder(writer)
         .addJavadoc("The serializer of {@link $T}.\n", model)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(SERIALIZER, model))
         .addMethod(
             MethodSpec.methodBuilder("serialize")
@@ -613,7 +664,7 @@ final class CodecGenerator {
             .build();
     return TypeSpec.classBuilder(reader)
         .addJavadoc("The deserializer of {@link $T}.\n", model)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(DESERIALIZER, model))
         .addMethod(
             MethodSpec.methodBuilder("deserialize")
@@ -636,7 +687,6 @@ final class CodecGenerator {
                 .addJavadoc(
                     "Reads the fields of the object at {@code p} into {@code b} without building it (a kind's\n"
                         + "reader fills its nested spec and metadata builders this way).\n")
-                .addModifiers(Modifier.PUBLIC)
                 .addParameter(JSON_PARSER, "p")
                 .addParameter(CONTEXT, "ctxt")
                 .addParameter(builder, "b")

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code AllowedListeners}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class AllowedListenersCodec {
+final class AllowedListenersCodec {
   private static final SerializedString F_NAMESPACES = new SerializedString("namespaces");
 
   private static final Set<String> KNOWN = Set.of("namespaces");
@@ -27,12 +27,12 @@ public final class AllowedListenersCodec {
   /**
    * Writes {@link AllowedListeners}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link AllowedListeners}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private AllowedListenersCodec() {
   }
@@ -40,7 +40,7 @@ public final class AllowedListenersCodec {
   /**
    * The serializer of {@link AllowedListeners}.
    */
-  public static final class Writer extends JsonSerializer<AllowedListeners> {
+  static final class Writer extends JsonSerializer<AllowedListeners> {
     @Override
     public void serialize(AllowedListeners v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -62,7 +62,7 @@ public final class AllowedListenersCodec {
   /**
    * The deserializer of {@link AllowedListeners}.
    */
-  public static final class Reader extends JsonDeserializer<AllowedListeners> {
+  static final class Reader extends JsonDeserializer<AllowedListeners> {
     @Override
     public AllowedListeners deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -79,8 +79,8 @@ public final class AllowedListenersCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, AllowedListeners.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, AllowedListeners.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code AllowedRoutes}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class AllowedRoutesCodec {
+final class AllowedRoutesCodec {
   private static final SerializedString F_NAMESPACES = new SerializedString("namespaces");
 
   private static final SerializedString F_KINDS = new SerializedString("kinds");
@@ -30,12 +30,12 @@ public final class AllowedRoutesCodec {
   /**
    * Writes {@link AllowedRoutes}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link AllowedRoutes}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private AllowedRoutesCodec() {
   }
@@ -43,7 +43,7 @@ public final class AllowedRoutesCodec {
   /**
    * The serializer of {@link AllowedRoutes}.
    */
-  public static final class Writer extends JsonSerializer<AllowedRoutes> {
+  static final class Writer extends JsonSerializer<AllowedRoutes> {
     @Override
     public void serialize(AllowedRoutes v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -73,7 +73,7 @@ public final class AllowedRoutesCodec {
   /**
    * The deserializer of {@link AllowedRoutes}.
    */
-  public static final class Reader extends JsonDeserializer<AllowedRoutes> {
+  static final class Reader extends JsonDeserializer<AllowedRoutes> {
     @Override
     public AllowedRoutes deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       AllowedRoutes.Builder b = AllowedRoutes.builder();
@@ -89,7 +89,7 @@ public final class AllowedRoutesCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, AllowedRoutes.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, AllowedRoutes.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code BackendObjectReference}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class BackendObjectReferenceCodec {
+final class BackendObjectReferenceCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -35,12 +35,12 @@ public final class BackendObjectReferenceCodec {
   /**
    * Writes {@link BackendObjectReference}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link BackendObjectReference}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private BackendObjectReferenceCodec() {
   }
@@ -48,7 +48,7 @@ public final class BackendObjectReferenceCodec {
   /**
    * The serializer of {@link BackendObjectReference}.
    */
-  public static final class Writer extends JsonSerializer<BackendObjectReference> {
+  static final class Writer extends JsonSerializer<BackendObjectReference> {
     @Override
     public void serialize(BackendObjectReference v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -84,7 +84,7 @@ public final class BackendObjectReferenceCodec {
   /**
    * The deserializer of {@link BackendObjectReference}.
    */
-  public static final class Reader extends JsonDeserializer<BackendObjectReference> {
+  static final class Reader extends JsonDeserializer<BackendObjectReference> {
     @Override
     public BackendObjectReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -101,8 +101,8 @@ public final class BackendObjectReferenceCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt,
-        BackendObjectReference.Builder b) throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, BackendObjectReference.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

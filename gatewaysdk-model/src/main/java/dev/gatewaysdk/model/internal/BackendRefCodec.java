@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code BackendRef}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class BackendRefCodec {
+final class BackendRefCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -37,12 +37,12 @@ public final class BackendRefCodec {
   /**
    * Writes {@link BackendRef}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link BackendRef}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private BackendRefCodec() {
   }
@@ -50,7 +50,7 @@ public final class BackendRefCodec {
   /**
    * The serializer of {@link BackendRef}.
    */
-  public static final class Writer extends JsonSerializer<BackendRef> {
+  static final class Writer extends JsonSerializer<BackendRef> {
     @Override
     public void serialize(BackendRef v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
@@ -89,7 +89,7 @@ public final class BackendRefCodec {
   /**
    * The deserializer of {@link BackendRef}.
    */
-  public static final class Reader extends JsonDeserializer<BackendRef> {
+  static final class Reader extends JsonDeserializer<BackendRef> {
     @Override
     public BackendRef deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       BackendRef.Builder b = BackendRef.builder();
@@ -105,7 +105,7 @@ public final class BackendRefCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, BackendRef.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, BackendRef.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

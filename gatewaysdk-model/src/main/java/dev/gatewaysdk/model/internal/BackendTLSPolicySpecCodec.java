@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code BackendTLSPolicySpec}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class BackendTLSPolicySpecCodec {
+final class BackendTLSPolicySpecCodec {
   private static final SerializedString F_TARGET_REFS = new SerializedString("targetRefs");
 
   private static final SerializedString F_VALIDATION = new SerializedString("validation");
@@ -34,12 +34,12 @@ public final class BackendTLSPolicySpecCodec {
   /**
    * Writes {@link BackendTLSPolicySpec}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link BackendTLSPolicySpec}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private BackendTLSPolicySpecCodec() {
   }
@@ -47,7 +47,7 @@ public final class BackendTLSPolicySpecCodec {
   /**
    * The serializer of {@link BackendTLSPolicySpec}.
    */
-  public static final class Writer extends JsonSerializer<BackendTLSPolicySpec> {
+  static final class Writer extends JsonSerializer<BackendTLSPolicySpec> {
     @Override
     public void serialize(BackendTLSPolicySpec v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -84,7 +84,7 @@ public final class BackendTLSPolicySpecCodec {
   /**
    * The deserializer of {@link BackendTLSPolicySpec}.
    */
-  public static final class Reader extends JsonDeserializer<BackendTLSPolicySpec> {
+  static final class Reader extends JsonDeserializer<BackendTLSPolicySpec> {
     @Override
     public BackendTLSPolicySpec deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -101,8 +101,8 @@ public final class BackendTLSPolicySpecCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, BackendTLSPolicySpec.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, BackendTLSPolicySpec.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

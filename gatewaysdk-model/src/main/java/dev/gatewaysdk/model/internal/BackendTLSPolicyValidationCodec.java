@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code BackendTLSPolicyValidation}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class BackendTLSPolicyValidationCodec {
+final class BackendTLSPolicyValidationCodec {
   private static final SerializedString F_CA_CERTIFICATE_REFS = new SerializedString("caCertificateRefs");
 
   private static final SerializedString F_WELL_KNOWN_CA_CERTIFICATES = new SerializedString("wellKnownCACertificates");
@@ -36,12 +36,12 @@ public final class BackendTLSPolicyValidationCodec {
   /**
    * Writes {@link BackendTLSPolicyValidation}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link BackendTLSPolicyValidation}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private BackendTLSPolicyValidationCodec() {
   }
@@ -49,7 +49,7 @@ public final class BackendTLSPolicyValidationCodec {
   /**
    * The serializer of {@link BackendTLSPolicyValidation}.
    */
-  public static final class Writer extends JsonSerializer<BackendTLSPolicyValidation> {
+  static final class Writer extends JsonSerializer<BackendTLSPolicyValidation> {
     @Override
     public void serialize(BackendTLSPolicyValidation v, JsonGenerator g, SerializerProvider p)
         throws IOException {
@@ -89,7 +89,7 @@ public final class BackendTLSPolicyValidationCodec {
   /**
    * The deserializer of {@link BackendTLSPolicyValidation}.
    */
-  public static final class Reader extends JsonDeserializer<BackendTLSPolicyValidation> {
+  static final class Reader extends JsonDeserializer<BackendTLSPolicyValidation> {
     @Override
     public BackendTLSPolicyValidation deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -106,8 +106,8 @@ public final class BackendTLSPolicyValidationCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt,
-        BackendTLSPolicyValidation.Builder b) throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, BackendTLSPolicyValidation.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

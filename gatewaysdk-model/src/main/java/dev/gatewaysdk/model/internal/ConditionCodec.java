@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code Condition}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ConditionCodec {
+final class ConditionCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_STATUS = new SerializedString("status");
@@ -38,12 +38,12 @@ public final class ConditionCodec {
   /**
    * Writes {@link Condition}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link Condition}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ConditionCodec() {
   }
@@ -51,7 +51,7 @@ public final class ConditionCodec {
   /**
    * The serializer of {@link Condition}.
    */
-  public static final class Writer extends JsonSerializer<Condition> {
+  static final class Writer extends JsonSerializer<Condition> {
     @Override
     public void serialize(Condition v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
@@ -82,7 +82,7 @@ public final class ConditionCodec {
   /**
    * The deserializer of {@link Condition}.
    */
-  public static final class Reader extends JsonDeserializer<Condition> {
+  static final class Reader extends JsonDeserializer<Condition> {
     @Override
     public Condition deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       Condition.Builder b = Condition.builder();
@@ -98,7 +98,7 @@ public final class ConditionCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, Condition.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, Condition.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code CookieConfig}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class CookieConfigCodec {
+final class CookieConfigCodec {
   private static final SerializedString F_LIFETIME_TYPE = new SerializedString("lifetimeType");
 
   private static final Set<String> KNOWN = Set.of("lifetimeType");
@@ -28,12 +28,12 @@ public final class CookieConfigCodec {
   /**
    * Writes {@link CookieConfig}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link CookieConfig}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private CookieConfigCodec() {
   }
@@ -41,7 +41,7 @@ public final class CookieConfigCodec {
   /**
    * The serializer of {@link CookieConfig}.
    */
-  public static final class Writer extends JsonSerializer<CookieConfig> {
+  static final class Writer extends JsonSerializer<CookieConfig> {
     @Override
     public void serialize(CookieConfig v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -63,7 +63,7 @@ public final class CookieConfigCodec {
   /**
    * The deserializer of {@link CookieConfig}.
    */
-  public static final class Reader extends JsonDeserializer<CookieConfig> {
+  static final class Reader extends JsonDeserializer<CookieConfig> {
     @Override
     public CookieConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       CookieConfig.Builder b = CookieConfig.builder();
@@ -79,7 +79,7 @@ public final class CookieConfigCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, CookieConfig.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, CookieConfig.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ForwardBodyConfig}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ForwardBodyConfigCodec {
+final class ForwardBodyConfigCodec {
   private static final SerializedString F_MAX_SIZE = new SerializedString("maxSize");
 
   private static final Set<String> KNOWN = Set.of("maxSize");
@@ -27,12 +27,12 @@ public final class ForwardBodyConfigCodec {
   /**
    * Writes {@link ForwardBodyConfig}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ForwardBodyConfig}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ForwardBodyConfigCodec() {
   }
@@ -40,7 +40,7 @@ public final class ForwardBodyConfigCodec {
   /**
    * The serializer of {@link ForwardBodyConfig}.
    */
-  public static final class Writer extends JsonSerializer<ForwardBodyConfig> {
+  static final class Writer extends JsonSerializer<ForwardBodyConfig> {
     @Override
     public void serialize(ForwardBodyConfig v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -62,7 +62,7 @@ public final class ForwardBodyConfigCodec {
   /**
    * The deserializer of {@link ForwardBodyConfig}.
    */
-  public static final class Reader extends JsonDeserializer<ForwardBodyConfig> {
+  static final class Reader extends JsonDeserializer<ForwardBodyConfig> {
     @Override
     public ForwardBodyConfig deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -79,8 +79,8 @@ public final class ForwardBodyConfigCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ForwardBodyConfig.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ForwardBodyConfig.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code Fraction}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class FractionCodec {
+final class FractionCodec {
   private static final SerializedString F_NUMERATOR = new SerializedString("numerator");
 
   private static final SerializedString F_DENOMINATOR = new SerializedString("denominator");
@@ -29,12 +29,12 @@ public final class FractionCodec {
   /**
    * Writes {@link Fraction}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link Fraction}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private FractionCodec() {
   }
@@ -42,7 +42,7 @@ public final class FractionCodec {
   /**
    * The serializer of {@link Fraction}.
    */
-  public static final class Writer extends JsonSerializer<Fraction> {
+  static final class Writer extends JsonSerializer<Fraction> {
     @Override
     public void serialize(Fraction v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
@@ -65,7 +65,7 @@ public final class FractionCodec {
   /**
    * The deserializer of {@link Fraction}.
    */
-  public static final class Reader extends JsonDeserializer<Fraction> {
+  static final class Reader extends JsonDeserializer<Fraction> {
     @Override
     public Fraction deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       Fraction.Builder b = Fraction.builder();
@@ -81,7 +81,7 @@ public final class FractionCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, Fraction.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, Fraction.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code FrontendTLSConfig}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class FrontendTLSConfigCodec {
+final class FrontendTLSConfigCodec {
   private static final SerializedString F_DEFAULT = new SerializedString("default");
 
   private static final SerializedString F_PER_PORT = new SerializedString("perPort");
@@ -30,12 +30,12 @@ public final class FrontendTLSConfigCodec {
   /**
    * Writes {@link FrontendTLSConfig}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link FrontendTLSConfig}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private FrontendTLSConfigCodec() {
   }
@@ -43,7 +43,7 @@ public final class FrontendTLSConfigCodec {
   /**
    * The serializer of {@link FrontendTLSConfig}.
    */
-  public static final class Writer extends JsonSerializer<FrontendTLSConfig> {
+  static final class Writer extends JsonSerializer<FrontendTLSConfig> {
     @Override
     public void serialize(FrontendTLSConfig v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -71,7 +71,7 @@ public final class FrontendTLSConfigCodec {
   /**
    * The deserializer of {@link FrontendTLSConfig}.
    */
-  public static final class Reader extends JsonDeserializer<FrontendTLSConfig> {
+  static final class Reader extends JsonDeserializer<FrontendTLSConfig> {
     @Override
     public FrontendTLSConfig deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -88,8 +88,8 @@ public final class FrontendTLSConfigCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, FrontendTLSConfig.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, FrontendTLSConfig.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

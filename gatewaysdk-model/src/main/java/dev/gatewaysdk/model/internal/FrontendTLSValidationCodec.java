@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code FrontendTLSValidation}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class FrontendTLSValidationCodec {
+final class FrontendTLSValidationCodec {
   private static final SerializedString F_CA_CERTIFICATE_REFS = new SerializedString("caCertificateRefs");
 
   private static final SerializedString F_MODE = new SerializedString("mode");
@@ -31,12 +31,12 @@ public final class FrontendTLSValidationCodec {
   /**
    * Writes {@link FrontendTLSValidation}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link FrontendTLSValidation}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private FrontendTLSValidationCodec() {
   }
@@ -44,7 +44,7 @@ public final class FrontendTLSValidationCodec {
   /**
    * The serializer of {@link FrontendTLSValidation}.
    */
-  public static final class Writer extends JsonSerializer<FrontendTLSValidation> {
+  static final class Writer extends JsonSerializer<FrontendTLSValidation> {
     @Override
     public void serialize(FrontendTLSValidation v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -72,7 +72,7 @@ public final class FrontendTLSValidationCodec {
   /**
    * The deserializer of {@link FrontendTLSValidation}.
    */
-  public static final class Reader extends JsonDeserializer<FrontendTLSValidation> {
+  static final class Reader extends JsonDeserializer<FrontendTLSValidation> {
     @Override
     public FrontendTLSValidation deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -89,8 +89,8 @@ public final class FrontendTLSValidationCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, FrontendTLSValidation.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, FrontendTLSValidation.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GRPCAuthConfig}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GRPCAuthConfigCodec {
+final class GRPCAuthConfigCodec {
   private static final SerializedString F_ALLOWED_HEADERS = new SerializedString("allowedHeaders");
 
   private static final Set<String> KNOWN = Set.of("allowedHeaders");
@@ -27,12 +27,12 @@ public final class GRPCAuthConfigCodec {
   /**
    * Writes {@link GRPCAuthConfig}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GRPCAuthConfig}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GRPCAuthConfigCodec() {
   }
@@ -40,7 +40,7 @@ public final class GRPCAuthConfigCodec {
   /**
    * The serializer of {@link GRPCAuthConfig}.
    */
-  public static final class Writer extends JsonSerializer<GRPCAuthConfig> {
+  static final class Writer extends JsonSerializer<GRPCAuthConfig> {
     @Override
     public void serialize(GRPCAuthConfig v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -66,7 +66,7 @@ public final class GRPCAuthConfigCodec {
   /**
    * The deserializer of {@link GRPCAuthConfig}.
    */
-  public static final class Reader extends JsonDeserializer<GRPCAuthConfig> {
+  static final class Reader extends JsonDeserializer<GRPCAuthConfig> {
     @Override
     public GRPCAuthConfig deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -83,7 +83,7 @@ public final class GRPCAuthConfigCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GRPCAuthConfig.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, GRPCAuthConfig.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

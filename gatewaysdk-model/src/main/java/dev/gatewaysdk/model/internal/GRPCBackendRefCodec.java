@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GRPCBackendRef}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GRPCBackendRefCodec {
+final class GRPCBackendRefCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -40,12 +40,12 @@ public final class GRPCBackendRefCodec {
   /**
    * Writes {@link GRPCBackendRef}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GRPCBackendRef}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GRPCBackendRefCodec() {
   }
@@ -53,7 +53,7 @@ public final class GRPCBackendRefCodec {
   /**
    * The serializer of {@link GRPCBackendRef}.
    */
-  public static final class Writer extends JsonSerializer<GRPCBackendRef> {
+  static final class Writer extends JsonSerializer<GRPCBackendRef> {
     @Override
     public void serialize(GRPCBackendRef v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -101,7 +101,7 @@ public final class GRPCBackendRefCodec {
   /**
    * The deserializer of {@link GRPCBackendRef}.
    */
-  public static final class Reader extends JsonDeserializer<GRPCBackendRef> {
+  static final class Reader extends JsonDeserializer<GRPCBackendRef> {
     @Override
     public GRPCBackendRef deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -118,7 +118,7 @@ public final class GRPCBackendRefCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GRPCBackendRef.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, GRPCBackendRef.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GRPCHeaderMatch}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GRPCHeaderMatchCodec {
+final class GRPCHeaderMatchCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_NAME = new SerializedString("name");
@@ -32,12 +32,12 @@ public final class GRPCHeaderMatchCodec {
   /**
    * Writes {@link GRPCHeaderMatch}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GRPCHeaderMatch}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GRPCHeaderMatchCodec() {
   }
@@ -45,7 +45,7 @@ public final class GRPCHeaderMatchCodec {
   /**
    * The serializer of {@link GRPCHeaderMatch}.
    */
-  public static final class Writer extends JsonSerializer<GRPCHeaderMatch> {
+  static final class Writer extends JsonSerializer<GRPCHeaderMatch> {
     @Override
     public void serialize(GRPCHeaderMatch v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -71,7 +71,7 @@ public final class GRPCHeaderMatchCodec {
   /**
    * The deserializer of {@link GRPCHeaderMatch}.
    */
-  public static final class Reader extends JsonDeserializer<GRPCHeaderMatch> {
+  static final class Reader extends JsonDeserializer<GRPCHeaderMatch> {
     @Override
     public GRPCHeaderMatch deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -88,8 +88,8 @@ public final class GRPCHeaderMatchCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GRPCHeaderMatch.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, GRPCHeaderMatch.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

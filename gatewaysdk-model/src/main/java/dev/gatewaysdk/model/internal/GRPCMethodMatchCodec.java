@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GRPCMethodMatch}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GRPCMethodMatchCodec {
+final class GRPCMethodMatchCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_SERVICE = new SerializedString("service");
@@ -32,12 +32,12 @@ public final class GRPCMethodMatchCodec {
   /**
    * Writes {@link GRPCMethodMatch}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GRPCMethodMatch}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GRPCMethodMatchCodec() {
   }
@@ -45,7 +45,7 @@ public final class GRPCMethodMatchCodec {
   /**
    * The serializer of {@link GRPCMethodMatch}.
    */
-  public static final class Writer extends JsonSerializer<GRPCMethodMatch> {
+  static final class Writer extends JsonSerializer<GRPCMethodMatch> {
     @Override
     public void serialize(GRPCMethodMatch v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -75,7 +75,7 @@ public final class GRPCMethodMatchCodec {
   /**
    * The deserializer of {@link GRPCMethodMatch}.
    */
-  public static final class Reader extends JsonDeserializer<GRPCMethodMatch> {
+  static final class Reader extends JsonDeserializer<GRPCMethodMatch> {
     @Override
     public GRPCMethodMatch deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -92,8 +92,8 @@ public final class GRPCMethodMatchCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GRPCMethodMatch.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, GRPCMethodMatch.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

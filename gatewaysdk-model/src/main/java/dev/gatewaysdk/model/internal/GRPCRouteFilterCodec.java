@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GRPCRouteFilter}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GRPCRouteFilterCodec {
+final class GRPCRouteFilterCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_REQUEST_HEADER_MODIFIER = new SerializedString("requestHeaderModifier");
@@ -36,12 +36,12 @@ public final class GRPCRouteFilterCodec {
   /**
    * Writes {@link GRPCRouteFilter}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GRPCRouteFilter}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GRPCRouteFilterCodec() {
   }
@@ -49,7 +49,7 @@ public final class GRPCRouteFilterCodec {
   /**
    * The serializer of {@link GRPCRouteFilter}.
    */
-  public static final class Writer extends JsonSerializer<GRPCRouteFilter> {
+  static final class Writer extends JsonSerializer<GRPCRouteFilter> {
     @Override
     public void serialize(GRPCRouteFilter v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -85,7 +85,7 @@ public final class GRPCRouteFilterCodec {
   /**
    * The deserializer of {@link GRPCRouteFilter}.
    */
-  public static final class Reader extends JsonDeserializer<GRPCRouteFilter> {
+  static final class Reader extends JsonDeserializer<GRPCRouteFilter> {
     @Override
     public GRPCRouteFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -102,8 +102,8 @@ public final class GRPCRouteFilterCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GRPCRouteFilter.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, GRPCRouteFilter.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

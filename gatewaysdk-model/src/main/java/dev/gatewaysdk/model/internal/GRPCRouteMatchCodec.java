@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GRPCRouteMatch}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GRPCRouteMatchCodec {
+final class GRPCRouteMatchCodec {
   private static final SerializedString F_METHOD = new SerializedString("method");
 
   private static final SerializedString F_HEADERS = new SerializedString("headers");
@@ -30,12 +30,12 @@ public final class GRPCRouteMatchCodec {
   /**
    * Writes {@link GRPCRouteMatch}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GRPCRouteMatch}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GRPCRouteMatchCodec() {
   }
@@ -43,7 +43,7 @@ public final class GRPCRouteMatchCodec {
   /**
    * The serializer of {@link GRPCRouteMatch}.
    */
-  public static final class Writer extends JsonSerializer<GRPCRouteMatch> {
+  static final class Writer extends JsonSerializer<GRPCRouteMatch> {
     @Override
     public void serialize(GRPCRouteMatch v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -73,7 +73,7 @@ public final class GRPCRouteMatchCodec {
   /**
    * The deserializer of {@link GRPCRouteMatch}.
    */
-  public static final class Reader extends JsonDeserializer<GRPCRouteMatch> {
+  static final class Reader extends JsonDeserializer<GRPCRouteMatch> {
     @Override
     public GRPCRouteMatch deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -90,7 +90,7 @@ public final class GRPCRouteMatchCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GRPCRouteMatch.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, GRPCRouteMatch.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

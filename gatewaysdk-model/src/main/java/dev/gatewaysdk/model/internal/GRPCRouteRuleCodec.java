@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GRPCRouteRule}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GRPCRouteRuleCodec {
+final class GRPCRouteRuleCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final SerializedString F_MATCHES = new SerializedString("matches");
@@ -38,12 +38,12 @@ public final class GRPCRouteRuleCodec {
   /**
    * Writes {@link GRPCRouteRule}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GRPCRouteRule}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GRPCRouteRuleCodec() {
   }
@@ -51,7 +51,7 @@ public final class GRPCRouteRuleCodec {
   /**
    * The serializer of {@link GRPCRouteRule}.
    */
-  public static final class Writer extends JsonSerializer<GRPCRouteRule> {
+  static final class Writer extends JsonSerializer<GRPCRouteRule> {
     @Override
     public void serialize(GRPCRouteRule v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -101,7 +101,7 @@ public final class GRPCRouteRuleCodec {
   /**
    * The deserializer of {@link GRPCRouteRule}.
    */
-  public static final class Reader extends JsonDeserializer<GRPCRouteRule> {
+  static final class Reader extends JsonDeserializer<GRPCRouteRule> {
     @Override
     public GRPCRouteRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       GRPCRouteRule.Builder b = GRPCRouteRule.builder();
@@ -117,7 +117,7 @@ public final class GRPCRouteRuleCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GRPCRouteRule.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, GRPCRouteRule.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GRPCRouteSpec}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GRPCRouteSpecCodec {
+final class GRPCRouteSpecCodec {
   private static final SerializedString F_PARENT_REFS = new SerializedString("parentRefs");
 
   private static final SerializedString F_USE_DEFAULT_GATEWAYS = new SerializedString("useDefaultGateways");
@@ -36,12 +36,12 @@ public final class GRPCRouteSpecCodec {
   /**
    * Writes {@link GRPCRouteSpec}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GRPCRouteSpec}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GRPCRouteSpecCodec() {
   }
@@ -49,7 +49,7 @@ public final class GRPCRouteSpecCodec {
   /**
    * The serializer of {@link GRPCRouteSpec}.
    */
-  public static final class Writer extends JsonSerializer<GRPCRouteSpec> {
+  static final class Writer extends JsonSerializer<GRPCRouteSpec> {
     @Override
     public void serialize(GRPCRouteSpec v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -95,7 +95,7 @@ public final class GRPCRouteSpecCodec {
   /**
    * The deserializer of {@link GRPCRouteSpec}.
    */
-  public static final class Reader extends JsonDeserializer<GRPCRouteSpec> {
+  static final class Reader extends JsonDeserializer<GRPCRouteSpec> {
     @Override
     public GRPCRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       GRPCRouteSpec.Builder b = GRPCRouteSpec.builder();
@@ -111,7 +111,7 @@ public final class GRPCRouteSpecCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GRPCRouteSpec.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, GRPCRouteSpec.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

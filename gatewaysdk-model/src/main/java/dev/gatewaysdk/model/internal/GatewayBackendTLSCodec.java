@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GatewayBackendTLS}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GatewayBackendTLSCodec {
+final class GatewayBackendTLSCodec {
   private static final SerializedString F_CLIENT_CERTIFICATE_REF = new SerializedString("clientCertificateRef");
 
   private static final Set<String> KNOWN = Set.of("clientCertificateRef");
@@ -27,12 +27,12 @@ public final class GatewayBackendTLSCodec {
   /**
    * Writes {@link GatewayBackendTLS}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GatewayBackendTLS}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GatewayBackendTLSCodec() {
   }
@@ -40,7 +40,7 @@ public final class GatewayBackendTLSCodec {
   /**
    * The serializer of {@link GatewayBackendTLS}.
    */
-  public static final class Writer extends JsonSerializer<GatewayBackendTLS> {
+  static final class Writer extends JsonSerializer<GatewayBackendTLS> {
     @Override
     public void serialize(GatewayBackendTLS v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -62,7 +62,7 @@ public final class GatewayBackendTLSCodec {
   /**
    * The deserializer of {@link GatewayBackendTLS}.
    */
-  public static final class Reader extends JsonDeserializer<GatewayBackendTLS> {
+  static final class Reader extends JsonDeserializer<GatewayBackendTLS> {
     @Override
     public GatewayBackendTLS deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -79,8 +79,8 @@ public final class GatewayBackendTLSCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GatewayBackendTLS.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, GatewayBackendTLS.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

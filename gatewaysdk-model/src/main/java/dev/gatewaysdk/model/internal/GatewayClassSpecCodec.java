@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GatewayClassSpec}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GatewayClassSpecCodec {
+final class GatewayClassSpecCodec {
   private static final SerializedString F_CONTROLLER_NAME = new SerializedString("controllerName");
 
   private static final SerializedString F_PARAMETERS_REF = new SerializedString("parametersRef");
@@ -31,12 +31,12 @@ public final class GatewayClassSpecCodec {
   /**
    * Writes {@link GatewayClassSpec}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GatewayClassSpec}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GatewayClassSpecCodec() {
   }
@@ -44,7 +44,7 @@ public final class GatewayClassSpecCodec {
   /**
    * The serializer of {@link GatewayClassSpec}.
    */
-  public static final class Writer extends JsonSerializer<GatewayClassSpec> {
+  static final class Writer extends JsonSerializer<GatewayClassSpec> {
     @Override
     public void serialize(GatewayClassSpec v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -72,7 +72,7 @@ public final class GatewayClassSpecCodec {
   /**
    * The deserializer of {@link GatewayClassSpec}.
    */
-  public static final class Reader extends JsonDeserializer<GatewayClassSpec> {
+  static final class Reader extends JsonDeserializer<GatewayClassSpec> {
     @Override
     public GatewayClassSpec deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -89,8 +89,8 @@ public final class GatewayClassSpecCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GatewayClassSpec.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, GatewayClassSpec.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

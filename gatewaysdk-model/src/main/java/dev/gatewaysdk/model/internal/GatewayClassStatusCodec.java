@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GatewayClassStatus}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GatewayClassStatusCodec {
+final class GatewayClassStatusCodec {
   private static final SerializedString F_CONDITIONS = new SerializedString("conditions");
 
   private static final SerializedString F_SUPPORTED_FEATURES = new SerializedString("supportedFeatures");
@@ -31,12 +31,12 @@ public final class GatewayClassStatusCodec {
   /**
    * Writes {@link GatewayClassStatus}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GatewayClassStatus}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GatewayClassStatusCodec() {
   }
@@ -44,7 +44,7 @@ public final class GatewayClassStatusCodec {
   /**
    * The serializer of {@link GatewayClassStatus}.
    */
-  public static final class Writer extends JsonSerializer<GatewayClassStatus> {
+  static final class Writer extends JsonSerializer<GatewayClassStatus> {
     @Override
     public void serialize(GatewayClassStatus v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -78,7 +78,7 @@ public final class GatewayClassStatusCodec {
   /**
    * The deserializer of {@link GatewayClassStatus}.
    */
-  public static final class Reader extends JsonDeserializer<GatewayClassStatus> {
+  static final class Reader extends JsonDeserializer<GatewayClassStatus> {
     @Override
     public GatewayClassStatus deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -95,8 +95,8 @@ public final class GatewayClassStatusCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GatewayClassStatus.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, GatewayClassStatus.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GatewayInfrastructure}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GatewayInfrastructureCodec {
+final class GatewayInfrastructureCodec {
   private static final SerializedString F_LABELS = new SerializedString("labels");
 
   private static final SerializedString F_ANNOTATIONS = new SerializedString("annotations");
@@ -33,12 +33,12 @@ public final class GatewayInfrastructureCodec {
   /**
    * Writes {@link GatewayInfrastructure}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GatewayInfrastructure}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GatewayInfrastructureCodec() {
   }
@@ -46,7 +46,7 @@ public final class GatewayInfrastructureCodec {
   /**
    * The serializer of {@link GatewayInfrastructure}.
    */
-  public static final class Writer extends JsonSerializer<GatewayInfrastructure> {
+  static final class Writer extends JsonSerializer<GatewayInfrastructure> {
     @Override
     public void serialize(GatewayInfrastructure v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -86,7 +86,7 @@ public final class GatewayInfrastructureCodec {
   /**
    * The deserializer of {@link GatewayInfrastructure}.
    */
-  public static final class Reader extends JsonDeserializer<GatewayInfrastructure> {
+  static final class Reader extends JsonDeserializer<GatewayInfrastructure> {
     @Override
     public GatewayInfrastructure deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -103,8 +103,8 @@ public final class GatewayInfrastructureCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GatewayInfrastructure.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, GatewayInfrastructure.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GatewaySpecAddress}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GatewaySpecAddressCodec {
+final class GatewaySpecAddressCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_VALUE = new SerializedString("value");
@@ -30,12 +30,12 @@ public final class GatewaySpecAddressCodec {
   /**
    * Writes {@link GatewaySpecAddress}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GatewaySpecAddress}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GatewaySpecAddressCodec() {
   }
@@ -43,7 +43,7 @@ public final class GatewaySpecAddressCodec {
   /**
    * The serializer of {@link GatewaySpecAddress}.
    */
-  public static final class Writer extends JsonSerializer<GatewaySpecAddress> {
+  static final class Writer extends JsonSerializer<GatewaySpecAddress> {
     @Override
     public void serialize(GatewaySpecAddress v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -69,7 +69,7 @@ public final class GatewaySpecAddressCodec {
   /**
    * The deserializer of {@link GatewaySpecAddress}.
    */
-  public static final class Reader extends JsonDeserializer<GatewaySpecAddress> {
+  static final class Reader extends JsonDeserializer<GatewaySpecAddress> {
     @Override
     public GatewaySpecAddress deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -86,8 +86,8 @@ public final class GatewaySpecAddressCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GatewaySpecAddress.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, GatewaySpecAddress.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

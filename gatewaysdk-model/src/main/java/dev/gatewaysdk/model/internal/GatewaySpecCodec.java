@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GatewaySpec}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GatewaySpecCodec {
+final class GatewaySpecCodec {
   private static final SerializedString F_GATEWAY_CLASS_NAME = new SerializedString("gatewayClassName");
 
   private static final SerializedString F_LISTENERS = new SerializedString("listeners");
@@ -42,12 +42,12 @@ public final class GatewaySpecCodec {
   /**
    * Writes {@link GatewaySpec}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GatewaySpec}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GatewaySpecCodec() {
   }
@@ -55,7 +55,7 @@ public final class GatewaySpecCodec {
   /**
    * The serializer of {@link GatewaySpec}.
    */
-  public static final class Writer extends JsonSerializer<GatewaySpec> {
+  static final class Writer extends JsonSerializer<GatewaySpec> {
     @Override
     public void serialize(GatewaySpec v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
@@ -104,7 +104,7 @@ public final class GatewaySpecCodec {
   /**
    * The deserializer of {@link GatewaySpec}.
    */
-  public static final class Reader extends JsonDeserializer<GatewaySpec> {
+  static final class Reader extends JsonDeserializer<GatewaySpec> {
     @Override
     public GatewaySpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       GatewaySpec.Builder b = GatewaySpec.builder();
@@ -120,7 +120,7 @@ public final class GatewaySpecCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GatewaySpec.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, GatewaySpec.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GatewayStatusAddress}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GatewayStatusAddressCodec {
+final class GatewayStatusAddressCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_VALUE = new SerializedString("value");
@@ -30,12 +30,12 @@ public final class GatewayStatusAddressCodec {
   /**
    * Writes {@link GatewayStatusAddress}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GatewayStatusAddress}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GatewayStatusAddressCodec() {
   }
@@ -43,7 +43,7 @@ public final class GatewayStatusAddressCodec {
   /**
    * The serializer of {@link GatewayStatusAddress}.
    */
-  public static final class Writer extends JsonSerializer<GatewayStatusAddress> {
+  static final class Writer extends JsonSerializer<GatewayStatusAddress> {
     @Override
     public void serialize(GatewayStatusAddress v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -67,7 +67,7 @@ public final class GatewayStatusAddressCodec {
   /**
    * The deserializer of {@link GatewayStatusAddress}.
    */
-  public static final class Reader extends JsonDeserializer<GatewayStatusAddress> {
+  static final class Reader extends JsonDeserializer<GatewayStatusAddress> {
     @Override
     public GatewayStatusAddress deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -84,8 +84,8 @@ public final class GatewayStatusAddressCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GatewayStatusAddress.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, GatewayStatusAddress.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GatewayStatus}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GatewayStatusCodec {
+final class GatewayStatusCodec {
   private static final SerializedString F_ADDRESSES = new SerializedString("addresses");
 
   private static final SerializedString F_CONDITIONS = new SerializedString("conditions");
@@ -36,12 +36,12 @@ public final class GatewayStatusCodec {
   /**
    * Writes {@link GatewayStatus}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GatewayStatus}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GatewayStatusCodec() {
   }
@@ -49,7 +49,7 @@ public final class GatewayStatusCodec {
   /**
    * The serializer of {@link GatewayStatus}.
    */
-  public static final class Writer extends JsonSerializer<GatewayStatus> {
+  static final class Writer extends JsonSerializer<GatewayStatus> {
     @Override
     public void serialize(GatewayStatus v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -95,7 +95,7 @@ public final class GatewayStatusCodec {
   /**
    * The deserializer of {@link GatewayStatus}.
    */
-  public static final class Reader extends JsonDeserializer<GatewayStatus> {
+  static final class Reader extends JsonDeserializer<GatewayStatus> {
     @Override
     public GatewayStatus deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       GatewayStatus.Builder b = GatewayStatus.builder();
@@ -111,7 +111,7 @@ public final class GatewayStatusCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GatewayStatus.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, GatewayStatus.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code GatewayTLSConfig}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class GatewayTLSConfigCodec {
+final class GatewayTLSConfigCodec {
   private static final SerializedString F_BACKEND = new SerializedString("backend");
 
   private static final SerializedString F_FRONTEND = new SerializedString("frontend");
@@ -29,12 +29,12 @@ public final class GatewayTLSConfigCodec {
   /**
    * Writes {@link GatewayTLSConfig}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link GatewayTLSConfig}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private GatewayTLSConfigCodec() {
   }
@@ -42,7 +42,7 @@ public final class GatewayTLSConfigCodec {
   /**
    * The serializer of {@link GatewayTLSConfig}.
    */
-  public static final class Writer extends JsonSerializer<GatewayTLSConfig> {
+  static final class Writer extends JsonSerializer<GatewayTLSConfig> {
     @Override
     public void serialize(GatewayTLSConfig v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -68,7 +68,7 @@ public final class GatewayTLSConfigCodec {
   /**
    * The deserializer of {@link GatewayTLSConfig}.
    */
-  public static final class Reader extends JsonDeserializer<GatewayTLSConfig> {
+  static final class Reader extends JsonDeserializer<GatewayTLSConfig> {
     @Override
     public GatewayTLSConfig deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -85,8 +85,8 @@ public final class GatewayTLSConfigCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, GatewayTLSConfig.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, GatewayTLSConfig.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPAuthConfig}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPAuthConfigCodec {
+final class HTTPAuthConfigCodec {
   private static final SerializedString F_PATH = new SerializedString("path");
 
   private static final SerializedString F_ALLOWED_HEADERS = new SerializedString("allowedHeaders");
@@ -31,12 +31,12 @@ public final class HTTPAuthConfigCodec {
   /**
    * Writes {@link HTTPAuthConfig}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPAuthConfig}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPAuthConfigCodec() {
   }
@@ -44,7 +44,7 @@ public final class HTTPAuthConfigCodec {
   /**
    * The serializer of {@link HTTPAuthConfig}.
    */
-  public static final class Writer extends JsonSerializer<HTTPAuthConfig> {
+  static final class Writer extends JsonSerializer<HTTPAuthConfig> {
     @Override
     public void serialize(HTTPAuthConfig v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -82,7 +82,7 @@ public final class HTTPAuthConfigCodec {
   /**
    * The deserializer of {@link HTTPAuthConfig}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPAuthConfig> {
+  static final class Reader extends JsonDeserializer<HTTPAuthConfig> {
     @Override
     public HTTPAuthConfig deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -99,7 +99,7 @@ public final class HTTPAuthConfigCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPAuthConfig.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPAuthConfig.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPBackendRef}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPBackendRefCodec {
+final class HTTPBackendRefCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -40,12 +40,12 @@ public final class HTTPBackendRefCodec {
   /**
    * Writes {@link HTTPBackendRef}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPBackendRef}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPBackendRefCodec() {
   }
@@ -53,7 +53,7 @@ public final class HTTPBackendRefCodec {
   /**
    * The serializer of {@link HTTPBackendRef}.
    */
-  public static final class Writer extends JsonSerializer<HTTPBackendRef> {
+  static final class Writer extends JsonSerializer<HTTPBackendRef> {
     @Override
     public void serialize(HTTPBackendRef v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -101,7 +101,7 @@ public final class HTTPBackendRefCodec {
   /**
    * The deserializer of {@link HTTPBackendRef}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPBackendRef> {
+  static final class Reader extends JsonDeserializer<HTTPBackendRef> {
     @Override
     public HTTPBackendRef deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -118,7 +118,7 @@ public final class HTTPBackendRefCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPBackendRef.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPBackendRef.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

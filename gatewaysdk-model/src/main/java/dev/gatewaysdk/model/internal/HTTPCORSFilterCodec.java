@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPCORSFilter}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPCORSFilterCodec {
+final class HTTPCORSFilterCodec {
   private static final SerializedString F_ALLOW_ORIGINS = new SerializedString("allowOrigins");
 
   private static final SerializedString F_ALLOW_CREDENTIALS = new SerializedString("allowCredentials");
@@ -37,12 +37,12 @@ public final class HTTPCORSFilterCodec {
   /**
    * Writes {@link HTTPCORSFilter}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPCORSFilter}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPCORSFilterCodec() {
   }
@@ -50,7 +50,7 @@ public final class HTTPCORSFilterCodec {
   /**
    * The serializer of {@link HTTPCORSFilter}.
    */
-  public static final class Writer extends JsonSerializer<HTTPCORSFilter> {
+  static final class Writer extends JsonSerializer<HTTPCORSFilter> {
     @Override
     public void serialize(HTTPCORSFilter v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -108,7 +108,7 @@ public final class HTTPCORSFilterCodec {
   /**
    * The deserializer of {@link HTTPCORSFilter}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPCORSFilter> {
+  static final class Reader extends JsonDeserializer<HTTPCORSFilter> {
     @Override
     public HTTPCORSFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -125,7 +125,7 @@ public final class HTTPCORSFilterCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPCORSFilter.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPCORSFilter.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

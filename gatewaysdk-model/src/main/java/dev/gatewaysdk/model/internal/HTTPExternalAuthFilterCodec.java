@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPExternalAuthFilter}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPExternalAuthFilterCodec {
+final class HTTPExternalAuthFilterCodec {
   private static final SerializedString F_PROTOCOL = new SerializedString("protocol");
 
   private static final SerializedString F_BACKEND_REF = new SerializedString("backendRef");
@@ -36,12 +36,12 @@ public final class HTTPExternalAuthFilterCodec {
   /**
    * Writes {@link HTTPExternalAuthFilter}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPExternalAuthFilter}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPExternalAuthFilterCodec() {
   }
@@ -49,7 +49,7 @@ public final class HTTPExternalAuthFilterCodec {
   /**
    * The serializer of {@link HTTPExternalAuthFilter}.
    */
-  public static final class Writer extends JsonSerializer<HTTPExternalAuthFilter> {
+  static final class Writer extends JsonSerializer<HTTPExternalAuthFilter> {
     @Override
     public void serialize(HTTPExternalAuthFilter v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -87,7 +87,7 @@ public final class HTTPExternalAuthFilterCodec {
   /**
    * The deserializer of {@link HTTPExternalAuthFilter}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPExternalAuthFilter> {
+  static final class Reader extends JsonDeserializer<HTTPExternalAuthFilter> {
     @Override
     public HTTPExternalAuthFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -104,8 +104,8 @@ public final class HTTPExternalAuthFilterCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt,
-        HTTPExternalAuthFilter.Builder b) throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPExternalAuthFilter.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPHeader}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPHeaderCodec {
+final class HTTPHeaderCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final SerializedString F_VALUE = new SerializedString("value");
@@ -29,12 +29,12 @@ public final class HTTPHeaderCodec {
   /**
    * Writes {@link HTTPHeader}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPHeader}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPHeaderCodec() {
   }
@@ -42,7 +42,7 @@ public final class HTTPHeaderCodec {
   /**
    * The serializer of {@link HTTPHeader}.
    */
-  public static final class Writer extends JsonSerializer<HTTPHeader> {
+  static final class Writer extends JsonSerializer<HTTPHeader> {
     @Override
     public void serialize(HTTPHeader v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
@@ -63,7 +63,7 @@ public final class HTTPHeaderCodec {
   /**
    * The deserializer of {@link HTTPHeader}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPHeader> {
+  static final class Reader extends JsonDeserializer<HTTPHeader> {
     @Override
     public HTTPHeader deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       HTTPHeader.Builder b = HTTPHeader.builder();
@@ -79,7 +79,7 @@ public final class HTTPHeaderCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPHeader.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPHeader.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

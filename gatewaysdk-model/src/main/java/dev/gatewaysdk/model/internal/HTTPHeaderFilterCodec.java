@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPHeaderFilter}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPHeaderFilterCodec {
+final class HTTPHeaderFilterCodec {
   private static final SerializedString F_SET = new SerializedString("set");
 
   private static final SerializedString F_ADD = new SerializedString("add");
@@ -32,12 +32,12 @@ public final class HTTPHeaderFilterCodec {
   /**
    * Writes {@link HTTPHeaderFilter}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPHeaderFilter}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPHeaderFilterCodec() {
   }
@@ -45,7 +45,7 @@ public final class HTTPHeaderFilterCodec {
   /**
    * The serializer of {@link HTTPHeaderFilter}.
    */
-  public static final class Writer extends JsonSerializer<HTTPHeaderFilter> {
+  static final class Writer extends JsonSerializer<HTTPHeaderFilter> {
     @Override
     public void serialize(HTTPHeaderFilter v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -87,7 +87,7 @@ public final class HTTPHeaderFilterCodec {
   /**
    * The deserializer of {@link HTTPHeaderFilter}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPHeaderFilter> {
+  static final class Reader extends JsonDeserializer<HTTPHeaderFilter> {
     @Override
     public HTTPHeaderFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -104,8 +104,8 @@ public final class HTTPHeaderFilterCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPHeaderFilter.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPHeaderFilter.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPHeaderMatch}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPHeaderMatchCodec {
+final class HTTPHeaderMatchCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_NAME = new SerializedString("name");
@@ -32,12 +32,12 @@ public final class HTTPHeaderMatchCodec {
   /**
    * Writes {@link HTTPHeaderMatch}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPHeaderMatch}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPHeaderMatchCodec() {
   }
@@ -45,7 +45,7 @@ public final class HTTPHeaderMatchCodec {
   /**
    * The serializer of {@link HTTPHeaderMatch}.
    */
-  public static final class Writer extends JsonSerializer<HTTPHeaderMatch> {
+  static final class Writer extends JsonSerializer<HTTPHeaderMatch> {
     @Override
     public void serialize(HTTPHeaderMatch v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -71,7 +71,7 @@ public final class HTTPHeaderMatchCodec {
   /**
    * The deserializer of {@link HTTPHeaderMatch}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPHeaderMatch> {
+  static final class Reader extends JsonDeserializer<HTTPHeaderMatch> {
     @Override
     public HTTPHeaderMatch deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -88,8 +88,8 @@ public final class HTTPHeaderMatchCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPHeaderMatch.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPHeaderMatch.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

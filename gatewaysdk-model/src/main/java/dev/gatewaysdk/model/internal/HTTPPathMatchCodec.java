@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPPathMatch}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPPathMatchCodec {
+final class HTTPPathMatchCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_VALUE = new SerializedString("value");
@@ -30,12 +30,12 @@ public final class HTTPPathMatchCodec {
   /**
    * Writes {@link HTTPPathMatch}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPPathMatch}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPPathMatchCodec() {
   }
@@ -43,7 +43,7 @@ public final class HTTPPathMatchCodec {
   /**
    * The serializer of {@link HTTPPathMatch}.
    */
-  public static final class Writer extends JsonSerializer<HTTPPathMatch> {
+  static final class Writer extends JsonSerializer<HTTPPathMatch> {
     @Override
     public void serialize(HTTPPathMatch v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -69,7 +69,7 @@ public final class HTTPPathMatchCodec {
   /**
    * The deserializer of {@link HTTPPathMatch}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPPathMatch> {
+  static final class Reader extends JsonDeserializer<HTTPPathMatch> {
     @Override
     public HTTPPathMatch deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       HTTPPathMatch.Builder b = HTTPPathMatch.builder();
@@ -85,7 +85,7 @@ public final class HTTPPathMatchCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPPathMatch.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPPathMatch.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPPathModifier}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPPathModifierCodec {
+final class HTTPPathModifierCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_REPLACE_FULL_PATH = new SerializedString("replaceFullPath");
@@ -32,12 +32,12 @@ public final class HTTPPathModifierCodec {
   /**
    * Writes {@link HTTPPathModifier}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPPathModifier}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPPathModifierCodec() {
   }
@@ -45,7 +45,7 @@ public final class HTTPPathModifierCodec {
   /**
    * The serializer of {@link HTTPPathModifier}.
    */
-  public static final class Writer extends JsonSerializer<HTTPPathModifier> {
+  static final class Writer extends JsonSerializer<HTTPPathModifier> {
     @Override
     public void serialize(HTTPPathModifier v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -73,7 +73,7 @@ public final class HTTPPathModifierCodec {
   /**
    * The deserializer of {@link HTTPPathModifier}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPPathModifier> {
+  static final class Reader extends JsonDeserializer<HTTPPathModifier> {
     @Override
     public HTTPPathModifier deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -90,8 +90,8 @@ public final class HTTPPathModifierCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPPathModifier.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPPathModifier.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPQueryParamMatch}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPQueryParamMatchCodec {
+final class HTTPQueryParamMatchCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_NAME = new SerializedString("name");
@@ -32,12 +32,12 @@ public final class HTTPQueryParamMatchCodec {
   /**
    * Writes {@link HTTPQueryParamMatch}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPQueryParamMatch}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPQueryParamMatchCodec() {
   }
@@ -45,7 +45,7 @@ public final class HTTPQueryParamMatchCodec {
   /**
    * The serializer of {@link HTTPQueryParamMatch}.
    */
-  public static final class Writer extends JsonSerializer<HTTPQueryParamMatch> {
+  static final class Writer extends JsonSerializer<HTTPQueryParamMatch> {
     @Override
     public void serialize(HTTPQueryParamMatch v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -71,7 +71,7 @@ public final class HTTPQueryParamMatchCodec {
   /**
    * The deserializer of {@link HTTPQueryParamMatch}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPQueryParamMatch> {
+  static final class Reader extends JsonDeserializer<HTTPQueryParamMatch> {
     @Override
     public HTTPQueryParamMatch deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -88,8 +88,8 @@ public final class HTTPQueryParamMatchCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPQueryParamMatch.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPQueryParamMatch.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

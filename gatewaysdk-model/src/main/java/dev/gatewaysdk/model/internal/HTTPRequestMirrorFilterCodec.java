@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPRequestMirrorFilter}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPRequestMirrorFilterCodec {
+final class HTTPRequestMirrorFilterCodec {
   private static final SerializedString F_BACKEND_REF = new SerializedString("backendRef");
 
   private static final SerializedString F_PERCENT = new SerializedString("percent");
@@ -31,12 +31,12 @@ public final class HTTPRequestMirrorFilterCodec {
   /**
    * Writes {@link HTTPRequestMirrorFilter}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPRequestMirrorFilter}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPRequestMirrorFilterCodec() {
   }
@@ -44,7 +44,7 @@ public final class HTTPRequestMirrorFilterCodec {
   /**
    * The serializer of {@link HTTPRequestMirrorFilter}.
    */
-  public static final class Writer extends JsonSerializer<HTTPRequestMirrorFilter> {
+  static final class Writer extends JsonSerializer<HTTPRequestMirrorFilter> {
     @Override
     public void serialize(HTTPRequestMirrorFilter v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -72,7 +72,7 @@ public final class HTTPRequestMirrorFilterCodec {
   /**
    * The deserializer of {@link HTTPRequestMirrorFilter}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPRequestMirrorFilter> {
+  static final class Reader extends JsonDeserializer<HTTPRequestMirrorFilter> {
     @Override
     public HTTPRequestMirrorFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -89,8 +89,8 @@ public final class HTTPRequestMirrorFilterCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt,
-        HTTPRequestMirrorFilter.Builder b) throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRequestMirrorFilter.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPRequestRedirectFilter}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPRequestRedirectFilterCodec {
+final class HTTPRequestRedirectFilterCodec {
   private static final SerializedString F_SCHEME = new SerializedString("scheme");
 
   private static final SerializedString F_HOSTNAME = new SerializedString("hostname");
@@ -35,12 +35,12 @@ public final class HTTPRequestRedirectFilterCodec {
   /**
    * Writes {@link HTTPRequestRedirectFilter}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPRequestRedirectFilter}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPRequestRedirectFilterCodec() {
   }
@@ -48,7 +48,7 @@ public final class HTTPRequestRedirectFilterCodec {
   /**
    * The serializer of {@link HTTPRequestRedirectFilter}.
    */
-  public static final class Writer extends JsonSerializer<HTTPRequestRedirectFilter> {
+  static final class Writer extends JsonSerializer<HTTPRequestRedirectFilter> {
     @Override
     public void serialize(HTTPRequestRedirectFilter v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -86,7 +86,7 @@ public final class HTTPRequestRedirectFilterCodec {
   /**
    * The deserializer of {@link HTTPRequestRedirectFilter}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPRequestRedirectFilter> {
+  static final class Reader extends JsonDeserializer<HTTPRequestRedirectFilter> {
     @Override
     public HTTPRequestRedirectFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -103,8 +103,8 @@ public final class HTTPRequestRedirectFilterCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt,
-        HTTPRequestRedirectFilter.Builder b) throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRequestRedirectFilter.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPRouteFilter}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPRouteFilterCodec {
+final class HTTPRouteFilterCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_REQUEST_HEADER_MODIFIER = new SerializedString("requestHeaderModifier");
@@ -44,12 +44,12 @@ public final class HTTPRouteFilterCodec {
   /**
    * Writes {@link HTTPRouteFilter}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPRouteFilter}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPRouteFilterCodec() {
   }
@@ -57,7 +57,7 @@ public final class HTTPRouteFilterCodec {
   /**
    * The serializer of {@link HTTPRouteFilter}.
    */
-  public static final class Writer extends JsonSerializer<HTTPRouteFilter> {
+  static final class Writer extends JsonSerializer<HTTPRouteFilter> {
     @Override
     public void serialize(HTTPRouteFilter v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -109,7 +109,7 @@ public final class HTTPRouteFilterCodec {
   /**
    * The deserializer of {@link HTTPRouteFilter}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPRouteFilter> {
+  static final class Reader extends JsonDeserializer<HTTPRouteFilter> {
     @Override
     public HTTPRouteFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -126,8 +126,8 @@ public final class HTTPRouteFilterCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteFilter.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteFilter.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

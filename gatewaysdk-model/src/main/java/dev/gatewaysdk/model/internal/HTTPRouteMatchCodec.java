@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPRouteMatch}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPRouteMatchCodec {
+final class HTTPRouteMatchCodec {
   private static final SerializedString F_PATH = new SerializedString("path");
 
   private static final SerializedString F_HEADERS = new SerializedString("headers");
@@ -36,12 +36,12 @@ public final class HTTPRouteMatchCodec {
   /**
    * Writes {@link HTTPRouteMatch}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPRouteMatch}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPRouteMatchCodec() {
   }
@@ -49,7 +49,7 @@ public final class HTTPRouteMatchCodec {
   /**
    * The serializer of {@link HTTPRouteMatch}.
    */
-  public static final class Writer extends JsonSerializer<HTTPRouteMatch> {
+  static final class Writer extends JsonSerializer<HTTPRouteMatch> {
     @Override
     public void serialize(HTTPRouteMatch v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -91,7 +91,7 @@ public final class HTTPRouteMatchCodec {
   /**
    * The deserializer of {@link HTTPRouteMatch}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPRouteMatch> {
+  static final class Reader extends JsonDeserializer<HTTPRouteMatch> {
     @Override
     public HTTPRouteMatch deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -108,7 +108,7 @@ public final class HTTPRouteMatchCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteMatch.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteMatch.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPRouteRetry}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPRouteRetryCodec {
+final class HTTPRouteRetryCodec {
   private static final SerializedString F_CODES = new SerializedString("codes");
 
   private static final SerializedString F_ATTEMPTS = new SerializedString("attempts");
@@ -31,12 +31,12 @@ public final class HTTPRouteRetryCodec {
   /**
    * Writes {@link HTTPRouteRetry}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPRouteRetry}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPRouteRetryCodec() {
   }
@@ -44,7 +44,7 @@ public final class HTTPRouteRetryCodec {
   /**
    * The serializer of {@link HTTPRouteRetry}.
    */
-  public static final class Writer extends JsonSerializer<HTTPRouteRetry> {
+  static final class Writer extends JsonSerializer<HTTPRouteRetry> {
     @Override
     public void serialize(HTTPRouteRetry v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -78,7 +78,7 @@ public final class HTTPRouteRetryCodec {
   /**
    * The deserializer of {@link HTTPRouteRetry}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPRouteRetry> {
+  static final class Reader extends JsonDeserializer<HTTPRouteRetry> {
     @Override
     public HTTPRouteRetry deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -95,7 +95,7 @@ public final class HTTPRouteRetryCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteRetry.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteRetry.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPRouteRule}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPRouteRuleCodec {
+final class HTTPRouteRuleCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final SerializedString F_MATCHES = new SerializedString("matches");
@@ -42,12 +42,12 @@ public final class HTTPRouteRuleCodec {
   /**
    * Writes {@link HTTPRouteRule}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPRouteRule}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPRouteRuleCodec() {
   }
@@ -55,7 +55,7 @@ public final class HTTPRouteRuleCodec {
   /**
    * The serializer of {@link HTTPRouteRule}.
    */
-  public static final class Writer extends JsonSerializer<HTTPRouteRule> {
+  static final class Writer extends JsonSerializer<HTTPRouteRule> {
     @Override
     public void serialize(HTTPRouteRule v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -113,7 +113,7 @@ public final class HTTPRouteRuleCodec {
   /**
    * The deserializer of {@link HTTPRouteRule}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPRouteRule> {
+  static final class Reader extends JsonDeserializer<HTTPRouteRule> {
     @Override
     public HTTPRouteRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       HTTPRouteRule.Builder b = HTTPRouteRule.builder();
@@ -129,7 +129,7 @@ public final class HTTPRouteRuleCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteRule.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteRule.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPRouteSpec}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPRouteSpecCodec {
+final class HTTPRouteSpecCodec {
   private static final SerializedString F_PARENT_REFS = new SerializedString("parentRefs");
 
   private static final SerializedString F_USE_DEFAULT_GATEWAYS = new SerializedString("useDefaultGateways");
@@ -36,12 +36,12 @@ public final class HTTPRouteSpecCodec {
   /**
    * Writes {@link HTTPRouteSpec}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPRouteSpec}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPRouteSpecCodec() {
   }
@@ -49,7 +49,7 @@ public final class HTTPRouteSpecCodec {
   /**
    * The serializer of {@link HTTPRouteSpec}.
    */
-  public static final class Writer extends JsonSerializer<HTTPRouteSpec> {
+  static final class Writer extends JsonSerializer<HTTPRouteSpec> {
     @Override
     public void serialize(HTTPRouteSpec v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -95,7 +95,7 @@ public final class HTTPRouteSpecCodec {
   /**
    * The deserializer of {@link HTTPRouteSpec}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPRouteSpec> {
+  static final class Reader extends JsonDeserializer<HTTPRouteSpec> {
     @Override
     public HTTPRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       HTTPRouteSpec.Builder b = HTTPRouteSpec.builder();
@@ -111,7 +111,7 @@ public final class HTTPRouteSpecCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteSpec.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteSpec.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPRouteTimeouts}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPRouteTimeoutsCodec {
+final class HTTPRouteTimeoutsCodec {
   private static final SerializedString F_REQUEST = new SerializedString("request");
 
   private static final SerializedString F_BACKEND_REQUEST = new SerializedString("backendRequest");
@@ -29,12 +29,12 @@ public final class HTTPRouteTimeoutsCodec {
   /**
    * Writes {@link HTTPRouteTimeouts}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPRouteTimeouts}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPRouteTimeoutsCodec() {
   }
@@ -42,7 +42,7 @@ public final class HTTPRouteTimeoutsCodec {
   /**
    * The serializer of {@link HTTPRouteTimeouts}.
    */
-  public static final class Writer extends JsonSerializer<HTTPRouteTimeouts> {
+  static final class Writer extends JsonSerializer<HTTPRouteTimeouts> {
     @Override
     public void serialize(HTTPRouteTimeouts v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -68,7 +68,7 @@ public final class HTTPRouteTimeoutsCodec {
   /**
    * The deserializer of {@link HTTPRouteTimeouts}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPRouteTimeouts> {
+  static final class Reader extends JsonDeserializer<HTTPRouteTimeouts> {
     @Override
     public HTTPRouteTimeouts deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -85,8 +85,8 @@ public final class HTTPRouteTimeoutsCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteTimeouts.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteTimeouts.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code HTTPURLRewriteFilter}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class HTTPURLRewriteFilterCodec {
+final class HTTPURLRewriteFilterCodec {
   private static final SerializedString F_HOSTNAME = new SerializedString("hostname");
 
   private static final SerializedString F_PATH = new SerializedString("path");
@@ -29,12 +29,12 @@ public final class HTTPURLRewriteFilterCodec {
   /**
    * Writes {@link HTTPURLRewriteFilter}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link HTTPURLRewriteFilter}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private HTTPURLRewriteFilterCodec() {
   }
@@ -42,7 +42,7 @@ public final class HTTPURLRewriteFilterCodec {
   /**
    * The serializer of {@link HTTPURLRewriteFilter}.
    */
-  public static final class Writer extends JsonSerializer<HTTPURLRewriteFilter> {
+  static final class Writer extends JsonSerializer<HTTPURLRewriteFilter> {
     @Override
     public void serialize(HTTPURLRewriteFilter v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -68,7 +68,7 @@ public final class HTTPURLRewriteFilterCodec {
   /**
    * The deserializer of {@link HTTPURLRewriteFilter}.
    */
-  public static final class Reader extends JsonDeserializer<HTTPURLRewriteFilter> {
+  static final class Reader extends JsonDeserializer<HTTPURLRewriteFilter> {
     @Override
     public HTTPURLRewriteFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -85,8 +85,8 @@ public final class HTTPURLRewriteFilterCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, HTTPURLRewriteFilter.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, HTTPURLRewriteFilter.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code LabelSelector}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class LabelSelectorCodec {
+final class LabelSelectorCodec {
   private static final SerializedString F_MATCH_LABELS = new SerializedString("matchLabels");
 
   private static final SerializedString F_MATCH_EXPRESSIONS = new SerializedString("matchExpressions");
@@ -32,12 +32,12 @@ public final class LabelSelectorCodec {
   /**
    * Writes {@link LabelSelector}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link LabelSelector}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private LabelSelectorCodec() {
   }
@@ -45,7 +45,7 @@ public final class LabelSelectorCodec {
   /**
    * The serializer of {@link LabelSelector}.
    */
-  public static final class Writer extends JsonSerializer<LabelSelector> {
+  static final class Writer extends JsonSerializer<LabelSelector> {
     @Override
     public void serialize(LabelSelector v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -80,7 +80,7 @@ public final class LabelSelectorCodec {
   /**
    * The deserializer of {@link LabelSelector}.
    */
-  public static final class Reader extends JsonDeserializer<LabelSelector> {
+  static final class Reader extends JsonDeserializer<LabelSelector> {
     @Override
     public LabelSelector deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       LabelSelector.Builder b = LabelSelector.builder();
@@ -96,7 +96,7 @@ public final class LabelSelectorCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, LabelSelector.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, LabelSelector.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

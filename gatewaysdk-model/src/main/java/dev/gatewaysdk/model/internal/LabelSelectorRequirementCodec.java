@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code LabelSelectorRequirement}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class LabelSelectorRequirementCodec {
+final class LabelSelectorRequirementCodec {
   private static final SerializedString F_KEY = new SerializedString("key");
 
   private static final SerializedString F_OPERATOR = new SerializedString("operator");
@@ -31,12 +31,12 @@ public final class LabelSelectorRequirementCodec {
   /**
    * Writes {@link LabelSelectorRequirement}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link LabelSelectorRequirement}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private LabelSelectorRequirementCodec() {
   }
@@ -44,7 +44,7 @@ public final class LabelSelectorRequirementCodec {
   /**
    * The serializer of {@link LabelSelectorRequirement}.
    */
-  public static final class Writer extends JsonSerializer<LabelSelectorRequirement> {
+  static final class Writer extends JsonSerializer<LabelSelectorRequirement> {
     @Override
     public void serialize(LabelSelectorRequirement v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -74,7 +74,7 @@ public final class LabelSelectorRequirementCodec {
   /**
    * The deserializer of {@link LabelSelectorRequirement}.
    */
-  public static final class Reader extends JsonDeserializer<LabelSelectorRequirement> {
+  static final class Reader extends JsonDeserializer<LabelSelectorRequirement> {
     @Override
     public LabelSelectorRequirement deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -91,8 +91,8 @@ public final class LabelSelectorRequirementCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt,
-        LabelSelectorRequirement.Builder b) throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, LabelSelectorRequirement.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

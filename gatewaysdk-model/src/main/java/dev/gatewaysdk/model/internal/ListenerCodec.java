@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code Listener}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ListenerCodec {
+final class ListenerCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final SerializedString F_HOSTNAME = new SerializedString("hostname");
@@ -38,12 +38,12 @@ public final class ListenerCodec {
   /**
    * Writes {@link Listener}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link Listener}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ListenerCodec() {
   }
@@ -51,7 +51,7 @@ public final class ListenerCodec {
   /**
    * The serializer of {@link Listener}.
    */
-  public static final class Writer extends JsonSerializer<Listener> {
+  static final class Writer extends JsonSerializer<Listener> {
     @Override
     public void serialize(Listener v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
@@ -86,7 +86,7 @@ public final class ListenerCodec {
   /**
    * The deserializer of {@link Listener}.
    */
-  public static final class Reader extends JsonDeserializer<Listener> {
+  static final class Reader extends JsonDeserializer<Listener> {
     @Override
     public Listener deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       Listener.Builder b = Listener.builder();
@@ -102,7 +102,7 @@ public final class ListenerCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, Listener.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, Listener.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

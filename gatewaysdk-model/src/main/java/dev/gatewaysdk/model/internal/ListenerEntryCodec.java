@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ListenerEntry}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ListenerEntryCodec {
+final class ListenerEntryCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final SerializedString F_HOSTNAME = new SerializedString("hostname");
@@ -38,12 +38,12 @@ public final class ListenerEntryCodec {
   /**
    * Writes {@link ListenerEntry}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ListenerEntry}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ListenerEntryCodec() {
   }
@@ -51,7 +51,7 @@ public final class ListenerEntryCodec {
   /**
    * The serializer of {@link ListenerEntry}.
    */
-  public static final class Writer extends JsonSerializer<ListenerEntry> {
+  static final class Writer extends JsonSerializer<ListenerEntry> {
     @Override
     public void serialize(ListenerEntry v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -87,7 +87,7 @@ public final class ListenerEntryCodec {
   /**
    * The deserializer of {@link ListenerEntry}.
    */
-  public static final class Reader extends JsonDeserializer<ListenerEntry> {
+  static final class Reader extends JsonDeserializer<ListenerEntry> {
     @Override
     public ListenerEntry deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       ListenerEntry.Builder b = ListenerEntry.builder();
@@ -103,7 +103,7 @@ public final class ListenerEntryCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ListenerEntry.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, ListenerEntry.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

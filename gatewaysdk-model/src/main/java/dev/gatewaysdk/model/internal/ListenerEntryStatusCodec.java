@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ListenerEntryStatus}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ListenerEntryStatusCodec {
+final class ListenerEntryStatusCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final SerializedString F_SUPPORTED_KINDS = new SerializedString("supportedKinds");
@@ -35,12 +35,12 @@ public final class ListenerEntryStatusCodec {
   /**
    * Writes {@link ListenerEntryStatus}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ListenerEntryStatus}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ListenerEntryStatusCodec() {
   }
@@ -48,7 +48,7 @@ public final class ListenerEntryStatusCodec {
   /**
    * The serializer of {@link ListenerEntryStatus}.
    */
-  public static final class Writer extends JsonSerializer<ListenerEntryStatus> {
+  static final class Writer extends JsonSerializer<ListenerEntryStatus> {
     @Override
     public void serialize(ListenerEntryStatus v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -86,7 +86,7 @@ public final class ListenerEntryStatusCodec {
   /**
    * The deserializer of {@link ListenerEntryStatus}.
    */
-  public static final class Reader extends JsonDeserializer<ListenerEntryStatus> {
+  static final class Reader extends JsonDeserializer<ListenerEntryStatus> {
     @Override
     public ListenerEntryStatus deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -103,8 +103,8 @@ public final class ListenerEntryStatusCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ListenerEntryStatus.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ListenerEntryStatus.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

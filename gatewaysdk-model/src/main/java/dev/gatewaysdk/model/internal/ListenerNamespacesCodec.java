@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ListenerNamespaces}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ListenerNamespacesCodec {
+final class ListenerNamespacesCodec {
   private static final SerializedString F_FROM = new SerializedString("from");
 
   private static final SerializedString F_SELECTOR = new SerializedString("selector");
@@ -30,12 +30,12 @@ public final class ListenerNamespacesCodec {
   /**
    * Writes {@link ListenerNamespaces}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ListenerNamespaces}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ListenerNamespacesCodec() {
   }
@@ -43,7 +43,7 @@ public final class ListenerNamespacesCodec {
   /**
    * The serializer of {@link ListenerNamespaces}.
    */
-  public static final class Writer extends JsonSerializer<ListenerNamespaces> {
+  static final class Writer extends JsonSerializer<ListenerNamespaces> {
     @Override
     public void serialize(ListenerNamespaces v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -69,7 +69,7 @@ public final class ListenerNamespacesCodec {
   /**
    * The deserializer of {@link ListenerNamespaces}.
    */
-  public static final class Reader extends JsonDeserializer<ListenerNamespaces> {
+  static final class Reader extends JsonDeserializer<ListenerNamespaces> {
     @Override
     public ListenerNamespaces deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -86,8 +86,8 @@ public final class ListenerNamespacesCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ListenerNamespaces.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ListenerNamespaces.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ListenerSetSpec}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ListenerSetSpecCodec {
+final class ListenerSetSpecCodec {
   private static final SerializedString F_PARENT_REF = new SerializedString("parentRef");
 
   private static final SerializedString F_LISTENERS = new SerializedString("listeners");
@@ -30,12 +30,12 @@ public final class ListenerSetSpecCodec {
   /**
    * Writes {@link ListenerSetSpec}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ListenerSetSpec}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ListenerSetSpecCodec() {
   }
@@ -43,7 +43,7 @@ public final class ListenerSetSpecCodec {
   /**
    * The serializer of {@link ListenerSetSpec}.
    */
-  public static final class Writer extends JsonSerializer<ListenerSetSpec> {
+  static final class Writer extends JsonSerializer<ListenerSetSpec> {
     @Override
     public void serialize(ListenerSetSpec v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -71,7 +71,7 @@ public final class ListenerSetSpecCodec {
   /**
    * The deserializer of {@link ListenerSetSpec}.
    */
-  public static final class Reader extends JsonDeserializer<ListenerSetSpec> {
+  static final class Reader extends JsonDeserializer<ListenerSetSpec> {
     @Override
     public ListenerSetSpec deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -88,8 +88,8 @@ public final class ListenerSetSpecCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ListenerSetSpec.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ListenerSetSpec.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

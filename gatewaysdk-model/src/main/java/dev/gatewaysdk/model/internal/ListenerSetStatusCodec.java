@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ListenerSetStatus}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ListenerSetStatusCodec {
+final class ListenerSetStatusCodec {
   private static final SerializedString F_CONDITIONS = new SerializedString("conditions");
 
   private static final SerializedString F_LISTENERS = new SerializedString("listeners");
@@ -31,12 +31,12 @@ public final class ListenerSetStatusCodec {
   /**
    * Writes {@link ListenerSetStatus}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ListenerSetStatus}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ListenerSetStatusCodec() {
   }
@@ -44,7 +44,7 @@ public final class ListenerSetStatusCodec {
   /**
    * The serializer of {@link ListenerSetStatus}.
    */
-  public static final class Writer extends JsonSerializer<ListenerSetStatus> {
+  static final class Writer extends JsonSerializer<ListenerSetStatus> {
     @Override
     public void serialize(ListenerSetStatus v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -78,7 +78,7 @@ public final class ListenerSetStatusCodec {
   /**
    * The deserializer of {@link ListenerSetStatus}.
    */
-  public static final class Reader extends JsonDeserializer<ListenerSetStatus> {
+  static final class Reader extends JsonDeserializer<ListenerSetStatus> {
     @Override
     public ListenerSetStatus deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -95,8 +95,8 @@ public final class ListenerSetStatusCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ListenerSetStatus.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ListenerSetStatus.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

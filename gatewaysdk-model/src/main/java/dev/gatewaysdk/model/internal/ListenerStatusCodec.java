@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ListenerStatus}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ListenerStatusCodec {
+final class ListenerStatusCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final SerializedString F_SUPPORTED_KINDS = new SerializedString("supportedKinds");
@@ -35,12 +35,12 @@ public final class ListenerStatusCodec {
   /**
    * Writes {@link ListenerStatus}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ListenerStatus}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ListenerStatusCodec() {
   }
@@ -48,7 +48,7 @@ public final class ListenerStatusCodec {
   /**
    * The serializer of {@link ListenerStatus}.
    */
-  public static final class Writer extends JsonSerializer<ListenerStatus> {
+  static final class Writer extends JsonSerializer<ListenerStatus> {
     @Override
     public void serialize(ListenerStatus v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -82,7 +82,7 @@ public final class ListenerStatusCodec {
   /**
    * The deserializer of {@link ListenerStatus}.
    */
-  public static final class Reader extends JsonDeserializer<ListenerStatus> {
+  static final class Reader extends JsonDeserializer<ListenerStatus> {
     @Override
     public ListenerStatus deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -99,7 +99,7 @@ public final class ListenerStatusCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ListenerStatus.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, ListenerStatus.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

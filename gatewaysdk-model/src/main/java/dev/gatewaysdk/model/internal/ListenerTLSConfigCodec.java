@@ -23,7 +23,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ListenerTLSConfig}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ListenerTLSConfigCodec {
+final class ListenerTLSConfigCodec {
   private static final SerializedString F_MODE = new SerializedString("mode");
 
   private static final SerializedString F_CERTIFICATE_REFS = new SerializedString("certificateRefs");
@@ -35,12 +35,12 @@ public final class ListenerTLSConfigCodec {
   /**
    * Writes {@link ListenerTLSConfig}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ListenerTLSConfig}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ListenerTLSConfigCodec() {
   }
@@ -48,7 +48,7 @@ public final class ListenerTLSConfigCodec {
   /**
    * The serializer of {@link ListenerTLSConfig}.
    */
-  public static final class Writer extends JsonSerializer<ListenerTLSConfig> {
+  static final class Writer extends JsonSerializer<ListenerTLSConfig> {
     @Override
     public void serialize(ListenerTLSConfig v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -87,7 +87,7 @@ public final class ListenerTLSConfigCodec {
   /**
    * The deserializer of {@link ListenerTLSConfig}.
    */
-  public static final class Reader extends JsonDeserializer<ListenerTLSConfig> {
+  static final class Reader extends JsonDeserializer<ListenerTLSConfig> {
     @Override
     public ListenerTLSConfig deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -104,8 +104,8 @@ public final class ListenerTLSConfigCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ListenerTLSConfig.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ListenerTLSConfig.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

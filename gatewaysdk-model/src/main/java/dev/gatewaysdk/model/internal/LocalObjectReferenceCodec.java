@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code LocalObjectReference}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class LocalObjectReferenceCodec {
+final class LocalObjectReferenceCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -31,12 +31,12 @@ public final class LocalObjectReferenceCodec {
   /**
    * Writes {@link LocalObjectReference}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link LocalObjectReference}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private LocalObjectReferenceCodec() {
   }
@@ -44,7 +44,7 @@ public final class LocalObjectReferenceCodec {
   /**
    * The serializer of {@link LocalObjectReference}.
    */
-  public static final class Writer extends JsonSerializer<LocalObjectReference> {
+  static final class Writer extends JsonSerializer<LocalObjectReference> {
     @Override
     public void serialize(LocalObjectReference v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -68,7 +68,7 @@ public final class LocalObjectReferenceCodec {
   /**
    * The deserializer of {@link LocalObjectReference}.
    */
-  public static final class Reader extends JsonDeserializer<LocalObjectReference> {
+  static final class Reader extends JsonDeserializer<LocalObjectReference> {
     @Override
     public LocalObjectReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -85,8 +85,8 @@ public final class LocalObjectReferenceCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, LocalObjectReference.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, LocalObjectReference.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

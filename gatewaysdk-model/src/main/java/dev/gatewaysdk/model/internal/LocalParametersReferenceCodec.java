@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code LocalParametersReference}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class LocalParametersReferenceCodec {
+final class LocalParametersReferenceCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -31,12 +31,12 @@ public final class LocalParametersReferenceCodec {
   /**
    * Writes {@link LocalParametersReference}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link LocalParametersReference}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private LocalParametersReferenceCodec() {
   }
@@ -44,7 +44,7 @@ public final class LocalParametersReferenceCodec {
   /**
    * The serializer of {@link LocalParametersReference}.
    */
-  public static final class Writer extends JsonSerializer<LocalParametersReference> {
+  static final class Writer extends JsonSerializer<LocalParametersReference> {
     @Override
     public void serialize(LocalParametersReference v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -68,7 +68,7 @@ public final class LocalParametersReferenceCodec {
   /**
    * The deserializer of {@link LocalParametersReference}.
    */
-  public static final class Reader extends JsonDeserializer<LocalParametersReference> {
+  static final class Reader extends JsonDeserializer<LocalParametersReference> {
     @Override
     public LocalParametersReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -85,8 +85,8 @@ public final class LocalParametersReferenceCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt,
-        LocalParametersReference.Builder b) throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, LocalParametersReference.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

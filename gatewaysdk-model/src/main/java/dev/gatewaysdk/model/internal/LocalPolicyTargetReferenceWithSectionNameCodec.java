@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code LocalPolicyTargetReferenceWithSectionName}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class LocalPolicyTargetReferenceWithSectionNameCodec {
+final class LocalPolicyTargetReferenceWithSectionNameCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -33,12 +33,12 @@ public final class LocalPolicyTargetReferenceWithSectionNameCodec {
   /**
    * Writes {@link LocalPolicyTargetReferenceWithSectionName}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link LocalPolicyTargetReferenceWithSectionName}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private LocalPolicyTargetReferenceWithSectionNameCodec() {
   }
@@ -46,7 +46,7 @@ public final class LocalPolicyTargetReferenceWithSectionNameCodec {
   /**
    * The serializer of {@link LocalPolicyTargetReferenceWithSectionName}.
    */
-  public static final class Writer extends JsonSerializer<LocalPolicyTargetReferenceWithSectionName> {
+  static final class Writer extends JsonSerializer<LocalPolicyTargetReferenceWithSectionName> {
     @Override
     public void serialize(LocalPolicyTargetReferenceWithSectionName v, JsonGenerator g,
         SerializerProvider p) throws IOException {
@@ -74,7 +74,7 @@ public final class LocalPolicyTargetReferenceWithSectionNameCodec {
   /**
    * The deserializer of {@link LocalPolicyTargetReferenceWithSectionName}.
    */
-  public static final class Reader extends JsonDeserializer<LocalPolicyTargetReferenceWithSectionName> {
+  static final class Reader extends JsonDeserializer<LocalPolicyTargetReferenceWithSectionName> {
     @Override
     public LocalPolicyTargetReferenceWithSectionName deserialize(JsonParser p,
         DeserializationContext ctxt) throws IOException {
@@ -91,7 +91,7 @@ public final class LocalPolicyTargetReferenceWithSectionNameCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt,
+    void readInto(JsonParser p, DeserializationContext ctxt,
         LocalPolicyTargetReferenceWithSectionName.Builder b) throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

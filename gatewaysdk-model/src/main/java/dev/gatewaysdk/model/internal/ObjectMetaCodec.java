@@ -23,7 +23,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ObjectMeta}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ObjectMetaCodec {
+final class ObjectMetaCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final SerializedString F_GENERATE_NAME = new SerializedString("generateName");
@@ -57,12 +57,12 @@ public final class ObjectMetaCodec {
   /**
    * Writes {@link ObjectMeta}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ObjectMeta}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ObjectMetaCodec() {
   }
@@ -70,7 +70,7 @@ public final class ObjectMetaCodec {
   /**
    * The serializer of {@link ObjectMeta}.
    */
-  public static final class Writer extends JsonSerializer<ObjectMeta> {
+  static final class Writer extends JsonSerializer<ObjectMeta> {
     @Override
     public void serialize(ObjectMeta v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
@@ -165,7 +165,7 @@ public final class ObjectMetaCodec {
   /**
    * The deserializer of {@link ObjectMeta}.
    */
-  public static final class Reader extends JsonDeserializer<ObjectMeta> {
+  static final class Reader extends JsonDeserializer<ObjectMeta> {
     @Override
     public ObjectMeta deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       ObjectMeta.Builder b = ObjectMeta.builder();
@@ -181,7 +181,7 @@ public final class ObjectMetaCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ObjectMeta.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, ObjectMeta.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

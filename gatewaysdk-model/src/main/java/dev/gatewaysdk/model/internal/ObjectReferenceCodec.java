@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ObjectReference}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ObjectReferenceCodec {
+final class ObjectReferenceCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -33,12 +33,12 @@ public final class ObjectReferenceCodec {
   /**
    * Writes {@link ObjectReference}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ObjectReference}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ObjectReferenceCodec() {
   }
@@ -46,7 +46,7 @@ public final class ObjectReferenceCodec {
   /**
    * The serializer of {@link ObjectReference}.
    */
-  public static final class Writer extends JsonSerializer<ObjectReference> {
+  static final class Writer extends JsonSerializer<ObjectReference> {
     @Override
     public void serialize(ObjectReference v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -74,7 +74,7 @@ public final class ObjectReferenceCodec {
   /**
    * The deserializer of {@link ObjectReference}.
    */
-  public static final class Reader extends JsonDeserializer<ObjectReference> {
+  static final class Reader extends JsonDeserializer<ObjectReference> {
     @Override
     public ObjectReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -91,8 +91,8 @@ public final class ObjectReferenceCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ObjectReference.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ObjectReference.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

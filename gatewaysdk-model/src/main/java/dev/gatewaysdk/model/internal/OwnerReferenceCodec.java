@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code OwnerReference}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class OwnerReferenceCodec {
+final class OwnerReferenceCodec {
   private static final SerializedString F_API_VERSION = new SerializedString("apiVersion");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -37,12 +37,12 @@ public final class OwnerReferenceCodec {
   /**
    * Writes {@link OwnerReference}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link OwnerReference}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private OwnerReferenceCodec() {
   }
@@ -50,7 +50,7 @@ public final class OwnerReferenceCodec {
   /**
    * The serializer of {@link OwnerReference}.
    */
-  public static final class Writer extends JsonSerializer<OwnerReference> {
+  static final class Writer extends JsonSerializer<OwnerReference> {
     @Override
     public void serialize(OwnerReference v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -84,7 +84,7 @@ public final class OwnerReferenceCodec {
   /**
    * The deserializer of {@link OwnerReference}.
    */
-  public static final class Reader extends JsonDeserializer<OwnerReference> {
+  static final class Reader extends JsonDeserializer<OwnerReference> {
     @Override
     public OwnerReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -101,7 +101,7 @@ public final class OwnerReferenceCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, OwnerReference.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, OwnerReference.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

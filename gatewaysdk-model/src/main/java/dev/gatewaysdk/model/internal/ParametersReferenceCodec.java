@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ParametersReference}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ParametersReferenceCodec {
+final class ParametersReferenceCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -33,12 +33,12 @@ public final class ParametersReferenceCodec {
   /**
    * Writes {@link ParametersReference}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ParametersReference}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ParametersReferenceCodec() {
   }
@@ -46,7 +46,7 @@ public final class ParametersReferenceCodec {
   /**
    * The serializer of {@link ParametersReference}.
    */
-  public static final class Writer extends JsonSerializer<ParametersReference> {
+  static final class Writer extends JsonSerializer<ParametersReference> {
     @Override
     public void serialize(ParametersReference v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -74,7 +74,7 @@ public final class ParametersReferenceCodec {
   /**
    * The deserializer of {@link ParametersReference}.
    */
-  public static final class Reader extends JsonDeserializer<ParametersReference> {
+  static final class Reader extends JsonDeserializer<ParametersReference> {
     @Override
     public ParametersReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -91,8 +91,8 @@ public final class ParametersReferenceCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ParametersReference.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ParametersReference.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ParentGatewayReference}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ParentGatewayReferenceCodec {
+final class ParentGatewayReferenceCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -33,12 +33,12 @@ public final class ParentGatewayReferenceCodec {
   /**
    * Writes {@link ParentGatewayReference}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ParentGatewayReference}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ParentGatewayReferenceCodec() {
   }
@@ -46,7 +46,7 @@ public final class ParentGatewayReferenceCodec {
   /**
    * The serializer of {@link ParentGatewayReference}.
    */
-  public static final class Writer extends JsonSerializer<ParentGatewayReference> {
+  static final class Writer extends JsonSerializer<ParentGatewayReference> {
     @Override
     public void serialize(ParentGatewayReference v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -78,7 +78,7 @@ public final class ParentGatewayReferenceCodec {
   /**
    * The deserializer of {@link ParentGatewayReference}.
    */
-  public static final class Reader extends JsonDeserializer<ParentGatewayReference> {
+  static final class Reader extends JsonDeserializer<ParentGatewayReference> {
     @Override
     public ParentGatewayReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -95,8 +95,8 @@ public final class ParentGatewayReferenceCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt,
-        ParentGatewayReference.Builder b) throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ParentGatewayReference.Builder b)
+        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

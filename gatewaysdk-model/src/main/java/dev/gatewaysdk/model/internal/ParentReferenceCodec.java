@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ParentReference}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ParentReferenceCodec {
+final class ParentReferenceCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -37,12 +37,12 @@ public final class ParentReferenceCodec {
   /**
    * Writes {@link ParentReference}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ParentReference}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ParentReferenceCodec() {
   }
@@ -50,7 +50,7 @@ public final class ParentReferenceCodec {
   /**
    * The serializer of {@link ParentReference}.
    */
-  public static final class Writer extends JsonSerializer<ParentReference> {
+  static final class Writer extends JsonSerializer<ParentReference> {
     @Override
     public void serialize(ParentReference v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -90,7 +90,7 @@ public final class ParentReferenceCodec {
   /**
    * The deserializer of {@link ParentReference}.
    */
-  public static final class Reader extends JsonDeserializer<ParentReference> {
+  static final class Reader extends JsonDeserializer<ParentReference> {
     @Override
     public ParentReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -107,8 +107,8 @@ public final class ParentReferenceCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ParentReference.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ParentReference.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code PolicyAncestorStatus}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class PolicyAncestorStatusCodec {
+final class PolicyAncestorStatusCodec {
   private static final SerializedString F_ANCESTOR_REF = new SerializedString("ancestorRef");
 
   private static final SerializedString F_CONTROLLER_NAME = new SerializedString("controllerName");
@@ -32,12 +32,12 @@ public final class PolicyAncestorStatusCodec {
   /**
    * Writes {@link PolicyAncestorStatus}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link PolicyAncestorStatus}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private PolicyAncestorStatusCodec() {
   }
@@ -45,7 +45,7 @@ public final class PolicyAncestorStatusCodec {
   /**
    * The serializer of {@link PolicyAncestorStatus}.
    */
-  public static final class Writer extends JsonSerializer<PolicyAncestorStatus> {
+  static final class Writer extends JsonSerializer<PolicyAncestorStatus> {
     @Override
     public void serialize(PolicyAncestorStatus v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -75,7 +75,7 @@ public final class PolicyAncestorStatusCodec {
   /**
    * The deserializer of {@link PolicyAncestorStatus}.
    */
-  public static final class Reader extends JsonDeserializer<PolicyAncestorStatus> {
+  static final class Reader extends JsonDeserializer<PolicyAncestorStatus> {
     @Override
     public PolicyAncestorStatus deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -92,8 +92,8 @@ public final class PolicyAncestorStatusCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, PolicyAncestorStatus.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, PolicyAncestorStatus.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code PolicyStatus}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class PolicyStatusCodec {
+final class PolicyStatusCodec {
   private static final SerializedString F_ANCESTORS = new SerializedString("ancestors");
 
   private static final Set<String> KNOWN = Set.of("ancestors");
@@ -28,12 +28,12 @@ public final class PolicyStatusCodec {
   /**
    * Writes {@link PolicyStatus}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link PolicyStatus}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private PolicyStatusCodec() {
   }
@@ -41,7 +41,7 @@ public final class PolicyStatusCodec {
   /**
    * The serializer of {@link PolicyStatus}.
    */
-  public static final class Writer extends JsonSerializer<PolicyStatus> {
+  static final class Writer extends JsonSerializer<PolicyStatus> {
     @Override
     public void serialize(PolicyStatus v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -65,7 +65,7 @@ public final class PolicyStatusCodec {
   /**
    * The deserializer of {@link PolicyStatus}.
    */
-  public static final class Reader extends JsonDeserializer<PolicyStatus> {
+  static final class Reader extends JsonDeserializer<PolicyStatus> {
     @Override
     public PolicyStatus deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       PolicyStatus.Builder b = PolicyStatus.builder();
@@ -81,7 +81,7 @@ public final class PolicyStatusCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, PolicyStatus.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, PolicyStatus.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

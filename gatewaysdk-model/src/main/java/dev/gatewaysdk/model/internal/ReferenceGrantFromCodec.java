@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ReferenceGrantFrom}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ReferenceGrantFromCodec {
+final class ReferenceGrantFromCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -31,12 +31,12 @@ public final class ReferenceGrantFromCodec {
   /**
    * Writes {@link ReferenceGrantFrom}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ReferenceGrantFrom}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ReferenceGrantFromCodec() {
   }
@@ -44,7 +44,7 @@ public final class ReferenceGrantFromCodec {
   /**
    * The serializer of {@link ReferenceGrantFrom}.
    */
-  public static final class Writer extends JsonSerializer<ReferenceGrantFrom> {
+  static final class Writer extends JsonSerializer<ReferenceGrantFrom> {
     @Override
     public void serialize(ReferenceGrantFrom v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -68,7 +68,7 @@ public final class ReferenceGrantFromCodec {
   /**
    * The deserializer of {@link ReferenceGrantFrom}.
    */
-  public static final class Reader extends JsonDeserializer<ReferenceGrantFrom> {
+  static final class Reader extends JsonDeserializer<ReferenceGrantFrom> {
     @Override
     public ReferenceGrantFrom deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -85,8 +85,8 @@ public final class ReferenceGrantFromCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ReferenceGrantFrom.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ReferenceGrantFrom.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

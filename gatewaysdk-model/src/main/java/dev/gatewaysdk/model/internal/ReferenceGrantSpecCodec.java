@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ReferenceGrantSpec}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ReferenceGrantSpecCodec {
+final class ReferenceGrantSpecCodec {
   private static final SerializedString F_FROM = new SerializedString("from");
 
   private static final SerializedString F_TO = new SerializedString("to");
@@ -31,12 +31,12 @@ public final class ReferenceGrantSpecCodec {
   /**
    * Writes {@link ReferenceGrantSpec}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ReferenceGrantSpec}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ReferenceGrantSpecCodec() {
   }
@@ -44,7 +44,7 @@ public final class ReferenceGrantSpecCodec {
   /**
    * The serializer of {@link ReferenceGrantSpec}.
    */
-  public static final class Writer extends JsonSerializer<ReferenceGrantSpec> {
+  static final class Writer extends JsonSerializer<ReferenceGrantSpec> {
     @Override
     public void serialize(ReferenceGrantSpec v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -74,7 +74,7 @@ public final class ReferenceGrantSpecCodec {
   /**
    * The deserializer of {@link ReferenceGrantSpec}.
    */
-  public static final class Reader extends JsonDeserializer<ReferenceGrantSpec> {
+  static final class Reader extends JsonDeserializer<ReferenceGrantSpec> {
     @Override
     public ReferenceGrantSpec deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -91,8 +91,8 @@ public final class ReferenceGrantSpecCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ReferenceGrantSpec.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ReferenceGrantSpec.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code ReferenceGrantTo}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class ReferenceGrantToCodec {
+final class ReferenceGrantToCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -31,12 +31,12 @@ public final class ReferenceGrantToCodec {
   /**
    * Writes {@link ReferenceGrantTo}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link ReferenceGrantTo}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private ReferenceGrantToCodec() {
   }
@@ -44,7 +44,7 @@ public final class ReferenceGrantToCodec {
   /**
    * The serializer of {@link ReferenceGrantTo}.
    */
-  public static final class Writer extends JsonSerializer<ReferenceGrantTo> {
+  static final class Writer extends JsonSerializer<ReferenceGrantTo> {
     @Override
     public void serialize(ReferenceGrantTo v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -70,7 +70,7 @@ public final class ReferenceGrantToCodec {
   /**
    * The deserializer of {@link ReferenceGrantTo}.
    */
-  public static final class Reader extends JsonDeserializer<ReferenceGrantTo> {
+  static final class Reader extends JsonDeserializer<ReferenceGrantTo> {
     @Override
     public ReferenceGrantTo deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -87,8 +87,8 @@ public final class ReferenceGrantToCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, ReferenceGrantTo.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, ReferenceGrantTo.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

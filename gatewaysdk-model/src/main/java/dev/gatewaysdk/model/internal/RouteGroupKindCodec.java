@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code RouteGroupKind}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class RouteGroupKindCodec {
+final class RouteGroupKindCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -29,12 +29,12 @@ public final class RouteGroupKindCodec {
   /**
    * Writes {@link RouteGroupKind}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link RouteGroupKind}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private RouteGroupKindCodec() {
   }
@@ -42,7 +42,7 @@ public final class RouteGroupKindCodec {
   /**
    * The serializer of {@link RouteGroupKind}.
    */
-  public static final class Writer extends JsonSerializer<RouteGroupKind> {
+  static final class Writer extends JsonSerializer<RouteGroupKind> {
     @Override
     public void serialize(RouteGroupKind v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -66,7 +66,7 @@ public final class RouteGroupKindCodec {
   /**
    * The deserializer of {@link RouteGroupKind}.
    */
-  public static final class Reader extends JsonDeserializer<RouteGroupKind> {
+  static final class Reader extends JsonDeserializer<RouteGroupKind> {
     @Override
     public RouteGroupKind deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -83,7 +83,7 @@ public final class RouteGroupKindCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, RouteGroupKind.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, RouteGroupKind.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code RouteNamespaces}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class RouteNamespacesCodec {
+final class RouteNamespacesCodec {
   private static final SerializedString F_FROM = new SerializedString("from");
 
   private static final SerializedString F_SELECTOR = new SerializedString("selector");
@@ -30,12 +30,12 @@ public final class RouteNamespacesCodec {
   /**
    * Writes {@link RouteNamespaces}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link RouteNamespaces}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private RouteNamespacesCodec() {
   }
@@ -43,7 +43,7 @@ public final class RouteNamespacesCodec {
   /**
    * The serializer of {@link RouteNamespaces}.
    */
-  public static final class Writer extends JsonSerializer<RouteNamespaces> {
+  static final class Writer extends JsonSerializer<RouteNamespaces> {
     @Override
     public void serialize(RouteNamespaces v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -69,7 +69,7 @@ public final class RouteNamespacesCodec {
   /**
    * The deserializer of {@link RouteNamespaces}.
    */
-  public static final class Reader extends JsonDeserializer<RouteNamespaces> {
+  static final class Reader extends JsonDeserializer<RouteNamespaces> {
     @Override
     public RouteNamespaces deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -86,8 +86,8 @@ public final class RouteNamespacesCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, RouteNamespaces.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, RouteNamespaces.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code RouteParentStatus}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class RouteParentStatusCodec {
+final class RouteParentStatusCodec {
   private static final SerializedString F_PARENT_REF = new SerializedString("parentRef");
 
   private static final SerializedString F_CONTROLLER_NAME = new SerializedString("controllerName");
@@ -32,12 +32,12 @@ public final class RouteParentStatusCodec {
   /**
    * Writes {@link RouteParentStatus}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link RouteParentStatus}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private RouteParentStatusCodec() {
   }
@@ -45,7 +45,7 @@ public final class RouteParentStatusCodec {
   /**
    * The serializer of {@link RouteParentStatus}.
    */
-  public static final class Writer extends JsonSerializer<RouteParentStatus> {
+  static final class Writer extends JsonSerializer<RouteParentStatus> {
     @Override
     public void serialize(RouteParentStatus v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -75,7 +75,7 @@ public final class RouteParentStatusCodec {
   /**
    * The deserializer of {@link RouteParentStatus}.
    */
-  public static final class Reader extends JsonDeserializer<RouteParentStatus> {
+  static final class Reader extends JsonDeserializer<RouteParentStatus> {
     @Override
     public RouteParentStatus deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -92,8 +92,8 @@ public final class RouteParentStatusCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, RouteParentStatus.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, RouteParentStatus.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

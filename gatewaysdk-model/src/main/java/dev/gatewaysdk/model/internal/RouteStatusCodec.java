@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code RouteStatus}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class RouteStatusCodec {
+final class RouteStatusCodec {
   private static final SerializedString F_PARENTS = new SerializedString("parents");
 
   private static final Set<String> KNOWN = Set.of("parents");
@@ -28,12 +28,12 @@ public final class RouteStatusCodec {
   /**
    * Writes {@link RouteStatus}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link RouteStatus}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private RouteStatusCodec() {
   }
@@ -41,7 +41,7 @@ public final class RouteStatusCodec {
   /**
    * The serializer of {@link RouteStatus}.
    */
-  public static final class Writer extends JsonSerializer<RouteStatus> {
+  static final class Writer extends JsonSerializer<RouteStatus> {
     @Override
     public void serialize(RouteStatus v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
@@ -64,7 +64,7 @@ public final class RouteStatusCodec {
   /**
    * The deserializer of {@link RouteStatus}.
    */
-  public static final class Reader extends JsonDeserializer<RouteStatus> {
+  static final class Reader extends JsonDeserializer<RouteStatus> {
     @Override
     public RouteStatus deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       RouteStatus.Builder b = RouteStatus.builder();
@@ -80,7 +80,7 @@ public final class RouteStatusCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, RouteStatus.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, RouteStatus.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

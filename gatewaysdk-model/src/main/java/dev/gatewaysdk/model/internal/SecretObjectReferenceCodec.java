@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code SecretObjectReference}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class SecretObjectReferenceCodec {
+final class SecretObjectReferenceCodec {
   private static final SerializedString F_GROUP = new SerializedString("group");
 
   private static final SerializedString F_KIND = new SerializedString("kind");
@@ -33,12 +33,12 @@ public final class SecretObjectReferenceCodec {
   /**
    * Writes {@link SecretObjectReference}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link SecretObjectReference}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private SecretObjectReferenceCodec() {
   }
@@ -46,7 +46,7 @@ public final class SecretObjectReferenceCodec {
   /**
    * The serializer of {@link SecretObjectReference}.
    */
-  public static final class Writer extends JsonSerializer<SecretObjectReference> {
+  static final class Writer extends JsonSerializer<SecretObjectReference> {
     @Override
     public void serialize(SecretObjectReference v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -78,7 +78,7 @@ public final class SecretObjectReferenceCodec {
   /**
    * The deserializer of {@link SecretObjectReference}.
    */
-  public static final class Reader extends JsonDeserializer<SecretObjectReference> {
+  static final class Reader extends JsonDeserializer<SecretObjectReference> {
     @Override
     public SecretObjectReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -95,8 +95,8 @@ public final class SecretObjectReferenceCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, SecretObjectReference.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, SecretObjectReference.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

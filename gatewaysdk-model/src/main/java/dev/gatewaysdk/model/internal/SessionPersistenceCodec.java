@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code SessionPersistence}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class SessionPersistenceCodec {
+final class SessionPersistenceCodec {
   private static final SerializedString F_SESSION_NAME = new SerializedString("sessionName");
 
   private static final SerializedString F_ABSOLUTE_TIMEOUT = new SerializedString("absoluteTimeout");
@@ -34,12 +34,12 @@ public final class SessionPersistenceCodec {
   /**
    * Writes {@link SessionPersistence}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link SessionPersistence}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private SessionPersistenceCodec() {
   }
@@ -47,7 +47,7 @@ public final class SessionPersistenceCodec {
   /**
    * The serializer of {@link SessionPersistence}.
    */
-  public static final class Writer extends JsonSerializer<SessionPersistence> {
+  static final class Writer extends JsonSerializer<SessionPersistence> {
     @Override
     public void serialize(SessionPersistence v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -81,7 +81,7 @@ public final class SessionPersistenceCodec {
   /**
    * The deserializer of {@link SessionPersistence}.
    */
-  public static final class Reader extends JsonDeserializer<SessionPersistence> {
+  static final class Reader extends JsonDeserializer<SessionPersistence> {
     @Override
     public SessionPersistence deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -98,8 +98,8 @@ public final class SessionPersistenceCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, SessionPersistence.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, SessionPersistence.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

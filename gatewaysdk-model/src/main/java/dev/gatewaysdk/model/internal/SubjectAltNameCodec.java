@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code SubjectAltName}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class SubjectAltNameCodec {
+final class SubjectAltNameCodec {
   private static final SerializedString F_TYPE = new SerializedString("type");
 
   private static final SerializedString F_HOSTNAME = new SerializedString("hostname");
@@ -32,12 +32,12 @@ public final class SubjectAltNameCodec {
   /**
    * Writes {@link SubjectAltName}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link SubjectAltName}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private SubjectAltNameCodec() {
   }
@@ -45,7 +45,7 @@ public final class SubjectAltNameCodec {
   /**
    * The serializer of {@link SubjectAltName}.
    */
-  public static final class Writer extends JsonSerializer<SubjectAltName> {
+  static final class Writer extends JsonSerializer<SubjectAltName> {
     @Override
     public void serialize(SubjectAltName v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -73,7 +73,7 @@ public final class SubjectAltNameCodec {
   /**
    * The deserializer of {@link SubjectAltName}.
    */
-  public static final class Reader extends JsonDeserializer<SubjectAltName> {
+  static final class Reader extends JsonDeserializer<SubjectAltName> {
     @Override
     public SubjectAltName deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -90,7 +90,7 @@ public final class SubjectAltNameCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, SubjectAltName.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, SubjectAltName.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

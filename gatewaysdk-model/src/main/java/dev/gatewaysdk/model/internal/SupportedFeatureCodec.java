@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code SupportedFeature}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class SupportedFeatureCodec {
+final class SupportedFeatureCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final Set<String> KNOWN = Set.of("name");
@@ -27,12 +27,12 @@ public final class SupportedFeatureCodec {
   /**
    * Writes {@link SupportedFeature}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link SupportedFeature}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private SupportedFeatureCodec() {
   }
@@ -40,7 +40,7 @@ public final class SupportedFeatureCodec {
   /**
    * The serializer of {@link SupportedFeature}.
    */
-  public static final class Writer extends JsonSerializer<SupportedFeature> {
+  static final class Writer extends JsonSerializer<SupportedFeature> {
     @Override
     public void serialize(SupportedFeature v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -60,7 +60,7 @@ public final class SupportedFeatureCodec {
   /**
    * The deserializer of {@link SupportedFeature}.
    */
-  public static final class Reader extends JsonDeserializer<SupportedFeature> {
+  static final class Reader extends JsonDeserializer<SupportedFeature> {
     @Override
     public SupportedFeature deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
@@ -77,8 +77,8 @@ public final class SupportedFeatureCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, SupportedFeature.Builder b)
-        throws IOException {
+    void readInto(JsonParser p, DeserializationContext ctxt, SupportedFeature.Builder b) throws
+        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {

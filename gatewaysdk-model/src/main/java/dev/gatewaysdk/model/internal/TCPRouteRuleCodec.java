@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code TCPRouteRule}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class TCPRouteRuleCodec {
+final class TCPRouteRuleCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final SerializedString F_BACKEND_REFS = new SerializedString("backendRefs");
@@ -30,12 +30,12 @@ public final class TCPRouteRuleCodec {
   /**
    * Writes {@link TCPRouteRule}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link TCPRouteRule}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private TCPRouteRuleCodec() {
   }
@@ -43,7 +43,7 @@ public final class TCPRouteRuleCodec {
   /**
    * The serializer of {@link TCPRouteRule}.
    */
-  public static final class Writer extends JsonSerializer<TCPRouteRule> {
+  static final class Writer extends JsonSerializer<TCPRouteRule> {
     @Override
     public void serialize(TCPRouteRule v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -73,7 +73,7 @@ public final class TCPRouteRuleCodec {
   /**
    * The deserializer of {@link TCPRouteRule}.
    */
-  public static final class Reader extends JsonDeserializer<TCPRouteRule> {
+  static final class Reader extends JsonDeserializer<TCPRouteRule> {
     @Override
     public TCPRouteRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       TCPRouteRule.Builder b = TCPRouteRule.builder();
@@ -89,7 +89,7 @@ public final class TCPRouteRuleCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, TCPRouteRule.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, TCPRouteRule.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code TCPRouteSpec}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class TCPRouteSpecCodec {
+final class TCPRouteSpecCodec {
   private static final SerializedString F_PARENT_REFS = new SerializedString("parentRefs");
 
   private static final SerializedString F_USE_DEFAULT_GATEWAYS = new SerializedString("useDefaultGateways");
@@ -34,12 +34,12 @@ public final class TCPRouteSpecCodec {
   /**
    * Writes {@link TCPRouteSpec}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link TCPRouteSpec}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private TCPRouteSpecCodec() {
   }
@@ -47,7 +47,7 @@ public final class TCPRouteSpecCodec {
   /**
    * The serializer of {@link TCPRouteSpec}.
    */
-  public static final class Writer extends JsonSerializer<TCPRouteSpec> {
+  static final class Writer extends JsonSerializer<TCPRouteSpec> {
     @Override
     public void serialize(TCPRouteSpec v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -85,7 +85,7 @@ public final class TCPRouteSpecCodec {
   /**
    * The deserializer of {@link TCPRouteSpec}.
    */
-  public static final class Reader extends JsonDeserializer<TCPRouteSpec> {
+  static final class Reader extends JsonDeserializer<TCPRouteSpec> {
     @Override
     public TCPRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       TCPRouteSpec.Builder b = TCPRouteSpec.builder();
@@ -101,7 +101,7 @@ public final class TCPRouteSpecCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, TCPRouteSpec.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, TCPRouteSpec.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code TLSConfig}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class TLSConfigCodec {
+final class TLSConfigCodec {
   private static final SerializedString F_VALIDATION = new SerializedString("validation");
 
   private static final Set<String> KNOWN = Set.of("validation");
@@ -27,12 +27,12 @@ public final class TLSConfigCodec {
   /**
    * Writes {@link TLSConfig}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link TLSConfig}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private TLSConfigCodec() {
   }
@@ -40,7 +40,7 @@ public final class TLSConfigCodec {
   /**
    * The serializer of {@link TLSConfig}.
    */
-  public static final class Writer extends JsonSerializer<TLSConfig> {
+  static final class Writer extends JsonSerializer<TLSConfig> {
     @Override
     public void serialize(TLSConfig v, JsonGenerator g, SerializerProvider p) throws IOException {
       g.writeStartObject();
@@ -61,7 +61,7 @@ public final class TLSConfigCodec {
   /**
    * The deserializer of {@link TLSConfig}.
    */
-  public static final class Reader extends JsonDeserializer<TLSConfig> {
+  static final class Reader extends JsonDeserializer<TLSConfig> {
     @Override
     public TLSConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       TLSConfig.Builder b = TLSConfig.builder();
@@ -77,7 +77,7 @@ public final class TLSConfigCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, TLSConfig.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, TLSConfig.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code TLSPortConfig}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class TLSPortConfigCodec {
+final class TLSPortConfigCodec {
   private static final SerializedString F_PORT = new SerializedString("port");
 
   private static final SerializedString F_TLS = new SerializedString("tls");
@@ -29,12 +29,12 @@ public final class TLSPortConfigCodec {
   /**
    * Writes {@link TLSPortConfig}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link TLSPortConfig}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private TLSPortConfigCodec() {
   }
@@ -42,7 +42,7 @@ public final class TLSPortConfigCodec {
   /**
    * The serializer of {@link TLSPortConfig}.
    */
-  public static final class Writer extends JsonSerializer<TLSPortConfig> {
+  static final class Writer extends JsonSerializer<TLSPortConfig> {
     @Override
     public void serialize(TLSPortConfig v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -64,7 +64,7 @@ public final class TLSPortConfigCodec {
   /**
    * The deserializer of {@link TLSPortConfig}.
    */
-  public static final class Reader extends JsonDeserializer<TLSPortConfig> {
+  static final class Reader extends JsonDeserializer<TLSPortConfig> {
     @Override
     public TLSPortConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       TLSPortConfig.Builder b = TLSPortConfig.builder();
@@ -80,7 +80,7 @@ public final class TLSPortConfigCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, TLSPortConfig.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, TLSPortConfig.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

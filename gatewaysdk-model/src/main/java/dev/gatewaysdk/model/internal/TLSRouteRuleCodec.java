@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code TLSRouteRule}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class TLSRouteRuleCodec {
+final class TLSRouteRuleCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final SerializedString F_BACKEND_REFS = new SerializedString("backendRefs");
@@ -30,12 +30,12 @@ public final class TLSRouteRuleCodec {
   /**
    * Writes {@link TLSRouteRule}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link TLSRouteRule}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private TLSRouteRuleCodec() {
   }
@@ -43,7 +43,7 @@ public final class TLSRouteRuleCodec {
   /**
    * The serializer of {@link TLSRouteRule}.
    */
-  public static final class Writer extends JsonSerializer<TLSRouteRule> {
+  static final class Writer extends JsonSerializer<TLSRouteRule> {
     @Override
     public void serialize(TLSRouteRule v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -73,7 +73,7 @@ public final class TLSRouteRuleCodec {
   /**
    * The deserializer of {@link TLSRouteRule}.
    */
-  public static final class Reader extends JsonDeserializer<TLSRouteRule> {
+  static final class Reader extends JsonDeserializer<TLSRouteRule> {
     @Override
     public TLSRouteRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       TLSRouteRule.Builder b = TLSRouteRule.builder();
@@ -89,7 +89,7 @@ public final class TLSRouteRuleCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, TLSRouteRule.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, TLSRouteRule.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code TLSRouteSpec}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class TLSRouteSpecCodec {
+final class TLSRouteSpecCodec {
   private static final SerializedString F_PARENT_REFS = new SerializedString("parentRefs");
 
   private static final SerializedString F_USE_DEFAULT_GATEWAYS = new SerializedString("useDefaultGateways");
@@ -36,12 +36,12 @@ public final class TLSRouteSpecCodec {
   /**
    * Writes {@link TLSRouteSpec}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link TLSRouteSpec}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private TLSRouteSpecCodec() {
   }
@@ -49,7 +49,7 @@ public final class TLSRouteSpecCodec {
   /**
    * The serializer of {@link TLSRouteSpec}.
    */
-  public static final class Writer extends JsonSerializer<TLSRouteSpec> {
+  static final class Writer extends JsonSerializer<TLSRouteSpec> {
     @Override
     public void serialize(TLSRouteSpec v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -95,7 +95,7 @@ public final class TLSRouteSpecCodec {
   /**
    * The deserializer of {@link TLSRouteSpec}.
    */
-  public static final class Reader extends JsonDeserializer<TLSRouteSpec> {
+  static final class Reader extends JsonDeserializer<TLSRouteSpec> {
     @Override
     public TLSRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       TLSRouteSpec.Builder b = TLSRouteSpec.builder();
@@ -111,7 +111,7 @@ public final class TLSRouteSpecCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, TLSRouteSpec.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, TLSRouteSpec.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

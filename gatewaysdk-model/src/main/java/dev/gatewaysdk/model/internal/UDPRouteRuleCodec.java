@@ -20,7 +20,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code UDPRouteRule}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class UDPRouteRuleCodec {
+final class UDPRouteRuleCodec {
   private static final SerializedString F_NAME = new SerializedString("name");
 
   private static final SerializedString F_BACKEND_REFS = new SerializedString("backendRefs");
@@ -30,12 +30,12 @@ public final class UDPRouteRuleCodec {
   /**
    * Writes {@link UDPRouteRule}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link UDPRouteRule}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private UDPRouteRuleCodec() {
   }
@@ -43,7 +43,7 @@ public final class UDPRouteRuleCodec {
   /**
    * The serializer of {@link UDPRouteRule}.
    */
-  public static final class Writer extends JsonSerializer<UDPRouteRule> {
+  static final class Writer extends JsonSerializer<UDPRouteRule> {
     @Override
     public void serialize(UDPRouteRule v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -73,7 +73,7 @@ public final class UDPRouteRuleCodec {
   /**
    * The deserializer of {@link UDPRouteRule}.
    */
-  public static final class Reader extends JsonDeserializer<UDPRouteRule> {
+  static final class Reader extends JsonDeserializer<UDPRouteRule> {
     @Override
     public UDPRouteRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       UDPRouteRule.Builder b = UDPRouteRule.builder();
@@ -89,7 +89,7 @@ public final class UDPRouteRuleCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, UDPRouteRule.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, UDPRouteRule.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;

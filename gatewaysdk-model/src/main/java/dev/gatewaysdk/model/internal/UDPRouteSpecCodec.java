@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * into the builder. Generated from the CRD schemas and the accessors of {@code UDPRouteSpec}.
  */
 @Generated("dev.gatewaysdk.model.generator.ModelGenerator")
-public final class UDPRouteSpecCodec {
+final class UDPRouteSpecCodec {
   private static final SerializedString F_PARENT_REFS = new SerializedString("parentRefs");
 
   private static final SerializedString F_USE_DEFAULT_GATEWAYS = new SerializedString("useDefaultGateways");
@@ -34,12 +34,12 @@ public final class UDPRouteSpecCodec {
   /**
    * Writes {@link UDPRouteSpec}.
    */
-  public static final Writer WRITER = new Writer();
+  static final Writer WRITER = new Writer();
 
   /**
    * Reads {@link UDPRouteSpec}.
    */
-  public static final Reader READER = new Reader();
+  static final Reader READER = new Reader();
 
   private UDPRouteSpecCodec() {
   }
@@ -47,7 +47,7 @@ public final class UDPRouteSpecCodec {
   /**
    * The serializer of {@link UDPRouteSpec}.
    */
-  public static final class Writer extends JsonSerializer<UDPRouteSpec> {
+  static final class Writer extends JsonSerializer<UDPRouteSpec> {
     @Override
     public void serialize(UDPRouteSpec v, JsonGenerator g, SerializerProvider p) throws
         IOException {
@@ -85,7 +85,7 @@ public final class UDPRouteSpecCodec {
   /**
    * The deserializer of {@link UDPRouteSpec}.
    */
-  public static final class Reader extends JsonDeserializer<UDPRouteSpec> {
+  static final class Reader extends JsonDeserializer<UDPRouteSpec> {
     @Override
     public UDPRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       UDPRouteSpec.Builder b = UDPRouteSpec.builder();
@@ -101,7 +101,7 @@ public final class UDPRouteSpecCodec {
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
      */
-    public void readInto(JsonParser p, DeserializationContext ctxt, UDPRouteSpec.Builder b) throws
+    void readInto(JsonParser p, DeserializationContext ctxt, UDPRouteSpec.Builder b) throws
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
