@@ -2,6 +2,7 @@ package dev.gatewaysdk.model.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.model.internal.CrdRequirement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ class ModelGeneratorTest {
     Path crds = crdSource();
     Inputs inputs =
         Inputs.parse(
-            List.of("v1.6.1 crds"),
+            List.of(CrdSource.LATEST_RELEASE + " crds"),
             List.of(
                 "[kinds]",
                 "HTTPRoute",
