@@ -111,6 +111,7 @@ final class CodecGenerator {
   private final Set<String> openEnums = new LinkedHashSet<>();
   private final Set<String> depluralized = new LinkedHashSet<>();
   private final Map<String, String> dictionary = new LinkedHashMap<>();
+  private final Set<String> intoBuilder = new LinkedHashSet<>();
 
   CodecGenerator(Inputs inputs, List<Crds> crds, Path modelSources) {
     this.inputs = inputs;
@@ -159,6 +160,12 @@ final class CodecGenerator {
     List<JavaFile> files = new ArrayList<>();
     Set<String> roots = new LinkedHashSet<>();
     inputs.codecRoots.forEach(r -> roots.add(r.typeName()));
+    // the types a kind's reader fills in place: its metadata and spec builders
+    for (Inputs.CodecRoot root : inputs.codecRoots) {
+      if (root.path() == null || root.path().endsWith(".spec")) {
+        intoBuilder.add(root.typeName());
+      }
+    }
     List<String> types = new ArrayList<>();
     for (String type : sorted(paths.keySet())) {
       Set<String> schema = paths.get(type).isEmpty() ? null : schemaProperties(paths.get(type));
@@ -448,7 +455,7 @@ final class CodecGenerator {
             .build());
     codec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     codec.addType(writer(model, writer, fields));
-    codec.addType(reader(model, builder, reader, fields));
+    codec.addType(reader(model, builder, reader, fields, intoBuilder.contains(type)));
     return ModelGenerator.file(ModelGenerator.INTERNAL_PACKAGE, codec.build());
   }
 
@@ -616,7 +623,11 @@ final class CodecGenerator {
   }
 
   private TypeSpec reader(
-      ClassName model, ClassName builder, ClassName reader, List<Field> fields) {
+      ClassName model,
+      ClassName builder,
+      ClassName reader,
+      List<Field> fields,
+      boolean withReadInto) {
     CodeBlock.Builder cases = CodeBlock.builder();
     for (Field f : fields) {
       cases.add("case $S:\n", f.json()).indent();
@@ -679,38 +690,46 @@ final class CodecGenerator {
             .addStatement("throw $T.wrap(e, $T.class, field, p)", CODECS, model)
             .endControlFlow()
             .build();
-    return TypeSpec.classBuilder(reader)
-        .addJavadoc("The deserializer of {@link $T}.\n", model)
-        .addModifiers(Modifier.STATIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(DESERIALIZER, model))
-        .addMethod(
-            MethodSpec.methodBuilder("deserialize")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(model)
-                .addParameter(JSON_PARSER, "p")
-                .addParameter(CONTEXT, "ctxt")
-                .addException(IOException.class)
-                .addStatement("$T b = $T.builder()", builder, model)
-                .addStatement("readInto(p, ctxt, b)")
-                .beginControlFlow("try")
-                .addStatement("return b.build()")
-                .nextControlFlow("catch ($T e)", RuntimeException.class)
-                .addStatement("throw $T.invalid(e, $T.class, p, ctxt)", CODECS, model)
-                .endControlFlow()
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("readInto")
-                .addJavadoc(
-                    "Reads the fields of the object at {@code p} into {@code b} without building it (a kind's\n"
-                        + "reader fills its nested spec and metadata builders this way).\n")
-                .addParameter(JSON_PARSER, "p")
-                .addParameter(CONTEXT, "ctxt")
-                .addParameter(builder, "b")
-                .addException(IOException.class)
-                .addCode(readInto)
-                .build())
-        .addMethod(
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(reader)
+            .addJavadoc("The deserializer of {@link $T}.\n", model)
+            .addModifiers(Modifier.STATIC, Modifier.FINAL)
+            .superclass(ParameterizedTypeName.get(DESERIALIZER, model));
+    MethodSpec.Builder deserialize =
+        MethodSpec.methodBuilder("deserialize")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(model)
+            .addParameter(JSON_PARSER, "p")
+            .addParameter(CONTEXT, "ctxt")
+            .addException(IOException.class)
+            .addStatement("$T b = $T.builder()", builder, model);
+    if (withReadInto) {
+      deserialize.addStatement("readInto(p, ctxt, b)");
+      type.addMethod(
+          MethodSpec.methodBuilder("readInto")
+              .addJavadoc(
+                  "Reads the fields of the object at {@code p} into {@code b} without building it (a kind's\n"
+                      + "reader fills its nested spec and metadata builders this way).\n")
+              .addParameter(JSON_PARSER, "p")
+              .addParameter(CONTEXT, "ctxt")
+              .addParameter(builder, "b")
+              .addException(IOException.class)
+              .addCode(readInto)
+              .build());
+    } else {
+      // the loop inline: one call level less per nesting level keeps deep reads within the JIT's
+      // inlining depth (escape analysis of the builders)
+      deserialize.addCode(readInto);
+    }
+    deserialize
+        .beginControlFlow("try")
+        .addStatement("return b.build()")
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addStatement("throw $T.invalid(e, $T.class, p, ctxt)", CODECS, model)
+        .endControlFlow();
+    type.addMethod(deserialize.build());
+    return type.addMethod(
             MethodSpec.methodBuilder("handledType")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)

@@ -67,20 +67,6 @@ final class AllowedListenersCodec {
     public AllowedListeners deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       AllowedListeners.Builder b = AllowedListeners.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, AllowedListeners.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, AllowedListeners.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -101,6 +87,11 @@ final class AllowedListenersCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, AllowedListeners.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, AllowedListeners.class, p, ctxt);
       }
     }
 

@@ -77,20 +77,6 @@ final class AllowedRoutesCodec {
     @Override
     public AllowedRoutes deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       AllowedRoutes.Builder b = AllowedRoutes.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, AllowedRoutes.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, AllowedRoutes.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -123,6 +109,11 @@ final class AllowedRoutesCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, AllowedRoutes.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, AllowedRoutes.class, p, ctxt);
       }
     }
 

@@ -89,20 +89,6 @@ final class BackendObjectReferenceCodec {
     public BackendObjectReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       BackendObjectReference.Builder b = BackendObjectReference.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, BackendObjectReference.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, BackendObjectReference.Builder b)
-        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -135,6 +121,11 @@ final class BackendObjectReferenceCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, BackendObjectReference.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, BackendObjectReference.class, p, ctxt);
       }
     }
 

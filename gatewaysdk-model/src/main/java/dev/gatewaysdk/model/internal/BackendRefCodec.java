@@ -93,20 +93,6 @@ final class BackendRefCodec {
     @Override
     public BackendRef deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       BackendRef.Builder b = BackendRef.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, BackendRef.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, BackendRef.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -142,6 +128,11 @@ final class BackendRefCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, BackendRef.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, BackendRef.class, p, ctxt);
       }
     }
 

@@ -85,18 +85,6 @@ final class BackendTLSPolicySpecCodec {
    * The deserializer of {@link BackendTLSPolicySpec}.
    */
   static final class Reader extends JsonDeserializer<BackendTLSPolicySpec> {
-    @Override
-    public BackendTLSPolicySpec deserialize(JsonParser p, DeserializationContext ctxt) throws
-        IOException {
-      BackendTLSPolicySpec.Builder b = BackendTLSPolicySpec.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, BackendTLSPolicySpec.class, p, ctxt);
-      }
-    }
-
     /**
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
@@ -146,6 +134,18 @@ final class BackendTLSPolicySpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, BackendTLSPolicySpec.class, field, p);
+      }
+    }
+
+    @Override
+    public BackendTLSPolicySpec deserialize(JsonParser p, DeserializationContext ctxt) throws
+        IOException {
+      BackendTLSPolicySpec.Builder b = BackendTLSPolicySpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, BackendTLSPolicySpec.class, p, ctxt);
       }
     }
 

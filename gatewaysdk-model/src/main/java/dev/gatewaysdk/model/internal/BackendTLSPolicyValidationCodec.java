@@ -94,20 +94,6 @@ final class BackendTLSPolicyValidationCodec {
     public BackendTLSPolicyValidation deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       BackendTLSPolicyValidation.Builder b = BackendTLSPolicyValidation.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, BackendTLSPolicyValidation.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, BackendTLSPolicyValidation.Builder b)
-        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -155,6 +141,11 @@ final class BackendTLSPolicyValidationCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, BackendTLSPolicyValidation.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, BackendTLSPolicyValidation.class, p, ctxt);
       }
     }
 

@@ -86,20 +86,6 @@ final class ConditionCodec {
     @Override
     public Condition deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       Condition.Builder b = Condition.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, Condition.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, Condition.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -135,6 +121,11 @@ final class ConditionCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, Condition.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, Condition.class, p, ctxt);
       }
     }
 

@@ -67,20 +67,6 @@ final class CookieConfigCodec {
     @Override
     public CookieConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       CookieConfig.Builder b = CookieConfig.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, CookieConfig.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, CookieConfig.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -101,6 +87,11 @@ final class CookieConfigCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, CookieConfig.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, CookieConfig.class, p, ctxt);
       }
     }
 

@@ -67,20 +67,6 @@ final class ForwardBodyConfigCodec {
     public ForwardBodyConfig deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       ForwardBodyConfig.Builder b = ForwardBodyConfig.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ForwardBodyConfig.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, ForwardBodyConfig.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -101,6 +87,11 @@ final class ForwardBodyConfigCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ForwardBodyConfig.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ForwardBodyConfig.class, p, ctxt);
       }
     }
 

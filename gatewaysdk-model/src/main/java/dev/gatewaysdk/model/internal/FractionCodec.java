@@ -69,20 +69,6 @@ final class FractionCodec {
     @Override
     public Fraction deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       Fraction.Builder b = Fraction.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, Fraction.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, Fraction.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -106,6 +92,11 @@ final class FractionCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, Fraction.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, Fraction.class, p, ctxt);
       }
     }
 

@@ -76,20 +76,6 @@ final class FrontendTLSConfigCodec {
     public FrontendTLSConfig deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       FrontendTLSConfig.Builder b = FrontendTLSConfig.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, FrontendTLSConfig.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, FrontendTLSConfig.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -122,6 +108,11 @@ final class FrontendTLSConfigCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, FrontendTLSConfig.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, FrontendTLSConfig.class, p, ctxt);
       }
     }
 

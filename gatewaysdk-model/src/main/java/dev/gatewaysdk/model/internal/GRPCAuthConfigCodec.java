@@ -71,20 +71,6 @@ final class GRPCAuthConfigCodec {
     public GRPCAuthConfig deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       GRPCAuthConfig.Builder b = GRPCAuthConfig.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GRPCAuthConfig.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, GRPCAuthConfig.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -114,6 +100,11 @@ final class GRPCAuthConfigCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GRPCAuthConfig.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GRPCAuthConfig.class, p, ctxt);
       }
     }
 

@@ -80,20 +80,6 @@ final class GRPCMethodMatchCodec {
     public GRPCMethodMatch deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       GRPCMethodMatch.Builder b = GRPCMethodMatch.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GRPCMethodMatch.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, GRPCMethodMatch.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -120,6 +106,11 @@ final class GRPCMethodMatchCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GRPCMethodMatch.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GRPCMethodMatch.class, p, ctxt);
       }
     }
 

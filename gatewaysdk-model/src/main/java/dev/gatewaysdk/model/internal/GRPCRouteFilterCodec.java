@@ -90,20 +90,6 @@ final class GRPCRouteFilterCodec {
     public GRPCRouteFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       GRPCRouteFilter.Builder b = GRPCRouteFilter.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GRPCRouteFilter.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, GRPCRouteFilter.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -136,6 +122,11 @@ final class GRPCRouteFilterCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GRPCRouteFilter.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GRPCRouteFilter.class, p, ctxt);
       }
     }
 

@@ -78,20 +78,6 @@ final class GRPCRouteMatchCodec {
     public GRPCRouteMatch deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       GRPCRouteMatch.Builder b = GRPCRouteMatch.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GRPCRouteMatch.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, GRPCRouteMatch.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -124,6 +110,11 @@ final class GRPCRouteMatchCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GRPCRouteMatch.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GRPCRouteMatch.class, p, ctxt);
       }
     }
 

@@ -105,20 +105,6 @@ final class GRPCRouteRuleCodec {
     @Override
     public GRPCRouteRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       GRPCRouteRule.Builder b = GRPCRouteRule.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GRPCRouteRule.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, GRPCRouteRule.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -178,6 +164,11 @@ final class GRPCRouteRuleCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GRPCRouteRule.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GRPCRouteRule.class, p, ctxt);
       }
     }
 

@@ -96,17 +96,6 @@ final class GRPCRouteSpecCodec {
    * The deserializer of {@link GRPCRouteSpec}.
    */
   static final class Reader extends JsonDeserializer<GRPCRouteSpec> {
-    @Override
-    public GRPCRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      GRPCRouteSpec.Builder b = GRPCRouteSpec.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GRPCRouteSpec.class, p, ctxt);
-      }
-    }
-
     /**
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
@@ -169,6 +158,17 @@ final class GRPCRouteSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GRPCRouteSpec.class, field, p);
+      }
+    }
+
+    @Override
+    public GRPCRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      GRPCRouteSpec.Builder b = GRPCRouteSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GRPCRouteSpec.class, p, ctxt);
       }
     }
 

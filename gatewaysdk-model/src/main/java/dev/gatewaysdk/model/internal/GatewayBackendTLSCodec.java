@@ -67,20 +67,6 @@ final class GatewayBackendTLSCodec {
     public GatewayBackendTLS deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       GatewayBackendTLS.Builder b = GatewayBackendTLS.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GatewayBackendTLS.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, GatewayBackendTLS.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -101,6 +87,11 @@ final class GatewayBackendTLSCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayBackendTLS.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GatewayBackendTLS.class, p, ctxt);
       }
     }
 

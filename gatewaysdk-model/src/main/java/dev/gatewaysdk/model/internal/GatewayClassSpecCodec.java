@@ -73,18 +73,6 @@ final class GatewayClassSpecCodec {
    * The deserializer of {@link GatewayClassSpec}.
    */
   static final class Reader extends JsonDeserializer<GatewayClassSpec> {
-    @Override
-    public GatewayClassSpec deserialize(JsonParser p, DeserializationContext ctxt) throws
-        IOException {
-      GatewayClassSpec.Builder b = GatewayClassSpec.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GatewayClassSpec.class, p, ctxt);
-      }
-    }
-
     /**
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
@@ -117,6 +105,18 @@ final class GatewayClassSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayClassSpec.class, field, p);
+      }
+    }
+
+    @Override
+    public GatewayClassSpec deserialize(JsonParser p, DeserializationContext ctxt) throws
+        IOException {
+      GatewayClassSpec.Builder b = GatewayClassSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GatewayClassSpec.class, p, ctxt);
       }
     }
 

@@ -83,20 +83,6 @@ final class GatewayClassStatusCodec {
     public GatewayClassStatus deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       GatewayClassStatus.Builder b = GatewayClassStatus.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GatewayClassStatus.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, GatewayClassStatus.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -138,6 +124,11 @@ final class GatewayClassStatusCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayClassStatus.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GatewayClassStatus.class, p, ctxt);
       }
     }
 

@@ -91,20 +91,6 @@ final class GatewayInfrastructureCodec {
     public GatewayInfrastructure deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       GatewayInfrastructure.Builder b = GatewayInfrastructure.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GatewayInfrastructure.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, GatewayInfrastructure.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -147,6 +133,11 @@ final class GatewayInfrastructureCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayInfrastructure.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GatewayInfrastructure.class, p, ctxt);
       }
     }
 

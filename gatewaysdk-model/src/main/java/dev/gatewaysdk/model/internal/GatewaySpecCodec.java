@@ -105,17 +105,6 @@ final class GatewaySpecCodec {
    * The deserializer of {@link GatewaySpec}.
    */
   static final class Reader extends JsonDeserializer<GatewaySpec> {
-    @Override
-    public GatewaySpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      GatewaySpec.Builder b = GatewaySpec.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GatewaySpec.class, p, ctxt);
-      }
-    }
-
     /**
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
@@ -178,6 +167,17 @@ final class GatewaySpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewaySpec.class, field, p);
+      }
+    }
+
+    @Override
+    public GatewaySpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      GatewaySpec.Builder b = GatewaySpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GatewaySpec.class, p, ctxt);
       }
     }
 

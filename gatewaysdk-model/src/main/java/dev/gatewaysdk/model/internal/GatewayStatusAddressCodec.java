@@ -72,20 +72,6 @@ final class GatewayStatusAddressCodec {
     public GatewayStatusAddress deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       GatewayStatusAddress.Builder b = GatewayStatusAddress.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GatewayStatusAddress.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, GatewayStatusAddress.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -109,6 +95,11 @@ final class GatewayStatusAddressCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayStatusAddress.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GatewayStatusAddress.class, p, ctxt);
       }
     }
 

@@ -99,20 +99,6 @@ final class GatewayStatusCodec {
     @Override
     public GatewayStatus deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       GatewayStatus.Builder b = GatewayStatus.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, GatewayStatus.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, GatewayStatus.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -169,6 +155,11 @@ final class GatewayStatusCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, GatewayStatus.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, GatewayStatus.class, p, ctxt);
       }
     }
 

@@ -87,20 +87,6 @@ final class HTTPAuthConfigCodec {
     public HTTPAuthConfig deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPAuthConfig.Builder b = HTTPAuthConfig.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPAuthConfig.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPAuthConfig.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -145,6 +131,11 @@ final class HTTPAuthConfigCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPAuthConfig.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPAuthConfig.class, p, ctxt);
       }
     }
 

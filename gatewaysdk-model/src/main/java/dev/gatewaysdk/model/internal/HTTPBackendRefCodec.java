@@ -106,20 +106,6 @@ final class HTTPBackendRefCodec {
     public HTTPBackendRef deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPBackendRef.Builder b = HTTPBackendRef.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPBackendRef.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPBackendRef.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -167,6 +153,11 @@ final class HTTPBackendRefCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPBackendRef.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPBackendRef.class, p, ctxt);
       }
     }
 

@@ -113,20 +113,6 @@ final class HTTPCORSFilterCodec {
     public HTTPCORSFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPCORSFilter.Builder b = HTTPCORSFilter.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPCORSFilter.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPCORSFilter.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -198,6 +184,11 @@ final class HTTPCORSFilterCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPCORSFilter.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPCORSFilter.class, p, ctxt);
       }
     }
 

@@ -92,20 +92,6 @@ final class HTTPExternalAuthFilterCodec {
     public HTTPExternalAuthFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPExternalAuthFilter.Builder b = HTTPExternalAuthFilter.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPExternalAuthFilter.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPExternalAuthFilter.Builder b)
-        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -138,6 +124,11 @@ final class HTTPExternalAuthFilterCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPExternalAuthFilter.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPExternalAuthFilter.class, p, ctxt);
       }
     }
 

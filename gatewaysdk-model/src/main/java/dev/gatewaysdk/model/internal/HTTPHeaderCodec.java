@@ -67,20 +67,6 @@ final class HTTPHeaderCodec {
     @Override
     public HTTPHeader deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       HTTPHeader.Builder b = HTTPHeader.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPHeader.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPHeader.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -104,6 +90,11 @@ final class HTTPHeaderCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPHeader.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPHeader.class, p, ctxt);
       }
     }
 

@@ -92,20 +92,6 @@ final class HTTPHeaderFilterCodec {
     public HTTPHeaderFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPHeaderFilter.Builder b = HTTPHeaderFilter.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPHeaderFilter.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPHeaderFilter.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -159,6 +145,11 @@ final class HTTPHeaderFilterCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPHeaderFilter.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPHeaderFilter.class, p, ctxt);
       }
     }
 

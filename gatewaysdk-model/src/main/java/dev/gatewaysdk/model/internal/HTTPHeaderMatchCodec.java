@@ -76,20 +76,6 @@ final class HTTPHeaderMatchCodec {
     public HTTPHeaderMatch deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPHeaderMatch.Builder b = HTTPHeaderMatch.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPHeaderMatch.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPHeaderMatch.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -116,6 +102,11 @@ final class HTTPHeaderMatchCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPHeaderMatch.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPHeaderMatch.class, p, ctxt);
       }
     }
 

@@ -73,20 +73,6 @@ final class HTTPPathMatchCodec {
     @Override
     public HTTPPathMatch deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       HTTPPathMatch.Builder b = HTTPPathMatch.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPPathMatch.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPPathMatch.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -110,6 +96,11 @@ final class HTTPPathMatchCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPPathMatch.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPPathMatch.class, p, ctxt);
       }
     }
 

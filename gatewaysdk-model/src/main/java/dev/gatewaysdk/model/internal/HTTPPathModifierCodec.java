@@ -78,20 +78,6 @@ final class HTTPPathModifierCodec {
     public HTTPPathModifier deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPPathModifier.Builder b = HTTPPathModifier.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPPathModifier.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPPathModifier.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -118,6 +104,11 @@ final class HTTPPathModifierCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPPathModifier.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPPathModifier.class, p, ctxt);
       }
     }
 

@@ -77,20 +77,6 @@ final class HTTPRequestMirrorFilterCodec {
     public HTTPRequestMirrorFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPRequestMirrorFilter.Builder b = HTTPRequestMirrorFilter.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPRequestMirrorFilter.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRequestMirrorFilter.Builder b)
-        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -117,6 +103,11 @@ final class HTTPRequestMirrorFilterCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPRequestMirrorFilter.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPRequestMirrorFilter.class, p, ctxt);
       }
     }
 

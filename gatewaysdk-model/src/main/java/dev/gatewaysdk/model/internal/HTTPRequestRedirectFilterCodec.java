@@ -91,20 +91,6 @@ final class HTTPRequestRedirectFilterCodec {
     public HTTPRequestRedirectFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPRequestRedirectFilter.Builder b = HTTPRequestRedirectFilter.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPRequestRedirectFilter.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRequestRedirectFilter.Builder b)
-        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -137,6 +123,11 @@ final class HTTPRequestRedirectFilterCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPRequestRedirectFilter.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPRequestRedirectFilter.class, p, ctxt);
       }
     }
 

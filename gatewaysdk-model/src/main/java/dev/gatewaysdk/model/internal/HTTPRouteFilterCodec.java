@@ -114,20 +114,6 @@ final class HTTPRouteFilterCodec {
     public HTTPRouteFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPRouteFilter.Builder b = HTTPRouteFilter.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPRouteFilter.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteFilter.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -172,6 +158,11 @@ final class HTTPRouteFilterCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPRouteFilter.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPRouteFilter.class, p, ctxt);
       }
     }
 

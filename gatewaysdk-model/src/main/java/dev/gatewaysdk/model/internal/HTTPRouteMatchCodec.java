@@ -96,20 +96,6 @@ final class HTTPRouteMatchCodec {
     public HTTPRouteMatch deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPRouteMatch.Builder b = HTTPRouteMatch.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPRouteMatch.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteMatch.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -157,6 +143,11 @@ final class HTTPRouteMatchCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPRouteMatch.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPRouteMatch.class, p, ctxt);
       }
     }
 

@@ -83,20 +83,6 @@ final class HTTPRouteRetryCodec {
     public HTTPRouteRetry deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPRouteRetry.Builder b = HTTPRouteRetry.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPRouteRetry.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteRetry.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -132,6 +118,11 @@ final class HTTPRouteRetryCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPRouteRetry.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPRouteRetry.class, p, ctxt);
       }
     }
 

@@ -117,20 +117,6 @@ final class HTTPRouteRuleCodec {
     @Override
     public HTTPRouteRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       HTTPRouteRule.Builder b = HTTPRouteRule.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPRouteRule.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteRule.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -196,6 +182,11 @@ final class HTTPRouteRuleCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPRouteRule.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPRouteRule.class, p, ctxt);
       }
     }
 

@@ -96,17 +96,6 @@ final class HTTPRouteSpecCodec {
    * The deserializer of {@link HTTPRouteSpec}.
    */
   static final class Reader extends JsonDeserializer<HTTPRouteSpec> {
-    @Override
-    public HTTPRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      HTTPRouteSpec.Builder b = HTTPRouteSpec.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPRouteSpec.class, p, ctxt);
-      }
-    }
-
     /**
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
@@ -169,6 +158,17 @@ final class HTTPRouteSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPRouteSpec.class, field, p);
+      }
+    }
+
+    @Override
+    public HTTPRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      HTTPRouteSpec.Builder b = HTTPRouteSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPRouteSpec.class, p, ctxt);
       }
     }
 

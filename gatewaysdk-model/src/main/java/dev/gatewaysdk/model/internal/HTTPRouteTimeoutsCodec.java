@@ -73,20 +73,6 @@ final class HTTPRouteTimeoutsCodec {
     public HTTPRouteTimeouts deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPRouteTimeouts.Builder b = HTTPRouteTimeouts.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPRouteTimeouts.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPRouteTimeouts.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -110,6 +96,11 @@ final class HTTPRouteTimeoutsCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPRouteTimeouts.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPRouteTimeouts.class, p, ctxt);
       }
     }
 

@@ -73,20 +73,6 @@ final class HTTPURLRewriteFilterCodec {
     public HTTPURLRewriteFilter deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       HTTPURLRewriteFilter.Builder b = HTTPURLRewriteFilter.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, HTTPURLRewriteFilter.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, HTTPURLRewriteFilter.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -110,6 +96,11 @@ final class HTTPURLRewriteFilterCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, HTTPURLRewriteFilter.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, HTTPURLRewriteFilter.class, p, ctxt);
       }
     }
 

@@ -84,20 +84,6 @@ final class LabelSelectorCodec {
     @Override
     public LabelSelector deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       LabelSelector.Builder b = LabelSelector.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, LabelSelector.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, LabelSelector.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -138,6 +124,11 @@ final class LabelSelectorCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, LabelSelector.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, LabelSelector.class, p, ctxt);
       }
     }
 

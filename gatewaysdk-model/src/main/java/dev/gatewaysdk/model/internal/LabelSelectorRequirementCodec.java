@@ -79,20 +79,6 @@ final class LabelSelectorRequirementCodec {
     public LabelSelectorRequirement deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       LabelSelectorRequirement.Builder b = LabelSelectorRequirement.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, LabelSelectorRequirement.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, LabelSelectorRequirement.Builder b)
-        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -128,6 +114,11 @@ final class LabelSelectorRequirementCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, LabelSelectorRequirement.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, LabelSelectorRequirement.class, p, ctxt);
       }
     }
 

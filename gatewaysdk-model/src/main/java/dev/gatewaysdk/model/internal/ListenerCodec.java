@@ -90,20 +90,6 @@ final class ListenerCodec {
     @Override
     public Listener deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       Listener.Builder b = Listener.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, Listener.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, Listener.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -139,6 +125,11 @@ final class ListenerCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, Listener.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, Listener.class, p, ctxt);
       }
     }
 

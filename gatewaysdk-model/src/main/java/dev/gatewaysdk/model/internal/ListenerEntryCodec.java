@@ -91,20 +91,6 @@ final class ListenerEntryCodec {
     @Override
     public ListenerEntry deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       ListenerEntry.Builder b = ListenerEntry.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ListenerEntry.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, ListenerEntry.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -140,6 +126,11 @@ final class ListenerEntryCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ListenerEntry.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ListenerEntry.class, p, ctxt);
       }
     }
 

@@ -91,20 +91,6 @@ final class ListenerEntryStatusCodec {
     public ListenerEntryStatus deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       ListenerEntryStatus.Builder b = ListenerEntryStatus.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ListenerEntryStatus.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, ListenerEntryStatus.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -152,6 +138,11 @@ final class ListenerEntryStatusCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ListenerEntryStatus.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ListenerEntryStatus.class, p, ctxt);
       }
     }
 

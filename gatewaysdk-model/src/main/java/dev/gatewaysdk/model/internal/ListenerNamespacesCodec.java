@@ -74,20 +74,6 @@ final class ListenerNamespacesCodec {
     public ListenerNamespaces deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       ListenerNamespaces.Builder b = ListenerNamespaces.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ListenerNamespaces.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, ListenerNamespaces.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -111,6 +97,11 @@ final class ListenerNamespacesCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ListenerNamespaces.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ListenerNamespaces.class, p, ctxt);
       }
     }
 

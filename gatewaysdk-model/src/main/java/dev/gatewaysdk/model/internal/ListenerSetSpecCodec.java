@@ -72,18 +72,6 @@ final class ListenerSetSpecCodec {
    * The deserializer of {@link ListenerSetSpec}.
    */
   static final class Reader extends JsonDeserializer<ListenerSetSpec> {
-    @Override
-    public ListenerSetSpec deserialize(JsonParser p, DeserializationContext ctxt) throws
-        IOException {
-      ListenerSetSpec.Builder b = ListenerSetSpec.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ListenerSetSpec.class, p, ctxt);
-      }
-    }
-
     /**
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
@@ -122,6 +110,18 @@ final class ListenerSetSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ListenerSetSpec.class, field, p);
+      }
+    }
+
+    @Override
+    public ListenerSetSpec deserialize(JsonParser p, DeserializationContext ctxt) throws
+        IOException {
+      ListenerSetSpec.Builder b = ListenerSetSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ListenerSetSpec.class, p, ctxt);
       }
     }
 

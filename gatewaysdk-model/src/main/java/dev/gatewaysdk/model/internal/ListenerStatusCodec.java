@@ -87,20 +87,6 @@ final class ListenerStatusCodec {
     public ListenerStatus deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       ListenerStatus.Builder b = ListenerStatus.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ListenerStatus.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, ListenerStatus.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -148,6 +134,11 @@ final class ListenerStatusCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ListenerStatus.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ListenerStatus.class, p, ctxt);
       }
     }
 

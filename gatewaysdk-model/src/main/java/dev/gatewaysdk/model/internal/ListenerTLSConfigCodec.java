@@ -92,20 +92,6 @@ final class ListenerTLSConfigCodec {
     public ListenerTLSConfig deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       ListenerTLSConfig.Builder b = ListenerTLSConfig.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ListenerTLSConfig.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, ListenerTLSConfig.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -149,6 +135,11 @@ final class ListenerTLSConfigCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ListenerTLSConfig.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ListenerTLSConfig.class, p, ctxt);
       }
     }
 

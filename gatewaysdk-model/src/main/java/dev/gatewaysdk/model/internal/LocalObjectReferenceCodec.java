@@ -73,20 +73,6 @@ final class LocalObjectReferenceCodec {
     public LocalObjectReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       LocalObjectReference.Builder b = LocalObjectReference.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, LocalObjectReference.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, LocalObjectReference.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -113,6 +99,11 @@ final class LocalObjectReferenceCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, LocalObjectReference.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, LocalObjectReference.class, p, ctxt);
       }
     }
 

@@ -79,20 +79,6 @@ final class LocalPolicyTargetReferenceWithSectionNameCodec {
     public LocalPolicyTargetReferenceWithSectionName deserialize(JsonParser p,
         DeserializationContext ctxt) throws IOException {
       LocalPolicyTargetReferenceWithSectionName.Builder b = LocalPolicyTargetReferenceWithSectionName.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, LocalPolicyTargetReferenceWithSectionName.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt,
-        LocalPolicyTargetReferenceWithSectionName.Builder b) throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -122,6 +108,11 @@ final class LocalPolicyTargetReferenceWithSectionNameCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, LocalPolicyTargetReferenceWithSectionName.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, LocalPolicyTargetReferenceWithSectionName.class, p, ctxt);
       }
     }
 

@@ -166,17 +166,6 @@ final class ObjectMetaCodec {
    * The deserializer of {@link ObjectMeta}.
    */
   static final class Reader extends JsonDeserializer<ObjectMeta> {
-    @Override
-    public ObjectMeta deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      ObjectMeta.Builder b = ObjectMeta.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ObjectMeta.class, p, ctxt);
-      }
-    }
-
     /**
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
@@ -285,6 +274,17 @@ final class ObjectMetaCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ObjectMeta.class, field, p);
+      }
+    }
+
+    @Override
+    public ObjectMeta deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      ObjectMeta.Builder b = ObjectMeta.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ObjectMeta.class, p, ctxt);
       }
     }
 

@@ -79,20 +79,6 @@ final class ObjectReferenceCodec {
     public ObjectReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       ObjectReference.Builder b = ObjectReference.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ObjectReference.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, ObjectReference.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -122,6 +108,11 @@ final class ObjectReferenceCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ObjectReference.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ObjectReference.class, p, ctxt);
       }
     }
 

@@ -89,20 +89,6 @@ final class OwnerReferenceCodec {
     public OwnerReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       OwnerReference.Builder b = OwnerReference.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, OwnerReference.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, OwnerReference.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -138,6 +124,11 @@ final class OwnerReferenceCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, OwnerReference.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, OwnerReference.class, p, ctxt);
       }
     }
 

@@ -83,20 +83,6 @@ final class ParentGatewayReferenceCodec {
     public ParentGatewayReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       ParentGatewayReference.Builder b = ParentGatewayReference.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ParentGatewayReference.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, ParentGatewayReference.Builder b)
-        throws IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -126,6 +112,11 @@ final class ParentGatewayReferenceCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ParentGatewayReference.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ParentGatewayReference.class, p, ctxt);
       }
     }
 

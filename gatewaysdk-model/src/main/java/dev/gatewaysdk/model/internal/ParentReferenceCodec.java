@@ -95,20 +95,6 @@ final class ParentReferenceCodec {
     public ParentReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       ParentReference.Builder b = ParentReference.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ParentReference.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, ParentReference.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -144,6 +130,11 @@ final class ParentReferenceCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ParentReference.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ParentReference.class, p, ctxt);
       }
     }
 

@@ -80,20 +80,6 @@ final class PolicyAncestorStatusCodec {
     public PolicyAncestorStatus deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       PolicyAncestorStatus.Builder b = PolicyAncestorStatus.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, PolicyAncestorStatus.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, PolicyAncestorStatus.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -129,6 +115,11 @@ final class PolicyAncestorStatusCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, PolicyAncestorStatus.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, PolicyAncestorStatus.class, p, ctxt);
       }
     }
 

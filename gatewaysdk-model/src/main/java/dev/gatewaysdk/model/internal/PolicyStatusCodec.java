@@ -69,20 +69,6 @@ final class PolicyStatusCodec {
     @Override
     public PolicyStatus deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       PolicyStatus.Builder b = PolicyStatus.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, PolicyStatus.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, PolicyStatus.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -112,6 +98,11 @@ final class PolicyStatusCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, PolicyStatus.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, PolicyStatus.class, p, ctxt);
       }
     }
 

@@ -73,20 +73,6 @@ final class ReferenceGrantFromCodec {
     public ReferenceGrantFrom deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       ReferenceGrantFrom.Builder b = ReferenceGrantFrom.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ReferenceGrantFrom.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, ReferenceGrantFrom.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -113,6 +99,11 @@ final class ReferenceGrantFromCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ReferenceGrantFrom.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ReferenceGrantFrom.class, p, ctxt);
       }
     }
 

@@ -75,18 +75,6 @@ final class ReferenceGrantSpecCodec {
    * The deserializer of {@link ReferenceGrantSpec}.
    */
   static final class Reader extends JsonDeserializer<ReferenceGrantSpec> {
-    @Override
-    public ReferenceGrantSpec deserialize(JsonParser p, DeserializationContext ctxt) throws
-        IOException {
-      ReferenceGrantSpec.Builder b = ReferenceGrantSpec.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ReferenceGrantSpec.class, p, ctxt);
-      }
-    }
-
     /**
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
@@ -134,6 +122,18 @@ final class ReferenceGrantSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ReferenceGrantSpec.class, field, p);
+      }
+    }
+
+    @Override
+    public ReferenceGrantSpec deserialize(JsonParser p, DeserializationContext ctxt) throws
+        IOException {
+      ReferenceGrantSpec.Builder b = ReferenceGrantSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ReferenceGrantSpec.class, p, ctxt);
       }
     }
 

@@ -75,20 +75,6 @@ final class ReferenceGrantToCodec {
     public ReferenceGrantTo deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       ReferenceGrantTo.Builder b = ReferenceGrantTo.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, ReferenceGrantTo.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, ReferenceGrantTo.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -115,6 +101,11 @@ final class ReferenceGrantToCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, ReferenceGrantTo.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, ReferenceGrantTo.class, p, ctxt);
       }
     }
 

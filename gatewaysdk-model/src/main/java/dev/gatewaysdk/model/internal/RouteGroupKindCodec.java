@@ -71,20 +71,6 @@ final class RouteGroupKindCodec {
     public RouteGroupKind deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       RouteGroupKind.Builder b = RouteGroupKind.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, RouteGroupKind.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, RouteGroupKind.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -108,6 +94,11 @@ final class RouteGroupKindCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, RouteGroupKind.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, RouteGroupKind.class, p, ctxt);
       }
     }
 

@@ -74,20 +74,6 @@ final class RouteNamespacesCodec {
     public RouteNamespaces deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       RouteNamespaces.Builder b = RouteNamespaces.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, RouteNamespaces.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, RouteNamespaces.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -111,6 +97,11 @@ final class RouteNamespacesCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, RouteNamespaces.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, RouteNamespaces.class, p, ctxt);
       }
     }
 

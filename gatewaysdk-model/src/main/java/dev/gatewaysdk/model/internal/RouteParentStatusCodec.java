@@ -80,20 +80,6 @@ final class RouteParentStatusCodec {
     public RouteParentStatus deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       RouteParentStatus.Builder b = RouteParentStatus.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, RouteParentStatus.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, RouteParentStatus.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -129,6 +115,11 @@ final class RouteParentStatusCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, RouteParentStatus.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, RouteParentStatus.class, p, ctxt);
       }
     }
 

@@ -68,20 +68,6 @@ final class RouteStatusCodec {
     @Override
     public RouteStatus deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       RouteStatus.Builder b = RouteStatus.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, RouteStatus.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, RouteStatus.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -111,6 +97,11 @@ final class RouteStatusCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, RouteStatus.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, RouteStatus.class, p, ctxt);
       }
     }
 

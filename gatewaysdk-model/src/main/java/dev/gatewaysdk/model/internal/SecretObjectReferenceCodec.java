@@ -83,20 +83,6 @@ final class SecretObjectReferenceCodec {
     public SecretObjectReference deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       SecretObjectReference.Builder b = SecretObjectReference.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, SecretObjectReference.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, SecretObjectReference.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -126,6 +112,11 @@ final class SecretObjectReferenceCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, SecretObjectReference.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, SecretObjectReference.class, p, ctxt);
       }
     }
 

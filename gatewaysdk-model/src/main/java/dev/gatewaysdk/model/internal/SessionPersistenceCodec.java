@@ -86,20 +86,6 @@ final class SessionPersistenceCodec {
     public SessionPersistence deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       SessionPersistence.Builder b = SessionPersistence.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, SessionPersistence.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, SessionPersistence.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -129,6 +115,11 @@ final class SessionPersistenceCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, SessionPersistence.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, SessionPersistence.class, p, ctxt);
       }
     }
 

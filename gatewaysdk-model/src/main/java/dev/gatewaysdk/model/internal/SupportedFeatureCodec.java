@@ -65,20 +65,6 @@ final class SupportedFeatureCodec {
     public SupportedFeature deserialize(JsonParser p, DeserializationContext ctxt) throws
         IOException {
       SupportedFeature.Builder b = SupportedFeature.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, SupportedFeature.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, SupportedFeature.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -99,6 +85,11 @@ final class SupportedFeatureCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, SupportedFeature.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, SupportedFeature.class, p, ctxt);
       }
     }
 

@@ -77,20 +77,6 @@ final class TCPRouteRuleCodec {
     @Override
     public TCPRouteRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       TCPRouteRule.Builder b = TCPRouteRule.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, TCPRouteRule.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, TCPRouteRule.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -123,6 +109,11 @@ final class TCPRouteRuleCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, TCPRouteRule.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, TCPRouteRule.class, p, ctxt);
       }
     }
 

@@ -86,17 +86,6 @@ final class TCPRouteSpecCodec {
    * The deserializer of {@link TCPRouteSpec}.
    */
   static final class Reader extends JsonDeserializer<TCPRouteSpec> {
-    @Override
-    public TCPRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      TCPRouteSpec.Builder b = TCPRouteSpec.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, TCPRouteSpec.class, p, ctxt);
-      }
-    }
-
     /**
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
@@ -147,6 +136,17 @@ final class TCPRouteSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, TCPRouteSpec.class, field, p);
+      }
+    }
+
+    @Override
+    public TCPRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      TCPRouteSpec.Builder b = TCPRouteSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, TCPRouteSpec.class, p, ctxt);
       }
     }
 

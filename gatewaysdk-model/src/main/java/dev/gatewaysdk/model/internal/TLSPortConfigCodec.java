@@ -68,20 +68,6 @@ final class TLSPortConfigCodec {
     @Override
     public TLSPortConfig deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       TLSPortConfig.Builder b = TLSPortConfig.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, TLSPortConfig.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, TLSPortConfig.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -105,6 +91,11 @@ final class TLSPortConfigCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, TLSPortConfig.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, TLSPortConfig.class, p, ctxt);
       }
     }
 

@@ -77,20 +77,6 @@ final class TLSRouteRuleCodec {
     @Override
     public TLSRouteRule deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       TLSRouteRule.Builder b = TLSRouteRule.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, TLSRouteRule.class, p, ctxt);
-      }
-    }
-
-    /**
-     * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
-     * reader fills its nested spec and metadata builders this way).
-     */
-    void readInto(JsonParser p, DeserializationContext ctxt, TLSRouteRule.Builder b) throws
-        IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
       try {
@@ -123,6 +109,11 @@ final class TLSRouteRuleCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, TLSRouteRule.class, field, p);
+      }
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, TLSRouteRule.class, p, ctxt);
       }
     }
 

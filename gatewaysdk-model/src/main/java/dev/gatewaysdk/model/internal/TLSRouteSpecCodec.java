@@ -96,17 +96,6 @@ final class TLSRouteSpecCodec {
    * The deserializer of {@link TLSRouteSpec}.
    */
   static final class Reader extends JsonDeserializer<TLSRouteSpec> {
-    @Override
-    public TLSRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      TLSRouteSpec.Builder b = TLSRouteSpec.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, TLSRouteSpec.class, p, ctxt);
-      }
-    }
-
     /**
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
@@ -169,6 +158,17 @@ final class TLSRouteSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, TLSRouteSpec.class, field, p);
+      }
+    }
+
+    @Override
+    public TLSRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      TLSRouteSpec.Builder b = TLSRouteSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, TLSRouteSpec.class, p, ctxt);
       }
     }
 

@@ -86,17 +86,6 @@ final class UDPRouteSpecCodec {
    * The deserializer of {@link UDPRouteSpec}.
    */
   static final class Reader extends JsonDeserializer<UDPRouteSpec> {
-    @Override
-    public UDPRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      UDPRouteSpec.Builder b = UDPRouteSpec.builder();
-      readInto(p, ctxt, b);
-      try {
-        return b.build();
-      } catch (RuntimeException e) {
-        throw Codecs.invalid(e, UDPRouteSpec.class, p, ctxt);
-      }
-    }
-
     /**
      * Reads the fields of the object at {@code p} into {@code b} without building it (a kind's
      * reader fills its nested spec and metadata builders this way).
@@ -147,6 +136,17 @@ final class UDPRouteSpecCodec {
         }
       } catch (Exception e) {
         throw Codecs.wrap(e, UDPRouteSpec.class, field, p);
+      }
+    }
+
+    @Override
+    public UDPRouteSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      UDPRouteSpec.Builder b = UDPRouteSpec.builder();
+      readInto(p, ctxt, b);
+      try {
+        return b.build();
+      } catch (RuntimeException e) {
+        throw Codecs.invalid(e, UDPRouteSpec.class, p, ctxt);
       }
     }
 
