@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Manifest reading and writing: a typical HTTPRoute (read typed, write YAML and JSON) and the
- * largest manifest around, the v1.6.1 experimental CRD install (1.4 MB, read as generic objects).
+ * largest manifest around, the targeted release's experimental CRD install (1.4 MB, read as generic
+ * objects).
  *
  * <pre>{@code
  * GATEWAYSDK_CRDS=/path/to/crds java -jar benchmarks/target/benchmarks.jar ManifestsBenchmark

@@ -30,11 +30,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One canary weight change against the embedded API server (v1.6.1 CRDs, loopback HTTP): the seed
- * guide's GET + UPDATE, the RouteManager without known state (GET + guarded PATCH), and with known
- * state (one guarded PATCH, the state carried from the previous change or an informer cache).
- * Latency is sampled (p50/p99 in the output); the {@code changes} and {@code httpRequests} counters
- * (an OkHttp interceptor) give the round trips per change.
+ * One canary weight change against the embedded API server (the targeted release's CRDs, loopback
+ * HTTP): the seed guide's GET + UPDATE, the RouteManager without known state (GET + guarded PATCH),
+ * and with known state (one guarded PATCH, the state carried from the previous change or an
+ * informer cache). Latency is sampled (p50/p99 in the output); the {@code changes} and {@code
+ * httpRequests} counters (an OkHttp interceptor) give the round trips per change.
  *
  * <p>Run: {@code GATEWAYSDK_CRDS=/path/to/crds java -jar benchmarks/target/benchmarks.jar
  * RouteManager}

@@ -17,6 +17,7 @@ import dev.gatewaysdk.core.RuleSelector;
 import dev.gatewaysdk.core.validation.GatewayApiValidator;
 import dev.gatewaysdk.core.validation.ValidationResult;
 import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.model.GRPCRoute;
 import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.HTTPMethod;
@@ -148,7 +149,8 @@ class DocSnippetsTest {
   @Test
   void validatorReportsLikeTheApiServer() {
     // docs/validation.md
-    GatewayApiValidator validator = GatewayApiValidator.forRelease("v1.6.1", Channel.STANDARD);
+    GatewayApiValidator validator =
+        GatewayApiValidator.forRelease(CrdSource.LATEST_RELEASE, Channel.STANDARD);
     HTTPRoute route =
         HTTPRoute.builder()
             .name("shop")

@@ -24,7 +24,7 @@ import java.util.Set;
  * <pre>{@code
  * Capabilities caps = client.capabilities();
  * if (caps.serves("TLSRoute")) { ... }
- * System.out.println(caps.describe()); // Gateway API v1.6.1, experimental channel
+ * System.out.println(caps.describe()); // Gateway API <release>, experimental channel
  * }</pre>
  */
 public final class Capabilities {
@@ -56,7 +56,10 @@ public final class Capabilities {
     return new Capabilities(release, channel, served);
   }
 
-  /** The Gateway API release of the installed CRDs, e.g. {@code v1.6.1}; empty if not readable. */
+  /**
+   * The Gateway API release of the installed CRDs, e.g. {@value
+   * dev.gatewaysdk.model.CrdSource#LATEST_RELEASE}; empty if not readable.
+   */
   public Optional<String> release() {
     return release;
   }

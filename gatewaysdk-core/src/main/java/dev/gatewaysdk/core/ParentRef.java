@@ -3,6 +3,7 @@ package dev.gatewaysdk.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.core.internal.Json;
+import dev.gatewaysdk.model.GatewayApiKind;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,7 +19,7 @@ import java.util.OptionalInt;
  * }</pre>
  */
 public final class ParentRef {
-  private static final String GROUP = "gateway.networking.k8s.io";
+  private static final String GROUP = GatewayApiKind.GROUP;
 
   private final String name;
   private final Optional<String> namespace;

@@ -7,6 +7,7 @@ import dev.gatewaysdk.core.internal.ApiRouteStore;
 import dev.gatewaysdk.core.internal.Json;
 import dev.gatewaysdk.core.internal.JsonPatch;
 import dev.gatewaysdk.core.internal.RouteStore;
+import dev.gatewaysdk.model.CrdSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -532,7 +533,9 @@ public final class RouteManager {
                 + percent
                 + "% of requests) is not served by this cluster ("
                 + store.describeCluster()
-                + "); install a newer Gateway API release (v1.6.1 serves it) or mirror 100%");
+                + "); install a newer Gateway API release ("
+                + CrdSource.LATEST_RELEASE
+                + " serves it) or mirror 100%");
       }
       rm.put("percent", percent);
     }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
-import dev.gatewaysdk.model.internal.KindCodec;
+import dev.gatewaysdk.model.internal.ModelCodec;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -29,8 +29,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @GatewayApiKindStyle
-@JsonSerialize(using = KindCodec.Writer.class)
-@JsonDeserialize(using = KindCodec.Reader.class)
+@JsonSerialize(using = ModelCodec.Writer.class)
+@JsonDeserialize(using = ModelCodec.Reader.class)
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec", "status"})
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(

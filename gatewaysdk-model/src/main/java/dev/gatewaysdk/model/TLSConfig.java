@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.gatewaysdk.model.internal.AllowNulls;
-import dev.gatewaysdk.model.internal.TLSConfigCodec;
+import dev.gatewaysdk.model.internal.ModelCodec;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -18,8 +18,8 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link #unknownFields()}.
  */
 @Value.Immutable
-@JsonSerialize(using = TLSConfigCodec.Writer.class)
-@JsonDeserialize(using = TLSConfigCodec.Reader.class)
+@JsonSerialize(using = ModelCodec.Writer.class)
+@JsonDeserialize(using = ModelCodec.Reader.class)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,

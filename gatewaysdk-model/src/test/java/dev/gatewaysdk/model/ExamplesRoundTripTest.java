@@ -14,8 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every official v1.6.1 example of a modelled kind reads into the model and writes back as the same
- * JSON tree.
+ * Every official example (targeted release) of a modelled kind reads into the model and writes back
+ * as the same JSON tree.
  */
 class ExamplesRoundTripTest {
 

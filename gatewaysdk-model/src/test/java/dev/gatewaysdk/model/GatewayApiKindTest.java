@@ -42,7 +42,7 @@ class GatewayApiKindTest {
 
   /**
    * Coverage proof: every property of every version's schema of every Gateway API CRD the SDK
-   * models (experimental channel, v1.6.1) must be both written and read by the model.
+   * models (experimental channel, targeted release) must be both written and read by the model.
    */
   @Test
   void modelCoversEveryPropertyOfTheExperimentalCrds() throws Exception {
@@ -322,7 +322,7 @@ class GatewayApiKindTest {
   static Path installManifestOrSkip() {
     CrdSource source = CrdSource.fromEnvironment();
     try {
-      return source.installManifest("v1.6.1", Channel.EXPERIMENTAL);
+      return source.installManifest(CrdSource.LATEST_RELEASE, Channel.EXPERIMENTAL);
     } catch (CrdSourceException e) {
       String reason =
           "Gateway API CRDs neither configured ("

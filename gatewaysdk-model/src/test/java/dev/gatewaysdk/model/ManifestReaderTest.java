@@ -285,7 +285,8 @@ class ManifestReaderTest {
     assertThat(version.fieldPath()).hasValue("apiVersion");
     assertThat(version.reason())
         .isEqualTo(
-            "unknown API version gateway.networking.k8s.io/v2 of HTTPRoute; v1.6.1"
+            "unknown API version gateway.networking.k8s.io/v2 of HTTPRoute; "
+                + CrdSource.LATEST_RELEASE
                 + " serves gateway.networking.k8s.io/v1, gateway.networking.k8s.io/v1beta1");
     assertThatThrownBy(
             () ->
@@ -328,7 +329,9 @@ class ManifestReaderTest {
     assertThat(e.getMessage())
         .isEqualTo(
             "document 1 (line 1, column 1) at apiVersion: HTTPRoute"
-                + " gateway.networking.k8s.io/v1alpha2 is not served by any Gateway API release v1.0.0..v1.6.1; use"
+                + " gateway.networking.k8s.io/v1alpha2 is not served by any Gateway API release v1.0.0.."
+                + CrdSource.LATEST_RELEASE
+                + "; use"
                 + " gateway.networking.k8s.io/v1 (served since v1.0.0)");
     assertThat(strict.newBuilder().strict(false).build().readAll(yaml)).hasSize(1);
   }

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The official v1.6.1 example manifests, found through the CRD source setting; tests skip when
- * absent.
+ * The official example manifests of the targeted release, found through the CRD source setting;
+ * tests skip when absent.
  */
 public final class OfficialExamples {
   private OfficialExamples() {}
@@ -21,12 +21,14 @@ public final class OfficialExamples {
     Path examples =
         CrdSource.fromEnvironment()
             .directory()
-            .map(d -> d.resolve("v1.6.1").resolve("examples"))
+            .map(d -> d.resolve(CrdSource.LATEST_RELEASE).resolve("examples"))
             .orElse(null);
     String reason =
         "official examples not found: set "
             + CrdSource.ENV
-            + " to a directory with v1.6.1/examples";
+            + " to a directory with "
+            + CrdSource.LATEST_RELEASE
+            + "/examples";
     Assumptions.assumeTrue(
         CrdRequirement.available(examples != null && Files.isDirectory(examples), reason), reason);
     return examples;

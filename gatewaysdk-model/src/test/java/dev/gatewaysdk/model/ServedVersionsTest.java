@@ -21,8 +21,8 @@ class ServedVersionsTest {
   @CsvSource({
     "v1.0.0, STANDARD",
     "v1.0.0, EXPERIMENTAL",
-    "v1.6.1, STANDARD",
-    "v1.6.1, EXPERIMENTAL"
+    CrdSource.LATEST_RELEASE + ", STANDARD",
+    CrdSource.LATEST_RELEASE + ", EXPERIMENTAL"
   })
   void tableMatchesTheOfficialCrds(String release, Channel channel) {
     Path install = officialInstall(release, channel);
@@ -84,19 +84,22 @@ class ServedVersionsTest {
 
   @Test
   void patchReleasesResolveToTheirMinor() {
-    assertThat(ServedVersions.of("v1.6.0").release()).isEqualTo("v1.6.1");
+    // a patch release resolves to the row of its minor: vX.Y.0 to the targeted vX.Y.Z
+    String minorZero = CrdSource.LATEST_RELEASE.replaceAll("\\.\\d+$", ".0");
+    assertThat(ServedVersions.of(minorZero).release()).isEqualTo(CrdSource.LATEST_RELEASE);
     assertThat(ServedVersions.of("v1.2.1").release()).isEqualTo("v1.2.0");
     assertThat(ServedVersions.of("v1.5.1").served(Channel.STANDARD, "TLSRoute"))
         .containsExactly("v1");
     assertThat(ServedVersions.releases())
-        .containsExactly("v1.0.0", "v1.1.0", "v1.2.0", "v1.3.0", "v1.4.0", "v1.5.0", "v1.6.1");
+        .containsExactly(
+            "v1.0.0", "v1.1.0", "v1.2.0", "v1.3.0", "v1.4.0", "v1.5.0", CrdSource.LATEST_RELEASE);
   }
 
   @Test
   void unknownReleasesAreRejectedWithTheRange() {
     assertThatThrownBy(() -> ServedVersions.of("v0.8.0"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("v1.0.0..v1.6.1")
+        .hasMessageContaining("v1.0.0.." + CrdSource.LATEST_RELEASE)
         .hasMessageEndingWith(": v0.8.0");
     assertThatThrownBy(() -> ServedVersions.of("latest"))
         .isInstanceOf(IllegalArgumentException.class);
@@ -132,7 +135,9 @@ class ServedVersionsTest {
   void httpRouteV1alpha2IsExplainedWithItsReplacement() {
     assertThat(ServedVersions.explain("gateway.networking.k8s.io/v1alpha2", "HTTPRoute"))
         .contains(
-            "HTTPRoute gateway.networking.k8s.io/v1alpha2 is not served by any Gateway API release v1.0.0..v1.6.1;"
+            "HTTPRoute gateway.networking.k8s.io/v1alpha2 is not served by any Gateway API release v1.0.0.."
+                + CrdSource.LATEST_RELEASE
+                + ";"
                 + " use gateway.networking.k8s.io/v1 (served since v1.0.0)");
   }
 
@@ -141,7 +146,9 @@ class ServedVersionsTest {
     assertThat(ServedVersions.explain("gateway.networking.k8s.io/v1alpha2", "TLSRoute"))
         .contains(
             "TLSRoute gateway.networking.k8s.io/v1alpha2 is served only by experimental-channel installs of"
-                + " v1.0.0..v1.6.1 (deprecated since v1.5.0); use gateway.networking.k8s.io/v1 (standard channel"
+                + " v1.0.0.."
+                + CrdSource.LATEST_RELEASE
+                + " (deprecated since v1.5.0); use gateway.networking.k8s.io/v1 (standard channel"
                 + " since v1.5.0)");
   }
 
@@ -168,11 +175,14 @@ class ServedVersionsTest {
     assertThat(ServedVersions.explain("gateway.networking.x-k8s.io/v1alpha1", "XListenerSet"))
         .contains(
             "XListenerSet gateway.networking.x-k8s.io/v1alpha1 is served only by experimental-channel installs of"
-                + " v1.3.0..v1.4.0; XListenerSet is not part of v1.6.1");
+                + " v1.3.0..v1.4.0; XListenerSet is not part of "
+                + CrdSource.LATEST_RELEASE);
     assertThat(ServedVersions.explain("gateway.networking.x-k8s.io/v1alpha1", "XMesh"))
         .contains(
             "XMesh gateway.networking.x-k8s.io/v1alpha1 is served only by experimental-channel installs of"
-                + " v1.4.0..v1.6.1; XMesh is not part of the standard channel");
+                + " v1.4.0.."
+                + CrdSource.LATEST_RELEASE
+                + "; XMesh is not part of the standard channel");
   }
 
   static Path officialInstall(String release, Channel channel) {

@@ -87,7 +87,10 @@ public final class EmbeddedApiServerOptions {
     return port;
   }
 
-  /** The Gateway API release whose CRDs are installed, such as {@code v1.6.1}. */
+  /**
+   * The Gateway API release whose CRDs are installed, such as {@value
+   * dev.gatewaysdk.model.CrdSource#LATEST_RELEASE}.
+   */
   public String release() {
     return release;
   }
@@ -218,7 +221,7 @@ public final class EmbeddedApiServerOptions {
     }
 
     /**
-     * @throws IllegalArgumentException unless the release looks like {@code v1.6.1}
+     * @throws IllegalArgumentException unless the release looks like {@code v1.2.3}
      */
     public Builder release(String release) {
       this.release = Releases.require(release);

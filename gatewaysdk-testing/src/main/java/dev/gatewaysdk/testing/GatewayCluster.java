@@ -97,7 +97,10 @@ public interface GatewayCluster extends AutoCloseable {
     return options().backend();
   }
 
-  /** The Gateway API release of the installed CRDs, such as {@code v1.6.1}. */
+  /**
+   * The Gateway API release of the installed CRDs, such as {@value
+   * dev.gatewaysdk.model.CrdSource#LATEST_RELEASE}.
+   */
   String release();
 
   Channel channel();

@@ -203,7 +203,7 @@ public final class GatewayClusterOptions {
     }
 
     /**
-     * @throws IllegalArgumentException unless the release looks like {@code v1.6.1}
+     * @throws IllegalArgumentException unless the release looks like {@code v1.2.3}
      */
     public Builder release(String release) {
       this.release = Releases.require(release);

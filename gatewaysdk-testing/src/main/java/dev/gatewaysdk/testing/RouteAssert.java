@@ -2,6 +2,7 @@ package dev.gatewaysdk.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.model.GatewayApiKind;
 import dev.gatewaysdk.model.Manifests;
 import dev.gatewaysdk.model.ParentReference;
 import dev.gatewaysdk.model.Route;
@@ -289,7 +290,7 @@ public final class RouteAssert extends AbstractAssert<RouteAssert, Route> {
    * sectionName and port.
    */
   private static final class Parent {
-    static final String GROUP = "gateway.networking.k8s.io";
+    static final String GROUP = GatewayApiKind.GROUP;
     final String group;
     final String kind;
     final String namespace;

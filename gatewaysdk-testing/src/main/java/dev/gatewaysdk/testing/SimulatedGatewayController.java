@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * attached to those, and the {@code status.parents[]}/{@code status.ancestors[]} entries of routes
  * and BackendTLSPolicies that refer to them. Entries of other controllers are kept. It watches the
  * cluster (informers, no polling) and writes through the {@code /status} subresource, every
- * condition at the object's current generation (Gateway API v1.6.1):
+ * condition at the object's current generation (Gateway API {@value
+ * dev.gatewaysdk.model.CrdSource#LATEST_RELEASE}):
  *
  * <ul>
  *   <li>GatewayClass: {@code Accepted}, {@code SupportedVersion}.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.core.validation.GatewayApiValidator;
 import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.testing.EmbeddedApiServer;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ClientValidationTest {
   @Test
   void invalidObjectIsRejectedBeforeAnyWriteWithTheValidatorsCauses() {
-    try (EmbeddedApiServer server = Servers.start("v1.6.1", Channel.STANDARD)) {
+    try (EmbeddedApiServer server = Servers.start(CrdSource.LATEST_RELEASE, Channel.STANDARD)) {
       AtomicInteger writes = new AtomicInteger();
       var api = server.apiClient();
       api.setHttpClient(

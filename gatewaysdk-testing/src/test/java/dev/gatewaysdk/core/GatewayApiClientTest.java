@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class GatewayApiClientTest {
   @Test
   void capabilitiesReportReleaseChannelAndBestVersions() {
     Capabilities l = GatewayApiClient.create(servers.latest.apiClient()).capabilities();
-    assertThat(l.release()).contains("v1.6.1");
+    assertThat(l.release()).contains(CrdSource.LATEST_RELEASE);
     assertThat(l.channel()).contains(Channel.EXPERIMENTAL);
     assertThat(l.preferredVersion("TLSRoute")).contains("v1");
     assertThat(l.preferredVersion("ReferenceGrant")).contains("v1");

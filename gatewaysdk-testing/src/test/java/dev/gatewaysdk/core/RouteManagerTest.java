@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** RouteManager against the embedded API server (v1.6.1 experimental, and v1.0.0 standard). */
+/**
+ * RouteManager against the embedded API server (targeted release experimental, and v1.0.0
+ * standard).
+ */
 class RouteManagerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @RegisterExtension static final Servers servers = new Servers(Channel.EXPERIMENTAL);

@@ -1,6 +1,7 @@
 package dev.gatewaysdk.core;
 
 import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.model.internal.CrdRequirement;
 import dev.gatewaysdk.testing.EmbeddedApiServer;
 import dev.gatewaysdk.testing.EmbeddedApiServerOptions;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Embedded API servers for the client tests; skipped when the CRD source is not configured. As a
- * JUnit extension, registered once per test class, it starts the latest release (v1.6.1, in the
- * channel given) and v1.0.0 standard before the class, a {@link #client} on the latest that counts
- * its {@link #requests}, and closes both after it:
+ * JUnit extension, registered once per test class, it starts the latest release ({@code
+ * CrdSource.LATEST_RELEASE}, in the channel given) and v1.0.0 standard before the class, a {@link
+ * #client} on the latest that counts its {@link #requests}, and closes both after it:
  *
  * <pre>{@code
  * @RegisterExtension static final Servers servers = new Servers(Channel.EXPERIMENTAL);
@@ -53,7 +54,7 @@ final class Servers implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    latest = start("v1.6.1", channel);
+    latest = start(CrdSource.LATEST_RELEASE, channel);
     old = start("v1.0.0", Channel.STANDARD);
     var api = latest.apiClient();
     api.setHttpClient(

@@ -169,12 +169,15 @@ class EmbeddedApiServerKubectlTest {
     String reason =
         "the official examples are not available: set "
             + CrdSource.ENV
-            + " to a directory with v1.6.1/examples";
+            + " to a directory with "
+            + CrdSource.LATEST_RELEASE
+            + "/examples";
     assumeTrue(
         CrdRequirement.available(
-            crds != null && Files.isDirectory(crds.resolve("v1.6.1/examples")), reason),
+            crds != null && Files.isDirectory(crds.resolve(CrdSource.LATEST_RELEASE + "/examples")),
+            reason),
         reason);
-    examples = crds.resolve("v1.6.1");
+    examples = crds.resolve(CrdSource.LATEST_RELEASE);
     server =
         EmbeddedApiServer.start(
             EmbeddedApiServerOptions.builder().channel(Channel.EXPERIMENTAL).build());

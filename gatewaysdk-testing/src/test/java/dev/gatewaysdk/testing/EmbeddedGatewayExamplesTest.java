@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The official Gateway API examples (v1.6.1, standard channel, read from {@code GATEWAYSDK_CRDS})
- * applied as they are, with echo backends behind their Services, and the traffic their guides
- * describe checked through the embedded Gateway.
+ * The official Gateway API examples (targeted release, standard channel, read from {@code
+ * GATEWAYSDK_CRDS}) applied as they are, with echo backends behind their Services, and the traffic
+ * their guides describe checked through the embedded Gateway.
  */
 @GatewayApiTest
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -43,7 +43,7 @@ class EmbeddedGatewayExamplesTest {
     examples =
         CrdSource.fromEnvironment()
             .directory()
-            .map(d -> d.resolve("v1.6.1/examples/standard"))
+            .map(d -> d.resolve(CrdSource.LATEST_RELEASE + "/examples/standard"))
             .orElse(null);
     String reason = "official examples not configured (set GATEWAYSDK_CRDS)";
     Assumptions.assumeTrue(

@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.gatewaysdk.core.RouteManager;
+import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.testing.GatewayCluster.Backend;
 import dev.gatewaysdk.testing.GatewayCluster.Controller;
 import io.kubernetes.client.openapi.ApiClient;
@@ -164,7 +165,10 @@ class GatewayApiExtensionTest {
             event(
                 finishedWithFailure(
                     instanceOf(ExtensionConfigurationException.class),
-                    message(m -> m.contains("release must look like v1.6.1: 1.6")))));
+                    message(
+                        m ->
+                            m.contains(
+                                "release must look like " + CrdSource.LATEST_RELEASE + ": 1.6")))));
   }
 
   @GatewayApiTest

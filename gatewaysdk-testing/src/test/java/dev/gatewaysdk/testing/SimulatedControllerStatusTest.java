@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The simulated controller against the embedded API server (official v1.6.1 CRDs): ListenerSet and
- * BackendTLSPolicy status written through the status subresource, transitions when a referenced
- * object appears, and core/v1 Events for refusals (what {@code kubectl get events} lists).
+ * The simulated controller against the embedded API server (official CRDs of the targeted release):
+ * ListenerSet and BackendTLSPolicy status written through the status subresource, transitions when
+ * a referenced object appears, and core/v1 Events for refusals (what {@code kubectl get events}
+ * lists).
  */
 @GatewayApiTest
 @Timeout(value = 90, unit = TimeUnit.SECONDS)

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gatewaysdk validate [--release v1.6.1] [--channel standard|experimental] [--crds PATH]
+ * {@code gatewaysdk validate [--release RELEASE] [--channel standard|experimental] [--crds PATH]
  * FILE...}: validates every Gateway API document as the API server would (schema, defaults, CEL
  * rules) and prints errors as kubectl does; exits 1 when any document is rejected. Documents of
  * core kinds are skipped. A Markdown file (a guide) is checked block by block: each YAML code block

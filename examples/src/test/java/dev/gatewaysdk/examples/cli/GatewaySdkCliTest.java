@@ -2,6 +2,7 @@ package dev.gatewaysdk.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.model.GatewayApiObject;
 import dev.gatewaysdk.model.GenericObject;
 import dev.gatewaysdk.model.HTTPRoute;
@@ -55,8 +56,8 @@ class GatewaySdkCliTest {
     assertThat(run("version")).isZero();
     assertThat(out.toString())
         .startsWith("gatewaysdk 0.")
-        .contains("Gateway API v1.6.1")
-        .contains("v1.0.0..v1.6.1");
+        .contains("Gateway API " + CrdSource.LATEST_RELEASE)
+        .contains("v1.0.0.." + CrdSource.LATEST_RELEASE);
     assertThat(VersionCommand.sdkVersion()).doesNotContain("${").isNotEqualTo("unknown");
   }
 

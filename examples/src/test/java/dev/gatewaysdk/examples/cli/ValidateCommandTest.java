@@ -20,12 +20,12 @@ class ValidateCommandTest {
 
   @BeforeEach
   void requireCrds() {
-    String reason = "CRD source setting names no directory with v1.6.1";
+    String reason = "CRD source setting names no directory with " + CrdSource.LATEST_RELEASE;
     assumeTrue(
         CrdRequirement.available(
             CrdSource.fromEnvironment()
                 .directory()
-                .map(d -> Files.isDirectory(d.resolve("v1.6.1")))
+                .map(d -> Files.isDirectory(d.resolve(CrdSource.LATEST_RELEASE)))
                 .orElse(false),
             reason),
         reason);
@@ -125,7 +125,14 @@ class ValidateCommandTest {
         metadata: {name: t}
         spec: {hostnames: [a.example.com], rules: [{backendRefs: [{name: s, port: 443}]}]}
         """);
-    assertThat(run("validate", "--release", "v1.6.1", "--channel", "standard", file.toString()))
+    assertThat(
+            run(
+                "validate",
+                "--release",
+                CrdSource.LATEST_RELEASE,
+                "--channel",
+                "standard",
+                file.toString()))
         .isEqualTo(1);
     assertThat(err.toString())
         .contains("resource mapping not found for name: \"t\"")

@@ -8,6 +8,7 @@ import dev.gatewaysdk.core.validation.internal.CrdFiles;
 import dev.gatewaysdk.model.Channel;
 import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.model.CrdSourceException;
+import dev.gatewaysdk.model.ServedVersions;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.JSON;
@@ -29,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code kind}. Immutable and thread-safe; {@link #forRelease} instances are cached per JVM.
  *
  * <pre>{@code
- * GatewayApiValidator validator = GatewayApiValidator.forRelease("v1.6.1", Channel.STANDARD);
+ * GatewayApiValidator validator = GatewayApiValidator.forRelease(CrdSource.LATEST_RELEASE, Channel.STANDARD);
  * ValidationResult result = validator.validate(routeTree);
  * if (!result.valid()) System.err.println(result.kubectlMessage());
  * }</pre>
@@ -37,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GatewayApiValidator {
   /** The API groups {@link #fromCluster} reads. */
   public static final Set<String> GATEWAY_API_GROUPS =
-      Set.of("gateway.networking.k8s.io", "gateway.networking.x-k8s.io");
+      Set.of(ServedVersions.GROUP, ServedVersions.EXPERIMENTAL_GROUP);
 
   private static final Map<String, GatewayApiValidator> RELEASES = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON_MAPPER = new ObjectMapper();

@@ -4,7 +4,7 @@
  * x-kubernetes-validations} CEL rules, with results shaped like the server's 422 Invalid status.
  *
  * <pre>{@code
- * GatewayApiValidator v = GatewayApiValidator.forRelease("v1.6.1", Channel.STANDARD);
+ * GatewayApiValidator v = GatewayApiValidator.forRelease(CrdSource.LATEST_RELEASE, Channel.STANDARD);
  * ValidationResult r = v.validate(yamlMapper.readTree(manifest));
  * r.causes().forEach(c -> System.out.println(c.field() + ": " + c.message()));
  * }</pre>

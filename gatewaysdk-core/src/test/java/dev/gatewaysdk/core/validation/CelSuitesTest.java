@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,7 +65,7 @@ class CelSuitesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void caseBehavesAsOnTheApiServer(String name, JsonNode suite, JsonNode c) {
-    String release = suite.path("release").asText("v1.6.1");
+    String release = suite.path("release").asText(CrdSource.LATEST_RELEASE);
     Channel channel =
         Channel.parse(c.path("channel").asText(suite.path("channel").asText("standard")));
     GatewayApiValidator validator = OfficialData.validator(release, channel);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.core.FieldValidation;
 import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
 import org.junit.jupiter.api.Test;
 
 class CompiledCrdTest {
@@ -362,7 +363,7 @@ class CompiledCrdTest {
 
   @Test
   void hugeGatewayListenerListIsRejectedWithoutRunningRules() {
-    GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
+    GatewayApiValidator v = OfficialData.validator(CrdSource.LATEST_RELEASE, Channel.STANDARD);
     ObjectNode gw =
         (ObjectNode)
             OfficialData.yaml(

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.gatewaysdk.core.validation.internal.CrdFiles;
 import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.model.CrdSourceException;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class GatewayApiValidatorTest {
 
   @Test
   void weightAboveLimitIsRejectedWithTheServersWording() {
-    GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
+    GatewayApiValidator v = OfficialData.validator(CrdSource.LATEST_RELEASE, Channel.STANDARD);
     ValidationResult r = v.validate(OfficialData.yaml(ROUTE.formatted("1000001")));
     assertThat(r.causes())
         .singleElement()
@@ -60,7 +61,7 @@ class GatewayApiValidatorTest {
 
   @Test
   void defaultsFillGroupKindAndMatchType() {
-    GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
+    GatewayApiValidator v = OfficialData.validator(CrdSource.LATEST_RELEASE, Channel.STANDARD);
     ObjectNode defaulted =
         v.applyDefaults(
             OfficialData.yaml(
@@ -80,7 +81,7 @@ class GatewayApiValidatorTest {
 
   @Test
   void kindTheReleaseDoesNotServeIsReported() {
-    GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
+    GatewayApiValidator v = OfficialData.validator(CrdSource.LATEST_RELEASE, Channel.STANDARD);
     ValidationResult r =
         v.validate(
             OfficialData.yaml(
@@ -99,7 +100,7 @@ class GatewayApiValidatorTest {
               assertThat(c.message())
                   .contains(
                       "no matches for kind \"TLSRoute\" in version \"gateway.networking.k8s.io/v1alpha2\"")
-                  .contains("v1.6.1 standard");
+                  .contains(CrdSource.LATEST_RELEASE + " standard");
             });
     ValidationResult unknownKind =
         v.validate(
@@ -111,7 +112,7 @@ class GatewayApiValidatorTest {
 
   @Test
   void fromFilesReadsDirectoriesOfCrds() {
-    Path dir = OfficialData.require("v1.6.1/crds/standard");
+    Path dir = OfficialData.require(CrdSource.LATEST_RELEASE + "/crds/standard");
     GatewayApiValidator v = GatewayApiValidator.fromFiles(dir);
     assertThat(v.crd("gateway.networking.k8s.io", "Gateway")).isPresent();
     assertThat(v.crd("gateway.networking.k8s.io", "Gateway").get().servedVersions()).contains("v1");
@@ -120,7 +121,7 @@ class GatewayApiValidatorTest {
 
   @Test
   void updateRunsTransitionRules() {
-    GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
+    GatewayApiValidator v = OfficialData.validator(CrdSource.LATEST_RELEASE, Channel.STANDARD);
     JsonNode old =
         OfficialData.yaml(
             "{apiVersion: gateway.networking.k8s.io/v1, kind: GatewayClass, metadata: {name: c}, "
@@ -140,7 +141,7 @@ class GatewayApiValidatorTest {
 
   @Test
   void fromClusterReadsGatewayApiCrdsThroughApiextensions() throws IOException {
-    Path install = OfficialData.require("v1.6.1/standard-install.yaml");
+    Path install = OfficialData.require(CrdSource.LATEST_RELEASE + "/standard-install.yaml");
     ObjectMapper json = new ObjectMapper();
     ObjectNode list =
         json.createObjectNode()
@@ -208,7 +209,7 @@ class GatewayApiValidatorTest {
 
   @Test
   void typedModelObjectsAreValidatedThroughTheirTree() {
-    GatewayApiValidator v = OfficialData.validator("v1.6.1", Channel.STANDARD);
+    GatewayApiValidator v = OfficialData.validator(CrdSource.LATEST_RELEASE, Channel.STANDARD);
     dev.gatewaysdk.model.HTTPRoute ok =
         dev.gatewaysdk.model.Manifests.read(
             ROUTE.formatted("90"), dev.gatewaysdk.model.HTTPRoute.class);
@@ -229,7 +230,8 @@ class GatewayApiValidatorTest {
 
   @Test
   void ofUsesExactlyTheGivenCrds() {
-    GatewayApiValidator all = OfficialData.validator("v1.6.1", Channel.EXPERIMENTAL);
+    GatewayApiValidator all =
+        OfficialData.validator(CrdSource.LATEST_RELEASE, Channel.EXPERIMENTAL);
     CompiledCrd routes = all.crd("gateway.networking.k8s.io", "HTTPRoute").orElseThrow();
     GatewayApiValidator one = GatewayApiValidator.of(List.of(routes));
     assertThat(one.crds()).containsExactly(routes);

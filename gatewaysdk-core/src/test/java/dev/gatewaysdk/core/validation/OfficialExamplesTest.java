@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every official v1.6.1 example validates clean against the CRDs of its channel. */
+/**
+ * Every official example of the targeted release validates clean against the CRDs of its channel.
+ */
 class OfficialExamplesTest {
   static Stream<Arguments> examples() {
-    Path root = OfficialData.require("v1.6.1/examples");
+    Path root = OfficialData.require(CrdSource.LATEST_RELEASE + "/examples");
     List<Arguments> out = new ArrayList<>();
     for (Path f : OfficialData.yamlFiles(root)) {
       if (OfficialData.documents(f).stream().noneMatch(OfficialData::isGatewayApi)) {
@@ -32,7 +35,7 @@ class OfficialExamplesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void officialExampleIsValid(String name, Path file, Channel channel) {
-    GatewayApiValidator validator = OfficialData.validator("v1.6.1", channel);
+    GatewayApiValidator validator = OfficialData.validator(CrdSource.LATEST_RELEASE, channel);
     int checked = 0;
     for (JsonNode doc : OfficialData.documents(file)) {
       if (!OfficialData.isGatewayApi(doc)) {
@@ -48,7 +51,7 @@ class OfficialExamplesTest {
 
   @Test
   void everyCrdOfBothReleasesCompiles() {
-    for (String release : List.of("v1.6.1", "v1.0.0")) {
+    for (String release : List.of(CrdSource.LATEST_RELEASE, "v1.0.0")) {
       for (Channel channel : Channel.values()) {
         GatewayApiValidator v = OfficialData.validator(release, channel);
         assertThat(v.crds()).as(release + " " + channel).isNotEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatewaysdk.model.Channel;
+import dev.gatewaysdk.model.CrdSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every official v1.6.1 invalid example is rejected for the reason its name states: the expected
- * field, cause type and message are written down here per file, not taken from the engine.
+ * Every official invalid example of the targeted release is rejected for the reason its name
+ * states: the expected field, cause type and message are written down here per file, not taken from
+ * the engine.
  */
 class OfficialInvalidExamplesTest {
   record Expected(String field, String reason, String message) {}
@@ -241,7 +243,7 @@ class OfficialInvalidExamplesTest {
               new Expected("spec.hostnames", Cause.FIELD_VALUE_REQUIRED, "Required value")));
 
   static Stream<Arguments> invalidExamples() {
-    Path root = OfficialData.require("v1.6.1/invalid-examples");
+    Path root = OfficialData.require(CrdSource.LATEST_RELEASE + "/invalid-examples");
     return OfficialData.yamlFiles(root).stream()
         .map(f -> Arguments.of(root.relativize(f).toString(), f));
   }
@@ -254,7 +256,8 @@ class OfficialInvalidExamplesTest {
     Channel channel = name.startsWith("experimental") ? Channel.EXPERIMENTAL : Channel.STANDARD;
     List<JsonNode> docs = OfficialData.documents(file);
     assertThat(docs).hasSize(1);
-    ValidationResult result = OfficialData.validator("v1.6.1", channel).validate(docs.get(0));
+    ValidationResult result =
+        OfficialData.validator(CrdSource.LATEST_RELEASE, channel).validate(docs.get(0));
     assertThat(result.valid()).as(name).isFalse();
     assertThat(result.statusCode()).isEqualTo(422);
     assertThat(result.causes())
@@ -276,7 +279,7 @@ class OfficialInvalidExamplesTest {
 
   @Test
   void everyExpectationNamesAnExistingFile() {
-    Path root = OfficialData.require("v1.6.1/invalid-examples");
+    Path root = OfficialData.require(CrdSource.LATEST_RELEASE + "/invalid-examples");
     TreeSet<String> missing = new TreeSet<>();
     EXPECTED
         .keySet()

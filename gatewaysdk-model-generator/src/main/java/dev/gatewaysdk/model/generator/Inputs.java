@@ -32,14 +32,26 @@ final class Inputs {
   /** A top-level kind the model has a class for; {@code typeName} is the Go type name (= kind). */
   record Kind(String typeName) {}
 
+  /**
+   * A type the codecs start from: its schema path ({@code HTTPRoute.spec}), or {@code null} for a
+   * Kubernetes type the CRDs do not describe (metadata). Nested types follow the model's accessors.
+   */
+  record CodecRoot(String path, String typeName) {}
+
   final List<Release> releases;
   final List<Kind> kinds;
   final List<OpenEnum> openEnums;
+  final List<CodecRoot> codecRoots;
 
-  private Inputs(List<Release> releases, List<Kind> kinds, List<OpenEnum> openEnums) {
+  private Inputs(
+      List<Release> releases,
+      List<Kind> kinds,
+      List<OpenEnum> openEnums,
+      List<CodecRoot> codecRoots) {
     this.releases = releases;
     this.kinds = kinds;
     this.openEnums = openEnums;
+    this.codecRoots = codecRoots;
   }
 
   /** The inputs shipped with the generator. */
@@ -65,6 +77,7 @@ final class Inputs {
     }
     List<Kind> kinds = new ArrayList<>();
     Map<String, OpenEnum> enums = new LinkedHashMap<>();
+    List<CodecRoot> codecRoots = new ArrayList<>();
     String section = "";
     for (String line : typeLines) {
       if (line.startsWith("[")) {
@@ -86,11 +99,22 @@ final class Inputs {
             e.extraValues().add(f[i]);
           }
         }
+        case "[codecs]" -> {
+          if (f.length != 2) {
+            throw new IllegalArgumentException(
+                "type-names.txt: a codec root is a path (or -) and a type name: " + line);
+          }
+          codecRoots.add(new CodecRoot(f[0].equals("-") ? null : f[0], f[1]));
+        }
         default ->
             throw new IllegalArgumentException("type-names.txt: line outside a section: " + line);
       }
     }
-    return new Inputs(List.copyOf(releases), List.copyOf(kinds), List.copyOf(enums.values()));
+    return new Inputs(
+        List.copyOf(releases),
+        List.copyOf(kinds),
+        List.copyOf(enums.values()),
+        List.copyOf(codecRoots));
   }
 
   /** The non-blank lines of a resource, without {@code #} comments. */

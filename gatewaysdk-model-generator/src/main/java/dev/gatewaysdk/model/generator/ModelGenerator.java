@@ -48,11 +48,15 @@ public final class ModelGenerator {
 
   private final Inputs inputs;
 
+  /** The model's source root: the hand-written value types the codecs bind. */
+  private final Path modelSources;
+
   /** Releases with CRDs, newest first; per release, experimental before standard. */
   private final List<Crds> crdsNewestFirst;
 
-  ModelGenerator(Inputs inputs, Path crdSource) {
+  ModelGenerator(Inputs inputs, Path crdSource, Path modelSources) {
     this.inputs = inputs;
+    this.modelSources = modelSources;
     List<Crds> crds = new ArrayList<>();
     for (int i = inputs.releases.size() - 1; i >= 0; i--) {
       Inputs.Release release = inputs.releases.get(i);
@@ -84,7 +88,7 @@ public final class ModelGenerator {
                             + Crds.PROPERTY
                             + ") to the CRD source directory"));
     Path root = Paths.get(args[0]);
-    List<JavaFile> files = new ModelGenerator(Inputs.load(), crdSource).generate();
+    List<JavaFile> files = new ModelGenerator(Inputs.load(), crdSource, root).generate();
     Set<Path> written = new LinkedHashSet<>();
     for (JavaFile file : files) {
       written.add(write(file, root));
@@ -104,6 +108,7 @@ public final class ModelGenerator {
     for (Inputs.OpenEnum e : inputs.openEnums) {
       files.add(openEnum(e));
     }
+    files.addAll(new CodecGenerator(inputs, crdsNewestFirst, modelSources).emit());
     return files;
   }
 

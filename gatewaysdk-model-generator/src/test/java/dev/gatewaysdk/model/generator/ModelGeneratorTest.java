@@ -2,6 +2,11 @@ package dev.gatewaysdk.model.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.gatewaysdk.model.CrdSource;
 import dev.gatewaysdk.model.internal.CrdRequirement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +27,7 @@ class ModelGeneratorTest {
   @Test
   void checkedInSourcesAreWhatTheGeneratorWritesFromTheCrds(@TempDir Path out) throws IOException {
     Path crds = crdSource();
-    for (var file : new ModelGenerator(Inputs.load(), crds).generate()) {
+    for (var file : new ModelGenerator(Inputs.load(), crds, MODEL_SOURCES).generate()) {
       ModelGenerator.write(file, out);
     }
     List<Path> generated = relative(out, ModelGenerator.generatedFiles(out));
@@ -45,16 +50,97 @@ class ModelGeneratorTest {
     Path crds = crdSource();
     Inputs inputs =
         Inputs.parse(
-            List.of("v1.6.1 crds"),
+            List.of(CrdSource.LATEST_RELEASE + " crds"),
             List.of(
                 "[kinds]",
                 "HTTPRoute",
                 "[open-enums]",
                 "HTTPRoute.spec.rules[].noSuchField Nothing"));
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new ModelGenerator(inputs, crds).generate())
+            () -> new ModelGenerator(inputs, crds, MODEL_SOURCES).generate())
         .hasMessageContaining(
             "none of the paths of Nothing [HTTPRoute.spec.rules[].noSuchField] is in a CRD");
+  }
+
+  @Test
+  void aSchemaPropertyWithoutAnAccessorStopsTheGeneratorNamingIt() {
+    Path crds = crdSource();
+    Inputs inputs =
+        Inputs.parse(
+            List.of(CrdSource.LATEST_RELEASE + " crds"),
+            List.of(
+                "[kinds]", "HTTPRoute", "[codecs]", "HTTPRoute.spec.rules[] HTTPRouteTimeouts"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new ModelGenerator(inputs, crds, MODEL_SOURCES).generate())
+        .hasMessageContaining("HTTPRouteTimeouts (schema [HTTPRoute.spec.rules[]]) has no accessor")
+        .hasMessageContaining("backendRefs");
+  }
+
+  /**
+   * The scratch check of a release bump: a property upstream drops from HTTPRouteRule changes only
+   * generated files (the rule's codec, the codec table, and the codec of the type only it held).
+   */
+  @Test
+  void aPropertyDroppedUpstreamChangesOnlyGeneratedFiles(@TempDir Path tmp) throws IOException {
+    Path crds = crdSource();
+    Inputs inputs = Inputs.load();
+    YAMLMapper yaml = new YAMLMapper();
+    for (Inputs.Release release : inputs.releases) {
+      if (!release.fromCrds()) {
+        continue;
+      }
+      for (String channel : List.of("standard", "experimental")) {
+        Path from = crds.resolve(release.name()).resolve(channel + "-install.yaml");
+        Path to = tmp.resolve("crds").resolve(release.name()).resolve(channel + "-install.yaml");
+        Files.createDirectories(to.getParent());
+        StringBuilder out = new StringBuilder();
+        try (MappingIterator<JsonNode> docs =
+            yaml.readerFor(JsonNode.class).readValues(from.toFile())) {
+          while (docs.hasNext()) {
+            JsonNode doc = docs.next();
+            if (release.name().equals(CrdSource.LATEST_RELEASE)
+                && "HTTPRoute".equals(doc.path("spec").path("names").path("kind").asText())) {
+              for (JsonNode version : doc.path("spec").path("versions")) {
+                JsonNode rule =
+                    version.at(
+                        "/schema/openAPIV3Schema/properties/spec/properties/rules/items/properties");
+                ((ObjectNode) rule).remove("timeouts");
+              }
+            }
+            out.append(yaml.writeValueAsString(doc));
+          }
+        }
+        Files.writeString(to, out.toString(), StandardCharsets.UTF_8);
+      }
+    }
+    Path generated = tmp.resolve("src");
+    for (var file : new ModelGenerator(inputs, tmp.resolve("crds"), MODEL_SOURCES).generate()) {
+      ModelGenerator.write(file, generated);
+    }
+    List<Path> checkedIn = relative(MODEL_SOURCES, ModelGenerator.generatedFiles(MODEL_SOURCES));
+    List<Path> changed = new ArrayList<>();
+    List<Path> gone = new ArrayList<>();
+    for (Path file : checkedIn) {
+      if (!Files.exists(generated.resolve(file))) {
+        gone.add(file);
+      } else if (!Files.readString(generated.resolve(file), StandardCharsets.UTF_8)
+          .equals(Files.readString(MODEL_SOURCES.resolve(file), StandardCharsets.UTF_8))) {
+        changed.add(file);
+      }
+    }
+    Path internal = Paths.get("dev", "gatewaysdk", "model", "internal");
+    assertThat(changed)
+        .containsExactlyInAnyOrder(
+            internal.resolve("HTTPRouteRuleCodec.java"), internal.resolve("ValueCodecs.java"));
+    assertThat(gone).containsExactly(internal.resolve("HTTPRouteTimeoutsCodec.java"));
+    assertThat(relative(generated, ModelGenerator.generatedFiles(generated)))
+        .allMatch(checkedIn::contains);
+    assertThat(
+            Files.readString(
+                generated.resolve(internal.resolve("HTTPRouteRuleCodec.java")),
+                StandardCharsets.UTF_8))
+        .doesNotContain("\"timeouts\"")
+        .contains("\"sessionPersistence\"");
   }
 
   @Test

@@ -338,8 +338,14 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
     }
   }
 
-  /** The serializer of every kind, named by the kinds' {@code @JsonSerialize}. */
-  public static final class Writer extends JsonSerializer<GatewayApiObject> {
+  /** Writes every kind (through {@link ModelCodec}). */
+  static final Writer WRITER = new Writer();
+
+  /** Reads the kind it is specialized for (through {@link ModelCodec}). */
+  static final Reader READER = new Reader();
+
+  /** The serializer of every kind. */
+  static final class Writer extends JsonSerializer<GatewayApiObject> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void serialize(GatewayApiObject v, JsonGenerator g, SerializerProvider p)
@@ -354,16 +360,15 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
   }
 
   /**
-   * The deserializer of every kind, named by the kinds' {@code @JsonDeserialize}: Jackson asks it
-   * for a reader of the target kind ({@link #createContextual}), which it answers with that kind's
-   * reader.
+   * The deserializer of every kind: Jackson asks it (through {@link ModelCodec}) for a reader of
+   * the target kind ({@link #createContextual}), which it answers with that kind's reader.
    */
-  public static final class Reader extends JsonDeserializer<GatewayApiObject>
+  static final class Reader extends JsonDeserializer<GatewayApiObject>
       implements ContextualDeserializer {
     private final KindCodec<?, ?, ?, ?> codec;
 
-    /** The reader Jackson instantiates; it specializes itself per target kind. */
-    public Reader() {
+    /** The unspecialized reader; it specializes itself per target kind. */
+    Reader() {
       this(null);
     }
 

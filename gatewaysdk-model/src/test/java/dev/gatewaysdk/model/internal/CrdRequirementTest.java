@@ -27,9 +27,9 @@ class CrdRequirementTest {
   @Test
   void missingCrdsFailWhenRequired() {
     System.setProperty(CrdRequirement.PROPERTY, "true");
-    assertThatThrownBy(() -> CrdRequirement.available(false, "no v1.6.1 at /nowhere"))
+    assertThatThrownBy(() -> CrdRequirement.available(false, "no CRDs at /nowhere"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("no v1.6.1 at /nowhere")
+        .hasMessageContaining("no CRDs at /nowhere")
         .hasMessageContaining(CrdRequirement.PROPERTY + "=true");
     assertThat(CrdRequirement.available(true, "unused")).isTrue();
   }
@@ -37,17 +37,17 @@ class CrdRequirementTest {
   @Test
   void missingCrdsSkipWhenNotRequired() {
     System.setProperty(CrdRequirement.PROPERTY, "false");
-    assertThat(CrdRequirement.available(false, "no v1.6.1 at /nowhere")).isFalse();
+    assertThat(CrdRequirement.available(false, "no CRDs at /nowhere")).isFalse();
   }
 
   @Test
   void withoutThePropertyTheEnvironmentVariableDecides() {
     System.clearProperty(CrdRequirement.PROPERTY);
     if ("true".equalsIgnoreCase(System.getenv(CrdRequirement.ENV))) {
-      assertThatThrownBy(() -> CrdRequirement.available(false, "no v1.6.1 at /nowhere"))
+      assertThatThrownBy(() -> CrdRequirement.available(false, "no CRDs at /nowhere"))
           .isInstanceOf(IllegalStateException.class);
     } else {
-      assertThat(CrdRequirement.available(false, "no v1.6.1 at /nowhere")).isFalse();
+      assertThat(CrdRequirement.available(false, "no CRDs at /nowhere")).isFalse();
     }
   }
 }

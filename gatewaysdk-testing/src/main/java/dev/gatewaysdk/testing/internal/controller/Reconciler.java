@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.model.GatewayApiKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -29,11 +30,12 @@ import java.util.function.Predicate;
  * attached route and ListenerSet counts), the ListenerSets attached to them, routes' {@code
  * parents[]} entries for those parents, and BackendTLSPolicies' {@code ancestors[]} ({@link
  * BackendTlsPolicies}). Pure: reads the snapshot, returns the objects whose status must change,
- * plus Warning {@link Events} for new refusals. Reasons follow the Gateway API v1.6.1 spec. A data
- * plane that binds listeners can plug in where {@code neverProgram} decides {@code Programmed}.
+ * plus Warning {@link Events} for new refusals. Reasons follow the spec of the targeted Gateway API
+ * release. A data plane that binds listeners can plug in where {@code neverProgram} decides {@code
+ * Programmed}.
  */
 public final class Reconciler {
-  static final String GROUP = "gateway.networking.k8s.io";
+  static final String GROUP = GatewayApiKind.GROUP;
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final List<String> ROUTE_KINDS =
       List.of("HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute");

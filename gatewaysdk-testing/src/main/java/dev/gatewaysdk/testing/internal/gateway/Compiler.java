@@ -2,6 +2,7 @@ package dev.gatewaysdk.testing.internal.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatewaysdk.model.GatewayApiKind;
 import dev.gatewaysdk.model.internal.GatewayDurations;
 import dev.gatewaysdk.testing.internal.controller.Reconciler;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
@@ -32,7 +33,7 @@ import javax.net.ssl.SSLException;
  * addresses.
  */
 final class Compiler {
-  static final String GROUP = "gateway.networking.k8s.io";
+  static final String GROUP = GatewayApiKind.GROUP;
   static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
   /** Route kinds each served listener protocol takes. */
