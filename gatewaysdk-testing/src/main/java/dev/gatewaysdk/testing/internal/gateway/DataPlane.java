@@ -14,9 +14,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -150,7 +148,7 @@ public final class DataPlane implements DataPlaneHook {
               t.setDaemon(true);
               return t;
             },
-            NioIoHandler.newFactory());
+            Transport.ioHandlerFactory());
     this.shared =
         new HttpProxy.Shared(
             table::get,
@@ -344,7 +342,7 @@ public final class DataPlane implements DataPlaneHook {
     try {
       return new ServerBootstrap()
           .group(group)
-          .channel(NioServerSocketChannel.class)
+          .channel(Transport.serverChannel())
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(init)
@@ -363,7 +361,7 @@ public final class DataPlane implements DataPlaneHook {
     try {
       return new io.netty.bootstrap.Bootstrap()
           .group(group)
-          .channel(io.netty.channel.socket.nio.NioDatagramChannel.class)
+          .channel(Transport.datagramChannel())
           .handler(new StreamProxy.Udp(table::get, key, options.idleTimeout))
           .bind(address)
           .sync()
@@ -466,6 +464,7 @@ public final class DataPlane implements DataPlaneHook {
                               new io.netty.handler.codec.http2.Http2MultiplexHandler(stream));
                     }
                   }),
+              new SingleChunkMessages(),
               new HttpObjectAggregator(MAX_CONTENT),
               new HttpProxy(shared, key));
     }
@@ -521,6 +520,7 @@ public final class DataPlane implements DataPlaneHook {
                     ctx.pipeline()
                         .addLast(
                             new HttpServerCodec(8192, 16384, 8192),
+                            new SingleChunkMessages(),
                             new HttpObjectAggregator(MAX_CONTENT),
                             new HttpProxy(shared, key));
                   }

@@ -82,6 +82,45 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final java.util.ArrayDeque<FullHttpRequest> pending = new java.util.ArrayDeque<>(2);
 
+  /**
+   * The request timeout of this connection: one timer for the exchange in flight, re-armed when it
+   * fires early rather than scheduled and cancelled per request (requests on a keep-alive
+   * connection mostly share one timeout).
+   */
+  private Exchange timed;
+
+  private ScheduledFuture<?> timer;
+  private long timerAt;
+
+  private void armTimer(Exchange x) {
+    timed = x;
+    if (timer != null && timerAt - x.deadline <= 0) {
+      return; // fires before x's deadline, and re-arms then
+    }
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    timerAt = x.deadline;
+    timer =
+        x.ctx
+            .executor()
+            .schedule(
+                () -> timerFired(x.ctx), x.deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+  }
+
+  private void timerFired(ChannelHandlerContext ctx) {
+    timer = null;
+    Exchange x = timed;
+    if (x == null || x.done) {
+      timed = null;
+    } else if (System.nanoTime() - x.deadline >= 0) {
+      timed = null;
+      x.timedOut();
+    } else {
+      armTimer(x); // the exchange still ends by its timeout if the client has gone
+    }
+  }
+
   HttpProxy(Shared shared, String socketKey) {
     super(false);
     this.shared = shared;
@@ -164,6 +203,10 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (timer != null && (timed == null || timed.done)) {
+      timer.cancel(false); // nothing in flight to time out
+      timer = null;
+    }
     FullHttpRequest r;
     while ((r = pending.poll()) != null) {
       r.release();
@@ -198,7 +241,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void write(ChannelHandlerContext ctx, FullHttpResponse r, boolean keepAlive) {
-    HttpUtil.setContentLength(r, r.content().readableBytes());
+    setContentLength(r.headers(), r.content().readableBytes());
     if (keepAlive) {
       if (r.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
         r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -239,7 +282,10 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     Channel backendChannel;
     InetSocketAddress endpoint;
     long sentAt;
-    ScheduledFuture<?> requestTimer;
+
+    /** When the request times out ({@link System#nanoTime()}); see {@link #armTimer}. */
+    long deadline;
+
     ScheduledFuture<?> backendTimer;
     boolean done;
 
@@ -299,8 +345,8 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       attemptsLeft = rule.retry == null ? 0 : rule.retry.attempts;
       Duration timeout = rule.requestTimeout != null ? rule.requestTimeout : shared.defaultTimeout;
       if (!timeout.isZero()) {
-        requestTimer =
-            ctx.executor().schedule(() -> timedOut(), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        deadline = System.nanoTime() + timeout.toNanos();
+        armTimer(this);
       }
       attempt();
     }
@@ -359,7 +405,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
                 .schedule(this::timedOut, rule.backendTimeout.toNanos(), TimeUnit.NANOSECONDS);
       }
       sentAt = System.nanoTime();
-      FullHttpRequest out = outbound(req, uri);
+      FullHttpRequest out = outboundSharingHeaders(req, uri);
       if (H2Connections.isStream(c)
           && req.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true)) {
         out.headers()
@@ -430,9 +476,6 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         failure((Throwable) result);
       } else if (!done) {
         done = true;
-        if (requestTimer != null) {
-          requestTimer.cancel(false);
-        }
         req.release();
         entry.durations[backendIndex].observeNanos(System.nanoTime() - sentAt);
         entry.requests[backendIndex].inc(HttpResponseStatus.SWITCHING_PROTOCOLS.code());
@@ -566,9 +609,6 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         return;
       }
       done = true;
-      if (requestTimer != null) {
-        requestTimer.cancel(false);
-      }
       req.release();
       FullHttpResponse out;
       if (resp == null) {
@@ -639,14 +679,46 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     ByteBuf body = req.content().retainedDuplicate();
     FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, req.method(), uri, body);
     out.headers().set(req.headers());
+    return withoutHopByHop(out, req.method());
+  }
+
+  /**
+   * As {@link #outbound(FullHttpRequest, String)}, sharing {@code req}'s headers instead of copying
+   * them (hop-by-hop ones are removed from {@code req} itself): for the request's own attempts,
+   * whose headers nothing changes between the write and the next attempt.
+   */
+  private static FullHttpRequest outboundSharingHeaders(FullHttpRequest req, String uri) {
+    FullHttpRequest out =
+        new DefaultFullHttpRequest(
+            HttpVersion.HTTP_1_1,
+            req.method(),
+            uri,
+            req.content().retainedDuplicate(),
+            req.headers(),
+            req.trailingHeaders());
+    return withoutHopByHop(out, req.method());
+  }
+
+  private static FullHttpRequest withoutHopByHop(FullHttpRequest out, HttpMethod method) {
     strip(out.headers());
-    HttpUtil.setContentLength(out, body.readableBytes());
-    if (body.readableBytes() == 0
-        && !req.method().equals(HttpMethod.POST)
-        && !req.method().equals(HttpMethod.PUT)
-        && !req.method().equals(HttpMethod.PATCH)) {
+    int length = out.content().readableBytes();
+    if (length == 0
+        && !method.equals(HttpMethod.POST)
+        && !method.equals(HttpMethod.PUT)
+        && !method.equals(HttpMethod.PATCH)) {
       out.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+    } else {
+      setContentLength(out.headers(), length);
     }
     return out;
+  }
+
+  /**
+   * Sets Content-Length unless it already says {@code length} (saves formatting it per message).
+   */
+  private static void setContentLength(HttpHeaders h, int length) {
+    if (h.getInt(HttpHeaderNames.CONTENT_LENGTH, -1) != length) {
+      h.setInt(HttpHeaderNames.CONTENT_LENGTH, length);
+    }
   }
 }

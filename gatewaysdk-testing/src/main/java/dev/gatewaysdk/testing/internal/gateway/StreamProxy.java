@@ -9,8 +9,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Future;
@@ -154,7 +152,7 @@ final class StreamProxy {
       Channel client, InetSocketAddress endpoint) {
     return new Bootstrap()
         .group(client.eventLoop())
-        .channel(NioSocketChannel.class)
+        .channel(Transport.socketChannel())
         .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(new ChannelInboundHandlerAdapter())
@@ -259,7 +257,7 @@ final class StreamProxy {
       Promise<Channel> p = listener.eventLoop().newPromise();
       new Bootstrap()
           .group(listener.eventLoop())
-          .channel(NioDatagramChannel.class)
+          .channel(Transport.datagramChannel())
           .handler(
               new ChannelInitializer<Channel>() {
                 @Override
