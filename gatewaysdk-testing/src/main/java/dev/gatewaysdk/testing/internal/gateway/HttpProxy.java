@@ -289,6 +289,12 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     ScheduledFuture<?> backendTimer;
     boolean done;
 
+    /**
+     * The client sent {@code TE: trailers}: read before the first attempt removes hop-by-hop
+     * headers.
+     */
+    final boolean teTrailers;
+
     Exchange(
         ChannelHandlerContext ctx,
         FullHttpRequest req,
@@ -303,6 +309,8 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       this.listener = listener;
       this.entry = entry;
       this.rule = entry == null ? null : entry.rule;
+      this.teTrailers =
+          req.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true);
     }
 
     void start(String path, String rawQuery) {
@@ -406,8 +414,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       }
       sentAt = System.nanoTime();
       FullHttpRequest out = outboundSharingHeaders(req, uri);
-      if (H2Connections.isStream(c)
-          && req.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true)) {
+      if (H2Connections.isStream(c) && teTrailers) {
         out.headers()
             .set(
                 HttpHeaderNames.TE,
