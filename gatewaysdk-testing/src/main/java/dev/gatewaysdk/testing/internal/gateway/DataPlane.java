@@ -182,16 +182,16 @@ public final class DataPlane implements DataPlaneHook {
 
   /** The address of Gateway {@code namespace/name}, or null if it has none (yet). */
   public String address(String namespace, String name) {
-    RouteTable.GatewayConfig g = table.get().gateways.get(namespace + "/" + name);
-    return g == null ? null : g.address;
+    RouteTable.GatewayConfig g = table.get().gateways().get(namespace + "/" + name);
+    return g == null ? null : g.address();
   }
 
   /**
    * Listener name to its port in the Gateway's spec, for the HTTP listeners served; empty if none.
    */
   public Map<String, Integer> listenerPorts(String namespace, String name) {
-    RouteTable.GatewayConfig g = table.get().gateways.get(namespace + "/" + name);
-    return g == null ? Map.of() : g.listenerPorts;
+    RouteTable.GatewayConfig g = table.get().gateways().get(namespace + "/" + name);
+    return g == null ? Map.of() : g.listenerPorts();
   }
 
   /**
@@ -199,11 +199,11 @@ public final class DataPlane implements DataPlaneHook {
    * http}.
    */
   public String scheme(String namespace, String name, String listener) {
-    for (RouteTable.PortConfig p : table.get().ports.values()) {
-      if (p.gatewayNamespace.equals(namespace) && p.gatewayName.equals(name)) {
-        for (RouteTable.ListenerConfig l : p.listeners) {
-          if (l.name.equals(listener)) {
-            return "HTTPS".equals(l.protocol) ? "https" : "http";
+    for (RouteTable.PortConfig p : table.get().ports().values()) {
+      if (p.gatewayNamespace().equals(namespace) && p.gatewayName().equals(name)) {
+        for (RouteTable.ListenerConfig l : p.listeners()) {
+          if (l.name().equals(listener)) {
+            return "HTTPS".equals(l.protocol()) ? "https" : "http";
           }
         }
       }
@@ -234,26 +234,26 @@ public final class DataPlane implements DataPlaneHook {
             options.portOffset);
     allocated.keySet().retainAll(liveUids);
     // Bind new sockets before publishing the table that routes through them; close old ones after.
-    for (String key : next.ports.keySet()) {
+    for (String key : next.ports().keySet()) {
       if (!sockets.containsKey(key)) {
-        bind(key, next.ports.get(key).listeners.get(0).protocol);
+        bind(key, next.ports().get(key).listeners().get(0).protocol());
       }
     }
     table.set(next);
     for (String key : List.copyOf(sockets.keySet())) {
-      if (!next.ports.containsKey(key)) {
+      if (!next.ports().containsKey(key)) {
         sockets.remove(key).close();
         LOG.debug("closed listener socket {}", key);
       }
     }
-    bindFailures.keySet().retainAll(next.ports.keySet());
+    bindFailures.keySet().retainAll(next.ports().keySet());
     Map<String, DataPlaneHook.Binding> out = new LinkedHashMap<>();
-    for (RouteTable.GatewayConfig g : next.gateways.values()) {
+    for (RouteTable.GatewayConfig g : next.gateways().values()) {
       Map<String, String> bound = new LinkedHashMap<>();
       Map<String, String> problems = new LinkedHashMap<>();
-      if (g.address != null) {
-        for (Map.Entry<String, Integer> l : g.listenerPorts.entrySet()) {
-          String key = RouteTable.socketKey(g.address, l.getValue() + options.portOffset);
+      if (g.address() != null) {
+        for (Map.Entry<String, Integer> l : g.listenerPorts().entrySet()) {
+          String key = RouteTable.socketKey(g.address(), l.getValue() + options.portOffset);
           String problem = bindFailures.get(key);
           if (problem != null) {
             problems.put(l.getKey(), problem);
@@ -263,13 +263,13 @@ public final class DataPlane implements DataPlaneHook {
         }
       }
       out.put(
-          g.namespace + "/" + g.name,
-          new DataPlaneHook.Binding(g.address, g.addressProblem, bound, problems));
-      String key = g.namespace + "/" + g.name;
-      if (!bound.isEmpty() && !g.address.equals(announced.get(key))) {
-        announced.put(key, g.address);
+          g.namespace() + "/" + g.name(),
+          new DataPlaneHook.Binding(g.address(), g.addressProblem(), bound, problems));
+      String key = g.namespace() + "/" + g.name();
+      if (!bound.isEmpty() && !g.address().equals(announced.get(key))) {
+        announced.put(key, g.address());
         try {
-          onProgrammed.accept(g.namespace, g.name);
+          onProgrammed.accept(g.namespace(), g.name());
         } catch (RuntimeException e) {
           LOG.warn("onProgrammed callback failed for Gateway {}", key, e);
         }
@@ -486,7 +486,7 @@ public final class DataPlane implements DataPlaneHook {
     protected void initChannel(SocketChannel ch) {
       io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> certificates =
           host -> {
-            RouteTable.PortConfig port = table.get().ports.get(key);
+            RouteTable.PortConfig port = table.get().ports().get(key);
             io.netty.handler.ssl.SslContext c = port == null ? null : port.tlsFor(host);
             if (c == null) {
               throw new IllegalStateException(

@@ -163,7 +163,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       plain(ctx, HttpVersion.HTTP_1_1, status, false);
       return;
     }
-    RouteTable.PortConfig port = shared.table.get().ports.get(socketKey);
+    RouteTable.PortConfig port = shared.table.get().ports().get(socketKey);
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     if (port == null) {
       req.release();
@@ -316,33 +316,34 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     void start(String path, String rawQuery) {
       Filters f = rule.filters;
       HttpHeaders h = req.headers();
-      origin = f.cors == null ? null : h.get(HttpHeaderNames.ORIGIN);
+      origin = f.cors() == null ? null : h.get(HttpHeaderNames.ORIGIN);
       if (origin != null
           && req.method().equals(HttpMethod.OPTIONS)
           && h.contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
-        preflight(f.cors);
+        preflight(f.cors());
         return;
       }
-      if (f.redirect != null) {
-        redirect(f.redirect, path, rawQuery);
+      if (f.redirect() != null) {
+        redirect(f.redirect(), path, rawQuery);
         return;
       }
-      if (f.requestHeaders != null) {
-        f.requestHeaders.apply(h);
+      if (f.requestHeaders() != null) {
+        f.requestHeaders().apply(h);
       }
       String newPath = path;
-      if (f.rewrite != null) {
-        if (f.rewrite.hostname != null) {
-          h.set(HttpHeaderNames.HOST, f.rewrite.hostname);
+      if (f.rewrite() != null) {
+        if (f.rewrite().hostname() != null) {
+          h.set(HttpHeaderNames.HOST, f.rewrite().hostname());
         }
-        if (f.rewrite.path != null) {
-          newPath = f.rewrite.path.apply(path, entry.match);
+        if (f.rewrite().path() != null) {
+          newPath = f.rewrite().path().apply(path, entry.match);
         }
       }
       uri = rawQuery.isEmpty() ? newPath : newPath + "?" + rawQuery;
-      for (Filters.Mirror m : f.mirrors) {
-        if (m.backend.errorStatus == 0 && ThreadLocalRandom.current().nextDouble() < m.fraction) {
-          mirror(m.backend);
+      for (Filters.Mirror m : f.mirrors()) {
+        if (m.backend().errorStatus() == 0
+            && ThreadLocalRandom.current().nextDouble() < m.fraction()) {
+          mirror(m.backend());
         }
       }
       String client =
@@ -350,7 +351,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       String xff = h.get("X-Forwarded-For");
       h.set("X-Forwarded-For", xff == null ? client : xff + ", " + client);
       h.set("X-Forwarded-Proto", "http");
-      attemptsLeft = rule.retry == null ? 0 : rule.retry.attempts;
+      attemptsLeft = rule.retry == null ? 0 : rule.retry.attempts();
       Duration timeout = rule.requestTimeout != null ? rule.requestTimeout : shared.defaultTimeout;
       if (!timeout.isZero()) {
         deadline = System.nanoTime() + timeout.toNanos();
@@ -369,12 +370,12 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         return;
       }
       backend = rule.backends.get(backendIndex);
-      if (backend.errorStatus != 0) {
-        finish(HttpResponseStatus.valueOf(backend.errorStatus), null);
+      if (backend.errorStatus() != 0) {
+        finish(HttpResponseStatus.valueOf(backend.errorStatus()), null);
         return;
       }
-      if (backend.filters.requestHeaders != null) {
-        backend.filters.requestHeaders.apply(req.headers());
+      if (backend.filters().requestHeaders() != null) {
+        backend.filters().requestHeaders().apply(req.headers());
       }
       endpoint = backend.endpoint();
       String upgrade = req.headers().get(HttpHeaderNames.UPGRADE);
@@ -391,7 +392,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       }
       shared
           .pool
-          .acquire(ctx.channel().eventLoop(), endpoint, h2c(rule, backend), backend.tls)
+          .acquire(ctx.channel().eventLoop(), endpoint, h2c(rule, backend), backend.tls())
           .addListener(
               (Future<Channel> f) -> {
                 if (!f.isSuccess()) {
@@ -447,7 +448,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       if (c != null && HttpUtil.isKeepAlive(resp)) {
         shared.pool.release(c, endpoint);
       }
-      if (attemptsLeft > 0 && rule.retry.codes.contains(resp.status().code())) {
+      if (attemptsLeft > 0 && rule.retry.codes().contains(resp.status().code())) {
         resp.release();
         retry();
         return;
@@ -491,7 +492,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     void retry() {
       attemptsLeft--;
-      Duration backoff = rule.retry.backoff;
+      Duration backoff = rule.retry.backoff();
       if (backoff == null || backoff.isZero()) {
         attempt();
       } else {
@@ -518,15 +519,16 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         corsHeaders(cors, r.headers());
         r.headers()
             .set(
-                HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, String.join(", ", cors.allowMethods));
-        if (!cors.allowHeaders.isEmpty()) {
+                HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS,
+                String.join(", ", cors.allowMethods()));
+        if (!cors.allowHeaders().isEmpty()) {
           r.headers()
               .set(
                   HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
-                  String.join(", ", cors.allowHeaders));
+                  String.join(", ", cors.allowHeaders()));
         }
-        if (cors.maxAge != null) {
-          r.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, cors.maxAge);
+        if (cors.maxAge() != null) {
+          r.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, cors.maxAge());
         }
       }
       origin = null;
@@ -534,31 +536,34 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     void corsHeaders(Filters.Cors cors, HttpHeaders h) {
-      boolean any = cors.allowOrigins.contains("*") && !cors.allowCredentials;
+      boolean any = cors.allowOrigins().contains("*") && !cors.allowCredentials();
       h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, any ? "*" : origin);
-      if (cors.allowCredentials) {
+      if (cors.allowCredentials()) {
         h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
       }
-      if (!cors.exposeHeaders.isEmpty()) {
-        h.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(", ", cors.exposeHeaders));
+      if (!cors.exposeHeaders().isEmpty()) {
+        h.set(
+            HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(", ", cors.exposeHeaders()));
       }
     }
 
     void redirect(Filters.Redirect r, String path, String rawQuery) {
-      String scheme = r.scheme != null ? r.scheme : "http";
+      String scheme = r.scheme() != null ? r.scheme() : "http";
       String hostname =
-          r.hostname != null ? r.hostname : Hostnames.host(req.headers().get(HttpHeaderNames.HOST));
+          r.hostname() != null
+              ? r.hostname()
+              : Hostnames.host(req.headers().get(HttpHeaderNames.HOST));
       int p;
-      if (r.port != null) {
-        p = r.port;
-      } else if (r.scheme != null) {
-        p = "https".equals(r.scheme) ? 443 : "http".equals(r.scheme) ? 80 : port.specPort;
+      if (r.port() != null) {
+        p = r.port();
+      } else if (r.scheme() != null) {
+        p = "https".equals(r.scheme()) ? 443 : "http".equals(r.scheme()) ? 80 : port.specPort();
       } else {
-        p = port.specPort;
+        p = port.specPort();
       }
       boolean defaultPort =
           ("http".equals(scheme) && p == 80) || ("https".equals(scheme) && p == 443);
-      String newPath = r.path == null ? path : r.path.apply(path, entry.match);
+      String newPath = r.path() == null ? path : r.path().apply(path, entry.match);
       String location =
           scheme
               + "://"
@@ -568,7 +573,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
               + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
       FullHttpResponse resp =
           new DefaultFullHttpResponse(
-              req.protocolVersion(), HttpResponseStatus.valueOf(r.statusCode));
+              req.protocolVersion(), HttpResponseStatus.valueOf(r.statusCode()));
       resp.headers().set(HttpHeaderNames.LOCATION, location);
       finish(resp.status(), resp);
     }
@@ -579,7 +584,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       boolean h2c = h2c(rule, b);
       shared
           .pool
-          .acquire(ctx.channel().eventLoop(), ep, h2c, b.tls)
+          .acquire(ctx.channel().eventLoop(), ep, h2c, b.tls())
           .addListener(
               (Future<Channel> f) -> {
                 if (!f.isSuccess()) {
@@ -639,20 +644,20 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         strip(out.headers());
       }
       if (rule != null) {
-        if (rule.filters.responseHeaders != null) {
-          rule.filters.responseHeaders.apply(out.headers());
+        if (rule.filters.responseHeaders() != null) {
+          rule.filters.responseHeaders().apply(out.headers());
         }
-        if (backend != null && backend.filters.responseHeaders != null) {
-          backend.filters.responseHeaders.apply(out.headers());
+        if (backend != null && backend.filters().responseHeaders() != null) {
+          backend.filters().responseHeaders().apply(out.headers());
         }
-        if (origin != null && rule.filters.cors.allows(origin)) {
-          corsHeaders(rule.filters.cors, out.headers());
+        if (origin != null && rule.filters.cors().allows(origin)) {
+          corsHeaders(rule.filters.cors(), out.headers());
         }
       }
       Metrics.Series series =
           entry != null
               ? entry.requests[backendIndex < 0 ? entry.requests.length - 1 : backendIndex]
-              : listener != null ? listener.noRoute : port.noListener;
+              : listener != null ? listener.noRoute() : port.noListener();
       series.inc(status.code());
       write(ctx, out, keepAlive && ctx.channel().isActive());
     }
@@ -663,7 +668,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
    * ports.
    */
   private static boolean h2c(RouteTable.Rule rule, RouteTable.Backend b) {
-    return "GRPCRoute".equals(rule.routeKind) || "kubernetes.io/h2c".equals(b.appProtocol);
+    return "GRPCRoute".equals(rule.routeKind) || "kubernetes.io/h2c".equals(b.appProtocol());
   }
 
   private static void strip(HttpHeaders h) {

@@ -37,11 +37,11 @@ final class StreamProxy {
    * The backend endpoint a new connection or UDP session of socket {@code key} goes to, or null.
    */
   static InetSocketAddress pick(RouteTable table, String key) {
-    RouteTable.PortConfig port = table.ports.get(key);
-    if (port == null || port.listeners.isEmpty() || port.listeners.get(0).entries.isEmpty()) {
+    RouteTable.PortConfig port = table.ports().get(key);
+    if (port == null || port.listeners().isEmpty() || port.listeners().get(0).entries().isEmpty()) {
       return null;
     }
-    return pick(port.listeners.get(0).entries.get(0));
+    return pick(port.listeners().get(0).entries().get(0));
   }
 
   /**
@@ -50,7 +50,7 @@ final class StreamProxy {
    * specific matching hostname; null when none takes it.
    */
   static InetSocketAddress pick(RouteTable table, String key, String sni) {
-    RouteTable.PortConfig port = table.ports.get(key);
+    RouteTable.PortConfig port = table.ports().get(key);
     if (port == null || sni == null) {
       return null;
     }
@@ -60,7 +60,7 @@ final class StreamProxy {
       return null;
     }
     RouteTable.Entry best = null;
-    for (RouteTable.Entry e : listener.entries) {
+    for (RouteTable.Entry e : listener.entries()) {
       if (Hostnames.matches(e.hostname, host)
           && (best == null
               || Hostnames.specificity(e.hostname) > Hostnames.specificity(best.hostname))) {
@@ -72,10 +72,10 @@ final class StreamProxy {
 
   private static InetSocketAddress pick(RouteTable.Entry entry) {
     int i = entry.rule.pick();
-    if (i < 0 || entry.rule.backends.get(i).errorStatus != 0) {
+    if (i < 0 || entry.rule.backends.get(i).errorStatus() != 0) {
       if (entry.requests.length > 0) {
         entry.requests[i < 0 ? entry.requests.length - 1 : i].inc(
-            i < 0 ? 500 : entry.rule.backends.get(i).errorStatus);
+            i < 0 ? 500 : entry.rule.backends.get(i).errorStatus());
       }
       return null;
     }
