@@ -175,7 +175,7 @@ final class StreamProxy {
       client.config().setAutoRead(false);
       InetSocketAddress endpoint = pick(table.get(), key);
       if (endpoint == null) {
-        client.close();
+        refuse(client);
         return;
       }
       connectBackend(client, endpoint)
@@ -184,11 +184,44 @@ final class StreamProxy {
                   f -> {
                     if (!f.isSuccess()) {
                       LOG.debug("TCP backend {} refused: {}", endpoint, f.cause().toString());
-                      client.close();
+                      refuse(client);
                     } else if (!client.isActive()) {
                       f.channel().close();
                     } else {
                       Tunnel.splice(client, f.channel());
+                    }
+                  });
+    }
+
+    /**
+     * Ends a connection no backend takes with a FIN rather than a reset: closing a socket with
+     * unread bytes (the client may have written already) resets it, so the output is shut down
+     * first, whatever the client still sends is discarded, and the connection closes when the
+     * client closes its side (or idles out).
+     */
+    private static void refuse(Channel client) {
+      if (!(client instanceof io.netty.channel.socket.SocketChannel) || !client.isActive()) {
+        client.close();
+        return;
+      }
+      client
+          .pipeline()
+          .addLast(
+              new ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                  io.netty.util.ReferenceCountUtil.release(msg);
+                }
+              });
+      ((io.netty.channel.socket.SocketChannel) client)
+          .shutdownOutput()
+          .addListener(
+              (ChannelFutureListener)
+                  f -> {
+                    if (!f.isSuccess()) {
+                      client.close();
+                    } else {
+                      client.config().setAutoRead(true);
                     }
                   });
     }
