@@ -95,7 +95,7 @@ public final class GatewayProxyBenchmark {
       System.out.printf(
           Locale.ROOT,
           "## Proxy throughput and added latency%n%nwrk -t%d -c%d -d%ds --latency, %d alternating rounds; "
-              + "Java %s, %d CPUs%n%n",
+              + "Java %s, %d CPUs; nginx with 2 worker processes, the Gateway with 2 event loops%n%n",
           threads,
           connections,
           duration,
@@ -108,6 +108,7 @@ public final class GatewayProxyBenchmark {
         "http://127.0.0.1:" + proxy + "/",
         gatewayUrl.toString()
       };
+      String loadBefore = loadAverage();
       // warm-up: the JIT compiles the data plane's path (and the API server finishes compiling CRD
       // schemas in
       // the background) before anything is measured
@@ -153,9 +154,14 @@ public final class GatewayProxyBenchmark {
       double addedGateway = results[2][2] - results[0][2];
       System.out.printf(
           Locale.ROOT,
-          "%nGateway / nginx: throughput %.2fx, added p99 %.2fx%n%n",
+          "%nGateway / nginx: throughput %.2fx, added p99 %s; load average %s before, %s after%n%n",
           results[2][0] / results[1][0],
-          addedGateway / addedNginx);
+          addedNginx > 0 && addedGateway > 0
+              ? String.format(Locale.ROOT, "%.2fx", addedGateway / addedNginx)
+              : "not measurable (a proxy's p99 at or below the backend's own: scheduling noise"
+                  + " of other processes dominates p99)",
+          loadBefore,
+          loadAverage());
 
       weightChangeDelay(cluster, ns, gatewayUrl);
       heap(cluster, ns, embedded);
@@ -396,6 +402,15 @@ public final class GatewayProxyBenchmark {
     p.destroy();
     throw new IllegalStateException(
         "nginx did not start: " + Files.readString(dir.resolve("stdout.log")));
+  }
+
+  /** The 1-minute load average, or "?" where /proc/loadavg is missing. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   private static int freePort() throws IOException {

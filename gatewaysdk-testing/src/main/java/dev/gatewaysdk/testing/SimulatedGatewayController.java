@@ -259,7 +259,7 @@ public final class SimulatedGatewayController implements AutoCloseable {
 
     /**
      * How long to wait after a change before writing status, to test code that waits (default
-     * none).
+     * none). Status only: the data plane routes traffic by each change at once.
      *
      * @throws IllegalArgumentException if negative
      */

@@ -602,6 +602,61 @@ class SimulatedGatewayControllerTest {
     }
   }
 
+  /**
+   * statusDelay holds status back, not traffic: the data plane follows a route change at once,
+   * while the route's status still describes the previous generation.
+   */
+  @Test
+  void statusDelayDoesNotDelayTraffic() throws Exception {
+    String slow = extraClass("test.gatewaysdk.dev/slow-status");
+    Duration delay = Duration.ofSeconds(4);
+    try (SimulatedGatewayController c =
+            SimulatedGatewayController.builder()
+                .controllerName("test.gatewaysdk.dev/slow-status")
+                .statusDelay(delay)
+                .start(cluster.apiClient());
+        EchoBackend a = EchoBackend.behindService(cluster, ns.name(), "a", 8080);
+        EchoBackend b = EchoBackend.behindService(cluster, ns.name(), "b", 8080)) {
+      Gateway gw = cluster.create(Fixtures.httpGateway(ns.name(), "gw", slow, 8080));
+      HTTPRoute r =
+          route(
+              "r",
+              ns.name(),
+              "{name: gw}",
+              null,
+              "[{name: a, port: 8080, weight: 1}, {name: b, port: 8080, weight: 0}]");
+      awaitThat(cluster, gw).within(Duration.ofSeconds(30)).isProgrammed();
+      awaitThat(cluster, r).within(Duration.ofSeconds(30)).isAcceptedBy("gw");
+      java.net.URI url = c.gateway(ns.name(), "gw").url("http");
+      assertThat(RawHttp.get(url, "example.com", "/").json().path("backend").asText())
+          .isEqualTo("a");
+
+      dev.gatewaysdk.core.RouteManager.create(cluster.client())
+          .updateCanaryWeight(
+              dev.gatewaysdk.core.RouteRef.httpRoute(ns.name(), "r"), "a", 0, "b", 1);
+      long changed = System.nanoTime();
+      String reached = "a";
+      // well inside the status delay: the old loop swapped the route table only after it
+      while (!reached.equals("b") && System.nanoTime() - changed < delay.toNanos() / 2) {
+        reached = RawHttp.get(url, "example.com", "/").json().path("backend").asText();
+      }
+      assertThat(reached).as("backend reached after the weight change").isEqualTo("b");
+      HTTPRoute now = cluster.get(HTTPRoute.class, ns.name(), "r");
+      long generation = now.metadata().generation().orElseThrow();
+      assertThat(now.status().orElseThrow().parents())
+          .as("status still written for the previous generation")
+          .allSatisfy(
+              p ->
+                  assertThat(p.conditions())
+                      .allSatisfy(
+                          cond ->
+                              assertThat(cond.observedGeneration().orElse(0L))
+                                  .isLessThan(generation)));
+    } finally {
+      cluster.delete(cluster.get(GatewayClass.class, null, slow));
+    }
+  }
+
   @Test
   void builderRejectsBadOptions() {
     assertThatThrownBy(() -> SimulatedGatewayController.builder().controllerName("no-domain"))

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link Reconciler}: one informer per watched kind, and one worker thread that, after any
- * change, waits the configured delay, reconciles the whole snapshot and writes each changed status
- * through the {@code /status} subresource (a conflict just causes another pass).
+ * change, applies the snapshot to the data plane at once, waits the configured status delay (the
+ * data plane keeps following changes meanwhile), reconciles the whole snapshot and writes each
+ * changed status through the {@code /status} subresource (a conflict just causes another pass).
  */
 public final class ControllerLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControllerLoop.class);
@@ -138,11 +139,8 @@ public final class ControllerLoop implements AutoCloseable {
         if (closed) {
           return;
         }
-        if (!delay.isZero()) {
-          Thread.sleep(delay.toMillis());
-          synchronized (lock) {
-            handled = changes.get();
-          }
+        if (!delay.isZero() && !awaitStatusDelay()) {
+          return;
         }
         pass();
       } catch (InterruptedException e) {
@@ -155,26 +153,55 @@ public final class ControllerLoop implements AutoCloseable {
     }
   }
 
+  /**
+   * The status delay holds back status only: the data plane follows this change and every further
+   * one at once, and status is written when the delay has elapsed since the first. False if closed.
+   */
+  private boolean awaitStatusDelay() throws InterruptedException {
+    long until = System.nanoTime() + delay.toNanos();
+    while (true) {
+      if (dataPlane != null) {
+        dataPlane.apply(snapshot());
+      }
+      synchronized (lock) {
+        long left;
+        while (!closed && changes.get() == handled && (left = until - System.nanoTime()) > 0) {
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
+        }
+        if (closed) {
+          return false;
+        }
+        if (changes.get() == handled) {
+          return true;
+        }
+        handled = changes.get();
+      }
+    }
+  }
+
+  private Reconciler.Snapshot snapshot() {
+    return new Reconciler.Snapshot() {
+      @Override
+      public Collection<ObjectNode> list(String kind) {
+        Informer i = informers.get(kind);
+        return i == null ? List.of() : i.list();
+      }
+
+      @Override
+      public ObjectNode get(String kind, String namespace, String name) {
+        Informer i = informers.get(kind);
+        return i == null ? null : i.get(namespace, name);
+      }
+
+      @Override
+      public boolean serves(String kind) {
+        return informers.containsKey(kind);
+      }
+    };
+  }
+
   private void pass() {
-    Reconciler.Snapshot snapshot =
-        new Reconciler.Snapshot() {
-          @Override
-          public Collection<ObjectNode> list(String kind) {
-            Informer i = informers.get(kind);
-            return i == null ? List.of() : i.list();
-          }
-
-          @Override
-          public ObjectNode get(String kind, String namespace, String name) {
-            Informer i = informers.get(kind);
-            return i == null ? null : i.get(namespace, name);
-          }
-
-          @Override
-          public boolean serves(String kind) {
-            return informers.containsKey(kind);
-          }
-        };
+    Reconciler.Snapshot snapshot = snapshot();
     Map<String, DataPlaneHook.Binding> bindings =
         dataPlane == null ? null : dataPlane.apply(snapshot);
     List<Reconciler.Update> updates = reconciler.reconcile(snapshot, bindings);

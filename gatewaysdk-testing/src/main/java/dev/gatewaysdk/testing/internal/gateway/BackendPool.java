@@ -8,7 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -96,6 +95,7 @@ final class BackendPool {
                     ssl,
                     new SubjectAltNameCheck(tls.subjectAltNames()),
                     new HttpClientCodec(8192, 65536, 8192),
+                    new SingleChunkMessages(),
                     new HttpObjectAggregator(maxContentLength),
                     new ResponseHandler());
             ch.attr(NOT_POOLED).set(Boolean.TRUE);
@@ -166,6 +166,7 @@ final class BackendPool {
             ch.pipeline()
                 .addLast(
                     new HttpClientCodec(8192, 65536, 8192),
+                    new SingleChunkMessages(),
                     new HttpObjectAggregator(maxContentLength),
                     new ResponseHandler());
           }
@@ -183,7 +184,7 @@ final class BackendPool {
     Promise<Channel> p = loop.newPromise();
     new Bootstrap()
         .group(loop)
-        .channel(NioSocketChannel.class)
+        .channel(Transport.socketChannel())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(init)

@@ -197,7 +197,7 @@ final class Compiler {
     Map<String, RouteTable.PortConfig> ports = new HashMap<>();
     for (Map.Entry<String, List<Attachment>> e : listenersByGateway.entrySet()) {
       RouteTable.GatewayConfig g = gateways.get(e.getKey());
-      if (g.address == null) {
+      if (g.address() == null) {
         continue;
       }
       Map<Integer, List<RouteTable.ListenerConfig>> byPort = new LinkedHashMap<>();
@@ -224,20 +224,20 @@ final class Compiler {
                     a.spec.path("protocol").asText(),
                     List.copyOf(entries),
                     metrics.requests(
-                        Metrics.requestLabels(g.namespace, g.name, a.listenerName, null, null)),
+                        Metrics.requestLabels(g.namespace(), g.name(), a.listenerName, null, null)),
                     terminate(a)));
       }
       for (Map.Entry<Integer, List<RouteTable.ListenerConfig>> p : byPort.entrySet()) {
         List<RouteTable.ListenerConfig> ls = new ArrayList<>(p.getValue());
-        ls.sort(Comparator.comparingInt(l -> -Hostnames.specificity(l.hostname)));
+        ls.sort(Comparator.comparingInt(l -> -Hostnames.specificity(l.hostname())));
         ports.put(
-            RouteTable.socketKey(g.address, p.getKey() + portOffset),
+            RouteTable.socketKey(g.address(), p.getKey() + portOffset),
             new RouteTable.PortConfig(
-                g.namespace,
-                g.name,
+                g.namespace(),
+                g.name(),
                 p.getKey(),
                 List.copyOf(ls),
-                metrics.requests(Metrics.requestLabels(g.namespace, g.name, "", null, null))));
+                metrics.requests(Metrics.requestLabels(g.namespace(), g.name(), "", null, null))));
       }
     }
     return new RouteTable(Map.copyOf(gateways), Map.copyOf(ports));

@@ -14,9 +14,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -150,7 +148,7 @@ public final class DataPlane implements DataPlaneHook {
               t.setDaemon(true);
               return t;
             },
-            NioIoHandler.newFactory());
+            Transport.ioHandlerFactory());
     this.shared =
         new HttpProxy.Shared(
             table::get,
@@ -184,16 +182,16 @@ public final class DataPlane implements DataPlaneHook {
 
   /** The address of Gateway {@code namespace/name}, or null if it has none (yet). */
   public String address(String namespace, String name) {
-    RouteTable.GatewayConfig g = table.get().gateways.get(namespace + "/" + name);
-    return g == null ? null : g.address;
+    RouteTable.GatewayConfig g = table.get().gateways().get(namespace + "/" + name);
+    return g == null ? null : g.address();
   }
 
   /**
    * Listener name to its port in the Gateway's spec, for the HTTP listeners served; empty if none.
    */
   public Map<String, Integer> listenerPorts(String namespace, String name) {
-    RouteTable.GatewayConfig g = table.get().gateways.get(namespace + "/" + name);
-    return g == null ? Map.of() : g.listenerPorts;
+    RouteTable.GatewayConfig g = table.get().gateways().get(namespace + "/" + name);
+    return g == null ? Map.of() : g.listenerPorts();
   }
 
   /**
@@ -201,11 +199,11 @@ public final class DataPlane implements DataPlaneHook {
    * http}.
    */
   public String scheme(String namespace, String name, String listener) {
-    for (RouteTable.PortConfig p : table.get().ports.values()) {
-      if (p.gatewayNamespace.equals(namespace) && p.gatewayName.equals(name)) {
-        for (RouteTable.ListenerConfig l : p.listeners) {
-          if (l.name.equals(listener)) {
-            return "HTTPS".equals(l.protocol) ? "https" : "http";
+    for (RouteTable.PortConfig p : table.get().ports().values()) {
+      if (p.gatewayNamespace().equals(namespace) && p.gatewayName().equals(name)) {
+        for (RouteTable.ListenerConfig l : p.listeners()) {
+          if (l.name().equals(listener)) {
+            return "HTTPS".equals(l.protocol()) ? "https" : "http";
           }
         }
       }
@@ -236,26 +234,26 @@ public final class DataPlane implements DataPlaneHook {
             options.portOffset);
     allocated.keySet().retainAll(liveUids);
     // Bind new sockets before publishing the table that routes through them; close old ones after.
-    for (String key : next.ports.keySet()) {
+    for (String key : next.ports().keySet()) {
       if (!sockets.containsKey(key)) {
-        bind(key, next.ports.get(key).listeners.get(0).protocol);
+        bind(key, next.ports().get(key).listeners().get(0).protocol());
       }
     }
     table.set(next);
     for (String key : List.copyOf(sockets.keySet())) {
-      if (!next.ports.containsKey(key)) {
+      if (!next.ports().containsKey(key)) {
         sockets.remove(key).close();
         LOG.debug("closed listener socket {}", key);
       }
     }
-    bindFailures.keySet().retainAll(next.ports.keySet());
+    bindFailures.keySet().retainAll(next.ports().keySet());
     Map<String, DataPlaneHook.Binding> out = new LinkedHashMap<>();
-    for (RouteTable.GatewayConfig g : next.gateways.values()) {
+    for (RouteTable.GatewayConfig g : next.gateways().values()) {
       Map<String, String> bound = new LinkedHashMap<>();
       Map<String, String> problems = new LinkedHashMap<>();
-      if (g.address != null) {
-        for (Map.Entry<String, Integer> l : g.listenerPorts.entrySet()) {
-          String key = RouteTable.socketKey(g.address, l.getValue() + options.portOffset);
+      if (g.address() != null) {
+        for (Map.Entry<String, Integer> l : g.listenerPorts().entrySet()) {
+          String key = RouteTable.socketKey(g.address(), l.getValue() + options.portOffset);
           String problem = bindFailures.get(key);
           if (problem != null) {
             problems.put(l.getKey(), problem);
@@ -265,13 +263,13 @@ public final class DataPlane implements DataPlaneHook {
         }
       }
       out.put(
-          g.namespace + "/" + g.name,
-          new DataPlaneHook.Binding(g.address, g.addressProblem, bound, problems));
-      String key = g.namespace + "/" + g.name;
-      if (!bound.isEmpty() && !g.address.equals(announced.get(key))) {
-        announced.put(key, g.address);
+          g.namespace() + "/" + g.name(),
+          new DataPlaneHook.Binding(g.address(), g.addressProblem(), bound, problems));
+      String key = g.namespace() + "/" + g.name();
+      if (!bound.isEmpty() && !g.address().equals(announced.get(key))) {
+        announced.put(key, g.address());
         try {
-          onProgrammed.accept(g.namespace, g.name);
+          onProgrammed.accept(g.namespace(), g.name());
         } catch (RuntimeException e) {
           LOG.warn("onProgrammed callback failed for Gateway {}", key, e);
         }
@@ -344,7 +342,7 @@ public final class DataPlane implements DataPlaneHook {
     try {
       return new ServerBootstrap()
           .group(group)
-          .channel(NioServerSocketChannel.class)
+          .channel(Transport.serverChannel())
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(init)
@@ -363,7 +361,7 @@ public final class DataPlane implements DataPlaneHook {
     try {
       return new io.netty.bootstrap.Bootstrap()
           .group(group)
-          .channel(io.netty.channel.socket.nio.NioDatagramChannel.class)
+          .channel(Transport.datagramChannel())
           .handler(new StreamProxy.Udp(table::get, key, options.idleTimeout))
           .bind(address)
           .sync()
@@ -469,6 +467,7 @@ public final class DataPlane implements DataPlaneHook {
                               new io.netty.handler.codec.http2.Http2MultiplexHandler(stream));
                     }
                   }),
+              new SingleChunkMessages(),
               new HttpObjectAggregator(MAX_CONTENT),
               new HttpProxy(shared, key));
     }
@@ -490,7 +489,7 @@ public final class DataPlane implements DataPlaneHook {
     protected void initChannel(SocketChannel ch) {
       io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> certificates =
           host -> {
-            RouteTable.PortConfig port = table.get().ports.get(key);
+            RouteTable.PortConfig port = table.get().ports().get(key);
             io.netty.handler.ssl.SslContext c = port == null ? null : port.tlsFor(host);
             if (c == null) {
               throw new IllegalStateException(
@@ -524,6 +523,7 @@ public final class DataPlane implements DataPlaneHook {
                     ctx.pipeline()
                         .addLast(
                             new HttpServerCodec(8192, 16384, 8192),
+                            new SingleChunkMessages(),
                             new HttpObjectAggregator(MAX_CONTENT),
                             new HttpProxy(shared, key));
                   }

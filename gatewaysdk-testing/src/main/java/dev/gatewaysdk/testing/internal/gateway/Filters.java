@@ -4,43 +4,17 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 
 /** The compiled filters of a rule or a backendRef (each null when absent). */
-final class Filters {
+record Filters(
+    HeaderModifier requestHeaders,
+    HeaderModifier responseHeaders,
+    Redirect redirect,
+    Rewrite rewrite,
+    List<Mirror> mirrors,
+    Cors cors) {
   static final Filters NONE = new Filters(null, null, null, null, List.of(), null);
 
-  final HeaderModifier requestHeaders;
-  final HeaderModifier responseHeaders;
-  final Redirect redirect;
-  final Rewrite rewrite;
-  final List<Mirror> mirrors;
-  final Cors cors;
-
-  Filters(
-      HeaderModifier requestHeaders,
-      HeaderModifier responseHeaders,
-      Redirect redirect,
-      Rewrite rewrite,
-      List<Mirror> mirrors,
-      Cors cors) {
-    this.requestHeaders = requestHeaders;
-    this.responseHeaders = responseHeaders;
-    this.redirect = redirect;
-    this.rewrite = rewrite;
-    this.mirrors = mirrors;
-    this.cors = cors;
-  }
-
   /** HTTPHeaderFilter: set (replace), add (append), remove, in that order. */
-  static final class HeaderModifier {
-    final List<String[]> set;
-    final List<String[]> add;
-    final List<String> remove;
-
-    HeaderModifier(List<String[]> set, List<String[]> add, List<String> remove) {
-      this.set = set;
-      this.add = add;
-      this.remove = remove;
-    }
-
+  record HeaderModifier(List<String[]> set, List<String[]> add, List<String> remove) {
     void apply(HttpHeaders h) {
       for (String[] s : set) {
         h.set(s[0], s[1]);
@@ -58,15 +32,7 @@ final class Filters {
   }
 
   /** HTTPPathModifier: a full replacement or a replacement of the matched prefix. */
-  static final class PathModifier {
-    final boolean prefix;
-    final String value;
-
-    PathModifier(boolean prefix, String value) {
-      this.prefix = prefix;
-      this.value = value;
-    }
-
+  record PathModifier(boolean prefix, String value) {
     String apply(String path, RouteTable.Match match) {
       if (!prefix) {
         return value;
@@ -89,70 +55,25 @@ final class Filters {
     }
   }
 
-  static final class Redirect {
-    final String scheme;
-    final String hostname;
-    final PathModifier path;
-    final Integer port;
-    final int statusCode;
+  record Redirect(
+      String scheme, String hostname, PathModifier path, Integer port, int statusCode) {}
 
-    Redirect(String scheme, String hostname, PathModifier path, Integer port, int statusCode) {
-      this.scheme = scheme;
-      this.hostname = hostname;
-      this.path = path;
-      this.port = port;
-      this.statusCode = statusCode;
-    }
-  }
-
-  static final class Rewrite {
-    final String hostname;
-    final PathModifier path;
-
-    Rewrite(String hostname, PathModifier path) {
-      this.hostname = hostname;
-      this.path = path;
-    }
-  }
+  record Rewrite(String hostname, PathModifier path) {}
 
   /**
    * HTTPRequestMirrorFilter: a copy of the request goes to {@code backend} with probability {@code
    * fraction}.
    */
-  static final class Mirror {
-    final RouteTable.Backend backend;
-    final double fraction;
-
-    Mirror(RouteTable.Backend backend, double fraction) {
-      this.backend = backend;
-      this.fraction = fraction;
-    }
-  }
+  record Mirror(RouteTable.Backend backend, double fraction) {}
 
   /** HTTPCORSFilter (experimental channel). */
-  static final class Cors {
-    final List<String> allowOrigins;
-    final List<String> allowMethods;
-    final List<String> allowHeaders;
-    final List<String> exposeHeaders;
-    final boolean allowCredentials;
-    final Integer maxAge;
-
-    Cors(
-        List<String> allowOrigins,
-        List<String> allowMethods,
-        List<String> allowHeaders,
-        List<String> exposeHeaders,
-        boolean allowCredentials,
-        Integer maxAge) {
-      this.allowOrigins = allowOrigins;
-      this.allowMethods = allowMethods;
-      this.allowHeaders = allowHeaders;
-      this.exposeHeaders = exposeHeaders;
-      this.allowCredentials = allowCredentials;
-      this.maxAge = maxAge;
-    }
-
+  record Cors(
+      List<String> allowOrigins,
+      List<String> allowMethods,
+      List<String> allowHeaders,
+      List<String> exposeHeaders,
+      boolean allowCredentials,
+      Integer maxAge) {
     /**
      * Whether {@code origin} is allowed: exact, {@code *}, or a pattern with {@code *} for one or
      * more labels.

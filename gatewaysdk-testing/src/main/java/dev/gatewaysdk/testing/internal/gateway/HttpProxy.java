@@ -82,6 +82,45 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final java.util.ArrayDeque<FullHttpRequest> pending = new java.util.ArrayDeque<>(2);
 
+  /**
+   * The request timeout of this connection: one timer for the exchange in flight, re-armed when it
+   * fires early rather than scheduled and cancelled per request (requests on a keep-alive
+   * connection mostly share one timeout).
+   */
+  private Exchange timed;
+
+  private ScheduledFuture<?> timer;
+  private long timerAt;
+
+  private void armTimer(Exchange x) {
+    timed = x;
+    if (timer != null && timerAt - x.deadline <= 0) {
+      return; // fires before x's deadline, and re-arms then
+    }
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    timerAt = x.deadline;
+    timer =
+        x.ctx
+            .executor()
+            .schedule(
+                () -> timerFired(x.ctx), x.deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+  }
+
+  private void timerFired(ChannelHandlerContext ctx) {
+    timer = null;
+    Exchange x = timed;
+    if (x == null || x.done) {
+      timed = null;
+    } else if (System.nanoTime() - x.deadline >= 0) {
+      timed = null;
+      x.timedOut();
+    } else {
+      armTimer(x); // the exchange still ends by its timeout if the client has gone
+    }
+  }
+
   HttpProxy(Shared shared, String socketKey) {
     super(false);
     this.shared = shared;
@@ -124,7 +163,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       plain(ctx, HttpVersion.HTTP_1_1, status, false);
       return;
     }
-    RouteTable.PortConfig port = shared.table.get().ports.get(socketKey);
+    RouteTable.PortConfig port = shared.table.get().ports().get(socketKey);
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     if (port == null) {
       req.release();
@@ -164,6 +203,10 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (timer != null && (timed == null || timed.done)) {
+      timer.cancel(false); // nothing in flight to time out
+      timer = null;
+    }
     FullHttpRequest r;
     while ((r = pending.poll()) != null) {
       r.release();
@@ -198,7 +241,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void write(ChannelHandlerContext ctx, FullHttpResponse r, boolean keepAlive) {
-    HttpUtil.setContentLength(r, r.content().readableBytes());
+    setContentLength(r.headers(), r.content().readableBytes());
     if (keepAlive) {
       if (r.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
         r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -239,9 +282,18 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     Channel backendChannel;
     InetSocketAddress endpoint;
     long sentAt;
-    ScheduledFuture<?> requestTimer;
+
+    /** When the request times out ({@link System#nanoTime()}); see {@link #armTimer}. */
+    long deadline;
+
     ScheduledFuture<?> backendTimer;
     boolean done;
+
+    /**
+     * The client sent {@code TE: trailers}: read before the first attempt removes hop-by-hop
+     * headers.
+     */
+    final boolean teTrailers;
 
     Exchange(
         ChannelHandlerContext ctx,
@@ -257,38 +309,41 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       this.listener = listener;
       this.entry = entry;
       this.rule = entry == null ? null : entry.rule;
+      this.teTrailers =
+          req.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true);
     }
 
     void start(String path, String rawQuery) {
       Filters f = rule.filters;
       HttpHeaders h = req.headers();
-      origin = f.cors == null ? null : h.get(HttpHeaderNames.ORIGIN);
+      origin = f.cors() == null ? null : h.get(HttpHeaderNames.ORIGIN);
       if (origin != null
           && req.method().equals(HttpMethod.OPTIONS)
           && h.contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
-        preflight(f.cors);
+        preflight(f.cors());
         return;
       }
-      if (f.redirect != null) {
-        redirect(f.redirect, path, rawQuery);
+      if (f.redirect() != null) {
+        redirect(f.redirect(), path, rawQuery);
         return;
       }
-      if (f.requestHeaders != null) {
-        f.requestHeaders.apply(h);
+      if (f.requestHeaders() != null) {
+        f.requestHeaders().apply(h);
       }
       String newPath = path;
-      if (f.rewrite != null) {
-        if (f.rewrite.hostname != null) {
-          h.set(HttpHeaderNames.HOST, f.rewrite.hostname);
+      if (f.rewrite() != null) {
+        if (f.rewrite().hostname() != null) {
+          h.set(HttpHeaderNames.HOST, f.rewrite().hostname());
         }
-        if (f.rewrite.path != null) {
-          newPath = f.rewrite.path.apply(path, entry.match);
+        if (f.rewrite().path() != null) {
+          newPath = f.rewrite().path().apply(path, entry.match);
         }
       }
       uri = rawQuery.isEmpty() ? newPath : newPath + "?" + rawQuery;
-      for (Filters.Mirror m : f.mirrors) {
-        if (m.backend.errorStatus == 0 && ThreadLocalRandom.current().nextDouble() < m.fraction) {
-          mirror(m.backend);
+      for (Filters.Mirror m : f.mirrors()) {
+        if (m.backend().errorStatus() == 0
+            && ThreadLocalRandom.current().nextDouble() < m.fraction()) {
+          mirror(m.backend());
         }
       }
       String client =
@@ -296,11 +351,11 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       String xff = h.get("X-Forwarded-For");
       h.set("X-Forwarded-For", xff == null ? client : xff + ", " + client);
       h.set("X-Forwarded-Proto", "http");
-      attemptsLeft = rule.retry == null ? 0 : rule.retry.attempts;
+      attemptsLeft = rule.retry == null ? 0 : rule.retry.attempts();
       Duration timeout = rule.requestTimeout != null ? rule.requestTimeout : shared.defaultTimeout;
       if (!timeout.isZero()) {
-        requestTimer =
-            ctx.executor().schedule(() -> timedOut(), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        deadline = System.nanoTime() + timeout.toNanos();
+        armTimer(this);
       }
       attempt();
     }
@@ -315,12 +370,12 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         return;
       }
       backend = rule.backends.get(backendIndex);
-      if (backend.errorStatus != 0) {
-        finish(HttpResponseStatus.valueOf(backend.errorStatus), null);
+      if (backend.errorStatus() != 0) {
+        finish(HttpResponseStatus.valueOf(backend.errorStatus()), null);
         return;
       }
-      if (backend.filters.requestHeaders != null) {
-        backend.filters.requestHeaders.apply(req.headers());
+      if (backend.filters().requestHeaders() != null) {
+        backend.filters().requestHeaders().apply(req.headers());
       }
       endpoint = backend.endpoint();
       String upgrade = req.headers().get(HttpHeaderNames.UPGRADE);
@@ -337,7 +392,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       }
       shared
           .pool
-          .acquire(ctx.channel().eventLoop(), endpoint, h2c(rule, backend), backend.tls)
+          .acquire(ctx.channel().eventLoop(), endpoint, h2c(rule, backend), backend.tls())
           .addListener(
               (Future<Channel> f) -> {
                 if (!f.isSuccess()) {
@@ -359,9 +414,8 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
                 .schedule(this::timedOut, rule.backendTimeout.toNanos(), TimeUnit.NANOSECONDS);
       }
       sentAt = System.nanoTime();
-      FullHttpRequest out = outbound(req, uri);
-      if (H2Connections.isStream(c)
-          && req.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true)) {
+      FullHttpRequest out = outboundSharingHeaders(req, uri);
+      if (H2Connections.isStream(c) && teTrailers) {
         out.headers()
             .set(
                 HttpHeaderNames.TE,
@@ -394,7 +448,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       if (c != null && HttpUtil.isKeepAlive(resp)) {
         shared.pool.release(c, endpoint);
       }
-      if (attemptsLeft > 0 && rule.retry.codes.contains(resp.status().code())) {
+      if (attemptsLeft > 0 && rule.retry.codes().contains(resp.status().code())) {
         resp.release();
         retry();
         return;
@@ -430,9 +484,6 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         failure((Throwable) result);
       } else if (!done) {
         done = true;
-        if (requestTimer != null) {
-          requestTimer.cancel(false);
-        }
         req.release();
         entry.durations[backendIndex].observeNanos(System.nanoTime() - sentAt);
         entry.requests[backendIndex].inc(HttpResponseStatus.SWITCHING_PROTOCOLS.code());
@@ -441,7 +492,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     void retry() {
       attemptsLeft--;
-      Duration backoff = rule.retry.backoff;
+      Duration backoff = rule.retry.backoff();
       if (backoff == null || backoff.isZero()) {
         attempt();
       } else {
@@ -468,15 +519,16 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         corsHeaders(cors, r.headers());
         r.headers()
             .set(
-                HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, String.join(", ", cors.allowMethods));
-        if (!cors.allowHeaders.isEmpty()) {
+                HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS,
+                String.join(", ", cors.allowMethods()));
+        if (!cors.allowHeaders().isEmpty()) {
           r.headers()
               .set(
                   HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
-                  String.join(", ", cors.allowHeaders));
+                  String.join(", ", cors.allowHeaders()));
         }
-        if (cors.maxAge != null) {
-          r.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, cors.maxAge);
+        if (cors.maxAge() != null) {
+          r.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, cors.maxAge());
         }
       }
       origin = null;
@@ -484,31 +536,34 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     void corsHeaders(Filters.Cors cors, HttpHeaders h) {
-      boolean any = cors.allowOrigins.contains("*") && !cors.allowCredentials;
+      boolean any = cors.allowOrigins().contains("*") && !cors.allowCredentials();
       h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, any ? "*" : origin);
-      if (cors.allowCredentials) {
+      if (cors.allowCredentials()) {
         h.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
       }
-      if (!cors.exposeHeaders.isEmpty()) {
-        h.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(", ", cors.exposeHeaders));
+      if (!cors.exposeHeaders().isEmpty()) {
+        h.set(
+            HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, String.join(", ", cors.exposeHeaders()));
       }
     }
 
     void redirect(Filters.Redirect r, String path, String rawQuery) {
-      String scheme = r.scheme != null ? r.scheme : "http";
+      String scheme = r.scheme() != null ? r.scheme() : "http";
       String hostname =
-          r.hostname != null ? r.hostname : Hostnames.host(req.headers().get(HttpHeaderNames.HOST));
+          r.hostname() != null
+              ? r.hostname()
+              : Hostnames.host(req.headers().get(HttpHeaderNames.HOST));
       int p;
-      if (r.port != null) {
-        p = r.port;
-      } else if (r.scheme != null) {
-        p = "https".equals(r.scheme) ? 443 : "http".equals(r.scheme) ? 80 : port.specPort;
+      if (r.port() != null) {
+        p = r.port();
+      } else if (r.scheme() != null) {
+        p = "https".equals(r.scheme()) ? 443 : "http".equals(r.scheme()) ? 80 : port.specPort();
       } else {
-        p = port.specPort;
+        p = port.specPort();
       }
       boolean defaultPort =
           ("http".equals(scheme) && p == 80) || ("https".equals(scheme) && p == 443);
-      String newPath = r.path == null ? path : r.path.apply(path, entry.match);
+      String newPath = r.path() == null ? path : r.path().apply(path, entry.match);
       String location =
           scheme
               + "://"
@@ -518,7 +573,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
               + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
       FullHttpResponse resp =
           new DefaultFullHttpResponse(
-              req.protocolVersion(), HttpResponseStatus.valueOf(r.statusCode));
+              req.protocolVersion(), HttpResponseStatus.valueOf(r.statusCode()));
       resp.headers().set(HttpHeaderNames.LOCATION, location);
       finish(resp.status(), resp);
     }
@@ -529,7 +584,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       boolean h2c = h2c(rule, b);
       shared
           .pool
-          .acquire(ctx.channel().eventLoop(), ep, h2c, b.tls)
+          .acquire(ctx.channel().eventLoop(), ep, h2c, b.tls())
           .addListener(
               (Future<Channel> f) -> {
                 if (!f.isSuccess()) {
@@ -566,9 +621,6 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         return;
       }
       done = true;
-      if (requestTimer != null) {
-        requestTimer.cancel(false);
-      }
       req.release();
       FullHttpResponse out;
       if (resp == null) {
@@ -592,20 +644,20 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         strip(out.headers());
       }
       if (rule != null) {
-        if (rule.filters.responseHeaders != null) {
-          rule.filters.responseHeaders.apply(out.headers());
+        if (rule.filters.responseHeaders() != null) {
+          rule.filters.responseHeaders().apply(out.headers());
         }
-        if (backend != null && backend.filters.responseHeaders != null) {
-          backend.filters.responseHeaders.apply(out.headers());
+        if (backend != null && backend.filters().responseHeaders() != null) {
+          backend.filters().responseHeaders().apply(out.headers());
         }
-        if (origin != null && rule.filters.cors.allows(origin)) {
-          corsHeaders(rule.filters.cors, out.headers());
+        if (origin != null && rule.filters.cors().allows(origin)) {
+          corsHeaders(rule.filters.cors(), out.headers());
         }
       }
       Metrics.Series series =
           entry != null
               ? entry.requests[backendIndex < 0 ? entry.requests.length - 1 : backendIndex]
-              : listener != null ? listener.noRoute : port.noListener;
+              : listener != null ? listener.noRoute() : port.noListener();
       series.inc(status.code());
       write(ctx, out, keepAlive && ctx.channel().isActive());
     }
@@ -616,7 +668,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
    * ports.
    */
   private static boolean h2c(RouteTable.Rule rule, RouteTable.Backend b) {
-    return "GRPCRoute".equals(rule.routeKind) || "kubernetes.io/h2c".equals(b.appProtocol);
+    return "GRPCRoute".equals(rule.routeKind) || "kubernetes.io/h2c".equals(b.appProtocol());
   }
 
   private static void strip(HttpHeaders h) {
@@ -639,14 +691,46 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
     ByteBuf body = req.content().retainedDuplicate();
     FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, req.method(), uri, body);
     out.headers().set(req.headers());
+    return withoutHopByHop(out, req.method());
+  }
+
+  /**
+   * As {@link #outbound(FullHttpRequest, String)}, sharing {@code req}'s headers instead of copying
+   * them (hop-by-hop ones are removed from {@code req} itself): for the request's own attempts,
+   * whose headers nothing changes between the write and the next attempt.
+   */
+  private static FullHttpRequest outboundSharingHeaders(FullHttpRequest req, String uri) {
+    FullHttpRequest out =
+        new DefaultFullHttpRequest(
+            HttpVersion.HTTP_1_1,
+            req.method(),
+            uri,
+            req.content().retainedDuplicate(),
+            req.headers(),
+            req.trailingHeaders());
+    return withoutHopByHop(out, req.method());
+  }
+
+  private static FullHttpRequest withoutHopByHop(FullHttpRequest out, HttpMethod method) {
     strip(out.headers());
-    HttpUtil.setContentLength(out, body.readableBytes());
-    if (body.readableBytes() == 0
-        && !req.method().equals(HttpMethod.POST)
-        && !req.method().equals(HttpMethod.PUT)
-        && !req.method().equals(HttpMethod.PATCH)) {
+    int length = out.content().readableBytes();
+    if (length == 0
+        && !method.equals(HttpMethod.POST)
+        && !method.equals(HttpMethod.PUT)
+        && !method.equals(HttpMethod.PATCH)) {
       out.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+    } else {
+      setContentLength(out.headers(), length);
     }
     return out;
+  }
+
+  /**
+   * Sets Content-Length unless it already says {@code length} (saves formatting it per message).
+   */
+  private static void setContentLength(HttpHeaders h, int length) {
+    if (h.getInt(HttpHeaderNames.CONTENT_LENGTH, -1) != length) {
+      h.setInt(HttpHeaderNames.CONTENT_LENGTH, length);
+    }
   }
 }

@@ -99,9 +99,9 @@ final class Metrics {
         + "\",rule=\""
         + (rule == null ? "" : esc(rule.ruleName))
         + "\",backend_namespace=\""
-        + (b == null ? "" : esc(b.namespace))
+        + (b == null ? "" : esc(b.namespace()))
         + "\",backend=\""
-        + (b == null ? "" : esc(b.name))
+        + (b == null ? "" : esc(b.name()))
         + "\"";
   }
 
@@ -116,9 +116,9 @@ final class Metrics {
         + "\",route=\""
         + esc(rule.routeName)
         + "\",backend_namespace=\""
-        + esc(b.namespace)
+        + esc(b.namespace())
         + "\",backend=\""
-        + esc(b.name)
+        + esc(b.name())
         + "\"";
   }
 

@@ -14,71 +14,34 @@ import java.util.regex.Pattern;
  * The data plane's configuration: compiled once per change of the cluster by {@link Compiler},
  * immutable, and swapped atomically so request threads read it without locks (Envoy's model).
  */
-final class RouteTable {
+record RouteTable(
+    /** Gateways by {@code namespace/name}. */
+    Map<String, GatewayConfig> gateways,
+    /** What each bound socket serves, by {@code address:port} of the socket. */
+    Map<String, PortConfig> ports) {
   static final RouteTable EMPTY = new RouteTable(Map.of(), Map.of());
-
-  /** Gateways by {@code namespace/name}. */
-  final Map<String, GatewayConfig> gateways;
-
-  /** What each bound socket serves, by {@code address:port} of the socket. */
-  final Map<String, PortConfig> ports;
-
-  RouteTable(Map<String, GatewayConfig> gateways, Map<String, PortConfig> ports) {
-    this.gateways = gateways;
-    this.ports = ports;
-  }
 
   static String socketKey(String address, int port) {
     return address + ":" + port;
   }
 
   /** A programmed Gateway: its address and the HTTP listeners the data plane serves. */
-  static final class GatewayConfig {
-    final String namespace;
-    final String name;
-    final String address;
-    final String addressProblem;
-
-    /** Listener name to its port in the Gateway's spec. */
-    final Map<String, Integer> listenerPorts;
-
-    GatewayConfig(
-        String namespace,
-        String name,
-        String address,
-        String addressProblem,
-        Map<String, Integer> listenerPorts) {
-      this.namespace = namespace;
-      this.name = name;
-      this.address = address;
-      this.addressProblem = addressProblem;
-      this.listenerPorts = listenerPorts;
-    }
-  }
+  record GatewayConfig(
+      String namespace,
+      String name,
+      String address,
+      String addressProblem,
+      /** Listener name to its port in the Gateway's spec. */
+      Map<String, Integer> listenerPorts) {}
 
   /** The listeners sharing one port of one Gateway, most specific hostname first. */
-  static final class PortConfig {
-    final String gatewayNamespace;
-    final String gatewayName;
-    final int specPort;
-    final List<ListenerConfig> listeners;
-
-    /** Requests no listener of this port takes (404). */
-    final Metrics.Series noListener;
-
-    PortConfig(
-        String gatewayNamespace,
-        String gatewayName,
-        int specPort,
-        List<ListenerConfig> listeners,
-        Metrics.Series noListener) {
-      this.gatewayNamespace = gatewayNamespace;
-      this.gatewayName = gatewayName;
-      this.specPort = specPort;
-      this.listeners = listeners;
-      this.noListener = noListener;
-    }
-
+  record PortConfig(
+      String gatewayNamespace,
+      String gatewayName,
+      int specPort,
+      List<ListenerConfig> listeners,
+      /** Requests no listener of this port takes (404). */
+      Metrics.Series noListener) {
     /**
      * The certificate for a TLS handshake asking for {@code sniHost} (null: the client sent no
      * SNI): that of the most specific terminating listener whose hostname matches, else null (the
@@ -86,10 +49,10 @@ final class RouteTable {
      */
     SslContext tlsFor(String sniHost) {
       for (ListenerConfig l : listeners) {
-        if (l.tls != null
+        if (l.tls() != null
             && (sniHost == null
-                || Hostnames.matches(l.hostname, sniHost.toLowerCase(java.util.Locale.ROOT)))) {
-          return l.tls;
+                || Hostnames.matches(l.hostname(), sniHost.toLowerCase(java.util.Locale.ROOT)))) {
+          return l.tls();
         }
       }
       return null;
@@ -98,7 +61,7 @@ final class RouteTable {
     /** The listener a request for {@code host} belongs to (listener isolation), or null. */
     ListenerConfig listener(String host) {
       for (ListenerConfig l : listeners) {
-        if (Hostnames.matches(l.hostname, host)) {
+        if (Hostnames.matches(l.hostname(), host)) {
           return l;
         }
       }
@@ -106,35 +69,16 @@ final class RouteTable {
     }
   }
 
-  static final class ListenerConfig {
-    final String name;
-    final String hostname;
-    final String protocol;
-
-    /** Every (hostname, match, rule) of the attached routes in precedence order. */
-    final List<Entry> entries;
-
-    /** Requests no route of this listener matches (404). */
-    final Metrics.Series noRoute;
-
-    /** The server side of TLS for an HTTPS listener with a usable certificate, else null. */
-    final SslContext tls;
-
-    ListenerConfig(
-        String name,
-        String hostname,
-        String protocol,
-        List<Entry> entries,
-        Metrics.Series noRoute,
-        SslContext tls) {
-      this.name = name;
-      this.hostname = hostname;
-      this.protocol = protocol;
-      this.entries = entries;
-      this.noRoute = noRoute;
-      this.tls = tls;
-    }
-
+  record ListenerConfig(
+      String name,
+      String hostname,
+      String protocol,
+      /** Every (hostname, match, rule) of the attached routes in precedence order. */
+      List<Entry> entries,
+      /** Requests no route of this listener matches (404). */
+      Metrics.Series noRoute,
+      /** The server side of TLS for an HTTPS listener with a usable certificate, else null. */
+      SslContext tls) {
     /** The first entry matching the request, or null. */
     Entry route(
         String host, String method, String path, HttpHeaders headers, QueryStringDecoder query) {
@@ -299,7 +243,7 @@ final class RouteTable {
       this.backends = backends;
       int w = 0;
       for (Backend b : backends) {
-        w += b.weight;
+        w += b.weight();
       }
       this.totalWeight = w;
       this.requestTimeout = requestTimeout;
@@ -317,7 +261,7 @@ final class RouteTable {
       }
       int r = ThreadLocalRandom.current().nextInt(totalWeight);
       for (int i = 0; i < backends.size(); i++) {
-        r -= backends.get(i).weight;
+        r -= backends.get(i).weight();
         if (r < 0) {
           return i;
         }
@@ -330,59 +274,24 @@ final class RouteTable {
    * HTTPRouteRetry (experimental channel): codes to retry, attempts after the first, backoff
    * between.
    */
-  static final class Retry {
-    final List<Integer> codes;
-    final int attempts;
-    final Duration backoff;
-
-    Retry(List<Integer> codes, int attempts, Duration backoff) {
-      this.codes = codes;
-      this.attempts = attempts;
-      this.backoff = backoff;
-    }
-  }
+  record Retry(List<Integer> codes, int attempts, Duration backoff) {}
 
   /**
    * A resolved backendRef: endpoints to send to, or the status a request gets when it cannot be
    * sent.
    */
-  static final class Backend {
-    final String namespace;
-    final String name;
-    final int weight;
-    final List<InetSocketAddress> endpoints;
-
-    /** 0 when usable; 500 for an invalid reference, 503 for a Service without ready endpoints. */
-    final int errorStatus;
-
-    final String problem;
-    final String appProtocol;
-    final Filters filters;
-
-    /** TLS to the backend as a BackendTLSPolicy asks, or null for cleartext. */
-    final BackendTls tls;
-
-    Backend(
-        String namespace,
-        String name,
-        int weight,
-        List<InetSocketAddress> endpoints,
-        int errorStatus,
-        String problem,
-        String appProtocol,
-        Filters filters,
-        BackendTls tls) {
-      this.tls = tls;
-      this.namespace = namespace;
-      this.name = name;
-      this.weight = weight;
-      this.endpoints = endpoints;
-      this.errorStatus = errorStatus;
-      this.problem = problem;
-      this.appProtocol = appProtocol;
-      this.filters = filters;
-    }
-
+  record Backend(
+      String namespace,
+      String name,
+      int weight,
+      List<InetSocketAddress> endpoints,
+      /** 0 when usable; 500 for an invalid reference, 503 for a Service without ready endpoints. */
+      int errorStatus,
+      String problem,
+      String appProtocol,
+      Filters filters,
+      /** TLS to the backend as a BackendTLSPolicy asks, or null for cleartext. */
+      BackendTls tls) {
     InetSocketAddress endpoint() {
       return endpoints.size() == 1
           ? endpoints.get(0)

@@ -9,8 +9,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Future;
@@ -39,11 +37,11 @@ final class StreamProxy {
    * The backend endpoint a new connection or UDP session of socket {@code key} goes to, or null.
    */
   static InetSocketAddress pick(RouteTable table, String key) {
-    RouteTable.PortConfig port = table.ports.get(key);
-    if (port == null || port.listeners.isEmpty() || port.listeners.get(0).entries.isEmpty()) {
+    RouteTable.PortConfig port = table.ports().get(key);
+    if (port == null || port.listeners().isEmpty() || port.listeners().get(0).entries().isEmpty()) {
       return null;
     }
-    return pick(port.listeners.get(0).entries.get(0));
+    return pick(port.listeners().get(0).entries().get(0));
   }
 
   /**
@@ -52,7 +50,7 @@ final class StreamProxy {
    * specific matching hostname; null when none takes it.
    */
   static InetSocketAddress pick(RouteTable table, String key, String sni) {
-    RouteTable.PortConfig port = table.ports.get(key);
+    RouteTable.PortConfig port = table.ports().get(key);
     if (port == null || sni == null) {
       return null;
     }
@@ -62,7 +60,7 @@ final class StreamProxy {
       return null;
     }
     RouteTable.Entry best = null;
-    for (RouteTable.Entry e : listener.entries) {
+    for (RouteTable.Entry e : listener.entries()) {
       if (Hostnames.matches(e.hostname, host)
           && (best == null
               || Hostnames.specificity(e.hostname) > Hostnames.specificity(best.hostname))) {
@@ -74,10 +72,10 @@ final class StreamProxy {
 
   private static InetSocketAddress pick(RouteTable.Entry entry) {
     int i = entry.rule.pick();
-    if (i < 0 || entry.rule.backends.get(i).errorStatus != 0) {
+    if (i < 0 || entry.rule.backends.get(i).errorStatus() != 0) {
       if (entry.requests.length > 0) {
         entry.requests[i < 0 ? entry.requests.length - 1 : i].inc(
-            i < 0 ? 500 : entry.rule.backends.get(i).errorStatus);
+            i < 0 ? 500 : entry.rule.backends.get(i).errorStatus());
       }
       return null;
     }
@@ -154,7 +152,7 @@ final class StreamProxy {
       Channel client, InetSocketAddress endpoint) {
     return new Bootstrap()
         .group(client.eventLoop())
-        .channel(NioSocketChannel.class)
+        .channel(Transport.socketChannel())
         .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(new ChannelInboundHandlerAdapter())
@@ -177,7 +175,7 @@ final class StreamProxy {
       client.config().setAutoRead(false);
       InetSocketAddress endpoint = pick(table.get(), key);
       if (endpoint == null) {
-        client.close();
+        refuse(client);
         return;
       }
       connectBackend(client, endpoint)
@@ -186,11 +184,44 @@ final class StreamProxy {
                   f -> {
                     if (!f.isSuccess()) {
                       LOG.debug("TCP backend {} refused: {}", endpoint, f.cause().toString());
-                      client.close();
+                      refuse(client);
                     } else if (!client.isActive()) {
                       f.channel().close();
                     } else {
                       Tunnel.splice(client, f.channel());
+                    }
+                  });
+    }
+
+    /**
+     * Ends a connection no backend takes with a FIN rather than a reset: closing a socket with
+     * unread bytes (the client may have written already) resets it, so the output is shut down
+     * first, whatever the client still sends is discarded, and the connection closes when the
+     * client closes its side (or idles out).
+     */
+    private static void refuse(Channel client) {
+      if (!(client instanceof io.netty.channel.socket.SocketChannel) || !client.isActive()) {
+        client.close();
+        return;
+      }
+      client
+          .pipeline()
+          .addLast(
+              new ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                  io.netty.util.ReferenceCountUtil.release(msg);
+                }
+              });
+      ((io.netty.channel.socket.SocketChannel) client)
+          .shutdownOutput()
+          .addListener(
+              (ChannelFutureListener)
+                  f -> {
+                    if (!f.isSuccess()) {
+                      client.close();
+                    } else {
+                      client.config().setAutoRead(true);
                     }
                   });
     }
@@ -259,7 +290,7 @@ final class StreamProxy {
       Promise<Channel> p = listener.eventLoop().newPromise();
       new Bootstrap()
           .group(listener.eventLoop())
-          .channel(NioDatagramChannel.class)
+          .channel(Transport.datagramChannel())
           .handler(
               new ChannelInitializer<Channel>() {
                 @Override

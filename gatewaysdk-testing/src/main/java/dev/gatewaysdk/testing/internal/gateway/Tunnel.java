@@ -12,7 +12,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -40,7 +39,7 @@ final class Tunnel {
       Channel client, FullHttpRequest upgrade, InetSocketAddress endpoint, Consumer<Object> done) {
     new Bootstrap()
         .group(client.eventLoop())
-        .channel(NioSocketChannel.class)
+        .channel(Transport.socketChannel())
         .option(ChannelOption.AUTO_READ, true)
         .handler(
             new ChannelInitializer<SocketChannel>() {
