@@ -332,7 +332,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
             .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE)
             .set(HttpHeaderNames.UPGRADE, upgrade);
         sentAt = System.nanoTime();
-        Tunnel.open(ctx.channel(), out, endpoint, this::upgraded);
+        Tunnel.open(ctx.channel(), out, endpoint, backend.tls, this::upgraded);
         return;
       }
       shared

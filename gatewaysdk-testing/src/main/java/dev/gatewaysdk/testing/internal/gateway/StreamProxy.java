@@ -86,50 +86,65 @@ final class StreamProxy {
   }
 
   /**
-   * TLS passthrough (TLSRoute): reads the ClientHello's server name without terminating TLS,
-   * connects to the backend the name routes to, then relays every byte — the ClientHello first —
-   * unchanged. A name no route takes closes the connection.
+   * TLS listeners (TLSRoute): reads the ClientHello's server name, then by the listener it picks
+   * (the most specific whose hostname matches): <b>Passthrough</b> connects to the backend the name
+   * routes to and relays every byte, the ClientHello first, unchanged; <b>Terminate</b> completes
+   * the handshake with that listener's certificate, then relays the decrypted stream to the backend
+   * the name routes to. A name no listener or route takes, or no server name, closes the
+   * connection.
    */
-  static final class Passthrough extends io.netty.handler.ssl.AbstractSniHandler<Channel> {
+  static final class Tls extends io.netty.handler.ssl.AbstractSniHandler<Object> {
     private final Supplier<RouteTable> table;
     private final String key;
 
-    Passthrough(Supplier<RouteTable> table, String key) {
+    Tls(Supplier<RouteTable> table, String key) {
       this.table = table;
       this.key = key;
     }
 
+    /** Succeeds with the listener's SslContext to terminate, or the backend Channel to relay to. */
     @Override
-    protected io.netty.util.concurrent.Future<Channel> lookup(
-        ChannelHandlerContext ctx, String hostname) {
-      io.netty.util.concurrent.Promise<Channel> backend = ctx.executor().newPromise();
-      InetSocketAddress endpoint = pick(table.get(), key, hostname);
+    protected Future<Object> lookup(ChannelHandlerContext ctx, String hostname) {
+      Promise<Object> result = ctx.executor().newPromise();
+      RouteTable t = table.get();
+      RouteTable.PortConfig port = t.ports.get(key);
+      RouteTable.ListenerConfig listener =
+          port == null || hostname == null
+              ? null
+              : port.listener(hostname.toLowerCase(java.util.Locale.ROOT));
+      if (listener != null && listener.tls != null) {
+        return result.setSuccess(listener.tls);
+      }
+      InetSocketAddress endpoint = pick(t, key, hostname);
       if (endpoint == null) {
-        return backend.setFailure(new java.io.IOException("no TLSRoute takes " + hostname));
+        return result.setFailure(new java.io.IOException("no TLSRoute takes " + hostname));
       }
       connectBackend(ctx.channel(), endpoint)
           .addListener(
               (ChannelFutureListener)
                   f -> {
                     if (f.isSuccess()) {
-                      backend.setSuccess(f.channel());
+                      result.setSuccess(f.channel());
                     } else {
-                      backend.setFailure(f.cause());
+                      result.setFailure(f.cause());
                     }
                   });
-      return backend;
+      return result;
     }
 
     @Override
-    protected void onLookupComplete(
-        ChannelHandlerContext ctx, String hostname, io.netty.util.concurrent.Future<Channel> f) {
+    protected void onLookupComplete(ChannelHandlerContext ctx, String hostname, Future<Object> f) {
       if (!f.isSuccess()) {
-        LOG.debug("TLS passthrough on {} for {}: {}", key, hostname, f.cause().toString());
+        LOG.debug("TLS listener {} for {}: {}", key, hostname, f.cause().toString());
         ctx.close();
+      } else if (f.getNow() instanceof io.netty.handler.ssl.SslContext tls) {
+        // The buffered ClientHello goes to the SslHandler taking this handler's place.
+        ctx.pipeline().addAfter(ctx.name(), null, new Terminated(table, key, hostname));
+        ctx.pipeline().replace(this, "tls", tls.newHandler(ctx.alloc()));
       } else if (!ctx.channel().isActive()) {
-        f.getNow().close();
+        ((Channel) f.getNow()).close();
       } else {
-        Tunnel.splice(ctx.channel(), f.getNow()); // this handler's buffered ClientHello goes first
+        Tunnel.splice(ctx.channel(), (Channel) f.getNow()); // the ClientHello goes first
       }
     }
 
@@ -144,7 +159,81 @@ final class StreamProxy {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      LOG.debug("TLS passthrough on {}: {}", key, cause.toString());
+      LOG.debug("TLS listener {}: {}", key, cause.toString());
+      ctx.close();
+    }
+  }
+
+  /**
+   * After a TLS listener's handshake: connects to the backend the server name routes to, then
+   * relays the decrypted stream (bytes read before the backend is connected go first).
+   */
+  private static final class Terminated extends ChannelInboundHandlerAdapter {
+    private final Supplier<RouteTable> table;
+    private final String key;
+    private final String sni;
+    private final java.util.ArrayDeque<Object> early = new java.util.ArrayDeque<>();
+
+    Terminated(Supplier<RouteTable> table, String key, String sni) {
+      this.table = table;
+      this.key = key;
+      this.sni = sni;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent done) {
+        if (!done.isSuccess()) {
+          LOG.debug("TLS handshake on {} for {} failed: {}", key, sni, done.cause().toString());
+          ctx.close();
+          return;
+        }
+        Channel client = ctx.channel();
+        client.config().setAutoRead(false);
+        InetSocketAddress endpoint = pick(table.get(), key, sni);
+        if (endpoint == null) {
+          client.close();
+          return;
+        }
+        connectBackend(client, endpoint)
+            .addListener(
+                (ChannelFutureListener)
+                    f -> {
+                      if (!f.isSuccess()) {
+                        LOG.debug("TLS backend {} refused: {}", endpoint, f.cause().toString());
+                        client.close();
+                      } else if (!client.isActive()) {
+                        f.channel().close();
+                      } else {
+                        for (Object m; (m = early.poll()) != null; ) {
+                          f.channel().write(m);
+                        }
+                        f.channel().flush();
+                        Tunnel.splice(client, f.channel());
+                      }
+                    });
+      } else if (evt instanceof IdleStateEvent) {
+        ctx.close();
+      } else {
+        ctx.fireUserEventTriggered(evt);
+      }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      early.add(msg); // decrypted bytes that arrived with the handshake's last flight
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+      for (Object m; (m = early.poll()) != null; ) {
+        io.netty.util.ReferenceCountUtil.release(m);
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      LOG.debug("TLS listener {} for {}: {}", key, sni, cause.toString());
       ctx.close();
     }
   }
