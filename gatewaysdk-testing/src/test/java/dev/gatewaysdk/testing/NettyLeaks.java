@@ -24,6 +24,11 @@ public final class NettyLeaks implements AfterAllCallback {
       super(resourceType, samplingInterval);
     }
 
+    /** The constructor Netty looks for first (it logs an error when it is missing). */
+    public Detector(Class<?> resourceType, int samplingInterval, long maxActive) {
+      super(resourceType, samplingInterval);
+    }
+
     @Override
     protected boolean needReport() {
       return true;
