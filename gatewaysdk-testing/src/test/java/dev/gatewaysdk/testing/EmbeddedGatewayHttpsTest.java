@@ -366,6 +366,92 @@ class EmbeddedGatewayHttpsTest {
   }
 
   @Test
+  void aTlsListenerTerminatingTlsOriginatesTlsAgainToABackendWithABackendTlsPolicy(
+      GatewayCluster cluster, TestNamespace ns) throws Exception {
+    SelfSignedCertificate front = SelfSignedCertificate.generate("*.example.com");
+    SelfSignedCertificate back = SelfSignedCertificate.generate("abc.example.com");
+    SelfSignedCertificate stranger = SelfSignedCertificate.generate("abc.example.com");
+    try (javax.net.ssl.SSLServerSocket backend = tlsBackend("secure", back)) {
+      String[][] services = {{"secure", "ca", "tls"}, {"wrong-ca", "other-ca", "wrong"}};
+      for (String[] svc : services) {
+        cluster.create(Fixtures.service(ns.name(), svc[0], 8443));
+        cluster.create(Fixtures.endpointSlice(ns.name(), svc[0], backend.getLocalPort()));
+        cluster.create(
+            new io.kubernetes.client.openapi.models.V1ConfigMap()
+                .apiVersion("v1")
+                .kind("ConfigMap")
+                .metadata(
+                    new io.kubernetes.client.openapi.models.V1ObjectMeta()
+                        .name(svc[1])
+                        .namespace(ns.name()))
+                .putDataItem("ca.crt", (svc[1].equals("ca") ? back : stranger).certificatePem()));
+        cluster.create(
+            Manifests.read(
+                String.join(
+                    "\n",
+                    "apiVersion: gateway.networking.k8s.io/v1",
+                    "kind: BackendTLSPolicy",
+                    "metadata: {name: " + svc[0] + ", namespace: " + ns.name() + "}",
+                    "spec:",
+                    "  targetRefs: [{group: '', kind: Service, name: " + svc[0] + "}]",
+                    "  validation:",
+                    "    caCertificateRefs: [{group: '', kind: ConfigMap, name: " + svc[1] + "}]",
+                    "    hostname: abc.example.com"),
+                dev.gatewaysdk.model.BackendTLSPolicy.class));
+      }
+      cluster.create(Fixtures.tlsSecret(ns.name(), "front-tls", front));
+      awaitThat(
+              cluster,
+              cluster.create(
+                  Manifests.read(
+                      String.join(
+                          "\n",
+                          "apiVersion: gateway.networking.k8s.io/v1",
+                          "kind: Gateway",
+                          "metadata: {name: edge, namespace: " + ns.name() + "}",
+                          "spec:",
+                          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
+                          "  listeners:",
+                          "    - {name: terminate, protocol: TLS, port: 443, hostname: '*.example.com',",
+                          "       tls: {mode: Terminate, certificateRefs: [{name: front-tls}]}}"),
+                      Gateway.class)))
+          .hasListenerCondition("terminate", "Programmed", true, "Programmed");
+      for (String[] svc : services) {
+        awaitThat(
+                cluster,
+                cluster.create(
+                    Manifests.read(
+                        String.join(
+                            "\n",
+                            "apiVersion: gateway.networking.k8s.io/v1",
+                            "kind: TLSRoute",
+                            "metadata: {name: " + svc[0] + ", namespace: " + ns.name() + "}",
+                            "spec:",
+                            "  parentRefs: [{name: edge}]",
+                            "  hostnames: [" + svc[2] + ".example.com]",
+                            "  rules: [{backendRefs: [{name: " + svc[0] + ", port: 8443}]}]"),
+                        dev.gatewaysdk.model.TLSRoute.class)))
+            .isAcceptedBy("edge");
+      }
+      EmbeddedGateway edge = cluster.gateway(ns.name(), "edge");
+      URI url = URI.create("https://" + edge.address() + ":" + edge.port("terminate") + "/");
+      TrustManager[] trust = trusting(front);
+
+      Exchange reencrypted = call(trust, url, "tls.example.com", false);
+      assertThat(reencrypted.certificate())
+          .as("the client's TLS ends at the Gateway")
+          .isEqualTo(front.certificate());
+      assertThat(reencrypted.response())
+          .as("the Gateway's own TLS connection, verified by the policy, reached the TLS backend")
+          .contains("X-Backend: secure");
+      Exchange refused = call(trust, url, "wrong.example.com", false);
+      assertThat(refused.response())
+          .as("a backend certificate the policy's CA did not sign: the connection ends unanswered")
+          .isEmpty();
+    }
+  }
+
+  @Test
   void backendTlsPolicyOriginatesVerifiedTlsToTheBackend(GatewayCluster cluster, TestNamespace ns)
       throws Exception {
     SelfSignedCertificate secure = SelfSignedCertificate.generate("secure.example.com");

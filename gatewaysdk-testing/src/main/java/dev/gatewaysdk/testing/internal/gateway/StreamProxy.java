@@ -43,15 +43,16 @@ final class StreamProxy {
     if (port == null || port.listeners.isEmpty() || port.listeners.get(0).entries.isEmpty()) {
       return null;
     }
-    return pick(port.listeners.get(0).entries.get(0));
+    RouteTable.Backend b = pick(port.listeners.get(0).entries.get(0));
+    return b == null ? null : b.endpoint();
   }
 
   /**
-   * The backend endpoint of a TLS passthrough connection asking for {@code sni}: the most specific
-   * listener of socket {@code key} whose hostname matches, then its TLSRoute entry with the most
-   * specific matching hostname; null when none takes it.
+   * The backend of a TLS connection asking for {@code sni}: the most specific listener of socket
+   * {@code key} whose hostname matches, then its TLSRoute entry with the most specific matching
+   * hostname; null when none takes it.
    */
-  static InetSocketAddress pick(RouteTable table, String key, String sni) {
+  static RouteTable.Backend pick(RouteTable table, String key, String sni) {
     RouteTable.PortConfig port = table.ports.get(key);
     if (port == null || sni == null) {
       return null;
@@ -72,7 +73,7 @@ final class StreamProxy {
     return best == null ? null : pick(best);
   }
 
-  private static InetSocketAddress pick(RouteTable.Entry entry) {
+  private static RouteTable.Backend pick(RouteTable.Entry entry) {
     int i = entry.rule.pick();
     if (i < 0 || entry.rule.backends.get(i).errorStatus != 0) {
       if (entry.requests.length > 0) {
@@ -82,7 +83,7 @@ final class StreamProxy {
       return null;
     }
     entry.requests[i].inc(200);
-    return entry.rule.backends.get(i).endpoint();
+    return entry.rule.backends.get(i);
   }
 
   /**
@@ -115,11 +116,11 @@ final class StreamProxy {
       if (listener != null && listener.tls != null) {
         return result.setSuccess(listener.tls);
       }
-      InetSocketAddress endpoint = pick(t, key, hostname);
-      if (endpoint == null) {
+      RouteTable.Backend backend = pick(t, key, hostname);
+      if (backend == null) {
         return result.setFailure(new java.io.IOException("no TLSRoute takes " + hostname));
       }
-      connectBackend(ctx.channel(), endpoint)
+      connectBackend(ctx.channel(), backend.endpoint(), null)
           .addListener(
               (ChannelFutureListener)
                   f -> {
@@ -190,12 +191,14 @@ final class StreamProxy {
         }
         Channel client = ctx.channel();
         client.config().setAutoRead(false);
-        InetSocketAddress endpoint = pick(table.get(), key, sni);
-        if (endpoint == null) {
+        RouteTable.Backend backend = pick(table.get(), key, sni);
+        if (backend == null) {
           client.close();
           return;
         }
-        connectBackend(client, endpoint)
+        InetSocketAddress endpoint = backend.endpoint();
+        // A BackendTLSPolicy on the backend: TLS again to it, verified as the policy says.
+        connectBackend(client, endpoint, backend.tls)
             .addListener(
                 (ChannelFutureListener)
                     f -> {
@@ -204,12 +207,10 @@ final class StreamProxy {
                         client.close();
                       } else if (!client.isActive()) {
                         f.channel().close();
+                      } else if (backend.tls == null) {
+                        relay(client, f.channel());
                       } else {
-                        for (Object m; (m = early.poll()) != null; ) {
-                          f.channel().write(m);
-                        }
-                        f.channel().flush();
-                        Tunnel.splice(client, f.channel());
+                        relayAfterHandshake(client, f.channel());
                       }
                     });
       } else if (evt instanceof IdleStateEvent) {
@@ -217,6 +218,53 @@ final class StreamProxy {
       } else {
         ctx.fireUserEventTriggered(evt);
       }
+    }
+
+    private void relay(Channel client, Channel backend) {
+      for (Object m; (m = early.poll()) != null; ) {
+        backend.write(m);
+      }
+      backend.flush();
+      Tunnel.splice(client, backend);
+    }
+
+    /**
+     * Relays once the backend's certificate passed the policy's checks (the handshake, then the
+     * subjectAltNames check, which passes the completion event on only when it holds); a refused
+     * certificate closes both connections.
+     */
+    private void relayAfterHandshake(Channel client, Channel backend) {
+      boolean[] relayed = {false};
+      backend
+          .closeFuture()
+          .addListener(
+              c -> {
+                if (!relayed[0]) {
+                  LOG.debug("TLS backend {} of {} refused", backend.remoteAddress(), key);
+                  client.close();
+                }
+              });
+      backend
+          .pipeline()
+          .addLast(
+              new ChannelInboundHandlerAdapter() {
+                @Override
+                public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                  if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent done) {
+                    if (done.isSuccess() && client.isActive()) {
+                      relayed[0] = true;
+                      relay(client, backend);
+                    } else {
+                      ctx.close();
+                    }
+                  }
+                }
+
+                @Override
+                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                  ctx.close();
+                }
+              });
     }
 
     @Override
@@ -238,15 +286,26 @@ final class StreamProxy {
     }
   }
 
-  /** A connection to {@code endpoint} on {@code client}'s event loop, not reading until spliced. */
+  /**
+   * A connection to {@code endpoint} on {@code client}'s event loop, not reading until spliced;
+   * over TLS as {@code tls} asks when not null.
+   */
   private static io.netty.channel.ChannelFuture connectBackend(
-      Channel client, InetSocketAddress endpoint) {
+      Channel client, InetSocketAddress endpoint, RouteTable.BackendTls tls) {
     return new Bootstrap()
         .group(client.eventLoop())
         .channel(NioSocketChannel.class)
         .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ChannelInboundHandlerAdapter())
+        .handler(
+            tls == null
+                ? new ChannelInboundHandlerAdapter()
+                : new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    BackendPool.addTls(ch, tls, endpoint);
+                  }
+                })
         .connect(endpoint);
   }
 
@@ -269,7 +328,7 @@ final class StreamProxy {
         client.close();
         return;
       }
-      connectBackend(client, endpoint)
+      connectBackend(client, endpoint, null)
           .addListener(
               (ChannelFutureListener)
                   f -> {
