@@ -291,7 +291,8 @@ class EmbeddedGatewayHttpsTest {
   void tlsListenersTerminateOrPassThroughByTheListenerTheServerNamePicksOnOnePort(
       GatewayCluster cluster, TestNamespace ns) throws Exception {
     SelfSignedCertificate term = SelfSignedCertificate.generate("term.example.com");
-    SelfSignedCertificate pass = SelfSignedCertificate.generate("pass.example.com");
+    SelfSignedCertificate pass =
+        SelfSignedCertificate.generate("pass.example.com", "broken.example.com");
     try (EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080);
         javax.net.ssl.SSLServerSocket passServer = tlsBackend("pass", pass)) {
       cluster.create(Fixtures.service(ns.name(), "pass", 8443));
@@ -312,10 +313,25 @@ class EmbeddedGatewayHttpsTest {
                           "    - {name: terminate, protocol: TLS, port: 443, hostname: term.example.com,",
                           "       tls: {mode: Terminate, certificateRefs: [{name: term-tls}]}}",
                           "    - {name: passthrough, protocol: TLS, port: 443, hostname: pass.example.com,",
-                          "       tls: {mode: Passthrough}}"),
+                          "       tls: {mode: Passthrough}}",
+                          "    - {name: broken, protocol: TLS, port: 443, hostname: broken.example.com,",
+                          "       tls: {mode: Terminate, certificateRefs: [{name: no-such-secret}]}}"),
                       Gateway.class)))
           .hasListenerCondition("terminate", "Programmed", true, "Programmed")
           .hasListenerCondition("passthrough", "Programmed", true, "Programmed");
+      // created first, so the routes awaited below are compiled after it
+      cluster.create(
+          Manifests.read(
+              String.join(
+                  "\n",
+                  "apiVersion: gateway.networking.k8s.io/v1",
+                  "kind: TLSRoute",
+                  "metadata: {name: broken, namespace: " + ns.name() + "}",
+                  "spec:",
+                  "  parentRefs: [{name: edge, sectionName: broken}]",
+                  "  hostnames: [broken.example.com]",
+                  "  rules: [{backendRefs: [{name: pass, port: 8443}]}]"),
+              dev.gatewaysdk.model.TLSRoute.class));
       String[][] routes = {
         {"term", "terminate", "app", "8080"}, {"pass", "passthrough", "pass", "8443"}
       };
@@ -360,6 +376,9 @@ class EmbeddedGatewayHttpsTest {
 
       assertThatThrownBy(() -> call(trust, url, "other.example.com", false))
           .as("a name no listener takes: the connection is closed")
+          .isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> call(trust, url, "broken.example.com", false))
+          .as("a Terminate listener without a usable certificate never passes the bytes through")
           .isInstanceOf(IOException.class);
       assertThat(app.requests()).isEqualTo(1);
     }

@@ -217,6 +217,13 @@ final class Compiler {
         for (Candidate c : a.candidates) {
           entries.add(c.entry);
         }
+        SslContext tls = terminate(a);
+        if (tls == null
+            && "TLS".equals(a.spec.path("protocol").asText())
+            && !"Passthrough".equals(a.spec.path("tls").path("mode").asText("Terminate"))) {
+          entries.clear(); // a TLS listener that cannot terminate routes nothing (never passes
+          // through)
+        }
         byPort
             .computeIfAbsent(a.spec.path("port").asInt(), k -> new ArrayList<>())
             .add(
@@ -227,7 +234,7 @@ final class Compiler {
                     List.copyOf(entries),
                     metrics.requests(
                         Metrics.requestLabels(g.namespace, g.name, a.listenerName, null, null)),
-                    terminate(a)));
+                    tls));
       }
       for (Map.Entry<Integer, List<RouteTable.ListenerConfig>> p : byPort.entrySet()) {
         List<RouteTable.ListenerConfig> ls = new ArrayList<>(p.getValue());
