@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** The cluster contract on the embedded backend (always runs). */
 @GatewayApiTest(backend = GatewayCluster.Backend.EMBEDDED)
+@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
 class EmbeddedGatewayClusterTest extends GatewayClusterContract {
   @Test
   void isEmbeddedWithSimulatedController() {

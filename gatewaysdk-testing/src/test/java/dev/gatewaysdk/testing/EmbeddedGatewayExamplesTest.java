@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @GatewayApiTest
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
 class EmbeddedGatewayExamplesTest {
   GatewayCluster cluster;
   TestNamespace ns;

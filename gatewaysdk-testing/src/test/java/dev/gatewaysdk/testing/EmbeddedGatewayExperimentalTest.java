@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @GatewayApiTest(channel = Channel.EXPERIMENTAL)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
 class EmbeddedGatewayExperimentalTest {
   GatewayCluster cluster;
   TestNamespace ns;

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @GatewayApiTest
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
 class EmbeddedGatewayHttpsTest {
   private static final String GATEWAY =
       String.join(
@@ -71,7 +72,7 @@ class EmbeddedGatewayHttpsTest {
    */
   private record Exchange(X509Certificate certificate, String alpn, String response) {}
 
-  private static TrustManager[] trusting(SelfSignedCertificate... certificates) throws Exception {
+  static TrustManager[] trusting(SelfSignedCertificate... certificates) throws Exception {
     KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);
     for (int i = 0; i < certificates.length; i++) {
@@ -168,12 +169,8 @@ class EmbeddedGatewayHttpsTest {
     }
   }
 
-  /**
-   * A TLS server on loopback presenting {@code certificate} that answers each connection with its
-   * name.
-   */
-  private static javax.net.ssl.SSLServerSocket tlsBackend(
-      String name, SelfSignedCertificate certificate) throws Exception {
+  /** A server-side TLS context presenting {@code certificate}. */
+  static SSLContext serverContext(SelfSignedCertificate certificate) throws Exception {
     KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
     keys.load(null, null);
     keys.setKeyEntry(
@@ -187,6 +184,16 @@ class EmbeddedGatewayHttpsTest {
     kmf.init(keys, new char[0]);
     SSLContext server = SSLContext.getInstance("TLS");
     server.init(kmf.getKeyManagers(), null, null);
+    return server;
+  }
+
+  /**
+   * A TLS server on loopback presenting {@code certificate} that answers each connection with its
+   * name.
+   */
+  private static javax.net.ssl.SSLServerSocket tlsBackend(
+      String name, SelfSignedCertificate certificate) throws Exception {
+    SSLContext server = serverContext(certificate);
     javax.net.ssl.SSLServerSocket socket =
         (javax.net.ssl.SSLServerSocket)
             server
@@ -277,6 +284,189 @@ class EmbeddedGatewayHttpsTest {
       assertThatThrownBy(() -> call(trust, url, "baz.example.com", false))
           .as("a name no TLSRoute takes: the connection is closed")
           .isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void tlsListenersTerminateOrPassThroughByTheListenerTheServerNamePicksOnOnePort(
+      GatewayCluster cluster, TestNamespace ns) throws Exception {
+    SelfSignedCertificate term = SelfSignedCertificate.generate("term.example.com");
+    SelfSignedCertificate pass =
+        SelfSignedCertificate.generate("pass.example.com", "broken.example.com");
+    try (EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080);
+        javax.net.ssl.SSLServerSocket passServer = tlsBackend("pass", pass)) {
+      cluster.create(Fixtures.service(ns.name(), "pass", 8443));
+      cluster.create(Fixtures.endpointSlice(ns.name(), "pass", passServer.getLocalPort()));
+      cluster.create(Fixtures.tlsSecret(ns.name(), "term-tls", term));
+      awaitThat(
+              cluster,
+              cluster.create(
+                  Manifests.read(
+                      String.join(
+                          "\n",
+                          "apiVersion: gateway.networking.k8s.io/v1",
+                          "kind: Gateway",
+                          "metadata: {name: edge, namespace: " + ns.name() + "}",
+                          "spec:",
+                          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
+                          "  listeners:",
+                          "    - {name: terminate, protocol: TLS, port: 443, hostname: term.example.com,",
+                          "       tls: {mode: Terminate, certificateRefs: [{name: term-tls}]}}",
+                          "    - {name: passthrough, protocol: TLS, port: 443, hostname: pass.example.com,",
+                          "       tls: {mode: Passthrough}}",
+                          "    - {name: broken, protocol: TLS, port: 443, hostname: broken.example.com,",
+                          "       tls: {mode: Terminate, certificateRefs: [{name: no-such-secret}]}}"),
+                      Gateway.class)))
+          .hasListenerCondition("terminate", "Programmed", true, "Programmed")
+          .hasListenerCondition("passthrough", "Programmed", true, "Programmed");
+      // created first, so the routes awaited below are compiled after it
+      cluster.create(
+          Manifests.read(
+              String.join(
+                  "\n",
+                  "apiVersion: gateway.networking.k8s.io/v1",
+                  "kind: TLSRoute",
+                  "metadata: {name: broken, namespace: " + ns.name() + "}",
+                  "spec:",
+                  "  parentRefs: [{name: edge, sectionName: broken}]",
+                  "  hostnames: [broken.example.com]",
+                  "  rules: [{backendRefs: [{name: pass, port: 8443}]}]"),
+              dev.gatewaysdk.model.TLSRoute.class));
+      String[][] routes = {
+        {"term", "terminate", "app", "8080"}, {"pass", "passthrough", "pass", "8443"}
+      };
+      for (String[] r : routes) {
+        awaitThat(
+                cluster,
+                cluster.create(
+                    Manifests.read(
+                        String.join(
+                            "\n",
+                            "apiVersion: gateway.networking.k8s.io/v1",
+                            "kind: TLSRoute",
+                            "metadata: {name: " + r[0] + ", namespace: " + ns.name() + "}",
+                            "spec:",
+                            "  parentRefs: [{name: edge, sectionName: " + r[1] + "}]",
+                            "  hostnames: [" + r[0] + ".example.com]",
+                            "  rules: [{backendRefs: [{name: " + r[2] + ", port: " + r[3] + "}]}]"),
+                        dev.gatewaysdk.model.TLSRoute.class)))
+            .isAcceptedBy("edge");
+      }
+      EmbeddedGateway edge = cluster.gateway(ns.name(), "edge");
+      URI url = URI.create("https://" + edge.address() + ":" + edge.port("terminate") + "/");
+      TrustManager[] trust = trusting(term, pass);
+
+      Exchange terminated = call(trust, url, "term.example.com", false);
+      assertThat(terminated.certificate())
+          .as("the Gateway terminates TLS with the listener's certificate")
+          .isEqualTo(term.certificate());
+      assertThat(terminated.alpn()).as("no HTTP protocol negotiated on a TLS listener").isEmpty();
+      assertThat(terminated.response())
+          .as("the decrypted stream reached the cleartext backend")
+          .startsWith("HTTP/1.1 200")
+          .contains("\"backend\":\"app\"")
+          .contains("\"path\":\"/hello\"");
+      assertThat(app.requests()).isEqualTo(1);
+
+      Exchange passed = call(trust, url, "pass.example.com", false);
+      assertThat(passed.certificate())
+          .as("same port, Passthrough listener: the backend's own certificate")
+          .isEqualTo(pass.certificate());
+      assertThat(passed.response()).contains("X-Backend: pass");
+
+      assertThatThrownBy(() -> call(trust, url, "other.example.com", false))
+          .as("a name no listener takes: the connection is closed")
+          .isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> call(trust, url, "broken.example.com", false))
+          .as("a Terminate listener without a usable certificate never passes the bytes through")
+          .isInstanceOf(IOException.class);
+      assertThat(app.requests()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aTlsListenerTerminatingTlsOriginatesTlsAgainToABackendWithABackendTlsPolicy(
+      GatewayCluster cluster, TestNamespace ns) throws Exception {
+    SelfSignedCertificate front = SelfSignedCertificate.generate("*.example.com");
+    SelfSignedCertificate back = SelfSignedCertificate.generate("abc.example.com");
+    SelfSignedCertificate stranger = SelfSignedCertificate.generate("abc.example.com");
+    try (javax.net.ssl.SSLServerSocket backend = tlsBackend("secure", back)) {
+      String[][] services = {{"secure", "ca", "tls"}, {"wrong-ca", "other-ca", "wrong"}};
+      for (String[] svc : services) {
+        cluster.create(Fixtures.service(ns.name(), svc[0], 8443));
+        cluster.create(Fixtures.endpointSlice(ns.name(), svc[0], backend.getLocalPort()));
+        cluster.create(
+            new io.kubernetes.client.openapi.models.V1ConfigMap()
+                .apiVersion("v1")
+                .kind("ConfigMap")
+                .metadata(
+                    new io.kubernetes.client.openapi.models.V1ObjectMeta()
+                        .name(svc[1])
+                        .namespace(ns.name()))
+                .putDataItem("ca.crt", (svc[1].equals("ca") ? back : stranger).certificatePem()));
+        cluster.create(
+            Manifests.read(
+                String.join(
+                    "\n",
+                    "apiVersion: gateway.networking.k8s.io/v1",
+                    "kind: BackendTLSPolicy",
+                    "metadata: {name: " + svc[0] + ", namespace: " + ns.name() + "}",
+                    "spec:",
+                    "  targetRefs: [{group: '', kind: Service, name: " + svc[0] + "}]",
+                    "  validation:",
+                    "    caCertificateRefs: [{group: '', kind: ConfigMap, name: " + svc[1] + "}]",
+                    "    hostname: abc.example.com"),
+                dev.gatewaysdk.model.BackendTLSPolicy.class));
+      }
+      cluster.create(Fixtures.tlsSecret(ns.name(), "front-tls", front));
+      awaitThat(
+              cluster,
+              cluster.create(
+                  Manifests.read(
+                      String.join(
+                          "\n",
+                          "apiVersion: gateway.networking.k8s.io/v1",
+                          "kind: Gateway",
+                          "metadata: {name: edge, namespace: " + ns.name() + "}",
+                          "spec:",
+                          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
+                          "  listeners:",
+                          "    - {name: terminate, protocol: TLS, port: 443, hostname: '*.example.com',",
+                          "       tls: {mode: Terminate, certificateRefs: [{name: front-tls}]}}"),
+                      Gateway.class)))
+          .hasListenerCondition("terminate", "Programmed", true, "Programmed");
+      for (String[] svc : services) {
+        awaitThat(
+                cluster,
+                cluster.create(
+                    Manifests.read(
+                        String.join(
+                            "\n",
+                            "apiVersion: gateway.networking.k8s.io/v1",
+                            "kind: TLSRoute",
+                            "metadata: {name: " + svc[0] + ", namespace: " + ns.name() + "}",
+                            "spec:",
+                            "  parentRefs: [{name: edge}]",
+                            "  hostnames: [" + svc[2] + ".example.com]",
+                            "  rules: [{backendRefs: [{name: " + svc[0] + ", port: 8443}]}]"),
+                        dev.gatewaysdk.model.TLSRoute.class)))
+            .isAcceptedBy("edge");
+      }
+      EmbeddedGateway edge = cluster.gateway(ns.name(), "edge");
+      URI url = URI.create("https://" + edge.address() + ":" + edge.port("terminate") + "/");
+      TrustManager[] trust = trusting(front);
+
+      Exchange reencrypted = call(trust, url, "tls.example.com", false);
+      assertThat(reencrypted.certificate())
+          .as("the client's TLS ends at the Gateway")
+          .isEqualTo(front.certificate());
+      assertThat(reencrypted.response())
+          .as("the Gateway's own TLS connection, verified by the policy, reached the TLS backend")
+          .contains("X-Backend: secure");
+      Exchange refused = call(trust, url, "wrong.example.com", false);
+      assertThat(refused.response())
+          .as("a backend certificate the policy's CA did not sign: the connection ends unanswered")
+          .isEmpty();
     }
   }
 

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @GatewayApiTest(channel = Channel.EXPERIMENTAL)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
 class EmbeddedGatewayL4Test {
   GatewayCluster cluster;
   TestNamespace ns;

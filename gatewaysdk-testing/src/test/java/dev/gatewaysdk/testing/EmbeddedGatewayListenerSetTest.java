@@ -23,6 +23,7 @@ import org.junit.jupiter.api.function.Executable;
  */
 @GatewayApiTest
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
 class EmbeddedGatewayListenerSetTest {
   GatewayCluster cluster;
   TestNamespace ns;

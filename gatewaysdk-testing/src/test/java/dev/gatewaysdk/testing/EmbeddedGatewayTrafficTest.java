@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @GatewayApiTest
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
 class EmbeddedGatewayTrafficTest {
   GatewayCluster cluster;
   RouteManager routes;

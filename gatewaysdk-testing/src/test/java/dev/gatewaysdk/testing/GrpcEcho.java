@@ -16,8 +16,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -137,7 +139,7 @@ final class GrpcEcho implements AutoCloseable {
    * The outcome of a call: the HTTP status, the grpc-status (trailers, or headers of a
    * trailers-only answer), the message.
    */
-  record Call(int httpStatus, String grpcStatus, String message, FullHttpResponse response) {}
+  record Call(int httpStatus, String grpcStatus, String message, HttpHeaders headers) {}
 
   /** A unary call {@code path} to {@code host:port} with {@code :authority} {@code authority}. */
   static Call call(
@@ -181,7 +183,9 @@ final class GrpcEcho implements AutoCloseable {
                                 @Override
                                 protected void channelRead0(
                                     ChannelHandlerContext ctx, FullHttpResponse r) {
-                                  result.complete(r.retainedDuplicate());
+                                  if (!result.complete(r.retainedDuplicate())) {
+                                    r.release(); // the caller gave up waiting
+                                  }
                                 }
 
                                 @Override
@@ -204,9 +208,16 @@ final class GrpcEcho implements AutoCloseable {
       headers.forEach(req.headers()::set);
       stream.writeAndFlush(req).sync();
       FullHttpResponse r = result.get(10, TimeUnit.SECONDS);
-      String grpcStatus = r.trailingHeaders().get("grpc-status", r.headers().get("grpc-status"));
-      return new Call(
-          r.status().code(), grpcStatus, r.content().isReadable() ? unframe(r.content()) : "", r);
+      try {
+        String grpcStatus = r.trailingHeaders().get("grpc-status", r.headers().get("grpc-status"));
+        return new Call(
+            r.status().code(),
+            grpcStatus,
+            r.content().isReadable() ? unframe(r.content()) : "",
+            new DefaultHttpHeaders().add(r.headers()));
+      } finally {
+        r.release(); // the copy handed over by the stream's handler
+      }
     } finally {
       conn.close().sync();
     }

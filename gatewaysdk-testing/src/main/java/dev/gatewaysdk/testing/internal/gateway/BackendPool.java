@@ -81,19 +81,9 @@ final class BackendPool {
         new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            io.netty.handler.ssl.SslHandler ssl =
-                tls.context().newHandler(ch.alloc(), tls.hostname(), endpoint.getPort());
-            javax.net.ssl.SSLParameters params = ssl.engine().getSSLParameters();
-            if (tls.subjectAltNames().isEmpty()) {
-              params.setEndpointIdentificationAlgorithm(
-                  "HTTPS"); // the certificate must name the hostname
-            }
-            params.setServerNames(List.of(new javax.net.ssl.SNIHostName(tls.hostname())));
-            ssl.engine().setSSLParameters(params);
+            addTls(ch, tls, endpoint);
             ch.pipeline()
                 .addLast(
-                    ssl,
-                    new SubjectAltNameCheck(tls.subjectAltNames()),
                     new HttpClientCodec(8192, 65536, 8192),
                     new SingleChunkMessages(),
                     new HttpObjectAggregator(maxContentLength),
@@ -101,6 +91,23 @@ final class BackendPool {
             ch.attr(NOT_POOLED).set(Boolean.TRUE);
           }
         });
+  }
+
+  /**
+   * Adds TLS as {@code tls} (a BackendTLSPolicy) asks to a new backend connection's pipeline: the
+   * policy's hostname as SNI, the certificate verified against its CA certificates and hostname (or
+   * subjectAltNames); a failed verification closes the connection.
+   */
+  static void addTls(Channel ch, RouteTable.BackendTls tls, InetSocketAddress endpoint) {
+    io.netty.handler.ssl.SslHandler ssl =
+        tls.context().newHandler(ch.alloc(), tls.hostname(), endpoint.getPort());
+    javax.net.ssl.SSLParameters params = ssl.engine().getSSLParameters();
+    if (tls.subjectAltNames().isEmpty()) {
+      params.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the hostname
+    }
+    params.setServerNames(List.of(new javax.net.ssl.SNIHostName(tls.hostname())));
+    ssl.engine().setSSLParameters(params);
+    ch.pipeline().addLast(ssl, new SubjectAltNameCheck(tls.subjectAltNames()));
   }
 
   private static final io.netty.util.AttributeKey<Boolean> NOT_POOLED =

@@ -36,6 +36,9 @@ final class Compiler {
   static final String GROUP = GatewayApiKind.GROUP;
   static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
+  /** The appProtocol of a Service port serving WebSocket over TLS (KEP-3726, GEP-1911). */
+  static final String WSS = "kubernetes.io/wss";
+
   /** Route kinds each served listener protocol takes. */
   private static final Map<String, List<String>> SERVED_PROTOCOLS =
       Map.of(
@@ -215,6 +218,13 @@ final class Compiler {
         for (Candidate c : a.candidates) {
           entries.add(c.entry);
         }
+        SslContext tls = terminate(a);
+        if (tls == null
+            && "TLS".equals(a.spec.path("protocol").asText())
+            && !"Passthrough".equals(a.spec.path("tls").path("mode").asText("Terminate"))) {
+          entries.clear(); // a TLS listener that cannot terminate routes nothing (never passes
+          // through)
+        }
         byPort
             .computeIfAbsent(a.spec.path("port").asInt(), k -> new ArrayList<>())
             .add(
@@ -225,7 +235,7 @@ final class Compiler {
                     List.copyOf(entries),
                     metrics.requests(
                         Metrics.requestLabels(g.namespace(), g.name(), a.listenerName, null, null)),
-                    terminate(a)));
+                    tls));
       }
       for (Map.Entry<Integer, List<RouteTable.ListenerConfig>> p : byPort.entrySet()) {
         List<RouteTable.ListenerConfig> ls = new ArrayList<>(p.getValue());
@@ -251,16 +261,19 @@ final class Compiler {
   private static final Map<String, SslContext> SERVER_TLS = new ConcurrentHashMap<>();
 
   /**
-   * The server side of TLS for an HTTPS listener terminating TLS with its first certificateRef, or
-   * null where the reference is not usable (the controller reports why on the listener: {@code
-   * InvalidCertificateRef}, {@code RefNotPermitted}). ALPN offers h2 and http/1.1.
+   * The server side of TLS for an HTTPS or TLS listener terminating TLS with its first
+   * certificateRef, or null where the reference is not usable (the controller reports why on the
+   * listener: {@code InvalidCertificateRef}, {@code RefNotPermitted}). ALPN offers h2 and http/1.1
+   * on HTTPS listeners, nothing on TLS listeners (their TLSRoutes carry any TCP protocol).
    */
   private SslContext terminate(Attachment a) {
     JsonNode tls = a.spec.path("tls");
-    if (!"HTTPS".equals(a.spec.path("protocol").asText())
+    String protocol = a.spec.path("protocol").asText();
+    if (!("HTTPS".equals(protocol) || "TLS".equals(protocol))
         || "Passthrough".equals(tls.path("mode").asText("Terminate"))) {
       return null;
     }
+    boolean alpn = "HTTPS".equals(protocol);
     JsonNode ref = tls.path("certificateRefs").path(0);
     if (ref.isMissingNode()
         || !ref.path("group").asText("").isEmpty()
@@ -284,44 +297,43 @@ final class Compiler {
             + "@"
             + secret.path("metadata").path("uid").asText()
             + "/"
-            + secret.path("metadata").path("resourceVersion").asText();
+            + secret.path("metadata").path("resourceVersion").asText()
+            + (alpn ? "/alpn" : "");
     if (SERVER_TLS.size() > 256) {
       SERVER_TLS.clear();
     }
-    return SERVER_TLS.computeIfAbsent(key, k -> serverContext(secret));
+    return SERVER_TLS.computeIfAbsent(key, k -> serverContext(secret, alpn));
   }
 
-  private static SslContext serverContext(ObjectNode secret) {
+  private static SslContext serverContext(ObjectNode secret, boolean alpn) {
     String crt = Reconciler.decode(secret.path("data").path("tls.crt").asText(null));
     String key = Reconciler.decode(secret.path("data").path("tls.key").asText(null));
     try {
-      return SslContextBuilder.forServer(
+      SslContextBuilder b =
+          SslContextBuilder.forServer(
               new ByteArrayInputStream(crt.getBytes(StandardCharsets.US_ASCII)),
-              new ByteArrayInputStream(key.getBytes(StandardCharsets.US_ASCII)))
-          .applicationProtocolConfig(
-              new ApplicationProtocolConfig(
-                  ApplicationProtocolConfig.Protocol.ALPN,
-                  ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                  ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                  ApplicationProtocolNames.HTTP_2,
-                  ApplicationProtocolNames.HTTP_1_1))
-          .build();
+              new ByteArrayInputStream(key.getBytes(StandardCharsets.US_ASCII)));
+      if (alpn) {
+        b.applicationProtocolConfig(
+            new ApplicationProtocolConfig(
+                ApplicationProtocolConfig.Protocol.ALPN,
+                ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                ApplicationProtocolNames.HTTP_2,
+                ApplicationProtocolNames.HTTP_1_1));
+      }
+      return b.build();
     } catch (SSLException | IllegalArgumentException | NullPointerException e) {
       return null;
     }
   }
 
   /**
-   * The route kinds the data plane serves on {@code listener}; none for TLS listeners terminating
-   * TLS (not served yet).
+   * The route kinds the data plane serves on {@code listener}: TLSRoutes on TLS listeners of both
+   * modes (Passthrough relays the TLS bytes; Terminate relays the decrypted stream).
    */
   private static List<String> servedKinds(JsonNode listener) {
-    String protocol = listener.path("protocol").asText();
-    if ("TLS".equals(protocol)
-        && "Terminate".equals(listener.path("tls").path("mode").asText("Terminate"))) {
-      return List.of();
-    }
-    return SERVED_PROTOCOLS.getOrDefault(protocol, List.of());
+    return SERVED_PROTOCOLS.getOrDefault(listener.path("protocol").asText(), List.of());
   }
 
   /**
@@ -853,16 +865,20 @@ final class Compiler {
             filters);
       }
     }
+    String appProtocol = port.path("appProtocol").asText(null);
+    if (WSS.equals(appProtocol) && tls == null && !"TLSRoute".equals(routeKind)) {
+      // GEP-1911: an HTTPRoute reaches a wss port only with a BackendTLSPolicy saying how to
+      // verify it; without one the backend is unusable (ResolvedRefs UnsupportedProtocol).
+      return invalid(
+          ns,
+          name,
+          weight,
+          500,
+          "appProtocol " + WSS + " needs a BackendTLSPolicy for the Service",
+          filters);
+    }
     return new RouteTable.Backend(
-        ns,
-        name,
-        weight,
-        List.copyOf(resolved),
-        0,
-        null,
-        port.path("appProtocol").asText(null),
-        filters,
-        tls);
+        ns, name, weight, List.copyOf(resolved), 0, null, appProtocol, filters, tls);
   }
 
   private static RouteTable.Backend invalid(

@@ -325,7 +325,7 @@ public final class DataPlane implements DataPlaneHook {
                                               0,
                                               options.idleTimeout.toMillis(),
                                               TimeUnit.MILLISECONDS),
-                                          new StreamProxy.Passthrough(table::get, key));
+                                          new StreamProxy.Tls(table::get, key));
                                 }
                               }
                               : new ProxyInitializer(key)));

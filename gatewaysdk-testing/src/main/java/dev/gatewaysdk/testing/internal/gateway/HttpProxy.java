@@ -163,6 +163,14 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       plain(ctx, HttpVersion.HTTP_1_1, status, false);
       return;
     }
+    if (req.protocolVersion().equals(HttpVersion.HTTP_1_1)
+        && !H2Connections.isStream(ctx.channel())
+        && !oneValidHost(req.headers())) {
+      // RFC 9112 section 3.2: no Host, more than one, or an invalid one
+      req.release();
+      plain(ctx, HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, false);
+      return;
+    }
     RouteTable.PortConfig port = shared.table.get().ports().get(socketKey);
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     if (port == null) {
@@ -184,6 +192,25 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     x.start(path, query.rawQuery());
+  }
+
+  /** Exactly one Host field whose value could be a {@code host[:port]} (no spaces, no list). */
+  private static boolean oneValidHost(HttpHeaders h) {
+    java.util.Iterator<String> values = h.valueStringIterator(HttpHeaderNames.HOST);
+    if (!values.hasNext()) {
+      return false;
+    }
+    String host = values.next();
+    if (values.hasNext()) {
+      return false;
+    }
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c <= ' ' || c == ',' || c == '/' || c == '\\' || c == '@' || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -387,7 +414,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
             .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE)
             .set(HttpHeaderNames.UPGRADE, upgrade);
         sentAt = System.nanoTime();
-        Tunnel.open(ctx.channel(), out, endpoint, this::upgraded);
+        Tunnel.open(ctx.channel(), out, endpoint, backend.tls(), this::upgraded);
         return;
       }
       shared

@@ -41,15 +41,16 @@ final class StreamProxy {
     if (port == null || port.listeners().isEmpty() || port.listeners().get(0).entries().isEmpty()) {
       return null;
     }
-    return pick(port.listeners().get(0).entries().get(0));
+    RouteTable.Backend b = pick(port.listeners().get(0).entries().get(0));
+    return b == null ? null : b.endpoint();
   }
 
   /**
-   * The backend endpoint of a TLS passthrough connection asking for {@code sni}: the most specific
-   * listener of socket {@code key} whose hostname matches, then its TLSRoute entry with the most
-   * specific matching hostname; null when none takes it.
+   * The backend of a TLS connection asking for {@code sni}: the most specific listener of socket
+   * {@code key} whose hostname matches, then its TLSRoute entry with the most specific matching
+   * hostname; null when none takes it.
    */
-  static InetSocketAddress pick(RouteTable table, String key, String sni) {
+  static RouteTable.Backend pick(RouteTable table, String key, String sni) {
     RouteTable.PortConfig port = table.ports().get(key);
     if (port == null || sni == null) {
       return null;
@@ -70,7 +71,7 @@ final class StreamProxy {
     return best == null ? null : pick(best);
   }
 
-  private static InetSocketAddress pick(RouteTable.Entry entry) {
+  private static RouteTable.Backend pick(RouteTable.Entry entry) {
     int i = entry.rule.pick();
     if (i < 0 || entry.rule.backends.get(i).errorStatus() != 0) {
       if (entry.requests.length > 0) {
@@ -80,54 +81,69 @@ final class StreamProxy {
       return null;
     }
     entry.requests[i].inc(200);
-    return entry.rule.backends.get(i).endpoint();
+    return entry.rule.backends.get(i);
   }
 
   /**
-   * TLS passthrough (TLSRoute): reads the ClientHello's server name without terminating TLS,
-   * connects to the backend the name routes to, then relays every byte — the ClientHello first —
-   * unchanged. A name no route takes closes the connection.
+   * TLS listeners (TLSRoute): reads the ClientHello's server name, then by the listener it picks
+   * (the most specific whose hostname matches): <b>Passthrough</b> connects to the backend the name
+   * routes to and relays every byte, the ClientHello first, unchanged; <b>Terminate</b> completes
+   * the handshake with that listener's certificate, then relays the decrypted stream to the backend
+   * the name routes to. A name no listener or route takes, or no server name, closes the
+   * connection.
    */
-  static final class Passthrough extends io.netty.handler.ssl.AbstractSniHandler<Channel> {
+  static final class Tls extends io.netty.handler.ssl.AbstractSniHandler<Object> {
     private final Supplier<RouteTable> table;
     private final String key;
 
-    Passthrough(Supplier<RouteTable> table, String key) {
+    Tls(Supplier<RouteTable> table, String key) {
       this.table = table;
       this.key = key;
     }
 
+    /** Succeeds with the listener's SslContext to terminate, or the backend Channel to relay to. */
     @Override
-    protected io.netty.util.concurrent.Future<Channel> lookup(
-        ChannelHandlerContext ctx, String hostname) {
-      io.netty.util.concurrent.Promise<Channel> backend = ctx.executor().newPromise();
-      InetSocketAddress endpoint = pick(table.get(), key, hostname);
-      if (endpoint == null) {
-        return backend.setFailure(new java.io.IOException("no TLSRoute takes " + hostname));
+    protected Future<Object> lookup(ChannelHandlerContext ctx, String hostname) {
+      Promise<Object> result = ctx.executor().newPromise();
+      RouteTable t = table.get();
+      RouteTable.PortConfig port = t.ports().get(key);
+      RouteTable.ListenerConfig listener =
+          port == null || hostname == null
+              ? null
+              : port.listener(hostname.toLowerCase(java.util.Locale.ROOT));
+      if (listener != null && listener.tls() != null) {
+        return result.setSuccess(listener.tls());
       }
-      connectBackend(ctx.channel(), endpoint)
+      RouteTable.Backend backend = pick(t, key, hostname);
+      if (backend == null) {
+        return result.setFailure(new java.io.IOException("no TLSRoute takes " + hostname));
+      }
+      connectBackend(ctx.channel(), backend.endpoint(), null)
           .addListener(
               (ChannelFutureListener)
                   f -> {
                     if (f.isSuccess()) {
-                      backend.setSuccess(f.channel());
+                      result.setSuccess(f.channel());
                     } else {
-                      backend.setFailure(f.cause());
+                      result.setFailure(f.cause());
                     }
                   });
-      return backend;
+      return result;
     }
 
     @Override
-    protected void onLookupComplete(
-        ChannelHandlerContext ctx, String hostname, io.netty.util.concurrent.Future<Channel> f) {
+    protected void onLookupComplete(ChannelHandlerContext ctx, String hostname, Future<Object> f) {
       if (!f.isSuccess()) {
-        LOG.debug("TLS passthrough on {} for {}: {}", key, hostname, f.cause().toString());
+        LOG.debug("TLS listener {} for {}: {}", key, hostname, f.cause().toString());
         ctx.close();
+      } else if (f.getNow() instanceof io.netty.handler.ssl.SslContext tls) {
+        // The buffered ClientHello goes to the SslHandler taking this handler's place.
+        ctx.pipeline().addAfter(ctx.name(), null, new Terminated(table, key, hostname));
+        ctx.pipeline().replace(this, "tls", tls.newHandler(ctx.alloc()));
       } else if (!ctx.channel().isActive()) {
-        f.getNow().close();
+        ((Channel) f.getNow()).close();
       } else {
-        Tunnel.splice(ctx.channel(), f.getNow()); // this handler's buffered ClientHello goes first
+        Tunnel.splice(ctx.channel(), (Channel) f.getNow()); // the ClientHello goes first
       }
     }
 
@@ -142,20 +158,152 @@ final class StreamProxy {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      LOG.debug("TLS passthrough on {}: {}", key, cause.toString());
+      LOG.debug("TLS listener {}: {}", key, cause.toString());
       ctx.close();
     }
   }
 
-  /** A connection to {@code endpoint} on {@code client}'s event loop, not reading until spliced. */
+  /**
+   * After a TLS listener's handshake: connects to the backend the server name routes to, then
+   * relays the decrypted stream (bytes read before the backend is connected go first).
+   */
+  private static final class Terminated extends ChannelInboundHandlerAdapter {
+    private final Supplier<RouteTable> table;
+    private final String key;
+    private final String sni;
+    private final java.util.ArrayDeque<Object> early = new java.util.ArrayDeque<>();
+
+    Terminated(Supplier<RouteTable> table, String key, String sni) {
+      this.table = table;
+      this.key = key;
+      this.sni = sni;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent done) {
+        if (!done.isSuccess()) {
+          LOG.debug("TLS handshake on {} for {} failed: {}", key, sni, done.cause().toString());
+          ctx.close();
+          return;
+        }
+        Channel client = ctx.channel();
+        client.config().setAutoRead(false);
+        RouteTable.Backend backend = pick(table.get(), key, sni);
+        if (backend == null) {
+          client.close();
+          return;
+        }
+        InetSocketAddress endpoint = backend.endpoint();
+        // A BackendTLSPolicy on the backend: TLS again to it, verified as the policy says.
+        connectBackend(client, endpoint, backend.tls())
+            .addListener(
+                (ChannelFutureListener)
+                    f -> {
+                      if (!f.isSuccess()) {
+                        LOG.debug("TLS backend {} refused: {}", endpoint, f.cause().toString());
+                        client.close();
+                      } else if (!client.isActive()) {
+                        f.channel().close();
+                      } else if (backend.tls() == null) {
+                        relay(client, f.channel());
+                      } else {
+                        relayAfterHandshake(client, f.channel());
+                      }
+                    });
+      } else if (evt instanceof IdleStateEvent) {
+        ctx.close();
+      } else {
+        ctx.fireUserEventTriggered(evt);
+      }
+    }
+
+    private void relay(Channel client, Channel backend) {
+      for (Object m; (m = early.poll()) != null; ) {
+        backend.write(m);
+      }
+      backend.flush();
+      Tunnel.splice(client, backend);
+    }
+
+    /**
+     * Relays once the backend's certificate passed the policy's checks (the handshake, then the
+     * subjectAltNames check, which passes the completion event on only when it holds); a refused
+     * certificate closes both connections.
+     */
+    private void relayAfterHandshake(Channel client, Channel backend) {
+      boolean[] relayed = {false};
+      backend
+          .closeFuture()
+          .addListener(
+              c -> {
+                if (!relayed[0]) {
+                  LOG.debug("TLS backend {} of {} refused", backend.remoteAddress(), key);
+                  client.close();
+                }
+              });
+      backend
+          .pipeline()
+          .addLast(
+              new ChannelInboundHandlerAdapter() {
+                @Override
+                public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                  if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent done) {
+                    if (done.isSuccess() && client.isActive()) {
+                      relayed[0] = true;
+                      relay(client, backend);
+                    } else {
+                      ctx.close();
+                    }
+                  }
+                }
+
+                @Override
+                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                  ctx.close();
+                }
+              });
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      early.add(msg); // decrypted bytes that arrived with the handshake's last flight
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+      for (Object m; (m = early.poll()) != null; ) {
+        io.netty.util.ReferenceCountUtil.release(m);
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      LOG.debug("TLS listener {} for {}: {}", key, sni, cause.toString());
+      ctx.close();
+    }
+  }
+
+  /**
+   * A connection to {@code endpoint} on {@code client}'s event loop, not reading until spliced;
+   * over TLS as {@code tls} asks when not null.
+   */
   private static io.netty.channel.ChannelFuture connectBackend(
-      Channel client, InetSocketAddress endpoint) {
+      Channel client, InetSocketAddress endpoint, RouteTable.BackendTls tls) {
     return new Bootstrap()
         .group(client.eventLoop())
         .channel(Transport.socketChannel())
         .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ChannelInboundHandlerAdapter())
+        .handler(
+            tls == null
+                ? new ChannelInboundHandlerAdapter()
+                : new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    BackendPool.addTls(ch, tls, endpoint);
+                  }
+                })
         .connect(endpoint);
   }
 
@@ -178,7 +326,7 @@ final class StreamProxy {
         refuse(client);
         return;
       }
-      connectBackend(client, endpoint)
+      connectBackend(client, endpoint, null)
           .addListener(
               (ChannelFutureListener)
                   f -> {

@@ -18,25 +18,33 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Upgrades (WebSocket): the upgrade request goes to the backend on a connection of its own; on
- * {@code 101 Switching Protocols} both connections drop their HTTP handlers and bytes are relayed
- * as they are, each side reading only once the other has written (back-pressure).
+ * Upgrades (WebSocket): the upgrade request goes to the backend on a connection of its own (over
+ * TLS when a BackendTLSPolicy applies: {@code kubernetes.io/wss}); on {@code 101 Switching
+ * Protocols} both connections drop their HTTP handlers, keeping TLS, and bytes are relayed as they
+ * are, each side reading only once the other has written (back-pressure).
  */
 final class Tunnel {
   private Tunnel() {}
 
   /**
-   * Sends {@code upgrade} to {@code endpoint}; {@code done} gets the backend's response (released
-   * by the caller) once it is not a 101, or null once the tunnel is up, or the failure.
+   * Sends {@code upgrade} to {@code endpoint}, over TLS as {@code tls} asks when not null; {@code
+   * done} gets, once, the backend's response (released by the caller) when it is not a 101, or null
+   * once the tunnel is up, or the failure.
    */
   static void open(
-      Channel client, FullHttpRequest upgrade, InetSocketAddress endpoint, Consumer<Object> done) {
+      Channel client,
+      FullHttpRequest upgrade,
+      InetSocketAddress endpoint,
+      RouteTable.BackendTls tls,
+      Consumer<Object> done) {
     new Bootstrap()
         .group(client.eventLoop())
         .channel(Transport.socketChannel())
@@ -45,14 +53,20 @@ final class Tunnel {
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                if (tls != null) {
+                  BackendPool.addTls(ch, tls, endpoint);
+                }
                 ch.pipeline()
                     .addLast(
                         new HttpClientCodec(),
                         new HttpObjectAggregator(65536),
                         new SimpleChannelInboundHandler<FullHttpResponse>(false) {
+                          private boolean answered;
+
                           @Override
                           protected void channelRead0(
                               ChannelHandlerContext ctx, FullHttpResponse resp) {
+                            answered = true;
                             if (resp.status().code()
                                 != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
                               ctx.close();
@@ -80,7 +94,22 @@ final class Tunnel {
                           @Override
                           public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
                             ctx.close();
-                            done.accept(cause);
+                            if (!answered) {
+                              answered = true;
+                              done.accept(cause);
+                            }
+                          }
+
+                          @Override
+                          public void channelInactive(ChannelHandlerContext ctx) {
+                            // closed before answering: reset, or a refused TLS certificate
+                            if (!answered) {
+                              answered = true;
+                              done.accept(
+                                  new java.io.IOException(
+                                      "the backend closed the connection before answering the"
+                                          + " upgrade"));
+                            }
                           }
                         });
               }
@@ -112,11 +141,11 @@ final class Tunnel {
 
   private static void replaceAll(ChannelPipeline p, ChannelHandler relay) {
     // The relay goes last: bytes a decoder still buffers are passed on to it when the decoder is
-    // removed.
+    // removed. TLS stays: a terminated client connection or a TLS backend carries the tunnel.
     p.addLast("tunnel", relay);
-    for (String n : new ArrayList<>(p.toMap().keySet())) {
-      if (!n.equals("tunnel")) {
-        p.remove(n);
+    for (Map.Entry<String, ChannelHandler> h : new ArrayList<>(p.toMap().entrySet())) {
+      if (!h.getKey().equals("tunnel") && !(h.getValue() instanceof SslHandler)) {
+        p.remove(h.getKey());
       }
     }
   }
