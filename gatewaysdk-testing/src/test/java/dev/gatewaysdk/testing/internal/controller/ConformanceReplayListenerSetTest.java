@@ -6,9 +6,14 @@ import static dev.gatewaysdk.testing.internal.controller.ConformanceReplayTest.n
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewaysdk.testing.internal.controller.StatusFixture.Mode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The status expectations of the Gateway API v1.6.1 ListenerSet conformance tests not replayed by
@@ -19,10 +24,18 @@ import org.junit.jupiter.api.Test;
  * attached routes, and the routes' parent entries. The HTTP traffic those tests then send belongs
  * to the data plane.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Mode.class)
 class ConformanceReplayListenerSetTest {
+  @Parameter Mode mode;
+
+  @AfterAll
+  static void closeServed() {
+    StatusFixture.closeServed();
+  }
 
   /** A Gateway in {@code infra}; {@code allowed} is its allowedListeners (null: left out). */
-  static String gateway(String name, String allowed, String... listeners) {
+  String gateway(String name, String allowed, String... listeners) {
     StringBuilder b =
         new StringBuilder(
                 "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: ")
@@ -38,7 +51,7 @@ class ConformanceReplayListenerSetTest {
     return b.toString();
   }
 
-  static String listenerSet(String name, String namespace, String gateway, String... listeners) {
+  String listenerSet(String name, String namespace, String gateway, String... listeners) {
     StringBuilder b =
         new StringBuilder(
                 "apiVersion: gateway.networking.k8s.io/v1\nkind: ListenerSet\nmetadata: {name: ")
@@ -56,7 +69,7 @@ class ConformanceReplayListenerSetTest {
   }
 
   /** An HTTP listener on port 80 with hostname {@code name}.com. */
-  static String http(String name, String routesFrom) {
+  String http(String name, String routesFrom) {
     return "{name: "
         + name
         + ", port: 80, protocol: HTTP, hostname: "
@@ -69,12 +82,12 @@ class ConformanceReplayListenerSetTest {
   static final String ALL = "{from: All}";
   static final String SAME = "{from: Same}";
 
-  static String route(String name, String namespace, String parentRefs, String backendRefs) {
+  String route(String name, String namespace, String parentRefs, String backendRefs) {
     return ConformanceReplayTest.route(
         name, namespace, parentRefs, "[{backendRefs: " + backendRefs + "}]");
   }
 
-  static String toListenerSet(String name, String namespace, String section) {
+  String toListenerSet(String name, String namespace, String section) {
     return "{group: gateway.networking.k8s.io, kind: ListenerSet, name: "
         + name
         + ", namespace: "
@@ -83,15 +96,15 @@ class ConformanceReplayListenerSetTest {
         + "}";
   }
 
-  static String backend(String name, String namespace) {
+  String backend(String name, String namespace) {
     return "[{name: "
         + name
         + (namespace == null ? "" : ", namespace: " + namespace)
         + ", port: 8080}]";
   }
 
-  static StatusFixture fixture() {
-    return new StatusFixture()
+  StatusFixture fixture() {
+    return StatusFixture.of(mode)
         .add(service("infra", "infra-backend-v1", 8080))
         .add(service("infra", "infra-backend-v2", 8080))
         .add(service("infra", "infra-backend-v3", 8080));
@@ -100,24 +113,24 @@ class ConformanceReplayListenerSetTest {
   // ---------------------------------------------------------------------------------------------
   // What the suite's helpers wait for
 
-  static void gatewayAccepted(StatusFixture f, String gw, int attachedListenerSets) {
+  void gatewayAccepted(StatusFixture f, String gw, int attachedListenerSets) {
     assertThat(f.objectCondition("Gateway", gw, "Accepted")).startsWith("True:");
     assertThat(f.get("Gateway", gw).path("status").path("attachedListenerSets").asInt(-1))
         .as("attachedListenerSets of %s", gw)
         .isEqualTo(attachedListenerSets);
   }
 
-  static void listenerSet(StatusFixture f, String ls, String accepted, String programmed) {
+  void listenerSet(StatusFixture f, String ls, String accepted, String programmed) {
     assertThat(f.objectCondition("ListenerSet", ls, "Accepted")).isEqualTo(accepted);
     assertThat(f.objectCondition("ListenerSet", ls, "Programmed")).isEqualTo(programmed);
   }
 
-  static void notAllowed(StatusFixture f, String ls) {
+  void notAllowed(StatusFixture f, String ls) {
     listenerSet(f, ls, "False:NotAllowed", "False:NotAllowed");
   }
 
   /** ListenerSetListenersMustHaveConditions with the accepted-listener conditions. */
-  static void listenersReady(StatusFixture f, String kind, String owner, String... listeners) {
+  void listenersReady(StatusFixture f, String kind, String owner, String... listeners) {
     for (String l : listeners) {
       for (String type : new String[] {"ResolvedRefs", "Accepted", "Programmed"}) {
         assertThat(f.listenerCondition(kind, owner, l, type))
@@ -131,7 +144,7 @@ class ConformanceReplayListenerSetTest {
    * ListenerSetStatusMustHaveListeners: exactly these listeners, each supporting HTTPRoute, ready,
    * with this many attached routes.
    */
-  static void listenerSetListeners(StatusFixture f, String ls, Map<String, Integer> attached) {
+  void listenerSetListeners(StatusFixture f, String ls, Map<String, Integer> attached) {
     assertThat(f.get("ListenerSet", ls).path("status").path("listeners")).hasSize(attached.size());
     attached.forEach(
         (name, n) -> {
@@ -145,7 +158,7 @@ class ConformanceReplayListenerSetTest {
   }
 
   /** The route's parent entry for {@code parentKind} {@code parent}: ours, Accepted. */
-  static void acceptedBy(StatusFixture f, String route, String parentKind, String parent) {
+  void acceptedBy(StatusFixture f, String route, String parentKind, String parent) {
     JsonNode p = StatusFixture.parent(f.get("HTTPRoute", route), parentKind, parent);
     assertThat(p.path("controllerName").asText()).isEqualTo(StatusFixture.CONTROLLER);
     assertThat(p.path("parentRef").path("group").asText()).isEqualTo("gateway.networking.k8s.io");
@@ -154,7 +167,7 @@ class ConformanceReplayListenerSetTest {
         .isEqualTo("True:Accepted");
   }
 
-  static Map<String, Integer> attached(Object... nameThenCount) {
+  Map<String, Integer> attached(Object... nameThenCount) {
     Map<String, Integer> m = new LinkedHashMap<>();
     for (int i = 0; i < nameThenCount.length; i += 2) {
       m.put((String) nameThenCount[i], (Integer) nameThenCount[i + 1]);
@@ -165,7 +178,7 @@ class ConformanceReplayListenerSetTest {
   // ---------------------------------------------------------------------------------------------
 
   /** A ListenerSet whose Gateway's allowedListeners ({@code allowed}) does not admit it. */
-  static void notAdmitted(String allowed) {
+  void notAdmitted(String allowed) {
     StatusFixture f =
         fixture()
             .add(gateway("gw", allowed, http("gateway-listener", ALL)))

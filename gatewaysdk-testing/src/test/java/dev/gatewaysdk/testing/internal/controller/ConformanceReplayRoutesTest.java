@@ -4,12 +4,18 @@ import static dev.gatewaysdk.testing.internal.controller.ConformanceReplayTest.g
 import static dev.gatewaysdk.testing.internal.controller.ConformanceReplayTest.kinds;
 import static dev.gatewaysdk.testing.internal.controller.StatusFixture.tlsSecretYaml;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatewaysdk.testing.internal.controller.StatusFixture.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The status expectations of the Gateway API v1.6.1 conformance tests for TCPRoute, UDPRoute and
@@ -21,11 +27,20 @@ import org.junit.jupiter.api.Test;
  * the route is accepted by it"), the precondition is asserted here and the traffic belongs to the
  * data plane. docs/conformance.md lists every conformance test and its state.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Mode.class)
 class ConformanceReplayRoutesTest {
+  @Parameter Mode mode;
+
+  @AfterAll
+  static void closeServed() {
+    StatusFixture.closeServed();
+  }
+
   static final String GATEWAY_V1 = "apiVersion: gateway.networking.k8s.io/v1\n";
 
-  static StatusFixture fixture() {
-    StatusFixture f = new StatusFixture();
+  StatusFixture fixture() {
+    StatusFixture f = StatusFixture.of(mode);
     f.snapshot.served.addAll(List.of("TLSRoute", "TCPRoute", "UDPRoute"));
     return f;
   }
@@ -41,7 +56,7 @@ class ConformanceReplayRoutesTest {
   }
 
   /** A Gateway in {@code infra}; {@code listeners} are flow-style YAML maps, one per line. */
-  static String gateway(String name, String... listeners) {
+  String gateway(String name, String... listeners) {
     StringBuilder b =
         new StringBuilder(GATEWAY_V1)
             .append("kind: Gateway\nmetadata: {name: ")
@@ -58,7 +73,7 @@ class ConformanceReplayRoutesTest {
    * A route of {@code kind} in {@code infra} with one rule of these flow-style backendRefs; {@code
    * hostnames} is a flow-style list or null.
    */
-  static String route(
+  String route(
       String kind,
       String name,
       String created,
@@ -81,16 +96,16 @@ class ConformanceReplayRoutesTest {
         + "}]\n";
   }
 
-  static String route(String kind, String name, String parentRefs, String backendRefs) {
+  String route(String kind, String name, String parentRefs, String backendRefs) {
     return route(kind, name, "2026-01-01T00:00:00Z", parentRefs, null, backendRefs);
   }
 
-  static String tlsRoute(String name, String parentRefs, String hostnames, String backendRefs) {
+  String tlsRoute(String name, String parentRefs, String hostnames, String backendRefs) {
     return route("TLSRoute", name, "2026-01-01T00:00:00Z", parentRefs, hostnames, backendRefs);
   }
 
   /** A listener of {@code protocol} admitting only {@code kind}, from any namespace by default. */
-  static String listener(String name, String protocol, int port, String kind) {
+  String listener(String name, String protocol, int port, String kind) {
     return "{name: "
         + name
         + ", protocol: "
@@ -102,7 +117,7 @@ class ConformanceReplayRoutesTest {
         + "}]}}";
   }
 
-  static String tlsListener(String name, int port, String hostname, String tls) {
+  String tlsListener(String name, int port, String hostname, String tls) {
     return "{name: "
         + name
         + ", protocol: TLS, port: "
@@ -125,7 +140,7 @@ class ConformanceReplayRoutesTest {
    * and the named listeners (all when none is named) have {@code ResolvedRefs}, {@code Accepted}
    * and {@code Programmed} True.
    */
-  static void gatewayAndRoutesAccepted(
+  void gatewayAndRoutesAccepted(
       StatusFixture f, String kind, String gw, List<String> listeners, String... routes) {
     gatewayHasAddress(f, gw);
     for (String r : routes) {
@@ -150,7 +165,7 @@ class ConformanceReplayRoutesTest {
    * GatewayAndTLSRoutesMustBeAccepted: an address in the Gateway's status and each route accepted
    * by it (the helper reads no listener condition).
    */
-  static void gatewayAndTlsRoutesAccepted(StatusFixture f, String gw, String... routes) {
+  void gatewayAndTlsRoutesAccepted(StatusFixture f, String gw, String... routes) {
     gatewayHasAddress(f, gw);
     for (String r : routes) {
       routeAccepted(f, "TLSRoute", r, gw);
@@ -165,7 +180,7 @@ class ConformanceReplayRoutesTest {
   }
 
   /** The route's parent entry for Gateway {@code gw}: ours, group and kind set, Accepted. */
-  static void routeAccepted(StatusFixture f, String kind, String route, String gw) {
+  void routeAccepted(StatusFixture f, String kind, String route, String gw) {
     JsonNode p = StatusFixture.parent(f.get(kind, route), "Gateway", gw);
     assertThat(p.path("controllerName").asText()).isEqualTo(StatusFixture.CONTROLLER);
     assertThat(p.path("parentRef").path("group").asText()).isEqualTo("gateway.networking.k8s.io");
@@ -178,13 +193,13 @@ class ConformanceReplayRoutesTest {
    * GatewayStatusMustHaveListeners for one listener: the only listener status, supporting exactly
    * {@code kind}, {@code Accepted} as given, with this many attached routes.
    */
-  static void onlyListener(
+  void onlyListener(
       StatusFixture f, String gw, String name, String kind, String accepted, int attached) {
     assertThat(f.get("Gateway", gw).path("status").path("listeners")).hasSize(1);
     listener(f, gw, name, kind, accepted, attached);
   }
 
-  static void listener(
+  void listener(
       StatusFixture f, String gw, String name, String kind, String accepted, int attached) {
     JsonNode l = f.listener("Gateway", gw, name);
     assertThat(kinds(l)).as("supportedKinds of %s", name).isEqualTo(kind);
@@ -199,7 +214,7 @@ class ConformanceReplayRoutesTest {
   }
 
   /** TLSRouteMustHaveNoAcceptedParents: no parent entry says Accepted=True. */
-  static void noAcceptedParents(StatusFixture f, String kind, String route) {
+  void noAcceptedParents(StatusFixture f, String kind, String route) {
     for (JsonNode p : f.get(kind, route).path("status").path("parents")) {
       JsonNode c = ReconcilerTest.condition(p.path("conditions"), "Accepted");
       assertThat(c == null ? "" : c.path("status").asText()).isNotEqualTo("True");
@@ -207,7 +222,7 @@ class ConformanceReplayRoutesTest {
   }
 
   /** GatewayMustHaveZeroRoutes: every listener has attachedRoutes 0. */
-  static void zeroRoutes(StatusFixture f, String gw) {
+  void zeroRoutes(StatusFixture f, String gw) {
     JsonNode listeners = f.get("Gateway", gw).path("status").path("listeners");
     assertThat(listeners).isNotEmpty();
     for (JsonNode l : listeners) {
@@ -219,7 +234,7 @@ class ConformanceReplayRoutesTest {
   // TCPRoute and UDPRoute: the suite's tests of each kind have the same shape
 
   /** A Service for each name, on {@code port}. */
-  static StatusFixture withServices(int port, String... names) {
+  StatusFixture withServices(int port, String... names) {
     StatusFixture f = fixture();
     for (String n : names) {
       f.add(service("infra", n, port));
@@ -231,7 +246,7 @@ class ConformanceReplayRoutesTest {
    * *RouteMultipleRoutesAttachment: a second route for the same listener, created later; both are
    * accepted and the listener counts both.
    */
-  static void multipleRoutesAttachment(String kind, String protocol, int port, int backendPort) {
+  void multipleRoutesAttachment(String kind, String protocol, int port, int backendPort) {
     String backends = "[{name: %s, port: " + backendPort + "}]";
     StatusFixture f =
         withServices(backendPort, "backend-1", "backend-2")
@@ -274,7 +289,7 @@ class ConformanceReplayRoutesTest {
    * *RouteParentRefAttachAll(Listeners): a parentRef without sectionName or port attaches to every
    * listener of the Gateway (the suite then dials each on the Gateway's address).
    */
-  static void parentRefAttachAll(String kind, String protocol, int backendPort, int listeners) {
+  void parentRefAttachAll(String kind, String protocol, int backendPort, int listeners) {
     String[] ls = new String[listeners];
     for (int i = 0; i < listeners; i++) {
       ls[i] = listener("l" + i, protocol, 9310 + i, kind);
@@ -298,7 +313,7 @@ class ConformanceReplayRoutesTest {
    * *RouteParentRefPortAndSectionName: routes attached by port, by sectionName, and by both, each
    * to its own listener only.
    */
-  static void parentRefPortAndSectionName(String kind, String protocol, int backendPort) {
+  void parentRefPortAndSectionName(String kind, String protocol, int backendPort) {
     String[] refs = {"port: 9300", "sectionName: two", "sectionName: three, port: 9302"};
     String[] names = {"one", "two", "three"};
     StatusFixture f =
@@ -329,7 +344,7 @@ class ConformanceReplayRoutesTest {
    * *RouteWeightedRouting: the precondition of the weighted traffic (weights 70, 30 and 0) is the
    * Gateway and route accepted, with resolved references.
    */
-  static void weightedRouting(String kind, String protocol, int backendPort) {
+  void weightedRouting(String kind, String protocol, int backendPort) {
     StatusFixture f =
         withServices(backendPort, "backend-v1", "backend-v2", "backend-v3")
             .add(gateway("gw", listener("l", protocol, 9300, kind)))
@@ -404,7 +419,7 @@ class ConformanceReplayRoutesTest {
   }
 
   /** A UDPRoute to a Service in {@code web}, and {@code extra} objects. */
-  static StatusFixture crossNamespaceUdpRoute(String... extra) {
+  StatusFixture crossNamespaceUdpRoute(String... extra) {
     StatusFixture f =
         fixture()
             .add(service("web", "udp-echo", 8080))
@@ -553,7 +568,7 @@ class ConformanceReplayRoutesTest {
    * TLSRouteInvalidBackendRef*: the route is accepted on a passthrough listener; its only backend
    * reference does not resolve, for {@code reason}.
    */
-  static void invalidTlsBackendRef(String backendRef, String reason) {
+  void invalidTlsBackendRef(String backendRef, String reason) {
     StatusFixture f =
         fixture()
             .add(service("infra", "tls-backend", 443))
@@ -693,7 +708,11 @@ class ConformanceReplayRoutesTest {
    * features, and writes the Gateway statuses back (the suite's not-supported variants run only
    * against such implementations).
    */
-  static void reconcileSupporting(StatusFixture f, Set<String> tlsFeatures) {
+  void reconcileSupporting(StatusFixture f, Set<String> tlsFeatures) {
+    assumeTrue(
+        mode == Mode.RECONCILER,
+        "the served controller supports every TLS listener mode; the suite's not-supported variant"
+            + " runs against a reconciler built without them");
     for (Reconciler.Update u :
         new Reconciler(StatusFixture.CONTROLLER, o -> false, o -> false, tlsFeatures)
             .reconcile(f.snapshot)) {
