@@ -126,6 +126,38 @@ class RouteStatusTest {
         .isEqualTo("False:BackendNotFound");
   }
 
+  /**
+   * GEP-1911: a WebSocket-over-TLS backend ({@code appProtocol: kubernetes.io/wss}) from an
+   * HTTPRoute needs a BackendTLSPolicy for the Gateway to originate the TLS; without one the
+   * reference is unresolved with reason {@code UnsupportedProtocol}, as the data plane answers its
+   * share with 500.
+   */
+  @Test
+  void aWssBackendWithoutABackendTlsPolicyIsAnUnsupportedProtocol() {
+    String wss =
+        "apiVersion: v1\nkind: Service\nmetadata: {name: svc, namespace: a}\n"
+            + "spec: {ports: [{port: 8080, appProtocol: kubernetes.io/wss}]}\n";
+    StatusFixture f =
+        new StatusFixture()
+            .add(wss)
+            .add(gateway("gw", 1, "", HTTP))
+            .add(route("r", "a", 2, "[{name: gw}]", TO_SVC));
+    f.reconcile();
+    assertThat(f.routeCondition("HTTPRoute", "r", "Gateway", "gw", "Accepted"))
+        .isEqualTo("True:Accepted");
+    assertThat(f.routeCondition("HTTPRoute", "r", "Gateway", "gw", "ResolvedRefs"))
+        .isEqualTo("False:UnsupportedProtocol");
+    assertThat(f.eventReasons()).containsExactly("HTTPRoute/r:UnsupportedProtocol");
+    f.add(
+        "apiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy\n"
+            + "metadata: {name: tls, namespace: a}\nspec:\n"
+            + "  targetRefs: [{group: '', kind: Service, name: svc}]\n"
+            + "  validation: {wellKnownCACertificates: System, hostname: svc.example.com}\n");
+    f.reconcile();
+    assertThat(f.routeCondition("HTTPRoute", "r", "Gateway", "gw", "ResolvedRefs"))
+        .isEqualTo("True:ResolvedRefs");
+  }
+
   @Test
   void parentsOfOtherControllersAreLeftAlone() {
     String otherEntry =
