@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 
 /**
@@ -21,6 +22,9 @@ import io.netty.handler.codec.http.LastHttpContent;
  * bounded as with the aggregator.
  */
 final class SingleChunkMessages extends ChannelInboundHandlerAdapter {
+  /** The codecs' chunk size: a body declared up to this long may arrive as one chunk. */
+  private static final long ONE_CHUNK = 8192;
+
   /** A message start held until its first chunk shows whether it is also the last. */
   private HttpMessage held;
 
@@ -44,11 +48,28 @@ final class SingleChunkMessages extends ChannelInboundHandlerAdapter {
         && !(msg instanceof FullHttpMessage)
         && ((HttpMessage) msg).decoderResult().isSuccess()
         && !((HttpMessage) msg).headers().contains(HttpHeaderNames.EXPECT)
-        && (msg instanceof HttpRequest || msg instanceof HttpResponse)) {
+        && (msg instanceof HttpRequest || msg instanceof HttpResponse)
+        && mayBeOneChunk((HttpMessage) msg)) {
       held = (HttpMessage) msg;
       return;
     }
     ctx.fireChannelRead(msg);
+  }
+
+  /**
+   * Whether the body can come as one chunk: a declared length within one chunk, or a request
+   * without a body. Anything larger goes to the aggregator at once, so that it can refuse an
+   * oversized body (413) before the client sends it.
+   */
+  private static boolean mayBeOneChunk(HttpMessage m) {
+    if (HttpUtil.isTransferEncodingChunked(m)) {
+      return false;
+    }
+    long length = HttpUtil.getContentLength(m, -1L);
+    if (length >= 0) {
+      return length <= ONE_CHUNK;
+    }
+    return m instanceof HttpRequest; // a response without a length is read until the close
   }
 
   private static FullHttpMessage full(HttpMessage start, LastHttpContent last) {
