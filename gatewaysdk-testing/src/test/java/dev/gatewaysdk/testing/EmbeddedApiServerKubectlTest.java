@@ -422,12 +422,18 @@ class EmbeddedApiServerKubectlTest {
    * Runs {@code base} (kubectl and its flags) with {@code args}, HOME in the temporary directory.
    */
   static Result run(List<String> base, String... args) throws IOException, InterruptedException {
+    return run(tmp, base, args);
+  }
+
+  /** Runs {@code base} plus {@code args} with {@code home} as HOME and for its output files. */
+  static Result run(Path home, List<String> base, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(base);
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("HOME", tmp.toString());
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
+    pb.environment().put("HOME", home.toString());
+    Path out = Files.createTempFile(home, "out", ".txt");
+    Path err = Files.createTempFile(home, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS))

@@ -172,26 +172,14 @@ class KubectlVersionsTest {
 
   private static EmbeddedApiServerKubectlTest.Result run(Path kubectl, String... args)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(kubectl.toString());
-    cmd.addAll(
+    return EmbeddedApiServerKubectlTest.run(
+        tmp,
         List.of(
+            kubectl.toString(),
             "--kubeconfig",
             server.kubeconfigFile().toString(),
             "--cache-dir",
-            tmp.resolve("cache-" + kubectl.getFileName()).toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("HOME", tmp.toString());
-    pb.environment().put("KUBECTL_EXTERNAL_DIFF", "diff -u");
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS))
-        .as(kubectl.getFileName() + " " + String.join(" ", args) + " finished")
-        .isTrue();
-    return new EmbeddedApiServerKubectlTest.Result(
-        p.exitValue(), Files.readString(out), Files.readString(err));
+            tmp.resolve("cache-" + kubectl.getFileName()).toString()),
+        args);
   }
 }
