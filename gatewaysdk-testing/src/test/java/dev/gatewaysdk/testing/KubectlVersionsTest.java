@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,9 +163,7 @@ class KubectlVersionsTest {
     assertThat(delete.exit()).as(delete.all()).isZero();
     EmbeddedApiServerKubectlTest.Result gone = run(kubectl, "get", "namespace", ns);
     assertThat(gone.exit()).isNotZero();
-    assertThat(gone.err()).contains("NotFound");
-    Matcher m = Pattern.compile("namespaces \"" + ns + "\" not found").matcher(gone.err());
-    assertThat(m.find()).as(gone.err()).isTrue();
+    assertThat(gone.err()).contains("NotFound").contains("namespaces \"" + ns + "\" not found");
   }
 
   private static EmbeddedApiServerKubectlTest.Result run(Path kubectl, String... args)

@@ -79,6 +79,22 @@ final class BackendTlsPolicies {
   }
 
   /** Keys {@code namespace/Service name#sectionName} of the policy's Service targets. */
+  /** Whether a BackendTLSPolicy targets Service {@code namespace/name} (any section). */
+  static boolean targetsService(Reconciler.Snapshot s, String namespace, String name) {
+    if (!s.serves(KIND)) {
+      return false;
+    }
+    String service = namespace + "/Service " + name + "#";
+    for (ObjectNode p : s.list(KIND)) {
+      for (String target : targets(p)) {
+        if (target.startsWith(service)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static List<String> targets(ObjectNode p) {
     List<String> out = new ArrayList<>();
     for (JsonNode t : p.path("spec").path("targetRefs")) {

@@ -1240,7 +1240,7 @@ public final class Reconciler {
         }
         if (("HTTPRoute".equals(kind) || "GRPCRoute".equals(kind))
             && "kubernetes.io/wss".equals(servicePort.path("appProtocol").asText())
-            && !tlsPolicyTargets(s, refNs, name)) {
+            && !BackendTlsPolicies.targetsService(s, refNs, name)) {
           // GEP-1911: the Gateway originates TLS to a wss backend only as a BackendTLSPolicy says
           return new String[] {
             "UnsupportedProtocol",
@@ -1256,26 +1256,6 @@ public final class Reconciler {
       }
     }
     return new String[] {null, null};
-  }
-
-  /** Whether a BackendTLSPolicy in {@code namespace} targets Service {@code name}. */
-  private static boolean tlsPolicyTargets(Snapshot s, String namespace, String name) {
-    if (!s.serves("BackendTLSPolicy")) {
-      return false;
-    }
-    for (ObjectNode p : s.list("BackendTLSPolicy")) {
-      if (!namespace.equals(namespace(p))) {
-        continue;
-      }
-      for (JsonNode t : p.path("spec").path("targetRefs")) {
-        if (t.path("group").asText("").isEmpty()
-            && "Service".equals(t.path("kind").asText())
-            && name.equals(t.path("name").asText())) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** Whether a ReferenceGrant in {@code toNs} lets the "from" object refer to the "to" object. */
