@@ -19,7 +19,7 @@ import javax.lang.model.element.Modifier;
  */
 final class KindRegistry {
   /** The API version new objects are created with: the GA version every modelled kind serves. */
-  private static final String DEFAULT_VERSION = "v1";
+  static final String DEFAULT_VERSION = "v1";
 
   private KindRegistry() {}
 

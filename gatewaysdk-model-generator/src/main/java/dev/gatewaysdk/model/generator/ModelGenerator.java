@@ -109,6 +109,7 @@ public final class ModelGenerator {
       files.add(openEnum(e));
     }
     files.addAll(new CodecGenerator(inputs, crdsNewestFirst, modelSources).emit());
+    files.addAll(new KindGenerator(inputs, crdsNewestFirst.get(0), modelSources).emit());
     return files;
   }
 

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
-import dev.gatewaysdk.model.*;
+import dev.gatewaysdk.model.GatewayApiKind;
+import dev.gatewaysdk.model.GatewayApiObject;
+import dev.gatewaysdk.model.ObjectBuilder;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
  * Streaming JSON codec of the ten top-level kinds: {@code apiVersion}, {@code kind}, {@code
  * metadata}, {@code spec}, {@code status} and unknown top-level fields, with the spec and status
  * written and read by their own codecs. One {@link Writer} and one {@link Reader} serve every kind;
- * the reader specializes itself per target type.
+ * the reader specializes itself per target type. The table of the kinds' codecs is generated
+ * ({@link KindCodecs}).
  *
  * @param <T> the kind
  * @param <B> its builder
@@ -37,139 +39,6 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
   private static final SerializedString F_SPEC = new SerializedString("spec");
   private static final SerializedString F_STATUS = new SerializedString("status");
 
-  private static final Map<Class<?>, KindCodec<?, ?, ?, ?>> CODECS =
-      Map.of(
-          GatewayClass.class,
-              new KindCodec<>(
-                  GatewayClass.class,
-                  GatewayClass::builder,
-                  GatewayClass::spec,
-                  GatewayClass.Builder::spec,
-                  GatewayClassSpecCodec.WRITER,
-                  GatewayClassSpecCodec.READER,
-                  (p, c, b) -> GatewayClassSpecCodec.READER.readInto(p, c, b.specBuilder()),
-                  GatewayClass::status,
-                  GatewayClass.Builder::status,
-                  GatewayClassStatusCodec.WRITER,
-                  GatewayClassStatusCodec.READER),
-          Gateway.class,
-              new KindCodec<>(
-                  Gateway.class,
-                  Gateway::builder,
-                  Gateway::spec,
-                  Gateway.Builder::spec,
-                  GatewaySpecCodec.WRITER,
-                  GatewaySpecCodec.READER,
-                  (p, c, b) -> GatewaySpecCodec.READER.readInto(p, c, b.specBuilder()),
-                  Gateway::status,
-                  Gateway.Builder::status,
-                  GatewayStatusCodec.WRITER,
-                  GatewayStatusCodec.READER),
-          ListenerSet.class,
-              new KindCodec<>(
-                  ListenerSet.class,
-                  ListenerSet::builder,
-                  ListenerSet::spec,
-                  ListenerSet.Builder::spec,
-                  ListenerSetSpecCodec.WRITER,
-                  ListenerSetSpecCodec.READER,
-                  (p, c, b) -> ListenerSetSpecCodec.READER.readInto(p, c, b.specBuilder()),
-                  ListenerSet::status,
-                  ListenerSet.Builder::status,
-                  ListenerSetStatusCodec.WRITER,
-                  ListenerSetStatusCodec.READER),
-          HTTPRoute.class,
-              new KindCodec<>(
-                  HTTPRoute.class,
-                  HTTPRoute::builder,
-                  HTTPRoute::spec,
-                  HTTPRoute.Builder::spec,
-                  HTTPRouteSpecCodec.WRITER,
-                  HTTPRouteSpecCodec.READER,
-                  (p, c, b) -> HTTPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()),
-                  HTTPRoute::status,
-                  HTTPRoute.Builder::status,
-                  RouteStatusCodec.WRITER,
-                  RouteStatusCodec.READER),
-          GRPCRoute.class,
-              new KindCodec<>(
-                  GRPCRoute.class,
-                  GRPCRoute::builder,
-                  GRPCRoute::spec,
-                  GRPCRoute.Builder::spec,
-                  GRPCRouteSpecCodec.WRITER,
-                  GRPCRouteSpecCodec.READER,
-                  (p, c, b) -> GRPCRouteSpecCodec.READER.readInto(p, c, b.specBuilder()),
-                  GRPCRoute::status,
-                  GRPCRoute.Builder::status,
-                  RouteStatusCodec.WRITER,
-                  RouteStatusCodec.READER),
-          TLSRoute.class,
-              new KindCodec<>(
-                  TLSRoute.class,
-                  TLSRoute::builder,
-                  TLSRoute::spec,
-                  TLSRoute.Builder::spec,
-                  TLSRouteSpecCodec.WRITER,
-                  TLSRouteSpecCodec.READER,
-                  (p, c, b) -> TLSRouteSpecCodec.READER.readInto(p, c, b.specBuilder()),
-                  TLSRoute::status,
-                  TLSRoute.Builder::status,
-                  RouteStatusCodec.WRITER,
-                  RouteStatusCodec.READER),
-          TCPRoute.class,
-              new KindCodec<>(
-                  TCPRoute.class,
-                  TCPRoute::builder,
-                  TCPRoute::spec,
-                  TCPRoute.Builder::spec,
-                  TCPRouteSpecCodec.WRITER,
-                  TCPRouteSpecCodec.READER,
-                  (p, c, b) -> TCPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()),
-                  TCPRoute::status,
-                  TCPRoute.Builder::status,
-                  RouteStatusCodec.WRITER,
-                  RouteStatusCodec.READER),
-          UDPRoute.class,
-              new KindCodec<>(
-                  UDPRoute.class,
-                  UDPRoute::builder,
-                  UDPRoute::spec,
-                  UDPRoute.Builder::spec,
-                  UDPRouteSpecCodec.WRITER,
-                  UDPRouteSpecCodec.READER,
-                  (p, c, b) -> UDPRouteSpecCodec.READER.readInto(p, c, b.specBuilder()),
-                  UDPRoute::status,
-                  UDPRoute.Builder::status,
-                  RouteStatusCodec.WRITER,
-                  RouteStatusCodec.READER),
-          ReferenceGrant.class,
-              new KindCodec<ReferenceGrant, ReferenceGrant.Builder, ReferenceGrantSpec, Void>(
-                  ReferenceGrant.class,
-                  ReferenceGrant::builder,
-                  ReferenceGrant::spec,
-                  ReferenceGrant.Builder::spec,
-                  ReferenceGrantSpecCodec.WRITER,
-                  ReferenceGrantSpecCodec.READER,
-                  (p, c, b) -> ReferenceGrantSpecCodec.READER.readInto(p, c, b.specBuilder()),
-                  null,
-                  null,
-                  null,
-                  null),
-          BackendTLSPolicy.class,
-              new KindCodec<>(
-                  BackendTLSPolicy.class,
-                  BackendTLSPolicy::builder,
-                  BackendTLSPolicy::spec,
-                  BackendTLSPolicy.Builder::spec,
-                  BackendTLSPolicySpecCodec.WRITER,
-                  BackendTLSPolicySpecCodec.READER,
-                  (p, c, b) -> BackendTLSPolicySpecCodec.READER.readInto(p, c, b.specBuilder()),
-                  BackendTLSPolicy::status,
-                  BackendTLSPolicy.Builder::status,
-                  PolicyStatusCodec.WRITER,
-                  PolicyStatusCodec.READER));
-
   /**
    * The codec of the kind an implementation class belongs to; the generated classes extend the
    * kind's class.
@@ -179,7 +48,7 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
         @Override
         protected KindCodec<?, ?, ?, ?> computeValue(Class<?> type) {
           for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            KindCodec<?, ?, ?, ?> codec = CODECS.get(c);
+            KindCodec<?, ?, ?, ?> codec = KindCodecs.BY_KIND_CLASS.get(c);
             if (codec != null) {
               return codec;
             }
@@ -213,11 +82,11 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
 
   /** Reads a spec into the kind's nested spec builder. */
   @FunctionalInterface
-  private interface SpecInto<B> {
+  interface SpecInto<B> {
     void read(JsonParser p, DeserializationContext ctxt, B builder) throws IOException;
   }
 
-  private KindCodec(
+  KindCodec(
       Class<T> type,
       Supplier<B> builder,
       Function<T, S> spec,

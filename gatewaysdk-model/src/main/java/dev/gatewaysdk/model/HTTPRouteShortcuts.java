@@ -1,0 +1,42 @@
+package dev.gatewaysdk.model;
+
+import java.util.function.Consumer;
+
+/**
+ * The hand-written shortcuts of {@link HTTPRoute.Builder}, which implements this interface; the
+ * rest of {@link HTTPRoute} is generated from its CRD (gatewaysdk-model-generator). The example
+ * below is copied into HTTPRoute's Javadoc by the generator.
+ *
+ * <pre>{@code
+ * HTTPRoute canary = HTTPRoute.builder()
+ *     .name("canary-route").namespace("default")
+ *     .parentRef("my-gateway")
+ *     .rule(r -> r.pathPrefix("/app").backend("app-stable", 8080, 90).backend("app-canary", 8080, 10))
+ *     .build();
+ * }</pre>
+ */
+interface HTTPRouteShortcuts {
+  /** The builder of the spec set so far. */
+  HTTPRouteSpec.Builder specBuilder();
+
+  /**
+   * Adds {@code hostname} (may be a wildcard such as {@code *.example.com}) to the hostnames the
+   * route serves.
+   */
+  default HTTPRoute.Builder hostname(String hostname) {
+    specBuilder().addHostname(hostname);
+    return (HTTPRoute.Builder) this;
+  }
+
+  /** Adds {@code rule}. */
+  default HTTPRoute.Builder rule(HTTPRouteRule rule) {
+    specBuilder().addRule(rule);
+    return (HTTPRoute.Builder) this;
+  }
+
+  /** Adds a rule configured by {@code rule}. */
+  default HTTPRoute.Builder rule(Consumer<HTTPRouteRule.Builder> rule) {
+    specBuilder().rule(rule);
+    return (HTTPRoute.Builder) this;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.gatewaysdk.model;
+
+import java.util.function.Consumer;
+
+/**
+ * The hand-written shortcuts of {@link UDPRoute.Builder}, which implements this interface; the rest
+ * of {@link UDPRoute} is generated from its CRD (gatewaysdk-model-generator). The example below is
+ * copied into UDPRoute's Javadoc by the generator.
+ *
+ * <pre>{@code
+ * UDPRoute route = UDPRoute.builder().name("dns").namespace("default").parentRef("gw")
+ *     .rule(r -> r.backend("coredns", 53)).build();
+ * }</pre>
+ */
+interface UDPRouteShortcuts {
+  /** The builder of the spec set so far. */
+  UDPRouteSpec.Builder specBuilder();
+
+  /** Adds {@code rule}. */
+  default UDPRoute.Builder rule(UDPRouteRule rule) {
+    specBuilder().addRule(rule);
+    return (UDPRoute.Builder) this;
+  }
+
+  /** Adds a rule configured by {@code rule}. */
+  default UDPRoute.Builder rule(Consumer<UDPRouteRule.Builder> rule) {
+    specBuilder().rule(rule);
+    return (UDPRoute.Builder) this;
+  }
+}
