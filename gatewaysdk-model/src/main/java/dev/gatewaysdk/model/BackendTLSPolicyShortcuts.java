@@ -1,5 +1,7 @@
 package dev.gatewaysdk.model;
 
+import java.util.function.Consumer;
+
 /**
  * The hand-written shortcuts of {@link BackendTLSPolicy.Builder}, which implements this interface;
  * the rest of {@link BackendTLSPolicy} is generated from its CRD (gatewaysdk-model-generator). The
@@ -11,24 +13,21 @@ package dev.gatewaysdk.model;
  * }</pre>
  */
 interface BackendTLSPolicyShortcuts {
-  /** The builder of the spec set so far. */
-  BackendTLSPolicySpec.Builder specBuilder();
+  /** Edits the spec set so far (the generated builder's). */
+  BackendTLSPolicy.Builder spec(Consumer<BackendTLSPolicySpec.Builder> edit);
 
   /** Applies the policy to {@code target}. */
   default BackendTLSPolicy.Builder targetRef(LocalPolicyTargetReferenceWithSectionName target) {
-    specBuilder().addTargetRef(target);
-    return (BackendTLSPolicy.Builder) this;
+    return spec(s -> s.addTargetRef(target));
   }
 
   /** Applies the policy to the Service {@code name}. */
   default BackendTLSPolicy.Builder targetService(String name) {
-    specBuilder().addTargetRef(LocalPolicyTargetReferenceWithSectionName.service(name));
-    return (BackendTLSPolicy.Builder) this;
+    return spec(s -> s.addTargetRef(LocalPolicyTargetReferenceWithSectionName.service(name)));
   }
 
   /** Sets how backend certificates are validated. */
   default BackendTLSPolicy.Builder validation(BackendTLSPolicyValidation validation) {
-    specBuilder().validation(validation);
-    return (BackendTLSPolicy.Builder) this;
+    return spec(s -> s.validation(validation));
   }
 }

@@ -14,27 +14,24 @@ import java.util.function.Consumer;
  * }</pre>
  */
 interface GRPCRouteShortcuts {
-  /** The builder of the spec set so far. */
-  GRPCRouteSpec.Builder specBuilder();
+  /** Edits the spec set so far (the generated builder's). */
+  GRPCRoute.Builder spec(Consumer<GRPCRouteSpec.Builder> edit);
 
   /**
    * Adds {@code hostname} (may be a wildcard such as {@code *.example.com}) to the hostnames the
    * route serves.
    */
   default GRPCRoute.Builder hostname(String hostname) {
-    specBuilder().addHostname(hostname);
-    return (GRPCRoute.Builder) this;
+    return spec(s -> s.addHostname(hostname));
   }
 
   /** Adds {@code rule}. */
   default GRPCRoute.Builder rule(GRPCRouteRule rule) {
-    specBuilder().addRule(rule);
-    return (GRPCRoute.Builder) this;
+    return spec(s -> s.addRule(rule));
   }
 
   /** Adds a rule configured by {@code rule}. */
   default GRPCRoute.Builder rule(Consumer<GRPCRouteRule.Builder> rule) {
-    specBuilder().rule(rule);
-    return (GRPCRoute.Builder) this;
+    return spec(s -> s.rule(rule));
   }
 }

@@ -1,5 +1,7 @@
 package dev.gatewaysdk.model;
 
+import java.util.function.Consumer;
+
 /**
  * The hand-written shortcuts of {@link GatewayClass.Builder}, which implements this interface; the
  * rest of {@link GatewayClass} is generated from its CRD (gatewaysdk-model-generator). The example
@@ -11,24 +13,21 @@ package dev.gatewaysdk.model;
  * }</pre>
  */
 interface GatewayClassShortcuts {
-  /** The builder of the spec set so far. */
-  GatewayClassSpec.Builder specBuilder();
+  /** Edits the spec set so far (the generated builder's). */
+  GatewayClass.Builder spec(Consumer<GatewayClassSpec.Builder> edit);
 
   /** Sets the controller that implements the class. */
   default GatewayClass.Builder controllerName(String controllerName) {
-    specBuilder().controllerName(controllerName);
-    return (GatewayClass.Builder) this;
+    return spec(s -> s.controllerName(controllerName));
   }
 
   /** Sets the human-readable description. */
   default GatewayClass.Builder description(String description) {
-    specBuilder().description(description);
-    return (GatewayClass.Builder) this;
+    return spec(s -> s.description(description));
   }
 
   /** Sets implementation-specific parameters. */
   default GatewayClass.Builder parametersRef(ParametersReference parametersRef) {
-    specBuilder().parametersRef(parametersRef);
-    return (GatewayClass.Builder) this;
+    return spec(s -> s.parametersRef(parametersRef));
   }
 }

@@ -1,5 +1,7 @@
 package dev.gatewaysdk.model;
 
+import java.util.function.Consumer;
+
 /**
  * The hand-written shortcuts of {@link Gateway.Builder}, which implements this interface; the rest
  * of {@link Gateway} is generated from its CRD (gatewaysdk-model-generator). The example below is
@@ -13,24 +15,21 @@ package dev.gatewaysdk.model;
  * }</pre>
  */
 interface GatewayShortcuts {
-  /** The builder of the spec set so far. */
-  GatewaySpec.Builder specBuilder();
+  /** Edits the spec set so far (the generated builder's). */
+  Gateway.Builder spec(Consumer<GatewaySpec.Builder> edit);
 
   /** Sets the {@link GatewayClass} that implements the Gateway. */
   default Gateway.Builder gatewayClassName(String gatewayClassName) {
-    specBuilder().gatewayClassName(gatewayClassName);
-    return (Gateway.Builder) this;
+    return spec(s -> s.gatewayClassName(gatewayClassName));
   }
 
   /** Adds {@code listener}. */
   default Gateway.Builder listener(Listener listener) {
-    specBuilder().addListener(listener);
-    return (Gateway.Builder) this;
+    return spec(s -> s.addListener(listener));
   }
 
   /** Requests {@code address}. */
   default Gateway.Builder address(GatewaySpecAddress address) {
-    specBuilder().addAddress(address);
-    return (Gateway.Builder) this;
+    return spec(s -> s.addAddress(address));
   }
 }

@@ -16,27 +16,24 @@ import java.util.function.Consumer;
  * }</pre>
  */
 interface HTTPRouteShortcuts {
-  /** The builder of the spec set so far. */
-  HTTPRouteSpec.Builder specBuilder();
+  /** Edits the spec set so far (the generated builder's). */
+  HTTPRoute.Builder spec(Consumer<HTTPRouteSpec.Builder> edit);
 
   /**
    * Adds {@code hostname} (may be a wildcard such as {@code *.example.com}) to the hostnames the
    * route serves.
    */
   default HTTPRoute.Builder hostname(String hostname) {
-    specBuilder().addHostname(hostname);
-    return (HTTPRoute.Builder) this;
+    return spec(s -> s.addHostname(hostname));
   }
 
   /** Adds {@code rule}. */
   default HTTPRoute.Builder rule(HTTPRouteRule rule) {
-    specBuilder().addRule(rule);
-    return (HTTPRoute.Builder) this;
+    return spec(s -> s.addRule(rule));
   }
 
   /** Adds a rule configured by {@code rule}. */
   default HTTPRoute.Builder rule(Consumer<HTTPRouteRule.Builder> rule) {
-    specBuilder().rule(rule);
-    return (HTTPRoute.Builder) this;
+    return spec(s -> s.rule(rule));
   }
 }

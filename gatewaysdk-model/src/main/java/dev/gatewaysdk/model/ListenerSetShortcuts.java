@@ -1,5 +1,7 @@
 package dev.gatewaysdk.model;
 
+import java.util.function.Consumer;
+
 /**
  * The hand-written shortcuts of {@link ListenerSet.Builder}, which implements this interface; the
  * rest of {@link ListenerSet} is generated from its CRD (gatewaysdk-model-generator). The example
@@ -11,24 +13,21 @@ package dev.gatewaysdk.model;
  * }</pre>
  */
 interface ListenerSetShortcuts {
-  /** The builder of the spec set so far. */
-  ListenerSetSpec.Builder specBuilder();
+  /** Edits the spec set so far (the generated builder's). */
+  ListenerSet.Builder spec(Consumer<ListenerSetSpec.Builder> edit);
 
   /** Attaches the listeners to the Gateway {@code gateway} in this object's namespace. */
   default ListenerSet.Builder parentRef(String gateway) {
-    specBuilder().parentRef(ParentGatewayReference.of(gateway));
-    return (ListenerSet.Builder) this;
+    return spec(s -> s.parentRef(ParentGatewayReference.of(gateway)));
   }
 
   /** Attaches the listeners to {@code gateway}. */
   default ListenerSet.Builder parentRef(ParentGatewayReference gateway) {
-    specBuilder().parentRef(gateway);
-    return (ListenerSet.Builder) this;
+    return spec(s -> s.parentRef(gateway));
   }
 
   /** Adds {@code listener}. */
   default ListenerSet.Builder listener(ListenerEntry listener) {
-    specBuilder().addListener(listener);
-    return (ListenerSet.Builder) this;
+    return spec(s -> s.addListener(listener));
   }
 }

@@ -1,7 +1,6 @@
 package dev.gatewaysdk.model;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One document of a manifest as read: the object (a typed Gateway API object or a {@link
@@ -16,12 +15,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public final class ManifestDocument {
-  private final String source;
-  private final int documentNumber;
-  private final int line;
-  private final String apiVersion;
-  private final String kind;
+public final class ManifestDocument extends DocumentPlace {
   private final Object object;
   private final List<ManifestNote> notes;
 
@@ -33,38 +27,9 @@ public final class ManifestDocument {
       String kind,
       Object object,
       List<ManifestNote> notes) {
-    this.source = source;
-    this.documentNumber = documentNumber;
-    this.line = line;
-    this.apiVersion = apiVersion;
-    this.kind = kind;
+    super(source, documentNumber, line, apiVersion, kind);
     this.object = object;
     this.notes = List.copyOf(notes);
-  }
-
-  /** The file name or other source label, when the input came from a named source. */
-  public Optional<String> source() {
-    return Optional.ofNullable(source);
-  }
-
-  /** The 1-based position of the document in its stream (empty documents count). */
-  public int documentNumber() {
-    return documentNumber;
-  }
-
-  /** The 1-based line where the document (or list item) starts, 0 when unknown. */
-  public int line() {
-    return line;
-  }
-
-  /** The {@code apiVersion} as written. */
-  public String apiVersion() {
-    return apiVersion;
-  }
-
-  /** The {@code kind} as written. */
-  public String kind() {
-    return kind;
   }
 
   /** The object: an instance of the kind's Gateway API type, or a {@link GenericObject}. */
@@ -79,12 +44,6 @@ public final class ManifestDocument {
 
   @Override
   public String toString() {
-    return (source == null ? "" : source + " ")
-        + "document "
-        + documentNumber
-        + ": "
-        + kind
-        + " "
-        + apiVersion;
+    return where() + ": " + kind() + " " + apiVersion();
   }
 }

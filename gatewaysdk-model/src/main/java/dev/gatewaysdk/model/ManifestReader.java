@@ -323,7 +323,7 @@ public final class ManifestReader {
           null);
     }
     ManifestDocument doc =
-        convert((ObjectNode) tree, null, 0, 0, new Locations(), tree, List.of(), type);
+        convert((ObjectNode) tree, new Place(null, 0, new Locations(), tree), 0, List.of(), type);
     return cast(doc, type, null);
   }
 
@@ -348,16 +348,7 @@ public final class ManifestReader {
       if (!doc.tree.isObject()) {
         throw notAnObject(source, doc);
       }
-      found =
-          convert(
-              (ObjectNode) doc.tree,
-              source,
-              doc.number,
-              doc.line,
-              doc.locations,
-              doc.tree,
-              List.of(),
-              type);
+      found = convert((ObjectNode) doc.tree, Place.of(source, doc), doc.line, List.of(), type);
     }
     if (found == null) {
       throw new ManifestException(source, 0, 0, 0, null, "expected one document, found none", null);
@@ -400,47 +391,24 @@ public final class ManifestReader {
       throw notAnObject(source, doc);
     }
     ObjectNode tree = (ObjectNode) doc.tree;
+    Place list = Place.of(source, doc);
     if ("v1".equals(text(tree, "apiVersion")) && "List".equals(text(tree, "kind"))) {
       JsonNode items = tree.path("items");
       if (!items.isArray()) {
-        throw located(
-            source,
-            doc.number,
-            doc.locations,
-            tree,
-            List.of("items"),
-            "a v1 List needs an items array",
-            null);
+        throw list.error(List.of("items"), "a v1 List needs an items array");
       }
       for (int i = 0; i < items.size(); i++) {
         List<Object> prefix = List.of("items", i);
         JsonNode item = items.get(i);
         if (!item.isObject()) {
-          throw located(
-              source,
-              doc.number,
-              doc.locations,
-              tree,
-              prefix,
-              "expected an object, got " + item.getNodeType(),
-              null);
+          throw list.error(prefix, "expected an object, got " + item.getNodeType());
         }
         int line = Locations.line(doc.locations.find(tree, prefix));
-        out.add(
-            convert(
-                (ObjectNode) item,
-                source,
-                doc.number,
-                line,
-                doc.locations,
-                tree,
-                prefix,
-                Object.class));
+        out.add(convert((ObjectNode) item, list, line, prefix, Object.class));
       }
       return;
     }
-    out.add(
-        convert(tree, source, doc.number, doc.line, doc.locations, tree, List.of(), Object.class));
+    out.add(convert(tree, list, doc.line, List.of(), Object.class));
   }
 
   private static ManifestException notAnObject(String source, TreeReader.Document doc) {
@@ -460,16 +428,11 @@ public final class ManifestReader {
    * list item has the prefix {@code items[i]}).
    */
   private ManifestDocument convert(
-      ObjectNode tree,
-      String source,
-      int number,
-      int line,
-      Locations locations,
-      JsonNode root,
-      List<Object> prefix,
-      Class<?> requested) {
-    String apiVersion = requireText(tree, "apiVersion", source, number, locations, root, prefix);
-    String kind = requireText(tree, "kind", source, number, locations, root, prefix);
+      ObjectNode tree, Place place, int line, List<Object> prefix, Class<?> requested) {
+    String source = place.source;
+    int number = place.number;
+    String apiVersion = requireText(tree, "apiVersion", place, prefix);
+    String kind = requireText(tree, "kind", place, prefix);
     int slash = apiVersion.indexOf('/');
     String group = slash < 0 ? "" : apiVersion.substring(0, slash);
     String version = apiVersion.substring(slash + 1);
@@ -477,25 +440,16 @@ public final class ManifestReader {
     if (ServedVersions.isGatewayApiGroup(group)) {
       Optional<String> kindGroup = ServedVersions.groupOf(kind);
       if (kindGroup.isEmpty() || !kindGroup.get().equals(group)) {
-        throw located(
-            source,
-            number,
-            locations,
-            root,
+        throw place.error(
             append(prefix, "kind"),
             "unknown kind "
                 + kind
                 + " of API group "
                 + group
-                + kindGroup.map(g -> " (" + kind + " belongs to " + g + ")").orElse(""),
-            null);
+                + kindGroup.map(g -> " (" + kind + " belongs to " + g + ")").orElse(""));
       }
       if (!ServedVersions.isHistoricVersion(version)) {
-        throw located(
-            source,
-            number,
-            locations,
-            root,
+        throw place.error(
             append(prefix, "apiVersion"),
             "unknown API version "
                 + apiVersion
@@ -504,20 +458,12 @@ public final class ManifestReader {
                 + "; "
                 + ServedVersions.latest().release()
                 + " serves "
-                + served(kind, group),
-            null);
+                + served(kind, group));
       }
       Optional<String> explanation = ServedVersions.explain(apiVersion, kind);
       if (explanation.isPresent()) {
         if (strict) {
-          throw located(
-              source,
-              number,
-              locations,
-              root,
-              append(prefix, "apiVersion"),
-              explanation.get(),
-              null);
+          throw place.error(append(prefix, "apiVersion"), explanation.get());
         }
         notes.add(new ManifestNote(source, number, line, apiVersion, kind, explanation.get()));
       }
@@ -535,17 +481,13 @@ public final class ManifestReader {
         } catch (ObjectBinding.Failure f) {
           List<Object> path = new ArrayList<>(prefix);
           path.addAll(f.path());
-          throw located(
-              source,
-              number,
-              locations,
-              root,
+          throw place.error(
               path,
               bindingReason(f.getCause(), tree.at(pointer(path, prefix.size()))),
               f.getCause());
         } catch (IllegalArgumentException | IllegalStateException e) {
           // invariants of the typed model (@Value.Check) report themselves this way
-          throw located(source, number, locations, root, prefix, e.getMessage(), e);
+          throw place.error(prefix, e.getMessage(), e);
         }
       } else {
         object = GenericObject.of(tree);
@@ -660,54 +602,38 @@ public final class ManifestReader {
   }
 
   private static String requireText(
-      ObjectNode tree,
-      String field,
-      String source,
-      int number,
-      Locations locations,
-      JsonNode root,
-      List<Object> prefix) {
+      ObjectNode tree, String field, Place place, List<Object> prefix) {
     JsonNode value = tree.get(field);
     if (value == null || value.isNull()) {
-      throw located(
-          source,
-          number,
-          locations,
-          root,
-          prefix.isEmpty() ? List.of() : prefix,
-          "missing " + field,
-          null);
+      throw place.error(prefix.isEmpty() ? List.of() : prefix, "missing " + field);
     }
     if (!value.isTextual() || value.asText().isBlank()) {
-      throw located(
-          source,
-          number,
-          locations,
-          root,
-          append(prefix, field),
-          field + " must be a non-empty string, got " + value,
-          null);
+      throw place.error(append(prefix, field), field + " must be a non-empty string, got " + value);
     }
     return value.asText();
   }
 
-  private static ManifestException located(
-      String source,
-      int number,
-      Locations locations,
-      JsonNode root,
-      List<Object> path,
-      String reason,
-      Throwable cause) {
-    long at = locations.find(root, path);
-    return new ManifestException(
-        source,
-        number,
-        Locations.line(at),
-        Locations.column(at),
-        path.isEmpty() ? null : FieldPaths.format(path),
-        reason,
-        cause);
+  /** A document being converted: where errors about it point. */
+  private record Place(String source, int number, Locations locations, JsonNode root) {
+    static Place of(String source, TreeReader.Document doc) {
+      return new Place(source, doc.number, doc.locations, doc.tree);
+    }
+
+    ManifestException error(List<Object> path, String reason) {
+      return error(path, reason, null);
+    }
+
+    ManifestException error(List<Object> path, String reason, Throwable cause) {
+      long at = locations.find(root, path);
+      return new ManifestException(
+          source,
+          number,
+          Locations.line(at),
+          Locations.column(at),
+          path.isEmpty() ? null : FieldPaths.format(path),
+          reason,
+          cause);
+    }
   }
 
   private static List<Object> append(List<Object> prefix, Object segment) {

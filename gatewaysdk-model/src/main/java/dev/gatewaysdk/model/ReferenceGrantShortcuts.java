@@ -1,5 +1,7 @@
 package dev.gatewaysdk.model;
 
+import java.util.function.Consumer;
+
 /**
  * The hand-written shortcuts of {@link ReferenceGrant.Builder}, which implements this interface;
  * the rest of {@link ReferenceGrant} is generated from its CRD (gatewaysdk-model-generator). The
@@ -11,15 +13,14 @@ package dev.gatewaysdk.model;
  * }</pre>
  */
 interface ReferenceGrantShortcuts {
-  /** The builder of the spec set so far. */
-  ReferenceGrantSpec.Builder specBuilder();
+  /** Edits the spec set so far (the generated builder's). */
+  ReferenceGrant.Builder spec(Consumer<ReferenceGrantSpec.Builder> edit);
 
   /**
    * Allows objects of {@code group}/{@code kind} in {@code namespace} to refer into this namespace.
    */
   default ReferenceGrant.Builder from(String group, String kind, String namespace) {
-    specBuilder().addFrom(ReferenceGrantFrom.of(group, kind, namespace));
-    return (ReferenceGrant.Builder) this;
+    return spec(s -> s.addFrom(ReferenceGrantFrom.of(group, kind, namespace)));
   }
 
   /**
@@ -27,13 +28,11 @@ interface ReferenceGrantShortcuts {
    * group).
    */
   default ReferenceGrant.Builder to(String group, String kind) {
-    specBuilder().addTo(ReferenceGrantTo.of(group, kind));
-    return (ReferenceGrant.Builder) this;
+    return spec(s -> s.addTo(ReferenceGrantTo.of(group, kind)));
   }
 
   /** Allows references to the object {@code name} of {@code group}/{@code kind}. */
   default ReferenceGrant.Builder to(String group, String kind, String name) {
-    specBuilder().addTo(ReferenceGrantTo.of(group, kind, name));
-    return (ReferenceGrant.Builder) this;
+    return spec(s -> s.addTo(ReferenceGrantTo.of(group, kind, name)));
   }
 }

@@ -14,18 +14,16 @@ import java.util.function.Consumer;
  * }</pre>
  */
 interface TCPRouteShortcuts {
-  /** The builder of the spec set so far. */
-  TCPRouteSpec.Builder specBuilder();
+  /** Edits the spec set so far (the generated builder's). */
+  TCPRoute.Builder spec(Consumer<TCPRouteSpec.Builder> edit);
 
   /** Adds {@code rule}. */
   default TCPRoute.Builder rule(TCPRouteRule rule) {
-    specBuilder().addRule(rule);
-    return (TCPRoute.Builder) this;
+    return spec(s -> s.addRule(rule));
   }
 
   /** Adds a rule configured by {@code rule}. */
   default TCPRoute.Builder rule(Consumer<TCPRouteRule.Builder> rule) {
-    specBuilder().rule(rule);
-    return (TCPRoute.Builder) this;
+    return spec(s -> s.rule(rule));
   }
 }

@@ -14,27 +14,24 @@ import java.util.function.Consumer;
  * }</pre>
  */
 interface TLSRouteShortcuts {
-  /** The builder of the spec set so far. */
-  TLSRouteSpec.Builder specBuilder();
+  /** Edits the spec set so far (the generated builder's). */
+  TLSRoute.Builder spec(Consumer<TLSRouteSpec.Builder> edit);
 
   /**
    * Adds {@code hostname} (may be a wildcard such as {@code *.example.com}) to the hostnames the
    * route serves.
    */
   default TLSRoute.Builder hostname(String hostname) {
-    specBuilder().addHostname(hostname);
-    return (TLSRoute.Builder) this;
+    return spec(s -> s.addHostname(hostname));
   }
 
   /** Adds {@code rule}. */
   default TLSRoute.Builder rule(TLSRouteRule rule) {
-    specBuilder().addRule(rule);
-    return (TLSRoute.Builder) this;
+    return spec(s -> s.addRule(rule));
   }
 
   /** Adds a rule configured by {@code rule}. */
   default TLSRoute.Builder rule(Consumer<TLSRouteRule.Builder> rule) {
-    specBuilder().rule(rule);
-    return (TLSRoute.Builder) this;
+    return spec(s -> s.rule(rule));
   }
 }

@@ -13,18 +13,16 @@ import java.util.function.Consumer;
  * }</pre>
  */
 interface UDPRouteShortcuts {
-  /** The builder of the spec set so far. */
-  UDPRouteSpec.Builder specBuilder();
+  /** Edits the spec set so far (the generated builder's). */
+  UDPRoute.Builder spec(Consumer<UDPRouteSpec.Builder> edit);
 
   /** Adds {@code rule}. */
   default UDPRoute.Builder rule(UDPRouteRule rule) {
-    specBuilder().addRule(rule);
-    return (UDPRoute.Builder) this;
+    return spec(s -> s.addRule(rule));
   }
 
   /** Adds a rule configured by {@code rule}. */
   default UDPRoute.Builder rule(Consumer<UDPRouteRule.Builder> rule) {
-    specBuilder().rule(rule);
-    return (UDPRoute.Builder) this;
+    return spec(s -> s.rule(rule));
   }
 }

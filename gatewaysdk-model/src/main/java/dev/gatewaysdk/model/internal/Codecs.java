@@ -42,33 +42,21 @@ final class Codecs {
     if (p.currentToken() == JsonToken.VALUE_STRING) {
       return p.getText();
     }
-    String v = ctxt.readValue(p, String.class);
-    if (v == null) {
-      throw MismatchedInputException.from(p, String.class, "expected a string");
-    }
-    return v;
+    return coerced(p, ctxt, String.class, "expected a string");
   }
 
   static int intValue(JsonParser p, DeserializationContext ctxt) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
       return p.getIntValue();
     }
-    Integer v = ctxt.readValue(p, Integer.class);
-    if (v == null) {
-      throw MismatchedInputException.from(p, Integer.class, "expected an integer");
-    }
-    return v;
+    return coerced(p, ctxt, Integer.class, "expected an integer");
   }
 
   static long longValue(JsonParser p, DeserializationContext ctxt) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
       return p.getLongValue();
     }
-    Long v = ctxt.readValue(p, Long.class);
-    if (v == null) {
-      throw MismatchedInputException.from(p, Long.class, "expected an integer");
-    }
-    return v;
+    return coerced(p, ctxt, Long.class, "expected an integer");
   }
 
   static boolean booleanValue(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -76,9 +64,19 @@ final class Codecs {
     if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
       return t == JsonToken.VALUE_TRUE;
     }
-    Boolean v = ctxt.readValue(p, Boolean.class);
+    return coerced(p, ctxt, Boolean.class, "expected a boolean");
+  }
+
+  /**
+   * A token of another type read through Jackson's own deserializer of {@code type}, so the
+   * mapper's coercion settings decide.
+   */
+  private static <T> T coerced(
+      JsonParser p, DeserializationContext ctxt, Class<T> type, String expected)
+      throws IOException {
+    T v = ctxt.readValue(p, type);
     if (v == null) {
-      throw MismatchedInputException.from(p, Boolean.class, "expected a boolean");
+      throw MismatchedInputException.from(p, type, expected);
     }
     return v;
   }
@@ -115,22 +113,21 @@ final class Codecs {
           ? (IOException) e
           : JsonMappingException.from(p, String.valueOf(e.getMessage()), e);
     }
-    if (e instanceof JsonProcessingException && !(e instanceof JsonMappingException)) {
-      return (IOException) e;
-    }
-    Throwable cause =
-        e instanceof JsonMappingException ? e : JsonMappingException.from(p, e.getMessage(), e);
-    return JsonMappingException.wrapWithPath(cause, type, field);
+    return wrap(e, p, new JsonMappingException.Reference(type, field));
   }
 
   /** Adds list index {@code index} to the path of a failure while reading that element. */
   static IOException wrap(Exception e, int index, JsonParser p) {
+    return wrap(e, p, new JsonMappingException.Reference(java.util.List.class, index));
+  }
+
+  private static IOException wrap(Exception e, JsonParser p, JsonMappingException.Reference at) {
     if (e instanceof JsonProcessingException && !(e instanceof JsonMappingException)) {
       return (IOException) e;
     }
     Throwable cause =
         e instanceof JsonMappingException ? e : JsonMappingException.from(p, e.getMessage(), e);
-    return JsonMappingException.wrapWithPath(cause, java.util.List.class, index);
+    return JsonMappingException.wrapWithPath(cause, at);
   }
 
   /**

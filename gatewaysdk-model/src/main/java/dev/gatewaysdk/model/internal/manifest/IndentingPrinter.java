@@ -83,8 +83,7 @@ final class IndentingPrinter implements PrettyPrinter, Instantiatable<IndentingP
 
   @Override
   public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-    g.writeRaw(',');
-    g.writeRaw(line(nesting));
+    writeObjectEntrySeparator(g);
   }
 
   @Override
