@@ -134,7 +134,7 @@ public final class ManifestReader {
     TreeReader trees = TreeReader.open(reader, limits(), sourceName);
     List<ManifestDocument> out = new ArrayList<>();
     for (TreeReader.Document doc = trees.next(); doc != null; doc = trees.next()) {
-      if (doc.tree != null) {
+      if (doc.tree() != null) {
         convertDocument(doc, sourceName, out);
       }
     }
@@ -332,23 +332,23 @@ public final class ManifestReader {
     TreeReader trees = TreeReader.open(reader, limits(), source);
     ManifestDocument found = null;
     for (TreeReader.Document doc = trees.next(); doc != null; doc = trees.next()) {
-      if (doc.tree == null) {
+      if (doc.tree() == null) {
         continue;
       }
       if (found != null) {
         throw new ManifestException(
             source,
-            doc.number,
-            doc.line,
-            doc.column,
+            doc.number(),
+            doc.line(),
+            doc.column(),
             null,
             "expected exactly one document, found another one",
             null);
       }
-      if (!doc.tree.isObject()) {
+      if (!doc.tree().isObject()) {
         throw notAnObject(source, doc);
       }
-      found = convert((ObjectNode) doc.tree, Place.of(source, doc), doc.line, List.of(), type);
+      found = convert((ObjectNode) doc.tree(), Place.of(source, doc), doc.line(), List.of(), type);
     }
     if (found == null) {
       throw new ManifestException(source, 0, 0, 0, null, "expected one document, found none", null);
@@ -387,10 +387,10 @@ public final class ManifestReader {
   }
 
   private void convertDocument(TreeReader.Document doc, String source, List<ManifestDocument> out) {
-    if (!doc.tree.isObject()) {
+    if (!doc.tree().isObject()) {
       throw notAnObject(source, doc);
     }
-    ObjectNode tree = (ObjectNode) doc.tree;
+    ObjectNode tree = (ObjectNode) doc.tree();
     Place list = Place.of(source, doc);
     if ("v1".equals(text(tree, "apiVersion")) && "List".equals(text(tree, "kind"))) {
       JsonNode items = tree.path("items");
@@ -403,23 +403,23 @@ public final class ManifestReader {
         if (!item.isObject()) {
           throw list.error(prefix, "expected an object, got " + item.getNodeType());
         }
-        int line = Locations.line(doc.locations.find(tree, prefix));
+        int line = Locations.line(doc.locations().find(tree, prefix));
         out.add(convert((ObjectNode) item, list, line, prefix, Object.class));
       }
       return;
     }
-    out.add(convert(tree, list, doc.line, List.of(), Object.class));
+    out.add(convert(tree, list, doc.line(), List.of(), Object.class));
   }
 
   private static ManifestException notAnObject(String source, TreeReader.Document doc) {
     return new ManifestException(
         source,
-        doc.number,
-        doc.line,
-        doc.column,
+        doc.number(),
+        doc.line(),
+        doc.column(),
         null,
         "expected an object (a Kubernetes resource), got "
-            + doc.tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT),
+            + doc.tree().getNodeType().toString().toLowerCase(java.util.Locale.ROOT),
         null);
   }
 
@@ -616,7 +616,7 @@ public final class ManifestReader {
   /** A document being converted: where errors about it point. */
   private record Place(String source, int number, Locations locations, JsonNode root) {
     static Place of(String source, TreeReader.Document doc) {
-      return new Place(source, doc.number, doc.locations, doc.tree);
+      return new Place(source, doc.number(), doc.locations(), doc.tree());
     }
 
     ManifestException error(List<Object> path, String reason) {

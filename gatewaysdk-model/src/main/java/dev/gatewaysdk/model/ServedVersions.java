@@ -39,19 +39,21 @@ public final class ServedVersions {
   public static final String GROUP = GatewayApiKind.GROUP;
 
   /** The API group of the experimental {@code X...} kinds. */
-  public static final String EXPERIMENTAL_GROUP = "gateway.networking.x-k8s.io";
-
-  /**
-   * Every API version any Gateway API release (including the v0.x ones) ever used; other versions
-   * of the Gateway API groups are typos, not history.
-   */
-  private static final Set<String> HISTORIC_VERSIONS =
-      Set.of("v1alpha1", "v1alpha2", "v1alpha3", "v1beta1", "v1");
+  public static final String EXPERIMENTAL_GROUP = ReleaseTable.EXPERIMENTAL_GROUP;
 
   private static final Pattern RELEASE = Pattern.compile("v(\\d+)\\.(\\d+)\\.(\\d+)");
 
+  /** {@code v1}, {@code v1beta1}, {@code v1alpha2}: major, maturity, its number. */
+  private static final Pattern VERSION = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
+
   private static final Map<String, ServedVersions> RELEASES = parse(ReleaseTable.SERVED_VERSIONS);
   private static final ServedVersions LATEST = RELEASES.get(ReleaseTable.LATEST);
+
+  /**
+   * Every API version a supported release serves for some kind, most stable first (the v0.x
+   * releases used no other); other versions of the Gateway API groups are typos, not history.
+   */
+  private static final List<String> HISTORIC_VERSIONS = historicVersions();
 
   private final String release;
   private final Map<Channel, Map<String, Entry>> kinds;
@@ -144,7 +146,7 @@ public final class ServedVersions {
    * kind.
    */
   public Optional<String> preferred(Channel channel, String kind) {
-    for (String v : PREFERENCE) {
+    for (String v : HISTORIC_VERSIONS) {
       if (isServed(channel, kind, v) && !isDeprecated(channel, kind, v)) {
         return Optional.of(v);
       }
@@ -237,9 +239,6 @@ public final class ServedVersions {
     return Optional.of(text.toString());
   }
 
-  private static final List<String> PREFERENCE =
-      List.of("v1", "v1beta1", "v1alpha3", "v1alpha2", "v1alpha1");
-
   private static String recommendation(String kind, String group, String version) {
     for (Channel channel : Channel.values()) {
       Optional<String> preferred = LATEST.preferred(channel, kind);
@@ -322,6 +321,42 @@ public final class ServedVersions {
       this.storage = storage;
       this.deprecated = deprecated;
     }
+  }
+
+  private static List<String> historicVersions() {
+    Set<String> versions = new LinkedHashSet<>();
+    for (ServedVersions table : RELEASES.values()) {
+      for (Map<String, Entry> channel : table.kinds.values()) {
+        channel.values().forEach(e -> versions.addAll(e.served));
+      }
+    }
+    List<String> out = new ArrayList<>(versions);
+    out.sort(ServedVersions::morePreferred);
+    return List.copyOf(out);
+  }
+
+  /**
+   * Kubernetes' version priority: GA before beta before alpha, a higher major or maturity number
+   * first.
+   */
+  private static int morePreferred(String a, String b) {
+    Matcher x = VERSION.matcher(a);
+    Matcher y = VERSION.matcher(b);
+    if (!x.matches() || !y.matches()) {
+      throw new IllegalStateException("not a Kubernetes API version: " + (x.matches() ? b : a));
+    }
+    int major = Integer.compare(Integer.parseInt(y.group(1)), Integer.parseInt(x.group(1)));
+    if (major != 0) {
+      return major;
+    }
+    int maturity = Integer.compare(maturity(y.group(2)), maturity(x.group(2)));
+    return maturity != 0
+        ? maturity
+        : Integer.compare(Integer.parseInt(y.group(3)), Integer.parseInt(x.group(3)));
+  }
+
+  private static int maturity(String stage) {
+    return stage == null ? 2 : stage.equals("beta") ? 1 : 0;
   }
 
   private static Map<String, ServedVersions> parse(List<String> table) {

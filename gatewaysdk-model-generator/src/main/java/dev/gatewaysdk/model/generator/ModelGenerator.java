@@ -194,6 +194,24 @@ public final class ModelGenerator {
     }
     list.unindent().unindent().add(")");
     String latest = inputs.releases.get(inputs.releases.size() - 1).name();
+    Set<String> otherGroups = new LinkedHashSet<>();
+    for (Crds crds : crdsNewestFirst) {
+      for (JsonNode crd : crds.definitions()) {
+        otherGroups.add(crd.path("spec").path("group").asText());
+      }
+    }
+    otherGroups.remove(
+        crdsNewestFirst
+            .get(0)
+            .definition(inputs.kinds.get(0).typeName())
+            .orElseThrow()
+            .path("spec")
+            .path("group")
+            .asText());
+    if (otherGroups.size() != 1) {
+      throw new IllegalStateException(
+          "expected one experimental API group besides the kinds' group: " + otherGroups);
+    }
     TypeSpec type =
         TypeSpec.classBuilder("ReleaseTable")
             .addJavadoc(
@@ -207,6 +225,17 @@ public final class ModelGenerator {
                         String.class, "LATEST", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The newest Gateway API release this SDK targets.\n")
                     .initializer("$S", latest)
+                    .build())
+            .addField(
+                FieldSpec.builder(
+                        String.class,
+                        "EXPERIMENTAL_GROUP",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .addJavadoc(
+                        "The API group of the experimental {@code X...} kinds (the CRDs' other group).\n")
+                    .initializer("$S", otherGroups.iterator().next())
                     .build())
             .addField(
                 FieldSpec.builder(

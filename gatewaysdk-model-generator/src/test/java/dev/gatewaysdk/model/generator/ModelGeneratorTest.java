@@ -143,6 +143,53 @@ class ModelGeneratorTest {
         .contains("\"sessionPersistence\"");
   }
 
+  /**
+   * A kind's class follows its CRD: the status accessor exists exactly where the CRD has a status
+   * subresource, a kind with {@code parentRefs} is a route, and the class Javadoc is the CRD's
+   * description with the companion's example.
+   */
+  @Test
+  void kindClassesFollowTheirCrds() {
+    Path crds = crdSource();
+    List<com.squareup.javapoet.JavaFile> files =
+        new ModelGenerator(Inputs.load(), crds, MODEL_SOURCES).generate();
+    String route = source(files, "HTTPRoute");
+    assertThat(route)
+        .contains("public abstract class HTTPRoute implements Route")
+        .contains("public abstract Optional<RouteStatus> status();")
+        .contains("HTTPRoute provides a way to route HTTP requests.")
+        .contains(".rule(r -> r.pathPrefix(\"/app\")")
+        .contains("implements RouteBuilder<Builder>, HTTPRouteShortcuts");
+    assertThat(source(files, "ReferenceGrant"))
+        .contains("implements GatewayApiObject")
+        .doesNotContain("status()")
+        .contains("@JsonPropertyOrder({\"apiVersion\", \"kind\", \"metadata\", \"spec\"})");
+    assertThat(source(files, "GatewayClass"))
+        .contains("implements ObjectBuilder<Builder>, GatewayClassShortcuts")
+        .contains("public abstract Optional<GatewayClassStatus> status();");
+    assertThat(source(files, "KindCodecs"))
+        .contains("Map.entry(ReferenceGrant.class")
+        .contains("RouteStatusCodec.WRITER");
+  }
+
+  @Test
+  void aKindWithoutASpecRootStopsTheGeneratorNamingIt() {
+    Path crds = crdSource();
+    Inputs inputs =
+        Inputs.parse(List.of(CrdSource.LATEST_RELEASE + " crds"), List.of("[kinds]", "HTTPRoute"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new ModelGenerator(inputs, crds, MODEL_SOURCES).generate())
+        .hasMessageContaining("[codecs] has no root HTTPRoute.spec");
+  }
+
+  private static String source(List<com.squareup.javapoet.JavaFile> files, String type) {
+    return files.stream()
+        .filter(f -> f.typeSpec.name.equals(type))
+        .findFirst()
+        .orElseThrow()
+        .toString();
+  }
+
   @Test
   void constantNamesFollowTheGoValues() {
     assertThat(Javadoc.constantName("RequestHeaderModifier")).isEqualTo("REQUEST_HEADER_MODIFIER");

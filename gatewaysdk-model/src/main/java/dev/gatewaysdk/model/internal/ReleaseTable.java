@@ -17,6 +17,11 @@ public final class ReleaseTable {
   public static final String LATEST = "v1.6.1";
 
   /**
+   * The API group of the experimental {@code X...} kinds (the CRDs' other group).
+   */
+  public static final String EXPERIMENTAL_GROUP = "gateway.networking.x-k8s.io";
+
+  /**
    * One row per release, channel and kind, oldest release first:
    * {@code <release> <channel> <group> <kind> <version>...}, where {@code *} marks the storage version
    * and {@code !} a deprecated one; versions a CRD does not serve are left out.

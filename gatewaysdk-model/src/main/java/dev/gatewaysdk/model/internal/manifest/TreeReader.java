@@ -34,21 +34,7 @@ public final class TreeReader implements Closeable {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** One document: {@code tree} is null for an empty document. */
-  public static final class Document {
-    public final int number;
-    public final int line;
-    public final int column;
-    public final JsonNode tree;
-    public final Locations locations;
-
-    Document(int number, int line, int column, JsonNode tree, Locations locations) {
-      this.number = number;
-      this.line = line;
-      this.column = column;
-      this.tree = tree;
-      this.locations = locations;
-    }
-  }
+  public record Document(int number, int line, int column, JsonNode tree, Locations locations) {}
 
   private final String source;
   private final ReadLimits limits;
