@@ -156,6 +156,7 @@ public final class SimulatedGatewayController implements AutoCloseable {
     private int portOffset;
     private int metricsPort;
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration clientReadTimeout = Duration.ofSeconds(30);
     private java.util.function.Consumer<EmbeddedGateway> onProgrammed = g -> {};
 
     private Builder() {}
@@ -189,7 +190,7 @@ public final class SimulatedGatewayController implements AutoCloseable {
      */
     public Builder addressRange(String cidr) {
       new DataPlane.Options(
-          Objects.requireNonNull(cidr, "cidr"), 0, 0, Duration.ZERO, Duration.ZERO);
+          Objects.requireNonNull(cidr, "cidr"), 0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
       this.addressRange = cidr;
       return this;
     }
@@ -236,6 +237,24 @@ public final class SimulatedGatewayController implements AutoCloseable {
         throw new IllegalArgumentException("requestTimeout must not be negative: " + timeout);
       }
       this.requestTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How long an HTTP/1.1 client may take to send a request's header once its first byte arrived,
+     * and how long it may pause between two reads of the request's body (default 30 s; the role of
+     * nginx's {@code client_header_timeout} and {@code client_body_timeout}); then it gets {@code
+     * 408 Request Timeout} and the connection closes. A keep-alive connection idle between requests
+     * is closed after 5 minutes without a response; HTTP/2 connections are not affected.
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public Builder clientReadTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("clientReadTimeout must be positive: " + timeout);
+      }
+      this.clientReadTimeout = timeout;
       return this;
     }
 
@@ -319,7 +338,12 @@ public final class SimulatedGatewayController implements AutoCloseable {
                   controllerName,
                   tree -> test(np, tree, Gateway.class),
                   new DataPlane.Options(
-                      addressRange, portOffset, metricsPort, requestTimeout, Duration.ofMinutes(5)),
+                      addressRange,
+                      portOffset,
+                      metricsPort,
+                      requestTimeout,
+                      Duration.ofMinutes(5),
+                      clientReadTimeout),
                   (ns, name) -> announce.accept(new EmbeddedGateway(holder[0], ns, name)))
               : null;
       holder[0] = plane;

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -170,5 +171,149 @@ class EmbeddedGatewayBadInputTest {
       }
     }
     stillFlows(u);
+  }
+
+  /**
+   * A client too slow to send its request (half a request line, or half its declared body) gets 408
+   * and a closed connection after the client read timeout, over HTTP and HTTPS, while other
+   * connections flow; a keep-alive connection idle between requests and an h2c prior-knowledge
+   * connection get no HTTP/1.1 408.
+   */
+  @Test
+  void aClientTooSlowToSendItsRequestGets408AndTheRestFlow() throws Exception {
+    String controller = "test.gatewaysdk.dev/read-timeout";
+    String className = "read-timeout-" + ns.name();
+    cluster.create(
+        Manifests.read(
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
+                + "metadata: {name: "
+                + className
+                + "}\nspec: {controllerName: "
+                + controller
+                + "}\n",
+            dev.gatewaysdk.model.GatewayClass.class));
+    Duration timeout = Duration.ofMillis(800);
+    SelfSignedCertificate cert = SelfSignedCertificate.generate("h.example.com");
+    try (SimulatedGatewayController c =
+            SimulatedGatewayController.builder()
+                .controllerName(controller)
+                .clientReadTimeout(timeout)
+                .start(cluster.apiClient());
+        EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080)) {
+      cluster.create(Fixtures.tlsSecret(ns.name(), "h-tls", cert));
+      awaitThat(
+              cluster,
+              cluster.create(
+                  Manifests.read(
+                      "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+                          + "metadata: {name: slow, namespace: "
+                          + ns.name()
+                          + "}\nspec:\n  gatewayClassName: "
+                          + className
+                          + "\n  listeners:\n  - {name: http, protocol: HTTP, port: 8080}\n"
+                          + "  - {name: https, protocol: HTTPS, port: 8443, hostname: h.example.com,"
+                          + " tls: {certificateRefs: [{name: h-tls}]}}\n",
+                      dev.gatewaysdk.model.Gateway.class)))
+          .isProgrammed();
+      awaitThat(
+              cluster,
+              cluster.create(
+                  Manifests.read(
+                      "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                          + "metadata: {name: slow, namespace: "
+                          + ns.name()
+                          + "}\nspec:\n  parentRefs: [{name: slow}]\n"
+                          + "  rules: [{backendRefs: [{name: app, port: 8080}]}]\n",
+                      HTTPRoute.class)))
+          .isAcceptedBy("slow");
+      EmbeddedGateway gw = c.gateway(ns.name(), "slow");
+      URI u = gw.url("http");
+      try (Socket halfLine = new Socket(u.getHost(), u.getPort());
+          Socket halfBody = new Socket(u.getHost(), u.getPort());
+          Socket idle = new Socket(u.getHost(), u.getPort());
+          Socket h2Partial = new Socket(u.getHost(), u.getPort());
+          Socket h2 = new Socket(u.getHost(), u.getPort());
+          Socket tls = tlsSocket(cert, gw.url("https"))) {
+        long start = System.nanoTime();
+        send(halfLine, "GET / HT");
+        send(halfBody, "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 100\r\n\r\nten bytes.");
+        send(tls, "GET / HTTP/1.1\r\nHo");
+        send(idle, "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+        assertThat(readResponse(idle)).startsWith("HTTP/1.1 200");
+        send(h2Partial, "PRI * HTTP/2.0\r\n");
+        // the preface and an empty SETTINGS frame
+        send(h2, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\0\0\0\4\0\0\0\0\0");
+        stillFlows(u);
+        assertThat(readAll(halfLine)).as("half a request line").startsWith("HTTP/1.1 408 ");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(timeout);
+        assertThat(readAll(halfBody)).as("half the declared body").startsWith("HTTP/1.1 408 ");
+        assertThat(readAll(tls)).as("half a header over TLS").startsWith("HTTP/1.1 408 ");
+        stillFlows(u);
+        Thread.sleep(timeout.toMillis() * 2);
+        assertThat(available(idle)).as("a keep-alive connection idle between requests").isEmpty();
+        send(idle, "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+        assertThat(readResponse(idle)).startsWith("HTTP/1.1 200");
+        assertThat(available(h2Partial)).as("half an h2c preface").doesNotContain("HTTP/1.1");
+        assertThat(available(h2)).as("an h2c connection").doesNotContain("HTTP/1.1");
+      }
+    } finally {
+      cluster.delete(cluster.get(dev.gatewaysdk.model.GatewayClass.class, null, className));
+    }
+  }
+
+  private static Socket tlsSocket(SelfSignedCertificate cert, URI u) throws Exception {
+    javax.net.ssl.SSLContext client = javax.net.ssl.SSLContext.getInstance("TLS");
+    client.init(null, EmbeddedGatewayHttpsTest.trusting(cert), null);
+    javax.net.ssl.SSLSocket s =
+        (javax.net.ssl.SSLSocket) client.getSocketFactory().createSocket(u.getHost(), u.getPort());
+    javax.net.ssl.SSLParameters p = s.getSSLParameters();
+    p.setServerNames(List.of(new javax.net.ssl.SNIHostName("h.example.com")));
+    p.setApplicationProtocols(new String[] {"http/1.1"});
+    s.setSSLParameters(p);
+    s.startHandshake();
+    return s;
+  }
+
+  private static void send(Socket s, String text) throws IOException {
+    s.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+    s.getOutputStream().flush();
+  }
+
+  /** Everything until the server closes (at most 10 s). */
+  private static String readAll(Socket s) throws IOException {
+    s.setSoTimeout(10_000);
+    return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+  }
+
+  /** One response with a Content-Length, leaving the connection open. */
+  private static String readResponse(Socket s) throws IOException {
+    s.setSoTimeout(10_000);
+    InputStream in = s.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (head.indexOf("\r\n\r\n") < 0) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("closed after " + head);
+      }
+      head.append((char) b);
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    assertThat(m.find()).as("Content-Length in " + head).isTrue();
+    in.readNBytes(Integer.parseInt(m.group(1)));
+    return head.toString();
+  }
+
+  /** What the server sent so far without closing: empty if nothing within 200 ms. */
+  private static String available(Socket s) throws IOException {
+    s.setSoTimeout(200);
+    byte[] buf = new byte[4096];
+    try {
+      int n = s.getInputStream().read(buf);
+      assertThat(n).as("the server closed the connection").isGreaterThanOrEqualTo(0);
+      return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+    } catch (java.net.SocketTimeoutException e) {
+      return "";
+    }
   }
 }

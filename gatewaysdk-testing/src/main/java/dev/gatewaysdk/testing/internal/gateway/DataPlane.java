@@ -61,11 +61,16 @@ public final class DataPlane implements DataPlaneHook {
     final int metricsPort;
     final Duration defaultTimeout;
     final Duration idleTimeout;
+    final Duration readTimeout;
 
     /**
      * @param addressRange an IPv4 CIDR inside 127.0.0.0/8 Gateways get their addresses from
      * @param portOffset added to every listener port when binding (0: the listener's own port)
      * @param metricsPort the metrics endpoint's port on 127.0.0.1 (0: any free port)
+     * @param defaultTimeout a request's timeout when its rule sets none (zero: none)
+     * @param idleTimeout how long a client connection may stay without traffic
+     * @param readTimeout how long an HTTP/1.1 client may take to send a request's head, or between
+     *     two reads of its body, before it gets 408 (see {@link ClientReadTimeout})
      * @throws IllegalArgumentException if the range is not a loopback CIDR or the offset not in
      *     -65535..65535
      */
@@ -74,7 +79,8 @@ public final class DataPlane implements DataPlaneHook {
         int portOffset,
         int metricsPort,
         Duration defaultTimeout,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        Duration readTimeout) {
       String[] parts = addressRange.split("/");
       int bits;
       byte[] a;
@@ -101,6 +107,7 @@ public final class DataPlane implements DataPlaneHook {
       this.metricsPort = metricsPort;
       this.defaultTimeout = defaultTimeout;
       this.idleTimeout = idleTimeout;
+      this.readTimeout = readTimeout;
     }
   }
 
@@ -451,22 +458,30 @@ public final class DataPlane implements DataPlaneHook {
                       io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
                       new io.netty.handler.codec.http2.Http2MultiplexHandler(stream))
                   : null;
+      io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler cleartext =
+          new io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler(
+              codec,
+              new io.netty.handler.codec.http.HttpServerUpgradeHandler(codec, upgrades, 65536),
+              new ChannelInitializer<io.netty.channel.Channel>() {
+                @Override
+                protected void initChannel(io.netty.channel.Channel c) {
+                  c.pipeline()
+                      .addLast(
+                          io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
+                          new io.netty.handler.codec.http2.Http2MultiplexHandler(stream));
+                }
+              });
+      ClientReadTimeout readTimeout = new ClientReadTimeout(options.readTimeout);
       ch.pipeline()
           .addLast(
               new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
-              new io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler(
-                  codec,
-                  new io.netty.handler.codec.http.HttpServerUpgradeHandler(codec, upgrades, 65536),
-                  new ChannelInitializer<io.netty.channel.Channel>() {
-                    @Override
-                    protected void initChannel(io.netty.channel.Channel c) {
-                      c.pipeline()
-                          .addLast(
-                              io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer()
-                                  .build(),
-                              new io.netty.handler.codec.http2.Http2MultiplexHandler(stream));
-                    }
-                  }),
+              cleartext);
+      // The cleartext handler put the HTTP/1.1 codec right after itself; the byte side of the read
+      // timeout goes between the two, where no byte of an h2c prior-knowledge connection passes.
+      ch.pipeline().addAfter(ch.pipeline().context(cleartext).name(), null, readTimeout.bytes());
+      ch.pipeline()
+          .addLast(
+              readTimeout.messages(),
               new SingleChunkMessages(),
               new HttpObjectAggregator(MAX_CONTENT),
               new HttpProxy(shared, key));
@@ -520,9 +535,12 @@ public final class DataPlane implements DataPlaneHook {
                             io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
                             new io.netty.handler.codec.http2.Http2MultiplexHandler(streams(key)));
                   } else {
+                    ClientReadTimeout readTimeout = new ClientReadTimeout(options.readTimeout);
                     ctx.pipeline()
                         .addLast(
+                            readTimeout.bytes(),
                             new HttpServerCodec(8192, 16384, 8192),
+                            readTimeout.messages(),
                             new SingleChunkMessages(),
                             new HttpObjectAggregator(MAX_CONTENT),
                             new HttpProxy(shared, key));
