@@ -182,16 +182,7 @@ class EmbeddedGatewayBadInputTest {
   @Test
   void aClientTooSlowToSendItsRequestGets408AndTheRestFlow() throws Exception {
     String controller = "test.gatewaysdk.dev/read-timeout";
-    String className = "read-timeout-" + ns.name();
-    cluster.create(
-        Manifests.read(
-            "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
-                + "metadata: {name: "
-                + className
-                + "}\nspec: {controllerName: "
-                + controller
-                + "}\n",
-            dev.gatewaysdk.model.GatewayClass.class));
+    String className = gatewayClass(controller);
     Duration timeout = Duration.ofMillis(800);
     SelfSignedCertificate cert = SelfSignedCertificate.generate("h.example.com");
     try (SimulatedGatewayController c =
@@ -256,9 +247,67 @@ class EmbeddedGatewayBadInputTest {
         assertThat(available(h2Partial)).as("half an h2c preface").doesNotContain("HTTP/1.1");
         assertThat(available(h2)).as("an h2c connection").doesNotContain("HTTP/1.1");
       }
-    } finally {
-      cluster.delete(cluster.get(dev.gatewaysdk.model.GatewayClass.class, null, className));
     }
+  }
+
+  /**
+   * A backend that never answers gets 504 at the controller's default request timeout when the rule
+   * sets none, and the rest keep flowing.
+   */
+  @Test
+  void aHangingBackendGets504AtTheDefaultRequestTimeout() throws Exception {
+    String controller = "test.gatewaysdk.dev/default-timeout";
+    String className = gatewayClass(controller);
+    Duration timeout = Duration.ofMillis(600);
+    try (SimulatedGatewayController c =
+            SimulatedGatewayController.builder()
+                .controllerName(controller)
+                .requestTimeout(timeout)
+                .start(cluster.apiClient());
+        EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080);
+        ServerSocket hang = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      cluster.create(Fixtures.service(ns.name(), "hang", 8080));
+      cluster.create(Fixtures.endpointSlice(ns.name(), "hang", hang.getLocalPort()));
+      awaitThat(cluster, cluster.create(Fixtures.httpGateway(ns.name(), "d", className, 8080)))
+          .isProgrammed();
+      awaitThat(
+              cluster,
+              cluster.create(
+                  Manifests.read(
+                      "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                          + "metadata: {name: d, namespace: "
+                          + ns.name()
+                          + "}\nspec:\n  parentRefs: [{name: d}]\n  rules:\n"
+                          + "  - matches: [{path: {type: PathPrefix, value: /hang}}]\n"
+                          + "    backendRefs: [{name: hang, port: 8080}]\n"
+                          + "  - backendRefs: [{name: app, port: 8080}]\n",
+                      HTTPRoute.class)))
+          .isAcceptedBy("d");
+      URI u = c.gateway(ns.name(), "d").url("http");
+      long start = System.nanoTime();
+      assertThat(RawHttp.get(u, "h", "/hang").status).isEqualTo(504);
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(timeout)
+          .isLessThan(Duration.ofSeconds(15));
+      stillFlows(u);
+    }
+  }
+
+  /** A GatewayClass of {@code controller}, deleted after the test. */
+  private String gatewayClass(String controller) {
+    String name = controller.substring(controller.indexOf('/') + 1) + "-" + ns.name();
+    cluster.create(
+        Manifests.read(
+            "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\n"
+                + "metadata: {name: "
+                + name
+                + "}\nspec: {controllerName: "
+                + controller
+                + "}\n",
+            dev.gatewaysdk.model.GatewayClass.class));
+    closeables.add(
+        () -> cluster.delete(cluster.get(dev.gatewaysdk.model.GatewayClass.class, null, name)));
+    return name;
   }
 
   private static Socket tlsSocket(SelfSignedCertificate cert, URI u) throws Exception {
