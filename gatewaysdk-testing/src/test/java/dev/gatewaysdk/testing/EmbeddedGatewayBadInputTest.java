@@ -118,7 +118,7 @@ class EmbeddedGatewayBadInputTest {
             RawHttp.raw(
                     u,
                     "POST / HTTP/1.1\r\nHost: h\r\nConnection: close\r\nContent-Length: "
-                        + (64L << 20)
+                        + (2L << 30)
                         + "\r\n\r\n")
                 .status)
         .as("a body over the limit, refused before it is sent")

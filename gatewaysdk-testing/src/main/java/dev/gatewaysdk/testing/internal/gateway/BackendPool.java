@@ -10,8 +10,11 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -30,12 +33,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BackendPool {
   /**
-   * Called with the backend's complete response, or with the failure (connect, reset, malformed).
+   * Told of the backend's response, or of the failure (connect, reset, malformed, closed before the
+   * response was complete). A response whose body comes in one chunk is a {@link FullHttpResponse};
+   * a larger one is its head, then its body in {@link #content} calls, the last a {@link
+   * LastHttpContent}.
    */
   interface Callback {
-    void response(FullHttpResponse response);
+    void response(HttpResponse response);
+
+    /** A chunk of the body of a streamed response; the receiver releases it. */
+    default void content(HttpContent content) {
+      content.release();
+    }
 
     void failure(Throwable cause);
+
+    /** The backend connection's writability changed. */
+    default void writabilityChanged(Channel c) {}
   }
 
   static final AttributeKey<Callback> CALLBACK =
@@ -84,9 +98,8 @@ final class BackendPool {
             addTls(ch, tls, endpoint);
             ch.pipeline()
                 .addLast(
-                    new HttpClientCodec(8192, 65536, 8192),
+                    new HttpClientCodec(8192, 65536, SingleChunkMessages.CHUNK_SIZE),
                     new SingleChunkMessages(),
-                    new HttpObjectAggregator(maxContentLength),
                     new ResponseHandler());
             ch.attr(NOT_POOLED).set(Boolean.TRUE);
           }
@@ -172,9 +185,8 @@ final class BackendPool {
           protected void initChannel(SocketChannel ch) {
             ch.pipeline()
                 .addLast(
-                    new HttpClientCodec(8192, 65536, 8192),
+                    new HttpClientCodec(8192, 65536, SingleChunkMessages.CHUNK_SIZE),
                     new SingleChunkMessages(),
-                    new HttpObjectAggregator(maxContentLength),
                     new ResponseHandler());
           }
         });
@@ -232,11 +244,19 @@ final class BackendPool {
     }
   }
 
+  /** Closes the connection after the streamed response it carries (not keep-alive). */
+  private static final AttributeKey<Boolean> CLOSE_AFTER =
+      AttributeKey.valueOf("gatewaysdk.backend.closeAfter");
+
   @io.netty.channel.ChannelHandler.Sharable
-  private static final class ResponseHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
+  private static final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse msg) {
-      Callback cb = ctx.channel().attr(CALLBACK).getAndSet(null);
+    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+      boolean last = msg instanceof LastHttpContent;
+      Callback cb =
+          last || msg.decoderResult().isFailure()
+              ? ctx.channel().attr(CALLBACK).getAndSet(null)
+              : ctx.channel().attr(CALLBACK).get();
       if (msg.decoderResult().isFailure()) {
         ctx.close();
         if (cb != null) {
@@ -244,21 +264,48 @@ final class BackendPool {
         }
         return;
       }
-      if (!HttpUtil.isKeepAlive(msg)) {
+      if (msg instanceof HttpResponse) {
+        HttpResponse r = (HttpResponse) msg;
+        if (!HttpUtil.isKeepAlive(r)) {
+          if (last) {
+            ctx.close();
+          } else {
+            ctx.channel().attr(CLOSE_AFTER).set(Boolean.TRUE);
+          }
+        }
+        if (cb == null) {
+          ctx.close();
+        } else {
+          cb.response(last ? ((FullHttpResponse) r).retain() : r);
+        }
+        return;
+      }
+      if (last && Boolean.TRUE.equals(ctx.channel().attr(CLOSE_AFTER).getAndSet(null))) {
         ctx.close();
       }
-      if (cb != null) {
-        cb.response(msg.retain());
+      if (cb == null) {
+        ctx.close();
       } else {
-        ctx.close();
+        cb.content(((HttpContent) msg).retain());
       }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      Callback cb = ctx.channel().attr(CALLBACK).get();
+      if (cb != null) {
+        cb.writabilityChanged(ctx.channel());
+      }
+      ctx.fireChannelWritabilityChanged();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
       Callback cb = ctx.channel().attr(CALLBACK).getAndSet(null);
       if (cb != null) {
-        cb.failure(new java.io.IOException("the backend closed the connection before responding"));
+        cb.failure(
+            new java.io.IOException(
+                "the backend closed the connection before its response was complete"));
       }
       ctx.fireChannelInactive();
     }

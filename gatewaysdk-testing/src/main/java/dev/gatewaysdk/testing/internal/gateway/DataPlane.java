@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetAddress;
@@ -51,6 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DataPlane implements DataPlaneHook {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
+
+  /** The most a whole message may hold where one is collected (HTTP/2 streams, gRPC). */
   private static final int MAX_CONTENT = 8 * 1024 * 1024;
 
   /** Options; immutable. */
@@ -447,7 +450,7 @@ public final class DataPlane implements DataPlaneHook {
       // HTTP/1.1, or h2c (prior knowledge or an Upgrade: h2c request): each HTTP/2 stream becomes a
       // child
       // channel with the same HTTP/1-object pipeline, so routing and proxying are written once.
-      HttpServerCodec codec = new HttpServerCodec(8192, 16384, 8192);
+      HttpServerCodec codec = new HttpServerCodec(8192, 16384, SingleChunkMessages.CHUNK_SIZE);
       ChannelInitializer<io.netty.channel.Channel> stream = streams(key);
       io.netty.handler.codec.http.HttpServerUpgradeHandler.UpgradeCodecFactory upgrades =
           protocol ->
@@ -462,13 +465,21 @@ public final class DataPlane implements DataPlaneHook {
           new io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler(
               codec,
               new io.netty.handler.codec.http.HttpServerUpgradeHandler(codec, upgrades, 65536),
-              new ChannelInitializer<io.netty.channel.Channel>() {
+              new io.netty.channel.ChannelHandlerAdapter() {
                 @Override
-                protected void initChannel(io.netty.channel.Channel c) {
-                  c.pipeline()
-                      .addLast(
-                          io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
-                          new io.netty.handler.codec.http2.Http2MultiplexHandler(stream));
+                public void handlerAdded(ChannelHandlerContext ctx) {
+                  // HTTP/2 by prior knowledge: the frame codec takes this handler's place, before
+                  // the HTTP/1.1 handlers (which then see nothing)
+                  ctx.pipeline()
+                      .addAfter(
+                          ctx.name(),
+                          "h2-frame-codec",
+                          io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build())
+                      .addAfter(
+                          "h2-frame-codec",
+                          null,
+                          new io.netty.handler.codec.http2.Http2MultiplexHandler(stream))
+                      .remove(this);
                 }
               });
       ClientReadTimeout readTimeout = new ClientReadTimeout(options.readTimeout);
@@ -482,8 +493,8 @@ public final class DataPlane implements DataPlaneHook {
       ch.pipeline()
           .addLast(
               readTimeout.messages(),
+              new HttpServerExpectContinueHandler(),
               new SingleChunkMessages(),
-              new HttpObjectAggregator(MAX_CONTENT),
               new HttpProxy(shared, key));
     }
   }
@@ -539,10 +550,10 @@ public final class DataPlane implements DataPlaneHook {
                     ctx.pipeline()
                         .addLast(
                             readTimeout.bytes(),
-                            new HttpServerCodec(8192, 16384, 8192),
+                            new HttpServerCodec(8192, 16384, SingleChunkMessages.CHUNK_SIZE),
                             readTimeout.messages(),
+                            new HttpServerExpectContinueHandler(),
                             new SingleChunkMessages(),
-                            new HttpObjectAggregator(MAX_CONTENT),
                             new HttpProxy(shared, key));
                   }
                 }

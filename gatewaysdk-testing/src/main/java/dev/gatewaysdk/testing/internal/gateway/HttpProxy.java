@@ -5,23 +5,30 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
@@ -37,12 +44,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes each HTTP request of one client connection: listener by Host (listener isolation), the
  * first rule entry in precedence order, the rule's filters, a weighted backend, and proxies it over
- * a pooled backend connection. One request at a time per connection: reading stops while a request
- * is in flight ({@code autoRead} off), which bounds a connection's memory and keeps pipelined
+ * a pooled backend connection. One request at a time per connection: reading stops while a later
+ * request waits ({@code autoRead} off), which bounds a connection's memory and keeps pipelined
  * responses in order.
+ *
+ * <p>A request or response whose body comes in one chunk (most of them) is handled whole. A larger
+ * body streams through chunk by chunk with back-pressure: the sending side's {@code autoRead} is
+ * off while the receiving side's channel is not writable. Only a rule that needs the body again
+ * (request mirrors, retries) collects a streamed request body, up to {@link #MAX_COLLECTED} bytes
+ * (else 413). A streamed request body is limited to {@link #MAX_BODY} bytes.
  */
-final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class HttpProxy extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(HttpProxy.class);
+
+  /** The most a rule collects of a streamed request body to send it again (mirrors, retries). */
+  static final int MAX_COLLECTED = 8 * 1024 * 1024;
+
+  /** The largest request body declared or streamed; larger ones get 413. */
+  static final long MAX_BODY = 1L << 30;
+
   private static final List<String> HOP_BY_HOP =
       List.of(
           "connection",
@@ -75,12 +95,21 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final String socketKey;
 
   /**
-   * Whether a request of this connection is being answered; later ones (pipelining) wait in {@link
-   * #pending}.
+   * Whether a request of this connection is being answered; the messages of later ones (pipelining)
+   * wait in {@link #pending}.
    */
   private boolean inFlight;
 
-  private final java.util.ArrayDeque<FullHttpRequest> pending = new java.util.ArrayDeque<>(2);
+  private final java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>(2);
+
+  /** The exchange whose request body is still arriving, chunk by chunk; null if none. */
+  private Exchange receiving;
+
+  /** The exchange whose response is streaming to the client; null if none. */
+  private Exchange responding;
+
+  /** The body of a request answered before it arrived is dropped until its last chunk. */
+  private boolean discarding;
 
   /**
    * The request timeout of this connection: one timer for the exchange in flight, re-armed when it
@@ -122,33 +151,93 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   HttpProxy(Shared shared, String socketKey) {
-    super(false);
     this.shared = shared;
     this.socketKey = socketKey;
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-    if (inFlight) {
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!pending.isEmpty() || (inFlight && receiving == null && !discarding)) {
       // Pipelined: answer in order; stop reading until this one's turn (bounded memory per
       // connection).
-      pending.add(req);
-      ctx.channel().config().setAutoRead(false);
+      pending.add(msg);
+      reads(ctx);
       return;
     }
-    inFlight = true;
-    try {
-      handle(ctx, req);
-    } catch (RuntimeException e) {
-      LOG.warn("request {} {} failed in the data plane", req.method(), req.uri(), e);
-      req.release();
-      if (ctx.channel().isActive()) {
-        plain(ctx, HttpVersion.HTTP_1_1, HttpResponseStatus.INTERNAL_SERVER_ERROR, false);
+    dispatch(ctx, msg);
+  }
+
+  private void dispatch(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof HttpRequest) {
+      HttpRequest req = (HttpRequest) msg;
+      boolean streamed = !(msg instanceof LastHttpContent);
+      inFlight = true;
+      try {
+        handle(ctx, req);
+      } catch (RuntimeException e) {
+        LOG.warn("request {} {} failed in the data plane", req.method(), req.uri(), e);
+        ReferenceCountUtil.release(req);
+        if (ctx.channel().isActive()) {
+          plain(ctx, HttpVersion.HTTP_1_1, HttpResponseStatus.INTERNAL_SERVER_ERROR, false);
+        }
       }
+      if (streamed && receiving == null) {
+        discarding = true; // answered before its body came
+      }
+    } else if (msg instanceof HttpContent) {
+      boolean last = msg instanceof LastHttpContent;
+      Exchange x = receiving;
+      if (x != null) {
+        if (last) {
+          receiving = null;
+        }
+        x.body((HttpContent) msg, last);
+      } else {
+        ReferenceCountUtil.release(msg);
+        if (last) {
+          discarding = false;
+        }
+      }
+    } else {
+      ctx.fireChannelRead(msg); // not HTTP (an HTTP/2 connection's bytes): for handlers after
     }
   }
 
-  private void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
+  /**
+   * Reads from the client while no later request waits and the request body in flight, if any, can
+   * go on (the backend connection is there and writable).
+   */
+  private void reads(ChannelHandlerContext ctx) {
+    boolean want = pending.isEmpty() && (receiving == null || receiving.takesBody());
+    if (ctx.channel().config().isAutoRead() != want) {
+      ctx.channel().config().setAutoRead(want);
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    Exchange x = responding;
+    if (x != null && x.backendChannel != null) {
+      x.backendChannel.config().setAutoRead(ctx.channel().isWritable());
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    // the client went away: a request or response streaming through ends with the backend's
+    // connection, which is left with half a message
+    if (responding != null) {
+      responding.abandon();
+    }
+    if (receiving != null) {
+      receiving.abandon();
+      receiving = null;
+    }
+    ctx.fireChannelInactive();
+  }
+
+  private void handle(ChannelHandlerContext ctx, HttpRequest req) {
     if (req.decoderResult().isFailure()) {
       Throwable cause = req.decoderResult().cause();
       HttpResponseStatus status =
@@ -159,7 +248,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
                   : cause instanceof TooLongFrameException
                       ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
                       : HttpResponseStatus.BAD_REQUEST;
-      req.release();
+      ReferenceCountUtil.release(req);
       plain(ctx, HttpVersion.HTTP_1_1, status, false);
       return;
     }
@@ -167,14 +256,18 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         && !H2Connections.isStream(ctx.channel())
         && !oneValidHost(req.headers())) {
       // RFC 9112 section 3.2: no Host, more than one, or an invalid one
-      req.release();
+      ReferenceCountUtil.release(req);
       plain(ctx, HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, false);
+      return;
+    }
+    if (!(req instanceof LastHttpContent) && HttpUtil.getContentLength(req, -1L) > MAX_BODY) {
+      plain(ctx, HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, false);
       return;
     }
     RouteTable.PortConfig port = shared.table.get().ports().get(socketKey);
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     if (port == null) {
-      req.release();
+      ReferenceCountUtil.release(req);
       plain(ctx, req.protocolVersion(), HttpResponseStatus.SERVICE_UNAVAILABLE, false);
       return;
     }
@@ -187,8 +280,15 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
             ? null
             : listener.route(host, req.method().name(), path, req.headers(), query);
     Exchange x = new Exchange(ctx, req, keepAlive, port, listener, entry);
+    if (!(req instanceof LastHttpContent)) {
+      receiving = x;
+    }
     if (entry == null) {
       x.finish(HttpResponseStatus.NOT_FOUND, null);
+      return;
+    }
+    if (receiving == x && (!entry.rule.filters.mirrors().isEmpty() || entry.rule.retry != null)) {
+      x.collect(path, query.rawQuery()); // starts once the whole body is there
       return;
     }
     x.start(path, query.rawQuery());
@@ -234,9 +334,13 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       timer.cancel(false); // nothing in flight to time out
       timer = null;
     }
-    FullHttpRequest r;
-    while ((r = pending.poll()) != null) {
-      r.release();
+    Object m;
+    while ((m = pending.poll()) != null) {
+      ReferenceCountUtil.release(m);
+    }
+    if (receiving != null) {
+      receiving.releaseRequest();
+      receiving = null;
     }
   }
 
@@ -245,12 +349,14 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
    */
   private void next(ChannelHandlerContext ctx) {
     inFlight = false;
-    FullHttpRequest r = pending.poll();
-    if (r != null) {
-      channelRead0(ctx, r);
-    } else if (!ctx.channel().config().isAutoRead()) {
-      ctx.channel().config().setAutoRead(true);
+    for (Object m; (m = pending.peek()) != null; ) {
+      if (inFlight && receiving == null && !discarding) {
+        break; // the next request's messages wait for its turn
+      }
+      pending.poll();
+      dispatch(ctx, m);
     }
+    reads(ctx);
   }
 
   private void plain(
@@ -295,8 +401,30 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
    */
   private final class Exchange implements BackendPool.Callback {
     final ChannelHandlerContext ctx;
-    final FullHttpRequest req;
-    final boolean keepAlive;
+
+    /** The request's head; a {@link FullHttpRequest} when its body came whole. */
+    final HttpRequest req;
+
+    /** The whole request (collected if it streamed), or null while its body streams through. */
+    FullHttpRequest full;
+
+    /** A streamed body being collected (mirrors, retries): where it goes, and where it starts. */
+    io.netty.buffer.CompositeByteBuf collected;
+
+    String collectedPath;
+    String collectedQuery;
+
+    /** Chunks of a streamed body that came before the backend connection. */
+    java.util.ArrayDeque<HttpContent> early;
+
+    /** The head of a streamed request body went to {@link #backendChannel}. */
+    boolean headSent;
+
+    /** A streamed response: the client got its head, its body follows. */
+    boolean responseStarted;
+
+    boolean backendKeepAlive;
+    boolean keepAlive;
     final RouteTable.PortConfig port;
     final RouteTable.ListenerConfig listener;
     final RouteTable.Entry entry;
@@ -324,13 +452,14 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     Exchange(
         ChannelHandlerContext ctx,
-        FullHttpRequest req,
+        HttpRequest req,
         boolean keepAlive,
         RouteTable.PortConfig port,
         RouteTable.ListenerConfig listener,
         RouteTable.Entry entry) {
       this.ctx = ctx;
       this.req = req;
+      this.full = req instanceof FullHttpRequest ? (FullHttpRequest) req : null;
       this.keepAlive = keepAlive;
       this.port = port;
       this.listener = listener;
@@ -338,6 +467,100 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       this.rule = entry == null ? null : entry.rule;
       this.teTrailers =
           req.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true);
+    }
+
+    /** Collects the streamed body, then starts. */
+    void collect(String path, String rawQuery) {
+      collected = ctx.alloc().compositeBuffer(1024);
+      collectedPath = path;
+      collectedQuery = rawQuery;
+    }
+
+    /** A chunk of the streamed request body. */
+    void body(HttpContent c, boolean last) {
+      if (done) {
+        c.release();
+        return;
+      }
+      if (collected != null) {
+        if (collected.readableBytes() + (long) c.content().readableBytes() > MAX_COLLECTED) {
+          c.release();
+          finish(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, null);
+          return;
+        }
+        collected.addComponent(true, c.content().retain());
+        if (last) {
+          full =
+              new DefaultFullHttpRequest(
+                  req.protocolVersion(),
+                  req.method(),
+                  req.uri(),
+                  collected,
+                  req.headers(),
+                  ((LastHttpContent) c).trailingHeaders().copy());
+          collected = null;
+          c.release();
+          start(collectedPath, collectedQuery);
+        } else {
+          c.release();
+        }
+        return;
+      }
+      if (!headSent) {
+        if (early == null) {
+          early = new java.util.ArrayDeque<>(4);
+        }
+        early.add(c);
+        reads(ctx);
+        return;
+      }
+      Channel b = backendChannel;
+      b.writeAndFlush(c).addListener(bodyWritten);
+      if (!b.isWritable()) {
+        reads(ctx);
+      }
+    }
+
+    private final ChannelFutureListener bodyWritten =
+        wf -> {
+          if (!wf.isSuccess()
+              && wf.channel().attr(BackendPool.CALLBACK).compareAndSet(this, null)) {
+            wf.channel().close();
+            failure(wf.cause());
+          }
+        };
+
+    /** Whether the streamed request body can take more chunks now. */
+    boolean takesBody() {
+      return done
+          || collected != null
+          || (headSent && backendChannel != null && backendChannel.isWritable());
+    }
+
+    @Override
+    public void writabilityChanged(Channel c) {
+      if (c == backendChannel && receiving == this) {
+        reads(ctx);
+      }
+    }
+
+    /** Releases what this exchange holds of the request. */
+    void releaseRequest() {
+      if (full != null) {
+        full.release();
+        full = null;
+      } else {
+        ReferenceCountUtil.release(req);
+      }
+      if (collected != null) {
+        collected.release();
+        collected = null;
+      }
+      if (early != null) {
+        for (HttpContent c; (c = early.poll()) != null; ) {
+          c.release();
+        }
+      }
     }
 
     void start(String path, String rawQuery) {
@@ -407,9 +630,10 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
       endpoint = backend.endpoint();
       String upgrade = req.headers().get(HttpHeaderNames.UPGRADE);
       if (upgrade != null
+          && full != null
           && req.headers()
               .containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)) {
-        FullHttpRequest out = outbound(req, uri);
+        FullHttpRequest out = outbound(full, uri);
         out.headers()
             .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE)
             .set(HttpHeaderNames.UPGRADE, upgrade);
@@ -441,52 +665,171 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
                 .schedule(this::timedOut, rule.backendTimeout.toNanos(), TimeUnit.NANOSECONDS);
       }
       sentAt = System.nanoTime();
-      FullHttpRequest out = outboundSharingHeaders(req, uri);
+      HttpRequest out = full != null ? outboundSharingHeaders(full, uri) : outboundHead(req, uri);
       if (H2Connections.isStream(c) && teTrailers) {
         out.headers()
             .set(
                 HttpHeaderNames.TE,
                 HttpHeaderValues.TRAILERS); // allowed in HTTP/2, and gRPC servers want it
       }
-      c.writeAndFlush(out)
-          .addListener(
-              (ChannelFutureListener)
-                  wf -> {
-                    if (!wf.isSuccess() && c.attr(BackendPool.CALLBACK).compareAndSet(this, null)) {
-                      c.close();
-                      failure(wf.cause());
-                    }
-                  });
+      if (full != null) {
+        c.writeAndFlush(out).addListener(bodyWritten);
+        return;
+      }
+      // A streamed body: the head, the chunks that came meanwhile, then the rest as it comes.
+      headSent = true;
+      c.write(out).addListener(bodyWritten);
+      if (early != null) {
+        for (HttpContent chunk; (chunk = early.poll()) != null; ) {
+          c.write(chunk).addListener(bodyWritten);
+        }
+      }
+      c.flush();
+      reads(ctx);
     }
 
     @Override
-    public void response(FullHttpResponse resp) {
+    public void response(HttpResponse resp) {
+      boolean whole = resp instanceof FullHttpResponse;
+      Channel c = backendChannel;
+      if (done) {
+        ReferenceCountUtil.release(resp);
+        if (!whole && c != null) {
+          detach(c);
+        }
+        return;
+      }
+      if (!whole) {
+        if (attemptsLeft > 0 && rule.retry.codes().contains(resp.status().code())) {
+          detach(c); // its body is not wanted: the connection cannot be reused
+          retry();
+          return;
+        }
+        backendKeepAlive = HttpUtil.isKeepAlive(resp);
+        responseStarted = true;
+        responding = this;
+        respond(resp.status(), resp);
+        return;
+      }
       if (backendTimer != null) {
         backendTimer.cancel(false);
       }
       long nanos = System.nanoTime() - sentAt;
-      Channel c = backendChannel;
       backendChannel = null;
-      if (done) {
-        resp.release();
-        return;
-      }
       entry.durations[backendIndex].observeNanos(nanos);
       if (c != null && HttpUtil.isKeepAlive(resp)) {
-        shared.pool.release(c, endpoint);
+        if (receiving == this) {
+          c.close(); // answered before the whole body was sent: not reusable
+        } else {
+          shared.pool.release(c, endpoint);
+        }
       }
       if (attemptsLeft > 0 && rule.retry.codes().contains(resp.status().code())) {
-        resp.release();
+        ReferenceCountUtil.release(resp);
         retry();
         return;
       }
-      finish(resp.status(), resp);
+      finish(resp.status(), (FullHttpResponse) resp);
+    }
+
+    /**
+     * A chunk of a streamed response: to the client, the backend paused while it cannot take more.
+     */
+    @Override
+    public void content(HttpContent c) {
+      Channel b = backendChannel;
+      if (done || b == null) {
+        c.release();
+        return;
+      }
+      if (!(c instanceof LastHttpContent)) {
+        ctx.writeAndFlush(c);
+        if (!ctx.channel().isWritable()) {
+          b.config().setAutoRead(false); // channelWritabilityChanged sets it again
+        }
+        return;
+      }
+      if (backendTimer != null) {
+        backendTimer.cancel(false);
+      }
+      entry.durations[backendIndex].observeNanos(System.nanoTime() - sentAt);
+      backendChannel = null;
+      responding = null;
+      b.config().setAutoRead(true);
+      if (receiving == this) {
+        b.close(); // the rest of the request body is not sent: not reusable
+      } else if (backendKeepAlive) {
+        shared.pool.release(b, endpoint);
+      }
+      done = true;
+      boolean reuse = keepAlive && receiving != this && ctx.channel().isActive();
+      stopReceiving();
+      releaseRequest();
+      ctx.writeAndFlush(c).addListener(afterResponse(reuse));
+    }
+
+    /**
+     * The client went away while its request or response streamed: the backend connection is
+     * closed.
+     */
+    void abandon() {
+      if (responding == this) {
+        responding = null;
+      }
+      if (done) {
+        return;
+      }
+      done = true;
+      Channel b = backendChannel;
+      backendChannel = null;
+      if (b != null) {
+        detach(b);
+      }
+      if (backendTimer != null) {
+        backendTimer.cancel(false);
+      }
+      releaseRequest();
+    }
+
+    /** Stops the backend connection reporting to this exchange, and closes it. */
+    private void detach(Channel c) {
+      c.attr(BackendPool.CALLBACK).set(null);
+      c.close();
+    }
+
+    /** A streamed response cannot go on (backend failure, timeout): both connections close. */
+    private void abandonResponse() {
+      Channel b = backendChannel;
+      backendChannel = null;
+      responding = null;
+      if (b != null) {
+        detach(b);
+      }
+      if (!done) {
+        done = true;
+        stopReceiving();
+        releaseRequest();
+      }
+      ctx.close();
+    }
+
+    /** A request whose body is still arriving: the rest is dropped, the connection closes after. */
+    private void stopReceiving() {
+      if (receiving == this) {
+        receiving = null;
+        discarding = true;
+        keepAlive = false;
+      }
     }
 
     @Override
     public void failure(Throwable cause) {
       if (backendTimer != null) {
         backendTimer.cancel(false);
+      }
+      if (responseStarted) {
+        abandonResponse();
+        return;
       }
       backendChannel = null;
       if (done) {
@@ -511,7 +854,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         failure((Throwable) result);
       } else if (!done) {
         done = true;
-        req.release();
+        releaseRequest();
         entry.durations[backendIndex].observeNanos(System.nanoTime() - sentAt);
         entry.requests[backendIndex].inc(HttpResponseStatus.SWITCHING_PROTOCOLS.code());
       }
@@ -529,6 +872,10 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     void timedOut() {
       if (done) {
+        return;
+      }
+      if (responseStarted) {
+        abandonResponse();
         return;
       }
       Channel c = backendChannel;
@@ -607,7 +954,7 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     void mirror(RouteTable.Backend b) {
       InetSocketAddress ep = b.endpoint();
-      FullHttpRequest copy = outbound(req, uri);
+      FullHttpRequest copy = outbound(full, uri);
       boolean h2c = h2c(rule, b);
       shared
           .pool
@@ -623,11 +970,13 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
                     .set(
                         new BackendPool.Callback() {
                           @Override
-                          public void response(FullHttpResponse response) {
-                            response.release();
-                            if (HttpUtil.isKeepAlive(response) || h2c) {
+                          public void response(HttpResponse response) {
+                            if (!(response instanceof FullHttpResponse)) {
+                              detach(c); // a streamed answer to a mirror is not read
+                            } else if (HttpUtil.isKeepAlive(response) || h2c) {
                               shared.pool.release(c, ep);
                             }
+                            ReferenceCountUtil.release(response);
                           }
 
                           @Override
@@ -648,26 +997,37 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
         return;
       }
       done = true;
-      req.release();
-      FullHttpResponse out;
+      stopReceiving();
+      releaseRequest();
+      respond(status, resp);
+    }
+
+    /**
+     * Sends {@code resp} (or a plain response with {@code status} if null) to the client after the
+     * response filters: the whole response, or the head of a streamed one (then {@link #content}
+     * sends its body).
+     */
+    void respond(HttpResponseStatus status, HttpResponse resp) {
+      HttpResponse out;
       if (resp == null) {
-        out =
+        FullHttpResponse plain =
             new DefaultFullHttpResponse(
                 req.protocolVersion(),
                 status,
                 Unpooled.copiedBuffer(status.toString() + "\n", StandardCharsets.UTF_8));
-        out.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        plain.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        out = plain;
       } else if (resp.protocolVersion().equals(req.protocolVersion())) {
         out = resp;
         strip(out.headers());
-      } else {
+      } else if (resp instanceof FullHttpResponse) {
+        FullHttpResponse r = (FullHttpResponse) resp;
         out =
             new DefaultFullHttpResponse(
-                req.protocolVersion(),
-                resp.status(),
-                resp.content(),
-                resp.headers(),
-                resp.trailingHeaders());
+                req.protocolVersion(), r.status(), r.content(), r.headers(), r.trailingHeaders());
+        strip(out.headers());
+      } else {
+        out = new DefaultHttpResponse(req.protocolVersion(), resp.status(), resp.headers());
         strip(out.headers());
       }
       if (rule != null) {
@@ -686,7 +1046,40 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
               ? entry.requests[backendIndex < 0 ? entry.requests.length - 1 : backendIndex]
               : listener != null ? listener.noRoute() : port.noListener();
       series.inc(status.code());
-      write(ctx, out, keepAlive && ctx.channel().isActive());
+      if (out instanceof FullHttpResponse) {
+        write(ctx, (FullHttpResponse) out, keepAlive && ctx.channel().isActive());
+        return;
+      }
+      // A streamed body: delimited by its Content-Length, else chunked (HTTP/1.1) or the close.
+      if (!HttpUtil.isContentLengthSet(out) && mayHaveBody(out)) {
+        if (out.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+          HttpUtil.setTransferEncodingChunked(out, true);
+        } else {
+          keepAlive = false;
+        }
+      }
+      if (!keepAlive) {
+        out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      } else if (out.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+        out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      }
+      ctx.writeAndFlush(out);
+    }
+
+    private boolean mayHaveBody(HttpResponse r) {
+      int code = r.status().code();
+      return code >= 200 && code != 204 && code != 304 && !req.method().equals(HttpMethod.HEAD);
+    }
+
+    /** After the response's last bytes: the next request, or the close. */
+    private ChannelFutureListener afterResponse(boolean reuse) {
+      return f -> {
+        if (f.isSuccess() && reuse) {
+          next(ctx);
+        } else {
+          f.channel().close();
+        }
+      };
     }
   }
 
@@ -736,6 +1129,17 @@ final class HttpProxy extends SimpleChannelInboundHandler<FullHttpRequest> {
             req.headers(),
             req.trailingHeaders());
     return withoutHopByHop(out, req.method());
+  }
+
+  /** The head of a streamed request to a backend, sharing {@code req}'s headers. */
+  private static HttpRequest outboundHead(HttpRequest req, String uri) {
+    HttpRequest out =
+        new DefaultHttpRequest(HttpVersion.HTTP_1_1, req.method(), uri, req.headers());
+    strip(out.headers());
+    if (!HttpUtil.isContentLengthSet(out)) {
+      HttpUtil.setTransferEncodingChunked(out, true);
+    }
+    return out;
   }
 
   private static FullHttpRequest withoutHopByHop(FullHttpRequest out, HttpMethod method) {

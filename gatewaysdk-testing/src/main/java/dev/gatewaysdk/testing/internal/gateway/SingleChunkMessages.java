@@ -1,10 +1,14 @@
 package dev.gatewaysdk.testing.internal.gateway;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpMessage;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
@@ -13,34 +17,61 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 
 /**
- * Sits between an HTTP codec and its {@code HttpObjectAggregator}: a message whose body arrives as
- * one last chunk (no body, or a small body read at once: most requests and responses) becomes a
- * full message here, sharing the decoded headers and the chunk's buffer, and the aggregator passes
- * it through; anything else (bodies in several chunks, {@code Expect}, decoding failures) goes to
- * the aggregator unchanged. Saves the aggregator's composite buffer and message copy per request
- * and response on the proxy path. A chunk is at most the codec's chunk size, so memory stays
- * bounded as with the aggregator.
+ * Sits after an HTTP codec: a message whose body is declared at most one chunk long (no body, or a
+ * small body: most requests and responses) becomes a full message here once complete, sharing the
+ * decoded headers and, when the body came in one read, its buffer; one cut short by the close is
+ * dropped. Anything else (larger or chunked bodies, {@code Expect}, decoding failures) passes
+ * unchanged, as a head and chunks that the proxy streams. What is held is at most {@link
+ * #CHUNK_SIZE} bytes of body.
  */
 final class SingleChunkMessages extends ChannelInboundHandlerAdapter {
-  /** The codecs' chunk size: a body declared up to this long may arrive as one chunk. */
-  private static final long ONE_CHUNK = 8192;
+  /**
+   * The chunk size of the data plane's HTTP/1.1 codecs: a body declared up to this long may arrive
+   * as one chunk.
+   */
+  static final int CHUNK_SIZE = 8192;
 
-  /** A message start held until its first chunk shows whether it is also the last. */
+  /** A message start held until its body (declared at most one chunk long) is complete. */
   private HttpMessage held;
+
+  /** The body of {@link #held} so far, when it came in more than one read; else null. */
+  private ByteBuf body;
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (held != null) {
-      HttpMessage start = held;
-      held = null;
-      if (msg instanceof LastHttpContent) {
-        LastHttpContent last = (LastHttpContent) msg;
-        if (last.decoderResult().isSuccess()) {
-          ctx.fireChannelRead(full(start, last));
+      if (msg instanceof HttpContent && ((HttpContent) msg).decoderResult().isSuccess()) {
+        HttpContent c = (HttpContent) msg;
+        if (body == null && msg instanceof LastHttpContent) {
+          HttpMessage start = held;
+          held = null;
+          ctx.fireChannelRead(full(start, (LastHttpContent) msg));
           return;
         }
+        if (body == null) {
+          body = ctx.alloc().buffer(CHUNK_SIZE);
+        }
+        body.writeBytes(c.content()); // at most the declared length, one chunk in all
+        if (msg instanceof LastHttpContent) {
+          HttpMessage start = held;
+          LastHttpContent last =
+              new DefaultLastHttpContent(body, ((LastHttpContent) msg).trailingHeaders());
+          held = null;
+          body = null;
+          c.release();
+          ctx.fireChannelRead(full(start, last));
+        } else {
+          c.release();
+        }
+        return;
       }
+      HttpMessage start = held;
+      held = null;
       ctx.fireChannelRead(start);
+      if (body != null) {
+        ctx.fireChannelRead(new DefaultHttpContent(body));
+        body = null;
+      }
       ctx.fireChannelRead(msg);
       return;
     }
@@ -67,7 +98,7 @@ final class SingleChunkMessages extends ChannelInboundHandlerAdapter {
     }
     long length = HttpUtil.getContentLength(m, -1L);
     if (length >= 0) {
-      return length <= ONE_CHUNK;
+      return length <= CHUNK_SIZE;
     }
     return m instanceof HttpRequest; // a response without a length is read until the close
   }
@@ -96,12 +127,22 @@ final class SingleChunkMessages extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    if (held != null) {
-      // a start without its body: the aggregator sees it as the incomplete message it is
-      HttpMessage start = held;
-      held = null;
-      ctx.fireChannelRead(start);
-    }
+    // a message cut short: dropped, so the next handler sees a connection closed without it
+    held = null;
+    release();
     super.channelInactive(ctx);
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    held = null;
+    release();
+  }
+
+  private void release() {
+    if (body != null) {
+      body.release();
+      body = null;
+    }
   }
 }
