@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.GatewayApiKind;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -520,29 +517,7 @@ public final class Reconciler {
 
   /** Why a Secret cannot serve as a TLS certificate, or null if it can. */
   public static String certificateProblem(JsonNode secret) {
-    JsonNode data = secret.path("data");
-    String crt = decode(data.path("tls.crt").asText(null));
-    String key = decode(data.path("tls.key").asText(null));
-    if (crt == null && secret.path("stringData").has("tls.crt")) {
-      crt = secret.path("stringData").path("tls.crt").asText();
-      key = secret.path("stringData").path("tls.key").asText(null);
-    }
-    if (crt == null || crt.isBlank()) {
-      return "has no tls.crt";
-    }
-    if (key == null || key.isBlank()) {
-      return "has no tls.key";
-    }
-    try {
-      CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(crt.getBytes(StandardCharsets.US_ASCII)));
-    } catch (CertificateException | RuntimeException e) {
-      return "holds no valid PEM certificate in tls.crt";
-    }
-    if (!key.contains("PRIVATE KEY-----")) {
-      return "holds no PEM private key in tls.key";
-    }
-    return null;
+    return TlsSecret.read(secret).problem();
   }
 
   public static String decode(String base64) {

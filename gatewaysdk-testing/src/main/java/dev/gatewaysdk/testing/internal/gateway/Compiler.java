@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.GatewayApiKind;
 import dev.gatewaysdk.model.internal.GatewayDurations;
 import dev.gatewaysdk.testing.internal.controller.Reconciler;
+import dev.gatewaysdk.testing.internal.controller.TlsSecret;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
@@ -306,13 +307,12 @@ final class Compiler {
   }
 
   private static SslContext serverContext(ObjectNode secret, boolean alpn) {
-    String crt = Reconciler.decode(secret.path("data").path("tls.crt").asText(null));
-    String key = Reconciler.decode(secret.path("data").path("tls.key").asText(null));
+    TlsSecret pem = TlsSecret.read(secret);
     try {
       SslContextBuilder b =
           SslContextBuilder.forServer(
-              new ByteArrayInputStream(crt.getBytes(StandardCharsets.US_ASCII)),
-              new ByteArrayInputStream(key.getBytes(StandardCharsets.US_ASCII)));
+              new ByteArrayInputStream(pem.certificate().getBytes(StandardCharsets.US_ASCII)),
+              new ByteArrayInputStream(pem.key().getBytes(StandardCharsets.US_ASCII)));
       if (alpn) {
         b.applicationProtocolConfig(
             new ApplicationProtocolConfig(

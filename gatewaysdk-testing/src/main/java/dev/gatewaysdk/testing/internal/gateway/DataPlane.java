@@ -56,6 +56,9 @@ public final class DataPlane implements DataPlaneHook {
   /** The most a whole message may hold where one is collected (HTTP/2 streams, gRPC). */
   private static final int MAX_CONTENT = 8 * 1024 * 1024;
 
+  /** Concurrent streams per HTTP/2 client connection (what nginx allows by default). */
+  private static final int MAX_STREAMS = 128;
+
   /** Options; immutable. */
   public static final class Options {
     final int firstAddress;
@@ -458,7 +461,7 @@ public final class DataPlane implements DataPlaneHook {
                       io.netty.handler.codec.http2.Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME,
                       protocol)
                   ? new io.netty.handler.codec.http2.Http2ServerUpgradeCodec(
-                      io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
+                      h2FrameCodec(),
                       new io.netty.handler.codec.http2.Http2MultiplexHandler(stream))
                   : null;
       io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler cleartext =
@@ -471,10 +474,7 @@ public final class DataPlane implements DataPlaneHook {
                   // HTTP/2 by prior knowledge: the frame codec takes this handler's place, before
                   // the HTTP/1.1 handlers (which then see nothing)
                   ctx.pipeline()
-                      .addAfter(
-                          ctx.name(),
-                          "h2-frame-codec",
-                          io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build())
+                      .addAfter(ctx.name(), "h2-frame-codec", h2FrameCodec())
                       .addAfter(
                           "h2-frame-codec",
                           null,
@@ -543,7 +543,7 @@ public final class DataPlane implements DataPlaneHook {
                   if (io.netty.handler.ssl.ApplicationProtocolNames.HTTP_2.equals(protocol)) {
                     ctx.pipeline()
                         .addLast(
-                            io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer().build(),
+                            h2FrameCodec(),
                             new io.netty.handler.codec.http2.Http2MultiplexHandler(streams(key)));
                   } else {
                     ClientReadTimeout readTimeout = new ClientReadTimeout(options.readTimeout);
@@ -565,6 +565,18 @@ public final class DataPlane implements DataPlaneHook {
                 }
               });
     }
+  }
+
+  /**
+   * The server side of an HTTP/2 connection: at most {@value #MAX_STREAMS} streams at a time, each
+   * collecting at most {@link #MAX_CONTENT} bytes, which bounds what one connection holds.
+   */
+  private static io.netty.handler.codec.http2.Http2FrameCodec h2FrameCodec() {
+    return io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer()
+        .initialSettings(
+            io.netty.handler.codec.http2.Http2Settings.defaultSettings()
+                .maxConcurrentStreams(MAX_STREAMS))
+        .build();
   }
 
   /**

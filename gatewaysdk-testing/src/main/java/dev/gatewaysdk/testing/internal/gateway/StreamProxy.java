@@ -57,9 +57,14 @@ final class StreamProxy {
     }
     String host = sni.toLowerCase(java.util.Locale.ROOT);
     RouteTable.ListenerConfig listener = port.listener(host);
-    if (listener == null) {
-      return null;
-    }
+    return listener == null ? null : pick(listener, host);
+  }
+
+  /**
+   * The backend of a TLS connection to {@code listener} asking for {@code host} (lower case): its
+   * TLSRoute entry with the most specific matching hostname; null when none takes it.
+   */
+  private static RouteTable.Backend pick(RouteTable.ListenerConfig listener, String host) {
     RouteTable.Entry best = null;
     for (RouteTable.Entry e : listener.entries()) {
       if (Hostnames.matches(e.hostname, host)
@@ -105,16 +110,14 @@ final class StreamProxy {
     @Override
     protected Future<Object> lookup(ChannelHandlerContext ctx, String hostname) {
       Promise<Object> result = ctx.executor().newPromise();
-      RouteTable t = table.get();
-      RouteTable.PortConfig port = t.ports().get(key);
+      RouteTable.PortConfig port = table.get().ports().get(key);
+      String host = hostname == null ? null : hostname.toLowerCase(java.util.Locale.ROOT);
       RouteTable.ListenerConfig listener =
-          port == null || hostname == null
-              ? null
-              : port.listener(hostname.toLowerCase(java.util.Locale.ROOT));
+          port == null || host == null ? null : port.listener(host);
       if (listener != null && listener.tls() != null) {
         return result.setSuccess(listener.tls());
       }
-      RouteTable.Backend backend = pick(t, key, hostname);
+      RouteTable.Backend backend = listener == null ? null : pick(listener, host);
       if (backend == null) {
         return result.setFailure(new java.io.IOException("no TLSRoute takes " + hostname));
       }
