@@ -84,10 +84,10 @@ class EmbeddedGatewayStreamingTest {
       try (Socket s = backend.accept()) {
         s.setSendBufferSize(64 << 10);
         InputStream in = s.getInputStream();
-        String head = head(in);
+        String head = RawHttp.head(in);
         OutputStream out = s.getOutputStream();
         if (head.startsWith("POST")) {
-          long length = contentLength(head);
+          long length = RawHttp.contentLength(head);
           byte[] buf = new byte[64 << 10];
           long read = 0;
           while (read < length) {
@@ -130,24 +130,6 @@ class EmbeddedGatewayStreamingTest {
     return b;
   }
 
-  private static String head(InputStream in) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    while (sb.indexOf("\r\n\r\n") < 0) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("closed in the head: " + sb);
-      }
-      sb.append((char) b);
-    }
-    return sb.toString();
-  }
-
-  private static long contentLength(String head) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(head);
-    return m.find() ? Long.parseLong(m.group(1)) : -1;
-  }
-
   /** Waits up to 10 s for {@link #counted} to pass {@code bytes}. */
   private boolean countedPasses(long bytes) throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -180,9 +162,9 @@ class EmbeddedGatewayStreamingTest {
       }
       out.flush();
       InputStream in = s.getInputStream();
-      String head = head(in);
+      String head = RawHttp.head(in);
       assertThat(head).startsWith("HTTP/1.1 200");
-      byte[] body = in.readNBytes((int) contentLength(head));
+      byte[] body = in.readNBytes((int) RawHttp.contentLength(head));
       assertThat(new String(body, StandardCharsets.US_ASCII)).isEqualTo(Integer.toString(SIZE));
     }
     assertThat(RawHttp.request(gateway, "POST", "h", "/small", "hello").body)
@@ -199,9 +181,9 @@ class EmbeddedGatewayStreamingTest {
       s.getOutputStream()
           .write("GET /download HTTP/1.1\r\nHost: h\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       InputStream in = s.getInputStream();
-      String head = head(in);
+      String head = RawHttp.head(in);
       assertThat(head).startsWith("HTTP/1.1 200");
-      assertThat(contentLength(head)).isEqualTo(SIZE);
+      assertThat(RawHttp.contentLength(head)).isEqualTo(SIZE);
       assertThat(countedPasses(1 << 20)).as("the backend started writing").isTrue();
       Thread.sleep(1500); // the client reads nothing meanwhile
       assertThat(counted.get())
@@ -226,9 +208,11 @@ class EmbeddedGatewayStreamingTest {
           .write(
               "POST /again HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabc"
                   .getBytes(StandardCharsets.US_ASCII));
-      String again = head(in);
+      String again = RawHttp.head(in);
       assertThat(again).startsWith("HTTP/1.1 200");
-      assertThat(new String(in.readNBytes((int) contentLength(again)), StandardCharsets.US_ASCII))
+      assertThat(
+              new String(
+                  in.readNBytes((int) RawHttp.contentLength(again)), StandardCharsets.US_ASCII))
           .isEqualTo("3");
     }
   }

@@ -74,6 +74,26 @@ final class RawHttp {
     return raw(base, sb.toString());
   }
 
+  /** A message head up to and including its empty line, read byte by byte from {@code in}. */
+  static String head(InputStream in) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    while (sb.indexOf("\r\n\r\n") < 0) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("closed in the head: " + sb);
+      }
+      sb.append((char) b);
+    }
+    return sb.toString();
+  }
+
+  /** The Content-Length a message head declares, or -1. */
+  static long contentLength(String head) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(head);
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
   /** Sends {@code raw} as is and reads the response until the server closes. */
   static Response raw(URI base, String raw) throws IOException {
     try (Socket s = new Socket(base.getHost(), base.getPort())) {

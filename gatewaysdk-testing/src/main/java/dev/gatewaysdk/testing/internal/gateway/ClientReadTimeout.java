@@ -155,9 +155,13 @@ final class ClientReadTimeout {
     }
   }
 
-  private boolean isHttp2(Object evt) {
-    return evt instanceof CleartextHttp2ServerUpgradeHandler.PriorKnowledgeUpgradeEvent
-        || evt instanceof HttpServerUpgradeHandler.UpgradeEvent;
+  /** Either handler sees the event of an upgrade to HTTP/2, whichever way it came. */
+  private void userEvent(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof CleartextHttp2ServerUpgradeHandler.PriorKnowledgeUpgradeEvent
+        || evt instanceof HttpServerUpgradeHandler.UpgradeEvent) {
+      http2(ctx);
+    }
+    ctx.fireUserEventTriggered(evt);
   }
 
   private final class Bytes extends ChannelInboundHandlerAdapter {
@@ -177,11 +181,8 @@ final class ClientReadTimeout {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-      if (isHttp2(evt)) {
-        http2(ctx);
-      }
-      ctx.fireUserEventTriggered(evt);
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      userEvent(ctx, evt);
     }
 
     @Override
@@ -226,11 +227,8 @@ final class ClientReadTimeout {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-      if (isHttp2(evt)) {
-        http2(ctx);
-      }
-      ctx.fireUserEventTriggered(evt);
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      userEvent(ctx, evt);
     }
 
     @Override
