@@ -1,16 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -25,20 +20,8 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class AllowedRoutes implements WithAllowedRoutes {
+public abstract class AllowedRoutes extends AllowedRoutesBase implements WithAllowedRoutes {
   AllowedRoutes() {}
-
-  /** Namespaces routes may come from. */
-  public abstract Optional<RouteNamespaces> namespaces();
-
-  /** Route kinds allowed; empty means those the protocol supports. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<RouteGroupKind> kinds();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** Routes from the namespaces {@code from} selects (use {@link FromNamespaces#ALL} for all). */
   public static AllowedRoutes fromNamespaces(FromNamespaces from) {
@@ -54,16 +37,6 @@ public abstract class AllowedRoutes implements WithAllowedRoutes {
                 .selector(LabelSelector.matchingLabels(labels))
                 .build())
         .build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link AllowedRoutes} instances; not thread-safe. */

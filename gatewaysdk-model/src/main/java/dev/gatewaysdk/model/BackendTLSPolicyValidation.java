@@ -1,16 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -29,27 +24,9 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class BackendTLSPolicyValidation implements WithBackendTLSPolicyValidation {
+public abstract class BackendTLSPolicyValidation extends BackendTLSPolicyValidationBase
+    implements WithBackendTLSPolicyValidation {
   BackendTLSPolicyValidation() {}
-
-  /** ConfigMaps (or other objects) holding trusted CA certificates. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<LocalObjectReference> caCertificateRefs();
-
-  /** A well-known trust store, instead of {@code caCertificateRefs}. */
-  public abstract Optional<WellKnownCACertificatesType> wellKnownCACertificates();
-
-  /** The name used for SNI and certificate verification. */
-  public abstract String hostname();
-
-  /** Names the certificate must carry instead of {@code hostname}. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<SubjectAltName> subjectAltNames();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** Validation of {@code hostname} against the system trust store. */
   public static BackendTLSPolicyValidation systemTrust(String hostname) {
@@ -69,16 +46,6 @@ public abstract class BackendTLSPolicyValidation implements WithBackendTLSPolicy
       b.addCaCertificateRef(LocalObjectReference.of("", "ConfigMap", name));
     }
     return b.build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link BackendTLSPolicyValidation} instances; not thread-safe. */

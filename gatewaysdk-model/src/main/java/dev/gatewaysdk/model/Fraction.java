@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -24,19 +20,8 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class Fraction implements WithFraction {
+public abstract class Fraction extends FractionBase implements WithFraction {
   Fraction() {}
-
-  /** The numerator, at least 0. */
-  public abstract int numerator();
-
-  /** The denominator, above 0; the server defaults it to 100. */
-  public abstract Optional<Integer> denominator();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   @Value.Check
   void check() {
@@ -55,16 +40,6 @@ public abstract class Fraction implements WithFraction {
   /** The fraction {@code numerator/denominator}. */
   public static Fraction of(int numerator, int denominator) {
     return builder().numerator(numerator).denominator(denominator).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link Fraction} instances; not thread-safe. */

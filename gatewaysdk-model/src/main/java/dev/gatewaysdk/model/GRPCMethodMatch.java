@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -24,36 +20,12 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class GRPCMethodMatch implements WithGRPCMethodMatch {
+public abstract class GRPCMethodMatch extends GRPCMethodMatchBase implements WithGRPCMethodMatch {
   GRPCMethodMatch() {}
-
-  /** How to compare; the server defaults it to {@code Exact}. */
-  public abstract Optional<GRPCMethodMatchType> type();
-
-  /** The fully qualified service, such as {@code com.example.User}. */
-  public abstract Optional<String> service();
-
-  /** The method, such as {@code Login}. */
-  public abstract Optional<String> method();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** Exactly {@code service}/{@code method}. */
   public static GRPCMethodMatch exact(String service, String method) {
     return builder().service(service).method(method).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link GRPCMethodMatch} instances; not thread-safe. */

@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -24,19 +20,9 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class GatewaySpecAddress implements WithGatewaySpecAddress {
+public abstract class GatewaySpecAddress extends GatewaySpecAddressBase
+    implements WithGatewaySpecAddress {
   GatewaySpecAddress() {}
-
-  /** The address type; the server defaults it to {@code IPAddress}. */
-  public abstract Optional<AddressType> type();
-
-  /** The address; absent lets the controller choose one of the type. */
-  public abstract Optional<String> value();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** The IP address {@code ip}. */
   public static GatewaySpecAddress ipAddress(String ip) {
@@ -46,16 +32,6 @@ public abstract class GatewaySpecAddress implements WithGatewaySpecAddress {
   /** The hostname {@code hostname}. */
   public static GatewaySpecAddress hostname(String hostname) {
     return builder().type(AddressType.HOSTNAME).value(hostname).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link GatewaySpecAddress} instances; not thread-safe. */

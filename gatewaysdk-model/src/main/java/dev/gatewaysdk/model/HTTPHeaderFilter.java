@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.List;
-import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -28,35 +24,9 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class HTTPHeaderFilter implements WithHTTPHeaderFilter {
+public abstract class HTTPHeaderFilter extends HTTPHeaderFilterBase
+    implements WithHTTPHeaderFilter {
   HTTPHeaderFilter() {}
-
-  /** Headers to set, replacing existing values. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<HTTPHeader> set();
-
-  /** Headers to add, keeping existing values. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<HTTPHeader> add();
-
-  /** Names of headers to remove. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<String> remove();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
-  }
 
   /** Builds {@link HTTPHeaderFilter} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")

@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -24,36 +20,12 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class HTTPHeaderMatch implements WithHTTPHeaderMatch {
+public abstract class HTTPHeaderMatch extends HTTPHeaderMatchBase implements WithHTTPHeaderMatch {
   HTTPHeaderMatch() {}
-
-  /** How to compare; the server defaults it to {@code Exact}. */
-  public abstract Optional<HeaderMatchType> type();
-
-  /** The header name (case-insensitive). */
-  public abstract String name();
-
-  /** The value or expression. */
-  public abstract String value();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** Header {@code name} equal to {@code value}. */
   public static HTTPHeaderMatch of(String name, String value) {
     return builder().name(name).value(value).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link HTTPHeaderMatch} instances; not thread-safe. */

@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -28,19 +24,8 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class HTTPPathMatch implements WithHTTPPathMatch {
+public abstract class HTTPPathMatch extends HTTPPathMatchBase implements WithHTTPPathMatch {
   HTTPPathMatch() {}
-
-  /** How to compare; the server defaults it to {@code PathPrefix}. */
-  public abstract Optional<PathMatchType> type();
-
-  /** The path or expression; the server defaults it to {@code /}. */
-  public abstract Optional<String> value();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   @Value.Check
   void check() {
@@ -71,16 +56,6 @@ public abstract class HTTPPathMatch implements WithHTTPPathMatch {
   /** Paths matching the regular expression {@code regex}. */
   public static HTTPPathMatch regex(String regex) {
     return builder().type(PathMatchType.REGULAR_EXPRESSION).value(regex).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link HTTPPathMatch} instances; not thread-safe. */

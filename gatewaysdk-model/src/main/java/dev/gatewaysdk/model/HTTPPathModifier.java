@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -24,22 +20,9 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class HTTPPathModifier implements WithHTTPPathModifier {
+public abstract class HTTPPathModifier extends HTTPPathModifierBase
+    implements WithHTTPPathModifier {
   HTTPPathModifier() {}
-
-  /** Which replacement to perform. */
-  public abstract HTTPPathModifierType type();
-
-  /** The new path, for {@code ReplaceFullPath}. */
-  public abstract Optional<String> replaceFullPath();
-
-  /** The new prefix, for {@code ReplacePrefixMatch}. */
-  public abstract Optional<String> replacePrefixMatch();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /**
    * Replaces the whole path with {@code path}.
@@ -63,16 +46,6 @@ public abstract class HTTPPathModifier implements WithHTTPPathModifier {
         .type(HTTPPathModifierType.REPLACE_PREFIX_MATCH)
         .replacePrefixMatch(Checks.path("replacePrefixMatch", prefix))
         .build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link HTTPPathModifier} instances; not thread-safe. */

@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -28,42 +24,13 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class HTTPRequestRedirectFilter implements WithHTTPRequestRedirectFilter {
+public abstract class HTTPRequestRedirectFilter extends HTTPRequestRedirectFilterBase
+    implements WithHTTPRequestRedirectFilter {
   HTTPRequestRedirectFilter() {}
-
-  /** The new scheme, {@code http} or {@code https}. */
-  public abstract Optional<String> scheme();
-
-  /** The new hostname. */
-  public abstract Optional<String> hostname();
-
-  /** The new path. */
-  public abstract Optional<HTTPPathModifier> path();
-
-  /** The new port. */
-  public abstract Optional<Integer> port();
-
-  /** The redirect status (301, 302, 303, 307 or 308); the server defaults it to 302. */
-  public abstract Optional<Integer> statusCode();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   @Value.Check
   void check() {
     Checks.port("port", port());
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link HTTPRequestRedirectFilter} instances; not thread-safe. */

@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -29,40 +25,8 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class HTTPRouteFilter implements WithHTTPRouteFilter {
+public abstract class HTTPRouteFilter extends HTTPRouteFilterBase implements WithHTTPRouteFilter {
   HTTPRouteFilter() {}
-
-  /** The filter kind. */
-  public abstract HTTPRouteFilterType type();
-
-  /** Edits request headers. */
-  public abstract Optional<HTTPHeaderFilter> requestHeaderModifier();
-
-  /** Edits response headers. */
-  public abstract Optional<HTTPHeaderFilter> responseHeaderModifier();
-
-  /** Copies requests to another backend. */
-  public abstract Optional<HTTPRequestMirrorFilter> requestMirror();
-
-  /** Answers with a redirect. */
-  public abstract Optional<HTTPRequestRedirectFilter> requestRedirect();
-
-  /** Rewrites host or path before forwarding. */
-  public abstract Optional<HTTPURLRewriteFilter> urlRewrite();
-
-  /** Handles cross-origin requests. */
-  public abstract Optional<HTTPCORSFilter> cors();
-
-  /** Asks an external service to authorize requests. */
-  public abstract Optional<HTTPExternalAuthFilter> externalAuth();
-
-  /** An implementation-specific filter object. */
-  public abstract Optional<LocalObjectReference> extensionRef();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** A {@code RequestHeaderModifier} filter. */
   public static HTTPRouteFilter requestHeaderModifier(HTTPHeaderFilter headers) {
@@ -108,16 +72,6 @@ public abstract class HTTPRouteFilter implements WithHTTPRouteFilter {
   /** An {@code ExtensionRef} filter pointing at an implementation-specific object. */
   public static HTTPRouteFilter extensionRef(LocalObjectReference ref) {
     return builder().type(HTTPRouteFilterType.EXTENSION_REF).extensionRef(ref).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link HTTPRouteFilter} instances; not thread-safe. */

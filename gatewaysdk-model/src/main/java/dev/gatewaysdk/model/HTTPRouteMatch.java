@@ -1,16 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -25,37 +20,8 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class HTTPRouteMatch implements WithHTTPRouteMatch {
+public abstract class HTTPRouteMatch extends HTTPRouteMatchBase implements WithHTTPRouteMatch {
   HTTPRouteMatch() {}
-
-  /** The path condition; the server defaults it to prefix {@code /}. */
-  public abstract Optional<HTTPPathMatch> path();
-
-  /** Header conditions. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<HTTPHeaderMatch> headers();
-
-  /** Query parameter conditions. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<HTTPQueryParamMatch> queryParams();
-
-  /** The request method. */
-  public abstract Optional<HTTPMethod> method();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
-  }
 
   /** Builds {@link HTTPRouteMatch} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")

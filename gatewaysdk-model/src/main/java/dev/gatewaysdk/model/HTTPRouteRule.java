@@ -1,17 +1,12 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.GatewayDurations;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -34,47 +29,8 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class HTTPRouteRule implements WithHTTPRouteRule {
+public abstract class HTTPRouteRule extends HTTPRouteRuleBase implements WithHTTPRouteRule {
   HTTPRouteRule() {}
-
-  /** An optional rule name, usable as a section name by policies. */
-  public abstract Optional<String> name();
-
-  /** Conditions; a request matching any of them is selected. Empty means path prefix {@code /}. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<HTTPRouteMatch> matches();
-
-  /** Processing applied to selected requests. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<HTTPRouteFilter> filters();
-
-  /** Where selected requests go, split by weight. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<HTTPBackendRef> backendRefs();
-
-  /** Request and backend request timeouts. */
-  public abstract Optional<HTTPRouteTimeouts> timeouts();
-
-  /** Retry policy. */
-  public abstract Optional<HTTPRouteRetry> retry();
-
-  /** Session affinity. */
-  public abstract Optional<SessionPersistence> sessionPersistence();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
-  }
 
   /** Builds {@link HTTPRouteRule} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")

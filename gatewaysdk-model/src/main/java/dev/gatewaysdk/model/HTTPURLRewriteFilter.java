@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -24,29 +20,9 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class HTTPURLRewriteFilter implements WithHTTPURLRewriteFilter {
+public abstract class HTTPURLRewriteFilter extends HTTPURLRewriteFilterBase
+    implements WithHTTPURLRewriteFilter {
   HTTPURLRewriteFilter() {}
-
-  /** The new Host header value. */
-  public abstract Optional<String> hostname();
-
-  /** The new path. */
-  public abstract Optional<HTTPPathModifier> path();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
-  }
 
   /** Builds {@link HTTPURLRewriteFilter} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")

@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.List;
-import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -24,35 +20,12 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class LabelSelector implements WithLabelSelector {
+public abstract class LabelSelector extends LabelSelectorBase implements WithLabelSelector {
   LabelSelector() {}
-
-  /** Labels that must be present with these values. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract Map<String, String> matchLabels();
-
-  /** Set-based requirements. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<LabelSelectorRequirement> matchExpressions();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** A selector that requires all of {@code labels}. */
   public static LabelSelector matchingLabels(java.util.Map<String, String> labels) {
     return builder().matchLabels(labels).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link LabelSelector} instances; not thread-safe. */

@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -29,31 +25,8 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class Listener implements WithListener {
+public abstract class Listener extends ListenerBase implements WithListener {
   Listener() {}
-
-  /** The listener name, unique within the Gateway; routes use it as {@code sectionName}. */
-  public abstract String name();
-
-  /** The hostname (or wildcard) the listener accepts; absent accepts all. */
-  public abstract Optional<String> hostname();
-
-  /** The network port. */
-  public abstract int port();
-
-  /** The accepted protocol. */
-  public abstract ProtocolType protocol();
-
-  /** TLS settings, for HTTPS and TLS listeners. */
-  public abstract Optional<ListenerTLSConfig> tls();
-
-  /** Which routes may attach; the server defaults it to routes of the same namespace. */
-  public abstract Optional<AllowedRoutes> allowedRoutes();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   @Value.Check
   void check() {
@@ -131,16 +104,6 @@ public abstract class Listener implements WithListener {
   /** This listener accepting routes from all namespaces. */
   public Listener allowingRoutesFromAllNamespaces() {
     return withAllowedRoutes(AllowedRoutes.fromNamespaces(FromNamespaces.ALL));
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link Listener} instances; not thread-safe. */

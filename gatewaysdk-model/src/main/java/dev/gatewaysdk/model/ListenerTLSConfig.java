@@ -1,16 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -29,24 +24,9 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class ListenerTLSConfig implements WithListenerTLSConfig {
+public abstract class ListenerTLSConfig extends ListenerTLSConfigBase
+    implements WithListenerTLSConfig {
   ListenerTLSConfig() {}
-
-  /** Terminate or pass through; the server defaults it to {@code Terminate}. */
-  public abstract Optional<TLSModeType> mode();
-
-  /** Certificates (and keys) served by a terminating listener. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<SecretObjectReference> certificateRefs();
-
-  /** Implementation-specific TLS options. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract Map<String, String> options();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** Terminates TLS with the certificates of the Secrets {@code secretNames}. */
   public static ListenerTLSConfig terminate(String... secretNames) {
@@ -60,16 +40,6 @@ public abstract class ListenerTLSConfig implements WithListenerTLSConfig {
   /** Passes TLS through to the backend unchanged. */
   public static ListenerTLSConfig passthrough() {
     return builder().mode(TLSModeType.PASSTHROUGH).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link ListenerTLSConfig} instances; not thread-safe. */

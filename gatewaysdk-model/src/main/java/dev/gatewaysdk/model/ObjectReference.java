@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -24,39 +20,12 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class ObjectReference implements WithObjectReference {
+public abstract class ObjectReference extends ObjectReferenceBase implements WithObjectReference {
   ObjectReference() {}
-
-  /** The API group; empty for the core group. */
-  public abstract String group();
-
-  /** The kind. */
-  public abstract String kind();
-
-  /** The object's name. */
-  public abstract String name();
-
-  /** The namespace; absent means the referrer's namespace. */
-  public abstract Optional<String> namespace();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** A reference to the ConfigMap {@code name} in the referrer's namespace. */
   public static ObjectReference configMap(String name) {
     return builder().group("").kind("ConfigMap").name(name).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link ObjectReference} instances; not thread-safe. */

@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -29,31 +25,8 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class ParentReference implements WithParentReference {
+public abstract class ParentReference extends ParentReferenceBase implements WithParentReference {
   ParentReference() {}
-
-  /** The parent's API group; the server defaults it to {@code gateway.networking.k8s.io}. */
-  public abstract Optional<String> group();
-
-  /** The parent's kind; the server defaults it to {@code Gateway}. */
-  public abstract Optional<String> kind();
-
-  /** The parent's namespace; absent means the route's own namespace. */
-  public abstract Optional<String> namespace();
-
-  /** The parent's name. */
-  public abstract String name();
-
-  /** The listener (or other section) of the parent to attach to. */
-  public abstract Optional<String> sectionName();
-
-  /** The parent port to attach to. */
-  public abstract Optional<Integer> port();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   @Value.Check
   void check() {
@@ -68,16 +41,6 @@ public abstract class ParentReference implements WithParentReference {
   /** A reference to the Gateway {@code name} in {@code namespace}. */
   public static ParentReference gateway(String namespace, String name) {
     return builder().namespace(namespace).name(name).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link ParentReference} instances; not thread-safe. */

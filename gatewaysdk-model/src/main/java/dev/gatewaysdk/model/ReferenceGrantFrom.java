@@ -1,14 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -23,36 +20,13 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class ReferenceGrantFrom implements WithReferenceGrantFrom {
+public abstract class ReferenceGrantFrom extends ReferenceGrantFromBase
+    implements WithReferenceGrantFrom {
   ReferenceGrantFrom() {}
-
-  /** The API group; empty for the core group. */
-  public abstract String group();
-
-  /** The kind, such as {@code HTTPRoute}. */
-  public abstract String kind();
-
-  /** The namespace of the referring objects. */
-  public abstract String namespace();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** Objects of {@code group}/{@code kind} in {@code namespace}. */
   public static ReferenceGrantFrom of(String group, String kind, String namespace) {
     return builder().group(group).kind(kind).namespace(namespace).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link ReferenceGrantFrom} instances; not thread-safe. */

@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -24,22 +20,9 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class ReferenceGrantTo implements WithReferenceGrantTo {
+public abstract class ReferenceGrantTo extends ReferenceGrantToBase
+    implements WithReferenceGrantTo {
   ReferenceGrantTo() {}
-
-  /** The API group; empty for the core group. */
-  public abstract String group();
-
-  /** The kind, such as {@code Service}. */
-  public abstract String kind();
-
-  /** The object name; absent allows all objects of the kind. */
-  public abstract Optional<String> name();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** All objects of {@code group}/{@code kind}. */
   public static ReferenceGrantTo of(String group, String kind) {
@@ -49,16 +32,6 @@ public abstract class ReferenceGrantTo implements WithReferenceGrantTo {
   /** The object {@code name} of {@code group}/{@code kind}. */
   public static ReferenceGrantTo of(String group, String kind, String name) {
     return builder().group(group).kind(kind).name(name).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link ReferenceGrantTo} instances; not thread-safe. */

@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.List;
-import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -24,23 +20,9 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class RouteParentStatus implements WithRouteParentStatus {
+public abstract class RouteParentStatus extends RouteParentStatusBase
+    implements WithRouteParentStatus {
   RouteParentStatus() {}
-
-  /** The parent this status is about. */
-  public abstract ParentReference parentRef();
-
-  /** The controller that wrote this status, such as {@code example.net/gateway-controller}. */
-  public abstract String controllerName();
-
-  /** Conditions such as {@code Accepted} and {@code ResolvedRefs}. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<Condition> conditions();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** The condition of {@code type}, if present. */
   public java.util.Optional<Condition> condition(String type) {
@@ -50,16 +32,6 @@ public abstract class RouteParentStatus implements WithRouteParentStatus {
       }
     }
     return java.util.Optional.empty();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link RouteParentStatus} instances; not thread-safe. */

@@ -1,15 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -28,39 +24,13 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class SecretObjectReference implements WithSecretObjectReference {
+public abstract class SecretObjectReference extends SecretObjectReferenceBase
+    implements WithSecretObjectReference {
   SecretObjectReference() {}
-
-  /** The API group; absent or empty means the core group. */
-  public abstract Optional<String> group();
-
-  /** The kind; the server defaults it to {@code Secret}. */
-  public abstract Optional<String> kind();
-
-  /** The object's name. */
-  public abstract String name();
-
-  /** The namespace; another namespace needs a {@link ReferenceGrant}. */
-  public abstract Optional<String> namespace();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
 
   /** A reference to the Secret {@code name} in the referrer's namespace. */
   public static SecretObjectReference secret(String name) {
     return builder().name(name).build();
-  }
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
   }
 
   /** Builds {@link SecretObjectReference} instances; not thread-safe. */

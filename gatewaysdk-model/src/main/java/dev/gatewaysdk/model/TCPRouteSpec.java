@@ -1,16 +1,11 @@
 package dev.gatewaysdk.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -25,34 +20,9 @@ import org.immutables.value.Value;
 @JsonAutoDetect(
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public abstract class TCPRouteSpec implements WithTCPRouteSpec, CommonRouteSpec {
+public abstract class TCPRouteSpec extends TCPRouteSpecBase
+    implements WithTCPRouteSpec, CommonRouteSpec {
   TCPRouteSpec() {}
-
-  /** The parents the route attaches to. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<ParentReference> parentRefs();
-
-  /** Whether the route also attaches to default Gateways. */
-  public abstract Optional<GatewayDefaultScope> useDefaultGateways();
-
-  /** Rules: where connections go. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public abstract List<TCPRouteRule> rules();
-
-  /** Fields this SDK does not model, kept so that writing the object back loses nothing. */
-  @AllowNulls
-  @JsonAnyGetter
-  public abstract Map<String, Object> unknownFields();
-
-  /** A new, empty builder. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder initialized with this object's values. */
-  public Builder newBuilder() {
-    return builder().from(this);
-  }
 
   /** Builds {@link TCPRouteSpec} instances; not thread-safe. */
   @JsonPOJOBuilder(withPrefix = "")

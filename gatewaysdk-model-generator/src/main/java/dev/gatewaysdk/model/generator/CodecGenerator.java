@@ -1,6 +1,5 @@
 package dev.gatewaysdk.model.generator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -15,17 +14,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
@@ -35,16 +30,9 @@ import javax.lang.model.element.Modifier;
  * constants, the set of known names, a writer and a reader that binds straight into the type's
  * builder.
  *
- * <p>The fields come from the CRD schemas of the targeted (newest) release: the union of the
- * properties at every schema path of the type, over both channels and every served version (older
- * releases' properties that were dropped upstream, such as BackendTLSPolicy's {@code v1alpha2}
- * {@code targetRef}, are not modelled). The roots are the {@code [codecs]} paths of {@code
- * type-names.txt} ({@code HTTPRoute.spec HTTPRouteSpec}); nested types and their paths follow the
- * model's accessors ({@code HTTPRouteSpec.rules()} of type {@code List<HTTPRouteRule>} puts {@code
- * HTTPRouteRule} at {@code HTTPRoute.spec.rules[]}). How a field is held in Java (optional, list,
- * map, open enum, nested value, its order) is read from the hand-written value type's accessors; a
- * schema property without an accessor is an error, an accessor without a schema property is left
- * out of the codec (with a warning) so the value keeps such a field only as an unknown field.
+ * <p>The fields and how each is held in Java (optional, list, map, open enum, nested value, order)
+ * come from {@link ValueTypes}, the same schema-derived description the value types are emitted
+ * from.
  */
 final class CodecGenerator {
   private static final String CODECS_HELPER = "Codecs";
@@ -97,230 +85,59 @@ final class CodecGenerator {
       String typeName,
       boolean required) {}
 
-  /** An accessor of a hand-written value type. */
-  record Accessor(String json, String name, String type, boolean omitEmpty) {}
-
-  private static final Pattern ACCESSOR =
-      Pattern.compile(
-          "((?:@[\\w.]+(?:\\([^()]*\\))?\\s*)*)public\\s+abstract\\s+([\\w.<>,?\\s]+?)\\s+(\\w+)\\s*\\(\\s*\\)\\s*;");
-  private static final Pattern JSON_PROPERTY = Pattern.compile("@JsonProperty\\(\"([^\"]+)\"\\)");
-
   private final Inputs inputs;
-  private final List<Crds> crds;
+  private final ValueTypes valueTypes;
   private final Path modelSources;
   private final Set<String> openEnums = new LinkedHashSet<>();
   private final Set<String> depluralized = new LinkedHashSet<>();
   private final Map<String, String> dictionary = new LinkedHashMap<>();
   private final Set<String> intoBuilder = new LinkedHashSet<>();
 
-  CodecGenerator(Inputs inputs, List<Crds> crds, Path modelSources) {
+  CodecGenerator(Inputs inputs, ValueTypes valueTypes, Path modelSources) {
     this.inputs = inputs;
-    String latest = inputs.releases.get(inputs.releases.size() - 1).name();
-    this.crds = crds.stream().filter(c -> c.release().equals(latest)).toList();
+    this.valueTypes = valueTypes;
     this.modelSources = modelSources;
     inputs.openEnums.forEach(e -> openEnums.add(e.typeName()));
     readDepluralizeDictionary();
   }
 
-  /** Every codec, in the order the types are first reached from the roots. */
+  /** Every codec, in type name order, and the codec table. */
   List<JavaFile> emit() {
-    // type name -> schema paths ("HTTPRoute.spec.rules[]"); an empty set: a Kubernetes type the
-    // CRDs do not describe (metadata)
-    Map<String, Set<String>> paths = new LinkedHashMap<>();
-    Deque<String> todo = new ArrayDeque<>();
-    for (Inputs.CodecRoot root : inputs.codecRoots) {
-      Set<String> p = paths.computeIfAbsent(root.typeName(), t -> new LinkedHashSet<>());
-      if (root.path() != null) {
-        p.add(root.path());
-      }
-      todo.add(root.typeName());
-    }
-    Map<String, List<Accessor>> accessors = new LinkedHashMap<>();
-    Set<String> done = new LinkedHashSet<>();
-    while (!todo.isEmpty()) {
-      String type = todo.poll();
-      List<Accessor> own = accessors.computeIfAbsent(type, this::accessors);
-      done.add(type);
-      for (Accessor a : own) {
-        String element = elementType(a.type());
-        if (element == null || !isValueType(element)) {
-          continue;
-        }
-        Set<String> childPaths = paths.computeIfAbsent(element, t -> new LinkedHashSet<>());
-        boolean grew = false;
-        for (String parent : paths.get(type)) {
-          grew |=
-              childPaths.add(parent + "." + a.json() + (a.type().startsWith("List<") ? "[]" : ""));
-        }
-        if (grew || !done.contains(element)) {
-          todo.add(element);
-        }
-      }
-    }
-    List<JavaFile> files = new ArrayList<>();
-    Set<String> roots = new LinkedHashSet<>();
-    inputs.codecRoots.forEach(r -> roots.add(r.typeName()));
     // the types a kind's reader fills in place: its metadata and spec builders
     for (Inputs.CodecRoot root : inputs.codecRoots) {
       if (root.path() == null || root.path().endsWith(".spec")) {
         intoBuilder.add(root.typeName());
       }
     }
+    List<JavaFile> files = new ArrayList<>();
     List<String> types = new ArrayList<>();
-    for (String type : sorted(paths.keySet())) {
-      Set<String> schema = paths.get(type).isEmpty() ? null : schemaProperties(paths.get(type));
-      if (schema == null && !paths.get(type).isEmpty()) {
-        if (roots.contains(type)) {
-          throw new IllegalStateException(
-              "type-names.txt [codecs]: "
-                  + type
-                  + " "
-                  + paths.get(type)
-                  + " is in no CRD of the targeted release");
-        }
-        // reached only through a property the targeted release dropped: no codec
-        System.err.println(
-            "warning: " + type + " is in no schema at " + paths.get(type) + "; no codec written");
-        continue;
+    for (ValueTypes.ValueType type : valueTypes.all()) {
+      List<Field> fields = new ArrayList<>();
+      for (ValueTypes.Field f : type.fields()) {
+        fields.add(field(type.name(), f));
       }
-      types.add(type);
-      files.add(codec(type, fields(type, paths.get(type), schema, accessors.get(type))));
+      types.add(type.name());
+      files.add(codec(type.name(), fields));
     }
     files.add(registry(types));
     return files;
   }
 
-  private static List<String> sorted(Set<String> names) {
-    return new ArrayList<>(new TreeSet<>(names));
-  }
-
-  // --------------------------------------------------------------------------------------------
-  // inputs: the model's accessors and the schemas
-
-  /** The abstract accessors of the hand-written value type {@code type}, in declaration order. */
-  List<Accessor> accessors(String type) {
-    Path file =
-        modelSources.resolve(ModelGenerator.MODEL_PACKAGE.replace('.', '/') + "/" + type + ".java");
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("model type " + type + " has no source " + file, e);
-    }
-    text = text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\n]*", " ");
-    List<Accessor> out = new ArrayList<>();
-    Matcher m = ACCESSOR.matcher(text);
-    while (m.find()) {
-      String name = m.group(3);
-      String javaType = m.group(2).replaceAll("\\s+", "");
-      if (name.equals("unknownFields")) {
-        continue;
-      }
-      Matcher json = JSON_PROPERTY.matcher(m.group(1));
-      out.add(
-          new Accessor(
-              json.find() ? json.group(1) : name,
-              name,
-              javaType,
-              m.group(1).contains("Include.NON_EMPTY")));
-    }
-    if (out.isEmpty()) {
-      throw new IllegalStateException(file + ": no abstract accessors found");
-    }
-    return out;
-  }
-
-  private boolean isValueType(String javaType) {
-    return !openEnums.contains(javaType)
-        && Files.isRegularFile(
-            modelSources.resolve(
-                ModelGenerator.MODEL_PACKAGE.replace('.', '/') + "/" + javaType + ".java"));
-  }
-
-  /**
-   * The element type of a field type: {@code X} of {@code X}, {@code Optional<X>}, {@code List<X>}.
-   */
-  private static String elementType(String javaType) {
-    for (String wrapper : new String[] {"Optional<", "List<"}) {
-      if (javaType.startsWith(wrapper)) {
-        return javaType.substring(wrapper.length(), javaType.length() - 1);
-      }
-    }
-    return javaType.contains("<") ? null : javaType;
-  }
-
-  /**
-   * The union of the properties at {@code paths} in every CRD of the targeted release; null when no
-   * CRD has any of the paths.
-   */
-  private Set<String> schemaProperties(Set<String> paths) {
-    Set<String> out = new LinkedHashSet<>();
-    boolean found = false;
-    for (String path : paths) {
-      String kind = path.substring(0, path.indexOf('.'));
-      String property = path.substring(path.indexOf('.') + 1);
-      for (Crds c : crds) {
-        for (JsonNode schema : c.schemasAt(kind, property)) {
-          found = true;
-          for (Iterator<String> it = schema.path("properties").fieldNames(); it.hasNext(); ) {
-            out.add(it.next());
-          }
-        }
-      }
-    }
-    return found ? out : null;
-  }
-
-  private List<Field> fields(
-      String type, Set<String> paths, Set<String> schema, List<Accessor> accessors) {
-    if (schema != null) {
-      Set<String> missing = new LinkedHashSet<>(schema);
-      accessors.forEach(a -> missing.remove(a.json()));
-      if (!missing.isEmpty()) {
-        throw new IllegalStateException(
-            type
-                + " (schema "
-                + paths
-                + ") has no accessor for the properties "
-                + missing
-                + "; add them to "
-                + type
-                + ".java");
-      }
-    }
-    List<Field> out = new ArrayList<>();
-    for (Accessor a : accessors) {
-      if (schema != null && !schema.contains(a.json())) {
-        System.err.println(
-            "warning: "
-                + type
-                + "."
-                + a.name()
-                + "() is in no schema at "
-                + paths
-                + "; its codec leaves it out");
-        continue;
-      }
-      out.add(field(type, a));
-    }
-    return out;
-  }
-
-  private Field field(String type, Accessor a) {
-    // a list without @JsonInclude(NON_EMPTY) is one the schema requires: written even when empty
+  private Field field(String type, ValueTypes.Field a) {
+    // a list the schema requires is written even when empty
     boolean required = !a.omitEmpty();
-    String t = a.type();
+    String t = a.javaType();
     if (t.equals("Map<String,String>")) {
-      return new Field(a.json(), a.name(), Shape.STRING_MAP, Scalar.STRING, "String", required);
+      return new Field(a.json(), a.accessor(), Shape.STRING_MAP, Scalar.STRING, "String", required);
     }
     Shape shape = Shape.REQUIRED;
     String element = t;
     if (t.startsWith("Optional<")) {
       shape = Shape.OPTIONAL;
-      element = elementType(t);
+      element = ValueTypes.elementType(t);
     } else if (t.startsWith("List<")) {
       shape = Shape.LIST;
-      element = elementType(t);
+      element = ValueTypes.elementType(t);
     }
     Scalar scalar =
         switch (element) {
@@ -333,14 +150,14 @@ final class CodecGenerator {
             if (openEnums.contains(element)) {
               yield Scalar.OPEN_ENUM;
             }
-            if (isValueType(element)) {
+            if (valueTypes.isValueType(element)) {
               yield Scalar.VALUE;
             }
             throw new IllegalStateException(
-                type + "." + a.name() + "(): no codec for the Java type " + t);
+                type + "." + a.accessor() + "(): no codec for the Java type " + t);
           }
         };
-    return new Field(a.json(), a.name(), shape, scalar, element, required);
+    return new Field(a.json(), a.accessor(), shape, scalar, element, required);
   }
 
   /** Immutables' depluralization as {@code GatewayApiStyle} configures it. */

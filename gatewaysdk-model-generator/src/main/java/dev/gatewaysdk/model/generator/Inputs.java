@@ -43,11 +43,19 @@ final class Inputs {
   final List<OpenEnum> openEnums;
   final List<CodecRoot> codecRoots;
 
+  /**
+   * The {@code [value-types]} lines: per Go type name, its fields by JSON name in Go declaration
+   * order.
+   */
+  final Map<String, Map<String, ValueTypes.Declared>> valueTypes;
+
   private Inputs(
       List<Release> releases,
       List<Kind> kinds,
       List<OpenEnum> openEnums,
-      List<CodecRoot> codecRoots) {
+      List<CodecRoot> codecRoots,
+      Map<String, Map<String, ValueTypes.Declared>> valueTypes) {
+    this.valueTypes = valueTypes;
     this.releases = releases;
     this.kinds = kinds;
     this.openEnums = openEnums;
@@ -78,6 +86,7 @@ final class Inputs {
     List<Kind> kinds = new ArrayList<>();
     Map<String, OpenEnum> enums = new LinkedHashMap<>();
     List<CodecRoot> codecRoots = new ArrayList<>();
+    Map<String, Map<String, ValueTypes.Declared>> valueTypes = new LinkedHashMap<>();
     String section = "";
     for (String line : typeLines) {
       if (line.startsWith("[")) {
@@ -106,6 +115,16 @@ final class Inputs {
           }
           codecRoots.add(new CodecRoot(f[0].equals("-") ? null : f[0], f[1]));
         }
+        case "[value-types]" -> {
+          Map<String, ValueTypes.Declared> fields = new LinkedHashMap<>();
+          for (int i = 1; i < f.length; i++) {
+            ValueTypes.Declared d = declared(f[i]);
+            fields.put(d.json(), d);
+          }
+          if (valueTypes.put(f[0], fields) != null) {
+            throw new IllegalArgumentException("type-names.txt: two lines for " + f[0]);
+          }
+        }
         default ->
             throw new IllegalArgumentException("type-names.txt: line outside a section: " + line);
       }
@@ -114,7 +133,37 @@ final class Inputs {
         List.copyOf(releases),
         List.copyOf(kinds),
         List.copyOf(enums.values()),
-        List.copyOf(codecRoots));
+        List.copyOf(codecRoots),
+        valueTypes);
+  }
+
+  /** {@code json[?|!][:TypeName][=JavaType][@accessor]}. */
+  private static ValueTypes.Declared declared(String field) {
+    String rest = field;
+    String accessor = null;
+    String javaType = null;
+    String typeName = null;
+    int at = rest.indexOf('@');
+    if (at >= 0) {
+      accessor = rest.substring(at + 1);
+      rest = rest.substring(0, at);
+    }
+    int eq = rest.indexOf('=');
+    if (eq >= 0) {
+      javaType = rest.substring(eq + 1);
+      rest = rest.substring(0, eq);
+    }
+    int colon = rest.indexOf(':');
+    if (colon >= 0) {
+      typeName = rest.substring(colon + 1);
+      rest = rest.substring(0, colon);
+    }
+    Boolean omitEmpty = null;
+    if (rest.endsWith("?") || rest.endsWith("!")) {
+      omitEmpty = rest.endsWith("?");
+      rest = rest.substring(0, rest.length() - 1);
+    }
+    return new ValueTypes.Declared(rest, typeName, javaType, accessor, omitEmpty);
   }
 
   /** The non-blank lines of a resource, without {@code #} comments. */

@@ -22,6 +22,30 @@ final class Javadoc {
     return String.join("\n\n<p>", paragraphs) + "\n";
   }
 
+  /** {@code text} with lines longer than {@code width} broken at spaces. */
+  static String wrap(String text, int width) {
+    StringBuilder out = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      String indent = line.substring(0, line.length() - line.stripLeading().length());
+      while (line.length() > width) {
+        int cut = line.lastIndexOf(' ', width);
+        if (cut <= indent.length()) {
+          cut = line.indexOf(' ', width);
+          if (cut < 0) {
+            break;
+          }
+        }
+        out.append(line, 0, cut).append('\n');
+        line = indent + line.substring(cut + 1);
+      }
+      out.append(line);
+    }
+    return out.toString();
+  }
+
   /** The first sentence of a schema {@code description}, HTML escaped. */
   static String firstSentence(String description) {
     String text = description == null ? "" : description.strip().replace('\n', ' ');

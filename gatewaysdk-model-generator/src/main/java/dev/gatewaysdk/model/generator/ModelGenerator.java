@@ -27,9 +27,10 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates the checked-in parts of {@code gatewaysdk-model} from the official CRDs of every
  * supported release and the hand-written {@code type-names.txt}: the release table ({@code
- * internal.ReleaseTable}), the kind registry ({@code GatewayApiKind}) and the open enums. Every
- * generated class carries {@code @Generated("dev.gatewaysdk.model.generator.ModelGenerator")}; that
- * marker is how a regeneration finds (and deletes) generated files that are no longer generated.
+ * internal.ReleaseTable}), the kind registry ({@code GatewayApiKind}), the open enums, the value
+ * types ({@link ValueTypeGenerator}) and their codecs ({@link CodecGenerator}). Every generated
+ * class carries {@code @Generated("dev.gatewaysdk.model.generator.ModelGenerator")}; that marker is
+ * how a regeneration finds (and deletes) generated files that are no longer generated.
  *
  * <p>Run: {@code ModelGenerator <model source root>} with the CRD source setting ({@code
  * GATEWAYSDK_CRDS}); see CONTRIBUTING.md.
@@ -48,7 +49,10 @@ public final class ModelGenerator {
 
   private final Inputs inputs;
 
-  /** The model's source root: the hand-written value types the codecs bind. */
+  /**
+   * The model's source root: where hand-written companions ({@code HTTPRouteRule.java}) and {@code
+   * GatewayApiStyle} are.
+   */
   private final Path modelSources;
 
   /** Releases with CRDs, newest first; per release, experimental before standard. */
@@ -108,7 +112,12 @@ public final class ModelGenerator {
     for (Inputs.OpenEnum e : inputs.openEnums) {
       files.add(openEnum(e));
     }
-    files.addAll(new CodecGenerator(inputs, crdsNewestFirst, modelSources).emit());
+    String latest = inputs.releases.get(inputs.releases.size() - 1).name();
+    ValueTypes valueTypes =
+        new ValueTypes(
+            inputs, crdsNewestFirst.stream().filter(c -> c.release().equals(latest)).toList());
+    files.addAll(new ValueTypeGenerator(valueTypes, modelSources).emit());
+    files.addAll(new CodecGenerator(inputs, valueTypes, modelSources).emit());
     files.addAll(new KindGenerator(inputs, crdsNewestFirst.get(0), modelSources).emit());
     return files;
   }
@@ -117,6 +126,10 @@ public final class ModelGenerator {
   static Path write(JavaFile file, Path root) {
     Path path =
         root.resolve(file.packageName.replace('.', '/')).resolve(file.typeSpec.name + ".java");
+    if (Files.isRegularFile(path) && !isGenerated(path)) {
+      throw new IllegalStateException(
+          path + " is written by hand; the generator does not overwrite it (see CONTRIBUTING.md)");
+    }
     try {
       Files.createDirectories(path.getParent());
       // spotless:off (the file comment) to here: the formatter leaves the generated text alone
@@ -140,7 +153,7 @@ public final class ModelGenerator {
     }
   }
 
-  private static boolean isGenerated(Path file) {
+  static boolean isGenerated(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8).contains(MARKER);
     } catch (IOException e) {

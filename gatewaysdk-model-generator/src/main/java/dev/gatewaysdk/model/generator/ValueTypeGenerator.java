@@ -1,0 +1,239 @@
+package dev.gatewaysdk.model.generator;
+
+import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.JavaFile;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.ParameterizedTypeName;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the model's value types (Immutables abstract classes) from {@link ValueTypes}: the
+ * accessors with Javadoc from the schema {@code description}s, the unknown-field carrier {@code
+ * unknownFields()}, {@code builder()} and {@code newBuilder()}.
+ *
+ * <p>A type with nothing hand-written is emitted whole ({@code X}, with its nested {@code
+ * Builder}). A type with a hand-written companion (a file {@code X.java} without the generator's
+ * marker: builder shortcuts, static factories, {@code @Value.Check}s) gets a package-private base
+ * {@code XBase} holding the accessors and builder methods; the companion declares {@code abstract
+ * class X extends XBase} with the Immutables and Jackson annotations and its {@code Builder}. Types
+ * no CRD describes (Kubernetes metadata) stay hand-written.
+ */
+final class ValueTypeGenerator {
+  private static final String PACKAGE = ModelGenerator.MODEL_PACKAGE;
+  private static final ClassName VALUE = ClassName.get("org.immutables.value", "Value");
+  private static final ClassName JSON_SERIALIZE =
+      ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonSerialize");
+  private static final ClassName JSON_DESERIALIZE =
+      ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonDeserialize");
+  private static final ClassName JSON_POJO_BUILDER =
+      ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonPOJOBuilder");
+  private static final ClassName JSON_INCLUDE =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonInclude");
+  private static final ClassName JSON_AUTO_DETECT =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonAutoDetect");
+  private static final ClassName JSON_ANY_GETTER =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonAnyGetter");
+  private static final ClassName JSON_PROPERTY =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
+  private static final ClassName MODEL_CODEC =
+      ClassName.get(ModelGenerator.INTERNAL_PACKAGE, "ModelCodec");
+  private static final ClassName ALLOW_NULLS =
+      ClassName.get(ModelGenerator.INTERNAL_PACKAGE, "AllowNulls");
+  private static final ClassName JSON_NODE =
+      ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+
+  /** Javadoc lines longer than this are wrapped (the generated files are not formatted). */
+  private static final int WIDTH = 92;
+
+  private final ValueTypes valueTypes;
+  private final Path modelSources;
+
+  ValueTypeGenerator(ValueTypes valueTypes, Path modelSources) {
+    this.valueTypes = valueTypes;
+    this.modelSources = modelSources;
+  }
+
+  List<JavaFile> emit() {
+    List<JavaFile> out = new ArrayList<>();
+    for (ValueTypes.ValueType type : valueTypes.all()) {
+      if (type.paths().isEmpty()) {
+        continue; // Kubernetes metadata: hand-written
+      }
+      out.add(hasCompanion(type.name()) ? base(type) : whole(type));
+    }
+    return out;
+  }
+
+  /** Whether {@code X.java} is a hand-written file (then the generator writes {@code XBase}). */
+  private boolean hasCompanion(String name) {
+    Path file = modelSources.resolve(PACKAGE.replace('.', '/')).resolve(name + ".java");
+    return Files.isRegularFile(file) && !ModelGenerator.isGenerated(file);
+  }
+
+  private JavaFile whole(ValueTypes.ValueType type) {
+    ClassName self = ClassName.get(PACKAGE, type.name());
+    ClassName builder = self.nestedClass("Builder");
+    TypeSpec.Builder spec =
+        TypeSpec.classBuilder(self)
+            .addJavadoc("$L", Javadoc.wrap(Javadoc.fromDescription(type.description()), WIDTH))
+            .addJavadoc(
+                "\n<p>Schema: {@code $L}.\n\n"
+                    + "<p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link\n"
+                    + "#unknownFields()}.\n",
+                type.paths().iterator().next())
+            .addAnnotation(ModelGenerator.generated())
+            .addAnnotation(VALUE.nestedClass("Immutable"))
+            .addAnnotation(annotation(JSON_SERIALIZE, "using", "$T.Writer.class", MODEL_CODEC))
+            .addAnnotation(annotation(JSON_DESERIALIZE, "using", "$T.Reader.class", MODEL_CODEC))
+            .addAnnotation(annotation(JSON_INCLUDE, "value", "$T.Include.NON_ABSENT", JSON_INCLUDE))
+            .addAnnotation(
+                AnnotationSpec.builder(JSON_AUTO_DETECT)
+                    .addMember("getterVisibility", "$T.Visibility.NONE", JSON_AUTO_DETECT)
+                    .addMember("isGetterVisibility", "$T.Visibility.NONE", JSON_AUTO_DETECT)
+                    .build())
+            .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+            .addSuperinterface(ClassName.get(PACKAGE, "With" + type.name()))
+            .addMethod(MethodSpec.constructorBuilder().build());
+    members(spec, type, self, builder, false);
+    spec.addType(
+        TypeSpec.classBuilder(builder)
+            .addJavadoc("Builds {@link $T} instances; not thread-safe.\n", self)
+            .addAnnotation(
+                AnnotationSpec.builder(JSON_POJO_BUILDER).addMember("withPrefix", "$S", "").build())
+            .addAnnotation(
+                AnnotationSpec.builder(JSON_AUTO_DETECT)
+                    .addMember("setterVisibility", "$T.Visibility.NONE", JSON_AUTO_DETECT)
+                    .build())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .superclass(ClassName.get(PACKAGE, "Immutable" + type.name()).nestedClass("Builder"))
+            .addMethod(MethodSpec.constructorBuilder().build())
+            .build());
+    return ModelGenerator.file(PACKAGE, spec.build());
+  }
+
+  private JavaFile base(ValueTypes.ValueType type) {
+    ClassName model = ClassName.get(PACKAGE, type.name());
+    ClassName self = ClassName.get(PACKAGE, type.name() + "Base");
+    TypeSpec.Builder spec =
+        TypeSpec.classBuilder(self)
+            .addJavadoc(
+                "The generated part of {@link $T}: accessors and builder methods from the schema at\n"
+                    + "{@code $L}.\n",
+                model,
+                type.paths().iterator().next())
+            .addAnnotation(ModelGenerator.generated())
+            .addModifiers(Modifier.ABSTRACT)
+            .addMethod(MethodSpec.constructorBuilder().build());
+    members(spec, type, model, model.nestedClass("Builder"), true);
+    return ModelGenerator.file(PACKAGE, spec.build());
+  }
+
+  /** The accessors, {@code unknownFields()}, {@code builder()} and {@code newBuilder()}. */
+  private void members(
+      TypeSpec.Builder spec,
+      ValueTypes.ValueType type,
+      ClassName model,
+      ClassName builder,
+      boolean isBase) {
+    for (ValueTypes.Field f : type.fields()) {
+      MethodSpec.Builder accessor =
+          MethodSpec.methodBuilder(f.accessor())
+              .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+              .returns(typeName(f.javaType()));
+      String doc = Javadoc.fromDescription(f.description());
+      accessor.addJavadoc(
+          "$L", doc.isEmpty() ? "The {@code " + f.json() + "} field.\n" : Javadoc.wrap(doc, WIDTH));
+      if (!f.accessor().equals(f.json())) {
+        accessor.addAnnotation(
+            AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", f.json()).build());
+      }
+      if (f.omitEmpty() || f.javaType().startsWith("Map<")) {
+        accessor.addAnnotation(
+            annotation(JSON_INCLUDE, "value", "$T.Include.NON_EMPTY", JSON_INCLUDE));
+      }
+      spec.addMethod(accessor.build());
+    }
+    spec.addMethod(
+        MethodSpec.methodBuilder("unknownFields")
+            .addJavadoc(
+                "Fields this SDK does not model, kept so that writing the object back loses nothing.\n")
+            .addAnnotation(ALLOW_NULLS)
+            .addAnnotation(JSON_ANY_GETTER)
+            .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+            .returns(
+                ParameterizedTypeName.get(
+                    ClassName.get(Map.class), ClassName.get(String.class), TypeName.OBJECT))
+            .build());
+    spec.addMethod(
+        MethodSpec.methodBuilder("builder")
+            .addJavadoc("A new, empty builder.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(builder)
+            .addStatement("return new $T()", builder)
+            .build());
+    MethodSpec.Builder newBuilder =
+        MethodSpec.methodBuilder("newBuilder")
+            .addJavadoc("A builder initialized with this object's values.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(builder);
+    if (type.fields().stream().anyMatch(f -> f.accessor().equals("from"))) {
+      // a field named "from" hides Immutables' from(instance): copy field by field
+      StringBuilder copy = new StringBuilder("return builder()");
+      for (ValueTypes.Field f : type.fields()) {
+        copy.append(".").append(f.accessor()).append("(").append(f.accessor()).append("())");
+      }
+      newBuilder.addStatement(copy.append(".unknownFields(unknownFields())").toString());
+    } else {
+      newBuilder.addStatement(
+          isBase ? "return builder().from(($T) this)" : "return builder().from(this)", model);
+    }
+    spec.addMethod(newBuilder.build());
+  }
+
+  /** {@code @type(member = format)}. */
+  private static AnnotationSpec annotation(
+      ClassName type, String member, String format, Object... args) {
+    return AnnotationSpec.builder(type).addMember(member, format, args).build();
+  }
+
+  /** {@code Optional<String>} as a JavaPoet type. */
+  static TypeName typeName(String javaType) {
+    int lt = javaType.indexOf('<');
+    if (lt < 0) {
+      return switch (javaType) {
+        case "int" -> TypeName.INT;
+        case "long" -> TypeName.LONG;
+        case "boolean" -> TypeName.BOOLEAN;
+        case "String" -> ClassName.get(String.class);
+        case "Integer" -> ClassName.get(Integer.class);
+        case "Long" -> ClassName.get(Long.class);
+        case "Boolean" -> ClassName.get(Boolean.class);
+        case "JsonNode" -> JSON_NODE;
+        default -> ClassName.get(PACKAGE, javaType);
+      };
+    }
+    String raw = javaType.substring(0, lt);
+    String args = javaType.substring(lt + 1, javaType.length() - 1);
+    ClassName rawType =
+        switch (raw) {
+          case "Optional" -> ClassName.get(Optional.class);
+          case "List" -> ClassName.get(List.class);
+          case "Map" -> ClassName.get(Map.class);
+          default -> throw new IllegalStateException("no Java type for " + javaType);
+        };
+    List<TypeName> typeArgs = new ArrayList<>();
+    for (String a : args.split(",")) {
+      typeArgs.add(typeName(a.trim()));
+    }
+    return ParameterizedTypeName.get(rawType, typeArgs.toArray(new TypeName[0]));
+  }
+}
