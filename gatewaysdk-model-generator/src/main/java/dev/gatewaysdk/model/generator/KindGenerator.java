@@ -211,11 +211,7 @@ final class KindGenerator {
                     "$T.Include.NON_ABSENT",
                     ClassName.get(JACKSON_ANNOTATION, "JsonInclude"))
                 .build())
-        .addAnnotation(
-            AnnotationSpec.builder(JSON_AUTO_DETECT)
-                .addMember("getterVisibility", "$T.Visibility.NONE", JSON_AUTO_DETECT)
-                .addMember("isGetterVisibility", "$T.Visibility.NONE", JSON_AUTO_DETECT)
-                .build())
+        .addAnnotation(ModelGenerator.noDetectedGetters())
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
         .addSuperinterface(ClassName.get(MODEL, k.route() ? "Route" : "GatewayApiObject"));
     type.addField(

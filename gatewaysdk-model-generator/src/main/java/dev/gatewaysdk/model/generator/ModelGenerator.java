@@ -167,6 +167,18 @@ public final class ModelGenerator {
         .build();
   }
 
+  /**
+   * {@code @JsonAutoDetect} detecting no getters: a model type's JSON is its codec's, not what
+   * Jackson finds.
+   */
+  static AnnotationSpec noDetectedGetters() {
+    ClassName autoDetect = ClassName.get("com.fasterxml.jackson.annotation", "JsonAutoDetect");
+    return AnnotationSpec.builder(autoDetect)
+        .addMember("getterVisibility", "$T.Visibility.NONE", autoDetect)
+        .addMember("isGetterVisibility", "$T.Visibility.NONE", autoDetect)
+        .build();
+  }
+
   static JavaFile file(String packageName, TypeSpec type) {
     // spotless:off keeps the formatter away: the file is exactly what the generator writes
     // (ModelGeneratorTest)

@@ -95,11 +95,7 @@ final class ValueTypeGenerator {
             .addAnnotation(annotation(JSON_SERIALIZE, "using", "$T.Writer.class", MODEL_CODEC))
             .addAnnotation(annotation(JSON_DESERIALIZE, "using", "$T.Reader.class", MODEL_CODEC))
             .addAnnotation(annotation(JSON_INCLUDE, "value", "$T.Include.NON_ABSENT", JSON_INCLUDE))
-            .addAnnotation(
-                AnnotationSpec.builder(JSON_AUTO_DETECT)
-                    .addMember("getterVisibility", "$T.Visibility.NONE", JSON_AUTO_DETECT)
-                    .addMember("isGetterVisibility", "$T.Visibility.NONE", JSON_AUTO_DETECT)
-                    .build())
+            .addAnnotation(ModelGenerator.noDetectedGetters())
             .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
             .addSuperinterface(ClassName.get(PACKAGE, "With" + type.name()))
             .addMethod(MethodSpec.constructorBuilder().build());
