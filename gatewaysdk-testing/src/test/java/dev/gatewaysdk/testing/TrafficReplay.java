@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Manifests;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -45,7 +47,8 @@ import javax.net.ssl.X509TrustManager;
  * consistency).
  *
  * <p>One per test method: the namespaces are the test's {@link TestNamespace} ({@code $INFRA}) and
- * two created for it; {@link #close} stops the backends and deletes the two.
+ * two created for it, labelled {@code gateway-conformance: backend} as the suite labels its backend
+ * namespaces; {@link #close} stops the backends and deletes the two.
  */
 final class TrafficReplay implements AutoCloseable {
   /** The port of every Service {@link #backends} creates, as the suite's Services use. */
@@ -53,6 +56,20 @@ final class TrafficReplay implements AutoCloseable {
 
   /** The suite's weight tolerance (conformance/utils/weight): each share within 5 points. */
   static final double WEIGHT_TOLERANCE = 0.05;
+
+  /** The suite's echo backends of its infrastructure namespace. */
+  static final String V1 = "infra-backend-v1";
+
+  static final String V2 = "infra-backend-v2";
+  static final String V3 = "infra-backend-v3";
+
+  /** The suite's base Gateway {@code same-namespace}: HTTP on 80, routes from its namespace. */
+  static final String SAME_NAMESPACE_GATEWAY =
+      "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+          + "metadata: {name: same-namespace, namespace: $INFRA}\n"
+          + "spec:\n  gatewayClassName: $CLASS\n"
+          + "  listeners:\n"
+          + "  - {name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: Same}}}\n";
 
   final GatewayCluster cluster;
   final String infra;
@@ -63,8 +80,21 @@ final class TrafficReplay implements AutoCloseable {
   TrafficReplay(GatewayCluster cluster, TestNamespace ns) {
     this.cluster = cluster;
     this.infra = ns.name();
-    this.web = cluster.createNamespace(infra + "-web");
-    this.app = cluster.createNamespace(infra + "-app");
+    this.web = backendNamespace(cluster, infra + "-web");
+    this.app = backendNamespace(cluster, infra + "-app");
+  }
+
+  /**
+   * A namespace labelled {@code gateway-conformance: backend}, as the suite's backend namespaces.
+   */
+  private static String backendNamespace(GatewayCluster cluster, String name) {
+    cluster.create(
+        new V1Namespace()
+            .apiVersion("v1")
+            .kind("Namespace")
+            .metadata(
+                new V1ObjectMeta().name(name).labels(Map.of("gateway-conformance", "backend"))));
+    return name;
   }
 
   /** Starts echo backends {@code names} behind Services (port 8080) and EndpointSlices. */
@@ -101,6 +131,26 @@ final class TrafficReplay implements AutoCloseable {
       }
     }
     return this;
+  }
+
+  /** An HTTPRoute {@code name} in {@code $INFRA} whose spec is {@code spec} (YAML, indented 2). */
+  static String route(String name, String spec) {
+    return "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+        + "metadata: {name: "
+        + name
+        + ", namespace: $INFRA}\nspec:\n"
+        + spec;
+  }
+
+  /**
+   * The infra echo backends v1..v3, Gateway {@code same-namespace} and the routes of {@code
+   * routesYaml} (each accepted with resolved references); returns the Gateway's HTTP URL.
+   */
+  URI sameNamespace(String routesYaml, String... routes) {
+    backends(infra, V1, V2, V3).apply(SAME_NAMESPACE_GATEWAY).apply(routesYaml);
+    URI url = gateway("same-namespace").url("http");
+    resolved("same-namespace", routes);
+    return url;
   }
 
   /** Waits until Gateway {@code name} in {@code $INFRA} is programmed; returns it as served. */
@@ -167,6 +217,25 @@ final class TrafficReplay implements AutoCloseable {
         }
         sleep(50);
       }
+    }
+  }
+
+  /**
+   * Sends {@code c} once and checks the response: for a case whose request must not repeat (the
+   * retry simulation counts requests per uuid).
+   *
+   * @throws AssertionError naming the case and what differed
+   */
+  void expectOnce(URI base, Case c) {
+    try {
+      RawHttp.Response r = send(base, c);
+      c.compare(r)
+          .ifPresent(
+              problem -> {
+                throw new AssertionError(c + ": " + problem + "\n  response: " + r);
+              });
+    } catch (IOException e) {
+      throw new AssertionError(c + ": request failed", e);
     }
   }
 
@@ -508,11 +577,11 @@ final class TrafficReplay implements AutoCloseable {
       if (r.status == 200 || r.status == 204) {
         if (byGateway) {
           return r.header("X-Backend") == null
-              ? Optional.empty()
+              ? compareResponseHeaders(r)
               : Optional.of(
                   "answered by backend " + r.header("X-Backend") + ", expected the Gateway");
         }
-        return compareEcho(r);
+        return compareEcho(r).or(() -> compareResponseHeaders(r));
       }
       if (redirect && r.status >= 300 && r.status < 400) {
         return compareRedirect(r);
@@ -567,6 +636,10 @@ final class TrafficReplay implements AutoCloseable {
               "backend saw header " + n + ": " + h.path(n).asText() + ", expected none");
         }
       }
+      return Optional.empty();
+    }
+
+    private Optional<String> compareResponseHeaders(RawHttp.Response r) {
       for (Map.Entry<String, List<String>> e : responseHeaders.entrySet()) {
         String got = r.header(e.getKey());
         if (got == null) {
