@@ -9,12 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +43,11 @@ public final class EchoBackend implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicInteger requests = new AtomicInteger();
-  private final List<String> paths = new CopyOnWriteArrayList<>();
+
+  /** The last {@link #PATHS_KEPT} paths received, oldest first; guarded by itself. */
+  private final ArrayDeque<String> paths = new ArrayDeque<>();
+
+  private static final int PATHS_KEPT = 10_000;
   private final Map<String, AtomicInteger> failuresSeen = new ConcurrentHashMap<>();
 
   private EchoBackend(String namespace, String name) throws IOException {
@@ -71,7 +75,12 @@ public final class EchoBackend implements AutoCloseable {
                   + (x.getRequestURI().getRawQuery() == null
                       ? ""
                       : "?" + x.getRequestURI().getRawQuery());
-          paths.add(path);
+          synchronized (paths) {
+            if (paths.size() == PATHS_KEPT) {
+              paths.removeFirst();
+            }
+            paths.addLast(path);
+          }
           requests.incrementAndGet();
           ObjectNode o = Kube.JSON.createObjectNode();
           o.put("backend", name);
@@ -221,11 +230,13 @@ public final class EchoBackend implements AutoCloseable {
   }
 
   /**
-   * The paths (with query) of the requests received so far, in arrival order: what a test reads to
-   * see that a particular request (a mirrored one, say) arrived.
+   * The paths (with query) of the last 10,000 requests received, in arrival order: what a test
+   * reads to see that a particular request (a mirrored one, say) arrived.
    */
   public List<String> paths() {
-    return List.copyOf(paths);
+    synchronized (paths) {
+      return List.copyOf(paths);
+    }
   }
 
   @Override

@@ -241,15 +241,17 @@ final class TrafficReplay implements AutoCloseable {
 
   /**
    * Sends {@code c} over HTTP/1.1 to {@code base}; an {@code https} base gets TLS with the case's
-   * server name ({@link Case#sni}, else its host without port), trusting any certificate.
+   * server name ({@link Case#sni}, else its host without port), trusting any certificate; {@code
+   * extraHeaders} ("Name: value") are added to the case's.
    */
-  RawHttp.Response send(URI base, Case c) throws IOException {
+  RawHttp.Response send(URI base, Case c, String... extraHeaders) throws IOException {
     String host = c.host != null ? c.host : base.getHost() + ":" + base.getPort();
     String[] headers =
-        c.headers.entrySet().stream()
-            .map(e -> e.getKey() + ": " + e.getValue())
+        java.util.stream.Stream.concat(
+                c.headers.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()),
+                Arrays.stream(extraHeaders))
             .toArray(String[]::new);
-    String text = RawHttp.text(c.method, host, c.path, c.body, headers);
+    String text = RawHttp.text(c.method, host, c.path, "", headers);
     if (!"https".equals(base.getScheme())) {
       return RawHttp.raw(base, text);
     }
@@ -294,14 +296,14 @@ final class TrafficReplay implements AutoCloseable {
     try {
       List<Future<?>> sent = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
-        Case one = c.copy().header("X-Jitter", Integer.toString(i));
+        String jitter = "X-Jitter: " + i;
         sent.add(
             pool.submit(
                 () -> {
-                  RawHttp.Response r = send(base, one);
-                  Optional<String> problem = one.compare(r);
+                  RawHttp.Response r = send(base, c, jitter);
+                  Optional<String> problem = c.compare(r);
                   if (problem.isPresent()) {
-                    throw new AssertionError(one + ": " + problem.get() + "\n  response: " + r);
+                    throw new AssertionError(c + ": " + problem.get() + "\n  response: " + r);
                   }
                   counts
                       .computeIfAbsent(r.json().path("backend").asText(), k -> new AtomicInteger())
@@ -402,13 +404,11 @@ final class TrafficReplay implements AutoCloseable {
     final String path;
     String host;
     String sni;
-    String body = "";
     final Map<String, String> headers = new LinkedHashMap<>();
     int[] statuses = {200};
     String backend;
     String namespace;
     boolean byGateway;
-    String seenMethod;
     String seenPath;
     String seenHost;
     final Map<String, String> seenHeaders = new LinkedHashMap<>();
@@ -425,32 +425,6 @@ final class TrafficReplay implements AutoCloseable {
     Case(String method, String path) {
       this.method = method;
       this.path = path;
-    }
-
-    Case copy() {
-      Case c = new Case(method, path);
-      c.host = host;
-      c.sni = sni;
-      c.body = body;
-      c.headers.putAll(headers);
-      c.statuses = statuses;
-      c.backend = backend;
-      c.namespace = namespace;
-      c.byGateway = byGateway;
-      c.seenMethod = seenMethod;
-      c.seenPath = seenPath;
-      c.seenHost = seenHost;
-      c.seenHeaders.putAll(seenHeaders);
-      c.seenAbsent.addAll(seenAbsent);
-      c.responseHeaders.putAll(responseHeaders);
-      c.responseAbsent.addAll(responseAbsent);
-      c.ignoreWhitespace = ignoreWhitespace;
-      c.redirect = redirect;
-      c.redirectScheme = redirectScheme;
-      c.redirectHost = redirectHost;
-      c.redirectPort = redirectPort;
-      c.redirectPath = redirectPath;
-      return c;
     }
 
     /** The request's {@code Host} (default: the Gateway's address and port). */
@@ -470,11 +444,6 @@ final class TrafficReplay implements AutoCloseable {
       return this;
     }
 
-    Case body(String b) {
-      body = b;
-      return this;
-    }
-
     /** Echo backend {@code name} of {@code namespace} answers (status 200 unless set). */
     Case backend(String ns, String name) {
       namespace = ns;
@@ -491,12 +460,6 @@ final class TrafficReplay implements AutoCloseable {
     /** A 200/204 comes from the Gateway itself, not a backend (the suite's empty namespace). */
     Case byGateway() {
       byGateway = true;
-      return this;
-    }
-
-    /** The backend saw this method (default the request's). */
-    Case seenMethod(String m) {
-      seenMethod = m;
       return this;
     }
 
@@ -594,10 +557,9 @@ final class TrafficReplay implements AutoCloseable {
         return Optional.of("no echo backend answered");
       }
       JsonNode seen = r.json();
-      String m = seenMethod != null ? seenMethod : method;
-      if (!m.equals(seen.path("method").asText())) {
+      if (!method.equals(seen.path("method").asText())) {
         return Optional.of(
-            "backend saw method " + seen.path("method").asText() + ", expected " + m);
+            "backend saw method " + seen.path("method").asText() + ", expected " + method);
       }
       String p = seenPath != null ? seenPath : path;
       if (!p.equals(seen.path("path").asText())) {
