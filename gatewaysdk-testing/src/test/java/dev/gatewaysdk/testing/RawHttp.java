@@ -60,6 +60,11 @@ final class RawHttp {
   static Response request(
       URI base, String method, String host, String path, String body, String... headers)
       throws IOException {
+    return raw(base, text(method, host, path, body, headers));
+  }
+
+  /** The bytes {@link #request} sends, as text. */
+  static String text(String method, String host, String path, String body, String... headers) {
     StringBuilder sb =
         new StringBuilder(
             method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
@@ -71,7 +76,7 @@ final class RawHttp {
       sb.append("Content-Length: ").append(b.length).append("\r\n");
     }
     sb.append("\r\n").append(body);
-    return raw(base, sb.toString());
+    return sb.toString();
   }
 
   /** A message head up to and including its empty line, read byte by byte from {@code in}. */
@@ -96,7 +101,12 @@ final class RawHttp {
 
   /** Sends {@code raw} as is and reads the response until the server closes. */
   static Response raw(URI base, String raw) throws IOException {
-    try (Socket s = new Socket(base.getHost(), base.getPort())) {
+    return raw(new Socket(base.getHost(), base.getPort()), raw);
+  }
+
+  /** Sends {@code raw} as is on {@code socket} (closed after) and reads the response. */
+  static Response raw(Socket socket, String raw) throws IOException {
+    try (Socket s = socket) {
       s.setSoTimeout(20_000);
       s.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
       s.getOutputStream().flush();

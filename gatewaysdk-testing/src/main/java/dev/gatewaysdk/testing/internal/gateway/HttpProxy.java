@@ -100,6 +100,11 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
    */
   private boolean inFlight;
 
+  /** See {@link #serverName}. */
+  private String serverName;
+
+  private boolean serverNameRead;
+
   private final java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>(2);
 
   /** The exchange whose request body is still arriving, chunk by chunk; null if none. */
@@ -275,6 +280,17 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
     QueryStringDecoder query = new QueryStringDecoder(req.uri());
     String path = query.rawPath();
     RouteTable.ListenerConfig listener = port.listener(host);
+    String sni = serverName(ctx);
+    if (sni != null && listener != port.listener(sni)) {
+      // the TLS server name picked another listener than the Host names: a misdirected request
+      // (RFC 9110 section 15.5.20), as the Gateway API asks of HTTPS listeners sharing a port
+      Exchange misdirected = new Exchange(ctx, req, keepAlive, port, listener, null);
+      if (!(req instanceof LastHttpContent)) {
+        receiving = misdirected; // its body is dropped as it arrives, as for a 404
+      }
+      misdirected.finish(HttpResponseStatus.MISDIRECTED_REQUEST, null);
+      return;
+    }
     RouteTable.Entry entry =
         listener == null
             ? null
@@ -292,6 +308,28 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
       return;
     }
     x.start(path, query.rawQuery());
+  }
+
+  /**
+   * The TLS server name the client asked for on this connection (lower case), or null (cleartext,
+   * or no SNI); read once per connection or stream.
+   */
+  private String serverName(ChannelHandlerContext ctx) {
+    if (!serverNameRead) {
+      serverNameRead = true;
+      io.netty.channel.Channel conn =
+          H2Connections.isStream(ctx.channel()) ? ctx.channel().parent() : ctx.channel();
+      io.netty.handler.ssl.SslHandler ssl =
+          conn.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+      if (ssl != null && ssl.engine().getSession() instanceof javax.net.ssl.ExtendedSSLSession e) {
+        for (javax.net.ssl.SNIServerName n : e.getRequestedServerNames()) {
+          if (n instanceof javax.net.ssl.SNIHostName h) {
+            serverName = h.getAsciiName().toLowerCase(java.util.Locale.ROOT);
+          }
+        }
+      }
+    }
+    return serverName;
   }
 
   /** Exactly one Host field whose value could be a {@code host[:port]} (no spaces, no list). */
@@ -600,7 +638,7 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
           ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
       String xff = h.get("X-Forwarded-For");
       h.set("X-Forwarded-For", xff == null ? client : xff + ", " + client);
-      h.set("X-Forwarded-Proto", "http");
+      h.set("X-Forwarded-Proto", "HTTPS".equals(listener.protocol()) ? "https" : "http");
       attemptsLeft = rule.retry == null ? 0 : rule.retry.attempts();
       Duration timeout = rule.requestTimeout != null ? rule.requestTimeout : shared.defaultTimeout;
       if (!timeout.isZero()) {
@@ -891,11 +929,19 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
           new DefaultFullHttpResponse(req.protocolVersion(), HttpResponseStatus.OK);
       if (cors.allows(origin)) {
         corsHeaders(cors, r.headers());
+        // Browsers take "*" literally on a credentialed request: name what was asked for instead
+        String askedMethod = req.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
+        String askedHeaders = req.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
+        boolean echo = cors.allowCredentials();
         r.headers()
             .set(
                 HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS,
-                String.join(", ", cors.allowMethods()));
-        if (!cors.allowHeaders().isEmpty()) {
+                echo && askedMethod != null && cors.allowMethods().contains("*")
+                    ? askedMethod
+                    : String.join(", ", cors.allowMethods()));
+        if (echo && askedHeaders != null && cors.allowHeaders().contains("*")) {
+          r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, askedHeaders);
+        } else if (!cors.allowHeaders().isEmpty()) {
           r.headers()
               .set(
                   HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
@@ -922,7 +968,9 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
     }
 
     void redirect(Filters.Redirect r, String path, String rawQuery) {
-      String scheme = r.scheme() != null ? r.scheme() : "http";
+      // No scheme in the filter: the request's (https on an HTTPS listener)
+      String scheme =
+          r.scheme() != null ? r.scheme() : "HTTPS".equals(listener.protocol()) ? "https" : "http";
       String hostname =
           r.hostname() != null
               ? r.hostname()
