@@ -421,17 +421,9 @@ class EmbeddedGatewayBackendProtocolTest {
     awaitThat(
             cluster,
             cluster.create(
-                Manifests.read(
-                    String.join(
-                        "\n",
-                        "apiVersion: gateway.networking.k8s.io/v1",
-                        "kind: Gateway",
-                        "metadata: {name: secure, namespace: " + ns.name() + "}",
-                        "spec:",
-                        "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
-                        "  listeners: [{name: https, protocol: HTTPS, port: 443,",
-                        "    tls: {mode: Terminate, certificateRefs: [{name: site}]}}]"),
-                    dev.gatewaysdk.model.Gateway.class)))
+                Fixtures.tlsGateway(ns.name(), "secure", cluster.gatewayClassName().orElseThrow())
+                    .https("https", 443, null, "site")
+                    .build()))
         .isProgrammed();
     awaitThat(
             cluster,

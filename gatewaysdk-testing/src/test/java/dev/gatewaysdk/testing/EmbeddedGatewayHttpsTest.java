@@ -39,22 +39,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
 class EmbeddedGatewayHttpsTest {
-  private static final String GATEWAY =
-      String.join(
-          "\n",
-          "apiVersion: gateway.networking.k8s.io/v1",
-          "kind: Gateway",
-          "metadata: {name: web, namespace: NS}",
-          "spec:",
-          "  gatewayClassName: CLASS",
-          "  listeners:",
-          "    - {name: shop, protocol: HTTPS, port: 443, hostname: shop.example.com,",
-          "       tls: {mode: Terminate, certificateRefs: [{name: shop-tls}]}}",
-          "    - {name: api, protocol: HTTPS, port: 443, hostname: '*.api.example.com',",
-          "       tls: {mode: Terminate, certificateRefs: [{name: api-tls}]}}",
-          "    - {name: lost, protocol: HTTPS, port: 443, hostname: lost.example.com,",
-          "       tls: {mode: Terminate, certificateRefs: [{name: no-such-secret}]}}",
-          "");
   private static final String ROUTE =
       String.join(
           "\n",
@@ -119,10 +103,13 @@ class EmbeddedGatewayHttpsTest {
     }
   }
 
+  /** Gateway {@code web}: HTTPS listeners shop, api (wildcard) and lost (its Secret missing). */
   private static Gateway gateway(GatewayCluster cluster, TestNamespace ns) {
-    return Manifests.read(
-        GATEWAY.replace("NS", ns.name()).replace("CLASS", cluster.gatewayClassName().orElseThrow()),
-        Gateway.class);
+    return Fixtures.tlsGateway(ns.name(), "web", cluster.gatewayClassName().orElseThrow())
+        .https("shop", 443, "shop.example.com", "shop-tls")
+        .https("api", 443, "*.api.example.com", "api-tls")
+        .https("lost", 443, "lost.example.com", "no-such-secret")
+        .build();
   }
 
   @Test
@@ -239,16 +226,9 @@ class EmbeddedGatewayHttpsTest {
       awaitThat(
               cluster,
               cluster.create(
-                  Manifests.read(
-                      String.join(
-                          "\n",
-                          "apiVersion: gateway.networking.k8s.io/v1",
-                          "kind: Gateway",
-                          "metadata: {name: edge, namespace: " + ns.name() + "}",
-                          "spec:",
-                          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
-                          "  listeners: [{name: tls, protocol: TLS, port: 443, tls: {mode: Passthrough}}]"),
-                      Gateway.class)))
+                  Fixtures.tlsGateway(ns.name(), "edge", cluster.gatewayClassName().orElseThrow())
+                      .tlsPassthrough("tls", 443, null)
+                      .build()))
           .hasListenerCondition("tls", "Programmed", true, "Programmed");
       for (String svc : List.of("foo", "bar")) {
         awaitThat(
@@ -301,22 +281,11 @@ class EmbeddedGatewayHttpsTest {
       awaitThat(
               cluster,
               cluster.create(
-                  Manifests.read(
-                      String.join(
-                          "\n",
-                          "apiVersion: gateway.networking.k8s.io/v1",
-                          "kind: Gateway",
-                          "metadata: {name: edge, namespace: " + ns.name() + "}",
-                          "spec:",
-                          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
-                          "  listeners:",
-                          "    - {name: terminate, protocol: TLS, port: 443, hostname: term.example.com,",
-                          "       tls: {mode: Terminate, certificateRefs: [{name: term-tls}]}}",
-                          "    - {name: passthrough, protocol: TLS, port: 443, hostname: pass.example.com,",
-                          "       tls: {mode: Passthrough}}",
-                          "    - {name: broken, protocol: TLS, port: 443, hostname: broken.example.com,",
-                          "       tls: {mode: Terminate, certificateRefs: [{name: no-such-secret}]}}"),
-                      Gateway.class)))
+                  Fixtures.tlsGateway(ns.name(), "edge", cluster.gatewayClassName().orElseThrow())
+                      .tlsTerminate("terminate", 443, "term.example.com", "term-tls")
+                      .tlsPassthrough("passthrough", 443, "pass.example.com")
+                      .tlsTerminate("broken", 443, "broken.example.com", "no-such-secret")
+                      .build()))
           .hasListenerCondition("terminate", "Programmed", true, "Programmed")
           .hasListenerCondition("passthrough", "Programmed", true, "Programmed");
       // created first, so the routes awaited below are compiled after it
@@ -422,18 +391,9 @@ class EmbeddedGatewayHttpsTest {
       awaitThat(
               cluster,
               cluster.create(
-                  Manifests.read(
-                      String.join(
-                          "\n",
-                          "apiVersion: gateway.networking.k8s.io/v1",
-                          "kind: Gateway",
-                          "metadata: {name: edge, namespace: " + ns.name() + "}",
-                          "spec:",
-                          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
-                          "  listeners:",
-                          "    - {name: terminate, protocol: TLS, port: 443, hostname: '*.example.com',",
-                          "       tls: {mode: Terminate, certificateRefs: [{name: front-tls}]}}"),
-                      Gateway.class)))
+                  Fixtures.tlsGateway(ns.name(), "edge", cluster.gatewayClassName().orElseThrow())
+                      .tlsTerminate("terminate", 443, "*.example.com", "front-tls")
+                      .build()))
           .hasListenerCondition("terminate", "Programmed", true, "Programmed");
       for (String[] svc : services) {
         awaitThat(
