@@ -116,21 +116,28 @@ public final class Fixtures {
 
     /** An HTTPS listener terminating TLS with the certificate of Secret {@code secret}. */
     public TlsGatewayBuilder https(String name, int port, String hostname, String secret) {
-      gateway.listener(Listener.https(name, hostname, port, ListenerTLSConfig.terminate(secret)));
-      return this;
+      return add(name, port, hostname, ProtocolType.HTTPS, ListenerTLSConfig.terminate(secret));
     }
 
     /**
      * A TLS listener terminating TLS with the certificate of Secret {@code secret}, for TLSRoutes.
      */
     public TlsGatewayBuilder tlsTerminate(String name, int port, String hostname, String secret) {
-      gateway.listener(Listener.tls(name, hostname, port, ListenerTLSConfig.terminate(secret)));
-      return this;
+      return add(name, port, hostname, ProtocolType.TLS, ListenerTLSConfig.terminate(secret));
     }
 
     /** A TLS listener passing TLS through to the TLSRoute's backend, chosen by SNI. */
     public TlsGatewayBuilder tlsPassthrough(String name, int port, String hostname) {
-      gateway.listener(Listener.tls(name, hostname, port, ListenerTLSConfig.passthrough()));
+      return add(name, port, hostname, ProtocolType.TLS, ListenerTLSConfig.passthrough());
+    }
+
+    private TlsGatewayBuilder add(
+        String name, int port, String hostname, ProtocolType protocol, ListenerTLSConfig tls) {
+      Listener.Builder l = Listener.builder().name(name).port(port).protocol(protocol).tls(tls);
+      if (hostname != null) {
+        l.hostname(hostname);
+      }
+      gateway.listener(l.build());
       return this;
     }
 

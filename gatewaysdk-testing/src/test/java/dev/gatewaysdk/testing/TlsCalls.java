@@ -34,6 +34,13 @@ final class TlsCalls {
     int status() {
       return response.startsWith("HTTP/1.1 ") ? Integer.parseInt(response.substring(9, 12)) : -1;
     }
+
+    /** The {@code X-Backend} that answered 200, else the status code. */
+    String outcome() {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(?im)^x-backend: *(\\S+)").matcher(response);
+      return status() == 200 && m.find() ? m.group(1) : Integer.toString(status());
+    }
   }
 
   static TrustManager[] trusting(SelfSignedCertificate... certificates) throws Exception {
