@@ -111,9 +111,10 @@ final class TlsCalls {
 
   /**
    * A TLS server on loopback presenting {@code certificate} that answers each connection with
-   * {@code HTTP/1.1 200} and the headers {@code X-Backend: <name>} and {@code X-Client-Subject}
-   * (the subject of the client's certificate, or {@code none}). When {@code requiredClient} is not
-   * null, the handshake requires a client certificate it trusts.
+   * {@code HTTP/1.1 200} and the headers {@code X-Backend: <name>}, {@code X-SNI} (the server name
+   * the client asked for, or {@code none}) and {@code X-Client-Subject} (the subject of the
+   * client's certificate, or {@code none}). When {@code requiredClient} is not null, the handshake
+   * requires a client certificate it trusts.
    */
   static SSLServerSocket backend(
       String name, SelfSignedCertificate certificate, SelfSignedCertificate requiredClient)
@@ -134,6 +135,12 @@ final class TlsCalls {
                 try (Socket c = socket.accept()) {
                   SSLSocket tls = (SSLSocket) c;
                   tls.startHandshake();
+                  String sni = "none";
+                  for (javax.net.ssl.SNIServerName n :
+                      ((javax.net.ssl.ExtendedSSLSession) tls.getSession())
+                          .getRequestedServerNames()) {
+                    sni = new String(n.getEncoded(), StandardCharsets.US_ASCII);
+                  }
                   String subject = "none";
                   try {
                     subject =
@@ -149,6 +156,8 @@ final class TlsCalls {
                                   + name
                                   + "\r\nX-Client-Subject: "
                                   + subject
+                                  + "\r\nX-SNI: "
+                                  + sni
                                   + "\r\n\r\n")
                               .getBytes(StandardCharsets.US_ASCII));
                   c.getOutputStream().flush();
