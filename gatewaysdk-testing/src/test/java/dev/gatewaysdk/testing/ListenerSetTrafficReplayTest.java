@@ -36,6 +36,21 @@ class ListenerSetTrafficReplayTest {
     }
   }
 
+  /** A namespace {@code <prefix>-<unique>} with {@code labels}, deleted after the test. */
+  String namespace(String prefix, java.util.Map<String, String> labels) throws Exception {
+    String name = prefix + "-" + Long.toHexString(System.nanoTime());
+    new io.kubernetes.client.openapi.apis.CoreV1Api(cluster.apiClient())
+        .createNamespace(
+            new io.kubernetes.client.openapi.models.V1Namespace()
+                .metadata(
+                    new io.kubernetes.client.openapi.models.V1ObjectMeta()
+                        .name(name)
+                        .labels(labels)))
+        .execute();
+    closeables.add(() -> cluster.deleteNamespace(name));
+    return name;
+  }
+
   void infraBackends() {
     for (String b : List.of("infra-backend-v1", "infra-backend-v2", "infra-backend-v3")) {
       closeables.add(EchoBackend.behindService(cluster, ns.name(), b, 8080));
@@ -84,28 +99,42 @@ class ListenerSetTrafficReplayTest {
   }
 
   void listenerSet(String name, String gateway, String from, String... listenerNames) {
+    listenerSetIn("$NS", name, gateway, listeners(from, listenerNames));
+  }
+
+  /** ListenerSet {@code namespace/name} of Gateway {@code $NS/gateway} with listeners YAML. */
+  void listenerSetIn(String namespace, String name, String gateway, String listeners) {
     create(
         "apiVersion: gateway.networking.k8s.io/v1\nkind: ListenerSet\nmetadata: {name: "
             + name
-            + ", namespace: $NS}\nspec:\n  parentRef: {kind: Gateway, group: gateway.networking.k8s.io, name: "
+            + ", namespace: "
+            + namespace
+            + "}\nspec:\n  parentRef: {kind: Gateway, group: gateway.networking.k8s.io, name: "
             + gateway
-            + "}\n"
-            + listeners(from, listenerNames),
+            + ", namespace: $NS}\n"
+            + listeners,
         ListenerSet.class);
   }
 
   /** An HTTPRoute sending {@code path} to {@code backend}; parentRefs as YAML flow sequence. */
   HTTPRoute route(String name, String parentRefs, String path, String backend) {
+    return routeIn("$NS", name, parentRefs, path, backend);
+  }
+
+  /** The same in {@code namespace}, the backend in the test's namespace. */
+  HTTPRoute routeIn(String namespace, String name, String parentRefs, String path, String backend) {
     return create(
         "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: "
             + name
-            + ", namespace: $NS}\nspec:\n  parentRefs: "
+            + ", namespace: "
+            + namespace
+            + "}\nspec:\n  parentRefs: "
             + parentRefs
             + "\n  rules: [{matches: [{path: {type: PathPrefix, value: "
             + path
             + "}}], backendRefs: [{name: "
             + backend
-            + ", port: 8080}]}]\n",
+            + ", namespace: $NS, port: 8080}]}]\n",
         HTTPRoute.class);
   }
 
@@ -220,5 +249,133 @@ class ListenerSetTrafficReplayTest {
     EmbeddedGatewayTrafficTest.eventually(
         () -> outcome(url, "ls-dual.com", "/dualone").equals("infra-backend-v2"));
     assertThat(outcome(url, "gw-dual.com", "/dualone")).isEqualTo("404");
+  }
+
+  @Test
+  void listenerSetAllowedRoutesNamespaces() throws Exception {
+    infraBackends();
+    String gw = "gateway-with-listener-sets-test-allowed-routes";
+    gateway(gw, "All", "gateway-listener");
+    String allowed = namespace("routes-allowed", java.util.Map.of("allowed", "ns"));
+    String notAllowed = namespace("routes-not-allowed", java.util.Map.of());
+    String lsNs = namespace("ls-cross-ns", java.util.Map.of());
+    for (String from : List.of(allowed, notAllowed, lsNs)) {
+      cluster.create(
+          Fixtures.referenceGrant(ns.name(), "from-" + from, "HTTPRoute", from, "Service"));
+    }
+    String ls = "listenerset-test-allowed-routes-namespaces";
+    String prefix = "listener-set-listener-allowed-routes-";
+    listenerSetIn(
+        "$NS",
+        ls,
+        gw,
+        "  listeners:\n"
+            + "  - {name: "
+            + prefix
+            + "all, port: 80, protocol: HTTP, hostname: "
+            + prefix
+            + "all.com,"
+            + " allowedRoutes: {namespaces: {from: All}}}\n"
+            + "  - {name: "
+            + prefix
+            + "same, port: 80, protocol: HTTP, hostname: "
+            + prefix
+            + "same.com,"
+            + " allowedRoutes: {namespaces: {from: Same}}}\n"
+            + "  - {name: "
+            + prefix
+            + "selector, port: 80, protocol: HTTP, hostname: "
+            + prefix
+            + "selector.com,"
+            + " allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {allowed: ns}}}}}\n");
+    String lsRef =
+        "[{kind: ListenerSet, group: gateway.networking.k8s.io, name: "
+            + ls
+            + ", namespace: "
+            + ns.name()
+            + "}]";
+    awaitThat(
+            cluster,
+            routeIn(
+                "$NS",
+                "route-in-same-namespace",
+                lsRef,
+                "/route-in-same-namespace",
+                "infra-backend-v1"))
+        .hasResolvedRefs();
+    awaitThat(
+            cluster,
+            routeIn(
+                allowed,
+                "route-in-selected-namespace",
+                lsRef,
+                "/route-in-selected-namespace",
+                "infra-backend-v2"))
+        .hasResolvedRefs();
+    awaitThat(
+            cluster,
+            routeIn(
+                notAllowed,
+                "route-not-in-selected-namespace",
+                lsRef,
+                "/route-not-in-selected-namespace",
+                "infra-backend-v3"))
+        .hasResolvedRefs();
+    URI url = cluster.gateway(ns.name(), gw).url("gateway-listener");
+    String[][] cases = {
+      {"all", "/route-in-same-namespace", "infra-backend-v1"},
+      {"all", "/route-in-selected-namespace", "infra-backend-v2"},
+      {"all", "/route-not-in-selected-namespace", "infra-backend-v3"},
+      {"same", "/route-in-same-namespace", "infra-backend-v1"},
+      {"same", "/route-in-selected-namespace", "404"},
+      {"same", "/route-not-in-selected-namespace", "404"},
+      {"selector", "/route-in-same-namespace", "404"},
+      {"selector", "/route-in-selected-namespace", "infra-backend-v2"},
+      {"selector", "/route-not-in-selected-namespace", "404"},
+    };
+    for (String[] c : cases) {
+      assertThat(outcome(url, prefix + c[0] + ".com", c[1]))
+          .as("%s%s.com %s", prefix, c[0], c[1])
+          .isEqualTo(c[2]);
+    }
+
+    // a ListenerSet in another namespace: "Same" is the ListenerSet's namespace
+    String crossLs = "listenerset-test-allowed-routes-cross-ns";
+    listenerSetIn(
+        lsNs,
+        crossLs,
+        gw,
+        "  listeners:\n  - {name: "
+            + prefix
+            + "cross-ns-same, port: 80, protocol: HTTP, hostname: "
+            + prefix
+            + "cross-ns-same.com, allowedRoutes: {namespaces: {from: Same}}}\n");
+    String crossRef =
+        "[{kind: ListenerSet, group: gateway.networking.k8s.io, name: "
+            + crossLs
+            + ", namespace: "
+            + lsNs
+            + "}]";
+    awaitThat(
+            cluster,
+            routeIn(
+                lsNs,
+                "route-in-listenerset-namespace",
+                crossRef,
+                "/route-in-listenerset-namespace",
+                "infra-backend-v1"))
+        .hasResolvedRefs();
+    routeIn(
+        "$NS",
+        "route-in-gateway-namespace",
+        crossRef,
+        "/route-in-gateway-namespace",
+        "infra-backend-v2");
+    EmbeddedGatewayTrafficTest.eventually(
+        () ->
+            outcome(url, prefix + "cross-ns-same.com", "/route-in-listenerset-namespace")
+                .equals("infra-backend-v1"));
+    assertThat(outcome(url, prefix + "cross-ns-same.com", "/route-in-gateway-namespace"))
+        .isEqualTo("404");
   }
 }
