@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatewaysdk.model.BackendTLSPolicy;
 import dev.gatewaysdk.model.HTTPRoute;
-import dev.gatewaysdk.model.Manifests;
-import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServicePort;
 import io.kubernetes.client.openapi.models.V1ServiceSpec;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLServerSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The traffic expectations of the conformance suite's (v1.6.1) {@code backendtlspolicy-*} tests,
@@ -28,13 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * (the backend reports the SNI it was asked for), and an unusable or unmatched policy makes it a
  * 5xx. One method per suite test, named after it.
  */
-@GatewayApiTest
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
-@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
-class BackendTlsPolicyTrafficReplayTest {
-  GatewayCluster cluster;
-  TestNamespace ns;
-  final List<AutoCloseable> closeables = new ArrayList<>();
+class BackendTlsPolicyTrafficReplayTest extends TrafficReplayBase {
 
   /** The suite's backend certificate (abc.example.com, other.example.com), its own CA. */
   SelfSignedCertificate backendCert;
@@ -46,21 +34,6 @@ class BackendTlsPolicyTrafficReplayTest {
     backendCert = SelfSignedCertificate.generate("abc.example.com", "other.example.com");
     backend = TlsCalls.backend("tls-backend", backendCert, null);
     closeables.add(backend);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    for (AutoCloseable c : closeables) {
-      c.close();
-    }
-  }
-
-  <T> T create(String yaml, Class<T> type) {
-    return cluster.create(
-        Manifests.read(
-            yaml.replace("$NS", ns.name())
-                .replace("$CLASS", cluster.gatewayClassName().orElseThrow()),
-            type));
   }
 
   /** Service {@code name} with ports {@code portName=port}, all on the TLS backend. */
@@ -83,15 +56,6 @@ class BackendTlsPolicyTrafficReplayTest {
             .kind("Service")
             .metadata(new V1ObjectMeta().name(name).namespace(ns.name()))
             .spec(spec));
-  }
-
-  void configMap(String name, String caPem) {
-    cluster.create(
-        new V1ConfigMap()
-            .apiVersion("v1")
-            .kind("ConfigMap")
-            .metadata(new V1ObjectMeta().name(name).namespace(ns.name()))
-            .putDataItem("ca.crt", caPem));
   }
 
   /**

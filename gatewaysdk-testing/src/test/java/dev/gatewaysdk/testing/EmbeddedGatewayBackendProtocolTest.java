@@ -325,7 +325,7 @@ class EmbeddedGatewayBackendProtocolTest {
   void wssBackendIsReachedOverTlsVerifiedByItsBackendTlsPolicy() throws Exception {
     SelfSignedCertificate cert = SelfSignedCertificate.generate("chat.example.com");
     SelfSignedCertificate stranger = SelfSignedCertificate.generate("chat.example.com");
-    WebSocketEcho backend = new WebSocketEcho("wss", EmbeddedGatewayHttpsTest.serverContext(cert));
+    WebSocketEcho backend = new WebSocketEcho("wss", TlsCalls.serverContext(cert));
     closeables.add(backend);
     for (String svc : List.of("wss", "wrongca")) {
       service(svc, "kubernetes.io/wss", backend.port());
@@ -381,7 +381,7 @@ class EmbeddedGatewayBackendProtocolTest {
   @Test
   void wssBackendWithoutABackendTlsPolicyIsAnInvalidBackend() throws Exception {
     SelfSignedCertificate cert = SelfSignedCertificate.generate("chat.example.com");
-    WebSocketEcho backend = new WebSocketEcho("wss", EmbeddedGatewayHttpsTest.serverContext(cert));
+    WebSocketEcho backend = new WebSocketEcho("wss", TlsCalls.serverContext(cert));
     closeables.add(backend);
     service("wss", "kubernetes.io/wss", backend.port());
     URI gw = gatewayRoutingTo("wss");

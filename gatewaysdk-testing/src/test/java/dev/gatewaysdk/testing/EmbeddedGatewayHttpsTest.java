@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,6 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -55,18 +53,6 @@ class EmbeddedGatewayHttpsTest {
    * The peer certificate, negotiated ALPN protocol and (for HTTP/1.1) the response of one request.
    */
   private record Exchange(X509Certificate certificate, String alpn, String response) {}
-
-  static TrustManager[] trusting(SelfSignedCertificate... certificates) throws Exception {
-    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-    trust.load(null, null);
-    for (int i = 0; i < certificates.length; i++) {
-      trust.setCertificateEntry("c" + i, certificates[i].certificate());
-    }
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    return tmf.getTrustManagers();
-  }
 
   /**
    * A handshake asking for {@code sni} (ALPN h2 and http/1.1 offered when {@code h2}), then GET /
@@ -129,7 +115,7 @@ class EmbeddedGatewayHttpsTest {
           .isAcceptedBy("web");
       URI url = cluster.gateway(ns.name(), "web").url("shop");
       assertThat(url.getScheme()).isEqualTo("https");
-      TrustManager[] trust = trusting(shop, api);
+      TrustManager[] trust = TlsCalls.trusting(shop, api);
 
       Exchange toShop = call(trust, url, "shop.example.com", false);
       assertThat(toShop.certificate()).isEqualTo(shop.certificate());
@@ -156,67 +142,13 @@ class EmbeddedGatewayHttpsTest {
     }
   }
 
-  /** A server-side TLS context presenting {@code certificate}. */
-  static SSLContext serverContext(SelfSignedCertificate certificate) throws Exception {
-    KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
-    keys.load(null, null);
-    keys.setKeyEntry(
-        "key",
-        certificate.keyPair().getPrivate(),
-        new char[0],
-        new java.security.cert.Certificate[] {certificate.certificate()});
-    javax.net.ssl.KeyManagerFactory kmf =
-        javax.net.ssl.KeyManagerFactory.getInstance(
-            javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, new char[0]);
-    SSLContext server = SSLContext.getInstance("TLS");
-    server.init(kmf.getKeyManagers(), null, null);
-    return server;
-  }
-
-  /**
-   * A TLS server on loopback presenting {@code certificate} that answers each connection with its
-   * name.
-   */
-  private static javax.net.ssl.SSLServerSocket tlsBackend(
-      String name, SelfSignedCertificate certificate) throws Exception {
-    SSLContext server = serverContext(certificate);
-    javax.net.ssl.SSLServerSocket socket =
-        (javax.net.ssl.SSLServerSocket)
-            server
-                .getServerSocketFactory()
-                .createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-    Thread t =
-        new Thread(
-            () -> {
-              while (!socket.isClosed()) {
-                try (java.net.Socket c = socket.accept()) {
-                  ((SSLSocket) c).startHandshake();
-                  c.getOutputStream()
-                      .write(
-                          ("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Backend: "
-                                  + name
-                                  + "\r\n\r\n")
-                              .getBytes(StandardCharsets.US_ASCII));
-                  c.getOutputStream().flush();
-                } catch (IOException e) {
-                  // closed, or a client that went away
-                }
-              }
-            },
-            "tls-backend-" + name);
-    t.setDaemon(true);
-    t.start();
-    return socket;
-  }
-
   @Test
   void tlsPassthroughRoutesByServerNameAndTheClientSeesTheBackendsCertificate(
       GatewayCluster cluster, TestNamespace ns) throws Exception {
     SelfSignedCertificate foo = SelfSignedCertificate.generate("foo.example.com");
     SelfSignedCertificate bar = SelfSignedCertificate.generate("bar.example.com");
-    try (javax.net.ssl.SSLServerSocket fooServer = tlsBackend("foo", foo);
-        javax.net.ssl.SSLServerSocket barServer = tlsBackend("bar", bar)) {
+    try (javax.net.ssl.SSLServerSocket fooServer = TlsCalls.backend("foo", foo, null);
+        javax.net.ssl.SSLServerSocket barServer = TlsCalls.backend("bar", bar, null)) {
       for (String svc : List.of("foo", "bar")) {
         cluster.create(Fixtures.service(ns.name(), svc, 8443));
         cluster.create(
@@ -251,7 +183,7 @@ class EmbeddedGatewayHttpsTest {
       URI url =
           URI.create(
               "https://" + address + ":" + cluster.gateway(ns.name(), "edge").port("tls") + "/");
-      TrustManager[] trust = trusting(foo, bar);
+      TrustManager[] trust = TlsCalls.trusting(foo, bar);
 
       Exchange toFoo = call(trust, url, "foo.example.com", false);
       assertThat(toFoo.certificate())
@@ -274,7 +206,7 @@ class EmbeddedGatewayHttpsTest {
     SelfSignedCertificate pass =
         SelfSignedCertificate.generate("pass.example.com", "broken.example.com");
     try (EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080);
-        javax.net.ssl.SSLServerSocket passServer = tlsBackend("pass", pass)) {
+        javax.net.ssl.SSLServerSocket passServer = TlsCalls.backend("pass", pass, null)) {
       cluster.create(Fixtures.service(ns.name(), "pass", 8443));
       cluster.create(Fixtures.endpointSlice(ns.name(), "pass", passServer.getLocalPort()));
       cluster.create(Fixtures.tlsSecret(ns.name(), "term-tls", term));
@@ -323,7 +255,7 @@ class EmbeddedGatewayHttpsTest {
       }
       EmbeddedGateway edge = cluster.gateway(ns.name(), "edge");
       URI url = URI.create("https://" + edge.address() + ":" + edge.port("terminate") + "/");
-      TrustManager[] trust = trusting(term, pass);
+      TrustManager[] trust = TlsCalls.trusting(term, pass);
 
       Exchange terminated = call(trust, url, "term.example.com", false);
       assertThat(terminated.certificate())
@@ -359,7 +291,7 @@ class EmbeddedGatewayHttpsTest {
     SelfSignedCertificate front = SelfSignedCertificate.generate("*.example.com");
     SelfSignedCertificate back = SelfSignedCertificate.generate("abc.example.com");
     SelfSignedCertificate stranger = SelfSignedCertificate.generate("abc.example.com");
-    try (javax.net.ssl.SSLServerSocket backend = tlsBackend("secure", back)) {
+    try (javax.net.ssl.SSLServerSocket backend = TlsCalls.backend("secure", back, null)) {
       String[][] services = {{"secure", "ca", "tls"}, {"wrong-ca", "other-ca", "wrong"}};
       for (String[] svc : services) {
         cluster.create(Fixtures.service(ns.name(), svc[0], 8443));
@@ -414,7 +346,7 @@ class EmbeddedGatewayHttpsTest {
       }
       EmbeddedGateway edge = cluster.gateway(ns.name(), "edge");
       URI url = URI.create("https://" + edge.address() + ":" + edge.port("terminate") + "/");
-      TrustManager[] trust = trusting(front);
+      TrustManager[] trust = TlsCalls.trusting(front);
 
       Exchange reencrypted = call(trust, url, "tls.example.com", false);
       assertThat(reencrypted.certificate())
@@ -435,7 +367,7 @@ class EmbeddedGatewayHttpsTest {
       throws Exception {
     SelfSignedCertificate secure = SelfSignedCertificate.generate("secure.example.com");
     SelfSignedCertificate stranger = SelfSignedCertificate.generate("secure.example.com");
-    try (javax.net.ssl.SSLServerSocket backend = tlsBackend("secure", secure)) {
+    try (javax.net.ssl.SSLServerSocket backend = TlsCalls.backend("secure", secure, null)) {
       for (String svc : List.of("good", "wrong-ca", "wrong-name")) {
         cluster.create(Fixtures.service(ns.name(), svc, 8443));
         cluster.create(Fixtures.endpointSlice(ns.name(), svc, backend.getLocalPort()));
@@ -541,7 +473,7 @@ class EmbeddedGatewayHttpsTest {
               cluster.create(Manifests.read(ROUTE.replace("NS", ns.name()), HTTPRoute.class)))
           .isAcceptedBy("web");
       URI url = cluster.gateway(ns.name(), "web").url("shop");
-      TrustManager[] trust = trusting(before, after);
+      TrustManager[] trust = TlsCalls.trusting(before, after);
       assertThat(call(trust, url, "shop.example.com", false).certificate())
           .isEqualTo(before.certificate());
 

@@ -8,21 +8,13 @@ import dev.gatewaysdk.model.BackendTLSPolicy;
 import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Listener;
-import dev.gatewaysdk.model.Manifests;
-import io.kubernetes.client.openapi.models.V1ConfigMap;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.TrustManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The traffic expectations of the conformance suite's (v1.6.1) {@code gateway-*} tests that send
@@ -30,33 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * requests to the Gateway's status address and listener ports, echo backends behind Services and
  * EndpointSlices on loopback. One method per suite test, named after it.
  */
-@GatewayApiTest
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
-@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
-class GatewayTrafficReplayTest {
-  GatewayCluster cluster;
-  TestNamespace ns;
-  final List<AutoCloseable> closeables = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    for (AutoCloseable c : closeables) {
-      c.close();
-    }
-  }
-
-  void infraBackends() {
-    closeables.add(EchoBackend.behindService(cluster, ns.name(), "infra-backend-v1", 8080));
-    closeables.add(EchoBackend.behindService(cluster, ns.name(), "infra-backend-v2", 8080));
-  }
-
-  <T> T create(String yaml, Class<T> type) {
-    return cluster.create(
-        Manifests.read(
-            yaml.replace("$NS", ns.name())
-                .replace("$CLASS", cluster.gatewayClassName().orElseThrow()),
-            type));
-  }
+class GatewayTrafficReplayTest extends TrafficReplayBase {
 
   void route(String name, String parentRefs, String hostnames, String backend, String gateway) {
     awaitThat(
@@ -86,18 +52,9 @@ class GatewayTrafficReplayTest {
     return e.outcome();
   }
 
-  void configMap(String name, SelfSignedCertificate ca) {
-    cluster.create(
-        new V1ConfigMap()
-            .apiVersion("v1")
-            .kind("ConfigMap")
-            .metadata(new V1ObjectMeta().name(name).namespace(ns.name()))
-            .putDataItem("ca.crt", ca.certificatePem()));
-  }
-
   @Test
   void gatewayHttpListenerIsolation() throws Exception {
-    infraBackends();
+    echoBackends("infra-backend-v1", "infra-backend-v2", "infra-backend-v3");
     String[] listeners = {
       "empty-hostname", "wildcard-example-com", "wildcard-foo-example-com", "abc-foo-example-com"
     };
@@ -165,7 +122,7 @@ class GatewayTrafficReplayTest {
 
   @Test
   void gatewayModifyListeners() throws Exception {
-    infraBackends();
+    echoBackends("infra-backend-v1", "infra-backend-v2", "infra-backend-v3");
     SelfSignedCertificate cert = SelfSignedCertificate.generate("secure.test.com");
     cluster.create(Fixtures.tlsSecret(ns.name(), "tls-validity-checks-certificate", cert));
     TrustManager[] trust = TlsCalls.trusting(cert);
@@ -303,14 +260,14 @@ class GatewayTrafficReplayTest {
             SelfSignedCertificate.generate("client.example.org"),
             SelfSignedCertificate.generate("per-port-client.example.org"));
     cluster.create(Fixtures.tlsSecret(ns.name(), "tls-validity-checks-certificate", c.server()));
-    configMap("tls-validity-checks-ca-certificate", c.client());
-    configMap("tls-validity-checks-per-port-ca-certificate", c.perPortClient());
+    configMap("tls-validity-checks-ca-certificate", c.client().certificatePem());
+    configMap("tls-validity-checks-per-port-ca-certificate", c.perPortClient().certificatePem());
     return c;
   }
 
   @Test
   void gatewayWithClientCertificateValidation() throws Exception {
-    infraBackends();
+    echoBackends("infra-backend-v1", "infra-backend-v2", "infra-backend-v3");
     ClientCertificates c = clientCertificates();
     clientValidationGateway("client-validation-default", null);
     EmbeddedGateway gw = cluster.gateway(ns.name(), "client-validation-default");
@@ -347,7 +304,7 @@ class GatewayTrafficReplayTest {
 
   @Test
   void gatewayWithClientCertificateValidationInsecureFallback() throws Exception {
-    infraBackends();
+    echoBackends("infra-backend-v1", "infra-backend-v2", "infra-backend-v3");
     ClientCertificates c = clientCertificates();
     clientValidationGateway("client-validation-insecure-fallback", "AllowInsecureFallback");
     awaitThat(cluster, cluster.get(Gateway.class, ns.name(), "client-validation-insecure-fallback"))
@@ -377,12 +334,12 @@ class GatewayTrafficReplayTest {
 
   @Test
   void gatewayInvalidDefaultFrontendClientCertificateValidation() throws Exception {
-    infraBackends();
+    echoBackends("infra-backend-v1", "infra-backend-v2", "infra-backend-v3");
     SelfSignedCertificate server = SelfSignedCertificate.generate("example.org");
     SelfSignedCertificate perPortClient =
         SelfSignedCertificate.generate("per-port-client.example.org");
     cluster.create(Fixtures.tlsSecret(ns.name(), "tls-validity-checks-certificate", server));
-    configMap("tls-validity-checks-per-port-ca-certificate", perPortClient);
+    configMap("tls-validity-checks-per-port-ca-certificate", perPortClient.certificatePem());
     String name = "invalid-default-client-validation-config";
     awaitThat(
             cluster,
@@ -428,7 +385,7 @@ class GatewayTrafficReplayTest {
         Fixtures.endpointSlice(
             ns.name(), "tls-backend-with-client-cert-validation", backend.getLocalPort()));
     cluster.create(Fixtures.tlsSecret(ns.name(), "tls-checks-client-certificate", gatewayClient));
-    configMap("tls-checks-ca-certificate", backendCert);
+    configMap("tls-checks-ca-certificate", backendCert.certificatePem());
     String name = "gateway-tls-backend-client-certificate";
     awaitThat(
             cluster,

@@ -6,13 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatewaysdk.model.GRPCRoute;
 import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.Manifests;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The traffic expectations of the conformance suite's (v1.6.1) {@code grpcroute-*} tests, replayed
@@ -21,25 +16,11 @@ import org.junit.jupiter.api.Timeout;
  * on loopback, and the backend or gRPC status code each test expects. One method per suite test,
  * named after it.
  */
-@GatewayApiTest
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
-@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
-class GrpcRouteTrafficReplayTest {
+class GrpcRouteTrafficReplayTest extends TrafficReplayBase {
   /** The suite's echo service. */
   static final String SERVICE = "/gateway_api_conformance.echo_basic.grpcecho.GrpcEcho/";
 
   static final String UNIMPLEMENTED = "12";
-
-  GatewayCluster cluster;
-  TestNamespace ns;
-  final List<AutoCloseable> closeables = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    for (AutoCloseable c : closeables) {
-      c.close();
-    }
-  }
 
   GrpcEcho backend(String name) throws Exception {
     GrpcEcho b = new GrpcEcho(name);

@@ -18,13 +18,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The traffic expectations of the conformance suite's (v1.6.1) {@code tcproute-*} and {@code
@@ -34,19 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * tolerance. One method per suite test, named after it.
  */
 @GatewayApiTest(channel = Channel.EXPERIMENTAL)
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
-@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
-class L4RouteTrafficReplayTest {
-  GatewayCluster cluster;
-  TestNamespace ns;
-  final List<AutoCloseable> closeables = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    for (AutoCloseable c : closeables) {
-      c.close();
-    }
-  }
+class L4RouteTrafficReplayTest extends TrafficReplayBase {
 
   /** A TCP echo behind Service {@code name} port {@code port}: each line comes back as name. */
   void tcpEcho(String name, int port) throws IOException {

@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.ListenerSet;
-import dev.gatewaysdk.model.Manifests;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The traffic expectations of the conformance suite's (v1.6.1) {@code listenerset-*} tests that
@@ -21,20 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * the Gateway's status address and port reach the backend each test expects, or get 404. One method
  * per suite test, named after it.
  */
-@GatewayApiTest
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
-@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
-class ListenerSetTrafficReplayTest {
-  GatewayCluster cluster;
-  TestNamespace ns;
-  final List<AutoCloseable> closeables = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    for (AutoCloseable c : closeables) {
-      c.close();
-    }
-  }
+class ListenerSetTrafficReplayTest extends TrafficReplayBase {
 
   /** A namespace {@code <prefix>-<unique>} with {@code labels}, deleted after the test. */
   String namespace(String prefix, java.util.Map<String, String> labels) throws Exception {
@@ -49,20 +32,6 @@ class ListenerSetTrafficReplayTest {
         .execute();
     closeables.add(() -> cluster.deleteNamespace(name));
     return name;
-  }
-
-  void infraBackends() {
-    for (String b : List.of("infra-backend-v1", "infra-backend-v2", "infra-backend-v3")) {
-      closeables.add(EchoBackend.behindService(cluster, ns.name(), b, 8080));
-    }
-  }
-
-  <T> T create(String yaml, Class<T> type) {
-    return cluster.create(
-        Manifests.read(
-            yaml.replace("$NS", ns.name())
-                .replace("$CLASS", cluster.gatewayClassName().orElseThrow()),
-            type));
   }
 
   /** HTTP listeners {@code name: hostname} on port 80 taking routes from {@code from}. */
@@ -146,7 +115,7 @@ class ListenerSetTrafficReplayTest {
 
   @Test
   void listenerSetHttpRouting() throws Exception {
-    infraBackends();
+    echoBackends("infra-backend-v1", "infra-backend-v2", "infra-backend-v3");
     String gw = "gateway-with-listener-sets-http-routing";
     gateway(gw, "All", "gateway-listener-1", "gateway-listener-2");
     String ls1 = "listener-set-http-routing-1";
@@ -216,7 +185,7 @@ class ListenerSetTrafficReplayTest {
 
   @Test
   void listenerSetDualParentRefIndependence() throws Exception {
-    infraBackends();
+    echoBackends("infra-backend-v1", "infra-backend-v2", "infra-backend-v3");
     String gw = "gateway-dual-parentref";
     gateway(gw, "Same", "gw-dual-parentref-listener");
     listenerSet("ls-dual-parentref", gw, "Same", "ls-dual-parentref-listener");
@@ -253,7 +222,7 @@ class ListenerSetTrafficReplayTest {
 
   @Test
   void listenerSetAllowedRoutesNamespaces() throws Exception {
-    infraBackends();
+    echoBackends("infra-backend-v1", "infra-backend-v2", "infra-backend-v3");
     String gw = "gateway-with-listener-sets-test-allowed-routes";
     gateway(gw, "All", "gateway-listener");
     String allowed = namespace("routes-allowed", java.util.Map.of("allowed", "ns"));

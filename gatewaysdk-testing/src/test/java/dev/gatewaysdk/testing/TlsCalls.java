@@ -109,6 +109,20 @@ final class TlsCalls {
     }
   }
 
+  /** A server-side TLS context presenting {@code certificate}. */
+  static SSLContext serverContext(SelfSignedCertificate certificate) throws Exception {
+    return serverContext(certificate, null);
+  }
+
+  /** The same, trusting client certificate {@code trustedClient} when not null. */
+  static SSLContext serverContext(
+      SelfSignedCertificate certificate, SelfSignedCertificate trustedClient) throws Exception {
+    SSLContext server = SSLContext.getInstance("TLS");
+    server.init(
+        presenting(certificate), trustedClient == null ? null : trusting(trustedClient), null);
+    return server;
+  }
+
   /**
    * A TLS server on loopback presenting {@code certificate} that answers each connection with
    * {@code HTTP/1.1 200} and the headers {@code X-Backend: <name>}, {@code X-SNI} (the server name
@@ -119,9 +133,7 @@ final class TlsCalls {
   static SSLServerSocket backend(
       String name, SelfSignedCertificate certificate, SelfSignedCertificate requiredClient)
       throws Exception {
-    SSLContext server = SSLContext.getInstance("TLS");
-    server.init(
-        presenting(certificate), requiredClient == null ? null : trusting(requiredClient), null);
+    SSLContext server = serverContext(certificate, requiredClient);
     SSLServerSocket socket =
         (SSLServerSocket)
             server

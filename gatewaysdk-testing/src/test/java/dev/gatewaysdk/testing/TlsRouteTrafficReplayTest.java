@@ -11,14 +11,9 @@ import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServicePort;
 import io.kubernetes.client.openapi.models.V1ServiceSpec;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.TrustManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The traffic expectations of the conformance suite's (v1.6.1) {@code tlsroute-*} tests, replayed
@@ -27,20 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * certificate), Terminate reaches a plain-text backend (the client sees the listener's). One method
  * per suite test, named after it.
  */
-@GatewayApiTest
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
-@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
-class TlsRouteTrafficReplayTest {
-  GatewayCluster cluster;
-  TestNamespace ns;
-  final List<AutoCloseable> closeables = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    for (AutoCloseable c : closeables) {
-      c.close();
-    }
-  }
+class TlsRouteTrafficReplayTest extends TrafficReplayBase {
 
   /** A TLS backend presenting {@code certificate} behind Service {@code name} port 8443. */
   void tlsBackend(String name, SelfSignedCertificate certificate) throws Exception {
