@@ -9,6 +9,7 @@ import dev.gatewaysdk.testing.internal.kube.Kube;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,18 +180,31 @@ public final class ControllerLoop implements AutoCloseable {
     }
   }
 
-  private Reconciler.Snapshot snapshot() {
+  /**
+   * The informers' objects, each kind copied when first read and then fixed: the data plane and the
+   * reconciler of one pass see the same objects (a Gateway created between the data plane's apply
+   * and the reconcile would otherwise be written {@code Programmed} with no data plane serving it).
+   */
+  Reconciler.Snapshot snapshot() {
+    Map<String, Map<String, ObjectNode>> copies = new HashMap<>();
     return new Reconciler.Snapshot() {
+      private Map<String, ObjectNode> copy(String kind) {
+        return copies.computeIfAbsent(
+            kind,
+            k -> {
+              Informer i = informers.get(k);
+              return i == null ? Map.of() : i.copy();
+            });
+      }
+
       @Override
       public Collection<ObjectNode> list(String kind) {
-        Informer i = informers.get(kind);
-        return i == null ? List.of() : i.list();
+        return new ArrayList<>(copy(kind).values());
       }
 
       @Override
       public ObjectNode get(String kind, String namespace, String name) {
-        Informer i = informers.get(kind);
-        return i == null ? null : i.get(namespace, name);
+        return copy(kind).get(Informer.key(namespace, name));
       }
 
       @Override

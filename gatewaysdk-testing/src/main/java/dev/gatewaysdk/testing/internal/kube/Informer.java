@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.core.GatewayApiException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +49,14 @@ public final class Informer implements AutoCloseable {
 
   public Collection<ObjectNode> list() {
     return new ArrayList<>(cache.values());
+  }
+
+  /**
+   * A copy of the cache as it is now, keyed by {@link #key(String, String)}: one consistent view
+   * for a reader that looks more than once.
+   */
+  public Map<String, ObjectNode> copy() {
+    return new HashMap<>(cache);
   }
 
   /** The cached object, or null. {@code namespace} is null for cluster-scoped objects. */
@@ -131,7 +140,8 @@ public final class Informer implements AutoCloseable {
     return key(m.path("namespace").asText(null), m.path("name").asText());
   }
 
-  private static String key(String namespace, String name) {
+  /** The key of {@code namespace/name} in {@link #copy()} (namespace null when cluster-scoped). */
+  public static String key(String namespace, String name) {
     return (namespace == null || namespace.isEmpty() ? "" : namespace) + "/" + name;
   }
 
