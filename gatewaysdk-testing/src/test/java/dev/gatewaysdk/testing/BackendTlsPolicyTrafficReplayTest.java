@@ -10,6 +10,7 @@ import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServicePort;
 import io.kubernetes.client.openapi.models.V1ServiceSpec;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLServerSocket;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,14 +25,19 @@ import org.junit.jupiter.api.Test;
  */
 class BackendTlsPolicyTrafficReplayTest extends TrafficReplayBase {
 
-  /** The suite's backend certificate (abc.example.com, other.example.com), its own CA. */
+  /**
+   * The suite's backend certificate (DNS abc.example.com, other.example.com; URI
+   * spiffe://abc.example.com/test-identity), its own CA.
+   */
   SelfSignedCertificate backendCert;
 
   SSLServerSocket backend;
 
   @BeforeEach
   void backend() throws Exception {
-    backendCert = SelfSignedCertificate.generate("abc.example.com", "other.example.com");
+    backendCert =
+        SelfSignedCertificate.generate(
+            "abc.example.com", "other.example.com", "spiffe://abc.example.com/test-identity");
     backend = TlsCalls.backend("tls-backend", backendCert, null);
     closeables.add(backend);
   }
@@ -238,31 +244,50 @@ class BackendTlsPolicyTrafficReplayTest extends TrafficReplayBase {
   @Test
   void backendTlsPolicySanValidation() throws Exception {
     configMap("tls-checks-ca-certificate", backendCert.certificatePem());
-    tlsService("backendtlspolicy-san-dns-test", "btls=443");
-    tlsService("backendtlspolicy-san-dns-mismatch-test", "btls=443");
-    policy(
-        "san-dns",
-        "backendtlspolicy-san-dns-test",
-        "btls",
-        ca("tls-checks-ca-certificate"),
-        "abc.example.com",
-        "    subjectAltNames: [{type: Hostname, hostname: abc.example.com}]\n");
-    policy(
-        "san-dns-mismatch",
-        "backendtlspolicy-san-dns-mismatch-test",
-        "btls",
-        ca("tls-checks-ca-certificate"),
-        "abc.example.com",
-        "    subjectAltNames: [{type: Hostname, hostname: dce.example.com}]\n");
+    String[][] cases = {
+      // policy, subjectAltNames, whether the backend's certificate carries one of them
+      {"san-dns", "[{type: Hostname, hostname: abc.example.com}]", "yes"},
+      {"san-dns-mismatch", "[{type: Hostname, hostname: dce.example.com}]", "no"},
+      {"san-uri", "[{type: URI, uri: 'spiffe://abc.example.com/test-identity'}]", "yes"},
+      {"san-uri-mismatch", "[{type: URI, uri: 'spiffe://def.example.com/test-identity'}]", "no"},
+      {
+        "multiple-sans",
+        "[{type: URI, uri: 'spiffe://abc.example.com/test-identity'}, {type: Hostname, hostname:"
+            + " abc.example.com}]",
+        "yes"
+      },
+      {
+        "multiple-mismatch-sans",
+        "[{type: URI, uri: 'spiffe://def.example.com/test-identity'}, {type: Hostname, hostname:"
+            + " def.example.com}]",
+        "no"
+      },
+    };
+    List<String> rules = new ArrayList<>();
+    for (String[] c : cases) {
+      String service = "backendtlspolicy-" + c[0] + "-test";
+      tlsService(service, "btls=443");
+      policy(
+          c[0],
+          service,
+          "btls",
+          ca("tls-checks-ca-certificate"),
+          "abc.example.com",
+          "    subjectAltNames: " + c[1] + "\n");
+      rules.add("/backendtlspolicy-" + c[0] + " " + service + " 443");
+    }
     URI url =
         gatewayAndRoute(
-            "backendtlspolicy-san-test",
-            "abc.example.com",
-            "/backendtlspolicy-san-dns backendtlspolicy-san-dns-test 443",
-            "/backendtlspolicy-san-dns-mismatch backendtlspolicy-san-dns-mismatch-test 443");
-    assertThat(outcome(url, "abc.example.com", "/backendtlspolicy-san-dns"))
-        .isEqualTo("200 sni=abc.example.com");
-    assertServerError(url, "abc.example.com", "/backendtlspolicy-san-dns-mismatch");
+            "backendtlspolicy-san-test", "abc.example.com", rules.toArray(new String[0]));
+    for (String[] c : cases) {
+      if (c[2].equals("yes")) {
+        assertThat(outcome(url, "abc.example.com", "/backendtlspolicy-" + c[0]))
+            .as(c[0])
+            .isEqualTo("200 sni=abc.example.com");
+      } else {
+        assertServerError(url, "abc.example.com", "/backendtlspolicy-" + c[0]);
+      }
+    }
   }
 
   @Test
