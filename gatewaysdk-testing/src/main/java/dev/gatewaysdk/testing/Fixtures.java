@@ -84,6 +84,76 @@ public final class Fixtures {
         .build();
   }
 
+  /**
+   * Starts a Gateway whose listeners terminate or pass through TLS, one call per listener; its
+   * listeners take routes from the Gateway's namespace (the Gateway API default).
+   *
+   * <pre>{@code
+   * cluster.create(Fixtures.tlsGateway(ns, "edge", className)
+   *     .https("shop", 443, "shop.example.com", "shop-tls")   // HTTPS, Secret shop-tls
+   *     .tlsTerminate("db", 443, "db.example.com", "db-tls")    // TLS terminated, TLSRoutes
+   *     .tlsPassthrough("pass", 443, "pass.example.com")        // TLS passed through, TLSRoutes
+   *     .build());
+   * }</pre>
+   */
+  public static TlsGatewayBuilder tlsGateway(
+      String namespace, String name, String gatewayClassName) {
+    return new TlsGatewayBuilder(
+        Gateway.builder().name(name).namespace(namespace).gatewayClassName(gatewayClassName));
+  }
+
+  /**
+   * Adds listeners to a Gateway started by {@link #tlsGateway}. A {@code hostname} may be null (any
+   * name) or a wildcard such as {@code *.example.com}; ports must be 1..65535 ({@link
+   * IllegalArgumentException} otherwise). Not thread-safe.
+   */
+  public static final class TlsGatewayBuilder {
+    private final Gateway.Builder gateway;
+
+    private TlsGatewayBuilder(Gateway.Builder gateway) {
+      this.gateway = gateway;
+    }
+
+    /** An HTTPS listener terminating TLS with the certificate of Secret {@code secret}. */
+    public TlsGatewayBuilder https(String name, int port, String hostname, String secret) {
+      return add(name, port, hostname, ProtocolType.HTTPS, ListenerTLSConfig.terminate(secret));
+    }
+
+    /**
+     * A TLS listener terminating TLS with the certificate of Secret {@code secret}, for TLSRoutes.
+     */
+    public TlsGatewayBuilder tlsTerminate(String name, int port, String hostname, String secret) {
+      return add(name, port, hostname, ProtocolType.TLS, ListenerTLSConfig.terminate(secret));
+    }
+
+    /** A TLS listener passing TLS through to the TLSRoute's backend, chosen by SNI. */
+    public TlsGatewayBuilder tlsPassthrough(String name, int port, String hostname) {
+      return add(name, port, hostname, ProtocolType.TLS, ListenerTLSConfig.passthrough());
+    }
+
+    private TlsGatewayBuilder add(
+        String name, int port, String hostname, ProtocolType protocol, ListenerTLSConfig tls) {
+      Listener.Builder l = Listener.builder().name(name).port(port).protocol(protocol).tls(tls);
+      if (hostname != null) {
+        l.hostname(hostname);
+      }
+      gateway.listener(l.build());
+      return this;
+    }
+
+    /** A plain HTTP listener, for Gateways that serve both. */
+    public TlsGatewayBuilder http(String name, int port, String hostname) {
+      gateway.listener(
+          hostname == null ? Listener.http(name, port) : Listener.http(name, hostname, port));
+      return this;
+    }
+
+    /** The Gateway. */
+    public Gateway build() {
+      return gateway.build();
+    }
+  }
+
   private static Listener allowAll(Listener l) {
     return l.newBuilder().allowedRoutes(AllowedRoutes.fromNamespaces(FromNamespaces.ALL)).build();
   }

@@ -26,8 +26,10 @@ import java.util.List;
 
 /**
  * A freshly generated self-signed X.509 v3 server certificate (ECDSA P-256, SHA-256) for TLS
- * listeners in tests, built with JDK APIs only. The subject CN is the first DNS name; all names go
- * into the subjectAltName extension. Immutable and thread-safe.
+ * listeners in tests, built with JDK APIs only. The subject CN is the first name; all names go into
+ * the subjectAltName extension, as DNS names, except a name with a scheme ({@code
+ * spiffe://example.com/app}), which goes in as a URI (as BackendTLSPolicy {@code subjectAltNames}
+ * of type URI expect). Immutable and thread-safe.
  *
  * <pre>{@code
  * SelfSignedCertificate cert = SelfSignedCertificate.generate("example.com", "*.example.com");
@@ -83,7 +85,8 @@ public final class SelfSignedCertificate {
       ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
       List<byte[]> sans = new ArrayList<>();
       for (String n : dnsNames) {
-        sans.add(implicit(2, n.getBytes(StandardCharsets.US_ASCII)));
+        // GeneralName: uniformResourceIdentifier [6] or dNSName [2], both IA5String
+        sans.add(implicit(n.contains("://") ? 6 : 2, n.getBytes(StandardCharsets.US_ASCII)));
       }
       byte[] extensions =
           explicit(

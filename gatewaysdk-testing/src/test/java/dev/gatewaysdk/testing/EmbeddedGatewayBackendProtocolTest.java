@@ -325,7 +325,7 @@ class EmbeddedGatewayBackendProtocolTest {
   void wssBackendIsReachedOverTlsVerifiedByItsBackendTlsPolicy() throws Exception {
     SelfSignedCertificate cert = SelfSignedCertificate.generate("chat.example.com");
     SelfSignedCertificate stranger = SelfSignedCertificate.generate("chat.example.com");
-    WebSocketEcho backend = new WebSocketEcho("wss", EmbeddedGatewayHttpsTest.serverContext(cert));
+    WebSocketEcho backend = new WebSocketEcho("wss", TlsCalls.serverContext(cert));
     closeables.add(backend);
     for (String svc : List.of("wss", "wrongca")) {
       service(svc, "kubernetes.io/wss", backend.port());
@@ -381,7 +381,7 @@ class EmbeddedGatewayBackendProtocolTest {
   @Test
   void wssBackendWithoutABackendTlsPolicyIsAnInvalidBackend() throws Exception {
     SelfSignedCertificate cert = SelfSignedCertificate.generate("chat.example.com");
-    WebSocketEcho backend = new WebSocketEcho("wss", EmbeddedGatewayHttpsTest.serverContext(cert));
+    WebSocketEcho backend = new WebSocketEcho("wss", TlsCalls.serverContext(cert));
     closeables.add(backend);
     service("wss", "kubernetes.io/wss", backend.port());
     URI gw = gatewayRoutingTo("wss");
@@ -421,17 +421,9 @@ class EmbeddedGatewayBackendProtocolTest {
     awaitThat(
             cluster,
             cluster.create(
-                Manifests.read(
-                    String.join(
-                        "\n",
-                        "apiVersion: gateway.networking.k8s.io/v1",
-                        "kind: Gateway",
-                        "metadata: {name: secure, namespace: " + ns.name() + "}",
-                        "spec:",
-                        "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
-                        "  listeners: [{name: https, protocol: HTTPS, port: 443,",
-                        "    tls: {mode: Terminate, certificateRefs: [{name: site}]}}]"),
-                    dev.gatewaysdk.model.Gateway.class)))
+                Fixtures.tlsGateway(ns.name(), "secure", cluster.gatewayClassName().orElseThrow())
+                    .https("https", 443, null, "site")
+                    .build()))
         .isProgrammed();
     awaitThat(
             cluster,

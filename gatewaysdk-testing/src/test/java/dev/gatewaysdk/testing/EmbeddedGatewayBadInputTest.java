@@ -312,7 +312,7 @@ class EmbeddedGatewayBadInputTest {
 
   private static Socket tlsSocket(SelfSignedCertificate cert, URI u) throws Exception {
     javax.net.ssl.SSLContext client = javax.net.ssl.SSLContext.getInstance("TLS");
-    client.init(null, EmbeddedGatewayHttpsTest.trusting(cert), null);
+    client.init(null, TlsCalls.trusting(cert), null);
     javax.net.ssl.SSLSocket s =
         (javax.net.ssl.SSLSocket) client.getSocketFactory().createSocket(u.getHost(), u.getPort());
     javax.net.ssl.SSLParameters p = s.getSSLParameters();

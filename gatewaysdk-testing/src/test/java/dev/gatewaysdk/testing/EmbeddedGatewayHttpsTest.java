@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,6 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,22 +37,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
 class EmbeddedGatewayHttpsTest {
-  private static final String GATEWAY =
-      String.join(
-          "\n",
-          "apiVersion: gateway.networking.k8s.io/v1",
-          "kind: Gateway",
-          "metadata: {name: web, namespace: NS}",
-          "spec:",
-          "  gatewayClassName: CLASS",
-          "  listeners:",
-          "    - {name: shop, protocol: HTTPS, port: 443, hostname: shop.example.com,",
-          "       tls: {mode: Terminate, certificateRefs: [{name: shop-tls}]}}",
-          "    - {name: api, protocol: HTTPS, port: 443, hostname: '*.api.example.com',",
-          "       tls: {mode: Terminate, certificateRefs: [{name: api-tls}]}}",
-          "    - {name: lost, protocol: HTTPS, port: 443, hostname: lost.example.com,",
-          "       tls: {mode: Terminate, certificateRefs: [{name: no-such-secret}]}}",
-          "");
   private static final String ROUTE =
       String.join(
           "\n",
@@ -71,18 +53,6 @@ class EmbeddedGatewayHttpsTest {
    * The peer certificate, negotiated ALPN protocol and (for HTTP/1.1) the response of one request.
    */
   private record Exchange(X509Certificate certificate, String alpn, String response) {}
-
-  static TrustManager[] trusting(SelfSignedCertificate... certificates) throws Exception {
-    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-    trust.load(null, null);
-    for (int i = 0; i < certificates.length; i++) {
-      trust.setCertificateEntry("c" + i, certificates[i].certificate());
-    }
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    return tmf.getTrustManagers();
-  }
 
   /**
    * A handshake asking for {@code sni} (ALPN h2 and http/1.1 offered when {@code h2}), then GET /
@@ -119,10 +89,13 @@ class EmbeddedGatewayHttpsTest {
     }
   }
 
+  /** Gateway {@code web}: HTTPS listeners shop, api (wildcard) and lost (its Secret missing). */
   private static Gateway gateway(GatewayCluster cluster, TestNamespace ns) {
-    return Manifests.read(
-        GATEWAY.replace("NS", ns.name()).replace("CLASS", cluster.gatewayClassName().orElseThrow()),
-        Gateway.class);
+    return Fixtures.tlsGateway(ns.name(), "web", cluster.gatewayClassName().orElseThrow())
+        .https("shop", 443, "shop.example.com", "shop-tls")
+        .https("api", 443, "*.api.example.com", "api-tls")
+        .https("lost", 443, "lost.example.com", "no-such-secret")
+        .build();
   }
 
   @Test
@@ -142,7 +115,7 @@ class EmbeddedGatewayHttpsTest {
           .isAcceptedBy("web");
       URI url = cluster.gateway(ns.name(), "web").url("shop");
       assertThat(url.getScheme()).isEqualTo("https");
-      TrustManager[] trust = trusting(shop, api);
+      TrustManager[] trust = TlsCalls.trusting(shop, api);
 
       Exchange toShop = call(trust, url, "shop.example.com", false);
       assertThat(toShop.certificate()).isEqualTo(shop.certificate());
@@ -169,67 +142,13 @@ class EmbeddedGatewayHttpsTest {
     }
   }
 
-  /** A server-side TLS context presenting {@code certificate}. */
-  static SSLContext serverContext(SelfSignedCertificate certificate) throws Exception {
-    KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
-    keys.load(null, null);
-    keys.setKeyEntry(
-        "key",
-        certificate.keyPair().getPrivate(),
-        new char[0],
-        new java.security.cert.Certificate[] {certificate.certificate()});
-    javax.net.ssl.KeyManagerFactory kmf =
-        javax.net.ssl.KeyManagerFactory.getInstance(
-            javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, new char[0]);
-    SSLContext server = SSLContext.getInstance("TLS");
-    server.init(kmf.getKeyManagers(), null, null);
-    return server;
-  }
-
-  /**
-   * A TLS server on loopback presenting {@code certificate} that answers each connection with its
-   * name.
-   */
-  private static javax.net.ssl.SSLServerSocket tlsBackend(
-      String name, SelfSignedCertificate certificate) throws Exception {
-    SSLContext server = serverContext(certificate);
-    javax.net.ssl.SSLServerSocket socket =
-        (javax.net.ssl.SSLServerSocket)
-            server
-                .getServerSocketFactory()
-                .createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-    Thread t =
-        new Thread(
-            () -> {
-              while (!socket.isClosed()) {
-                try (java.net.Socket c = socket.accept()) {
-                  ((SSLSocket) c).startHandshake();
-                  c.getOutputStream()
-                      .write(
-                          ("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Backend: "
-                                  + name
-                                  + "\r\n\r\n")
-                              .getBytes(StandardCharsets.US_ASCII));
-                  c.getOutputStream().flush();
-                } catch (IOException e) {
-                  // closed, or a client that went away
-                }
-              }
-            },
-            "tls-backend-" + name);
-    t.setDaemon(true);
-    t.start();
-    return socket;
-  }
-
   @Test
   void tlsPassthroughRoutesByServerNameAndTheClientSeesTheBackendsCertificate(
       GatewayCluster cluster, TestNamespace ns) throws Exception {
     SelfSignedCertificate foo = SelfSignedCertificate.generate("foo.example.com");
     SelfSignedCertificate bar = SelfSignedCertificate.generate("bar.example.com");
-    try (javax.net.ssl.SSLServerSocket fooServer = tlsBackend("foo", foo);
-        javax.net.ssl.SSLServerSocket barServer = tlsBackend("bar", bar)) {
+    try (javax.net.ssl.SSLServerSocket fooServer = TlsCalls.backend("foo", foo, null);
+        javax.net.ssl.SSLServerSocket barServer = TlsCalls.backend("bar", bar, null)) {
       for (String svc : List.of("foo", "bar")) {
         cluster.create(Fixtures.service(ns.name(), svc, 8443));
         cluster.create(
@@ -239,16 +158,9 @@ class EmbeddedGatewayHttpsTest {
       awaitThat(
               cluster,
               cluster.create(
-                  Manifests.read(
-                      String.join(
-                          "\n",
-                          "apiVersion: gateway.networking.k8s.io/v1",
-                          "kind: Gateway",
-                          "metadata: {name: edge, namespace: " + ns.name() + "}",
-                          "spec:",
-                          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
-                          "  listeners: [{name: tls, protocol: TLS, port: 443, tls: {mode: Passthrough}}]"),
-                      Gateway.class)))
+                  Fixtures.tlsGateway(ns.name(), "edge", cluster.gatewayClassName().orElseThrow())
+                      .tlsPassthrough("tls", 443, null)
+                      .build()))
           .hasListenerCondition("tls", "Programmed", true, "Programmed");
       for (String svc : List.of("foo", "bar")) {
         awaitThat(
@@ -271,7 +183,7 @@ class EmbeddedGatewayHttpsTest {
       URI url =
           URI.create(
               "https://" + address + ":" + cluster.gateway(ns.name(), "edge").port("tls") + "/");
-      TrustManager[] trust = trusting(foo, bar);
+      TrustManager[] trust = TlsCalls.trusting(foo, bar);
 
       Exchange toFoo = call(trust, url, "foo.example.com", false);
       assertThat(toFoo.certificate())
@@ -294,29 +206,18 @@ class EmbeddedGatewayHttpsTest {
     SelfSignedCertificate pass =
         SelfSignedCertificate.generate("pass.example.com", "broken.example.com");
     try (EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080);
-        javax.net.ssl.SSLServerSocket passServer = tlsBackend("pass", pass)) {
+        javax.net.ssl.SSLServerSocket passServer = TlsCalls.backend("pass", pass, null)) {
       cluster.create(Fixtures.service(ns.name(), "pass", 8443));
       cluster.create(Fixtures.endpointSlice(ns.name(), "pass", passServer.getLocalPort()));
       cluster.create(Fixtures.tlsSecret(ns.name(), "term-tls", term));
       awaitThat(
               cluster,
               cluster.create(
-                  Manifests.read(
-                      String.join(
-                          "\n",
-                          "apiVersion: gateway.networking.k8s.io/v1",
-                          "kind: Gateway",
-                          "metadata: {name: edge, namespace: " + ns.name() + "}",
-                          "spec:",
-                          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
-                          "  listeners:",
-                          "    - {name: terminate, protocol: TLS, port: 443, hostname: term.example.com,",
-                          "       tls: {mode: Terminate, certificateRefs: [{name: term-tls}]}}",
-                          "    - {name: passthrough, protocol: TLS, port: 443, hostname: pass.example.com,",
-                          "       tls: {mode: Passthrough}}",
-                          "    - {name: broken, protocol: TLS, port: 443, hostname: broken.example.com,",
-                          "       tls: {mode: Terminate, certificateRefs: [{name: no-such-secret}]}}"),
-                      Gateway.class)))
+                  Fixtures.tlsGateway(ns.name(), "edge", cluster.gatewayClassName().orElseThrow())
+                      .tlsTerminate("terminate", 443, "term.example.com", "term-tls")
+                      .tlsPassthrough("passthrough", 443, "pass.example.com")
+                      .tlsTerminate("broken", 443, "broken.example.com", "no-such-secret")
+                      .build()))
           .hasListenerCondition("terminate", "Programmed", true, "Programmed")
           .hasListenerCondition("passthrough", "Programmed", true, "Programmed");
       // created first, so the routes awaited below are compiled after it
@@ -354,7 +255,7 @@ class EmbeddedGatewayHttpsTest {
       }
       EmbeddedGateway edge = cluster.gateway(ns.name(), "edge");
       URI url = URI.create("https://" + edge.address() + ":" + edge.port("terminate") + "/");
-      TrustManager[] trust = trusting(term, pass);
+      TrustManager[] trust = TlsCalls.trusting(term, pass);
 
       Exchange terminated = call(trust, url, "term.example.com", false);
       assertThat(terminated.certificate())
@@ -390,7 +291,7 @@ class EmbeddedGatewayHttpsTest {
     SelfSignedCertificate front = SelfSignedCertificate.generate("*.example.com");
     SelfSignedCertificate back = SelfSignedCertificate.generate("abc.example.com");
     SelfSignedCertificate stranger = SelfSignedCertificate.generate("abc.example.com");
-    try (javax.net.ssl.SSLServerSocket backend = tlsBackend("secure", back)) {
+    try (javax.net.ssl.SSLServerSocket backend = TlsCalls.backend("secure", back, null)) {
       String[][] services = {{"secure", "ca", "tls"}, {"wrong-ca", "other-ca", "wrong"}};
       for (String[] svc : services) {
         cluster.create(Fixtures.service(ns.name(), svc[0], 8443));
@@ -422,18 +323,9 @@ class EmbeddedGatewayHttpsTest {
       awaitThat(
               cluster,
               cluster.create(
-                  Manifests.read(
-                      String.join(
-                          "\n",
-                          "apiVersion: gateway.networking.k8s.io/v1",
-                          "kind: Gateway",
-                          "metadata: {name: edge, namespace: " + ns.name() + "}",
-                          "spec:",
-                          "  gatewayClassName: " + cluster.gatewayClassName().orElseThrow(),
-                          "  listeners:",
-                          "    - {name: terminate, protocol: TLS, port: 443, hostname: '*.example.com',",
-                          "       tls: {mode: Terminate, certificateRefs: [{name: front-tls}]}}"),
-                      Gateway.class)))
+                  Fixtures.tlsGateway(ns.name(), "edge", cluster.gatewayClassName().orElseThrow())
+                      .tlsTerminate("terminate", 443, "*.example.com", "front-tls")
+                      .build()))
           .hasListenerCondition("terminate", "Programmed", true, "Programmed");
       for (String[] svc : services) {
         awaitThat(
@@ -454,7 +346,7 @@ class EmbeddedGatewayHttpsTest {
       }
       EmbeddedGateway edge = cluster.gateway(ns.name(), "edge");
       URI url = URI.create("https://" + edge.address() + ":" + edge.port("terminate") + "/");
-      TrustManager[] trust = trusting(front);
+      TrustManager[] trust = TlsCalls.trusting(front);
 
       Exchange reencrypted = call(trust, url, "tls.example.com", false);
       assertThat(reencrypted.certificate())
@@ -475,7 +367,7 @@ class EmbeddedGatewayHttpsTest {
       throws Exception {
     SelfSignedCertificate secure = SelfSignedCertificate.generate("secure.example.com");
     SelfSignedCertificate stranger = SelfSignedCertificate.generate("secure.example.com");
-    try (javax.net.ssl.SSLServerSocket backend = tlsBackend("secure", secure)) {
+    try (javax.net.ssl.SSLServerSocket backend = TlsCalls.backend("secure", secure, null)) {
       for (String svc : List.of("good", "wrong-ca", "wrong-name")) {
         cluster.create(Fixtures.service(ns.name(), svc, 8443));
         cluster.create(Fixtures.endpointSlice(ns.name(), svc, backend.getLocalPort()));
@@ -581,7 +473,7 @@ class EmbeddedGatewayHttpsTest {
               cluster.create(Manifests.read(ROUTE.replace("NS", ns.name()), HTTPRoute.class)))
           .isAcceptedBy("web");
       URI url = cluster.gateway(ns.name(), "web").url("shop");
-      TrustManager[] trust = trusting(before, after);
+      TrustManager[] trust = TlsCalls.trusting(before, after);
       assertThat(call(trust, url, "shop.example.com", false).certificate())
           .isEqualTo(before.certificate());
 

@@ -213,7 +213,11 @@ final class GrpcEcho implements AutoCloseable {
         return new Call(
             r.status().code(),
             grpcStatus,
-            r.content().isReadable() ? unframe(r.content()) : "",
+            // a gateway's own answer (a 404 for a call no route takes) is not a gRPC message
+            r.content().isReadable()
+                    && r.headers().get("content-type", "").startsWith("application/grpc")
+                ? unframe(r.content())
+                : "",
             new DefaultHttpHeaders().add(r.headers()));
       } finally {
         r.release(); // the copy handed over by the stream's handler

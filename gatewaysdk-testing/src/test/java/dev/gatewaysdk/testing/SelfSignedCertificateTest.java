@@ -42,6 +42,17 @@ class SelfSignedCertificateTest {
   }
 
   @Test
+  void aNameWithASchemeIsAUriSubjectAltName() throws Exception {
+    X509Certificate x =
+        SelfSignedCertificate.generate("abc.example.com", "spiffe://abc.example.com/test-identity")
+            .certificate();
+    assertThat(x.getSubjectAlternativeNames())
+        .containsExactlyInAnyOrder(
+            java.util.List.of(2, "abc.example.com"),
+            java.util.List.of(6, "spiffe://abc.example.com/test-identity"));
+  }
+
+  @Test
   void pemRoundTripsAndKeyMatchesCertificate() throws Exception {
     SelfSignedCertificate c = SelfSignedCertificate.generate(Duration.ofHours(2), "localhost");
     X509Certificate parsed =

@@ -17,13 +17,13 @@ import java.util.List;
  * client certificate ({@code tls.backend.clientCertificateRef}), with the reasons the Gateway API
  * types name.
  */
-final class FrontendTls {
+public final class FrontendTls {
   private FrontendTls() {}
 
   /**
    * The frontend validation that applies to an HTTPS listener on {@code port}, or a missing node.
    */
-  static JsonNode validationFor(ObjectNode gw, long port) {
+  public static JsonNode validationFor(ObjectNode gw, long port) {
     JsonNode frontend = gw.path("spec").path("tls").path("frontend");
     for (JsonNode p : frontend.path("perPort")) {
       if (p.path("port").asLong() == port) {
@@ -98,7 +98,7 @@ final class FrontendTls {
   }
 
   /** Why a ConfigMap cannot serve as a CA bundle ({@code ca.crt}), or null if it can. */
-  static String caProblem(JsonNode configMap) {
+  public static String caProblem(JsonNode configMap) {
     if (configMap == null) {
       return "does not exist";
     }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.GatewayApiKind;
 import dev.gatewaysdk.model.internal.GatewayDurations;
+import dev.gatewaysdk.testing.internal.controller.FrontendTls;
 import dev.gatewaysdk.testing.internal.controller.Reconciler;
 import dev.gatewaysdk.testing.internal.controller.TlsSecret;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.ByteArrayInputStream;
@@ -291,6 +293,10 @@ final class Compiler {
     if (secret == null || Reconciler.certificateProblem(secret) != null) {
       return null;
     }
+    ClientValidation clients = clientValidation(a);
+    if (clients == ClientValidation.UNUSABLE) {
+      return null; // the listener is not Accepted (NoValidCACertificate): no handshake
+    }
     String key =
         ns
             + "/"
@@ -299,20 +305,95 @@ final class Compiler {
             + secret.path("metadata").path("uid").asText()
             + "/"
             + secret.path("metadata").path("resourceVersion").asText()
-            + (alpn ? "/alpn" : "");
+            + (alpn ? "/alpn" : "")
+            + (clients == null ? "" : "/clients:" + clients.insecure + ":" + clients.versions);
     if (SERVER_TLS.size() > 256) {
       SERVER_TLS.clear();
     }
-    return SERVER_TLS.computeIfAbsent(key, k -> serverContext(secret, alpn));
+    return SERVER_TLS.computeIfAbsent(key, k -> serverContext(secret, alpn, clients));
   }
 
-  private static SslContext serverContext(ObjectNode secret, boolean alpn) {
+  /**
+   * Frontend client-certificate validation ({@code spec.tls.frontend}) for a listener: the PEM of
+   * its usable CA certificates, whether it falls back to accepting any client, and the ConfigMap
+   * versions they came from.
+   */
+  private record ClientValidation(String caPem, boolean insecure, String versions) {
+    /** CA references given, none usable. */
+    static final ClientValidation UNUSABLE = new ClientValidation("", false, "");
+  }
+
+  /**
+   * The client validation the Gateway's {@code tls.frontend} (the {@code perPort} entry for the
+   * listener's port, else {@code default}) asks of an HTTPS listener of the Gateway itself, as the
+   * controller checks it: null when there is none, {@link ClientValidation#UNUSABLE} when no CA
+   * reference is usable.
+   */
+  private ClientValidation clientValidation(Attachment a) {
+    if (!"HTTPS".equals(a.spec.path("protocol").asText()) || !"Gateway".equals(a.ownerKind)) {
+      return null;
+    }
+    ObjectNode gw = s.get("Gateway", a.gatewayNamespace, a.gatewayName);
+    if (gw == null) {
+      return null;
+    }
+    JsonNode validation = FrontendTls.validationFor(gw, a.spec.path("port").asLong());
+    JsonNode refs = validation.path("caCertificateRefs");
+    if (!refs.isArray() || refs.size() == 0) {
+      return null;
+    }
+    StringBuilder pem = new StringBuilder();
+    StringBuilder versions = new StringBuilder();
+    for (JsonNode ref : refs) {
+      String name = ref.path("name").asText();
+      String ns = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : a.gatewayNamespace;
+      if (!ref.path("group").asText("").isEmpty()
+          || !"ConfigMap".equals(ref.path("kind").asText(""))
+          || (!ns.equals(a.gatewayNamespace)
+              && !Reconciler.permitted(
+                  s, GROUP, "Gateway", a.gatewayNamespace, "", "ConfigMap", ns, name))) {
+        continue;
+      }
+      ObjectNode cm = s.get("ConfigMap", ns, name);
+      if (FrontendTls.caProblem(cm) != null) {
+        continue;
+      }
+      String ca = cm.path("data").path("ca.crt").asText(null);
+      pem.append(ca != null ? ca : Reconciler.decode(cm.path("binaryData").path("ca.crt").asText()))
+          .append('\n');
+      versions
+          .append(cm.path("metadata").path("uid").asText())
+          .append('/')
+          .append(cm.path("metadata").path("resourceVersion").asText())
+          .append(';');
+    }
+    if (pem.length() == 0) {
+      return ClientValidation.UNUSABLE;
+    }
+    return new ClientValidation(
+        pem.toString(),
+        "AllowInsecureFallback".equals(validation.path("mode").asText()),
+        versions.toString());
+  }
+
+  private static SslContext serverContext(
+      ObjectNode secret, boolean alpn, ClientValidation clients) {
     TlsSecret pem = TlsSecret.read(secret);
     try {
       SslContextBuilder b =
           SslContextBuilder.forServer(
               new ByteArrayInputStream(pem.certificate().getBytes(StandardCharsets.US_ASCII)),
               new ByteArrayInputStream(pem.key().getBytes(StandardCharsets.US_ASCII)));
+      if (clients != null && clients.insecure) {
+        // AllowInsecureFallback: a client certificate is asked for, and the connection goes on
+        // with any certificate or none
+        b.clientAuth(ClientAuth.OPTIONAL)
+            .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE);
+      } else if (clients != null) {
+        b.clientAuth(ClientAuth.REQUIRE)
+            .trustManager(
+                new ByteArrayInputStream(clients.caPem.getBytes(StandardCharsets.US_ASCII)));
+      }
       if (alpn) {
         b.applicationProtocolConfig(
             new ApplicationProtocolConfig(
@@ -379,6 +460,44 @@ final class Compiler {
     return c < 0 || (c == 0 && name(a).compareTo(name(b)) < 0);
   }
 
+  /**
+   * The Secret of the client certificate ({@code spec.tls.backend.clientCertificateRef}) of the
+   * Gateway whose rules {@link #rules} is compiling, or null: TLS to backends presents it.
+   */
+  private ObjectNode backendClientCertificate;
+
+  /**
+   * The usable Secret the Gateway of {@code a} names as its backend client certificate (its own
+   * namespace, or another one through a ReferenceGrant), or null.
+   */
+  private ObjectNode backendClientCertificate(Attachment a) {
+    ObjectNode gw = s.get("Gateway", a.gatewayNamespace, a.gatewayName);
+    JsonNode ref =
+        gw == null
+            ? null
+            : gw.path("spec").path("tls").path("backend").path("clientCertificateRef");
+    if (ref == null
+        || ref.isMissingNode()
+        || !ref.path("group").asText("").isEmpty()
+        || !"Secret".equals(ref.path("kind").asText("Secret"))) {
+      return null;
+    }
+    String name = ref.path("name").asText();
+    String ns = ref.hasNonNull("namespace") ? ref.path("namespace").asText() : a.gatewayNamespace;
+    if (!ns.equals(a.gatewayNamespace)
+        && !Reconciler.permitted(s, GROUP, "Gateway", a.gatewayNamespace, "", "Secret", ns, name)) {
+      return null;
+    }
+    ObjectNode secret = s.get("Secret", ns, name);
+    return secret == null || Reconciler.certificateProblem(secret) != null ? null : secret;
+  }
+
+  private static String versionOf(ObjectNode object) {
+    return object.path("metadata").path("uid").asText()
+        + "/"
+        + object.path("metadata").path("resourceVersion").asText();
+  }
+
   /** Client contexts by policy and CA ConfigMap versions. */
   private static final Map<String, SslContext> CLIENT_TLS = new ConcurrentHashMap<>();
 
@@ -428,20 +547,31 @@ final class Compiler {
       }
       key = versions.toString();
     }
+    ObjectNode clientCertificate = backendClientCertificate;
+    boolean system = key.equals("system");
+    if (clientCertificate != null) {
+      key += "/client:" + versionOf(clientCertificate);
+    }
     if (CLIENT_TLS.size() > 256) {
       CLIENT_TLS.clear();
     }
     SslContext context =
         CLIENT_TLS.computeIfAbsent(
-            key, k -> clientContext(k.equals("system") ? null : pem.toString()));
+            key, k -> clientContext(system ? null : pem.toString(), clientCertificate));
     return context == null ? null : new RouteTable.BackendTls(context, hostname, List.copyOf(sans));
   }
 
-  private static SslContext clientContext(String caPem) {
+  private static SslContext clientContext(String caPem, ObjectNode clientCertificate) {
     try {
       SslContextBuilder b = SslContextBuilder.forClient();
       if (caPem != null) {
         b.trustManager(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)));
+      }
+      if (clientCertificate != null) {
+        TlsSecret pem = TlsSecret.read(clientCertificate);
+        b.keyManager(
+            new ByteArrayInputStream(pem.certificate().getBytes(StandardCharsets.US_ASCII)),
+            new ByteArrayInputStream(pem.key().getBytes(StandardCharsets.US_ASCII)));
       }
       return b.build();
     } catch (SSLException | IllegalArgumentException e) {
@@ -525,7 +655,9 @@ final class Compiler {
     String ns = namespace(route);
     List<String> hostnames = new ArrayList<>();
     route.path("spec").path("hostnames").forEach(h -> hostnames.add(h.asText()));
-    List<RouteTable.Rule> rules = null;
+    // rules by the client certificate of the Gateway they serve (a BackendTLSPolicy's TLS presents
+    // it)
+    Map<String, List<RouteTable.Rule>> rulesByClientCertificate = new HashMap<>();
     for (JsonNode ref : route.path("spec").path("parentRefs")) {
       String parentKind = ref.path("kind").asText("Gateway");
       if (!GROUP.equals(ref.path("group").asText(GROUP))) {
@@ -552,9 +684,18 @@ final class Compiler {
         if (effective.isEmpty()) {
           continue;
         }
-        if (rules == null) {
-          rules = rules(kind, route);
-        }
+        ObjectNode clientCertificate = backendClientCertificate(a);
+        List<RouteTable.Rule> rules =
+            rulesByClientCertificate.computeIfAbsent(
+                clientCertificate == null ? "" : versionOf(clientCertificate),
+                k -> {
+                  backendClientCertificate = clientCertificate;
+                  try {
+                    return rules(kind, route);
+                  } finally {
+                    backendClientCertificate = null;
+                  }
+                });
         addEntries(kind, a, route, effective, rules);
       }
     }
