@@ -1,15 +1,10 @@
 package dev.gatewaysdk.benchmarks;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Manifests;
-import dev.gatewaysdk.model.internal.Json;
-import dev.gatewaysdk.model.internal.KindCodec;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,10 +16,6 @@ import java.util.concurrent.Callable;
  * 100 ms slices in one JVM, so both see the same load, and the median ratio of the slice pairs is
  * printed. JMH runs one benchmark after the other, which on a shared machine gives errors of ±100
  * %; use JMH on a quiet machine.
- *
- * <p>With {@code jackson} as second argument it also times the same codecs over Jackson's own UTF-8
- * parser (with duplicate-field detection, as the fast path has), the candidate for replacing {@code
- * ByteJsonParser}: {@code ... InterleavedReadRatio 30 jackson}.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.gatewaysdk.benchmarks.InterleavedReadRatio [rounds]}
@@ -41,22 +32,6 @@ public final class InterleavedReadRatio {
         new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     String route = Manifests.toJson(ModelJsonBenchmark.largeRoute());
     String gateway = Manifests.toJson(ModelJsonBenchmark.largeGateway());
-    if (args.length > 1 && args[1].equals("jackson")) {
-      compare(
-          "16-rule HTTPRoute, Jackson's parser",
-          rounds,
-          jacksonParser(route, HTTPRoute.class),
-          () ->
-              fabric8.readValue(
-                  route, io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class));
-      compare(
-          "64-listener Gateway, Jackson's parser",
-          rounds,
-          jacksonParser(gateway, Gateway.class),
-          () ->
-              fabric8.readValue(
-                  gateway, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class));
-    }
     compare(
         "16-rule HTTPRoute",
         rounds,
@@ -71,19 +46,6 @@ public final class InterleavedReadRatio {
         () ->
             fabric8.readValue(
                 gateway, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class));
-  }
-
-  /** The model's codecs over Jackson's UTF-8 byte parser, bound as the fast path binds. */
-  private static Callable<Object> jacksonParser(String json, Class<?> type) {
-    ObjectMapper mapper = Json.mapper();
-    ObjectReader reader = mapper.readerFor(type).withAttribute(KindCodec.FAST, Boolean.TRUE);
-    return () -> {
-      byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
-      try (JsonParser p = mapper.getFactory().createParser(utf8)) {
-        p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        return reader.readValue(p);
-      }
-    };
   }
 
   private static void compare(

@@ -2,6 +2,7 @@ package dev.gatewaysdk.model.internal.manifest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,10 @@ import dev.gatewaysdk.model.GatewayApiKind;
 import dev.gatewaysdk.model.GatewayApiObject;
 import dev.gatewaysdk.model.internal.Json;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -162,13 +167,78 @@ public final class ObjectBinding {
   }
 
   /**
-   * Binds the value at {@code parser}'s current token to {@code type}, strictly as {@link #bind}
-   * does, for the fast path: the same value on success, but a failure may name the kind where
-   * {@link #bind} names its spec.
+   * The fast path of reading one typed object from JSON text: binds straight from Jackson's token
+   * stream with the strict mapper, without a tree or locations. It answers only for the plain case
+   * and gives up (returns null) on anything else, so the located tree path, which runs next, alone
+   * words every error: {@code text} must be one JSON object of {@code type}'s kind within the
+   * limits, with a string {@code apiVersion} and {@code kind}, no field twice in one object and no
+   * number out of a double's range (the codecs check these). The caller still checks the API
+   * version.
    */
-  static <T> T read(com.fasterxml.jackson.core.JsonParser parser, Class<T> type)
-      throws java.io.IOException {
-    return READERS.get(type).readValue(parser);
+  public static <T> T readPlain(String text, Class<T> type, ReadLimits limits) {
+    if (text.length() > limits.maxDocumentChars || !startsWithObject(text)) {
+      return null;
+    }
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    // the encoder writes '?' for an unpaired surrogate, which the tree path keeps; text with one
+    // either has other non-ASCII characters (more bytes than characters) or only one-byte ones, one
+    // of them a '?' in the bytes
+    if ((utf8.length != text.length() || hasQuestionMark(utf8)) && hasUnpairedSurrogate(text)) {
+      return null;
+    }
+    try (JsonParser p = limits.plainJson.createParser(utf8)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      T value = READERS.get(type).readValue(p);
+      return value == null || p.nextToken() != null ? null : value;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Whether {@code bytes} hold a '?', eight at a time (a zero byte of the word xor "????????"). */
+  private static boolean hasQuestionMark(byte[] bytes) {
+    long found = 0;
+    int i = 0;
+    for (; i + 8 <= bytes.length; i += 8) {
+      long v = (long) LONGS.get(bytes, i) ^ 0x3F3F3F3F3F3F3F3FL;
+      found |= (v - 0x0101010101010101L) & ~v;
+    }
+    for (; i < bytes.length; i++) {
+      found |= bytes[i] == '?' ? 0x80 : 0;
+    }
+    return (found & 0x8080808080808080L) != 0;
+  }
+
+  private static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithObject(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{') {
+        return true;
+      }
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The tree of a typed object. */
