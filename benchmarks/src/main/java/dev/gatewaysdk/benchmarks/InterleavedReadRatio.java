@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Manifests;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,9 +15,9 @@ import java.util.concurrent.Callable;
 /**
  * The read ratio of {@link ModelJsonBenchmark} (gatewaysdk's {@code Manifests.read} over fabric8's
  * {@code readValue}, same JSON) measured for a machine under load: the two reads run in alternating
- * 100 ms slices in one JVM, so both see the same load, and the median ratio of the slice pairs is
- * printed. JMH runs one benchmark after the other, which on a shared machine gives errors of ±100
- * %; use JMH on a quiet machine.
+ * 100 ms slices in one JVM, so both see the same load, each slice counted in reads per second of
+ * the thread's CPU time, and the median ratio of the slice pairs is printed. JMH runs one benchmark
+ * after the other, which on a shared machine gives errors of ±100 %; use JMH on a quiet machine.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.gatewaysdk.benchmarks.InterleavedReadRatio [rounds]}
@@ -73,8 +75,13 @@ public final class InterleavedReadRatio {
         own.get(rounds / 2));
   }
 
+  /**
+   * Reads per second of this thread's CPU time (not wall time) over one slice: on a shared machine
+   * the time the thread waits for a core does not count against either reader.
+   */
   private static double opsPerSecond(Callable<Object> read) throws Exception {
     long start = System.nanoTime();
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     long end = start + SLICE_NANOS;
     long n = 0;
     while (System.nanoTime() < end) {
@@ -83,6 +90,8 @@ public final class InterleavedReadRatio {
       }
       n += 10;
     }
-    return n / ((System.nanoTime() - start) / 1e9);
+    return n / ((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
   }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 }
