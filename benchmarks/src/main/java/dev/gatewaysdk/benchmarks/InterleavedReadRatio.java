@@ -52,7 +52,10 @@ public final class InterleavedReadRatio {
 
   private static void compare(
       String what, int rounds, Callable<Object> ours, Callable<Object> theirs) throws Exception {
-    for (int i = 0; i < 30; i++) { // warm-up: 6 s
+    // warm-up: 30 slice pairs and at least 10 s of this thread's CPU time, so that on a loaded
+    // machine the JIT has compiled both readers before the first measured slice
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
+    for (int i = 0; i < 30 || THREADS.getCurrentThreadCpuTime() - cpuStart < 10_000_000_000L; i++) {
       opsPerSecond(ours);
       opsPerSecond(theirs);
     }

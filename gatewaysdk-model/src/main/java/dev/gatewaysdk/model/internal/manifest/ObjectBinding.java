@@ -15,10 +15,6 @@ import dev.gatewaysdk.model.GatewayApiKind;
 import dev.gatewaysdk.model.GatewayApiObject;
 import dev.gatewaysdk.model.internal.Json;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -179,14 +175,13 @@ public final class ObjectBinding {
     if (text.length() > limits.maxDocumentChars || !startsWithObject(text)) {
       return null;
     }
-    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    // the encoder writes '?' for an unpaired surrogate, which the tree path keeps; text with one
-    // either has other non-ASCII characters (more bytes than characters) or only one-byte ones, one
-    // of them a '?' in the bytes
-    if ((utf8.length != text.length() || hasQuestionMark(utf8)) && hasUnpairedSurrogate(text)) {
-      return null;
-    }
-    try (JsonParser p = limits.plainJson.createParser(utf8)) {
+    // Jackson's parser over the text's chars: with the names matched rather than decoded (the
+    // codecs' nextFieldName(SerializableString)), it reads faster here than its UTF-8 parser over
+    // the
+    // encoded bytes, copies each string value once, and keeps an unpaired surrogate as the tree
+    // path
+    // does
+    try (JsonParser p = limits.plainJson.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
@@ -195,37 +190,6 @@ public final class ObjectBinding {
     } catch (IOException | RuntimeException e) {
       return null;
     }
-  }
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  /** Whether {@code bytes} hold a '?', eight at a time (a zero byte of the word xor "????????"). */
-  private static boolean hasQuestionMark(byte[] bytes) {
-    long found = 0;
-    int i = 0;
-    for (; i + 8 <= bytes.length; i += 8) {
-      long v = (long) LONGS.get(bytes, i) ^ 0x3F3F3F3F3F3F3F3FL;
-      found |= (v - 0x0101010101010101L) & ~v;
-    }
-    for (; i < bytes.length; i++) {
-      found |= bytes[i] == '?' ? 0x80 : 0;
-    }
-    return (found & 0x8080808080808080L) != 0;
-  }
-
-  private static boolean hasUnpairedSurrogate(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean startsWithObject(String text) {
