@@ -1,15 +1,12 @@
 package dev.gatewaysdk.benchmarks;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Manifests;
-import dev.gatewaysdk.model.internal.Json;
-import dev.gatewaysdk.model.internal.KindCodec;
-import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,13 +15,9 @@ import java.util.concurrent.Callable;
 /**
  * The read ratio of {@link ModelJsonBenchmark} (gatewaysdk's {@code Manifests.read} over fabric8's
  * {@code readValue}, same JSON) measured for a machine under load: the two reads run in alternating
- * 100 ms slices in one JVM, so both see the same load, and the median ratio of the slice pairs is
- * printed. JMH runs one benchmark after the other, which on a shared machine gives errors of ±100
- * %; use JMH on a quiet machine.
- *
- * <p>With {@code jackson} as second argument it also times the same codecs over Jackson's own UTF-8
- * parser (with duplicate-field detection, as the fast path has), the candidate for replacing {@code
- * ByteJsonParser}: {@code ... InterleavedReadRatio 30 jackson}.
+ * 100 ms slices in one JVM, so both see the same load, each slice counted in reads per second of
+ * the thread's CPU time, and the median ratio of the slice pairs is printed. JMH runs one benchmark
+ * after the other, which on a shared machine gives errors of ±100 %; use JMH on a quiet machine.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.gatewaysdk.benchmarks.InterleavedReadRatio [rounds]}
@@ -41,22 +34,6 @@ public final class InterleavedReadRatio {
         new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     String route = Manifests.toJson(ModelJsonBenchmark.largeRoute());
     String gateway = Manifests.toJson(ModelJsonBenchmark.largeGateway());
-    if (args.length > 1 && args[1].equals("jackson")) {
-      compare(
-          "16-rule HTTPRoute, Jackson's parser",
-          rounds,
-          jacksonParser(route, HTTPRoute.class),
-          () ->
-              fabric8.readValue(
-                  route, io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class));
-      compare(
-          "64-listener Gateway, Jackson's parser",
-          rounds,
-          jacksonParser(gateway, Gateway.class),
-          () ->
-              fabric8.readValue(
-                  gateway, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class));
-    }
     compare(
         "16-rule HTTPRoute",
         rounds,
@@ -73,22 +50,12 @@ public final class InterleavedReadRatio {
                 gateway, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class));
   }
 
-  /** The model's codecs over Jackson's UTF-8 byte parser, bound as the fast path binds. */
-  private static Callable<Object> jacksonParser(String json, Class<?> type) {
-    ObjectMapper mapper = Json.mapper();
-    ObjectReader reader = mapper.readerFor(type).withAttribute(KindCodec.FAST, Boolean.TRUE);
-    return () -> {
-      byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
-      try (JsonParser p = mapper.getFactory().createParser(utf8)) {
-        p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        return reader.readValue(p);
-      }
-    };
-  }
-
   private static void compare(
       String what, int rounds, Callable<Object> ours, Callable<Object> theirs) throws Exception {
-    for (int i = 0; i < 30; i++) { // warm-up: 6 s
+    // warm-up: 30 slice pairs and at least 10 s of this thread's CPU time, so that on a loaded
+    // machine the JIT has compiled both readers before the first measured slice
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
+    for (int i = 0; i < 30 || THREADS.getCurrentThreadCpuTime() - cpuStart < 10_000_000_000L; i++) {
       opsPerSecond(ours);
       opsPerSecond(theirs);
     }
@@ -111,8 +78,13 @@ public final class InterleavedReadRatio {
         own.get(rounds / 2));
   }
 
+  /**
+   * Reads per second of this thread's CPU time (not wall time) over one slice: on a shared machine
+   * the time the thread waits for a core does not count against either reader.
+   */
   private static double opsPerSecond(Callable<Object> read) throws Exception {
     long start = System.nanoTime();
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     long end = start + SLICE_NANOS;
     long n = 0;
     while (System.nanoTime() < end) {
@@ -121,6 +93,8 @@ public final class InterleavedReadRatio {
       }
       n += 10;
     }
-    return n / ((System.nanoTime() - start) / 1e9);
+    return n / ((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
   }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 }

@@ -12,7 +12,6 @@ import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Listener;
 import dev.gatewaysdk.model.ListenerTLSConfig;
 import dev.gatewaysdk.model.Manifests;
-import dev.gatewaysdk.model.internal.manifest.ByteJsonParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Manifests#toJson(Object)} against fabric8 with Jackson's default pretty printer) and compact
  * ({@link Manifests#toCompactJson(Object)} against {@code writeValueAsString}).
  *
- * <p>{@code tokenize*} is the floor under both reads: Jackson's UTF-8 parser walking the same text
- * and decoding every name, string and number, binding nothing.
+ * <p>{@code tokenize*} is the floor under both reads: Jackson's UTF-8 parser (the one under {@code
+ * Manifests.read} of JSON text) walking the same text and decoding every name, string and number,
+ * binding nothing.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ModelJson}
  */
@@ -143,24 +143,9 @@ public class ModelJsonBenchmark {
     return tokenize(TOKENIZER.createParser(json.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** {@code json} as bytes through the parser under gatewaysdk's reads. */
-  private static long tokenizeOwn(String json) throws Exception {
-    return tokenize(new ByteJsonParser(json.getBytes(StandardCharsets.UTF_8), 100));
-  }
-
   @Benchmark
   public long tokenizeRouteJackson() throws Exception {
     return tokenize(routeJson);
-  }
-
-  @Benchmark
-  public long tokenizeRouteGatewaysdk() throws Exception {
-    return tokenizeOwn(routeJson);
-  }
-
-  @Benchmark
-  public long tokenizeGatewayGatewaysdk() throws Exception {
-    return tokenizeOwn(gatewayJson);
   }
 
   @Benchmark

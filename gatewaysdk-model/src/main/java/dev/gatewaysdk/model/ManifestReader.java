@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatewaysdk.model.internal.manifest.FastJson;
 import dev.gatewaysdk.model.internal.manifest.FieldPaths;
 import dev.gatewaysdk.model.internal.manifest.Locations;
 import dev.gatewaysdk.model.internal.manifest.ObjectBinding;
@@ -206,31 +205,28 @@ public final class ManifestReader {
     Optional<String> kind = ObjectBinding.kindOf(type);
     return kind.isEmpty()
         ? null
-        : plain(FastJson.read(text, type, maxDocumentSize, maxNestingDepth), type, kind.get());
+        : plain(ObjectBinding.readPlain(text, type, limits), type, kind.get());
   }
 
   /**
-   * As {@link #readPlainJson(String, Class)} for a file, bound from its bytes; null also when it
-   * cannot be read.
+   * As {@link #readPlainJson(String, Class)} for a file; null also when it cannot be read or is not
+   * well-formed UTF-8.
    */
   private <T> T readPlainJson(Path path, Class<T> type) {
-    Optional<String> kind = ObjectBinding.kindOf(type);
-    if (kind.isEmpty()) {
+    if (ObjectBinding.kindOf(type).isEmpty()) {
       return null;
     }
-    byte[] utf8;
+    String text;
     try {
       // no more bytes than the limit allows characters: UTF-8 never has fewer bytes than characters
       if (Files.size(path) > maxDocumentSize) {
         return null;
       }
-      utf8 = Files.readAllBytes(path);
+      text = Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       return null;
     }
-    return utf8.length > maxDocumentSize
-        ? null
-        : plain(FastJson.read(utf8, type, maxNestingDepth), type, kind.get());
+    return readPlainJson(text, type);
   }
 
   /** {@code value} if it was read and its API version reads without a note; null otherwise. */

@@ -1,5 +1,7 @@
 package dev.gatewaysdk.model.generator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -247,18 +249,19 @@ final class CodecGenerator {
                 .build());
       }
     }
-    CodeBlock.Builder known = CodeBlock.builder().add("$T.of(", Set.class);
+    CodeBlock.Builder order = CodeBlock.builder().add("{");
     for (int i = 0; i < fields.size(); i++) {
-      known.add(i == 0 ? "$S" : ", $S", fields.get(i).json());
+      order.add(i == 0 ? "$L" : ", $L", constant(fields.get(i).json()));
     }
     codec.addField(
         FieldSpec.builder(
-                ParameterizedTypeName.get(Set.class, String.class),
-                "KNOWN",
+                ArrayTypeName.of(SERIALIZED_STRING),
+                "ORDER",
                 Modifier.PRIVATE,
                 Modifier.STATIC,
                 Modifier.FINAL)
-            .initializer(known.add(")").build())
+            .addJavadoc("The field names in the written order, which the reader expects them in.\n")
+            .initializer(order.add("}").build())
             .build());
     codec.addField(
         FieldSpec.builder(writer, "WRITER", Modifier.STATIC, Modifier.FINAL)
@@ -425,7 +428,7 @@ final class CodecGenerator {
       case INT -> CodeBlock.of("$T.intValue(p, ctxt)", CODECS);
       case LONG -> CodeBlock.of("$T.longValue(p, ctxt)", CODECS);
       case BOOLEAN -> CodeBlock.of("$T.booleanValue(p, ctxt)", CODECS);
-      case TREE -> CodeBlock.of("ctxt.readTree(p)");
+      case TREE -> CodeBlock.of("$T.tree(p, ctxt)", CODECS);
       case OPEN_ENUM ->
           CodeBlock.of(
               "$T.of($T.string(p, ctxt))",
@@ -445,16 +448,30 @@ final class CodecGenerator {
       ClassName reader,
       List<Field> fields,
       boolean withReadInto) {
+    if (fields.size() > Long.SIZE) {
+      throw new IllegalStateException(
+          model.simpleName()
+              + " has "
+              + fields.size()
+              + " fields; the generated reader's duplicate check holds one bit per field, at most "
+              + Long.SIZE);
+    }
     CodeBlock.Builder cases = CodeBlock.builder();
-    for (Field f : fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      Field f = fields.get(i);
       cases.add("case $S:\n", f.json()).indent();
+      // one bit per known field: a second occurrence is refused, whatever the parser allows
+      cases.addStatement("seen = $T.once(seen, 0x$LL, p)", CODECS, Long.toHexString(1L << i));
+      cases.addStatement("next = $L", i + 1);
+      cases.beginControlFlow("if (t == $T.VALUE_NULL)", JSON_TOKEN);
+      cases.addStatement("break");
+      cases.endControlFlow();
       switch (f.shape()) {
         case REQUIRED, OPTIONAL -> {
           cases.addStatement("b.$L($L)", f.accessor(), readValue(f));
           cases.addStatement("break");
         }
         case LIST -> {
-          cases.add("{\n").indent();
           cases.addStatement("$T.expectArray(p, ctxt)", CODECS);
           cases.beginControlFlow("for (int i = 0; p.nextToken() != $T.END_ARRAY; i++)", JSON_TOKEN);
           cases.beginControlFlow("try");
@@ -464,41 +481,35 @@ final class CodecGenerator {
           cases.endControlFlow();
           cases.endControlFlow();
           cases.addStatement("break");
-          cases.unindent().add("}\n");
         }
         case STRING_MAP -> {
-          cases.add("{\n").indent();
-          cases.addStatement("$T.expectObject(p, ctxt)", CODECS);
-          cases.addStatement("$T<String, String> map = new $T<>()", Map.class, LinkedHashMap.class);
-          cases.beginControlFlow(
-              "for (String key = p.nextFieldName(); key != null; key = p.nextFieldName())");
-          cases.addStatement("p.nextToken()");
-          cases.addStatement("map.put(key, $T.string(p, ctxt))", CODECS);
-          cases.endControlFlow();
-          cases.addStatement("b.$L(map)", f.accessor());
+          cases.addStatement("b.$L($T.stringMap(p, ctxt))", f.accessor(), CODECS);
           cases.addStatement("break");
-          cases.unindent().add("}\n");
         }
       }
       cases.unindent();
     }
     cases.add("default:\n").indent();
-    cases.addStatement("b.putUnknownField(field, $T.unknown(p, ctxt))", CODECS);
+    cases.addStatement("unknown = $T.unknownName(unknown, field, p)", CODECS);
+    cases.addStatement(
+        "b.putUnknownField(field, t == $T.VALUE_NULL ? null : $T.unknown(p, ctxt))",
+        JSON_TOKEN,
+        CODECS);
     cases.unindent();
 
     CodeBlock readInto =
         CodeBlock.builder()
             .addStatement("$T.expectObject(p, ctxt)", CODECS)
             .addStatement("String field = null")
+            .addStatement("long seen = 0")
+            .addStatement("int next = 0")
+            .addStatement("$T<String> unknown = null", Set.class)
             .beginControlFlow("try")
             .beginControlFlow(
-                "for (field = p.nextFieldName(); field != null; field = p.nextFieldName())")
-            .beginControlFlow("if (p.nextToken() == $T.VALUE_NULL)", JSON_TOKEN)
-            .beginControlFlow("if (!KNOWN.contains(field))")
-            .addStatement("b.putUnknownField(field, null)")
-            .endControlFlow()
-            .addStatement("continue")
-            .endControlFlow()
+                "for (field = $T.nextField(p, ORDER, next); field != null; field = $T.nextField(p, ORDER, next))",
+                CODECS,
+                CODECS)
+            .addStatement("$T t = p.nextToken()", JSON_TOKEN)
             .beginControlFlow("switch (field)")
             .add(cases.build())
             .endControlFlow()

@@ -31,7 +31,10 @@ final class BackendTLSPolicyValidationCodec {
 
   private static final SerializedString F_SUBJECT_ALT_NAMES = new SerializedString("subjectAltNames");
 
-  private static final Set<String> KNOWN = Set.of("caCertificateRefs", "wellKnownCACertificates", "hostname", "subjectAltNames");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_CA_CERTIFICATE_REFS, F_WELL_KNOWN_CA_CERTIFICATES, F_HOSTNAME, F_SUBJECT_ALT_NAMES};
 
   /**
    * Writes {@link BackendTLSPolicyValidation}.
@@ -96,47 +99,62 @@ final class BackendTLSPolicyValidationCodec {
       BackendTLSPolicyValidation.Builder b = BackendTLSPolicyValidation.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "caCertificateRefs":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addCaCertificateRef(Codecs.object(p, ctxt, LocalObjectReferenceCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addCaCertificateRef(Codecs.object(p, ctxt, LocalObjectReferenceCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             case "wellKnownCACertificates":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.wellKnownCACertificates(WellKnownCACertificatesType.of(Codecs.string(p, ctxt)));
               break;
             case "hostname":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.hostname(Codecs.string(p, ctxt));
               break;
             case "subjectAltNames":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addSubjectAltName(Codecs.object(p, ctxt, SubjectAltNameCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x8L, p);
+              next = 4;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addSubjectAltName(Codecs.object(p, ctxt, SubjectAltNameCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

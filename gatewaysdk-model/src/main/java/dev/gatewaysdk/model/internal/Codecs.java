@@ -4,14 +4,25 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonTokenId;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Shared pieces of the generated streaming codecs: scalar coercion, unknown fields, error wrapping.
@@ -86,9 +97,173 @@ final class Codecs {
     return reader.deserialize(p, ctxt);
   }
 
-  /** An unknown field's value as plain data (maps, lists, strings, numbers, booleans). */
+  /**
+   * The name of the next field of the object at {@code p}, or null at its end. Fields usually come
+   * in the order the codecs write them (their declaration order), so the parser first matches the
+   * raw name against {@code order[next]}, the field after the one read last, which spares it
+   * decoding and looking up the name; any other name is decoded as usual.
+   */
+  static String nextField(JsonParser p, SerializableString[] order, int next) throws IOException {
+    if (next >= order.length) {
+      return p.nextFieldName();
+    }
+    SerializableString expected = order[next];
+    if (p.nextFieldName(expected)) {
+      return expected.getValue();
+    }
+    return p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+  }
+
+  /**
+   * Marks the known field of bit {@code bit} as read: {@code seen} with the bit set.
+   *
+   * @throws JsonMappingException if the object has the field twice
+   */
+  static long once(long seen, long bit, JsonParser p) throws IOException {
+    if ((seen & bit) != 0) {
+      throw duplicate(p, p.currentName());
+    }
+    return seen | bit;
+  }
+
+  /**
+   * Notes the unknown field {@code name} of an object; {@code seen} holds the unknown names read so
+   * far in that object (null before the first, which is the usual case).
+   *
+   * @return the names read so far, {@code name} included
+   * @throws JsonMappingException if the object has the field twice
+   */
+  static Set<String> unknownName(Set<String> seen, String name, JsonParser p)
+      throws JsonMappingException {
+    Set<String> names = seen == null ? new HashSet<>() : seen;
+    if (!names.add(name)) {
+      throw duplicate(p, name);
+    }
+    return names;
+  }
+
+  static JsonMappingException duplicate(JsonParser p, String name) {
+    return JsonMappingException.from(p, "duplicate field \"" + name + "\"");
+  }
+
+  /** A map of strings (labels, annotations); a key given twice is refused. */
+  static Map<String, String> stringMap(JsonParser p, DeserializationContext ctxt)
+      throws IOException {
+    expectObject(p, ctxt);
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+      p.nextToken();
+      if (map.put(key, string(p, ctxt)) != null) {
+        throw duplicate(p, key);
+      }
+    }
+    return map;
+  }
+
+  /**
+   * An unknown field's value as plain data (maps, lists, strings, numbers, booleans), with the Java
+   * types Jackson's untyped reading gives; a field given twice in one object and a number out of a
+   * double's range are refused, as in the located tree.
+   */
   static Object unknown(JsonParser p, DeserializationContext ctxt) throws IOException {
-    return ctxt.readValue(p, Object.class);
+    switch (p.currentTokenId()) {
+      case JsonTokenId.ID_START_OBJECT:
+        {
+          Map<String, Object> map = new LinkedHashMap<>();
+          for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+            p.nextToken();
+            Object value = unknown(p, ctxt);
+            if (map.containsKey(key)) {
+              throw duplicate(p, key);
+            }
+            map.put(key, value);
+          }
+          return map;
+        }
+      case JsonTokenId.ID_START_ARRAY:
+        {
+          List<Object> list = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            list.add(unknown(p, ctxt));
+          }
+          return list;
+        }
+      case JsonTokenId.ID_STRING:
+        return p.getText();
+      case JsonTokenId.ID_NUMBER_INT:
+        return p.getNumberValue();
+      case JsonTokenId.ID_NUMBER_FLOAT:
+        return finite(p);
+      case JsonTokenId.ID_TRUE:
+        return Boolean.TRUE;
+      case JsonTokenId.ID_FALSE:
+        return Boolean.FALSE;
+      case JsonTokenId.ID_NULL:
+        return null;
+      default:
+        return ctxt.readValue(p, Object.class);
+    }
+  }
+
+  /**
+   * A {@code JsonNode} field's value as a tree, as Jackson's tree reading builds it; a field given
+   * twice in one object and a number out of a double's range are refused, as in the located tree.
+   */
+  static JsonNode tree(JsonParser p, DeserializationContext ctxt) throws IOException {
+    JsonNodeFactory nodes = ctxt.getNodeFactory();
+    switch (p.currentTokenId()) {
+      case JsonTokenId.ID_START_OBJECT:
+        {
+          ObjectNode node = nodes.objectNode();
+          for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+            p.nextToken();
+            JsonNode value = tree(p, ctxt);
+            if (node.has(key)) {
+              throw duplicate(p, key);
+            }
+            node.set(key, value);
+          }
+          return node;
+        }
+      case JsonTokenId.ID_START_ARRAY:
+        {
+          ArrayNode node = nodes.arrayNode();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            node.add(tree(p, ctxt));
+          }
+          return node;
+        }
+      case JsonTokenId.ID_STRING:
+        return nodes.textNode(p.getText());
+      case JsonTokenId.ID_NUMBER_INT:
+        switch (p.getNumberType()) {
+          case INT:
+            return nodes.numberNode(p.getIntValue());
+          case LONG:
+            return nodes.numberNode(p.getLongValue());
+          default:
+            return nodes.numberNode(p.getBigIntegerValue());
+        }
+      case JsonTokenId.ID_NUMBER_FLOAT:
+        return nodes.numberNode(finite(p));
+      case JsonTokenId.ID_TRUE:
+        return nodes.booleanNode(true);
+      case JsonTokenId.ID_FALSE:
+        return nodes.booleanNode(false);
+      case JsonTokenId.ID_NULL:
+        return nodes.nullNode();
+      default:
+        return ctxt.readTree(p);
+    }
+  }
+
+  private static double finite(JsonParser p) throws IOException {
+    double d = p.getDoubleValue();
+    if (!Double.isFinite(d)) {
+      throw JsonMappingException.from(
+          p, "the number " + p.getText() + " is out of the range of a 64-bit float");
+    }
+    return d;
   }
 
   static void writeUnknown(Map<String, Object> unknown, JsonGenerator g, SerializerProvider p)

@@ -33,7 +33,10 @@ final class ConditionCodec {
 
   private static final SerializedString F_MESSAGE = new SerializedString("message");
 
-  private static final Set<String> KNOWN = Set.of("type", "status", "observedGeneration", "lastTransitionTime", "reason", "message");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_TYPE, F_STATUS, F_OBSERVED_GENERATION, F_LAST_TRANSITION_TIME, F_REASON, F_MESSAGE};
 
   /**
    * Writes {@link Condition}.
@@ -88,35 +91,64 @@ final class ConditionCodec {
       Condition.Builder b = Condition.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "type":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.type(Codecs.string(p, ctxt));
               break;
             case "status":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.status(ConditionStatus.of(Codecs.string(p, ctxt)));
               break;
             case "observedGeneration":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.observedGeneration(Codecs.longValue(p, ctxt));
               break;
             case "lastTransitionTime":
+              seen = Codecs.once(seen, 0x8L, p);
+              next = 4;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.lastTransitionTime(Codecs.string(p, ctxt));
               break;
             case "reason":
+              seen = Codecs.once(seen, 0x10L, p);
+              next = 5;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.reason(Codecs.string(p, ctxt));
               break;
             case "message":
+              seen = Codecs.once(seen, 0x20L, p);
+              next = 6;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.message(Codecs.string(p, ctxt));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

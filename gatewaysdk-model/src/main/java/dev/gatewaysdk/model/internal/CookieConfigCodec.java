@@ -23,7 +23,10 @@ import javax.annotation.processing.Generated;
 final class CookieConfigCodec {
   private static final SerializedString F_LIFETIME_TYPE = new SerializedString("lifetimeType");
 
-  private static final Set<String> KNOWN = Set.of("lifetimeType");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_LIFETIME_TYPE};
 
   /**
    * Writes {@link CookieConfig}.
@@ -69,20 +72,24 @@ final class CookieConfigCodec {
       CookieConfig.Builder b = CookieConfig.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "lifetimeType":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.lifetimeType(CookieLifetimeType.of(Codecs.string(p, ctxt)));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

@@ -25,7 +25,10 @@ final class GRPCRouteMatchCodec {
 
   private static final SerializedString F_HEADERS = new SerializedString("headers");
 
-  private static final Set<String> KNOWN = Set.of("method", "headers");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_METHOD, F_HEADERS};
 
   /**
    * Writes {@link GRPCRouteMatch}.
@@ -80,32 +83,39 @@ final class GRPCRouteMatchCodec {
       GRPCRouteMatch.Builder b = GRPCRouteMatch.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "method":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.method(Codecs.object(p, ctxt, GRPCMethodMatchCodec.READER));
               break;
             case "headers":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addHeader(Codecs.object(p, ctxt, GRPCHeaderMatchCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addHeader(Codecs.object(p, ctxt, GRPCHeaderMatchCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

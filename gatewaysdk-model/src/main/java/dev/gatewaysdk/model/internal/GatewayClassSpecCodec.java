@@ -26,7 +26,10 @@ final class GatewayClassSpecCodec {
 
   private static final SerializedString F_DESCRIPTION = new SerializedString("description");
 
-  private static final Set<String> KNOWN = Set.of("controllerName", "parametersRef", "description");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_CONTROLLER_NAME, F_PARAMETERS_REF, F_DESCRIPTION};
 
   /**
    * Writes {@link GatewayClassSpec}.
@@ -81,26 +84,40 @@ final class GatewayClassSpecCodec {
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "controllerName":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.controllerName(Codecs.string(p, ctxt));
               break;
             case "parametersRef":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.parametersRef(Codecs.object(p, ctxt, ParametersReferenceCodec.READER));
               break;
             case "description":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.description(Codecs.string(p, ctxt));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.GatewayInfrastructure;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -28,7 +27,10 @@ final class GatewayInfrastructureCodec {
 
   private static final SerializedString F_PARAMETERS_REF = new SerializedString("parametersRef");
 
-  private static final Set<String> KNOWN = Set.of("labels", "annotations", "parametersRef");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_LABELS, F_ANNOTATIONS, F_PARAMETERS_REF};
 
   /**
    * Writes {@link GatewayInfrastructure}.
@@ -93,42 +95,40 @@ final class GatewayInfrastructureCodec {
       GatewayInfrastructure.Builder b = GatewayInfrastructure.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "labels":
-              {
-                Codecs.expectObject(p, ctxt);
-                Map<String, String> map = new LinkedHashMap<>();
-                for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                  p.nextToken();
-                  map.put(key, Codecs.string(p, ctxt));
-                }
-                b.labels(map);
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              b.labels(Codecs.stringMap(p, ctxt));
+              break;
             case "annotations":
-              {
-                Codecs.expectObject(p, ctxt);
-                Map<String, String> map = new LinkedHashMap<>();
-                for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                  p.nextToken();
-                  map.put(key, Codecs.string(p, ctxt));
-                }
-                b.annotations(map);
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              b.annotations(Codecs.stringMap(p, ctxt));
+              break;
             case "parametersRef":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.parametersRef(Codecs.object(p, ctxt, LocalParametersReferenceCodec.READER));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

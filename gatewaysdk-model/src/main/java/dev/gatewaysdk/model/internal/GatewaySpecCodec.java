@@ -37,7 +37,10 @@ final class GatewaySpecCodec {
 
   private static final SerializedString F_DEFAULT_SCOPE = new SerializedString("defaultScope");
 
-  private static final Set<String> KNOWN = Set.of("gatewayClassName", "listeners", "addresses", "infrastructure", "allowedListeners", "tls", "defaultScope");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_GATEWAY_CLASS_NAME, F_LISTENERS, F_ADDRESSES, F_INFRASTRUCTURE, F_ALLOWED_LISTENERS, F_TLS, F_DEFAULT_SCOPE};
 
   /**
    * Writes {@link GatewaySpec}.
@@ -113,56 +116,86 @@ final class GatewaySpecCodec {
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "gatewayClassName":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.gatewayClassName(Codecs.string(p, ctxt));
               break;
             case "listeners":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addListener(Codecs.object(p, ctxt, ListenerCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addListener(Codecs.object(p, ctxt, ListenerCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             case "addresses":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addAddress(Codecs.object(p, ctxt, GatewaySpecAddressCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addAddress(Codecs.object(p, ctxt, GatewaySpecAddressCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             case "infrastructure":
+              seen = Codecs.once(seen, 0x8L, p);
+              next = 4;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.infrastructure(Codecs.object(p, ctxt, GatewayInfrastructureCodec.READER));
               break;
             case "allowedListeners":
+              seen = Codecs.once(seen, 0x10L, p);
+              next = 5;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.allowedListeners(Codecs.object(p, ctxt, AllowedListenersCodec.READER));
               break;
             case "tls":
+              seen = Codecs.once(seen, 0x20L, p);
+              next = 6;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.tls(Codecs.object(p, ctxt, GatewayTLSConfigCodec.READER));
               break;
             case "defaultScope":
+              seen = Codecs.once(seen, 0x40L, p);
+              next = 7;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.defaultScope(GatewayDefaultScope.of(Codecs.string(p, ctxt)));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

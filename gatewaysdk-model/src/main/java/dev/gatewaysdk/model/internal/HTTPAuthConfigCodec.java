@@ -26,7 +26,10 @@ final class HTTPAuthConfigCodec {
 
   private static final SerializedString F_ALLOWED_RESPONSE_HEADERS = new SerializedString("allowedResponseHeaders");
 
-  private static final Set<String> KNOWN = Set.of("path", "allowedHeaders", "allowedResponseHeaders");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_PATH, F_ALLOWED_HEADERS, F_ALLOWED_RESPONSE_HEADERS};
 
   /**
    * Writes {@link HTTPAuthConfig}.
@@ -89,44 +92,54 @@ final class HTTPAuthConfigCodec {
       HTTPAuthConfig.Builder b = HTTPAuthConfig.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "path":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.path(Codecs.string(p, ctxt));
               break;
             case "allowedHeaders":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addAllowedHeader(Codecs.string(p, ctxt));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addAllowedHeader(Codecs.string(p, ctxt));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             case "allowedResponseHeaders":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addAllowedResponseHeader(Codecs.string(p, ctxt));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addAllowedResponseHeader(Codecs.string(p, ctxt));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

@@ -31,7 +31,10 @@ final class HTTPExternalAuthFilterCodec {
 
   private static final SerializedString F_FORWARD_BODY = new SerializedString("forwardBody");
 
-  private static final Set<String> KNOWN = Set.of("protocol", "backendRef", "grpc", "http", "forwardBody");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_PROTOCOL, F_BACKEND_REF, F_GRPC, F_HTTP, F_FORWARD_BODY};
 
   /**
    * Writes {@link HTTPExternalAuthFilter}.
@@ -94,32 +97,56 @@ final class HTTPExternalAuthFilterCodec {
       HTTPExternalAuthFilter.Builder b = HTTPExternalAuthFilter.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "protocol":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.protocol(HTTPRouteExternalAuthProtocol.of(Codecs.string(p, ctxt)));
               break;
             case "backendRef":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.backendRef(Codecs.object(p, ctxt, BackendObjectReferenceCodec.READER));
               break;
             case "grpc":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.grpc(Codecs.object(p, ctxt, GRPCAuthConfigCodec.READER));
               break;
             case "http":
+              seen = Codecs.once(seen, 0x8L, p);
+              next = 4;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.http(Codecs.object(p, ctxt, HTTPAuthConfigCodec.READER));
               break;
             case "forwardBody":
+              seen = Codecs.once(seen, 0x10L, p);
+              next = 5;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.forwardBody(Codecs.object(p, ctxt, ForwardBodyConfigCodec.READER));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

@@ -27,7 +27,10 @@ final class HTTPPathModifierCodec {
 
   private static final SerializedString F_REPLACE_PREFIX_MATCH = new SerializedString("replacePrefixMatch");
 
-  private static final Set<String> KNOWN = Set.of("type", "replaceFullPath", "replacePrefixMatch");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_TYPE, F_REPLACE_FULL_PATH, F_REPLACE_PREFIX_MATCH};
 
   /**
    * Writes {@link HTTPPathModifier}.
@@ -80,26 +83,40 @@ final class HTTPPathModifierCodec {
       HTTPPathModifier.Builder b = HTTPPathModifier.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "type":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.type(HTTPPathModifierType.of(Codecs.string(p, ctxt)));
               break;
             case "replaceFullPath":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.replaceFullPath(Codecs.string(p, ctxt));
               break;
             case "replacePrefixMatch":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.replacePrefixMatch(Codecs.string(p, ctxt));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

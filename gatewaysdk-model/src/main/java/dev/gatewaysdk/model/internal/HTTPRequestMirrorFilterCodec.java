@@ -26,7 +26,10 @@ final class HTTPRequestMirrorFilterCodec {
 
   private static final SerializedString F_FRACTION = new SerializedString("fraction");
 
-  private static final Set<String> KNOWN = Set.of("backendRef", "percent", "fraction");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_BACKEND_REF, F_PERCENT, F_FRACTION};
 
   /**
    * Writes {@link HTTPRequestMirrorFilter}.
@@ -79,26 +82,40 @@ final class HTTPRequestMirrorFilterCodec {
       HTTPRequestMirrorFilter.Builder b = HTTPRequestMirrorFilter.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "backendRef":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.backendRef(Codecs.object(p, ctxt, BackendObjectReferenceCodec.READER));
               break;
             case "percent":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.percent(Codecs.intValue(p, ctxt));
               break;
             case "fraction":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.fraction(Codecs.object(p, ctxt, FractionCodec.READER));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

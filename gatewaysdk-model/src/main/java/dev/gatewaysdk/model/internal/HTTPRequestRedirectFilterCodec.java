@@ -30,7 +30,10 @@ final class HTTPRequestRedirectFilterCodec {
 
   private static final SerializedString F_STATUS_CODE = new SerializedString("statusCode");
 
-  private static final Set<String> KNOWN = Set.of("scheme", "hostname", "path", "port", "statusCode");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_SCHEME, F_HOSTNAME, F_PATH, F_PORT, F_STATUS_CODE};
 
   /**
    * Writes {@link HTTPRequestRedirectFilter}.
@@ -93,32 +96,56 @@ final class HTTPRequestRedirectFilterCodec {
       HTTPRequestRedirectFilter.Builder b = HTTPRequestRedirectFilter.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "scheme":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.scheme(Codecs.string(p, ctxt));
               break;
             case "hostname":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.hostname(Codecs.string(p, ctxt));
               break;
             case "path":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.path(Codecs.object(p, ctxt, HTTPPathModifierCodec.READER));
               break;
             case "port":
+              seen = Codecs.once(seen, 0x8L, p);
+              next = 4;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.port(Codecs.intValue(p, ctxt));
               break;
             case "statusCode":
+              seen = Codecs.once(seen, 0x10L, p);
+              next = 5;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.statusCode(Codecs.intValue(p, ctxt));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

@@ -39,7 +39,10 @@ final class HTTPRouteFilterCodec {
 
   private static final SerializedString F_EXTENSION_REF = new SerializedString("extensionRef");
 
-  private static final Set<String> KNOWN = Set.of("type", "requestHeaderModifier", "responseHeaderModifier", "requestMirror", "requestRedirect", "urlRewrite", "cors", "externalAuth", "extensionRef");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_TYPE, F_REQUEST_HEADER_MODIFIER, F_RESPONSE_HEADER_MODIFIER, F_REQUEST_MIRROR, F_REQUEST_REDIRECT, F_URL_REWRITE, F_CORS, F_EXTERNAL_AUTH, F_EXTENSION_REF};
 
   /**
    * Writes {@link HTTPRouteFilter}.
@@ -116,44 +119,88 @@ final class HTTPRouteFilterCodec {
       HTTPRouteFilter.Builder b = HTTPRouteFilter.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "type":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.type(HTTPRouteFilterType.of(Codecs.string(p, ctxt)));
               break;
             case "requestHeaderModifier":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.requestHeaderModifier(Codecs.object(p, ctxt, HTTPHeaderFilterCodec.READER));
               break;
             case "responseHeaderModifier":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.responseHeaderModifier(Codecs.object(p, ctxt, HTTPHeaderFilterCodec.READER));
               break;
             case "requestMirror":
+              seen = Codecs.once(seen, 0x8L, p);
+              next = 4;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.requestMirror(Codecs.object(p, ctxt, HTTPRequestMirrorFilterCodec.READER));
               break;
             case "requestRedirect":
+              seen = Codecs.once(seen, 0x10L, p);
+              next = 5;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.requestRedirect(Codecs.object(p, ctxt, HTTPRequestRedirectFilterCodec.READER));
               break;
             case "urlRewrite":
+              seen = Codecs.once(seen, 0x20L, p);
+              next = 6;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.urlRewrite(Codecs.object(p, ctxt, HTTPURLRewriteFilterCodec.READER));
               break;
             case "cors":
+              seen = Codecs.once(seen, 0x40L, p);
+              next = 7;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.cors(Codecs.object(p, ctxt, HTTPCORSFilterCodec.READER));
               break;
             case "externalAuth":
+              seen = Codecs.once(seen, 0x80L, p);
+              next = 8;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.externalAuth(Codecs.object(p, ctxt, HTTPExternalAuthFilterCodec.READER));
               break;
             case "extensionRef":
+              seen = Codecs.once(seen, 0x100L, p);
+              next = 9;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.extensionRef(Codecs.object(p, ctxt, LocalObjectReferenceCodec.READER));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

@@ -37,7 +37,10 @@ final class HTTPRouteRuleCodec {
 
   private static final SerializedString F_SESSION_PERSISTENCE = new SerializedString("sessionPersistence");
 
-  private static final Set<String> KNOWN = Set.of("name", "matches", "filters", "backendRefs", "timeouts", "retry", "sessionPersistence");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_NAME, F_MATCHES, F_FILTERS, F_BACKEND_REFS, F_TIMEOUTS, F_RETRY, F_SESSION_PERSISTENCE};
 
   /**
    * Writes {@link HTTPRouteRule}.
@@ -119,65 +122,93 @@ final class HTTPRouteRuleCodec {
       HTTPRouteRule.Builder b = HTTPRouteRule.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "name":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.name(Codecs.string(p, ctxt));
               break;
             case "matches":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addMatch(Codecs.object(p, ctxt, HTTPRouteMatchCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addMatch(Codecs.object(p, ctxt, HTTPRouteMatchCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             case "filters":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addFilter(Codecs.object(p, ctxt, HTTPRouteFilterCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addFilter(Codecs.object(p, ctxt, HTTPRouteFilterCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             case "backendRefs":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addBackendRef(Codecs.object(p, ctxt, HTTPBackendRefCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x8L, p);
+              next = 4;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addBackendRef(Codecs.object(p, ctxt, HTTPBackendRefCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             case "timeouts":
+              seen = Codecs.once(seen, 0x10L, p);
+              next = 5;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.timeouts(Codecs.object(p, ctxt, HTTPRouteTimeoutsCodec.READER));
               break;
             case "retry":
+              seen = Codecs.once(seen, 0x20L, p);
+              next = 6;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.retry(Codecs.object(p, ctxt, HTTPRouteRetryCodec.READER));
               break;
             case "sessionPersistence":
+              seen = Codecs.once(seen, 0x40L, p);
+              next = 7;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.sessionPersistence(Codecs.object(p, ctxt, SessionPersistenceCodec.READER));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

@@ -24,7 +24,10 @@ final class HTTPRouteTimeoutsCodec {
 
   private static final SerializedString F_BACKEND_REQUEST = new SerializedString("backendRequest");
 
-  private static final Set<String> KNOWN = Set.of("request", "backendRequest");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_REQUEST, F_BACKEND_REQUEST};
 
   /**
    * Writes {@link HTTPRouteTimeouts}.
@@ -75,23 +78,32 @@ final class HTTPRouteTimeoutsCodec {
       HTTPRouteTimeouts.Builder b = HTTPRouteTimeouts.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "request":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.request(Codecs.string(p, ctxt));
               break;
             case "backendRequest":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.backendRequest(Codecs.string(p, ctxt));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

@@ -75,8 +75,9 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
   /**
    * The attribute of a read that wants speed over error detail: metadata and spec are read straight
    * into the kind's nested builders, so a spec that fails to build is reported by the kind, without
-   * the spec's path. Set by the fast path, which never reports errors itself (the located tree path
-   * reads again and does).
+   * the spec's path, and a document without a string {@code apiVersion} and {@code kind} fails. Set
+   * by the fast path, which never reports errors itself (the located tree path reads again and
+   * does).
    */
   public static final Object FAST = new Object();
 
@@ -149,16 +150,26 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
     B b = builder.get();
     boolean fast = ctxt.getAttribute(FAST) != null;
     String field = null;
+    long seen = 0;
+    java.util.Set<String> unknown = null;
     try {
       for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
         JsonToken token = p.nextToken();
         switch (field) {
           case "apiVersion":
+            seen = Codecs.once(seen, 0x1L, p);
+            if (fast && token != JsonToken.VALUE_STRING) {
+              throw notPlain(p);
+            }
             if (token != JsonToken.VALUE_NULL) {
               b.apiVersion(Codecs.string(p, ctxt));
             }
             break;
           case "kind":
+            seen = Codecs.once(seen, 0x2L, p);
+            if (fast && token != JsonToken.VALUE_STRING) {
+              throw notPlain(p);
+            }
             if (token != JsonToken.VALUE_NULL) {
               String k = Codecs.string(p, ctxt);
               if (!kind.equals(k)) {
@@ -167,6 +178,7 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
             }
             break;
           case "metadata":
+            seen = Codecs.once(seen, 0x4L, p);
             if (token != JsonToken.VALUE_NULL) {
               if (fast) {
                 ObjectMetaCodec.READER.readInto(p, ctxt, b.metadataBuilder());
@@ -176,6 +188,7 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
             }
             break;
           case "spec":
+            seen = Codecs.once(seen, 0x8L, p);
             if (token != JsonToken.VALUE_NULL) {
               if (fast) {
                 specInto.read(p, ctxt, b);
@@ -186,6 +199,7 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
             break;
           case "status":
             if (statusReader != null) {
+              seen = Codecs.once(seen, 0x10L, p);
               if (token != JsonToken.VALUE_NULL) {
                 setStatus.accept(b, Codecs.object(p, ctxt, statusReader));
               }
@@ -193,9 +207,13 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
             }
           // no status in this kind: kept like any other unknown field
           default:
+            unknown = Codecs.unknownName(unknown, field, p);
             b.putUnknownField(
                 field, token == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
         }
+      }
+      if (fast && (seen & 0x3L) != 0x3L) {
+        throw notPlain(p);
       }
     } catch (Exception e) {
       throw Codecs.wrap(e, type, field, p);
@@ -205,6 +223,14 @@ public final class KindCodec<T extends GatewayApiObject, B extends ObjectBuilder
     } catch (RuntimeException e) {
       throw Codecs.invalid(e, type, p, ctxt);
     }
+  }
+
+  /**
+   * The fast path gives up on a document without a string {@code apiVersion} and {@code kind}; the
+   * located tree path words the problem.
+   */
+  private static JsonMappingException notPlain(JsonParser p) {
+    return JsonMappingException.from(p, "apiVersion and kind must be strings");
   }
 
   /** Writes every kind (through {@link ModelCodec}). */

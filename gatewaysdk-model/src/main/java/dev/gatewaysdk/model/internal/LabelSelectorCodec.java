@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.LabelSelector;
 import dev.gatewaysdk.model.LabelSelectorRequirement;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -27,7 +26,10 @@ final class LabelSelectorCodec {
 
   private static final SerializedString F_MATCH_EXPRESSIONS = new SerializedString("matchExpressions");
 
-  private static final Set<String> KNOWN = Set.of("matchLabels", "matchExpressions");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_MATCH_LABELS, F_MATCH_EXPRESSIONS};
 
   /**
    * Writes {@link LabelSelector}.
@@ -86,40 +88,39 @@ final class LabelSelectorCodec {
       LabelSelector.Builder b = LabelSelector.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "matchLabels":
-              {
-                Codecs.expectObject(p, ctxt);
-                Map<String, String> map = new LinkedHashMap<>();
-                for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                  p.nextToken();
-                  map.put(key, Codecs.string(p, ctxt));
-                }
-                b.matchLabels(map);
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              b.matchLabels(Codecs.stringMap(p, ctxt));
+              break;
             case "matchExpressions":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addMatchExpression(Codecs.object(p, ctxt, LabelSelectorRequirementCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addMatchExpression(Codecs.object(p, ctxt, LabelSelectorRequirementCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

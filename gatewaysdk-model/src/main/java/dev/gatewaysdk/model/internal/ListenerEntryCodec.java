@@ -33,7 +33,10 @@ final class ListenerEntryCodec {
 
   private static final SerializedString F_ALLOWED_ROUTES = new SerializedString("allowedRoutes");
 
-  private static final Set<String> KNOWN = Set.of("name", "hostname", "port", "protocol", "tls", "allowedRoutes");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_NAME, F_HOSTNAME, F_PORT, F_PROTOCOL, F_TLS, F_ALLOWED_ROUTES};
 
   /**
    * Writes {@link ListenerEntry}.
@@ -93,35 +96,64 @@ final class ListenerEntryCodec {
       ListenerEntry.Builder b = ListenerEntry.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "name":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.name(Codecs.string(p, ctxt));
               break;
             case "hostname":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.hostname(Codecs.string(p, ctxt));
               break;
             case "port":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.port(Codecs.intValue(p, ctxt));
               break;
             case "protocol":
+              seen = Codecs.once(seen, 0x8L, p);
+              next = 4;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.protocol(ProtocolType.of(Codecs.string(p, ctxt)));
               break;
             case "tls":
+              seen = Codecs.once(seen, 0x10L, p);
+              next = 5;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.tls(Codecs.object(p, ctxt, ListenerTLSConfigCodec.READER));
               break;
             case "allowedRoutes":
+              seen = Codecs.once(seen, 0x20L, p);
+              next = 6;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.allowedRoutes(Codecs.object(p, ctxt, AllowedRoutesCodec.READER));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

@@ -13,7 +13,6 @@ import dev.gatewaysdk.model.ListenerTLSConfig;
 import dev.gatewaysdk.model.SecretObjectReference;
 import dev.gatewaysdk.model.TLSModeType;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -30,7 +29,10 @@ final class ListenerTLSConfigCodec {
 
   private static final SerializedString F_OPTIONS = new SerializedString("options");
 
-  private static final Set<String> KNOWN = Set.of("mode", "certificateRefs", "options");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_MODE, F_CERTIFICATE_REFS, F_OPTIONS};
 
   /**
    * Writes {@link ListenerTLSConfig}.
@@ -94,43 +96,47 @@ final class ListenerTLSConfigCodec {
       ListenerTLSConfig.Builder b = ListenerTLSConfig.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "mode":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.mode(TLSModeType.of(Codecs.string(p, ctxt)));
               break;
             case "certificateRefs":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addCertificateRef(Codecs.object(p, ctxt, SecretObjectReferenceCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addCertificateRef(Codecs.object(p, ctxt, SecretObjectReferenceCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             case "options":
-              {
-                Codecs.expectObject(p, ctxt);
-                Map<String, String> map = new LinkedHashMap<>();
-                for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                  p.nextToken();
-                  map.put(key, Codecs.string(p, ctxt));
-                }
-                b.options(map);
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              b.options(Codecs.stringMap(p, ctxt));
+              break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.gatewaysdk.model.ObjectMeta;
 import dev.gatewaysdk.model.OwnerReference;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -52,7 +51,10 @@ final class ObjectMetaCodec {
 
   private static final SerializedString F_MANAGED_FIELDS = new SerializedString("managedFields");
 
-  private static final Set<String> KNOWN = Set.of("name", "generateName", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "finalizers", "ownerReferences", "managedFields");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_NAME, F_GENERATE_NAME, F_NAMESPACE, F_UID, F_RESOURCE_VERSION, F_GENERATION, F_CREATION_TIMESTAMP, F_DELETION_TIMESTAMP, F_DELETION_GRACE_PERIOD_SECONDS, F_LABELS, F_ANNOTATIONS, F_FINALIZERS, F_OWNER_REFERENCES, F_MANAGED_FIELDS};
 
   /**
    * Writes {@link ObjectMeta}.
@@ -174,102 +176,149 @@ final class ObjectMetaCodec {
         IOException {
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "name":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.name(Codecs.string(p, ctxt));
               break;
             case "generateName":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.generateName(Codecs.string(p, ctxt));
               break;
             case "namespace":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.namespace(Codecs.string(p, ctxt));
               break;
             case "uid":
+              seen = Codecs.once(seen, 0x8L, p);
+              next = 4;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.uid(Codecs.string(p, ctxt));
               break;
             case "resourceVersion":
+              seen = Codecs.once(seen, 0x10L, p);
+              next = 5;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.resourceVersion(Codecs.string(p, ctxt));
               break;
             case "generation":
+              seen = Codecs.once(seen, 0x20L, p);
+              next = 6;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.generation(Codecs.longValue(p, ctxt));
               break;
             case "creationTimestamp":
+              seen = Codecs.once(seen, 0x40L, p);
+              next = 7;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.creationTimestamp(Codecs.string(p, ctxt));
               break;
             case "deletionTimestamp":
+              seen = Codecs.once(seen, 0x80L, p);
+              next = 8;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.deletionTimestamp(Codecs.string(p, ctxt));
               break;
             case "deletionGracePeriodSeconds":
+              seen = Codecs.once(seen, 0x100L, p);
+              next = 9;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.deletionGracePeriodSeconds(Codecs.longValue(p, ctxt));
               break;
             case "labels":
-              {
-                Codecs.expectObject(p, ctxt);
-                Map<String, String> map = new LinkedHashMap<>();
-                for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                  p.nextToken();
-                  map.put(key, Codecs.string(p, ctxt));
-                }
-                b.labels(map);
+              seen = Codecs.once(seen, 0x200L, p);
+              next = 10;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              b.labels(Codecs.stringMap(p, ctxt));
+              break;
             case "annotations":
-              {
-                Codecs.expectObject(p, ctxt);
-                Map<String, String> map = new LinkedHashMap<>();
-                for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                  p.nextToken();
-                  map.put(key, Codecs.string(p, ctxt));
-                }
-                b.annotations(map);
+              seen = Codecs.once(seen, 0x400L, p);
+              next = 11;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              b.annotations(Codecs.stringMap(p, ctxt));
+              break;
             case "finalizers":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addFinalizer(Codecs.string(p, ctxt));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x800L, p);
+              next = 12;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addFinalizer(Codecs.string(p, ctxt));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             case "ownerReferences":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addOwnerReference(Codecs.object(p, ctxt, OwnerReferenceCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x1000L, p);
+              next = 13;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addOwnerReference(Codecs.object(p, ctxt, OwnerReferenceCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             case "managedFields":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addManagedField(ctxt.readTree(p));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x2000L, p);
+              next = 14;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addManagedField(Codecs.tree(p, ctxt));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

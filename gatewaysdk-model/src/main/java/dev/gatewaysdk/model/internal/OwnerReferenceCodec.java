@@ -32,7 +32,10 @@ final class OwnerReferenceCodec {
 
   private static final SerializedString F_BLOCK_OWNER_DELETION = new SerializedString("blockOwnerDeletion");
 
-  private static final Set<String> KNOWN = Set.of("apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_API_VERSION, F_KIND, F_NAME, F_UID, F_CONTROLLER, F_BLOCK_OWNER_DELETION};
 
   /**
    * Writes {@link OwnerReference}.
@@ -91,35 +94,64 @@ final class OwnerReferenceCodec {
       OwnerReference.Builder b = OwnerReference.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "apiVersion":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.apiVersion(Codecs.string(p, ctxt));
               break;
             case "kind":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.kind(Codecs.string(p, ctxt));
               break;
             case "name":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.name(Codecs.string(p, ctxt));
               break;
             case "uid":
+              seen = Codecs.once(seen, 0x8L, p);
+              next = 4;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.uid(Codecs.string(p, ctxt));
               break;
             case "controller":
+              seen = Codecs.once(seen, 0x10L, p);
+              next = 5;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.controller(Codecs.booleanValue(p, ctxt));
               break;
             case "blockOwnerDeletion":
+              seen = Codecs.once(seen, 0x20L, p);
+              next = 6;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.blockOwnerDeletion(Codecs.booleanValue(p, ctxt));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

@@ -27,7 +27,10 @@ final class PolicyAncestorStatusCodec {
 
   private static final SerializedString F_CONDITIONS = new SerializedString("conditions");
 
-  private static final Set<String> KNOWN = Set.of("ancestorRef", "controllerName", "conditions");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_ANCESTOR_REF, F_CONTROLLER_NAME, F_CONDITIONS};
 
   /**
    * Writes {@link PolicyAncestorStatus}.
@@ -82,35 +85,47 @@ final class PolicyAncestorStatusCodec {
       PolicyAncestorStatus.Builder b = PolicyAncestorStatus.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "ancestorRef":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.ancestorRef(Codecs.object(p, ctxt, ParentReferenceCodec.READER));
               break;
             case "controllerName":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.controllerName(Codecs.string(p, ctxt));
               break;
             case "conditions":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addCondition(Codecs.object(p, ctxt, ConditionCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

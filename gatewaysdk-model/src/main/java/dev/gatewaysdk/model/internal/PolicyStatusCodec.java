@@ -23,7 +23,10 @@ import javax.annotation.processing.Generated;
 final class PolicyStatusCodec {
   private static final SerializedString F_ANCESTORS = new SerializedString("ancestors");
 
-  private static final Set<String> KNOWN = Set.of("ancestors");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_ANCESTORS};
 
   /**
    * Writes {@link PolicyStatus}.
@@ -71,29 +74,31 @@ final class PolicyStatusCodec {
       PolicyStatus.Builder b = PolicyStatus.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "ancestors":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addAncestor(Codecs.object(p, ctxt, PolicyAncestorStatusCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addAncestor(Codecs.object(p, ctxt, PolicyAncestorStatusCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

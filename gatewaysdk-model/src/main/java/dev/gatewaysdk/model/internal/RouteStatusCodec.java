@@ -23,7 +23,10 @@ import javax.annotation.processing.Generated;
 final class RouteStatusCodec {
   private static final SerializedString F_PARENTS = new SerializedString("parents");
 
-  private static final Set<String> KNOWN = Set.of("parents");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_PARENTS};
 
   /**
    * Writes {@link RouteStatus}.
@@ -70,29 +73,31 @@ final class RouteStatusCodec {
       RouteStatus.Builder b = RouteStatus.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "parents":
-              {
-                Codecs.expectArray(p, ctxt);
-                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                  try {
-                    b.addParent(Codecs.object(p, ctxt, RouteParentStatusCodec.READER));
-                  } catch (Exception e) {
-                    throw Codecs.wrap(e, i, p);
-                  }
-                }
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
                 break;
               }
+              Codecs.expectArray(p, ctxt);
+              for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                try {
+                  b.addParent(Codecs.object(p, ctxt, RouteParentStatusCodec.READER));
+                } catch (Exception e) {
+                  throw Codecs.wrap(e, i, p);
+                }
+              }
+              break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

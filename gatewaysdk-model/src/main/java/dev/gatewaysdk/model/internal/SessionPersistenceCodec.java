@@ -29,7 +29,10 @@ final class SessionPersistenceCodec {
 
   private static final SerializedString F_COOKIE_CONFIG = new SerializedString("cookieConfig");
 
-  private static final Set<String> KNOWN = Set.of("sessionName", "absoluteTimeout", "type", "cookieConfig");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_SESSION_NAME, F_ABSOLUTE_TIMEOUT, F_TYPE, F_COOKIE_CONFIG};
 
   /**
    * Writes {@link SessionPersistence}.
@@ -88,29 +91,48 @@ final class SessionPersistenceCodec {
       SessionPersistence.Builder b = SessionPersistence.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "sessionName":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.sessionName(Codecs.string(p, ctxt));
               break;
             case "absoluteTimeout":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.absoluteTimeout(Codecs.string(p, ctxt));
               break;
             case "type":
+              seen = Codecs.once(seen, 0x4L, p);
+              next = 3;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.type(SessionPersistenceType.of(Codecs.string(p, ctxt)));
               break;
             case "cookieConfig":
+              seen = Codecs.once(seen, 0x8L, p);
+              next = 4;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.cookieConfig(Codecs.object(p, ctxt, CookieConfigCodec.READER));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

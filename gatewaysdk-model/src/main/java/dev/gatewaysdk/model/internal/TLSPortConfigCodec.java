@@ -24,7 +24,10 @@ final class TLSPortConfigCodec {
 
   private static final SerializedString F_TLS = new SerializedString("tls");
 
-  private static final Set<String> KNOWN = Set.of("port", "tls");
+  /**
+   * The field names in the written order, which the reader expects them in.
+   */
+  private static final SerializedString[] ORDER = {F_PORT, F_TLS};
 
   /**
    * Writes {@link TLSPortConfig}.
@@ -70,23 +73,32 @@ final class TLSPortConfigCodec {
       TLSPortConfig.Builder b = TLSPortConfig.builder();
       Codecs.expectObject(p, ctxt);
       String field = null;
+      long seen = 0;
+      int next = 0;
+      Set<String> unknown = null;
       try {
-        for (field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-          if (p.nextToken() == JsonToken.VALUE_NULL) {
-            if (!KNOWN.contains(field)) {
-              b.putUnknownField(field, null);
-            }
-            continue;
-          }
+        for (field = Codecs.nextField(p, ORDER, next); field != null; field = Codecs.nextField(p, ORDER, next)) {
+          JsonToken t = p.nextToken();
           switch (field) {
             case "port":
+              seen = Codecs.once(seen, 0x1L, p);
+              next = 1;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.port(Codecs.intValue(p, ctxt));
               break;
             case "tls":
+              seen = Codecs.once(seen, 0x2L, p);
+              next = 2;
+              if (t == JsonToken.VALUE_NULL) {
+                break;
+              }
               b.tls(Codecs.object(p, ctxt, TLSConfigCodec.READER));
               break;
             default:
-              b.putUnknownField(field, Codecs.unknown(p, ctxt));
+              unknown = Codecs.unknownName(unknown, field, p);
+              b.putUnknownField(field, t == JsonToken.VALUE_NULL ? null : Codecs.unknown(p, ctxt));
           }
         }
       } catch (Exception e) {

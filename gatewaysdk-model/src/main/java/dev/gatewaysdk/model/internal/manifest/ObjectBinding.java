@@ -2,6 +2,7 @@ package dev.gatewaysdk.model.internal.manifest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -162,13 +163,46 @@ public final class ObjectBinding {
   }
 
   /**
-   * Binds the value at {@code parser}'s current token to {@code type}, strictly as {@link #bind}
-   * does, for the fast path: the same value on success, but a failure may name the kind where
-   * {@link #bind} names its spec.
+   * The fast path of reading one typed object from JSON text: binds straight from Jackson's token
+   * stream with the strict mapper, without a tree or locations. It answers only for the plain case
+   * and gives up (returns null) on anything else, so the located tree path, which runs next, alone
+   * words every error: {@code text} must be one JSON object of {@code type}'s kind within the
+   * limits, with a string {@code apiVersion} and {@code kind}, no field twice in one object and no
+   * number out of a double's range (the codecs check these). The caller still checks the API
+   * version.
    */
-  static <T> T read(com.fasterxml.jackson.core.JsonParser parser, Class<T> type)
-      throws java.io.IOException {
-    return READERS.get(type).readValue(parser);
+  public static <T> T readPlain(String text, Class<T> type, ReadLimits limits) {
+    if (text.length() > limits.maxDocumentChars || !startsWithObject(text)) {
+      return null;
+    }
+    // Jackson's parser over the text's chars: with the names matched rather than decoded (the
+    // codecs' nextFieldName(SerializableString)), it reads faster here than its UTF-8 parser over
+    // the
+    // encoded bytes, copies each string value once, and keeps an unpaired surrogate as the tree
+    // path
+    // does
+    try (JsonParser p = limits.plainJson.createParser(text)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      T value = READERS.get(type).readValue(p);
+      return value == null || p.nextToken() != null ? null : value;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean startsWithObject(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{') {
+        return true;
+      }
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The tree of a typed object. */

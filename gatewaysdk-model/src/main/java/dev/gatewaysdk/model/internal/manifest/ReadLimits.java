@@ -2,6 +2,7 @@ package dev.gatewaysdk.model.internal.manifest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -24,6 +25,14 @@ public final class ReadLimits {
   final int maxNestingDepth;
   final int maxAliases;
   final JsonFactory json;
+
+  /**
+   * The parsers of the fast path ({@link ObjectBinding#readPlain}): the nesting limit exactly, so
+   * that deeper input fails there and the located tree path words the error; no duplicate
+   * detection, which the model's codecs do themselves at a fraction of the cost.
+   */
+  final JsonFactory plainJson;
+
   final YAMLFactory yaml;
 
   public ReadLimits(int maxDocumentChars, int maxNestingDepth, int maxAliases) {
@@ -39,6 +48,17 @@ public final class ReadLimits {
             .maxNameLength(Math.max(Math.min(maxDocumentChars, 50_000), 1024))
             .build();
     this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+    this.plainJson =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(maxNestingDepth)
+                    .maxStringLength(Math.max(maxDocumentChars, 1024))
+                    .maxNameLength(Math.max(Math.min(maxDocumentChars, 50_000), 1024))
+                    .build())
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+            .build();
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(Math.max(1, maxAliases));
     options.setNestingDepthLimit(maxNestingDepth);

@@ -3,22 +3,31 @@ package dev.gatewaysdk.model.internal.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import dev.gatewaysdk.model.Gateway;
+import dev.gatewaysdk.model.GatewayApiKind;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.ManifestException;
 import dev.gatewaysdk.model.ManifestReader;
 import dev.gatewaysdk.model.Manifests;
+import dev.gatewaysdk.model.OfficialExamples;
+import dev.gatewaysdk.model.internal.Json;
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code read(String, type)} of JSON binds straight from the text; {@code read(Reader, type)}
- * always goes through the located tree, so the two must agree on every result and every error
- * message.
+ * {@code read(String, type)} of JSON binds straight from the text ({@link
+ * ObjectBinding#readPlain}); {@code read(Reader, type)} always goes through the located tree, so
+ * the two must agree on every result and every error message.
  */
-class FastJsonTest {
+class PlainJsonReadTest {
   private static final int MAX = ManifestReader.DEFAULT_MAX_DOCUMENT_SIZE;
+  private static final ReadLimits LIMITS = new ReadLimits(MAX, 100, 100);
   private static final String ROUTE =
       "{\n"
           + "  \"apiVersion\": \"gateway.networking.k8s.io/%s\",\n"
@@ -52,12 +61,14 @@ class FastJsonTest {
     assertThat(fast.spec().rules().get(0).backendRefs().get(1).weight()).hasValue(10);
     // the fast path itself answers for the plain case, and gives up where the codecs would accept
     // too much
-    assertThat(FastJson.read(json, HTTPRoute.class, MAX, 100)).isEqualTo(fast);
+    assertThat(ObjectBinding.readPlain(json, HTTPRoute.class, LIMITS)).isEqualTo(fast);
     assertThat(
-            FastJson.read(json.replace("\"kind\": \"HTTPRoute\",", ""), HTTPRoute.class, MAX, 100))
+            ObjectBinding.readPlain(
+                json.replace("\"kind\": \"HTTPRoute\",", ""), HTTPRoute.class, LIMITS))
         .isNull();
-    assertThat(FastJson.read(route("v1", "null", "10", ""), HTTPRoute.class, MAX, 100)).isNull();
-    assertThat(FastJson.read(json + "{}", HTTPRoute.class, MAX, 100)).isNull();
+    assertThat(ObjectBinding.readPlain(route("v1", "null", "10", ""), HTTPRoute.class, LIMITS))
+        .isNull();
+    assertThat(ObjectBinding.readPlain(json + "{}", HTTPRoute.class, LIMITS)).isNull();
   }
 
   @Test
@@ -72,7 +83,7 @@ class FastJsonTest {
             .replace(
                 "\"app\": \"shop\"",
                 "\"app\": \"sh\u00f6p\", \"tier\": \"a\\tb\", \"empty\": \"\"");
-    HTTPRoute fast = FastJson.read(json, HTTPRoute.class, MAX, 100);
+    HTTPRoute fast = ObjectBinding.readPlain(json, HTTPRoute.class, LIMITS);
     assertThat(fast).isNotNull().isEqualTo(Manifests.read(new StringReader(json), HTTPRoute.class));
     assertThat(fast.metadata().labels())
         .containsEntry("app", "sh\u00f6p")
@@ -108,7 +119,7 @@ class FastJsonTest {
             "-9223372036854775809",
             "340282366920938463463374607431768211456")) {
       String json = route("v1", "\"HTTPRoute\"", "10", ",\n  \"number\": " + n);
-      HTTPRoute fast = FastJson.read(json, HTTPRoute.class, MAX, 100);
+      HTTPRoute fast = ObjectBinding.readPlain(json, HTTPRoute.class, LIMITS);
       HTTPRoute viaTree = Manifests.read(new StringReader(json), HTTPRoute.class);
       assertThat(fast).as(n).isNotNull().isEqualTo(viaTree);
       assertThat(Manifests.toJson(fast)).as(n).isEqualTo(Manifests.toJson(viaTree));
@@ -116,7 +127,7 @@ class FastJsonTest {
     // out of a double's range: rejected with the place, not written back as the string "Infinity"
     for (String n : List.of("1e400", "-1e400", "[1, {\"deep\": 2e999}]")) {
       String json = route("v1", "\"HTTPRoute\"", "10", ",\n  \"number\": " + n);
-      assertThat(FastJson.read(json, HTTPRoute.class, MAX, 100)).as(n).isNull();
+      assertThat(ObjectBinding.readPlain(json, HTTPRoute.class, LIMITS)).as(n).isNull();
       assertThat(catchThrowable(() -> Manifests.read(json, HTTPRoute.class)))
           .as(n)
           .isInstanceOf(ManifestException.class)
@@ -128,26 +139,30 @@ class FastJsonTest {
 
   @Test
   void anUnpairedSurrogateIsKeptNotReplaced() {
-    // UTF-8 has no encoding for it (String.getBytes would write '?'), so the fast path leaves it to
-    // the tree path
+    // UTF-8 has no encoding for it (String.getBytes would write '?'); the fast path parses the
+    // text's chars, so it keeps it as the tree path does
     String json =
         route("v1", "\"HTTPRoute\"", "10", "")
             .replace("\"app\": \"shop\"", "\"app\": \"sh\ud800p\"");
-    assertThat(FastJson.read(json, HTTPRoute.class, MAX, 100)).isNull();
+    assertThat(ObjectBinding.readPlain(json, HTTPRoute.class, LIMITS))
+        .isEqualTo(Manifests.read(new StringReader(json), HTTPRoute.class));
     HTTPRoute route = Manifests.read(json, HTTPRoute.class);
     assertThat(route.metadata().labels()).containsEntry("app", "sh\ud800p");
     assertThat(route).isEqualTo(Manifests.read(new StringReader(json), HTTPRoute.class));
     // a well-formed pair takes the fast path, so do question marks of the text itself
-    assertThat(FastJson.read(json.replace("\ud800", "\ud83d\ude00"), HTTPRoute.class, MAX, 100))
+    assertThat(
+            ObjectBinding.readPlain(
+                json.replace("\ud800", "\ud83d\ude00"), HTTPRoute.class, LIMITS))
         .isNotNull();
     String asked =
         json.replace("sh\ud800p", "sh?p")
             .replace("\"value\": \"/\"", "\"value\": \"/search?q=a?\"");
-    assertThat(FastJson.read(asked, HTTPRoute.class, MAX, 100))
+    assertThat(ObjectBinding.readPlain(asked, HTTPRoute.class, LIMITS))
         .isNotNull()
         .isEqualTo(Manifests.read(new StringReader(asked), HTTPRoute.class));
     String both = asked.replace("\"r\"", "\"r\ud800\"");
-    assertThat(FastJson.read(both, HTTPRoute.class, MAX, 100)).isNull();
+    assertThat(ObjectBinding.readPlain(both, HTTPRoute.class, LIMITS))
+        .isEqualTo(Manifests.read(new StringReader(both), HTTPRoute.class));
     assertThat(Manifests.read(both, HTTPRoute.class).metadata().name()).hasValue("r\ud800");
   }
 
@@ -208,7 +223,7 @@ class FastJsonTest {
             large.replace("\"f99\": {\"a\": 99}", "\"f99\": {\"a\": 99, \"a\": 1}"));
     for (String d : duplicated) {
       assertThat(d).isNotEqualTo(json).isNotEqualTo(large);
-      assertThat(FastJson.read(d, HTTPRoute.class, MAX, 100)).as(d).isNull();
+      assertThat(ObjectBinding.readPlain(d, HTTPRoute.class, LIMITS)).as(d).isNull();
       assertThat(catchThrowable(() -> Manifests.read(d, HTTPRoute.class)))
           .as(d)
           .isInstanceOf(ManifestException.class)
@@ -216,7 +231,7 @@ class FastJsonTest {
       assertSameOutcome(ManifestReader.defaults(), d);
     }
     // the same names in sibling and nested objects are no duplicates, also past the hash-set switch
-    assertThat(FastJson.read(large, HTTPRoute.class, MAX, 100))
+    assertThat(ObjectBinding.readPlain(large, HTTPRoute.class, LIMITS))
         .isNotNull()
         .isEqualTo(Manifests.read(new StringReader(large), HTTPRoute.class));
   }
@@ -245,6 +260,70 @@ class FastJsonTest {
     assertThat(Manifests.toJson(route)).isEqualTo(Manifests.toJson(Manifests.toTree(route)));
     Gateway gateway = Gateway.builder().name("g").gatewayClassName("envoy").build();
     assertThat(Manifests.toJson(gateway)).isEqualTo(Manifests.toJson(Manifests.toTree(gateway)));
+  }
+
+  @Test
+  void everyOfficialExampleReadsFastAsThroughTheTree() throws IOException {
+    int count = 0;
+    for (Path file : OfficialExamples.yamlFiles()) {
+      try (MappingIterator<JsonNode> docs =
+          Json.yaml().readerFor(JsonNode.class).readValues(file.toFile())) {
+        while (docs.hasNext()) {
+          JsonNode doc = docs.next();
+          GatewayApiKind kind =
+              doc == null || !doc.path("apiVersion").asText().startsWith(GatewayApiKind.GROUP + "/")
+                  ? null
+                  : GatewayApiKind.ofKind(doc.path("kind").asText()).orElse(null);
+          if (kind == null) {
+            continue;
+          }
+          for (String json : List.of(doc.toString(), doc.toPrettyString())) {
+            Object fast = ObjectBinding.readPlain(json, kind.type(), LIMITS);
+            assertThat(fast)
+                .as(file + ": " + json)
+                .isNotNull()
+                .isEqualTo(ManifestReader.defaults().read(new StringReader(json), kind.type()));
+            assertThat(Manifests.toJson(fast))
+                .isEqualTo(Manifests.toJson(Manifests.read(json, kind.type())));
+          }
+          count++;
+        }
+      }
+    }
+    assertThat(count).isGreaterThan(50);
+  }
+
+  @Test
+  void mutatedManifestsReadAsThroughTheTreeOrFailAsThere() {
+    String seed =
+        "{\n  \"apiVersion\": \"gateway.networking.k8s.io/v1\",\n  \"kind\": \"HTTPRoute\",\n"
+            + "  \"metadata\": {\"name\": \"r\", \"labels\": {\"app\": \"sh\u00f6p\", \"b\": \"c\"}},\n"
+            + "  \"spec\": {\"rules\": [{\"backendRefs\": [{\"name\": \"a\\\"b\", \"port\": 8080, \"weight\": 1}],"
+            + " \"x\": [true, false, null, 12345678901234567890, -1.5e2, {\"k\": 1, \"l\": 2}]}]}\n}\n";
+    String alphabet = "{}[]:,\"\\ \n\t0123456789-+.eEtrufalsnbck\u00e9";
+    Random random = new Random(42);
+    int read = 0;
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder b = new StringBuilder(seed);
+      for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+        int at = random.nextInt(b.length());
+        switch (random.nextInt(3)) {
+          case 0:
+            b.deleteCharAt(at);
+            break;
+          case 1:
+            b.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+            break;
+          default:
+            b.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      String json = b.toString();
+      assertSameOutcome(ManifestReader.defaults(), json);
+      read += ObjectBinding.readPlain(json, HTTPRoute.class, LIMITS) != null ? 1 : 0;
+    }
+    // the mutations reach both outcomes, so the comparison covers the fast path and the fallback
+    assertThat(read).isBetween(100, 2900);
   }
 
   private static void assertSameOutcome(ManifestReader reader, String json) {
