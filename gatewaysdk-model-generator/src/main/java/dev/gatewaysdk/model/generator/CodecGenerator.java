@@ -1,6 +1,5 @@
 package dev.gatewaysdk.model.generator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
