@@ -124,14 +124,17 @@ public final class SelfSignedCertificate {
     }
   }
 
+  /** The certificate. */
   public X509Certificate certificate() {
     return certificate;
   }
 
+  /** The certificate's key pair. */
   public KeyPair keyPair() {
     return keyPair;
   }
 
+  /** The names the certificate was issued for, as given. */
   public List<String> dnsNames() {
     return dnsNames;
   }

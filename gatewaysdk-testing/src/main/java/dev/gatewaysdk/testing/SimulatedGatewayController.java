@@ -101,6 +101,7 @@ public final class SimulatedGatewayController implements AutoCloseable {
     return builder().start(apiClient);
   }
 
+  /** A builder for a controller with options other than the defaults. */
   public static Builder builder() {
     return new Builder();
   }

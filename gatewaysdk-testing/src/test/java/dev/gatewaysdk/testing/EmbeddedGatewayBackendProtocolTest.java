@@ -339,20 +339,8 @@ class EmbeddedGatewayBackendProtocolTest {
               .metadata(new V1ObjectMeta().name(ca.getKey() + "-ca").namespace(ns.name()))
               .putDataItem("ca.crt", ca.getValue().certificatePem()));
       cluster.create(
-          Manifests.read(
-              String.join(
-                  "\n",
-                  "apiVersion: gateway.networking.k8s.io/v1",
-                  "kind: BackendTLSPolicy",
-                  "metadata: {name: " + ca.getKey() + ", namespace: " + ns.name() + "}",
-                  "spec:",
-                  "  targetRefs: [{group: '', kind: Service, name: " + ca.getKey() + "}]",
-                  "  validation:",
-                  "    caCertificateRefs: [{group: '', kind: ConfigMap, name: "
-                      + ca.getKey()
-                      + "-ca}]",
-                  "    hostname: chat.example.com"),
-              dev.gatewaysdk.model.BackendTLSPolicy.class));
+          TlsCalls.backendTlsPolicy(
+              ns.name(), ca.getKey(), ca.getKey() + "-ca", "chat.example.com"));
     }
     URI gw = gatewayRoutingTo("wss", "wrongca");
     String base = "ws://" + gw.getHost() + ":" + gw.getPort();

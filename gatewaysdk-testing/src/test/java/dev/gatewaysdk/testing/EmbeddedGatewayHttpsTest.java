@@ -305,19 +305,7 @@ class EmbeddedGatewayHttpsTest {
                         .name(svc[1])
                         .namespace(ns.name()))
                 .putDataItem("ca.crt", (svc[1].equals("ca") ? back : stranger).certificatePem()));
-        cluster.create(
-            Manifests.read(
-                String.join(
-                    "\n",
-                    "apiVersion: gateway.networking.k8s.io/v1",
-                    "kind: BackendTLSPolicy",
-                    "metadata: {name: " + svc[0] + ", namespace: " + ns.name() + "}",
-                    "spec:",
-                    "  targetRefs: [{group: '', kind: Service, name: " + svc[0] + "}]",
-                    "  validation:",
-                    "    caCertificateRefs: [{group: '', kind: ConfigMap, name: " + svc[1] + "}]",
-                    "    hostname: abc.example.com"),
-                dev.gatewaysdk.model.BackendTLSPolicy.class));
+        cluster.create(TlsCalls.backendTlsPolicy(ns.name(), svc[0], svc[1], "abc.example.com"));
       }
       cluster.create(Fixtures.tlsSecret(ns.name(), "front-tls", front));
       awaitThat(
@@ -396,19 +384,7 @@ class EmbeddedGatewayHttpsTest {
         {"wrong-name", "ca", "elsewhere.example.com"}
       };
       for (String[] p : policies) {
-        cluster.create(
-            Manifests.read(
-                String.join(
-                    "\n",
-                    "apiVersion: gateway.networking.k8s.io/v1",
-                    "kind: BackendTLSPolicy",
-                    "metadata: {name: " + p[0] + ", namespace: " + ns.name() + "}",
-                    "spec:",
-                    "  targetRefs: [{group: '', kind: Service, name: " + p[0] + "}]",
-                    "  validation:",
-                    "    caCertificateRefs: [{group: '', kind: ConfigMap, name: " + p[1] + "}]",
-                    "    hostname: " + p[2]),
-                dev.gatewaysdk.model.BackendTLSPolicy.class));
+        cluster.create(TlsCalls.backendTlsPolicy(ns.name(), p[0], p[1], p[2]));
       }
       awaitThat(
               cluster,

@@ -1,5 +1,7 @@
 package dev.gatewaysdk.testing;
 
+import dev.gatewaysdk.model.BackendTLSPolicy;
+import dev.gatewaysdk.model.BackendTLSPolicyValidation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +30,20 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class TlsCalls {
   private TlsCalls() {}
+
+  /**
+   * A BackendTLSPolicy in {@code namespace} named after Service {@code service}, validating the
+   * backend's certificate for {@code hostname} against the CA of ConfigMap {@code caConfigMap}.
+   */
+  static BackendTLSPolicy backendTlsPolicy(
+      String namespace, String service, String caConfigMap, String hostname) {
+    return BackendTLSPolicy.builder()
+        .name(service)
+        .namespace(namespace)
+        .targetService(service)
+        .validation(BackendTLSPolicyValidation.caConfigMaps(hostname, caConfigMap))
+        .build();
+  }
 
   /** The certificate the server presented and the raw HTTP response (empty if none came). */
   record Exchange(X509Certificate certificate, String response) {

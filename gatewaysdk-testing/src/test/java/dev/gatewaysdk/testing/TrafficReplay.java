@@ -54,9 +54,6 @@ final class TrafficReplay implements AutoCloseable {
   /** The port of every Service {@link #backends} creates, as the suite's Services use. */
   static final int BACKEND_PORT = 8080;
 
-  /** The suite's weight tolerance (conformance/utils/weight): each share within 5 points. */
-  static final double WEIGHT_TOLERANCE = 0.05;
-
   /** The suite's echo backends of its infrastructure namespace. */
   static final String V1 = "infra-backend-v1";
 
@@ -323,34 +320,20 @@ final class TrafficReplay implements AutoCloseable {
   }
 
   /**
-   * The suite's weighted-distribution check over 1,000 requests: each backend's share within {@link
-   * #WEIGHT_TOLERANCE} of {@code expected} (backend name to share), no other backend, a backend
-   * with share 0 never reached. Up to three rounds, as the suite retries (it allows ten).
+   * The suite's weighted-distribution check ({@link Weights#check}) over 1,000 requests: each
+   * backend's share within {@link Weights#TOLERANCE} of {@code expected} (backend name to share),
+   * no other backend, a backend with share 0 never reached. Up to three rounds, as the suite
+   * retries (it allows ten).
    */
   void expectWeights(URI base, Case c, Map<String, Double> expected) throws Exception {
-    String problem = null;
+    List<String> problems = List.of();
     for (int round = 0; round < 3; round++) {
-      Map<String, Integer> got = distribution(base, c, 1000);
-      problem = null;
-      for (Map.Entry<String, Integer> e : got.entrySet()) {
-        Double want = expected.get(e.getKey());
-        double share = e.getValue() / 1000.0;
-        if (want == null || want == 0.0) {
-          problem = "backend " + e.getKey() + " got " + share + " of the traffic, expected none";
-        } else if (Math.abs(share - want) > WEIGHT_TOLERANCE) {
-          problem = "backend " + e.getKey() + " got " + share + ", expected " + want + " +/- 0.05";
-        }
-      }
-      for (Map.Entry<String, Double> e : expected.entrySet()) {
-        if (e.getValue() > 0 && !got.containsKey(e.getKey())) {
-          problem = "backend " + e.getKey() + " got no traffic, expected " + e.getValue();
-        }
-      }
-      if (problem == null) {
+      problems = Weights.check(expected, distribution(base, c, 1000));
+      if (problems.isEmpty()) {
         return;
       }
     }
-    throw new AssertionError("weighted distribution over 1000 requests: " + problem);
+    throw new AssertionError("weighted distribution over 1000 requests: " + problems);
   }
 
   /**

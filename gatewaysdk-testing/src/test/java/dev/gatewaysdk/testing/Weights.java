@@ -40,7 +40,13 @@ final class Weights {
     return problems;
   }
 
+  /**
+   * What is wrong with the distribution {@code seen} (backend name to requests answered) against
+   * {@code expected} (backend name to share; a backend left out must get nothing): empty if each
+   * share of all the requests seen is within {@link #TOLERANCE}.
+   */
   static List<String> check(Map<String, Double> expected, Map<String, Integer> seen) {
+    int total = seen.values().stream().mapToInt(Integer::intValue).sum();
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, Integer> e : seen.entrySet()) {
       if (expected.getOrDefault(e.getKey(), 0.0) == 0.0) {
@@ -48,7 +54,7 @@ final class Weights {
       }
     }
     for (Map.Entry<String, Double> e : expected.entrySet()) {
-      double share = seen.getOrDefault(e.getKey(), 0) / (double) REQUESTS;
+      double share = seen.getOrDefault(e.getKey(), 0) / (double) total;
       if (Math.abs(share - e.getValue()) > TOLERANCE) {
         problems.add(e.getKey() + " got a share of " + share + ", expected " + e.getValue());
       }
