@@ -8,6 +8,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -23,8 +24,15 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AsciiString;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -52,12 +60,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DataPlane implements DataPlaneHook {
   private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
-
-  /** The most a whole message may hold where one is collected (HTTP/2 streams, gRPC). */
-  private static final int MAX_CONTENT = 8 * 1024 * 1024;
-
-  /** Concurrent streams per HTTP/2 client connection (what nginx allows by default). */
-  private static final int MAX_STREAMS = 128;
 
   /** Options; immutable. */
   public static final class Options {
@@ -164,10 +166,7 @@ public final class DataPlane implements DataPlaneHook {
             Transport.ioHandlerFactory());
     this.shared =
         new HttpProxy.Shared(
-            table::get,
-            new BackendPool(MAX_CONTENT, Duration.ofSeconds(5)),
-            metrics,
-            options.defaultTimeout);
+            table::get, new BackendPool(Duration.ofSeconds(5)), metrics, options.defaultTimeout);
     // Start at a random address of the range so that data planes of other JVMs on this machine
     // rarely collide.
     this.nextAddress =
@@ -451,34 +450,32 @@ public final class DataPlane implements DataPlaneHook {
     @Override
     protected void initChannel(SocketChannel ch) {
       // HTTP/1.1, or h2c (prior knowledge or an Upgrade: h2c request): each HTTP/2 stream becomes a
-      // child
-      // channel with the same HTTP/1-object pipeline, so routing and proxying are written once.
+      // child channel with the same HTTP/1-object pipeline, so routing and proxying are written
+      // once.
       HttpServerCodec codec = new HttpServerCodec(8192, 16384, SingleChunkMessages.CHUNK_SIZE);
-      ChannelInitializer<io.netty.channel.Channel> stream = streams(key);
-      io.netty.handler.codec.http.HttpServerUpgradeHandler.UpgradeCodecFactory upgrades =
+      Http2ReadTimeout h2Timeout = new Http2ReadTimeout(options.readTimeout);
+      ChannelInitializer<Channel> stream = streams(key, h2Timeout);
+      HttpServerUpgradeHandler.UpgradeCodecFactory upgrades =
           protocol ->
-              io.netty.util.AsciiString.contentEquals(
-                      io.netty.handler.codec.http2.Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME,
-                      protocol)
-                  ? new io.netty.handler.codec.http2.Http2ServerUpgradeCodec(
-                      h2FrameCodec(),
-                      new io.netty.handler.codec.http2.Http2MultiplexHandler(stream))
+              AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
+                  ? new Http2ServerUpgradeCodec(
+                      Http2Limits.serverCodec(),
+                      Http2Limits.connectionWindow(),
+                      new Http2MultiplexHandler(stream))
                   : null;
-      io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler cleartext =
-          new io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler(
+      CleartextHttp2ServerUpgradeHandler cleartext =
+          new CleartextHttp2ServerUpgradeHandler(
               codec,
-              new io.netty.handler.codec.http.HttpServerUpgradeHandler(codec, upgrades, 65536),
-              new io.netty.channel.ChannelHandlerAdapter() {
+              new HttpServerUpgradeHandler(codec, upgrades, 65536),
+              new ChannelHandlerAdapter() {
                 @Override
                 public void handlerAdded(ChannelHandlerContext ctx) {
                   // HTTP/2 by prior knowledge: the frame codec takes this handler's place, before
                   // the HTTP/1.1 handlers (which then see nothing)
                   ctx.pipeline()
-                      .addAfter(ctx.name(), "h2-frame-codec", h2FrameCodec())
-                      .addAfter(
-                          "h2-frame-codec",
-                          null,
-                          new io.netty.handler.codec.http2.Http2MultiplexHandler(stream))
+                      .addAfter(ctx.name(), "h2-frame-codec", Http2Limits.serverCodec())
+                      .addAfter("h2-frame-codec", "h2-streams", new Http2MultiplexHandler(stream))
+                      .addAfter("h2-frame-codec", null, Http2Limits.connectionWindow())
                       .remove(this);
                 }
               });
@@ -486,6 +483,7 @@ public final class DataPlane implements DataPlaneHook {
       ch.pipeline()
           .addLast(
               new IdleStateHandler(0, 0, options.idleTimeout.toMillis(), TimeUnit.MILLISECONDS),
+              h2Timeout.connection(),
               cleartext);
       // The cleartext handler put the HTTP/1.1 codec right after itself; the byte side of the read
       // timeout goes between the two, where no byte of an h2c prior-knowledge connection passes.
@@ -541,10 +539,13 @@ public final class DataPlane implements DataPlaneHook {
                 @Override
                 protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
                   if (io.netty.handler.ssl.ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                    Http2ReadTimeout h2Timeout = new Http2ReadTimeout(options.readTimeout);
                     ctx.pipeline()
                         .addLast(
-                            h2FrameCodec(),
-                            new io.netty.handler.codec.http2.Http2MultiplexHandler(streams(key)));
+                            h2Timeout.connection(),
+                            Http2Limits.serverCodec(),
+                            Http2Limits.connectionWindow(),
+                            new Http2MultiplexHandler(streams(key, h2Timeout)));
                   } else {
                     ClientReadTimeout readTimeout = new ClientReadTimeout(options.readTimeout);
                     ctx.pipeline()
@@ -568,30 +569,21 @@ public final class DataPlane implements DataPlaneHook {
   }
 
   /**
-   * The server side of an HTTP/2 connection: at most {@value #MAX_STREAMS} streams at a time, each
-   * collecting at most {@link #MAX_CONTENT} bytes, which bounds what one connection holds.
+   * Each HTTP/2 stream as a child channel with the HTTP/1-object pipeline, so routing and proxying
+   * are written once: bodies stream through as on HTTP/1.1, with the stream's flow control as the
+   * back-pressure (see {@link Http2Limits}).
    */
-  private static io.netty.handler.codec.http2.Http2FrameCodec h2FrameCodec() {
-    return io.netty.handler.codec.http2.Http2FrameCodecBuilder.forServer()
-        .initialSettings(
-            io.netty.handler.codec.http2.Http2Settings.defaultSettings()
-                .maxConcurrentStreams(MAX_STREAMS))
-        .build();
-  }
-
-  /**
-   * Each HTTP/2 stream as a child channel with the HTTP/1-object pipeline, so routing is written
-   * once.
-   */
-  private ChannelInitializer<io.netty.channel.Channel> streams(String key) {
+  private ChannelInitializer<Channel> streams(String key, Http2ReadTimeout readTimeout) {
     return new ChannelInitializer<>() {
       @Override
-      protected void initChannel(io.netty.channel.Channel child) {
+      protected void initChannel(Channel child) {
         child
             .pipeline()
             .addLast(
-                new io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec(true),
-                new HttpObjectAggregator(MAX_CONTENT),
+                new Http2StreamFrameToHttpObjectCodec(true),
+                readTimeout.stream(),
+                new HttpServerExpectContinueHandler(),
+                new SingleChunkMessages(),
                 new HttpProxy(shared, key));
       }
     };

@@ -6,8 +6,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
@@ -24,11 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Cleartext HTTP/2 (prior knowledge) connections to backends whose Service port says {@code
  * kubernetes.io/h2c} and to every GRPCRoute backend: one multiplexed connection per event loop and
  * endpoint, a new stream per request. A stream carries the same HTTP/1 objects as {@link
- * BackendPool}'s connections (trailers included, as gRPC needs), so the proxy sends and receives
- * the same way on both.
+ * BackendPool}'s connections (trailers included, as gRPC needs), bodies larger than one chunk
+ * streaming through with the stream's flow control as back-pressure ({@link Http2Limits}), so the
+ * proxy sends and receives the same way on both.
  */
 final class H2Connections {
-  private final int maxContentLength;
   private final Duration connectTimeout;
   private final ChannelHandler responseHandler;
 
@@ -36,8 +34,7 @@ final class H2Connections {
   private final Map<EventLoop, Map<InetSocketAddress, Future<Channel>>> connections =
       new ConcurrentHashMap<>();
 
-  H2Connections(int maxContentLength, Duration connectTimeout, ChannelHandler responseHandler) {
-    this.maxContentLength = maxContentLength;
+  H2Connections(Duration connectTimeout, ChannelHandler responseHandler) {
     this.connectTimeout = connectTimeout;
     this.responseHandler = responseHandler;
   }
@@ -70,7 +67,7 @@ final class H2Connections {
                       ch.pipeline()
                           .addLast(
                               new Http2StreamFrameToHttpObjectCodec(false),
-                              new HttpObjectAggregator(maxContentLength),
+                              new SingleChunkMessages(),
                               responseHandler);
                     }
                   })
@@ -98,7 +95,8 @@ final class H2Connections {
             // The backend pushes nothing we want: streams it opens are refused by an empty handler.
             ch.pipeline()
                 .addLast(
-                    Http2FrameCodecBuilder.forClient().build(),
+                    Http2Limits.clientCodec(),
+                    Http2Limits.connectionWindow(),
                     new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
           }
         });
