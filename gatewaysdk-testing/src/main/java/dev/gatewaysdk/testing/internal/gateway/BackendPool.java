@@ -56,16 +56,14 @@ final class BackendPool {
       AttributeKey.valueOf("gatewaysdk.backend.callback");
   private static final int MAX_IDLE_PER_ENDPOINT = 64;
 
-  private final int maxContentLength;
   private final Duration connectTimeout;
   private final Map<EventLoop, Map<InetSocketAddress, ArrayDeque<Channel>>> idle =
       new ConcurrentHashMap<>();
   private final H2Connections h2;
 
-  BackendPool(int maxContentLength, Duration connectTimeout) {
-    this.maxContentLength = maxContentLength;
+  BackendPool(Duration connectTimeout) {
     this.connectTimeout = connectTimeout;
-    this.h2 = new H2Connections(maxContentLength, connectTimeout, new ResponseHandler());
+    this.h2 = new H2Connections(connectTimeout, new ResponseHandler());
   }
 
   /**
