@@ -246,7 +246,13 @@ public final class SimulatedGatewayController implements AutoCloseable {
      * and how long it may pause between two reads of the request's body (default 30 s; the role of
      * nginx's {@code client_header_timeout} and {@code client_body_timeout}); then it gets {@code
      * 408 Request Timeout} and the connection closes. A keep-alive connection idle between requests
-     * is closed after 5 minutes without a response; HTTP/2 connections are not affected.
+     * is closed after 5 minutes without a response.
+     *
+     * <p>HTTP/2 gets the same timeout: a connection must complete the h2c preface and open its
+     * first stream within it of its first byte, else it is closed without an answer; a stream whose
+     * body pauses longer gets {@code 408} on that stream and is reset ({@code RST_STREAM} with
+     * {@code NO_ERROR}, or {@code CANCEL} where its response had started), while the connection's
+     * other streams go on.
      *
      * @throws IllegalArgumentException unless positive
      */

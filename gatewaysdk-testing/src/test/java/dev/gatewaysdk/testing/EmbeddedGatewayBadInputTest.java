@@ -176,8 +176,7 @@ class EmbeddedGatewayBadInputTest {
   /**
    * A client too slow to send its request (half a request line, or half its declared body) gets 408
    * and a closed connection after the client read timeout, over HTTP and HTTPS, while other
-   * connections flow; a keep-alive connection idle between requests and an h2c prior-knowledge
-   * connection get no HTTP/1.1 408.
+   * connections flow; a keep-alive connection idle between requests gets no 408.
    */
   @Test
   void aClientTooSlowToSendItsRequestGets408AndTheRestFlow() throws Exception {
@@ -222,8 +221,6 @@ class EmbeddedGatewayBadInputTest {
       try (Socket halfLine = new Socket(u.getHost(), u.getPort());
           Socket halfBody = new Socket(u.getHost(), u.getPort());
           Socket idle = new Socket(u.getHost(), u.getPort());
-          Socket h2Partial = new Socket(u.getHost(), u.getPort());
-          Socket h2 = new Socket(u.getHost(), u.getPort());
           Socket tls = tlsSocket(cert, gw.url("https"))) {
         long start = System.nanoTime();
         send(halfLine, "GET / HT");
@@ -231,9 +228,6 @@ class EmbeddedGatewayBadInputTest {
         send(tls, "GET / HTTP/1.1\r\nHo");
         send(idle, "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
         assertThat(readResponse(idle)).startsWith("HTTP/1.1 200");
-        send(h2Partial, "PRI * HTTP/2.0\r\n");
-        // the preface and an empty SETTINGS frame
-        send(h2, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\0\0\0\4\0\0\0\0\0");
         stillFlows(u);
         assertThat(readAll(halfLine)).as("half a request line").startsWith("HTTP/1.1 408 ");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(timeout);
@@ -244,9 +238,66 @@ class EmbeddedGatewayBadInputTest {
         assertThat(available(idle)).as("a keep-alive connection idle between requests").isEmpty();
         send(idle, "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
         assertThat(readResponse(idle)).startsWith("HTTP/1.1 200");
-        assertThat(available(h2Partial)).as("half an h2c preface").doesNotContain("HTTP/1.1");
-        assertThat(available(h2)).as("an h2c connection").doesNotContain("HTTP/1.1");
       }
+    }
+  }
+
+  /**
+   * HTTP/2 clients too slow to send get the same client read timeout: a connection stalling in the
+   * h2c preface, or after it without opening a stream, is closed (no HTTP/1.1 bytes: it never said
+   * it speaks HTTP/1.1); a stream whose body stalls gets 408 on that stream, while a sibling stream
+   * on the same connection completes and the connection serves the next stream.
+   */
+  @Test
+  void anHttp2ClientTooSlowToSendLosesOnlyItsStreamOrItsUnopenedConnection() throws Exception {
+    String controller = "test.gatewaysdk.dev/h2-read-timeout";
+    String className = gatewayClass(controller);
+    Duration timeout = Duration.ofMillis(800);
+    try (SimulatedGatewayController c =
+            SimulatedGatewayController.builder()
+                .controllerName(controller)
+                .clientReadTimeout(timeout)
+                .start(cluster.apiClient());
+        EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080)) {
+      awaitThat(cluster, cluster.create(Fixtures.httpGateway(ns.name(), "h2", className, 8080)))
+          .isProgrammed();
+      awaitThat(
+              cluster,
+              cluster.create(
+                  Manifests.read(
+                      "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                          + "metadata: {name: h2, namespace: "
+                          + ns.name()
+                          + "}\nspec:\n  parentRefs: [{name: h2}]\n"
+                          + "  rules: [{backendRefs: [{name: app, port: 8080}]}]\n",
+                      HTTPRoute.class)))
+          .isAcceptedBy("h2");
+      URI u = c.gateway(ns.name(), "h2").url("http");
+      try (Socket partial = new Socket(u.getHost(), u.getPort());
+          Socket noStream = new Socket(u.getHost(), u.getPort());
+          Http2Peers.Client client = new Http2Peers.Client(u.getHost(), u.getPort(), false)) {
+        long start = System.nanoTime();
+        send(partial, "PRI * HTTP/2.0\r\n");
+        // the preface and an empty SETTINGS frame, then nothing
+        send(noStream, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\0\0\0\4\0\0\0\0\0");
+        Http2Peers.Stream stalled = client.open("POST", "h", "/stalled", false);
+        stalled.send("ten bytes.", false);
+        Http2Peers.Stream sibling = client.open("GET", "h", "/sibling", true);
+        assertThat(sibling.status()).as("a sibling stream meanwhile").isEqualTo(200);
+        assertThat(sibling.ended.get(10, TimeUnit.SECONDS)).isPositive();
+        assertThat(stalled.status()).as("the stalled stream").isEqualTo(408);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(timeout);
+        assertThat(stalled.ended.get(10, TimeUnit.SECONDS)).as("the 408's body").isPositive();
+        assertThat(stalled.text()).startsWith("408 Request Timeout");
+        assertThat(readAll(partial)).as("half an h2c preface: closed").doesNotContain("HTTP/1.1");
+        assertThat(readAll(noStream))
+            .as("an h2c connection opening no stream: closed")
+            .doesNotContain("HTTP/1.1");
+        Http2Peers.Stream next = client.open("GET", "h", "/next", true);
+        assertThat(next.status()).as("the next stream of that connection").isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      }
+      stillFlows(u);
     }
   }
 

@@ -77,8 +77,8 @@ public final class DataPlane implements DataPlaneHook {
      * @param metricsPort the metrics endpoint's port on 127.0.0.1 (0: any free port)
      * @param defaultTimeout a request's timeout when its rule sets none (zero: none)
      * @param idleTimeout how long a client connection may stay without traffic
-     * @param readTimeout how long an HTTP/1.1 client may take to send a request's head, or between
-     *     two reads of its body, before it gets 408 (see {@link ClientReadTimeout})
+     * @param readTimeout how long a client may take to send a request's head, or between two reads
+     *     of its body, before it gets 408 (see {@link ClientReadTimeout}, {@link Http2ReadTimeout})
      * @throws IllegalArgumentException if the range is not a loopback CIDR or the offset not in
      *     -65535..65535
      */

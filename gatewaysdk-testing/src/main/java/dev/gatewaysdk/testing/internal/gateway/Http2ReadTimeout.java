@@ -26,7 +26,6 @@ import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,12 +131,7 @@ final class Http2ReadTimeout {
 
   /** Whether the h2c prior-knowledge detector still waits for the rest of the preface. */
   private static boolean detecting(ChannelPipeline p) {
-    for (Map.Entry<String, ChannelHandler> e : p) {
-      if (e.getValue().getClass().getEnclosingClass() == CleartextHttp2ServerUpgradeHandler.class) {
-        return true;
-      }
-    }
-    return false;
+    return p.get(CleartextHttp2ServerUpgradeHandler.class) != null;
   }
 
   private final class Stream extends ChannelDuplexHandler {
@@ -219,10 +213,13 @@ final class Http2ReadTimeout {
           .setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
       responding = true;
       responded = true;
-      ctx.write(r);
-      // the rest of the body is not wanted (RFC 9113 section 8.1)
-      ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR))
-          .addListener(ChannelFutureListener.CLOSE);
+      // Once the response is out (a reset would drop its flow-controlled data), the rest of the
+      // body is declined (RFC 9113 section 8.1).
+      ctx.writeAndFlush(r)
+          .addListener(
+              f ->
+                  ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR))
+                      .addListener(ChannelFutureListener.CLOSE));
     }
 
     private void stop() {
