@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * (the backend reports the SNI it was asked for), and an unusable or unmatched policy makes it a
  * 5xx. One method per suite test, named after it.
  */
-class BackendTlsPolicyTrafficReplayTest extends TrafficReplayBase {
+class BackendTlsPolicyTrafficReplayTest extends TrafficReplay {
 
   /**
    * The suite's backend certificate (DNS abc.example.com, other.example.com; URI

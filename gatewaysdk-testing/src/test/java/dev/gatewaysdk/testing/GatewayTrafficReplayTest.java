@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * requests to the Gateway's status address and listener ports, echo backends behind Services and
  * EndpointSlices on loopback. One method per suite test, named after it.
  */
-class GatewayTrafficReplayTest extends TrafficReplayBase {
+class GatewayTrafficReplayTest extends TrafficReplay {
 
   void route(String name, String parentRefs, String hostnames, String backend, String gateway) {
     awaitThat(

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * on loopback, and the backend or gRPC status code each test expects. One method per suite test,
  * named after it.
  */
-class GrpcRouteTrafficReplayTest extends TrafficReplayBase {
+class GrpcRouteTrafficReplayTest extends TrafficReplay {
   /** The suite's echo service. */
   static final String SERVICE = "/gateway_api_conformance.echo_basic.grpcecho.GrpcEcho/";
 
@@ -46,7 +46,7 @@ class GrpcRouteTrafficReplayTest extends TrafficReplayBase {
     return cluster.gateway(ns.name(), "same-namespace");
   }
 
-  GRPCRoute route(String yaml, String gateway) {
+  GRPCRoute grpcRoute(String yaml, String gateway) {
     GRPCRoute r =
         cluster.create(
             Manifests.read(
@@ -98,7 +98,7 @@ class GrpcRouteTrafficReplayTest extends TrafficReplayBase {
   void grpcRouteExactMethodMatching() throws Exception {
     backends();
     EmbeddedGateway gw = sameNamespaceGateway();
-    route(
+    grpcRoute(
         "metadata: {name: exact-matching, namespace: $NS}\nspec:\n  parentRefs: [{name: same-namespace}]\n  rules:\n"
             + "  - matches: [{method: {service: gateway_api_conformance.echo_basic.grpcecho.GrpcEcho, method: Echo}}]\n"
             + "    backendRefs: [{name: grpc-infra-backend-v1, port: 8080}]\n"
@@ -118,7 +118,7 @@ class GrpcRouteTrafficReplayTest extends TrafficReplayBase {
   void grpcRouteHeaderMatching() throws Exception {
     backends();
     EmbeddedGateway gw = sameNamespaceGateway();
-    route(
+    grpcRoute(
         "metadata: {name: grpc-header-matching, namespace: $NS}\nspec:\n  parentRefs: [{name: same-namespace}]\n  rules:\n"
             + "  - matches: [{headers: [{name: version, value: one}]}]\n"
             + "    backendRefs: [{name: grpc-infra-backend-v1, port: 8080}]\n"
@@ -187,7 +187,7 @@ class GrpcRouteTrafficReplayTest extends TrafficReplayBase {
             .append(section)
             .append("}\n");
       }
-      route(
+      grpcRoute(
           "metadata: {name: "
               + r[0]
               + ", namespace: $NS}\nspec:\n  parentRefs:\n"
@@ -219,7 +219,7 @@ class GrpcRouteTrafficReplayTest extends TrafficReplayBase {
   void grpcRouteNamedRule() throws Exception {
     backends();
     EmbeddedGateway gw = sameNamespaceGateway();
-    route(
+    grpcRoute(
         "metadata: {name: grpc-named-rules, namespace: $NS}\nspec:\n  parentRefs: [{name: same-namespace}]\n  rules:\n"
             + "  - name: named-rule\n"
             + "    matches: [{method: {service: gateway_api_conformance.echo_basic.grpcecho.GrpcEcho, method: Echo}}]\n"
@@ -237,7 +237,7 @@ class GrpcRouteTrafficReplayTest extends TrafficReplayBase {
   void grpcRouteWeight() throws Exception {
     backends();
     EmbeddedGateway gw = sameNamespaceGateway();
-    route(
+    grpcRoute(
         "metadata: {name: weighted-backends, namespace: $NS}\nspec:\n  parentRefs: [{name: same-namespace}]\n  rules:\n"
             + "  - backendRefs:\n"
             + "    - {name: grpc-infra-backend-v1, port: 8080, weight: 70}\n"

@@ -8,11 +8,8 @@ import dev.gatewaysdk.model.Channel;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The {@code httproute-*} traffic replay whose fields only the experimental channel of v1.6.1 has
@@ -21,23 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @GatewayApiTest(channel = Channel.EXPERIMENTAL)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-@ExtendWith(NettyLeaks.class)
-class HttpRouteTrafficReplayExperimentalTest {
+class HttpRouteTrafficReplayExperimentalTest extends TrafficReplay {
   private static final AtomicInteger UUIDS = new AtomicInteger();
-
-  GatewayCluster cluster;
-  TestNamespace ns;
-  TrafficReplay replay;
-
-  @BeforeEach
-  void start() {
-    replay = new TrafficReplay(cluster, ns);
-  }
-
-  @AfterEach
-  void stop() {
-    replay.close();
-  }
 
   /**
    * A request the echo backend fails with {@code code} {@code failures} times before answering 200
@@ -58,7 +40,7 @@ class HttpRouteTrafficReplayExperimentalTest {
   @Test
   void httpRouteRetry() {
     URI gw =
-        replay.sameNamespace(
+        sameNamespace(
             route(
                 "retries",
                 "  parentRefs: [{name: same-namespace}]\n  rules:\n"
@@ -86,7 +68,7 @@ class HttpRouteTrafficReplayExperimentalTest {
       retried(a2, 504, 3, 504)
     };
     for (TrafficReplay.Case c : cases) {
-      replay.expectOnce(gw, c);
+      expectOnce(gw, c);
     }
   }
 }

@@ -14,46 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The traffic expectations of the Gateway API v1.6.1 conformance suite's {@code httproute-*} tests,
  * replayed against the embedded Gateway ({@link TrafficReplay}): one method per conformance test,
- * named after it, rebuilding its objects with our own manifests ({@code $INFRA} stands for the
- * suite's {@code gateway-conformance-infra} namespace, {@code $WEB} and {@code $APP} for its web
- * and app backend namespaces) and sending its requests, table-driven like the suite. The echo
- * backends are named as the suite's pods ({@code infra-backend-v1} ...). docs/conformance.md lists
- * which test each method replays.
+ * named after it, rebuilding its objects with our own manifests ({@code $NS} stands for the suite's
+ * {@code gateway-conformance-infra} namespace, {@code $WEB} and {@code $APP} for its web and app
+ * backend namespaces) and sending its requests, table-driven like the suite. The echo backends are
+ * named as the suite's pods ({@code infra-backend-v1} ...). docs/conformance.md lists which test
+ * each method replays.
  */
-@GatewayApiTest
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-@ExtendWith(NettyLeaks.class)
-class HttpRouteTrafficReplayTest {
-  GatewayCluster cluster;
-  TestNamespace ns;
-  TrafficReplay replay;
-  String infra;
-
-  @BeforeEach
-  void start() {
-    replay = new TrafficReplay(cluster, ns);
-    infra = replay.infra;
-  }
-
-  @AfterEach
-  void stop() {
-    replay.close();
-  }
-
-  /** See {@link TrafficReplay#sameNamespace}. */
-  URI sameNamespace(String routesYaml, String... routes) {
-    return replay.sameNamespace(routesYaml, routes);
-  }
-
+class HttpRouteTrafficReplayTest extends TrafficReplay {
   @Test
   void httpRouteSimpleSameNamespace() {
     URI gw =
@@ -63,7 +37,7 @@ class HttpRouteTrafficReplayTest {
                 "  parentRefs: [{name: same-namespace}]\n"
                     + "  rules: [{backendRefs: [{name: infra-backend-v1, port: 8080}]}]\n"),
             "gateway-conformance-infra-test");
-    replay.expect(gw, get("/").backend(infra, V1));
+    expect(gw, get("/").backend(infra, V1));
   }
 
   @Test
@@ -78,7 +52,7 @@ class HttpRouteTrafficReplayTest {
                     + "  - matches: [{path: {type: Exact, value: /two}}]\n"
                     + "    backendRefs: [{name: infra-backend-v2, port: 8080}]\n"),
             "exact-matching");
-    replay.expect(
+    expect(
         gw,
         get("/one").backend(infra, V1),
         get("/two").backend(infra, V2),
@@ -106,7 +80,7 @@ class HttpRouteTrafficReplayTest {
                     + "  - matches: [{headers: [{name: color, value: red}]}, {headers: [{name: color, value: yellow}]}]\n"
                     + "    backendRefs: [{name: infra-backend-v2, port: 8080}]\n"),
             "header-matching");
-    replay.expect(
+    expect(
         gw,
         get("/").header("Version", "one").backend(infra, V1),
         get("/").header("Version", "two").backend(infra, V2),
@@ -133,7 +107,7 @@ class HttpRouteTrafficReplayTest {
                     + "  - matches: [{path: {type: PathPrefix, value: /v2}}, {headers: [{name: version, value: two}]}]\n"
                     + "    backendRefs: [{name: infra-backend-v2, port: 8080}]\n"),
             "matching");
-    replay.expect(
+    expect(
         gw,
         get("/").backend(infra, V1),
         get("/example").backend(infra, V1),
@@ -165,7 +139,7 @@ class HttpRouteTrafficReplayTest {
                         + "    backendRefs: [{name: infra-backend-v2, port: 8080}]\n"),
             "matching-part1",
             "matching-part2");
-    replay.expect(
+    expect(
         gw,
         get("/").host("example.com").backend(infra, V1),
         get("/example").host("example.com").backend(infra, V1),
@@ -205,7 +179,7 @@ class HttpRouteTrafficReplayTest {
                     + "  - matches: [{headers: [{name: version, value: four}]}]\n"
                     + "    backendRefs: [{name: infra-backend-v3, port: 8080}]\n"),
             "method-matching");
-    replay.expect(
+    expect(
         gw,
         request("POST", "/").backend(infra, V1),
         get("/").backend(infra, V2),
@@ -223,11 +197,10 @@ class HttpRouteTrafficReplayTest {
 
   @Test
   void httpRouteListenerHostnameMatching() {
-    replay
-        .backends(infra, V1, V2, V3)
+    backends(infra, V1, V2, V3)
         .apply(
             "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-                + "metadata: {name: httproute-listener-hostname-matching, namespace: $INFRA}\n"
+                + "metadata: {name: httproute-listener-hostname-matching, namespace: $NS}\n"
                 + "spec:\n  gatewayClassName: $CLASS\n  listeners:\n"
                 + "  - {name: listener-1, port: 80, protocol: HTTP, hostname: bar.com}\n"
                 + "  - {name: listener-2, port: 80, protocol: HTTP, hostname: foo.bar.com}\n"
@@ -250,10 +223,9 @@ class HttpRouteTrafficReplayTest {
                         + "  - {name: httproute-listener-hostname-matching, sectionName: listener-3}\n"
                         + "  - {name: httproute-listener-hostname-matching, sectionName: listener-4}\n"
                         + "  rules: [{backendRefs: [{name: infra-backend-v3, port: 8080}]}]\n"));
-    URI gw = replay.gateway("httproute-listener-hostname-matching").url("listener-1");
-    replay.resolved(
-        "httproute-listener-hostname-matching", "backend-v1", "backend-v2", "backend-v3");
-    replay.expect(
+    URI gw = gateway("httproute-listener-hostname-matching").url("listener-1");
+    resolved("httproute-listener-hostname-matching", "backend-v1", "backend-v2", "backend-v3");
+    expect(
         gw,
         get("/").host("bar.com").backend(infra, V1),
         get("/").host("foo.bar.com").backend(infra, V2),
@@ -267,11 +239,10 @@ class HttpRouteTrafficReplayTest {
 
   @Test
   void httpRouteListenerPortMatching() {
-    replay
-        .backends(infra, V1, V2, V3)
+    backends(infra, V1, V2, V3)
         .apply(
             "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-                + "metadata: {name: httproute-listener-port-matching, namespace: $INFRA}\n"
+                + "metadata: {name: httproute-listener-port-matching, namespace: $NS}\n"
                 + "spec:\n  gatewayClassName: $CLASS\n  listeners:\n"
                 + "  - {name: listener-1, port: 80, protocol: HTTP, hostname: foo.com}\n"
                 + "  - {name: listener-2, port: 8080, protocol: HTTP, hostname: foo.com}\n"
@@ -293,17 +264,17 @@ class HttpRouteTrafficReplayTest {
                     "backend-v3",
                     "  parentRefs: [{name: httproute-listener-port-matching, port: 8090, sectionName: listener-4}]\n"
                         + "  rules: [{backendRefs: [{name: infra-backend-v3, port: 8080}]}]\n"));
-    EmbeddedGateway gw = replay.gateway("httproute-listener-port-matching");
-    replay.resolved("httproute-listener-port-matching", "backend-v1", "backend-v2", "backend-v3");
+    EmbeddedGateway gw = gateway("httproute-listener-port-matching");
+    resolved("httproute-listener-port-matching", "backend-v1", "backend-v2", "backend-v3");
     URI port80 = gw.url("listener-1");
     URI port8080 = gw.url("listener-2");
     URI port8090 = gw.url("listener-4");
-    replay.expect(port80, get("/").host("foo.com").backend(infra, V1));
-    replay.expect(
+    expect(port80, get("/").host("foo.com").backend(infra, V1));
+    expect(
         port8080,
         get("/").host("foo.com:8080").backend(infra, V2),
         get("/").host("bar.com:8080").backend(infra, V2));
-    replay.expect(
+    expect(
         port8090,
         get("/").host("foo.com:8090").backend(infra, V3),
         get("/").host("bar.com:8090").status(404));
@@ -321,8 +292,8 @@ class HttpRouteTrafficReplayTest {
                     + "    - {name: infra-backend-v2, port: 8080, weight: 30}\n"
                     + "    - {name: infra-backend-v3, port: 8080, weight: 0}\n"),
             "weighted-backends");
-    replay.expect(gw, get("/").status(200).backend(infra, null));
-    replay.expectWeights(gw, get("/").backend(infra, null), Map.of(V1, 0.7, V2, 0.3, V3, 0.0));
+    expect(gw, get("/").status(200).backend(infra, null));
+    expectWeights(gw, get("/").backend(infra, null), Map.of(V1, 0.7, V2, 0.3, V3, 0.0));
   }
 
   /**
@@ -346,7 +317,7 @@ class HttpRouteTrafficReplayTest {
         sameNamespace(
             redirects("303-redirect", "same-namespace", "/see-other", "{statusCode: 303}"),
             "303-redirect");
-    replay.expect(gw, request("POST", "/see-other").redirect(303, null, null, null, "/see-other"));
+    expect(gw, request("POST", "/see-other").redirect(303, null, null, null, "/see-other"));
   }
 
   @Test
@@ -355,7 +326,7 @@ class HttpRouteTrafficReplayTest {
         sameNamespace(
             redirects("307-redirect", "same-namespace", "/temporary", "{statusCode: 307}"),
             "307-redirect");
-    replay.expect(gw, get("/temporary").redirect(307, null, null, null, "/temporary"));
+    expect(gw, get("/temporary").redirect(307, null, null, null, "/temporary"));
   }
 
   @Test
@@ -364,7 +335,7 @@ class HttpRouteTrafficReplayTest {
         sameNamespace(
             redirects("308-redirect", "same-namespace", "/permanent", "{statusCode: 308}"),
             "308-redirect");
-    replay.expect(gw, get("/permanent").redirect(308, null, null, null, "/permanent"));
+    expect(gw, get("/permanent").redirect(308, null, null, null, "/permanent"));
   }
 
   @Test
@@ -379,7 +350,7 @@ class HttpRouteTrafficReplayTest {
                 "/host-and-status",
                 "{statusCode: 301, hostname: example.org}"),
             "redirect-host-and-status");
-    replay.expect(
+    expect(
         gw,
         get("/hostname-redirect").redirect(302, null, "example.org", null, null),
         get("/host-and-status").redirect(301, null, "example.org", null, null));
@@ -405,7 +376,7 @@ class HttpRouteTrafficReplayTest {
                 "/full-path-and-status",
                 "{path: {type: ReplaceFullPath, replaceFullPath: /replacement-full}, statusCode: 301}"),
             "redirect-path");
-    replay.expect(
+    expect(
         gw,
         get("/original-prefix/lemon").redirect(302, null, null, null, "/replacement-prefix/lemon"),
         get("/full/path/original").redirect(302, null, null, null, "/full-path-replacement"),
@@ -431,7 +402,7 @@ class HttpRouteTrafficReplayTest {
                 "/port-and-host-and-status",
                 "{port: 8083, hostname: example.org, statusCode: 302}"),
             "redirect-port");
-    replay.expect(
+    expect(
         gw,
         get("/port").redirect(302, null, null, "8083", null),
         get("/port-and-host").redirect(302, null, "example.org", "8083", null),
@@ -455,7 +426,7 @@ class HttpRouteTrafficReplayTest {
                 "/scheme-and-host-and-status",
                 "{scheme: https, statusCode: 302, hostname: example.org}"),
             "redirect-scheme");
-    replay.expect(
+    expect(
         gw,
         get("/scheme").redirect(302, "https", null, null, null),
         get("/scheme-and-host").redirect(302, "https", "example.org", null, null),
@@ -481,7 +452,7 @@ class HttpRouteTrafficReplayTest {
     StringBuilder b =
         new StringBuilder(
             "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-                + "metadata: {name: same-namespace-with-https-listener, namespace: $INFRA}\n"
+                + "metadata: {name: same-namespace-with-https-listener, namespace: $NS}\n"
                 + "spec:\n  gatewayClassName: $CLASS\n  listeners:\n");
     String[][] listeners = {
       {"https", null},
@@ -497,7 +468,7 @@ class HttpRouteTrafficReplayTest {
       b.append("    allowedRoutes: {namespaces: {from: Same}}\n")
           .append("    tls: {certificateRefs: [{name: tls-validity-checks-certificate}]}\n");
     }
-    replay.apply(b.toString());
+    apply(b.toString());
   }
 
   @Test
@@ -522,7 +493,7 @@ class HttpRouteTrafficReplayTest {
                     "{scheme: https, port: 8443, hostname: example.org}")
                 + "---\n"
                 + "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-                + "metadata: {name: same-namespace-with-http-listener-on-8080, namespace: $INFRA}\n"
+                + "metadata: {name: same-namespace-with-http-listener-on-8080, namespace: $NS}\n"
                 + "spec:\n  gatewayClassName: $CLASS\n  listeners:\n"
                 + "  - {name: http, port: 8080, protocol: HTTP, allowedRoutes: {namespaces: {from: Same}}}\n"
                 + "---\n"
@@ -552,12 +523,11 @@ class HttpRouteTrafficReplayTest {
                     "/scheme-http-and-port-8080",
                     "{scheme: http, port: 8080, hostname: example.org}"),
             "http-route-for-listener-on-port-80");
-    URI gw8080 = replay.gateway("same-namespace-with-http-listener-on-8080").url("http");
-    URI gw443 = replay.gateway("same-namespace-with-https-listener").url("https");
-    replay.resolved(
-        "same-namespace-with-http-listener-on-8080", "http-route-for-listener-on-port-8080");
-    replay.resolved("same-namespace-with-https-listener", "http-route-for-listener-on-port-443");
-    replay.expect(
+    URI gw8080 = gateway("same-namespace-with-http-listener-on-8080").url("http");
+    URI gw443 = gateway("same-namespace-with-https-listener").url("https");
+    resolved("same-namespace-with-http-listener-on-8080", "http-route-for-listener-on-port-8080");
+    resolved("same-namespace-with-https-listener", "http-route-for-listener-on-port-443");
+    expect(
         gw80,
         get("/scheme-nil-and-port-nil").redirect(302, "http", "example.org", null, null),
         get("/scheme-nil-and-port-80").redirect(302, "http", "example.org", null, null),
@@ -565,12 +535,12 @@ class HttpRouteTrafficReplayTest {
         get("/scheme-https-and-port-nil").redirect(302, "https", "example.org", null, null),
         get("/scheme-https-and-port-443").redirect(302, "https", "example.org", null, null),
         get("/scheme-https-and-port-8443").redirect(302, "https", "example.org", "8443", null));
-    replay.expect(
+    expect(
         gw8080,
         get("/scheme-nil-and-port-nil").redirect(302, "http", "example.org", "8080", null),
         get("/scheme-nil-and-port-80").redirect(302, "http", "example.org", null, null),
         get("/scheme-https-and-port-nil").redirect(302, "https", "example.org", null, null));
-    replay.expect(
+    expect(
         gw443,
         get("/scheme-nil-and-port-nil")
             .host("example.org")
@@ -629,7 +599,7 @@ class HttpRouteTrafficReplayTest {
                     + MODIFY_HEADERS
                     + "\n    backendRefs: [{name: infra-backend-v2, port: 8080}]\n"),
             "rewrite-host");
-    replay.expect(
+    expect(
         gw,
         get("/one").host("rewrite.example").seenHost("one.example.org").backend(infra, V1),
         get("/two").host("rewrite.example").seenHost("example.org").backend(infra, V2),
@@ -673,7 +643,7 @@ class HttpRouteTrafficReplayTest {
                     + modify
                     + "\n    backendRefs: [{name: infra-backend-v1, port: 8080}]\n"),
             "rewrite-path");
-    replay.expect(
+    expect(
         gw,
         get("/prefix/one/two").seenPath("/one/two").backend(infra, V1),
         get("/strip-prefix/three").seenPath("/three").backend(infra, V1),
@@ -727,7 +697,7 @@ class HttpRouteTrafficReplayTest {
   }
 
   void expectHeaderModifications(URI gw) {
-    replay.expect(
+    expect(
         gw,
         get("/set")
             .header("Some-Other-Header", "val")
@@ -805,12 +775,12 @@ class HttpRouteTrafficReplayTest {
                     + "    - name: infra-backend-v2\n      port: 8080\n      weight: 10\n"
                     + "      filters: [{type: RequestHeaderModifier, requestHeaderModifier: {set: [{name: Backend, value: infra-backend-v2}]}}]\n"),
             "request-header-modifier-backend-weights");
-    replay.expect(gw, get("/").backend(infra, null));
+    expect(gw, get("/").backend(infra, null));
     // The suite sends 100 requests and checks each went to the backend its backendRef's filter
     // names.
     Map<String, Integer> seen = new java.util.HashMap<>();
     for (int i = 0; i < 100; i++) {
-      RawHttp.Response r = replay.send(gw, get("/"));
+      RawHttp.Response r = send(gw, get("/"));
       String backend = r.json().path("backend").asText();
       org.assertj.core.api.Assertions.assertThat(r.json().path("headers").path("backend").asText())
           .as("the Backend header set by the backendRef's filter of request %d", i)
@@ -836,10 +806,10 @@ class HttpRouteTrafficReplayTest {
                     + "\n    - {type: RequestMirror, requestMirror: {backendRef: {name: infra-backend-v2, port: 8080}}}\n"
                     + "    backendRefs: [{name: infra-backend-v1, port: 8080}]\n"),
             "request-mirror");
-    replay.expect(gw, get("/mirror?requestID=1").backend(infra, V1));
-    replay.expectMirrored(infra, V2, "/mirror?requestID=1");
-    replay.expect(gw, modifiedHeaders("/mirror-and-modify-headers?requestID=2").backend(infra, V1));
-    replay.expectMirrored(infra, V2, "/mirror-and-modify-headers?requestID=2");
+    expect(gw, get("/mirror?requestID=1").backend(infra, V1));
+    expectMirrored(infra, V2, "/mirror?requestID=1");
+    expect(gw, modifiedHeaders("/mirror-and-modify-headers?requestID=2").backend(infra, V1));
+    expectMirrored(infra, V2, "/mirror-and-modify-headers?requestID=2");
   }
 
   @Test
@@ -863,13 +833,13 @@ class HttpRouteTrafficReplayTest {
                     + mirrors
                     + "    backendRefs: [{name: infra-backend-v1, port: 8080}]\n"),
             "request-multiple-mirrors");
-    replay.expect(gw, get("/multi-mirror?requestID=1").backend(infra, V1));
-    replay.expectMirrored(infra, V2, "/multi-mirror?requestID=1");
-    replay.expectMirrored(infra, V3, "/multi-mirror?requestID=1");
+    expect(gw, get("/multi-mirror?requestID=1").backend(infra, V1));
+    expectMirrored(infra, V2, "/multi-mirror?requestID=1");
+    expectMirrored(infra, V3, "/multi-mirror?requestID=1");
     String modified = "/multi-mirror-and-modify-request-headers?requestID=2";
-    replay.expect(gw, modifiedHeaders(modified).backend(infra, V1));
-    replay.expectMirrored(infra, V2, modified);
-    replay.expectMirrored(infra, V3, modified);
+    expect(gw, modifiedHeaders(modified).backend(infra, V1));
+    expectMirrored(infra, V2, modified);
+    expectMirrored(infra, V3, modified);
   }
 
   @Test
@@ -894,7 +864,7 @@ class HttpRouteTrafficReplayTest {
           .append(", port: 8080}]\n");
     }
     URI gw = sameNamespace(route("path-matching-order", rules.toString()), "path-matching-order");
-    replay.expect(
+    expect(
         gw,
         get("/match/exact/one").backend(infra, V3),
         get("/match/exact").backend(infra, V2),
@@ -938,7 +908,7 @@ class HttpRouteTrafficReplayTest {
                     + "  - matches: [{headers: [{name: version, value: four}]}]\n"
                     + "    backendRefs: [{name: infra-backend-v3, port: 8080}]\n"),
             "query-param-matching");
-    replay.expect(
+    expect(
         gw,
         get("/?animal=whale").backend(infra, V1),
         get("/?animal=dolphin").backend(infra, V2),
@@ -1000,7 +970,7 @@ class HttpRouteTrafficReplayTest {
                     + MODIFY_HEADERS
                     + "\n    backendRefs: [{name: infra-backend-v1, port: 8080}]\n"),
             "response-header-modifier");
-    replay.expect(
+    expect(
         gw,
         get("/set")
             .backendSets("Some-Other-Header", "val")
@@ -1081,9 +1051,9 @@ class HttpRouteTrafficReplayTest {
    */
   void expectMirroredShare(URI gw, TrafficReplay.Case c, String path, int percent)
       throws Exception {
-    EchoBackend mirror = replay.backend(infra, V2);
+    EchoBackend mirror = backend(infra, V2);
     long before = mirror.paths().stream().filter(path::equals).count();
-    replay.distribution(gw, c, 500);
+    distribution(gw, c, 500);
     double p = percent / 100.0;
     double margin = 3.0 * Math.sqrt(500 * p * (1 - p));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -1128,18 +1098,17 @@ class HttpRouteTrafficReplayTest {
   @Test
   void httpRouteHostnameIntersection() {
     String r = "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n";
-    replay
-        .backends(infra, V1, V2, V3)
+    backends(infra, V1, V2, V3)
         .apply(
             "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-                + "metadata: {name: httproute-hostname-intersection, namespace: $INFRA}\n"
+                + "metadata: {name: httproute-hostname-intersection, namespace: $NS}\n"
                 + "spec:\n  gatewayClassName: $CLASS\n  listeners:\n"
                 + "  - {name: listener-1, port: 80, protocol: HTTP, hostname: very.specific.com}\n"
                 + "  - {name: listener-2, port: 80, protocol: HTTP, hostname: '*.wildcard.io'}\n"
                 + "  - {name: listener-3, port: 80, protocol: HTTP, hostname: '*.anotherwildcard.io'}\n"
                 + "---\n"
                 + "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-                + "metadata: {name: httproute-hostname-intersection-all, namespace: $INFRA}\n"
+                + "metadata: {name: httproute-hostname-intersection-all, namespace: $NS}\n"
                 + "spec:\n  gatewayClassName: $CLASS\n  listeners:\n"
                 + "  - {name: listener-1, port: 80, protocol: HTTP}\n"
                 + "---\n"
@@ -1178,8 +1147,8 @@ class HttpRouteTrafficReplayTest {
                     "  parentRefs: [{name: httproute-hostname-intersection-all}]\n"
                         + "  hostnames: [first.com, sub.first.com, second.com, sub.second.com]\n"
                         + "  rules: [{backendRefs: [{name: infra-backend-v2, port: 8080}]}]\n"));
-    URI gw = replay.gateway("httproute-hostname-intersection").url("listener-1");
-    replay.resolved(
+    URI gw = gateway("httproute-hostname-intersection").url("listener-1");
+    resolved(
         "httproute-hostname-intersection",
         "specific-host-matches-listener-specific-host",
         "specific-host-matches-listener-wildcard-host",
@@ -1189,7 +1158,7 @@ class HttpRouteTrafficReplayTest {
             cluster,
             cluster.get(dev.gatewaysdk.model.HTTPRoute.class, infra, "no-intersecting-hosts"))
         .isNotAcceptedBy("httproute-hostname-intersection", "NoMatchingListenerHostname");
-    replay.expect(
+    expect(
         gw,
         get("/s1").host("very.specific.com").backend(infra, V1),
         get("/s1").host("very.specific.com:1234").backend(infra, V1),
@@ -1218,9 +1187,9 @@ class HttpRouteTrafficReplayTest {
         get("/non-matching-prefix").host("foo.anotherwildcard.io").status(404),
         get("/s5").host("specific.but.wrong.com").status(404),
         get("/s5").host("wildcard.io").status(404));
-    URI all = replay.gateway("httproute-hostname-intersection-all").url("listener-1");
-    replay.resolved("httproute-hostname-intersection-all", "httproute-hostname-intersection-all");
-    replay.expect(
+    URI all = gateway("httproute-hostname-intersection-all").url("listener-1");
+    resolved("httproute-hostname-intersection-all", "httproute-hostname-intersection-all");
+    expect(
         all,
         get("/").host("first.com").backend(infra, V2),
         get("/").host("sub.first.com").backend(infra, V2),
@@ -1244,7 +1213,7 @@ class HttpRouteTrafficReplayTest {
                     + "    backendRefs: [{name: infra-backend-v1, port: 8080}]\n"
                     + "    timeouts: {request: 0s}\n"),
             "request-timeout");
-    replay.expect(
+    expect(
         gw,
         get("/request-timeout").backend(infra, V1),
         get("/request-timeout?delay=1s").status(504),
@@ -1265,7 +1234,7 @@ class HttpRouteTrafficReplayTest {
                     + "    backendRefs: [{name: infra-backend-v1, port: 8080}]\n"
                     + "    timeouts: {backendRequest: 0s}\n"),
             "backend-request-timeout");
-    replay.expect(
+    expect(
         gw,
         get("/backend-timeout").backend(infra, V1),
         get("/backend-timeout?delay=1s").status(504),
@@ -1274,9 +1243,9 @@ class HttpRouteTrafficReplayTest {
 
   /** Backends, Gateway {@code same-namespace} and {@code routesYaml}, each route accepted. */
   URI sameNamespaceAccepted(String routesYaml, String... routes) {
-    replay.backends(infra, V1, V2, V3).apply(SAME_NAMESPACE_GATEWAY).apply(routesYaml);
-    URI url = replay.gateway("same-namespace").url("http");
-    replay.accepted("same-namespace", routes);
+    backends(infra, V1, V2, V3).apply(SAME_NAMESPACE_GATEWAY).apply(routesYaml);
+    URI url = gateway("same-namespace").url("http");
+    accepted("same-namespace", routes);
     return url;
   }
 
@@ -1296,12 +1265,12 @@ class HttpRouteTrafficReplayTest {
                     + "  rules: [{backendRefs: [{group: unknownkind.example.com, kind: NonExistent, name: infra-backend-v1, port: 8080}]}]\n"),
             "invalid-backend-ref-unknown-kind");
     awaitUnresolved("invalid-backend-ref-unknown-kind", "InvalidKind");
-    replay.expect(gw, get("/v2").status(500));
+    expect(gw, get("/v2").status(500));
   }
 
   @Test
   void httpRouteInvalidCrossNamespaceBackendRef() {
-    replay.backends(replay.web, "web-backend");
+    backends(web(), "web-backend");
     URI gw =
         sameNamespaceAccepted(
             route(
@@ -1310,7 +1279,7 @@ class HttpRouteTrafficReplayTest {
                     + "  rules: [{backendRefs: [{name: web-backend, namespace: $WEB, port: 8080}]}]\n"),
             "invalid-cross-namespace-backend-ref");
     awaitUnresolved("invalid-cross-namespace-backend-ref", "RefNotPermitted");
-    replay.expect(gw, get("/").status(500));
+    expect(gw, get("/").status(500));
   }
 
   @Test
@@ -1320,10 +1289,10 @@ class HttpRouteTrafficReplayTest {
             route(
                 "invalid-nonexistent-backend-ref",
                 "  parentRefs: [{name: same-namespace}]\n"
-                    + "  rules: [{backendRefs: [{name: nonexistent, namespace: $INFRA, port: 8080}]}]\n"),
+                    + "  rules: [{backendRefs: [{name: nonexistent, namespace: $NS, port: 8080}]}]\n"),
             "invalid-nonexistent-backend-ref");
     awaitUnresolved("invalid-nonexistent-backend-ref", "BackendNotFound");
-    replay.expect(gw, get("/").status(500));
+    expect(gw, get("/").status(500));
   }
 
   /** A ReferenceGrant {@code name} in {@code namespace}; {@code from} and {@code to} flow-style. */
@@ -1342,21 +1311,21 @@ class HttpRouteTrafficReplayTest {
 
   @Test
   void httpRouteInvalidReferenceGrant() {
-    replay.backends(replay.web, "web-backend");
-    String route = "{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: $INFRA}";
+    backends(web(), "web-backend");
+    String route = "{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: $NS}";
     String service = "{group: '', kind: Service, name: web-backend}";
     URI gw =
         sameNamespaceAccepted(
-            grant("$INFRA", "reference-grant-wrong-namespace", route, service)
+            grant("$NS", "reference-grant-wrong-namespace", route, service)
                 + grant(
                     "$WEB",
                     "reference-grant-wrong-from-group",
-                    "{group: not-the-group-youre-looking-for, kind: HTTPRoute, namespace: $INFRA}",
+                    "{group: not-the-group-youre-looking-for, kind: HTTPRoute, namespace: $NS}",
                     service)
                 + grant(
                     "$WEB",
                     "reference-grant-wrong-from-kind",
-                    "{group: gateway.networking.k8s.io, kind: Gateway, namespace: $INFRA}",
+                    "{group: gateway.networking.k8s.io, kind: Gateway, namespace: $NS}",
                     service)
                 + grant(
                     "$WEB",
@@ -1384,41 +1353,41 @@ class HttpRouteTrafficReplayTest {
                         + "  rules: [{backendRefs: [{name: web-backend, namespace: $WEB, port: 8080}]}]\n"),
             "reference-grant");
     awaitUnresolved("reference-grant", "RefNotPermitted");
-    replay.expect(gw, get("/").status(500));
+    expect(gw, get("/").status(500));
   }
 
   @Test
   void httpRouteReferenceGrant() {
-    replay.backends(replay.web, "web-backend");
+    backends(web(), "web-backend");
     URI gw =
         sameNamespace(
             grant(
                     "$WEB",
                     "reference-grant",
-                    "{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: $INFRA}",
+                    "{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: $NS}",
                     "{group: '', kind: Service, name: web-backend}")
                 + route(
                     "reference-grant",
                     "  parentRefs: [{name: same-namespace}]\n"
                         + "  rules: [{backendRefs: [{name: web-backend, namespace: $WEB, port: 8080}]}]\n"),
             "reference-grant");
-    replay.expect(gw, get("/").backend(replay.web, "web-backend"));
+    expect(gw, get("/").backend(web(), "web-backend"));
     cluster.delete(
         dev.gatewaysdk.model.Manifests.read(
-            replay.resolve(grant("$WEB", "reference-grant", "", "").replace("\n---\n", "")),
+            resolve(grant("$WEB", "reference-grant", "", "").replace("\n---\n", "")),
             com.fasterxml.jackson.databind.node.ObjectNode.class));
-    replay.expect(gw, get("/").status(500));
+    expect(gw, get("/").status(500));
   }
 
   @Test
   void httpRoutePartiallyInvalidViaInvalidReferenceGrant() {
-    replay.backends(replay.app, "app-backend-v1", "app-backend-v2");
+    backends(app(), "app-backend-v1", "app-backend-v2");
     URI gw =
         sameNamespaceAccepted(
             grant(
                     "$APP",
                     "invalid-reference-grant",
-                    "{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: $INFRA}",
+                    "{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: $NS}",
                     "{group: '', kind: Service, name: app-backend-v1}")
                 + route(
                     "invalid-reference-grant",
@@ -1428,27 +1397,26 @@ class HttpRouteTrafficReplayTest {
                         + "  - backendRefs: [{name: app-backend-v1, namespace: $APP, port: 8080}]\n"),
             "invalid-reference-grant");
     awaitUnresolved("invalid-reference-grant", "RefNotPermitted");
-    replay.expect(gw, get("/v2").status(500), get("/").backend(replay.app, "app-backend-v1"));
+    expect(gw, get("/v2").status(500), get("/").backend(app(), "app-backend-v1"));
   }
 
   @Test
   void httpRouteCrossNamespace() {
-    replay
-        .backends(replay.web, "web-backend")
+    backends(web(), "web-backend")
         .apply(
             "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-                + "metadata: {name: backend-namespaces, namespace: $INFRA}\n"
+                + "metadata: {name: backend-namespaces, namespace: $NS}\n"
                 + "spec:\n  gatewayClassName: $CLASS\n  listeners:\n"
                 + "  - name: http\n    port: 80\n    protocol: HTTP\n"
                 + "    allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {gateway-conformance: backend}}}}\n"
                 + "---\n"
                 + "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
                 + "metadata: {name: cross-namespace, namespace: $WEB}\n"
-                + "spec:\n  parentRefs: [{name: backend-namespaces, namespace: $INFRA}]\n"
+                + "spec:\n  parentRefs: [{name: backend-namespaces, namespace: $NS}]\n"
                 + "  rules: [{backendRefs: [{name: web-backend, port: 8080}]}]\n");
-    URI gw = replay.gateway("backend-namespaces").url("http");
-    replay.resolved("backend-namespaces", replay.web + "/cross-namespace");
-    replay.expect(gw, get("/").backend(replay.web, "web-backend"));
+    URI gw = gateway("backend-namespaces").url("http");
+    resolved("backend-namespaces", web() + "/cross-namespace");
+    expect(gw, get("/").backend(web(), "web-backend"));
   }
 
   @Test
@@ -1464,7 +1432,7 @@ class HttpRouteTrafficReplayTest {
                     + "  - matches: [{path: {type: PathPrefix, value: /}}]\n"
                     + "    backendRefs: [{name: infra-backend-v1, port: 8080}]\n"),
             "omitted-backendrefs");
-    replay.expect(
+    expect(
         gw,
         get("/forward").backend(infra, V1),
         get("/omitted-no-forward").status(500),
@@ -1484,7 +1452,7 @@ class HttpRouteTrafficReplayTest {
                     + "  - matches: [{path: {type: PathPrefix, value: /unnamed}}]\n"
                     + "    backendRefs: [{name: infra-backend-v2, port: 8080}]\n"),
             "http-named-rules");
-    replay.expect(gw, get("/named").backend(infra, null), get("/unnamed").backend(infra, null));
+    expect(gw, get("/named").backend(infra, null), get("/unnamed").backend(infra, null));
   }
 
   @Test
@@ -1492,7 +1460,7 @@ class HttpRouteTrafficReplayTest {
     URI sameNs =
         sameNamespace(
             "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-                + "metadata: {name: all-namespaces, namespace: $INFRA}\n"
+                + "metadata: {name: all-namespaces, namespace: $NS}\n"
                 + "spec:\n  gatewayClassName: $CLASS\n  listeners:\n"
                 + "  - {name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}\n"
                 + "---\n"
@@ -1512,17 +1480,16 @@ class HttpRouteTrafficReplayTest {
                         + "  rules: [{matches: [{path: {type: PathPrefix, value: /}}], backendRefs: [{name: infra-backend-v3, port: 8080}]}]\n"),
             "multiple-gateways-shared-route",
             "same-namespace-dedicated-route");
-    URI all = replay.gateway("all-namespaces").url("http");
-    replay.resolved(
-        "all-namespaces", "multiple-gateways-shared-route", "all-namespaces-dedicated-route");
-    replay.expect(sameNs, get("/shared").backend(infra, V1), get("/").backend(infra, V2));
-    replay.expect(all, get("/shared").backend(infra, V1), get("/").backend(infra, V3));
+    URI all = gateway("all-namespaces").url("http");
+    resolved("all-namespaces", "multiple-gateways-shared-route", "all-namespaces-dedicated-route");
+    expect(sameNs, get("/shared").backend(infra, V1), get("/").backend(infra, V2));
+    expect(all, get("/shared").backend(infra, V1), get("/").backend(infra, V3));
   }
 
   @Test
   void httpRouteServiceTypes() {
-    replay.backends(infra, V1).apply(SAME_NAMESPACE_GATEWAY);
-    int port = replay.backend(infra, V1).port();
+    backends(infra, V1).apply(SAME_NAMESPACE_GATEWAY);
+    int port = backend(infra, V1).port();
     StringBuilder b = new StringBuilder();
     // Services with port name first-port and targetPort 3000, as the suite's; the EndpointSlices
     // (IPv4 pointing at infra-backend-v1's echo server, IPv6 empty) stand for the suite's manual
@@ -1535,13 +1502,13 @@ class HttpRouteTrafficReplayTest {
     for (String[] svc : services) {
       b.append("apiVersion: v1\nkind: Service\nmetadata: {name: ")
           .append(svc[0])
-          .append(", namespace: $INFRA}\nspec:\n")
+          .append(", namespace: $NS}\nspec:\n")
           .append(svc[1])
           .append(
               "    ports: [{name: first-port, protocol: TCP, port: 8080, targetPort: 3000}]\n---\n")
           .append("apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: ")
           .append(svc[0])
-          .append("-ip4\n  namespace: $INFRA\n  labels: {kubernetes.io/service-name: ")
+          .append("-ip4\n  namespace: $NS\n  labels: {kubernetes.io/service-name: ")
           .append(svc[0])
           .append("}\naddressType: IPv4\nports: [{name: first-port, port: ")
           .append(port)
@@ -1549,7 +1516,7 @@ class HttpRouteTrafficReplayTest {
               ", protocol: TCP}]\nendpoints: [{addresses: [127.0.0.1], conditions: {ready: true, serving: true, terminating: false}}]\n---\n")
           .append("apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: ")
           .append(svc[0])
-          .append("-ip6\n  namespace: $INFRA\n  labels: {kubernetes.io/service-name: ")
+          .append("-ip6\n  namespace: $NS\n  labels: {kubernetes.io/service-name: ")
           .append(svc[0])
           .append(
               "}\naddressType: IPv6\nports: [{name: first-port, port: 3000, protocol: TCP}]\nendpoints: []\n---\n");
@@ -1563,19 +1530,18 @@ class HttpRouteTrafficReplayTest {
           .append(svc[0])
           .append(", port: 8080}]\n");
     }
-    replay.apply(b + route("service-types", rules.toString()));
-    URI gw = replay.gateway("same-namespace").url("http");
-    replay.resolved("same-namespace", "service-types");
+    apply(b + route("service-types", rules.toString()));
+    URI gw = gateway("same-namespace").url("http");
+    resolved("same-namespace", "service-types");
     for (String[] svc : services) {
-      replay.expect(gw, get("/" + svc[0]).backend(infra, V1));
+      expect(gw, get("/" + svc[0]).backend(infra, V1));
     }
   }
 
   @Test
   void httpRouteHTTPSListener() {
     httpsGateway();
-    replay
-        .backends(infra, V1, V2)
+    backends(infra, V1, V2)
         .apply(
             route(
                     "httproute-https-test",
@@ -1586,12 +1552,12 @@ class HttpRouteTrafficReplayTest {
                     "httproute-https-test-no-hostname",
                     "  parentRefs: [{name: same-namespace-with-https-listener, sectionName: https-with-hostname}]\n"
                         + "  rules: [{backendRefs: [{name: infra-backend-v2, port: 8080}]}]\n"));
-    URI gw = replay.gateway("same-namespace-with-https-listener").url("https");
-    replay.resolved(
+    URI gw = gateway("same-namespace-with-https-listener").url("https");
+    resolved(
         "same-namespace-with-https-listener",
         "httproute-https-test",
         "httproute-https-test-no-hostname");
-    replay.expect(
+    expect(
         gw,
         get("/")
             .host("example.org")
@@ -1635,11 +1601,11 @@ class HttpRouteTrafficReplayTest {
                       + ", port: 8080}]}]\n"))
           .append("---\n");
     }
-    replay.backends(infra, V1, V2, V3).apply(yaml.toString());
-    URI gw = replay.gateway("same-namespace-with-https-listener").url("https");
-    replay.resolved("same-namespace-with-https-listener", names);
+    backends(infra, V1, V2, V3).apply(yaml.toString());
+    URI gw = gateway("same-namespace-with-https-listener").url("https");
+    resolved("same-namespace-with-https-listener", names);
     String p = "/detect-misdirected-requests";
-    replay.expect(
+    expect(
         gw,
         get(p).sni("example.org").host("example.org").backend(infra, V1),
         get(p).sni("example.org").host("second-example.org").status(421),
@@ -1672,8 +1638,8 @@ class HttpRouteTrafficReplayTest {
    * protocol} on 8081 or 8082, its EndpointSlice port pointing at {@code localPort}.
    */
   void backendWithAppProtocol(String portName, int servicePort, String appProtocol, int localPort) {
-    replay.apply(
-        "apiVersion: v1\nkind: Service\nmetadata: {name: infra-backend-v1, namespace: $INFRA}\nspec:\n"
+    apply(
+        "apiVersion: v1\nkind: Service\nmetadata: {name: infra-backend-v1, namespace: $NS}\nspec:\n"
             + "  ports: [{name: "
             + portName
             + ", protocol: TCP, appProtocol: "
@@ -1684,7 +1650,7 @@ class HttpRouteTrafficReplayTest {
             + "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n"
             + "  name: infra-backend-v1-"
             + portName
-            + "\n  namespace: $INFRA\n  labels: {kubernetes.io/service-name: infra-backend-v1}\n"
+            + "\n  namespace: $NS\n  labels: {kubernetes.io/service-name: infra-backend-v1}\n"
             + "addressType: IPv4\nports: [{name: "
             + portName
             + ", port: "
@@ -1697,15 +1663,15 @@ class HttpRouteTrafficReplayTest {
   void httpRouteBackendProtocolH2C() throws Exception {
     try (GrpcEcho h2c = new GrpcEcho(V1)) {
       backendWithAppProtocol("second-port", 8081, "kubernetes.io/h2c", h2c.port());
-      replay.apply(
+      apply(
           SAME_NAMESPACE_GATEWAY
               + "---\n"
               + route(
                   "backend-protocol-h2c",
                   "  parentRefs: [{name: same-namespace}]\n"
                       + "  rules: [{backendRefs: [{name: infra-backend-v1, port: 8081}]}]\n"));
-      URI gw = replay.gateway("same-namespace").url("http");
-      replay.resolved("same-namespace", "backend-protocol-h2c");
+      URI gw = gateway("same-namespace").url("http");
+      resolved("same-namespace", "backend-protocol-h2c");
       // h2c with prior knowledge from the client, as the suite's H2CPriorKnowledgeProtocol
       GrpcEcho.Call call =
           GrpcEcho.call(gw.getHost(), gw.getPort(), gw.getHost(), "/", java.util.Map.of(), "hi");
@@ -1722,15 +1688,15 @@ class HttpRouteTrafficReplayTest {
     try (EmbeddedGatewayBackendProtocolTest.WebSocketEcho ws =
         new EmbeddedGatewayBackendProtocolTest.WebSocketEcho("ws", null)) {
       backendWithAppProtocol("third-port", 8082, "kubernetes.io/ws", ws.port());
-      replay.apply(
+      apply(
           SAME_NAMESPACE_GATEWAY
               + "---\n"
               + route(
                   "backend-protocol-ws",
                   "  parentRefs: [{name: same-namespace}]\n"
                       + "  rules: [{backendRefs: [{name: infra-backend-v1, port: 8082}]}]\n"));
-      URI gw = replay.gateway("same-namespace").url("http");
-      replay.resolved("same-namespace", "backend-protocol-ws");
+      URI gw = gateway("same-namespace").url("http");
+      resolved("same-namespace", "backend-protocol-ws");
       EmbeddedGatewayBackendProtocolTest.Client c = new EmbeddedGatewayBackendProtocolTest.Client();
       java.net.http.WebSocket socket =
           java.net.http.HttpClient.newHttpClient()
@@ -1874,7 +1840,7 @@ class HttpRouteTrafficReplayTest {
             .backend(infra, V1)
             .responseHeader("access-control-allow-origin", "https://other.foo.com", "*")
             .responseAbsent("access-control-allow-credentials"));
-    replay.expect(gw, cases.toArray(TrafficReplay.Case[]::new));
+    expect(gw, cases.toArray(TrafficReplay.Case[]::new));
   }
 
   /** A CORS preflight the Gateway answers itself (200 or 204, the suite's empty namespace). */

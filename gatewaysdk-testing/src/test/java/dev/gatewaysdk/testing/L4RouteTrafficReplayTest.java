@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * tolerance. One method per suite test, named after it.
  */
 @GatewayApiTest(channel = Channel.EXPERIMENTAL)
-class L4RouteTrafficReplayTest extends TrafficReplayBase {
+class L4RouteTrafficReplayTest extends TrafficReplay {
 
   /** A TCP echo behind Service {@code name} port {@code port}: each line comes back as name. */
   void tcpEcho(String name, int port) throws IOException {

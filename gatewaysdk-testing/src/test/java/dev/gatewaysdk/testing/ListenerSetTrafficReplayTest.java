@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * the Gateway's status address and port reach the backend each test expects, or get 404. One method
  * per suite test, named after it.
  */
-class ListenerSetTrafficReplayTest extends TrafficReplayBase {
+class ListenerSetTrafficReplayTest extends TrafficReplay {
 
   /** A namespace {@code <prefix>-<unique>} with {@code labels}, deleted after the test. */
   String namespace(String prefix, java.util.Map<String, String> labels) throws Exception {

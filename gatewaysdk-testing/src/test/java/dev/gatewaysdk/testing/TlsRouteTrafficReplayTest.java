@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * certificate), Terminate reaches a plain-text backend (the client sees the listener's). One method
  * per suite test, named after it.
  */
-class TlsRouteTrafficReplayTest extends TrafficReplayBase {
+class TlsRouteTrafficReplayTest extends TrafficReplay {
 
   /** A TLS backend presenting {@code certificate} behind Service {@code name} port 8443. */
   void tlsBackend(String name, SelfSignedCertificate certificate) throws Exception {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Manifests;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.io.IOException;
@@ -33,24 +34,32 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
 
 /**
- * The traffic half of the Gateway API conformance suite, replayed against the embedded Gateway: the
- * objects of a conformance test (written as the test's own manifests, with {@code $INFRA}, {@code
- * $WEB}, {@code $APP} for the suite's infrastructure, web-backend and app-backend namespaces and
- * {@code $CLASS} for the GatewayClass), {@link EchoBackend}s behind Services and EndpointSlices on
- * loopback standing in for the suite's echo pods, and the suite's expectations ({@link Case})
- * checked as its {@code CompareRoundTrip} checks them: status code, the backend and namespace that
- * answered, the request as the backend saw it (method, path with query, host, headers present and
- * absent), response headers, and the redirect's {@code Location}. Each case must pass three times
- * in a row within 15 seconds (the suite's {@code RequiredConsecutiveSuccesses} and eventual
- * consistency).
+ * The base of every conformance traffic replay: the traffic half of the Gateway API conformance
+ * suite, replayed against the embedded Gateway. The served cluster ({@code @GatewayApiTest}: one
+ * per JVM, a fresh namespace per method), Netty leak checks, the backends to close after each
+ * method; the objects of a conformance test, written as the test's own manifests with {@code $NS}
+ * for the test's namespace (the suite's infrastructure namespace), {@code $WEB} and {@code $APP}
+ * for the suite's web-backend and app-backend namespaces and {@code $CLASS} for the GatewayClass;
+ * {@link EchoBackend}s behind Services and EndpointSlices on loopback standing in for the suite's
+ * echo pods, and the suite's expectations ({@link Case}) checked as its {@code CompareRoundTrip}
+ * checks them: status code, the backend and namespace that answered, the request as the backend saw
+ * it (method, path with query, host, headers present and absent), response headers, and the
+ * redirect's {@code Location}. Each case must pass three times in a row within 15 seconds (the
+ * suite's {@code RequiredConsecutiveSuccesses} and eventual consistency).
  *
- * <p>One per test method: the namespaces are the test's {@link TestNamespace} ({@code $INFRA}) and
- * two created for it, labelled {@code gateway-conformance: backend} as the suite labels its backend
- * namespaces; {@link #close} stops the backends and deletes the two.
+ * <p>The namespaces {@code $WEB} and {@code $APP} are created on first use, labelled {@code
+ * gateway-conformance: backend} as the suite labels its backend namespaces, and deleted after the
+ * method.
  */
-final class TrafficReplay implements AutoCloseable {
+@GatewayApiTest
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+@org.junit.jupiter.api.extension.ExtendWith(NettyLeaks.class)
+abstract class TrafficReplay {
   /** The port of every Service {@link #backends} creates, as the suite's Services use. */
   static final int BACKEND_PORT = 8080;
 
@@ -63,22 +72,41 @@ final class TrafficReplay implements AutoCloseable {
   /** The suite's base Gateway {@code same-namespace}: HTTP on 80, routes from its namespace. */
   static final String SAME_NAMESPACE_GATEWAY =
       "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-          + "metadata: {name: same-namespace, namespace: $INFRA}\n"
+          + "metadata: {name: same-namespace, namespace: $NS}\n"
           + "spec:\n  gatewayClassName: $CLASS\n"
           + "  listeners:\n"
           + "  - {name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: Same}}}\n";
 
-  final GatewayCluster cluster;
-  final String infra;
-  final String web;
-  final String app;
+  GatewayCluster cluster;
+  TestNamespace ns;
+  final List<AutoCloseable> closeables = new ArrayList<>();
+
+  /** The test's namespace, the suite's infrastructure namespace ({@code $NS}). */
+  String infra;
+
+  private String web;
+  private String app;
   private final Map<String, EchoBackend> backends = new LinkedHashMap<>();
 
-  TrafficReplay(GatewayCluster cluster, TestNamespace ns) {
-    this.cluster = cluster;
-    this.infra = ns.name();
-    this.web = backendNamespace(cluster, infra + "-web");
-    this.app = backendNamespace(cluster, infra + "-app");
+  @BeforeEach
+  void namespaces() {
+    infra = ns.name();
+  }
+
+  /** The suite's web-backend namespace ({@code $WEB}), created on first use. */
+  String web() {
+    if (web == null) {
+      web = backendNamespace(cluster, infra + "-web");
+    }
+    return web;
+  }
+
+  /** The suite's app-backend namespace ({@code $APP}), created on first use. */
+  String app() {
+    if (app == null) {
+      app = backendNamespace(cluster, infra + "-app");
+    }
+    return app;
   }
 
   /**
@@ -92,6 +120,26 @@ final class TrafficReplay implements AutoCloseable {
             .metadata(
                 new V1ObjectMeta().name(name).labels(Map.of("gateway-conformance", "backend"))));
     return name;
+  }
+
+  /** Creates the object {@code yaml} describes, its placeholders replaced ({@link #resolve}). */
+  <T> T create(String yaml, Class<T> type) {
+    return cluster.create(Manifests.read(resolve(yaml), type));
+  }
+
+  /** A ConfigMap {@code name} whose {@code ca.crt} is {@code caPem}. */
+  void configMap(String name, String caPem) {
+    cluster.create(
+        new V1ConfigMap()
+            .apiVersion("v1")
+            .kind("ConfigMap")
+            .metadata(new V1ObjectMeta().name(name).namespace(ns.name()))
+            .putDataItem("ca.crt", caPem));
+  }
+
+  /** Echo backends {@code names} behind Services of the same names on port 8080. */
+  void echoBackends(String... names) {
+    backends(infra, names);
   }
 
   /** Starts echo backends {@code names} behind Services (port 8080) and EndpointSlices. */
@@ -114,10 +162,14 @@ final class TrafficReplay implements AutoCloseable {
 
   /** {@code yaml} with the namespace and class placeholders replaced. */
   String resolve(String yaml) {
-    return yaml.replace("$INFRA", infra)
-        .replace("$WEB", web)
-        .replace("$APP", app)
-        .replace("$CLASS", cluster.gatewayClassName().orElseThrow());
+    String y = yaml.replace("$NS", infra);
+    if (y.contains("$WEB")) {
+      y = y.replace("$WEB", web());
+    }
+    if (y.contains("$APP")) {
+      y = y.replace("$APP", app());
+    }
+    return y.replace("$CLASS", cluster.gatewayClassName().orElseThrow());
   }
 
   /** Creates every document of {@code yaml} (separated by {@code ---} lines), in order. */
@@ -130,12 +182,12 @@ final class TrafficReplay implements AutoCloseable {
     return this;
   }
 
-  /** An HTTPRoute {@code name} in {@code $INFRA} whose spec is {@code spec} (YAML, indented 2). */
+  /** An HTTPRoute {@code name} in {@code $NS} whose spec is {@code spec} (YAML, indented 2). */
   static String route(String name, String spec) {
     return "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
         + "metadata: {name: "
         + name
-        + ", namespace: $INFRA}\nspec:\n"
+        + ", namespace: $NS}\nspec:\n"
         + spec;
   }
 
@@ -150,20 +202,20 @@ final class TrafficReplay implements AutoCloseable {
     return url;
   }
 
-  /** Waits until Gateway {@code name} in {@code $INFRA} is programmed; returns it as served. */
+  /** Waits until Gateway {@code name} in {@code $NS} is programmed; returns it as served. */
   EmbeddedGateway gateway(String name) {
     awaitThat(cluster, cluster.get(Gateway.class, infra, name)).isProgrammed();
     return cluster.gateway(infra, name);
   }
 
   /**
-   * Waits until each HTTPRoute ({@code name} in {@code $INFRA}, or {@code namespace/name}) is
-   * accepted by Gateway {@code gateway} with its references resolved, as the suite's {@code
+   * Waits until each HTTPRoute ({@code name} in {@code $NS}, or {@code namespace/name}) is accepted
+   * by Gateway {@code gateway} with its references resolved, as the suite's {@code
    * GatewayAndHTTPRoutesMustBeAccepted} and {@code HTTPRouteMustHaveResolvedRefsConditionsTrue}.
    */
   TrafficReplay resolved(String gateway, String... routes) {
     for (String r : routes) {
-      awaitThat(cluster, route(r)).isAcceptedBy(gateway).hasResolvedRefs();
+      awaitThat(cluster, httpRoute(r)).isAcceptedBy(gateway).hasResolvedRefs();
     }
     return this;
   }
@@ -171,12 +223,12 @@ final class TrafficReplay implements AutoCloseable {
   /** Waits until each HTTPRoute is accepted by {@code gateway} (references resolved or not). */
   TrafficReplay accepted(String gateway, String... routes) {
     for (String r : routes) {
-      awaitThat(cluster, route(r)).isAcceptedBy(gateway);
+      awaitThat(cluster, httpRoute(r)).isAcceptedBy(gateway);
     }
     return this;
   }
 
-  private HTTPRoute route(String ref) {
+  private HTTPRoute httpRoute(String ref) {
     int slash = ref.indexOf('/');
     return slash < 0
         ? cluster.get(HTTPRoute.class, infra, ref)
@@ -361,11 +413,18 @@ final class TrafficReplay implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable c : closeables) {
+      c.close();
+    }
     backends.values().forEach(EchoBackend::close);
-    cluster.deleteNamespace(web);
-    cluster.deleteNamespace(app);
+    if (web != null) {
+      cluster.deleteNamespace(web);
+    }
+    if (app != null) {
+      cluster.deleteNamespace(app);
+    }
   }
 
   static Case get(String path) {
