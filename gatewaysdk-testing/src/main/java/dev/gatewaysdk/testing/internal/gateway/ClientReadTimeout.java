@@ -118,15 +118,8 @@ final class ClientReadTimeout {
       return;
     }
     LOG.debug("client connection {} too slow to send its request: 408", ctx.channel());
-    FullHttpResponse r =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            HttpResponseStatus.REQUEST_TIMEOUT,
-            Unpooled.copiedBuffer("408 Request Timeout\n", StandardCharsets.UTF_8));
-    r.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes())
-        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    FullHttpResponse r = requestTimeout();
+    r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     reading = false;
     if (out != null) {
       out.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
@@ -134,6 +127,19 @@ final class ClientReadTimeout {
       r.release();
       ctx.close();
     }
+  }
+
+  /** A {@code 408 Request Timeout} with a short plain-text body. */
+  static FullHttpResponse requestTimeout() {
+    FullHttpResponse r =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.REQUEST_TIMEOUT,
+            Unpooled.copiedBuffer("408 Request Timeout\n", StandardCharsets.UTF_8));
+    r.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+    return r;
   }
 
   /** The connection turned out to be HTTP/2: neither handler has anything more to do. */

@@ -1,7 +1,6 @@
 package dev.gatewaysdk.testing.internal.gateway;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -9,22 +8,17 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -203,14 +197,7 @@ final class Http2ReadTimeout {
         return;
       }
       LOG.debug("HTTP/2 stream {} too slow to send its request body: 408", ctx.channel());
-      FullHttpResponse r =
-          new DefaultFullHttpResponse(
-              HttpVersion.HTTP_1_1,
-              HttpResponseStatus.REQUEST_TIMEOUT,
-              Unpooled.copiedBuffer("408 Request Timeout\n", StandardCharsets.UTF_8));
-      r.headers()
-          .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-          .setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+      FullHttpResponse r = ClientReadTimeout.requestTimeout();
       responding = true;
       responded = true;
       // Once the response is out (a reset would drop its flow-controlled data), the rest of the
