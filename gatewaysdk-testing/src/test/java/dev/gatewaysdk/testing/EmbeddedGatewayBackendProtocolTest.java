@@ -238,6 +238,15 @@ class EmbeddedGatewayBackendProtocolTest {
   }
 
   void service(String name, String appProtocol, int localPort) {
+    service(cluster, ns.name(), name, appProtocol, localPort);
+  }
+
+  /**
+   * Service {@code name} (port 8080, named {@code http}, with {@code appProtocol} unless null) and
+   * an EndpointSlice pointing it at {@code 127.0.0.1:localPort}.
+   */
+  static void service(
+      GatewayCluster cluster, String namespace, String name, String appProtocol, int localPort) {
     V1ServicePort port =
         new V1ServicePort().name("http").port(8080).targetPort(new IntOrString(8080));
     if (appProtocol != null) {
@@ -247,9 +256,9 @@ class EmbeddedGatewayBackendProtocolTest {
         new V1Service()
             .apiVersion("v1")
             .kind("Service")
-            .metadata(new V1ObjectMeta().name(name).namespace(ns.name()))
+            .metadata(new V1ObjectMeta().name(name).namespace(namespace))
             .spec(new V1ServiceSpec().addPortsItem(port)));
-    cluster.create(Fixtures.endpointSlice(ns.name(), name, localPort));
+    cluster.create(Fixtures.endpointSlice(namespace, name, localPort));
   }
 
   /** Gateway {@code gw} (HTTP on 80), and an HTTPRoute sending {@code /<svc>} to each service. */

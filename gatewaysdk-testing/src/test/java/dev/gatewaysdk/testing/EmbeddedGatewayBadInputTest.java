@@ -190,33 +190,7 @@ class EmbeddedGatewayBadInputTest {
                 .clientReadTimeout(timeout)
                 .start(cluster.apiClient());
         EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080)) {
-      cluster.create(Fixtures.tlsSecret(ns.name(), "h-tls", cert));
-      awaitThat(
-              cluster,
-              cluster.create(
-                  Manifests.read(
-                      "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
-                          + "metadata: {name: slow, namespace: "
-                          + ns.name()
-                          + "}\nspec:\n  gatewayClassName: "
-                          + className
-                          + "\n  listeners:\n  - {name: http, protocol: HTTP, port: 8080}\n"
-                          + "  - {name: https, protocol: HTTPS, port: 8443, hostname: h.example.com,"
-                          + " tls: {certificateRefs: [{name: h-tls}]}}\n",
-                      dev.gatewaysdk.model.Gateway.class)))
-          .isProgrammed();
-      awaitThat(
-              cluster,
-              cluster.create(
-                  Manifests.read(
-                      "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
-                          + "metadata: {name: slow, namespace: "
-                          + ns.name()
-                          + "}\nspec:\n  parentRefs: [{name: slow}]\n"
-                          + "  rules: [{backendRefs: [{name: app, port: 8080}]}]\n",
-                      HTTPRoute.class)))
-          .isAcceptedBy("slow");
-      EmbeddedGateway gw = c.gateway(ns.name(), "slow");
+      EmbeddedGateway gw = slowGateway(c, className, cert);
       URI u = gw.url("http");
       try (Socket halfLine = new Socket(u.getHost(), u.getPort());
           Socket halfBody = new Socket(u.getHost(), u.getPort());
@@ -259,20 +233,8 @@ class EmbeddedGatewayBadInputTest {
                 .clientReadTimeout(timeout)
                 .start(cluster.apiClient());
         EchoBackend app = EchoBackend.behindService(cluster, ns.name(), "app", 8080)) {
-      awaitThat(cluster, cluster.create(Fixtures.httpGateway(ns.name(), "h2", className, 8080)))
-          .isProgrammed();
-      awaitThat(
-              cluster,
-              cluster.create(
-                  Manifests.read(
-                      "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
-                          + "metadata: {name: h2, namespace: "
-                          + ns.name()
-                          + "}\nspec:\n  parentRefs: [{name: h2}]\n"
-                          + "  rules: [{backendRefs: [{name: app, port: 8080}]}]\n",
-                      HTTPRoute.class)))
-          .isAcceptedBy("h2");
-      URI u = c.gateway(ns.name(), "h2").url("http");
+      URI u =
+          slowGateway(c, className, SelfSignedCertificate.generate("h.example.com")).url("http");
       try (Socket partial = new Socket(u.getHost(), u.getPort());
           Socket noStream = new Socket(u.getHost(), u.getPort());
           Http2Peers.Client client = new Http2Peers.Client(u.getHost(), u.getPort(), false)) {
@@ -342,6 +304,41 @@ class EmbeddedGatewayBadInputTest {
           .isLessThan(Duration.ofSeconds(15));
       stillFlows(u);
     }
+  }
+
+  /**
+   * Gateway {@code slow} of controller {@code c} (HTTP on 8080, HTTPS for h.example.com on 8443
+   * with {@code cert}), its HTTPRoute sending everything to the echo backend {@code app}.
+   */
+  private EmbeddedGateway slowGateway(
+      SimulatedGatewayController c, String className, SelfSignedCertificate cert) {
+    cluster.create(Fixtures.tlsSecret(ns.name(), "h-tls", cert));
+    awaitThat(
+            cluster,
+            cluster.create(
+                Manifests.read(
+                    "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+                        + "metadata: {name: slow, namespace: "
+                        + ns.name()
+                        + "}\nspec:\n  gatewayClassName: "
+                        + className
+                        + "\n  listeners:\n  - {name: http, protocol: HTTP, port: 8080}\n"
+                        + "  - {name: https, protocol: HTTPS, port: 8443, hostname: h.example.com,"
+                        + " tls: {certificateRefs: [{name: h-tls}]}}\n",
+                    dev.gatewaysdk.model.Gateway.class)))
+        .isProgrammed();
+    awaitThat(
+            cluster,
+            cluster.create(
+                Manifests.read(
+                    "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                        + "metadata: {name: slow, namespace: "
+                        + ns.name()
+                        + "}\nspec:\n  parentRefs: [{name: slow}]\n"
+                        + "  rules: [{backendRefs: [{name: app, port: 8080}]}]\n",
+                    HTTPRoute.class)))
+        .isAcceptedBy("slow");
+    return c.gateway(ns.name(), "slow");
   }
 
   /** A GatewayClass of {@code controller}, deleted after the test. */

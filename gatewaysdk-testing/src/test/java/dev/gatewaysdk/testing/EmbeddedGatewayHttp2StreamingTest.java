@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Manifests;
-import io.kubernetes.client.custom.IntOrString;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import io.kubernetes.client.openapi.models.V1Service;
-import io.kubernetes.client.openapi.models.V1ServicePort;
-import io.kubernetes.client.openapi.models.V1ServiceSpec;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,8 +54,9 @@ class EmbeddedGatewayHttp2StreamingTest {
     plain = new Http2Peers.CountingBackend(false);
     closeables.add(h2);
     closeables.add(plain);
-    service("h2", "kubernetes.io/h2c", h2.port());
-    service("plain", null, plain.port());
+    EmbeddedGatewayBackendProtocolTest.service(
+        cluster, ns.name(), "h2", "kubernetes.io/h2c", h2.port());
+    EmbeddedGatewayBackendProtocolTest.service(cluster, ns.name(), "plain", null, plain.port());
     SelfSignedCertificate cert = SelfSignedCertificate.generate("h.example.com");
     cluster.create(Fixtures.tlsSecret(ns.name(), "h-tls", cert));
     awaitThat(
@@ -92,21 +88,6 @@ class EmbeddedGatewayHttp2StreamingTest {
     for (AutoCloseable c : closeables) {
       c.close();
     }
-  }
-
-  private void service(String name, String appProtocol, int localPort) {
-    V1ServicePort port =
-        new V1ServicePort().name("http").port(8080).targetPort(new IntOrString(8080));
-    if (appProtocol != null) {
-      port.appProtocol(appProtocol);
-    }
-    cluster.create(
-        new V1Service()
-            .apiVersion("v1")
-            .kind("Service")
-            .metadata(new V1ObjectMeta().name(name).namespace(ns.name()))
-            .spec(new V1ServiceSpec().addPortsItem(port)));
-    cluster.create(Fixtures.endpointSlice(ns.name(), name, localPort));
   }
 
   private Http2Peers.Client client(boolean tls) throws Exception {

@@ -1,19 +1,14 @@
 package dev.gatewaysdk.testing;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -24,8 +19,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
@@ -60,70 +53,46 @@ final class GrpcEcho implements AutoCloseable {
   GrpcEcho(String name) throws InterruptedException {
     this.name = name;
     this.server =
-        new ServerBootstrap()
-            .group(GROUP)
-            .channel(NioServerSocketChannel.class)
-            .childHandler(
-                new ChannelInitializer<Channel>() {
-                  @Override
-                  protected void initChannel(Channel ch) {
-                    ch.pipeline()
-                        .addLast(
-                            Http2FrameCodecBuilder.forServer().build(),
-                            new Http2MultiplexHandler(
-                                new ChannelInitializer<Channel>() {
-                                  @Override
-                                  protected void initChannel(Channel stream) {
-                                    stream
-                                        .pipeline()
-                                        .addLast(
-                                            new Http2StreamFrameToHttpObjectCodec(true),
-                                            new HttpObjectAggregator(1 << 20),
-                                            new SimpleChannelInboundHandler<FullHttpRequest>() {
-                                              @Override
-                                              protected void channelRead0(
-                                                  ChannelHandlerContext ctx, FullHttpRequest req) {
-                                                calls.incrementAndGet();
-                                                String status = req.headers().get("x-grpc-status");
-                                                FullHttpResponse r;
-                                                if (status != null) {
-                                                  r =
-                                                      new DefaultFullHttpResponse(
-                                                          HttpVersion.HTTP_1_1,
-                                                          HttpResponseStatus.OK,
-                                                          Unpooled.EMPTY_BUFFER);
-                                                  r.headers()
-                                                      .set("grpc-status", status)
-                                                      .set("grpc-message", "asked for " + status);
-                                                } else {
-                                                  String answer =
-                                                      name
-                                                          + " "
-                                                          + req.uri()
-                                                          + " x-tag="
-                                                          + req.headers().get("x-tag")
-                                                          + " te="
-                                                          + req.headers().get("te")
-                                                          + " "
-                                                          + unframe(req.content());
-                                                  r =
-                                                      new DefaultFullHttpResponse(
-                                                          HttpVersion.HTTP_1_1,
-                                                          HttpResponseStatus.OK,
-                                                          frame(answer));
-                                                  r.trailingHeaders().set("grpc-status", "0");
-                                                }
-                                                r.headers().set("content-type", "application/grpc");
-                                                ctx.writeAndFlush(r);
-                                              }
-                                            });
-                                  }
-                                }));
-                  }
-                })
-            .bind("127.0.0.1", 0)
-            .sync()
-            .channel();
+        Http2Peers.h2cServer(
+            GROUP,
+            stream ->
+                stream.addLast(
+                    new HttpObjectAggregator(1 << 20),
+                    new SimpleChannelInboundHandler<FullHttpRequest>() {
+                      @Override
+                      protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+                        calls.incrementAndGet();
+                        String status = req.headers().get("x-grpc-status");
+                        FullHttpResponse r;
+                        if (status != null) {
+                          r =
+                              new DefaultFullHttpResponse(
+                                  HttpVersion.HTTP_1_1,
+                                  HttpResponseStatus.OK,
+                                  Unpooled.EMPTY_BUFFER);
+                          r.headers()
+                              .set("grpc-status", status)
+                              .set("grpc-message", "asked for " + status);
+                        } else {
+                          String answer =
+                              name
+                                  + " "
+                                  + req.uri()
+                                  + " x-tag="
+                                  + req.headers().get("x-tag")
+                                  + " te="
+                                  + req.headers().get("te")
+                                  + " "
+                                  + unframe(req.content());
+                          r =
+                              new DefaultFullHttpResponse(
+                                  HttpVersion.HTTP_1_1, HttpResponseStatus.OK, frame(answer));
+                          r.trailingHeaders().set("grpc-status", "0");
+                        }
+                        r.headers().set("content-type", "application/grpc");
+                        ctx.writeAndFlush(r);
+                      }
+                    }));
   }
 
   int port() {
@@ -151,23 +120,7 @@ final class GrpcEcho implements AutoCloseable {
       String message)
       throws Exception {
     CompletableFuture<FullHttpResponse> result = new CompletableFuture<>();
-    Channel conn =
-        new Bootstrap()
-            .group(GROUP)
-            .channel(NioSocketChannel.class)
-            .handler(
-                new ChannelInitializer<Channel>() {
-                  @Override
-                  protected void initChannel(Channel ch) {
-                    ch.pipeline()
-                        .addLast(
-                            Http2FrameCodecBuilder.forClient().build(),
-                            new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
-                  }
-                })
-            .connect(host, port)
-            .sync()
-            .channel();
+    Channel conn = new Http2Peers.Client(host, port, false).conn;
     try {
       Http2StreamChannel stream =
           new Http2StreamChannelBootstrap(conn)

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -55,6 +56,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Netty HTTP/2 peers for the data plane's streaming tests: a {@link Client} opening streams on one
@@ -82,6 +84,37 @@ final class Http2Peers {
   }
 
   private Http2Peers() {}
+
+  /**
+   * A cleartext HTTP/2 (prior knowledge) server on 127.0.0.1 and any free port, each stream's
+   * pipeline an HTTP/2-to-HTTP/1 codec followed by what {@code stream} adds.
+   */
+  static Channel h2cServer(EventLoopGroup group, Consumer<ChannelPipeline> stream)
+      throws InterruptedException {
+    return new ServerBootstrap()
+        .group(group)
+        .channel(NioServerSocketChannel.class)
+        .childHandler(
+            new ChannelInitializer<Channel>() {
+              @Override
+              protected void initChannel(Channel ch) {
+                ch.pipeline()
+                    .addLast(
+                        Http2FrameCodecBuilder.forServer().build(),
+                        new Http2MultiplexHandler(
+                            new ChannelInitializer<Channel>() {
+                              @Override
+                              protected void initChannel(Channel s) {
+                                s.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
+                                stream.accept(s.pipeline());
+                              }
+                            }));
+              }
+            })
+        .bind("127.0.0.1", 0)
+        .sync()
+        .channel();
+  }
 
   /** One HTTP/2 connection to the Gateway. */
   static final class Client implements AutoCloseable {
@@ -296,37 +329,22 @@ final class Http2Peers {
 
     CountingBackend(boolean h2c) throws InterruptedException {
       server =
-          new ServerBootstrap()
-              .group(GROUP)
-              .channel(NioServerSocketChannel.class)
-              .childOption(ChannelOption.SO_SNDBUF, 64 << 10)
-              .childHandler(
-                  new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                      if (h2c) {
-                        ch.pipeline()
-                            .addLast(
-                                Http2FrameCodecBuilder.forServer().build(),
-                                new Http2MultiplexHandler(
-                                    new ChannelInitializer<Channel>() {
-                                      @Override
-                                      protected void initChannel(Channel stream) {
-                                        stream
-                                            .pipeline()
-                                            .addLast(
-                                                new Http2StreamFrameToHttpObjectCodec(true),
-                                                new Counting());
-                                      }
-                                    }));
-                      } else {
-                        ch.pipeline().addLast(new HttpServerCodec(), new Counting());
-                      }
-                    }
-                  })
-              .bind("127.0.0.1", 0)
-              .sync()
-              .channel();
+          h2c
+              ? h2cServer(GROUP, p -> p.addLast(new Counting()))
+              : new ServerBootstrap()
+                  .group(GROUP)
+                  .channel(NioServerSocketChannel.class)
+                  .childOption(ChannelOption.SO_SNDBUF, 64 << 10)
+                  .childHandler(
+                      new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                          ch.pipeline().addLast(new HttpServerCodec(), new Counting());
+                        }
+                      })
+                  .bind("127.0.0.1", 0)
+                  .sync()
+                  .channel();
     }
 
     int port() {
