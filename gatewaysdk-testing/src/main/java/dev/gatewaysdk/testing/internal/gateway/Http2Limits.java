@@ -19,7 +19,13 @@ import io.netty.handler.codec.http2.Http2Settings;
  * #CONNECTION_WINDOW} over all streams of a connection. The connection window is {@link
  * #MAX_STREAMS} stream windows, so one stalled stream never starves its siblings. What the Gateway
  * sends on a stream waits in the stream's write buffer while the peer's window is closed; above the
- * buffer's high-water mark the stream is not writable and the proxy stops reading the other side.
+ * buffer's high-water mark (64 KiB) the stream is not writable and the proxy stops reading the
+ * other side.
+ *
+ * <p>So one client connection holds at most {@link #MAX_STREAMS} x (a 64 KiB receive window unread,
+ * plus in each direction a 64 KiB write buffer and the rest of one 64 KiB read of the other side),
+ * about 32 MiB in the worst case, whatever the size of its bodies; a 64 MiB upload or download has
+ * a few hundred KiB in flight ({@code EmbeddedGatewayHttp2StreamingTest}).
  */
 final class Http2Limits {
   /** Concurrent streams per client connection (what nginx allows by default). */
