@@ -46,6 +46,7 @@ import java.util.regex.Pattern;
  */
 public final class GatewayProxyBenchmark {
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
   private static final Pattern PCT =
       Pattern.compile("\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)");
 
@@ -65,7 +66,17 @@ public final class GatewayProxyBenchmark {
     int backendB = freePort();
     int proxy = freePort();
     Path dir = Files.createTempDirectory("gatewaysdk-bench-nginx");
-    Process nginxProcess = startNginx(nginx, dir, backendA, backendB, proxy);
+    // The backend and the reverse proxy are separate nginx instances (2 workers each), so that the
+    // backend is the same process for all three targets and each proxy reaches it across processes.
+    Process backendNginx =
+        startNginx(nginx, dir, "backend", backendServers(backendA, backendB), backendA);
+    Process proxyNginx;
+    try {
+      proxyNginx = startNginx(nginx, dir, "proxy", proxyServer(backendA, proxy), proxy);
+    } catch (Exception e) {
+      stop(backendNginx);
+      throw e;
+    }
     try (GatewayCluster cluster = GatewayCluster.start(GatewayClusterOptions.builder().build())) {
       String ns = cluster.createTestNamespace("bench");
       for (String[] b :
@@ -95,7 +106,7 @@ public final class GatewayProxyBenchmark {
       System.out.printf(
           Locale.ROOT,
           "## Proxy throughput and added latency%n%nwrk -t%d -c%d -d%ds --latency, %d alternating rounds; "
-              + "Java %s, %d CPUs; nginx with 2 worker processes, the Gateway with 2 event loops%n%n",
+              + "Java %s, %d CPUs; the backend and the nginx reverse proxy separate nginx instances of 2 worker processes each, the Gateway with 2 event loops%n%n",
           threads,
           connections,
           duration,
@@ -114,10 +125,13 @@ public final class GatewayProxyBenchmark {
       // the background) before anything is measured
       wrk(urls[2], threads, connections, Math.max(10, duration));
       double[][] results = new double[3][3];
+      Cost[] costs = {new Cost(), new Cost(), new Cost()};
       List<String> rows = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
         for (int t = 0; t < 3; t++) {
+          Cost.Snapshot before = Cost.snapshot(backendNginx, proxyNginx);
           double[] r = wrk(urls[t], threads, connections, duration);
+          costs[t].add(before, Cost.snapshot(backendNginx, proxyNginx), (long) r[3]);
           rows.add(
               String.format(
                   Locale.ROOT,
@@ -150,6 +164,7 @@ public final class GatewayProxyBenchmark {
             t == 0 ? "-" : String.format(Locale.ROOT, "%.3f", results[t][1] - results[0][1]),
             t == 0 ? "-" : String.format(Locale.ROOT, "%.3f", results[t][2] - results[0][2]));
       }
+      Cost.print(names, costs);
       double addedNginx = results[1][2] - results[0][2];
       double addedGateway = results[2][2] - results[0][2];
       System.out.printf(
@@ -166,8 +181,8 @@ public final class GatewayProxyBenchmark {
       weightChangeDelay(cluster, ns, gatewayUrl);
       heap(cluster, ns, embedded);
     } finally {
-      nginxProcess.destroy();
-      nginxProcess.waitFor();
+      stop(proxyNginx);
+      stop(backendNginx);
     }
   }
 
@@ -318,7 +333,7 @@ public final class GatewayProxyBenchmark {
     throw new IllegalStateException("the Gateway does not route to backend " + backend);
   }
 
-  /** {requests/s, p50 ms, p99 ms} of one wrk run. */
+  /** {requests/s, p50 ms, p99 ms, requests} of one wrk run. */
   private static double[] wrk(String url, int threads, int connections, int seconds)
       throws Exception {
     Process p =
@@ -337,7 +352,10 @@ public final class GatewayProxyBenchmark {
     if (!rps.find()) {
       throw new IllegalStateException("unexpected wrk output: " + out);
     }
-    double[] r = {Double.parseDouble(rps.group(1)), 0, 0};
+    Matcher n = REQUESTS.matcher(out);
+    double[] r = {
+      Double.parseDouble(rps.group(1)), 0, 0, n.find() ? Long.parseLong(n.group(1)) : 0
+    };
     Matcher m = PCT.matcher(out);
     while (m.find()) {
       double v = Double.parseDouble(m.group(2));
@@ -350,50 +368,44 @@ public final class GatewayProxyBenchmark {
     return r;
   }
 
-  private static Process startNginx(String nginx, Path dir, int a, int b, int proxy)
+  /**
+   * An nginx with 2 worker processes in a directory of its own under {@code dir}, serving {@code
+   * servers} (the body of its {@code http} block); returns once {@code port} accepts connections.
+   */
+  private static Process startNginx(String nginx, Path dir, String name, String servers, int port)
       throws Exception {
+    Path home = Files.createDirectories(dir.resolve(name));
     String conf =
         "worker_processes 2;\ndaemon off;\npid "
-            + dir.resolve("nginx.pid")
+            + home.resolve("nginx.pid")
             + ";\nerror_log "
-            + dir.resolve("error.log")
+            + home.resolve("error.log")
             + ";\n"
             + "events { worker_connections 4096; }\n"
             + "http {\n  access_log off;\n"
             + "  client_body_temp_path "
-            + dir
+            + home
             + "/body;\n  proxy_temp_path "
-            + dir
+            + home
             + "/proxy;\n  fastcgi_temp_path "
-            + dir
+            + home
             + "/fastcgi;\n"
             + "  uwsgi_temp_path "
-            + dir
+            + home
             + "/uwsgi;\n  scgi_temp_path "
-            + dir
+            + home
             + "/scgi;\n"
-            + "  upstream backend { server 127.0.0.1:"
-            + a
-            + "; keepalive 64; }\n"
-            + "  server { listen 127.0.0.1:"
-            + a
-            + "; location / { default_type text/plain; return 200 \"hello from a\\n\"; } }\n"
-            + "  server { listen 127.0.0.1:"
-            + b
-            + "; location / { default_type text/plain; return 200 \"hello from b\\n\"; } }\n"
-            + "  server { listen 127.0.0.1:"
-            + proxy
-            + "; location / { proxy_pass http://backend; proxy_http_version 1.1;"
-            + " proxy_set_header Connection \"\"; } }\n}\n";
-    Path file = dir.resolve("nginx.conf");
+            + servers
+            + "}\n";
+    Path file = home.resolve("nginx.conf");
     Files.writeString(file, conf);
     Process p =
-        new ProcessBuilder(nginx, "-p", dir.toString(), "-c", file.toString())
+        new ProcessBuilder(nginx, "-p", home.toString(), "-c", file.toString())
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("stdout.log").toFile())
+            .redirectOutput(home.resolve("stdout.log").toFile())
             .start();
     for (int i = 0; i < 100; i++) {
-      try (Socket s = new Socket("127.0.0.1", proxy)) {
+      try (Socket s = new Socket("127.0.0.1", port)) {
         return p;
       } catch (IOException e) {
         Thread.sleep(50);
@@ -401,7 +413,33 @@ public final class GatewayProxyBenchmark {
     }
     p.destroy();
     throw new IllegalStateException(
-        "nginx did not start: " + Files.readString(dir.resolve("stdout.log")));
+        "nginx did not start: " + Files.readString(home.resolve("stdout.log")));
+  }
+
+  /** The backends: two {@code return 200} servers. */
+  private static String backendServers(int a, int b) {
+    return "  server { listen 127.0.0.1:"
+        + a
+        + "; location / { default_type text/plain; return 200 \"hello from a\\n\"; } }\n"
+        + "  server { listen 127.0.0.1:"
+        + b
+        + "; location / { default_type text/plain; return 200 \"hello from b\\n\"; } }\n";
+  }
+
+  /** The peer: a reverse proxy to backend a with a keep-alive upstream. */
+  private static String proxyServer(int a, int proxy) {
+    return "  upstream backend { server 127.0.0.1:"
+        + a
+        + "; keepalive 64; }\n"
+        + "  server { listen 127.0.0.1:"
+        + proxy
+        + "; location / { proxy_pass http://backend; proxy_http_version 1.1;"
+        + " proxy_set_header Connection \"\"; } }\n";
+  }
+
+  private static void stop(Process p) throws InterruptedException {
+    p.destroy();
+    p.waitFor();
   }
 
   /** The 1-minute load average, or "?" where /proc/loadavg is missing. */

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -16,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
@@ -167,12 +167,9 @@ final class BackendPool {
    * {@code loop}.
    */
   Future<Channel> acquire(EventLoop loop, InetSocketAddress endpoint) {
-    ArrayDeque<Channel> q = idle.computeIfAbsent(loop, l -> new HashMap<>()).get(endpoint);
-    while (q != null && !q.isEmpty()) {
-      Channel c = q.pollLast();
-      if (c.isActive()) {
-        return loop.newSucceededFuture(c);
-      }
+    Channel c = pollIdle(loop, endpoint);
+    if (c != null) {
+      return loop.newSucceededFuture(c);
     }
     return connect(
         loop,
@@ -188,6 +185,22 @@ final class BackendPool {
                     new ResponseHandler());
           }
         });
+  }
+
+  /**
+   * An idle pooled HTTP/1.1 connection to {@code endpoint} on {@code loop}, or null if there is
+   * none. Call on {@code loop}.
+   */
+  Channel pollIdle(EventLoop loop, InetSocketAddress endpoint) {
+    Map<InetSocketAddress, ArrayDeque<Channel>> byEndpoint = idle.get(loop);
+    ArrayDeque<Channel> q = byEndpoint == null ? null : byEndpoint.get(endpoint);
+    while (q != null && !q.isEmpty()) {
+      Channel c = q.pollLast();
+      if (c.isActive()) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /**
@@ -232,9 +245,15 @@ final class BackendPool {
       c.close();
       return;
     }
-    ArrayDeque<Channel> q =
-        idle.computeIfAbsent(c.eventLoop(), l -> new HashMap<>())
-            .computeIfAbsent(endpoint, e -> new ArrayDeque<>());
+    Map<InetSocketAddress, ArrayDeque<Channel>> byEndpoint = idle.get(c.eventLoop());
+    if (byEndpoint == null) {
+      byEndpoint = idle.computeIfAbsent(c.eventLoop(), l -> new HashMap<>());
+    }
+    ArrayDeque<Channel> q = byEndpoint.get(endpoint);
+    if (q == null) {
+      q = new ArrayDeque<>();
+      byEndpoint.put(endpoint, q);
+    }
     if (q.size() >= MAX_IDLE_PER_ENDPOINT) {
       c.close();
     } else {
@@ -246,16 +265,26 @@ final class BackendPool {
   private static final AttributeKey<Boolean> CLOSE_AFTER =
       AttributeKey.valueOf("gatewaysdk.backend.closeAfter");
 
+  /**
+   * Hands each response (or its head and chunks) to the connection's {@link #CALLBACK}, which takes
+   * over the message's reference count; a message nobody takes is released here.
+   */
   @io.netty.channel.ChannelHandler.Sharable
-  private static final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {
+  private static final class ResponseHandler extends io.netty.channel.ChannelInboundHandlerAdapter {
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
+    public void channelRead(ChannelHandlerContext ctx, Object o) {
+      if (!(o instanceof HttpObject)) {
+        ctx.fireChannelRead(o);
+        return;
+      }
+      HttpObject msg = (HttpObject) o;
       boolean last = msg instanceof LastHttpContent;
       Callback cb =
           last || msg.decoderResult().isFailure()
               ? ctx.channel().attr(CALLBACK).getAndSet(null)
               : ctx.channel().attr(CALLBACK).get();
       if (msg.decoderResult().isFailure()) {
+        ReferenceCountUtil.release(msg);
         ctx.close();
         if (cb != null) {
           cb.failure(msg.decoderResult().cause());
@@ -272,9 +301,10 @@ final class BackendPool {
           }
         }
         if (cb == null) {
+          ReferenceCountUtil.release(msg);
           ctx.close();
         } else {
-          cb.response(last ? ((FullHttpResponse) r).retain() : r);
+          cb.response(r);
         }
         return;
       }
@@ -282,9 +312,10 @@ final class BackendPool {
         ctx.close();
       }
       if (cb == null) {
+        ReferenceCountUtil.release(msg);
         ctx.close();
       } else {
-        cb.content(((HttpContent) msg).retain());
+        cb.content((HttpContent) msg);
       }
     }
 

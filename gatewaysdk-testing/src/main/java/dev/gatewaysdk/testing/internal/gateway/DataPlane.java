@@ -159,7 +159,10 @@ public final class DataPlane implements DataPlaneHook {
         new MultiThreadIoEventLoopGroup(
             Math.max(2, Runtime.getRuntime().availableProcessors()),
             r -> {
-              Thread t = new Thread(r, "gatewaysdk-gateway");
+              // A FastThreadLocalThread, as Netty's own thread factory makes: on a plain Thread,
+              // Netty's recyclers and per-thread allocator caches fall back to slow shared paths.
+              Thread t =
+                  new io.netty.util.concurrent.FastThreadLocalThread(r, "gatewaysdk-gateway");
               t.setDaemon(true);
               return t;
             },

@@ -28,6 +28,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -63,18 +64,24 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
   /** The largest request body declared or streamed; larger ones get 413. */
   static final long MAX_BODY = 1L << 30;
 
-  private static final List<String> HOP_BY_HOP =
+  /** Header names as {@link AsciiString}s, whose hash codes are computed once, not per lookup. */
+  private static final List<AsciiString> HOP_BY_HOP =
       List.of(
-          "connection",
-          "keep-alive",
-          "proxy-connection",
-          "te",
-          "trailer",
-          "transfer-encoding",
-          "upgrade",
-          "expect",
-          "proxy-authenticate",
-          "proxy-authorization");
+          HttpHeaderNames.CONNECTION,
+          HttpHeaderNames.KEEP_ALIVE,
+          HttpHeaderNames.PROXY_CONNECTION,
+          HttpHeaderNames.TE,
+          HttpHeaderNames.TRAILER,
+          HttpHeaderNames.TRANSFER_ENCODING,
+          HttpHeaderNames.UPGRADE,
+          HttpHeaderNames.EXPECT,
+          HttpHeaderNames.PROXY_AUTHENTICATE,
+          HttpHeaderNames.PROXY_AUTHORIZATION);
+
+  private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
+  private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
+  private static final AsciiString HTTP = AsciiString.cached("http");
+  private static final AsciiString HTTPS = AsciiString.cached("https");
 
   /** What every connection of a data plane shares. */
   static final class Shared {
@@ -102,6 +109,9 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
 
   /** See {@link #serverName}. */
   private String serverName;
+
+  /** The client's IP address, as X-Forwarded-For names it; computed once per connection. */
+  private String clientAddress;
 
   private boolean serverNameRead;
 
@@ -158,6 +168,24 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
   HttpProxy(Shared shared, String socketKey) {
     this.shared = shared;
     this.socketKey = socketKey;
+  }
+
+  /** This handler's context (one connection or HTTP/2 stream per instance). */
+  private ChannelHandlerContext context;
+
+  /** After a whole keep-alive response is written: the next request, else the close. */
+  private final ChannelFutureListener afterWrite =
+      f -> {
+        if (f.isSuccess()) {
+          next(context);
+        } else {
+          f.channel().close();
+        }
+      };
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    context = ctx;
   }
 
   @Override
@@ -332,6 +360,15 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
     return serverName;
   }
 
+  /** The client's IP address (of the connection, or of an HTTP/2 stream's connection). */
+  private String clientAddress(ChannelHandlerContext ctx) {
+    if (clientAddress == null) {
+      clientAddress =
+          ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+    }
+    return clientAddress;
+  }
+
   /** Exactly one Host field whose value could be a {@code host[:port]} (no spaces, no list). */
   private static boolean oneValidHost(HttpHeaders h) {
     java.util.Iterator<String> values = h.valueStringIterator(HttpHeaderNames.HOST);
@@ -417,16 +454,7 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
       if (r.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
         r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       }
-      ctx.writeAndFlush(r)
-          .addListener(
-              (ChannelFutureListener)
-                  f -> {
-                    if (f.isSuccess()) {
-                      next(ctx);
-                    } else {
-                      f.channel().close();
-                    }
-                  });
+      ctx.writeAndFlush(r).addListener(afterWrite);
     } else {
       r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
@@ -634,11 +662,10 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
           mirror(m.backend());
         }
       }
-      String client =
-          ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
-      String xff = h.get("X-Forwarded-For");
-      h.set("X-Forwarded-For", xff == null ? client : xff + ", " + client);
-      h.set("X-Forwarded-Proto", "HTTPS".equals(listener.protocol()) ? "https" : "http");
+      String client = clientAddress(ctx);
+      String xff = h.get(X_FORWARDED_FOR);
+      h.set(X_FORWARDED_FOR, xff == null ? client : xff + ", " + client);
+      h.set(X_FORWARDED_PROTO, "HTTPS".equals(listener.protocol()) ? HTTPS : HTTP);
       attemptsLeft = rule.retry == null ? 0 : rule.retry.attempts();
       Duration timeout = rule.requestTimeout != null ? rule.requestTimeout : shared.defaultTimeout;
       if (!timeout.isZero()) {
@@ -679,9 +706,17 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
         Tunnel.open(ctx.channel(), out, endpoint, backend.tls(), this::upgraded);
         return;
       }
+      boolean h2c = h2c(rule, backend);
+      if (!h2c && backend.tls() == null) {
+        Channel idle = shared.pool.pollIdle(ctx.channel().eventLoop(), endpoint);
+        if (idle != null) {
+          send(idle);
+          return;
+        }
+      }
       shared
           .pool
-          .acquire(ctx.channel().eventLoop(), endpoint, h2c(rule, backend), backend.tls())
+          .acquire(ctx.channel().eventLoop(), endpoint, h2c, backend.tls())
           .addListener(
               (Future<Channel> f) -> {
                 if (!f.isSuccess()) {
@@ -711,7 +746,12 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
                 HttpHeaderValues.TRAILERS); // allowed in HTTP/2, and gRPC servers want it
       }
       if (full != null) {
-        c.writeAndFlush(out).addListener(bodyWritten);
+        if (H2Connections.isStream(c)) {
+          c.writeAndFlush(out).addListener(bodyWritten);
+        } else {
+          // a failed write reaches the connection's response handler, which reports it here
+          c.writeAndFlush(out, c.voidPromise());
+        }
         return;
       }
       // A streamed body: the head, the chunks that came meanwhile, then the rest as it comes.
@@ -1141,13 +1181,15 @@ final class HttpProxy extends ChannelInboundHandlerAdapter {
 
   private static void strip(HttpHeaders h) {
     String connection = h.get(HttpHeaderNames.CONNECTION);
-    if (connection != null) {
+    if (connection != null
+        && !HttpHeaderValues.KEEP_ALIVE.contentEqualsIgnoreCase(connection)
+        && !HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(connection)) {
       for (String token : connection.split(",")) {
         h.remove(token.trim());
       }
     }
-    for (String name : HOP_BY_HOP) {
-      h.remove(name); // header names are case-insensitive in Netty's HttpHeaders
+    for (int i = 0; i < HOP_BY_HOP.size(); i++) {
+      h.remove(HOP_BY_HOP.get(i)); // header names are case-insensitive in Netty's HttpHeaders
     }
   }
 
