@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  * (PathPrefix /), the same load tool ({@code wrk}) against the backend directly, nginx as a reverse
  * proxy (keep-alive upstream) and the embedded Gateway; then the delay from a weight change
  * accepted by the API server to the first request routed by it, and the heap of a Gateway with 100
- * routes and 1,000 idle keep-alive connections. Prints Markdown tables for {@code
- * docs/benchmarks.md}.
+ * routes and 1,000 idle keep-alive connections. The backend and the nginx reverse proxy are
+ * separate nginx instances, so both proxies reach the same backend process across processes. Prints
+ * Markdown tables for {@code docs/benchmarks.md}, with what each target costs per request ({@link
+ * Cost}: CPU, allocation, GC pauses), which varies less with the machine's load than requests/s.
  *
  * <pre>
  * mvn -B -q package -DskipTests -pl benchmarks -am
