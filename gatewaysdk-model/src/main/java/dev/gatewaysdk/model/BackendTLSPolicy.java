@@ -45,7 +45,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class BackendTLSPolicy implements GatewayApiObject {
+public abstract class BackendTLSPolicy extends BackendTLSPolicyShortcuts implements GatewayApiObject {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -155,7 +155,7 @@ public abstract class BackendTLSPolicy implements GatewayApiObject {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableBackendTLSPolicy.Builder implements NamespacedObjectBuilder<Builder>, BackendTLSPolicyShortcuts {
+  public static final class Builder extends ImmutableBackendTLSPolicy.Builder implements NamespacedObjectBuilder<Builder>, BackendTLSPolicyShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();

@@ -71,7 +71,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class GRPCRoute implements Route {
+public abstract class GRPCRoute extends GRPCRouteShortcuts implements Route {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -184,7 +184,7 @@ public abstract class GRPCRoute implements Route {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableGRPCRoute.Builder implements RouteBuilder<Builder>, GRPCRouteShortcuts {
+  public static final class Builder extends ImmutableGRPCRoute.Builder implements RouteBuilder<Builder>, GRPCRouteShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();

@@ -49,7 +49,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class Gateway implements GatewayApiObject {
+public abstract class Gateway extends GatewayShortcuts implements GatewayApiObject {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -159,7 +159,7 @@ public abstract class Gateway implements GatewayApiObject {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableGateway.Builder implements NamespacedObjectBuilder<Builder>, GatewayShortcuts {
+  public static final class Builder extends ImmutableGateway.Builder implements NamespacedObjectBuilder<Builder>, GatewayShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();

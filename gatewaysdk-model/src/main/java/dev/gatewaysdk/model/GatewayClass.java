@@ -63,7 +63,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class GatewayClass implements GatewayApiObject {
+public abstract class GatewayClass extends GatewayClassShortcuts implements GatewayApiObject {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -173,7 +173,7 @@ public abstract class GatewayClass implements GatewayApiObject {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableGatewayClass.Builder implements ObjectBuilder<Builder>, GatewayClassShortcuts {
+  public static final class Builder extends ImmutableGatewayClass.Builder implements ObjectBuilder<Builder>, GatewayClassShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();

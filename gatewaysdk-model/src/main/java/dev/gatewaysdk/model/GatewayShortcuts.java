@@ -3,8 +3,8 @@ package dev.gatewaysdk.model;
 import java.util.function.Consumer;
 
 /**
- * The hand-written shortcuts of {@link Gateway.Builder}, which implements this interface; the rest
- * of {@link Gateway} is generated from its CRD (gatewaysdk-model-generator). The example below is
+ * The hand-written part of {@link Gateway}, which extends this class (its builder implements {@link
+ * Builder}); the rest is generated from its CRD (gatewaysdk-model-generator). The example below is
  * copied into Gateway's Javadoc by the generator.
  *
  * <pre>{@code
@@ -14,22 +14,27 @@ import java.util.function.Consumer;
  *     .build();
  * }</pre>
  */
-interface GatewayShortcuts {
-  /** Edits the spec set so far (the generated builder's). */
-  Gateway.Builder spec(Consumer<GatewaySpec.Builder> edit);
+abstract class GatewayShortcuts {
+  GatewayShortcuts() {}
 
-  /** Sets the {@link GatewayClass} that implements the Gateway. */
-  default Gateway.Builder gatewayClassName(String gatewayClassName) {
-    return spec(s -> s.gatewayClassName(gatewayClassName));
-  }
+  /** The shortcuts of {@link Gateway.Builder}, which implements this interface. */
+  interface Builder {
+    /** Edits the spec set so far (the generated builder's). */
+    Gateway.Builder spec(Consumer<GatewaySpec.Builder> edit);
 
-  /** Adds {@code listener}. */
-  default Gateway.Builder listener(Listener listener) {
-    return spec(s -> s.addListener(listener));
-  }
+    /** Sets the {@link GatewayClass} that implements the Gateway. */
+    default Gateway.Builder gatewayClassName(String gatewayClassName) {
+      return spec(s -> s.gatewayClassName(gatewayClassName));
+    }
 
-  /** Requests {@code address}. */
-  default Gateway.Builder address(GatewaySpecAddress address) {
-    return spec(s -> s.addAddress(address));
+    /** Adds {@code listener}. */
+    default Gateway.Builder listener(Listener listener) {
+      return spec(s -> s.addListener(listener));
+    }
+
+    /** Requests {@code address}. */
+    default Gateway.Builder address(GatewaySpecAddress address) {
+      return spec(s -> s.addAddress(address));
+    }
   }
 }

@@ -50,7 +50,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class HTTPRoute implements Route {
+public abstract class HTTPRoute extends HTTPRouteShortcuts implements Route {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -163,7 +163,7 @@ public abstract class HTTPRoute implements Route {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableHTTPRoute.Builder implements RouteBuilder<Builder>, HTTPRouteShortcuts {
+  public static final class Builder extends ImmutableHTTPRoute.Builder implements RouteBuilder<Builder>, HTTPRouteShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();

@@ -3,8 +3,8 @@ package dev.gatewaysdk.model;
 import java.util.function.Consumer;
 
 /**
- * The hand-written shortcuts of {@link HTTPRoute.Builder}, which implements this interface; the
- * rest of {@link HTTPRoute} is generated from its CRD (gatewaysdk-model-generator). The example
+ * The hand-written part of {@link HTTPRoute}, which extends this class (its builder implements
+ * {@link Builder}); the rest is generated from its CRD (gatewaysdk-model-generator). The example
  * below is copied into HTTPRoute's Javadoc by the generator.
  *
  * <pre>{@code
@@ -15,25 +15,30 @@ import java.util.function.Consumer;
  *     .build();
  * }</pre>
  */
-interface HTTPRouteShortcuts {
-  /** Edits the spec set so far (the generated builder's). */
-  HTTPRoute.Builder spec(Consumer<HTTPRouteSpec.Builder> edit);
+abstract class HTTPRouteShortcuts {
+  HTTPRouteShortcuts() {}
 
-  /**
-   * Adds {@code hostname} (may be a wildcard such as {@code *.example.com}) to the hostnames the
-   * route serves.
-   */
-  default HTTPRoute.Builder hostname(String hostname) {
-    return spec(s -> s.addHostname(hostname));
-  }
+  /** The shortcuts of {@link HTTPRoute.Builder}, which implements this interface. */
+  interface Builder {
+    /** Edits the spec set so far (the generated builder's). */
+    HTTPRoute.Builder spec(Consumer<HTTPRouteSpec.Builder> edit);
 
-  /** Adds {@code rule}. */
-  default HTTPRoute.Builder rule(HTTPRouteRule rule) {
-    return spec(s -> s.addRule(rule));
-  }
+    /**
+     * Adds {@code hostname} (may be a wildcard such as {@code *.example.com}) to the hostnames the
+     * route serves.
+     */
+    default HTTPRoute.Builder hostname(String hostname) {
+      return spec(s -> s.addHostname(hostname));
+    }
 
-  /** Adds a rule configured by {@code rule}. */
-  default HTTPRoute.Builder rule(Consumer<HTTPRouteRule.Builder> rule) {
-    return spec(s -> s.rule(rule));
+    /** Adds {@code rule}. */
+    default HTTPRoute.Builder rule(HTTPRouteRule rule) {
+      return spec(s -> s.addRule(rule));
+    }
+
+    /** Adds a rule configured by {@code rule}. */
+    default HTTPRoute.Builder rule(Consumer<HTTPRouteRule.Builder> rule) {
+      return spec(s -> s.rule(rule));
+    }
   }
 }

@@ -71,7 +71,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class ListenerSet implements GatewayApiObject {
+public abstract class ListenerSet extends ListenerSetShortcuts implements GatewayApiObject {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -181,7 +181,7 @@ public abstract class ListenerSet implements GatewayApiObject {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableListenerSet.Builder implements NamespacedObjectBuilder<Builder>, ListenerSetShortcuts {
+  public static final class Builder extends ImmutableListenerSet.Builder implements NamespacedObjectBuilder<Builder>, ListenerSetShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();

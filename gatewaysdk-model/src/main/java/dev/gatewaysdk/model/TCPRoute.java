@@ -47,7 +47,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class TCPRoute implements Route {
+public abstract class TCPRoute extends TCPRouteShortcuts implements Route {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -160,7 +160,7 @@ public abstract class TCPRoute implements Route {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableTCPRoute.Builder implements RouteBuilder<Builder>, TCPRouteShortcuts {
+  public static final class Builder extends ImmutableTCPRoute.Builder implements RouteBuilder<Builder>, TCPRouteShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();

@@ -50,7 +50,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class TLSRoute implements Route {
+public abstract class TLSRoute extends TLSRouteShortcuts implements Route {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -163,7 +163,7 @@ public abstract class TLSRoute implements Route {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableTLSRoute.Builder implements RouteBuilder<Builder>, TLSRouteShortcuts {
+  public static final class Builder extends ImmutableTLSRoute.Builder implements RouteBuilder<Builder>, TLSRouteShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();

@@ -46,7 +46,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class UDPRoute implements Route {
+public abstract class UDPRoute extends UDPRouteShortcuts implements Route {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -159,7 +159,7 @@ public abstract class UDPRoute implements Route {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableUDPRoute.Builder implements RouteBuilder<Builder>, UDPRouteShortcuts {
+  public static final class Builder extends ImmutableUDPRoute.Builder implements RouteBuilder<Builder>, UDPRouteShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();

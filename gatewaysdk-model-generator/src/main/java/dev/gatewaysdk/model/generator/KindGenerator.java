@@ -11,17 +11,11 @@ import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import com.squareup.javapoet.WildcardTypeName;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -32,9 +26,10 @@ import javax.lang.model.element.Modifier;
  * (the type of the {@code [codecs]} root {@code <Kind>.spec}), {@code status} when the CRD has a
  * status subresource (the type of the root {@code <Kind>.status}) and the unknown fields; the class
  * Javadoc is the CRD's top-level description. A kind whose spec has {@code parentRefs} is a route.
- * What people write, the builder's kind-specific shortcuts, lives in the hand-written companion
- * interface {@code <Kind>Shortcuts} the generated builder implements; the usage example of its
- * Javadoc ({@code <pre>{@code ...}</pre>}) is copied into the kind's Javadoc.
+ * What people write, the builder's kind-specific shortcuts, lives in the hand-written {@link
+ * Companion} {@code <Kind>Shortcuts} (the kind extends it, its builder implements its {@code
+ * Builder}); the usage example of its Javadoc ({@code <pre>{@code ...}</pre>}) is copied into the
+ * kind's Javadoc.
  */
 final class KindGenerator {
   private static final String MODEL = ModelGenerator.MODEL_PACKAGE;
@@ -49,8 +44,6 @@ final class KindGenerator {
   private static final ClassName OBJECT_META = ClassName.get(MODEL, "ObjectMeta");
   private static final ClassName CHECKS = ClassName.get(MODEL, "Checks");
   private static final ClassName API_KIND = ClassName.get(MODEL, "GatewayApiKind");
-  private static final Pattern EXAMPLE =
-      Pattern.compile("<pre>\\{@code\\n(.*?)\\n\\s*\\*\\s*\\}</pre>", Pattern.DOTALL);
 
   /** One kind as the generator sees it. */
   private record Kind(
@@ -61,8 +54,7 @@ final class KindGenerator {
       boolean route,
       boolean namespaced,
       String description,
-      Optional<String> example,
-      boolean companion) {}
+      Optional<Companion> companion) {}
 
   private final List<Kind> kinds = new ArrayList<>();
 
@@ -97,13 +89,6 @@ final class KindGenerator {
         }
         status = Optional.of(ClassName.get(MODEL, s));
       }
-      Path companionFile =
-          modelSources.resolve(MODEL.replace('.', '/') + "/" + name + "Shortcuts.java");
-      Optional<String> example = Optional.empty();
-      boolean companion = Files.isRegularFile(companionFile);
-      if (companion) {
-        example = example(companionFile);
-      }
       kinds.add(
           new Kind(
               name,
@@ -113,8 +98,7 @@ final class KindGenerator {
               schema.path("properties").path("spec").path("properties").has("parentRefs"),
               "Namespaced".equals(crd.path("spec").path("scope").asText()),
               schema.path("description").asText(),
-              example,
-              companion));
+              Companion.of(modelSources, ClassName.get(MODEL, name))));
     }
   }
 
@@ -146,25 +130,6 @@ final class KindGenerator {
     return storage;
   }
 
-  /** The {@code <pre>{@code ...}</pre>} example of the companion's Javadoc, without the stars. */
-  private static Optional<String> example(Path companion) {
-    String text;
-    try {
-      text = Files.readString(companion, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Matcher m = EXAMPLE.matcher(text);
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    StringBuilder out = new StringBuilder();
-    for (String line : m.group(1).split("\n")) {
-      out.append(line.replaceFirst("^\\s*\\* ?", "")).append('\n');
-    }
-    return Optional.of(out.toString());
-  }
-
   private JavaFile kindClass(Kind k) {
     ClassName self = k.type();
     ClassName builder = self.nestedClass("Builder");
@@ -178,7 +143,7 @@ final class KindGenerator {
                     + "#apiVersion()}, default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)}\n"
                     + "re-targets it. Fields unknown to this SDK are kept in {@link #unknownFields()} and written back\n"
                     + "unchanged.\n");
-    k.example().ifPresent(e -> type.addJavadoc("\n<pre>{@code\n$L}</pre>\n", e));
+    k.companion().ifPresent(c -> c.attachTo(type));
     List<String> order = new ArrayList<>(List.of("apiVersion", "kind", "metadata", "spec"));
     if (hasStatus) {
       order.add("status");
@@ -372,9 +337,7 @@ final class KindGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .superclass(immutableBuilder)
             .addSuperinterface(ParameterizedTypeName.get(ClassName.get(MODEL, shortcuts), builder));
-    if (k.companion()) {
-      type.addSuperinterface(ClassName.get(MODEL, k.name() + "Shortcuts"));
-    }
+    k.companion().ifPresent(c -> c.attachToBuilder(type, k.type()));
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addStatement("metadataBuilder()")

@@ -108,7 +108,7 @@ class ModelGeneratorTest {
 
   /**
    * The scratch check of a release bump: a property upstream drops from HTTPRouteRule changes only
-   * generated files: the rule's accessors ({@code HTTPRouteRuleBase} loses {@code timeouts()}), its
+   * generated files: the rule's accessors ({@code HTTPRouteRule} loses {@code timeouts()}), its
    * codec and the codec table; the value type only it held ({@code HTTPRouteTimeouts}) and its
    * codec are deleted. (The hand-written builder shortcuts that call {@code timeouts(...)} then no
    * longer compile: the review of such a bump starts there.)
@@ -165,7 +165,7 @@ class ModelGeneratorTest {
     Path internal = model.resolve("internal");
     assertThat(changed)
         .containsExactlyInAnyOrder(
-            model.resolve("HTTPRouteRuleBase.java"),
+            model.resolve("HTTPRouteRule.java"),
             internal.resolve("HTTPRouteRuleCodec.java"),
             internal.resolve("ValueCodecs.java"));
     assertThat(gone)
@@ -174,7 +174,7 @@ class ModelGeneratorTest {
             internal.resolve("HTTPRouteTimeoutsCodec.java"));
     assertThat(
             Files.readString(
-                generated.resolve(model.resolve("HTTPRouteRuleBase.java")), StandardCharsets.UTF_8))
+                generated.resolve(model.resolve("HTTPRouteRule.java")), StandardCharsets.UTF_8))
         .doesNotContain("timeouts()")
         .contains("sessionPersistence()");
     assertThat(relative(generated, ModelGenerator.generatedFiles(generated)))
@@ -199,17 +199,17 @@ class ModelGeneratorTest {
         new ModelGenerator(Inputs.load(), crds, MODEL_SOURCES).generate();
     String route = source(files, "HTTPRoute");
     assertThat(route)
-        .contains("public abstract class HTTPRoute implements Route")
+        .contains("public abstract class HTTPRoute extends HTTPRouteShortcuts implements Route")
         .contains("public abstract Optional<RouteStatus> status();")
         .contains("HTTPRoute provides a way to route HTTP requests.")
         .contains(".rule(r -> r.pathPrefix(\"/app\")")
-        .contains("implements RouteBuilder<Builder>, HTTPRouteShortcuts");
+        .contains("implements RouteBuilder<Builder>, HTTPRouteShortcuts.Builder");
     assertThat(source(files, "ReferenceGrant"))
         .contains("implements GatewayApiObject")
         .doesNotContain("status()")
         .contains("@JsonPropertyOrder({\"apiVersion\", \"kind\", \"metadata\", \"spec\"})");
     assertThat(source(files, "GatewayClass"))
-        .contains("implements ObjectBuilder<Builder>, GatewayClassShortcuts")
+        .contains("implements ObjectBuilder<Builder>, GatewayClassShortcuts.Builder")
         .contains("public abstract Optional<GatewayClassStatus> status();");
     assertThat(source(files, "KindCodecs"))
         .contains("Map.entry(ReferenceGrant.class")
