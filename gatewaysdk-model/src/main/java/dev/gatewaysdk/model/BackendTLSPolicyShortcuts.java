@@ -20,19 +20,9 @@ abstract class BackendTLSPolicyShortcuts {
     /** Edits the spec set so far (the generated builder's). */
     BackendTLSPolicy.Builder spec(Consumer<BackendTLSPolicySpec.Builder> edit);
 
-    /** Applies the policy to {@code target}. */
-    default BackendTLSPolicy.Builder targetRef(LocalPolicyTargetReferenceWithSectionName target) {
-      return spec(s -> s.addTargetRef(target));
-    }
-
     /** Applies the policy to the Service {@code name}. */
     default BackendTLSPolicy.Builder targetService(String name) {
       return spec(s -> s.addTargetRef(LocalPolicyTargetReferenceWithSectionName.service(name)));
-    }
-
-    /** Sets how backend certificates are validated. */
-    default BackendTLSPolicy.Builder validation(BackendTLSPolicyValidation validation) {
-      return spec(s -> s.validation(validation));
     }
   }
 }

@@ -173,10 +173,34 @@ public abstract class GatewayClass extends GatewayClassShortcuts implements Gate
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableGatewayClass.Builder implements ObjectBuilder<Builder>, GatewayClassShortcuts.Builder {
+  public static final class Builder extends ImmutableGatewayClass.Builder implements ObjectBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
+    }
+
+    /**
+     * Sets the spec's {@code controllerName} (the spec set so far).
+     */
+    public Builder controllerName(String controllerName) {
+      specBuilder().controllerName(controllerName);
+      return this;
+    }
+
+    /**
+     * Sets the spec's {@code description} (the spec set so far).
+     */
+    public Builder description(String description) {
+      specBuilder().description(description);
+      return this;
+    }
+
+    /**
+     * Sets the spec's {@code parametersRef} (the spec set so far).
+     */
+    public Builder parametersRef(ParametersReference parametersRef) {
+      specBuilder().parametersRef(parametersRef);
+      return this;
     }
 
     @JsonProperty("kind")

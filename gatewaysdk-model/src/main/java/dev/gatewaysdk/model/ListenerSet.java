@@ -13,6 +13,7 @@ import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -185,6 +186,24 @@ public abstract class ListenerSet extends ListenerSetShortcuts implements Gatewa
     Builder() {
       metadataBuilder();
       specBuilder();
+    }
+
+    /**
+     * Adds {@code listener} to the spec's {@code listeners} (the spec set so far).
+     */
+    public Builder listener(ListenerEntry listener) {
+      specBuilder().addListener(listener);
+      return this;
+    }
+
+    /**
+     * Adds a {@code listener} configured by {@code edit} (see above).
+     */
+    public Builder listener(Consumer<ListenerEntry.Builder> edit) {
+      ListenerEntry.Builder b = ListenerEntry.builder();
+      edit.accept(b);
+      specBuilder().addListener(b.build());
+      return this;
     }
 
     @JsonProperty("kind")

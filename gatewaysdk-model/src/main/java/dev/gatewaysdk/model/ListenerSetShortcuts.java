@@ -29,10 +29,5 @@ abstract class ListenerSetShortcuts {
     default ListenerSet.Builder parentRef(ParentGatewayReference gateway) {
       return spec(s -> s.parentRef(gateway));
     }
-
-    /** Adds {@code listener}. */
-    default ListenerSet.Builder listener(ListenerEntry listener) {
-      return spec(s -> s.addListener(listener));
-    }
   }
 }

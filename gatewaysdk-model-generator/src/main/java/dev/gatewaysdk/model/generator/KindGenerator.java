@@ -54,11 +54,12 @@ final class KindGenerator {
       boolean route,
       boolean namespaced,
       String description,
+      List<MethodSpec> specShortcuts,
       Optional<Companion> companion) {}
 
   private final List<Kind> kinds = new ArrayList<>();
 
-  KindGenerator(Inputs inputs, Crds latest, Path modelSources) {
+  KindGenerator(Inputs inputs, Crds latest, ValueTypes valueTypes, Path modelSources) {
     Map<String, String> roots = new java.util.HashMap<>();
     for (Inputs.CodecRoot root : inputs.codecRoots) {
       if (root.path() != null) {
@@ -98,8 +99,75 @@ final class KindGenerator {
               schema.path("properties").path("spec").path("properties").has("parentRefs"),
               "Namespaced".equals(crd.path("spec").path("scope").asText()),
               schema.path("description").asText(),
+              specShortcuts(k, valueTypes.get(spec), ClassName.get(MODEL, name, "Builder")),
               Companion.of(modelSources, ClassName.get(MODEL, name))));
     }
+  }
+
+  /**
+   * The builder methods that repeat spec builder methods ({@code [kinds]} line of {@code
+   * type-names.txt}): {@code addListener} gives {@code listener(Listener)} and, for a value type,
+   * {@code listener(Consumer<Listener.Builder>)}; {@code gatewayClassName} gives {@code
+   * gatewayClassName(String)}. Each edits the spec set so far ({@code specBuilder()}).
+   */
+  private static List<MethodSpec> specShortcuts(
+      Inputs.Kind kind, ValueTypes.ValueType spec, ClassName builder) {
+    List<MethodSpec> out = new ArrayList<>();
+    for (String method : kind.specShortcuts()) {
+      boolean add = method.startsWith("add");
+      String name = add ? Character.toLowerCase(method.charAt(3)) + method.substring(4) : method;
+      ValueTypes.Field field =
+          spec.fields().stream()
+              .filter(f -> add ? f.accessor().startsWith(name) : f.accessor().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "type-names.txt: kind "
+                              + kind.typeName()
+                              + ": "
+                              + spec.name()
+                              + " has no field for "
+                              + method));
+      String javaType = field.javaType();
+      int lt = javaType.indexOf('<');
+      TypeName param =
+          ValueTypeGenerator.typeName(
+              lt < 0 ? javaType : javaType.substring(lt + 1, javaType.length() - 1));
+      out.add(
+          MethodSpec.methodBuilder(name)
+              .addJavadoc(
+                  add
+                      ? "Adds {@code "
+                          + name
+                          + "} to the spec's {@code $L} (the spec set so far).\n"
+                      : "Sets the spec's {@code $L} (the spec set so far).\n",
+                  field.accessor())
+              .addModifiers(Modifier.PUBLIC)
+              .addParameter(param, name)
+              .returns(builder)
+              .addStatement("specBuilder().$L($L)", method, name)
+              .addStatement("return this")
+              .build());
+      if (add && param instanceof ClassName value && value.packageName().equals(MODEL)) {
+        ClassName valueBuilder = value.nestedClass("Builder");
+        out.add(
+            MethodSpec.methodBuilder(name)
+                .addJavadoc("Adds a {@code $L} configured by {@code edit} (see above).\n", name)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(
+                    ParameterizedTypeName.get(
+                        ClassName.get(java.util.function.Consumer.class), valueBuilder),
+                    "edit")
+                .returns(builder)
+                .addStatement("$T b = $T.builder()", valueBuilder, value)
+                .addStatement("edit.accept(b)")
+                .addStatement("specBuilder().$L(b.build())", method)
+                .addStatement("return this")
+                .build());
+      }
+    }
+    return out;
   }
 
   /** The kind classes and the codec table. */
@@ -337,6 +405,7 @@ final class KindGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .superclass(immutableBuilder)
             .addSuperinterface(ParameterizedTypeName.get(ClassName.get(MODEL, shortcuts), builder));
+    type.addMethods(k.specShortcuts());
     k.companion().ifPresent(c -> c.attachToBuilder(type, k.type()));
     type.addMethod(
         MethodSpec.constructorBuilder()

@@ -118,7 +118,8 @@ public final class ModelGenerator {
             inputs, crdsNewestFirst.stream().filter(c -> c.release().equals(latest)).toList());
     files.addAll(new ValueTypeGenerator(valueTypes, modelSources).emit());
     files.addAll(new CodecGenerator(inputs, valueTypes, modelSources).emit());
-    files.addAll(new KindGenerator(inputs, crdsNewestFirst.get(0), modelSources).emit());
+    files.addAll(
+        new KindGenerator(inputs, crdsNewestFirst.get(0), valueTypes, modelSources).emit());
     return files;
   }
 

@@ -190,7 +190,8 @@ class ModelGeneratorTest {
   /**
    * A kind's class follows its CRD: the status accessor exists exactly where the CRD has a status
    * subresource, a kind with {@code parentRefs} is a route, and the class Javadoc is the CRD's
-   * description with the companion's example.
+   * description with the companion's example, and the builder repeats the spec builder methods
+   * listed after the kind in type-names.txt.
    */
   @Test
   void kindClassesFollowTheirCrds() {
@@ -203,14 +204,22 @@ class ModelGeneratorTest {
         .contains("public abstract Optional<RouteStatus> status();")
         .contains("HTTPRoute provides a way to route HTTP requests.")
         .contains(".rule(r -> r.pathPrefix(\"/app\")")
-        .contains("implements RouteBuilder<Builder>, HTTPRouteShortcuts.Builder");
+        .contains("extends ImmutableHTTPRoute.Builder implements RouteBuilder<Builder> {")
+        .contains("public Builder rule(Consumer<HTTPRouteRule.Builder> edit) {");
+    assertThat(source(files, "ListenerSet"))
+        .contains("implements NamespacedObjectBuilder<Builder>, ListenerSetShortcuts.Builder {");
     assertThat(source(files, "ReferenceGrant"))
         .contains("implements GatewayApiObject")
         .doesNotContain("status()")
         .contains("@JsonPropertyOrder({\"apiVersion\", \"kind\", \"metadata\", \"spec\"})");
     assertThat(source(files, "GatewayClass"))
-        .contains("implements ObjectBuilder<Builder>, GatewayClassShortcuts.Builder")
+        .contains("extends ImmutableGatewayClass.Builder implements ObjectBuilder<Builder> {")
+        .contains("public Builder controllerName(String controllerName) {")
         .contains("public abstract Optional<GatewayClassStatus> status();");
+    assertThat(source(files, "Gateway"))
+        .contains("public Builder listener(Listener listener) {")
+        .contains("public Builder listener(Consumer<Listener.Builder> edit) {")
+        .contains("specBuilder().addListener(b.build());");
     assertThat(source(files, "KindCodecs"))
         .contains("Map.entry(ReferenceGrant.class")
         .contains("RouteStatusCodec.WRITER");
