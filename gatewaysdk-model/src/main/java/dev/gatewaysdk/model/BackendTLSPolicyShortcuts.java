@@ -1,7 +1,5 @@
 package dev.gatewaysdk.model;
 
-import java.util.function.Consumer;
-
 /**
  * The hand-written part of {@link BackendTLSPolicy}, which extends this class (its builder
  * implements {@link Builder}); the rest is generated from its CRD (gatewaysdk-model-generator). The
@@ -17,12 +15,10 @@ abstract class BackendTLSPolicyShortcuts {
 
   /** The shortcuts of {@link BackendTLSPolicy.Builder}, which implements this interface. */
   interface Builder {
-    /** Edits the spec set so far (the generated builder's). */
-    BackendTLSPolicy.Builder spec(Consumer<BackendTLSPolicySpec.Builder> edit);
-
     /** Applies the policy to the Service {@code name}. */
     default BackendTLSPolicy.Builder targetService(String name) {
-      return spec(s -> s.addTargetRef(LocalPolicyTargetReferenceWithSectionName.service(name)));
+      return ((BackendTLSPolicy.Builder) this)
+          .targetRef(LocalPolicyTargetReferenceWithSectionName.service(name));
     }
   }
 }

@@ -26,28 +26,10 @@ abstract class HTTPRequestRedirectFilterShortcuts {
   /**
    * The shortcuts of {@link HTTPRequestRedirectFilter.Builder}, which implements this interface.
    */
-  interface Builder {
+  interface Builder extends PathModifierShortcuts<HTTPRequestRedirectFilter.Builder> {
     /** Redirects to scheme {@code https}. */
     default HTTPRequestRedirectFilter.Builder https() {
       return self().scheme("https");
-    }
-
-    /**
-     * Replaces the whole path with {@code path}.
-     *
-     * @throws IllegalArgumentException if {@code path} does not start with {@code /}
-     */
-    default HTTPRequestRedirectFilter.Builder replaceFullPath(String path) {
-      return self().path(HTTPPathModifier.replaceFullPath(path));
-    }
-
-    /**
-     * Replaces the matched prefix with {@code prefix}.
-     *
-     * @throws IllegalArgumentException if {@code prefix} does not start with {@code /}
-     */
-    default HTTPRequestRedirectFilter.Builder replacePrefixMatch(String prefix) {
-      return self().path(HTTPPathModifier.replacePrefixMatch(prefix));
     }
 
     private HTTPRequestRedirectFilter.Builder self() {

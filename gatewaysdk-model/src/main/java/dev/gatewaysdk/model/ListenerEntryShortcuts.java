@@ -25,7 +25,7 @@ abstract class ListenerEntryShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static ListenerEntry http(String name, int port) {
-    return ListenerEntry.builder().name(name).port(port).protocol(ProtocolType.HTTP).build();
+    return entry(Listener.http(name, port));
   }
 
   /**
@@ -34,12 +34,7 @@ abstract class ListenerEntryShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static ListenerEntry http(String name, String hostname, int port) {
-    return ListenerEntry.builder()
-        .name(name)
-        .hostname(hostname)
-        .port(port)
-        .protocol(ProtocolType.HTTP)
-        .build();
+    return entry(Listener.http(name, hostname, port));
   }
 
   /**
@@ -49,13 +44,7 @@ abstract class ListenerEntryShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static ListenerEntry https(String name, String hostname, int port, ListenerTLSConfig tls) {
-    return ListenerEntry.builder()
-        .name(name)
-        .hostname(hostname)
-        .port(port)
-        .protocol(ProtocolType.HTTPS)
-        .tls(tls)
-        .build();
+    return entry(Listener.https(name, hostname, port, tls));
   }
 
   /**
@@ -65,13 +54,7 @@ abstract class ListenerEntryShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static ListenerEntry tls(String name, String hostname, int port, ListenerTLSConfig tls) {
-    return ListenerEntry.builder()
-        .name(name)
-        .hostname(hostname)
-        .port(port)
-        .protocol(ProtocolType.TLS)
-        .tls(tls)
-        .build();
+    return entry(Listener.tls(name, hostname, port, tls));
   }
 
   /**
@@ -80,7 +63,7 @@ abstract class ListenerEntryShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static ListenerEntry tcp(String name, int port) {
-    return ListenerEntry.builder().name(name).port(port).protocol(ProtocolType.TCP).build();
+    return entry(Listener.tcp(name, port));
   }
 
   /**
@@ -89,12 +72,24 @@ abstract class ListenerEntryShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static ListenerEntry udp(String name, int port) {
-    return ListenerEntry.builder().name(name).port(port).protocol(ProtocolType.UDP).build();
+    return entry(Listener.udp(name, port));
   }
 
   /** This listener accepting routes from all namespaces. */
   public ListenerEntry allowingRoutesFromAllNamespaces() {
     return self().withAllowedRoutes(AllowedRoutes.fromNamespaces(FromNamespaces.ALL));
+  }
+
+  /** {@code listener} as an entry of a {@link ListenerSet}. */
+  private static ListenerEntry entry(Listener listener) {
+    return ListenerEntry.builder()
+        .name(listener.name())
+        .hostname(listener.hostname())
+        .port(listener.port())
+        .protocol(listener.protocol())
+        .tls(listener.tls())
+        .allowedRoutes(listener.allowedRoutes())
+        .build();
   }
 
   private ListenerEntry self() {

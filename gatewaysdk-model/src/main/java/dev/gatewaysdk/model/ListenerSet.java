@@ -189,6 +189,14 @@ public abstract class ListenerSet extends ListenerSetShortcuts implements Gatewa
     }
 
     /**
+     * Sets the spec's {@code parentRef} (the spec set so far).
+     */
+    public Builder parentRef(ParentGatewayReference parentRef) {
+      specBuilder().parentRef(parentRef);
+      return this;
+    }
+
+    /**
      * Adds {@code listener} to the spec's {@code listeners} (the spec set so far).
      */
     public Builder listener(ListenerEntry listener) {

@@ -1,5 +1,6 @@
 package dev.gatewaysdk.model;
 
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -26,7 +27,7 @@ abstract class ListenerShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static Listener http(String name, int port) {
-    return Listener.builder().name(name).port(port).protocol(ProtocolType.HTTP).build();
+    return listener(name, null, port, ProtocolType.HTTP, null);
   }
 
   /**
@@ -35,12 +36,7 @@ abstract class ListenerShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static Listener http(String name, String hostname, int port) {
-    return Listener.builder()
-        .name(name)
-        .hostname(hostname)
-        .port(port)
-        .protocol(ProtocolType.HTTP)
-        .build();
+    return listener(name, hostname, port, ProtocolType.HTTP, null);
   }
 
   /**
@@ -50,13 +46,7 @@ abstract class ListenerShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static Listener https(String name, String hostname, int port, ListenerTLSConfig tls) {
-    return Listener.builder()
-        .name(name)
-        .hostname(hostname)
-        .port(port)
-        .protocol(ProtocolType.HTTPS)
-        .tls(tls)
-        .build();
+    return listener(name, hostname, port, ProtocolType.HTTPS, tls);
   }
 
   /**
@@ -66,13 +56,7 @@ abstract class ListenerShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static Listener tls(String name, String hostname, int port, ListenerTLSConfig tls) {
-    return Listener.builder()
-        .name(name)
-        .hostname(hostname)
-        .port(port)
-        .protocol(ProtocolType.TLS)
-        .tls(tls)
-        .build();
+    return listener(name, hostname, port, ProtocolType.TLS, tls);
   }
 
   /**
@@ -81,7 +65,7 @@ abstract class ListenerShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static Listener tcp(String name, int port) {
-    return Listener.builder().name(name).port(port).protocol(ProtocolType.TCP).build();
+    return listener(name, null, port, ProtocolType.TCP, null);
   }
 
   /**
@@ -90,7 +74,18 @@ abstract class ListenerShortcuts {
    * @throws IllegalArgumentException if the port is not 1..65535
    */
   public static Listener udp(String name, int port) {
-    return Listener.builder().name(name).port(port).protocol(ProtocolType.UDP).build();
+    return listener(name, null, port, ProtocolType.UDP, null);
+  }
+
+  private static Listener listener(
+      String name, String hostname, int port, ProtocolType protocol, ListenerTLSConfig tls) {
+    return Listener.builder()
+        .name(name)
+        .hostname(Optional.ofNullable(hostname))
+        .port(port)
+        .protocol(protocol)
+        .tls(Optional.ofNullable(tls))
+        .build();
   }
 
   /** This listener accepting routes from all namespaces. */

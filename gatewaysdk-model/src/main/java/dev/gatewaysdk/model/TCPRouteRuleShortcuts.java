@@ -8,27 +8,5 @@ abstract class TCPRouteRuleShortcuts {
   TCPRouteRuleShortcuts() {}
 
   /** The shortcuts of {@link TCPRouteRule.Builder}, which implements this interface. */
-  interface Builder {
-    /**
-     * Sends connections to port {@code port} of Service {@code service}.
-     *
-     * @throws IllegalArgumentException if the port is not 1..65535
-     */
-    default TCPRouteRule.Builder backend(String service, int port) {
-      return self().addBackendRef(BackendRef.of(service, port));
-    }
-
-    /**
-     * Sends a {@code weight} share of connections to port {@code port} of Service {@code service}.
-     *
-     * @throws IllegalArgumentException if the port is not 1..65535 or the weight not 0..1000000
-     */
-    default TCPRouteRule.Builder backend(String service, int port, int weight) {
-      return self().addBackendRef(BackendRef.of(service, port, weight));
-    }
-
-    private TCPRouteRule.Builder self() {
-      return (TCPRouteRule.Builder) this;
-    }
-  }
+  interface Builder extends BackendRefRuleShortcuts<TCPRouteRule.Builder> {}
 }
