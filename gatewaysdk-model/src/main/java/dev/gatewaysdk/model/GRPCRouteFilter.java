@@ -135,6 +135,34 @@ public abstract class GRPCRouteFilter extends GRPCRouteFilterShortcuts implement
   }
 
   /**
+   * A {@code GRPCRouteFilter} of type {@code ResponseHeaderModifier}.
+   */
+  public static GRPCRouteFilter responseHeaderModifier(HTTPHeaderFilter responseHeaderModifier) {
+    return builder().type(GRPCRouteFilterType.RESPONSE_HEADER_MODIFIER).responseHeaderModifier(responseHeaderModifier).build();
+  }
+
+  /**
+   * A {@code GRPCRouteFilter} of type {@code RequestHeaderModifier}.
+   */
+  public static GRPCRouteFilter requestHeaderModifier(HTTPHeaderFilter requestHeaderModifier) {
+    return builder().type(GRPCRouteFilterType.REQUEST_HEADER_MODIFIER).requestHeaderModifier(requestHeaderModifier).build();
+  }
+
+  /**
+   * A {@code GRPCRouteFilter} of type {@code RequestMirror}.
+   */
+  public static GRPCRouteFilter requestMirror(HTTPRequestMirrorFilter requestMirror) {
+    return builder().type(GRPCRouteFilterType.REQUEST_MIRROR).requestMirror(requestMirror).build();
+  }
+
+  /**
+   * A {@code GRPCRouteFilter} of type {@code ExtensionRef}.
+   */
+  public static GRPCRouteFilter extensionRef(LocalObjectReference extensionRef) {
+    return builder().type(GRPCRouteFilterType.EXTENSION_REF).extensionRef(extensionRef).build();
+  }
+
+  /**
    * Builds {@link GRPCRouteFilter} instances; not thread-safe.
    */
   @JsonPOJOBuilder(

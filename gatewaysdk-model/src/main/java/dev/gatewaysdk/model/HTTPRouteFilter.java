@@ -183,6 +183,62 @@ public abstract class HTTPRouteFilter extends HTTPRouteFilterShortcuts implement
   }
 
   /**
+   * A {@code HTTPRouteFilter} of type {@code RequestHeaderModifier}.
+   */
+  public static HTTPRouteFilter requestHeaderModifier(HTTPHeaderFilter requestHeaderModifier) {
+    return builder().type(HTTPRouteFilterType.REQUEST_HEADER_MODIFIER).requestHeaderModifier(requestHeaderModifier).build();
+  }
+
+  /**
+   * A {@code HTTPRouteFilter} of type {@code ResponseHeaderModifier}.
+   */
+  public static HTTPRouteFilter responseHeaderModifier(HTTPHeaderFilter responseHeaderModifier) {
+    return builder().type(HTTPRouteFilterType.RESPONSE_HEADER_MODIFIER).responseHeaderModifier(responseHeaderModifier).build();
+  }
+
+  /**
+   * A {@code HTTPRouteFilter} of type {@code RequestMirror}.
+   */
+  public static HTTPRouteFilter requestMirror(HTTPRequestMirrorFilter requestMirror) {
+    return builder().type(HTTPRouteFilterType.REQUEST_MIRROR).requestMirror(requestMirror).build();
+  }
+
+  /**
+   * A {@code HTTPRouteFilter} of type {@code RequestRedirect}.
+   */
+  public static HTTPRouteFilter requestRedirect(HTTPRequestRedirectFilter requestRedirect) {
+    return builder().type(HTTPRouteFilterType.REQUEST_REDIRECT).requestRedirect(requestRedirect).build();
+  }
+
+  /**
+   * A {@code HTTPRouteFilter} of type {@code URLRewrite}.
+   */
+  public static HTTPRouteFilter urlRewrite(HTTPURLRewriteFilter urlRewrite) {
+    return builder().type(HTTPRouteFilterType.URL_REWRITE).urlRewrite(urlRewrite).build();
+  }
+
+  /**
+   * A {@code HTTPRouteFilter} of type {@code ExtensionRef}.
+   */
+  public static HTTPRouteFilter extensionRef(LocalObjectReference extensionRef) {
+    return builder().type(HTTPRouteFilterType.EXTENSION_REF).extensionRef(extensionRef).build();
+  }
+
+  /**
+   * A {@code HTTPRouteFilter} of type {@code CORS}.
+   */
+  public static HTTPRouteFilter cors(HTTPCORSFilter cors) {
+    return builder().type(HTTPRouteFilterType.CORS).cors(cors).build();
+  }
+
+  /**
+   * A {@code HTTPRouteFilter} of type {@code ExternalAuth}.
+   */
+  public static HTTPRouteFilter externalAuth(HTTPExternalAuthFilter externalAuth) {
+    return builder().type(HTTPRouteFilterType.EXTERNAL_AUTH).externalAuth(externalAuth).build();
+  }
+
+  /**
    * Builds {@link HTTPRouteFilter} instances; not thread-safe.
    */
   @JsonPOJOBuilder(

@@ -30,8 +30,10 @@ import javax.lang.model.element.Modifier;
  * @param builder whether it declares {@code interface Builder}
  * @param builderState whether it declares {@code class BuilderState}
  * @param example its Javadoc example without the leading stars, if any
+ * @param text its source text
  */
-record Companion(ClassName type, boolean builder, boolean builderState, Optional<String> example) {
+record Companion(
+    ClassName type, boolean builder, boolean builderState, Optional<String> example, String text) {
   private static final Pattern EXAMPLE =
       Pattern.compile("<pre>\\{@code\\n(.*?)\\n\\s*\\*\\s*\\}</pre>", Pattern.DOTALL);
 
@@ -55,7 +57,8 @@ record Companion(ClassName type, boolean builder, boolean builderState, Optional
             ClassName.get(model.packageName(), model.simpleName() + "Shortcuts"),
             text.contains("\n  interface Builder "),
             text.contains("class BuilderState "),
-            example(text)));
+            example(text),
+            text));
   }
 
   private static Optional<String> example(String text) {
@@ -68,6 +71,11 @@ record Companion(ClassName type, boolean builder, boolean builderState, Optional
       out.append(line.replaceFirst("^\\s*\\* ?", "")).append('\n');
     }
     return Optional.of(out.toString());
+  }
+
+  /** Whether the companion declares the factory {@code static X name(..)}. */
+  boolean declaresFactory(ClassName model, String name) {
+    return text.contains("static " + model.simpleName() + " " + name + "(");
   }
 
   /** Makes {@code type} (the generated {@code X}) extend the companion. */

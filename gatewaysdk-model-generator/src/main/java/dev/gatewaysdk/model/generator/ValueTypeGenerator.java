@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.lang.model.element.Modifier;
 
@@ -55,10 +56,13 @@ final class ValueTypeGenerator {
   private static final int WIDTH = 92;
 
   private final ValueTypes valueTypes;
+  private final Map<String, Set<String>> enumValues;
   private final Path modelSources;
 
-  ValueTypeGenerator(ValueTypes valueTypes, Path modelSources) {
+  ValueTypeGenerator(
+      ValueTypes valueTypes, Map<String, Set<String>> enumValues, Path modelSources) {
     this.valueTypes = valueTypes;
+    this.enumValues = enumValues;
     this.modelSources = modelSources;
   }
 
@@ -100,6 +104,7 @@ final class ValueTypeGenerator {
       spec.addSuperinterface(COMMON_ROUTE_SPEC);
     }
     members(spec, type, builder);
+    unionFactories(spec, type, self, companion);
     TypeSpec.Builder builderType =
         TypeSpec.classBuilder(builder)
             .addJavadoc("Builds {@link $T} instances; not thread-safe.\n", self)
@@ -116,6 +121,50 @@ final class ValueTypeGenerator {
     companion.ifPresent(c -> c.attachToBuilder(builderType, self));
     spec.addType(builderType.build());
     return ModelGenerator.file(PACKAGE, spec.build());
+  }
+
+  /**
+   * The factories of a union ({@code HTTPRouteFilter}): a type whose {@code type} field is an open
+   * enum and whose other fields are named after its values gets, per such field, {@code static X
+   * urlRewrite(HTTPURLRewriteFilter urlRewrite)} setting both. A factory of the same name in the
+   * companion wins (it may validate).
+   */
+  private void unionFactories(
+      TypeSpec.Builder spec,
+      ValueTypes.ValueType type,
+      ClassName self,
+      Optional<Companion> companion) {
+    Optional<ValueTypes.Field> discriminator =
+        type.fields().stream()
+            .filter(f -> f.accessor().equals("type") && enumValues.containsKey(f.javaType()))
+            .findFirst();
+    if (discriminator.isEmpty()) {
+      return;
+    }
+    ClassName enumType = ClassName.get(PACKAGE, discriminator.get().javaType());
+    for (String value : enumValues.get(discriminator.get().javaType())) {
+      for (ValueTypes.Field f : type.fields()) {
+        String javaType = f.javaType();
+        if (!f.json().equalsIgnoreCase(value)
+            || !javaType.startsWith("Optional<")
+            || companion.map(c -> c.declaresFactory(self, f.accessor())).orElse(false)) {
+          continue;
+        }
+        spec.addMethod(
+            MethodSpec.methodBuilder(f.accessor())
+                .addJavadoc("A {@code $L} of type {@code $L}.\n", type.name(), value)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(typeName(javaType.substring(9, javaType.length() - 1)), f.accessor())
+                .returns(self)
+                .addStatement(
+                    "return builder().type($T.$L).$L($L).build()",
+                    enumType,
+                    Javadoc.constantName(value),
+                    f.accessor(),
+                    f.accessor())
+                .build());
+      }
+    }
   }
 
   /**

@@ -235,6 +235,29 @@ class ModelGeneratorTest {
         .hasMessageContaining("[codecs] has no root HTTPRoute.spec");
   }
 
+  /**
+   * A union (a {@code type} open enum and one field per value) gets a factory per member, except
+   * where the hand-written companion has one (it may validate: {@code HTTPPathModifier}); every
+   * value type extends its companion where one exists.
+   */
+  @Test
+  void unionsGetAFactoryPerMemberUnlessTheCompanionHasOne() {
+    List<com.squareup.javapoet.JavaFile> files =
+        new ModelGenerator(Inputs.load(), crdSource(), MODEL_SOURCES).generate();
+    assertThat(source(files, "HTTPRouteFilter"))
+        .contains("public abstract class HTTPRouteFilter extends HTTPRouteFilterShortcuts")
+        .contains("public static HTTPRouteFilter urlRewrite(HTTPURLRewriteFilter urlRewrite) {")
+        .contains(
+            "return builder().type(HTTPRouteFilterType.URL_REWRITE).urlRewrite(urlRewrite).build();");
+    assertThat(source(files, "HTTPPathModifier"))
+        .contains("extends HTTPPathModifierShortcuts")
+        .doesNotContain("public static HTTPPathModifier replaceFullPath(");
+    assertThat(source(files, "HTTPRouteRule"))
+        .contains("implements HTTPRouteRuleShortcuts.Builder")
+        .contains("final HTTPRouteRuleShortcuts.BuilderState shortcuts")
+        .contains("shortcuts.beforeBuild(this);");
+  }
+
   private static String source(List<com.squareup.javapoet.JavaFile> files, String type) {
     return files.stream()
         .filter(f -> f.typeSpec.name.equals(type))
