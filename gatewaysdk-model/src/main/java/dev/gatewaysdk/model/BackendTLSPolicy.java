@@ -13,6 +13,7 @@ import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -45,7 +46,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class BackendTLSPolicy implements GatewayApiObject {
+public abstract class BackendTLSPolicy extends BackendTLSPolicyShortcuts implements GatewayApiObject {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -155,10 +156,36 @@ public abstract class BackendTLSPolicy implements GatewayApiObject {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableBackendTLSPolicy.Builder implements NamespacedObjectBuilder<Builder>, BackendTLSPolicyShortcuts {
+  public static final class Builder extends ImmutableBackendTLSPolicy.Builder implements NamespacedObjectBuilder<Builder>, BackendTLSPolicyShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();
+    }
+
+    /**
+     * Adds {@code targetRef} to the spec's {@code targetRefs} (the spec set so far).
+     */
+    public Builder targetRef(LocalPolicyTargetReferenceWithSectionName targetRef) {
+      specBuilder().addTargetRef(targetRef);
+      return this;
+    }
+
+    /**
+     * Adds a {@code targetRef} configured by {@code edit} (see above).
+     */
+    public Builder targetRef(Consumer<LocalPolicyTargetReferenceWithSectionName.Builder> edit) {
+      LocalPolicyTargetReferenceWithSectionName.Builder b = LocalPolicyTargetReferenceWithSectionName.builder();
+      edit.accept(b);
+      specBuilder().addTargetRef(b.build());
+      return this;
+    }
+
+    /**
+     * Sets the spec's {@code validation} (the spec set so far).
+     */
+    public Builder validation(BackendTLSPolicyValidation validation) {
+      specBuilder().validation(validation);
+      return this;
     }
 
     @JsonProperty("kind")

@@ -1,10 +1,8 @@
 package dev.gatewaysdk.model;
 
-import java.util.function.Consumer;
-
 /**
- * The hand-written shortcuts of {@link BackendTLSPolicy.Builder}, which implements this interface;
- * the rest of {@link BackendTLSPolicy} is generated from its CRD (gatewaysdk-model-generator). The
+ * The hand-written part of {@link BackendTLSPolicy}, which extends this class (its builder
+ * implements {@link Builder}); the rest is generated from its CRD (gatewaysdk-model-generator). The
  * example below is copied into BackendTLSPolicy's Javadoc by the generator.
  *
  * <pre>{@code
@@ -12,22 +10,15 @@ import java.util.function.Consumer;
  *     .targetService("auth").validation(BackendTLSPolicyValidation.systemTrust("auth.example.com")).build();
  * }</pre>
  */
-interface BackendTLSPolicyShortcuts {
-  /** Edits the spec set so far (the generated builder's). */
-  BackendTLSPolicy.Builder spec(Consumer<BackendTLSPolicySpec.Builder> edit);
+abstract class BackendTLSPolicyShortcuts {
+  BackendTLSPolicyShortcuts() {}
 
-  /** Applies the policy to {@code target}. */
-  default BackendTLSPolicy.Builder targetRef(LocalPolicyTargetReferenceWithSectionName target) {
-    return spec(s -> s.addTargetRef(target));
-  }
-
-  /** Applies the policy to the Service {@code name}. */
-  default BackendTLSPolicy.Builder targetService(String name) {
-    return spec(s -> s.addTargetRef(LocalPolicyTargetReferenceWithSectionName.service(name)));
-  }
-
-  /** Sets how backend certificates are validated. */
-  default BackendTLSPolicy.Builder validation(BackendTLSPolicyValidation validation) {
-    return spec(s -> s.validation(validation));
+  /** The shortcuts of {@link BackendTLSPolicy.Builder}, which implements this interface. */
+  interface Builder {
+    /** Applies the policy to the Service {@code name}. */
+    default BackendTLSPolicy.Builder targetService(String name) {
+      return ((BackendTLSPolicy.Builder) this)
+          .targetRef(LocalPolicyTargetReferenceWithSectionName.service(name));
+    }
   }
 }

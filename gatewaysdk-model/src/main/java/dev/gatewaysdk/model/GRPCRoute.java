@@ -13,6 +13,7 @@ import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -71,7 +72,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class GRPCRoute implements Route {
+public abstract class GRPCRoute extends GRPCRouteShortcuts implements Route {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -184,10 +185,36 @@ public abstract class GRPCRoute implements Route {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableGRPCRoute.Builder implements RouteBuilder<Builder>, GRPCRouteShortcuts {
+  public static final class Builder extends ImmutableGRPCRoute.Builder implements RouteBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
+    }
+
+    /**
+     * Adds {@code hostname} to the spec's {@code hostnames} (the spec set so far).
+     */
+    public Builder hostname(String hostname) {
+      specBuilder().addHostname(hostname);
+      return this;
+    }
+
+    /**
+     * Adds {@code rule} to the spec's {@code rules} (the spec set so far).
+     */
+    public Builder rule(GRPCRouteRule rule) {
+      specBuilder().addRule(rule);
+      return this;
+    }
+
+    /**
+     * Adds a {@code rule} configured by {@code edit} (see above).
+     */
+    public Builder rule(Consumer<GRPCRouteRule.Builder> edit) {
+      GRPCRouteRule.Builder b = GRPCRouteRule.builder();
+      edit.accept(b);
+      specBuilder().addRule(b.build());
+      return this;
     }
 
     @JsonProperty("kind")

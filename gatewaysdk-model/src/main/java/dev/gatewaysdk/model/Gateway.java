@@ -13,6 +13,7 @@ import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -49,7 +50,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class Gateway implements GatewayApiObject {
+public abstract class Gateway extends GatewayShortcuts implements GatewayApiObject {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -159,10 +160,54 @@ public abstract class Gateway implements GatewayApiObject {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableGateway.Builder implements NamespacedObjectBuilder<Builder>, GatewayShortcuts {
+  public static final class Builder extends ImmutableGateway.Builder implements NamespacedObjectBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
+    }
+
+    /**
+     * Sets the spec's {@code gatewayClassName} (the spec set so far).
+     */
+    public Builder gatewayClassName(String gatewayClassName) {
+      specBuilder().gatewayClassName(gatewayClassName);
+      return this;
+    }
+
+    /**
+     * Adds {@code listener} to the spec's {@code listeners} (the spec set so far).
+     */
+    public Builder listener(Listener listener) {
+      specBuilder().addListener(listener);
+      return this;
+    }
+
+    /**
+     * Adds a {@code listener} configured by {@code edit} (see above).
+     */
+    public Builder listener(Consumer<Listener.Builder> edit) {
+      Listener.Builder b = Listener.builder();
+      edit.accept(b);
+      specBuilder().addListener(b.build());
+      return this;
+    }
+
+    /**
+     * Adds {@code address} to the spec's {@code addresses} (the spec set so far).
+     */
+    public Builder address(GatewaySpecAddress address) {
+      specBuilder().addAddress(address);
+      return this;
+    }
+
+    /**
+     * Adds a {@code address} configured by {@code edit} (see above).
+     */
+    public Builder address(Consumer<GatewaySpecAddress.Builder> edit) {
+      GatewaySpecAddress.Builder b = GatewaySpecAddress.builder();
+      edit.accept(b);
+      specBuilder().addAddress(b.build());
+      return this;
     }
 
     @JsonProperty("kind")

@@ -63,7 +63,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class GatewayClass implements GatewayApiObject {
+public abstract class GatewayClass extends GatewayClassShortcuts implements GatewayApiObject {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -173,10 +173,34 @@ public abstract class GatewayClass implements GatewayApiObject {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableGatewayClass.Builder implements ObjectBuilder<Builder>, GatewayClassShortcuts {
+  public static final class Builder extends ImmutableGatewayClass.Builder implements ObjectBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
+    }
+
+    /**
+     * Sets the spec's {@code controllerName} (the spec set so far).
+     */
+    public Builder controllerName(String controllerName) {
+      specBuilder().controllerName(controllerName);
+      return this;
+    }
+
+    /**
+     * Sets the spec's {@code description} (the spec set so far).
+     */
+    public Builder description(String description) {
+      specBuilder().description(description);
+      return this;
+    }
+
+    /**
+     * Sets the spec's {@code parametersRef} (the spec set so far).
+     */
+    public Builder parametersRef(ParametersReference parametersRef) {
+      specBuilder().parametersRef(parametersRef);
+      return this;
     }
 
     @JsonProperty("kind")

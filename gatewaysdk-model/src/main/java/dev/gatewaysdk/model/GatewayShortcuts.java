@@ -1,11 +1,9 @@
 package dev.gatewaysdk.model;
 
-import java.util.function.Consumer;
-
 /**
- * The hand-written shortcuts of {@link Gateway.Builder}, which implements this interface; the rest
- * of {@link Gateway} is generated from its CRD (gatewaysdk-model-generator). The example below is
- * copied into Gateway's Javadoc by the generator.
+ * The hand-written part of {@link Gateway}, which extends this class; the rest is generated from
+ * its CRD (gatewaysdk-model-generator). The example below is copied into Gateway's Javadoc by the
+ * generator.
  *
  * <pre>{@code
  * Gateway gw = Gateway.builder().name("gw").namespace("infra").gatewayClassName("envoy")
@@ -14,22 +12,6 @@ import java.util.function.Consumer;
  *     .build();
  * }</pre>
  */
-interface GatewayShortcuts {
-  /** Edits the spec set so far (the generated builder's). */
-  Gateway.Builder spec(Consumer<GatewaySpec.Builder> edit);
-
-  /** Sets the {@link GatewayClass} that implements the Gateway. */
-  default Gateway.Builder gatewayClassName(String gatewayClassName) {
-    return spec(s -> s.gatewayClassName(gatewayClassName));
-  }
-
-  /** Adds {@code listener}. */
-  default Gateway.Builder listener(Listener listener) {
-    return spec(s -> s.addListener(listener));
-  }
-
-  /** Requests {@code address}. */
-  default Gateway.Builder address(GatewaySpecAddress address) {
-    return spec(s -> s.addAddress(address));
-  }
+abstract class GatewayShortcuts {
+  GatewayShortcuts() {}
 }

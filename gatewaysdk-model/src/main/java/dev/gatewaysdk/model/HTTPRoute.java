@@ -13,6 +13,7 @@ import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -50,7 +51,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class HTTPRoute implements Route {
+public abstract class HTTPRoute extends HTTPRouteShortcuts implements Route {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -163,10 +164,36 @@ public abstract class HTTPRoute implements Route {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableHTTPRoute.Builder implements RouteBuilder<Builder>, HTTPRouteShortcuts {
+  public static final class Builder extends ImmutableHTTPRoute.Builder implements RouteBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
+    }
+
+    /**
+     * Adds {@code hostname} to the spec's {@code hostnames} (the spec set so far).
+     */
+    public Builder hostname(String hostname) {
+      specBuilder().addHostname(hostname);
+      return this;
+    }
+
+    /**
+     * Adds {@code rule} to the spec's {@code rules} (the spec set so far).
+     */
+    public Builder rule(HTTPRouteRule rule) {
+      specBuilder().addRule(rule);
+      return this;
+    }
+
+    /**
+     * Adds a {@code rule} configured by {@code edit} (see above).
+     */
+    public Builder rule(Consumer<HTTPRouteRule.Builder> edit) {
+      HTTPRouteRule.Builder b = HTTPRouteRule.builder();
+      edit.accept(b);
+      specBuilder().addRule(b.build());
+      return this;
     }
 
     @JsonProperty("kind")

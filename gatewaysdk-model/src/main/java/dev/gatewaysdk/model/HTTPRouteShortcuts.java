@@ -1,11 +1,9 @@
 package dev.gatewaysdk.model;
 
-import java.util.function.Consumer;
-
 /**
- * The hand-written shortcuts of {@link HTTPRoute.Builder}, which implements this interface; the
- * rest of {@link HTTPRoute} is generated from its CRD (gatewaysdk-model-generator). The example
- * below is copied into HTTPRoute's Javadoc by the generator.
+ * The hand-written part of {@link HTTPRoute}, which extends this class; the rest is generated from
+ * its CRD (gatewaysdk-model-generator). The example below is copied into HTTPRoute's Javadoc by the
+ * generator.
  *
  * <pre>{@code
  * HTTPRoute canary = HTTPRoute.builder()
@@ -15,25 +13,6 @@ import java.util.function.Consumer;
  *     .build();
  * }</pre>
  */
-interface HTTPRouteShortcuts {
-  /** Edits the spec set so far (the generated builder's). */
-  HTTPRoute.Builder spec(Consumer<HTTPRouteSpec.Builder> edit);
-
-  /**
-   * Adds {@code hostname} (may be a wildcard such as {@code *.example.com}) to the hostnames the
-   * route serves.
-   */
-  default HTTPRoute.Builder hostname(String hostname) {
-    return spec(s -> s.addHostname(hostname));
-  }
-
-  /** Adds {@code rule}. */
-  default HTTPRoute.Builder rule(HTTPRouteRule rule) {
-    return spec(s -> s.addRule(rule));
-  }
-
-  /** Adds a rule configured by {@code rule}. */
-  default HTTPRoute.Builder rule(Consumer<HTTPRouteRule.Builder> rule) {
-    return spec(s -> s.rule(rule));
-  }
+abstract class HTTPRouteShortcuts {
+  HTTPRouteShortcuts() {}
 }

@@ -13,6 +13,7 @@ import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -71,7 +72,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class ListenerSet implements GatewayApiObject {
+public abstract class ListenerSet extends ListenerSetShortcuts implements GatewayApiObject {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -181,10 +182,36 @@ public abstract class ListenerSet implements GatewayApiObject {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableListenerSet.Builder implements NamespacedObjectBuilder<Builder>, ListenerSetShortcuts {
+  public static final class Builder extends ImmutableListenerSet.Builder implements NamespacedObjectBuilder<Builder>, ListenerSetShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();
+    }
+
+    /**
+     * Sets the spec's {@code parentRef} (the spec set so far).
+     */
+    public Builder parentRef(ParentGatewayReference parentRef) {
+      specBuilder().parentRef(parentRef);
+      return this;
+    }
+
+    /**
+     * Adds {@code listener} to the spec's {@code listeners} (the spec set so far).
+     */
+    public Builder listener(ListenerEntry listener) {
+      specBuilder().addListener(listener);
+      return this;
+    }
+
+    /**
+     * Adds a {@code listener} configured by {@code edit} (see above).
+     */
+    public Builder listener(Consumer<ListenerEntry.Builder> edit) {
+      ListenerEntry.Builder b = ListenerEntry.builder();
+      edit.accept(b);
+      specBuilder().addListener(b.build());
+      return this;
     }
 
     @JsonProperty("kind")

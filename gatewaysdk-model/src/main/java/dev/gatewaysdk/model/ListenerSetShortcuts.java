@@ -1,10 +1,8 @@
 package dev.gatewaysdk.model;
 
-import java.util.function.Consumer;
-
 /**
- * The hand-written shortcuts of {@link ListenerSet.Builder}, which implements this interface; the
- * rest of {@link ListenerSet} is generated from its CRD (gatewaysdk-model-generator). The example
+ * The hand-written part of {@link ListenerSet}, which extends this class (its builder implements
+ * {@link Builder}); the rest is generated from its CRD (gatewaysdk-model-generator). The example
  * below is copied into ListenerSet's Javadoc by the generator.
  *
  * <pre>{@code
@@ -12,22 +10,14 @@ import java.util.function.Consumer;
  *     .listener(ListenerEntry.http("team-a-http", "a.example.com", 8080)).build();
  * }</pre>
  */
-interface ListenerSetShortcuts {
-  /** Edits the spec set so far (the generated builder's). */
-  ListenerSet.Builder spec(Consumer<ListenerSetSpec.Builder> edit);
+abstract class ListenerSetShortcuts {
+  ListenerSetShortcuts() {}
 
-  /** Attaches the listeners to the Gateway {@code gateway} in this object's namespace. */
-  default ListenerSet.Builder parentRef(String gateway) {
-    return spec(s -> s.parentRef(ParentGatewayReference.of(gateway)));
-  }
-
-  /** Attaches the listeners to {@code gateway}. */
-  default ListenerSet.Builder parentRef(ParentGatewayReference gateway) {
-    return spec(s -> s.parentRef(gateway));
-  }
-
-  /** Adds {@code listener}. */
-  default ListenerSet.Builder listener(ListenerEntry listener) {
-    return spec(s -> s.addListener(listener));
+  /** The shortcuts of {@link ListenerSet.Builder}, which implements this interface. */
+  interface Builder {
+    /** Attaches the listeners to the Gateway {@code gateway} in this object's namespace. */
+    default ListenerSet.Builder parentRef(String gateway) {
+      return ((ListenerSet.Builder) this).parentRef(ParentGatewayReference.of(gateway));
+    }
   }
 }

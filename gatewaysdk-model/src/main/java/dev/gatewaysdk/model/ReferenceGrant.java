@@ -58,7 +58,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class ReferenceGrant implements GatewayApiObject {
+public abstract class ReferenceGrant extends ReferenceGrantShortcuts implements GatewayApiObject {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -148,7 +148,7 @@ public abstract class ReferenceGrant implements GatewayApiObject {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableReferenceGrant.Builder implements NamespacedObjectBuilder<Builder>, ReferenceGrantShortcuts {
+  public static final class Builder extends ImmutableReferenceGrant.Builder implements NamespacedObjectBuilder<Builder>, ReferenceGrantShortcuts.Builder {
     Builder() {
       metadataBuilder();
       specBuilder();

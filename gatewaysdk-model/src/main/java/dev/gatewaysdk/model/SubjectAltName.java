@@ -86,6 +86,20 @@ public abstract class SubjectAltName implements WithSubjectAltName {
   }
 
   /**
+   * A {@code SubjectAltName} of type {@code Hostname}.
+   */
+  public static SubjectAltName hostname(String hostname) {
+    return builder().type(SubjectAltNameType.HOSTNAME).hostname(hostname).build();
+  }
+
+  /**
+   * A {@code SubjectAltName} of type {@code URI}.
+   */
+  public static SubjectAltName uri(String uri) {
+    return builder().type(SubjectAltNameType.URI).uri(uri).build();
+  }
+
+  /**
    * Builds {@link SubjectAltName} instances; not thread-safe.
    */
   @JsonPOJOBuilder(

@@ -13,6 +13,7 @@ import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -47,7 +48,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class TCPRoute implements Route {
+public abstract class TCPRoute extends TCPRouteShortcuts implements Route {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -160,10 +161,28 @@ public abstract class TCPRoute implements Route {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableTCPRoute.Builder implements RouteBuilder<Builder>, TCPRouteShortcuts {
+  public static final class Builder extends ImmutableTCPRoute.Builder implements RouteBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
+    }
+
+    /**
+     * Adds {@code rule} to the spec's {@code rules} (the spec set so far).
+     */
+    public Builder rule(TCPRouteRule rule) {
+      specBuilder().addRule(rule);
+      return this;
+    }
+
+    /**
+     * Adds a {@code rule} configured by {@code edit} (see above).
+     */
+    public Builder rule(Consumer<TCPRouteRule.Builder> edit) {
+      TCPRouteRule.Builder b = TCPRouteRule.builder();
+      edit.accept(b);
+      specBuilder().addRule(b.build());
+      return this;
     }
 
     @JsonProperty("kind")

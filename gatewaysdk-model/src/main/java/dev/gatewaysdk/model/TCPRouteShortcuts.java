@@ -1,11 +1,9 @@
 package dev.gatewaysdk.model;
 
-import java.util.function.Consumer;
-
 /**
- * The hand-written shortcuts of {@link TCPRoute.Builder}, which implements this interface; the rest
- * of {@link TCPRoute} is generated from its CRD (gatewaysdk-model-generator). The example below is
- * copied into TCPRoute's Javadoc by the generator.
+ * The hand-written part of {@link TCPRoute}, which extends this class; the rest is generated from
+ * its CRD (gatewaysdk-model-generator). The example below is copied into TCPRoute's Javadoc by the
+ * generator.
  *
  * <pre>{@code
  * TCPRoute route = TCPRoute.builder().name("redis").namespace("default")
@@ -13,17 +11,6 @@ import java.util.function.Consumer;
  *     .rule(r -> r.backend("redis", 6379)).build();
  * }</pre>
  */
-interface TCPRouteShortcuts {
-  /** Edits the spec set so far (the generated builder's). */
-  TCPRoute.Builder spec(Consumer<TCPRouteSpec.Builder> edit);
-
-  /** Adds {@code rule}. */
-  default TCPRoute.Builder rule(TCPRouteRule rule) {
-    return spec(s -> s.addRule(rule));
-  }
-
-  /** Adds a rule configured by {@code rule}. */
-  default TCPRoute.Builder rule(Consumer<TCPRouteRule.Builder> rule) {
-    return spec(s -> s.rule(rule));
-  }
+abstract class TCPRouteShortcuts {
+  TCPRouteShortcuts() {}
 }

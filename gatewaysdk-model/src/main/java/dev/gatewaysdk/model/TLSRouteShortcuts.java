@@ -1,11 +1,9 @@
 package dev.gatewaysdk.model;
 
-import java.util.function.Consumer;
-
 /**
- * The hand-written shortcuts of {@link TLSRoute.Builder}, which implements this interface; the rest
- * of {@link TLSRoute} is generated from its CRD (gatewaysdk-model-generator). The example below is
- * copied into TLSRoute's Javadoc by the generator.
+ * The hand-written part of {@link TLSRoute}, which extends this class; the rest is generated from
+ * its CRD (gatewaysdk-model-generator). The example below is copied into TLSRoute's Javadoc by the
+ * generator.
  *
  * <pre>{@code
  * TLSRoute route = TLSRoute.builder().name("db").namespace("default").parentRef("gw")
@@ -13,25 +11,6 @@ import java.util.function.Consumer;
  *     .build();
  * }</pre>
  */
-interface TLSRouteShortcuts {
-  /** Edits the spec set so far (the generated builder's). */
-  TLSRoute.Builder spec(Consumer<TLSRouteSpec.Builder> edit);
-
-  /**
-   * Adds {@code hostname} (may be a wildcard such as {@code *.example.com}) to the hostnames the
-   * route serves.
-   */
-  default TLSRoute.Builder hostname(String hostname) {
-    return spec(s -> s.addHostname(hostname));
-  }
-
-  /** Adds {@code rule}. */
-  default TLSRoute.Builder rule(TLSRouteRule rule) {
-    return spec(s -> s.addRule(rule));
-  }
-
-  /** Adds a rule configured by {@code rule}. */
-  default TLSRoute.Builder rule(Consumer<TLSRouteRule.Builder> rule) {
-    return spec(s -> s.rule(rule));
-  }
+abstract class TLSRouteShortcuts {
+  TLSRouteShortcuts() {}
 }

@@ -13,6 +13,7 @@ import dev.gatewaysdk.model.internal.AllowNulls;
 import dev.gatewaysdk.model.internal.ModelCodec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
 import org.immutables.value.Value;
 
@@ -46,7 +47,7 @@ import org.immutables.value.Value;
     getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE
 )
-public abstract class UDPRoute implements Route {
+public abstract class UDPRoute extends UDPRouteShortcuts implements Route {
   /**
    * The kind as written in manifests: {@value}.
    */
@@ -159,10 +160,28 @@ public abstract class UDPRoute implements Route {
   @JsonAutoDetect(
       setterVisibility = JsonAutoDetect.Visibility.NONE
   )
-  public static final class Builder extends ImmutableUDPRoute.Builder implements RouteBuilder<Builder>, UDPRouteShortcuts {
+  public static final class Builder extends ImmutableUDPRoute.Builder implements RouteBuilder<Builder> {
     Builder() {
       metadataBuilder();
       specBuilder();
+    }
+
+    /**
+     * Adds {@code rule} to the spec's {@code rules} (the spec set so far).
+     */
+    public Builder rule(UDPRouteRule rule) {
+      specBuilder().addRule(rule);
+      return this;
+    }
+
+    /**
+     * Adds a {@code rule} configured by {@code edit} (see above).
+     */
+    public Builder rule(Consumer<UDPRouteRule.Builder> edit) {
+      UDPRouteRule.Builder b = UDPRouteRule.builder();
+      edit.accept(b);
+      specBuilder().addRule(b.build());
+      return this;
     }
 
     @JsonProperty("kind")

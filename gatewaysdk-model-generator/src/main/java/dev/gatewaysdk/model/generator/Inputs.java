@@ -29,8 +29,12 @@ final class Inputs {
    */
   record OpenEnum(String typeName, List<String> paths, List<String> extraValues) {}
 
-  /** A top-level kind the model has a class for; {@code typeName} is the Go type name (= kind). */
-  record Kind(String typeName) {}
+  /**
+   * A top-level kind the model has a class for; {@code typeName} is the Go type name (= kind).
+   * {@code specShortcuts} are the spec builder methods its builder repeats ({@code
+   * gatewayClassName}, {@code addListener}), editing the spec set so far.
+   */
+  record Kind(String typeName, List<String> specShortcuts) {}
 
   /**
    * A type the codecs start from: its schema path ({@code HTTPRoute.spec}), or {@code null} for a
@@ -95,7 +99,7 @@ final class Inputs {
       }
       String[] f = line.split("\\s+");
       switch (section) {
-        case "[kinds]" -> kinds.add(new Kind(f[0]));
+        case "[kinds]" -> kinds.add(new Kind(f[0], List.of(f).subList(1, f.length)));
         case "[open-enums]" -> {
           if (f.length < 2) {
             throw new IllegalArgumentException("type-names.txt: a path needs a type name: " + line);

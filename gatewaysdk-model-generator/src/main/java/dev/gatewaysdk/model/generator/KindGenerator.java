@@ -11,17 +11,11 @@ import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import com.squareup.javapoet.WildcardTypeName;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -32,9 +26,10 @@ import javax.lang.model.element.Modifier;
  * (the type of the {@code [codecs]} root {@code <Kind>.spec}), {@code status} when the CRD has a
  * status subresource (the type of the root {@code <Kind>.status}) and the unknown fields; the class
  * Javadoc is the CRD's top-level description. A kind whose spec has {@code parentRefs} is a route.
- * What people write, the builder's kind-specific shortcuts, lives in the hand-written companion
- * interface {@code <Kind>Shortcuts} the generated builder implements; the usage example of its
- * Javadoc ({@code <pre>{@code ...}</pre>}) is copied into the kind's Javadoc.
+ * What people write, the builder's kind-specific shortcuts, lives in the hand-written {@link
+ * Companion} {@code <Kind>Shortcuts} (the kind extends it, its builder implements its {@code
+ * Builder}); the usage example of its Javadoc ({@code <pre>{@code ...}</pre>}) is copied into the
+ * kind's Javadoc.
  */
 final class KindGenerator {
   private static final String MODEL = ModelGenerator.MODEL_PACKAGE;
@@ -49,8 +44,6 @@ final class KindGenerator {
   private static final ClassName OBJECT_META = ClassName.get(MODEL, "ObjectMeta");
   private static final ClassName CHECKS = ClassName.get(MODEL, "Checks");
   private static final ClassName API_KIND = ClassName.get(MODEL, "GatewayApiKind");
-  private static final Pattern EXAMPLE =
-      Pattern.compile("<pre>\\{@code\\n(.*?)\\n\\s*\\*\\s*\\}</pre>", Pattern.DOTALL);
 
   /** One kind as the generator sees it. */
   private record Kind(
@@ -61,12 +54,12 @@ final class KindGenerator {
       boolean route,
       boolean namespaced,
       String description,
-      Optional<String> example,
-      boolean companion) {}
+      List<MethodSpec> specShortcuts,
+      Optional<Companion> companion) {}
 
   private final List<Kind> kinds = new ArrayList<>();
 
-  KindGenerator(Inputs inputs, Crds latest, Path modelSources) {
+  KindGenerator(Inputs inputs, Crds latest, ValueTypes valueTypes, Path modelSources) {
     Map<String, String> roots = new java.util.HashMap<>();
     for (Inputs.CodecRoot root : inputs.codecRoots) {
       if (root.path() != null) {
@@ -97,13 +90,6 @@ final class KindGenerator {
         }
         status = Optional.of(ClassName.get(MODEL, s));
       }
-      Path companionFile =
-          modelSources.resolve(MODEL.replace('.', '/') + "/" + name + "Shortcuts.java");
-      Optional<String> example = Optional.empty();
-      boolean companion = Files.isRegularFile(companionFile);
-      if (companion) {
-        example = example(companionFile);
-      }
       kinds.add(
           new Kind(
               name,
@@ -113,9 +99,75 @@ final class KindGenerator {
               schema.path("properties").path("spec").path("properties").has("parentRefs"),
               "Namespaced".equals(crd.path("spec").path("scope").asText()),
               schema.path("description").asText(),
-              example,
-              companion));
+              specShortcuts(k, valueTypes.get(spec), ClassName.get(MODEL, name, "Builder")),
+              Companion.of(modelSources, ClassName.get(MODEL, name))));
     }
+  }
+
+  /**
+   * The builder methods that repeat spec builder methods ({@code [kinds]} line of {@code
+   * type-names.txt}): {@code addListener} gives {@code listener(Listener)} and, for a value type,
+   * {@code listener(Consumer<Listener.Builder>)}; {@code gatewayClassName} gives {@code
+   * gatewayClassName(String)}. Each edits the spec set so far ({@code specBuilder()}).
+   */
+  private static List<MethodSpec> specShortcuts(
+      Inputs.Kind kind, ValueTypes.ValueType spec, ClassName builder) {
+    List<MethodSpec> out = new ArrayList<>();
+    for (String method : kind.specShortcuts()) {
+      boolean add = method.startsWith("add");
+      String name = add ? Character.toLowerCase(method.charAt(3)) + method.substring(4) : method;
+      ValueTypes.Field field =
+          spec.fields().stream()
+              .filter(f -> add ? f.accessor().startsWith(name) : f.accessor().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "type-names.txt: kind "
+                              + kind.typeName()
+                              + ": "
+                              + spec.name()
+                              + " has no field for "
+                              + method));
+      String javaType = field.javaType();
+      int lt = javaType.indexOf('<');
+      TypeName param =
+          ValueTypeGenerator.typeName(
+              lt < 0 ? javaType : javaType.substring(lt + 1, javaType.length() - 1));
+      out.add(
+          MethodSpec.methodBuilder(name)
+              .addJavadoc(
+                  add
+                      ? "Adds {@code "
+                          + name
+                          + "} to the spec's {@code $L} (the spec set so far).\n"
+                      : "Sets the spec's {@code $L} (the spec set so far).\n",
+                  field.accessor())
+              .addModifiers(Modifier.PUBLIC)
+              .addParameter(param, name)
+              .returns(builder)
+              .addStatement("specBuilder().$L($L)", method, name)
+              .addStatement("return this")
+              .build());
+      if (add && param instanceof ClassName value && value.packageName().equals(MODEL)) {
+        ClassName valueBuilder = value.nestedClass("Builder");
+        out.add(
+            MethodSpec.methodBuilder(name)
+                .addJavadoc("Adds a {@code $L} configured by {@code edit} (see above).\n", name)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(
+                    ParameterizedTypeName.get(
+                        ClassName.get(java.util.function.Consumer.class), valueBuilder),
+                    "edit")
+                .returns(builder)
+                .addStatement("$T b = $T.builder()", valueBuilder, value)
+                .addStatement("edit.accept(b)")
+                .addStatement("specBuilder().$L(b.build())", method)
+                .addStatement("return this")
+                .build());
+      }
+    }
+    return out;
   }
 
   /** The kind classes and the codec table. */
@@ -146,25 +198,6 @@ final class KindGenerator {
     return storage;
   }
 
-  /** The {@code <pre>{@code ...}</pre>} example of the companion's Javadoc, without the stars. */
-  private static Optional<String> example(Path companion) {
-    String text;
-    try {
-      text = Files.readString(companion, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Matcher m = EXAMPLE.matcher(text);
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    StringBuilder out = new StringBuilder();
-    for (String line : m.group(1).split("\n")) {
-      out.append(line.replaceFirst("^\\s*\\* ?", "")).append('\n');
-    }
-    return Optional.of(out.toString());
-  }
-
   private JavaFile kindClass(Kind k) {
     ClassName self = k.type();
     ClassName builder = self.nestedClass("Builder");
@@ -178,7 +211,7 @@ final class KindGenerator {
                     + "#apiVersion()}, default {@value #DEFAULT_API_VERSION}); {@link #withApiVersion(String)}\n"
                     + "re-targets it. Fields unknown to this SDK are kept in {@link #unknownFields()} and written back\n"
                     + "unchanged.\n");
-    k.example().ifPresent(e -> type.addJavadoc("\n<pre>{@code\n$L}</pre>\n", e));
+    k.companion().ifPresent(c -> c.attachTo(type));
     List<String> order = new ArrayList<>(List.of("apiVersion", "kind", "metadata", "spec"));
     if (hasStatus) {
       order.add("status");
@@ -372,9 +405,8 @@ final class KindGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .superclass(immutableBuilder)
             .addSuperinterface(ParameterizedTypeName.get(ClassName.get(MODEL, shortcuts), builder));
-    if (k.companion()) {
-      type.addSuperinterface(ClassName.get(MODEL, k.name() + "Shortcuts"));
-    }
+    type.addMethods(k.specShortcuts());
+    k.companion().ifPresent(c -> c.attachToBuilder(type, k.type()));
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addStatement("metadataBuilder()")

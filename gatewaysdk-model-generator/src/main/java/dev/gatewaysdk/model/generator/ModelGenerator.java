@@ -17,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -109,16 +111,18 @@ public final class ModelGenerator {
     List<JavaFile> files = new ArrayList<>();
     files.add(releaseTable());
     files.add(KindRegistry.emit(inputs, crdsNewestFirst.get(0)));
+    Map<String, Set<String>> enumValues = new LinkedHashMap<>();
     for (Inputs.OpenEnum e : inputs.openEnums) {
-      files.add(openEnum(e));
+      files.add(openEnum(e, enumValues));
     }
     String latest = inputs.releases.get(inputs.releases.size() - 1).name();
     ValueTypes valueTypes =
         new ValueTypes(
             inputs, crdsNewestFirst.stream().filter(c -> c.release().equals(latest)).toList());
-    files.addAll(new ValueTypeGenerator(valueTypes, modelSources).emit());
+    files.addAll(new ValueTypeGenerator(valueTypes, enumValues, modelSources).emit());
     files.addAll(new CodecGenerator(inputs, valueTypes, modelSources).emit());
-    files.addAll(new KindGenerator(inputs, crdsNewestFirst.get(0), modelSources).emit());
+    files.addAll(
+        new KindGenerator(inputs, crdsNewestFirst.get(0), valueTypes, modelSources).emit());
     return files;
   }
 
@@ -308,8 +312,10 @@ public final class ModelGenerator {
   // --------------------------------------------------------------------------------------------
   // open enums
 
-  private JavaFile openEnum(Inputs.OpenEnum spec) {
+  /** The class of open enum {@code spec}; puts its values into {@code enumValues}. */
+  private JavaFile openEnum(Inputs.OpenEnum spec, Map<String, Set<String>> enumValues) {
     Set<String> values = new LinkedHashSet<>(spec.extraValues());
+    enumValues.put(spec.typeName(), values);
     String description = null;
     String describedBy = null;
     boolean found = false;

@@ -7,12 +7,13 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -20,12 +21,11 @@ import javax.lang.model.element.Modifier;
  * accessors with Javadoc from the schema {@code description}s, the unknown-field carrier {@code
  * unknownFields()}, {@code builder()} and {@code newBuilder()}.
  *
- * <p>A type with nothing hand-written is emitted whole ({@code X}, with its nested {@code
- * Builder}). A type with a hand-written companion (a file {@code X.java} without the generator's
- * marker: builder shortcuts, static factories, {@code @Value.Check}s) gets a package-private base
- * {@code XBase} holding the accessors and builder methods; the companion declares {@code abstract
- * class X extends XBase} with the Immutables and Jackson annotations and its {@code Builder}. Types
- * no CRD describes (Kubernetes metadata) stay hand-written.
+ * <p>Every type is emitted whole ({@code X}, with its annotations and nested {@code Builder}). What
+ * people write (static factories, {@code @Value.Check}s, builder shortcuts) is in the type's
+ * hand-written {@link Companion} {@code XShortcuts}, which {@code X} extends. A route kind's spec
+ * also implements {@code CommonRouteSpec} and its builder gets {@code rule(Consumer)}. Types no CRD
+ * describes (Kubernetes metadata) stay hand-written.
  */
 final class ValueTypeGenerator {
   private static final String PACKAGE = ModelGenerator.MODEL_PACKAGE;
@@ -48,6 +48,7 @@ final class ValueTypeGenerator {
       ClassName.get(ModelGenerator.INTERNAL_PACKAGE, "ModelCodec");
   private static final ClassName ALLOW_NULLS =
       ClassName.get(ModelGenerator.INTERNAL_PACKAGE, "AllowNulls");
+  private static final ClassName COMMON_ROUTE_SPEC = ClassName.get(PACKAGE, "CommonRouteSpec");
   private static final ClassName JSON_NODE =
       ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
 
@@ -55,10 +56,13 @@ final class ValueTypeGenerator {
   private static final int WIDTH = 92;
 
   private final ValueTypes valueTypes;
+  private final Map<String, Set<String>> enumValues;
   private final Path modelSources;
 
-  ValueTypeGenerator(ValueTypes valueTypes, Path modelSources) {
+  ValueTypeGenerator(
+      ValueTypes valueTypes, Map<String, Set<String>> enumValues, Path modelSources) {
     this.valueTypes = valueTypes;
+    this.enumValues = enumValues;
     this.modelSources = modelSources;
   }
 
@@ -68,20 +72,15 @@ final class ValueTypeGenerator {
       if (type.paths().isEmpty()) {
         continue; // Kubernetes metadata: hand-written
       }
-      out.add(hasCompanion(type.name()) ? base(type) : whole(type));
+      out.add(whole(type));
     }
     return out;
-  }
-
-  /** Whether {@code X.java} is a hand-written file (then the generator writes {@code XBase}). */
-  private boolean hasCompanion(String name) {
-    Path file = modelSources.resolve(PACKAGE.replace('.', '/')).resolve(name + ".java");
-    return Files.isRegularFile(file) && !ModelGenerator.isGenerated(file);
   }
 
   private JavaFile whole(ValueTypes.ValueType type) {
     ClassName self = ClassName.get(PACKAGE, type.name());
     ClassName builder = self.nestedClass("Builder");
+    Optional<Companion> companion = Companion.of(modelSources, self);
     TypeSpec.Builder spec =
         TypeSpec.classBuilder(self)
             .addJavadoc("$L", Javadoc.wrap(Javadoc.fromDescription(type.description()), WIDTH))
@@ -89,18 +88,24 @@ final class ValueTypeGenerator {
                 "\n<p>Schema: {@code $L}.\n\n"
                     + "<p>Immutable and thread-safe. Fields unknown to this SDK are kept in {@link\n"
                     + "#unknownFields()}.\n",
-                type.paths().iterator().next())
-            .addAnnotation(ModelGenerator.generated())
-            .addAnnotation(VALUE.nestedClass("Immutable"))
-            .addAnnotation(annotation(JSON_SERIALIZE, "using", "$T.Writer.class", MODEL_CODEC))
-            .addAnnotation(annotation(JSON_DESERIALIZE, "using", "$T.Reader.class", MODEL_CODEC))
-            .addAnnotation(annotation(JSON_INCLUDE, "value", "$T.Include.NON_ABSENT", JSON_INCLUDE))
-            .addAnnotation(ModelGenerator.noDetectedGetters())
-            .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-            .addSuperinterface(ClassName.get(PACKAGE, "With" + type.name()))
-            .addMethod(MethodSpec.constructorBuilder().build());
-    members(spec, type, self, builder, false);
-    spec.addType(
+                type.paths().iterator().next());
+    companion.ifPresent(c -> c.attachTo(spec));
+    spec.addAnnotation(ModelGenerator.generated())
+        .addAnnotation(VALUE.nestedClass("Immutable"))
+        .addAnnotation(annotation(JSON_SERIALIZE, "using", "$T.Writer.class", MODEL_CODEC))
+        .addAnnotation(annotation(JSON_DESERIALIZE, "using", "$T.Reader.class", MODEL_CODEC))
+        .addAnnotation(annotation(JSON_INCLUDE, "value", "$T.Include.NON_ABSENT", JSON_INCLUDE))
+        .addAnnotation(ModelGenerator.noDetectedGetters())
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .addSuperinterface(ClassName.get(PACKAGE, "With" + type.name()))
+        .addMethod(MethodSpec.constructorBuilder().build());
+    Optional<ClassName> rule = routeSpecRule(type);
+    if (rule.isPresent()) {
+      spec.addSuperinterface(COMMON_ROUTE_SPEC);
+    }
+    members(spec, type, builder);
+    unionFactories(spec, type, self, companion);
+    TypeSpec.Builder builderType =
         TypeSpec.classBuilder(builder)
             .addJavadoc("Builds {@link $T} instances; not thread-safe.\n", self)
             .addAnnotation(
@@ -111,35 +116,93 @@ final class ValueTypeGenerator {
                     .build())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .superclass(ClassName.get(PACKAGE, "Immutable" + type.name()).nestedClass("Builder"))
-            .addMethod(MethodSpec.constructorBuilder().build())
-            .build());
+            .addMethod(MethodSpec.constructorBuilder().build());
+    rule.ifPresent(r -> routeSpecBuilder(builderType, builder, r));
+    companion.ifPresent(c -> c.attachToBuilder(builderType, self));
+    spec.addType(builderType.build());
     return ModelGenerator.file(PACKAGE, spec.build());
   }
 
-  private JavaFile base(ValueTypes.ValueType type) {
-    ClassName model = ClassName.get(PACKAGE, type.name());
-    ClassName self = ClassName.get(PACKAGE, type.name() + "Base");
-    TypeSpec.Builder spec =
-        TypeSpec.classBuilder(self)
-            .addJavadoc(
-                "The generated part of {@link $T}: accessors and builder methods from the schema at\n"
-                    + "{@code $L}.\n",
-                model,
-                type.paths().iterator().next())
-            .addAnnotation(ModelGenerator.generated())
-            .addModifiers(Modifier.ABSTRACT)
-            .addMethod(MethodSpec.constructorBuilder().build());
-    members(spec, type, model, model.nestedClass("Builder"), true);
-    return ModelGenerator.file(PACKAGE, spec.build());
+  /**
+   * The factories of a union ({@code HTTPRouteFilter}): a type whose {@code type} field is an open
+   * enum and whose other fields are named after its values gets, per such field, {@code static X
+   * urlRewrite(HTTPURLRewriteFilter urlRewrite)} setting both. A factory of the same name in the
+   * companion wins (it may validate).
+   */
+  private void unionFactories(
+      TypeSpec.Builder spec,
+      ValueTypes.ValueType type,
+      ClassName self,
+      Optional<Companion> companion) {
+    Optional<ValueTypes.Field> discriminator =
+        type.fields().stream()
+            .filter(f -> f.accessor().equals("type") && enumValues.containsKey(f.javaType()))
+            .findFirst();
+    if (discriminator.isEmpty()) {
+      return;
+    }
+    ClassName enumType = ClassName.get(PACKAGE, discriminator.get().javaType());
+    for (String value : enumValues.get(discriminator.get().javaType())) {
+      for (ValueTypes.Field f : type.fields()) {
+        String javaType = f.javaType();
+        if (!f.json().equalsIgnoreCase(value)
+            || !javaType.startsWith("Optional<")
+            || companion.map(c -> c.declaresFactory(self, f.accessor())).orElse(false)) {
+          continue;
+        }
+        spec.addMethod(
+            MethodSpec.methodBuilder(f.accessor())
+                .addJavadoc("A {@code $L} of type {@code $L}.\n", type.name(), value)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(typeName(javaType.substring(9, javaType.length() - 1)), f.accessor())
+                .returns(self)
+                .addStatement(
+                    "return builder().type($T.$L).$L($L).build()",
+                    enumType,
+                    Javadoc.constantName(value),
+                    f.accessor(),
+                    f.accessor())
+                .build());
+      }
+    }
+  }
+
+  /**
+   * The rule type of a route kind's spec (a type at {@code <Kind>.spec} with {@code parentRefs} and
+   * {@code rules}), which then implements {@code CommonRouteSpec}.
+   */
+  private static Optional<ClassName> routeSpecRule(ValueTypes.ValueType type) {
+    if (type.paths().stream().noneMatch(p -> p.endsWith(".spec"))
+        || type.fields().stream().noneMatch(f -> f.accessor().equals("parentRefs"))) {
+      return Optional.empty();
+    }
+    return type.fields().stream()
+        .filter(f -> f.accessor().equals("rules") && f.javaType().startsWith("List<"))
+        .map(f -> ClassName.get(PACKAGE, f.javaType().substring(5, f.javaType().length() - 1)))
+        .findFirst();
+  }
+
+  /** A route spec's builder: {@code CommonRouteSpec.Builder} and {@code rule(Consumer)}. */
+  private static void routeSpecBuilder(TypeSpec.Builder builder, ClassName self, ClassName rule) {
+    ClassName ruleBuilder = rule.nestedClass("Builder");
+    builder
+        .addSuperinterface(
+            ParameterizedTypeName.get(COMMON_ROUTE_SPEC.nestedClass("Builder"), self))
+        .addMethod(
+            MethodSpec.methodBuilder("rule")
+                .addJavadoc("Adds a rule configured by {@code rule}.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(
+                    ParameterizedTypeName.get(ClassName.get(Consumer.class), ruleBuilder), "rule")
+                .returns(self)
+                .addStatement("$T b = $T.builder()", ruleBuilder, rule)
+                .addStatement("rule.accept(b)")
+                .addStatement("return addRule(b.build())")
+                .build());
   }
 
   /** The accessors, {@code unknownFields()}, {@code builder()} and {@code newBuilder()}. */
-  private void members(
-      TypeSpec.Builder spec,
-      ValueTypes.ValueType type,
-      ClassName model,
-      ClassName builder,
-      boolean isBase) {
+  private void members(TypeSpec.Builder spec, ValueTypes.ValueType type, ClassName builder) {
     for (ValueTypes.Field f : type.fields()) {
       MethodSpec.Builder accessor =
           MethodSpec.methodBuilder(f.accessor())
@@ -189,8 +252,7 @@ final class ValueTypeGenerator {
       }
       newBuilder.addStatement(copy.append(".unknownFields(unknownFields())").toString());
     } else {
-      newBuilder.addStatement(
-          isBase ? "return builder().from(($T) this)" : "return builder().from(this)", model);
+      newBuilder.addStatement("return builder().from(this)");
     }
     spec.addMethod(newBuilder.build());
   }

@@ -108,7 +108,7 @@ class ModelGeneratorTest {
 
   /**
    * The scratch check of a release bump: a property upstream drops from HTTPRouteRule changes only
-   * generated files: the rule's accessors ({@code HTTPRouteRuleBase} loses {@code timeouts()}), its
+   * generated files: the rule's accessors ({@code HTTPRouteRule} loses {@code timeouts()}), its
    * codec and the codec table; the value type only it held ({@code HTTPRouteTimeouts}) and its
    * codec are deleted. (The hand-written builder shortcuts that call {@code timeouts(...)} then no
    * longer compile: the review of such a bump starts there.)
@@ -165,7 +165,7 @@ class ModelGeneratorTest {
     Path internal = model.resolve("internal");
     assertThat(changed)
         .containsExactlyInAnyOrder(
-            model.resolve("HTTPRouteRuleBase.java"),
+            model.resolve("HTTPRouteRule.java"),
             internal.resolve("HTTPRouteRuleCodec.java"),
             internal.resolve("ValueCodecs.java"));
     assertThat(gone)
@@ -174,7 +174,7 @@ class ModelGeneratorTest {
             internal.resolve("HTTPRouteTimeoutsCodec.java"));
     assertThat(
             Files.readString(
-                generated.resolve(model.resolve("HTTPRouteRuleBase.java")), StandardCharsets.UTF_8))
+                generated.resolve(model.resolve("HTTPRouteRule.java")), StandardCharsets.UTF_8))
         .doesNotContain("timeouts()")
         .contains("sessionPersistence()");
     assertThat(relative(generated, ModelGenerator.generatedFiles(generated)))
@@ -190,7 +190,8 @@ class ModelGeneratorTest {
   /**
    * A kind's class follows its CRD: the status accessor exists exactly where the CRD has a status
    * subresource, a kind with {@code parentRefs} is a route, and the class Javadoc is the CRD's
-   * description with the companion's example.
+   * description with the companion's example, and the builder repeats the spec builder methods
+   * listed after the kind in type-names.txt.
    */
   @Test
   void kindClassesFollowTheirCrds() {
@@ -199,18 +200,26 @@ class ModelGeneratorTest {
         new ModelGenerator(Inputs.load(), crds, MODEL_SOURCES).generate();
     String route = source(files, "HTTPRoute");
     assertThat(route)
-        .contains("public abstract class HTTPRoute implements Route")
+        .contains("public abstract class HTTPRoute extends HTTPRouteShortcuts implements Route")
         .contains("public abstract Optional<RouteStatus> status();")
         .contains("HTTPRoute provides a way to route HTTP requests.")
         .contains(".rule(r -> r.pathPrefix(\"/app\")")
-        .contains("implements RouteBuilder<Builder>, HTTPRouteShortcuts");
+        .contains("extends ImmutableHTTPRoute.Builder implements RouteBuilder<Builder> {")
+        .contains("public Builder rule(Consumer<HTTPRouteRule.Builder> edit) {");
+    assertThat(source(files, "ListenerSet"))
+        .contains("implements NamespacedObjectBuilder<Builder>, ListenerSetShortcuts.Builder {");
     assertThat(source(files, "ReferenceGrant"))
         .contains("implements GatewayApiObject")
         .doesNotContain("status()")
         .contains("@JsonPropertyOrder({\"apiVersion\", \"kind\", \"metadata\", \"spec\"})");
     assertThat(source(files, "GatewayClass"))
-        .contains("implements ObjectBuilder<Builder>, GatewayClassShortcuts")
+        .contains("extends ImmutableGatewayClass.Builder implements ObjectBuilder<Builder> {")
+        .contains("public Builder controllerName(String controllerName) {")
         .contains("public abstract Optional<GatewayClassStatus> status();");
+    assertThat(source(files, "Gateway"))
+        .contains("public Builder listener(Listener listener) {")
+        .contains("public Builder listener(Consumer<Listener.Builder> edit) {")
+        .contains("specBuilder().addListener(b.build());");
     assertThat(source(files, "KindCodecs"))
         .contains("Map.entry(ReferenceGrant.class")
         .contains("RouteStatusCodec.WRITER");
@@ -224,6 +233,29 @@ class ModelGeneratorTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> new ModelGenerator(inputs, crds, MODEL_SOURCES).generate())
         .hasMessageContaining("[codecs] has no root HTTPRoute.spec");
+  }
+
+  /**
+   * A union (a {@code type} open enum and one field per value) gets a factory per member, except
+   * where the hand-written companion has one (it may validate: {@code HTTPPathModifier}); every
+   * value type extends its companion where one exists.
+   */
+  @Test
+  void unionsGetAFactoryPerMemberUnlessTheCompanionHasOne() {
+    List<com.squareup.javapoet.JavaFile> files =
+        new ModelGenerator(Inputs.load(), crdSource(), MODEL_SOURCES).generate();
+    assertThat(source(files, "HTTPRouteFilter"))
+        .contains("public abstract class HTTPRouteFilter extends HTTPRouteFilterShortcuts")
+        .contains("public static HTTPRouteFilter urlRewrite(HTTPURLRewriteFilter urlRewrite) {")
+        .contains(
+            "return builder().type(HTTPRouteFilterType.URL_REWRITE).urlRewrite(urlRewrite).build();");
+    assertThat(source(files, "HTTPPathModifier"))
+        .contains("extends HTTPPathModifierShortcuts")
+        .doesNotContain("public static HTTPPathModifier replaceFullPath(");
+    assertThat(source(files, "HTTPRouteRule"))
+        .contains("implements HTTPRouteRuleShortcuts.Builder")
+        .contains("final HTTPRouteRuleShortcuts.BuilderState shortcuts")
+        .contains("shortcuts.beforeBuild(this);");
   }
 
   private static String source(List<com.squareup.javapoet.JavaFile> files, String type) {

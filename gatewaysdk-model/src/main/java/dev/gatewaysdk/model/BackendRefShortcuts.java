@@ -1,0 +1,44 @@
+package dev.gatewaysdk.model;
+
+import org.immutables.value.Value;
+
+/**
+ * The hand-written part of {@link BackendRef}, which extends this class; the rest is generated from
+ * the CRD schema (gatewaysdk-model-generator). The example below is copied into BackendRef's
+ * Javadoc by the generator.
+ *
+ * <pre>{@code
+ * BackendRef stable = BackendRef.of("app", 443, 90);
+ * }</pre>
+ */
+abstract class BackendRefShortcuts {
+  BackendRefShortcuts() {}
+
+  @Value.Check
+  void check() {
+    Checks.port("port", self().port());
+    Checks.weight(self().weight());
+  }
+
+  /** Port {@code port} of the Service {@code service}, with the server's default weight. */
+  public static BackendRef of(String service, int port) {
+    return BackendRef.builder().name(service).port(Checks.port("port", port)).build();
+  }
+
+  /**
+   * Port {@code port} of the Service {@code service} with {@code weight}.
+   *
+   * @throws IllegalArgumentException if the port is not 1..65535 or the weight not 0..1000000
+   */
+  public static BackendRef of(String service, int port, int weight) {
+    return BackendRef.builder()
+        .name(service)
+        .port(Checks.port("port", port))
+        .weight(Checks.weight(weight))
+        .build();
+  }
+
+  private BackendRef self() {
+    return (BackendRef) this;
+  }
+}
