@@ -1,7 +1,11 @@
 package dev.gatewaysdk.benchmarks;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.gatewaysdk.model.Gateway;
 import dev.gatewaysdk.model.HTTPRoute;
 import dev.gatewaysdk.model.Manifests;
@@ -19,9 +23,11 @@ import java.util.concurrent.Callable;
  * Manifests}, fabric8's {@code ObjectMapper}, and Jackson databind on the Immutables types without
  * and with Blackbird ({@link DatabindImmutables}) run in alternating 100 ms slices in one JVM, so
  * all see the same load, each slice counted in operations per second of the thread's CPU time; it
- * prints each one's median ratio to fabric8 over the rounds. Reads, then compact writes. JMH runs
- * one benchmark after the other, which on a shared machine gives errors of ±100 %; use JMH on a
- * quiet machine.
+ * prints each one's median ratio to fabric8 over the rounds. Reads, indented writes (gatewaysdk's
+ * kubectl layout against fabric8's default pretty printer), then compact writes. Reads also run
+ * {@code parse only}: Jackson's char parser (the one under both reads) walking the text and making
+ * every string value, binding nothing, the floor under any binding. JMH runs one benchmark after
+ * the other, which on a shared machine gives errors of ±100 %; use JMH on a quiet machine.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.gatewaysdk.benchmarks.InterleavedReadRatio [rounds]}
@@ -58,7 +64,8 @@ public final class InterleavedReadRatio {
             "gatewaysdk", () -> Manifests.read(routeJson, HTTPRoute.class),
             "fabric8", () -> fabric8.readValue(routeJson, fabric8Route),
             "databind", () -> databind.readValue(routeJson, HTTPRoute.class),
-            "databind+blackbird", () -> blackbird.readValue(routeJson, HTTPRoute.class)));
+            "databind+blackbird", () -> blackbird.readValue(routeJson, HTTPRoute.class),
+            "parse only", () -> parseOnly(routeJson)));
     compare(
         "read 64-listener Gateway",
         rounds,
@@ -66,7 +73,21 @@ public final class InterleavedReadRatio {
             "gatewaysdk", () -> Manifests.read(gatewayJson, Gateway.class),
             "fabric8", () -> fabric8.readValue(gatewayJson, fabric8Gateway),
             "databind", () -> databind.readValue(gatewayJson, Gateway.class),
-            "databind+blackbird", () -> blackbird.readValue(gatewayJson, Gateway.class)));
+            "databind+blackbird", () -> blackbird.readValue(gatewayJson, Gateway.class),
+            "parse only", () -> parseOnly(gatewayJson)));
+    ObjectWriter fabric8Pretty = fabric8.writerWithDefaultPrettyPrinter();
+    compare(
+        "write 16-rule HTTPRoute, indented",
+        rounds,
+        Map.of(
+            "gatewaysdk", () -> Manifests.toJson(route),
+            "fabric8", () -> fabric8Pretty.writeValueAsString(fabric8RouteValue)));
+    compare(
+        "write 64-listener Gateway, indented",
+        rounds,
+        Map.of(
+            "gatewaysdk", () -> Manifests.toJson(gateway),
+            "fabric8", () -> fabric8Pretty.writeValueAsString(fabric8GatewayValue)));
     compare(
         "write 16-rule HTTPRoute, compact",
         rounds,
@@ -86,36 +107,54 @@ public final class InterleavedReadRatio {
   }
 
   private static final List<String> ORDER =
-      List.of("gatewaysdk", "fabric8", "databind", "databind+blackbird");
+      List.of("gatewaysdk", "fabric8", "databind", "databind+blackbird", "parse only");
+
+  private static final JsonFactory PARSER = new JsonFactory();
+
+  /** Walks {@code json} with Jackson's char parser, making every string value; binds nothing. */
+  private static long parseOnly(String json) throws Exception {
+    long seen = 0;
+    try (JsonParser p = PARSER.createParser(json)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.VALUE_STRING) {
+          seen += p.getText().length();
+        } else if (t == JsonToken.VALUE_NUMBER_INT) {
+          seen += p.getIntValue();
+        }
+      }
+    }
+    return seen;
+  }
 
   private static void compare(String what, int rounds, Map<String, Callable<Object>> contenders)
       throws Exception {
     // warm-up: 30 slices each and at least 10 s of this thread's CPU time, so that on a loaded
     // machine the JIT has compiled every contender before the first measured slice
+    List<String> names = ORDER.stream().filter(contenders::containsKey).toList();
     long cpuStart = THREADS.getCurrentThreadCpuTime();
     for (int i = 0; i < 30 || THREADS.getCurrentThreadCpuTime() - cpuStart < 10_000_000_000L; i++) {
-      for (String name : ORDER) {
+      for (String name : names) {
         opsPerSecond(contenders.get(name));
       }
     }
     Map<String, List<Double>> ratios = new LinkedHashMap<>();
     Map<String, List<Double>> ops = new LinkedHashMap<>();
-    for (String name : ORDER) {
+    for (String name : names) {
       ratios.put(name, new ArrayList<>());
       ops.put(name, new ArrayList<>());
     }
     for (int i = 0; i < rounds; i++) {
       Map<String, Double> slice = new LinkedHashMap<>();
-      for (String name : ORDER) {
+      for (String name : names) {
         slice.put(name, opsPerSecond(contenders.get(name)));
       }
-      for (String name : ORDER) {
+      for (String name : names) {
         ratios.get(name).add(slice.get(name) / slice.get("fabric8"));
         ops.get(name).add(slice.get(name));
       }
     }
     System.out.printf("%s (median over %d rounds; ratio to fabric8, quartiles):%n", what, rounds);
-    for (String name : ORDER) {
+    for (String name : names) {
       List<Double> r = ratios.get(name);
       List<Double> o = ops.get(name);
       Collections.sort(r);
