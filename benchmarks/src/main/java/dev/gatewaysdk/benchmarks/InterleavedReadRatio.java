@@ -1,8 +1,6 @@
 package dev.gatewaysdk.benchmarks;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -113,17 +111,7 @@ public final class InterleavedReadRatio {
 
   /** Walks {@code json} with Jackson's char parser, making every string value; binds nothing. */
   private static long parseOnly(String json) throws Exception {
-    long seen = 0;
-    try (JsonParser p = PARSER.createParser(json)) {
-      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-        if (t == JsonToken.VALUE_STRING) {
-          seen += p.getText().length();
-        } else if (t == JsonToken.VALUE_NUMBER_INT) {
-          seen += p.getIntValue();
-        }
-      }
-    }
-    return seen;
+    return ModelJsonBenchmark.tokenize(PARSER.createParser(json));
   }
 
   private static void compare(String what, int rounds, Map<String, Callable<Object>> contenders)

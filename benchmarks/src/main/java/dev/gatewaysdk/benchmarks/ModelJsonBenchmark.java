@@ -133,7 +133,7 @@ public class ModelJsonBenchmark {
   private static final JsonFactory TOKENIZER = new JsonFactory();
 
   /** Walks every token {@code p} gives, decoding names, strings and numbers; binds nothing. */
-  private static long tokenize(JsonParser p) throws Exception {
+  static long tokenize(JsonParser p) throws Exception {
     long seen = 0;
     try (p) {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
