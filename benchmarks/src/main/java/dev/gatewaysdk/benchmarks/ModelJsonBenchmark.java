@@ -38,6 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Manifests.read} of JSON text) walking the same text and decoding every name, string and number,
  * binding nothing.
  *
+ * <p>{@code *Databind} and {@code *Blackbird} are the alternative issue 17 asks to measure: Jackson
+ * databind binding the same Immutables types through their builders ({@link DatabindImmutables}),
+ * without and with the Blackbird module; the set-up fails unless they read and write the same
+ * values and JSON as {@code Manifests}.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ModelJson}
  */
 @State(Scope.Benchmark)
@@ -50,6 +55,8 @@ public class ModelJsonBenchmark {
   private final ObjectMapper fabric8Mapper =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final ObjectWriter fabric8Pretty = fabric8Mapper.writerWithDefaultPrettyPrinter();
+  private final ObjectMapper databind = DatabindImmutables.mapper();
+  private final ObjectMapper blackbird = DatabindImmutables.blackbirdMapper();
 
   String routeJson;
   String gatewayJson;
@@ -70,6 +77,10 @@ public class ModelJsonBenchmark {
     fabric8Gateway =
         fabric8Mapper.readValue(
             gatewayJson, io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class);
+    for (ObjectMapper m : new ObjectMapper[] {databind, blackbird}) {
+      DatabindImmutables.check(m, routeJson, HTTPRoute.class);
+      DatabindImmutables.check(m, gatewayJson, Gateway.class);
+    }
   }
 
   /**
@@ -122,7 +133,7 @@ public class ModelJsonBenchmark {
   private static final JsonFactory TOKENIZER = new JsonFactory();
 
   /** Walks every token {@code p} gives, decoding names, strings and numbers; binds nothing. */
-  private static long tokenize(JsonParser p) throws Exception {
+  static long tokenize(JsonParser p) throws Exception {
     long seen = 0;
     try (p) {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -213,5 +224,45 @@ public class ModelJsonBenchmark {
   @Benchmark
   public String writeGatewayCompactFabric8() throws Exception {
     return fabric8Mapper.writeValueAsString(fabric8Gateway);
+  }
+
+  @Benchmark
+  public HTTPRoute readRouteDatabind() throws Exception {
+    return databind.readValue(routeJson, HTTPRoute.class);
+  }
+
+  @Benchmark
+  public HTTPRoute readRouteBlackbird() throws Exception {
+    return blackbird.readValue(routeJson, HTTPRoute.class);
+  }
+
+  @Benchmark
+  public Gateway readGatewayDatabind() throws Exception {
+    return databind.readValue(gatewayJson, Gateway.class);
+  }
+
+  @Benchmark
+  public Gateway readGatewayBlackbird() throws Exception {
+    return blackbird.readValue(gatewayJson, Gateway.class);
+  }
+
+  @Benchmark
+  public String writeRouteCompactDatabind() throws Exception {
+    return databind.writeValueAsString(route);
+  }
+
+  @Benchmark
+  public String writeRouteCompactBlackbird() throws Exception {
+    return blackbird.writeValueAsString(route);
+  }
+
+  @Benchmark
+  public String writeGatewayCompactDatabind() throws Exception {
+    return databind.writeValueAsString(gateway);
+  }
+
+  @Benchmark
+  public String writeGatewayCompactBlackbird() throws Exception {
+    return blackbird.writeValueAsString(gateway);
   }
 }

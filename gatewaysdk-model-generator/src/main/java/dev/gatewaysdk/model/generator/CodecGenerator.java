@@ -216,6 +216,11 @@ final class CodecGenerator {
     return "F_" + Javadoc.constantName(json);
   }
 
+  /** The constant holding an open enum's known values, matched without decoding a string. */
+  private static String enumConstant(String typeName) {
+    return "E_" + Javadoc.constantName(typeName);
+  }
+
   // --------------------------------------------------------------------------------------------
   // emitting
 
@@ -245,6 +250,26 @@ final class CodecGenerator {
                     Modifier.STATIC,
                     Modifier.FINAL)
                 .initializer("new $T($S)", SERIALIZED_STRING, f.json())
+                .build());
+      }
+    }
+    Set<String> enums = new LinkedHashSet<>();
+    for (Field f : fields) {
+      if (f.scalar() == Scalar.OPEN_ENUM && enums.add(f.typeName())) {
+        ClassName e = ClassName.get(ModelGenerator.MODEL_PACKAGE, f.typeName());
+        codec.addField(
+            FieldSpec.builder(
+                    ParameterizedTypeName.get(CODECS.nestedClass("KnownValues"), e),
+                    enumConstant(f.typeName()),
+                    Modifier.PRIVATE,
+                    Modifier.STATIC,
+                    Modifier.FINAL)
+                .initializer(
+                    "new $T<>($T.knownValues(), $T::value, $T::of)",
+                    CODECS.nestedClass("KnownValues"),
+                    e,
+                    e,
+                    e)
                 .build());
       }
     }
@@ -429,10 +454,7 @@ final class CodecGenerator {
       case BOOLEAN -> CodeBlock.of("$T.booleanValue(p, ctxt)", CODECS);
       case TREE -> CodeBlock.of("$T.tree(p, ctxt)", CODECS);
       case OPEN_ENUM ->
-          CodeBlock.of(
-              "$T.of($T.string(p, ctxt))",
-              ClassName.get(ModelGenerator.MODEL_PACKAGE, f.typeName()),
-              CODECS);
+          CodeBlock.of("$T.openEnum(p, ctxt, $L)", CODECS, enumConstant(f.typeName()));
       case VALUE ->
           CodeBlock.of(
               "$T.object(p, ctxt, $T.READER)",

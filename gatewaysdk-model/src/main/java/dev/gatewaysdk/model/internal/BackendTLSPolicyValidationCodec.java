@@ -31,6 +31,8 @@ final class BackendTLSPolicyValidationCodec {
 
   private static final SerializedString F_SUBJECT_ALT_NAMES = new SerializedString("subjectAltNames");
 
+  private static final Codecs.KnownValues<WellKnownCACertificatesType> E_WELL_KNOWN_CA_CERTIFICATES_TYPE = new Codecs.KnownValues<>(WellKnownCACertificatesType.knownValues(), WellKnownCACertificatesType::value, WellKnownCACertificatesType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -127,7 +129,7 @@ final class BackendTLSPolicyValidationCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.wellKnownCACertificates(WellKnownCACertificatesType.of(Codecs.string(p, ctxt)));
+              b.wellKnownCACertificates(Codecs.openEnum(p, ctxt, E_WELL_KNOWN_CA_CERTIFICATES_TYPE));
               break;
             case "hostname":
               seen = Codecs.once(seen, 0x4L, p);

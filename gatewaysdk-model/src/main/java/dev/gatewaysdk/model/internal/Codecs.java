@@ -18,11 +18,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Shared pieces of the generated streaming codecs: scalar coercion, unknown fields, error wrapping.
@@ -54,6 +56,42 @@ final class Codecs {
       return p.getText();
     }
     return coerced(p, ctxt, String.class, "expected a string");
+  }
+
+  /** The known values of an open enum, with their strings as characters to match the parser's. */
+  static final class KnownValues<E> {
+    private final List<E> values;
+    private final char[][] chars;
+    private final Function<String, E> of;
+
+    KnownValues(List<E> values, Function<E, String> value, Function<String, E> of) {
+      this.values = values;
+      this.chars = new char[values.size()][];
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = value.apply(values.get(i)).toCharArray();
+      }
+      this.of = of;
+    }
+  }
+
+  /**
+   * An open enum's value: a known one is matched on the parser's characters, without making a
+   * {@code String} of them; any other string goes through the enum's {@code of}.
+   */
+  static <E> E openEnum(JsonParser p, DeserializationContext ctxt, KnownValues<E> known)
+      throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      char[] text = p.getTextCharacters();
+      int offset = p.getTextOffset();
+      int length = p.getTextLength();
+      for (int i = 0; i < known.chars.length; i++) {
+        if (Arrays.equals(
+            known.chars[i], 0, known.chars[i].length, text, offset, offset + length)) {
+          return known.values.get(i);
+        }
+      }
+    }
+    return known.of.apply(string(p, ctxt));
   }
 
   static int intValue(JsonParser p, DeserializationContext ctxt) throws IOException {

@@ -33,6 +33,8 @@ final class ConditionCodec {
 
   private static final SerializedString F_MESSAGE = new SerializedString("message");
 
+  private static final Codecs.KnownValues<ConditionStatus> E_CONDITION_STATUS = new Codecs.KnownValues<>(ConditionStatus.knownValues(), ConditionStatus::value, ConditionStatus::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -112,7 +114,7 @@ final class ConditionCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.status(ConditionStatus.of(Codecs.string(p, ctxt)));
+              b.status(Codecs.openEnum(p, ctxt, E_CONDITION_STATUS));
               break;
             case "observedGeneration":
               seen = Codecs.once(seen, 0x4L, p);

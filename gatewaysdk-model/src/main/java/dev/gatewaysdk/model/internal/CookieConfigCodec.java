@@ -23,6 +23,8 @@ import javax.annotation.processing.Generated;
 final class CookieConfigCodec {
   private static final SerializedString F_LIFETIME_TYPE = new SerializedString("lifetimeType");
 
+  private static final Codecs.KnownValues<CookieLifetimeType> E_COOKIE_LIFETIME_TYPE = new Codecs.KnownValues<>(CookieLifetimeType.knownValues(), CookieLifetimeType::value, CookieLifetimeType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -85,7 +87,7 @@ final class CookieConfigCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.lifetimeType(CookieLifetimeType.of(Codecs.string(p, ctxt)));
+              b.lifetimeType(Codecs.openEnum(p, ctxt, E_COOKIE_LIFETIME_TYPE));
               break;
             default:
               unknown = Codecs.unknownName(unknown, field, p);

@@ -26,6 +26,8 @@ final class FrontendTLSValidationCodec {
 
   private static final SerializedString F_MODE = new SerializedString("mode");
 
+  private static final Codecs.KnownValues<FrontendValidationModeType> E_FRONTEND_VALIDATION_MODE_TYPE = new Codecs.KnownValues<>(FrontendValidationModeType.knownValues(), FrontendValidationModeType::value, FrontendValidationModeType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -110,7 +112,7 @@ final class FrontendTLSValidationCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.mode(FrontendValidationModeType.of(Codecs.string(p, ctxt)));
+              b.mode(Codecs.openEnum(p, ctxt, E_FRONTEND_VALIDATION_MODE_TYPE));
               break;
             default:
               unknown = Codecs.unknownName(unknown, field, p);

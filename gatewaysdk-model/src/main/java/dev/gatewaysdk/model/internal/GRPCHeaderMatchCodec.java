@@ -27,6 +27,8 @@ final class GRPCHeaderMatchCodec {
 
   private static final SerializedString F_VALUE = new SerializedString("value");
 
+  private static final Codecs.KnownValues<GRPCHeaderMatchType> E_GRPC_HEADER_MATCH_TYPE = new Codecs.KnownValues<>(GRPCHeaderMatchType.knownValues(), GRPCHeaderMatchType::value, GRPCHeaderMatchType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -94,7 +96,7 @@ final class GRPCHeaderMatchCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.type(GRPCHeaderMatchType.of(Codecs.string(p, ctxt)));
+              b.type(Codecs.openEnum(p, ctxt, E_GRPC_HEADER_MATCH_TYPE));
               break;
             case "name":
               seen = Codecs.once(seen, 0x2L, p);

@@ -27,6 +27,8 @@ final class GRPCMethodMatchCodec {
 
   private static final SerializedString F_METHOD = new SerializedString("method");
 
+  private static final Codecs.KnownValues<GRPCMethodMatchType> E_GRPC_METHOD_MATCH_TYPE = new Codecs.KnownValues<>(GRPCMethodMatchType.knownValues(), GRPCMethodMatchType::value, GRPCMethodMatchType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -98,7 +100,7 @@ final class GRPCMethodMatchCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.type(GRPCMethodMatchType.of(Codecs.string(p, ctxt)));
+              b.type(Codecs.openEnum(p, ctxt, E_GRPC_METHOD_MATCH_TYPE));
               break;
             case "service":
               seen = Codecs.once(seen, 0x2L, p);

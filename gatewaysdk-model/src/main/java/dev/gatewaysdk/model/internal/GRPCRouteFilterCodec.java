@@ -31,6 +31,8 @@ final class GRPCRouteFilterCodec {
 
   private static final SerializedString F_EXTENSION_REF = new SerializedString("extensionRef");
 
+  private static final Codecs.KnownValues<GRPCRouteFilterType> E_GRPC_ROUTE_FILTER_TYPE = new Codecs.KnownValues<>(GRPCRouteFilterType.knownValues(), GRPCRouteFilterType::value, GRPCRouteFilterType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -108,7 +110,7 @@ final class GRPCRouteFilterCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.type(GRPCRouteFilterType.of(Codecs.string(p, ctxt)));
+              b.type(Codecs.openEnum(p, ctxt, E_GRPC_ROUTE_FILTER_TYPE));
               break;
             case "requestHeaderModifier":
               seen = Codecs.once(seen, 0x2L, p);

@@ -31,6 +31,8 @@ final class GRPCRouteSpecCodec {
 
   private static final SerializedString F_RULES = new SerializedString("rules");
 
+  private static final Codecs.KnownValues<GatewayDefaultScope> E_GATEWAY_DEFAULT_SCOPE = new Codecs.KnownValues<>(GatewayDefaultScope.knownValues(), GatewayDefaultScope::value, GatewayDefaultScope::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -135,7 +137,7 @@ final class GRPCRouteSpecCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.useDefaultGateways(GatewayDefaultScope.of(Codecs.string(p, ctxt)));
+              b.useDefaultGateways(Codecs.openEnum(p, ctxt, E_GATEWAY_DEFAULT_SCOPE));
               break;
             case "hostnames":
               seen = Codecs.once(seen, 0x4L, p);

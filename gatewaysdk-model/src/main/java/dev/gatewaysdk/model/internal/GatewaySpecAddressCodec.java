@@ -25,6 +25,8 @@ final class GatewaySpecAddressCodec {
 
   private static final SerializedString F_VALUE = new SerializedString("value");
 
+  private static final Codecs.KnownValues<AddressType> E_ADDRESS_TYPE = new Codecs.KnownValues<>(AddressType.knownValues(), AddressType::value, AddressType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -92,7 +94,7 @@ final class GatewaySpecAddressCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.type(AddressType.of(Codecs.string(p, ctxt)));
+              b.type(Codecs.openEnum(p, ctxt, E_ADDRESS_TYPE));
               break;
             case "value":
               seen = Codecs.once(seen, 0x2L, p);

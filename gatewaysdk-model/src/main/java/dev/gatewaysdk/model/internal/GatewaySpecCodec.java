@@ -37,6 +37,8 @@ final class GatewaySpecCodec {
 
   private static final SerializedString F_DEFAULT_SCOPE = new SerializedString("defaultScope");
 
+  private static final Codecs.KnownValues<GatewayDefaultScope> E_GATEWAY_DEFAULT_SCOPE = new Codecs.KnownValues<>(GatewayDefaultScope.knownValues(), GatewayDefaultScope::value, GatewayDefaultScope::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -191,7 +193,7 @@ final class GatewaySpecCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.defaultScope(GatewayDefaultScope.of(Codecs.string(p, ctxt)));
+              b.defaultScope(Codecs.openEnum(p, ctxt, E_GATEWAY_DEFAULT_SCOPE));
               break;
             default:
               unknown = Codecs.unknownName(unknown, field, p);

@@ -31,6 +31,8 @@ final class HTTPExternalAuthFilterCodec {
 
   private static final SerializedString F_FORWARD_BODY = new SerializedString("forwardBody");
 
+  private static final Codecs.KnownValues<HTTPRouteExternalAuthProtocol> E_HTTP_ROUTE_EXTERNAL_AUTH_PROTOCOL = new Codecs.KnownValues<>(HTTPRouteExternalAuthProtocol.knownValues(), HTTPRouteExternalAuthProtocol::value, HTTPRouteExternalAuthProtocol::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -110,7 +112,7 @@ final class HTTPExternalAuthFilterCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.protocol(HTTPRouteExternalAuthProtocol.of(Codecs.string(p, ctxt)));
+              b.protocol(Codecs.openEnum(p, ctxt, E_HTTP_ROUTE_EXTERNAL_AUTH_PROTOCOL));
               break;
             case "backendRef":
               seen = Codecs.once(seen, 0x2L, p);

@@ -25,6 +25,8 @@ final class HTTPPathMatchCodec {
 
   private static final SerializedString F_VALUE = new SerializedString("value");
 
+  private static final Codecs.KnownValues<PathMatchType> E_PATH_MATCH_TYPE = new Codecs.KnownValues<>(PathMatchType.knownValues(), PathMatchType::value, PathMatchType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -91,7 +93,7 @@ final class HTTPPathMatchCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.type(PathMatchType.of(Codecs.string(p, ctxt)));
+              b.type(Codecs.openEnum(p, ctxt, E_PATH_MATCH_TYPE));
               break;
             case "value":
               seen = Codecs.once(seen, 0x2L, p);

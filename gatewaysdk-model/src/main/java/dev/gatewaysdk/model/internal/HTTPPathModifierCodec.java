@@ -27,6 +27,8 @@ final class HTTPPathModifierCodec {
 
   private static final SerializedString F_REPLACE_PREFIX_MATCH = new SerializedString("replacePrefixMatch");
 
+  private static final Codecs.KnownValues<HTTPPathModifierType> E_HTTP_PATH_MODIFIER_TYPE = new Codecs.KnownValues<>(HTTPPathModifierType.knownValues(), HTTPPathModifierType::value, HTTPPathModifierType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -96,7 +98,7 @@ final class HTTPPathModifierCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.type(HTTPPathModifierType.of(Codecs.string(p, ctxt)));
+              b.type(Codecs.openEnum(p, ctxt, E_HTTP_PATH_MODIFIER_TYPE));
               break;
             case "replaceFullPath":
               seen = Codecs.once(seen, 0x2L, p);

@@ -27,6 +27,8 @@ final class HTTPQueryParamMatchCodec {
 
   private static final SerializedString F_VALUE = new SerializedString("value");
 
+  private static final Codecs.KnownValues<QueryParamMatchType> E_QUERY_PARAM_MATCH_TYPE = new Codecs.KnownValues<>(QueryParamMatchType.knownValues(), QueryParamMatchType::value, QueryParamMatchType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -94,7 +96,7 @@ final class HTTPQueryParamMatchCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.type(QueryParamMatchType.of(Codecs.string(p, ctxt)));
+              b.type(Codecs.openEnum(p, ctxt, E_QUERY_PARAM_MATCH_TYPE));
               break;
             case "name":
               seen = Codecs.once(seen, 0x2L, p);

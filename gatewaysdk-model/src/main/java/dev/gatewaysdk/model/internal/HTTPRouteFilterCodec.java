@@ -39,6 +39,8 @@ final class HTTPRouteFilterCodec {
 
   private static final SerializedString F_EXTENSION_REF = new SerializedString("extensionRef");
 
+  private static final Codecs.KnownValues<HTTPRouteFilterType> E_HTTP_ROUTE_FILTER_TYPE = new Codecs.KnownValues<>(HTTPRouteFilterType.knownValues(), HTTPRouteFilterType::value, HTTPRouteFilterType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -132,7 +134,7 @@ final class HTTPRouteFilterCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.type(HTTPRouteFilterType.of(Codecs.string(p, ctxt)));
+              b.type(Codecs.openEnum(p, ctxt, E_HTTP_ROUTE_FILTER_TYPE));
               break;
             case "requestHeaderModifier":
               seen = Codecs.once(seen, 0x2L, p);

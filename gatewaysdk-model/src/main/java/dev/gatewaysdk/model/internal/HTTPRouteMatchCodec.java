@@ -31,6 +31,8 @@ final class HTTPRouteMatchCodec {
 
   private static final SerializedString F_METHOD = new SerializedString("method");
 
+  private static final Codecs.KnownValues<HTTPMethod> E_HTTP_METHOD = new Codecs.KnownValues<>(HTTPMethod.knownValues(), HTTPMethod::value, HTTPMethod::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -152,7 +154,7 @@ final class HTTPRouteMatchCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.method(HTTPMethod.of(Codecs.string(p, ctxt)));
+              b.method(Codecs.openEnum(p, ctxt, E_HTTP_METHOD));
               break;
             default:
               unknown = Codecs.unknownName(unknown, field, p);

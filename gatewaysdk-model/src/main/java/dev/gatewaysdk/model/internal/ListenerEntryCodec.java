@@ -33,6 +33,8 @@ final class ListenerEntryCodec {
 
   private static final SerializedString F_ALLOWED_ROUTES = new SerializedString("allowedRoutes");
 
+  private static final Codecs.KnownValues<ProtocolType> E_PROTOCOL_TYPE = new Codecs.KnownValues<>(ProtocolType.knownValues(), ProtocolType::value, ProtocolType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -133,7 +135,7 @@ final class ListenerEntryCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.protocol(ProtocolType.of(Codecs.string(p, ctxt)));
+              b.protocol(Codecs.openEnum(p, ctxt, E_PROTOCOL_TYPE));
               break;
             case "tls":
               seen = Codecs.once(seen, 0x10L, p);

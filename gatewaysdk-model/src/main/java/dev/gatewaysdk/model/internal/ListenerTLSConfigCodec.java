@@ -29,6 +29,8 @@ final class ListenerTLSConfigCodec {
 
   private static final SerializedString F_OPTIONS = new SerializedString("options");
 
+  private static final Codecs.KnownValues<TLSModeType> E_TLS_MODE_TYPE = new Codecs.KnownValues<>(TLSModeType.knownValues(), TLSModeType::value, TLSModeType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -109,7 +111,7 @@ final class ListenerTLSConfigCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.mode(TLSModeType.of(Codecs.string(p, ctxt)));
+              b.mode(Codecs.openEnum(p, ctxt, E_TLS_MODE_TYPE));
               break;
             case "certificateRefs":
               seen = Codecs.once(seen, 0x2L, p);

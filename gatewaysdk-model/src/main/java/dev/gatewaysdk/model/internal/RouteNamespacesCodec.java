@@ -25,6 +25,8 @@ final class RouteNamespacesCodec {
 
   private static final SerializedString F_SELECTOR = new SerializedString("selector");
 
+  private static final Codecs.KnownValues<FromNamespaces> E_FROM_NAMESPACES = new Codecs.KnownValues<>(FromNamespaces.knownValues(), FromNamespaces::value, FromNamespaces::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -92,7 +94,7 @@ final class RouteNamespacesCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.from(FromNamespaces.of(Codecs.string(p, ctxt)));
+              b.from(Codecs.openEnum(p, ctxt, E_FROM_NAMESPACES));
               break;
             case "selector":
               seen = Codecs.once(seen, 0x2L, p);

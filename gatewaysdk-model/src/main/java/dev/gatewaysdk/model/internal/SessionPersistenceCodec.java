@@ -29,6 +29,8 @@ final class SessionPersistenceCodec {
 
   private static final SerializedString F_COOKIE_CONFIG = new SerializedString("cookieConfig");
 
+  private static final Codecs.KnownValues<SessionPersistenceType> E_SESSION_PERSISTENCE_TYPE = new Codecs.KnownValues<>(SessionPersistenceType.knownValues(), SessionPersistenceType::value, SessionPersistenceType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -120,7 +122,7 @@ final class SessionPersistenceCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.type(SessionPersistenceType.of(Codecs.string(p, ctxt)));
+              b.type(Codecs.openEnum(p, ctxt, E_SESSION_PERSISTENCE_TYPE));
               break;
             case "cookieConfig":
               seen = Codecs.once(seen, 0x8L, p);

@@ -27,6 +27,8 @@ final class SubjectAltNameCodec {
 
   private static final SerializedString F_URI = new SerializedString("uri");
 
+  private static final Codecs.KnownValues<SubjectAltNameType> E_SUBJECT_ALT_NAME_TYPE = new Codecs.KnownValues<>(SubjectAltNameType.knownValues(), SubjectAltNameType::value, SubjectAltNameType::of);
+
   /**
    * The field names in the written order, which the reader expects them in.
    */
@@ -96,7 +98,7 @@ final class SubjectAltNameCodec {
               if (t == JsonToken.VALUE_NULL) {
                 break;
               }
-              b.type(SubjectAltNameType.of(Codecs.string(p, ctxt)));
+              b.type(Codecs.openEnum(p, ctxt, E_SUBJECT_ALT_NAME_TYPE));
               break;
             case "hostname":
               seen = Codecs.once(seen, 0x2L, p);
