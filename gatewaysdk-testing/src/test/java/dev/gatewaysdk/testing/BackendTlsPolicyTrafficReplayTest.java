@@ -190,6 +190,9 @@ class BackendTlsPolicyTrafficReplayTest extends TrafficReplay {
             "/backendtlspolicy-cert-mismatch backendtlspolicy-cert-mismatch-test 443",
             "/backendtlspolicy-reconcile-test backendtlspolicy-reconcile-test 443");
 
+    // Eventually consistent, as the suite's requests are (the policies were created just before).
+    EmbeddedGatewayTrafficTest.eventually(
+        () -> outcome(url, "abc.example.com", "/backendtlspolicy").startsWith("200"));
     assertThat(outcome(url, "abc.example.com", "/backendtlspolicy"))
         .as("valid policy: TLS to the backend with the policy's hostname as SNI")
         .isEqualTo("200 sni=abc.example.com");

@@ -417,8 +417,12 @@ class GatewayTrafficReplayTest extends TrafficReplay {
                 HTTPRoute.class))
         .isAcceptedBy(name)
         .hasResolvedRefs();
-    RawHttp.Response r =
-        RawHttp.get(cluster.gateway(ns.name(), name).url("http"), "abc.example.com", "/");
+    URI url = cluster.gateway(ns.name(), name).url("http");
+    // Eventually consistent, as the suite's request is: the route's status can be written before
+    // the controller has seen the BackendTLSPolicy created just before it.
+    EmbeddedGatewayTrafficTest.eventually(
+        () -> RawHttp.get(url, "abc.example.com", "/").status == 200);
+    RawHttp.Response r = RawHttp.get(url, "abc.example.com", "/");
     assertThat(r.status).as("the backend accepted the Gateway's client certificate").isEqualTo(200);
     assertThat(r.headers.get("x-client-subject"))
         .as("the configured client certificate was presented")
