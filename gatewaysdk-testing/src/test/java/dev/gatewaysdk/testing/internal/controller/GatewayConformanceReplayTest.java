@@ -243,9 +243,13 @@ class GatewayConformanceReplayTest {
     // Each refusal is also a Warning Event (through the API in the served modes).
     assertThat(f.warningEvent("Gateway", "invalid-validation", "NoValidCACertificate"))
         .contains("Accepted=False");
-    assertThat(f.warningEvent("Gateway", "invalid-validation", "InvalidCACertificateRef"))
+    assertThat(
+            f.warningEvent(
+                "Gateway", "invalid-validation", "InvalidCACertificateRef", "https-unresolved"))
         .contains("https-unresolved");
-    assertThat(f.warningEvent("Gateway", "invalid-validation", "InvalidCACertificateKind"))
+    assertThat(
+            f.warningEvent(
+                "Gateway", "invalid-validation", "InvalidCACertificateKind", "https-invalid-kind"))
         .contains("https-invalid-kind");
   }
 

@@ -294,6 +294,15 @@ final class StatusFixture {
    * create it), else among the last reconcile's.
    */
   String warningEvent(String kind, String name, String reason) {
+    return warningEvent(kind, name, reason, "");
+  }
+
+  /**
+   * As {@link #warningEvent(String, String, String)}, the Event whose message contains {@code
+   * about}: in a served mode the controller's cache may lag the objects the test just created, so
+   * an earlier reconcile can have warned with the same reason about another listener.
+   */
+  String warningEvent(String kind, String name, String reason, String about) {
     ObjectNode o = get(kind, name);
     String ns = o.path("metadata").path("namespace").asText("default");
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
@@ -307,7 +316,8 @@ final class StatusFixture {
             && reason.equals(e.path("reason").asText())
             && kind.equals(e.path("involvedObject").path("kind").asText())
             && name.equals(e.path("involvedObject").path("name").asText())
-            && ns.equals(e.path("metadata").path("namespace").asText())) {
+            && ns.equals(e.path("metadata").path("namespace").asText())
+            && e.path("message").asText().contains(about)) {
           return e.path("message").asText();
         }
       }
@@ -322,7 +332,15 @@ final class StatusFixture {
       }
     } while (System.nanoTime() < deadline);
     throw new AssertionError(
-        "no Warning Event " + reason + " about " + kind + " " + ns + "/" + name);
+        "no Warning Event "
+            + reason
+            + " about "
+            + kind
+            + " "
+            + ns
+            + "/"
+            + name
+            + (about.isEmpty() ? "" : " mentioning " + about));
   }
 
   /** The reasons of the Warning events created by the last reconcile. */
