@@ -245,15 +245,9 @@ final class BackendPool {
       c.close();
       return;
     }
-    Map<InetSocketAddress, ArrayDeque<Channel>> byEndpoint = idle.get(c.eventLoop());
-    if (byEndpoint == null) {
-      byEndpoint = idle.computeIfAbsent(c.eventLoop(), l -> new HashMap<>());
-    }
-    ArrayDeque<Channel> q = byEndpoint.get(endpoint);
-    if (q == null) {
-      q = new ArrayDeque<>();
-      byEndpoint.put(endpoint, q);
-    }
+    ArrayDeque<Channel> q =
+        idle.computeIfAbsent(c.eventLoop(), l -> new HashMap<>())
+            .computeIfAbsent(endpoint, e -> new ArrayDeque<>());
     if (q.size() >= MAX_IDLE_PER_ENDPOINT) {
       c.close();
     } else {
